@@ -1,0 +1,303 @@
+//! Quality suite of gen: shared helpers for the tests in `tests/tests/`.
+//!
+//! - [`twin!`] writes one body twice: as a `#[generator]` function (and its `no_fold`
+//!   variant) and as a plain function in which `yield_!(v)` pushes into a `Vec`. The plain
+//!   function is the oracle every behaviour test compares the generator with.
+//! - [`check!`] / [`check_iter`] drive a generator every way the `Iterator` contract allows
+//!   (`next()` loops, `fold`, `for_each`, `collect`, `count`, `last`, after taking a few
+//!   items, after the end) and compare each result with the oracle.
+//! - [`Noisy`] is a drop-recording value: it logs `drop <name>` into a per-thread log and
+//!   counts live instances, for the drop-order and leak tests.
+
+use std::cell::{Cell, RefCell};
+use std::fmt::Debug;
+
+#[doc(hidden)]
+pub use std::vec::Vec;
+
+thread_local! {
+    static LOG: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static LIVE: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Appends an event to this thread's log (each `#[test]` runs on its own thread).
+pub fn log(event: impl Into<String>) {
+    let event = event.into();
+    LOG.with(|l| l.borrow_mut().push(event));
+}
+
+/// Takes (and clears) this thread's log.
+#[must_use]
+pub fn take_log() -> Vec<String> {
+    LOG.with(|l| std::mem::take(&mut *l.borrow_mut()))
+}
+
+/// Number of [`Noisy`] values alive on this thread.
+#[must_use]
+pub fn live() -> usize {
+    LIVE.with(Cell::get)
+}
+
+/// A value that logs `drop <name>` when dropped and counts live instances. It holds only a
+/// `String`, so it is `Send + Sync + Unpin`.
+#[derive(Debug)]
+pub struct Noisy {
+    name: String,
+}
+
+impl Noisy {
+    /// Creates a live value named `name`.
+    pub fn new(name: impl Into<String>) -> Self {
+        LIVE.with(|c| c.set(c.get() + 1));
+        Noisy { name: name.into() }
+    }
+
+    /// The name given at creation.
+    #[must_use]
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Drop for Noisy {
+    fn drop(&mut self) {
+        LIVE.with(|c| c.set(c.get() - 1));
+        log(format!("drop {}", self.name));
+    }
+}
+
+/// Drives fresh generators from `make` every way the `Iterator` contract allows and checks
+/// each result against `expected` (the plain function's output):
+/// - a `next()` loop, then `next()` after the end stays `None` (fused);
+/// - `collect`, `fold`, `for_each`, `count`, `last` on a fresh generator (the fold fast path);
+/// - for every `k`, `k` items by `next()` and then the rest by `fold`, `for_each`, `collect`
+///   and `count` (internal iteration on a generator that has started);
+/// - `fold` after the end yields nothing.
+///
+/// # Panics
+/// When any of the results differs from `expected`.
+pub fn check_iter<T, I>(expected: &[T], make: impl Fn() -> I)
+where
+    T: PartialEq + Debug,
+    I: Iterator<Item = T>,
+{
+    let mut g = make();
+    let mut got = Vec::new();
+    while let Some(v) = g.next() {
+        got.push(v);
+        assert!(got.len() <= expected.len() + 1000, "runaway generator");
+    }
+    assert_eq!(got, expected, "next() loop");
+    for _ in 0..3 {
+        assert!(g.next().is_none(), "next() after the end must stay None");
+    }
+    assert!(g.fold(0, |n, _| n + 1) == 0, "fold after the end");
+
+    assert_eq!(make().collect::<Vec<_>>(), expected, "collect on a fresh generator");
+    let folded = make().fold(Vec::new(), |mut acc, v| {
+        acc.push(v);
+        acc
+    });
+    assert_eq!(folded, expected, "fold on a fresh generator");
+    let mut each = Vec::new();
+    make().for_each(|v| each.push(v));
+    assert_eq!(each, expected, "for_each on a fresh generator");
+    assert_eq!(make().count(), expected.len(), "count on a fresh generator");
+    assert_eq!(make().last().as_ref(), expected.last(), "last on a fresh generator");
+
+    for k in 0..=expected.len() {
+        let mut g = make();
+        let head: Vec<T> = g.by_ref().take(k).collect();
+        assert_eq!(head, expected[..k], "first {k} items by next()");
+        let rest = g.fold(Vec::new(), |mut acc, v| {
+            acc.push(v);
+            acc
+        });
+        assert_eq!(rest, expected[k..], "fold after {k} items");
+
+        let mut g = make();
+        for _ in 0..k {
+            g.next();
+        }
+        let mut rest = Vec::new();
+        g.for_each(|v| rest.push(v));
+        assert_eq!(rest, expected[k..], "for_each after {k} items");
+
+        let mut g = make();
+        for _ in 0..k {
+            g.next();
+        }
+        assert_eq!(g.collect::<Vec<_>>(), expected[k..], "collect after {k} items");
+
+        let mut g = make();
+        for _ in 0..k {
+            g.next();
+        }
+        assert_eq!(g.count(), expected.len() - k, "count after {k} items");
+    }
+}
+
+/// Declares a module `name` holding one body written three times:
+/// `name::generator` (`#[generator]`), `name::no_fold` (`#[generator(no_fold)]`),
+/// `name::plain` (returns the `Vec` of items) and `name::plain_until` (stops after the
+/// `budget`-th item, like a generator dropped there; every item is also logged as
+/// `yield <item:?>`).
+///
+/// `fallible fn name(..) -> Result<T, E> { .. }` is the form for bodies using `?`: the plain
+/// function returns `Result<(), E>` and an `Err` becomes the last item, as the contract says.
+/// Such bodies may not use `return;` (use the non-fallible form for that).
+#[macro_export]
+macro_rules! twin {
+    (
+        $(#[$attr:meta])*
+        fallible fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? )
+            -> Result<$ok:ty, $err:ty> { $($body:tt)* }
+    ) => {
+        $(#[$attr])*
+        #[allow(dead_code)]
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[::gen_core::generator]
+            pub fn generator($($arg: $ty),*)
+                -> impl ::core::iter::Iterator<Item = ::core::result::Result<$ok, $err>>
+            { $($body)* }
+
+            #[::gen_core::generator(no_fold)]
+            pub fn no_fold($($arg: $ty),*)
+                -> impl ::core::iter::Iterator<Item = ::core::result::Result<$ok, $err>>
+            { $($body)* }
+
+            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+            fn body(
+                __budget: ::core::option::Option<usize>,
+                __out: &mut $crate::Vec<::core::result::Result<$ok, $err>>,
+                $($arg: $ty),*
+            ) -> ::core::result::Result<(), $err> {
+                let mut __left = __budget;
+                #[allow(unused_macros)]
+                macro_rules! yield_ {
+                    ($e:expr) => {{
+                        let __v = $e;
+                        $crate::log(::std::format!("yield {:?}", __v));
+                        __out.push(__v);
+                        if let ::core::option::Option::Some(__n) = __left.as_mut() {
+                            *__n -= 1;
+                            if *__n == 0 {
+                                return ::core::result::Result::Ok(());
+                            }
+                        }
+                    }};
+                }
+                #[allow(unused_macros)]
+                macro_rules! yield_from {
+                    ($e:expr) => {
+                        for __w in $e {
+                            yield_!(__w);
+                        }
+                    };
+                }
+                $($body)*
+                ;
+                ::core::result::Result::Ok(())
+            }
+
+            pub fn plain_until(
+                __budget: ::core::option::Option<usize>,
+                $($arg: $ty),*
+            ) -> $crate::Vec<::core::result::Result<$ok, $err>> {
+                let mut __out = $crate::Vec::new();
+                if let ::core::result::Result::Err(__e) = body(__budget, &mut __out, $($arg),*) {
+                    $crate::log(::std::format!("yield {:?}", &__e));
+                    __out.push(::core::result::Result::Err(__e));
+                }
+                __out
+            }
+
+            pub fn plain($($arg: $ty),*) -> $crate::Vec<::core::result::Result<$ok, $err>> {
+                plain_until(::core::option::Option::None, $($arg),*)
+            }
+        }
+    };
+    (
+        $(#[$attr:meta])*
+        fn $name:ident ( $($arg:ident : $ty:ty),* $(,)? ) -> $item:ty { $($body:tt)* }
+    ) => {
+        $(#[$attr])*
+        #[allow(dead_code)]
+        pub mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[::gen_core::generator]
+            pub fn generator($($arg: $ty),*) -> impl ::core::iter::Iterator<Item = $item> {
+                $($body)*
+            }
+
+            #[::gen_core::generator(no_fold)]
+            pub fn no_fold($($arg: $ty),*) -> impl ::core::iter::Iterator<Item = $item> {
+                $($body)*
+            }
+
+            #[allow(unused_mut, unused_variables, unreachable_code, clippy::all)]
+            fn body(
+                __budget: ::core::option::Option<usize>,
+                __out: &mut $crate::Vec<$item>,
+                $($arg: $ty),*
+            ) {
+                let mut __left = __budget;
+                #[allow(unused_macros)]
+                macro_rules! yield_ {
+                    ($e:expr) => {{
+                        let __v = $e;
+                        $crate::log(::std::format!("yield {:?}", __v));
+                        __out.push(__v);
+                        if let ::core::option::Option::Some(__n) = __left.as_mut() {
+                            *__n -= 1;
+                            if *__n == 0 {
+                                return;
+                            }
+                        }
+                    }};
+                }
+                #[allow(unused_macros)]
+                macro_rules! yield_from {
+                    ($e:expr) => {
+                        for __w in $e {
+                            yield_!(__w);
+                        }
+                    };
+                }
+                $($body)*
+            }
+
+            pub fn plain_until(
+                __budget: ::core::option::Option<usize>,
+                $($arg: $ty),*
+            ) -> $crate::Vec<$item> {
+                let mut __out = $crate::Vec::new();
+                body(__budget, &mut __out, $($arg),*);
+                __out
+            }
+
+            pub fn plain($($arg: $ty),*) -> $crate::Vec<$item> {
+                plain_until(::core::option::Option::None, $($arg),*)
+            }
+        }
+    };
+}
+
+/// `check!(name(args..))`: runs [`check_iter`] on `name::generator(args..)` and
+/// `name::no_fold(args..)` against `name::plain(args..)`, and returns the plain output so
+/// the test can also compare it with a hand-checked value. The arguments are evaluated
+/// once per fresh generator.
+#[macro_export]
+macro_rules! check {
+    ($name:ident ( $($arg:expr),* $(,)? )) => {{
+        let expected = $name::plain($($arg),*);
+        $crate::check_iter(&expected, || $name::generator($($arg),*));
+        $crate::check_iter(&expected, || $name::no_fold($($arg),*));
+        expected
+    }};
+}
