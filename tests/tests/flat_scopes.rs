@@ -1,0 +1,297 @@
+//! Bindings and scopes in the flat lowering: `let` with patterns, `let ... else` (with a yield
+//! inside the `else` block too), shadowing across yields, block scopes, and code without
+//! yields left verbatim (closures, macros, nested fns whose `?`/`return` keep their own
+//! meaning). Each generator is compared with the same body run as a plain function pushing
+//! into a `Vec` (see `gen_tests::twin!`).
+
+use gen_tests::{check, twin};
+
+#[derive(Debug, Clone, PartialEq)]
+struct Point {
+    x: i32,
+    y: i32,
+}
+
+twin! {
+    fn let_patterns(p: Point, pair: (u8, String), arr: [u32; 3]) -> String {
+        let Point { x, y: why } = p;
+        let (n, s) = pair;
+        let [first, .., last] = arr;
+        let mut count @ 0..=100 = first else { return };
+        yield_!(format!("{x} {why}"));
+        count += 1;
+        let (a, (b, c)): (u32, (u32, u32)) = (last, (n.into(), count));
+        yield_!(format!("{s} {a} {b} {c}"));
+        let _ = &s;
+        let _unused = a;
+        yield_!(format!("{first}{last}"));
+    }
+}
+
+#[test]
+fn let_with_destructuring_patterns() {
+    let p = || Point { x: -1, y: 2 };
+    let pair = || (7, "s".to_string());
+    assert_eq!(
+        check!(let_patterns(p(), pair(), [1, 2, 3])),
+        ["-1 2", "s 3 7 2", "13"]
+    );
+    assert_eq!(check!(let_patterns(p(), pair(), [101, 2, 3])), [] as [String; 0]);
+}
+
+twin! {
+    fn let_else(v: Vec<&'static str>) -> u32 {
+        for s in v {
+            let Ok(n) = s.parse::<u32>() else {
+                yield_!(0);
+                continue;
+            };
+            let Some(m) = n.checked_sub(10) else {
+                yield_!(1);
+                yield_!(n);
+                if n == 5 {
+                    return;
+                }
+                continue;
+            };
+            yield_!(m);
+        }
+    }
+}
+
+#[test]
+fn let_else_with_yields_in_the_else_block() {
+    assert_eq!(check!(let_else(vec![])), [] as [u32; 0]);
+    assert_eq!(
+        check!(let_else(vec!["x", "12", "3", "40", "5", "99"])),
+        [0, 2, 1, 3, 30, 1, 5]
+    );
+}
+
+twin! {
+    fn let_else_diverging_without_yield(v: Vec<Option<u32>>) -> u32 {
+        let mut total = 0;
+        for o in v {
+            let Some(x) = o else { break };
+            total += x;
+            yield_!(total);
+        }
+        let Some(last) = total.checked_mul(2) else { unreachable!() };
+        yield_!(last);
+    }
+}
+
+#[test]
+fn let_else_breaking_out_of_a_loop() {
+    assert_eq!(
+        check!(let_else_diverging_without_yield(vec![Some(1), Some(2), None, Some(9)])),
+        [1, 3, 6]
+    );
+}
+
+twin! {
+    fn shadowing(n: u32) -> String {
+        let x = n;
+        yield_!(format!("a{x}"));
+        let x = x * 10;
+        yield_!(format!("b{x}"));
+        let x = format!("s{x}");
+        yield_!(x.clone());
+        {
+            let x = 5;
+            yield_!(format!("inner{x}"));
+        }
+        yield_!(format!("after{x}"));
+        let n = x.len();
+        yield_!(format!("n{n}"));
+    }
+}
+
+#[test]
+fn shadowing_across_yields() {
+    assert_eq!(
+        check!(shadowing(3)),
+        ["a3", "b30", "s30", "inner5", "afters30", "n3"]
+    );
+    check!(shadowing(0));
+}
+
+twin! {
+    fn shadow_in_loops(n: u32) -> u32 {
+        let i = 1000;
+        for i in 0..n {
+            yield_!(i);
+            let i = i * 2;
+            yield_!(i);
+        }
+        yield_!(i);
+        let mut acc = 0;
+        while acc < n {
+            let acc2 = acc + 1;
+            yield_!(acc2);
+            acc = acc2;
+        }
+    }
+}
+
+#[test]
+fn shadowing_inside_and_around_loops() {
+    assert_eq!(check!(shadow_in_loops(2)), [0, 0, 1, 2, 1000, 1, 2]);
+    check!(shadow_in_loops(0));
+}
+
+twin! {
+    fn block_scopes(n: u32) -> u32 {
+        let outer = n + 1;
+        {
+            let a = outer * 2;
+            yield_!(a);
+            {
+                let b = a + 1;
+                yield_!(b);
+            }
+            let b = a + 2;
+            yield_!(b);
+        }
+        let v = {
+            let t = outer + 3;
+            t * 2
+        };
+        yield_!(v);
+        let w = {
+            yield_!(11);
+            let t = v + 1;
+            yield_!(t);
+            t * 2
+        };
+        yield_!(w);
+    }
+}
+
+#[test]
+fn block_scopes_and_block_values() {
+    assert_eq!(check!(block_scopes(1)), [4, 5, 6, 10, 11, 11, 22]);
+}
+
+twin! {
+    fn verbatim_closures_and_macros(v: Vec<u32>) -> String {
+        let add = |a: u32, b: u32| a + b;
+        let mut seen = Vec::new();
+        for x in v.clone() {
+            let parsed: Option<u32> = (|| {
+                let s = x.to_string();
+                let n: u32 = s.parse().ok()?;
+                if n == 3 {
+                    return None;
+                }
+                Some(n)
+            })();
+            seen.push(x);
+            let msg = format!("{}-{:?}-{}", add(x, 1), parsed, seen.len());
+            assert!(!msg.is_empty(), "{msg}");
+            yield_!(msg);
+            let joined = seen.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(",");
+            yield_!(joined);
+        }
+        let total: u32 = v.iter().sum();
+        yield_!(format!("{total}"));
+        yield_!(vec![1, 2, 3].len().to_string());
+    }
+}
+
+#[test]
+fn closures_and_macros_in_the_body_work() {
+    assert_eq!(
+        check!(verbatim_closures_and_macros(vec![2, 3])),
+        ["3-Some(2)-1", "2", "4-None-2", "2,3", "5", "3"]
+    );
+}
+
+twin! {
+    fn nested_fn_keeps_return_and_question_mark(v: Vec<&'static str>) -> i64 {
+        fn parse(s: &str) -> Result<i64, std::num::ParseIntError> {
+            let n: i64 = s.trim().parse()?;
+            if n < 0 {
+                return Ok(0);
+            }
+            Ok(n * 2)
+        }
+        for s in v {
+            match parse(s) {
+                Ok(n) => yield_!(n),
+                Err(_) => yield_!(-1),
+            }
+        }
+    }
+}
+
+#[test]
+fn nested_fn_with_question_mark_and_return() {
+    assert_eq!(
+        check!(nested_fn_keeps_return_and_question_mark(vec![" 4", "x", "-3"])),
+        [8, -1, 0]
+    );
+}
+
+twin! {
+    fn moves_and_reassignment(words: Vec<String>) -> String {
+        let mut current = String::new();
+        for w in words {
+            let prev = current;
+            yield_!(prev);
+            current = w;
+            yield_!(current.clone());
+        }
+        let last = current;
+        yield_!(last);
+    }
+}
+
+#[test]
+fn a_moved_local_reassigned_before_the_next_yield() {
+    let w = || vec!["a".to_string(), "b".to_string()];
+    assert_eq!(check!(moves_and_reassignment(w())), ["", "a", "a", "b", "b"]);
+    assert_eq!(check!(moves_and_reassignment(vec![])), [""]);
+}
+
+twin! {
+    fn consumed_by_methods(v: Vec<u32>, o: Option<String>) -> String {
+        let s = o.unwrap_or_default();
+        yield_!(s);
+        let doubled: Vec<u32> = v.into_iter().map(|x| x * 2).collect();
+        yield_!(format!("{doubled:?}"));
+        let text = doubled.iter().map(u32::to_string).collect::<String>();
+        let bytes = text.into_bytes();
+        yield_!(format!("{}", bytes.len()));
+    }
+}
+
+#[test]
+fn locals_consumed_by_by_value_methods_before_a_yield() {
+    assert_eq!(
+        check!(consumed_by_methods(vec![1, 5], Some("o".into()))),
+        ["o", "[2, 10]", "3"]
+    );
+    check!(consumed_by_methods(vec![], None));
+}
+
+twin! {
+    fn format_captures_count_as_uses(n: u32) -> String {
+        let name = "gen";
+        let width = 6;
+        yield_!(String::new());
+        for i in 0..n {
+            yield_!(format!("{name:>width$}{i}"));
+        }
+        let s = format!("{name}!");
+        yield_!(s);
+    }
+}
+
+#[test]
+fn locals_used_only_in_format_strings_live_across_yields() {
+    assert_eq!(
+        check!(format_captures_count_as_uses(2)),
+        ["", "   gen0", "   gen1", "gen!"]
+    );
+}
