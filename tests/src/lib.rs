@@ -193,7 +193,7 @@ macro_rules! twin {
                 #[allow(unused_macros)]
                 macro_rules! yield_from {
                     ($e:expr) => {
-                        for __w in $e {
+                        for __w in ::core::iter::IntoIterator::into_iter($e) {
                             yield_!(__w);
                         }
                     };
@@ -264,7 +264,7 @@ macro_rules! twin {
                 #[allow(unused_macros)]
                 macro_rules! yield_from {
                     ($e:expr) => {
-                        for __w in $e {
+                        for __w in ::core::iter::IntoIterator::into_iter($e) {
                             yield_!(__w);
                         }
                     };

@@ -1,0 +1,209 @@
+//! `?` in generators whose item is `Result<T, E>`: the error is converted with `From`, yielded
+//! as the last item, and the generator ends (and stays ended). Also `yield_!(Ok(x?))`, `?`
+//! inside loops and matches, `?` in closures and nested fns keeping their own meaning, and
+//! `return;` in a fallible generator. Compared with the same body run as a plain function whose
+//! `Err` becomes the last item (see `gen_tests::twin!`, `fallible` form).
+
+use std::num::ParseIntError;
+
+use gen_core::generator;
+use gen_tests::{check, check_iter, twin};
+
+#[derive(Debug, PartialEq)]
+enum MyErr {
+    Parse(String),
+    TooBig(u32),
+}
+
+impl From<ParseIntError> for MyErr {
+    fn from(e: ParseIntError) -> Self {
+        MyErr::Parse(e.to_string())
+    }
+}
+
+fn small(n: u32) -> Result<u32, u32> {
+    if n < 100 { Ok(n) } else { Err(n) }
+}
+
+impl From<u32> for MyErr {
+    fn from(n: u32) -> Self {
+        MyErr::TooBig(n)
+    }
+}
+
+twin! {
+    fallible fn parse_all(v: Vec<&'static str>) -> Result<u32, MyErr> {
+        for s in v {
+            let n: u32 = s.parse()?;
+            yield_!(Ok(n));
+            yield_!(Ok(small(n * 10)?));
+        }
+    }
+}
+
+#[test]
+fn question_mark_yields_the_converted_error_last() {
+    let e = || "x".parse::<u32>().unwrap_err().to_string();
+    assert!(check!(parse_all(vec![])).is_empty());
+    assert_eq!(check!(parse_all(vec!["1", "2"])), [Ok(1), Ok(10), Ok(2), Ok(20)]);
+    assert_eq!(
+        check!(parse_all(vec!["1", "x", "2"])),
+        [Ok(1), Ok(10), Err(MyErr::Parse(e()))]
+    );
+    assert_eq!(
+        check!(parse_all(vec!["3", "12", "4"])),
+        [Ok(3), Ok(30), Ok(12), Err(MyErr::TooBig(120))]
+    );
+    assert_eq!(check!(parse_all(vec!["x"])), [Err(MyErr::Parse(e()))]);
+}
+
+twin! {
+    fallible fn question_in_nested_control_flow(v: Vec<Vec<&'static str>>) -> Result<String, MyErr> {
+        'rows: for row in v {
+            let mut sum = 0u32;
+            for cell in row {
+                match cell {
+                    "" => continue 'rows,
+                    "!" => break 'rows,
+                    c => {
+                        let n = if let Some(hex) = c.strip_prefix("0x") {
+                            u32::from_str_radix(hex, 16)?
+                        } else {
+                            c.parse::<u32>()?
+                        };
+                        sum += small(n)?;
+                        yield_!(Ok(format!("+{n}")));
+                    }
+                }
+            }
+            yield_!(Ok(format!("={sum}")));
+        }
+        yield_!(Ok("end".to_string()));
+    }
+}
+
+#[test]
+fn question_mark_inside_loops_matches_and_if_let() {
+    let ok = |s: &str| Ok(s.to_string());
+    assert_eq!(
+        check!(question_in_nested_control_flow(vec![
+            vec!["1", "0x10"],
+            vec!["5", "", "7"],
+            vec!["2"],
+        ])),
+        [ok("+1"), ok("+16"), ok("=17"), ok("+5"), ok("+2"), ok("=2"), ok("end")]
+    );
+    assert_eq!(
+        check!(question_in_nested_control_flow(vec![vec!["1"], vec!["!"], vec!["9"]])),
+        [ok("+1"), ok("=1"), ok("end")]
+    );
+    assert_eq!(
+        check!(question_in_nested_control_flow(vec![vec!["1", "0xzz", "2"]])),
+        [
+            ok("+1"),
+            Err(MyErr::Parse(u32::from_str_radix("zz", 16).unwrap_err().to_string()))
+        ]
+    );
+    assert_eq!(
+        check!(question_in_nested_control_flow(vec![vec!["0x64"]])),
+        [Err(MyErr::TooBig(100))]
+    );
+}
+
+twin! {
+    fallible fn question_in_closure_and_nested_fn(v: Vec<&'static str>) -> Result<u32, MyErr> {
+        fn double(s: &str) -> Option<u32> {
+            let n: u32 = s.parse().ok()?;
+            Some(n * 2)
+        }
+        let halve = |s: &str| -> Result<u32, ParseIntError> { Ok(s.parse::<u32>()? / 2) };
+        for s in v {
+            // Both `?` above belong to the closure / nested fn: no error ends the generator.
+            let d = double(s).unwrap_or(0);
+            let h = halve(s).unwrap_or(0);
+            yield_!(Ok(d + h));
+        }
+    }
+}
+
+#[test]
+fn question_mark_in_closures_and_nested_fns_keeps_its_own_meaning() {
+    assert_eq!(
+        check!(question_in_closure_and_nested_fn(vec!["4", "x", "1"])),
+        [Ok(10), Ok(0), Ok(2)]
+    );
+}
+
+twin! {
+    fallible fn question_before_any_yield(s: &'static str) -> Result<u32, MyErr> {
+        let n: u32 = s.parse()?;
+        let m = small(n)?;
+        yield_!(Ok(m));
+        yield_!(Err(MyErr::TooBig(0)));
+        yield_!(Ok(m + 1));
+    }
+}
+
+#[test]
+fn question_mark_errors_before_the_first_yield_and_yielded_errors_do_not_end() {
+    assert_eq!(
+        check!(question_before_any_yield("7")),
+        [Ok(7), Err(MyErr::TooBig(0)), Ok(8)]
+    );
+    assert_eq!(
+        check!(question_before_any_yield("700")),
+        [Err(MyErr::TooBig(700))]
+    );
+    assert_eq!(check!(question_before_any_yield("")).len(), 1);
+}
+
+#[generator]
+fn fallible_with_return(v: Vec<&'static str>) -> impl Iterator<Item = Result<u32, MyErr>> {
+    for s in v {
+        if s == "stop" {
+            return;
+        }
+        let n: u32 = s.parse()?;
+        yield_!(Ok(n));
+    }
+    yield_!(Ok(999));
+}
+
+#[test]
+fn return_and_question_mark_together() {
+    let e = || MyErr::Parse("x".parse::<u32>().unwrap_err().to_string());
+    let cases: [(Vec<&'static str>, Vec<Result<u32, MyErr>>); 4] = [
+        (vec![], vec![Ok(999)]),
+        (vec!["1", "stop", "2"], vec![Ok(1)]),
+        (vec!["1", "x", "stop"], vec![Ok(1), Err(e())]),
+        (vec!["5", "6"], vec![Ok(5), Ok(6), Ok(999)]),
+    ];
+    for (input, expected) in cases {
+        check_iter(&expected, || fallible_with_return(input.clone()));
+    }
+}
+
+#[generator]
+fn io_style(lines: Vec<&'static str>) -> impl Iterator<Item = Result<String, Box<dyn std::error::Error>>> {
+    for line in lines {
+        let n: i64 = line.parse()?;
+        let m: u8 = u8::try_from(n)?;
+        yield_!(Ok(format!("{m}")));
+    }
+}
+
+#[test]
+fn question_mark_into_a_boxed_error() {
+    let got: Vec<String> = io_style(vec!["1", "300", "2"])
+        .map(|r| match r {
+            Ok(s) => s,
+            Err(e) => format!("error: {e}"),
+        })
+        .collect();
+    let overflow = u8::try_from(300i64).unwrap_err().to_string();
+    assert_eq!(got, ["1".to_string(), format!("error: {overflow}")]);
+    let mut g = io_style(vec!["x", "1"]);
+    assert!(matches!(g.next(), Some(Err(_))));
+    assert!(g.next().is_none());
+    assert!(g.next().is_none());
+}
