@@ -1,0 +1,235 @@
+//! The boxed sync adapter, driven by hand-written bodies shaped like the macro's output for
+//! `#[generator(boxed)]` (no proc macro involved, so this runs under Miri).
+
+use std::cell::RefCell;
+use std::future::Future;
+use std::iter::FusedIterator;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::pin::Pin;
+use std::rc::Rc;
+use std::task::{Context, Poll};
+
+use gen_core::__private::{ResultItem, Yielder, boxed, boxed_fallible};
+
+/// Records its drop in a shared log.
+struct Noisy(&'static str, Rc<RefCell<Vec<&'static str>>>);
+
+impl Drop for Noisy {
+    fn drop(&mut self) {
+        self.1.borrow_mut().push(self.0);
+    }
+}
+
+/// `#[generator(boxed)] fn count(n: u32) -> impl Iterator<Item = u32> { for i in 0..n { yield_!(i) } }`
+fn count(n: u32) -> impl FusedIterator<Item = u32> {
+    boxed(move |mut __gen_y: Yielder<u32>| async move {
+        let __gen_h = &mut __gen_y;
+        for i in 0..n {
+            __gen_h.yield_(i).await;
+        }
+    })
+}
+
+/// A local borrowed across yields: what `boxed` is for.
+fn split_words(text: String) -> impl Iterator<Item = String> + Unpin {
+    boxed(move |mut __gen_y: Yielder<String>| async move {
+        let __gen_h = &mut __gen_y;
+        let owned = text.to_uppercase();
+        for word in owned.split(' ') {
+            __gen_h.yield_(word.to_owned()).await;
+        }
+    })
+}
+
+#[test]
+fn yields_in_order_then_fused() {
+    let mut g = count(3);
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(g.next(), Some(2));
+    for _ in 0..3 {
+        assert_eq!(g.next(), None);
+    }
+    assert_eq!(g.size_hint(), (0, None));
+    assert_eq!(count(5).collect::<Vec<_>>(), [0, 1, 2, 3, 4]);
+    assert_eq!(count(4).sum::<u32>(), 6);
+}
+
+#[test]
+fn borrows_owned_local_across_yields() {
+    let words: Vec<String> = split_words("ab cd e".into()).collect();
+    assert_eq!(words, ["AB", "CD", "E"]);
+}
+
+#[test]
+fn drop_before_first_next() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let arg = Noisy("arg", log.clone());
+    let g = boxed(move |mut __gen_y: Yielder<u8>| async move {
+        let __gen_h = &mut __gen_y;
+        let _arg = arg;
+        __gen_h.yield_(1).await;
+    });
+    drop(g);
+    assert_eq!(*log.borrow(), ["arg"]);
+}
+
+#[test]
+fn early_drop_drops_locals_in_reverse() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let arg = Noisy("arg", log.clone());
+    let l = log.clone();
+    let mut g = boxed(move |mut __gen_y: Yielder<u32>| async move {
+        let __gen_h = &mut __gen_y;
+        let _arg = arg;
+        let _a = Noisy("a", l.clone());
+        let _b = Noisy("b", l.clone());
+        for i in 0.. {
+            __gen_h.yield_(i).await;
+        }
+    });
+    assert_eq!(g.next(), Some(0));
+    assert_eq!(g.next(), Some(1));
+    assert!(log.borrow().is_empty());
+    drop(g);
+    assert_eq!(*log.borrow(), ["b", "a", "arg"]);
+    assert_eq!(Rc::strong_count(&log), 1);
+}
+
+#[test]
+fn panic_in_body_finishes_the_generator() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let l = log.clone();
+    let mut g = boxed(move |mut __gen_y: Yielder<u32>| async move {
+        let __gen_h = &mut __gen_y;
+        let _local = Noisy("local", l);
+        __gen_h.yield_(1).await;
+        panic!("boom");
+    });
+    assert_eq!(g.next(), Some(1));
+    assert!(catch_unwind(AssertUnwindSafe(|| g.next())).is_err());
+    assert_eq!(*log.borrow(), ["local"]);
+    assert_eq!(g.next(), None);
+    assert_eq!(g.next(), None);
+}
+
+#[test]
+fn fallible_error_is_the_last_item() {
+    fn parse(input: &'static [&'static str]) -> impl FusedIterator<Item = Result<i32, String>> {
+        boxed_fallible(
+            move |mut __gen_y: Yielder<Result<i32, String>>| async move {
+                let __gen_h = &mut __gen_y;
+                for s in input {
+                    let v: i32 = s.parse().map_err(|_| format!("bad {s}"))?;
+                    __gen_h.yield_(Ok(v)).await;
+                }
+                Ok::<(), <Result<i32, String> as ResultItem>::Err>(())
+            },
+        )
+    }
+    assert_eq!(parse(&["1", "2"]).collect::<Vec<_>>(), [Ok(1), Ok(2)]);
+    let mut g = parse(&["1", "x", "3"]);
+    assert_eq!(g.next(), Some(Ok(1)));
+    assert_eq!(g.next(), Some(Err("bad x".into())));
+    assert_eq!(g.next(), None);
+    assert_eq!(g.next(), None);
+    assert_eq!(
+        parse(&["4", "y"]).collect::<Result<Vec<_>, _>>(),
+        Err("bad y".into())
+    );
+}
+
+/// Polls a future exactly once, then completes (a combinator that gives up on a branch).
+async fn poll_and_forget<F: Future + Unpin>(mut f: F) {
+    std::future::poll_fn(|cx| {
+        let _ = Pin::new(&mut f).poll(cx);
+        Poll::Ready(())
+    })
+    .await;
+}
+
+#[test]
+fn drop_type_left_in_the_slot_is_dropped_with_the_generator() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let l = log.clone();
+    let mut g = boxed_fallible(
+        move |mut __gen_y: Yielder<Result<Noisy, Noisy>>| async move {
+            let __gen_h = &mut __gen_y;
+            poll_and_forget(__gen_h.yield_(Ok(Noisy("ok", l.clone())))).await;
+            Err(Noisy("err", l))?;
+            Ok(())
+        },
+    );
+    let Some(Ok(ok)) = g.next() else {
+        panic!("expected Ok")
+    };
+    drop(ok);
+    assert_eq!(*log.borrow(), ["ok"]);
+    drop(g);
+    assert_eq!(*log.borrow(), ["ok", "err"]);
+    assert_eq!(Rc::strong_count(&log), 1);
+}
+
+#[test]
+fn yield_from_iter() {
+    let g = boxed(move |mut __gen_y: Yielder<u32>| async move {
+        let __gen_h = &mut __gen_y;
+        __gen_h.yield_(7).await;
+        __gen_h.yield_from_iter(vec![1, 2]).await;
+        __gen_h.yield_from_iter(count(2)).await;
+        __gen_h.yield_(8).await;
+    });
+    assert_eq!(g.collect::<Vec<_>>(), [7, 1, 2, 0, 1, 8]);
+}
+
+/// Pending forever without waking (only reachable by a hand-written body).
+struct Never;
+
+impl Future for Never {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, _: &mut Context<'_>) -> Poll<()> {
+        Poll::Pending
+    }
+}
+
+#[test]
+fn pending_without_a_yield_ends_the_generator() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let l = log.clone();
+    let mut g = boxed(move |mut __gen_y: Yielder<u32>| async move {
+        let __gen_h = &mut __gen_y;
+        let _local = Noisy("local", l);
+        __gen_h.yield_(1).await;
+        Never.await;
+        __gen_h.yield_(2).await;
+    });
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(g.next(), None);
+    assert_eq!(*log.borrow(), ["local"]);
+    assert_eq!(g.next(), None);
+}
+
+fn assert_send<T: Send>(_: &T) {}
+fn assert_sync<T: Sync>(_: &T) {}
+fn assert_unpin<T: Unpin>(_: &T) {}
+
+#[test]
+fn auto_traits() {
+    let g = count(3);
+    assert_send(&g);
+    assert_sync(&g);
+    assert_unpin(&g);
+    let mut g = std::thread::spawn(move || {
+        let mut g = g;
+        assert_eq!(g.next(), Some(0));
+        g
+    })
+    .join()
+    .unwrap();
+    assert_eq!(g.next(), Some(1));
+    // Moving a started generator is fine: the pinned part is in the box.
+    let moved = Box::new(g);
+    assert_eq!(moved.collect::<Vec<_>>(), [2]);
+    let fresh = boxed(|_: Yielder<u8>| async {});
+    assert_eq!(format!("{fresh:?}"), "BoxedGen { state: \"Init\", .. }");
+}
