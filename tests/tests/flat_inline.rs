@@ -1,0 +1,189 @@
+//! `gen_core::iter! { ... }`: an inline generator expression (`impl Iterator`) that captures
+//! by move like a `move` closure, accepts `yield_!(v)`, `yield_from!(it)` and the `yield v`
+//! keyword, and runs nothing until the first `next`.
+
+use gen_core::{generator, iter};
+use gen_tests::{check_iter, log, take_log};
+
+#[test]
+fn yield_macro_and_yield_keyword() {
+    check_iter(&[1, 2, 3], || iter! { yield_!(1); yield 2; yield_!(3) });
+    check_iter(&[0, 10, 1, 11], || {
+        iter! {
+            for i in 0..2 {
+                yield i;
+                yield_!(i + 10);
+            }
+        }
+    });
+    check_iter(&[7], || iter! { yield 7 });
+    check_iter(&[] as &[u8], || iter! { if false { yield 1u8 } });
+}
+
+#[test]
+fn captures_by_move_and_consumes_a_captured_vec() {
+    let make = || {
+        let v = vec![1, 2];
+        iter! {
+            for x in v {
+                yield x;
+            }
+        }
+    };
+    check_iter(&[1, 2], make);
+
+    let words = vec!["a".to_string(), "bc".to_string()];
+    let g = iter! {
+        for w in words {
+            yield w.len();
+        }
+    };
+    // `words` moved into the generator; it lives as long as the generator, not this scope.
+    assert_eq!(g.collect::<Vec<_>>(), [1, 2]);
+}
+
+#[test]
+fn captures_copies_at_creation() {
+    let mut n = 3;
+    let g = iter! {
+        for i in 0..n {
+            yield i;
+        }
+    };
+    n += 10;
+    assert_eq!(g.collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(n, 13);
+}
+
+#[test]
+fn captures_references_and_borrows_through_them() {
+    let text = String::from("one two three");
+    let t = &text;
+    let make = || {
+        iter! {
+            for w in t.split(' ') {
+                if w.len() == 3 {
+                    yield w;
+                }
+            }
+        }
+    };
+    check_iter(&["one", "two"], make);
+    assert_eq!(text.len(), 13);
+}
+
+fn evens(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    iter! {
+        for x in v {
+            if x % 2 == 0 {
+                yield x;
+            }
+        }
+    }
+}
+
+#[test]
+fn returned_from_a_function() {
+    check_iter(&[2, 4], || evens(vec![1, 2, 3, 4]));
+    check_iter(&[], || evens(vec![]));
+}
+
+#[test]
+fn lazy_until_first_next() {
+    let _ = take_log();
+    let mut g = iter! {
+        log("start");
+        yield 1;
+        log("after 1");
+        yield 2;
+        log("end");
+    };
+    assert!(take_log().is_empty(), "creating an iter! must run nothing");
+    assert_eq!(g.next(), Some(1));
+    assert_eq!(take_log(), ["start"]);
+    assert_eq!(g.next(), Some(2));
+    assert_eq!(g.next(), None);
+    assert_eq!(take_log(), ["after 1", "end"]);
+    assert_eq!(g.next(), None);
+    assert!(take_log().is_empty(), "a finished iter! must run nothing");
+}
+
+#[test]
+fn control_flow_inside_iter() {
+    let make = |limit: u32| {
+        iter! {
+            let mut state = 0u32;
+            'outer: loop {
+                state = match state {
+                    s if s >= limit => break 'outer,
+                    s if s % 3 == 0 => {
+                        yield_from!(0..s);
+                        s + 1
+                    }
+                    s => {
+                        let Some(h) = s.checked_sub(1) else { continue 'outer };
+                        yield h * 100;
+                        s + 1
+                    }
+                };
+            }
+            yield 9999;
+        }
+    };
+    let expected = |limit: u32| {
+        let mut out = Vec::new();
+        let mut state = 0u32;
+        while state < limit {
+            if state % 3 == 0 {
+                out.extend(0..state);
+            } else {
+                out.push((state - 1) * 100);
+            }
+            state += 1;
+        }
+        out.push(9999);
+        out
+    };
+    for limit in [0, 1, 2, 5, 8] {
+        check_iter(&expected(limit), || make(limit));
+    }
+}
+
+#[test]
+fn iter_of_non_copy_items_and_zipping_two() {
+    let a = iter! {
+        for s in ["x", "y", "z"] {
+            yield s.repeat(2);
+        }
+    };
+    let b = iter! {
+        let mut n = 0;
+        loop {
+            n += 1;
+            yield n;
+        }
+    };
+    let zipped: Vec<(String, i32)> = a.zip(b).collect();
+    assert_eq!(
+        zipped,
+        [("xx".to_string(), 1), ("yy".to_string(), 2), ("zz".to_string(), 3)]
+    );
+}
+
+#[generator]
+fn outer_with_inline(n: u32) -> impl Iterator<Item = u32> {
+    for i in 0..n {
+        let squares = iter! {
+            for j in 0..i {
+                yield j * j;
+            }
+        };
+        yield_!(i);
+        yield_from!(squares);
+    }
+}
+
+#[test]
+fn iter_inside_a_generator_body() {
+    check_iter(&[0, 1, 0, 2, 0, 1], || outer_with_inline(3));
+}

@@ -1,0 +1,347 @@
+//! `#[generator]` on methods (inherent and trait impls; `&self`, `&mut self`, `self`) and on
+//! generic functions (type parameters with where-clauses, lifetimes, `impl Trait` arguments,
+//! const generics). Borrowing through an argument or `&self` across a yield is allowed.
+//! Expected outputs are computed by hand-written plain code next to each test.
+
+use std::collections::BTreeMap;
+use std::fmt::Display;
+
+use gen_core::generator;
+use gen_tests::check_iter;
+
+#[derive(Debug, Clone)]
+struct Bag {
+    items: Vec<u32>,
+    name: String,
+}
+
+impl Bag {
+    fn new(items: &[u32]) -> Self {
+        Bag {
+            items: items.to_vec(),
+            name: "bag".to_string(),
+        }
+    }
+
+    /// Borrows through `&self` across yields.
+    #[generator]
+    fn evens(&self) -> impl Iterator<Item = &u32> + '_ {
+        for x in &self.items {
+            if x % 2 == 0 {
+                yield_!(x);
+            }
+        }
+    }
+
+    #[generator]
+    fn labelled<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = String> + 'a {
+        for (i, x) in self.items.iter().enumerate() {
+            yield_!(format!("{prefix}{}[{i}]={x}", self.name));
+        }
+    }
+
+    /// Mutates through `&mut self` across yields.
+    #[generator]
+    fn drain_odd(&mut self) -> impl Iterator<Item = u32> + '_ {
+        let mut i = 0;
+        while i < self.items.len() {
+            if self.items[i] % 2 == 1 {
+                let x = self.items.remove(i);
+                yield_!(x);
+            } else {
+                i += 1;
+            }
+        }
+        self.name.push_str("-drained");
+    }
+
+    /// Consumes `self`.
+    #[generator]
+    fn into_doubled(self) -> impl Iterator<Item = u32> {
+        let Bag { items, name } = self;
+        for x in items {
+            yield_!(x * 2);
+        }
+        yield_!(name.len() as u32);
+    }
+
+    #[generator]
+    fn count_to(limit: u32) -> impl Iterator<Item = u32> {
+        let mut i = 0;
+        while i < limit {
+            yield_!(i);
+            i += 1;
+        }
+    }
+}
+
+#[test]
+fn method_borrowing_self() {
+    let bag = Bag::new(&[1, 2, 3, 4]);
+    check_iter(&[&2, &4], || bag.evens());
+    let odd = Bag::new(&[1]);
+    check_iter(&[] as &[&u32], || odd.evens());
+    let two = Bag::new(&[1, 2]);
+    let pre = String::from(">");
+    check_iter(&[">bag[0]=1".to_string(), ">bag[1]=2".to_string()], || {
+        two.labelled(&pre)
+    });
+}
+
+#[test]
+fn method_mutating_self() {
+    let mut bag = Bag::new(&[1, 2, 3, 5, 6, 7]);
+    {
+        let mut g = bag.drain_odd();
+        assert_eq!(g.next(), Some(1));
+        assert_eq!(g.next(), Some(3));
+        // Dropping the generator part-way keeps the mutations done so far.
+    }
+    assert_eq!(bag.items, [2, 5, 6, 7]);
+    assert_eq!(bag.name, "bag");
+    assert_eq!(bag.drain_odd().collect::<Vec<_>>(), [5, 7]);
+    assert_eq!(bag.items, [2, 6]);
+    assert_eq!(bag.name, "bag-drained");
+    let mut sum = 0;
+    Bag::new(&[3, 4, 5]).drain_odd().for_each(|x| sum += x);
+    assert_eq!(sum, 8);
+}
+
+#[test]
+fn method_consuming_self_and_associated_fn() {
+    check_iter(&[2, 8, 3], || Bag::new(&[1, 4]).into_doubled());
+    check_iter(&[3], || Bag::new(&[]).into_doubled());
+    check_iter(&[0, 1, 2], || Bag::count_to(3));
+    check_iter(&[], || Bag::count_to(0));
+}
+
+trait Source {
+    fn values(&self) -> impl Iterator<Item = u32>;
+    fn values_mut(&mut self, n: u32) -> impl Iterator<Item = u32>;
+    fn into_values(self) -> impl Iterator<Item = String>;
+}
+
+#[derive(Debug, Clone)]
+struct Fib {
+    a: u32,
+    b: u32,
+}
+
+impl Source for Fib {
+    #[generator]
+    fn values(&self) -> impl Iterator<Item = u32> {
+        let (mut a, mut b) = (self.a, self.b);
+        while a < 50 {
+            yield_!(a);
+            (a, b) = (b, a + b);
+        }
+    }
+
+    #[generator]
+    fn values_mut(&mut self, n: u32) -> impl Iterator<Item = u32> {
+        for _ in 0..n {
+            yield_!(self.a);
+            (self.a, self.b) = (self.b, self.a + self.b);
+        }
+    }
+
+    #[generator]
+    fn into_values(self) -> impl Iterator<Item = String> {
+        let Fib { a, b } = self;
+        yield_!(a.to_string());
+        yield_!(b.to_string());
+    }
+}
+
+#[test]
+fn trait_impl_methods() {
+    let f = Fib { a: 1, b: 1 };
+    check_iter(&[1, 1, 2, 3, 5, 8, 13, 21, 34], || f.values());
+    check_iter(&[], || Fib { a: 60, b: 1 }.values());
+    let mut m = f.clone();
+    assert_eq!(m.values_mut(4).collect::<Vec<_>>(), [1, 1, 2, 3]);
+    assert_eq!((m.a, m.b), (5, 8));
+    assert_eq!(m.values_mut(0).count(), 0);
+    check_iter(&["5".to_string(), "8".to_string()], || m.clone().into_values());
+    // Through a generic bound, not only on the concrete type.
+    fn first_two<S: Source>(s: &S) -> Vec<u32> {
+        s.values().take(2).collect()
+    }
+    assert_eq!(first_two(&f), [1, 1]);
+}
+
+#[generator]
+fn repeat_each<T, I>(items: I, times: usize) -> impl Iterator<Item = T>
+where
+    I: IntoIterator<Item = T>,
+    T: Clone,
+{
+    for x in items {
+        for _ in 0..times {
+            yield_!(x.clone());
+        }
+    }
+}
+
+#[test]
+fn generic_fn_with_where_clause() {
+    check_iter(&['a', 'a', 'b', 'b'], || repeat_each("ab".chars(), 2));
+    check_iter(&[] as &[String], || repeat_each(vec!["x".to_string()], 0));
+    check_iter(&[vec![1], vec![1], vec![1]], || repeat_each([vec![1]], 3));
+}
+
+#[generator]
+fn words<'a>(text: &'a str, min: usize) -> impl Iterator<Item = &'a str> + 'a {
+    for w in text.split_whitespace() {
+        if w.len() >= min {
+            yield_!(w);
+        }
+    }
+}
+
+#[generator]
+fn longest_first<'a, 'b: 'a>(a: &'a str, b: &'b str) -> impl Iterator<Item = &'a str> + 'a {
+    if a.len() >= b.len() {
+        yield_!(a);
+        yield_!(b);
+    } else {
+        yield_!(b);
+        yield_!(a);
+    }
+}
+
+#[test]
+fn lifetimes_borrowing_through_arguments() {
+    let text = String::from("a bb ccc dd e");
+    check_iter(&["bb", "ccc", "dd"], || words(&text, 2));
+    check_iter(&[], || words("", 0));
+    let owned = String::from("long");
+    check_iter(&["long", "ab"], || longest_first("ab", &owned));
+}
+
+#[generator]
+fn evens_of(it: impl Iterator<Item = u32>, label: impl Display) -> impl Iterator<Item = String> {
+    for x in it {
+        if x % 2 == 0 {
+            yield_!(format!("{label}{x}"));
+        }
+    }
+}
+
+#[test]
+fn impl_trait_arguments() {
+    check_iter(&["#0".to_string(), "#2".to_string()], || evens_of(0..4, '#'));
+    check_iter(&[], || evens_of(std::iter::empty(), "x"));
+}
+
+#[generator]
+fn chunks<const N: usize>(v: Vec<u32>) -> impl Iterator<Item = [u32; N]> {
+    let mut buf = [0; N];
+    let mut len = 0;
+    for x in v {
+        buf[len] = x;
+        len += 1;
+        if len == N {
+            yield_!(buf);
+            len = 0;
+        }
+    }
+}
+
+#[test]
+fn const_generics() {
+    check_iter(&[[1, 2], [3, 4]], || chunks::<2>(vec![1, 2, 3, 4, 5]));
+    check_iter(&[[1, 2, 3]], || chunks::<3>(vec![1, 2, 3]));
+    check_iter(&[] as &[[u32; 4]], || chunks::<4>(vec![1]));
+}
+
+#[derive(Debug)]
+struct Table<K, V> {
+    rows: BTreeMap<K, V>,
+}
+
+impl<K: Ord + Clone, V> Table<K, V>
+where
+    V: Display,
+{
+    #[generator]
+    fn render<'s>(&'s self, sep: &'s str) -> impl Iterator<Item = String> + 's
+    where
+        K: Display,
+    {
+        for (k, v) in &self.rows {
+            yield_!(format!("{k}{sep}{v}"));
+        }
+    }
+
+    #[generator]
+    fn keys_where(&self, mut keep: impl FnMut(&V) -> bool) -> impl Iterator<Item = K> + '_ {
+        for (k, v) in &self.rows {
+            if keep(v) {
+                yield_!(k.clone());
+            }
+        }
+    }
+}
+
+#[test]
+fn methods_of_generic_impls() {
+    let t = Table {
+        rows: BTreeMap::from([(2, "b"), (1, "a"), (3, "cc")]),
+    };
+    check_iter(
+        &["1=a".to_string(), "2=b".to_string(), "3=cc".to_string()],
+        || t.render("="),
+    );
+    check_iter(&[3], || t.keys_where(|v| v.len() > 1));
+}
+
+mod kept {
+    use gen_core::generator;
+
+    /// A documented, public, `Send` generator.
+    #[generator]
+    #[inline]
+    pub fn send_counter(n: u8) -> impl Iterator<Item = u8> + Send {
+        for i in 0..n {
+            yield_!(i);
+        }
+    }
+
+    #[generator]
+    pub(crate) fn fused(n: u8) -> impl std::iter::FusedIterator<Item = u8> {
+        for i in (0..n).rev() {
+            yield_!(i);
+        }
+    }
+
+    #[allow(clippy::needless_lifetimes)]
+    #[generator]
+    pub fn mixed_args<'a, T: Copy + 'a>(
+        mut skip: usize,
+        xs: &'a [T],
+        (lo, hi): (usize, usize),
+    ) -> impl Iterator<Item = T> + 'a {
+        for x in xs.iter().take(hi).skip(lo) {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            yield_!(*x);
+        }
+    }
+}
+
+#[test]
+fn visibility_bounds_and_argument_patterns_are_kept() {
+    fn needs_send<T: Send>(t: T) -> T {
+        t
+    }
+    check_iter(&[0, 1, 2], || needs_send(kept::send_counter(3)));
+    fn needs_fused<I: std::iter::FusedIterator>(i: I) -> I {
+        i
+    }
+    check_iter(&[2, 1, 0], || needs_fused(kept::fused(3)));
+    check_iter(&[4, 5], || kept::mixed_args(1, &[1, 2, 3, 4, 5, 6], (2, 5)));
+    check_iter(&[], || kept::mixed_args(9, &['a'], (0, 1)));
+}
