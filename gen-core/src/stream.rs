@@ -267,7 +267,6 @@ where
     Fut: Future,
     Fut::Output: BodyOutput<T>,
 {
-
     /// Runs the body until it yields, awaits something pending, or finishes.
     ///
     /// This is `Stream::poll_next`, available without the `stream` feature so the boxed
@@ -325,7 +324,6 @@ where
             }
         }
     }
-
 }
 
 #[cfg(feature = "stream")]

@@ -1,5 +1,6 @@
 //! The boxed sync adapter, driven by hand-written bodies shaped like the macro's output for
 //! `#[generator(boxed)]` (no proc macro involved, so this runs under Miri).
+#![cfg(feature = "alloc")]
 
 use std::cell::RefCell;
 use std::future::Future;

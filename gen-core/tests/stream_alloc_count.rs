@@ -1,6 +1,7 @@
 //! Allocation counts of the compiler-backed adapters: a stream generator allocates nothing; a
 //! boxed sync generator allocates exactly once (at its first `next`). The counter is per
 //! thread, so the test harness's own allocations on other threads do not count.
+#![cfg(all(feature = "stream", feature = "alloc"))]
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;

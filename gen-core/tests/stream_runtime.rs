@@ -1,5 +1,6 @@
 //! The compiler-backed stream adapter, driven by hand-written bodies shaped like the macro's
 //! output (no proc macro involved, so this runs under Miri).
+#![cfg(feature = "stream")]
 #![allow(clippy::items_after_statements)]
 
 use std::cell::RefCell;
@@ -105,10 +106,7 @@ fn real_pending_between_yields() {
             Poll::Pending => seen.push(None),
         }
     }
-    assert_eq!(
-        seen,
-        [None, Some(0), None, Some(10), None, Some(20), None]
-    );
+    assert_eq!(seen, [None, Some(0), None, Some(10), None, Some(20), None]);
 }
 
 #[test]

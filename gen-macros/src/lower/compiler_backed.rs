@@ -1,0 +1,334 @@
+//! The compiler-backed lowering (DESIGN 2.2): async generators, and `#[generator(boxed)]`
+//! sync generators.
+//!
+//! The body becomes an `async move` block and rustc builds the state machine, so borrows
+//! across yields and awaits, `.await` inside `select!`, and `?` anywhere just work. The
+//! runtime (`gen_core::__private::{stream, boxed, Yielder}`) hands each yielded value to the
+//! consumer through a slot owned by the pinned adapter.
+//!
+//! Input (normalized by `analyze`, `self` already renamed):
+//!
+//! ```ignore
+//! fn read_lines(mut reader: R) -> impl Stream<Item = io::Result<String>> {
+//!     let mut buf = String::new();
+//!     loop {
+//!         if reader.read_line(&mut buf).await? == 0 { return; }
+//!         tokio::select! { _ = tick() => yield_!(Ok(buf.clone())), else => {} }
+//!     }
+//! }
+//! ```
+//!
+//! Output (the fn body; `__gen_*` idents are `Span::mixed_site()`):
+//!
+//! ```ignore
+//! {
+//!     ::gen_core::__private::stream_fallible(
+//!         move |mut __gen_y: ::gen_core::__private::Yielder<io::Result<String>>| async move {
+//!             let __gen_h = &mut __gen_y;
+//!             let mut reader = reader;
+//!             {
+//!                 let mut buf = String::new();
+//!                 loop {
+//!                     if reader.read_line(&mut buf).await? == 0 {
+//!                         return ::core::result::Result::Ok(());
+//!                     }
+//!                     tokio::select! {
+//!                         _ = tick() => __gen_h.yield_(Ok(buf.clone())).await, else => {}
+//!                     }
+//!                 }
+//!             }
+//!             #[allow(unreachable_code)]
+//!             return ::core::result::Result::Ok(());
+//!         },
+//!     )
+//! }
+//! ```
+//!
+//! The handle is only ever handed out as `&mut Yielder`: two concurrent yields (`join!` of two
+//! yielding futures) do not compile, and it cannot be moved into a `'static` task.
+
+use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+use quote::{ToTokens, quote, quote_spanned};
+use syn::parse::{ParseStream, Parser};
+use syn::visit::Visit;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, FnArg, Item, Lifetime, Stmt, Token, Type, TypeReference};
+
+use crate::analyze::{YieldKind, yield_kind, yield_value};
+use crate::parse::{Flavour, GenFn, self_ident};
+
+/// Lowers `func` into the tokens of its body: a block expression that builds the adapter.
+pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
+    let fallible = func.item_is_result && uses_try(&func.block);
+    let mut rewrite = Rewrite {
+        from_method: if func.flavour == Flavour::Stream && !boxed {
+            "yield_from"
+        } else {
+            "yield_from_iter"
+        },
+        fallible,
+    };
+    let mut block = func.block.clone();
+    rewrite.visit_block_mut(&mut block);
+
+    let private = quote!(::gen_core::__private);
+    let constructor = match (func.flavour == Flavour::Stream && !boxed, fallible) {
+        (true, false) => quote!(#private::stream),
+        (true, true) => quote!(#private::stream_fallible),
+        (false, false) => quote!(#private::boxed),
+        (false, true) => quote!(#private::boxed_fallible),
+    };
+    let item_ty = match &func.item_ty {
+        Some(ty) if !has_elided_lifetime(ty) => ty.to_token_stream(),
+        // A closure parameter's elided lifetime would be higher-ranked: let rustc infer it.
+        _ => quote!(_),
+    };
+    let y = Ident::new("__gen_y", Span::mixed_site());
+    let h = handle(Span::call_site());
+    // Move every argument in, even unused ones, so they live (and drop) with the generator.
+    let rebinds = func.args.iter().map(|arg| {
+        let ident = &arg.ident;
+        let mutability = arg.mutable.then(|| quote!(mut));
+        quote!(let #mutability #ident = #ident;)
+    });
+    let tail = if fallible {
+        quote! {
+            #block
+            #[allow(unreachable_code)]
+            return ::core::result::Result::Ok(());
+        }
+    } else {
+        block.to_token_stream()
+    };
+    // `self` cannot be captured under another name by a closure: bind it to the hygienic
+    // `__gen_self` that `analyze` renamed it to.
+    let receiver = func
+        .sig
+        .iter()
+        .flat_map(|sig| &sig.inputs)
+        .find_map(|arg| match arg {
+            FnArg::Receiver(receiver) => {
+                let token = &receiver.self_token;
+                let renamed = self_ident(token.span);
+                Some(quote!(let #renamed = #token;))
+            }
+            FnArg::Typed(_) => None,
+        });
+    Ok(quote! {
+        {
+            #receiver
+            #constructor(move |mut #y: #private::Yielder<#item_ty>| async move {
+                let #h = &mut #y;
+                #(#rebinds)*
+                #tail
+            })
+        }
+    })
+}
+
+/// The hygienic handle, located at `span` (a yield's) for diagnostics.
+fn handle(span: Span) -> Ident {
+    Ident::new("__gen_h", span.resolved_at(Span::mixed_site()))
+}
+
+/// Whether the body uses `?` at the generator's own level (not in closures, async blocks or
+/// nested items), counting a `?` anywhere in another macro's input.
+fn uses_try(block: &syn::Block) -> bool {
+    struct Find(bool);
+    impl Visit<'_> for Find {
+        fn visit_expr(&mut self, expr: &Expr) {
+            match expr {
+                Expr::Try(_) => self.0 = true,
+                Expr::Closure(_) | Expr::Async(_) => {}
+                _ => syn::visit::visit_expr(self, expr),
+            }
+        }
+        fn visit_item(&mut self, _: &Item) {}
+        fn visit_macro(&mut self, mac: &syn::Macro) {
+            self.0 |= has_question_mark(mac.tokens.clone());
+        }
+    }
+    let mut find = Find(false);
+    find.visit_block(block);
+    find.0
+}
+
+fn has_question_mark(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Punct(p) => p.as_char() == '?',
+        TokenTree::Group(g) => has_question_mark(g.stream()),
+        _ => false,
+    })
+}
+
+/// `&T` without a lifetime, or `'_`, anywhere in the type.
+fn has_elided_lifetime(ty: &Type) -> bool {
+    struct Find(bool);
+    impl Visit<'_> for Find {
+        fn visit_type_reference(&mut self, r: &TypeReference) {
+            self.0 |= r.lifetime.is_none();
+            syn::visit::visit_type_reference(self, r);
+        }
+        fn visit_lifetime(&mut self, l: &Lifetime) {
+            self.0 |= l.ident == "_";
+        }
+    }
+    let mut find = Find(false);
+    find.visit_type(ty);
+    find.0
+}
+
+/// Rewrites the yields (and, in a fallible body, `return;`) of the generator's own level.
+struct Rewrite {
+    /// `yield_from` (a `Stream`) or `yield_from_iter` (an `IntoIterator`).
+    from_method: &'static str,
+    /// The body returns `Result<(), E>`.
+    fallible: bool,
+}
+
+impl Rewrite {
+    /// Desugar a yield of `value` into an await on the handle. The glue carries the yield's
+    /// span, so a type mismatch is reported on the user's `yield_!`.
+    fn yield_tokens(&self, kind: YieldKind, span: Span, value: TokenStream) -> TokenStream {
+        let h = handle(span);
+        let method = match kind {
+            YieldKind::One => Ident::new("yield_", span),
+            YieldKind::From => Ident::new(self.from_method, span),
+        };
+        quote_spanned!(span=> #h.#method(#value).await)
+    }
+
+    /// Desugar `return` (no value) into `return Ok(())` in a fallible body.
+    fn return_tokens(span: Span) -> TokenStream {
+        quote_spanned!(span=> return ::core::result::Result::Ok(()))
+    }
+
+    /// Rewrites the yields inside another macro's input, which the parser could not see:
+    /// `yield_!(e)`, `yield_from!(e)`, `yield e` (and `return` in a fallible body).
+    fn rewrite_tokens(&self, tokens: TokenStream) -> TokenStream {
+        let trees: Vec<TokenTree> = tokens.into_iter().collect();
+        let mut out = TokenStream::new();
+        let mut i = 0;
+        while i < trees.len() {
+            let after_path =
+                i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
+            match &trees[i] {
+                TokenTree::Ident(ident) if !after_path => {
+                    let name = ident.to_string();
+                    let kind = match name.as_str() {
+                        "yield_" => Some(YieldKind::One),
+                        "yield_from" => Some(YieldKind::From),
+                        _ => None,
+                    };
+                    if let (Some(kind), Some(TokenTree::Punct(bang)), Some(TokenTree::Group(args))) =
+                        (kind, trees.get(i + 1), trees.get(i + 2))
+                        && bang.as_char() == '!'
+                    {
+                        let value = self.rewrite_tokens(args.stream());
+                        let value = if value.is_empty() { quote!(()) } else { value };
+                        out.extend(self.yield_tokens(kind, ident.span(), value));
+                        i += 3;
+                        continue;
+                    }
+                    if name == "yield" {
+                        let rest: TokenStream = trees[i + 1..].iter().cloned().collect();
+                        if let Some(tokens) = self.keyword_yield(ident.span(), rest) {
+                            out.extend(tokens);
+                            return out;
+                        }
+                    }
+                    if name == "return" && self.fallible && ends_expression(trees.get(i + 1)) {
+                        out.extend(Self::return_tokens(ident.span()));
+                        i += 1;
+                        continue;
+                    }
+                    out.extend([trees[i].clone()]);
+                }
+                TokenTree::Group(group) => {
+                    let mut new =
+                        Group::new(group.delimiter(), self.rewrite_tokens(group.stream()));
+                    new.set_span(group.span());
+                    out.extend([TokenTree::Group(new)]);
+                }
+                other => out.extend([other.clone()]),
+            }
+            i += 1;
+        }
+        out
+    }
+
+    /// `yield <expr> <rest>` inside macro input: the rest is rewritten first, then the longest
+    /// expression is taken from its front. `None` when no expression parses there.
+    fn keyword_yield(&self, span: Span, rest: TokenStream) -> Option<TokenStream> {
+        let rest = self.rewrite_tokens(rest);
+        let split = |input: ParseStream<'_>| {
+            let value = if input.is_empty() || input.peek(Token![,]) || input.peek(Token![;]) {
+                quote!(())
+            } else {
+                input.parse::<Expr>()?.into_token_stream()
+            };
+            Ok((value, input.parse::<TokenStream>()?))
+        };
+        let (value, rest) = split.parse2(rest).ok()?;
+        let mut out = self.yield_tokens(YieldKind::One, span, value);
+        out.extend(rest);
+        Some(out)
+    }
+}
+
+/// Whether the token after `return` ends it (so it returns no value).
+fn ends_expression(next: Option<&TokenTree>) -> bool {
+    match next {
+        None => true,
+        Some(TokenTree::Punct(p)) => matches!(p.as_char(), ';' | ','),
+        Some(_) => false,
+    }
+}
+
+impl VisitMut for Rewrite {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            // Desugar `yield e` into `__gen_h.yield_(e).await`, and the "from" form into
+            // `__gen_h.yield_from(e).await` (`yield_from_iter` in a sync generator).
+            Expr::Yield(yield_expr) => {
+                let kind = yield_kind(yield_expr);
+                let span = yield_expr.yield_token.span;
+                let mut value = yield_value(yield_expr);
+                self.visit_expr_mut(&mut value);
+                *expr = Expr::Verbatim(self.yield_tokens(kind, span, value.into_token_stream()));
+            }
+            // Desugar `return;` into `return Ok(());` when the body returns `Result<(), E>`.
+            Expr::Return(ret) if self.fallible && ret.expr.is_none() => {
+                *expr = Expr::Verbatim(Self::return_tokens(ret.return_token.span));
+            }
+            // Their own `return`s, and no yields (`analyze` rejected those).
+            Expr::Closure(_) | Expr::Async(_) => {}
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+    }
+
+    fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
+        // `yield_!(e);` in statement position, should `analyze` have left it as a macro.
+        if let Stmt::Macro(mac) = stmt
+            && let Some(ident) = mac.mac.path.get_ident()
+            && (ident == "yield_" || ident == "yield_from")
+        {
+            let mut tokens = ident.to_token_stream();
+            tokens.extend(quote!(!));
+            tokens.extend([TokenTree::Group(Group::new(
+                Delimiter::Parenthesis,
+                mac.mac.tokens.clone(),
+            ))]);
+            let expr = Expr::Verbatim(self.rewrite_tokens(tokens));
+            *stmt = Stmt::Expr(expr, Some(Token![;](ident.span())));
+            return;
+        }
+        visit_mut::visit_stmt_mut(self, stmt);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut Item) {}
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        mac.tokens = self.rewrite_tokens(std::mem::take(&mut mac.tokens));
+    }
+}
