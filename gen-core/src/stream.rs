@@ -22,11 +22,11 @@
 //!
 //! * The slot lives as long as the adapter, at a fixed address (the adapter is `!Unpin` and
 //!   the pointer is taken only once it is pinned). The body is dropped before the slot (field
-//!   order, and `Done` is set before the adapter goes away).
+//!   order), and never written again once it has finished.
 //! * The slot is written only by [`YieldFut::poll`], which can only run while something
 //!   polls the body (it borrows the `Yielder`, which the body owns; the macro only ever hands
 //!   user code a `&mut Yielder`, never the owned value, so it cannot be sent to a `'static`
-//!   task). The body is polled only inside [`GenStream::poll_next`], which holds
+//!   task). The body is polled only inside [`GenStream::resume`] (`poll_next`), which holds
 //!   `Pin<&mut Self>`; the adapter reads the slot only after the body's poll has returned.
 //!   Accesses never overlap, and each side runs on the thread that holds the exclusive
 //!   reference.
@@ -274,7 +274,7 @@ where
     #[inline]
     pub fn resume(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         // SAFETY: nothing below moves out of `this`: the body is polled in place through
-        // `Pin::new_unchecked`, and it is only ever replaced by `State::Done` (drop in place).
+        // `Pin::new_unchecked`, and only ever replaced by a finished state (drop in place).
         let this = unsafe { self.get_unchecked_mut() };
         let slot = this.slot.get();
         match this.state {
@@ -299,7 +299,7 @@ where
             unreachable!()
         };
         // SAFETY: the adapter is pinned, so is the body inside it; it is never moved out
-        // (only dropped in place when the state becomes `Done`).
+        // (only dropped in place when the state becomes `Done` or `Panicked`).
         let res = unsafe { Pin::new_unchecked(fut) }.poll(cx);
         core::mem::forget(guard);
         // SAFETY: the body's poll has returned; the only writer of the slot is inactive and

@@ -8,7 +8,7 @@
 //!
 //! Input (normalized by `analyze`, `self` already renamed):
 //!
-//! ```ignore
+//! ```text
 //! fn read_lines(mut reader: R) -> impl Stream<Item = io::Result<String>> {
 //!     let mut buf = String::new();
 //!     loop {
@@ -20,7 +20,7 @@
 //!
 //! Output (the fn body; `__gen_*` idents are `Span::mixed_site()`):
 //!
-//! ```ignore
+//! ```text
 //! {
 //!     ::gen_core::__private::stream_fallible(
 //!         move |mut __gen_y: ::gen_core::__private::Yielder<io::Result<String>>| async move {
@@ -330,5 +330,125 @@ impl VisitMut for Rewrite {
 
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
         mac.tokens = self.rewrite_tokens(std::mem::take(&mut mac.tokens));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analyze::{Lowering, normalize};
+
+    fn lowered(item: syn::ItemFn, boxed: bool) -> String {
+        let has_self = item.sig.receiver().is_some();
+        let mut func = GenFn::from_item(item).unwrap();
+        let lowering = if boxed {
+            Lowering::Boxed
+        } else {
+            Lowering::Stream
+        };
+        normalize(&mut func.block, lowering, func.item_is_result, has_self).unwrap();
+        lower(&func, boxed).unwrap().to_string()
+    }
+
+    #[test]
+    fn yields_become_handle_awaits() {
+        let out = lowered(
+            syn::parse_quote! {
+                fn f(mut n: u32) -> impl Stream<Item = u32> {
+                    yield_!(n);
+                    n += 1;
+                    yield_from!(other(n));
+                }
+            },
+            false,
+        );
+        assert!(
+            out.contains("__private :: stream (move | mut __gen_y"),
+            "{out}"
+        );
+        assert!(out.contains("Yielder < u32 >"), "{out}");
+        assert!(out.contains("let mut n = n ;"), "{out}");
+        assert!(out.contains("__gen_h . yield_ (n) . await"), "{out}");
+        assert!(
+            out.contains("__gen_h . yield_from (other (n)) . await"),
+            "{out}"
+        );
+        assert!(!out.contains("yield_ !"), "{out}");
+    }
+
+    #[test]
+    fn yields_inside_macro_input_are_rewritten() {
+        let out = lowered(
+            syn::parse_quote! {
+                fn f(mut rx: Rx) -> impl Stream<Item = u32> {
+                    tokio::select! {
+                        v = rx.recv() => { yield_!(v) }
+                        w = rx.recv() => yield w + 1,
+                    }
+                }
+            },
+            false,
+        );
+        assert!(out.contains("{ __gen_h . yield_ (v) . await }"), "{out}");
+        assert!(out.contains("__gen_h . yield_ (w + 1) . await ,"), "{out}");
+    }
+
+    #[test]
+    fn fallible_body_returns_ok() {
+        let out = lowered(
+            syn::parse_quote! {
+                fn f(v: Vec<String>) -> impl Stream<Item = Result<u8, E>> {
+                    for s in v {
+                        if s.is_empty() { return; }
+                        m! { return, |x| x }
+                        yield_!(Ok(s.parse()?));
+                    }
+                }
+            },
+            false,
+        );
+        assert!(out.contains("__private :: stream_fallible"), "{out}");
+        assert!(
+            out.contains("{ return :: core :: result :: Result :: Ok (()) ; }"),
+            "{out}"
+        );
+        assert!(
+            out.contains("m ! { return :: core :: result :: Result :: Ok (()) ,"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn result_item_without_try_is_infallible() {
+        let out = lowered(
+            syn::parse_quote! {
+                fn f() -> impl Iterator<Item = Result<u8, E>> {
+                    yield_!(Ok(1));
+                    let _ = || -> Result<(), E> { g()?; Ok(()) };
+                    return;
+                }
+            },
+            true,
+        );
+        assert!(out.contains("__private :: boxed (move"), "{out}");
+        assert!(out.contains("return ;"), "{out}");
+    }
+
+    #[test]
+    fn boxed_yield_from_takes_an_iterable_and_self_is_bound() {
+        let out = lowered(
+            syn::parse_quote! {
+                fn f(&self) -> impl Iterator<Item = &u32> + '_ {
+                    yield_from!(self.items.iter());
+                }
+            },
+            true,
+        );
+        assert!(out.contains("let __gen_self = self ;"), "{out}");
+        assert!(out.contains("Yielder < _ >"), "{out}");
+        assert!(
+            out.contains("yield_from_iter (__gen_self . items . iter ())"),
+            "{out}"
+        );
     }
 }
