@@ -1,0 +1,168 @@
+//! Flat generators allocate nothing: creating and draining one (by `next()` or by the `fold`
+//! fast path) makes no heap allocation. Their size is that of the live state: at most 16 bytes
+//! for the one-`u32` counter, at most 40 for the nested-loop `pairs`.
+//!
+//! Its own test binary: a counting `#[global_allocator]` with a per-thread count, so tests
+//! running in parallel (and the harness) do not disturb each other.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::mem::size_of_val;
+
+use gen_core::{generator, iter};
+
+struct Counting;
+
+thread_local! {
+    static ALLOCS: Cell<usize> = const { Cell::new(0) };
+}
+
+// SAFETY: forwards every call to `System` unchanged; only counts calls on the side.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as ours.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+        // SAFETY: same contract as ours.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
+        // SAFETY: same contract as ours.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// Number of allocations `f` made on this thread.
+fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
+    let before = ALLOCS.with(Cell::get);
+    let r = f();
+    (ALLOCS.with(Cell::get) - before, r)
+}
+
+#[generator]
+fn counter(limit: u32) -> impl Iterator<Item = u32> {
+    let mut current = 0;
+    while current < limit {
+        yield_!(current);
+        current += 1;
+    }
+}
+
+#[generator]
+fn pairs(n: u32) -> impl Iterator<Item = u32> {
+    for i in 0..n {
+        for j in i + 1..n {
+            yield_!(i * j);
+        }
+    }
+}
+
+#[generator]
+fn tokens<'a>(text: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+    let mut start = None;
+    for (i, c) in text.char_indices() {
+        match (start, c.is_whitespace()) {
+            (None, false) => start = Some(i),
+            (Some(s), true) => {
+                yield_!(&text[s..i]);
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        yield_!(&text[s..]);
+    }
+}
+
+#[test]
+fn the_counter_allocates_nothing() {
+    let (n, sum) = allocations(|| {
+        let mut g = counter(100);
+        let mut sum = 0;
+        while let Some(v) = g.next() {
+            sum += v;
+        }
+        sum
+    });
+    assert_eq!((n, sum), (0, 4950));
+    let (n, sum) = allocations(|| counter(100).sum::<u32>());
+    assert_eq!((n, sum), (0, 4950));
+    let (n, sum) = allocations(|| {
+        let mut g = counter(100);
+        let head = g.next().unwrap() + g.next().unwrap();
+        head + g.fold(0, |a, b| a + b)
+    });
+    assert_eq!((n, sum), (0, 4950));
+}
+
+#[test]
+fn nested_loops_and_borrowing_generators_allocate_nothing() {
+    let (n, sum) = allocations(|| pairs(50).map(u64::from).sum::<u64>());
+    let expected: u64 = (0..50u64).flat_map(|i| (i + 1..50).map(move |j| i * j)).sum();
+    assert_eq!((n, sum), (0, expected));
+    let (n, count) = allocations(|| {
+        let mut g = pairs(10);
+        let mut count = 0;
+        while g.next().is_some() {
+            count += 1;
+        }
+        count
+    });
+    assert_eq!((n, count), (0, 45));
+    let text = String::from("  zero alloc  tokenizer here ");
+    let (n, lens) = allocations(|| tokens(&text).map(str::len).fold(0, |a, b| a * 100 + b));
+    assert_eq!((n, lens), (0, 4_050_904));
+    let (n, ()) = allocations(|| drop(pairs(9)));
+    assert_eq!(n, 0, "creating and dropping allocates nothing");
+}
+
+#[test]
+fn inline_generators_allocate_nothing() {
+    let (n, sum) = allocations(|| {
+        let k = 7u32;
+        let g = iter! {
+            for i in 0..k {
+                yield i * 2;
+            }
+        };
+        g.sum::<u32>()
+    });
+    assert_eq!((n, sum), (0, 42));
+}
+
+#[test]
+fn the_counter_is_at_most_16_bytes() {
+    let n = 10u32;
+    let size = size_of_val(&counter(n));
+    assert!(size <= 16, "counter is {size} bytes");
+    let mut g = counter(n);
+    g.next();
+    assert_eq!(size_of_val(&g), size);
+}
+
+#[test]
+fn pairs_is_at_most_40_bytes() {
+    let size = size_of_val(&pairs(10u32));
+    assert!(size <= 40, "pairs is {size} bytes");
+}
+
+#[test]
+fn the_sanity_of_the_counting_allocator() {
+    let (n, v) = allocations(|| vec![1u8; 3]);
+    assert_eq!((n, v.len()), (1, 3));
+}

@@ -1,0 +1,8 @@
+use gen_core::generator;
+
+#[generator]
+struct NotAFunction {
+    x: u32,
+}
+
+fn main() {}

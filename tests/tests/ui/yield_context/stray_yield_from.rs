@@ -1,0 +1,3 @@
+fn main() {
+    gen_core::yield_from!(0..3);
+}
