@@ -2,7 +2,7 @@
 //!
 //! The generator body is an `async move` block. The macro turns it into
 //!
-//! ```ignore
+//! ```text
 //! ::gen_core::__private::stream(move |mut __gen_y: Yielder<Item>| async move {
 //!     let __gen_h = &mut __gen_y;
 //!     /* user body, where `yield_!(v)` became `__gen_h.yield_(v).await` */
