@@ -83,7 +83,7 @@ where
 {
     let mut g = make();
     let mut got = Vec::new();
-    while let Some(v) = g.next() {
+    for v in g.by_ref() {
         got.push(v);
         assert!(got.len() <= expected.len() + 1000, "runaway generator");
     }
@@ -93,7 +93,11 @@ where
     }
     assert!(g.fold(0, |n, _| n + 1) == 0, "fold after the end");
 
-    assert_eq!(make().collect::<Vec<_>>(), expected, "collect on a fresh generator");
+    assert_eq!(
+        make().collect::<Vec<_>>(),
+        expected,
+        "collect on a fresh generator"
+    );
     let folded = make().fold(Vec::new(), |mut acc, v| {
         acc.push(v);
         acc
@@ -103,7 +107,11 @@ where
     make().for_each(|v| each.push(v));
     assert_eq!(each, expected, "for_each on a fresh generator");
     assert_eq!(make().count(), expected.len(), "count on a fresh generator");
-    assert_eq!(make().last().as_ref(), expected.last(), "last on a fresh generator");
+    assert_eq!(
+        make().last().as_ref(),
+        expected.last(),
+        "last on a fresh generator"
+    );
 
     for k in 0..=expected.len() {
         let mut g = make();
@@ -127,7 +135,11 @@ where
         for _ in 0..k {
             g.next();
         }
-        assert_eq!(g.collect::<Vec<_>>(), expected[k..], "collect after {k} items");
+        assert_eq!(
+            g.collect::<Vec<_>>(),
+            expected[k..],
+            "collect after {k} items"
+        );
 
         let mut g = make();
         for _ in 0..k {

@@ -113,7 +113,9 @@ fn the_counter_allocates_nothing() {
 #[test]
 fn nested_loops_and_borrowing_generators_allocate_nothing() {
     let (n, sum) = allocations(|| pairs(50).map(u64::from).sum::<u64>());
-    let expected: u64 = (0..50u64).flat_map(|i| (i + 1..50).map(move |j| i * j)).sum();
+    let expected: u64 = (0..50u64)
+        .flat_map(|i| (i + 1..50).map(move |j| i * j))
+        .sum();
     assert_eq!((n, sum), (0, expected));
     let (n, count) = allocations(|| {
         let mut g = pairs(10);

@@ -29,7 +29,11 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> {
 }
 
 #[generator]
-fn owning(words: Vec<String>, shared: Arc<Mutex<u32>>, guard: Noisy) -> impl Iterator<Item = String> {
+fn owning(
+    words: Vec<String>,
+    shared: Arc<Mutex<u32>>,
+    guard: Noisy,
+) -> impl Iterator<Item = String> {
     let local = String::from("x");
     for w in words {
         *shared.lock().unwrap() += 1;
@@ -83,12 +87,20 @@ fn generators_over_send_sync_state_are_send_sync_unpin() {
 fn started_generators_keep_their_auto_traits_and_move_across_threads() {
     let mut g = counter(4);
     assert_eq!(g.next(), Some(0));
-    let rest = std::thread::spawn(move || g.collect::<Vec<_>>()).join().unwrap();
+    let rest = std::thread::spawn(move || g.collect::<Vec<_>>())
+        .join()
+        .unwrap();
     assert_eq!(rest, [1, 2, 3]);
 
     let shared = Arc::new(Mutex::new(0));
-    let g = owning(vec!["p".into(), "q".into()], shared.clone(), Noisy::new("n"));
-    let out = std::thread::spawn(move || g.collect::<Vec<_>>()).join().unwrap();
+    let g = owning(
+        vec!["p".into(), "q".into()],
+        shared.clone(),
+        Noisy::new("n"),
+    );
+    let out = std::thread::spawn(move || g.collect::<Vec<_>>())
+        .join()
+        .unwrap();
     assert_eq!(out, ["pxn", "qxn"]);
     assert_eq!(*shared.lock().unwrap(), 2);
 }
@@ -100,7 +112,10 @@ fn cell_in_the_state_is_send_but_not_sync() {
     let g = cell_state(3);
     assert_send(&g);
     assert_unpin(&g);
-    assert_eq!(std::thread::spawn(move || g.sum::<u32>()).join().unwrap(), 4);
+    assert_eq!(
+        std::thread::spawn(move || g.sum::<u32>()).join().unwrap(),
+        4
+    );
 }
 
 #[test]

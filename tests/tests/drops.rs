@@ -119,7 +119,10 @@ fn early_drop_drops_locals_in_reverse_declaration_order_then_arguments() {
     assert_eq!(g.next(), Some(2));
     assert_eq!(g.next(), Some(3));
     drop(g);
-    assert_eq!(take_log(), ["drop z", "drop y", "drop x", "drop b", "drop a"]);
+    assert_eq!(
+        take_log(),
+        ["drop z", "drop y", "drop x", "drop b", "drop a"]
+    );
 
     let mut g = block_scopes::generator(n("a"), n("b"));
     for _ in 0..7 {
@@ -351,7 +354,11 @@ fn a_panic_in_the_body_leaks_nothing_and_finishes_the_generator() {
             }
         }));
         assert!(r.is_err(), "the panic must propagate out of next()");
-        assert_eq!(take_log(), want, "unwinding drops like the plain function (at={at})");
+        assert_eq!(
+            take_log(),
+            want,
+            "unwinding drops like the plain function (at={at})"
+        );
         assert_eq!(live(), 0, "a panic must not leak (at={at})");
         assert_eq!(g.next(), None, "a panicked generator is finished");
         assert_eq!(g.next(), None);

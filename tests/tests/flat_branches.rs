@@ -27,7 +27,14 @@ fn if_else_chains() {
     assert_eq!(check!(if_else(vec![])), [] as [&str; 0]);
     assert_eq!(
         check!(if_else(vec![-1, 0, 3, 4])),
-        ["negative", "zero", "still zero", "positive", "even", "positive"]
+        [
+            "negative",
+            "zero",
+            "still zero",
+            "positive",
+            "even",
+            "positive"
+        ]
     );
 }
 
@@ -66,7 +73,10 @@ twin! {
 
 #[test]
 fn if_let_with_else() {
-    assert_eq!(check!(if_let(vec![Some(3), None, Some(5)])), [3, 6, 0, 5, 10]);
+    assert_eq!(
+        check!(if_let(vec![Some(3), None, Some(5)])),
+        [3, 6, 0, 5, 10]
+    );
     check!(if_let(vec![]));
     check!(if_let(vec![None, None]));
 }

@@ -30,7 +30,10 @@ twin! {
 
 #[test]
 fn let_bound_to_a_match_that_yields() {
-    assert_eq!(check!(let_match_value(vec![Ab::A, Ab::B, Ab::A])), [1, 5, 6, 1, 5]);
+    assert_eq!(
+        check!(let_match_value(vec![Ab::A, Ab::B, Ab::A])),
+        [1, 5, 6, 1, 5]
+    );
     check!(let_match_value(vec![]));
 }
 
@@ -259,7 +262,12 @@ twin! {
 #[test]
 fn yielding_expressions_nested_in_each_other() {
     assert_eq!(
-        check!(nested_expression_yields(vec![Some(1), None, Some(4), Some(9)])),
+        check!(nested_expression_yields(vec![
+            Some(1),
+            None,
+            Some(4),
+            Some(9)
+        ])),
         [1, 3, 0, 4, 4, 9, 50, 10]
     );
 }

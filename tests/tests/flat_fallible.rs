@@ -45,7 +45,10 @@ twin! {
 fn question_mark_yields_the_converted_error_last() {
     let e = || "x".parse::<u32>().unwrap_err().to_string();
     assert!(check!(parse_all(vec![])).is_empty());
-    assert_eq!(check!(parse_all(vec!["1", "2"])), [Ok(1), Ok(10), Ok(2), Ok(20)]);
+    assert_eq!(
+        check!(parse_all(vec!["1", "2"])),
+        [Ok(1), Ok(10), Ok(2), Ok(20)]
+    );
     assert_eq!(
         check!(parse_all(vec!["1", "x", "2"])),
         [Ok(1), Ok(10), Err(MyErr::Parse(e()))]
@@ -91,17 +94,33 @@ fn question_mark_inside_loops_matches_and_if_let() {
             vec!["5", "", "7"],
             vec!["2"],
         ])),
-        [ok("+1"), ok("+16"), ok("=17"), ok("+5"), ok("+2"), ok("=2"), ok("end")]
+        [
+            ok("+1"),
+            ok("+16"),
+            ok("=17"),
+            ok("+5"),
+            ok("+2"),
+            ok("=2"),
+            ok("end")
+        ]
     );
     assert_eq!(
-        check!(question_in_nested_control_flow(vec![vec!["1"], vec!["!"], vec!["9"]])),
+        check!(question_in_nested_control_flow(vec![
+            vec!["1"],
+            vec!["!"],
+            vec!["9"]
+        ])),
         [ok("+1"), ok("=1"), ok("end")]
     );
     assert_eq!(
-        check!(question_in_nested_control_flow(vec![vec!["1", "0xzz", "2"]])),
+        check!(question_in_nested_control_flow(vec![vec![
+            "1", "0xzz", "2"
+        ]])),
         [
             ok("+1"),
-            Err(MyErr::Parse(u32::from_str_radix("zz", 16).unwrap_err().to_string()))
+            Err(MyErr::Parse(
+                u32::from_str_radix("zz", 16).unwrap_err().to_string()
+            ))
         ]
     );
     assert_eq!(
@@ -184,7 +203,9 @@ fn return_and_question_mark_together() {
 }
 
 #[generator]
-fn io_style(lines: Vec<&'static str>) -> impl Iterator<Item = Result<String, Box<dyn std::error::Error>>> {
+fn io_style(
+    lines: Vec<&'static str>,
+) -> impl Iterator<Item = Result<String, Box<dyn std::error::Error>>> {
     for line in lines {
         let n: i64 = line.parse()?;
         let m: u8 = u8::try_from(n)?;

@@ -166,7 +166,11 @@ fn iter_of_non_copy_items_and_zipping_two() {
     let zipped: Vec<(String, i32)> = a.zip(b).collect();
     assert_eq!(
         zipped,
-        [("xx".to_string(), 1), ("yy".to_string(), 2), ("zz".to_string(), 3)]
+        [
+            ("xx".to_string(), 1),
+            ("yy".to_string(), 2),
+            ("zz".to_string(), 3)
+        ]
     );
 }
 

@@ -184,7 +184,10 @@ twin! {
 
 #[test]
 fn labels_on_while_and_loop() {
-    assert_eq!(check!(labelled_while_and_loop(3)), [11, 1, 21, 2, 31, 33, 3]);
+    assert_eq!(
+        check!(labelled_while_and_loop(3)),
+        [11, 1, 21, 2, 31, 33, 3]
+    );
     check!(labelled_while_and_loop(0));
     check!(labelled_while_and_loop(10));
 }

@@ -162,7 +162,9 @@ fn trait_impl_methods() {
     assert_eq!(m.values_mut(4).collect::<Vec<_>>(), [1, 1, 2, 3]);
     assert_eq!((m.a, m.b), (5, 8));
     assert_eq!(m.values_mut(0).count(), 0);
-    check_iter(&["5".to_string(), "8".to_string()], || m.clone().into_values());
+    check_iter(&["5".to_string(), "8".to_string()], || {
+        m.clone().into_values()
+    });
     // Through a generic bound, not only on the concrete type.
     fn first_two<S: Source>(s: &S) -> Vec<u32> {
         s.values().take(2).collect()
@@ -230,7 +232,9 @@ fn evens_of(it: impl Iterator<Item = u32>, label: impl Display) -> impl Iterator
 
 #[test]
 fn impl_trait_arguments() {
-    check_iter(&["#0".to_string(), "#2".to_string()], || evens_of(0..4, '#'));
+    check_iter(&["#0".to_string(), "#2".to_string()], || {
+        evens_of(0..4, '#')
+    });
     check_iter(&[], || evens_of(std::iter::empty(), "x"));
 }
 

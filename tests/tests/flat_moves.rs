@@ -31,7 +31,10 @@ twin! {
 
 #[test]
 fn moves_into_call_and_method_arguments() {
-    assert_eq!(check!(moved_into_call_and_method_args("ab".into(), "c".into())), [2, 1, 1]);
+    assert_eq!(
+        check!(moved_into_call_and_method_args("ab".into(), "c".into())),
+        [2, 1, 1]
+    );
 }
 
 twin! {
@@ -47,7 +50,10 @@ twin! {
 #[test]
 fn moves_into_struct_fields_and_yield_operands() {
     let w = |s: &str| Wrapper { inner: s.into() };
-    assert_eq!(check!(moved_into_struct_field_and_yield("q".into())), [w("q"), w("q")]);
+    assert_eq!(
+        check!(moved_into_struct_field_and_yield("q".into())),
+        [w("q"), w("q")]
+    );
 }
 
 twin! {
@@ -71,7 +77,10 @@ fn moves_by_for_iterables_and_match_scrutinees() {
         check!(moved_by_for_and_match(vec!["a".into()], Some("b".into()))),
         ["a", "b", "end"]
     );
-    assert_eq!(check!(moved_by_for_and_match(vec![], None)), ["none", "end"]);
+    assert_eq!(
+        check!(moved_by_for_and_match(vec![], None)),
+        ["none", "end"]
+    );
 }
 
 twin! {
@@ -107,7 +116,14 @@ twin! {
 
 #[test]
 fn receivers_of_listed_by_value_methods_count_as_moved() {
-    assert_eq!(check!(by_value_methods_from_the_list(vec![1, 2], None, "xy".into())), [3, 7, 2, 5]);
+    assert_eq!(
+        check!(by_value_methods_from_the_list(
+            vec![1, 2],
+            None,
+            "xy".into()
+        )),
+        [3, 7, 2, 5]
+    );
 }
 
 twin! {
@@ -124,7 +140,10 @@ twin! {
 
 #[test]
 fn locals_only_borrowed_stay_available_after_yields() {
-    assert_eq!(check!(borrowed_locals_are_saved("héllo".into())), [6, 12, 6]);
+    assert_eq!(
+        check!(borrowed_locals_are_saved("héllo".into())),
+        [6, 12, 6]
+    );
 }
 
 struct Token(String);
@@ -167,7 +186,9 @@ twin! {
 #[test]
 fn the_other_workaround_ending_the_block_before_the_yield() {
     assert_eq!(
-        check!(unlisted_consuming_method_in_a_closed_block(Token("t".into()))),
+        check!(unlisted_consuming_method_in_a_closed_block(Token(
+            "t".into()
+        ))),
         ["t", "after"]
     );
 }
@@ -187,7 +208,10 @@ twin! {
 #[test]
 fn a_local_moved_and_reassigned_every_iteration() {
     assert_eq!(
-        check!(moved_then_reassigned_in_a_loop(vec!["a".into(), "b".into()])),
+        check!(moved_then_reassigned_in_a_loop(vec![
+            "a".into(),
+            "b".into()
+        ])),
         ["", "a", "ab"]
     );
 }
@@ -208,5 +232,8 @@ twin! {
 #[test]
 fn a_local_moved_on_one_branch_only() {
     assert_eq!(check!(moved_on_one_branch_only("x".into(), true)), ["x"]);
-    assert_eq!(check!(moved_on_one_branch_only("x".into(), false)), ["x", "x"]);
+    assert_eq!(
+        check!(moved_on_one_branch_only("x".into(), false)),
+        ["x", "x"]
+    );
 }

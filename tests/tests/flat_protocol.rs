@@ -47,9 +47,15 @@ fn calling_the_function_runs_nothing() {
     let _ = take_log();
     let mut g = logged(2);
     let h = logged_no_fold(2);
-    assert!(take_log().is_empty(), "the body must not run before the first next()");
+    assert!(
+        take_log().is_empty(),
+        "the body must not run before the first next()"
+    );
     drop(h);
-    assert!(take_log().is_empty(), "dropping an unstarted generator runs nothing");
+    assert!(
+        take_log().is_empty(),
+        "dropping an unstarted generator runs nothing"
+    );
     assert_eq!(g.next(), Some(0));
     assert_eq!(take_log(), ["start", "before 0"]);
     assert_eq!(g.next(), Some(1));
@@ -59,7 +65,10 @@ fn calling_the_function_runs_nothing() {
     for _ in 0..3 {
         assert_eq!(g.next(), None);
     }
-    assert!(take_log().is_empty(), "a finished generator must not run its body again");
+    assert!(
+        take_log().is_empty(),
+        "a finished generator must not run its body again"
+    );
 }
 
 /// Takes `skip` items by `next()`, then the rest by `fold` (or a `next()` loop), logging
@@ -87,7 +96,11 @@ fn fold_interleaves_side_effects_like_next() {
             for fold in [false, true] {
                 let what = format!("n={n} skip={skip} fold={fold}");
                 assert_eq!(drive(logged(n), skip, fold), expected_log(n), "{what}");
-                assert_eq!(drive(logged_no_fold(n), skip, fold), expected_log(n), "{what}");
+                assert_eq!(
+                    drive(logged_no_fold(n), skip, fold),
+                    expected_log(n),
+                    "{what}"
+                );
             }
         }
     }

@@ -36,7 +36,10 @@ fn let_with_destructuring_patterns() {
         check!(let_patterns(p(), pair(), [1, 2, 3])),
         ["-1 2", "s 3 7 2", "13"]
     );
-    assert_eq!(check!(let_patterns(p(), pair(), [101, 2, 3])), [] as [String; 0]);
+    assert_eq!(
+        check!(let_patterns(p(), pair(), [101, 2, 3])),
+        [] as [String; 0]
+    );
 }
 
 twin! {
@@ -84,7 +87,12 @@ twin! {
 #[test]
 fn let_else_breaking_out_of_a_loop() {
     assert_eq!(
-        check!(let_else_diverging_without_yield(vec![Some(1), Some(2), None, Some(9)])),
+        check!(let_else_diverging_without_yield(vec![
+            Some(1),
+            Some(2),
+            None,
+            Some(9)
+        ])),
         [1, 3, 6]
     );
 }
@@ -228,7 +236,9 @@ twin! {
 #[test]
 fn nested_fn_with_question_mark_and_return() {
     assert_eq!(
-        check!(nested_fn_keeps_return_and_question_mark(vec![" 4", "x", "-3"])),
+        check!(nested_fn_keeps_return_and_question_mark(vec![
+            " 4", "x", "-3"
+        ])),
         [8, -1, 0]
     );
 }
@@ -250,7 +260,10 @@ twin! {
 #[test]
 fn a_moved_local_reassigned_before_the_next_yield() {
     let w = || vec!["a".to_string(), "b".to_string()];
-    assert_eq!(check!(moves_and_reassignment(w())), ["", "a", "a", "b", "b"]);
+    assert_eq!(
+        check!(moves_and_reassignment(w())),
+        ["", "a", "a", "b", "b"]
+    );
     assert_eq!(check!(moves_and_reassignment(vec![])), [""]);
 }
 
