@@ -1,0 +1,286 @@
+//! Scope-aware checks and normalization of a generator body, before any lowering.
+//!
+//! Desugar `yield_!(e)` (and the keyword `yield e`) into `Expr::Yield`, and `yield_from!(e)`
+//! into an `Expr::Yield` marked as "from" (see [`YieldKind`]); rename `self` to a hygienic
+//! local; reject, with an error on the user's token, every yield the generator cannot see or
+//! cannot suspend at (closures, async blocks, nested items, other macros' input in a flat
+//! generator), `.await` in a sync generator, `return expr`, `?` without a `Result` item, and
+//! identifiers in the reserved `__gen_` namespace.
+
+use proc_macro2::{Group, Span, TokenStream, TokenTree};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Attribute, Block, Expr, ExprYield, Ident, Item, Macro, parse_quote};
+
+use crate::error::{Errors, format_err};
+use crate::parse::self_ident;
+
+/// How the body will be lowered, which decides what is allowed in it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Lowering {
+    /// Sync, flat state machine: every yield must be visible.
+    Flat,
+    /// Sync, compiler-backed (`boxed`).
+    Boxed,
+    /// Async, compiler-backed.
+    Stream,
+}
+
+/// `yield_!(e)` / `yield e`, or `yield_from!(e)`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum YieldKind {
+    One,
+    From,
+}
+
+const FROM_MARKER: &str = "__gen_yield_from";
+
+/// Reads the kind of a normalized yield.
+pub(crate) fn yield_kind(expr: &ExprYield) -> YieldKind {
+    if expr.attrs.iter().any(|a| a.path().is_ident(FROM_MARKER)) {
+        YieldKind::From
+    } else {
+        YieldKind::One
+    }
+}
+
+/// The yielded expression of a normalized yield (`()` when none was written).
+pub(crate) fn yield_value(expr: &ExprYield) -> Expr {
+    expr.expr.as_deref().cloned().unwrap_or_else(|| parse_quote!(()))
+}
+
+/// Normalizes `block` in place and reports every misuse found.
+pub(crate) fn normalize(
+    block: &mut Block,
+    lowering: Lowering,
+    item_is_result: bool,
+    rename_self: bool,
+) -> syn::Result<()> {
+    let mut visitor = Normalize {
+        lowering,
+        item_is_result,
+        rename_self,
+        context: Context::Body,
+        errors: Errors::default(),
+    };
+    visitor.visit_block_mut(block);
+    visitor.errors.finish()
+}
+
+/// Where the visitor is, relative to the generator's own body.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Body,
+    Closure,
+    AsyncBlock,
+    NestedItem,
+}
+
+struct Normalize {
+    lowering: Lowering,
+    item_is_result: bool,
+    rename_self: bool,
+    context: Context,
+    errors: Errors,
+}
+
+impl Normalize {
+    fn within(&mut self, context: Context, f: impl FnOnce(&mut Self)) {
+        let outer = std::mem::replace(&mut self.context, context);
+        f(self);
+        self.context = outer;
+    }
+
+    fn at_body_level(&self) -> bool {
+        self.context == Context::Body
+    }
+
+    /// Desugar `yield_!(e)` into `yield e` and `yield_from!(e)` into the marked form.
+    fn desugar_yield_macro(&mut self, mac: &Macro, kind: YieldKind) -> Option<Expr> {
+        let name = if kind == YieldKind::One { "yield_" } else { "yield_from" };
+        let place = match self.context {
+            Context::Body => None,
+            Context::Closure => Some("inside a closure"),
+            Context::AsyncBlock => Some("inside an `async` block"),
+            Context::NestedItem => Some("inside a nested function or item"),
+        };
+        if let Some(place) = place {
+            self.errors.push(format_err!(
+                mac,
+                "`{name}!` may not be used {place}; a yield suspends the generator itself, so \
+                 it must be written directly in the generator's body"
+            ));
+            return None;
+        }
+        let value: Option<Expr> = if mac.tokens.is_empty() && kind == YieldKind::One {
+            None
+        } else {
+            match syn::parse2(mac.tokens.clone()) {
+                Ok(value) => Some(value),
+                Err(error) => {
+                    self.errors.push(error);
+                    return None;
+                }
+            }
+        };
+        let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+        let attrs: Vec<Attribute> = match kind {
+            YieldKind::One => Vec::new(),
+            YieldKind::From => {
+                let marker = Ident::new(FROM_MARKER, Span::mixed_site());
+                vec![parse_quote!(#[#marker])]
+            }
+        };
+        let mut expr = ExprYield {
+            attrs,
+            yield_token: syn::token::Yield { span },
+            expr: value.map(Box::new),
+        };
+        if let Some(inner) = &mut expr.expr {
+            self.visit_expr_mut(inner);
+        }
+        Some(Expr::Yield(expr))
+    }
+
+    /// Checks (and, where the lowering can, rewrites) the tokens of another macro's input.
+    fn visit_macro_tokens(&mut self, tokens: TokenStream) -> TokenStream {
+        let mut out = Vec::new();
+        let mut iter = tokens.into_iter().peekable();
+        while let Some(tree) = iter.next() {
+            match tree {
+                TokenTree::Group(group) => {
+                    let inner = self.visit_macro_tokens(group.stream());
+                    let mut new = Group::new(group.delimiter(), inner);
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                }
+                TokenTree::Ident(ident) => {
+                    let name = ident.to_string();
+                    let is_bang = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                    if (name == "yield_" || name == "yield_from") && is_bang
+                        || name == "yield"
+                    {
+                        self.yield_in_macro(&ident, &name);
+                    }
+                    if name.starts_with("__gen_") {
+                        self.reserved(&ident);
+                    }
+                    let is_path = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+                    if name == "self" && self.rename_self && self.at_body_level() && !is_path {
+                        out.push(TokenTree::Ident(self_ident(ident.span())));
+                    } else {
+                        out.push(TokenTree::Ident(ident));
+                    }
+                }
+                other => out.push(other),
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    fn yield_in_macro(&mut self, ident: &Ident, name: &str) {
+        let shown = if name == "yield" { "yield".to_owned() } else { format!("{name}!") };
+        if !self.at_body_level() {
+            self.errors.push(format_err!(
+                ident,
+                "`{shown}` may not be used inside a closure, an `async` block or a nested item"
+            ));
+        } else if self.lowering == Lowering::Flat {
+            self.errors.push(format_err!(
+                ident,
+                "`{shown}` may not be used inside another macro's input in a flat generator: \
+                 the generator cannot see it there; compute the value in a `let` first and \
+                 yield it as its own statement, or use `#[generator(boxed)]`"
+            ));
+        }
+    }
+
+    fn reserved(&mut self, ident: &Ident) {
+        self.errors.push(format_err!(
+            ident,
+            "identifiers starting with `__gen_` are reserved for the generator's state machine"
+        ));
+    }
+}
+
+impl VisitMut for Normalize {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Macro(mac) => {
+                let kind = match mac.mac.path.segments.last() {
+                    Some(s) if s.ident == "yield_" => Some(YieldKind::One),
+                    Some(s) if s.ident == "yield_from" => Some(YieldKind::From),
+                    _ => None,
+                };
+                if let Some(kind) = kind {
+                    if let Some(desugared) = self.desugar_yield_macro(&mac.mac, kind) {
+                        *expr = desugared;
+                    }
+                    return;
+                }
+            }
+            Expr::Yield(yield_expr) if !self.at_body_level() => {
+                self.errors.push(format_err!(
+                    yield_expr.yield_token,
+                    "`yield` may not be used inside a closure, an `async` block or a nested item"
+                ));
+            }
+            Expr::Path(path) if self.rename_self && self.at_body_level() => {
+                if path.qself.is_none() && path.path.is_ident("self") {
+                    let span = path.path.segments[0].ident.span();
+                    *expr = Expr::Path(syn::ExprPath {
+                        attrs: std::mem::take(&mut path.attrs),
+                        qself: None,
+                        path: self_ident(span).into(),
+                    });
+                    return;
+                }
+            }
+            Expr::Closure(_) => {
+                return self.within(Context::Closure, |v| visit_mut::visit_expr_mut(v, expr));
+            }
+            Expr::Async(_) => {
+                return self.within(Context::AsyncBlock, |v| visit_mut::visit_expr_mut(v, expr));
+            }
+            Expr::Await(await_expr)
+                if self.at_body_level() && self.lowering != Lowering::Stream =>
+            {
+                self.errors.push(format_err!(
+                    await_expr.await_token,
+                    "`.await` is only allowed in an async generator; declare the return type \
+                     as `impl Stream<Item = T>` to write one"
+                ));
+            }
+            Expr::Return(ret) if self.at_body_level() && ret.expr.is_some() => {
+                self.errors.push(format_err!(
+                    ret,
+                    "a generator cannot return a value; yield it with `yield_!(..)` and then \
+                     end the generator with `return;`"
+                ));
+            }
+            Expr::Try(try_expr) if self.at_body_level() && !self.item_is_result => {
+                self.errors.push(format_err!(
+                    try_expr.question_token,
+                    "the `?` operator needs the generator's item to be a `Result`; declare \
+                     `Item = Result<T, E>` so an error can be yielded as the last item"
+                ));
+            }
+            _ => {}
+        }
+        visit_mut::visit_expr_mut(self, expr);
+    }
+
+    fn visit_macro_mut(&mut self, mac: &mut Macro) {
+        mac.tokens = self.visit_macro_tokens(std::mem::take(&mut mac.tokens));
+    }
+
+    fn visit_item_mut(&mut self, item: &mut Item) {
+        // A nested item is a different function: only look for yields that wrongly sit in it.
+        self.within(Context::NestedItem, |v| visit_mut::visit_item_mut(v, item));
+    }
+
+    fn visit_ident_mut(&mut self, ident: &mut Ident) {
+        if ident.to_string().starts_with("__gen_") {
+            self.reserved(ident);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+//! Entry points: attribute and expression forms, and the fallback on errors.
+//!
+//! On an error the user's function is still emitted with a stub body of the right type, so no
+//! secondary errors follow and rust-analyzer keeps working.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Item, ItemFn};
+
+use crate::analyze::{self, Lowering};
+use crate::args::{self, Args};
+use crate::error::format_err;
+use crate::lower;
+use crate::parse::{Flavour, GenFn};
+
+/// `#[generator]` and `#[generator(..)]`.
+pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
+    let item_fn = match syn::parse2::<Item>(item.clone()) {
+        Ok(Item::Fn(item_fn)) => item_fn,
+        Ok(Item::Verbatim(tokens)) => {
+            // A trait method without a body parses as verbatim.
+            let error = format_err!(tokens, "`#[generator]` needs a function with a body")
+                .to_compile_error();
+            return quote!(#item #error);
+        }
+        Ok(other) => {
+            let error = format_err!(
+                item_keyword(&other),
+                "`#[generator]` may only be applied to functions and methods"
+            )
+            .to_compile_error();
+            return quote!(#error #other);
+        }
+        Err(error) => {
+            let error = error.to_compile_error();
+            return quote!(#item #error);
+        }
+    };
+    match expand_fn(args, item_fn.clone()) {
+        Ok(tokens) => tokens,
+        Err(error) => fallback(item_fn, &error),
+    }
+}
+
+fn item_keyword(item: &Item) -> TokenStream {
+    match item {
+        Item::Struct(s) => quote!(#s.struct_token),
+        Item::Enum(e) => {
+            let t = &e.enum_token;
+            quote!(#t)
+        }
+        _ => quote!(#item),
+    }
+}
+
+fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
+    let args = Args::parse(args)?;
+    let mut func = GenFn::from_item(item)?;
+    let lowering = match (func.flavour, &args.boxed) {
+        (Flavour::Stream, _) => {
+            args::check_for_stream(&args)?;
+            Lowering::Stream
+        }
+        (Flavour::Iter, Some(_)) => Lowering::Boxed,
+        (Flavour::Iter, None) => Lowering::Flat,
+    };
+    analyze::normalize(&mut func.block, lowering, func.item_is_result, true)?;
+    let body = match lowering {
+        Lowering::Flat => lower::flat::lower(&func, args.no_fold.is_none())?,
+        Lowering::Boxed | Lowering::Stream => {
+            lower::compiler_backed::lower(&func, lowering == Lowering::Boxed)?
+        }
+    };
+    let GenFn { attrs, vis, sig, .. } = func;
+    Ok(quote!(#(#attrs)* #vis #sig { #body }))
+}
+
+/// The user's function with a body of the right type and the errors.
+fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
+    let error = error.to_compile_error();
+    let span = item.block.span();
+    let stub = match GenFn::from_item(item.clone()) {
+        Ok(func) if func.flavour == Flavour::Iter => quote_spanned!(span=> ::core::iter::empty()),
+        Ok(_) => quote_spanned!(span=> ::gen_core::__private::empty_stream()),
+        Err(_) => quote_spanned!(span=> loop {}),
+    };
+    item.attrs.push(syn::parse_quote!(#[allow(unused_variables, unused_mut, unreachable_code)]));
+    let ItemFn { attrs, vis, sig, .. } = item;
+    quote!(#error #(#attrs)* #vis #sig { #stub })
+}
+
+/// Which expression form.
+#[derive(Clone, Copy)]
+pub(crate) enum InlineKind {
+    Iter,
+}
+
+/// `iter! { .. }`.
+pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
+    let flavour = match kind {
+        InlineKind::Iter => Flavour::Iter,
+    };
+    let result = GenFn::from_inline(flavour, input).and_then(|mut func| {
+        analyze::normalize(&mut func.block, Lowering::Flat, true, false)?;
+        lower::flat::lower(&func, true)
+    });
+    match result {
+        Ok(body) => quote!({ #body }),
+        Err(error) => {
+            let error = error.to_compile_error();
+            quote!({ #error ::core::iter::empty() })
+        }
+    }
+}

@@ -1,0 +1,28 @@
+//! Procedural macros of `gen`. Depend on `gen-core`, which re-exports them.
+//!
+//! Pipeline: [`args`] (attribute arguments) -> [`parse`] (signature: flavour, item type) ->
+//! [`analyze`] (scope-aware checks and yield discovery) -> [`lower`] (body -> state machine)
+//! -> [`expand`] (final tokens), with [`error`] holding diagnostics helpers and the fallback.
+#![forbid(unsafe_code)]
+
+mod analyze;
+mod args;
+mod error;
+mod expand;
+mod lower;
+mod parse;
+
+use proc_macro::TokenStream;
+
+/// Turns a function with `yield_!` points into an `Iterator` or a `Stream`.
+#[proc_macro_attribute]
+pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
+    expand::generator(args.into(), item.into()).into()
+}
+
+/// An inline sync generator expression: `iter! { yield_!(1); yield 2; }` is an
+/// `impl Iterator`, capturing by move like a `move` closure.
+#[proc_macro]
+pub fn iter(input: TokenStream) -> TokenStream {
+    expand::inline(expand::InlineKind::Iter, input.into()).into()
+}

@@ -1,0 +1,292 @@
+//! The flat lowering's walk: statements and tail expressions into state-machine arms.
+//!
+//! One walk emits each statement of the body exactly once, into one arm:
+//! - a yield statement ends its arm with a suspension; the resume arm runs the rest of the list;
+//! - a compound statement that contains a yield (`if`, `match`, a block, a loop, a `let` or an
+//!   assignment whose value yields) jumps to a join state at its end; the join arm runs the
+//!   rest of the list (carrying the value where there is one);
+//! - a loop that contains a yield gets a head state whose arm holds the loop as a native loop;
+//!   a `continue` inside that arm stays native, other back edges jump to the head.
+//! A resume arm re-opens the scopes it lands in as nested blocks, re-binding the saved locals
+//! with the user's names so they drop where the plain function drops them. Arms are emitted in
+//! source order (by the position of their state) so rustc infers the state types in order.
+
+use std::collections::HashMap;
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::{Ident, Lifetime, Pat};
+
+use super::facts::{Facts, LocalId, StateFact};
+use super::names;
+use crate::error::{Errors, format_err};
+use crate::parse::{Binding, pat_bindings};
+
+/// Where control goes when a piece of code finishes, and what happens to its value.
+#[derive(Clone)]
+pub(crate) enum Cont {
+    /// Jump to a state, dropping the value.
+    Goto(usize),
+    /// Jump to a state that receives the value.
+    Deliver(usize),
+    /// End the generator.
+    Finish,
+    /// Never reached (the `else` of `let .. else`).
+    Diverge,
+    /// The back edge of the lowered loop at this index of the loop stack.
+    Continue(usize),
+}
+
+pub(super) struct LocalInfo {
+    pub(super) ident: Ident,
+    pub(super) mutable: bool,
+    pub(super) hidden: bool,
+}
+
+#[derive(Default)]
+pub(super) struct Level {
+    pub(super) locals: Vec<LocalId>,
+}
+
+pub(super) struct LoopCtx {
+    pub(super) label: Option<Lifetime>,
+    pub(super) native: Lifetime,
+    pub(super) is_block: bool,
+    pub(super) head: Option<usize>,
+    pub(super) exit: Cont,
+    pub(super) id: usize,
+}
+
+/// What belongs to the arm being emitted.
+#[derive(Default)]
+pub(super) struct ArmState {
+    pub(super) aliases: HashMap<LocalId, Ident>,
+    pub(super) native: Vec<usize>,
+}
+
+pub(crate) struct Emitter<'p> {
+    pub(super) facts: Facts,
+    pub(super) prior: Option<&'p Facts>,
+    pub errors: Errors,
+    pub free: Vec<Ident>,
+    pub(super) pos: u32,
+    pub(super) locals: Vec<LocalInfo>,
+    pub(super) scopes: Vec<Level>,
+    pub(super) loops: Vec<LoopCtx>,
+    pub(super) regions: Vec<usize>,
+    pub(super) arm: ArmState,
+    /// `(position of the state, state, arm tokens)`.
+    pub arms: Vec<(u32, usize, TokenStream)>,
+    pub(super) values: Vec<bool>,
+    pub(super) counter: u32,
+}
+
+impl<'p> Emitter<'p> {
+    pub(crate) fn new(prior: Option<&'p Facts>) -> Self {
+        Emitter {
+            facts: Facts::default(),
+            prior,
+            errors: Errors::default(),
+            free: Vec::new(),
+            pos: 0,
+            locals: Vec::new(),
+            scopes: vec![Level::default()],
+            loops: Vec::new(),
+            regions: Vec::new(),
+            arm: ArmState::default(),
+            arms: Vec::new(),
+            values: Vec::new(),
+            counter: 0,
+        }
+    }
+
+    pub(super) fn tick(&mut self) -> u32 {
+        self.pos += 1;
+        self.pos
+    }
+
+    pub(super) fn fresh(&mut self) -> u32 {
+        self.counter += 1;
+        self.counter
+    }
+
+    pub(crate) fn declare(&mut self, binding: &Binding, hidden: bool) -> LocalId {
+        let id = self.locals.len();
+        self.locals.push(LocalInfo {
+            ident: binding.ident.clone(),
+            mutable: binding.mutable,
+            hidden,
+        });
+        let decl = self.tick();
+        self.facts.locals.push(super::facts::LocalFact { decl, by_ref: binding.by_ref });
+        self.facts.mentions.push(Vec::new());
+        self.scopes.last_mut().expect("a scope is open").locals.push(id);
+        id
+    }
+
+    pub(super) fn declare_pat(&mut self, pat: &Pat) -> Vec<LocalId> {
+        let mut bindings = Vec::new();
+        pat_bindings(pat, &mut bindings);
+        bindings.iter().map(|b| self.declare(b, false)).collect()
+    }
+
+    pub(super) fn push_scope(&mut self) {
+        self.scopes.push(Level::default());
+    }
+
+    pub(super) fn pop_scope(&mut self) {
+        self.scopes.pop();
+        self.tick();
+    }
+
+    pub(super) fn in_scope(&self) -> Vec<LocalId> {
+        self.scopes.iter().flat_map(|l| l.locals.iter().copied()).collect()
+    }
+
+    /// A new state; `value`: its arm receives a value (a join after an expression).
+    pub(crate) fn new_state(&mut self, value: bool) -> usize {
+        self.facts.states.push(StateFact::default());
+        self.values.push(value);
+        self.facts.states.len() - 1
+    }
+
+    /// Records where a state's arm starts: here.
+    pub(crate) fn place(&mut self, state: usize) {
+        let pos = self.tick();
+        let loops = self.loops.iter().filter(|l| !l.is_block).map(|l| l.id).collect();
+        self.facts.states[state] =
+            StateFact { pos, in_scope: self.in_scope(), loops, regions: self.regions.clone() };
+    }
+
+    pub(super) fn saved(&self, state: usize) -> Vec<LocalId> {
+        self.prior.map(|p| p.saved(state)).unwrap_or_default()
+    }
+
+    /// The name under which the arm being emitted can reach `local`.
+    pub(super) fn name_of(&mut self, local: LocalId) -> Ident {
+        if let Some(alias) = self.arm.aliases.get(&local) {
+            return alias.clone();
+        }
+        let info = &self.locals[local];
+        let name = info.ident.to_string();
+        let shadow = self
+            .in_scope()
+            .into_iter()
+            .find(|&other| other > local && self.locals[other].ident == name);
+        if let Some(shadow) = shadow {
+            self.errors.push(format_err!(
+                self.locals[shadow].ident,
+                "this binding shadows `{name}`, which the generator must keep across a yield in \
+                 its scope; rename one of the two bindings"
+            ));
+        }
+        info.ident.clone()
+    }
+
+    /// `__gen_State::S<k>((value?, saved locals in reverse declaration order))`.
+    pub(super) fn payload(&mut self, state: usize, value: Option<TokenStream>) -> TokenStream {
+        let variant = names::variant(state);
+        let mut items: Vec<TokenStream> = value.into_iter().collect();
+        for local in self.saved(state).into_iter().rev() {
+            let name = self.name_of(local);
+            items.push(quote!(#name));
+        }
+        let ty = names::state_enum();
+        quote!(#ty::#variant((#(#items,)*)))
+    }
+
+    pub(super) fn jump(&mut self, state: usize, value: Option<TokenStream>) -> TokenStream {
+        let cur = names::cur();
+        let sm = names::sm_label();
+        let payload = self.payload(state, value);
+        quote!({ #cur = #payload; continue #sm; })
+    }
+
+    /// Desugar the end of a piece of code into what its continuation asks for.
+    pub(crate) fn perform(&mut self, cont: &Cont, value: Option<TokenStream>) -> TokenStream {
+        let discard = value.as_ref().map(|v| quote!(#v;));
+        match cont {
+            Cont::Goto(state) => {
+                let jump = self.jump(*state, None);
+                quote!({ #discard #jump })
+            }
+            Cont::Deliver(state) => {
+                let val = names::val();
+                let value = value.unwrap_or_else(|| quote!(()));
+                let jump = self.jump(*state, Some(quote!(#val)));
+                quote!({ let #val = #value; #jump })
+            }
+            Cont::Finish => quote!({ #discard return ::core::option::Option::None; }),
+            Cont::Diverge => quote!({ #discard ::core::unreachable!() }),
+            Cont::Continue(index) => {
+                let ctx = &self.loops[*index];
+                if self.arm.native.contains(&ctx.id) {
+                    let label = ctx.native.clone();
+                    quote!({ #discard continue #label; })
+                } else {
+                    let head = ctx.head.expect("a loop has a head state");
+                    let jump = self.jump(head, None);
+                    quote!({ #discard #jump })
+                }
+            }
+        }
+    }
+
+    /// Emits an arm for `state`, placed here, whose code is `body`.
+    pub(crate) fn arm(&mut self, state: usize, body: impl FnOnce(&mut Self) -> TokenStream) {
+        self.place(state);
+        let outer = std::mem::take(&mut self.arm);
+        let saved = self.saved(state);
+        let l = names::l();
+        let value_slot = usize::from(self.values[state]);
+        // Re-bind per level, outermost first; a local shadowed here gets a hidden alias.
+        let in_scope = self.in_scope();
+        let mut levels: Vec<TokenStream> = Vec::new();
+        for level in &self.scopes {
+            let mut binds = TokenStream::new();
+            for &local in &level.locals {
+                let info = &self.locals[local];
+                let shadowed =
+                    in_scope.iter().any(|&o| o > local && self.locals[o].ident == info.ident);
+                let slot = saved
+                    .iter()
+                    .position(|&s| s == local)
+                    .map(|i| syn::Index::from(saved.len() - 1 - i + value_slot));
+                let ident = &info.ident;
+                let mutability = info.mutable.then(|| quote!(mut));
+                match (slot, shadowed) {
+                    (Some(slot), false) => binds.extend(quote_spanned! {ident.span()=>
+                        #[allow(unused_variables, unused_mut)]
+                        let #mutability #ident = #l.#slot;
+                    }),
+                    (Some(slot), true) => {
+                        let alias = names::alias(local);
+                        binds.extend(quote!(let #alias = #l.#slot;));
+                        self.arm.aliases.insert(local, alias);
+                    }
+                    (None, false) if !info.hidden => binds.extend(quote! {
+                        #[allow(unused_variables)]
+                        let #ident = ::gen_core::__private::Moved;
+                    }),
+                    (None, _) => {}
+                }
+            }
+            levels.push(binds);
+        }
+        let value = if value_slot == 1 {
+            let val = names::val();
+            quote!(let #val = #l.0;)
+        } else {
+            quote!()
+        };
+        let mut code = body(self);
+        for (i, binds) in levels.into_iter().enumerate().rev() {
+            code = if i == 0 { quote!(#binds #code) } else { quote!({ #binds #code }) };
+        }
+        self.arm = outer;
+        let variant = names::variant(state);
+        let ty = names::state_enum();
+        let pos = self.facts.states[state].pos;
+        self.arms.push((pos, state, quote!(#ty::#variant(#l) => { #value #code })));
+    }
+}

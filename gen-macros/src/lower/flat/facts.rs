@@ -1,0 +1,113 @@
+//! What the first pass over a body learns, and the question the second pass asks of it:
+//! which locals does a state save?
+//!
+//! Every event of the walk (a mention of a local, a declaration, a state, the bounds of a loop
+//! or of a branch) gets the next position, so positions are textual order. A state saves the
+//! locals in scope at its point that are live there (mentioned later on a path from it,
+//! including around an enclosing loop) or not moved before it (so they drop where plain Rust
+//! drops them). References are saved only when live: they have no drop glue.
+
+pub(crate) type LocalId = usize;
+pub(crate) type LoopId = usize;
+pub(crate) type RegionId = usize;
+
+/// How a mention of a local uses it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Use {
+    /// Read through a reference, assigned, or otherwise left in place.
+    Keep,
+    /// Passed by value: the local may be moved after this point.
+    Move,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct LocalFact {
+    pub decl: u32,
+    pub by_ref: bool,
+}
+
+/// A loop whose body can run again after any of its points.
+#[derive(Clone, Default, Debug)]
+pub(crate) struct LoopFact {
+    pub start: u32,
+    pub end: u32,
+}
+
+/// One branch (an `if` branch, a `match` arm) of a compound, and the compound's extent: code
+/// in later branches is not reachable from inside this one, code in earlier branches did not
+/// run before it.
+#[derive(Clone, Default, Debug)]
+pub(crate) struct RegionFact {
+    pub compound_start: u32,
+    pub branch_start: u32,
+    pub branch_end: u32,
+    pub compound_end: u32,
+}
+
+#[derive(Clone, Default, Debug)]
+pub(crate) struct StateFact {
+    pub pos: u32,
+    pub in_scope: Vec<LocalId>,
+    pub loops: Vec<LoopId>,
+    pub regions: Vec<RegionId>,
+}
+
+#[derive(Default, Debug)]
+pub(crate) struct Facts {
+    pub locals: Vec<LocalFact>,
+    pub mentions: Vec<Vec<(u32, Use)>>,
+    pub loops: Vec<LoopFact>,
+    pub regions: Vec<RegionFact>,
+    pub states: Vec<StateFact>,
+}
+
+impl Facts {
+    /// The locals state `state` saves, in declaration order.
+    pub(crate) fn saved(&self, state: usize) -> Vec<LocalId> {
+        let fact = &self.states[state];
+        if state == 0 {
+            // The start state holds the arguments, all of them.
+            return fact.in_scope.clone();
+        }
+        fact.in_scope
+            .iter()
+            .copied()
+            .filter(|&local| {
+                self.live(local, fact) || (!self.locals[local].by_ref && !self.moved(local, fact))
+            })
+            .collect()
+    }
+
+    /// Whether `local` is saved by some state after position `pos`.
+    pub(crate) fn saved_after(&self, local: LocalId, pos: u32) -> bool {
+        self.states
+            .iter()
+            .enumerate()
+            .any(|(id, s)| s.pos > pos && s.in_scope.contains(&local) && self.saved(id).contains(&local))
+    }
+
+    fn in_loop(&self, local: LocalId, state: &StateFact, pos: u32) -> bool {
+        let decl = self.locals[local].decl;
+        state.loops.iter().map(|&l| &self.loops[l]).any(|l| l.start > decl && (l.start..=l.end).contains(&pos))
+    }
+
+    fn live(&self, local: LocalId, state: &StateFact) -> bool {
+        self.mentions[local].iter().any(|&(pos, _)| {
+            let later = pos > state.pos
+                && !state.regions.iter().map(|&r| &self.regions[r]).any(|r| {
+                    pos > r.branch_end && pos <= r.compound_end
+                });
+            later || self.in_loop(local, state, pos)
+        })
+    }
+
+    fn moved(&self, local: LocalId, state: &StateFact) -> bool {
+        self.mentions[local].iter().any(|&(pos, kind)| {
+            let earlier = pos < state.pos
+                && !state.regions.iter().map(|&r| &self.regions[r]).any(|r| {
+                    pos >= r.compound_start && pos < r.branch_start
+                });
+            kind == Use::Move && (earlier || self.in_loop(local, state, pos))
+        })
+    }
+}

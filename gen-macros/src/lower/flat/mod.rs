@@ -1,0 +1,98 @@
+//! The flat lowering (DESIGN 2.1): a sync generator body into a local generic state enum and a
+//! `move` closure that dispatches on it, wrapped in `FlatGen`.
+//!
+//! Desugar
+//! ```text
+//! fn f(args) -> impl Iterator<Item = T> { body }
+//! ```
+//! into
+//! ```text
+//! fn f(args) -> impl Iterator<Item = T> + FusedIterator {
+//!     enum __gen_State<S0, S1, ..> { S0(S0), S1(S1), .., __gen_Done }
+//!     let mut __gen_st = __gen_State::S0((args in reverse order,));
+//!     FlatGen::new::<T>(move |__gen_sink| {
+//!         let mut __gen_cur = mem::replace(&mut __gen_st, __gen_State::__gen_Done);
+//!         if let Some(sink) = __gen_sink && let S0(args) = __gen_cur { <body, yield = sink> }
+//!         '__gen_sm: loop { match __gen_cur { S0(l) => { .. } S1(l) => { .. } .. } }
+//!     })
+//! }
+//! ```
+//! The walk runs twice: the first pass records where every local is mentioned, moved and in
+//! scope (`facts.rs`); the second emits, asking the first which locals each state saves.
+
+mod emit;
+mod facts;
+pub(crate) mod names;
+mod stmts;
+mod verbatim;
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use self::emit::{Cont, Emitter};
+use self::facts::Facts;
+use crate::parse::{Binding, GenFn};
+
+/// One walk over the body.
+fn walk<'p>(func: &GenFn, args: &[Binding], prior: Option<&'p Facts>) -> Emitter<'p> {
+    let mut emitter = Emitter::new(prior);
+    for arg in args {
+        emitter.declare(arg, false);
+    }
+    let start = emitter.new_state(false);
+    emitter.arm(start, |this| this.block(&func.block, &Cont::Finish));
+    emitter
+}
+
+/// Lowers `func` (already normalized) into the tokens of its body expression.
+pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
+    let mut args = func.args.clone();
+    if func.sig.is_none() {
+        // `iter! { .. }`: the free variables it uses are captured by value like arguments.
+        let discovery = walk(func, &args, None);
+        args = discovery
+            .free
+            .into_iter()
+            .map(|ident| Binding { ident, mutable: true, by_ref: false })
+            .collect();
+    }
+    let first = walk(func, &args, None);
+    first.errors.finish()?;
+    let mut second = walk(func, &args, Some(&first.facts));
+    std::mem::take(&mut second.errors).finish()?;
+
+    let state_enum = names::state_enum();
+    let done = names::done();
+    let (st, cur, sm, sink) = (names::st(), names::cur(), names::sm_label(), names::sink());
+    let count = second.facts.states.len();
+    let params: Vec<_> = (0..count).map(names::variant).collect();
+    let initial: Vec<_> = args.iter().rev().map(|a| &a.ident).collect();
+    let mut arms = std::mem::take(&mut second.arms);
+    arms.sort_by_key(|(pos, state, _)| (*pos, *state));
+    let arms = arms.into_iter().map(|(_, _, code)| code);
+    let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
+    let fold_path = if fold {
+        crate::lower::fold::fold_path(func, &args)
+    } else {
+        quote!()
+    };
+    let s0 = names::variant(0);
+    let generator = names::generator();
+    Ok(quote! {
+        #[allow(non_camel_case_types, dead_code, clippy::all, clippy::pedantic)]
+        enum #state_enum<#(#params),*> { #(#params(#params),)* #done }
+        let mut #st = #state_enum::#s0((#(#initial,)*));
+        #[allow(unused_mut, unused_variables, unused_assignments, unreachable_code, unused_braces, clippy::all, clippy::pedantic)]
+        let #generator = ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
+            let mut #cur = ::core::mem::replace(&mut #st, #state_enum::#done);
+            #fold_path
+            #sm: loop {
+                match #cur {
+                    #(#arms)*
+                    #state_enum::#done => return ::core::option::Option::None,
+                }
+            }
+        });
+        #generator
+    })
+}

@@ -1,0 +1,520 @@
+//! Statement and expression lowering of the flat state machine (see `emit.rs` for the model).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::visit::Visit as _;
+use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Ident, Lifetime, Local, Pat, Stmt, parse_quote};
+
+use super::emit::{Cont, Emitter, LoopCtx};
+use super::facts::{LocalId, LoopFact, RegionFact, Use};
+use super::names;
+use super::verbatim::{Scope, Visit};
+use crate::analyze::{YieldKind, yield_kind, yield_value};
+use crate::parse::{Binding, pat_bindings};
+
+/// Whether an expression (outside closures, async blocks and items) contains a yield.
+pub(crate) fn contains_yield(expr: &Expr) -> bool {
+    first_yield(expr).is_some()
+}
+
+fn first_yield(expr: &Expr) -> Option<proc_macro2::Span> {
+    struct Find(Option<proc_macro2::Span>);
+    impl<'a> syn::visit::Visit<'a> for Find {
+        fn visit_expr_yield(&mut self, y: &'a ExprYield) {
+            self.0.get_or_insert(y.yield_token.span);
+        }
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &'a syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut find = Find(None);
+    find.visit_expr(expr);
+    find.0
+}
+
+fn local_yields(local: &Local) -> (bool, bool) {
+    let init = local.init.as_ref();
+    (
+        init.is_some_and(|i| contains_yield(&i.expr)),
+        init.and_then(|i| i.diverge.as_ref()).is_some_and(|(_, e)| contains_yield(e)),
+    )
+}
+
+fn binds_by_value(pat: &Pat) -> bool {
+    let mut bindings = Vec::new();
+    pat_bindings(pat, &mut bindings);
+    bindings.iter().any(|b| !b.by_ref)
+}
+
+enum LoopKind<'a> {
+    Loop,
+    While(&'a Expr),
+    For(&'a Pat, &'a Expr),
+}
+
+impl Emitter<'_> {
+    /// Lowers a block: a scope of its own around its statement list.
+    pub(crate) fn block(&mut self, block: &Block, cont: &Cont) -> TokenStream {
+        self.push_scope();
+        let code = self.list(&block.stmts, cont);
+        self.pop_scope();
+        quote!({ #code })
+    }
+
+    /// Lowers a statement list whose end (or tail value) goes to `cont`.
+    pub(crate) fn list(&mut self, stmts: &[Stmt], cont: &Cont) -> TokenStream {
+        let mut out = TokenStream::new();
+        for (i, stmt) in stmts.iter().enumerate() {
+            let rest = &stmts[i + 1..];
+            match stmt {
+                Stmt::Local(local) => match local_yields(local) {
+                    (true, _) => {
+                        // Desugar `let P = <yielding expr>;` into a join that receives the value.
+                        let init = &local.init.as_ref().expect("checked").expr;
+                        let join = self.new_state(true);
+                        out.extend(self.tail(init, &Cont::Deliver(join)));
+                        self.arm(join, |this| {
+                            let val = names::val();
+                            let bind = this.bind_let(local, Some(quote!(#val)));
+                            let rest = this.list(rest, cont);
+                            quote!(#bind #rest)
+                        });
+                        return out;
+                    }
+                    (false, _) => {
+                        let init = local.init.as_ref().map(|init| {
+                            let how = if binds_by_value(&local.pat) { Use::Move } else { Use::Keep };
+                            self.verbatim_expr(&init.expr, how)
+                        });
+                        out.extend(self.bind_let(local, init));
+                    }
+                },
+                Stmt::Expr(expr, semi) => {
+                    let tail = semi.is_none() && rest.is_empty();
+                    if !contains_yield(expr) {
+                        let code = self.verbatim_expr(expr, Use::Move);
+                        if tail {
+                            out.extend(self.perform(cont, Some(code)));
+                            return out;
+                        }
+                        out.extend(quote!(#code #semi));
+                        continue;
+                    }
+                    if rest.is_empty() && (tail || !matches!(cont, Cont::Deliver(_))) {
+                        out.extend(self.tail(expr, cont));
+                        return out;
+                    }
+                    if let Expr::Yield(y) = expr
+                        && yield_kind(y) == YieldKind::One
+                    {
+                        // Desugar `yield_!(v);` into a suspension; the resume arm runs the rest.
+                        out.extend(self.suspend(y, |this| this.list(rest, cont)));
+                        return out;
+                    }
+                    // Desugar a yielding compound statement into a jump to a join after it.
+                    let join = self.new_state(false);
+                    out.extend(self.tail(expr, &Cont::Goto(join)));
+                    self.arm(join, |this| this.list(rest, cont));
+                    return out;
+                }
+                Stmt::Item(item) => out.extend(quote!(#item)),
+                Stmt::Macro(mac) => {
+                    let expr = Expr::Macro(syn::ExprMacro { attrs: mac.attrs.clone(), mac: mac.mac.clone() });
+                    let code = self.verbatim_expr(&expr, Use::Keep);
+                    let semi = &mac.semi_token;
+                    if semi.is_none() && rest.is_empty() {
+                        out.extend(self.perform(cont, Some(code)));
+                        return out;
+                    }
+                    out.extend(quote!(#code;));
+                }
+            }
+        }
+        out.extend(self.perform(cont, None));
+        out
+    }
+
+    /// `let P = init [else { .. }];` with the new bindings declared after the initializer.
+    /// A local this `let` shadows that a later state still saves is first moved into a hidden
+    /// alias, so the state machine can still name it.
+    fn bind_let(&mut self, local: &Local, init: Option<TokenStream>) -> TokenStream {
+        let attrs = &local.attrs;
+        let pat = &local.pat;
+        let diverge = local.init.as_ref().and_then(|i| i.diverge.as_ref()).map(|(_, e)| {
+            let code = if contains_yield(e) {
+                self.tail(e, &Cont::Diverge)
+            } else {
+                self.verbatim_expr(e, Use::Move)
+            };
+            quote!(else #code)
+        });
+        let mut new_names = Vec::new();
+        pat_bindings(pat, &mut new_names);
+        let mut aliases = TokenStream::new();
+        for binding in &new_names {
+            let name = binding.ident.to_string();
+            let shadowed = self.resolve(&name);
+            if let (Some(old), Some(prior)) = (shadowed, self.prior)
+                && !self.arm.aliases.contains_key(&old)
+                && prior.saved_after(old, self.pos)
+            {
+                let alias = names::alias(old);
+                let ident = self.locals[old].ident.clone();
+                aliases.extend(quote!(let #alias = #ident;));
+                self.arm.aliases.insert(old, alias);
+            }
+        }
+        self.declare_pat(pat);
+        match init {
+            Some(init) if !aliases.is_empty() => {
+                let tmp = names::init();
+                quote!(let #tmp = #init; #aliases #(#attrs)* let #pat = #tmp #diverge;)
+            }
+            Some(init) => quote!(#(#attrs)* let #pat = #init #diverge;),
+            None => quote!(#(#attrs)* let #pat;),
+        }
+    }
+
+    /// Desugar `yield_!(v)` into `let v = ..; <save state>; return Some(v)`; `then` emits the
+    /// resume arm's code.
+    fn suspend(&mut self, y: &ExprYield, then: impl FnOnce(&mut Self) -> TokenStream) -> TokenStream {
+        let value = self.verbatim_expr(&yield_value(y), Use::Move);
+        let resume = self.new_state(false);
+        let payload = self.payload(resume, None);
+        let (v, st) = (names::v(), names::st());
+        let span = y.yield_token.span;
+        let code = quote_spanned! {span=>
+            { let #v = #value; #st = #payload; return ::core::option::Option::Some(#v); }
+        };
+        self.arm(resume, then);
+        code
+    }
+
+    /// Lowers an expression whose value goes to `cont`. The result is one expression.
+    pub(crate) fn tail(&mut self, expr: &Expr, cont: &Cont) -> TokenStream {
+        if !contains_yield(expr) {
+            let code = self.verbatim_expr(expr, Use::Move);
+            return self.perform(cont, Some(code));
+        }
+        match expr {
+            Expr::Yield(y) => match yield_kind(y) {
+                YieldKind::One => self.suspend(y, |this| this.perform(cont, None)),
+                YieldKind::From => {
+                    // Desugar `yield_from!(e)` into `for item in e { yield item }`.
+                    let item = names::item();
+                    let iterable = yield_value(y);
+                    let one = Expr::Yield(ExprYield {
+                        attrs: Vec::new(),
+                        yield_token: y.yield_token,
+                        expr: Some(Box::new(parse_quote!(#item))),
+                    });
+                    let desugared: Expr = parse_quote!(for #item in #iterable { #one; });
+                    self.tail(&desugared, cont)
+                }
+            },
+            Expr::Block(b) if b.label.is_none() => self.block(&b.block, cont),
+            Expr::Block(b) => {
+                // A labelled block: `break 'label value` goes to the block's continuation.
+                let id = self.facts.loops.len();
+                let start = self.tick();
+                self.facts.loops.push(LoopFact { start, end: 0 });
+                let label = b.label.as_ref().map(|l| l.name.clone());
+                self.loops.push(LoopCtx {
+                    native: label.clone().unwrap_or_else(|| names::loop_label(0)),
+                    label,
+                    is_block: true,
+                    head: None,
+                    exit: cont.clone(),
+                    id,
+                });
+                let code = self.block(&b.block, cont);
+                self.loops.pop();
+                self.facts.loops[id].end = self.tick();
+                code
+            }
+            Expr::If(i) => self.if_expr(i, cont),
+            Expr::Match(m) => self.match_expr(m, cont),
+            Expr::Loop(l) => self.loop_expr(l.label.as_ref(), LoopKind::Loop, &l.body, cont),
+            Expr::While(w) => self.loop_expr(w.label.as_ref(), LoopKind::While(&w.cond), &w.body, cont),
+            Expr::ForLoop(f) => self.loop_expr(f.label.as_ref(), LoopKind::For(&f.pat, &f.expr), &f.body, cont),
+            Expr::Paren(p) => self.tail(&p.expr, cont),
+            Expr::Assign(a) if !contains_yield(&a.left) => {
+                // Desugar `place = <yielding expr>` into a join that assigns the value.
+                let join = self.new_state(true);
+                let code = self.tail(&a.right, &Cont::Deliver(join));
+                self.arm(join, |this| {
+                    let left = this.verbatim_expr(&a.left, Use::Keep);
+                    let val = names::val();
+                    let end = this.perform(cont, None);
+                    quote!(#left = #val; #end)
+                });
+                code
+            }
+            Expr::Binary(b) if is_compound_assign(&b.op) && !contains_yield(&b.left) => {
+                let join = self.new_state(true);
+                let code = self.tail(&b.right, &Cont::Deliver(join));
+                self.arm(join, |this| {
+                    let left = this.verbatim_expr(&b.left, Use::Keep);
+                    let (val, op) = (names::val(), &b.op);
+                    let end = this.perform(cont, None);
+                    quote!(#left #op #val; #end)
+                });
+                code
+            }
+            _ => self.unsupported(expr, "inside this expression"),
+        }
+    }
+
+    fn unsupported(&mut self, expr: &Expr, place: &str) -> TokenStream {
+        let span = first_yield(expr).unwrap_or_else(|| expr.span());
+        self.errors.push(syn::Error::new(
+            span,
+            format!(
+                "a flat generator cannot yield {place}; give the yield its own statement \
+                 (`let v = ..; yield_!(v);`) or use `#[generator(boxed)]`"
+            ),
+        ));
+        quote!({ ::core::unreachable!() })
+    }
+
+    /// `if` / `if let` / let-chains: the condition's bindings scope the `then` branch.
+    fn if_expr(&mut self, i: &ExprIf, cont: &Cont) -> TokenStream {
+        if contains_yield(&i.cond) {
+            return self.unsupported(&i.cond, "in the condition of an `if`");
+        }
+        let start = self.tick();
+        let then_region = self.open_region(start);
+        self.push_scope();
+        let cond = self.cond(&i.cond);
+        let then = self.block(&i.then_branch, cont);
+        self.pop_scope();
+        self.close_region(then_region);
+        let else_region = self.open_region(start);
+        let otherwise = match &i.else_branch {
+            Some((_, e)) => self.tail(e, cont),
+            None => self.perform(cont, None),
+        };
+        self.close_region(else_region);
+        let end = self.tick();
+        self.facts.regions[then_region].compound_end = end;
+        self.facts.regions[else_region].compound_end = end;
+        quote!(if #cond #then else #otherwise)
+    }
+
+    /// A condition, with `let` parts declaring their bindings in order.
+    fn cond(&mut self, cond: &Expr) -> TokenStream {
+        match cond {
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+                let left = self.cond(&b.left);
+                let right = self.cond(&b.right);
+                let op = &b.op;
+                quote!(#left #op #right)
+            }
+            Expr::Let(l) => {
+                let how = if binds_by_value(&l.pat) { Use::Move } else { Use::Keep };
+                let scrutinee = self.verbatim_expr(&l.expr, how);
+                self.declare_pat(&l.pat);
+                let pat = &l.pat;
+                quote!(let #pat = #scrutinee)
+            }
+            other => self.verbatim_expr(other, Use::Keep),
+        }
+    }
+
+    fn match_expr(&mut self, m: &ExprMatch, cont: &Cont) -> TokenStream {
+        if contains_yield(&m.expr) {
+            return self.unsupported(&m.expr, "in a `match` scrutinee");
+        }
+        let by_value = m.arms.iter().any(|arm| binds_by_value(&arm.pat));
+        let scrutinee = self.verbatim_expr(&m.expr, if by_value { Use::Move } else { Use::Keep });
+        let start = self.tick();
+        let mut arms = Vec::new();
+        let mut regions = Vec::new();
+        for arm in &m.arms {
+            let region = self.open_region(start);
+            self.push_scope();
+            self.declare_pat(&arm.pat);
+            let guard = arm.guard.as_ref().map(|(_, g)| {
+                let g = self.verbatim_expr(g, Use::Keep);
+                quote!(if #g)
+            });
+            let body = self.tail(&arm.body, cont);
+            self.pop_scope();
+            self.close_region(region);
+            regions.push(region);
+            let (attrs, pat) = (&arm.attrs, &arm.pat);
+            arms.push(quote!(#(#attrs)* #pat #guard => #body,));
+        }
+        let end = self.tick();
+        for region in regions {
+            self.facts.regions[region].compound_end = end;
+        }
+        quote!(match #scrutinee { #(#arms)* })
+    }
+
+    fn open_region(&mut self, compound_start: u32) -> usize {
+        let branch_start = self.tick();
+        self.facts.regions.push(RegionFact { compound_start, branch_start, ..RegionFact::default() });
+        let id = self.facts.regions.len() - 1;
+        self.regions.push(id);
+        id
+    }
+
+    fn close_region(&mut self, region: usize) {
+        self.regions.pop();
+        self.facts.regions[region].branch_end = self.tick();
+    }
+
+    /// Desugar a loop whose body yields into a head state holding it as a native loop:
+    /// `'l: while c { body }` into a jump to `H` and the arm `H => 'l: while c { body } <cont>`;
+    /// `for p in e { body }` into `let mut iter = IntoIterator::into_iter(e);`, a jump to `H`
+    /// and `H => 'l: while let Some(p) = Iterator::next(&mut iter) { body } <cont>`.
+    fn loop_expr(&mut self, label: Option<&syn::Label>, kind: LoopKind<'_>, body: &Block, cont: &Cont) -> TokenStream {
+        self.push_scope();
+        let mut prelude = TokenStream::new();
+        let mut iter = None;
+        if let LoopKind::For(_, iterable) = &kind {
+            if contains_yield(iterable) {
+                self.pop_scope();
+                return self.unsupported(iterable, "in the iterable of a `for` loop");
+            }
+            let code = self.verbatim_expr(iterable, Use::Move);
+            let n = self.fresh();
+            let ident = names::iter(n);
+            let binding = Binding { ident: ident.clone(), mutable: true, by_ref: false };
+            self.declare(&binding, true);
+            prelude = quote!(let mut #ident = ::core::iter::IntoIterator::into_iter(#code););
+            iter = Some(ident);
+        }
+        if let LoopKind::While(cond) = &kind
+            && contains_yield(cond)
+        {
+            self.pop_scope();
+            return self.unsupported(cond, "in the condition of a `while` loop");
+        }
+        let id = self.facts.loops.len();
+        let start = self.tick();
+        self.facts.loops.push(LoopFact { start, end: 0 });
+        let user_label: Option<Lifetime> = label.map(|l| l.name.clone());
+        let native = user_label.clone().unwrap_or_else(|| {
+            let n = self.fresh();
+            names::loop_label(n)
+        });
+        let head = self.new_state(false);
+        self.loops.push(LoopCtx { label: user_label, native: native.clone(), is_block: false, head: Some(head), exit: cont.clone(), id });
+        let index = self.loops.len() - 1;
+        let enter = self.jump(head, None);
+        self.arm(head, |this| {
+            this.arm.native.push(id);
+            this.push_scope();
+            let header = match &kind {
+                LoopKind::Loop => quote!(loop),
+                LoopKind::While(cond) => {
+                    let cond = this.cond(cond);
+                    quote!(while #cond)
+                }
+                LoopKind::For(pat, _) => {
+                    this.declare_pat(pat);
+                    quote!(while let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(&mut #iter))
+                }
+            };
+            let body = this.block(body, &Cont::Continue(index));
+            this.pop_scope();
+            let after = match kind {
+                LoopKind::Loop => quote!(),
+                _ => this.perform(cont, None),
+            };
+            quote!(#native: #header #body #after)
+        });
+        self.loops.pop();
+        self.facts.loops[id].end = self.tick();
+        self.pop_scope();
+        quote!({ #prelude #enter })
+    }
+
+    /// Emits yield-free code as written (see `verbatim.rs`); a `break`/`continue` in it that
+    /// leaves for a lowered loop exits a labelled block around it, and the jump is emitted
+    /// here, where the generator's names are in scope.
+    pub(crate) fn verbatim_expr(&mut self, expr: &Expr, how: Use) -> TokenStream {
+        let mut expr = expr.clone();
+        let n = self.fresh();
+        let wrapper = names::wrapper(n);
+        let mut visit = Visit::new(self, wrapper.clone());
+        visit.expr(&mut expr, how);
+        let escapes = std::mem::take(&mut visit.escapes);
+        if escapes.is_empty() {
+            return quote!(#expr);
+        }
+        let mut slots = TokenStream::new();
+        let mut arms = TokenStream::new();
+        for (k, escape) in escapes.iter().enumerate() {
+            let code = if escape.is_continue {
+                self.perform(&Cont::Continue(escape.target), None)
+            } else {
+                let exit = self.loops[escape.target].exit.clone();
+                let value = escape.value_slot.as_ref().map(|slot| {
+                    quote!(match #slot { ::core::option::Option::Some(v) => v, ::core::option::Option::None => ::core::unreachable!() })
+                });
+                self.perform(&exit, value)
+            };
+            if let Some(slot) = &escape.value_slot {
+                slots.extend(quote!(let mut #slot = ::core::option::Option::None;));
+            }
+            let k = k as u32;
+            arms.extend(quote!(#k => #code,));
+        }
+        quote!({
+            #slots
+            match (#wrapper: { ::core::ops::ControlFlow::Continue(#expr) }) {
+                ::core::ops::ControlFlow::Continue(v) => v,
+                ::core::ops::ControlFlow::Break(k) => match k { #arms _ => ::core::unreachable!() },
+            }
+        })
+    }
+}
+
+fn is_compound_assign(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | BitXorAssign(_)
+            | BitAndAssign(_) | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_)
+    )
+}
+
+impl Scope for Emitter<'_> {
+    fn resolve(&self, name: &str) -> Option<LocalId> {
+        self.scopes
+            .iter()
+            .rev()
+            .flat_map(|level| level.locals.iter().rev())
+            .copied()
+            .find(|&local| self.locals[local].ident == name)
+    }
+
+    fn mention(&mut self, local: LocalId, how: Use) {
+        let pos = self.tick();
+        self.facts.mentions[local].push((pos, how));
+    }
+
+    fn free(&mut self, name: &Ident) {
+        let text = name.to_string();
+        if text.starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            && text != "self"
+            && !self.free.iter().any(|f| *f == text)
+        {
+            self.free.push(name.clone());
+        }
+    }
+
+    fn target(&self, label: Option<&Lifetime>, is_continue: bool) -> Option<(usize, Option<Lifetime>)> {
+        let index = self.loops.iter().rposition(|ctx| match label {
+            Some(label) => ctx.label.as_ref().is_some_and(|l| l.ident == label.ident),
+            None => !ctx.is_block,
+        })?;
+        let ctx = &self.loops[index];
+        let native = (is_continue && self.arm.native.contains(&ctx.id)).then(|| ctx.native.clone());
+        Some((index, native))
+    }
+}

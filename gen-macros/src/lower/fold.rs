@@ -1,0 +1,88 @@
+//! The internal-iteration copy of a flat generator's body (DESIGN 2.1, "fold").
+//!
+//! `Iterator::fold` on a generator that has not started runs this copy, a plain loop with no
+//! state machine. Desugar `yield_!(v)` into `sink(v)`, `yield_from!(e)` into
+//! `Iterator::for_each(IntoIterator::into_iter(e), &mut *sink)`, `e?` into
+//! `match e { Ok(v) => v, Err(e) => { sink(Err(From::from(e))); return None } }` and `return;`
+//! into `return None`. Closures, async blocks and nested items keep their own meaning.
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+use syn::visit_mut::{self, VisitMut};
+use syn::{Expr, parse_quote};
+
+use super::flat::names;
+use crate::analyze::{YieldKind, yield_kind, yield_value};
+use crate::parse::{Binding, GenFn};
+
+/// `if let Some(sink) = sink && let S0(args) = cur { <args> <body> return None; }`.
+pub(crate) fn fold_path(func: &GenFn, args: &[Binding]) -> TokenStream {
+    let mut body = func.block.clone();
+    Rewrite.visit_block_mut(&mut body);
+    let (sink, cur, l) = (names::sink(), names::cur(), names::l());
+    let (state_enum, s0) = (names::state_enum(), names::variant(0));
+    let binds = args.iter().enumerate().map(|(i, arg)| {
+        let index = syn::Index::from(args.len() - 1 - i);
+        let mutability = arg.mutable.then(|| quote!(mut));
+        let ident = &arg.ident;
+        quote!(let #mutability #ident = #l.#index;)
+    });
+    quote! {
+        if let ::core::option::Option::Some(#sink) = #sink
+            && let #state_enum::#s0(#l) = #cur
+        {
+            #(#binds)*
+            #body
+            return ::core::option::Option::None;
+        }
+    }
+}
+
+struct Rewrite;
+
+impl VisitMut for Rewrite {
+    fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Closure(_) | Expr::Async(_) => return,
+            _ => visit_mut::visit_expr_mut(self, expr),
+        }
+        let sink = names::sink();
+        let replacement = match expr {
+            Expr::Yield(y) => {
+                let value = yield_value(y);
+                let span = y.yield_token.span;
+                match yield_kind(y) {
+                    YieldKind::One => quote_spanned!(span=> #sink(#value)),
+                    YieldKind::From => quote_spanned! {span=>
+                        ::core::iter::Iterator::for_each(
+                            ::core::iter::IntoIterator::into_iter(#value),
+                            &mut *#sink,
+                        )
+                    },
+                }
+            }
+            Expr::Return(r) => {
+                let span = r.return_token.span;
+                quote_spanned!(span=> return ::core::option::Option::None)
+            }
+            Expr::Try(t) => {
+                let inner = &t.expr;
+                let span = t.question_token.span;
+                let (ok, err) = (names::ok(), names::err());
+                quote_spanned! {span=>
+                    match #inner {
+                        ::core::result::Result::Ok(#ok) => #ok,
+                        ::core::result::Result::Err(#err) => {
+                            #sink(::core::result::Result::Err(::core::convert::From::from(#err)));
+                            return ::core::option::Option::None;
+                        }
+                    }
+                }
+            }
+            _ => return,
+        };
+        *expr = parse_quote!(#replacement);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}

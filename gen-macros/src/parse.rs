@@ -1,0 +1,236 @@
+//! The signature side of `#[generator]`: which flavour the return type asks for, the item
+//! type, and the bindings the parameters introduce.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use syn::visit::Visit;
+use syn::{
+    Attribute, Block, FnArg, GenericArgument, Ident, ItemFn, Pat, PathArguments, ReturnType,
+    Signature, Type, TypeImplTrait, TypeParamBound, Visibility, parse_quote,
+};
+
+use crate::error::bail;
+
+/// Sync (`Iterator`) or async (`Stream`) generator.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Flavour {
+    Iter,
+    Stream,
+}
+
+/// A local introduced by a parameter or a pattern.
+#[derive(Clone)]
+pub(crate) struct Binding {
+    pub ident: Ident,
+    pub mutable: bool,
+    /// The type is syntactically a reference (`&T`, `&self`): it has no drop glue, so it is
+    /// only saved across a yield when it is used later.
+    pub by_ref: bool,
+}
+
+/// Everything the lowerings need to know about one generator.
+pub(crate) struct GenFn {
+    pub attrs: Vec<Attribute>,
+    pub vis: Visibility,
+    /// The signature as emitted: the user's, with `mut` dropped from parameter patterns (the
+    /// state machine re-binds them) and `+ FusedIterator`/`+ FusedStream` added. `None` for
+    /// the expression forms.
+    pub sig: Option<Signature>,
+    pub block: Block,
+    pub flavour: Flavour,
+    /// `T` of `Item = T`, when it can be written in expression position.
+    pub item_ty: Option<Type>,
+    /// The item is written as `Result<..>` (or the expression form, which allows `?`).
+    pub item_is_result: bool,
+    /// Parameter bindings in declaration order (`self` is `__gen_self`).
+    pub args: Vec<Binding>,
+}
+
+/// The hygienic name `self` is renamed to inside a generator body.
+pub(crate) fn self_ident(span: Span) -> Ident {
+    Ident::new("__gen_self", span.resolved_at(Span::mixed_site()))
+}
+
+impl GenFn {
+    /// Reads a `#[generator]` function.
+    pub(crate) fn from_item(mut item: ItemFn) -> syn::Result<Self> {
+        if let Some(asyncness) = &item.sig.asyncness {
+            bail!(
+                asyncness,
+                "`#[generator]` functions are not `async fn`: remove `async` and return \
+                 `impl Stream<Item = T>`, whose body may `.await`"
+            );
+        }
+        let (flavour, item_ty) = return_flavour(&item.sig.output)?;
+        let item_is_result = is_result(&item_ty);
+        let args = strip_param_mut(&mut item.sig);
+        add_fused_bound(&mut item.sig.output, flavour);
+        Ok(GenFn {
+            attrs: item.attrs,
+            vis: item.vis,
+            sig: Some(item.sig),
+            block: *item.block,
+            flavour,
+            item_ty: nameable(&item_ty).then_some(item_ty),
+            item_is_result,
+            args,
+        })
+    }
+
+    /// Reads the body of an `iter! { .. }`/`stream! { .. }` expression.
+    pub(crate) fn from_inline(flavour: Flavour, body: TokenStream) -> syn::Result<Self> {
+        let block: Block = syn::parse2(quote!({ #body }))?;
+        Ok(GenFn {
+            attrs: Vec::new(),
+            vis: Visibility::Inherited,
+            sig: None,
+            block,
+            flavour,
+            item_ty: None,
+            item_is_result: true,
+            args: Vec::new(),
+        })
+    }
+}
+
+/// Desugar the declared return type into the flavour and the item type:
+/// `impl Iterator<Item = T> + ..` is sync, `impl <..>Stream<Item = T> + ..` is async.
+fn return_flavour(output: &ReturnType) -> syn::Result<(Flavour, Type)> {
+    let expected = "`#[generator]` functions must return `impl Iterator<Item = T>` or \
+                    `impl Stream<Item = T>`";
+    let ReturnType::Type(_, ty) = output else {
+        bail!(output, "{expected}: add a return type");
+    };
+    let Type::ImplTrait(TypeImplTrait { bounds, .. }) = &**ty else {
+        bail!(ty, "{expected}");
+    };
+    for bound in bounds {
+        let TypeParamBound::Trait(bound) = bound else { continue };
+        let Some(last) = bound.path.segments.last() else { continue };
+        let name = last.ident.to_string();
+        let flavour = match name.as_str() {
+            "Iterator" | "FusedIterator" => Flavour::Iter,
+            _ if name.ends_with("Stream") => Flavour::Stream,
+            _ => continue,
+        };
+        let item = match &last.arguments {
+            PathArguments::AngleBracketed(args) => args.args.iter().find_map(|arg| match arg {
+                GenericArgument::AssocType(assoc) if assoc.ident == "Item" => Some(&assoc.ty),
+                _ => None,
+            }),
+            _ => None,
+        };
+        let Some(item) = item else {
+            bail!(last, "{expected}: name the item type with `{name}<Item = T>`");
+        };
+        return Ok((flavour, item.clone()));
+    }
+    bail!(ty, "{expected}")
+}
+
+/// `Result<..>`, `io::Result<..>`, `anyhow::Result<..>`: the body may use `?`.
+pub(crate) fn is_result(ty: &Type) -> bool {
+    matches!(ty, Type::Path(path) if path.qself.is_none()
+        && path.path.segments.last().is_some_and(|s| s.ident == "Result"))
+}
+
+/// A type can be named in a turbofish unless it contains `impl Trait`.
+fn nameable(ty: &Type) -> bool {
+    struct FindImpl(bool);
+    impl Visit<'_> for FindImpl {
+        fn visit_type_impl_trait(&mut self, _: &TypeImplTrait) {
+            self.0 = true;
+        }
+    }
+    let mut find = FindImpl(false);
+    find.visit_type(ty);
+    !find.0
+}
+
+/// Desugar `-> impl Iterator<..>` into `-> impl Iterator<..> + FusedIterator` (likewise
+/// `FusedStream`) so callers can see that the generator is fused.
+fn add_fused_bound(output: &mut ReturnType, flavour: Flavour) {
+    let ReturnType::Type(_, ty) = output else { return };
+    let Type::ImplTrait(TypeImplTrait { bounds, .. }) = &mut **ty else { return };
+    let fused = match flavour {
+        Flavour::Iter => "FusedIterator",
+        Flavour::Stream => "FusedStream",
+    };
+    let has_fused = bounds.iter().any(|bound| {
+        matches!(bound, TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == fused))
+    });
+    if !has_fused {
+        bounds.push(match flavour {
+            Flavour::Iter => parse_quote!(::core::iter::FusedIterator),
+            Flavour::Stream => parse_quote!(::gen_core::__private::FusedStream),
+        });
+    }
+}
+
+/// Collects the parameters' bindings and drops `mut` from their patterns: the outer function
+/// only moves them into the state, the state machine re-binds them with the user's `mut`.
+fn strip_param_mut(sig: &mut Signature) -> Vec<Binding> {
+    let mut args = Vec::new();
+    for input in &mut sig.inputs {
+        match input {
+            FnArg::Receiver(receiver) => {
+                args.push(Binding {
+                    ident: self_ident(receiver.self_token.span),
+                    mutable: receiver.mutability.take().is_some(),
+                    by_ref: receiver.reference.is_some()
+                        || matches!(&*receiver.ty, Type::Reference(_)),
+                });
+            }
+            FnArg::Typed(pat_type) => {
+                let by_ref = matches!(&*pat_type.ty, Type::Reference(_));
+                let start = args.len();
+                pat_bindings(&pat_type.pat, &mut args);
+                for binding in &mut args[start..] {
+                    binding.by_ref |= by_ref;
+                }
+                strip_mut(&mut pat_type.pat);
+            }
+        }
+    }
+    args
+}
+
+fn strip_mut(pat: &mut Pat) {
+    struct Strip;
+    impl syn::visit_mut::VisitMut for Strip {
+        fn visit_pat_ident_mut(&mut self, pat: &mut syn::PatIdent) {
+            pat.mutability = None;
+            syn::visit_mut::visit_pat_ident_mut(self, pat);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_pat_mut(&mut Strip, pat);
+}
+
+/// The bindings a pattern introduces, in order. A lone identifier that starts with an
+/// uppercase letter is a unit struct, variant or constant, not a binding.
+pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
+    struct Collect<'a>(&'a mut Vec<Binding>);
+    impl<'ast> Visit<'ast> for Collect<'_> {
+        fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
+            let name = pat.ident.to_string();
+            let constant = pat.subpat.is_none()
+                && pat.by_ref.is_none()
+                && pat.mutability.is_none()
+                && name.starts_with(|c: char| c.is_ascii_uppercase());
+            if !constant {
+                self.0.push(Binding {
+                    ident: pat.ident.clone(),
+                    mutable: pat.mutability.is_some(),
+                    by_ref: pat.by_ref.is_some(),
+                });
+            }
+            syn::visit::visit_pat_ident(self, pat);
+        }
+        // Paths, ranges and literals inside patterns bind nothing; types and expressions
+        // (const blocks) are not patterns.
+        fn visit_expr(&mut self, _: &'ast syn::Expr) {}
+        fn visit_type(&mut self, _: &'ast Type) {}
+    }
+    Collect(out).visit_pat(pat);
+}
