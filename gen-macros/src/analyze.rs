@@ -269,6 +269,17 @@ impl VisitMut for Normalize {
         visit_mut::visit_expr_mut(self, expr);
     }
 
+    fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
+        // `yield_!(v);` as a statement is a `Stmt::Macro`: see it as the expression it is.
+        if let syn::Stmt::Macro(mac) = stmt
+            && mac.mac.path.segments.last().is_some_and(|s| s.ident == "yield_" || s.ident == "yield_from")
+        {
+            let expr = Expr::Macro(syn::ExprMacro { attrs: mac.attrs.clone(), mac: mac.mac.clone() });
+            *stmt = syn::Stmt::Expr(expr, mac.semi_token);
+        }
+        visit_mut::visit_stmt_mut(self, stmt);
+    }
+
     fn visit_macro_mut(&mut self, mac: &mut Macro) {
         mac.tokens = self.visit_macro_tokens(std::mem::take(&mut mac.tokens));
     }

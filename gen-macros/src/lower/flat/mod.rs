@@ -82,7 +82,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         #[allow(non_camel_case_types, dead_code, clippy::all, clippy::pedantic)]
         enum #state_enum<#(#params),*> { #(#params(#params),)* #done }
         let mut #st = #state_enum::#s0((#(#initial,)*));
-        #[allow(unused_mut, unused_variables, unused_assignments, unreachable_code, unused_braces, clippy::all, clippy::pedantic)]
+        #[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_braces, clippy::all, clippy::pedantic)]
         let #generator = ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
             let mut #cur = ::core::mem::replace(&mut #st, #state_enum::#done);
             #fold_path
