@@ -68,7 +68,10 @@ impl Broker {
 
 /// Yields the messages of `topic` from a subscription.
 #[generator]
-pub fn consume(mut rx: broadcast::Receiver<Message>, topic: String) -> impl Stream<Item = Result<Message, QueueError>> {
+pub fn consume(
+    mut rx: broadcast::Receiver<Message>,
+    topic: String,
+) -> impl Stream<Item = Result<Message, QueueError>> {
     loop {
         match rx.recv().await {
             Ok(message) if message.topic == topic => yield_!(Ok(message)),
@@ -103,7 +106,10 @@ pub async fn scenario() -> Vec<String> {
 
 /// Runs the section.
 pub async fn demo(t: &mut Transcript) {
-    say!(t, "broker keeps 4 unread messages; 10 published (9 on 'orders') before the consumer reads:");
+    say!(
+        t,
+        "broker keeps 4 unread messages; 10 published (9 on 'orders') before the consumer reads:"
+    );
     for line in scenario().await {
         say!(t, "  {line}");
     }

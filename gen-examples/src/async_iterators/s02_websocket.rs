@@ -59,7 +59,11 @@ async fn serve(tcp: TcpStream) -> Result<(), tungstenite::Error> {
     let Some(Ok(Message::Text(request))) = ws.next().await else {
         return Ok(());
     };
-    let topic = request.as_str().strip_prefix("subscribe ").unwrap_or("none").to_owned();
+    let topic = request
+        .as_str()
+        .strip_prefix("subscribe ")
+        .unwrap_or("none")
+        .to_owned();
     if topic == "crash" {
         ws.send(Message::text("crash #1")).await?;
         return Ok(());
@@ -111,7 +115,14 @@ pub async fn demo(t: &mut Transcript) {
         say!(t, "  {m:?}");
     }
     let crashed: Vec<_> = ws_messages(server.url(), "crash".into()).collect().await;
-    say!(t, "topic 'crash' (server drops the socket): {} items, last: {:?}", crashed.len(), crashed.last().map(|r| r.as_ref().map_err(ToString::to_string)));
+    say!(
+        t,
+        "topic 'crash' (server drops the socket): {} items, last: {:?}",
+        crashed.len(),
+        crashed
+            .last()
+            .map(|r| r.as_ref().map_err(ToString::to_string))
+    );
 }
 
 #[cfg(test)]
@@ -121,7 +132,10 @@ mod tests {
     #[tokio::test]
     async fn yields_each_message_until_the_server_closes() {
         let server = WsServer::start().await.unwrap();
-        let got: Vec<String> = ws_messages(server.url(), "news".into()).map(Result::unwrap).collect().await;
+        let got: Vec<String> = ws_messages(server.url(), "news".into())
+            .map(Result::unwrap)
+            .collect()
+            .await;
         assert_eq!(got, ["news #1", "news #2", "news #3"]);
     }
 

@@ -30,6 +30,7 @@ pub async fn with_while_let<S: Stream>(stream: S) -> Vec<S::Item> {
 }
 
 /// The same loop one level lower, calling `poll_next` (Python's `__anext__`) directly.
+#[allow(clippy::while_let_loop, reason = "the section spells the loop out")]
 pub async fn with_poll_next<S: Stream>(stream: S) -> Vec<S::Item> {
     let mut stream = pin!(stream);
     let mut out = Vec::new();
@@ -44,8 +45,16 @@ pub async fn with_poll_next<S: Stream>(stream: S) -> Vec<S::Item> {
 
 /// Runs the section.
 pub async fn demo(t: &mut Transcript) {
-    say!(t, "while let Some(x) = s.next().await -> {:?}", with_while_let(letters()).await);
-    say!(t, "loop {{ poll_fn(poll_next).await }}  -> {:?}", with_poll_next(letters()).await);
+    say!(
+        t,
+        "while let Some(x) = s.next().await -> {:?}",
+        with_while_let(letters()).await
+    );
+    say!(
+        t,
+        "loop {{ poll_fn(poll_next).await }}  -> {:?}",
+        with_poll_next(letters()).await
+    );
 }
 
 #[cfg(test)]

@@ -46,8 +46,9 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn yields_one_value_per_second() {
         let got = timed(3).await;
-        let expected: Vec<(u32, Duration)> =
-            (0..3).map(|i| (i, Duration::from_secs(u64::from(i) + 1))).collect();
+        let expected: Vec<(u32, Duration)> = (0..3)
+            .map(|i| (i, Duration::from_secs(u64::from(i) + 1)))
+            .collect();
         assert_eq!(got, expected);
     }
 
@@ -65,6 +66,9 @@ mod tests {
     async fn demo_output() {
         let mut t = Transcript::capturing();
         demo(&mut t).await;
-        assert_eq!(t.lines()[1..], ["0   (at 1.0s)", "1   (at 2.0s)", "2   (at 3.0s)"]);
+        assert_eq!(
+            t.lines()[1..],
+            ["0   (at 1.0s)", "1   (at 2.0s)", "2   (at 3.0s)"]
+        );
     }
 }

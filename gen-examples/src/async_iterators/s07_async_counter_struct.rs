@@ -50,7 +50,9 @@ impl Stream for AsyncCounter {
             return Poll::Ready(None);
         }
         let delay = self.delay;
-        let sleep = self.sleep.get_or_insert_with(|| Box::pin(tokio::time::sleep(delay)));
+        let sleep = self
+            .sleep
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(delay)));
         ready!(sleep.as_mut().poll(cx));
         self.sleep = None;
         let value = self.current;
@@ -74,7 +76,10 @@ impl FusedStream for AsyncCounter {
 pub async fn demo(t: &mut Transcript) {
     use futures::StreamExt;
 
-    say!(t, "while let Some(n) = AsyncCounter::new(3).next().await (no pin needed: Unpin):");
+    say!(
+        t,
+        "while let Some(n) = AsyncCounter::new(3).next().await (no pin needed: Unpin):"
+    );
     let mut counter = AsyncCounter::new(3);
     while let Some(n) = counter.next().await {
         say!(t, "{n}");
@@ -94,9 +99,15 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn matches_the_generator_item_for_item_and_second_for_second() {
         let start = Instant::now();
-        let manual: Vec<_> = AsyncCounter::new(4).map(|v| (v, start.elapsed())).collect().await;
+        let manual: Vec<_> = AsyncCounter::new(4)
+            .map(|v| (v, start.elapsed()))
+            .collect()
+            .await;
         let start = Instant::now();
-        let generated: Vec<_> = async_counter(4).map(|v| (v, start.elapsed())).collect().await;
+        let generated: Vec<_> = async_counter(4)
+            .map(|v| (v, start.elapsed()))
+            .collect()
+            .await;
         assert_eq!(manual, generated);
         assert_eq!(manual.last(), Some(&(3, Duration::from_secs(4))));
     }

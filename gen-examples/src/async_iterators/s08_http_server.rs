@@ -75,9 +75,12 @@ fn route(path: &str, gate: &Arc<Notify>) -> Response<Body> {
             _ => status(StatusCode::BAD_REQUEST),
         },
         ["gated"] => Response::new(StreamBody::new(gated(gate.clone())).boxed_unsync()),
-        ["status", code] => {
-            status(code.parse().ok().and_then(|c| StatusCode::from_u16(c).ok()).unwrap_or(StatusCode::BAD_REQUEST))
-        }
+        ["status", code] => status(
+            code.parse()
+                .ok()
+                .and_then(|c| StatusCode::from_u16(c).ok())
+                .unwrap_or(StatusCode::BAD_REQUEST),
+        ),
         _ => status(StatusCode::NOT_FOUND),
     }
 }

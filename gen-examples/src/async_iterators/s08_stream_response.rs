@@ -63,7 +63,9 @@ fn invalid(url: &str, reason: impl Into<String>) -> FetchError {
 /// GETs `url` and yields its body in pieces of at most [`CHUNK`] bytes as they arrive.
 #[generator]
 pub fn stream_response(url: &str) -> impl Stream<Item = Result<Bytes, FetchError>> + '_ {
-    let uri = url.parse::<Uri>().map_err(|e| invalid(url, e.to_string()))?;
+    let uri = url
+        .parse::<Uri>()
+        .map_err(|e| invalid(url, e.to_string()))?;
     if uri.scheme_str() != Some("http") {
         yield_!(Err(invalid(url, "only http:// is supported")));
         return;
@@ -118,7 +120,10 @@ pub async fn demo(t: &mut Transcript) {
         Err(e) => return say!(t, "cannot start the loopback server: {e}"),
     };
     let url = server.url("/bytes/10000/3000");
-    say!(t, "server on loopback sends 10000 bytes as chunks of 3000: {url}");
+    say!(
+        t,
+        "server on loopback sends 10000 bytes as chunks of 3000: {url}"
+    );
     let mut stream = pin!(stream_response(&url));
     let mut sizes = Vec::new();
     let mut body = Vec::new();
@@ -131,7 +136,11 @@ pub async fn demo(t: &mut Transcript) {
             Err(e) => say!(t, "error: {e}"),
         }
     }
-    say!(t, "stream_response yielded {} pieces, none over {CHUNK} bytes: {sizes:?}", sizes.len());
+    say!(
+        t,
+        "stream_response yielded {} pieces, none over {CHUNK} bytes: {sizes:?}",
+        sizes.len()
+    );
     say!(t, "body intact: {}", body == pattern(10_000));
     let not_found = measure(&server.url("/status/404")).await;
     say!(t, "GET /status/404 -> {not_found:?}");
@@ -154,12 +163,23 @@ mod tests {
     #[tokio::test]
     async fn rechunks_to_at_most_1024_bytes_and_keeps_every_byte() {
         let server = HttpServer::start().await.unwrap();
-        for (total, chunk) in [(0, 1), (1, 1), (1024, 1024), (5000, 3000), (7777, 100), (100_000, 65_536)] {
+        for (total, chunk) in [
+            (0, 1),
+            (1, 1),
+            (1024, 1024),
+            (5000, 3000),
+            (7777, 100),
+            (100_000, 65_536),
+        ] {
             let items = collect(&server.url(&format!("/bytes/{total}/{chunk}"))).await;
             let mut body = Vec::new();
             for item in items {
                 let piece = item.unwrap();
-                assert!(!piece.is_empty() && piece.len() <= CHUNK, "{} bytes", piece.len());
+                assert!(
+                    !piece.is_empty() && piece.len() <= CHUNK,
+                    "{} bytes",
+                    piece.len()
+                );
                 body.extend_from_slice(&piece);
             }
             assert_eq!(body, pattern(total), "total {total}, chunk {chunk}");
@@ -177,14 +197,21 @@ mod tests {
         server.release();
         let rest: Vec<Bytes> = stream.map(Result::unwrap).collect().await;
         assert_eq!(rest.iter().map(Bytes::len).sum::<usize>(), 2000);
-        assert!(rest.iter().all(|b| b.len() <= CHUNK && b.iter().all(|&c| c == b'b')));
+        assert!(
+            rest.iter()
+                .all(|b| b.len() <= CHUNK && b.iter().all(|&c| c == b'b'))
+        );
         server.stop().await;
     }
 
     #[tokio::test]
     async fn http_error_status_is_an_error_value() {
         let server = HttpServer::start().await.unwrap();
-        for (path, code) in [("/status/404", 404), ("/status/500", 500), ("/nowhere", 404)] {
+        for (path, code) in [
+            ("/status/404", 404),
+            ("/status/500", 500),
+            ("/nowhere", 404),
+        ] {
             let items = collect(&server.url(path)).await;
             assert_eq!(items.len(), 1, "{path}");
             match &items[0] {
@@ -214,7 +241,10 @@ mod tests {
     async fn bad_urls_are_error_values() {
         for url in ["not a url", "https://127.0.0.1/", "/just/a/path"] {
             let items = collect(url).await;
-            assert!(matches!(items[..], [Err(FetchError::InvalidUrl { .. })]), "{url}: {items:?}");
+            assert!(
+                matches!(items[..], [Err(FetchError::InvalidUrl { .. })]),
+                "{url}: {items:?}"
+            );
         }
     }
 

@@ -45,7 +45,10 @@ pub async fn drain_fresh<S: Stream>(make: impl Fn() -> S, passes: usize) -> Vec<
 /// Runs the section.
 pub async fn demo(t: &mut Transcript) {
     let (first, second, done) = drain_twice(ticks(3)).await;
-    say!(t, "same stream, two loops: {first:?} then {second:?} (is_terminated: {done})");
+    say!(
+        t,
+        "same stream, two loops: {first:?} then {second:?} (is_terminated: {done})"
+    );
     let fresh = drain_fresh(|| ticks(3), 2).await;
     say!(t, "fresh generator per loop: {fresh:?}");
 }

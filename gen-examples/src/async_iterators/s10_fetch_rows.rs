@@ -61,7 +61,10 @@ impl Database {
             .call(move |c| {
                 let tx = c.transaction()?;
                 for (sensor, value) in &readings {
-                    tx.execute("INSERT INTO readings (sensor, value) VALUES (?1, ?2)", params![sensor, value])?;
+                    tx.execute(
+                        "INSERT INTO readings (sensor, value) VALUES (?1, ?2)",
+                        params![sensor, value],
+                    )?;
                 }
                 tx.commit()
             })
@@ -82,9 +85,14 @@ impl Database {
 }
 
 /// One page of rows with `id > after`, as `(id, row)`.
-fn page(c: &mut rusqlite::Connection, after: i64, limit: usize) -> rusqlite::Result<Vec<(i64, Row)>> {
-    let mut stmt =
-        c.prepare_cached("SELECT id, sensor, value FROM readings WHERE id > ?1 ORDER BY id LIMIT ?2")?;
+fn page(
+    c: &mut rusqlite::Connection,
+    after: i64,
+    limit: usize,
+) -> rusqlite::Result<Vec<(i64, Row)>> {
+    let mut stmt = c.prepare_cached(
+        "SELECT id, sensor, value FROM readings WHERE id > ?1 ORDER BY id LIMIT ?2",
+    )?;
     let names: Vec<String> = stmt.column_names().into_iter().map(str::to_owned).collect();
     let rows = stmt.query_map(params![after, limit as i64], |r| {
         let mut row = Row::new();
@@ -98,7 +106,10 @@ fn page(c: &mut rusqlite::Connection, after: i64, limit: usize) -> rusqlite::Res
 
 /// Streams every reading in id order, `page_size` rows per awaited query.
 #[generator]
-pub fn fetch_rows(db: &Database, page_size: usize) -> impl Stream<Item = Result<Row, DbError>> + '_ {
+pub fn fetch_rows(
+    db: &Database,
+    page_size: usize,
+) -> impl Stream<Item = Result<Row, DbError>> + '_ {
     let page_size = page_size.max(1);
     let mut after = i64::MIN;
     loop {
@@ -163,11 +174,24 @@ async fn run_demo(t: &mut Transcript) -> Result<(), Box<dyn std::error::Error>> 
         say!(t, "first row: {:?}", first?);
     }
     say!(t, "queries so far: {} (pages of 4)", db.queries());
-    let values = fetch_rows(&db, 4).filter_map(|r| async move { r.ok().as_ref().and_then(value_of) });
-    say!(t, "consume(values from SQLite)     = {:?}", consume(values).await);
-    say!(t, "consume(stream::iter(vec))      = {:?}", consume(futures::stream::iter(vec![5, 6])).await);
+    let values =
+        fetch_rows(&db, 4).filter_map(|r| async move { r.ok().as_ref().and_then(value_of) });
+    say!(
+        t,
+        "consume(values from SQLite)     = {:?}",
+        consume(values).await
+    );
+    say!(
+        t,
+        "consume(stream::iter(vec))      = {:?}",
+        consume(futures::stream::iter(vec![5, 6])).await
+    );
     let ticks = super::s09_exhaustion::ticks(4).map(i64::from);
-    say!(t, "consume(generator ticks(4))     = {:?}", consume(ticks).await);
+    say!(
+        t,
+        "consume(generator ticks(4))     = {:?}",
+        consume(ticks).await
+    );
     Ok(())
 }
 
@@ -178,7 +202,9 @@ mod tests {
     async fn db_with(n: i64) -> (tempfile::TempDir, Database) {
         let dir = tempfile::tempdir().unwrap();
         let db = Database::open(dir.path().join("t.db")).await.unwrap();
-        db.insert((1..=n).map(|i| (format!("s{i}"), i)).collect()).await.unwrap();
+        db.insert((1..=n).map(|i| (format!("s{i}"), i)).collect())
+            .await
+            .unwrap();
         (dir, db)
     }
 
@@ -219,22 +245,39 @@ mod tests {
     #[tokio::test]
     async fn consume_accepts_any_stream() {
         let (_dir, db) = db_with(4).await;
-        let from_db = fetch_rows(&db, 2).filter_map(|r| async move { r.ok().as_ref().and_then(value_of) });
-        assert_eq!(consume(from_db).await, Summary { count: 4, sum: 10, max: Some(4) });
+        let from_db =
+            fetch_rows(&db, 2).filter_map(|r| async move { r.ok().as_ref().and_then(value_of) });
+        assert_eq!(
+            consume(from_db).await,
+            Summary {
+                count: 4,
+                sum: 10,
+                max: Some(4)
+            }
+        );
         assert_eq!(consume(futures::stream::empty()).await, Summary::default());
         let (tx, rx) = futures::channel::mpsc::unbounded();
         for v in [3, -1] {
             tx.unbounded_send(v).unwrap();
         }
         drop(tx);
-        assert_eq!(consume(rx).await, Summary { count: 2, sum: 2, max: Some(3) });
+        assert_eq!(
+            consume(rx).await,
+            Summary {
+                count: 2,
+                sum: 2,
+                max: Some(3)
+            }
+        );
     }
 
     #[tokio::test]
     async fn demo_output() {
         let mut t = Transcript::capturing();
         demo(&mut t).await;
-        assert!(t.contains("first row: {\"id\": Integer(1), \"sensor\": Text(\"s1\"), \"value\": Integer(10)}"));
+        assert!(t.contains(
+            "first row: {\"id\": Integer(1), \"sensor\": Text(\"s1\"), \"value\": Integer(10)}"
+        ));
         assert!(t.contains("queries so far: 1 (pages of 4)"));
         assert!(t.contains("count: 10, sum: 550, max: Some(100)"));
         assert!(t.contains("count: 4, sum: 6, max: Some(3)"));

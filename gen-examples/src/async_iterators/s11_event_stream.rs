@@ -22,22 +22,28 @@ pub struct Event {
 /// The three events of the document, `delay` apart.
 #[generator]
 pub fn event_stream(delay: Duration) -> impl Stream<Item = Event> {
-    let mut seq = 0;
-    for name in ["start", "process", "end"] {
+    for (seq, name) in (1..).zip(["start", "process", "end"]) {
         tokio::time::sleep(delay).await;
-        seq += 1;
         yield_!(Event { name, seq });
     }
 }
 
 /// A consumer: handles each event as it arrives, logging `"{name} at {ms}ms"`, and stops
 /// early at the first event named `stop_at`, if any.
-pub async fn consume_events(events: impl Stream<Item = Event>, stop_at: Option<&str>) -> Vec<String> {
+pub async fn consume_events(
+    events: impl Stream<Item = Event>,
+    stop_at: Option<&str>,
+) -> Vec<String> {
     let start = Instant::now();
     let mut events = pin!(events);
     let mut log = Vec::new();
     while let Some(event) = events.next().await {
-        log.push(format!("#{} {} at {}ms", event.seq, event.name, start.elapsed().as_millis()));
+        log.push(format!(
+            "#{} {} at {}ms",
+            event.seq,
+            event.name,
+            start.elapsed().as_millis()
+        ));
         if Some(event.name) == stop_at {
             break;
         }
@@ -59,7 +65,14 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn events_arrive_half_a_second_apart() {
         let log = consume_events(event_stream(Duration::from_millis(500)), None).await;
-        assert_eq!(log, ["#1 start at 500ms", "#2 process at 1000ms", "#3 end at 1500ms"]);
+        assert_eq!(
+            log,
+            [
+                "#1 start at 500ms",
+                "#2 process at 1000ms",
+                "#3 end at 1500ms"
+            ]
+        );
     }
 
     #[tokio::test(start_paused = true)]
@@ -74,6 +87,13 @@ mod tests {
     async fn demo_output() {
         let mut t = Transcript::capturing();
         demo(&mut t).await;
-        assert_eq!(t.lines(), ["#1 start at 500ms", "#2 process at 1000ms", "#3 end at 1500ms"]);
+        assert_eq!(
+            t.lines(),
+            [
+                "#1 start at 500ms",
+                "#2 process at 1000ms",
+                "#3 end at 1500ms"
+            ]
+        );
     }
 }

@@ -87,13 +87,18 @@ pub async fn arrival_times(delay: Duration) -> [Vec<u128>; 3] {
     let awaited = vec![start.elapsed().as_millis(); all.len()];
 
     let start = Instant::now();
-    let streamed = price_stream(delay).map(|_| start.elapsed().as_millis()).collect().await;
+    let streamed = price_stream(delay)
+        .map(|_| start.elapsed().as_millis())
+        .collect()
+        .await;
 
     let start = Instant::now();
     let seen = Arc::new(Mutex::new(Vec::new()));
     let sink = seen.clone();
     let finished = watch_prices(delay, move |_, _| {
-        sink.lock().unwrap_or_else(|e| e.into_inner()).push(start.elapsed().as_millis());
+        sink.lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(start.elapsed().as_millis());
     });
     let _ = finished.await;
     let called = std::mem::take(&mut *seen.lock().unwrap_or_else(|e| e.into_inner()));
@@ -111,9 +116,10 @@ pub async fn cost(n: usize, delay: Duration) -> (u128, u128) {
 
     let start = std::time::Instant::now();
     let threads: Vec<_> = (0..n).map(|_| price_thread(delay)).collect();
-    let total: usize = tokio::task::spawn_blocking(move || threads.iter().map(|rx| rx.iter().count()).sum())
-        .await
-        .unwrap_or(0);
+    let total: usize =
+        tokio::task::spawn_blocking(move || threads.iter().map(|rx| rx.iter().count()).sum())
+            .await
+            .unwrap_or(0);
     assert_eq!(total, n * SYMBOLS.len());
     (streams_ms, start.elapsed().as_millis())
 }
@@ -122,16 +128,34 @@ pub async fn cost(n: usize, delay: Duration) -> (u128, u128) {
 pub async fn demo(t: &mut Transcript) {
     let delay = Duration::from_millis(100);
     let [awaited, streamed, called] = arrival_times(delay).await;
-    say!(t, "await    -> all 3 prices at {awaited:?} ms   (single result)");
-    say!(t, "stream   -> prices at {streamed:?} ms   (pulled as they come)");
-    say!(t, "callback -> prices at {called:?} ms   (pushed; needs Arc<Mutex> + a done signal)");
+    say!(
+        t,
+        "await    -> all 3 prices at {awaited:?} ms   (single result)"
+    );
+    say!(
+        t,
+        "stream   -> prices at {streamed:?} ms   (pulled as they come)"
+    );
+    say!(
+        t,
+        "callback -> prices at {called:?} ms   (pushed; needs Arc<Mutex> + a done signal)"
+    );
     let from_thread: Vec<_> = price_thread(delay).iter().collect();
-    say!(t, "thread   -> {from_thread:?} (one OS thread per producer)");
+    say!(
+        t,
+        "thread   -> {from_thread:?} (one OS thread per producer)"
+    );
     let mut stream = pin!(price_stream(Duration::ZERO));
     let first = stream.next().await;
-    say!(t, "the stream stops when you stop pulling: took {first:?} and dropped the rest");
+    say!(
+        t,
+        "the stream stops when you stop pulling: took {first:?} and dropped the rest"
+    );
     let (streams_ms, threads_ms) = cost(500, Duration::from_millis(20)).await;
-    say!(t, "500 concurrent producers: streams on one task {streams_ms} ms, 500 threads {threads_ms} ms");
+    say!(
+        t,
+        "500 concurrent producers: streams on one task {streams_ms} ms, 500 threads {threads_ms} ms"
+    );
 }
 
 #[cfg(test)]
@@ -150,7 +174,10 @@ mod tests {
     async fn all_shapes_deliver_the_same_prices() {
         let expected: Vec<_> = SYMBOLS.iter().map(|s| (*s, price_of(s))).collect();
         assert_eq!(prices_at_once(Duration::ZERO).await, expected);
-        assert_eq!(price_stream(Duration::ZERO).collect::<Vec<_>>().await, expected);
+        assert_eq!(
+            price_stream(Duration::ZERO).collect::<Vec<_>>().await,
+            expected
+        );
         let threaded: Vec<_> = price_thread(Duration::ZERO).iter().collect();
         assert_eq!(threaded, expected);
         assert_eq!(price_of("AAA"), 585);

@@ -94,7 +94,9 @@ fn from_sync_then_async() -> impl Stream<Item = u32> {
 
 /// A checksum heavy enough to call "blocking".
 fn checksum(seed: u64) -> u64 {
-    (0..2_000_000u64).fold(seed, |acc, x| acc.rotate_left(5) ^ x.wrapping_mul(0x9E37_79B9))
+    (0..2_000_000u64).fold(seed, |acc, x| {
+        acc.rotate_left(5) ^ x.wrapping_mul(0x9E37_79B9)
+    })
 }
 
 /// Items computed by blocking work, inline or on the blocking pool, each paired with how many
@@ -106,7 +108,9 @@ fn checksums(inline: bool, beats: Arc<AtomicUsize>) -> impl Stream<Item = (u64, 
         let sum = if inline {
             checksum(seed)
         } else {
-            tokio::task::spawn_blocking(move || checksum(seed)).await.unwrap_or_default()
+            tokio::task::spawn_blocking(move || checksum(seed))
+                .await
+                .unwrap_or_default()
         };
         yield_!((sum, beats.load(Ordering::SeqCst) - before));
     }
@@ -116,7 +120,9 @@ fn checksums(inline: bool, beats: Arc<AtomicUsize>) -> impl Stream<Item = (u64, 
 /// computes three checksums. Inline blocking work starves it (0 beats during each item);
 /// `spawn_blocking` lets it run. Returns the beats seen per item, `(inline, spawn_blocking)`.
 pub fn blocking_vs_spawn_blocking() -> std::io::Result<(Vec<usize>, Vec<usize>)> {
-    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?;
     let run = |inline: bool| {
         rt.block_on(async {
             let beats = Arc::new(AtomicUsize::new(0));
@@ -131,7 +137,10 @@ pub fn blocking_vs_spawn_blocking() -> std::io::Result<(Vec<usize>, Vec<usize>)>
                 }
             });
             tokio::task::yield_now().await;
-            let seen: Vec<usize> = checksums(inline, beats).map(|(_, beats)| beats).collect().await;
+            let seen: Vec<usize> = checksums(inline, beats)
+                .map(|(_, beats)| beats)
+                .collect()
+                .await;
             stop.store(true, Ordering::SeqCst);
             let _ = heartbeat.await;
             seen
@@ -142,20 +151,38 @@ pub fn blocking_vs_spawn_blocking() -> std::io::Result<(Vec<usize>, Vec<usize>)>
 
 /// Runs the section.
 pub async fn demo(t: &mut Transcript) {
-    say!(t, "1. never polled: a stream of 3 produced {} items", unpolled_does_nothing().await);
+    say!(
+        t,
+        "1. never polled: a stream of 3 produced {} items",
+        unpolled_does_nothing().await
+    );
     let (returning, yielding) = first_item_latency_real().await;
-    say!(t, "2. first item after {returning:?} when returning a Vec, {yielding:?} when yielding");
+    say!(
+        t,
+        "2. first item after {returning:?} when returning a Vec, {yielding:?} when yielding"
+    );
     let (adapted, delegated) = iterator_as_stream().await;
-    say!(t, "3. sync iterator via stream::iter: {adapted:?}; via yield_from!: {delegated:?}");
+    say!(
+        t,
+        "3. sync iterator via stream::iter: {adapted:?}; via yield_from!: {delegated:?}"
+    );
     match tokio::task::spawn_blocking(blocking_vs_spawn_blocking).await {
         Ok(Ok((inline, pooled))) => {
-            say!(t, "4. heartbeat beats per item: blocking inline {inline:?}, spawn_blocking {pooled:?}");
+            say!(
+                t,
+                "4. heartbeat beats per item: blocking inline {inline:?}, spawn_blocking {pooled:?}"
+            );
         }
         other => say!(t, "4. could not run: {other:?}"),
     }
     let mut s = pin!(one_by_one_fast());
     while s.next().await.is_some() {}
-    say!(t, "5. exhausted stream, polled again: {:?}, {:?}", s.next().await, s.next().await);
+    say!(
+        t,
+        "5. exhausted stream, polled again: {:?}, {:?}",
+        s.next().await,
+        s.next().await
+    );
 }
 
 /// Mistake 2 in real time for the tour: a 3-item run of 100 ms steps.
@@ -200,7 +227,10 @@ mod tests {
         let (returning, yielding) = first_item_latency(3).await;
         assert_eq!(returning, Duration::from_secs(3));
         assert_eq!(yielding, Duration::from_secs(1));
-        assert_eq!(one_by_one(3).collect::<Vec<_>>().await, all_at_once(3).await);
+        assert_eq!(
+            one_by_one(3).collect::<Vec<_>>().await,
+            all_at_once(3).await
+        );
     }
 
     #[tokio::test]

@@ -31,7 +31,10 @@ pub async fn amount(order: u32) -> u64 {
 pub fn parse_orders(lines: Vec<&'static str>) -> impl Stream<Item = Result<u32, String>> {
     for line in lines {
         tokio::task::yield_now().await;
-        let id = line.trim().parse::<u32>().map_err(|e| format!("bad order line {line:?}: {e}"))?;
+        let id = line
+            .trim()
+            .parse::<u32>()
+            .map_err(|e| format!("bad order line {line:?}: {e}"))?;
         yield_!(Ok(id));
     }
 }
@@ -66,7 +69,11 @@ pub async fn run(tick: Duration) -> Results {
     let seq: Vec<u64> = orders(1, 8, Duration::ZERO).then(amount).collect().await;
     let sequential = (seq, start.elapsed());
     let start = Instant::now();
-    let conc: Vec<u64> = orders(1, 8, Duration::ZERO).map(amount).buffered(4).collect().await;
+    let conc: Vec<u64> = orders(1, 8, Duration::ZERO)
+        .map(amount)
+        .buffered(4)
+        .collect()
+        .await;
     let concurrent = (conc, start.elapsed());
     let batches = orders(1, 7, tick).chunks(3).collect().await;
     let running = orders(1, 5, tick)
@@ -95,8 +102,18 @@ pub async fn run(tick: Duration) -> Results {
 pub async fn demo(t: &mut Transcript) {
     let r = run(Duration::from_millis(10)).await;
     say!(t, "filter + map:        {:?}", r.labels);
-    say!(t, "then (sequential):   {:?} in {} ms", r.sequential.0, r.sequential.1.as_millis());
-    say!(t, "map + buffered(4):   {:?} in {} ms", r.concurrent.0, r.concurrent.1.as_millis());
+    say!(
+        t,
+        "then (sequential):   {:?} in {} ms",
+        r.sequential.0,
+        r.sequential.1.as_millis()
+    );
+    say!(
+        t,
+        "map + buffered(4):   {:?} in {} ms",
+        r.concurrent.0,
+        r.concurrent.1.as_millis()
+    );
     say!(t, "chunks(3):           {:?}", r.batches);
     say!(t, "then + scan (total): {:?}", r.running);
     say!(t, "zip (shorter wins):  {:?}", r.zipped);
@@ -112,7 +129,7 @@ mod tests {
     async fn stream_ext_pipelines_on_generators() {
         let r = run(Duration::from_millis(10)).await;
         assert_eq!(r.labels, ["order-2", "order-4", "order-6"]);
-        let amounts: Vec<u64> = (1..=8).map(|o| u64::from(o % 7) * 250 + 99).collect();
+        let amounts: Vec<u64> = (1..=8u32).map(|o| u64::from(o % 7) * 250 + 99).collect();
         assert_eq!(r.sequential, (amounts.clone(), Duration::from_millis(800)));
         assert_eq!(r.concurrent, (amounts, Duration::from_millis(200)));
         assert_eq!(r.batches, [vec![1, 2, 3], vec![4, 5, 6], vec![7]]);

@@ -84,8 +84,17 @@ pub async fn run(items: usize, work_per_item: usize) -> Report {
 /// Runs the section.
 pub async fn demo(t: &mut Transcript) {
     let r = run(20, 10).await;
-    say!(t, "20 items, channel capacity {CAPACITY}, slow consumer (10 hops per item):");
-    say!(t, "  consumed {}, producer paused {} times, at most {} in flight", r.items, r.producer_pauses, r.max_in_flight);
+    say!(
+        t,
+        "20 items, channel capacity {CAPACITY}, slow consumer (10 hops per item):"
+    );
+    say!(
+        t,
+        "  consumed {}, producer paused {} times, at most {} in flight",
+        r.items,
+        r.producer_pauses,
+        r.max_in_flight
+    );
 }
 
 #[cfg(test)]

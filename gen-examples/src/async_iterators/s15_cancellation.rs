@@ -104,7 +104,10 @@ pub async fn scenarios(every: Duration) -> Vec<(&'static str, usize, usize)> {
 /// Runs the section.
 pub async fn demo(t: &mut Transcript) {
     for (how, seen, in_use) in scenarios(Duration::from_millis(10)).await {
-        say!(t, "{how:<30} items {seen:>2}, leases still in use: {in_use}");
+        say!(
+            t,
+            "{how:<30} items {seen:>2}, leases still in use: {in_use}"
+        );
     }
 }
 

@@ -33,7 +33,11 @@ pub struct Reading {
 
 /// Stage 1: lines arriving every `every`.
 #[generator]
-pub fn source(lines: Vec<&'static str>, every: Duration, trace: Trace) -> impl Stream<Item = &'static str> {
+pub fn source(
+    lines: Vec<&'static str>,
+    every: Duration,
+    trace: Trace,
+) -> impl Stream<Item = &'static str> {
     for line in lines {
         tokio::time::sleep(every).await;
         note(&trace, format!("source {line:?}"));
@@ -43,7 +47,10 @@ pub fn source(lines: Vec<&'static str>, every: Duration, trace: Trace) -> impl S
 
 /// Stage 2: `"sensor=value"` lines to readings; a bad line is an `Err` and the stage goes on.
 #[generator]
-pub fn parse(lines: impl Stream<Item = &'static str>, trace: Trace) -> impl Stream<Item = Result<Reading, String>> {
+pub fn parse(
+    lines: impl Stream<Item = &'static str>,
+    trace: Trace,
+) -> impl Stream<Item = Result<Reading, String>> {
     let mut lines = pin!(lines);
     while let Some(line) = lines.next().await {
         let parsed = line
@@ -54,7 +61,10 @@ pub fn parse(lines: impl Stream<Item = &'static str>, trace: Trace) -> impl Stre
                 value,
             })
             .ok_or_else(|| format!("cannot parse {line:?}"));
-        note(&trace, format!("parse  {}", if parsed.is_ok() { "ok" } else { "error" }));
+        note(
+            &trace,
+            format!("parse  {}", if parsed.is_ok() { "ok" } else { "error" }),
+        );
         yield_!(parsed);
     }
 }
@@ -89,9 +99,17 @@ pub fn window(
 }
 
 /// The whole pipeline, run to the end: the sink's items and the trace.
-pub async fn run(lines: Vec<&'static str>, n: usize, every: Duration) -> (Vec<Result<f64, String>>, Vec<String>) {
+pub async fn run(
+    lines: Vec<&'static str>,
+    n: usize,
+    every: Duration,
+) -> (Vec<Result<f64, String>>, Vec<String>) {
     let trace = Trace::default();
-    let pipeline = window(parse(source(lines, every, trace.clone()), trace.clone()), n, trace.clone());
+    let pipeline = window(
+        parse(source(lines, every, trace.clone()), trace.clone()),
+        n,
+        trace.clone(),
+    );
     let out = pipeline.collect().await;
     let trace = std::mem::take(&mut *trace.lock().unwrap_or_else(|e| e.into_inner()));
     (out, trace)
@@ -114,7 +132,15 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn three_stages_compose() {
         let (out, _) = run(LINES.to_vec(), 2, Duration::from_millis(20)).await;
-        assert_eq!(out, [Ok(2.0), Err("cannot parse \"oops\"".to_owned()), Ok(5.5), Ok(10.0)]);
+        assert_eq!(
+            out,
+            [
+                Ok(2.0),
+                Err("cannot parse \"oops\"".to_owned()),
+                Ok(5.5),
+                Ok(10.0)
+            ]
+        );
     }
 
     #[tokio::test(start_paused = true)]
@@ -122,14 +148,29 @@ mod tests {
         let (_, trace) = run(vec!["x=1", "x=3", "y=2"], 2, Duration::from_millis(1)).await;
         assert_eq!(
             trace,
-            ["source \"x=1\"", "parse  ok", "source \"x=3\"", "parse  ok", "window 2", "source \"y=2\"", "parse  ok"]
+            [
+                "source \"x=1\"",
+                "parse  ok",
+                "source \"x=3\"",
+                "parse  ok",
+                "window 2",
+                "source \"y=2\"",
+                "parse  ok"
+            ]
         );
     }
 
     #[tokio::test(start_paused = true)]
     async fn nothing_runs_until_the_sink_pulls() {
         let trace = Trace::default();
-        let pipeline = window(parse(source(vec!["a=1"], Duration::ZERO, trace.clone()), trace.clone()), 1, trace.clone());
+        let pipeline = window(
+            parse(
+                source(vec!["a=1"], Duration::ZERO, trace.clone()),
+                trace.clone(),
+            ),
+            1,
+            trace.clone(),
+        );
         tokio::task::yield_now().await;
         assert!(trace.lock().unwrap().is_empty());
         drop(pipeline);
@@ -139,6 +180,8 @@ mod tests {
     async fn demo_output() {
         let mut t = Transcript::capturing();
         demo(&mut t).await;
-        assert!(t.contains("sink got: [Ok(2.0), Err(\"cannot parse \\\"oops\\\"\"), Ok(5.5), Ok(10.0)]"));
+        assert!(t.contains(
+            "sink got: [Ok(2.0), Err(\"cannot parse \\\"oops\\\"\"), Ok(5.5), Ok(10.0)]"
+        ));
     }
 }

@@ -42,7 +42,9 @@ pub fn rate_limited<T>(input: impl Stream<Item = T>, interval: Duration) -> impl
 
 /// Passes items through up to and including the first `Err`.
 #[generator]
-pub fn until_error<T, E>(input: impl Stream<Item = Result<T, E>>) -> impl Stream<Item = Result<T, E>> {
+pub fn until_error<T, E>(
+    input: impl Stream<Item = Result<T, E>>,
+) -> impl Stream<Item = Result<T, E>> {
     let mut input = pin!(input);
     while let Some(item) = input.next().await {
         let stop = item.is_err();
@@ -61,7 +63,10 @@ pub async fn demo(t: &mut Transcript) {
         .map(|v| (v, start.elapsed().as_millis() / 50 * 50))
         .collect()
         .await;
-    say!(t, "rate_limited(dedupe(stream::iter([20, 20, 21, 21, 21, 20, 22])), 50ms)");
+    say!(
+        t,
+        "rate_limited(dedupe(stream::iter([20, 20, 21, 21, 21, 20, 22])), 50ms)"
+    );
     say!(t, "  -> (value, ms) {out:?}");
     let results = futures::stream::iter([Ok(1), Ok(2), Err("disk full"), Ok(3)]);
     let kept: Vec<Result<i32, &str>> = until_error(results).collect().await;
@@ -75,11 +80,13 @@ mod tests {
     #[tokio::test(start_paused = true)]
     async fn operators_chain_over_any_stream() {
         let start = Instant::now();
-        let out: Vec<(i32, Duration)> =
-            rate_limited(dedupe(futures::stream::iter([1, 1, 2, 2, 3, 1])), Duration::from_millis(50))
-                .map(|v| (v, start.elapsed()))
-                .collect()
-                .await;
+        let out: Vec<(i32, Duration)> = rate_limited(
+            dedupe(futures::stream::iter([1, 1, 2, 2, 3, 1])),
+            Duration::from_millis(50),
+        )
+        .map(|v| (v, start.elapsed()))
+        .collect()
+        .await;
         let ms = Duration::from_millis;
         assert_eq!(out, [(1, ms(0)), (2, ms(50)), (3, ms(100)), (1, ms(150))]);
     }
@@ -97,7 +104,10 @@ mod tests {
     #[tokio::test]
     async fn until_error_stops_after_the_first_error() {
         let items = futures::stream::iter([Ok(1), Err("x"), Ok(2)]);
-        assert_eq!(until_error(items).collect::<Vec<_>>().await, [Ok(1), Err("x")]);
+        assert_eq!(
+            until_error(items).collect::<Vec<_>>().await,
+            [Ok(1), Err("x")]
+        );
     }
 
     #[tokio::test(start_paused = true)]

@@ -31,7 +31,9 @@ pub fn all_shards(names: Vec<&'static str>, every: Duration) -> impl Stream<Item
 /// The same without `yield_from!`: nested streams flattened by a combinator.
 pub fn all_shards_flatten(names: Vec<&'static str>, every: Duration) -> impl Stream<Item = String> {
     futures::stream::iter(names)
-        .map(move |name| futures::stream::once(async move { format!("== {name}") }).chain(shard(name, 2, every)))
+        .map(move |name| {
+            futures::stream::once(async move { format!("== {name}") }).chain(shard(name, 2, every))
+        })
         .flatten()
         .chain(futures::stream::once(async { "== end".to_owned() }))
 }
@@ -50,8 +52,16 @@ pub async fn demo(t: &mut Transcript) {
     let lines: Vec<String> = all_shards(vec!["eu", "us"], every).collect().await;
     say!(t, "yield_from! of two shard streams: {}", lines.join(" | "));
     let same: Vec<String> = all_shards_flatten(vec!["eu", "us"], every).collect().await;
-    say!(t, "the flatten() alternative gives the same: {}", lines == same);
-    say!(t, "sync yield_from!: {:?}", header_then(vec![7, 8]).collect::<Vec<_>>());
+    say!(
+        t,
+        "the flatten() alternative gives the same: {}",
+        lines == same
+    );
+    say!(
+        t,
+        "sync yield_from!: {:?}",
+        header_then(vec![7, 8]).collect::<Vec<_>>()
+    );
 }
 
 #[cfg(test)]
@@ -62,14 +72,28 @@ mod tests {
     async fn delegates_every_item_in_order() {
         let every = Duration::from_millis(5);
         let lines: Vec<String> = all_shards(vec!["a", "b"], every).collect().await;
-        assert_eq!(lines, ["== a", "a:1", "a:2", "== b", "b:1", "b:2", "== end"]);
-        assert_eq!(all_shards_flatten(vec!["a", "b"], every).collect::<Vec<_>>().await, lines);
-        assert_eq!(all_shards(vec![], every).collect::<Vec<_>>().await, ["== end"]);
+        assert_eq!(
+            lines,
+            ["== a", "a:1", "a:2", "== b", "b:1", "b:2", "== end"]
+        );
+        assert_eq!(
+            all_shards_flatten(vec!["a", "b"], every)
+                .collect::<Vec<_>>()
+                .await,
+            lines
+        );
+        assert_eq!(
+            all_shards(vec![], every).collect::<Vec<_>>().await,
+            ["== end"]
+        );
     }
 
     #[test]
     fn sync_delegation() {
-        assert_eq!(header_then(vec![1, 2]).collect::<Vec<_>>(), [0, 1, 2, u32::MAX]);
+        assert_eq!(
+            header_then(vec![1, 2]).collect::<Vec<_>>(),
+            [0, 1, 2, u32::MAX]
+        );
     }
 
     #[tokio::test(start_paused = true)]

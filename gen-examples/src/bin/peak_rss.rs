@@ -31,7 +31,10 @@ fn show(label: &str) -> Option<u64> {
 }
 
 fn main() -> io::Result<()> {
-    let mb: u64 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(200);
+    let mb: u64 = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(200);
     let dir = tempfile::tempdir()?;
     let path = dir.path().join("big.log");
     let target = mb * 1_000_000;
@@ -41,7 +44,11 @@ fn main() -> io::Result<()> {
         let mut written = 0u64;
         let mut n = 0u64;
         while written < target {
-            let line = format!("{n:012} INFO request served in {} ms by worker {}\n", n % 997, n % 16);
+            let line = format!(
+                "{n:012} INFO request served in {} ms by worker {}\n",
+                n % 997,
+                n % 16
+            );
             out.write_all(line.as_bytes())?;
             written += line.len() as u64;
             n += 1;
@@ -49,7 +56,12 @@ fn main() -> io::Result<()> {
         out.flush()?;
     }
     let size = std::fs::metadata(&path)?.len();
-    println!("wrote {:.1} MB to {} in {:.1} s", size as f64 / 1e6, path.display(), started.elapsed().as_secs_f64());
+    println!(
+        "wrote {:.1} MB to {} in {:.1} s",
+        size as f64 / 1e6,
+        path.display(),
+        started.elapsed().as_secs_f64()
+    );
     let before = show("before streaming:");
     let started = Instant::now();
     let (lines, bytes) = count(read_lines(&path))?;
@@ -60,7 +72,10 @@ fn main() -> io::Result<()> {
     );
     let after = show("after streaming with read_lines:");
     if let (Some(before), Some(after)) = (before, after) {
-        println!("growth while streaming {size} bytes: {:.1} MiB", after.saturating_sub(before) as f64 / 1024.0);
+        println!(
+            "growth while streaming {size} bytes: {:.1} MiB",
+            after.saturating_sub(before) as f64 / 1024.0
+        );
     }
     let whole = std::fs::read_to_string(&path)?;
     let n = whole.lines().count();

@@ -10,28 +10,71 @@
 
 use std::time::Instant;
 
+use gen_examples::Transcript;
 use gen_examples::async_iterators as a;
 use gen_examples::iterators as i;
-use gen_examples::Transcript;
 
 fn header(part: &str, section: &str, title: &str) {
     println!("\n[{part} {section}] {title}");
 }
 
+/// A sync section: number, title, demo.
+type SyncSection = (&'static str, &'static str, fn(&mut Transcript));
+
 fn run_sync(t: &mut Transcript) {
     println!("=== Iterators ===");
-    let sections: [(&str, &str, fn(&mut Transcript)); 11] = [
-        ("§5", "iter() and next() on a Vec; None is StopIteration", i::s05_iter_next::demo),
-        ("§6", "how `for` works: the desugared loop", i::s06_for_desugared::demo),
-        ("§7", "a hand-written Counter iterator", i::s07_counter_struct::demo),
-        ("§8", "read_lines: streaming a file, errors as values", i::s08_read_lines::demo),
-        ("§9", "generators are iterators: counter()", i::s09_counter_generator::demo),
-        ("§10", "exhaustion, and iterables that make fresh generators", i::s10_exhaustion::demo),
-        ("§11", "return impl Iterator, accept impl IntoIterator", i::s11_typing::demo),
-        ("§12", "UserRepository::fetch_all over SQLite, keyset pagination", i::s12_user_repository::demo),
-        ("§13", "iterator struct vs generator vs collect", i::s13_struct_vs_generator::demo),
+    let sections: [SyncSection; 11] = [
+        (
+            "§5",
+            "iter() and next() on a Vec; None is StopIteration",
+            i::s05_iter_next::demo,
+        ),
+        (
+            "§6",
+            "how `for` works: the desugared loop",
+            i::s06_for_desugared::demo,
+        ),
+        (
+            "§7",
+            "a hand-written Counter iterator",
+            i::s07_counter_struct::demo,
+        ),
+        (
+            "§8",
+            "read_lines: streaming a file, errors as values",
+            i::s08_read_lines::demo,
+        ),
+        (
+            "§9",
+            "generators are iterators: counter()",
+            i::s09_counter_generator::demo,
+        ),
+        (
+            "§10",
+            "exhaustion, and iterables that make fresh generators",
+            i::s10_exhaustion::demo,
+        ),
+        (
+            "§11",
+            "return impl Iterator, accept impl IntoIterator",
+            i::s11_typing::demo,
+        ),
+        (
+            "§12",
+            "UserRepository::fetch_all over SQLite, keyset pagination",
+            i::s12_user_repository::demo,
+        ),
+        (
+            "§13",
+            "iterator struct vs generator vs collect",
+            i::s13_struct_vs_generator::demo,
+        ),
         ("§14", "infinite_ids with take", i::s14_infinite_ids::demo),
-        ("§15", "next steps: itertools and custom lazy pipelines", i::s15_next_steps::demo),
+        (
+            "§15",
+            "next steps: itertools and custom lazy pipelines",
+            i::s15_next_steps::demo,
+        ),
     ];
     for (section, title, demo) in sections {
         header("Iterators", section, title);
@@ -50,23 +93,98 @@ macro_rules! async_section {
 
 async fn run_async(t: &mut Transcript) {
     println!("\n=== Async Iterators ===");
-    async_section!(t, "§2", "where used: a WebSocket message stream", a::s02_websocket::demo);
-    async_section!(t, "§2", "where used: a message-queue consumer", a::s02_message_queue::demo);
+    async_section!(
+        t,
+        "§2",
+        "where used: a WebSocket message stream",
+        a::s02_websocket::demo
+    );
+    async_section!(
+        t,
+        "§2",
+        "where used: a message-queue consumer",
+        a::s02_message_queue::demo
+    );
     async_section!(t, "§5", "how `async for` works", a::s05_async_for::demo);
-    async_section!(t, "§6", "async_counter: an async generator (3 s)", a::s06_async_counter::demo);
-    async_section!(t, "§7", "a hand-written Stream: AsyncCounter (3 s)", a::s07_async_counter_struct::demo);
-    async_section!(t, "§8", "stream_response: HTTP body re-chunked to 1024 bytes", a::s08_stream_response::demo);
+    async_section!(
+        t,
+        "§6",
+        "async_counter: an async generator (3 s)",
+        a::s06_async_counter::demo
+    );
+    async_section!(
+        t,
+        "§7",
+        "a hand-written Stream: AsyncCounter (3 s)",
+        a::s07_async_counter_struct::demo
+    );
+    async_section!(
+        t,
+        "§8",
+        "stream_response: HTTP body re-chunked to 1024 bytes",
+        a::s08_stream_response::demo
+    );
     async_section!(t, "§9", "async exhaustion", a::s09_exhaustion::demo);
-    async_section!(t, "§10", "fetch_rows from async SQLite, consume(impl Stream)", a::s10_fetch_rows::demo);
-    async_section!(t, "§11", "event_stream: start/process/end", a::s11_event_stream::demo);
-    async_section!(t, "§12", "await vs stream vs callback vs thread", a::s12_await_vs_stream::demo);
-    async_section!(t, "§13", "common mistakes, at run time", a::s13_common_mistakes::demo);
-    async_section!(t, "§14", "async itertools: futures::StreamExt", a::s14_stream_ext::demo);
-    async_section!(t, "§15", "yield_from! instead of `yield from`", a::s15_yield_from::demo);
-    async_section!(t, "§15", "backpressure: bounded channel into a generator", a::s15_backpressure::demo);
-    async_section!(t, "§15", "an async pipeline of three generator stages", a::s15_pipeline::demo);
-    async_section!(t, "§15", "cleanup on cancellation (async context managers)", a::s15_cancellation::demo);
-    async_section!(t, "§15", "designing streaming APIs", a::s15_streaming_api::demo);
+    async_section!(
+        t,
+        "§10",
+        "fetch_rows from async SQLite, consume(impl Stream)",
+        a::s10_fetch_rows::demo
+    );
+    async_section!(
+        t,
+        "§11",
+        "event_stream: start/process/end",
+        a::s11_event_stream::demo
+    );
+    async_section!(
+        t,
+        "§12",
+        "await vs stream vs callback vs thread",
+        a::s12_await_vs_stream::demo
+    );
+    async_section!(
+        t,
+        "§13",
+        "common mistakes, at run time",
+        a::s13_common_mistakes::demo
+    );
+    async_section!(
+        t,
+        "§14",
+        "async itertools: futures::StreamExt",
+        a::s14_stream_ext::demo
+    );
+    async_section!(
+        t,
+        "§15",
+        "yield_from! instead of `yield from`",
+        a::s15_yield_from::demo
+    );
+    async_section!(
+        t,
+        "§15",
+        "backpressure: bounded channel into a generator",
+        a::s15_backpressure::demo
+    );
+    async_section!(
+        t,
+        "§15",
+        "an async pipeline of three generator stages",
+        a::s15_pipeline::demo
+    );
+    async_section!(
+        t,
+        "§15",
+        "cleanup on cancellation (async context managers)",
+        a::s15_cancellation::demo
+    );
+    async_section!(
+        t,
+        "§15",
+        "designing streaming APIs",
+        a::s15_streaming_api::demo
+    );
 }
 
 #[tokio::main]

@@ -50,7 +50,10 @@ mod tests {
 
     #[test]
     fn next_returns_each_value_then_none() {
-        assert_eq!(next_by_hand(vec![1, 2, 3]), [Some(1), Some(2), Some(3), None]);
+        assert_eq!(
+            next_by_hand(vec![1, 2, 3]),
+            [Some(1), Some(2), Some(3), None]
+        );
     }
 
     #[test]

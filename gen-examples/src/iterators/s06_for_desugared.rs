@@ -30,6 +30,7 @@ pub fn with_for(limit: u32) -> Vec<String> {
 }
 
 /// The same loop written out the way the compiler desugars it.
+#[allow(clippy::while_let_loop, reason = "the section spells the loop out")]
 pub fn desugared(limit: u32) -> Vec<String> {
     let log = RefCell::new(Vec::new());
     let mut it = IntoIterator::into_iter(traced(limit, &log));
@@ -40,6 +41,7 @@ pub fn desugared(limit: u32) -> Vec<String> {
         };
         log.borrow_mut().push(format!("body {x}"));
     }
+    drop(it);
     log.into_inner()
 }
 
@@ -58,7 +60,15 @@ mod tests {
 
     #[test]
     fn for_and_desugared_loop_interleave_identically() {
-        let expected = ["yield 0", "body 0", "yield 1", "body 1", "yield 2", "body 2", "exhausted"];
+        let expected = [
+            "yield 0",
+            "body 0",
+            "yield 1",
+            "body 1",
+            "yield 2",
+            "body 2",
+            "exhausted",
+        ];
         assert_eq!(with_for(3), expected);
         assert_eq!(desugared(3), expected);
     }

@@ -100,12 +100,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("bin.txt");
         let mut f = File::create(&path).unwrap();
-        f.write_all(b"fine\n\xff\xfe broken\nnever reached\n").unwrap();
+        f.write_all(b"fine\n\xff\xfe broken\nnever reached\n")
+            .unwrap();
         drop(f);
         let items: Vec<_> = read_lines(&path).collect();
         assert_eq!(items.len(), 2);
         assert_eq!(items[0].as_ref().unwrap(), "fine");
-        assert_eq!(items[1].as_ref().unwrap_err().kind(), io::ErrorKind::InvalidData);
+        assert_eq!(
+            items[1].as_ref().unwrap_err().kind(),
+            io::ErrorKind::InvalidData
+        );
     }
 
     #[test]

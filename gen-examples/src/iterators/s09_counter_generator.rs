@@ -32,7 +32,10 @@ pub fn demo(t: &mut Transcript) {
     say!(t, "counter(3) (generator, 5 lines) = {generated:?}");
     say!(t, "Counter::new(3) (struct, 20 lines) = {manual:?}");
     let sum: u32 = assert_fused(counter(101)).sum();
-    say!(t, "counter(101).sum() = {sum}; the generator is a FusedIterator too");
+    say!(
+        t,
+        "counter(101).sum() = {sum}; the generator is a FusedIterator too"
+    );
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ impl<'a> IntoIterator for &'a Readings {
 #[derive(Debug, Clone, Copy)]
 pub struct Reiterable<F>(pub F);
 
-impl<'a, F, I> IntoIterator for &'a Reiterable<F>
+impl<F, I> IntoIterator for &Reiterable<F>
 where
     F: Fn() -> I,
     I: Iterator,
@@ -84,9 +84,15 @@ pub fn evens_below(limit: u32) -> impl Iterator<Item = u32> {
 /// Runs the section.
 pub fn demo(t: &mut Transcript) {
     let (first, second) = collect_twice(vec![1, 2, 3].into_iter());
-    say!(t, "vec iterator, collected twice: {first:?} then {second:?}");
+    say!(
+        t,
+        "vec iterator, collected twice: {first:?} then {second:?}"
+    );
     let (first, second) = collect_twice(evens_below(7));
-    say!(t, "generator, collected twice:    {first:?} then {second:?}");
+    say!(
+        t,
+        "generator, collected twice:    {first:?} then {second:?}"
+    );
 
     let readings = Readings::new(vec![20, -1, 21, 23]);
     let a: Vec<i64> = (&readings).into_iter().collect();
@@ -95,7 +101,10 @@ pub fn demo(t: &mut Transcript) {
     let evens = Reiterable(|| evens_below(7));
     let once: Vec<u32> = evens.into_iter().collect();
     let twice: Vec<u32> = evens.into_iter().collect();
-    say!(t, "Reiterable(|| evens_below(7)) twice -> {once:?} {twice:?}");
+    say!(
+        t,
+        "Reiterable(|| evens_below(7)) twice -> {once:?} {twice:?}"
+    );
 }
 
 #[cfg(test)]
@@ -104,7 +113,10 @@ mod tests {
 
     #[test]
     fn a_consumed_iterator_stays_empty() {
-        assert_eq!(collect_twice(vec![1, 2, 3].into_iter()), (vec![1, 2, 3], vec![]));
+        assert_eq!(
+            collect_twice(vec![1, 2, 3].into_iter()),
+            (vec![1, 2, 3], vec![])
+        );
         assert_eq!(collect_twice(evens_below(5)), (vec![0, 2, 4], vec![]));
     }
 

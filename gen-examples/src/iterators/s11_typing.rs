@@ -35,9 +35,17 @@ pub fn demo(t: &mut Transcript) {
     say!(t, "generate_ids(100, 5, reserved [102, 103]) = {ids:?}");
     say!(t, "sum_all(Vec)       = {}", sum_all(vec![1, 2, 3]));
     say!(t, "sum_all([i64; 3])  = {}", sum_all([10, 20, 30]));
-    say!(t, "sum_all(BTreeSet)  = {}", sum_all(BTreeSet::from([5, 5, 6])));
+    say!(
+        t,
+        "sum_all(BTreeSet)  = {}",
+        sum_all(BTreeSet::from([5, 5, 6]))
+    );
     say!(t, "sum_all(1..=100)   = {}", sum_all(1..=100));
-    say!(t, "sum_all(generator) = {}", sum_all(generate_ids(100, 5, &[102, 103])));
+    say!(
+        t,
+        "sum_all(generator) = {}",
+        sum_all(generate_ids(100, 5, &[102, 103]))
+    );
 }
 
 #[cfg(test)]

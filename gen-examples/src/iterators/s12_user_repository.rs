@@ -108,8 +108,10 @@ impl UserRepository {
 
     /// Inserts a user and returns its id.
     pub fn insert(&self, name: &str, email: &str) -> Result<i64, RepoError> {
-        self.conn
-            .execute("INSERT INTO users (name, email) VALUES (?1, ?2)", params![name, email])?;
+        self.conn.execute(
+            "INSERT INTO users (name, email) VALUES (?1, ?2)",
+            params![name, email],
+        )?;
         Ok(self.conn.last_insert_rowid())
     }
 
@@ -127,9 +129,9 @@ impl UserRepository {
     /// One page of at most `page_size` rows with `id > after`, in id order.
     fn fetch_page(&self, after: i64) -> Result<Vec<RawUser>, RepoError> {
         self.pages_fetched.set(self.pages_fetched.get() + 1);
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT id, name, email FROM users WHERE id > ?1 ORDER BY id LIMIT ?2")?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, name, email FROM users WHERE id > ?1 ORDER BY id LIMIT ?2",
+        )?;
         let rows = stmt.query_map(params![after, self.page_size as i64], |row| {
             Ok(RawUser {
                 id: row.get(0)?,
@@ -160,7 +162,9 @@ impl UserRepository {
     /// Streams every user through one cursor that stays open between items.
     #[generator(boxed)]
     pub fn fetch_all_cursor(&self) -> impl Iterator<Item = Result<User, RepoError>> + '_ {
-        let mut stmt = self.conn.prepare("SELECT id, name, email FROM users ORDER BY id")?;
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, name, email FROM users ORDER BY id")?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             let raw = RawUser {
@@ -188,10 +192,17 @@ fn run_demo(t: &mut Transcript) -> Result<(), Box<dyn std::error::Error>> {
     }
     repo.execute_raw("INSERT INTO users (name, email) VALUES ('mallory', 'not-an-address')")?;
     repo.insert("grace", "grace@example.com")?;
-    say!(t, "7 rows in users.db, pages of 2 (WHERE id > ? ORDER BY id LIMIT 2)");
+    say!(
+        t,
+        "7 rows in users.db, pages of 2 (WHERE id > ? ORDER BY id LIMIT 2)"
+    );
     let mut users = repo.fetch_all();
     let first = users.next();
-    say!(t, "first item: {first:?}, after {} page query", repo.pages_fetched());
+    say!(
+        t,
+        "first item: {first:?}, after {} page query",
+        repo.pages_fetched()
+    );
     for user in users {
         match user {
             Ok(u) => say!(t, "  user {} {} <{}>", u.user_id, u.name, u.email),
@@ -199,8 +210,15 @@ fn run_demo(t: &mut Transcript) -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     say!(t, "done after {} page queries", repo.pages_fetched());
-    let cursor: Vec<_> = repo.fetch_all_cursor().filter_map(Result::ok).map(|u| u.name).collect();
-    say!(t, "fetch_all_cursor (one open cursor, boxed generator): {cursor:?}");
+    let cursor: Vec<_> = repo
+        .fetch_all_cursor()
+        .filter_map(Result::ok)
+        .map(|u| u.name)
+        .collect();
+    say!(
+        t,
+        "fetch_all_cursor (one open cursor, boxed generator): {cursor:?}"
+    );
     Ok(())
 }
 
@@ -212,7 +230,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let repo = UserRepository::open(dir.path().join("t.db"), page_size).unwrap();
         for i in 0..n {
-            repo.insert(&format!("u{i}"), &format!("u{i}@x.org")).unwrap();
+            repo.insert(&format!("u{i}"), &format!("u{i}@x.org"))
+                .unwrap();
         }
         (dir, repo)
     }
@@ -264,9 +283,21 @@ mod tests {
         repo.insert("last", "last@x.org").unwrap();
         let items: Vec<_> = repo.fetch_all().collect();
         assert_eq!(items.len(), 5);
-        assert!(matches!(items[2], Err(RepoError::MalformedRow { id: 3, .. })));
-        assert!(matches!(items[3], Err(RepoError::MalformedRow { id: 4, .. })));
-        assert!(items[3].as_ref().unwrap_err().to_string().contains("email is Null"));
+        assert!(matches!(
+            items[2],
+            Err(RepoError::MalformedRow { id: 3, .. })
+        ));
+        assert!(matches!(
+            items[3],
+            Err(RepoError::MalformedRow { id: 4, .. })
+        ));
+        assert!(
+            items[3]
+                .as_ref()
+                .unwrap_err()
+                .to_string()
+                .contains("email is Null")
+        );
         assert_eq!(items[4].as_ref().unwrap().name, "last");
         let all: Result<Vec<User>, _> = repo.fetch_all().collect();
         assert!(all.is_err());
@@ -291,7 +322,8 @@ mod tests {
     #[test]
     fn the_cursor_version_agrees() {
         let (_dir, repo) = repo_with(5, 2);
-        repo.execute_raw("INSERT INTO users (name, email) VALUES ('bad', 'no-at')").unwrap();
+        repo.execute_raw("INSERT INTO users (name, email) VALUES ('bad', 'no-at')")
+            .unwrap();
         let paged: Vec<String> = repo.fetch_all().map(|r| format!("{r:?}")).collect();
         let cursor: Vec<String> = repo.fetch_all_cursor().map(|r| format!("{r:?}")).collect();
         assert_eq!(paged, cursor);

@@ -76,7 +76,11 @@ pub fn demo(t: &mut Transcript) {
     say!(t, "generator squares(1, 6)      = {by_generator:?}");
     say!(t, "collect   squares_vec(1, 6)  = {by_collect:?}");
     let back: Vec<u64> = Squares::new(1..6).rev().collect();
-    say!(t, "only the struct can .rev() ({back:?}) and .len() ({})", Squares::new(1..6).len());
+    say!(
+        t,
+        "only the struct can .rev() ({back:?}) and .len() ({})",
+        Squares::new(1..6).len()
+    );
 }
 
 #[cfg(test)]

@@ -30,7 +30,10 @@ pub fn demo(t: &mut Transcript) {
     let tagged = tag_messages(&["login", "click", "logout"], 500);
     say!(t, "zip with 3 messages: {tagged:?}");
     let millionth = infinite_ids(0).nth(999_999);
-    say!(t, "infinite_ids(0).nth(999_999) = {millionth:?} (constant memory)");
+    say!(
+        t,
+        "infinite_ids(0).nth(999_999) = {millionth:?} (constant memory)"
+    );
 }
 
 #[cfg(test)]

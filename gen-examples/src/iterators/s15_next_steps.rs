@@ -55,7 +55,10 @@ pub fn running_total(values: impl IntoIterator<Item = u64>) -> impl Iterator<Ite
 
 /// A reusable stage: groups its input into `Vec`s of `size` (the last may be shorter).
 #[generator]
-pub fn batched<T>(values: impl IntoIterator<Item = T>, size: usize) -> impl Iterator<Item = Vec<T>> {
+pub fn batched<T>(
+    values: impl IntoIterator<Item = T>,
+    size: usize,
+) -> impl Iterator<Item = Vec<T>> {
     let size = size.max(1);
     let mut batch = Vec::with_capacity(size);
     for v in values {
@@ -82,7 +85,10 @@ pub fn status_classes(hits: impl IntoIterator<Item = Hit>) -> Vec<(String, usize
 /// Runs of consecutive hits with the same status (`chunk_by`), as `(status, run length)`.
 pub fn status_runs(hits: impl IntoIterator<Item = Hit>) -> Vec<(u16, usize)> {
     let chunks = hits.into_iter().chunk_by(|h| h.status);
-    chunks.into_iter().map(|(status, run)| (status, run.count())).collect()
+    chunks
+        .into_iter()
+        .map(|(status, run)| (status, run.count()))
+        .collect()
 }
 
 const LOG: &str = "/ 200\n/a 200\n/a 404\nbroken line here\n/b 500\n\n/c 200\n/d 200\n/e 301";
@@ -92,13 +98,28 @@ pub fn demo(t: &mut Transcript) {
     let pulled = Cell::new(0);
     let hits = parse_hits(LOG.lines(), &pulled);
     say!(t, "pipeline built, lines pulled so far: {}", pulled.get());
-    say!(t, "status classes (counts + sorted): {:?}", status_classes(hits));
+    say!(
+        t,
+        "status classes (counts + sorted): {:?}",
+        status_classes(hits)
+    );
     say!(t, "lines pulled after it ran: {}", pulled.get());
     let pulled = Cell::new(0);
     let first_error = parse_hits(LOG.lines(), &pulled).find(|h| h.status >= 400);
-    say!(t, "first error {first_error:?} after pulling only {} lines", pulled.get());
-    say!(t, "runs (chunk_by): {:?}", status_runs(parse_hits(LOG.lines(), &Cell::new(0))));
-    let paths = parse_hits(LOG.lines(), &Cell::new(0)).map(|h| h.path).unique().join(" ");
+    say!(
+        t,
+        "first error {first_error:?} after pulling only {} lines",
+        pulled.get()
+    );
+    say!(
+        t,
+        "runs (chunk_by): {:?}",
+        status_runs(parse_hits(LOG.lines(), &Cell::new(0)))
+    );
+    let paths = parse_hits(LOG.lines(), &Cell::new(0))
+        .map(|h| h.path)
+        .unique()
+        .join(" ");
     say!(t, "unique paths (unique + join): {paths}");
     let totals: Vec<u64> = running_total([3, 1, 4, 1, 5]).collect();
     say!(t, "running_total([3, 1, 4, 1, 5]) = {totals:?}");
@@ -135,17 +156,31 @@ mod tests {
     fn itertools_adaptors_on_generators() {
         assert_eq!(
             status_classes(hits()),
-            [("2xx".to_owned(), 4), ("3xx".to_owned(), 1), ("4xx".to_owned(), 1), ("5xx".to_owned(), 1)]
+            [
+                ("2xx".to_owned(), 4),
+                ("3xx".to_owned(), 1),
+                ("4xx".to_owned(), 1),
+                ("5xx".to_owned(), 1)
+            ]
         );
-        assert_eq!(status_runs(hits()), [(200, 2), (404, 1), (500, 1), (200, 2), (301, 1)]);
+        assert_eq!(
+            status_runs(hits()),
+            [(200, 2), (404, 1), (500, 1), (200, 2), (301, 1)]
+        );
     }
 
     #[test]
     fn custom_stages_compose() {
         assert_eq!(running_total([1, 2, 3]).collect::<Vec<_>>(), [1, 3, 6]);
-        assert_eq!(batched(1..=5, 2).collect::<Vec<_>>(), [vec![1, 2], vec![3, 4], vec![5]]);
+        assert_eq!(
+            batched(1..=5, 2).collect::<Vec<_>>(),
+            [vec![1, 2], vec![3, 4], vec![5]]
+        );
         assert_eq!(batched(0..0, 2).count(), 0);
-        assert_eq!(batched(running_total(1..=4), 4).collect::<Vec<_>>(), [vec![1, 3, 6, 10]]);
+        assert_eq!(
+            batched(running_total(1..=4), 4).collect::<Vec<_>>(),
+            [vec![1, 3, 6, 10]]
+        );
     }
 
     #[test]
