@@ -385,5 +385,9 @@ fn a_panic_in_the_fold_callback_leaks_nothing() {
     });
     assert!(r.is_err());
     assert_eq!(live(), 0);
-    assert_eq!(take_log(), ["drop y2", "drop x", "drop arg"]);
+    // y0 and y1 ended with their iterations; the panic at item 2 unwinds y2, x, arg.
+    assert_eq!(
+        take_log(),
+        ["drop y0", "drop y1", "drop y2", "drop x", "drop arg"]
+    );
 }

@@ -161,8 +161,10 @@ twin! {
                     yield_!(format!("small {s}"));
                 }
                 (n @ 2..=9, s) if s.len() > 1 => {
+                    // The bindings borrow `pair`: compute owned values before yielding.
+                    let upper = s.to_uppercase();
                     yield_!(format!("{n} long {s}"));
-                    yield_!(s.to_uppercase());
+                    yield_!(upper);
                 }
                 (n, _) => yield_!(n.to_string()),
             }

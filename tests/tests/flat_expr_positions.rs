@@ -238,12 +238,13 @@ twin! {
             let r = match o {
                 Some(x) if x > 3 => loop {
                     yield_!(x);
-                    break if x > 5 {
+                    let next = if x > 5 {
                         yield_!(50);
                         x + 1
                     } else {
                         x
                     };
+                    break next;
                 },
                 Some(x) => {
                     let inner = {

@@ -86,9 +86,10 @@ mod shadowing {
 #[test]
 fn expansion_uses_absolute_paths_only() {
     check_iter(&[0, 1, 2], || shadowing::counter(3));
-    check_iter(&[Ok(1), Err("invalid digit found in string".to_string())], || {
-        shadowing::parse(vec!["1", "x", "2"])
-    });
+    check_iter(
+        &[Ok(1), Err("invalid digit found in string".to_string())],
+        || shadowing::parse(vec!["1", "x", "2"]),
+    );
     check_iter(&[0, 2, 4], || shadowing::inline(3));
 }
 

@@ -133,8 +133,11 @@ twin! {
         yield_!(n);
         let upper = owned.to_uppercase();
         yield_!(upper.len() + owned.len());
-        let r = &owned;
-        yield_!(r.len());
+        let len = {
+            let r = &owned;
+            r.len()
+        };
+        yield_!(len);
     }
 }
 
