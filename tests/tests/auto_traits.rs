@@ -93,14 +93,13 @@ fn started_generators_keep_their_auto_traits_and_move_across_threads() {
     assert_eq!(rest, [1, 2, 3]);
 
     let shared = Arc::new(Mutex::new(0));
-    let g = owning(
-        vec!["p".into(), "q".into()],
-        shared.clone(),
-        Noisy::new("n"),
-    );
-    let out = std::thread::spawn(move || g.collect::<Vec<_>>())
-        .join()
-        .unwrap();
+    let out = std::thread::spawn({
+        let shared = shared.clone();
+        // `Noisy` counts live values per thread: create it on the thread that drops it.
+        move || owning(vec!["p".into(), "q".into()], shared, Noisy::new("n")).collect::<Vec<_>>()
+    })
+    .join()
+    .unwrap();
     assert_eq!(out, ["pxn", "qxn"]);
     assert_eq!(*shared.lock().unwrap(), 2);
 }
