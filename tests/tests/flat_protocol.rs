@@ -4,6 +4,7 @@
 //! and adapters that mix internal and external iteration.
 
 use std::iter::FusedIterator;
+use std::sync::Mutex;
 
 use gen_core::generator;
 use gen_tests::{check_iter, log, take_log};
@@ -188,4 +189,26 @@ fn chained_adapters_mixing_next_and_fold() {
     assert_eq!(pairs, [(0, 4), (1, 9), (4, 16)]);
     let flat: Vec<u64> = squares(3).flat_map(squares).collect();
     assert_eq!(flat, [0, 0, 1, 4, 9]);
+}
+
+#[generator]
+fn locked_reads(m: &Mutex<u32>, n: u32) -> impl Iterator<Item = u32> + '_ {
+    for _ in 0..n {
+        yield_!(*m.lock().unwrap());
+    }
+}
+
+#[test]
+fn temporaries_of_a_yield_operand_are_gone_when_the_consumer_runs() {
+    let m = Mutex::new(5);
+    for v in locked_reads(&m, 2) {
+        assert_eq!(v, 5);
+        assert!(m.try_lock().is_ok(), "next(): the guard must be dropped");
+    }
+    // The same through the fold fast path: a consumer locking the same mutex must not
+    // find it held by the generator's temporary (that would deadlock with `lock()`).
+    locked_reads(&m, 2).for_each(|v| {
+        assert_eq!(v, 5);
+        assert!(m.try_lock().is_ok(), "fold: the guard must be dropped");
+    });
 }
