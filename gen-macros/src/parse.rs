@@ -175,9 +175,11 @@ fn strip_param_mut(sig: &mut Signature) -> Vec<Binding> {
     for input in &mut sig.inputs {
         match input {
             FnArg::Receiver(receiver) => {
+                // `&mut self` keeps its `mut` (it is the reference's); `mut self` loses it.
+                let mutable = receiver.reference.is_none() && receiver.mutability.take().is_some();
                 args.push(Binding {
                     ident: self_ident(receiver.self_token.span),
-                    mutable: receiver.mutability.take().is_some(),
+                    mutable,
                     by_ref: receiver.reference.is_some()
                         || matches!(&*receiver.ty, Type::Reference(_)),
                 });

@@ -77,8 +77,12 @@ pub(crate) struct Emitter<'p> {
     pub(super) arm: ArmState,
     /// `(position of the state, state, arm tokens)`.
     pub arms: Vec<(u32, usize, TokenStream)>,
+    /// Items declared in the body, hoisted in front of the state machine.
+    pub items: TokenStream,
     pub(super) values: Vec<bool>,
     pub(super) counter: u32,
+    /// The state whose arm is being emitted.
+    pub(super) current_arm: usize,
 }
 
 impl<'p> Emitter<'p> {
@@ -95,8 +99,10 @@ impl<'p> Emitter<'p> {
             regions: Vec::new(),
             arm: ArmState::default(),
             arms: Vec::new(),
+            items: TokenStream::new(),
             values: Vec::new(),
             counter: 0,
+            current_arm: 0,
         }
     }
 
@@ -124,9 +130,14 @@ impl<'p> Emitter<'p> {
         id
     }
 
-    pub(super) fn declare_pat(&mut self, pat: &Pat) -> Vec<LocalId> {
+    /// Declares a pattern's bindings; `through_ref`: the scrutinee is a borrow, so every
+    /// binding is a reference (no drop glue: saved only while live).
+    pub(super) fn declare_pat(&mut self, pat: &Pat, through_ref: bool) -> Vec<LocalId> {
         let mut bindings = Vec::new();
         pat_bindings(pat, &mut bindings);
+        for binding in &mut bindings {
+            binding.by_ref |= through_ref;
+        }
         bindings.iter().map(|b| self.declare(b, false)).collect()
     }
 
@@ -264,6 +275,16 @@ impl<'p> Emitter<'p> {
                         binds.extend(quote!(let #alias = #l.#slot;));
                         self.arm.aliases.insert(local, alias);
                     }
+                    // Moved, then assigned in this arm before any read: bind it uninitialized.
+                    (None, false)
+                        if !info.hidden
+                            && self.prior.is_some_and(|p| p.mentioned_in_arm(local, state)) =>
+                    {
+                        binds.extend(quote! {
+                            #[allow(unused_variables, unused_mut)]
+                            let #mutability #ident;
+                        });
+                    }
                     (None, false) if !info.hidden => binds.extend(quote! {
                         #[allow(unused_variables)]
                         let #ident = ::gen_core::__private::Moved;
@@ -279,7 +300,9 @@ impl<'p> Emitter<'p> {
         } else {
             quote!()
         };
+        let outer_arm = std::mem::replace(&mut self.current_arm, state);
         let mut code = body(self);
+        self.current_arm = outer_arm;
         for (i, binds) in levels.into_iter().enumerate().rev() {
             code = if i == 0 { quote!(#binds #code) } else { quote!({ #binds #code }) };
         }

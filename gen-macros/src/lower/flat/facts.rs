@@ -18,6 +18,8 @@ pub(crate) enum Use {
     Keep,
     /// Passed by value: the local may be moved after this point.
     Move,
+    /// Overwritten as a whole (`x = ..`): its old value is dead here.
+    Assign,
 }
 
 #[derive(Clone, Debug)]
@@ -52,10 +54,22 @@ pub(crate) struct StateFact {
     pub regions: Vec<RegionId>,
 }
 
+/// One mention of a local.
+#[derive(Clone, Debug)]
+pub(crate) struct Mention {
+    pub pos: u32,
+    pub how: Use,
+    /// The state whose arm holds the mention.
+    pub arm: usize,
+    /// For `Use::Assign`: the lowered branches and loops around it (it kills the old value
+    /// only for states inside all of them).
+    pub context: Option<Box<(Vec<RegionId>, Vec<LoopId>)>>,
+}
+
 #[derive(Default, Debug)]
 pub(crate) struct Facts {
     pub locals: Vec<LocalFact>,
-    pub mentions: Vec<Vec<(u32, Use)>>,
+    pub mentions: Vec<Vec<Mention>>,
     pub loops: Vec<LoopFact>,
     pub regions: Vec<RegionFact>,
     pub states: Vec<StateFact>,
@@ -86,23 +100,49 @@ impl Facts {
             .any(|(id, s)| s.pos > pos && s.in_scope.contains(&local) && self.saved(id).contains(&local))
     }
 
-    fn in_loop(&self, local: LocalId, state: &StateFact, pos: u32) -> bool {
+    pub(crate) fn in_loop(&self, local: LocalId, state: &StateFact, pos: u32) -> bool {
         let decl = self.locals[local].decl;
         state.loops.iter().map(|&l| &self.loops[l]).any(|l| l.start > decl && (l.start..=l.end).contains(&pos))
     }
 
+    /// Live: the first mention reached from the state reads the local. Mentions are taken in
+    /// the order control reaches them: the rest of the text (minus later sibling branches),
+    /// then, around each enclosing loop, its body from the top. Only an assignment of the
+    /// whole local that runs whenever the state's code runs (no branch or loop around it that
+    /// is not around the state too) kills the old value.
     fn live(&self, local: LocalId, state: &StateFact) -> bool {
-        self.mentions[local].iter().any(|&(pos, _)| {
-            let later = pos > state.pos
-                && !state.regions.iter().map(|&r| &self.regions[r]).any(|r| {
-                    pos > r.branch_end && pos <= r.compound_end
-                });
-            later || self.in_loop(local, state, pos)
+        let mentions = &self.mentions[local];
+        let reads = |first: Option<&Mention>| {
+            first.is_some_and(|m| match (&m.how, &m.context) {
+                (Use::Assign, Some(context)) => {
+                    !(context.0.iter().all(|r| state.regions.contains(r))
+                        && context.1.iter().all(|l| state.loops.contains(l)))
+                }
+                _ => true,
+            })
+        };
+        let skipped = |pos: u32| {
+            state.regions.iter().map(|&r| &self.regions[r]).any(|r| pos > r.branch_end && pos <= r.compound_end)
+        };
+        let mut after = mentions.iter().filter(|m| m.pos > state.pos && !skipped(m.pos));
+        if let Some(first) = after.next() {
+            return reads(Some(first));
+        }
+        let decl = self.locals[local].decl;
+        state.loops.iter().map(|&l| &self.loops[l]).filter(|l| l.start > decl).any(|l| {
+            reads(mentions.iter().find(|m| m.pos >= l.start && m.pos <= state.pos))
         })
     }
 
+    /// Whether the arm of `state` mentions `local` (an unsaved local it assigns is re-bound
+    /// uninitialized there).
+    pub(crate) fn mentioned_in_arm(&self, local: LocalId, state: usize) -> bool {
+        self.mentions[local].iter().any(|m| m.arm == state)
+    }
+
     fn moved(&self, local: LocalId, state: &StateFact) -> bool {
-        self.mentions[local].iter().any(|&(pos, kind)| {
+        self.mentions[local].iter().any(|m| {
+            let (pos, kind) = (m.pos, m.how);
             let earlier = pos < state.pos
                 && !state.regions.iter().map(|&r| &self.regions[r]).any(|r| {
                     pos >= r.compound_start && pos < r.branch_start

@@ -27,7 +27,7 @@ mod stmts;
 mod verbatim;
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{ToTokens, quote};
 
 use self::emit::{Cont, Emitter};
 use self::facts::Facts;
@@ -66,7 +66,12 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let (st, cur, sm, sink) = (names::st(), names::cur(), names::sm_label(), names::sink());
     let count = second.facts.states.len();
     let params: Vec<_> = (0..count).map(names::variant).collect();
-    let initial: Vec<_> = args.iter().rev().map(|a| &a.ident).collect();
+    // The outer function still calls the receiver `self`.
+    let initial: Vec<_> = args
+        .iter()
+        .rev()
+        .map(|a| if a.ident == "__gen_self" { quote!(self) } else { a.ident.to_token_stream() })
+        .collect();
     let mut arms = std::mem::take(&mut second.arms);
     arms.sort_by_key(|(pos, state, _)| (*pos, *state));
     let arms = arms.into_iter().map(|(_, _, code)| code);
@@ -76,9 +81,11 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     } else {
         quote!()
     };
+    let items = std::mem::take(&mut second.items);
     let s0 = names::variant(0);
     let generator = names::generator();
     Ok(quote! {
+        #items
         #[allow(non_camel_case_types, dead_code, clippy::all, clippy::pedantic)]
         enum #state_enum<#(#params),*> { #(#params(#params),)* #done }
         let mut #st = #state_enum::#s0((#(#initial,)*));

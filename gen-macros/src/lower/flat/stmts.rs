@@ -7,7 +7,7 @@ use syn::visit::Visit as _;
 use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Ident, Lifetime, Local, Pat, Stmt, parse_quote};
 
 use super::emit::{Cont, Emitter, LoopCtx};
-use super::facts::{LocalId, LoopFact, RegionFact, Use};
+use super::facts::{LocalId, LoopFact, Mention, RegionFact, Use};
 use super::names;
 use super::verbatim::{Scope, Visit};
 use crate::analyze::{YieldKind, yield_kind, yield_value};
@@ -118,7 +118,8 @@ impl Emitter<'_> {
                     self.arm(join, |this| this.list(rest, cont));
                     return out;
                 }
-                Stmt::Item(item) => out.extend(quote!(#item)),
+                // Items are visible in their whole block, which the arms split up: hoist them.
+                Stmt::Item(item) => self.items.extend(quote!(#item)),
                 Stmt::Macro(mac) => {
                     let expr = Expr::Macro(syn::ExprMacro { attrs: mac.attrs.clone(), mac: mac.mac.clone() });
                     let code = self.verbatim_expr(&expr, Use::Keep);
@@ -149,23 +150,8 @@ impl Emitter<'_> {
             };
             quote!(else #code)
         });
-        let mut new_names = Vec::new();
-        pat_bindings(pat, &mut new_names);
-        let mut aliases = TokenStream::new();
-        for binding in &new_names {
-            let name = binding.ident.to_string();
-            let shadowed = self.resolve(&name);
-            if let (Some(old), Some(prior)) = (shadowed, self.prior)
-                && !self.arm.aliases.contains_key(&old)
-                && prior.saved_after(old, self.pos)
-            {
-                let alias = names::alias(old);
-                let ident = self.locals[old].ident.clone();
-                aliases.extend(quote!(let #alias = #ident;));
-                self.arm.aliases.insert(old, alias);
-            }
-        }
-        self.declare_pat(pat);
+        let aliases = self.alias_shadowed(pat);
+        self.declare_pat(pat, false);
         match init {
             Some(init) if !aliases.is_empty() => {
                 let tmp = names::init();
@@ -174,6 +160,27 @@ impl Emitter<'_> {
             Some(init) => quote!(#(#attrs)* let #pat = #init #diverge;),
             None => quote!(#(#attrs)* let #pat;),
         }
+    }
+
+    /// Before `pat` shadows a local that a later state still saves, moves that local into a
+    /// hidden alias so the state machine can still name it.
+    fn alias_shadowed(&mut self, pat: &Pat) -> TokenStream {
+        let mut new_names = Vec::new();
+        pat_bindings(pat, &mut new_names);
+        let mut aliases = TokenStream::new();
+        for binding in &new_names {
+            let shadowed = self.resolve(&binding.ident.to_string());
+            if let (Some(old), Some(prior)) = (shadowed, self.prior)
+                && !self.arm.aliases.contains_key(&old)
+                && prior.saved_after(old, self.pos)
+            {
+                let alias = names::alias(old);
+                let ident = self.name_of(old);
+                aliases.extend(quote!(let #alias = #ident;));
+                self.arm.aliases.insert(old, alias);
+            }
+        }
+        aliases
     }
 
     /// Desugar `yield_!(v)` into `let v = ..; <save state>; return Some(v)`; `then` emits the
@@ -239,6 +246,17 @@ impl Emitter<'_> {
             Expr::While(w) => self.loop_expr(w.label.as_ref(), LoopKind::While(&w.cond), &w.body, cont),
             Expr::ForLoop(f) => self.loop_expr(f.label.as_ref(), LoopKind::For(&f.pat, &f.expr), &f.body, cont),
             Expr::Paren(p) => self.tail(&p.expr, cont),
+            Expr::Break(b) if b.expr.as_deref().is_some_and(contains_yield) => {
+                // Desugar `break 'l <yielding expr>` into the value going to the loop's exit.
+                let value = b.expr.as_deref().expect("checked");
+                match self.target(b.label.as_ref(), false) {
+                    Some((index, _)) => {
+                        let exit = self.loops[index].exit.clone();
+                        self.tail(value, &exit)
+                    }
+                    None => self.unsupported(value, "in this `break`"),
+                }
+            }
             Expr::Assign(a) if !contains_yield(&a.left) => {
                 // Desugar `place = <yielding expr>` into a join that assigns the value.
                 let join = self.new_state(true);
@@ -314,7 +332,7 @@ impl Emitter<'_> {
             Expr::Let(l) => {
                 let how = if binds_by_value(&l.pat) { Use::Move } else { Use::Keep };
                 let scrutinee = self.verbatim_expr(&l.expr, how);
-                self.declare_pat(&l.pat);
+                self.declare_pat(&l.pat, borrows(&l.expr));
                 let pat = &l.pat;
                 quote!(let #pat = #scrutinee)
             }
@@ -334,7 +352,7 @@ impl Emitter<'_> {
         for arm in &m.arms {
             let region = self.open_region(start);
             self.push_scope();
-            self.declare_pat(&arm.pat);
+            self.declare_pat(&arm.pat, borrows(&m.expr));
             let guard = arm.guard.as_ref().map(|(_, g)| {
                 let g = self.verbatim_expr(g, Use::Keep);
                 quote!(if #g)
@@ -407,6 +425,11 @@ impl Emitter<'_> {
         let enter = self.jump(head, None);
         self.arm(head, |this| {
             this.arm.native.push(id);
+            // The `for` pattern is bound inside the loop: alias what it shadows up front.
+            let aliases = match &kind {
+                LoopKind::For(pat, _) => this.alias_shadowed(pat),
+                _ => TokenStream::new(),
+            };
             this.push_scope();
             let header = match &kind {
                 LoopKind::Loop => quote!(loop),
@@ -414,8 +437,8 @@ impl Emitter<'_> {
                     let cond = this.cond(cond);
                     quote!(while #cond)
                 }
-                LoopKind::For(pat, _) => {
-                    this.declare_pat(pat);
+                LoopKind::For(pat, iterable) => {
+                    this.declare_pat(pat, borrows(iterable));
                     quote!(while let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(&mut #iter))
                 }
             };
@@ -425,7 +448,7 @@ impl Emitter<'_> {
                 LoopKind::Loop => quote!(),
                 _ => this.perform(cont, None),
             };
-            quote!(#native: #header #body #after)
+            quote!(#aliases #native: #header #body #after)
         });
         self.loops.pop();
         self.facts.loops[id].end = self.tick();
@@ -474,6 +497,20 @@ impl Emitter<'_> {
     }
 }
 
+/// A scrutinee or iterable whose bindings are syntactically references: `&x`, `x.iter()`.
+fn borrows(expr: &Expr) -> bool {
+    match expr {
+        Expr::Reference(_) => true,
+        Expr::Paren(p) => borrows(&p.expr),
+        Expr::MethodCall(m) => matches!(
+            m.method.to_string().as_str(),
+            "iter" | "iter_mut" | "keys" | "values" | "values_mut" | "as_ref" | "as_mut"
+                | "as_deref" | "get" | "get_mut" | "first" | "last" | "windows" | "chunks"
+        ),
+        _ => false,
+    }
+}
+
 fn is_compound_assign(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
@@ -495,7 +532,12 @@ impl Scope for Emitter<'_> {
 
     fn mention(&mut self, local: LocalId, how: Use) {
         let pos = self.tick();
-        self.facts.mentions[local].push((pos, how));
+        let context = (how == Use::Assign).then(|| {
+            let loops = self.loops.iter().filter(|l| !l.is_block).map(|l| l.id).collect();
+            Box::new((self.regions.clone(), loops))
+        });
+        let arm = self.current_arm;
+        self.facts.mentions[local].push(Mention { pos, how, arm, context });
     }
 
     fn free(&mut self, name: &Ident) {

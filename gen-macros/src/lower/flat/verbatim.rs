@@ -55,6 +55,8 @@ pub(crate) struct Visit<'a> {
     loop_depth: usize,
     how: Use,
     callee: bool,
+    /// Inside a verbatim branch, loop or closure: an assignment there may not run.
+    conditional: usize,
 }
 
 impl<'a> Visit<'a> {
@@ -69,6 +71,7 @@ impl<'a> Visit<'a> {
             loop_depth: 0,
             how: Use::Move,
             callee: false,
+            conditional: 0,
         }
     }
 
@@ -233,6 +236,12 @@ impl VisitMut for Visit<'_> {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         let how = std::mem::replace(&mut self.how, Use::Move);
         let callee = std::mem::take(&mut self.callee);
+        let branches = matches!(
+            expr,
+            Expr::If(_) | Expr::Match(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Loop(_)
+                | Expr::Closure(_) | Expr::Async(_) | Expr::Binary(_) | Expr::Block(_)
+        );
+        self.conditional += usize::from(branches);
         match expr {
             Expr::Path(path) => {
                 if path.qself.is_none() && path.path.segments.len() == 1 {
@@ -278,7 +287,9 @@ impl VisitMut for Visit<'_> {
             }
             Expr::Assign(a) => {
                 self.child(&mut a.right, Use::Move);
-                self.child(&mut a.left, Use::Keep);
+                let whole = self.conditional == 0
+                    && matches!(&*a.left, Expr::Path(p) if p.path.segments.len() == 1);
+                self.child(&mut a.left, if whole { Use::Assign } else { Use::Keep });
             }
             Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.child(&mut u.expr, Use::Keep),
             Expr::Paren(p) => self.child(&mut p.expr, how),
@@ -399,6 +410,7 @@ impl VisitMut for Visit<'_> {
             }
             _ => visit_mut::visit_expr_mut(self, expr),
         }
+        self.conditional -= usize::from(branches);
         self.how = how;
     }
 
