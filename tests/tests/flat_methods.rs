@@ -279,7 +279,7 @@ where
     }
 
     #[generator]
-    fn keys_where(&self, mut keep: impl FnMut(&V) -> bool) -> impl Iterator<Item = K> + '_ {
+    fn keys_where(&self, mut keep: impl FnMut(&V) -> bool) -> impl Iterator<Item = K> {
         for (k, v) in &self.rows {
             if keep(v) {
                 yield_!(k.clone());
