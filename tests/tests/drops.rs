@@ -27,7 +27,7 @@ where
     let yields = full.iter().filter(|e| e.starts_with("yield")).count();
 
     let mut g = make();
-    while let Some(v) = g.next() {
+    for v in g.by_ref() {
         log(format!("yield {v:?}"));
     }
     assert!(g.next().is_none());
@@ -349,7 +349,7 @@ fn a_panic_in_the_body_leaks_nothing_and_finishes_the_generator() {
 
         let mut g = panicky(n("arg"), at);
         let r = catch_unwind(AssertUnwindSafe(|| {
-            while let Some(v) = g.next() {
+            for v in g.by_ref() {
                 log(format!("yield {v}"));
             }
         }));

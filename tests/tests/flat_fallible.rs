@@ -191,7 +191,8 @@ fn fallible_with_return(v: Vec<&'static str>) -> impl Iterator<Item = Result<u32
 #[test]
 fn return_and_question_mark_together() {
     let e = || MyErr::Parse("x".parse::<u32>().unwrap_err().to_string());
-    let cases: [(Vec<&'static str>, Vec<Result<u32, MyErr>>); 4] = [
+    type Case = (Vec<&'static str>, Vec<Result<u32, MyErr>>);
+    let cases: [Case; 4] = [
         (vec![], vec![Ok(999)]),
         (vec!["1", "stop", "2"], vec![Ok(1)]),
         (vec!["1", "x", "stop"], vec![Ok(1), Err(e())]),

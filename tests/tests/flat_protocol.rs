@@ -173,6 +173,7 @@ fn independent_instances_and_moving_a_started_generator() {
 }
 
 #[test]
+#[allow(clippy::unnecessary_fold, reason = "`fold` is the path under test")]
 fn chained_adapters_mixing_next_and_fold() {
     let got: Vec<u64> = squares(10)
         .filter(|x| x % 2 == 0)
