@@ -52,7 +52,11 @@ impl VisitMut for Rewrite {
                 let value = yield_value(y);
                 let span = y.yield_token.span;
                 match yield_kind(y) {
-                    YieldKind::One => quote_spanned!(span=> #sink(#value)),
+                    // The operand's temporaries end before the consumer runs, as after `next()`.
+                    YieldKind::One => {
+                        let v = names::v();
+                        quote_spanned!(span=> { let #v = #value; #sink(#v) })
+                    }
                     YieldKind::From => quote_spanned! {span=>
                         ::core::iter::Iterator::for_each(
                             ::core::iter::IntoIterator::into_iter(#value),

@@ -165,8 +165,13 @@ impl<'p> Emitter<'p> {
     pub(crate) fn place(&mut self, state: usize) {
         let pos = self.tick();
         let loops = self.loops.iter().filter(|l| !l.is_block).map(|l| l.id).collect();
-        self.facts.states[state] =
-            StateFact { pos, in_scope: self.in_scope(), loops, regions: self.regions.clone() };
+        self.facts.states[state] = StateFact {
+            pos,
+            horizon: None,
+            in_scope: self.in_scope(),
+            loops,
+            regions: self.regions.clone(),
+        };
     }
 
     pub(super) fn saved(&self, state: usize) -> Vec<LocalId> {

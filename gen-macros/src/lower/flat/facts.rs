@@ -49,6 +49,8 @@ pub(crate) struct RegionFact {
 #[derive(Clone, Default, Debug)]
 pub(crate) struct StateFact {
     pub pos: u32,
+    /// A `return;` ends every path from the state here: nothing after it is reachable.
+    pub horizon: Option<u32>,
     pub in_scope: Vec<LocalId>,
     pub loops: Vec<LoopId>,
     pub regions: Vec<RegionId>,
@@ -124,7 +126,9 @@ impl Facts {
         let skipped = |pos: u32| {
             state.regions.iter().map(|&r| &self.regions[r]).any(|r| pos > r.branch_end && pos <= r.compound_end)
         };
-        let mut after = mentions.iter().filter(|m| m.pos > state.pos && !skipped(m.pos));
+        let horizon = state.horizon.unwrap_or(u32::MAX);
+        let mut after =
+            mentions.iter().filter(|m| m.pos > state.pos && m.pos < horizon && !skipped(m.pos));
         if let Some(first) = after.next() {
             return reads(Some(first));
         }

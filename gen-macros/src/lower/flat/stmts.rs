@@ -64,7 +64,15 @@ impl Emitter<'_> {
 
     /// Lowers a statement list whose end (or tail value) goes to `cont`.
     pub(crate) fn list(&mut self, stmts: &[Stmt], cont: &Cont) -> TokenStream {
+        self.list_from(stmts, cont, None)
+    }
+
+    /// `origin`: the list these statements are the rest of (a resume or join arm), so a
+    /// `return;` in them also bounds the states placed in the earlier part.
+    fn list_from(&mut self, stmts: &[Stmt], cont: &Cont, origin: Option<(usize, u32)>) -> TokenStream {
         let mut out = TokenStream::new();
+        let origin = origin.unwrap_or((self.facts.states.len(), self.pos));
+        let (first_state, start) = origin;
         for (i, stmt) in stmts.iter().enumerate() {
             let rest = &stmts[i + 1..];
             match stmt {
@@ -77,7 +85,7 @@ impl Emitter<'_> {
                         self.arm(join, |this| {
                             let val = names::val();
                             let bind = this.bind_let(local, Some(quote!(#val)));
-                            let rest = this.list(rest, cont);
+                            let rest = this.list_from(rest, cont, Some(origin));
                             quote!(#bind #rest)
                         });
                         return out;
@@ -99,6 +107,11 @@ impl Emitter<'_> {
                             return out;
                         }
                         out.extend(quote!(#code #semi));
+                        if matches!(expr, Expr::Return(_)) {
+                            // The rest of the list is dead code: the fold copy keeps it.
+                            self.set_horizon(first_state, start);
+                            return out;
+                        }
                         continue;
                     }
                     if rest.is_empty() && (tail || !matches!(cont, Cont::Deliver(_))) {
@@ -109,13 +122,13 @@ impl Emitter<'_> {
                         && yield_kind(y) == YieldKind::One
                     {
                         // Desugar `yield_!(v);` into a suspension; the resume arm runs the rest.
-                        out.extend(self.suspend(y, |this| this.list(rest, cont)));
+                        out.extend(self.suspend(y, |this| this.list_from(rest, cont, Some(origin))));
                         return out;
                     }
                     // Desugar a yielding compound statement into a jump to a join after it.
                     let join = self.new_state(false);
                     out.extend(self.tail(expr, &Cont::Goto(join)));
-                    self.arm(join, |this| this.list(rest, cont));
+                    self.arm(join, |this| this.list_from(rest, cont, Some(origin)));
                     return out;
                 }
                 // Items are visible in their whole block, which the arms split up: hoist them.
@@ -134,6 +147,19 @@ impl Emitter<'_> {
         }
         out.extend(self.perform(cont, None));
         out
+    }
+
+    /// A `return;` statement of this list ends every path of the states placed since the
+    /// list began: mentions after it, and the loops around the list, are out of their reach.
+    fn set_horizon(&mut self, first_state: usize, start: u32) {
+        let horizon = self.tick();
+        let loops = &self.facts.loops;
+        for state in &mut self.facts.states[first_state..] {
+            if state.pos > start && state.horizon.is_none() {
+                state.horizon = Some(horizon);
+                state.loops.retain(|&l| loops[l].start > start);
+            }
+        }
     }
 
     /// `let P = init [else { .. }];` with the new bindings declared after the initializer.

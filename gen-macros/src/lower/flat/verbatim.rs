@@ -57,6 +57,8 @@ pub(crate) struct Visit<'a> {
     callee: bool,
     /// Inside a verbatim branch, loop or closure: an assignment there may not run.
     conditional: usize,
+    /// Inside a `move` closure: every mention of an outer local moves it.
+    moving: usize,
 }
 
 impl<'a> Visit<'a> {
@@ -72,6 +74,7 @@ impl<'a> Visit<'a> {
             how: Use::Move,
             callee: false,
             conditional: 0,
+            moving: 0,
         }
     }
 
@@ -107,6 +110,7 @@ impl<'a> Visit<'a> {
         if self.inner.iter().any(|frame| frame.contains(&name)) {
             return;
         }
+        let how = if self.moving > 0 { Use::Move } else { how };
         match self.scope.resolve(&name) {
             Some(local) => self.scope.mention(local, how),
             None if !self.callee => self.scope.free(ident),
@@ -127,7 +131,8 @@ impl<'a> Visit<'a> {
                     let name = ident.to_string();
                     if !after_dot && !self.inner.iter().any(|f| f.contains(&name)) {
                         if let Some(local) = self.scope.resolve(&name) {
-                            self.scope.mention(local, Use::Keep);
+                            let how = if self.moving > 0 { Use::Move } else { Use::Keep };
+                            self.scope.mention(local, how);
                         }
                     }
                 }
@@ -297,6 +302,8 @@ impl VisitMut for Visit<'_> {
             Expr::Macro(m) => self.macro_tokens(&m.mac.tokens),
             Expr::Closure(c) => {
                 let captures = if c.capture.is_some() { Use::Move } else { Use::Keep };
+                let moving = usize::from(c.capture.is_some());
+                self.moving += moving;
                 self.closures += 1;
                 self.with_frame(|v| {
                     for input in &c.inputs {
@@ -305,11 +312,15 @@ impl VisitMut for Visit<'_> {
                     v.child(&mut c.body, captures);
                 });
                 self.closures -= 1;
+                self.moving -= moving;
             }
             Expr::Async(a) => {
+                let moving = usize::from(a.capture.is_some());
+                self.moving += moving;
                 self.closures += 1;
                 self.with_frame(|v| v.visit_block_mut(&mut a.block));
                 self.closures -= 1;
+                self.moving -= moving;
             }
             Expr::Match(m) => {
                 let by_value = m.arms.iter().any(|arm| pat_binds_by_value(&arm.pat));
