@@ -8,8 +8,11 @@ pub mod s06_for_desugared;
 pub mod s07_counter_struct;
 pub mod s08_read_lines;
 pub mod s09_counter_generator;
+// Temporary: needs `#[generator]` on `&self` methods (gen-macros bug, see README.examples.md).
+#[cfg(feature = "pending-macro-fixes")]
 pub mod s10_exhaustion;
 pub mod s11_typing;
+#[cfg(feature = "pending-macro-fixes")]
 pub mod s12_user_repository;
 pub mod s13_struct_vs_generator;
 pub mod s14_infinite_ids;

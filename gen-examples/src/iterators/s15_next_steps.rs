@@ -32,8 +32,8 @@ pub fn parse_hits<'a>(
     for line in lines {
         pulled.set(pulled.get() + 1);
         let mut parts = line.split_whitespace();
-        if let (Some(path), Some(status), None) = (parts.next(), parts.next(), parts.next()) {
-            if let Ok(status) = status.parse::<u16>() {
+        if let (Some(path), Some(code), None) = (parts.next(), parts.next(), parts.next()) {
+            if let Ok(status) = code.parse::<u16>() {
                 yield_!(Hit {
                     path: path.to_owned(),
                     status,
