@@ -1,0 +1,105 @@
+//! The compiler-backed lowering (DESIGN 2.2): `#[generator(boxed)]` sync generators may
+//! borrow their own locals across yields, and `impl Stream` generators may `.await`; both
+//! yield the `?` error as the last item and are fused. Expected outputs are written by hand.
+
+use std::pin::pin;
+
+use futures::executor::block_on;
+use futures::stream::{self, Stream, StreamExt};
+use gen_core::generator;
+use gen_tests::check_iter;
+
+#[generator(boxed)]
+fn borrows_its_own_local(n: u32) -> impl Iterator<Item = u32> {
+    let v: Vec<u32> = (0..n).collect();
+    for x in &v {
+        yield_!(*x * 10);
+    }
+    let first = v.first();
+    yield_!(first.copied().unwrap_or(99));
+}
+
+#[test]
+fn boxed_generators_borrow_locals_across_yields() {
+    check_iter(&[0, 10, 20, 0], || borrows_its_own_local(3));
+    check_iter(&[99], || borrows_its_own_local(0));
+}
+
+#[generator(boxed)]
+fn boxed_fallible(v: Vec<&'static str>) -> impl Iterator<Item = Result<u32, String>> {
+    let owned = v;
+    for s in &owned {
+        let n: u32 = s.parse().map_err(|_| format!("bad {s}"))?;
+        yield_!(Ok(n));
+    }
+}
+
+#[test]
+fn boxed_generators_yield_the_error_last() {
+    let ok = |n| Ok::<u32, String>(n);
+    check_iter(&[ok(1), ok(2)], || boxed_fallible(vec!["1", "2"]));
+    check_iter(&[ok(1), Err("bad x".to_string())], || {
+        boxed_fallible(vec!["1", "x", "2"])
+    });
+}
+
+#[generator]
+fn ticks(n: u32) -> impl Stream<Item = u32> {
+    for i in 0..n {
+        let doubled = async { i * 2 }.await;
+        yield_!(doubled);
+    }
+    yield_from!(stream::iter([100, 101]));
+}
+
+#[test]
+fn streams_await_and_yield_from_streams() {
+    let got: Vec<u32> = block_on(Box::pin(ticks(3)).collect());
+    assert_eq!(got, [0, 2, 4, 100, 101]);
+    let got: Vec<u32> = block_on(Box::pin(ticks(0)).collect());
+    assert_eq!(got, [100, 101]);
+}
+
+#[test]
+fn streams_are_lazy_and_fused() {
+    let mut s = pin!(ticks(1));
+    assert_eq!(block_on(s.next()), Some(0));
+    assert_eq!(block_on(s.next()), Some(100));
+    assert_eq!(block_on(s.next()), Some(101));
+    assert_eq!(block_on(s.next()), None);
+    assert_eq!(block_on(s.next()), None);
+}
+
+#[generator]
+fn fallible_stream(v: Vec<&'static str>) -> impl Stream<Item = Result<u32, String>> {
+    for s in v {
+        let n: u32 = async { s.parse::<u32>() }
+            .await
+            .map_err(|e| e.to_string())?;
+        yield_!(Ok(n));
+    }
+}
+
+#[test]
+fn streams_yield_the_error_last() {
+    let got: Vec<Result<u32, String>> =
+        block_on(Box::pin(fallible_stream(vec!["4", "x", "5"])).collect());
+    let e = "x".parse::<u32>().unwrap_err().to_string();
+    assert_eq!(got, [Ok(4), Err(e)]);
+}
+
+#[tokio::test]
+async fn streams_run_on_tokio_with_real_awaits() {
+    #[generator]
+    fn sleepy(n: u64) -> impl Stream<Item = u64> + Send {
+        for i in 0..n {
+            tokio::task::yield_now().await;
+            yield_!(i);
+        }
+    }
+    let s = sleepy(3);
+    let got: Vec<u64> = tokio::spawn(async move { Box::pin(s).collect().await })
+        .await
+        .unwrap();
+    assert_eq!(got, [0, 1, 2]);
+}
