@@ -58,7 +58,6 @@ fn run_sync(t: &mut Transcript) {
         "generators are iterators: counter()",
         i::s09_counter_generator::demo
     );
-    #[cfg(feature = "pending-macro-fixes")]
     sync_section!(
         t,
         "§10",
