@@ -60,6 +60,7 @@ pub(crate) fn normalize(
         item_is_result,
         rename_self,
         context: Context::Body,
+        nested_generator: false,
         errors: Errors::default(),
     };
     visitor.visit_block_mut(block);
@@ -80,6 +81,8 @@ struct Normalize {
     item_is_result: bool,
     rename_self: bool,
     context: Context,
+    /// Inside the input of a nested `iter!`/`stream!`.
+    nested_generator: bool,
     errors: Errors,
 }
 
@@ -165,7 +168,7 @@ impl Normalize {
                         self.reserved(&ident);
                     }
                     let is_path = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
-                    if name == "self" && self.rename_self && self.at_body_level() && !is_path {
+                    if name == "self" && self.rename_self && self.context != Context::NestedItem && !is_path {
                         out.push(TokenTree::Ident(self_ident(ident.span())));
                     } else {
                         out.push(TokenTree::Ident(ident));
@@ -178,6 +181,9 @@ impl Normalize {
     }
 
     fn yield_in_macro(&mut self, ident: &Ident, name: &str) {
+        if self.nested_generator {
+            return;
+        }
         let shown = if name == "yield" { "yield".to_owned() } else { format!("{name}!") };
         if !self.at_body_level() {
             self.errors.push(format_err!(
@@ -224,7 +230,9 @@ impl VisitMut for Normalize {
                     "`yield` may not be used inside a closure, an `async` block or a nested item"
                 ));
             }
-            Expr::Path(path) if self.rename_self && self.at_body_level() => {
+            // `self` is renamed in closures and nested generators too (they capture it), not
+            // in nested items (their `self` is their own).
+            Expr::Path(path) if self.rename_self && self.context != Context::NestedItem => {
                 if path.qself.is_none() && path.path.is_ident("self") {
                     let span = path.path.segments[0].ident.span();
                     *expr = Expr::Path(syn::ExprPath {
@@ -281,7 +289,15 @@ impl VisitMut for Normalize {
     }
 
     fn visit_macro_mut(&mut self, mac: &mut Macro) {
-        mac.tokens = self.visit_macro_tokens(std::mem::take(&mut mac.tokens));
+        // A nested `iter! { .. }`/`stream! { .. }` is a generator of its own: its yields are
+        // its business (its own expansion checks them).
+        let nested = mac.path.segments.last().is_some_and(|s| s.ident == "iter" || s.ident == "stream");
+        let context = if nested { Context::Closure } else { self.context };
+        let outer_checks = std::mem::replace(&mut self.nested_generator, nested);
+        self.within(context, |v| {
+            mac.tokens = v.visit_macro_tokens(std::mem::take(&mut mac.tokens));
+        });
+        self.nested_generator = outer_checks;
     }
 
     fn visit_item_mut(&mut self, item: &mut Item) {
