@@ -272,3 +272,28 @@ fn yielding_expressions_nested_in_each_other() {
         [1, 3, 0, 4, 4, 9, 50, 10]
     );
 }
+
+twin! {
+    fn yield_in_break_operand(v: Vec<u32>) -> u32 {
+        for x in v {
+            let r = loop {
+                yield_!(x);
+                break if x > 5 {
+                    yield_!(50);
+                    x + 1
+                } else {
+                    x
+                };
+            };
+            yield_!(r);
+        }
+    }
+}
+
+#[test]
+fn yield_inside_a_break_operand() {
+    assert_eq!(
+        check!(yield_in_break_operand(vec![4, 9])),
+        [4, 4, 9, 50, 10]
+    );
+}
