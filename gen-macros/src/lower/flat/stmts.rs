@@ -11,6 +11,7 @@ use super::facts::{LocalId, LoopFact, Mention, RegionFact, Use};
 use super::names;
 use super::verbatim::{Scope, Visit};
 use crate::analyze::{YieldKind, yield_kind, yield_value};
+use crate::error::format_err;
 use crate::parse::{Binding, pat_bindings};
 
 /// Whether an expression (outside closures, async blocks and items) contains a yield.
@@ -423,6 +424,7 @@ impl Emitter<'_> {
                 self.pop_scope();
                 return self.unsupported(iterable, "in the iterable of a `for` loop");
             }
+            self.check_borrowed_iterable(iterable);
             let code = self.verbatim_expr(iterable, Use::Move);
             let n = self.fresh();
             let ident = names::iter(n);
@@ -480,6 +482,25 @@ impl Emitter<'_> {
         self.facts.loops[id].end = self.tick();
         self.pop_scope();
         quote!({ #prelude #enter })
+    }
+
+    /// `for x in &local { .. yield .. }` keeps a borrow of `local` in the generator's state
+    /// across the yield, which a flat state machine cannot hold: say so on the borrow.
+    fn check_borrowed_iterable(&mut self, iterable: &Expr) {
+        let Expr::Reference(reference) = iterable else { return };
+        let Expr::Path(path) = &*reference.expr else { return };
+        let Some(ident) = path.path.get_ident() else { return };
+        let Some(local) = self.resolve(&ident.to_string()) else { return };
+        if self.facts.locals[local].by_ref {
+            return;
+        }
+        self.errors.push(format_err!(
+            reference,
+            "`{ident}` is borrowed by this loop across a yield, but a flat generator cannot keep \
+             a borrow of its own local in its state; iterate over an owned value \
+             (`for x in {ident}`), index into it, take it by reference as an argument, or use \
+             `#[generator(boxed)]`"
+        ));
     }
 
     /// Emits yield-free code as written (see `verbatim.rs`); a `break`/`continue` in it that
