@@ -35,6 +35,8 @@ mod iter;
 mod stream;
 
 pub use gen_macros::{generator, iter};
+#[cfg(feature = "stream")]
+pub use gen_macros::stream;
 
 /// Yields one item from a generator.
 ///

@@ -94,22 +94,31 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
 #[derive(Clone, Copy)]
 pub(crate) enum InlineKind {
     Iter,
+    Stream,
 }
 
-/// `iter! { .. }`.
+/// `iter! { .. }` and `stream! { .. }`: one path, the flavour picks the lowering.
 pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
-    let flavour = match kind {
-        InlineKind::Iter => Flavour::Iter,
+    let (flavour, lowering) = match kind {
+        InlineKind::Iter => (Flavour::Iter, Lowering::Flat),
+        InlineKind::Stream => (Flavour::Stream, Lowering::Stream),
     };
     let result = GenFn::from_inline(flavour, input).and_then(|mut func| {
-        analyze::normalize(&mut func.block, Lowering::Flat, true, false)?;
-        lower::flat::lower(&func, true)
+        analyze::normalize(&mut func.block, lowering, true, false)?;
+        match lowering {
+            Lowering::Flat => lower::flat::lower(&func, true),
+            _ => lower::compiler_backed::lower(&func, false),
+        }
     });
     match result {
         Ok(body) => quote!({ #body }),
         Err(error) => {
             let error = error.to_compile_error();
-            quote!({ #error ::core::iter::empty() })
+            let stub = match kind {
+                InlineKind::Iter => quote!(::core::iter::empty()),
+                InlineKind::Stream => quote!(::gen_core::__private::empty_stream()),
+            };
+            quote!({ #error #stub })
         }
     }
 }

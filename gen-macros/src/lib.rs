@@ -26,3 +26,10 @@ pub fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 pub fn iter(input: TokenStream) -> TokenStream {
     expand::inline(expand::InlineKind::Iter, input.into()).into()
 }
+
+/// An inline async generator expression: `stream! { yield_!(1); sleep(d).await; yield 2; }`
+/// is an `impl Stream`, capturing by move like an `async move` block.
+#[proc_macro]
+pub fn stream(input: TokenStream) -> TokenStream {
+    expand::inline(expand::InlineKind::Stream, input.into()).into()
+}
