@@ -47,12 +47,12 @@
 //! The handle is only ever handed out as `&mut Yielder`: two concurrent yields (`join!` of two
 //! yielding futures) do not compile, and it cannot be moved into a `'static` task.
 
-use proc_macro2::{Delimiter, Group, Ident, Span, TokenStream, TokenTree};
+use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
 use syn::parse::{ParseStream, Parser};
 use syn::visit::Visit;
 use syn::visit_mut::{self, VisitMut};
-use syn::{Expr, FnArg, Item, Lifetime, Stmt, Token, Type, TypeReference};
+use syn::{Expr, FnArg, Item, Lifetime, Token, Type, TypeReference};
 
 use crate::analyze::{YieldKind, yield_kind, yield_value};
 use crate::parse::{Flavour, GenFn, self_ident};
@@ -220,6 +220,15 @@ impl Rewrite {
                         "yield_from" => Some(YieldKind::From),
                         _ => None,
                     };
+                    if let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(_))) =
+                        (trees.get(i + 1), trees.get(i + 2))
+                        && bang.as_char() == '!'
+                        && is_nested_generator(Some(ident))
+                    {
+                        out.extend(trees[i..i + 3].iter().cloned());
+                        i += 3;
+                        continue;
+                    }
                     if let (Some(kind), Some(TokenTree::Punct(bang)), Some(TokenTree::Group(args))) =
                         (kind, trees.get(i + 1), trees.get(i + 2))
                         && bang.as_char() == '!'
@@ -276,6 +285,12 @@ impl Rewrite {
     }
 }
 
+/// A nested `iter! { .. }`/`stream! { .. }` is a generator of its own: its yields and
+/// `return`s are left to its own expansion.
+fn is_nested_generator(name: Option<&Ident>) -> bool {
+    name.is_some_and(|name| name == "iter" || name == "stream")
+}
+
 /// Whether the token after `return` ends it (so it returns no value).
 fn ends_expression(next: Option<&TokenTree>) -> bool {
     match next {
@@ -307,29 +322,12 @@ impl VisitMut for Rewrite {
         }
     }
 
-    fn visit_stmt_mut(&mut self, stmt: &mut Stmt) {
-        // `yield_!(e);` in statement position, should `analyze` have left it as a macro.
-        if let Stmt::Macro(mac) = stmt
-            && let Some(ident) = mac.mac.path.get_ident()
-            && (ident == "yield_" || ident == "yield_from")
-        {
-            let mut tokens = ident.to_token_stream();
-            tokens.extend(quote!(!));
-            tokens.extend([TokenTree::Group(Group::new(
-                Delimiter::Parenthesis,
-                mac.mac.tokens.clone(),
-            ))]);
-            let expr = Expr::Verbatim(self.rewrite_tokens(tokens));
-            *stmt = Stmt::Expr(expr, Some(Token![;](ident.span())));
-            return;
-        }
-        visit_mut::visit_stmt_mut(self, stmt);
-    }
-
     fn visit_item_mut(&mut self, _: &mut Item) {}
 
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
-        mac.tokens = self.rewrite_tokens(std::mem::take(&mut mac.tokens));
+        if !is_nested_generator(mac.path.segments.last().map(|s| &s.ident)) {
+            mac.tokens = self.rewrite_tokens(std::mem::take(&mut mac.tokens));
+        }
     }
 }
 
@@ -391,6 +389,26 @@ mod tests {
         );
         assert!(out.contains("{ __gen_h . yield_ (v) . await }"), "{out}");
         assert!(out.contains("__gen_h . yield_ (w + 1) . await ,"), "{out}");
+    }
+
+    #[test]
+    fn nested_generators_keep_their_yields() {
+        let out = lowered(
+            syn::parse_quote! {
+                fn f() -> impl Stream<Item = u32> {
+                    let inner = gen_core::stream! { yield 1; };
+                    m! { iter! { yield_!(2) } }
+                    yield_from!(inner);
+                }
+            },
+            false,
+        );
+        assert!(out.contains("stream ! { yield 1 ; }"), "{out}");
+        assert!(out.contains("iter ! { yield_ ! (2) }"), "{out}");
+        assert!(
+            out.contains("__gen_h . yield_from (inner) . await"),
+            "{out}"
+        );
     }
 
     #[test]
