@@ -34,9 +34,9 @@ mod boxed;
 mod iter;
 mod stream;
 
-pub use gen_macros::{generator, iter};
 #[cfg(feature = "stream")]
 pub use gen_macros::stream;
+pub use gen_macros::{generator, iter};
 
 /// Yields one item from a generator.
 ///

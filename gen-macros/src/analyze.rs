@@ -45,7 +45,10 @@ pub(crate) fn yield_kind(expr: &ExprYield) -> YieldKind {
 
 /// The yielded expression of a normalized yield (`()` when none was written).
 pub(crate) fn yield_value(expr: &ExprYield) -> Expr {
-    expr.expr.as_deref().cloned().unwrap_or_else(|| parse_quote!(()))
+    expr.expr
+        .as_deref()
+        .cloned()
+        .unwrap_or_else(|| parse_quote!(()))
 }
 
 /// Normalizes `block` in place and reports every misuse found.
@@ -99,7 +102,11 @@ impl Normalize {
 
     /// Desugar `yield_!(e)` into `yield e` and `yield_from!(e)` into the marked form.
     fn desugar_yield_macro(&mut self, mac: &Macro, kind: YieldKind) -> Option<Expr> {
-        let name = if kind == YieldKind::One { "yield_" } else { "yield_from" };
+        let name = if kind == YieldKind::One {
+            "yield_"
+        } else {
+            "yield_from"
+        };
         let place = match self.context {
             Context::Body => None,
             Context::Closure => Some("inside a closure"),
@@ -114,9 +121,14 @@ impl Normalize {
             ));
             return None;
         }
-        let value: Option<Expr> = if mac.tokens.is_empty() && kind == YieldKind::One {
-            None
-        } else {
+        if mac.tokens.is_empty() {
+            self.errors.push(format_err!(
+                mac,
+                "`{name}!` needs a value: write `{name}!(expr)` (`{name}!(())` yields a unit)"
+            ));
+            return None;
+        }
+        let value: Option<Expr> = {
             match syn::parse2(mac.tokens.clone()) {
                 Ok(value) => Some(value),
                 Err(error) => {
@@ -125,7 +137,11 @@ impl Normalize {
                 }
             }
         };
-        let span = mac.path.segments.last().map_or_else(Span::call_site, |s| s.ident.span());
+        let span = mac
+            .path
+            .segments
+            .last()
+            .map_or_else(Span::call_site, |s| s.ident.span());
         let attrs: Vec<Attribute> = match kind {
             YieldKind::One => Vec::new(),
             YieldKind::From => {
@@ -158,17 +174,21 @@ impl Normalize {
                 }
                 TokenTree::Ident(ident) => {
                     let name = ident.to_string();
-                    let is_bang = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
-                    if (name == "yield_" || name == "yield_from") && is_bang
-                        || name == "yield"
-                    {
+                    let is_bang =
+                        matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == '!');
+                    if (name == "yield_" || name == "yield_from") && is_bang || name == "yield" {
                         self.yield_in_macro(&ident, &name);
                     }
                     if name.starts_with("__gen_") {
                         self.reserved(&ident);
                     }
-                    let is_path = matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
-                    if name == "self" && self.rename_self && self.context != Context::NestedItem && !is_path {
+                    let is_path =
+                        matches!(iter.peek(), Some(TokenTree::Punct(p)) if p.as_char() == ':');
+                    if name == "self"
+                        && self.rename_self
+                        && self.context != Context::NestedItem
+                        && !is_path
+                    {
                         out.push(TokenTree::Ident(self_ident(ident.span())));
                     } else {
                         out.push(TokenTree::Ident(ident));
@@ -184,7 +204,11 @@ impl Normalize {
         if self.nested_generator {
             return;
         }
-        let shown = if name == "yield" { "yield".to_owned() } else { format!("{name}!") };
+        let shown = if name == "yield" {
+            "yield".to_owned()
+        } else {
+            format!("{name}!")
+        };
         if !self.at_body_level() {
             self.errors.push(format_err!(
                 ident,
@@ -224,6 +248,12 @@ impl VisitMut for Normalize {
                     return;
                 }
             }
+            Expr::Yield(yield_expr) if yield_expr.expr.is_none() => {
+                self.errors.push(format_err!(
+                    yield_expr,
+                    "`yield` needs a value: write `yield expr` (`yield ()` yields a unit)"
+                ));
+            }
             Expr::Yield(yield_expr) if !self.at_body_level() => {
                 self.errors.push(format_err!(
                     yield_expr.yield_token,
@@ -232,16 +262,19 @@ impl VisitMut for Normalize {
             }
             // `self` is renamed in closures and nested generators too (they capture it), not
             // in nested items (their `self` is their own).
-            Expr::Path(path) if self.rename_self && self.context != Context::NestedItem => {
-                if path.qself.is_none() && path.path.is_ident("self") {
-                    let span = path.path.segments[0].ident.span();
-                    *expr = Expr::Path(syn::ExprPath {
-                        attrs: std::mem::take(&mut path.attrs),
-                        qself: None,
-                        path: self_ident(span).into(),
-                    });
-                    return;
-                }
+            Expr::Path(path)
+                if self.rename_self
+                    && self.context != Context::NestedItem
+                    && path.qself.is_none()
+                    && path.path.is_ident("self") =>
+            {
+                let span = path.path.segments[0].ident.span();
+                *expr = Expr::Path(syn::ExprPath {
+                    attrs: std::mem::take(&mut path.attrs),
+                    qself: None,
+                    path: self_ident(span).into(),
+                });
+                return;
             }
             Expr::Closure(_) => {
                 return self.within(Context::Closure, |v| visit_mut::visit_expr_mut(v, expr));
@@ -280,9 +313,17 @@ impl VisitMut for Normalize {
     fn visit_stmt_mut(&mut self, stmt: &mut syn::Stmt) {
         // `yield_!(v);` as a statement is a `Stmt::Macro`: see it as the expression it is.
         if let syn::Stmt::Macro(mac) = stmt
-            && mac.mac.path.segments.last().is_some_and(|s| s.ident == "yield_" || s.ident == "yield_from")
+            && mac
+                .mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| s.ident == "yield_" || s.ident == "yield_from")
         {
-            let expr = Expr::Macro(syn::ExprMacro { attrs: mac.attrs.clone(), mac: mac.mac.clone() });
+            let expr = Expr::Macro(syn::ExprMacro {
+                attrs: mac.attrs.clone(),
+                mac: mac.mac.clone(),
+            });
             *stmt = syn::Stmt::Expr(expr, mac.semi_token);
         }
         visit_mut::visit_stmt_mut(self, stmt);
@@ -291,8 +332,16 @@ impl VisitMut for Normalize {
     fn visit_macro_mut(&mut self, mac: &mut Macro) {
         // A nested `iter! { .. }`/`stream! { .. }` is a generator of its own: its yields are
         // its business (its own expansion checks them).
-        let nested = mac.path.segments.last().is_some_and(|s| s.ident == "iter" || s.ident == "stream");
-        let context = if nested { Context::Closure } else { self.context };
+        let nested = mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "iter" || s.ident == "stream");
+        let context = if nested {
+            Context::Closure
+        } else {
+            self.context
+        };
         let outer_checks = std::mem::replace(&mut self.nested_generator, nested);
         self.within(context, |v| {
             mac.tokens = v.visit_macro_tokens(std::mem::take(&mut mac.tokens));

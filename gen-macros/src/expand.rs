@@ -45,7 +45,10 @@ pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
 
 fn item_keyword(item: &Item) -> TokenStream {
     match item {
-        Item::Struct(s) => quote!(#s.struct_token),
+        Item::Struct(s) => {
+            let t = &s.struct_token;
+            quote!(#t)
+        }
         Item::Enum(e) => {
             let t = &e.enum_token;
             quote!(#t)
@@ -72,8 +75,16 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
             lower::compiler_backed::lower(&func, lowering == Lowering::Boxed)?
         }
     };
-    let GenFn { attrs, vis, sig, .. } = func;
-    Ok(quote!(#(#attrs)* #vis #sig { #body }))
+    let GenFn {
+        attrs, vis, sig, ..
+    } = func;
+    // The added `+ FusedIterator` is implied by nothing the user wrote, but clippy's
+    // `implied_bounds_in_impls` cannot tell it was added on purpose.
+    Ok(quote! {
+        #(#attrs)*
+        #[allow(clippy::implied_bounds_in_impls)]
+        #vis #sig { #body }
+    })
 }
 
 /// The user's function with a body of the right type and the errors.
@@ -85,8 +96,13 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
         Ok(_) => quote_spanned!(span=> ::gen_core::__private::empty_stream()),
         Err(_) => quote_spanned!(span=> loop {}),
     };
-    item.attrs.push(syn::parse_quote!(#[allow(unused_variables, unused_mut, unreachable_code)]));
-    let ItemFn { attrs, vis, sig, .. } = item;
+    item.attrs
+        .push(syn::parse_quote!(#[allow(unused_variables, unused_mut, unreachable_code)]));
+    // The stub is a plain body: an `async` left on it would add errors of its own.
+    item.sig.asyncness = None;
+    let ItemFn {
+        attrs, vis, sig, ..
+    } = item;
     quote!(#error #(#attrs)* #vis #sig { #stub })
 }
 

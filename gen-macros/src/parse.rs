@@ -61,7 +61,7 @@ impl GenFn {
                  `impl Stream<Item = T>`, whose body may `.await`"
             );
         }
-        let (flavour, item_ty) = return_flavour(&item.sig.output)?;
+        let (flavour, item_ty) = return_flavour(&item.sig)?;
         let item_is_result = is_result(&item_ty);
         let args = strip_param_mut(&mut item.sig);
         add_fused_bound(&mut item.sig.output, flavour);
@@ -95,18 +95,22 @@ impl GenFn {
 
 /// Desugar the declared return type into the flavour and the item type:
 /// `impl Iterator<Item = T> + ..` is sync, `impl <..>Stream<Item = T> + ..` is async.
-fn return_flavour(output: &ReturnType) -> syn::Result<(Flavour, Type)> {
+fn return_flavour(sig: &Signature) -> syn::Result<(Flavour, Type)> {
     let expected = "`#[generator]` functions must return `impl Iterator<Item = T>` or \
                     `impl Stream<Item = T>`";
-    let ReturnType::Type(_, ty) = output else {
-        bail!(output, "{expected}: add a return type");
+    let ReturnType::Type(_, ty) = &sig.output else {
+        bail!(sig.ident, "{expected}: add a return type");
     };
     let Type::ImplTrait(TypeImplTrait { bounds, .. }) = &**ty else {
         bail!(ty, "{expected}");
     };
     for bound in bounds {
-        let TypeParamBound::Trait(bound) = bound else { continue };
-        let Some(last) = bound.path.segments.last() else { continue };
+        let TypeParamBound::Trait(bound) = bound else {
+            continue;
+        };
+        let Some(last) = bound.path.segments.last() else {
+            continue;
+        };
         let name = last.ident.to_string();
         let flavour = match name.as_str() {
             "Iterator" | "FusedIterator" => Flavour::Iter,
@@ -121,7 +125,10 @@ fn return_flavour(output: &ReturnType) -> syn::Result<(Flavour, Type)> {
             _ => None,
         };
         let Some(item) = item else {
-            bail!(last, "{expected}: name the item type with `{name}<Item = T>`");
+            bail!(
+                last,
+                "{expected}: name the item type with `{name}<Item = T>`"
+            );
         };
         return Ok((flavour, item.clone()));
     }
@@ -150,8 +157,12 @@ fn nameable(ty: &Type) -> bool {
 /// Desugar `-> impl Iterator<..>` into `-> impl Iterator<..> + FusedIterator` (likewise
 /// `FusedStream`) so callers can see that the generator is fused.
 fn add_fused_bound(output: &mut ReturnType, flavour: Flavour) {
-    let ReturnType::Type(_, ty) = output else { return };
-    let Type::ImplTrait(TypeImplTrait { bounds, .. }) = &mut **ty else { return };
+    let ReturnType::Type(_, ty) = output else {
+        return;
+    };
+    let Type::ImplTrait(TypeImplTrait { bounds, .. }) = &mut **ty else {
+        return;
+    };
     let fused = match flavour {
         Flavour::Iter => "FusedIterator",
         Flavour::Stream => "FusedStream",

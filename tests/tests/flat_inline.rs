@@ -134,7 +134,7 @@ fn control_flow_inside_iter() {
         let mut out = Vec::new();
         let mut state = 0u32;
         while state < limit {
-            if state % 3 == 0 {
+            if state.is_multiple_of(3) {
                 out.extend(0..state);
             } else {
                 out.push((state - 1) * 100);

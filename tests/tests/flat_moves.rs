@@ -240,3 +240,20 @@ fn a_local_moved_on_one_branch_only() {
         ["x", "x"]
     );
 }
+
+twin! {
+    fn reference_dead_at_the_yield(s: String) -> usize {
+        let owned = s;
+        let r = &owned;
+        yield_!(r.len());
+        yield_!(owned.len() + 1);
+    }
+}
+
+#[test]
+fn a_reference_that_ends_before_a_yield_is_not_kept() {
+    assert_eq!(
+        check!(reference_dead_at_the_yield("abc".to_string())),
+        [3, 4]
+    );
+}

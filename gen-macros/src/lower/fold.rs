@@ -18,7 +18,10 @@ use crate::parse::{Binding, GenFn};
 /// `if let Some(sink) = sink && let S0(args) = cur { <args> <body> return None; }`.
 pub(crate) fn fold_path(func: &GenFn, args: &[Binding]) -> TokenStream {
     let mut body = func.block.clone();
-    Rewrite.visit_block_mut(&mut body);
+    Rewrite {
+        item_ty: func.item_ty.clone(),
+    }
+    .visit_block_mut(&mut body);
     let (sink, cur, l) = (names::sink(), names::cur(), names::l());
     let (state_enum, s0) = (names::state_enum(), names::variant(0));
     let binds = args.iter().enumerate().map(|(i, arg)| {
@@ -38,7 +41,9 @@ pub(crate) fn fold_path(func: &GenFn, args: &[Binding]) -> TokenStream {
     }
 }
 
-struct Rewrite;
+struct Rewrite {
+    item_ty: Option<syn::Type>,
+}
 
 impl VisitMut for Rewrite {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
@@ -55,7 +60,8 @@ impl VisitMut for Rewrite {
                     // The operand's temporaries end before the consumer runs, as after `next()`.
                     YieldKind::One => {
                         let v = names::v();
-                        quote_spanned!(span=> { let #v = #value; #sink(#v) })
+                        let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
+                        quote_spanned!(span=> { let #v #ty = #value; #sink(#v) })
                     }
                     YieldKind::From => quote_spanned! {span=>
                         ::core::iter::Iterator::for_each(

@@ -7,6 +7,7 @@
 //!   rest of the list (carrying the value where there is one);
 //! - a loop that contains a yield gets a head state whose arm holds the loop as a native loop;
 //!   a `continue` inside that arm stays native, other back edges jump to the head.
+//!
 //! A resume arm re-opens the scopes it lands in as nested blocks, re-binding the saved locals
 //! with the user's names so they drop where the plain function drops them. Arms are emitted in
 //! source order (by the position of their state) so rustc infers the state types in order.
@@ -41,6 +42,8 @@ pub(super) struct LocalInfo {
     pub(super) ident: Ident,
     pub(super) mutable: bool,
     pub(super) hidden: bool,
+    /// `let r = &local;`: the owned local it borrows, and where.
+    pub(super) borrows: Option<(LocalId, TokenStream)>,
 }
 
 #[derive(Default)]
@@ -83,11 +86,14 @@ pub(crate) struct Emitter<'p> {
     pub(super) counter: u32,
     /// The state whose arm is being emitted.
     pub(super) current_arm: usize,
+    /// The item type, when nameable: yielded values are checked against it where written.
+    pub(super) item_ty: Option<syn::Type>,
 }
 
 impl<'p> Emitter<'p> {
-    pub(crate) fn new(prior: Option<&'p Facts>) -> Self {
+    pub(crate) fn new(prior: Option<&'p Facts>, item_ty: Option<syn::Type>) -> Self {
         Emitter {
+            item_ty,
             facts: Facts::default(),
             prior,
             errors: Errors::default(),
@@ -122,11 +128,19 @@ impl<'p> Emitter<'p> {
             ident: binding.ident.clone(),
             mutable: binding.mutable,
             hidden,
+            borrows: None,
         });
         let decl = self.tick();
-        self.facts.locals.push(super::facts::LocalFact { decl, by_ref: binding.by_ref });
+        self.facts.locals.push(super::facts::LocalFact {
+            decl,
+            by_ref: binding.by_ref,
+        });
         self.facts.mentions.push(Vec::new());
-        self.scopes.last_mut().expect("a scope is open").locals.push(id);
+        self.scopes
+            .last_mut()
+            .expect("a scope is open")
+            .locals
+            .push(id);
         id
     }
 
@@ -151,7 +165,10 @@ impl<'p> Emitter<'p> {
     }
 
     pub(super) fn in_scope(&self) -> Vec<LocalId> {
-        self.scopes.iter().flat_map(|l| l.locals.iter().copied()).collect()
+        self.scopes
+            .iter()
+            .flat_map(|l| l.locals.iter().copied())
+            .collect()
     }
 
     /// A new state; `value`: its arm receives a value (a join after an expression).
@@ -164,7 +181,12 @@ impl<'p> Emitter<'p> {
     /// Records where a state's arm starts: here.
     pub(crate) fn place(&mut self, state: usize) {
         let pos = self.tick();
-        let loops = self.loops.iter().filter(|l| !l.is_block).map(|l| l.id).collect();
+        let loops = self
+            .loops
+            .iter()
+            .filter(|l| !l.is_block)
+            .map(|l| l.id)
+            .collect();
         self.facts.states[state] = StateFact {
             pos,
             horizon: None,
@@ -201,14 +223,52 @@ impl<'p> Emitter<'p> {
 
     /// `__gen_State::S<k>((value?, saved locals in reverse declaration order))`.
     pub(super) fn payload(&mut self, state: usize, value: Option<TokenStream>) -> TokenStream {
+        self.payload_at(state, value, None)
+    }
+
+    /// `at`: the suspension's span, which the saved names get, so that a borrow or move error
+    /// about keeping a local across it points at the yield.
+    pub(super) fn payload_at(
+        &mut self,
+        state: usize,
+        value: Option<TokenStream>,
+        at: Option<proc_macro2::Span>,
+    ) -> TokenStream {
         let variant = names::variant(state);
         let mut items: Vec<TokenStream> = value.into_iter().collect();
         for local in self.saved(state).into_iter().rev() {
-            let name = self.name_of(local);
+            let mut name = self.name_of(local);
+            if let Some(at) = at {
+                self.check_borrow_kept(local, at);
+                if !self.arm.aliases.contains_key(&local) {
+                    name.set_span(name.span().located_at(at));
+                }
+            }
             items.push(quote!(#name));
         }
         let ty = names::state_enum();
         quote!(#ty::#variant((#(#items,)*)))
+    }
+
+    /// A saved `let r = &owned_local;` cannot be kept across a yield: say so on the borrow.
+    fn check_borrow_kept(&mut self, local: LocalId, at: proc_macro2::Span) {
+        let Some((owner, span)) = self.locals[local].borrows.take() else {
+            return;
+        };
+        let (name, owner_name) = (&self.locals[local].ident, &self.locals[owner].ident);
+        let mut error = syn::Error::new_spanned(
+            span,
+            format!(
+                "`{name}` borrows `{owner_name}` and is still needed after a yield, but a flat \
+                 generator cannot keep a borrow of its own local in its state; end the borrow \
+                 before the yield, own the data, or use `#[generator(boxed)]`"
+            ),
+        );
+        error.combine(syn::Error::new(
+            at,
+            "the generator suspends here while the borrow is live",
+        ));
+        self.errors.push(error);
     }
 
     pub(super) fn jump(&mut self, state: usize, value: Option<TokenStream>) -> TokenStream {
@@ -262,8 +322,9 @@ impl<'p> Emitter<'p> {
             let mut binds = TokenStream::new();
             for &local in &level.locals {
                 let info = &self.locals[local];
-                let shadowed =
-                    in_scope.iter().any(|&o| o > local && self.locals[o].ident == info.ident);
+                let shadowed = in_scope
+                    .iter()
+                    .any(|&o| o > local && self.locals[o].ident == info.ident);
                 let slot = saved
                     .iter()
                     .position(|&s| s == local)
@@ -309,12 +370,17 @@ impl<'p> Emitter<'p> {
         let mut code = body(self);
         self.current_arm = outer_arm;
         for (i, binds) in levels.into_iter().enumerate().rev() {
-            code = if i == 0 { quote!(#binds #code) } else { quote!({ #binds #code }) };
+            code = if i == 0 {
+                quote!(#binds #code)
+            } else {
+                quote!({ #binds #code })
+            };
         }
         self.arm = outer;
         let variant = names::variant(state);
         let ty = names::state_enum();
         let pos = self.facts.states[state].pos;
-        self.arms.push((pos, state, quote!(#ty::#variant(#l) => { #value #code })));
+        self.arms
+            .push((pos, state, quote!(#ty::#variant(#l) => { #value #code })));
     }
 }

@@ -96,15 +96,18 @@ impl Facts {
 
     /// Whether `local` is saved by some state after position `pos`.
     pub(crate) fn saved_after(&self, local: LocalId, pos: u32) -> bool {
-        self.states
-            .iter()
-            .enumerate()
-            .any(|(id, s)| s.pos > pos && s.in_scope.contains(&local) && self.saved(id).contains(&local))
+        self.states.iter().enumerate().any(|(id, s)| {
+            s.pos > pos && s.in_scope.contains(&local) && self.saved(id).contains(&local)
+        })
     }
 
     pub(crate) fn in_loop(&self, local: LocalId, state: &StateFact, pos: u32) -> bool {
         let decl = self.locals[local].decl;
-        state.loops.iter().map(|&l| &self.loops[l]).any(|l| l.start > decl && (l.start..=l.end).contains(&pos))
+        state
+            .loops
+            .iter()
+            .map(|&l| &self.loops[l])
+            .any(|l| l.start > decl && (l.start..=l.end).contains(&pos))
     }
 
     /// Live: the first mention reached from the state reads the local. Mentions are taken in
@@ -124,18 +127,32 @@ impl Facts {
             })
         };
         let skipped = |pos: u32| {
-            state.regions.iter().map(|&r| &self.regions[r]).any(|r| pos > r.branch_end && pos <= r.compound_end)
+            state
+                .regions
+                .iter()
+                .map(|&r| &self.regions[r])
+                .any(|r| pos > r.branch_end && pos <= r.compound_end)
         };
         let horizon = state.horizon.unwrap_or(u32::MAX);
-        let mut after =
-            mentions.iter().filter(|m| m.pos > state.pos && m.pos < horizon && !skipped(m.pos));
+        let mut after = mentions
+            .iter()
+            .filter(|m| m.pos > state.pos && m.pos < horizon && !skipped(m.pos));
         if let Some(first) = after.next() {
             return reads(Some(first));
         }
         let decl = self.locals[local].decl;
-        state.loops.iter().map(|&l| &self.loops[l]).filter(|l| l.start > decl).any(|l| {
-            reads(mentions.iter().find(|m| m.pos >= l.start && m.pos <= state.pos))
-        })
+        state
+            .loops
+            .iter()
+            .map(|&l| &self.loops[l])
+            .filter(|l| l.start > decl)
+            .any(|l| {
+                reads(
+                    mentions
+                        .iter()
+                        .find(|m| m.pos >= l.start && m.pos <= state.pos),
+                )
+            })
     }
 
     /// Whether the arm of `state` mentions `local` (an unsaved local it assigns is re-bound
@@ -148,9 +165,11 @@ impl Facts {
         self.mentions[local].iter().any(|m| {
             let (pos, kind) = (m.pos, m.how);
             let earlier = pos < state.pos
-                && !state.regions.iter().map(|&r| &self.regions[r]).any(|r| {
-                    pos >= r.compound_start && pos < r.branch_start
-                });
+                && !state
+                    .regions
+                    .iter()
+                    .map(|&r| &self.regions[r])
+                    .any(|r| pos >= r.compound_start && pos < r.branch_start);
             kind == Use::Move && (earlier || self.in_loop(local, state, pos))
         })
     }

@@ -35,7 +35,7 @@ use crate::parse::{Binding, GenFn};
 
 /// One walk over the body.
 fn walk<'p>(func: &GenFn, args: &[Binding], prior: Option<&'p Facts>) -> Emitter<'p> {
-    let mut emitter = Emitter::new(prior);
+    let mut emitter = Emitter::new(prior, func.item_ty.clone());
     for arg in args {
         emitter.declare(arg, false);
     }
@@ -53,7 +53,11 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         args = discovery
             .free
             .into_iter()
-            .map(|ident| Binding { ident, mutable: true, by_ref: false })
+            .map(|ident| Binding {
+                ident,
+                mutable: true,
+                by_ref: false,
+            })
             .collect();
     }
     let first = walk(func, &args, None);
@@ -70,7 +74,13 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let initial: Vec<_> = args
         .iter()
         .rev()
-        .map(|a| if a.ident == "__gen_self" { quote!(self) } else { a.ident.to_token_stream() })
+        .map(|a| {
+            if a.ident == "__gen_self" {
+                quote!(self)
+            } else {
+                a.ident.to_token_stream()
+            }
+        })
         .collect();
     let mut arms = std::mem::take(&mut second.arms);
     arms.sort_by_key(|(pos, state, _)| (*pos, *state));

@@ -65,7 +65,10 @@ pub(crate) fn iter(n: u32) -> Ident {
     format_ident!("__gen_iter{}", n, span = Span::mixed_site())
 }
 fn label(name: &str) -> Lifetime {
-    Lifetime { apostrophe: Span::mixed_site(), ident: ident(name) }
+    Lifetime {
+        apostrophe: Span::mixed_site(),
+        ident: ident(name),
+    }
 }
 /// The dispatcher loop.
 pub(crate) fn sm_label() -> Lifetime {

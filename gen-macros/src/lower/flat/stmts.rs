@@ -4,7 +4,9 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::visit::Visit as _;
-use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Ident, Lifetime, Local, Pat, Stmt, parse_quote};
+use syn::{
+    Block, Expr, ExprIf, ExprMatch, ExprYield, Ident, Lifetime, Local, Pat, Stmt, parse_quote,
+};
 
 use super::emit::{Cont, Emitter, LoopCtx};
 use super::facts::{LocalId, LoopFact, Mention, RegionFact, Use};
@@ -38,7 +40,8 @@ fn local_yields(local: &Local) -> (bool, bool) {
     let init = local.init.as_ref();
     (
         init.is_some_and(|i| contains_yield(&i.expr)),
-        init.and_then(|i| i.diverge.as_ref()).is_some_and(|(_, e)| contains_yield(e)),
+        init.and_then(|i| i.diverge.as_ref())
+            .is_some_and(|(_, e)| contains_yield(e)),
     )
 }
 
@@ -70,7 +73,12 @@ impl Emitter<'_> {
 
     /// `origin`: the list these statements are the rest of (a resume or join arm), so a
     /// `return;` in them also bounds the states placed in the earlier part.
-    fn list_from(&mut self, stmts: &[Stmt], cont: &Cont, origin: Option<(usize, u32)>) -> TokenStream {
+    fn list_from(
+        &mut self,
+        stmts: &[Stmt],
+        cont: &Cont,
+        origin: Option<(usize, u32)>,
+    ) -> TokenStream {
         let mut out = TokenStream::new();
         let origin = origin.unwrap_or((self.facts.states.len(), self.pos));
         let (first_state, start) = origin;
@@ -93,7 +101,11 @@ impl Emitter<'_> {
                     }
                     (false, _) => {
                         let init = local.init.as_ref().map(|init| {
-                            let how = if binds_by_value(&local.pat) { Use::Move } else { Use::Keep };
+                            let how = if binds_by_value(&local.pat) {
+                                Use::Move
+                            } else {
+                                Use::Keep
+                            };
                             self.verbatim_expr(&init.expr, how)
                         });
                         out.extend(self.bind_let(local, init));
@@ -123,7 +135,9 @@ impl Emitter<'_> {
                         && yield_kind(y) == YieldKind::One
                     {
                         // Desugar `yield_!(v);` into a suspension; the resume arm runs the rest.
-                        out.extend(self.suspend(y, |this| this.list_from(rest, cont, Some(origin))));
+                        out.extend(
+                            self.suspend(y, |this| this.list_from(rest, cont, Some(origin))),
+                        );
                         return out;
                     }
                     // Desugar a yielding compound statement into a jump to a join after it.
@@ -135,7 +149,10 @@ impl Emitter<'_> {
                 // Items are visible in their whole block, which the arms split up: hoist them.
                 Stmt::Item(item) => self.items.extend(quote!(#item)),
                 Stmt::Macro(mac) => {
-                    let expr = Expr::Macro(syn::ExprMacro { attrs: mac.attrs.clone(), mac: mac.mac.clone() });
+                    let expr = Expr::Macro(syn::ExprMacro {
+                        attrs: mac.attrs.clone(),
+                        mac: mac.mac.clone(),
+                    });
                     let code = self.verbatim_expr(&expr, Use::Keep);
                     let semi = &mac.semi_token;
                     if semi.is_none() && rest.is_empty() {
@@ -169,16 +186,25 @@ impl Emitter<'_> {
     fn bind_let(&mut self, local: &Local, init: Option<TokenStream>) -> TokenStream {
         let attrs = &local.attrs;
         let pat = &local.pat;
-        let diverge = local.init.as_ref().and_then(|i| i.diverge.as_ref()).map(|(_, e)| {
-            let code = if contains_yield(e) {
-                self.tail(e, &Cont::Diverge)
-            } else {
-                self.verbatim_expr(e, Use::Move)
-            };
-            quote!(else #code)
-        });
+        let diverge = local
+            .init
+            .as_ref()
+            .and_then(|i| i.diverge.as_ref())
+            .map(|(_, e)| {
+                let code = if contains_yield(e) {
+                    self.tail(e, &Cont::Diverge)
+                } else {
+                    self.verbatim_expr(e, Use::Move)
+                };
+                quote!(else #code)
+            });
         let aliases = self.alias_shadowed(pat);
-        self.declare_pat(pat, false);
+        let init_expr = local.init.as_ref().map(|i| &*i.expr);
+        let through_ref = init_expr.is_some_and(borrows);
+        let owner = init_expr.and_then(|e| self.borrowed_owned_local(e));
+        for new in self.declare_pat(pat, through_ref) {
+            self.locals[new].borrows.clone_from(&owner);
+        }
         match init {
             Some(init) if !aliases.is_empty() => {
                 let tmp = names::init();
@@ -212,14 +238,19 @@ impl Emitter<'_> {
 
     /// Desugar `yield_!(v)` into `let v = ..; <save state>; return Some(v)`; `then` emits the
     /// resume arm's code.
-    fn suspend(&mut self, y: &ExprYield, then: impl FnOnce(&mut Self) -> TokenStream) -> TokenStream {
+    fn suspend(
+        &mut self,
+        y: &ExprYield,
+        then: impl FnOnce(&mut Self) -> TokenStream,
+    ) -> TokenStream {
         let value = self.verbatim_expr(&yield_value(y), Use::Move);
         let resume = self.new_state(false);
-        let payload = self.payload(resume, None);
-        let (v, st) = (names::v(), names::st());
         let span = y.yield_token.span;
+        let payload = self.payload_at(resume, None, Some(span));
+        let (v, st) = (names::v(), names::st());
+        let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
         let code = quote_spanned! {span=>
-            { let #v = #value; #st = #payload; return ::core::option::Option::Some(#v); }
+            { let #v #ty = #value; #st = #payload; return ::core::option::Option::Some(#v); }
         };
         self.arm(resume, then);
         code
@@ -270,8 +301,15 @@ impl Emitter<'_> {
             Expr::If(i) => self.if_expr(i, cont),
             Expr::Match(m) => self.match_expr(m, cont),
             Expr::Loop(l) => self.loop_expr(l.label.as_ref(), LoopKind::Loop, &l.body, cont),
-            Expr::While(w) => self.loop_expr(w.label.as_ref(), LoopKind::While(&w.cond), &w.body, cont),
-            Expr::ForLoop(f) => self.loop_expr(f.label.as_ref(), LoopKind::For(&f.pat, &f.expr), &f.body, cont),
+            Expr::While(w) => {
+                self.loop_expr(w.label.as_ref(), LoopKind::While(&w.cond), &w.body, cont)
+            }
+            Expr::ForLoop(f) => self.loop_expr(
+                f.label.as_ref(),
+                LoopKind::For(&f.pat, &f.expr),
+                &f.body,
+                cont,
+            ),
             Expr::Paren(p) => self.tail(&p.expr, cont),
             Expr::Break(b) if b.expr.as_deref().is_some_and(contains_yield) => {
                 // Desugar `break 'l <yielding expr>` into the value going to the loop's exit.
@@ -357,7 +395,11 @@ impl Emitter<'_> {
                 quote!(#left #op #right)
             }
             Expr::Let(l) => {
-                let how = if binds_by_value(&l.pat) { Use::Move } else { Use::Keep };
+                let how = if binds_by_value(&l.pat) {
+                    Use::Move
+                } else {
+                    Use::Keep
+                };
                 let scrutinee = self.verbatim_expr(&l.expr, how);
                 self.declare_pat(&l.pat, borrows(&l.expr));
                 let pat = &l.pat;
@@ -400,7 +442,11 @@ impl Emitter<'_> {
 
     fn open_region(&mut self, compound_start: u32) -> usize {
         let branch_start = self.tick();
-        self.facts.regions.push(RegionFact { compound_start, branch_start, ..RegionFact::default() });
+        self.facts.regions.push(RegionFact {
+            compound_start,
+            branch_start,
+            ..RegionFact::default()
+        });
         let id = self.facts.regions.len() - 1;
         self.regions.push(id);
         id
@@ -415,7 +461,13 @@ impl Emitter<'_> {
     /// `'l: while c { body }` into a jump to `H` and the arm `H => 'l: while c { body } <cont>`;
     /// `for p in e { body }` into `let mut iter = IntoIterator::into_iter(e);`, a jump to `H`
     /// and `H => 'l: while let Some(p) = Iterator::next(&mut iter) { body } <cont>`.
-    fn loop_expr(&mut self, label: Option<&syn::Label>, kind: LoopKind<'_>, body: &Block, cont: &Cont) -> TokenStream {
+    fn loop_expr(
+        &mut self,
+        label: Option<&syn::Label>,
+        kind: LoopKind<'_>,
+        body: &Block,
+        cont: &Cont,
+    ) -> TokenStream {
         self.push_scope();
         let mut prelude = TokenStream::new();
         let mut iter = None;
@@ -428,7 +480,11 @@ impl Emitter<'_> {
             let code = self.verbatim_expr(iterable, Use::Move);
             let n = self.fresh();
             let ident = names::iter(n);
-            let binding = Binding { ident: ident.clone(), mutable: true, by_ref: false };
+            let binding = Binding {
+                ident: ident.clone(),
+                mutable: true,
+                by_ref: false,
+            };
             self.declare(&binding, true);
             prelude = quote!(let mut #ident = ::core::iter::IntoIterator::into_iter(#code););
             iter = Some(ident);
@@ -448,7 +504,14 @@ impl Emitter<'_> {
             names::loop_label(n)
         });
         let head = self.new_state(false);
-        self.loops.push(LoopCtx { label: user_label, native: native.clone(), is_block: false, head: Some(head), exit: cont.clone(), id });
+        self.loops.push(LoopCtx {
+            label: user_label,
+            native: native.clone(),
+            is_block: false,
+            head: Some(head),
+            exit: cont.clone(),
+            id,
+        });
         let index = self.loops.len() - 1;
         let enter = self.jump(head, None);
         self.arm(head, |this| {
@@ -484,13 +547,35 @@ impl Emitter<'_> {
         quote!({ #prelude #enter })
     }
 
+    /// `&local` / `&mut local` / `&local.field` of an owned tracked local.
+    fn borrowed_owned_local(&self, expr: &Expr) -> Option<(LocalId, TokenStream)> {
+        let Expr::Reference(reference) = expr else {
+            return None;
+        };
+        let mut base = &*reference.expr;
+        while let Expr::Field(field) = base {
+            base = &field.base;
+        }
+        let Expr::Path(path) = base else { return None };
+        let local = self.resolve(&path.path.get_ident()?.to_string())?;
+        (!self.facts.locals[local].by_ref).then(|| (local, quote!(#expr)))
+    }
+
     /// `for x in &local { .. yield .. }` keeps a borrow of `local` in the generator's state
     /// across the yield, which a flat state machine cannot hold: say so on the borrow.
     fn check_borrowed_iterable(&mut self, iterable: &Expr) {
-        let Expr::Reference(reference) = iterable else { return };
-        let Expr::Path(path) = &*reference.expr else { return };
-        let Some(ident) = path.path.get_ident() else { return };
-        let Some(local) = self.resolve(&ident.to_string()) else { return };
+        let Expr::Reference(reference) = iterable else {
+            return;
+        };
+        let Expr::Path(path) = &*reference.expr else {
+            return;
+        };
+        let Some(ident) = path.path.get_ident() else {
+            return;
+        };
+        let Some(local) = self.resolve(&ident.to_string()) else {
+            return;
+        };
         if self.facts.locals[local].by_ref {
             return;
         }
@@ -551,8 +636,20 @@ fn borrows(expr: &Expr) -> bool {
         Expr::Paren(p) => borrows(&p.expr),
         Expr::MethodCall(m) => matches!(
             m.method.to_string().as_str(),
-            "iter" | "iter_mut" | "keys" | "values" | "values_mut" | "as_ref" | "as_mut"
-                | "as_deref" | "get" | "get_mut" | "first" | "last" | "windows" | "chunks"
+            "iter"
+                | "iter_mut"
+                | "keys"
+                | "values"
+                | "values_mut"
+                | "as_ref"
+                | "as_mut"
+                | "as_deref"
+                | "get"
+                | "get_mut"
+                | "first"
+                | "last"
+                | "windows"
+                | "chunks"
         ),
         _ => false,
     }
@@ -562,8 +659,16 @@ fn is_compound_assign(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
         op,
-        AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | BitXorAssign(_)
-            | BitAndAssign(_) | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_)
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
     )
 }
 
@@ -580,11 +685,21 @@ impl Scope for Emitter<'_> {
     fn mention(&mut self, local: LocalId, how: Use) {
         let pos = self.tick();
         let context = (how == Use::Assign).then(|| {
-            let loops = self.loops.iter().filter(|l| !l.is_block).map(|l| l.id).collect();
+            let loops = self
+                .loops
+                .iter()
+                .filter(|l| !l.is_block)
+                .map(|l| l.id)
+                .collect();
             Box::new((self.regions.clone(), loops))
         });
         let arm = self.current_arm;
-        self.facts.mentions[local].push(Mention { pos, how, arm, context });
+        self.facts.mentions[local].push(Mention {
+            pos,
+            how,
+            arm,
+            context,
+        });
     }
 
     fn free(&mut self, name: &Ident) {
@@ -597,7 +712,11 @@ impl Scope for Emitter<'_> {
         }
     }
 
-    fn target(&self, label: Option<&Lifetime>, is_continue: bool) -> Option<(usize, Option<Lifetime>)> {
+    fn target(
+        &self,
+        label: Option<&Lifetime>,
+        is_continue: bool,
+    ) -> Option<(usize, Option<Lifetime>)> {
         let index = self.loops.iter().rposition(|ctx| match label {
             Some(label) => ctx.label.as_ref().is_some_and(|l| l.ident == label.ident),
             None => !ctx.is_block,

@@ -7,6 +7,7 @@
 //!   the jump itself is emitted where the generator's own names are in scope (see
 //!   `Emitter::verbatim_expr`). A `continue` of the loop that is native in the current arm
 //!   stays a native `continue 'label`.
+//!
 //! It does not rewrite inside closures, async blocks or nested items, where `?`, `return`,
 //! `break` and `continue` keep their own meaning.
 
@@ -30,7 +31,11 @@ pub(crate) trait Scope {
     fn free(&mut self, name: &Ident);
     /// The lowered loop (index into the emitter's loop stack) a `break`/`continue` with this
     /// label targets, and whether a `continue` of it is native here (its label).
-    fn target(&self, label: Option<&Lifetime>, is_continue: bool) -> Option<(usize, Option<Lifetime>)>;
+    fn target(
+        &self,
+        label: Option<&Lifetime>,
+        is_continue: bool,
+    ) -> Option<(usize, Option<Lifetime>)>;
 }
 
 /// A jump out of verbatim code that the emitter must perform.
@@ -89,7 +94,8 @@ impl<'a> Visit<'a> {
         if let Some(frame) = self.inner.last_mut() {
             frame.extend(bindings.iter().map(|b| b.ident.to_string()));
         } else {
-            self.inner.push(bindings.iter().map(|b| b.ident.to_string()).collect());
+            self.inner
+                .push(bindings.iter().map(|b| b.ident.to_string()).collect());
         }
     }
 
@@ -129,19 +135,24 @@ impl<'a> Visit<'a> {
                     let after_dot = i > 0
                         && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '.' || p.as_char() == ':');
                     let name = ident.to_string();
-                    if !after_dot && !self.inner.iter().any(|f| f.contains(&name)) {
-                        if let Some(local) = self.scope.resolve(&name) {
-                            let how = if self.moving > 0 { Use::Move } else { Use::Keep };
-                            self.scope.mention(local, how);
-                        }
+                    if !after_dot
+                        && !self.inner.iter().any(|f| f.contains(&name))
+                        && let Some(local) = self.scope.resolve(&name)
+                    {
+                        let how = if self.moving > 0 {
+                            Use::Move
+                        } else {
+                            Use::Keep
+                        };
+                        self.scope.mention(local, how);
                     }
                 }
                 TokenTree::Literal(lit) => {
                     for name in format_captures(&lit.to_string()) {
-                        if !self.inner.iter().any(|f| f.contains(&name)) {
-                            if let Some(local) = self.scope.resolve(&name) {
-                                self.scope.mention(local, Use::Keep);
-                            }
+                        if !self.inner.iter().any(|f| f.contains(&name))
+                            && let Some(local) = self.scope.resolve(&name)
+                        {
+                            self.scope.mention(local, Use::Keep);
                         }
                     }
                 }
@@ -167,13 +178,21 @@ impl<'a> Visit<'a> {
         }
         let k = self.escapes.len() as u32;
         let wrapper = &self.wrapper;
-        let value_slot = value.as_ref().map(|_| format_ident!("__gen_break{}", k, span = Span::mixed_site()));
+        let value_slot = value
+            .as_ref()
+            .map(|_| format_ident!("__gen_break{}", k, span = Span::mixed_site()));
         let leave = quote_spanned!(span=> break #wrapper ::core::ops::ControlFlow::Break(#k));
         *expr = Expr::Verbatim(match (&value_slot, value) {
-            (Some(slot), Some(value)) => quote!({ #slot = ::core::option::Option::Some(#value); #leave }),
+            (Some(slot), Some(value)) => {
+                quote!({ #slot = ::core::option::Option::Some(#value); #leave })
+            }
             _ => leave,
         });
-        self.escapes.push(Escape { target, is_continue, value_slot });
+        self.escapes.push(Escape {
+            target,
+            is_continue,
+            value_slot,
+        });
     }
 }
 
@@ -208,8 +227,11 @@ pub(crate) fn format_captures(lit: &str) -> Vec<String> {
             chars.next();
             continue;
         }
-        let name: String = std::iter::from_fn(|| chars.next_if(|c| c.is_alphanumeric() || *c == '_')).collect();
-        if name.starts_with(|c: char| c.is_alphabetic() || c == '_') && matches!(chars.peek(), Some('}' | ':')) {
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| c.is_alphanumeric() || *c == '_')).collect();
+        if name.starts_with(|c: char| c.is_alphabetic() || c == '_')
+            && matches!(chars.peek(), Some('}' | ':'))
+        {
             names.push(name);
         }
     }
@@ -219,14 +241,71 @@ pub(crate) fn format_captures(lit: &str) -> Vec<String> {
 /// Methods known to take `self` by value: the receiver may be moved.
 fn consumes_receiver(method: &str, args: usize) -> bool {
     const CONSUMING: &[&str] = &[
-        "unwrap", "expect", "unwrap_or", "unwrap_or_else", "unwrap_or_default", "unwrap_err",
-        "expect_err", "ok", "err", "map", "map_err", "map_or", "map_or_else", "and_then",
-        "or_else", "ok_or", "ok_or_else", "filter", "filter_map", "flat_map", "flatten", "zip",
-        "chain", "enumerate", "skip", "step_by", "take_while", "skip_while", "map_while",
-        "peekable", "fuse", "inspect", "rev", "cycle", "cloned", "copied", "collect", "sum",
-        "product", "count", "last", "fold", "for_each", "max", "min", "max_by", "min_by",
-        "max_by_key", "min_by_key", "partition", "unzip", "scan", "reduce", "lines", "bytes",
-        "build", "finish", "commit", "join", "send", "wait", "then", "xor", "or", "and",
+        "unwrap",
+        "expect",
+        "unwrap_or",
+        "unwrap_or_else",
+        "unwrap_or_default",
+        "unwrap_err",
+        "expect_err",
+        "ok",
+        "err",
+        "map",
+        "map_err",
+        "map_or",
+        "map_or_else",
+        "and_then",
+        "or_else",
+        "ok_or",
+        "ok_or_else",
+        "filter",
+        "filter_map",
+        "flat_map",
+        "flatten",
+        "zip",
+        "chain",
+        "enumerate",
+        "skip",
+        "step_by",
+        "take_while",
+        "skip_while",
+        "map_while",
+        "peekable",
+        "fuse",
+        "inspect",
+        "rev",
+        "cycle",
+        "cloned",
+        "copied",
+        "collect",
+        "sum",
+        "product",
+        "count",
+        "last",
+        "fold",
+        "for_each",
+        "max",
+        "min",
+        "max_by",
+        "min_by",
+        "max_by_key",
+        "min_by_key",
+        "partition",
+        "unzip",
+        "scan",
+        "reduce",
+        "lines",
+        "bytes",
+        "build",
+        "finish",
+        "commit",
+        "join",
+        "send",
+        "wait",
+        "then",
+        "xor",
+        "or",
+        "and",
     ];
     method.starts_with("into") || CONSUMING.contains(&method) || (method == "take" && args == 1)
 }
@@ -243,8 +322,15 @@ impl VisitMut for Visit<'_> {
         let callee = std::mem::take(&mut self.callee);
         let branches = matches!(
             expr,
-            Expr::If(_) | Expr::Match(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Loop(_)
-                | Expr::Closure(_) | Expr::Async(_) | Expr::Binary(_) | Expr::Block(_)
+            Expr::If(_)
+                | Expr::Match(_)
+                | Expr::While(_)
+                | Expr::ForLoop(_)
+                | Expr::Loop(_)
+                | Expr::Closure(_)
+                | Expr::Async(_)
+                | Expr::Binary(_)
+                | Expr::Block(_)
         );
         self.conditional += usize::from(branches);
         match expr {
@@ -266,7 +352,10 @@ impl VisitMut for Visit<'_> {
             }
             Expr::MethodCall(m) => {
                 let consumes = consumes_receiver(&m.method.to_string(), m.args.len());
-                self.child(&mut m.receiver, if consumes { Use::Move } else { Use::Keep });
+                self.child(
+                    &mut m.receiver,
+                    if consumes { Use::Move } else { Use::Keep },
+                );
                 for arg in &mut m.args {
                     self.child(arg, Use::Move);
                 }
@@ -288,7 +377,14 @@ impl VisitMut for Visit<'_> {
                     _ => Use::Move,
                 };
                 self.child(&mut b.left, operands);
-                self.child(&mut b.right, if matches!(operands, Use::Keep) && !is_compound(&b.op) { Use::Keep } else { Use::Move });
+                self.child(
+                    &mut b.right,
+                    if matches!(operands, Use::Keep) && !is_compound(&b.op) {
+                        Use::Keep
+                    } else {
+                        Use::Move
+                    },
+                );
             }
             Expr::Assign(a) => {
                 self.child(&mut a.right, Use::Move);
@@ -296,12 +392,18 @@ impl VisitMut for Visit<'_> {
                     && matches!(&*a.left, Expr::Path(p) if p.path.segments.len() == 1);
                 self.child(&mut a.left, if whole { Use::Assign } else { Use::Keep });
             }
-            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.child(&mut u.expr, Use::Keep),
+            Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                self.child(&mut u.expr, Use::Keep)
+            }
             Expr::Paren(p) => self.child(&mut p.expr, how),
             Expr::Group(g) => self.child(&mut g.expr, how),
             Expr::Macro(m) => self.macro_tokens(&m.mac.tokens),
             Expr::Closure(c) => {
-                let captures = if c.capture.is_some() { Use::Move } else { Use::Keep };
+                let captures = if c.capture.is_some() {
+                    Use::Move
+                } else {
+                    Use::Keep
+                };
                 let moving = usize::from(c.capture.is_some());
                 self.moving += moving;
                 self.closures += 1;
@@ -336,7 +438,11 @@ impl VisitMut for Visit<'_> {
                 }
             }
             Expr::Let(l) => {
-                let how = if pat_binds_by_value(&l.pat) { Use::Move } else { Use::Keep };
+                let how = if pat_binds_by_value(&l.pat) {
+                    Use::Move
+                } else {
+                    Use::Keep
+                };
                 self.child(&mut l.expr, how);
                 self.bind(&l.pat);
             }
@@ -350,7 +456,8 @@ impl VisitMut for Visit<'_> {
                 }
             }
             Expr::While(w) => {
-                self.labels.extend(w.label.as_ref().map(|l| l.name.ident.to_string()));
+                self.labels
+                    .extend(w.label.as_ref().map(|l| l.name.ident.to_string()));
                 self.loop_depth += 1;
                 self.with_frame(|v| {
                     v.child(&mut w.cond, Use::Keep);
@@ -363,7 +470,8 @@ impl VisitMut for Visit<'_> {
             }
             Expr::ForLoop(f) => {
                 self.child(&mut f.expr, Use::Move);
-                self.labels.extend(f.label.as_ref().map(|l| l.name.ident.to_string()));
+                self.labels
+                    .extend(f.label.as_ref().map(|l| l.name.ident.to_string()));
                 self.loop_depth += 1;
                 self.with_frame(|v| {
                     v.bind(&f.pat);
@@ -375,7 +483,8 @@ impl VisitMut for Visit<'_> {
                 }
             }
             Expr::Loop(l) => {
-                self.labels.extend(l.label.as_ref().map(|l| l.name.ident.to_string()));
+                self.labels
+                    .extend(l.label.as_ref().map(|l| l.name.ident.to_string()));
                 self.loop_depth += 1;
                 self.visit_block_mut(&mut l.body);
                 self.loop_depth -= 1;
@@ -431,7 +540,11 @@ impl VisitMut for Visit<'_> {
                 match stmt {
                     syn::Stmt::Local(local) => {
                         if let Some(init) = &mut local.init {
-                            let how = if pat_binds_by_value(&local.pat) { Use::Move } else { Use::Keep };
+                            let how = if pat_binds_by_value(&local.pat) {
+                                Use::Move
+                            } else {
+                                Use::Keep
+                            };
                             v.child(&mut init.expr, how);
                             if let Some((_, diverge)) = &mut init.diverge {
                                 v.child(diverge, Use::Move);
@@ -457,7 +570,15 @@ fn is_compound(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
         op,
-        AddAssign(_) | SubAssign(_) | MulAssign(_) | DivAssign(_) | RemAssign(_) | BitXorAssign(_)
-            | BitAndAssign(_) | BitOrAssign(_) | ShlAssign(_) | ShrAssign(_)
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
     )
 }
