@@ -35,7 +35,10 @@ impl<T, F> FlatGen<T, F> {
     where
         F: FnMut(Option<Sink<'_, T>>) -> Option<T>,
     {
-        FlatGen { resume, item: PhantomData }
+        FlatGen {
+            resume,
+            item: PhantomData,
+        }
     }
 }
 
@@ -96,7 +99,7 @@ pub struct Moved;
 mod tests {
     use super::*;
 
-    fn three() -> impl Iterator<Item = u32> + FusedIterator {
+    fn three() -> impl FusedIterator<Item = u32> {
         let mut state = 0u32;
         FlatGen::new(move |sink: Option<Sink<'_, u32>>| {
             if let Some(sink) = sink
