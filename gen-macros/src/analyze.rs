@@ -100,6 +100,15 @@ impl Normalize {
         self.context == Context::Body
     }
 
+    fn place(&self) -> &'static str {
+        match self.context {
+            Context::Body => "here",
+            Context::Closure => "inside a closure",
+            Context::AsyncBlock => "inside an `async` block",
+            Context::NestedItem => "inside a nested function or item",
+        }
+    }
+
     /// Desugar `yield_!(e)` into `yield e` and `yield_from!(e)` into the marked form.
     fn desugar_yield_macro(&mut self, mac: &Macro, kind: YieldKind) -> Option<Expr> {
         let name = if kind == YieldKind::One {
@@ -107,13 +116,8 @@ impl Normalize {
         } else {
             "yield_from"
         };
-        let place = match self.context {
-            Context::Body => None,
-            Context::Closure => Some("inside a closure"),
-            Context::AsyncBlock => Some("inside an `async` block"),
-            Context::NestedItem => Some("inside a nested function or item"),
-        };
-        if let Some(place) = place {
+        if !self.at_body_level() {
+            let place = self.place();
             self.errors.push(format_err!(
                 mac,
                 "`{name}!` may not be used {place}; a yield suspends the generator itself, so \
@@ -210,9 +214,11 @@ impl Normalize {
             format!("{name}!")
         };
         if !self.at_body_level() {
+            let place = self.place();
             self.errors.push(format_err!(
                 ident,
-                "`{shown}` may not be used inside a closure, an `async` block or a nested item"
+                "`{shown}` may not be used {place}; a yield suspends the generator itself, so \
+                 it must be written directly in the generator's body"
             ));
         } else if self.lowering == Lowering::Flat {
             self.errors.push(format_err!(
@@ -255,9 +261,11 @@ impl VisitMut for Normalize {
                 ));
             }
             Expr::Yield(yield_expr) if !self.at_body_level() => {
+                let place = self.place();
                 self.errors.push(format_err!(
                     yield_expr.yield_token,
-                    "`yield` may not be used inside a closure, an `async` block or a nested item"
+                    "`yield` may not be used {place}; a yield suspends the generator itself, so \
+                     it must be written directly in the generator's body"
                 ));
             }
             // `self` is renamed in closures and nested generators too (they capture it), not

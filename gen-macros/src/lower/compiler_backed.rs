@@ -89,7 +89,13 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     let rebinds = func.args.iter().map(|arg| {
         let ident = &arg.ident;
         let mutability = arg.mutable.then(|| quote!(mut));
-        quote!(let #mutability #ident = #ident;)
+        // The moved-from name resolves like the user's but is marked as macro-generated, so
+        // lints about using `_x` bindings do not fire on the user's parameter.
+        let mut source = ident.clone();
+        if *ident != "__gen_self" {
+            source.set_span(ident.span().resolved_at(Span::call_site()));
+        }
+        quote!(let #mutability #ident = #source;)
     });
     let tail = if fallible {
         quote! {

@@ -20,6 +20,7 @@
 //! The walk runs twice: the first pass records where every local is mentioned, moved and in
 //! scope (`facts.rs`); the second emits, asking the first which locals each state saves.
 
+mod control;
 mod emit;
 mod facts;
 pub(crate) mod names;
