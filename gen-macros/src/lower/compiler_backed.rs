@@ -95,7 +95,11 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
         if *ident != "__gen_self" {
             source.set_span(ident.span().resolved_at(Span::call_site()));
         }
-        quote!(let #mutability #ident = #source;)
+        let allow = ident
+            .to_string()
+            .starts_with('_')
+            .then(|| quote!(#[allow(clippy::no_effect_underscore_binding)]));
+        quote!(#allow let #mutability #ident = #source;)
     });
     let tail = if fallible {
         quote! {
