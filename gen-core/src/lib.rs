@@ -19,8 +19,73 @@
 //! assert_eq!(counter(3).collect::<Vec<_>>(), [0, 1, 2]);
 //! ```
 //!
-//! See the repository README for the full guide: the two lowerings, the supported control
-//! flow, the fold fast path, and every limitation with the error it produces.
+//! Async generators return `impl Stream<Item = T>` and may `.await` (feature `stream`, on by
+//! default); `#[generator(boxed)]` sync generators may borrow their own locals across yields;
+//! `iter! { .. }` and `stream! { .. }` are the expression forms.
+//!
+//! ```
+//! # use gen_core::generator;
+//! #[generator]
+//! fn parse_all(lines: Vec<&'static str>) -> impl Iterator<Item = Result<i64, std::num::ParseIntError>> {
+//!     for line in lines {
+//!         yield_!(Ok(line.trim().parse::<i64>()?)); // an error is the last item
+//!     }
+//! }
+//! let items: Vec<_> = parse_all(vec!["1", "x", "3"]).collect();
+//! assert!(matches!(items.as_slice(), [Ok(1), Err(_)]));
+//! ```
+//!
+//! # Limitations, each a compile error on your code
+//!
+//! A flat (default) sync generator cannot keep a borrow of its own local across a yield
+//! (neither can nightly `gen` blocks); borrowing through an argument or `&self` is fine:
+//!
+//! ```compile_fail
+//! # use gen_core::generator;
+//! #[generator]
+//! fn bad() -> impl Iterator<Item = u32> {
+//!     let v = vec![1, 2];
+//!     for x in &v {
+//!         yield_!(*x); // error: `v` is borrowed by this loop across a yield, ...
+//!     }
+//! }
+//! ```
+//!
+//! Own the data (`for x in v`), take it as an argument, or use `#[generator(boxed)]`:
+//!
+//! ```
+//! # use gen_core::generator;
+//! #[generator(boxed)]
+//! fn fine() -> impl Iterator<Item = u32> {
+//!     let v = vec![1, 2];
+//!     for x in &v {
+//!         yield_!(*x);
+//!     }
+//! }
+//! assert_eq!(fine().collect::<Vec<_>>(), [1, 2]);
+//! ```
+//!
+//! A yield belongs to the generator's own body, not to a closure or another macro's input:
+//!
+//! ```compile_fail
+//! # use gen_core::generator;
+//! #[generator]
+//! fn bad() -> impl Iterator<Item = u32> {
+//!     (0..3).for_each(|i| yield_!(i)); // error: `yield_!` may not be used inside a closure
+//! }
+//! ```
+//!
+//! `.await` needs an async generator:
+//!
+//! ```compile_fail
+//! # use gen_core::generator;
+//! #[generator]
+//! fn bad() -> impl Iterator<Item = u32> {
+//!     core::future::ready(1).await; // error: `.await` is only allowed in an async generator
+//! }
+//! ```
+//!
+//! See the repository README for the design, the benchmarks and the full list of errors.
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
