@@ -70,7 +70,6 @@ fn run_sync(t: &mut Transcript) {
         "return impl Iterator, accept impl IntoIterator",
         i::s11_typing::demo
     );
-    #[cfg(feature = "pending-macro-fixes")]
     sync_section!(
         t,
         "§12",

@@ -10,9 +10,6 @@ pub mod s08_read_lines;
 pub mod s09_counter_generator;
 pub mod s10_exhaustion;
 pub mod s11_typing;
-// Temporary: hits a `#[generator]` bug (E0381 on a local reassigned in a yielding loop);
-// see README.examples.md.
-#[cfg(feature = "pending-macro-fixes")]
 pub mod s12_user_repository;
 pub mod s13_struct_vs_generator;
 pub mod s14_infinite_ids;

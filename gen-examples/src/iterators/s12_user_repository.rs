@@ -149,8 +149,10 @@ impl UserRepository {
         loop {
             let page = self.fetch_page(after)?;
             let last_page = page.len() < self.page_size;
+            if let Some(last) = page.last() {
+                after = last.id;
+            }
             for raw in page {
-                after = raw.id;
                 yield_!(User::try_from(raw));
             }
             if last_page {
