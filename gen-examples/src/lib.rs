@@ -15,11 +15,6 @@
 //! an error *value* in the stream, never a panic, and everything that needs a server, a file
 //! or a database makes its own on loopback or in a temporary directory.
 
-// Temporary: `#[generator]` appends `+ FusedIterator`/`+ FusedStream` to the return type with
-// the user's span, so clippy reports `implied_bounds_in_impls` on every generator signature.
-// Remove once the macro allows the lint on what it emits.
-#![allow(clippy::implied_bounds_in_impls)]
-
 pub mod async_iterators;
 pub mod iterators;
 
