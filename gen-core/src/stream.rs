@@ -78,7 +78,11 @@ impl<T, E> BodyOutput<Result<T, E>> for Result<(), E> {
 
 /// The yield handle passed to a generator body: a typed pointer to the adapter's slot.
 ///
-/// Generated code keeps it under a hygienic name and only uses it through `&mut`.
+/// It must stay inside the body future it was given to (module docs). Generated code
+/// guarantees that: the owned handle has a hygienic name user code cannot write, and the body
+/// only sees a `&mut Yielder` local to the body, which cannot be moved into a `'static` task.
+/// A hand-written body that sends the owned handle elsewhere breaks the runtime's invariant;
+/// that is why the constructors live in `__private`, which is not public API.
 pub struct Yielder<T> {
     slot: NonNull<Option<T>>,
 }
