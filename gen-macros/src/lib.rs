@@ -11,6 +11,8 @@ mod error;
 mod expand;
 mod lower;
 mod parse;
+#[cfg(test)]
+mod snapshots;
 
 use proc_macro::TokenStream;
 
