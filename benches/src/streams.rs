@@ -1,0 +1,1 @@
+pub const WORKLOADS: &[crate::Workload] = &[];
