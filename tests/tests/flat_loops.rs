@@ -351,3 +351,26 @@ fn three_levels_of_yielding_loops() {
     check!(deep_nesting(1));
     check!(deep_nesting(6));
 }
+
+// Regression (found by gen-examples §12): an outer local reassigned inside an inner loop that
+// yields; the inner loop's head must not treat the assignment in its body as certain.
+twin! {
+    fn keyset_cursor(n: i64) -> i64 {
+        let mut after = -1;
+        loop {
+            for id in after + 1..n {
+                after = id;
+                yield_!(id);
+            }
+            if after >= n - 1 {
+                return;
+            }
+        }
+    }
+}
+
+#[test]
+fn reassigned_in_a_yielding_inner_loop() {
+    assert_eq!(check!(keyset_cursor(4)), [0, 1, 2, 3]);
+    check!(keyset_cursor(0));
+}

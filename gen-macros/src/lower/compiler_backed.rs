@@ -23,8 +23,9 @@
 //! ```text
 //! {
 //!     ::gen_core::__private::stream_fallible(
-//!         move |mut __gen_y: ::gen_core::__private::Yielder<io::Result<String>>| async move {
-//!             let __gen_h = &mut __gen_y;
+//!         move |__gen_y: ::gen_core::__private::Yielder<io::Result<String>>| async move {
+//!             #[allow(unused_mut)]
+//!             let mut __gen_h = ::core::pin::pin!(__gen_y);
 //!             let mut reader = reader;
 //!             {
 //!                 let mut buf = String::new();
@@ -33,7 +34,8 @@
 //!                         return ::core::result::Result::Ok(());
 //!                     }
 //!                     tokio::select! {
-//!                         _ = tick() => __gen_h.yield_(Ok(buf.clone())).await, else => {}
+//!                         _ = tick() => __gen_h.as_mut().yield_(Ok(buf.clone())).await,
+//!                         else => {}
 //!                     }
 //!                 }
 //!             }
@@ -44,8 +46,9 @@
 //! }
 //! ```
 //!
-//! The handle is only ever handed out as `&mut Yielder`: two concurrent yields (`join!` of two
-//! yielding futures) do not compile, and it cannot be moved into a `'static` task.
+//! The handle is pinned at once and only ever reached as `Pin<&mut Yielder>`: two concurrent
+//! yields (`join!` of two yielding futures) do not compile, and it cannot be moved into a
+//! `'static` task nor swapped with another generator's handle.
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -127,8 +130,9 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     Ok(quote! {
         {
             #receiver
-            #constructor(move |mut #y: #private::Yielder<#item_ty>| async move {
-                let #h = &mut #y;
+            #constructor(move |#y: #private::Yielder<#item_ty>| async move {
+                #[allow(unused_mut)]
+                let mut #h = ::core::pin::pin!(#y);
                 #(#rebinds)*
                 #tail
             })
@@ -205,7 +209,7 @@ impl Rewrite {
             YieldKind::One => Ident::new("yield_", span),
             YieldKind::From => Ident::new(self.from_method, span),
         };
-        quote_spanned!(span=> #h.#method(#value).await)
+        quote_spanned!(span=> #h.as_mut().#method(#value).await)
     }
 
     /// Desugar `return` (no value) into `return Ok(())` in a fallible body.
@@ -313,8 +317,8 @@ fn ends_expression(next: Option<&TokenTree>) -> bool {
 impl VisitMut for Rewrite {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
-            // Desugar `yield e` into `__gen_h.yield_(e).await`, and the "from" form into
-            // `__gen_h.yield_from(e).await` (`yield_from_iter` in a sync generator).
+            // Desugar `yield e` into `__gen_h.as_mut().yield_(e).await`, and the "from" form
+            // into `__gen_h.as_mut().yield_from(e).await` (`yield_from_iter` if sync).
             Expr::Yield(yield_expr) => {
                 let kind = yield_kind(yield_expr);
                 let span = yield_expr.yield_token.span;
@@ -370,15 +374,15 @@ mod tests {
             },
             false,
         );
-        assert!(
-            out.contains("__private :: stream (move | mut __gen_y"),
-            "{out}"
-        );
+        assert!(out.contains("__private :: stream (move | __gen_y"), "{out}");
         assert!(out.contains("Yielder < u32 >"), "{out}");
         assert!(out.contains("let mut n = n ;"), "{out}");
-        assert!(out.contains("__gen_h . yield_ (n) . await"), "{out}");
         assert!(
-            out.contains("__gen_h . yield_from (other (n)) . await"),
+            out.contains("__gen_h . as_mut () . yield_ (n) . await"),
+            "{out}"
+        );
+        assert!(
+            out.contains("__gen_h . as_mut () . yield_from (other (n)) . await"),
             "{out}"
         );
         assert!(!out.contains("yield_ !"), "{out}");
@@ -397,8 +401,14 @@ mod tests {
             },
             false,
         );
-        assert!(out.contains("{ __gen_h . yield_ (v) . await }"), "{out}");
-        assert!(out.contains("__gen_h . yield_ (w + 1) . await ,"), "{out}");
+        assert!(
+            out.contains("{ __gen_h . as_mut () . yield_ (v) . await }"),
+            "{out}"
+        );
+        assert!(
+            out.contains("__gen_h . as_mut () . yield_ (w + 1) . await ,"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -416,7 +426,7 @@ mod tests {
         assert!(out.contains("stream ! { yield 1 ; }"), "{out}");
         assert!(out.contains("iter ! { yield_ ! (2) }"), "{out}");
         assert!(
-            out.contains("__gen_h . yield_from (inner) . await"),
+            out.contains("__gen_h . as_mut () . yield_from (inner) . await"),
             "{out}"
         );
     }

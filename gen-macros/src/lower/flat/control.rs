@@ -71,6 +71,7 @@ impl Emitter<'_> {
         let index = self.loops.len() - 1;
         let enter = self.jump(head, None);
         self.arm(head, |this| {
+            this.facts.states[head].heads = Some(id);
             this.arm.native.push(id);
             // The `for` pattern is bound inside the loop: alias what it shadows up front.
             let aliases = match &kind {

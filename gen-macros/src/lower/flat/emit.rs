@@ -190,6 +190,7 @@ impl<'p> Emitter<'p> {
         self.facts.states[state] = StateFact {
             pos,
             horizon: None,
+            heads: None,
             in_scope: self.in_scope(),
             loops,
             regions: self.regions.clone(),

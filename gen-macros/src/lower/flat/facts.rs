@@ -51,6 +51,8 @@ pub(crate) struct StateFact {
     pub pos: u32,
     /// A `return;` ends every path from the state here: nothing after it is reachable.
     pub horizon: Option<u32>,
+    /// The loop this state is the head of: its body may run zero times from here.
+    pub heads: Option<LoopId>,
     pub in_scope: Vec<LocalId>,
     pub loops: Vec<LoopId>,
     pub regions: Vec<RegionId>,
@@ -121,7 +123,7 @@ impl Facts {
             first.is_some_and(|m| match (&m.how, &m.context) {
                 (Use::Assign, Some(context)) => {
                     !(context.0.iter().all(|r| state.regions.contains(r))
-                        && context.1.iter().all(|l| state.loops.contains(l)))
+                        && context.1.iter().all(|l| state.loops.contains(l) && state.heads != Some(*l)))
                 }
                 _ => true,
             })
