@@ -77,3 +77,51 @@ pub fn parse(text: &str) -> impl Iterator<Item = crate::parser::Item<'_>> {
         }
     }
 }
+
+/// An `async gen` block (an `AsyncIterator`) as a `futures::Stream`.
+#[derive(Debug)]
+pub struct AsStream<S>(S);
+
+impl<S: AsyncIterator> futures::Stream for AsStream<S> {
+    type Item = S::Item;
+
+    #[inline]
+    fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
+        // SAFETY: structural pinning of the only field; `AsStream` has no `Drop` and is not
+        // `Unpin` unless `S` is.
+        unsafe { self.map_unchecked_mut(|s| &mut s.0) }.poll_next(cx)
+    }
+}
+
+/// `stream_none`.
+pub fn none(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
+    AsStream(async gen move {
+        let mut i = 0;
+        while i < limit {
+            yield i;
+            i += 1;
+        }
+    })
+}
+
+/// `stream_ready`.
+pub fn ready(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
+    AsStream(async gen move {
+        let mut i = 0;
+        while i < limit {
+            yield std::future::ready(i).await;
+            i += 1;
+        }
+    })
+}
+
+/// `stream_mpsc`.
+pub fn chan(
+    mut rx: tokio::sync::mpsc::Receiver<u64>,
+) -> AsStream<impl AsyncIterator<Item = u64>> {
+    AsStream(async gen move {
+        while let Some(x) = rx.recv().await {
+            yield x;
+        }
+    })
+}
