@@ -3,9 +3,9 @@
 //! The generator body is an `async move` block. The macro turns it into
 //!
 //! ```text
-//! ::gen_core::__private::stream(move |mut __gen_y: Yielder<Item>| async move {
-//!     let __gen_h = &mut __gen_y;
-//!     /* user body, where `yield_!(v)` became `__gen_h.yield_(v).await` */
+//! ::gen_core::__private::stream(move |__gen_y: Yielder<Item>| async move {
+//!     let mut __gen_h = ::core::pin::pin!(__gen_y);
+//!     /* user body, where `yield_!(v)` became `__gen_h.as_mut().yield_(v).await` */
 //! })
 //! ```
 //!
@@ -24,9 +24,9 @@
 //!   the pointer is taken only once it is pinned). The body is dropped before the slot (field
 //!   order), and never written again once it has finished.
 //! * The slot is written only by [`YieldFut::poll`], which can only run while something
-//!   polls the body (it borrows the `Yielder`, which the body owns; the macro only ever hands
-//!   user code a `&mut Yielder`, never the owned value, so it cannot be sent to a `'static`
-//!   task). The body is polled only inside [`GenStream::resume`] (`poll_next`), which holds
+//!   polls the body (it borrows the `Yielder`, which the body owns; the macro pins the handle
+//!   inside the body and only ever hands user code a `Pin<&mut Yielder>`, never the owned
+//!   value, so it cannot be sent to a `'static` task, swapped or replaced). The body is polled only inside [`GenStream::resume`] (`poll_next`), which holds
 //!   `Pin<&mut Self>`; the adapter reads the slot only after the body's poll has returned.
 //!   Accesses never overlap, and each side runs on the thread that holds the exclusive
 //!   reference.
@@ -79,12 +79,14 @@ impl<T, E> BodyOutput<Result<T, E>> for Result<(), E> {
 /// The yield handle passed to a generator body: a typed pointer to the adapter's slot.
 ///
 /// It must stay inside the body future it was given to (module docs). Generated code
-/// guarantees that: the owned handle has a hygienic name user code cannot write, and the body
-/// only sees a `&mut Yielder` local to the body, which cannot be moved into a `'static` task.
+/// guarantees that: the owned handle has a hygienic name user code cannot write, and is pinned
+/// at once inside the body; the body only sees a `Pin<&mut Yielder>`, which cannot be moved
+/// into a `'static` task, and (`Yielder` is `!Unpin`) cannot be swapped with another handle.
 /// A hand-written body that sends the owned handle elsewhere breaks the runtime's invariant;
 /// that is why the constructors live in `__private`, which is not public API.
 pub struct Yielder<T> {
     slot: NonNull<Option<T>>,
+    _pinned: PhantomPinned,
 }
 
 // SAFETY: a `Yielder` is an exclusive writer of one `Option<T>` (it behaves like
@@ -92,7 +94,7 @@ pub struct Yielder<T> {
 // only way to write the slot, and the adapter reads the slot only after the body's poll
 // returned (see the module docs).
 unsafe impl<T: Send> Send for Yielder<T> {}
-// SAFETY: `&Yielder<T>` gives no access to the slot at all (every method takes `&mut self`);
+// SAFETY: `&Yielder<T>` gives no access to the slot at all (every method takes `Pin<&mut>`);
 // `T: Sync` mirrors `&mut Option<T>`.
 unsafe impl<T: Sync> Sync for Yielder<T> {}
 
@@ -106,7 +108,7 @@ impl<T> Yielder<T> {
     /// Hands `value` to the consumer: the returned future stores it in the slot and is
     /// `Pending` once, then ready when the consumer asks for the next item.
     #[inline]
-    pub fn yield_(&mut self, value: T) -> YieldFut<'_, T> {
+    pub fn yield_(self: Pin<&mut Self>, value: T) -> YieldFut<'_, T> {
         YieldFut {
             yielder: self,
             value: Some(value),
@@ -114,19 +116,22 @@ impl<T> Yielder<T> {
     }
 
     /// Yields every item of `iter`, in order (`yield_from!` in a sync `boxed` generator).
-    pub async fn yield_from_iter<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+    pub async fn yield_from_iter<I: IntoIterator<Item = T>>(mut self: Pin<&mut Self>, iter: I) {
         for value in iter {
-            self.yield_(value).await;
+            self.as_mut().yield_(value).await;
         }
     }
 
     /// Yields every item of `stream` until it returns `None` (`yield_from!` in an async
     /// generator). The stream is pinned inside the returned future.
     #[cfg(feature = "stream")]
-    pub async fn yield_from<S: futures_core::Stream<Item = T>>(&mut self, stream: S) {
+    pub async fn yield_from<S: futures_core::Stream<Item = T>>(
+        mut self: Pin<&mut Self>,
+        stream: S,
+    ) {
         let mut stream = core::pin::pin!(stream);
         while let Some(value) = core::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
-            self.yield_(value).await;
+            self.as_mut().yield_(value).await;
         }
     }
 }
@@ -134,7 +139,7 @@ impl<T> Yielder<T> {
 /// The future returned by [`Yielder::yield_`].
 #[must_use = "a yield does nothing unless awaited"]
 pub struct YieldFut<'a, T> {
-    yielder: &'a mut Yielder<T>,
+    yielder: Pin<&'a mut Yielder<T>>,
     value: Option<T>,
 }
 
@@ -290,7 +295,10 @@ where
                 // The slot's address is stable from now on: we are pinned.
                 // SAFETY: `UnsafeCell::get` on a reference never returns null.
                 let slot = unsafe { NonNull::new_unchecked(slot) };
-                let yielder = Yielder { slot };
+                let yielder = Yielder {
+                    slot,
+                    _pinned: PhantomPinned,
+                };
                 this.state = State::Running(body(yielder));
             }
             // SAFETY: the body has finished or panicked; nothing else points to the slot. A

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::iter::FusedIterator;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::pin::Pin;
+use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
@@ -23,21 +23,21 @@ impl Drop for Noisy {
 
 /// `#[generator(boxed)] fn count(n: u32) -> impl Iterator<Item = u32> { for i in 0..n { yield_!(i) } }`
 fn count(n: u32) -> impl FusedIterator<Item = u32> {
-    boxed(move |mut __gen_y: Yielder<u32>| async move {
-        let __gen_h = &mut __gen_y;
+    boxed(move |__gen_y: Yielder<u32>| async move {
+        let mut __gen_h = pin!(__gen_y);
         for i in 0..n {
-            __gen_h.yield_(i).await;
+            __gen_h.as_mut().yield_(i).await;
         }
     })
 }
 
 /// A local borrowed across yields: what `boxed` is for.
 fn split_words(text: String) -> impl Iterator<Item = String> + Unpin {
-    boxed(move |mut __gen_y: Yielder<String>| async move {
-        let __gen_h = &mut __gen_y;
+    boxed(move |__gen_y: Yielder<String>| async move {
+        let mut __gen_h = pin!(__gen_y);
         let owned = text.to_uppercase();
         for word in owned.split(' ') {
-            __gen_h.yield_(word.to_owned()).await;
+            __gen_h.as_mut().yield_(word.to_owned()).await;
         }
     })
 }
@@ -66,10 +66,10 @@ fn borrows_owned_local_across_yields() {
 fn drop_before_first_next() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let arg = Noisy("arg", log.clone());
-    let g = boxed(move |mut __gen_y: Yielder<u8>| async move {
-        let __gen_h = &mut __gen_y;
+    let g = boxed(move |__gen_y: Yielder<u8>| async move {
+        let mut __gen_h = pin!(__gen_y);
         let _arg = arg;
-        __gen_h.yield_(1).await;
+        __gen_h.as_mut().yield_(1).await;
     });
     drop(g);
     assert_eq!(*log.borrow(), ["arg"]);
@@ -80,13 +80,13 @@ fn early_drop_drops_locals_in_reverse() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let arg = Noisy("arg", log.clone());
     let l = log.clone();
-    let mut g = boxed(move |mut __gen_y: Yielder<u32>| async move {
-        let __gen_h = &mut __gen_y;
+    let mut g = boxed(move |__gen_y: Yielder<u32>| async move {
+        let mut __gen_h = pin!(__gen_y);
         let _arg = arg;
         let _a = Noisy("a", l.clone());
         let _b = Noisy("b", l.clone());
         for i in 0.. {
-            __gen_h.yield_(i).await;
+            __gen_h.as_mut().yield_(i).await;
         }
     });
     assert_eq!(g.next(), Some(0));
@@ -101,10 +101,10 @@ fn early_drop_drops_locals_in_reverse() {
 fn panic_in_body_finishes_the_generator() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
-    let mut g = boxed(move |mut __gen_y: Yielder<u32>| async move {
-        let __gen_h = &mut __gen_y;
+    let mut g = boxed(move |__gen_y: Yielder<u32>| async move {
+        let mut __gen_h = pin!(__gen_y);
         let _local = Noisy("local", l);
-        __gen_h.yield_(1).await;
+        __gen_h.as_mut().yield_(1).await;
         panic!("boom");
     });
     assert_eq!(g.next(), Some(1));
@@ -117,16 +117,14 @@ fn panic_in_body_finishes_the_generator() {
 #[test]
 fn fallible_error_is_the_last_item() {
     fn parse(input: &'static [&'static str]) -> impl FusedIterator<Item = Result<i32, String>> {
-        boxed_fallible(
-            move |mut __gen_y: Yielder<Result<i32, String>>| async move {
-                let __gen_h = &mut __gen_y;
-                for s in input {
-                    let v: i32 = s.parse().map_err(|_| format!("bad {s}"))?;
-                    __gen_h.yield_(Ok(v)).await;
-                }
-                Ok::<(), <Result<i32, String> as ResultItem>::Err>(())
-            },
-        )
+        boxed_fallible(move |__gen_y: Yielder<Result<i32, String>>| async move {
+            let mut __gen_h = pin!(__gen_y);
+            for s in input {
+                let v: i32 = s.parse().map_err(|_| format!("bad {s}"))?;
+                __gen_h.as_mut().yield_(Ok(v)).await;
+            }
+            Ok::<(), <Result<i32, String> as ResultItem>::Err>(())
+        })
     }
     assert_eq!(parse(&["1", "2"]).collect::<Vec<_>>(), [Ok(1), Ok(2)]);
     let mut g = parse(&["1", "x", "3"]);
@@ -153,14 +151,12 @@ async fn poll_and_forget<F: Future + Unpin>(mut f: F) {
 fn drop_type_left_in_the_slot_is_dropped_with_the_generator() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
-    let mut g = boxed_fallible(
-        move |mut __gen_y: Yielder<Result<Noisy, Noisy>>| async move {
-            let __gen_h = &mut __gen_y;
-            poll_and_forget(__gen_h.yield_(Ok(Noisy("ok", l.clone())))).await;
-            Err(Noisy("err", l))?;
-            Ok(())
-        },
-    );
+    let mut g = boxed_fallible(move |__gen_y: Yielder<Result<Noisy, Noisy>>| async move {
+        let mut __gen_h = pin!(__gen_y);
+        poll_and_forget(__gen_h.as_mut().yield_(Ok(Noisy("ok", l.clone())))).await;
+        Err(Noisy("err", l))?;
+        Ok(())
+    });
     let Some(Ok(ok)) = g.next() else {
         panic!("expected Ok")
     };
@@ -173,12 +169,12 @@ fn drop_type_left_in_the_slot_is_dropped_with_the_generator() {
 
 #[test]
 fn yield_from_iter() {
-    let g = boxed(move |mut __gen_y: Yielder<u32>| async move {
-        let __gen_h = &mut __gen_y;
-        __gen_h.yield_(7).await;
-        __gen_h.yield_from_iter(vec![1, 2]).await;
-        __gen_h.yield_from_iter(count(2)).await;
-        __gen_h.yield_(8).await;
+    let g = boxed(move |__gen_y: Yielder<u32>| async move {
+        let mut __gen_h = pin!(__gen_y);
+        __gen_h.as_mut().yield_(7).await;
+        __gen_h.as_mut().yield_from_iter(vec![1, 2]).await;
+        __gen_h.as_mut().yield_from_iter(count(2)).await;
+        __gen_h.as_mut().yield_(8).await;
     });
     assert_eq!(g.collect::<Vec<_>>(), [7, 1, 2, 0, 1, 8]);
 }
@@ -197,12 +193,12 @@ impl Future for Never {
 fn pending_without_a_yield_ends_the_generator() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
-    let mut g = boxed(move |mut __gen_y: Yielder<u32>| async move {
-        let __gen_h = &mut __gen_y;
+    let mut g = boxed(move |__gen_y: Yielder<u32>| async move {
+        let mut __gen_h = pin!(__gen_y);
         let _local = Noisy("local", l);
-        __gen_h.yield_(1).await;
+        __gen_h.as_mut().yield_(1).await;
         Never.await;
-        __gen_h.yield_(2).await;
+        __gen_h.as_mut().yield_(2).await;
     });
     assert_eq!(g.next(), Some(1));
     assert_eq!(g.next(), None);
