@@ -1,8 +1,8 @@
 //! Procedural macros of `gen`. Depend on `gen-core`, which re-exports them.
 //!
-//! Pipeline: [`args`] (attribute arguments) -> [`parse`] (signature: flavour, item type) ->
-//! [`analyze`] (scope-aware checks and yield discovery) -> [`lower`] (body -> state machine)
-//! -> [`expand`] (final tokens), with [`error`] holding diagnostics helpers and the fallback.
+//! Pipeline: `args` (attribute arguments) -> `parse` (signature: flavour, item type) ->
+//! `analyze` (scope-aware checks and yield discovery) -> `lower` (body -> state machine)
+//! -> `expand` (final tokens), with `error` holding diagnostics helpers and the fallback.
 #![forbid(unsafe_code)]
 
 mod analyze;
