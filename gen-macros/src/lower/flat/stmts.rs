@@ -9,7 +9,7 @@ use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Local, Pat, Stmt, parse_quo
 use super::emit::{Cont, Emitter, LoopCtx};
 use super::facts::{LoopFact, RegionFact, Use};
 use super::names;
-use super::verbatim::Scope;
+use super::verbatim::{Scope, is_compound};
 use crate::analyze::{YieldKind, yield_kind, yield_value};
 use crate::parse::pat_bindings;
 
@@ -331,7 +331,7 @@ impl Emitter<'_> {
                 });
                 code
             }
-            Expr::Binary(b) if is_compound_assign(&b.op) && !contains_yield(&b.left) => {
+            Expr::Binary(b) if is_compound(&b.op) && !contains_yield(&b.left) => {
                 let join = self.new_state(true);
                 let code = self.tail(&b.right, &Cont::Deliver(join));
                 self.arm(join, |this| {
@@ -481,19 +481,3 @@ pub(super) fn borrows(expr: &Expr) -> bool {
     }
 }
 
-fn is_compound_assign(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
-}

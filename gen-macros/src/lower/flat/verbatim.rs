@@ -566,7 +566,8 @@ impl VisitMut for Visit<'_> {
     }
 }
 
-fn is_compound(op: &syn::BinOp) -> bool {
+/// `+=`, `-=`, ...: a compound assignment operator.
+pub(super) fn is_compound(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
         op,
