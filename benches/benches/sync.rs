@@ -1,1 +1,32 @@
-fn main() {}
+//! Criterion benches of the sync workloads: `cargo bench -p gen-benches --bench sync`.
+//! Each group is one workload; each benchmark one implementation; throughput is in items.
+
+use std::time::Duration;
+
+use criterion::{Criterion, Throughput};
+use gen_benches::Workload;
+
+fn bench(c: &mut Criterion, workloads: &[Workload]) {
+    gen_benches::prepare();
+    for w in workloads {
+        let mut g = c.benchmark_group(w.name);
+        g.throughput(Throughput::Elements(w.items));
+        for case in w.cases {
+            g.bench_function(case.imp, |b| b.iter(|| gen_benches::wl_run(case.run)));
+        }
+        g.finish();
+    }
+}
+
+fn main() {
+    let mut c = Criterion::default()
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    let sync: Vec<Workload> = gen_benches::all()
+        .into_iter()
+        .filter(|w| !w.name.starts_with("stream_"))
+        .collect();
+    bench(&mut c, &sync);
+    c.final_summary();
+}

@@ -116,9 +116,7 @@ pub fn ready(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
 }
 
 /// `stream_mpsc`.
-pub fn chan(
-    mut rx: tokio::sync::mpsc::Receiver<u64>,
-) -> AsStream<impl AsyncIterator<Item = u64>> {
+pub fn chan(mut rx: tokio::sync::mpsc::Receiver<u64>) -> AsStream<impl AsyncIterator<Item = u64>> {
     AsStream(async gen move {
         while let Some(x) = rx.recv().await {
             yield x;

@@ -125,7 +125,11 @@ pub mod ready {
 
     /// Hand-written baseline.
     pub fn hand(limit: u64) -> ReadyCount {
-        ReadyCount { cur: 0, limit, fut: None }
+        ReadyCount {
+            cur: 0,
+            limit,
+            fut: None,
+        }
     }
 
     /// `#[generator]` stream.
@@ -166,7 +170,11 @@ pub mod ready {
     /// `futures::stream::unfold`.
     pub fn unfold(limit: u64) -> impl Stream<Item = u64> {
         futures::stream::unfold(0, move |i| async move {
-            if i < limit { Some((ready(i).await, i + 1)) } else { None }
+            if i < limit {
+                Some((ready(i).await, i + 1))
+            } else {
+                None
+            }
         })
     }
 }
@@ -312,13 +320,31 @@ macro_rules! stream_workload {
             name: $name,
             items: N,
             cases: &[
-                Case { imp: "hand", run: || $drive($m::hand) },
-                Case { imp: "gen_stream", run: || $drive($m::gen_stream) },
-                Case { imp: "async_stream", run: || $drive($m::async_stream) },
-                Case { imp: "asynk_strim", run: || $drive($m::asynk_strim) },
-                Case { imp: "unfold", run: || $drive($m::unfold) },
+                Case {
+                    imp: "hand",
+                    run: || $drive($m::hand),
+                },
+                Case {
+                    imp: "gen_stream",
+                    run: || $drive($m::gen_stream),
+                },
+                Case {
+                    imp: "async_stream",
+                    run: || $drive($m::async_stream),
+                },
+                Case {
+                    imp: "asynk_strim",
+                    run: || $drive($m::asynk_strim),
+                },
+                Case {
+                    imp: "unfold",
+                    run: || $drive($m::unfold),
+                },
                 #[cfg(feature = "nightly")]
-                Case { imp: "nightly_async_gen", run: || $drive(crate::nightly::$m) },
+                Case {
+                    imp: "nightly_async_gen",
+                    run: || $drive(crate::nightly::$m),
+                },
             ],
         }
     };
@@ -345,21 +371,30 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         ("none: asynk_strim", size_of_val(&none::asynk_strim(N))),
         ("none: unfold", size_of_val(&none::unfold(N))),
         #[cfg(feature = "nightly")]
-        ("none: nightly_async_gen", size_of_val(&crate::nightly::none(N))),
+        (
+            "none: nightly_async_gen",
+            size_of_val(&crate::nightly::none(N)),
+        ),
         ("ready: hand", size_of_val(&ready::hand(N))),
         ("ready: gen_stream", size_of_val(&ready::gen_stream(N))),
         ("ready: async_stream", size_of_val(&ready::async_stream(N))),
         ("ready: asynk_strim", size_of_val(&ready::asynk_strim(N))),
         ("ready: unfold", size_of_val(&ready::unfold(N))),
         #[cfg(feature = "nightly")]
-        ("ready: nightly_async_gen", size_of_val(&crate::nightly::ready(N))),
+        (
+            "ready: nightly_async_gen",
+            size_of_val(&crate::nightly::ready(N)),
+        ),
         ("mpsc: hand", size_of_val(&chan::hand(rx()))),
         ("mpsc: gen_stream", size_of_val(&chan::gen_stream(rx()))),
         ("mpsc: async_stream", size_of_val(&chan::async_stream(rx()))),
         ("mpsc: asynk_strim", size_of_val(&chan::asynk_strim(rx()))),
         ("mpsc: unfold", size_of_val(&chan::unfold(rx()))),
         #[cfg(feature = "nightly")]
-        ("mpsc: nightly_async_gen", size_of_val(&crate::nightly::chan(rx()))),
+        (
+            "mpsc: nightly_async_gen",
+            size_of_val(&crate::nightly::chan(rx())),
+        ),
     ]
 }
 
@@ -370,6 +405,9 @@ mod tests {
         for w in super::WORKLOADS {
             crate::check_workload(w);
         }
-        assert_eq!((super::WORKLOADS[0].cases[0].run)(), super::N * (super::N - 1) / 2);
+        assert_eq!(
+            (super::WORKLOADS[0].cases[0].run)(),
+            super::N * (super::N - 1) / 2
+        );
     }
 }
