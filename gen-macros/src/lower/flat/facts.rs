@@ -123,7 +123,10 @@ impl Facts {
             first.is_some_and(|m| match (&m.how, &m.context) {
                 (Use::Assign, Some(context)) => {
                     !(context.0.iter().all(|r| state.regions.contains(r))
-                        && context.1.iter().all(|l| state.loops.contains(l) && state.heads != Some(*l)))
+                        && context
+                            .1
+                            .iter()
+                            .all(|l| state.loops.contains(l) && state.heads != Some(*l)))
                 }
                 _ => true,
             })

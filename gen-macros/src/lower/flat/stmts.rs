@@ -480,4 +480,3 @@ pub(super) fn borrows(expr: &Expr) -> bool {
         _ => false,
     }
 }
-
