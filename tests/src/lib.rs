@@ -313,3 +313,4 @@ macro_rules! check {
         expected
     }};
 }
+pub mod fuzz;

@@ -1,0 +1,1 @@
+//! Malformed-input fuzzing of the macro (filled in below).
