@@ -1,0 +1,159 @@
+//! `#[generator(boxed)]` costs exactly one heap allocation per generator (DESIGN 1), made at
+//! the first `next()`, and freed when the body finishes; a stream generator allocates
+//! nothing. A counting `#[global_allocator]` counts this thread's allocations only, so the
+//! other tests of this binary running in parallel do not disturb the counts.
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+use futures::Stream;
+use gen_core::generator;
+
+struct Counting;
+
+thread_local! {
+    static ALLOCS: Cell<usize> = const { Cell::new(0) };
+    static FREES: Cell<usize> = const { Cell::new(0) };
+}
+
+fn bump(counter: &'static std::thread::LocalKey<Cell<usize>>) {
+    // `try_with`: the thread-local may already be gone while a thread shuts down.
+    let _ = counter.try_with(|c| c.set(c.get() + 1));
+}
+
+// SAFETY: every call is forwarded to `System` unchanged; the counters are plain `Cell`s
+// with const initializers, which never allocate.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        bump(&ALLOCS);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc(layout) }
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        bump(&FREES);
+        // SAFETY: forwarded with the caller's pointer and layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+
+    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+        bump(&ALLOCS);
+        // SAFETY: forwarded with the caller's layout.
+        unsafe { System.alloc_zeroed(layout) }
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        bump(&ALLOCS);
+        bump(&FREES);
+        // SAFETY: forwarded with the caller's arguments.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+/// (allocations, deallocations) made on this thread while running `f`.
+fn counted<R>(f: impl FnOnce() -> R) -> (R, usize, usize) {
+    let (a0, f0) = (ALLOCS.with(Cell::get), FREES.with(Cell::get));
+    let r = f();
+    let (a1, f1) = (ALLOCS.with(Cell::get), FREES.with(Cell::get));
+    (r, a1 - a0, f1 - f0)
+}
+
+/// Borrows its own local across yields; allocates nothing itself.
+#[generator(boxed)]
+fn windows(data: [u32; 6]) -> impl Iterator<Item = u32> {
+    let local = data;
+    let slice = &local[..];
+    for w in slice.windows(2) {
+        yield_!(w[0] + w[1]);
+    }
+    let total: u32 = slice.iter().sum();
+    yield_!(total);
+}
+
+#[generator(boxed)]
+fn fallible(data: [&'static str; 3]) -> impl Iterator<Item = Result<u32, std::num::ParseIntError>> {
+    let local = data;
+    for s in &local {
+        yield_!(Ok(s.parse::<u32>()?));
+    }
+}
+
+const DATA: [u32; 6] = [1, 2, 3, 4, 5, 6];
+
+#[test]
+fn one_allocation_per_boxed_generator() {
+    // Created and dropped unused: nothing.
+    let ((), allocs, frees) = counted(|| drop(windows(DATA)));
+    assert_eq!((allocs, frees), (0, 0), "unused generator");
+
+    // Run to the end: one allocation, freed by the `next()` that returns `None`.
+    let mut buf = [0u32; 8];
+    let (n, allocs, frees) = counted(|| {
+        let mut n = 0;
+        for (slot, v) in buf.iter_mut().zip(windows(DATA)) {
+            *slot = v;
+            n += 1;
+        }
+        n
+    });
+    assert_eq!(&buf[..n], [3, 5, 7, 9, 11, 21]);
+    assert_eq!((allocs, frees), (1, 1), "full run");
+
+    // The box is freed as soon as the body finishes, before the generator is dropped.
+    let mut g = windows(DATA);
+    let ((), allocs, frees) = counted(|| while g.next().is_some() {});
+    assert_eq!((allocs, frees), (1, 1), "freed at the end");
+    let ((), allocs, frees) = counted(|| drop(g));
+    assert_eq!((allocs, frees), (0, 0), "nothing left to free");
+
+    // Early drop after one item: one allocation, freed by the drop.
+    let (first, allocs, frees) = counted(|| {
+        let mut g = windows(DATA);
+        g.next()
+    });
+    assert_eq!(first, Some(3));
+    assert_eq!((allocs, frees), (1, 1), "early drop");
+
+    // `?`: the error item comes out of the same single allocation.
+    let (last, allocs, frees) = counted(|| fallible(["1", "x", "3"]).last());
+    assert!(last.unwrap().is_err());
+    assert_eq!((allocs, frees), (1, 1), "fallible");
+
+    // Many generators: one each.
+    let (sum, allocs, frees) = counted(|| (0..10).map(|_| windows(DATA).sum::<u32>()).sum::<u32>());
+    assert_eq!(sum, 10 * (3 + 5 + 7 + 9 + 11 + 21));
+    assert_eq!((allocs, frees), (10, 10), "ten generators");
+}
+
+#[generator]
+fn ticks(n: u32) -> impl Stream<Item = u32> {
+    let local = [n; 4];
+    let slice = &local[..];
+    for (i, x) in slice.iter().enumerate() {
+        std::future::ready(()).await;
+        yield_!(x + i as u32);
+    }
+}
+
+#[test]
+fn stream_generators_allocate_nothing() {
+    let (items, allocs, frees) = counted(|| {
+        let mut s = pin!(ticks(10));
+        let mut cx = Context::from_waker(Waker::noop());
+        let mut items = [0u32; 4];
+        let mut n = 0;
+        while let Poll::Ready(Some(v)) = s.as_mut().poll_next(&mut cx) {
+            items[n] = v;
+            n += 1;
+        }
+        assert!(matches!(s.as_mut().poll_next(&mut cx), Poll::Ready(None)));
+        items
+    });
+    assert_eq!(items, [10, 11, 12, 13]);
+    assert_eq!((allocs, frees), (0, 0));
+}
