@@ -1,0 +1,253 @@
+#!/usr/bin/env python3
+"""Summarise the gen benchmark suite: criterion medians (+ callgrind Ir) -> TSV, Markdown, SVG.
+
+Standard library only. Usage (from the repository root):
+
+    python3 benches/scripts/report.py collect   # read criterion output, write benches/results/time.tsv
+    python3 benches/scripts/report.py render    # results/*.tsv -> results/table.md, results/chart.svg
+
+`collect` reads `$CARGO_TARGET_DIR/criterion` (default `target/criterion`) for the stable run
+and `<that>-nightly/criterion` for the `cargo +nightly --features nightly` run (rows
+`nightly_*`, whose ratios are taken against the `hand` row of the nightly run, so every ratio
+compares two implementations built by the same compiler in the same run).
+"""
+
+import json
+import math
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+RESULTS = ROOT / "benches" / "results"
+
+SYNC = ["count_for", "count_sum", "pairs_for", "pairs_for_each", "pairs_sum",
+        "tokenizer_for", "take", "startup", "parser_for"]
+ASYNC = ["stream_none_inline", "stream_none_dyn", "stream_ready_inline", "stream_ready_dyn",
+         "stream_mpsc_inline", "stream_mpsc_dyn"]
+IMPS = ["hand", "gen", "gen_no_fold", "gen_boxed", "gen_stream", "from_fn", "genawaiter",
+        "next_gen", "async_stream", "asynk_strim", "unfold", "nightly_gen", "nightly_async_gen"]
+COLORS = {
+    "hand": "#444444", "gen": "#1f77b4", "gen_no_fold": "#6baed6", "gen_boxed": "#08306b",
+    "gen_stream": "#1f77b4", "from_fn": "#2ca02c", "genawaiter": "#d62728", "next_gen": "#ff7f0e",
+    "async_stream": "#9467bd", "asynk_strim": "#8c564b", "unfold": "#e377c2",
+    "nightly_gen": "#7f7f7f", "nightly_async_gen": "#7f7f7f",
+}
+
+
+def criterion_rows(crit_dir, nightly):
+    rows = []
+    if not crit_dir.is_dir():
+        return rows
+    for group in sorted(crit_dir.iterdir()):
+        for bench in sorted(group.iterdir()) if group.is_dir() else []:
+            est, meta = bench / "new" / "estimates.json", bench / "new" / "benchmark.json"
+            if not est.is_file() or not meta.is_file():
+                continue
+            m = json.loads(meta.read_text())
+            imp = m.get("function_id") or bench.name
+            if nightly and not (imp.startswith("nightly") or imp == "hand"):
+                continue
+            items = (m.get("throughput") or {}).get("Elements") or 1
+            median = json.loads(est.read_text())["median"]["point_estimate"]
+            rows.append((m["group_id"], imp, items, median, "nightly" if nightly else "stable"))
+    return rows
+
+
+def collect():
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    rows = criterion_rows(target / "criterion", False)
+    rows += criterion_rows(Path(str(target) + "-nightly") / "criterion", True)
+    if not rows:
+        sys.exit(f"no criterion output under {target}/criterion: run `cargo bench -p gen-benches` first")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    with open(RESULTS / "time.tsv", "w") as f:
+        f.write("workload\timpl\titems\tmedian_ns\ttoolchain\n")
+        for r in rows:
+            f.write("%s\t%s\t%d\t%.1f\t%s\n" % r)
+    print(f"wrote {RESULTS / 'time.tsv'} ({len(rows)} rows)")
+
+
+def read_tsv(path):
+    if not path.is_file():
+        return []
+    lines = path.read_text().splitlines()
+    head = lines[0].split("\t")
+    return [dict(zip(head, l.split("\t"))) for l in lines[1:] if l.strip()]
+
+
+def load():
+    """{(workload, impl): {"ns": ns/item, "ratio": x, "ir": Ir/item, "ir_ratio": x}}."""
+    data, hand_ns = {}, {}
+    for r in read_tsv(RESULTS / "time.tsv"):
+        ns = float(r["median_ns"]) / int(r["items"])
+        if r["impl"] == "hand":
+            hand_ns[(r["workload"], r["toolchain"])] = ns
+            if r["toolchain"] == "nightly":
+                continue
+        data[(r["workload"], r["impl"])] = {"ns": ns, "tc": r["toolchain"]}
+    for (w, imp), d in data.items():
+        base = hand_ns.get((w, d["tc"]))
+        d["ratio"] = d["ns"] / base if base else None
+    for name, tc in (("ir.tsv", "stable"), ("ir-nightly.tsv", "nightly")):
+        rows = read_tsv(RESULTS / name)
+        hand = {r["case"].split("/")[0]: float(r["ir_per_item"]) for r in rows
+                if r["case"].endswith("/hand")}
+        for r in rows:
+            w, imp = r["case"].split("/")
+            if tc == "nightly" and not imp.startswith("nightly"):
+                continue
+            d = data.setdefault((w, imp), {"tc": tc})
+            d["ir"] = float(r["ir_per_item"])
+            d["ir_ratio"] = d["ir"] / hand[w] if hand.get(w) else None
+    return data
+
+
+def fmt(x, digits=2):
+    if x is None:
+        return "–"
+    if x >= 100:
+        return "%.0f" % x
+    if x >= 10:
+        return "%.1f" % x
+    return ("%." + str(digits) + "f") % x
+
+
+def table(data):
+    out = ["| workload | implementation | ns/item | vs hand | Ir/item | Ir vs hand |",
+           "|---|---|---:|---:|---:|---:|"]
+    for w in SYNC + ASYNC:
+        first = True
+        for imp in IMPS:
+            d = data.get((w, imp))
+            if not d:
+                continue
+            label = f"**{imp}**" if imp in ("gen", "gen_stream") else imp
+            out.append("| %s | %s | %s | %s | %s | %s |" % (
+                w if first else "", label, fmt(d.get("ns"), 3), fmt(d.get("ratio")),
+                fmt(d.get("ir"), 1), fmt(d.get("ir_ratio"))))
+            first = False
+    return "\n".join(out)
+
+
+def check(data, key):
+    """The issue's targets, evaluated on `key` ("ratio" = time, "ir_ratio" = instructions)."""
+    def r(w, imp):
+        d = data.get((w, imp))
+        return d.get(key) if d else None
+
+    res = []
+
+    def target(name, ok, detail):
+        res.append((name, None if ok is None else bool(ok), detail))
+
+    flat = [(w, r(w, "gen")) for w in SYNC if r(w, "gen") is not None]
+    if flat:
+        gm = math.exp(sum(math.log(max(x, 1e-6)) for _, x in flat) / len(flat))
+        worst = max(flat, key=lambda t: t[1])
+        target("sync flat geomean <= 1.00x hand", gm <= 1.00, "%.3f" % gm)
+        target("no sync flat workload > 1.10x hand", worst[1] <= 1.10, "worst %s %.2f" % worst)
+    base = r("pairs_for", "hand")
+    for w in ("pairs_for_each", "pairs_sum"):
+        g, h = data.get((w, "gen"), {}), data.get(("pairs_for", "hand"), {})
+        metric = "ns" if key == "ratio" else "ir"
+        if g.get(metric) is not None and h.get(metric) is not None and base is not None:
+            x = g[metric] / h[metric]
+            target(f"{w} gen <= 0.80x hand next() loop", x <= 0.80, "%.3f" % x)
+    peers = ["from_fn", "genawaiter", "next_gen", "nightly_gen"]
+    for w in SYNC:
+        g = r(w, "gen")
+        ps = [(p, r(w, p)) for p in peers if r(w, p) is not None]
+        if g is not None and ps:
+            best = min(ps, key=lambda t: t[1])
+            target(f"{w}: gen <= every peer", g <= best[1] * 1.0001, "gen %.2f, best peer %s %.2f" % (g, *best))
+    for w in ("count_for", "count_sum", "pairs_for", "pairs_for_each", "pairs_sum", "take"):
+        g = r(w, "gen")
+        for p in ("genawaiter", "next_gen"):
+            x = r(w, p)
+            if g and x:
+                target(f"{w}: gen >= 4x faster than {p}", x / g >= 4, "%.1fx" % (x / g))
+    for kind in ("none", "ready"):
+        for mode in ("inline", "dyn"):
+            w = f"stream_{kind}_{mode}"
+            g, a = r(w, "gen_stream"), r(w, "async_stream")
+            if g is not None and a is not None:
+                target(f"{w}: gen_stream <= async_stream", g <= a, "%.2f vs %.2f" % (g, a))
+        g = r(f"stream_{kind}_inline", "gen_stream")
+        if g is not None:
+            target(f"stream_{kind}_inline: gen_stream <= 1.6x hand", g <= 1.6, "%.2f" % g)
+    for mode in ("inline", "dyn"):
+        g = r(f"stream_mpsc_{mode}", "gen_stream")
+        if g is not None:
+            target(f"stream_mpsc_{mode}: gen_stream <= 1.05x hand", g <= 1.05, "%.3f" % g)
+    for w in ("count_for", "count_sum", "pairs_for", "pairs_for_each", "pairs_sum"):
+        b, g = r(w, "gen_boxed"), r(w, "gen")
+        if b and g:
+            target(f"{w}: boxed <= 2x flat", b / g <= 2, "%.2fx" % (b / g))
+    return res
+
+
+def svg(data, path):
+    """Horizontal bars of time ratios to hand-written (log scale), one block per workload."""
+    lo, hi = 1 / 64, 64
+    left, width, bar, gap = 300, 620, 11, 10
+    x = lambda v: left + (math.log2(min(max(v, lo), hi)) - math.log2(lo)) / (math.log2(hi) - math.log2(lo)) * width
+    rows, y = [], 50
+    for w in SYNC + ASYNC:
+        imps = [i for i in IMPS if data.get((w, i), {}).get("ratio") is not None]
+        if not imps:
+            continue
+        rows.append(("title", w, y))
+        y += 16
+        for i in imps:
+            rows.append(("bar", (w, i), y))
+            y += bar + 2
+        y += gap
+    h = y + 40
+    e = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 80}" height="{h}" '
+         'font-family="sans-serif" font-size="10">',
+         '<rect width="100%" height="100%" fill="white"/>',
+         f'<text x="10" y="20" font-size="14" font-weight="bold">gen benchmarks: median time '
+         f'per item relative to hand-written (log scale; left of 1 is faster)</text>']
+    for k in range(-6, 7):
+        v = 2.0 ** k
+        xx = x(v)
+        e.append(f'<line x1="{xx:.1f}" y1="35" x2="{xx:.1f}" y2="{h - 30}" '
+                 f'stroke="{"#000" if k == 0 else "#ddd"}" stroke-width="{1.5 if k == 0 else 1}"/>')
+        label = f"{v:g}x" if v >= 1 else f"1/{int(1 / v)}"
+        e.append(f'<text x="{xx:.1f}" y="{h - 15}" text-anchor="middle">{label}</text>')
+    for kind, what, yy in rows:
+        if kind == "title":
+            e.append(f'<text x="10" y="{yy + 10}" font-weight="bold" font-size="11">{what}</text>')
+            continue
+        w, i = what
+        d = data[(w, i)]
+        ratio = d["ratio"]
+        x0, x1 = x(1.0), x(ratio)
+        e.append(f'<text x="{left - 6}" y="{yy + 9}" text-anchor="end">{i}</text>')
+        e.append(f'<rect x="{min(x0, x1):.1f}" y="{yy}" width="{max(abs(x1 - x0), 1):.1f}" '
+                 f'height="{bar}" fill="{COLORS.get(i, "#999")}"/>')
+        e.append(f'<text x="{max(x0, x1) + 4:.1f}" y="{yy + 9}">{ratio:.2f}x '
+                 f'({d["ns"]:.3g} ns)</text>')
+    e.append("</svg>")
+    path.write_text("\n".join(e) + "\n")
+
+
+def render():
+    data = load()
+    md = [table(data), ""]
+    for key, title in (("ratio", "time (criterion medians)"), ("ir_ratio", "instructions (callgrind)")):
+        md.append(f"Targets on {title}:\n")
+        md.append("| target | met | value |\n|---|---|---|")
+        for name, ok, detail in check(data, key):
+            md.append(f"| {name} | {'yes' if ok else 'NO'} | {detail} |")
+        md.append("")
+    (RESULTS / "table.md").write_text("\n".join(md))
+    svg(data, RESULTS / "chart.svg")
+    print("\n".join(md))
+    print(f"wrote {RESULTS / 'table.md'} and {RESULTS / 'chart.svg'}")
+
+
+if __name__ == "__main__":
+    cmd = sys.argv[1] if len(sys.argv) > 1 else "render"
+    {"collect": collect, "render": render}[cmd]()
