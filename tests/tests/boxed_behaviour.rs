@@ -32,7 +32,7 @@ macro_rules! boxed_twin {
             }
 
             pub fn generator($($arg: $ty),*)
-                -> impl Iterator<Item = $item> + ::std::iter::FusedIterator
+                -> impl ::std::iter::FusedIterator<Item = $item>
             {
                 inner(($($arg,)*))
             }
@@ -206,8 +206,8 @@ boxed_twin! {
             yield_!(p.len());
         }
         let upper = s.to_uppercase();
-        let mut chars = upper.chars().filter(|c| c.is_alphabetic());
-        while let Some(c) = chars.next() {
+        let chars = upper.chars().filter(|c| c.is_alphabetic());
+        for c in chars {
             yield_!(c as usize);
         }
     }

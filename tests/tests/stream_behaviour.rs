@@ -867,7 +867,7 @@ fn numbers_u32(n: u32) -> impl Stream<Item = u32> + Send {
 
 #[tokio::test(start_paused = true)]
 async fn stream_expression_captures_by_move() {
-    let names = vec!["ann".to_string(), "bob".to_string()];
+    let names = ["ann".to_string(), "bob".to_string()];
     let base = 10;
     let guard = Noisy::new("captured");
     let s = gen_core::stream! {
