@@ -993,3 +993,63 @@ async fn panic_in_a_spawned_consumer_is_a_join_error() {
     let payload = err.into_panic();
     assert_eq!(payload.downcast_ref::<String>().unwrap(), "boom at 1");
 }
+
+// ---------------------------------------------------------------------------------------
+// Yields in other positions of `select!`: in a branch future that loses the race (its value
+// is still handed out, before the next one), in `futures::select!`, and a nested `stream!`.
+
+#[generator]
+fn losing_branch_yields() -> impl Stream<Item = u32> {
+    tokio::select! {
+        biased;
+        _ = async { yield_!(1); } => { yield_!(100); }
+        _ = std::future::ready(()) => { yield_!(2); }
+    }
+    yield_!(3);
+}
+
+#[tokio::test]
+async fn a_yield_in_a_cancelled_branch_is_still_delivered_in_order() {
+    assert_eq!(collect(losing_branch_yields()).await, [1, 2, 3]);
+}
+
+#[generator]
+fn futures_select(n: u32) -> impl Stream<Item = String> {
+    let mut a = pin!(numbers_u32(n).fuse());
+    let mut b = pin!(letters('q', n).fuse());
+    loop {
+        futures::select! {
+            x = a.next() => if let Some(x) = x { yield_!(format!("n{x}")) },
+            y = b.next() => if let Some(y) = y { yield_!(y) },
+            complete => return,
+        }
+    }
+}
+
+#[tokio::test(start_paused = true)]
+async fn yields_inside_futures_select() {
+    // `numbers_u32` never waits, so it is drained before the first `letters` timer fires.
+    let got = collect(futures_select(2)).await;
+    assert_eq!(got, ["n1", "n2", "q0", "q1"]);
+}
+
+#[generator]
+fn nested_stream_in_select(mut rx: mpsc::Receiver<u32>) -> impl Stream<Item = u32> {
+    use gen_core::stream;
+    while let Some(v) = rx.recv().await {
+        tokio::select! {
+            _ = sleep(SEC) => yield_from!(stream! { yield_!(v); yield v + 1; }),
+            else => {}
+        }
+    }
+    yield_!(99);
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_nested_stream_inside_select_keeps_its_own_yields() {
+    let (tx, rx) = mpsc::channel(4);
+    tx.send(5).await.unwrap();
+    tx.send(7).await.unwrap();
+    drop(tx);
+    assert_eq!(collect(nested_stream_in_select(rx)).await, [5, 6, 7, 8, 99]);
+}
