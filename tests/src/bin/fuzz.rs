@@ -2,13 +2,21 @@
 //!
 //! ```text
 //! cargo run -p gen-tests --bin fuzz -- --programs 10000 --seed 1 [--batch 500] \
-//!     [--first 0] [--flavor sync|fallible|boxed|stream] [--print N]
+//!     [--first 0] [--flavor sync|fallible|boxed|stream] [--known-bugs 1] [--print N]
 //! ```
 //!
 //! Programs are built `--batch` at a time (one crate per batch, dependencies cached under
-//! `target/fuzz-batch`). `--print N` only prints program `N` of the seed (both versions).
+//! `target/fuzz-batch`). `--print N` only prints program `N` of the seed (both versions);
+//! `--minimize N` reduces failing program `N` of the seed and prints the reduced program.
+//! `--body FILE` runs one hand-written body (markers as in `fuzz::program`) in `--flavor`.
+//! `--malformed N` builds `N` mutated (malformed) generators instead and reports any macro
+//! panic. `--known-bugs 1` also generates the constructs of known bugs (RELIABILITY.md).
 //! Exit status 1 when any program mismatched or its generator alone failed to compile.
 
+use std::collections::BTreeMap;
+
+use gen_tests::fuzz::driver::run_programs;
+use gen_tests::fuzz::minimize::{Symptom, minimize};
 use gen_tests::fuzz::{Flavor, Options, Program, Summary, rng::program_seed, run_batch};
 
 fn main() {
@@ -18,6 +26,10 @@ fn main() {
     let mut first = 0;
     let mut only = None;
     let mut print = None;
+    let mut reduce = None;
+    let mut known_bugs = false;
+    let mut mutants = None;
+    let mut body_file = None;
     let args: Vec<String> = std::env::args().skip(1).collect();
     for pair in args.chunks(2) {
         let value = pair.get(1).map(String::as_str).unwrap_or_default();
@@ -28,6 +40,10 @@ fn main() {
             "--batch" => batch = num().max(1),
             "--first" => first = num(),
             "--print" => print = Some(num()),
+            "--minimize" => reduce = Some(num()),
+            "--known-bugs" => known_bugs = value == "1",
+            "--malformed" => mutants = Some(num()),
+            "--body" => body_file = Some(value.to_string()),
             "--flavor" => {
                 only = Some(match value {
                     "sync" => Flavor::Sync,
@@ -42,11 +58,42 @@ fn main() {
     }
     if let Some(i) = print {
         let flavor = only.unwrap_or_else(|| Flavor::for_index(i));
-        let p = Program::generate(program_seed(seed, i), flavor);
+        let p = Program::generate_with(program_seed(seed, i), flavor, known_bugs);
         println!("{}\n{}", p.generator_fn(), p.plain_fn());
         return;
     }
+    if let Some(path) = body_file {
+        let body = std::fs::read_to_string(path).expect("read the body");
+        let p = Program {
+            flavor: only.unwrap_or(Flavor::Sync),
+            body,
+        };
+        let s = run_programs(BTreeMap::from([(0, p)])).expect("a batch");
+        println!("{}\n{}", s.line(), s.report());
+        return;
+    }
+    if let Some(i) = reduce {
+        let flavor = only.unwrap_or_else(|| Flavor::for_index(i));
+        let p = Program::generate_with(program_seed(seed, i), flavor, known_bugs);
+        minimize_one(p);
+        return;
+    }
     println!("FUZZ SEED={seed}");
+    if let Some(count) = mutants {
+        let mut panics = 0;
+        let mut start = first;
+        while start < first + count {
+            let n = batch.min(first + count - start);
+            let o = gen_tests::fuzz::malformed::run(seed, start, n);
+            println!("mutants {start}..{}: {}", start + n, o.line());
+            for p in &o.panics {
+                println!("PANIC: {p}");
+            }
+            panics += o.panics.len();
+            start += n;
+        }
+        std::process::exit(i32::from(panics > 0));
+    }
     let mut total = Summary::default();
     let mut start = first;
     while start < first + programs {
@@ -57,6 +104,7 @@ fn main() {
             first: start,
             programs: n,
             only,
+            known_bugs,
         };
         let s = run_batch(&opts).unwrap_or_else(|e| panic!("batch at {start}: {e}"));
         print!("{}", s.report());
@@ -73,4 +121,22 @@ fn main() {
     if !total.mismatches.is_empty() || !total.gen_errors.is_empty() {
         std::process::exit(1);
     }
+}
+
+fn minimize_one(p: Program) {
+    let s = run_programs(BTreeMap::from([(0, p.clone())])).expect("a batch");
+    let symptom = if let Some(f) = s.gen_errors.first() {
+        let code = f.detail.split(']').next().unwrap_or_default();
+        Symptom::GenError(code.to_string())
+    } else if let Some(f) = s.mismatches.first() {
+        let what = f.detail.split_once("), ").map_or("", |(_, w)| w);
+        Symptom::Mismatch(what.split(':').next().unwrap_or_default().to_string())
+    } else {
+        println!("program passes");
+        return;
+    };
+    println!("symptom: {symptom:?}");
+    let m = minimize(&p, &symptom).expect("a batch");
+    let s = run_programs(BTreeMap::from([(0, m.clone())])).expect("a batch");
+    println!("{}\n{}", m.generator_fn(), s.report());
 }

@@ -24,6 +24,8 @@ pub struct Options {
     pub programs: usize,
     /// Only programs of this flavour (all flavours, by index, when `None`).
     pub only: Option<Flavor>,
+    /// Also generate the constructs of known, reported bugs (RELIABILITY.md).
+    pub known_bugs: bool,
 }
 
 /// One program that did not behave.
@@ -291,8 +293,19 @@ pub fn run_batch(opts: &Options) -> Result<Summary, String> {
     let mut programs = BTreeMap::new();
     for i in opts.first..opts.first + opts.programs {
         let flavor = opts.only.unwrap_or_else(|| Flavor::for_index(i));
-        programs.insert(i, Program::generate(program_seed(opts.seed, i), flavor));
+        programs.insert(
+            i,
+            Program::generate_with(program_seed(opts.seed, i), flavor, opts.known_bugs),
+        );
     }
+    run_programs(programs)
+}
+
+/// Builds `programs` (by index) as one crate, runs them and collects the results.
+///
+/// # Errors
+/// As [`run_batch`].
+pub fn run_programs(mut programs: BTreeMap<usize, Program>) -> Result<Summary, String> {
     let mut summary = Summary {
         programs: programs.len(),
         ..Summary::default()
@@ -308,14 +321,14 @@ pub fn run_batch(opts: &Options) -> Result<Summary, String> {
         let errs = errors(&msgs);
         for (files, text) in &errs {
             for f in files {
-                if let Some(i) = index_of(f, "src/o") {
-                    culprits.entry(i).or_insert_with(|| (true, String::new())).1 += text;
-                } else if let Some(i) = index_of(f, "src/g") {
-                    culprits
-                        .entry(i)
-                        .or_insert_with(|| (false, String::new()))
-                        .1 += text;
-                }
+                let (i, plain) = match (index_of(f, "src/o"), index_of(f, "src/g")) {
+                    (Some(i), _) => (i, true),
+                    (None, Some(i)) => (i, false),
+                    (None, None) => continue,
+                };
+                let entry = culprits.entry(i).or_insert_with(|| (false, String::new()));
+                entry.0 |= plain;
+                entry.1 += text;
             }
         }
         if culprits.is_empty() {

@@ -8,8 +8,10 @@
 //! - [`malformed`] mutates valid generators into malformed ones and checks that the macro
 //!   answers every one with compile errors, never a panic.
 
+mod body;
 pub mod driver;
 pub mod malformed;
+pub mod minimize;
 pub mod program;
 pub mod rng;
 

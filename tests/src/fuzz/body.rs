@@ -1,0 +1,489 @@
+//! The statement and expression generator behind [`super::program::Program::generate`].
+//!
+//! Validity rules it keeps, so every program is valid Rust that terminates:
+//! - every loop is bounded: `for` over a range/`Vec`/array, `while`/`loop` on a counter that
+//!   is incremented first thing in the body (so `continue` cannot skip it), `while let` over
+//!   a `Vec::pop` or a range iterator nobody else touches;
+//! - a guard is moved only in the loop nesting where it was declared, and never used after
+//!   a move on any path (a move in one branch counts as a move for the rest of the scope);
+//! - integer literals carry `u64`, arithmetic wraps (`wadd`/`wmul`), so nothing panics;
+//! - no reference to a local is held across a yield (DESIGN 2.1 documented limitation):
+//!   `for` loops iterate owned values, closures are `move` and capture integers only.
+
+use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use super::program::Flavor;
+use super::rng::Rng;
+
+mod compound;
+
+/// The body of the program of `seed` in `flavor`, with the markers of [`super::program`].
+pub fn generate(seed: u64, flavor: Flavor, known_bugs: bool) -> String {
+    let mut g = Gen {
+        rng: Rng::new(seed),
+        flavor,
+        scopes: vec![Vec::new()],
+        loops: Vec::new(),
+        next: 0,
+        budget: 0,
+        known_bugs,
+    };
+    g.budget = 8 + g.rng.index(30);
+    for (name, ty) in [
+        ("a", Ty::Int),
+        ("b", Ty::Int),
+        ("p", Ty::Guard),
+        ("q", Ty::Guard),
+    ] {
+        g.declare(name.to_string(), ty);
+    }
+    let mut body = String::new();
+    while g.budget > 0 {
+        body.push_str(&g.stmt(0));
+    }
+    let last = g.int(1);
+    let _ = writeln!(body, "{}", g.yield_of(&last));
+    body
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Ty {
+    Int,
+    MutInt,
+    Counter,
+    Guard,
+    Opt,
+    Stack,
+    Iter,
+    Func,
+}
+
+#[derive(Debug)]
+struct Var {
+    name: String,
+    ty: Ty,
+    moved: bool,
+    loop_depth: usize,
+    scope_depth: usize,
+}
+
+#[derive(Debug)]
+struct LoopCtx {
+    label: Option<String>,
+    needs_value: bool,
+}
+
+const MAX_DEPTH: usize = 4;
+const MAX_LOOPS: usize = 3;
+
+#[derive(Debug)]
+struct Gen {
+    rng: Rng,
+    flavor: Flavor,
+    scopes: Vec<Vec<Var>>,
+    loops: Vec<LoopCtx>,
+    next: usize,
+    budget: usize,
+    /// Also generate the constructs of known bugs (see `move_guard`).
+    known_bugs: bool,
+}
+
+impl Gen {
+    fn fresh(&mut self, prefix: &str) -> String {
+        self.next += 1;
+        format!("{prefix}{}", self.next)
+    }
+
+    fn declare(&mut self, name: String, ty: Ty) {
+        let (loop_depth, scope_depth) = (self.loops.len(), self.scopes.len());
+        let scope = self.scopes.last_mut().expect("a scope");
+        scope.push(Var {
+            name,
+            ty,
+            moved: false,
+            loop_depth,
+            scope_depth,
+        });
+    }
+
+    /// Names of the visible (innermost of each name), unmoved variables of type `ty`.
+    fn visible(&self, ty: Ty) -> Vec<String> {
+        let mut seen = HashSet::new();
+        let mut out = Vec::new();
+        for v in self.scopes.iter().flatten().rev() {
+            if seen.insert(v.name.clone()) && v.ty == ty && !v.moved {
+                out.push(v.name.clone());
+            }
+        }
+        out
+    }
+
+    fn var_mut(&mut self, name: &str) -> Option<&mut Var> {
+        self.scopes
+            .iter_mut()
+            .flatten()
+            .rev()
+            .find(|v| v.name == name)
+    }
+
+    fn pick_var(&mut self, ty: Ty) -> Option<String> {
+        let vars = self.visible(ty);
+        (!vars.is_empty()).then(|| self.rng.pick(&vars).clone())
+    }
+
+    fn lit(&mut self) -> String {
+        format!("{}u64", self.rng.below(10))
+    }
+
+    /// An integer-valued leaf: a literal or a read of a visible local.
+    fn atom(&mut self, ints_only: bool) -> String {
+        let choice = self.rng.below(if ints_only { 5 } else { 9 });
+        let found = match choice {
+            0 => None,
+            1..=4 => {
+                let ty = *self.rng.pick(&[Ty::Int, Ty::Int, Ty::MutInt, Ty::Counter]);
+                self.pick_var(ty)
+            }
+            5 => self.pick_var(Ty::Guard).map(|g| format!("{g}.id()")),
+            6 => {
+                let o = self.pick_var(Ty::Opt);
+                o.map(|o| format!("{o}.unwrap_or({})", self.rng.below(5)))
+            }
+            7 => self
+                .pick_var(Ty::Stack)
+                .map(|s| format!("({s}.len() as u64)")),
+            _ => self.pick_var(Ty::Func).map(|f| {
+                let x = self.atom(true);
+                format!("{f}({x})")
+            }),
+        };
+        found.unwrap_or_else(|| self.lit())
+    }
+
+    /// An integer expression of nesting `d`.
+    fn int(&mut self, d: u32) -> String {
+        if d == 0 || self.rng.chance(1, 2) {
+            return self.atom(false);
+        }
+        match self.rng.below(8) {
+            0 | 1 => format!("wadd({}, {})", self.int(d - 1), self.int(d - 1)),
+            2 => format!("wmul({}, {})", self.int(d - 1), self.int(d - 1)),
+            3 => format!("({} % {})", self.int(d - 1), 1 + self.rng.below(6)),
+            4 => format!("({} ^ {})", self.int(d - 1), self.int(d - 1)),
+            5 if self.flavor == Flavor::Fallible => format!("chk({})?", self.int(d - 1)),
+            5 if self.flavor == Flavor::Stream => format!("@AW({})AW@", self.int(d - 1)),
+            6 => format!(
+                "(if {} {{ {} }} else {{ {} }})",
+                self.cond(0),
+                self.int(d - 1),
+                self.int(d - 1)
+            ),
+            _ => self.atom(false),
+        }
+    }
+
+    fn cond(&mut self, d: u32) -> String {
+        match self.rng.below(if d == 0 { 3 } else { 5 }) {
+            0 => format!("{} % 2 == 0", self.int(1)),
+            1 => format!("{} > {}", self.int(1), self.int(1)),
+            2 => format!("{} < {}", self.int(1), self.rng.below(8)),
+            3 => format!("({} && {})", self.cond(d - 1), self.cond(d - 1)),
+            _ => format!("!({})", self.cond(d - 1)),
+        }
+    }
+
+    fn item(&mut self, v: &str) -> String {
+        match self.flavor {
+            Flavor::Fallible if self.rng.chance(1, 12) => format!("Err({v})"),
+            Flavor::Fallible => format!("Ok({v})"),
+            _ => v.to_string(),
+        }
+    }
+
+    fn yield_expr(&mut self) -> String {
+        let v = self.int(2);
+        let v = self.item(&v);
+        format!("yield_!({v})")
+    }
+
+    fn yield_of(&mut self, v: &str) -> String {
+        let v = self.item(v);
+        format!("yield_!({v});")
+    }
+
+    /// Statements of a new block scope, `{ .. }` included; `tail` is an optional tail
+    /// expression generated inside the scope.
+    fn block(&mut self, depth: usize, tail: Option<fn(&mut Gen) -> String>) -> String {
+        self.scopes.push(Vec::new());
+        let mut s = String::from("{\n");
+        let n = 1 + self.rng.index(3);
+        for _ in 0..n {
+            if self.budget == 0 {
+                break;
+            }
+            s.push_str(&self.stmt(depth + 1));
+        }
+        if let Some(tail) = tail {
+            let t = tail(self);
+            let _ = writeln!(s, "{t}");
+        }
+        s.push_str("}\n");
+        self.scopes.pop();
+        s
+    }
+
+    /// A block with `bindings` declared in its scope first (pattern bindings of an arm).
+    fn arm_block(&mut self, depth: usize, bindings: &[String]) -> String {
+        self.scopes
+            .push(bindings.iter().map(|n| self.int_var(n)).collect());
+        let b = self.block(depth, None);
+        self.scopes.pop();
+        b
+    }
+
+    fn int_var(&self, name: &str) -> Var {
+        Var {
+            name: name.to_string(),
+            ty: Ty::Int,
+            moved: false,
+            loop_depth: self.loops.len(),
+            scope_depth: self.scopes.len() + 1,
+        }
+    }
+
+    /// An arm body of a statement `match`: a yield, a block, or `()`.
+    fn arm(&mut self, depth: usize, bindings: &[String]) -> String {
+        match self.rng.below(5) {
+            0 | 1 => {
+                self.scopes
+                    .push(bindings.iter().map(|n| self.int_var(n)).collect());
+                let y = self.yield_expr();
+                self.scopes.pop();
+                format!("{y},\n")
+            }
+            2 => "(),\n".to_string(),
+            _ => self.arm_block(depth, bindings),
+        }
+    }
+
+    /// A value-producing arm/branch: an expression, or a block with statements and a tail.
+    fn value_arm(&mut self, depth: usize, bindings: &[String]) -> String {
+        self.scopes
+            .push(bindings.iter().map(|n| self.int_var(n)).collect());
+        let s = if self.rng.chance(1, 3) {
+            format!("{},\n", self.int(2))
+        } else {
+            self.block(depth, Some(|g: &mut Gen| g.int(2)))
+        };
+        self.scopes.pop();
+        s
+    }
+
+    /// `break`/`continue` to one of the enclosing loops (with a value when it needs one).
+    fn jump(&mut self) -> Option<String> {
+        if self.loops.is_empty() {
+            return None;
+        }
+        let i = self.rng.index(self.loops.len());
+        let innermost = i + 1 == self.loops.len();
+        let label = self.loops[i].label.clone();
+        if !innermost && label.is_none() {
+            return None;
+        }
+        let target = match (&label, innermost && self.rng.chance(1, 2)) {
+            (Some(l), false) => format!(" {l}"),
+            _ => String::new(),
+        };
+        if self.rng.chance(1, 2) {
+            return Some(format!("continue{target};"));
+        }
+        if self.loops[i].needs_value {
+            let v = self.int(1);
+            Some(format!("break{target} {v};"))
+        } else {
+            Some(format!("break{target};"))
+        }
+    }
+
+    fn diverge(&mut self) -> String {
+        if self.rng.chance(1, 4) {
+            return "@RET@".to_string();
+        }
+        self.jump().unwrap_or_else(|| "@RET@".to_string())
+    }
+
+    fn label(&mut self) -> (String, Option<String>) {
+        if self.rng.chance(1, 2) {
+            let l = self.fresh("'l");
+            (format!("{l}: "), Some(l))
+        } else {
+            (String::new(), None)
+        }
+    }
+
+    /// A loop (`head` is its text up to the body) whose body is a fresh block.
+    fn loop_body(
+        &mut self,
+        depth: usize,
+        label: Option<String>,
+        needs_value: bool,
+        first: &str,
+        bind: Option<(String, Ty)>,
+    ) -> String {
+        self.loops.push(LoopCtx { label, needs_value });
+        self.scopes.push(Vec::new());
+        if let Some((name, ty)) = bind {
+            self.declare(name, ty);
+        }
+        let body = self.block(depth, None);
+        self.scopes.pop();
+        self.loops.pop();
+        format!("{{\n{first}{body}}}")
+    }
+
+    fn stmt(&mut self, depth: usize) -> String {
+        self.budget = self.budget.saturating_sub(1);
+        let compound = depth < MAX_DEPTH && self.budget > 0;
+        let loops_ok = compound && self.loops.len() < MAX_LOOPS;
+        loop {
+            let k = self.rng.below(40);
+            let s = match k {
+                0..=5 => Some(format!("{};\n", self.yield_expr())),
+                6 | 7 => {
+                    let v = self.int(2);
+                    if let Some(x) = self.pick_var(Ty::Int).filter(|_| self.rng.chance(1, 3)) {
+                        let v = format!("wadd({x}, {v})");
+                        self.declare(x.clone(), Ty::Int);
+                        Some(format!("let {x} = {v};\n"))
+                    } else {
+                        let mutable = self.rng.chance(1, 2);
+                        let x = self.fresh("x");
+                        self.declare(x.clone(), if mutable { Ty::MutInt } else { Ty::Int });
+                        Some(format!(
+                            "let {}{x} = {v};\n",
+                            if mutable { "mut " } else { "" }
+                        ))
+                    }
+                }
+                8 => self
+                    .pick_var(Ty::MutInt)
+                    .map(|x| format!("{x} = {};\n", self.int(2))),
+                9 | 10 => {
+                    let shadow = self.pick_var(Ty::Guard).filter(|_| self.rng.chance(1, 3));
+                    let g = shadow.unwrap_or_else(|| self.fresh("g"));
+                    let label = self.fresh("n");
+                    self.declare(g.clone(), Ty::Guard);
+                    Some(format!("let {g} = G::new(\"{g}.{label}\");\n"))
+                }
+                11 => self.move_guard(),
+                12 => self.pick_var(Ty::Guard).map(|g| format!("let _ = {g};\n")),
+                13 => {
+                    let o = self.fresh("o");
+                    let v = match self.rng.below(3) {
+                        0 => format!("Some({})", self.int(1)),
+                        1 => "None::<u64>".to_string(),
+                        _ => format!(
+                            "if {} {{ Some({}) }} else {{ None }}",
+                            self.cond(1),
+                            self.int(1)
+                        ),
+                    };
+                    self.declare(o.clone(), Ty::Opt);
+                    Some(format!("let {o} = {v};\n"))
+                }
+                14 => {
+                    let f = self.fresh("f");
+                    let c = self.atom(true);
+                    self.declare(f.clone(), Ty::Func);
+                    Some(format!("let {f} = move |v: u64| wadd(v, {c});\n"))
+                }
+                15 => {
+                    let x = self.fresh("x");
+                    let t = self.fresh("t");
+                    self.declare(x.clone(), Ty::Int);
+                    Some(format!("let {x} = G::new(\"{t}\").id();\n"))
+                }
+                16 => Some(format!(
+                    "yield_from!(@YF({})YF@);\n",
+                    self.yield_from_operand()
+                )),
+                17 if self.flavor == Flavor::Fallible => Some(format!("chk({})?;\n", self.int(1))),
+                17 if self.flavor == Flavor::Stream => Some("@SLEEP@\n".to_string()),
+                18 if !self.loops.is_empty() => {
+                    let c = self.cond(1);
+                    self.jump().map(|j| format!("if {c} {{ {j} }}\n"))
+                }
+                19 if self.rng.chance(1, 3) => Some(format!("if {} {{ @RET@ }}\n", self.cond(1))),
+                20..=22 if compound => Some(self.if_stmt(depth)),
+                23 | 24 if compound => Some(self.match_stmt(depth)),
+                25 if compound => self.let_else(),
+                26..=30 if loops_ok => Some(self.loop_stmt(depth)),
+                31 | 32 if compound => Some(self.value_let(depth)),
+                33 if compound => Some(self.block(depth, None)),
+                34 if compound => Some(self.block(depth, Some(|g: &mut Gen| g.yield_expr()))),
+                35 if compound => {
+                    let c = self.cond(1);
+                    let y1 = self.yield_expr();
+                    let y2 = self.yield_expr();
+                    Some(format!("if {c} {{ {y1} }} else {{ {y2} }}\n"))
+                }
+                _ => None,
+            };
+            if let Some(s) = s {
+                return s;
+            }
+        }
+    }
+
+    fn yield_from_operand(&mut self) -> String {
+        let wrap = |g: &mut Gen, v: String| match g.flavor {
+            Flavor::Fallible => format!("Ok::<u64, u64>({v})"),
+            _ => v,
+        };
+        if self.rng.chance(1, 2) {
+            let n = 1 + self.rng.index(3);
+            let items: Vec<String> = (0..n)
+                .map(|_| {
+                    let v = self.int(1);
+                    wrap(self, v)
+                })
+                .collect();
+            format!("vec![{}]", items.join(", "))
+        } else {
+            let v = self.int(1);
+            let map = if self.flavor == Flavor::Fallible {
+                ".map(Ok::<u64, u64>)"
+            } else {
+                ""
+            };
+            format!("(0..({v} % 3)){map}")
+        }
+    }
+
+    fn move_guard(&mut self) -> Option<String> {
+        let depth = self.loops.len();
+        let g = self.pick_var(Ty::Guard)?;
+        let (known_bugs, scope_depth) = (self.known_bugs, self.scopes.len());
+        let var = self.var_mut(&g)?;
+        if var.loop_depth != depth {
+            return None;
+        }
+        // Known bug 1 (RELIABILITY.md): a guard moved in a nested block (conditionally) is
+        // dropped at the next yield. Without `known_bugs`, move only in the declaring block.
+        if !known_bugs && var.scope_depth != scope_depth {
+            return None;
+        }
+        var.moved = true;
+        Some(match self.rng.below(4) {
+            0 => format!("drop({g});\n"),
+            1 => format!("consume({g});\n"),
+            2 => format!("{g};\n"),
+            _ => {
+                let h = self.fresh("g");
+                self.declare(h.clone(), Ty::Guard);
+                format!("let {h} = {g};\n")
+            }
+        })
+    }
+}

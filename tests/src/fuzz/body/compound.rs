@@ -1,0 +1,201 @@
+//! Compound statements: `if`, `match`, `let .. else`, loops, value-producing expressions.
+
+use super::{Gen, MAX_LOOPS, Ty};
+
+impl Gen {
+    pub(super) fn if_stmt(&mut self, depth: usize) -> String {
+        let head = match (self.rng.below(4), self.pick_var(Ty::Opt)) {
+            (0, Some(o)) => {
+                let y = self.fresh("y");
+                let then = self.arm_block(depth, std::slice::from_ref(&y));
+                format!("if let Some({y}) = {o} {then}")
+            }
+            (1, Some(o)) => {
+                let y = self.fresh("y");
+                let c = self.cond(1);
+                self.scopes.push(vec![self.int_var(&y)]);
+                let extra = format!("{y} % 3 != {}", self.rng.below(3));
+                self.scopes.pop();
+                let then = self.arm_block(depth, std::slice::from_ref(&y));
+                format!("if {c} && let Some({y}) = {o} && {extra} {then}")
+            }
+            _ => {
+                let c = self.cond(2);
+                let then = self.block(depth, None);
+                format!("if {c} {then}")
+            }
+        };
+        match self.rng.below(3) {
+            0 => format!("{head}\n"),
+            1 => format!("{head} else {}", self.block(depth, None)),
+            _ => {
+                let c = self.cond(1);
+                let b1 = self.block(depth, None);
+                let b2 = self.block(depth, None);
+                format!("{head} else if {c} {b1} else {b2}")
+            }
+        }
+    }
+
+    pub(super) fn match_stmt(&mut self, depth: usize) -> String {
+        let mut s;
+        match (self.rng.below(3), self.pick_var(Ty::Opt)) {
+            (0, Some(o)) => {
+                let y = self.fresh("y");
+                let ys = [y.clone()];
+                s = format!("match {o} {{\nSome({y}) if {y} > {} => ", self.rng.below(6));
+                s += &self.arm(depth, &ys);
+                s += &format!("Some({y}) => ");
+                s += &self.arm(depth, &ys);
+                s += "None => ";
+                s += &self.arm(depth, &[]);
+            }
+            (1, Some(o)) => {
+                let (y, k) = (self.fresh("y"), self.fresh("k"));
+                s = format!("match ({} % 3, {o}) {{\n(0, Some({y})) => ", self.int(1));
+                s += &self.arm(depth, std::slice::from_ref(&y));
+                s += &format!("({k}, None) if {k} > 0 => ");
+                s += &self.arm(depth, std::slice::from_ref(&k));
+                s += "_ => ";
+                s += &self.arm(depth, &[]);
+            }
+            _ => {
+                let n = self.fresh("n");
+                let ns = [n.clone()];
+                s = format!("match {} % 4 {{\n0 => ", self.int(2));
+                s += &self.arm(depth, &[]);
+                s += "1 | 2 => ";
+                s += &self.arm(depth, &[]);
+                self.scopes.push(vec![self.int_var(&n)]);
+                let guard = format!("{n} > {} && {}", self.rng.below(4), self.cond(0));
+                self.scopes.pop();
+                s += &format!("{n} if {guard} => ");
+                s += &self.arm(depth, &ns);
+                s += &format!("{n} => ");
+                s += &self.arm(depth, &ns);
+            }
+        }
+        s + "}\n"
+    }
+
+    pub(super) fn let_else(&mut self) -> Option<String> {
+        let o = self.pick_var(Ty::Opt)?;
+        let y = self.fresh("y");
+        let pre = if self.rng.chance(1, 2) {
+            self.yield_expr() + ";"
+        } else {
+            String::new()
+        };
+        let d = self.diverge();
+        self.declare(y.clone(), Ty::Int);
+        Some(format!("let Some({y}) = {o} else {{ {pre} {d} }};\n"))
+    }
+
+    pub(super) fn loop_stmt(&mut self, depth: usize) -> String {
+        let (lab, label) = self.label();
+        let k = self.rng.below(4);
+        match self.rng.below(6) {
+            0 => {
+                let i = self.fresh("i");
+                let body = self.loop_body(depth, label, false, "", Some((i.clone(), Ty::Int)));
+                format!("{lab}for {i} in 0..{k}u64 {body}\n")
+            }
+            1 => {
+                let i = self.fresh("i");
+                let items: Vec<String> = (0..k).map(|_| self.int(1)).collect();
+                let body = self.loop_body(depth, label, false, "", Some((i.clone(), Ty::Int)));
+                format!(
+                    "{lab}for {i} in Vec::<u64>::from([{}]) {body}\n",
+                    items.join(", ")
+                )
+            }
+            2 => {
+                let g = self.fresh("g");
+                let items: Vec<String> = (0..=k).map(|j| format!("G::new(\"{g}.{j}\")")).collect();
+                let body = self.loop_body(depth, label, false, "", Some((g.clone(), Ty::Guard)));
+                format!("{lab}for {g} in [{}] {body}\n", items.join(", "))
+            }
+            3 => {
+                let c = self.fresh("c");
+                self.declare(c.clone(), Ty::Counter);
+                let first = format!("{c} += 1;\n");
+                let body = self.loop_body(depth, label, false, &first, None);
+                format!("let mut {c} = 0u64;\n{lab}while {c} < {k} {body}\n")
+            }
+            4 => {
+                let c = self.fresh("c");
+                self.declare(c.clone(), Ty::Counter);
+                let first = format!("if {c} >= {k} {{ break; }}\n{c} += 1;\n");
+                let body = self.loop_body(depth, label, false, &first, None);
+                format!("let mut {c} = 0u64;\n{lab}loop {body}\n")
+            }
+            _ => {
+                let (s, y) = (self.fresh("st"), self.fresh("y"));
+                let items: Vec<String> = (0..k).map(|_| self.int(1)).collect();
+                let stack = self.rng.chance(1, 2);
+                let (init, next) = if stack {
+                    self.declare(s.clone(), Ty::Stack);
+                    (
+                        format!("let mut {s} = Vec::<u64>::from([{}]);\n", items.join(", ")),
+                        "pop",
+                    )
+                } else {
+                    self.declare(s.clone(), Ty::Iter);
+                    (format!("let mut {s} = 0..{k}u64;\n"), "next")
+                };
+                let body = self.loop_body(depth, label, false, "", Some((y.clone(), Ty::Int)));
+                format!("{init}{lab}while let Some({y}) = {s}.{next}() {body}\n")
+            }
+        }
+    }
+
+    /// `let x = <expression that yields>;` or an assignment of one to a `mut` local.
+    pub(super) fn value_let(&mut self, depth: usize) -> String {
+        let mut pre = String::new();
+        let e = match self.rng.below(4) {
+            0 => {
+                let c = self.cond(1);
+                let t = self.value_arm(depth, &[]);
+                let f = self.value_arm(depth, &[]);
+                format!("if {c} {} else {}", brace(&t), brace(&f))
+            }
+            1 => {
+                let n = self.fresh("n");
+                let mut s = format!("match {} % 3 {{\n0 => ", self.int(2));
+                s += &self.value_arm(depth, &[]);
+                s += &format!("{n} if {n} > 1 => ");
+                s += &self.value_arm(depth, std::slice::from_ref(&n));
+                s += &format!("{n} => ");
+                s += &self.value_arm(depth, std::slice::from_ref(&n));
+                s + "}"
+            }
+            2 if self.loops.len() < MAX_LOOPS => {
+                let c = self.fresh("c");
+                let (lab, label) = self.label();
+                self.declare(c.clone(), Ty::Counter);
+                let k = self.rng.below(4);
+                let v = self.int(1);
+                pre = format!("let mut {c} = 0u64;\n");
+                let first = format!("if {c} >= {k} {{ break {v}; }}\n{c} += 1;\n");
+                let body = self.loop_body(depth, label, true, &first, None);
+                format!("{lab}loop {body}")
+            }
+            _ => self.block(depth, Some(|g: &mut Gen| g.int(2))),
+        };
+        let assign = self.pick_var(Ty::MutInt).filter(|_| self.rng.chance(1, 3));
+        if let Some(x) = assign {
+            return format!("{pre}{x} = {e};\n");
+        }
+        let x = self.fresh("x");
+        self.declare(x.clone(), Ty::Int);
+        format!("{pre}let {x} = {e};\n")
+    }
+}
+
+/// Wraps a value arm (`expr,\n` or a block) as a block for an `if` branch.
+fn brace(arm: &str) -> String {
+    match arm.strip_suffix(",\n") {
+        Some(e) => format!("{{ {e} }}"),
+        None => arm.to_string(),
+    }
+}
