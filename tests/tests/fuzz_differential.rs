@@ -24,11 +24,11 @@ fn generators_behave_like_their_plain_twins() {
     let summary = run_batch(&opts).unwrap_or_else(|e| panic!("FUZZ SEED={seed}: {e}"));
     println!("{}", summary.line());
     let report = summary.report();
+    print!("{report}");
     assert!(
-        report.is_empty(),
+        summary.clean(),
         "FUZZ SEED={seed}: {}\n{report}\nreduce one with: cargo run -p gen-tests --bin fuzz -- \
          --seed {seed} --minimize <program>",
         summary.line()
     );
-    assert_eq!(summary.compared, programs, "every program must be compared");
 }

@@ -118,7 +118,7 @@ fn main() {
         start += n;
     }
     println!("{}", total.line());
-    if !total.mismatches.is_empty() || !total.gen_errors.is_empty() {
+    if !total.clean() {
         std::process::exit(1);
     }
 }

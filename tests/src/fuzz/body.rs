@@ -143,12 +143,12 @@ impl Gen {
             0 => None,
             1..=4 => {
                 let ty = *self.rng.pick(&[Ty::Int, Ty::Int, Ty::MutInt, Ty::Counter]);
-                self.pick_var(ty)
+                self.pick_var(ty).map(|x| self.read_int(x))
             }
             5 => self.pick_var(Ty::Guard).map(|g| format!("{g}.id()")),
             6 => {
                 let o = self.pick_var(Ty::Opt);
-                o.map(|o| format!("{o}.unwrap_or({})", self.rng.below(5)))
+                o.map(|o| format!("{}.unwrap_or({})", self.read_opt(&o), self.rng.below(5)))
             }
             7 => self
                 .pick_var(Ty::Stack)
@@ -203,13 +203,39 @@ impl Gen {
 
     fn yield_expr(&mut self) -> String {
         let v = self.int(2);
-        let v = self.item(&v);
-        format!("yield_!({v})")
+        self.yield_of(&v).trim_end_matches(';').to_string()
     }
 
     fn yield_of(&mut self, v: &str) -> String {
         let v = self.item(v);
         format!("yield_!({v});")
+    }
+
+    /// Known bug 2 (RELIABILITY.md): a `Copy` local used by value (a bare path as a call
+    /// argument, `let` initializer, yield operand, scrutinee with bindings, `move` closure
+    /// capture) in one branch inside a loop is rebound to the `Moved` marker for the rest of
+    /// the iteration, and the next iteration's use does not compile (E0308). Without
+    /// `known_bugs`, reads inside loops are written so they are not moves: `(x + 0)` and
+    /// `o.clone()`.
+    fn avoid_copy_moves(&self) -> bool {
+        !self.known_bugs && !self.loops.is_empty()
+    }
+
+    fn read_int(&self, x: String) -> String {
+        if self.avoid_copy_moves() {
+            format!("({x} + 0)")
+        } else {
+            x
+        }
+    }
+
+    /// A read of the `Option<u64>` local `o` (see [`Gen::avoid_copy_moves`]).
+    fn read_opt(&self, o: &str) -> String {
+        if self.avoid_copy_moves() {
+            format!("{o}.clone()")
+        } else {
+            o.to_string()
+        }
     }
 
     /// Statements of a new block scope, `{ .. }` included; `tail` is an optional tail
@@ -353,7 +379,7 @@ impl Gen {
                 6 | 7 => {
                     let v = self.int(2);
                     if let Some(x) = self.pick_var(Ty::Int).filter(|_| self.rng.chance(1, 3)) {
-                        let v = format!("wadd({x}, {v})");
+                        let v = format!("wadd({}, {v})", self.read_int(x.clone()));
                         self.declare(x.clone(), Ty::Int);
                         Some(format!("let {x} = {v};\n"))
                     } else {
@@ -394,7 +420,11 @@ impl Gen {
                 }
                 14 => {
                     let f = self.fresh("f");
-                    let c = self.atom(true);
+                    let c = if self.avoid_copy_moves() {
+                        self.lit()
+                    } else {
+                        self.atom(true)
+                    };
                     self.declare(f.clone(), Ty::Func);
                     Some(format!("let {f} = move |v: u64| wadd(v, {c});\n"))
                 }

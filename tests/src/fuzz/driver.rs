@@ -56,6 +56,28 @@ pub struct Summary {
     pub gen_errors: Vec<Failure>,
     /// Programs whose plain version failed to compile (bugs of the program generator).
     pub plain_errors: Vec<Failure>,
+    /// Failures with the signature of a known, reported bug (RELIABILITY.md), by bug.
+    pub known: Vec<(&'static str, Failure)>,
+}
+
+/// The known bug (RELIABILITY.md) a failure is an instance of, judged by its signature.
+#[must_use]
+pub fn known_bug(f: &Failure, compile_error: bool) -> Option<&'static str> {
+    let d = &f.detail;
+    if compile_error && (d.contains("found `Moved`") || d.contains("expected `Moved`")) {
+        return Some("bug 2: Copy local used by value in a branch inside a loop");
+    }
+    if compile_error && d.contains("__gen_shadowed") {
+        return Some("bug 4: shadowed local, `__gen_shadowed` not found");
+    }
+    if !compile_error
+        && f.flavor == Flavor::Fallible
+        && d.contains("fold")
+        && d.contains("yield Err")
+    {
+        return Some("bug 3: fold yields the `?` error before dropping the locals");
+    }
+    None
 }
 
 impl Summary {
@@ -67,6 +89,7 @@ impl Summary {
         self.mismatches.extend(other.mismatches);
         self.gen_errors.extend(other.gen_errors);
         self.plain_errors.extend(other.plain_errors);
+        self.known.extend(other.known);
     }
 
     /// `fuzz: programs=.. compiled=.. compared=.. mismatches=..` (+ the error counts).
@@ -74,13 +97,14 @@ impl Summary {
     pub fn line(&self) -> String {
         format!(
             "fuzz: programs={} compiled={} compared={} mismatches={} gen_compile_errors={} \
-             plain_compile_errors={}",
+             plain_compile_errors={} known_bug_hits={}",
             self.programs,
             self.compiled,
             self.compared,
             self.mismatches.len(),
             self.gen_errors.len(),
-            self.plain_errors.len()
+            self.plain_errors.len(),
+            self.known.len()
         )
     }
 
@@ -101,7 +125,16 @@ impl Summary {
                 );
             }
         }
+        for (bug, f) in &self.known {
+            let _ = writeln!(s, "known {bug}: program {} ({:?})", f.index, f.flavor);
+        }
         s
+    }
+
+    /// True when there is no failure besides instances of known bugs.
+    #[must_use]
+    pub fn clean(&self) -> bool {
+        self.mismatches.is_empty() && self.gen_errors.is_empty() && self.plain_errors.is_empty()
     }
 }
 
@@ -117,7 +150,7 @@ pub fn batch_target() -> PathBuf {
     workspace().join("target/fuzz-batch")
 }
 
-/// Writes a crate named `<name>-<pid>` (so concurrent runs do not share a binary) with
+/// Writes a crate named `<name>-<pid>-<n>` (so concurrent runs do not share a binary) with
 /// `files` (paths under `src/`) into a fresh directory under the batch target, and returns
 /// its path (whose last component is the crate name).
 ///
@@ -126,7 +159,9 @@ pub fn batch_target() -> PathBuf {
 #[must_use]
 pub fn write_crate(name: &str, files: &[(String, String)]) -> PathBuf {
     let root = workspace();
-    let name = format!("{name}-{}", std::process::id());
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let name = format!("{name}-{}-{n}", std::process::id());
     let dir = batch_target().join("crates").join(&name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).expect("create the batch crate");
@@ -374,5 +409,17 @@ pub fn run_programs(mut programs: BTreeMap<usize, Program>) -> Result<Summary, S
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
+    for (list, compile_error) in [
+        (&mut summary.mismatches, false),
+        (&mut summary.gen_errors, true),
+    ] {
+        let all = std::mem::take(list);
+        for f in all {
+            match known_bug(&f, compile_error) {
+                Some(bug) => summary.known.push((bug, f)),
+                None => list.push(f),
+            }
+        }
+    }
     Ok(summary)
 }

@@ -8,7 +8,7 @@ impl Gen {
             (0, Some(o)) => {
                 let y = self.fresh("y");
                 let then = self.arm_block(depth, std::slice::from_ref(&y));
-                format!("if let Some({y}) = {o} {then}")
+                format!("if let Some({y}) = {} {then}", self.read_opt(&o))
             }
             (1, Some(o)) => {
                 let y = self.fresh("y");
@@ -17,7 +17,10 @@ impl Gen {
                 let extra = format!("{y} % 3 != {}", self.rng.below(3));
                 self.scopes.pop();
                 let then = self.arm_block(depth, std::slice::from_ref(&y));
-                format!("if {c} && let Some({y}) = {o} && {extra} {then}")
+                format!(
+                    "if {c} && let Some({y}) = {} && {extra} {then}",
+                    self.read_opt(&o)
+                )
             }
             _ => {
                 let c = self.cond(2);
@@ -43,7 +46,11 @@ impl Gen {
             (0, Some(o)) => {
                 let y = self.fresh("y");
                 let ys = [y.clone()];
-                s = format!("match {o} {{\nSome({y}) if {y} > {} => ", self.rng.below(6));
+                s = format!(
+                    "match {} {{\nSome({y}) if {y} > {} => ",
+                    self.read_opt(&o),
+                    self.rng.below(6)
+                );
                 s += &self.arm(depth, &ys);
                 s += &format!("Some({y}) => ");
                 s += &self.arm(depth, &ys);
@@ -52,7 +59,11 @@ impl Gen {
             }
             (1, Some(o)) => {
                 let (y, k) = (self.fresh("y"), self.fresh("k"));
-                s = format!("match ({} % 3, {o}) {{\n(0, Some({y})) => ", self.int(1));
+                s = format!(
+                    "match ({} % 3, {}) {{\n(0, Some({y})) => ",
+                    self.int(1),
+                    self.read_opt(&o)
+                );
                 s += &self.arm(depth, std::slice::from_ref(&y));
                 s += &format!("({k}, None) if {k} > 0 => ");
                 s += &self.arm(depth, std::slice::from_ref(&k));
@@ -88,7 +99,10 @@ impl Gen {
         };
         let d = self.diverge();
         self.declare(y.clone(), Ty::Int);
-        Some(format!("let Some({y}) = {o} else {{ {pre} {d} }};\n"))
+        Some(format!(
+            "let Some({y}) = {} else {{ {pre} {d} }};\n",
+            self.read_opt(&o)
+        ))
     }
 
     pub(super) fn loop_stmt(&mut self, depth: usize) -> String {
