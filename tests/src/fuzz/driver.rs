@@ -278,7 +278,7 @@ fn sources(programs: &BTreeMap<usize, Program>) -> Vec<(String, String)> {
         "\nconst CHECKS: &[(usize, fn(&rt::Tokio) -> Result<(), String>)] = &[\n{table}];\n\n\
          fn main() {{\n    std::panic::set_hook(Box::new(|_| {{}}));\n    \
          let only: Vec<usize> = std::env::args().skip(1).filter_map(|a| a.parse().ok()).collect();\n    \
-         let t = rt::Tokio::new();\n    for &(i, check) in CHECKS {{\n        \
+         let t = rt::Tokio::new();\n    rt::watchdog();\n    for &(i, check) in CHECKS {{\n        \
          if only.is_empty() || only.contains(&i) {{\n            rt::report(i, || check(&t));\n        }}\n    }}\n}}\n"
     );
     files.push(("main.rs".to_string(), main));
@@ -299,12 +299,27 @@ fn run_binary(dir: &Path, only: &[usize]) -> BTreeMap<usize, Option<String>> {
     let exe = batch_target()
         .join("target/debug")
         .join(dir.file_name().expect("a name"));
-    let out = Command::new(exe)
+    let log = dir.join("results.txt");
+    let file = std::fs::File::create(&log).expect("create the results file");
+    let mut child = Command::new(exe)
         .args(only.iter().map(ToString::to_string))
-        .output()
+        .stdout(file)
+        .spawn()
         .expect("run the batch binary");
+    // The batch's watchdog ends a program that runs over 5 s; this is the last resort.
+    let limit = std::time::Duration::from_secs(900);
+    let start = std::time::Instant::now();
+    while child.try_wait().ok().flatten().is_none() {
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let stdout = std::fs::read(&log).unwrap_or_default();
     let mut results = BTreeMap::new();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+    for line in String::from_utf8_lossy(&stdout).lines() {
         let Some(rest) = line.strip_prefix("RESULT ") else {
             continue;
         };
@@ -386,20 +401,20 @@ pub fn run_programs(mut programs: BTreeMap<usize, Program>) -> Result<Summary, S
     }
     summary.compiled = programs.len();
     let mut results = run_binary(&dir, &[]);
-    let missing: Vec<usize> = programs
-        .keys()
-        .filter(|i| !results.contains_key(i))
-        .copied()
-        .collect();
-    for i in missing {
-        // The binary died (abort, stack overflow) before reporting `i`: run it alone.
-        let one = run_binary(&dir, &[i]);
-        results.insert(
-            i,
-            one.get(&i)
-                .cloned()
-                .unwrap_or(Some("the process died".into())),
-        );
+    loop {
+        // The binary stopped (a hung program hit the watchdog, an abort, a stack overflow)
+        // before reporting these: run them again without the ones already reported.
+        let missing: Vec<usize> = programs
+            .keys()
+            .filter(|i| !results.contains_key(i))
+            .copied()
+            .collect();
+        let Some(&first) = missing.first() else { break };
+        let more = run_binary(&dir, &missing);
+        if more.is_empty() {
+            results.insert(first, Some("the process died".to_string()));
+        }
+        results.extend(more);
     }
     for (i, detail) in results {
         let Some(p) = programs.get(&i) else { continue };

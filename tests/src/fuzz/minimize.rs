@@ -54,7 +54,10 @@ fn units(lines: &[&str]) -> Vec<(usize, usize, bool)> {
     for (l, line) in lines.iter().enumerate() {
         let d = delta(line);
         let t = line.trim_start();
-        if t.starts_with('}') || t.starts_with("else") || t.starts_with(';') || d < 0 {
+        // Loop counters keep every variant terminating.
+        let counter = t.starts_with('c') && (t.ends_with("+= 1;") || t.contains(">= "));
+        let counter = counter || (t.starts_with("if c") && t.contains(">= "));
+        if counter || t.starts_with('}') || t.starts_with("else") || t.starts_with(';') || d < 0 {
             continue;
         }
         if d == 0 {
