@@ -151,4 +151,11 @@ pub mod __private {
     };
     #[cfg(feature = "stream")]
     pub use futures_core::{FusedStream, Stream};
+
+    /// The body a failed expansion of a stream generator gets, so that no secondary type
+    /// errors follow the real one.
+    #[cfg(feature = "stream")]
+    pub fn empty_stream<T>() -> impl FusedStream<Item = T> {
+        crate::stream::stream(|_: Yielder<T>| async {})
+    }
 }

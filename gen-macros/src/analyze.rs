@@ -171,7 +171,15 @@ impl Normalize {
         while let Some(tree) = iter.next() {
             match tree {
                 TokenTree::Group(group) => {
+                    // `iter! { .. }` / `gen_core::stream! { .. }` inside another macro's input
+                    // is a generator of its own.
+                    let nested = out.len() >= 2
+                        && matches!(&out[out.len() - 1], TokenTree::Punct(p) if p.as_char() == '!')
+                        && matches!(&out[out.len() - 2], TokenTree::Ident(i) if i == "iter" || i == "stream");
+                    let outer = self.nested_generator;
+                    self.nested_generator |= nested;
                     let inner = self.visit_macro_tokens(group.stream());
+                    self.nested_generator = outer;
                     let mut new = Group::new(group.delimiter(), inner);
                     new.set_span(group.span());
                     out.push(TokenTree::Group(new));

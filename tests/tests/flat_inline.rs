@@ -191,3 +191,22 @@ fn outer_with_inline(n: u32) -> impl Iterator<Item = u32> {
 fn iter_inside_a_generator_body() {
     check_iter(&[0, 1, 0, 2, 0, 1], || outer_with_inline(3));
 }
+
+// Regression: a nested `iter!` inside another macro's input moves what it captures, and its
+// yields belong to it, not to the outer generator.
+#[generator]
+fn nested_iter_in_format(v: Vec<u32>) -> impl Iterator<Item = String> {
+    let s = format!(
+        "{:?}",
+        iter! { for x in v { yield x * 2; } }.collect::<Vec<_>>()
+    );
+    yield_!(s);
+}
+
+#[test]
+fn nested_iter_inside_a_macro_moves_its_captures() {
+    assert_eq!(
+        nested_iter_in_format(vec![1, 2]).collect::<Vec<_>>(),
+        ["[2, 4]"]
+    );
+}

@@ -94,10 +94,9 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
         let mutability = arg.mutable.then(|| quote!(mut));
         // The moved-from name resolves like the user's but is marked as macro-generated, so
         // lints about using `_x` bindings do not fire on the user's parameter.
-        let mut source = ident.clone();
-        if *ident != "__gen_self" {
-            source.set_span(ident.span().resolved_at(Span::call_site()));
-        }
+        // The parameter keeps its own span: a name that a `macro_rules!` caller supplied
+        // resolves in that macro's hygiene context, not at the attribute.
+        let source = ident.clone();
         let allow = ident
             .to_string()
             .starts_with('_')
@@ -226,6 +225,17 @@ impl Rewrite {
         while i < trees.len() {
             let after_path =
                 i > 0 && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == ':');
+            // A nested `iter!`/`stream!` (also path-qualified) owns the yields inside it.
+            if let TokenTree::Ident(ident) = &trees[i]
+                && let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(_))) =
+                    (trees.get(i + 1), trees.get(i + 2))
+                && bang.as_char() == '!'
+                && is_nested_generator(Some(ident))
+            {
+                out.extend(trees[i..i + 3].iter().cloned());
+                i += 3;
+                continue;
+            }
             match &trees[i] {
                 TokenTree::Ident(ident) if !after_path => {
                     let name = ident.to_string();
@@ -234,15 +244,6 @@ impl Rewrite {
                         "yield_from" => Some(YieldKind::From),
                         _ => None,
                     };
-                    if let (Some(TokenTree::Punct(bang)), Some(TokenTree::Group(_))) =
-                        (trees.get(i + 1), trees.get(i + 2))
-                        && bang.as_char() == '!'
-                        && is_nested_generator(Some(ident))
-                    {
-                        out.extend(trees[i..i + 3].iter().cloned());
-                        i += 3;
-                        continue;
-                    }
                     if let (Some(kind), Some(TokenTree::Punct(bang)), Some(TokenTree::Group(args))) =
                         (kind, trees.get(i + 1), trees.get(i + 2))
                         && bang.as_char() == '!'

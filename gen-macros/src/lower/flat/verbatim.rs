@@ -130,7 +130,15 @@ impl<'a> Visit<'a> {
         let trees: Vec<TokenTree> = tokens.clone().into_iter().collect();
         for (i, tree) in trees.iter().enumerate() {
             match tree {
-                TokenTree::Group(group) => self.macro_tokens(&group.stream()),
+                TokenTree::Group(group) => {
+                    // A nested `iter!`/`stream!` captures what it mentions by move.
+                    let nested = i >= 2
+                        && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '!')
+                        && matches!(&trees[i - 2], TokenTree::Ident(m) if m == "iter" || m == "stream");
+                    self.moving += usize::from(nested);
+                    self.macro_tokens(&group.stream());
+                    self.moving -= usize::from(nested);
+                }
                 TokenTree::Ident(ident) => {
                     let after_dot = i > 0
                         && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '.' || p.as_char() == ':');
@@ -397,7 +405,7 @@ impl VisitMut for Visit<'_> {
             }
             Expr::Paren(p) => self.child(&mut p.expr, how),
             Expr::Group(g) => self.child(&mut g.expr, how),
-            Expr::Macro(m) => self.macro_tokens(&m.mac.tokens),
+            Expr::Macro(m) => self.visit_macro_mut(&mut m.mac),
             Expr::Closure(c) => {
                 let captures = if c.capture.is_some() {
                     Use::Move
@@ -552,7 +560,7 @@ impl VisitMut for Visit<'_> {
                         }
                         v.bind(&local.pat);
                     }
-                    syn::Stmt::Macro(m) => v.macro_tokens(&m.mac.tokens),
+                    syn::Stmt::Macro(m) => v.visit_macro_mut(&mut m.mac),
                     syn::Stmt::Expr(e, _) => v.child(e, Use::Move),
                     syn::Stmt::Item(_) => {}
                 }
@@ -562,7 +570,14 @@ impl VisitMut for Visit<'_> {
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
     fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        let nested = mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "iter" || s.ident == "stream");
+        self.moving += usize::from(nested);
         self.macro_tokens(&mac.tokens);
+        self.moving -= usize::from(nested);
     }
 }
 
