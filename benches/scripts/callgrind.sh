@@ -21,6 +21,7 @@ filter="${1:-}"
 printf 'case\titems\tir\tir_per_item\n' > "$out"
 "$bin" --list | while IFS=$'\t' read -r case items; do
   [[ -n "$filter" && "$case" != "$filter"* ]] && continue
+  [[ "${NIGHTLY:-}" == 1 && "$case" != */hand && "$case" != */nightly* ]] && continue
   ir=$(valgrind --tool=callgrind --callgrind-out-file=/dev/null --collect-atstart=no \
          --toggle-collect='*wl_run*' "$bin" "$case" 2>&1 >/dev/null \
        | sed -n 's/.*Collected : \([0-9]*\).*/\1/p')

@@ -108,6 +108,25 @@ pub fn gen_parse_no_fold(text: &str) -> impl Iterator<Item = Result<(&str, u32),
     }
 }
 
+/// Flat `#[generator]` with the two `?` written as `match` + `yield_!(Err(..))` + `return`
+/// (diagnostic: isolates the cost of the `?` lowering).
+#[generator]
+pub fn gen_parse_match(text: &str) -> impl Iterator<Item = Result<(&str, u32), ParseError>> {
+    for line in text.lines() {
+        let Some((k, v)) = line.split_once('=') else {
+            yield_!(Err(ParseError::NoEquals));
+            return;
+        };
+        match v.parse::<u32>() {
+            Ok(n) => yield_!(Ok((k, n))),
+            Err(e) => {
+                yield_!(Err(ParseError::Int(e)));
+                return;
+            }
+        }
+    }
+}
+
 /// Compiler-backed `#[generator(boxed)]`.
 #[generator(boxed)]
 pub fn boxed_parse(text: &str) -> impl Iterator<Item = Result<(&str, u32), ParseError>> {
@@ -185,6 +204,10 @@ pub const WORKLOADS: &[Workload] = &[Workload {
         Case {
             imp: "gen_no_fold",
             run: || consume_for(gen_parse_no_fold(t())),
+        },
+        Case {
+            imp: "gen_match",
+            run: || consume_for(gen_parse_match(t())),
         },
         Case {
             imp: "gen_boxed",
