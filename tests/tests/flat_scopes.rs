@@ -308,3 +308,24 @@ fn locals_used_only_in_format_strings_live_across_yields() {
         ["", "   gen0", "   gen1", "gen!"]
     );
 }
+
+// Regression (found by the differential fuzzer): a `let` in one branch shadows a local the
+// generator keeps; the other branch must still reach that local by its own name.
+twin! {
+    fn shadow_in_one_branch(c: bool) -> String {
+        let a = String::from("outer");
+        if c {
+            let a = 5;
+            yield_!(a.to_string());
+        } else {
+            yield_!("else".to_string());
+        }
+        yield_!(a);
+    }
+}
+
+#[test]
+fn a_shadowing_let_in_one_branch_leaves_the_other_alone() {
+    assert_eq!(check!(shadow_in_one_branch(true)), ["5", "outer"]);
+    assert_eq!(check!(shadow_in_one_branch(false)), ["else", "outer"]);
+}

@@ -49,6 +49,8 @@ pub(super) struct LocalInfo {
 #[derive(Default)]
 pub(super) struct Level {
     pub(super) locals: Vec<LocalId>,
+    /// Aliases declared in this block: they go out of scope with it.
+    pub(super) aliases: Vec<LocalId>,
 }
 
 pub(super) struct LoopCtx {
@@ -160,7 +162,11 @@ impl<'p> Emitter<'p> {
     }
 
     pub(super) fn pop_scope(&mut self) {
-        self.scopes.pop();
+        if let Some(level) = self.scopes.pop() {
+            for local in level.aliases {
+                self.arm.aliases.remove(&local);
+            }
+        }
         self.tick();
     }
 

@@ -228,6 +228,11 @@ impl Emitter<'_> {
                 let ident = self.name_of(old);
                 aliases.extend(quote!(let #alias = #ident;));
                 self.arm.aliases.insert(old, alias);
+                self.scopes
+                    .last_mut()
+                    .expect("a scope is open")
+                    .aliases
+                    .push(old);
             }
         }
         aliases
