@@ -56,6 +56,17 @@ fn fold_drops_locals_before_yielding_the_question_mark_error() {
     );
 }
 
+/// Bug 5: `?` inside the operand of `yield_from!` in a fallible generator is left as is, so
+/// it meets the lowering's closure (E0277 "`?` ... in a closure that returns `Option`").
+#[test]
+#[ignore = "open bug 5 (RELIABILITY.md)"]
+fn question_mark_inside_a_yield_from_operand() {
+    check(
+        Flavor::Fallible,
+        "yield_from!(vec![Ok::<u64, u64>(chk(1u64)?)]);\nyield_!(Ok(2u64));\n",
+    );
+}
+
 /// The fuzzer's own smoke test: a body mixing the supported constructs passes.
 #[test]
 fn mixed_constructs_pass() {

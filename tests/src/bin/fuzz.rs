@@ -125,10 +125,18 @@ fn main() {
 
 fn minimize_one(p: Program) {
     let s = run_programs(BTreeMap::from([(0, p.clone())])).expect("a batch");
-    let symptom = if let Some(f) = s.gen_errors.first() {
+    let known_error = s
+        .known
+        .iter()
+        .find(|(_, f)| !f.detail.starts_with("input ("));
+    let known_mismatch = s
+        .known
+        .iter()
+        .find(|(_, f)| f.detail.starts_with("input ("));
+    let symptom = if let Some(f) = s.gen_errors.first().or(known_error.map(|(_, f)| f)) {
         let code = f.detail.split(']').next().unwrap_or_default();
         Symptom::GenError(code.to_string())
-    } else if let Some(f) = s.mismatches.first() {
+    } else if let Some(f) = s.mismatches.first().or(known_mismatch.map(|(_, f)| f)) {
         let what = f.detail.split_once("), ").map_or("", |(_, w)| w);
         Symptom::Mismatch(what.split(':').next().unwrap_or_default().to_string())
     } else {

@@ -28,6 +28,7 @@ pub fn generate(seed: u64, flavor: Flavor, known_bugs: bool) -> String {
         next: 0,
         budget: 0,
         known_bugs,
+        no_question: false,
     };
     g.budget = 8 + g.rng.index(30);
     for (name, ty) in [
@@ -87,6 +88,8 @@ struct Gen {
     budget: usize,
     /// Also generate the constructs of known bugs (see `move_guard`).
     known_bugs: bool,
+    /// No `?` here (known bug 5: `?` in a `yield_from!` operand).
+    no_question: bool,
 }
 
 impl Gen {
@@ -171,7 +174,9 @@ impl Gen {
             2 => format!("wmul({}, {})", self.int(d - 1), self.int(d - 1)),
             3 => format!("({} % {})", self.int(d - 1), 1 + self.rng.below(6)),
             4 => format!("({} ^ {})", self.int(d - 1), self.int(d - 1)),
-            5 if self.flavor == Flavor::Fallible => format!("chk({})?", self.int(d - 1)),
+            5 if self.flavor == Flavor::Fallible && !self.no_question => {
+                format!("chk({})?", self.int(d - 1))
+            }
             5 if self.flavor == Flavor::Stream => format!("@AW({})AW@", self.int(d - 1)),
             6 => format!(
                 "(if {} {{ {} }} else {{ {} }})",
@@ -434,10 +439,12 @@ impl Gen {
                     self.declare(x.clone(), Ty::Int);
                     Some(format!("let {x} = G::new(\"{t}\").id();\n"))
                 }
-                16 => Some(format!(
-                    "yield_from!(@YF({})YF@);\n",
-                    self.yield_from_operand()
-                )),
+                16 => {
+                    self.no_question = !self.known_bugs;
+                    let v = self.yield_from_operand();
+                    self.no_question = false;
+                    Some(format!("yield_from!(@YF({v})YF@);\n"))
+                }
                 17 if self.flavor == Flavor::Fallible => Some(format!("chk({})?;\n", self.int(1))),
                 17 if self.flavor == Flavor::Stream => Some("@SLEEP@\n".to_string()),
                 18 if !self.loops.is_empty() => {

@@ -67,6 +67,9 @@ pub fn known_bug(f: &Failure, compile_error: bool) -> Option<&'static str> {
     if compile_error && (d.contains("found `Moved`") || d.contains("expected `Moved`")) {
         return Some("bug 2: Copy local used by value in a branch inside a loop");
     }
+    if compile_error && d.contains("in a closure that returns `Option`") {
+        return Some("bug 5: `?` inside a `yield_from!` operand is not lowered");
+    }
     if compile_error && d.contains("__gen_shadowed") {
         return Some("bug 4: shadowed local, `__gen_shadowed` not found");
     }
