@@ -229,3 +229,24 @@ fn question_mark_into_a_boxed_error() {
     assert!(g.next().is_none());
     assert!(g.next().is_none());
 }
+
+// Regression (found by the differential fuzzer): `?` inside another macro's input.
+twin! {
+    fallible fn question_mark_in_macro_input(xs: Vec<&'static str>) -> Result<Vec<u32>, std::num::ParseIntError> {
+        for x in xs {
+            yield_!(Ok(vec![x.parse::<u32>()?, 0]));
+        }
+    }
+}
+
+#[test]
+fn question_mark_inside_a_macro_input() {
+    let items = check!(question_mark_in_macro_input(vec!["1", "x", "2"]));
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0], Ok(vec![1, 0]));
+    assert!(items[1].is_err());
+    assert_eq!(
+        check!(question_mark_in_macro_input(vec!["7"])),
+        [Ok(vec![7, 0])]
+    );
+}

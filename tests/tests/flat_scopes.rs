@@ -329,3 +329,26 @@ fn a_shadowing_let_in_one_branch_leaves_the_other_alone() {
     assert_eq!(check!(shadow_in_one_branch(true)), ["5", "outer"]);
     assert_eq!(check!(shadow_in_one_branch(false)), ["else", "outer"]);
 }
+
+// Regression (found by the differential fuzzer): a `let` inside a loop shadows a local that the
+// loop's head keeps; the back edge must still reach the outer one.
+twin! {
+    fn shadow_kept_by_the_loop_head(n: u64) -> u64 {
+        let mut b = 1u64;
+        let mut i = 0;
+        while i < n {
+            yield_!(b);
+            let b = b + 10;
+            yield_!(b);
+            i += 1;
+        }
+        b += 1;
+        yield_!(b);
+    }
+}
+
+#[test]
+fn a_shadowing_let_inside_a_loop_keeps_the_outer_local_for_the_back_edge() {
+    assert_eq!(check!(shadow_kept_by_the_loop_head(2)), [1, 11, 1, 11, 2]);
+    assert_eq!(check!(shadow_kept_by_the_loop_head(0)), [2]);
+}

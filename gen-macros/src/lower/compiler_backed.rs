@@ -58,6 +58,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, FnArg, Item, Lifetime, Token, Type, TypeReference};
 
 use crate::analyze::{YieldKind, yield_kind, yield_value};
+use crate::lower::macro_input::has_question_mark;
 use crate::parse::{Flavour, GenFn, self_ident};
 
 /// Lowers `func` into the tokens of its body: a block expression that builds the adapter.
@@ -158,20 +159,12 @@ fn uses_try(block: &syn::Block) -> bool {
         }
         fn visit_item(&mut self, _: &Item) {}
         fn visit_macro(&mut self, mac: &syn::Macro) {
-            self.0 |= has_question_mark(mac.tokens.clone());
+            self.0 |= has_question_mark(&mac.tokens);
         }
     }
     let mut find = Find(false);
     find.visit_block(block);
     find.0
-}
-
-fn has_question_mark(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|tree| match tree {
-        TokenTree::Punct(p) => p.as_char() == '?',
-        TokenTree::Group(g) => has_question_mark(g.stream()),
-        _ => false,
-    })
 }
 
 /// `&T` without a lifetime, or `'_`, anywhere in the type.

@@ -13,6 +13,7 @@ use syn::{Expr, parse_quote};
 
 use super::flat::names;
 use crate::analyze::{YieldKind, yield_kind, yield_value};
+use crate::lower::macro_input::{has_question_mark, rewrite_exprs};
 use crate::parse::{Binding, GenFn};
 
 /// `if let Some(sink) = sink && let S0(args) = cur { <args> <body> return None; }`.
@@ -95,4 +96,18 @@ impl VisitMut for Rewrite {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+
+    fn visit_macro_mut(&mut self, mac: &mut syn::Macro) {
+        let nested = mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "iter" || s.ident == "stream");
+        if !nested
+            && has_question_mark(&mac.tokens)
+            && let Some(tokens) = rewrite_exprs(&mac.tokens, |expr| self.visit_expr_mut(expr))
+        {
+            mac.tokens = tokens;
+        }
+    }
 }

@@ -155,6 +155,10 @@ impl Emitter<'_> {
         let mut visit = Visit::new(self, wrapper.clone());
         visit.expr(&mut expr, how);
         let escapes = std::mem::take(&mut visit.escapes);
+        let errors = std::mem::take(&mut visit.errors);
+        for error in errors {
+            self.errors.push(error);
+        }
         if escapes.is_empty() {
             return quote!(#expr);
         }

@@ -7,7 +7,7 @@ use syn::visit::Visit as _;
 use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Local, Pat, Stmt, parse_quote};
 
 use super::emit::{Cont, Emitter, LoopCtx};
-use super::facts::{LoopFact, RegionFact, Use};
+use super::facts::{LocalId, LoopFact, RegionFact, Use};
 use super::names;
 use super::verbatim::{Scope, is_compound};
 use crate::analyze::{YieldKind, yield_kind, yield_value};
@@ -220,9 +220,9 @@ impl Emitter<'_> {
         let mut aliases = TokenStream::new();
         for binding in &new_names {
             let shadowed = self.resolve(&binding.ident.to_string());
-            if let (Some(old), Some(prior)) = (shadowed, self.prior)
+            if let Some(old) = shadowed
                 && !self.arm.aliases.contains_key(&old)
-                && prior.saved_after(old, self.pos)
+                && self.kept_later(old)
             {
                 let alias = names::alias(old);
                 let ident = self.name_of(old);
@@ -236,6 +236,20 @@ impl Emitter<'_> {
             }
         }
         aliases
+    }
+
+    /// Whether a state reachable from here saves `local`: a later one, or the head of an
+    /// enclosing loop (reached again by its back edge).
+    fn kept_later(&self, local: LocalId) -> bool {
+        let Some(prior) = self.prior else {
+            return false;
+        };
+        prior.saved_after(local, self.pos)
+            || self
+                .loops
+                .iter()
+                .filter_map(|l| l.head)
+                .any(|head| prior.saved(head).contains(&local))
     }
 
     /// Desugar `yield_!(v)` into `let v = ..; <save state>; return Some(v)`; `then` emits the

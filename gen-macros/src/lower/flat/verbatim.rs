@@ -20,6 +20,7 @@ use syn::visit_mut::{self, VisitMut};
 use syn::{Expr, Ident, Lifetime, Pat};
 
 use super::facts::{LocalId, Use};
+use crate::lower::macro_input::{has_question_mark, rewrite_exprs};
 use crate::parse::{Binding, pat_bindings};
 
 /// What the visitor needs from the emitter.
@@ -49,6 +50,7 @@ pub(crate) struct Escape {
 pub(crate) struct Visit<'a> {
     scope: &'a mut dyn Scope,
     pub escapes: Vec<Escape>,
+    pub errors: Vec<syn::Error>,
     pub wrapper: Lifetime,
     /// Names bound inside the verbatim code itself (closure parameters, inner `let`s, arm
     /// patterns), innermost last: they shadow tracked locals.
@@ -71,6 +73,7 @@ impl<'a> Visit<'a> {
         Visit {
             scope,
             escapes: Vec::new(),
+            errors: Vec::new(),
             wrapper,
             inner: Vec::new(),
             closures: 0,
@@ -575,6 +578,21 @@ impl VisitMut for Visit<'_> {
             .segments
             .last()
             .is_some_and(|s| s.ident == "iter" || s.ident == "stream");
+        if !nested && self.closures == 0 && has_question_mark(&mac.tokens) {
+            // `vec![a, f()?]`: rewrite the `?` inside, where the input is expressions.
+            let outer = std::mem::replace(&mut self.how, Use::Keep);
+            let rewritten = rewrite_exprs(&mac.tokens, |expr| self.visit_expr_mut(expr));
+            self.how = outer;
+            match rewritten {
+                Some(tokens) => mac.tokens = tokens,
+                None => self.errors.push(syn::Error::new_spanned(
+                    &*mac,
+                    "a flat generator cannot see a `?` inside this macro's input; compute the \
+                     value with `let v = expr?;` first",
+                )),
+            }
+            return;
+        }
         self.moving += usize::from(nested);
         self.macro_tokens(&mac.tokens);
         self.moving -= usize::from(nested);
