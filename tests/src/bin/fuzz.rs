@@ -8,7 +8,8 @@
 //! Programs are built `--batch` at a time (one crate per batch, dependencies cached under
 //! `target/fuzz-batch`). `--print N` only prints program `N` of the seed (both versions);
 //! `--minimize N` reduces failing program `N` of the seed and prints the reduced program.
-//! `--body FILE` runs one hand-written body (markers as in `fuzz::program`) in `--flavor`.
+//! `--body FILE` runs one hand-written body (markers as in `fuzz::program`) in `--flavor`
+//! (with `--minimize 0`, reduces it).
 //! `--malformed N` builds `N` mutated (malformed) generators instead and reports any macro
 //! panic. `--known-bugs 1` also generates the constructs of known bugs (RELIABILITY.md).
 //! Exit status 1 when any program mismatched or its generator alone failed to compile.
@@ -68,6 +69,10 @@ fn main() {
             flavor: only.unwrap_or(Flavor::Sync),
             body,
         };
+        if reduce.is_some() {
+            minimize_one(p);
+            return;
+        }
         let s = run_programs(BTreeMap::from([(0, p)])).expect("a batch");
         println!("{}\n{}", s.line(), s.report());
         return;
