@@ -3,7 +3,8 @@
 //! `Iterator::fold` on a generator that has not started runs this copy, a plain loop with no
 //! state machine. Desugar `yield_!(v)` into `sink(v)`, `yield_from!(e)` into
 //! `Iterator::for_each(IntoIterator::into_iter(e), &mut *sink)`, `e?` into
-//! `match e { Ok(v) => v, Err(e) => { sink(Err(From::from(e))); return None } }` and `return;`
+//! `match e { Ok(v) => v, Err(e) => break 'fold Some(Err(From::from(e))) }` (the error reaches
+//! the consumer after the body's locals are dropped, as through `next()`) and `return;`
 //! into `return None`. Closures, async blocks and nested items keep their own meaning.
 
 use proc_macro2::TokenStream;
@@ -31,12 +32,21 @@ pub(crate) fn fold_path(func: &GenFn, args: &[Binding]) -> TokenStream {
         let ident = &arg.ident;
         quote!(let #mutability #ident = #l.#index;)
     });
+    // A `?` leaves the body (dropping its locals and arguments) before the consumer sees the
+    // error, as it does through `next()`.
+    let (label, error) = (names::fold_label(), names::err());
     quote! {
         if let ::core::option::Option::Some(#sink) = #sink
             && let #state_enum::#s0(#l) = #cur
         {
-            #(#binds)*
-            #body
+            let #error = #label: {
+                #(#binds)*
+                #body
+                ::core::option::Option::None
+            };
+            if let ::core::option::Option::Some(#error) = #error {
+                #sink(#error);
+            }
             return ::core::option::Option::None;
         }
     }
@@ -79,13 +89,15 @@ impl VisitMut for Rewrite {
             Expr::Try(t) => {
                 let inner = &t.expr;
                 let span = t.question_token.span;
-                let (ok, err) = (names::ok(), names::err());
+                let (ok, err, label) = (names::ok(), names::err(), names::fold_label());
                 quote_spanned! {span=>
                     match #inner {
                         ::core::result::Result::Ok(#ok) => #ok,
                         ::core::result::Result::Err(#err) => {
-                            #sink(::core::result::Result::Err(::core::convert::From::from(#err)));
-                            return ::core::option::Option::None;
+                            // Parenthesized: `'label ::path` would read as `'label:`.
+                            break #label (::core::option::Option::Some(
+                                ::core::result::Result::Err(::core::convert::From::from(#err)),
+                            ));
                         }
                     }
                 }

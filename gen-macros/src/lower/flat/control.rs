@@ -61,6 +61,7 @@ impl Emitter<'_> {
         });
         let head = self.new_state(false);
         self.loops.push(LoopCtx {
+            level: self.scopes.len(),
             label: user_label,
             native: native.clone(),
             is_block: false,
@@ -75,7 +76,7 @@ impl Emitter<'_> {
             this.arm.native.push(id);
             // The `for` pattern is bound inside the loop: alias what it shadows up front.
             let aliases = match &kind {
-                LoopKind::For(pat, _) => this.alias_shadowed(pat),
+                LoopKind::For(pat, _) => this.alias_shadowed(pat, false),
                 _ => TokenStream::new(),
             };
             this.push_scope();
@@ -156,6 +157,10 @@ impl Emitter<'_> {
         visit.expr(&mut expr, how);
         let escapes = std::mem::take(&mut visit.escapes);
         let errors = std::mem::take(&mut visit.errors);
+        if !escapes.is_empty() {
+            let pos = self.tick();
+            self.facts.escapes.push(pos);
+        }
         for error in errors {
             self.errors.push(error);
         }

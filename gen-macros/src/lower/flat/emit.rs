@@ -42,6 +42,8 @@ pub(super) struct LocalInfo {
     pub(super) ident: Ident,
     pub(super) mutable: bool,
     pub(super) hidden: bool,
+    /// The scope level it was declared at (0: the arguments).
+    pub(super) level: usize,
     /// `let r = &local;`: the owned local it borrows, and where.
     pub(super) borrows: Option<(LocalId, TokenStream)>,
 }
@@ -54,6 +56,8 @@ pub(super) struct Level {
 }
 
 pub(super) struct LoopCtx {
+    /// The scope depth outside the loop.
+    pub(super) level: usize,
     pub(super) label: Option<Lifetime>,
     pub(super) native: Lifetime,
     pub(super) is_block: bool,
@@ -66,6 +70,8 @@ pub(super) struct LoopCtx {
 #[derive(Default)]
 pub(super) struct ArmState {
     pub(super) aliases: HashMap<LocalId, Ident>,
+    /// Locals whose alias slot is declared (uninitialized) in this arm.
+    pub(super) slots: std::collections::HashSet<LocalId>,
     pub(super) native: Vec<usize>,
 }
 
@@ -90,11 +96,22 @@ pub(crate) struct Emitter<'p> {
     pub(super) current_arm: usize,
     /// The item type, when nameable: yielded values are checked against it where written.
     pub(super) item_ty: Option<syn::Type>,
+    /// `(arm, local)` pairs whose local this walk moved into an alias.
+    pub aliased: std::collections::HashSet<(usize, LocalId)>,
+    /// The same, from the previous walk: their alias slot is declared right after the
+    /// local's own binding, so it drops exactly where the local would.
+    pub(super) alias_plan: Option<&'p std::collections::HashSet<(usize, LocalId)>>,
 }
 
 impl<'p> Emitter<'p> {
-    pub(crate) fn new(prior: Option<&'p Facts>, item_ty: Option<syn::Type>) -> Self {
+    pub(crate) fn new(
+        prior: Option<&'p Facts>,
+        alias_plan: Option<&'p std::collections::HashSet<(usize, LocalId)>>,
+        item_ty: Option<syn::Type>,
+    ) -> Self {
         Emitter {
+            aliased: std::collections::HashSet::new(),
+            alias_plan,
             item_ty,
             facts: Facts::default(),
             prior,
@@ -130,6 +147,7 @@ impl<'p> Emitter<'p> {
             ident: binding.ident.clone(),
             mutable: binding.mutable,
             hidden,
+            level: self.scopes.len() - 1,
             borrows: None,
         });
         let decl = self.tick();
@@ -257,6 +275,20 @@ impl<'p> Emitter<'p> {
         quote!(#ty::#variant((#(#items,)*)))
     }
 
+    /// `let __gen_shadowedN;` right after `local`'s binding, when the plan says this arm moves
+    /// it into its alias later.
+    pub(super) fn alias_slot(&mut self, arm: usize, local: LocalId) -> TokenStream {
+        if !self
+            .alias_plan
+            .is_some_and(|plan| plan.contains(&(arm, local)))
+        {
+            return TokenStream::new();
+        }
+        self.arm.slots.insert(local);
+        let alias = names::alias(local);
+        quote!(let #alias;)
+    }
+
     /// A saved `let r = &owned_local;` cannot be kept across a yield: say so on the borrow.
     fn check_borrow_kept(&mut self, local: LocalId, at: proc_macro2::Span) {
         let Some((owner, span)) = self.locals[local].borrows.take() else {
@@ -325,9 +357,14 @@ impl<'p> Emitter<'p> {
         // Re-bind per level, outermost first; a local shadowed here gets a hidden alias.
         let in_scope = self.in_scope();
         let mut levels: Vec<TokenStream> = Vec::new();
-        for level in &self.scopes {
+        let scope_locals: Vec<Vec<LocalId>> = self
+            .scopes
+            .iter()
+            .map(|level| level.locals.clone())
+            .collect();
+        for level in scope_locals {
             let mut binds = TokenStream::new();
-            for &local in &level.locals {
+            for local in level {
                 let info = &self.locals[local];
                 let shadowed = in_scope
                     .iter()
@@ -336,13 +373,17 @@ impl<'p> Emitter<'p> {
                     .iter()
                     .position(|&s| s == local)
                     .map(|i| syn::Index::from(saved.len() - 1 - i + value_slot));
-                let ident = &info.ident;
-                let mutability = info.mutable.then(|| quote!(mut));
+                let ident = info.ident.clone();
+                let (mutable, hidden) = (info.mutable, info.hidden);
+                let mutability = mutable.then(|| quote!(mut));
                 match (slot, shadowed) {
-                    (Some(slot), false) => binds.extend(quote_spanned! {ident.span()=>
-                        #[allow(unused_variables, unused_mut)]
-                        let #mutability #ident = #l.#slot;
-                    }),
+                    (Some(slot), false) => {
+                        binds.extend(quote_spanned! {ident.span()=>
+                            #[allow(unused_variables, unused_mut)]
+                            let #mutability #ident = #l.#slot;
+                        });
+                        binds.extend(self.alias_slot(state, local));
+                    }
                     (Some(slot), true) => {
                         let alias = names::alias(local);
                         binds.extend(quote!(let #alias = #l.#slot;));
@@ -350,7 +391,7 @@ impl<'p> Emitter<'p> {
                     }
                     // Moved, then assigned in this arm before any read: bind it uninitialized.
                     (None, false)
-                        if !info.hidden
+                        if !hidden
                             && self.prior.is_some_and(|p| p.mentioned_in_arm(local, state)) =>
                     {
                         binds.extend(quote! {
@@ -358,7 +399,7 @@ impl<'p> Emitter<'p> {
                             let #mutability #ident;
                         });
                     }
-                    (None, false) if !info.hidden => binds.extend(quote! {
+                    (None, false) if !hidden => binds.extend(quote! {
                         #[allow(unused_variables)]
                         let #ident = ::gen_core::__private::Moved;
                     }),

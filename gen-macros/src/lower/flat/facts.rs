@@ -77,6 +77,8 @@ pub(crate) struct Facts {
     pub loops: Vec<LoopFact>,
     pub regions: Vec<RegionFact>,
     pub states: Vec<StateFact>,
+    /// Positions of `break`/`continue` jumps out of verbatim code.
+    pub escapes: Vec<u32>,
 }
 
 impl Facts {
@@ -112,25 +114,15 @@ impl Facts {
             .any(|l| l.start > decl && (l.start..=l.end).contains(&pos))
     }
 
-    /// Live: the first mention reached from the state reads the local. Mentions are taken in
-    /// the order control reaches them: the rest of the text (minus later sibling branches),
-    /// then, around each enclosing loop, its body from the top. Only an assignment of the
-    /// whole local that runs whenever the state's code runs (no branch or loop around it that
-    /// is not around the state too) kills the old value.
+    /// Live: some path from the state reads the local before overwriting it. Reachable
+    /// mentions are the rest of the text (minus later sibling branches, and nothing past a
+    /// `return;` that ends every path) and, through the back edge of each enclosing loop, the
+    /// whole loop. The old value is dead only when the first mention in the rest of the
+    /// current loop iteration is an assignment of the whole local that always runs: no branch
+    /// or loop around it that is not around the state too, no `break`/`continue` on the way.
     fn live(&self, local: LocalId, state: &StateFact) -> bool {
         let mentions = &self.mentions[local];
-        let reads = |first: Option<&Mention>| {
-            first.is_some_and(|m| match (&m.how, &m.context) {
-                (Use::Assign, Some(context)) => {
-                    !(context.0.iter().all(|r| state.regions.contains(r))
-                        && context
-                            .1
-                            .iter()
-                            .all(|l| state.loops.contains(l) && state.heads != Some(*l)))
-                }
-                _ => true,
-            })
-        };
+        let decl = self.locals[local].decl;
         let skipped = |pos: u32| {
             state
                 .regions
@@ -139,25 +131,31 @@ impl Facts {
                 .any(|r| pos > r.branch_end && pos <= r.compound_end)
         };
         let horizon = state.horizon.unwrap_or(u32::MAX);
-        let mut after = mentions
-            .iter()
-            .filter(|m| m.pos > state.pos && m.pos < horizon && !skipped(m.pos));
-        if let Some(first) = after.next() {
-            return reads(Some(first));
-        }
-        let decl = self.locals[local].decl;
-        state
+        let loops: Vec<&LoopFact> = state
             .loops
             .iter()
             .map(|&l| &self.loops[l])
             .filter(|l| l.start > decl)
-            .any(|l| {
-                reads(
-                    mentions
-                        .iter()
-                        .find(|m| m.pos >= l.start && m.pos <= state.pos),
-                )
-            })
+            .collect();
+        let iteration_end = loops.iter().map(|l| l.end).min().unwrap_or(u32::MAX);
+        let first = mentions.iter().find(|m| {
+            m.pos > state.pos && m.pos <= iteration_end && m.pos < horizon && !skipped(m.pos)
+        });
+        if let Some(first) = first
+            && let (Use::Assign, Some(context)) = (first.how, &first.context)
+            && context.0.iter().all(|r| state.regions.contains(r))
+            && context
+                .1
+                .iter()
+                .all(|l| state.loops.contains(l) && state.heads != Some(*l))
+            && !self.escapes.iter().any(|&e| e > state.pos && e < first.pos)
+        {
+            return false;
+        }
+        mentions.iter().any(|m| {
+            (m.pos > state.pos && m.pos < horizon && !skipped(m.pos))
+                || loops.iter().any(|l| (l.start..=l.end).contains(&m.pos))
+        })
     }
 
     /// Whether the arm of `state` mentions `local` (an unsaved local it assigns is re-bound

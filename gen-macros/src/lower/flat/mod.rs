@@ -31,12 +31,18 @@ use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 
 use self::emit::{Cont, Emitter};
-use self::facts::Facts;
+use self::facts::{Facts, LocalId};
 use crate::parse::{Binding, GenFn};
+use std::collections::HashSet;
 
 /// One walk over the body.
-fn walk<'p>(func: &GenFn, args: &[Binding], prior: Option<&'p Facts>) -> Emitter<'p> {
-    let mut emitter = Emitter::new(prior, func.item_ty.clone());
+fn walk<'p>(
+    func: &GenFn,
+    args: &[Binding],
+    prior: Option<&'p Facts>,
+    alias_plan: Option<&'p HashSet<(usize, LocalId)>>,
+) -> Emitter<'p> {
+    let mut emitter = Emitter::new(prior, alias_plan, func.item_ty.clone());
     for arg in args {
         emitter.declare(arg, false);
     }
@@ -50,7 +56,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut args = func.args.clone();
     if func.sig.is_none() {
         // `iter! { .. }`: the free variables it uses are captured by value like arguments.
-        let discovery = walk(func, &args, None);
+        let discovery = walk(func, &args, None, None);
         args = discovery
             .free
             .into_iter()
@@ -61,9 +67,12 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
             })
             .collect();
     }
-    let first = walk(func, &args, None);
+    // Pass 1 learns the facts; pass 2 decides which locals get aliases; pass 3 emits, with
+    // each alias slot declared next to its local.
+    let first = walk(func, &args, None, None);
     first.errors.finish()?;
-    let mut second = walk(func, &args, Some(&first.facts));
+    let plan = walk(func, &args, Some(&first.facts), None).aliased;
+    let mut second = walk(func, &args, Some(&first.facts), Some(&plan));
     std::mem::take(&mut second.errors).finish()?;
 
     let state_enum = names::state_enum();

@@ -70,6 +70,10 @@ fn label(name: &str) -> Lifetime {
         ident: ident(name),
     }
 }
+/// The fold copy of the body (a `?` breaks out of it with the error).
+pub(crate) fn fold_label() -> Lifetime {
+    label("__gen_fold")
+}
 /// The dispatcher loop.
 pub(crate) fn sm_label() -> Lifetime {
     label("__gen_sm")

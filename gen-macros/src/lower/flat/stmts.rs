@@ -195,38 +195,59 @@ impl Emitter<'_> {
                 };
                 quote!(else #code)
             });
-        let aliases = self.alias_shadowed(pat);
+        let aliases = self.alias_shadowed(pat, true);
         let init_expr = local.init.as_ref().map(|i| &*i.expr);
         let through_ref = init_expr.is_some_and(borrows);
         let owner = init_expr.and_then(|e| self.borrowed_owned_local(e));
+        let mut slots = TokenStream::new();
         for new in self.declare_pat(pat, through_ref) {
             self.locals[new].borrows.clone_from(&owner);
+            slots.extend(self.alias_slot(self.current_arm, new));
         }
-        match init {
+        let statement = match init {
             Some(init) if !aliases.is_empty() => {
                 let tmp = names::init();
                 quote!(let #tmp = #init; #aliases #(#attrs)* let #pat = #tmp #diverge;)
             }
             Some(init) => quote!(#(#attrs)* let #pat = #init #diverge;),
             None => quote!(#(#attrs)* let #pat;),
-        }
+        };
+        quote!(#statement #slots)
     }
 
     /// Before `pat` shadows a local that a later state still saves, moves that local into a
-    /// hidden alias so the state machine can still name it.
-    pub(super) fn alias_shadowed(&mut self, pat: &Pat) -> TokenStream {
+    /// hidden alias so the state machine can still name it. A lowered block only ever leaves by
+    /// a jump or a suspension, which carries the alias along; but a `let` (`in_block`) inside
+    /// the native loop of this arm would run again on the native back edge and move the local
+    /// twice, so there a state that still needs the local reports the shadowing on the user's
+    /// binding instead. A `for` pattern aliases before its native loop starts.
+    pub(super) fn alias_shadowed(&mut self, pat: &Pat, in_block: bool) -> TokenStream {
         let mut new_names = Vec::new();
         pat_bindings(pat, &mut new_names);
         let mut aliases = TokenStream::new();
         for binding in &new_names {
             let shadowed = self.resolve(&binding.ident.to_string());
+            let repeated = shadowed.is_some_and(|old| {
+                self.loops.iter().any(|l| {
+                    !l.is_block
+                        && self.arm.native.contains(&l.id)
+                        && l.level > self.locals[old].level
+                })
+            });
+            let lives_as_long = !in_block || !repeated;
             if let Some(old) = shadowed
+                && lives_as_long
                 && !self.arm.aliases.contains_key(&old)
                 && self.kept_later(old)
             {
                 let alias = names::alias(old);
                 let ident = self.name_of(old);
-                aliases.extend(quote!(let #alias = #ident;));
+                self.aliased.insert((self.current_arm, old));
+                if self.arm.slots.contains(&old) {
+                    aliases.extend(quote!(#alias = #ident;));
+                } else {
+                    aliases.extend(quote!(let #alias = #ident;));
+                }
                 self.arm.aliases.insert(old, alias);
                 self.scopes
                     .last_mut()
@@ -302,6 +323,7 @@ impl Emitter<'_> {
                 self.facts.loops.push(LoopFact { start, end: 0 });
                 let label = b.label.as_ref().map(|l| l.name.clone());
                 self.loops.push(LoopCtx {
+                    level: self.scopes.len(),
                     native: label.clone().unwrap_or_else(|| names::loop_label(0)),
                     label,
                     is_block: true,

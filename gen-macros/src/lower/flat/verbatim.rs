@@ -192,7 +192,7 @@ impl<'a> Visit<'a> {
         let value_slot = value
             .as_ref()
             .map(|_| format_ident!("__gen_break{}", k, span = Span::mixed_site()));
-        let leave = quote_spanned!(span=> break #wrapper ::core::ops::ControlFlow::Break(#k));
+        let leave = quote_spanned!(span=> break #wrapper (::core::ops::ControlFlow::Break(#k)));
         *expr = Expr::Verbatim(match (&value_slot, value) {
             (Some(slot), Some(value)) => {
                 quote!({ #slot = ::core::option::Option::Some(#value); #leave })
