@@ -4,7 +4,7 @@
 //! `@YF(..)YF@`) and rendered twice: as a `#[generator]` function and as a plain function in
 //! which a local `macro_rules! yield_` pushes into a `Vec` and logs `yield <item>`. Both share
 //! the drop-recording guard type `G` of the batch runtime (`rt.rs` of the generated crate).
-//! The statements themselves come from [`super::body`].
+//! The statements themselves come from `super::body`.
 
 use super::body;
 
