@@ -28,16 +28,22 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
         if let ::core::option::Option::Some(__gen_sink) = __gen_sink
             && let __gen_State::S0(__gen_l) = __gen_cur
         {
-            let limit = __gen_l.0;
-            {
-                let mut current = 0;
-                while current < limit {
-                    {
-                        let __gen_v: u32 = current;
-                        __gen_sink(__gen_v)
-                    };
-                    current += 1;
+            let __gen_err = '__gen_fold: {
+                let limit = __gen_l.0;
+                {
+                    let mut current = 0;
+                    while current < limit {
+                        {
+                            let __gen_v: u32 = current;
+                            __gen_sink(__gen_v)
+                        };
+                        current += 1;
+                    }
                 }
+                ::core::option::Option::None
+            };
+            if let ::core::option::Option::Some(__gen_err) = __gen_err {
+                __gen_sink(__gen_err);
             }
             return ::core::option::Option::None;
         }

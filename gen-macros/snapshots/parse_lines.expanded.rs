@@ -152,8 +152,9 @@ fn parse_lines<'a>(
                                     let key = __gen_l.2;
                                     #[allow(unused_variables, unused_mut)]
                                     let value = __gen_l.1;
+                                    let __gen_shadowed4;
                                     let __gen_init = __gen_val;
-                                    let __gen_shadowed4 = value;
+                                    __gen_shadowed4 = value;
                                     let value = __gen_init;
                                     {
                                         let __gen_v: Result<(&'a str, i64), ParseError> = Ok((
