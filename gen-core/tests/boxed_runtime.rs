@@ -10,16 +10,9 @@ use std::pin::{Pin, pin};
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
+mod common;
+use common::{Noisy, assert_send, assert_sync, assert_unpin, poll_and_forget};
 use gen_core::__private::{ResultItem, Yielder, boxed, boxed_fallible};
-
-/// Records its drop in a shared log.
-struct Noisy(&'static str, Rc<RefCell<Vec<&'static str>>>);
-
-impl Drop for Noisy {
-    fn drop(&mut self) {
-        self.1.borrow_mut().push(self.0);
-    }
-}
 
 /// `#[generator(boxed)] fn count(n: u32) -> impl Iterator<Item = u32> { for i in 0..n { yield_!(i) } }`
 fn count(n: u32) -> impl FusedIterator<Item = u32> {
@@ -138,15 +131,6 @@ fn fallible_error_is_the_last_item() {
     );
 }
 
-/// Polls a future exactly once, then completes (a combinator that gives up on a branch).
-async fn poll_and_forget<F: Future + Unpin>(mut f: F) {
-    std::future::poll_fn(|cx| {
-        let _ = Pin::new(&mut f).poll(cx);
-        Poll::Ready(())
-    })
-    .await;
-}
-
 #[test]
 fn drop_type_left_in_the_slot_is_dropped_with_the_generator() {
     let log = Rc::new(RefCell::new(Vec::new()));
@@ -205,10 +189,6 @@ fn pending_without_a_yield_ends_the_generator() {
     assert_eq!(*log.borrow(), ["local"]);
     assert_eq!(g.next(), None);
 }
-
-fn assert_send<T: Send>(_: &T) {}
-fn assert_sync<T: Sync>(_: &T) {}
-fn assert_unpin<T: Unpin>(_: &T) {}
 
 #[test]
 fn auto_traits() {

@@ -11,6 +11,8 @@ use std::rc::Rc;
 use std::task::{Context, Poll, Waker};
 
 use futures_core::{FusedStream, Stream};
+mod common;
+use common::{Noisy, assert_send, assert_sync, poll_and_forget};
 use gen_core::__private::{GenStream, ResultItem, Yielder, stream, stream_fallible};
 
 /// Polls once with a no-op waker.
@@ -43,15 +45,6 @@ impl Future for PendingOnce {
             cx.waker().wake_by_ref();
             Poll::Pending
         }
-    }
-}
-
-/// Records its drop in a shared log.
-struct Noisy(&'static str, Rc<RefCell<Vec<&'static str>>>);
-
-impl Drop for Noisy {
-    fn drop(&mut self) {
-        self.1.borrow_mut().push(self.0);
     }
 }
 
@@ -209,15 +202,6 @@ fn panic_before_first_yield() {
     assert_eq!(poll_once(s.as_mut()), Poll::Ready(None));
 }
 
-/// Polls a future exactly once, then completes (a combinator that gives up on a branch).
-async fn poll_and_forget<F: Future + Unpin>(mut f: F) {
-    std::future::poll_fn(|cx| {
-        let _ = Pin::new(&mut f).poll(cx);
-        Poll::Ready(())
-    })
-    .await;
-}
-
 #[test]
 fn value_left_by_combinator_is_still_delivered() {
     let mut s = pin!(stream(move |__gen_y: Yielder<u32>| async move {
@@ -340,9 +324,6 @@ fn works_through_dyn_stream() {
     let mut boxed: Pin<Box<dyn Stream<Item = u32>>> = Box::pin(count(4));
     assert_eq!(drain(boxed.as_mut()), [0, 1, 2, 3]);
 }
-
-fn assert_send<T: Send>(_: &T) {}
-fn assert_sync<T: Sync>(_: &T) {}
 
 #[test]
 fn auto_traits_follow_the_body() {
