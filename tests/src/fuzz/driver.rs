@@ -297,17 +297,19 @@ fn run_binary(dir: &Path, only: &[usize]) -> BTreeMap<usize, Option<String>> {
         .stdout(file)
         .spawn()
         .expect("run the batch binary");
-    // The batch's watchdog ends a program that runs over 5 s; this is the last resort.
+    // The batch's watchdog ends a program that runs over 5 s; this is the last resort: a
+    // thread that kills the batch unless it is told, within the limit, that the batch ended.
     let limit = std::time::Duration::from_secs(900);
-    let start = std::time::Instant::now();
-    while child.try_wait().ok().flatten().is_none() {
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            break;
+    let (ended, ended_rx) = std::sync::mpsc::channel::<()>();
+    let pid = child.id().to_string();
+    let watchdog = std::thread::spawn(move || {
+        if ended_rx.recv_timeout(limit).is_err() {
+            let _ = Command::new("kill").args(["-9", &pid]).status();
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    });
+    let _ = child.wait();
+    let _ = ended.send(());
+    let _ = watchdog.join();
     let stdout = std::fs::read(&log).unwrap_or_default();
     let mut results = BTreeMap::new();
     for line in String::from_utf8_lossy(&stdout).lines() {
