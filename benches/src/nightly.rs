@@ -94,7 +94,7 @@ impl<S: AsyncIterator> futures::Stream for AsStream<S> {
 }
 
 /// `stream_none`.
-pub fn none(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
+pub fn none<const V: u8>(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
     AsStream(async gen move {
         let mut i = 0;
         while i < limit {
@@ -105,7 +105,7 @@ pub fn none(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
 }
 
 /// `stream_ready`.
-pub fn ready(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
+pub fn ready<const V: u8>(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
     AsStream(async gen move {
         let mut i = 0;
         while i < limit {
@@ -116,7 +116,9 @@ pub fn ready(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
 }
 
 /// `stream_mpsc`.
-pub fn chan(mut rx: tokio::sync::mpsc::Receiver<u64>) -> AsStream<impl AsyncIterator<Item = u64>> {
+pub fn chan<const V: u8>(
+    mut rx: tokio::sync::mpsc::Receiver<u64>,
+) -> AsStream<impl AsyncIterator<Item = u64>> {
     AsStream(async gen move {
         while let Some(x) = rx.recv().await {
             yield x;

@@ -47,13 +47,13 @@ pub mod none {
     }
 
     /// Hand-written baseline.
-    pub fn hand(limit: u64) -> Count {
+    pub fn hand<const V: u8>(limit: u64) -> Count {
         Count { cur: 0, limit }
     }
 
     /// `#[generator]` stream.
     #[generator]
-    pub fn gen_stream(limit: u64) -> impl Stream<Item = u64> {
+    pub fn gen_stream<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         let mut i = 0;
         while i < limit {
             yield_!(i);
@@ -62,7 +62,7 @@ pub mod none {
     }
 
     /// async-stream.
-    pub fn async_stream(limit: u64) -> impl Stream<Item = u64> {
+    pub fn async_stream<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         ::async_stream::stream! {
             let mut i = 0;
             while i < limit {
@@ -73,7 +73,7 @@ pub mod none {
     }
 
     /// asynk-strim.
-    pub fn asynk_strim(limit: u64) -> impl Stream<Item = u64> {
+    pub fn asynk_strim<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         ::asynk_strim::stream_fn(move |mut y| async move {
             let mut i = 0;
             while i < limit {
@@ -84,7 +84,7 @@ pub mod none {
     }
 
     /// `futures::stream::unfold`.
-    pub fn unfold(limit: u64) -> impl Stream<Item = u64> {
+    pub fn unfold<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         futures::stream::unfold(0, move |i| async move { (i < limit).then_some((i, i + 1)) })
     }
 }
@@ -124,7 +124,7 @@ pub mod ready {
     }
 
     /// Hand-written baseline.
-    pub fn hand(limit: u64) -> ReadyCount {
+    pub fn hand<const V: u8>(limit: u64) -> ReadyCount {
         ReadyCount {
             cur: 0,
             limit,
@@ -134,7 +134,7 @@ pub mod ready {
 
     /// `#[generator]` stream.
     #[generator]
-    pub fn gen_stream(limit: u64) -> impl Stream<Item = u64> {
+    pub fn gen_stream<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         let mut i = 0;
         while i < limit {
             let v = ready(i).await;
@@ -144,7 +144,7 @@ pub mod ready {
     }
 
     /// async-stream.
-    pub fn async_stream(limit: u64) -> impl Stream<Item = u64> {
+    pub fn async_stream<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         ::async_stream::stream! {
             let mut i = 0;
             while i < limit {
@@ -156,7 +156,7 @@ pub mod ready {
     }
 
     /// asynk-strim.
-    pub fn asynk_strim(limit: u64) -> impl Stream<Item = u64> {
+    pub fn asynk_strim<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         ::asynk_strim::stream_fn(move |mut y| async move {
             let mut i = 0;
             while i < limit {
@@ -168,7 +168,7 @@ pub mod ready {
     }
 
     /// `futures::stream::unfold`.
-    pub fn unfold(limit: u64) -> impl Stream<Item = u64> {
+    pub fn unfold<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         futures::stream::unfold(0, move |i| async move {
             if i < limit {
                 Some((ready(i).await, i + 1))
@@ -198,20 +198,20 @@ pub mod chan {
     }
 
     /// Hand-written baseline.
-    pub fn hand(rx: Receiver<u64>) -> Recv {
+    pub fn hand<const V: u8>(rx: Receiver<u64>) -> Recv {
         Recv(rx)
     }
 
     /// `#[generator]` stream.
     #[generator]
-    pub fn gen_stream(mut rx: Receiver<u64>) -> impl Stream<Item = u64> {
+    pub fn gen_stream<const V: u8>(mut rx: Receiver<u64>) -> impl Stream<Item = u64> {
         while let Some(x) = rx.recv().await {
             yield_!(x);
         }
     }
 
     /// async-stream.
-    pub fn async_stream(mut rx: Receiver<u64>) -> impl Stream<Item = u64> {
+    pub fn async_stream<const V: u8>(mut rx: Receiver<u64>) -> impl Stream<Item = u64> {
         ::async_stream::stream! {
             while let Some(x) = rx.recv().await {
                 yield x;
@@ -220,7 +220,7 @@ pub mod chan {
     }
 
     /// asynk-strim.
-    pub fn asynk_strim(mut rx: Receiver<u64>) -> impl Stream<Item = u64> {
+    pub fn asynk_strim<const V: u8>(mut rx: Receiver<u64>) -> impl Stream<Item = u64> {
         ::asynk_strim::stream_fn(move |mut y| async move {
             while let Some(x) = rx.recv().await {
                 y.yield_item(x).await;
@@ -229,7 +229,7 @@ pub mod chan {
     }
 
     /// `futures::stream::unfold`.
-    pub fn unfold(rx: Receiver<u64>) -> impl Stream<Item = u64> {
+    pub fn unfold<const V: u8>(rx: Receiver<u64>) -> impl Stream<Item = u64> {
         futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) })
     }
 }
@@ -315,35 +315,35 @@ pub fn mpsc_dyn<S: Stream<Item = u64> + 'static>(make: fn(Receiver<u64>) -> S) -
 }
 
 macro_rules! stream_workload {
-    ($name:literal, $m:ident, $drive:ident) => {
+    ($name:literal, $m:ident, $drive:ident, $v:literal) => {
         Workload {
             name: $name,
             items: N,
             cases: &[
                 Case {
                     imp: "hand",
-                    run: || $drive($m::hand),
+                    run: || $drive($m::hand::<$v>),
                 },
                 Case {
                     imp: "gen_stream",
-                    run: || $drive($m::gen_stream),
+                    run: || $drive($m::gen_stream::<$v>),
                 },
                 Case {
                     imp: "async_stream",
-                    run: || $drive($m::async_stream),
+                    run: || $drive($m::async_stream::<$v>),
                 },
                 Case {
                     imp: "asynk_strim",
-                    run: || $drive($m::asynk_strim),
+                    run: || $drive($m::asynk_strim::<$v>),
                 },
                 Case {
                     imp: "unfold",
-                    run: || $drive($m::unfold),
+                    run: || $drive($m::unfold::<$v>),
                 },
                 #[cfg(feature = "nightly")]
                 Case {
                     imp: "nightly_async_gen",
-                    run: || $drive(crate::nightly::$m),
+                    run: || $drive(crate::nightly::$m::<$v>),
                 },
             ],
         }
@@ -352,12 +352,12 @@ macro_rules! stream_workload {
 
 /// The six async workloads.
 pub const WORKLOADS: &[Workload] = &[
-    stream_workload!("stream_none_inline", none, drive_inline),
-    stream_workload!("stream_none_dyn", none, drive_dyn),
-    stream_workload!("stream_ready_inline", ready, drive_inline),
-    stream_workload!("stream_ready_dyn", ready, drive_dyn),
-    stream_workload!("stream_mpsc_inline", chan, mpsc_inline),
-    stream_workload!("stream_mpsc_dyn", chan, mpsc_dyn),
+    stream_workload!("stream_none_inline", none, drive_inline, 0),
+    stream_workload!("stream_none_dyn", none, drive_dyn, 1),
+    stream_workload!("stream_ready_inline", ready, drive_inline, 0),
+    stream_workload!("stream_ready_dyn", ready, drive_dyn, 1),
+    stream_workload!("stream_mpsc_inline", chan, mpsc_inline, 0),
+    stream_workload!("stream_mpsc_dyn", chan, mpsc_dyn, 1),
 ];
 
 /// `size_of_val` of each implementation's stream before the first poll.
@@ -365,35 +365,53 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
     use std::mem::size_of_val;
     let rx = || mpsc::channel::<u64>(1).1;
     vec![
-        ("none: hand", size_of_val(&none::hand(N))),
-        ("none: gen_stream", size_of_val(&none::gen_stream(N))),
-        ("none: async_stream", size_of_val(&none::async_stream(N))),
-        ("none: asynk_strim", size_of_val(&none::asynk_strim(N))),
-        ("none: unfold", size_of_val(&none::unfold(N))),
+        ("none: hand", size_of_val(&none::hand::<0>(N))),
+        ("none: gen_stream", size_of_val(&none::gen_stream::<0>(N))),
+        (
+            "none: async_stream",
+            size_of_val(&none::async_stream::<0>(N)),
+        ),
+        ("none: asynk_strim", size_of_val(&none::asynk_strim::<0>(N))),
+        ("none: unfold", size_of_val(&none::unfold::<0>(N))),
         #[cfg(feature = "nightly")]
         (
             "none: nightly_async_gen",
-            size_of_val(&crate::nightly::none(N)),
+            size_of_val(&crate::nightly::none::<0>(N)),
         ),
-        ("ready: hand", size_of_val(&ready::hand(N))),
-        ("ready: gen_stream", size_of_val(&ready::gen_stream(N))),
-        ("ready: async_stream", size_of_val(&ready::async_stream(N))),
-        ("ready: asynk_strim", size_of_val(&ready::asynk_strim(N))),
-        ("ready: unfold", size_of_val(&ready::unfold(N))),
+        ("ready: hand", size_of_val(&ready::hand::<0>(N))),
+        ("ready: gen_stream", size_of_val(&ready::gen_stream::<0>(N))),
+        (
+            "ready: async_stream",
+            size_of_val(&ready::async_stream::<0>(N)),
+        ),
+        (
+            "ready: asynk_strim",
+            size_of_val(&ready::asynk_strim::<0>(N)),
+        ),
+        ("ready: unfold", size_of_val(&ready::unfold::<0>(N))),
         #[cfg(feature = "nightly")]
         (
             "ready: nightly_async_gen",
-            size_of_val(&crate::nightly::ready(N)),
+            size_of_val(&crate::nightly::ready::<0>(N)),
         ),
-        ("mpsc: hand", size_of_val(&chan::hand(rx()))),
-        ("mpsc: gen_stream", size_of_val(&chan::gen_stream(rx()))),
-        ("mpsc: async_stream", size_of_val(&chan::async_stream(rx()))),
-        ("mpsc: asynk_strim", size_of_val(&chan::asynk_strim(rx()))),
-        ("mpsc: unfold", size_of_val(&chan::unfold(rx()))),
+        ("mpsc: hand", size_of_val(&chan::hand::<0>(rx()))),
+        (
+            "mpsc: gen_stream",
+            size_of_val(&chan::gen_stream::<0>(rx())),
+        ),
+        (
+            "mpsc: async_stream",
+            size_of_val(&chan::async_stream::<0>(rx())),
+        ),
+        (
+            "mpsc: asynk_strim",
+            size_of_val(&chan::asynk_strim::<0>(rx())),
+        ),
+        ("mpsc: unfold", size_of_val(&chan::unfold::<0>(rx()))),
         #[cfg(feature = "nightly")]
         (
             "mpsc: nightly_async_gen",
-            size_of_val(&crate::nightly::chan(rx())),
+            size_of_val(&crate::nightly::chan::<0>(rx())),
         ),
     ]
 }

@@ -96,8 +96,10 @@ extern crate std;
 
 #[cfg(feature = "alloc")]
 mod boxed;
+mod hand_over;
 mod iter;
 mod stream;
+mod yielder;
 
 #[cfg(feature = "stream")]
 pub use gen_macros::stream;

@@ -1,43 +1,40 @@
-//! Compiler-backed generators: the pinned-slot hand-over (DESIGN 2.2).
+//! Compiler-backed generators: the adapter that drives a body and hands its yields over
+//! (DESIGN 2.2).
 //!
 //! The generator body is an `async move` block. The macro turns it into
 //!
 //! ```text
 //! ::gen_core::__private::stream(move |__gen_y: Yielder<Item>| async move {
-//!     let mut __gen_h = ::core::pin::pin!(__gen_y);
-//!     /* user body, where `yield_!(v)` became `__gen_h.as_mut().yield_(v).await` */
+//!     let mut __gen_h = __gen_y;
+//!     /* user body, where `yield_!(v)` became `__gen_h.yield_(v).await` */
 //! })
 //! ```
 //!
-//! and [`GenStream`] drives it. The adapter owns a slot (`UnsafeCell<Option<T>>`). The body
-//! future is created at the first poll, when the adapter is already pinned, and receives a
-//! [`Yielder`]: a typed pointer to that slot. A yield stores its value in the slot and returns
-//! `Pending` once; the adapter sees the filled slot and returns the item as `Ready(Some(..))`.
-//! The next poll resumes the body, whose yield future is now ready.
+//! and [`GenStream`] drives it. The body future is created at the first poll and receives a
+//! [`Yielder`] carrying the adapter's id. Each poll puts an empty `Option<T>` slot on its own
+//! stack and polls the body inside a frame naming that slot (`hand_over`); a yield stores
+//! its value in the slot and returns `Pending` once, and the adapter returns the value as
+//! `Ready(Some(..))`. The next poll resumes the body, whose yield future is now ready.
 //!
-//! No thread-local, no allocation, no waker wrapping, `no_std`. Like every async block, the
-//! adapter is `!Unpin`: the body points into the adapter.
+//! No thread-local, no allocation, no pointer into the adapter, `no_std`.
 //!
 //! # Soundness argument
 //!
-//! * The slot lives as long as the adapter, at a fixed address (the adapter is `!Unpin` and
-//!   the pointer is taken only once it is pinned). The body is dropped before the slot (field
-//!   order), and never written again once it has finished.
-//! * The slot is written only by [`YieldFut::poll`], which can only run while something
-//!   polls the body (it borrows the `Yielder`, which the body owns; the macro pins the handle
-//!   inside the body and only ever hands user code a `Pin<&mut Yielder>`, never the owned
-//!   value, so it cannot be sent to a `'static` task, swapped or replaced). The body is polled only inside [`GenStream::resume`] (`poll_next`), which holds
-//!   `Pin<&mut Self>`; the adapter reads the slot only after the body's poll has returned.
-//!   Accesses never overlap, and each side runs on the thread that holds the exclusive
-//!   reference.
+//! * The slot is a local of [`GenStream::resume`]; its address is published only inside the
+//!   frame, which lives exactly as long as the body's poll, and the adapter reads the slot
+//!   only after that poll has returned. Accesses never overlap.
+//! * A yield writes the slot only after finding the frame with its own adapter's id. Ids are
+//!   unique for the life of the process and each is given to one `Yielder<T>`, by the
+//!   `GenStream<T, ..>` that installs frames with it, so the slot has the yield's type.
+//! * The body is pinned inside the pinned adapter and only ever dropped in place.
 
-use core::cell::UnsafeCell;
 use core::fmt;
 use core::future::Future;
-use core::marker::PhantomPinned;
 use core::pin::Pin;
-use core::ptr::NonNull;
 use core::task::{Context, Poll};
+
+use crate::hand_over::{Id, fresh_id, poll_in_frame};
+pub use crate::yielder::{YieldFut, Yielder};
 
 /// Names the two halves of a `Result` item type, so generated code can write
 /// `<Item as ResultItem>::Err` for the error type of a fallible generator body.
@@ -76,137 +73,28 @@ impl<T, E> BodyOutput<Result<T, E>> for Result<(), E> {
     }
 }
 
-/// The yield handle passed to a generator body: a typed pointer to the adapter's slot.
-///
-/// It must stay inside the body future it was given to (module docs). Generated code
-/// guarantees that: the owned handle has a hygienic name user code cannot write, and is pinned
-/// at once inside the body; the body only sees a `Pin<&mut Yielder>`, which cannot be moved
-/// into a `'static` task, and (`Yielder` is `!Unpin`) cannot be swapped with another handle.
-/// A hand-written body that sends the owned handle elsewhere breaks the runtime's invariant;
-/// that is why the constructors live in `__private`, which is not public API.
-pub struct Yielder<T> {
-    slot: NonNull<Option<T>>,
-    _pinned: PhantomPinned,
-}
-
-// SAFETY: a `Yielder` is an exclusive writer of one `Option<T>` (it behaves like
-// `&mut Option<T>`, which is `Send` when `T: Send`): moving it to another thread moves the
-// only way to write the slot, and the adapter reads the slot only after the body's poll
-// returned (see the module docs).
-unsafe impl<T: Send> Send for Yielder<T> {}
-// SAFETY: `&Yielder<T>` gives no access to the slot at all (every method takes `Pin<&mut>`);
-// `T: Sync` mirrors `&mut Option<T>`.
-unsafe impl<T: Sync> Sync for Yielder<T> {}
-
-impl<T> fmt::Debug for Yielder<T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("Yielder").finish_non_exhaustive()
-    }
-}
-
-impl<T> Yielder<T> {
-    /// Hands `value` to the consumer: the returned future stores it in the slot and is
-    /// `Pending` once, then ready when the consumer asks for the next item.
-    #[inline]
-    pub fn yield_(self: Pin<&mut Self>, value: T) -> YieldFut<'_, T> {
-        YieldFut {
-            yielder: self,
-            value: Some(value),
-        }
-    }
-
-    /// Yields every item of `iter`, in order (`yield_from!` in a sync `boxed` generator).
-    pub async fn yield_from_iter<I: IntoIterator<Item = T>>(mut self: Pin<&mut Self>, iter: I) {
-        for value in iter {
-            self.as_mut().yield_(value).await;
-        }
-    }
-
-    /// Yields every item of `stream` until it returns `None` (`yield_from!` in an async
-    /// generator). The stream is pinned inside the returned future.
-    #[cfg(feature = "stream")]
-    pub async fn yield_from<S: futures_core::Stream<Item = T>>(
-        mut self: Pin<&mut Self>,
-        stream: S,
-    ) {
-        let mut stream = core::pin::pin!(stream);
-        while let Some(value) = core::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
-            self.as_mut().yield_(value).await;
-        }
-    }
-}
-
-/// The future returned by [`Yielder::yield_`].
-#[must_use = "a yield does nothing unless awaited"]
-pub struct YieldFut<'a, T> {
-    yielder: Pin<&'a mut Yielder<T>>,
-    value: Option<T>,
-}
-
-impl<T> Unpin for YieldFut<'_, T> {}
-
-impl<T> fmt::Debug for YieldFut<'_, T> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_struct("YieldFut")
-            .field("stored", &self.value.is_none())
-            .finish_non_exhaustive()
-    }
-}
-
-impl<T> Future for YieldFut<'_, T> {
-    type Output = ();
-
-    #[inline]
-    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> {
-        let this = &mut *self;
-        let Some(value) = this.value.take() else {
-            return Poll::Ready(());
-        };
-        let slot = this.yielder.slot.as_ptr();
-        // SAFETY: the slot outlives the body that owns the `Yielder` we borrow, and it is
-        // only touched here, while the adapter is polling the body, or by the adapter after
-        // that poll returned (module docs). No reference to the slot is live right now.
-        unsafe {
-            if (*slot).is_some() {
-                // An earlier yield's value is still waiting (a combinator dropped its yield
-                // future without returning): let the consumer take that one first.
-                this.value = Some(value);
-            } else {
-                *slot = Some(value);
-            }
-        }
-        Poll::Pending
-    }
-}
-
-enum State<F, Fut> {
+enum State<T, F, Fut> {
     Init(F),
-    Running(Fut),
-    /// Finished; the slot may still hold a last item (a fallible body's error).
-    Done,
-    /// The body panicked; whatever is left in the slot is dropped with the adapter.
-    Panicked,
+    Running {
+        body: Fut,
+        id: Id,
+    },
+    /// Finished; holds the last item still to deliver (a fallible body's error, after a
+    /// value a combinator left behind), if any.
+    Done(Option<T>),
 }
 
 /// An async generator: a `futures_core::Stream` driving a generator body (module docs).
 pub struct GenStream<T, F, Fut> {
-    // Declared first, so a running body is dropped before the slot it points to.
-    state: State<F, Fut>,
-    slot: UnsafeCell<Option<T>>,
-    _pinned: PhantomPinned,
+    state: State<T, F, Fut>,
 }
-
-// SAFETY: `&GenStream` only reads the state's discriminant (`is_terminated`); the slot is
-// reached only through `Pin<&mut GenStream>`. Requiring every part to be `Sync` is the
-// conservative reading of "a struct holding `F`, `Fut` and `Option<T>`".
-unsafe impl<T: Sync, F: Sync, Fut: Sync> Sync for GenStream<T, F, Fut> {}
 
 impl<T, F, Fut> fmt::Debug for GenStream<T, F, Fut> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let state = match self.state {
             State::Init(_) => "Init",
-            State::Running(_) => "Running",
-            State::Done | State::Panicked => "Done",
+            State::Running { .. } => "Running",
+            State::Done(_) => "Done",
         };
         f.debug_struct("GenStream")
             .field("state", &state)
@@ -237,13 +125,13 @@ where
 }
 
 /// Marks the adapter finished if the body panics while it is being polled.
-struct DoneOnUnwind<'a, F, Fut>(&'a mut State<F, Fut>);
+struct DoneOnUnwind<'a, T, F, Fut>(&'a mut State<T, F, Fut>);
 
-impl<F, Fut> Drop for DoneOnUnwind<'_, F, Fut> {
+impl<T, F, Fut> Drop for DoneOnUnwind<'_, T, F, Fut> {
     fn drop(&mut self) {
         // Only reached when unwinding: the normal path forgets the guard. Dropping the body
         // in place is allowed for a pinned value.
-        *self.0 = State::Panicked;
+        *self.0 = State::Done(None);
     }
 }
 
@@ -253,20 +141,13 @@ impl<T, F, Fut> GenStream<T, F, Fut> {
     pub fn new(body: F) -> Self {
         GenStream {
             state: State::Init(body),
-            slot: UnsafeCell::new(None),
-            _pinned: PhantomPinned,
         }
     }
 
     /// Whether the generator has finished (it then returns `None` forever).
     #[inline]
     pub fn is_done(&self) -> bool {
-        match self.state {
-            State::Init(_) | State::Running(_) => false,
-            State::Panicked => true,
-            // SAFETY: `&self` excludes a running poll, and a finished body never writes again.
-            State::Done => unsafe { (*self.slot.get()).is_none() },
-        }
+        matches!(self.state, State::Done(None))
     }
 }
 
@@ -280,58 +161,56 @@ where
     ///
     /// This is `Stream::poll_next`, available without the `stream` feature so the boxed
     /// sync adapter can use it.
-    #[inline]
+    #[inline(always)]
     pub fn resume(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         // SAFETY: nothing below moves out of `this`: the body is polled in place through
         // `Pin::new_unchecked`, and only ever replaced by a finished state (drop in place).
         let this = unsafe { self.get_unchecked_mut() };
-        let slot = this.slot.get();
-        match this.state {
-            State::Running(_) => {}
+        let id = match &mut this.state {
+            State::Running { id, .. } => *id,
             State::Init(_) => {
-                let State::Init(body) = core::mem::replace(&mut this.state, State::Done) else {
+                let State::Init(start) = core::mem::replace(&mut this.state, State::Done(None))
+                else {
                     unreachable!()
                 };
-                // The slot's address is stable from now on: we are pinned.
-                // SAFETY: `UnsafeCell::get` on a reference never returns null.
-                let slot = unsafe { NonNull::new_unchecked(slot) };
-                let yielder = Yielder {
-                    slot,
-                    _pinned: PhantomPinned,
+                // Inline, not a method taking `&mut self` nor a function returning the body:
+                // either makes LLVM keep the whole coroutine in memory when `poll_next` is
+                // inlined into the consumer.
+                let id = fresh_id();
+                this.state = State::Running {
+                    body: start(Yielder::new(id)),
+                    id,
                 };
-                this.state = State::Running(body(yielder));
+                id
             }
-            // SAFETY: the body has finished or panicked; nothing else points to the slot. A
-            // fallible body's error may still be waiting there.
-            State::Done => return Poll::Ready(unsafe { (*slot).take() }),
-            State::Panicked => return Poll::Ready(None),
-        }
+            State::Done(last) => return Poll::Ready(last.take()),
+        };
         let guard = DoneOnUnwind(&mut this.state);
-        let State::Running(fut) = &mut *guard.0 else {
+        let State::Running { body, .. } = &mut *guard.0 else {
             unreachable!()
         };
         // SAFETY: the adapter is pinned, so is the body inside it; it is never moved out
-        // (only dropped in place when the state becomes `Done` or `Panicked`).
-        let res = unsafe { Pin::new_unchecked(fut) }.poll(cx);
+        // (only dropped in place when the state becomes `Done`).
+        let body = unsafe { Pin::new_unchecked(body) };
+        let (res, slot) = poll_in_frame::<T, _>(cx, id, |cx| body.poll(cx));
         core::mem::forget(guard);
-        // SAFETY: the body's poll has returned; the only writer of the slot is inactive and
-        // no reference to the slot is live.
-        let slot = unsafe { &mut *slot };
         match res {
-            Poll::Pending => match slot.take() {
+            Poll::Pending => match slot {
                 Some(value) => Poll::Ready(Some(value)),
                 None => Poll::Pending,
             },
             Poll::Ready(out) => {
-                this.state = State::Done;
                 let last = out.into_last_item();
-                match slot.take() {
-                    // A value a combinator left behind goes first; the error follows.
+                match slot {
+                    // A value a combinator left behind goes first; the last item follows.
                     Some(value) => {
-                        *slot = last;
+                        this.state = State::Done(last);
                         Poll::Ready(Some(value))
                     }
-                    None => Poll::Ready(last),
+                    None => {
+                        this.state = State::Done(None);
+                        Poll::Ready(last)
+                    }
                 }
             }
         }
@@ -347,7 +226,7 @@ where
 {
     type Item = T;
 
-    #[inline]
+    #[inline(always)]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         self.resume(cx)
     }

@@ -6,7 +6,7 @@ use std::cell::RefCell;
 use std::future::Future;
 use std::iter::FusedIterator;
 use std::panic::{AssertUnwindSafe, catch_unwind};
-use std::pin::{Pin, pin};
+use std::pin::Pin;
 use std::rc::Rc;
 use std::task::{Context, Poll};
 
@@ -17,9 +17,9 @@ use gen_core::__private::{ResultItem, Yielder, boxed, boxed_fallible};
 /// `#[generator(boxed)] fn count(n: u32) -> impl Iterator<Item = u32> { for i in 0..n { yield_!(i) } }`
 fn count(n: u32) -> impl FusedIterator<Item = u32> {
     boxed(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         for i in 0..n {
-            __gen_h.as_mut().yield_(i).await;
+            __gen_h.yield_(i).await;
         }
     })
 }
@@ -27,10 +27,10 @@ fn count(n: u32) -> impl FusedIterator<Item = u32> {
 /// A local borrowed across yields: what `boxed` is for.
 fn split_words(text: String) -> impl Iterator<Item = String> + Unpin {
     boxed(move |__gen_y: Yielder<String>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let owned = text.to_uppercase();
         for word in owned.split(' ') {
-            __gen_h.as_mut().yield_(word.to_owned()).await;
+            __gen_h.yield_(word.to_owned()).await;
         }
     })
 }
@@ -60,9 +60,9 @@ fn drop_before_first_next() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let arg = Noisy("arg", log.clone());
     let g = boxed(move |__gen_y: Yielder<u8>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let _arg = arg;
-        __gen_h.as_mut().yield_(1).await;
+        __gen_h.yield_(1).await;
     });
     drop(g);
     assert_eq!(*log.borrow(), ["arg"]);
@@ -74,12 +74,12 @@ fn early_drop_drops_locals_in_reverse() {
     let arg = Noisy("arg", log.clone());
     let l = log.clone();
     let mut g = boxed(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let _arg = arg;
         let _a = Noisy("a", l.clone());
         let _b = Noisy("b", l.clone());
         for i in 0.. {
-            __gen_h.as_mut().yield_(i).await;
+            __gen_h.yield_(i).await;
         }
     });
     assert_eq!(g.next(), Some(0));
@@ -95,9 +95,9 @@ fn panic_in_body_finishes_the_generator() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
     let mut g = boxed(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let _local = Noisy("local", l);
-        __gen_h.as_mut().yield_(1).await;
+        __gen_h.yield_(1).await;
         panic!("boom");
     });
     assert_eq!(g.next(), Some(1));
@@ -111,10 +111,10 @@ fn panic_in_body_finishes_the_generator() {
 fn fallible_error_is_the_last_item() {
     fn parse(input: &'static [&'static str]) -> impl FusedIterator<Item = Result<i32, String>> {
         boxed_fallible(move |__gen_y: Yielder<Result<i32, String>>| async move {
-            let mut __gen_h = pin!(__gen_y);
+            let mut __gen_h = __gen_y;
             for s in input {
                 let v: i32 = s.parse().map_err(|_| format!("bad {s}"))?;
-                __gen_h.as_mut().yield_(Ok(v)).await;
+                __gen_h.yield_(Ok(v)).await;
             }
             Ok::<(), <Result<i32, String> as ResultItem>::Err>(())
         })
@@ -136,8 +136,8 @@ fn drop_type_left_in_the_slot_is_dropped_with_the_generator() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
     let mut g = boxed_fallible(move |__gen_y: Yielder<Result<Noisy, Noisy>>| async move {
-        let mut __gen_h = pin!(__gen_y);
-        poll_and_forget(__gen_h.as_mut().yield_(Ok(Noisy("ok", l.clone())))).await;
+        let mut __gen_h = __gen_y;
+        poll_and_forget(__gen_h.yield_(Ok(Noisy("ok", l.clone())))).await;
         Err(Noisy("err", l))?;
         Ok(())
     });
@@ -154,11 +154,11 @@ fn drop_type_left_in_the_slot_is_dropped_with_the_generator() {
 #[test]
 fn yield_from_iter() {
     let g = boxed(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
-        __gen_h.as_mut().yield_(7).await;
-        __gen_h.as_mut().yield_from_iter(vec![1, 2]).await;
-        __gen_h.as_mut().yield_from_iter(count(2)).await;
-        __gen_h.as_mut().yield_(8).await;
+        let mut __gen_h = __gen_y;
+        __gen_h.yield_(7).await;
+        __gen_h.yield_from_iter(vec![1, 2]).await;
+        __gen_h.yield_from_iter(count(2)).await;
+        __gen_h.yield_(8).await;
     });
     assert_eq!(g.collect::<Vec<_>>(), [7, 1, 2, 0, 1, 8]);
 }
@@ -178,11 +178,11 @@ fn pending_without_a_yield_ends_the_generator() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
     let mut g = boxed(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let _local = Noisy("local", l);
-        __gen_h.as_mut().yield_(1).await;
+        __gen_h.yield_(1).await;
         Never.await;
-        __gen_h.as_mut().yield_(2).await;
+        __gen_h.yield_(2).await;
     });
     assert_eq!(g.next(), Some(1));
     assert_eq!(g.next(), None);

@@ -43,23 +43,23 @@ fn allocations_in(f: impl FnOnce()) -> usize {
 
 fn count_stream(n: u64) -> impl Stream<Item = u64> {
     stream(move |__gen_y: Yielder<u64>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let mut acc = [0u64; 4];
         for i in 0..n {
             acc[(i % 4) as usize] += i;
-            __gen_h.as_mut().yield_(i).await;
+            __gen_h.yield_(i).await;
         }
-        __gen_h.as_mut().yield_(acc.iter().sum()).await;
+        __gen_h.yield_(acc.iter().sum()).await;
     })
 }
 
 fn count_boxed(n: u64) -> impl Iterator<Item = u64> {
     boxed(move |__gen_y: Yielder<u64>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let data = [1u64, 2, 3];
         let view = &data[..];
         for i in 0..n {
-            __gen_h.as_mut().yield_(i + view[(i % 3) as usize]).await;
+            __gen_h.yield_(i + view[(i % 3) as usize]).await;
         }
     })
 }
@@ -69,8 +69,8 @@ fn allocation_counts() {
     // Stream generator, with a nested `yield_from`: no allocation at all.
     let n = allocations_in(|| {
         let mut s = pin!(stream(move |__gen_y: Yielder<u64>| async move {
-            let mut __gen_h = pin!(__gen_y);
-            __gen_h.as_mut().yield_from(count_stream(50)).await;
+            let mut __gen_h = __gen_y;
+            __gen_h.yield_from(count_stream(50)).await;
         }));
         let mut cx = Context::from_waker(Waker::noop());
         let mut total = 0;

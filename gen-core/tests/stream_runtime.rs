@@ -51,9 +51,9 @@ impl Future for PendingOnce {
 /// `#[generator] fn count(n: u32) -> impl Stream<Item = u32> { for i in 0..n { yield_!(i) } }`
 fn count(n: u32) -> impl FusedStream<Item = u32> {
     stream(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         for i in 0..n {
-            __gen_h.as_mut().yield_(i).await;
+            __gen_h.yield_(i).await;
         }
     })
 }
@@ -84,10 +84,10 @@ fn empty_body() {
 #[test]
 fn real_pending_between_yields() {
     let mut s = pin!(stream(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         for i in 0..3 {
             PendingOnce(false).await;
-            __gen_h.as_mut().yield_(i * 10).await;
+            __gen_h.yield_(i * 10).await;
         }
         PendingOnce(false).await;
     }));
@@ -105,14 +105,14 @@ fn real_pending_between_yields() {
 #[test]
 fn borrows_across_yields() {
     let mut s = pin!(stream(move |__gen_y: Yielder<String>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let words = vec![String::from("a"), String::from("bc")];
         let mut buf = String::new();
         for w in &words {
             buf.push_str(w);
             let r = &buf;
             PendingOnce(false).await;
-            __gen_h.as_mut().yield_(r.clone()).await;
+            __gen_h.yield_(r.clone()).await;
         }
     }));
     assert_eq!(drain(s.as_mut()), ["a", "abc"]);
@@ -123,9 +123,9 @@ fn drop_before_first_poll() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let arg = Noisy("arg", log.clone());
     let s = stream(move |__gen_y: Yielder<u8>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let _arg = arg;
-        __gen_h.as_mut().yield_(1).await;
+        __gen_h.yield_(1).await;
     });
     assert!(log.borrow().is_empty());
     drop(s);
@@ -139,12 +139,12 @@ fn early_drop_mid_stream_drops_locals_in_reverse() {
     let l = log.clone();
     {
         let mut s = pin!(stream(move |__gen_y: Yielder<u32>| async move {
-            let mut __gen_h = pin!(__gen_y);
+            let mut __gen_h = __gen_y;
             let _arg = arg;
             let _a = Noisy("a", l.clone());
             let _b = Noisy("b", l.clone());
             for i in 0.. {
-                __gen_h.as_mut().yield_(i).await;
+                __gen_h.yield_(i).await;
             }
         }));
         assert_eq!(poll_once(s.as_mut()), Poll::Ready(Some(0)));
@@ -160,9 +160,9 @@ fn items_are_moved_out_not_dropped() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
     let mut s = pin!(stream(move |__gen_y: Yielder<Noisy>| async move {
-        let mut __gen_h = pin!(__gen_y);
-        __gen_h.as_mut().yield_(Noisy("x", l.clone())).await;
-        __gen_h.as_mut().yield_(Noisy("y", l)).await;
+        let mut __gen_h = __gen_y;
+        __gen_h.yield_(Noisy("x", l.clone())).await;
+        __gen_h.yield_(Noisy("y", l)).await;
     }));
     let Poll::Ready(Some(x)) = poll_once(s.as_mut()) else {
         panic!("expected an item")
@@ -181,9 +181,9 @@ fn panic_in_body_finishes_the_stream() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
     let mut s = pin!(stream(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let _local = Noisy("local", l);
-        __gen_h.as_mut().yield_(1).await;
+        __gen_h.yield_(1).await;
         panic!("boom");
     }));
     assert_eq!(poll_once(s.as_mut()), Poll::Ready(Some(1)));
@@ -205,11 +205,11 @@ fn panic_before_first_yield() {
 #[test]
 fn value_left_by_combinator_is_still_delivered() {
     let mut s = pin!(stream(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
-        poll_and_forget(__gen_h.as_mut().yield_(1)).await;
+        let mut __gen_h = __gen_y;
+        poll_and_forget(__gen_h.yield_(1)).await;
         // The slot is still full: this yield waits for the consumer to take 1.
-        __gen_h.as_mut().yield_(2).await;
-        poll_and_forget(__gen_h.as_mut().yield_(3)).await;
+        __gen_h.yield_(2).await;
+        poll_and_forget(__gen_h.yield_(3)).await;
     }));
     assert_eq!(drain(s.as_mut()), [1, 2, 3]);
 }
@@ -218,10 +218,10 @@ fn value_left_by_combinator_is_still_delivered() {
 fn fallible_error_is_the_last_item() {
     fn parse(input: &'static [&'static str]) -> impl FusedStream<Item = Result<i32, String>> {
         stream_fallible(move |__gen_y: Yielder<Result<i32, String>>| async move {
-            let mut __gen_h = pin!(__gen_y);
+            let mut __gen_h = __gen_y;
             for s in input {
                 let v: i32 = s.parse().map_err(|_| format!("bad {s}"))?;
-                __gen_h.as_mut().yield_(Ok(v)).await;
+                __gen_h.yield_(Ok(v)).await;
             }
             Ok::<(), <Result<i32, String> as ResultItem>::Err>(())
         })
@@ -243,8 +243,8 @@ fn fallible_error_is_the_last_item() {
 fn fallible_error_after_a_left_value() {
     let mut s = pin!(stream_fallible(
         move |__gen_y: Yielder<Result<u8, u8>>| async move {
-            let mut __gen_h = pin!(__gen_y);
-            poll_and_forget(__gen_h.as_mut().yield_(Ok(1))).await;
+            let mut __gen_h = __gen_y;
+            poll_and_forget(__gen_h.yield_(Ok(1))).await;
             Err(7)?;
             Ok(())
         }
@@ -263,8 +263,8 @@ fn drop_type_left_in_the_slot_is_dropped_with_the_adapter() {
     {
         let mut s = pin!(stream_fallible(
             move |__gen_y: Yielder<Result<Noisy, Noisy>>| async move {
-                let mut __gen_h = pin!(__gen_y);
-                poll_and_forget(__gen_h.as_mut().yield_(Ok(Noisy("ok", l.clone())))).await;
+                let mut __gen_h = __gen_y;
+                poll_and_forget(__gen_h.yield_(Ok(Noisy("ok", l.clone())))).await;
                 Err(Noisy("err", l))?;
                 Ok(())
             }
@@ -285,9 +285,9 @@ fn unpolled_yield_future_drops_its_value() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
     let mut s = pin!(stream(move |__gen_y: Yielder<Noisy>| async move {
-        let mut __gen_h = pin!(__gen_y);
-        drop(__gen_h.as_mut().yield_(Noisy("never", l.clone())));
-        __gen_h.as_mut().yield_(Noisy("sent", l)).await;
+        let mut __gen_h = __gen_y;
+        drop(__gen_h.yield_(Noisy("never", l.clone())));
+        __gen_h.yield_(Noisy("sent", l)).await;
     }));
     assert_eq!(*log.borrow(), [] as [&str; 0]);
     let items = drain(s.as_mut());
@@ -299,12 +299,12 @@ fn unpolled_yield_future_drops_its_value() {
 #[test]
 fn yield_from_nested_stream() {
     let mut s = pin!(stream(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = pin!(__gen_y);
-        __gen_h.as_mut().yield_(100).await;
-        __gen_h.as_mut().yield_from(count(3)).await;
+        let mut __gen_h = __gen_y;
+        __gen_h.yield_(100).await;
+        __gen_h.yield_from(count(3)).await;
         PendingOnce(false).await;
-        __gen_h.as_mut().yield_from(count(2)).await;
-        __gen_h.as_mut().yield_(200).await;
+        __gen_h.yield_from(count(2)).await;
+        __gen_h.yield_(200).await;
     }));
     assert_eq!(drain(s.as_mut()), [100, 0, 1, 2, 0, 1, 200]);
     assert!(s.is_terminated());
@@ -313,8 +313,8 @@ fn yield_from_nested_stream() {
 #[test]
 fn yield_from_iter_in_a_stream() {
     let mut s = pin!(stream(move |__gen_y: Yielder<char>| async move {
-        let mut __gen_h = pin!(__gen_y);
-        __gen_h.as_mut().yield_from_iter("abc".chars()).await;
+        let mut __gen_h = __gen_y;
+        __gen_h.yield_from_iter("abc".chars()).await;
     }));
     assert_eq!(drain(s.as_mut()), ['a', 'b', 'c']);
 }
@@ -331,9 +331,9 @@ fn auto_traits_follow_the_body() {
     assert_send(&s);
     assert_sync(&s);
     let with_string = stream(move |__gen_y: Yielder<String>| async move {
-        let mut __gen_h = pin!(__gen_y);
+        let mut __gen_h = __gen_y;
         let s = String::from("x");
-        __gen_h.as_mut().yield_(s).await;
+        __gen_h.yield_(s).await;
     });
     assert_send(&with_string);
     assert_sync(&with_string);

@@ -4,7 +4,7 @@
 //! The body becomes an `async move` block and rustc builds the state machine, so borrows
 //! across yields and awaits, `.await` inside `select!`, and `?` anywhere just work. The
 //! runtime (`gen_core::__private::{stream, boxed, Yielder}`) hands each yielded value to the
-//! consumer through a slot owned by the pinned adapter.
+//! consumer through a slot on the stack of the adapter's current poll.
 //!
 //! Input (normalized by `analyze`, `self` already renamed):
 //!
@@ -25,7 +25,7 @@
 //!     ::gen_core::__private::stream_fallible(
 //!         move |__gen_y: ::gen_core::__private::Yielder<io::Result<String>>| async move {
 //!             #[allow(unused_mut)]
-//!             let mut __gen_h = ::core::pin::pin!(__gen_y);
+//!             let mut __gen_h = __gen_y;
 //!             let mut reader = reader;
 //!             {
 //!                 let mut buf = String::new();
@@ -34,7 +34,7 @@
 //!                         return ::core::result::Result::Ok(());
 //!                     }
 //!                     tokio::select! {
-//!                         _ = tick() => __gen_h.as_mut().yield_(Ok(buf.clone())).await,
+//!                         _ = tick() => __gen_h.yield_(Ok(buf.clone())).await,
 //!                         else => {}
 //!                     }
 //!                 }
@@ -46,9 +46,9 @@
 //! }
 //! ```
 //!
-//! The handle is pinned at once and only ever reached as `Pin<&mut Yielder>`: two concurrent
-//! yields (`join!` of two yielding futures) do not compile, and it cannot be moved into a
-//! `'static` task nor swapped with another generator's handle.
+//! Each yield borrows the handle mutably until it completes, so two concurrent yields (`join!`
+//! of two yielding futures) do not compile; the handle's name is hygienic, so user code
+//! cannot move it elsewhere.
 
 use proc_macro2::{Group, Ident, Span, TokenStream, TokenTree};
 use quote::{ToTokens, quote, quote_spanned};
@@ -132,7 +132,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
             #receiver
             #constructor(move |#y: #private::Yielder<#item_ty>| async move {
                 #[allow(unused_mut)]
-                let mut #h = ::core::pin::pin!(#y);
+                let mut #h = #y;
                 #(#rebinds)*
                 #tail
             })
@@ -201,7 +201,7 @@ impl Rewrite {
             YieldKind::One => Ident::new("yield_", span),
             YieldKind::From => Ident::new(self.from_method, span),
         };
-        quote_spanned!(span=> #h.as_mut().#method(#value).await)
+        quote_spanned!(span=> #h.#method(#value).await)
     }
 
     /// Desugar `return` (no value) into `return Ok(())` in a fallible body.
@@ -311,8 +311,8 @@ fn ends_expression(next: Option<&TokenTree>) -> bool {
 impl VisitMut for Rewrite {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
-            // Desugar `yield e` into `__gen_h.as_mut().yield_(e).await`, and the "from" form
-            // into `__gen_h.as_mut().yield_from(e).await` (`yield_from_iter` if sync).
+            // Desugar `yield e` into `__gen_h.yield_(e).await`, and the "from" form
+            // into `__gen_h.yield_from(e).await` (`yield_from_iter` if sync).
             Expr::Yield(yield_expr) => {
                 let kind = yield_kind(yield_expr);
                 let span = yield_expr.yield_token.span;
@@ -371,12 +371,9 @@ mod tests {
         assert!(out.contains("__private :: stream (move | __gen_y"), "{out}");
         assert!(out.contains("Yielder < u32 >"), "{out}");
         assert!(out.contains("let mut n = n ;"), "{out}");
+        assert!(out.contains("__gen_h . yield_ (n) . await"), "{out}");
         assert!(
-            out.contains("__gen_h . as_mut () . yield_ (n) . await"),
-            "{out}"
-        );
-        assert!(
-            out.contains("__gen_h . as_mut () . yield_from (other (n)) . await"),
+            out.contains("__gen_h . yield_from (other (n)) . await"),
             "{out}"
         );
         assert!(!out.contains("yield_ !"), "{out}");
@@ -395,14 +392,8 @@ mod tests {
             },
             false,
         );
-        assert!(
-            out.contains("{ __gen_h . as_mut () . yield_ (v) . await }"),
-            "{out}"
-        );
-        assert!(
-            out.contains("__gen_h . as_mut () . yield_ (w + 1) . await ,"),
-            "{out}"
-        );
+        assert!(out.contains("{ __gen_h . yield_ (v) . await }"), "{out}");
+        assert!(out.contains("__gen_h . yield_ (w + 1) . await ,"), "{out}");
     }
 
     #[test]
@@ -420,7 +411,7 @@ mod tests {
         assert!(out.contains("stream ! { yield 1 ; }"), "{out}");
         assert!(out.contains("iter ! { yield_ ! (2) }"), "{out}");
         assert!(
-            out.contains("__gen_h . as_mut () . yield_from (inner) . await"),
+            out.contains("__gen_h . yield_from (inner) . await"),
             "{out}"
         );
     }

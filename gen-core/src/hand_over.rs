@@ -1,0 +1,179 @@
+//! How a yield reaches the adapter that is polling its body: a *frame* installed in the
+//! waker for the duration of one poll.
+//!
+//! [`poll_in_frame`] wraps the caller's waker in a [`Frame`] naming the adapter (its
+//! [`Id`]) and a pointer to an `Option<T>` slot on the adapter's stack, and polls the body
+//! with a `Context` made from that waker. A yield future finds its frame with [`own_slot`]:
+//! it recognises our waker by its vtable and compares ids, walking outwards through nested
+//! frames (a generator polled inside another generator's body) when the innermost one is not
+//! its own.
+//!
+//! Why not a pointer to the slot inside the body (the first design): a body holding a
+//! pointer into its own adapter is self-referential, so LLVM must keep the whole coroutine in
+//! memory and reload every local on every item. With the frame, the only pointer to the slot
+//! lives on the stack of the current poll; once `poll_next` is inlined, LLVM forwards it and
+//! can keep the coroutine's locals in registers (BENCHMARKS.md).
+//!
+//! The frame waker forwards `wake_by_ref` to the caller's waker, and `clone` returns a clone
+//! *of the caller's waker*: nothing that outlives the poll can ever point to the frame.
+
+use core::mem::ManuallyDrop;
+use core::ptr;
+use core::task::{Context, RawWaker, RawWakerVTable, Waker};
+
+/// Names one adapter for the whole life of the process (ids are never reused), so a yield
+/// future can tell its own frame from a nested generator's.
+#[cfg(target_has_atomic = "64")]
+pub(crate) type Id = u64;
+#[cfg(target_has_atomic = "64")]
+type AtomicId = core::sync::atomic::AtomicU64;
+/// Names one adapter for the whole life of the process (ids are never reused), so a yield
+/// future can tell its own frame from a nested generator's.
+#[cfg(not(target_has_atomic = "64"))]
+pub(crate) type Id = usize;
+#[cfg(not(target_has_atomic = "64"))]
+type AtomicId = core::sync::atomic::AtomicUsize;
+
+static NEXT_ID: AtomicId = AtomicId::new(0);
+
+/// A fresh id, never handed out before.
+///
+/// # Panics
+/// When every id has been used (2^64 adapters, or 2^32 on targets without 64-bit atomics):
+/// reusing one could let a yield write into another generator's slot.
+#[cold]
+pub(crate) fn fresh_id() -> Id {
+    use core::sync::atomic::Ordering::Relaxed;
+    match NEXT_ID.fetch_update(Relaxed, Relaxed, |id| id.checked_add(1)) {
+        Ok(id) => id,
+        Err(_) => panic!("gen-core: generator ids exhausted"),
+    }
+}
+
+/// What the frame waker points to: valid while [`poll_in_frame`] runs. The header comes
+/// first (`repr(C)`), so a yield can read it without knowing `T`, then reach the slot.
+#[repr(C)]
+struct Frame<'a, T> {
+    header: Header<'a>,
+    slot: Option<T>,
+}
+
+#[repr(C)]
+struct Header<'a> {
+    /// The adapter polling: `T` is its item type.
+    id: Id,
+    outer: &'a Waker,
+}
+
+static FRAME_VTABLE: RawWakerVTable = RawWakerVTable::new(
+    frame_clone,
+    frame_wake_by_ref,
+    frame_wake_by_ref,
+    frame_drop,
+);
+
+/// Polls with a context whose waker carries a frame naming adapter `id` (whose item type is
+/// `T`) and an empty slot; returns the poll's result and what a yield left in the slot.
+#[inline(always)]
+pub(crate) fn poll_in_frame<T, R>(
+    cx: &mut Context<'_>,
+    id: Id,
+    poll: impl FnOnce(&mut Context<'_>) -> R,
+) -> (R, Option<T>) {
+    let mut frame = Frame {
+        header: Header {
+            id,
+            outer: cx.waker(),
+        },
+        slot: None,
+    };
+    // A pointer with write permission: a yield stores into the slot through it.
+    let data = (&raw mut frame).cast::<()>().cast_const();
+    // SAFETY: the vtable functions below uphold `RawWakerVTable`'s contract for this data
+    // pointer: `clone` returns an independent clone of the outer waker (which outlives this
+    // call, being borrowed from `cx`), `wake`/`wake_by_ref` forward to it, and `drop` owns
+    // nothing. The frame outlives `waker` and every `Context` built from it: both are
+    // locals of this call, and a clone never refers to the frame. `waker` is never dropped:
+    // its `drop` is a no-op, and calling it through the vtable would cost a call.
+    let waker = ManuallyDrop::new(unsafe { Waker::from_raw(RawWaker::new(data, &FRAME_VTABLE)) });
+    let res = poll(&mut Context::from_waker(&waker));
+    (res, frame.slot)
+}
+
+/// A pointer to the slot of adapter `id` if `waker` is that adapter's frame (the common
+/// case: a yield polled directly by its own adapter), else the waker to search further from.
+///
+/// The slot is an `Option<T>`, `T` being the item type of adapter `id`; the pointer is valid
+/// for reads and writes until the poll that installed the frame returns. The waker returned
+/// in the other case never refers to this frame, so handing it to an opaque function does
+/// not publish the slot (which lets LLVM keep the slot in registers on the fast path).
+#[inline(always)]
+pub(crate) fn own_slot<T>(waker: &Waker, id: Id) -> Result<*mut Option<T>, &Waker> {
+    match as_frame(waker) {
+        // SAFETY: a frame waker's data points to a live `Frame` whose `T` is adapter `id`'s
+        // item type; `data` carries write permission (`poll_in_frame`).
+        Some(header) if header.id == id => Ok(unsafe { slot_of(waker.data()) }),
+        Some(header) => Err(header.outer),
+        None => Err(waker),
+    }
+}
+
+/// The slot of a frame, given the frame waker's data pointer.
+///
+/// # Safety
+/// `data` is the data pointer of a live frame waker whose adapter's item type is `T`.
+#[inline(always)]
+unsafe fn slot_of<T>(data: *const ()) -> *mut Option<T> {
+    let frame = data.cast_mut().cast::<Frame<'_, T>>();
+    // SAFETY: the caller's contract; no reference is created.
+    unsafe { &raw mut (*frame).slot }
+}
+
+/// The slot of adapter `id` among `waker` and the frames it wraps: a yield polled inside
+/// another generator's poll. Same validity as [`own_slot`]'s.
+#[cold]
+#[inline(never)]
+pub(crate) fn outer_slot<T>(mut waker: &Waker, id: Id) -> Option<*mut Option<T>> {
+    while let Some(header) = as_frame(waker) {
+        if header.id == id {
+            // SAFETY: as in `own_slot`.
+            return Some(unsafe { slot_of(waker.data()) });
+        }
+        waker = header.outer;
+    }
+    None
+}
+
+/// The header of the frame `waker` carries, if it is a frame waker.
+#[inline(always)]
+fn as_frame(waker: &Waker) -> Option<&Header<'_>> {
+    if !ptr::eq(waker.vtable(), &FRAME_VTABLE) {
+        return None;
+    }
+    // SAFETY: only `poll_in_frame` builds wakers with this vtable, from a pointer to a live
+    // `Frame`, which starts with its `Header` (`repr(C)`) and outlives the waker (borrowed
+    // here for at most the waker's borrow). A `static` has one address, so no other waker
+    // can carry this vtable. Only the header's bytes are borrowed: a yield may write the
+    // slot while this reference is live.
+    Some(unsafe { &*waker.data().cast::<Header<'_>>() })
+}
+
+/// `RawWakerVTable::clone`: a clone of the outer waker, so no clone refers to the frame.
+unsafe fn frame_clone(data: *const ()) -> RawWaker {
+    // SAFETY: `data` is the frame of a running `poll_in_frame` (vtable contract).
+    let frame = unsafe { &*data.cast::<Header<'_>>() };
+    let clone = ManuallyDrop::new(frame.outer.clone());
+    RawWaker::new(clone.data(), clone.vtable())
+}
+
+/// `RawWakerVTable::wake_by_ref`, and `wake`: wakes the task that polls the adapter. (The
+/// frame owns nothing, so consuming it is the same as waking by reference; and the only owned
+/// frame waker is `poll_in_frame`'s local, which nobody can consume: clones are outer wakers.)
+unsafe fn frame_wake_by_ref(data: *const ()) {
+    // SAFETY: as in `frame_clone`.
+    let frame = unsafe { &*data.cast::<Header<'_>>() };
+    frame.outer.wake_by_ref();
+}
+
+/// `RawWakerVTable::drop`: the frame owns nothing.
+unsafe fn frame_drop(_: *const ()) {}

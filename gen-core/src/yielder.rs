@@ -1,0 +1,157 @@
+//! The yield handle a compiler-backed body receives, and the future a yield awaits.
+//!
+//! A [`Yielder`] holds no pointer: only the [id](crate::hand_over::Id) of its adapter. A
+//! [`YieldFut`] finds the adapter's slot through the polling context (`hand_over`), stores
+//! its value there, and is `Pending` once; the adapter then returns the value as the next
+//! item, and the next poll finds the yield future ready.
+
+use core::fmt;
+use core::future::Future;
+use core::marker::PhantomData;
+use core::pin::Pin;
+use core::task::{Context, Poll, Waker};
+
+use crate::hand_over::{Id, outer_slot, own_slot};
+
+/// The yield handle passed to a generator body.
+///
+/// A yield borrows it mutably until the yield completes, so two yields cannot be pending at
+/// once (`join!` of two yielding futures does not compile). Generated code gives it a
+/// hygienic name user code cannot write. It holds no pointer, only its adapter's id: a
+/// handle that ended up somewhere else (a task of its own) makes its yields panic with a
+/// clear message, never write anywhere. It is created only by the adapter.
+pub struct Yielder<T> {
+    id: Id,
+    _item: PhantomData<T>,
+}
+
+impl<T> fmt::Debug for Yielder<T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Yielder").finish_non_exhaustive()
+    }
+}
+
+impl<T> Yielder<T> {
+    /// The handle of the adapter named `id` (whose item type is `T`).
+    #[inline]
+    pub(crate) fn new(id: Id) -> Self {
+        Yielder {
+            id,
+            _item: PhantomData,
+        }
+    }
+
+    /// Hands `value` to the consumer: the returned future stores it in the adapter's slot and
+    /// is `Pending` once, then ready when the consumer asks for the next item.
+    #[inline]
+    pub fn yield_(&mut self, value: T) -> YieldFut<'_, T> {
+        YieldFut {
+            value: Some(value),
+            id: self.id,
+            _handle: PhantomData,
+        }
+    }
+
+    /// Yields every item of `iter`, in order (`yield_from!` in a sync `boxed` generator).
+    pub async fn yield_from_iter<I: IntoIterator<Item = T>>(&mut self, iter: I) {
+        for value in iter {
+            self.yield_(value).await;
+        }
+    }
+
+    /// Yields every item of `stream` until it returns `None` (`yield_from!` in an async
+    /// generator). The stream is pinned inside the returned future.
+    #[cfg(feature = "stream")]
+    pub async fn yield_from<S: futures_core::Stream<Item = T>>(&mut self, stream: S) {
+        let mut stream = core::pin::pin!(stream);
+        while let Some(value) = core::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
+            self.yield_(value).await;
+        }
+    }
+}
+
+/// The future returned by [`Yielder::yield_`].
+///
+/// It borrows the handle (so only one yield is pending at a time) but holds no pointer: the
+/// borrow is a `PhantomData`, and the slot is found through the context at poll time.
+#[must_use = "a yield does nothing unless awaited"]
+pub struct YieldFut<'a, T> {
+    value: Option<T>,
+    id: Id,
+    _handle: PhantomData<&'a mut Yielder<T>>,
+}
+
+impl<T> Unpin for YieldFut<'_, T> {}
+
+impl<T> fmt::Debug for YieldFut<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("YieldFut")
+            .field("stored", &self.value.is_none())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<T> Future for YieldFut<'_, T> {
+    type Output = ();
+
+    #[inline]
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let this = &mut *self;
+        // Resumed after the hand-over: only a load, so a resumed yield writes nothing.
+        if this.value.is_none() {
+            return Poll::Ready(());
+        }
+        match own_slot::<T>(cx.waker(), this.id) {
+            // SAFETY: `own_slot` found the frame of adapter `id`, live while we are polled.
+            Ok(slot) => unsafe { put(slot, &mut this.value) },
+            Err(outer) => {
+                if let Some(value) = this.value.take() {
+                    this.value = put_outer(outer, this.id, value);
+                }
+            }
+        }
+        Poll::Pending
+    }
+}
+
+/// Moves `value` into the slot, unless the slot is still full (an earlier yield's value is
+/// waiting: a combinator dropped its yield future without returning, and the consumer must
+/// take that one first); `value` then keeps it, to try again at the next poll.
+///
+/// # Safety
+/// `slot` is the slot of a live frame of the adapter whose `Yielder<T>` made this yield:
+/// ids are never reused and each is given to one `Yielder<T>`, by the `GenStream<T, ..>`
+/// that installs frames with it, so the slot is an `Option<T>`. The adapter does not touch
+/// it until its body's poll returns, and no reference to it is live.
+#[inline(always)]
+unsafe fn put<T>(slot: *mut Option<T>, value: &mut Option<T>) {
+    // SAFETY: the caller's contract.
+    unsafe {
+        if (*slot).is_none() {
+            *slot = value.take();
+        }
+    }
+}
+
+/// [`put`] when the innermost frame is not this yield's adapter's: search the frames it
+/// wraps (a yield polled inside another generator's poll).
+#[cold]
+#[inline(never)]
+fn put_outer<T>(outer: &Waker, id: Id, value: T) -> Option<T> {
+    let mut value = Some(value);
+    match outer_slot(outer, id) {
+        // SAFETY: `outer_slot` found the frame of adapter `id`, live while we are polled.
+        Some(slot) => unsafe { put(slot, &mut value) },
+        None => outside_its_generator(),
+    }
+    value
+}
+
+#[cold]
+#[inline(never)]
+fn outside_its_generator() -> ! {
+    panic!(
+        "a generator's yield was polled outside that generator's `poll_next`/`next` (for \
+         example from a task or executor of its own); yields must run inside the generator"
+    )
+}
