@@ -229,8 +229,13 @@ def svg(data, path):
         e.append(f'<text x="{left - 6}" y="{yy + 9}" text-anchor="end">{i}</text>')
         e.append(f'<rect x="{min(x0, x1):.1f}" y="{yy}" width="{max(abs(x1 - x0), 1):.1f}" '
                  f'height="{bar}" fill="{COLORS.get(i, "#999")}"/>')
-        e.append(f'<text x="{max(x0, x1) + 4:.1f}" y="{yy + 9}">{ratio:.2f}x '
-                 f'({d["ns"]:.3g} ns)</text>')
+        text = f'{ratio:.2f}x ({d["ns"]:.3g} ns)'
+        if ratio > hi:
+            # Off the scale: the bar is clipped, so label it inside, at its right end.
+            e.append(f'<text x="{x1 - 4:.1f}" y="{yy + 9}" text-anchor="end" fill="white">'
+                     f'{text} &#8594;</text>')
+        else:
+            e.append(f'<text x="{max(x0, x1) + 4:.1f}" y="{yy + 9}">{text}</text>')
     e.append("</svg>")
     path.write_text("\n".join(e) + "\n")
 
