@@ -2,7 +2,7 @@
 //!
 //! The body is the same `async move` block as for an async generator (so locals may be
 //! borrowed across yields), driven by [`GenStream::resume`] with a no-op waker. The
-//! [`GenStream`] (body and slot together) lives in a `Pin<Box<_>>`.
+//! [`GenStream`] (the body future and its state) lives in a `Pin<Box<_>>`.
 //!
 //! **Allocation:** exactly one heap allocation per generator, made at the first call of
 //! [`Iterator::next`] (creating a generator and dropping it unused allocates nothing). The
