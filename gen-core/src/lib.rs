@@ -146,6 +146,15 @@ pub mod __private {
     pub use crate::iter::{FlatGen, Moved, Sink};
     pub use core;
 
+    /// Whether dropping `value` runs any code: the flat lowering asks it of the locals a
+    /// suspension would keep only so that they drop after the resume. When none of them has
+    /// drop glue, dropping them at the suspension instead is unobservable, and the state
+    /// after the resume can be stored directly. A constant after inlining.
+    #[inline(always)]
+    pub const fn needs_drop<T>(_value: &T) -> bool {
+        core::mem::needs_drop::<T>()
+    }
+
     #[cfg(feature = "alloc")]
     pub use crate::boxed::{BoxedGen, boxed, boxed_fallible};
     pub use crate::stream::{

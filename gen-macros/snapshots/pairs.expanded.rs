@@ -93,12 +93,21 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                         ) {
                                             {
                                                 let __gen_v: u32 = i * j;
-                                                __gen_st = __gen_State::S3((
-                                                    __gen_iter5,
-                                                    i,
-                                                    __gen_iter2,
-                                                    n,
-                                                ));
+                                                if false {
+                                                    __gen_st = __gen_State::S3((
+                                                        __gen_iter5,
+                                                        i,
+                                                        __gen_iter2,
+                                                        n,
+                                                    ));
+                                                } else {
+                                                    __gen_st = __gen_State::S2((
+                                                        __gen_iter5,
+                                                        i,
+                                                        __gen_iter2,
+                                                        n,
+                                                    ));
+                                                }
                                                 return ::core::option::Option::Some(__gen_v);
                                             }
                                         }

@@ -161,11 +161,17 @@ fn parse_lines<'a>(
                                             key,
                                             value,
                                         ));
-                                        __gen_st = __gen_State::S4((
-                                            __gen_shadowed4,
-                                            line,
-                                            __gen_iter2,
-                                        ));
+                                        if ::gen_core::__private::needs_drop(&line)
+                                            || ::gen_core::__private::needs_drop(&__gen_shadowed4)
+                                        {
+                                            __gen_st = __gen_State::S4((
+                                                __gen_shadowed4,
+                                                line,
+                                                __gen_iter2,
+                                            ));
+                                        } else {
+                                            __gen_st = __gen_State::S1((__gen_iter2,));
+                                        }
                                         return ::core::option::Option::Some(__gen_v);
                                     }
                                 }

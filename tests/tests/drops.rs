@@ -265,6 +265,57 @@ fn dropping_mid_for_drops_the_loop_variable_then_the_remaining_items() {
     assert_eq!(take_log(), ["drop b", "drop c", "drop outer"]);
 }
 
+// A yield whose resume would only jump on (the end of a loop body, of a branch, of the body,
+// or `yield_!(v); return;`) stores the jump's target directly when nothing it would drop
+// there has drop glue; with drop glue (`Noisy`) the drop still waits for the resume.
+twin! {
+    fn tail_yields(words: Vec<Noisy>, stop: usize) -> String {
+        let outer = n("outer");
+        for (i, word) in words.into_iter().enumerate() {
+            let len = word.name().len();
+            let copy = i * 10;
+            match len % 3 {
+                0 => yield_!(format!("{i}:{copy}")),
+                1 => {
+                    let inner = n(&format!("in{i}"));
+                    yield_!(format!("{}:{len}", inner.name()));
+                }
+                _ => {
+                    if i == stop {
+                        yield_!(format!("stop at {}", word.name()));
+                        return;
+                    }
+                    yield_!(word.name().to_string());
+                }
+            }
+        }
+        let last = 7_u8;
+        yield_!(format!("{}:{last}", outer.name()));
+    }
+}
+
+#[test]
+fn tail_yields_drop_where_the_plain_function_drops() {
+    let words = || vec![n("abc"), n("a"), n("ab"), n("abcd"), n("xy"), n("q")];
+    let full = same_drops!(tail_yields(words(), 99));
+    #[rustfmt::skip]
+    let expected = [
+        "yield \"0:0\"", "drop abc",
+        "yield \"in1:1\"", "drop in1", "drop a",
+        "yield \"ab\"", "drop ab",
+        "yield \"in3:4\"", "drop in3", "drop abcd",
+        "yield \"xy\"", "drop xy",
+        "yield \"in5:1\"", "drop in5", "drop q",
+        "yield \"outer:7\"", "drop outer",
+    ];
+    assert_eq!(full, expected);
+    let stopped = same_drops!(tail_yields(words(), 4));
+    assert_eq!(
+        stopped[stopped.len() - 4..],
+        ["yield \"stop at xy\"", "drop xy", "drop q", "drop outer"]
+    );
+}
+
 twin! {
     fn while_let_and_let_else(stack: Vec<Noisy>) -> String {
         let mut stack = stack;

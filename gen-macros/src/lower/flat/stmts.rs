@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::visit::Visit as _;
-use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Local, Pat, Stmt, parse_quote};
+use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Ident, Local, Pat, Stmt, parse_quote};
 
 use super::emit::{Cont, Emitter, LoopCtx};
 use super::facts::{LocalId, LoopFact, RegionFact, Use};
@@ -132,8 +132,10 @@ impl Emitter<'_> {
                         && yield_kind(y) == YieldKind::One
                     {
                         // Desugar `yield_!(v);` into a suspension; the resume arm runs the rest.
+                        // A `yield_!(v); return;` resumes only to finish.
+                        let next = is_bare_return(rest).then_some(&Cont::Finish);
                         out.extend(
-                            self.suspend(y, |this| this.list_from(rest, cont, Some(origin))),
+                            self.suspend(y, next, |this| this.list_from(rest, cont, Some(origin))),
                         );
                         return out;
                     }
@@ -274,23 +276,68 @@ impl Emitter<'_> {
     }
 
     /// Desugar `yield_!(v)` into `let v = ..; <save state>; return Some(v)`; `then` emits the
-    /// resume arm's code.
+    /// resume arm's code. `next`: where the resume arm goes straight to, when it does nothing
+    /// else (see `store_next`).
     fn suspend(
         &mut self,
         y: &ExprYield,
+        next: Option<&Cont>,
         then: impl FnOnce(&mut Self) -> TokenStream,
     ) -> TokenStream {
         let value = self.verbatim_expr(&yield_value(y), Use::Move);
         let resume = self.new_state(false);
         let span = y.yield_token.span;
         let payload = self.payload_at(resume, None, Some(span));
-        let (v, st) = (names::v(), names::st());
+        let st = names::st();
+        let mut save = quote!(#st = #payload;);
+        if let Some(next) = next {
+            save = self.store_next(resume, next, save);
+        }
+        let v = names::v();
         let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
         let code = quote_spanned! {span=>
-            { let #v #ty = #value; #st = #payload; return ::core::option::Option::Some(#v); }
+            { let #v #ty = #value; #save return ::core::option::Option::Some(#v); }
         };
         self.arm(resume, then);
         code
+    }
+
+    /// A resume arm that only jumps on (a yield at the end of a loop body, of a branch, of the
+    /// body) re-binds its locals just to drop them at the jump. When none of the locals it
+    /// saves beyond the target's has drop glue, dropping them at the yield instead is
+    /// unobservable: desugar `st = Resume(..)` into
+    /// `if needs_drop(&a) || .. { st = Resume(..) } else { st = Target(..) }`, a constant
+    /// branch that stores the target directly (the loop head resumes its native loop in place
+    /// instead of moving its locals through the resume arm). The resume arm stays for types
+    /// with drop glue.
+    fn store_next(&mut self, resume: usize, next: &Cont, save: TokenStream) -> TokenStream {
+        let target = match next {
+            Cont::Goto(state) => Some(*state),
+            Cont::Continue(index) => Some(self.loops[*index].head.expect("a loop has a head")),
+            Cont::Finish => None,
+            Cont::Deliver(_) | Cont::Diverge => return save,
+        };
+        let kept = self.saved(resume);
+        let target_kept = target.map(|t| self.saved(t)).unwrap_or_default();
+        if !target_kept.iter().all(|local| kept.contains(local)) {
+            return save;
+        }
+        let dropped: Vec<Ident> = kept
+            .into_iter()
+            .filter(|local| !target_kept.contains(local))
+            .map(|local| self.name_of(local))
+            .collect();
+        let cond = if dropped.is_empty() {
+            quote!(false)
+        } else {
+            quote!(#(::gen_core::__private::needs_drop(&#dropped))||*)
+        };
+        let store = target.map(|t| {
+            let st = names::st();
+            let payload = self.payload(t, None);
+            quote!(#st = #payload;)
+        });
+        quote!(if #cond { #save } else { #store })
     }
 
     /// Lowers an expression whose value goes to `cont`. The result is one expression.
@@ -301,7 +348,7 @@ impl Emitter<'_> {
         }
         match expr {
             Expr::Yield(y) => match yield_kind(y) {
-                YieldKind::One => self.suspend(y, |this| this.perform(cont, None)),
+                YieldKind::One => self.suspend(y, Some(cont), |this| this.perform(cont, None)),
                 YieldKind::From => {
                     // Desugar `yield_from!(e)` into `for item in e { yield item }`.
                     let item = names::item();
@@ -497,6 +544,11 @@ impl Emitter<'_> {
 }
 
 /// A scrutinee or iterable whose bindings are syntactically references: `&x`, `x.iter()`.
+/// `rest` is exactly `return;`.
+fn is_bare_return(rest: &[Stmt]) -> bool {
+    matches!(rest, [Stmt::Expr(Expr::Return(r), _)] if r.expr.is_none() && r.attrs.is_empty())
+}
+
 pub(super) fn borrows(expr: &Expr) -> bool {
     match expr {
         Expr::Reference(_) => true,
