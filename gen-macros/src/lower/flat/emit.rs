@@ -1,7 +1,9 @@
 //! The flat lowering's walk: statements and tail expressions into state-machine arms.
 //!
 //! One walk emits each statement of the body exactly once, into one arm:
-//! - a yield statement ends its arm with a suspension; the resume arm runs the rest of the list;
+//! - a yield statement ends its arm with a suspension; the resume arm runs the rest of the list
+//!   (when that is only a jump, and what it would drop has no drop glue, the suspension stores
+//!   the jump's target instead: `Emitter::store_next`);
 //! - a compound statement that contains a yield (`if`, `match`, a block, a loop, a `let` or an
 //!   assignment whose value yields) jumps to a join state at its end; the join arm runs the
 //!   rest of the list (carrying the value where there is one);
