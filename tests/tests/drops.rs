@@ -316,6 +316,55 @@ fn tail_yields_drop_where_the_plain_function_drops() {
     );
 }
 
+// The same for a yield followed by a bare `continue;`, `break;` or `return;`.
+twin! {
+    fn jump_after_yield(count: usize, stop: usize) -> String {
+        let outer = n("outer");
+        'outer: for i in 0..count {
+            let copy = i * 2;
+            if i % 3 == 0 {
+                yield_!(format!("continue {copy}"));
+                continue;
+            }
+            if i == stop {
+                let inner = n("inner");
+                yield_!(format!("break {}", inner.name()));
+                break 'outer;
+            }
+            if i % 3 == 1 {
+                let _guard = n(&format!("g{i}"));
+                yield_!(format!("guarded {copy}"));
+                continue 'outer;
+            }
+            yield_!(format!("copy break {copy}"));
+            break;
+        }
+        yield_!(outer.name().to_string());
+        drop(outer);
+        let last = 1_u8;
+        yield_!(format!("last {last}"));
+        return;
+    }
+}
+
+#[test]
+fn a_yield_before_a_bare_jump_drops_where_the_plain_function_drops() {
+    let full = same_drops!(jump_after_yield(6, 99));
+    #[rustfmt::skip]
+    let expected = [
+        "yield \"continue 0\"", "yield \"guarded 2\"", "drop g1", "yield \"copy break 4\"",
+        "yield \"outer\"", "drop outer", "yield \"last 1\"",
+    ];
+    assert_eq!(full, expected);
+    let stopped = same_drops!(jump_after_yield(6, 1));
+    #[rustfmt::skip]
+    let expected = [
+        "yield \"continue 0\"", "yield \"break inner\"", "drop inner",
+        "yield \"outer\"", "drop outer", "yield \"last 1\"",
+    ];
+    assert_eq!(stopped, expected);
+}
+
 twin! {
     fn while_let_and_let_else(stack: Vec<Noisy>) -> String {
         let mut stack = stack;

@@ -132,11 +132,10 @@ impl Emitter<'_> {
                         && yield_kind(y) == YieldKind::One
                     {
                         // Desugar `yield_!(v);` into a suspension; the resume arm runs the rest.
-                        // A `yield_!(v); return;` resumes only to finish.
-                        let next = is_bare_return(rest).then_some(&Cont::Finish);
-                        out.extend(
-                            self.suspend(y, next, |this| this.list_from(rest, cont, Some(origin))),
-                        );
+                        let next = self.rest_jump(rest);
+                        out.extend(self.suspend(y, next.as_ref(), |this| {
+                            this.list_from(rest, cont, Some(origin))
+                        }));
                         return out;
                     }
                     // Desugar a yielding compound statement into a jump to a join after it.
@@ -302,14 +301,35 @@ impl Emitter<'_> {
         code
     }
 
+    /// The jump a statement list consists of, when it is one bare `return;`, `continue;` or
+    /// `break;`: a yield followed by it resumes only to jump (see `store_next`).
+    fn rest_jump(&self, rest: &[Stmt]) -> Option<Cont> {
+        let [Stmt::Expr(expr, _)] = rest else {
+            return None;
+        };
+        match expr {
+            Expr::Return(r) if r.expr.is_none() && r.attrs.is_empty() => Some(Cont::Finish),
+            Expr::Continue(c) if c.attrs.is_empty() => {
+                let (index, _) = self.target(c.label.as_ref(), true)?;
+                (!self.loops[index].is_block).then_some(Cont::Continue(index))
+            }
+            Expr::Break(b) if b.expr.is_none() && b.attrs.is_empty() => {
+                let (index, _) = self.target(b.label.as_ref(), false)?;
+                Some(self.loops[index].exit.clone())
+            }
+            _ => None,
+        }
+    }
+
     /// A resume arm that only jumps on (a yield at the end of a loop body, of a branch, of the
-    /// body) re-binds its locals just to drop them at the jump. When none of the locals it
+    /// body, or followed by a bare `return;`/`continue;`/`break;`) re-binds its locals just to drop them at the jump. When none of the locals it
     /// saves beyond the target's has drop glue, dropping them at the yield instead is
     /// unobservable: desugar `st = Resume(..)` into
     /// `if needs_drop(&a) || .. { st = Resume(..) } else { st = Target(..) }`, a constant
     /// branch that stores the target directly (the loop head resumes its native loop in place
     /// instead of moving its locals through the resume arm). The resume arm stays for types
-    /// with drop glue.
+    /// with drop glue; with nothing to drop the condition is `false`, and the dead store still
+    /// gives rustc the resume state's type.
     fn store_next(&mut self, resume: usize, next: &Cont, save: TokenStream) -> TokenStream {
         let target = match next {
             Cont::Goto(state) => Some(*state),
@@ -544,11 +564,6 @@ impl Emitter<'_> {
 }
 
 /// A scrutinee or iterable whose bindings are syntactically references: `&x`, `x.iter()`.
-/// `rest` is exactly `return;`.
-fn is_bare_return(rest: &[Stmt]) -> bool {
-    matches!(rest, [Stmt::Expr(Expr::Return(r), _)] if r.expr.is_none() && r.attrs.is_empty())
-}
-
 pub(super) fn borrows(expr: &Expr) -> bool {
     match expr {
         Expr::Reference(_) => true,
