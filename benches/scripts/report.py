@@ -25,11 +25,11 @@ SYNC = ["count_for", "count_sum", "pairs_for", "pairs_for_each", "pairs_sum",
         "tokenizer_for", "take", "startup", "parser_for"]
 ASYNC = ["stream_none_inline", "stream_none_dyn", "stream_ready_inline", "stream_ready_dyn",
          "stream_mpsc_inline", "stream_mpsc_dyn"]
-IMPS = ["hand", "gen", "gen_no_fold", "gen_match", "gen_boxed", "gen_stream", "from_fn", "genawaiter",
+IMPS = ["hand", "gen", "gen_no_fold", "gen_match", "gen_rederive", "gen_boxed", "gen_stream", "from_fn", "genawaiter",
         "next_gen", "async_stream", "asynk_strim", "unfold", "nightly_gen", "nightly_async_gen"]
 COLORS = {
     "hand": "#444444", "gen": "#1f77b4", "gen_no_fold": "#6baed6", "gen_boxed": "#08306b",
-    "gen_stream": "#1f77b4", "gen_match": "#9ecae1", "from_fn": "#2ca02c", "genawaiter": "#d62728", "next_gen": "#ff7f0e",
+    "gen_stream": "#1f77b4", "gen_match": "#9ecae1", "gen_rederive": "#9ecae1", "from_fn": "#2ca02c", "genawaiter": "#d62728", "next_gen": "#ff7f0e",
     "async_stream": "#9467bd", "asynk_strim": "#8c564b", "unfold": "#e377c2",
     "nightly_gen": "#7f7f7f", "nightly_async_gen": "#7f7f7f",
 }

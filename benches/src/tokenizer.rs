@@ -111,6 +111,27 @@ pub fn gen_words_no_fold(text: &str) -> impl Iterator<Item = &str> {
     }
 }
 
+/// Flat `#[generator]` that re-derives `bytes` from `text` in each pass of the outer loop
+/// instead of keeping both across the yield (diagnostic: isolates the cost of carrying a
+/// value and a view derived from it as two saved locals; BENCHMARKS.md, tokenizer).
+#[generator]
+pub fn gen_words_rederive(text: &str) -> impl Iterator<Item = &str> {
+    let mut i = 0;
+    while i < text.len() {
+        let bytes = text.as_bytes();
+        while i < bytes.len() && !is_word(bytes[i]) {
+            i += 1;
+        }
+        let start = i;
+        while i < bytes.len() && is_word(bytes[i]) {
+            i += 1;
+        }
+        if start < i {
+            yield_!(&text[start..i]);
+        }
+    }
+}
+
 /// Compiler-backed `#[generator(boxed)]`.
 #[generator(boxed)]
 pub fn boxed_words(text: &str) -> impl Iterator<Item = &str> {
@@ -208,6 +229,10 @@ pub const WORKLOADS: &[Workload] = &[Workload {
             run: || consume_for(gen_words_no_fold(t())),
         },
         Case {
+            imp: "gen_rederive",
+            run: || consume_for(gen_words_rederive(t())),
+        },
+        Case {
             imp: "gen_boxed",
             run: || consume_for(boxed_words(t())),
         },
@@ -242,6 +267,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         ("hand", size_of_val(&Words::new(t))),
         ("gen", size_of_val(&gen_words(t))),
         ("gen_no_fold", size_of_val(&gen_words_no_fold(t))),
+        ("gen_rederive", size_of_val(&gen_words_rederive(t))),
         ("gen_boxed (handle)", size_of_val(&boxed_words(t))),
         ("from_fn", size_of_val(&from_fn_words(t))),
         ("genawaiter (handle)", size_of_val(&genawaiter_words(t))),

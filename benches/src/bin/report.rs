@@ -130,7 +130,13 @@ mod tests {
         };
         for w in &workloads {
             let hand = get(w.name, "hand").expect("baseline");
-            for imp in ["gen", "gen_no_fold", "gen_stream"] {
+            for imp in [
+                "gen",
+                "gen_no_fold",
+                "gen_match",
+                "gen_rederive",
+                "gen_stream",
+            ] {
                 if let Some(a) = get(w.name, imp) {
                     assert_eq!(
                         a, hand,
