@@ -5,6 +5,8 @@ Standard library only. Usage (from the repository root):
 
     python3 benches/scripts/report.py collect   # read criterion output, write benches/results/time.tsv
     python3 benches/scripts/report.py render    # results/*.tsv -> results/table.md, results/chart.svg
+    CARGO_TARGET_DIR=target/align python3 benches/scripts/report.py aligned
+                                                # the aligned-loop run -> results/aligned.md
 
 `collect` reads `$CARGO_TARGET_DIR/criterion` (default `target/criterion`) for the stable run
 and `<that>-nightly/criterion` for the `cargo +nightly --features nightly` run (rows
@@ -256,6 +258,30 @@ def render():
     print(f"wrote {RESULTS / 'table.md'} and {RESULTS / 'chart.svg'}")
 
 
+def aligned():
+    """Time ratios of a run built with every loop aligned to 64 bytes (code placement taken out
+    of the comparison): reads `$CARGO_TARGET_DIR/criterion`, writes results/aligned.md."""
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target" / "align"))
+    rows = criterion_rows(target / "criterion", False)
+    if not rows:
+        sys.exit(f"no criterion output under {target}/criterion")
+    ns = {(w, imp): median / items for w, imp, items, median, _ in rows}
+    out = ["| workload | implementation | ns/item | vs hand |", "|---|---|---:|---:|"]
+    for w in SYNC + ASYNC:
+        first = True
+        for imp in IMPS:
+            if (w, imp) not in ns or (w, "hand") not in ns:
+                continue
+            label = f"**{imp}**" if imp in ("gen", "gen_stream") else imp
+            out.append("| %s | %s | %s | %s |" % (w if first else "", label,
+                                                  fmt(ns[(w, imp)], 3),
+                                                  fmt(ns[(w, imp)] / ns[(w, "hand")])))
+            first = False
+    (RESULTS / "aligned.md").write_text("\n".join(out) + "\n")
+    print("\n".join(out))
+    print(f"wrote {RESULTS / 'aligned.md'}")
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1] if len(sys.argv) > 1 else "render"
-    {"collect": collect, "render": render}[cmd]()
+    {"collect": collect, "render": render, "aligned": aligned}[cmd]()

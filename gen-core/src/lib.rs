@@ -85,6 +85,14 @@
 //! }
 //! ```
 //!
+//! # Performance
+//!
+//! A flat generator keeps the locals it needs after a yield in its state and resumes in
+//! place. One pattern costs speed. Keeping a value and a view derived from it across a yield
+//! (`text` and `bytes = text.as_bytes()`) hides their relation from the optimizer, so bounds
+//! and boundary checks are done twice. Derive the view after the yield instead, for example
+//! with `let bytes = text.as_bytes();` at the top of the loop body.
+//!
 //! See the repository README for the design, the benchmarks and the full list of errors.
 #![no_std]
 #![cfg_attr(docsrs, feature(doc_cfg))]
