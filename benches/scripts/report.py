@@ -115,9 +115,9 @@ def fmt(x, digits=2):
     return ("%." + str(digits) + "f") % x
 
 
-def table(data):
-    out = ["| workload | implementation | ns/item | vs hand | Ir/item | Ir vs hand |",
-           "|---|---|---:|---:|---:|---:|"]
+def table(data, with_ir=True):
+    head = ["workload", "implementation", "ns/item", "vs hand"] + (["Ir/item", "Ir vs hand"] if with_ir else [])
+    out = ["| " + " | ".join(head) + " |", "|---|---|" + "---:|" * (len(head) - 2)]
     for w in SYNC + ASYNC:
         first = True
         for imp in IMPS:
@@ -125,9 +125,10 @@ def table(data):
             if not d:
                 continue
             label = f"**{imp}**" if imp in ("gen", "gen_stream") else imp
-            out.append("| %s | %s | %s | %s | %s | %s |" % (
-                w if first else "", label, fmt(d.get("ns"), 3), fmt(d.get("ratio")),
-                fmt(d.get("ir"), 1), fmt(d.get("ir_ratio"))))
+            cells = [w if first else "", label, fmt(d.get("ns"), 3), fmt(d.get("ratio"))]
+            if with_ir:
+                cells += [fmt(d.get("ir"), 1), fmt(d.get("ir_ratio"))]
+            out.append("| " + " | ".join(cells) + " |")
             first = False
     return "\n".join(out)
 
@@ -266,17 +267,9 @@ def aligned():
     if not rows:
         sys.exit(f"no criterion output under {target}/criterion")
     ns = {(w, imp): median / items for w, imp, items, median, _ in rows}
-    out = ["| workload | implementation | ns/item | vs hand |", "|---|---|---:|---:|"]
-    for w in SYNC + ASYNC:
-        first = True
-        for imp in IMPS:
-            if (w, imp) not in ns or (w, "hand") not in ns:
-                continue
-            label = f"**{imp}**" if imp in ("gen", "gen_stream") else imp
-            out.append("| %s | %s | %s | %s |" % (w if first else "", label,
-                                                  fmt(ns[(w, imp)], 3),
-                                                  fmt(ns[(w, imp)] / ns[(w, "hand")])))
-            first = False
+    data = {(w, imp): {"ns": x, "ratio": x / ns[(w, "hand")]}
+            for (w, imp), x in ns.items() if (w, "hand") in ns}
+    out = [table(data, with_ir=False)]
     (RESULTS / "aligned.md").write_text("\n".join(out) + "\n")
     print("\n".join(out))
     print(f"wrote {RESULTS / 'aligned.md'}")
