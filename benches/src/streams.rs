@@ -87,6 +87,17 @@ pub mod none {
     pub fn unfold<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         futures::stream::unfold(0, move |i| async move { (i < limit).then_some((i, i + 1)) })
     }
+
+    /// genawaiter (`rc::Gen` as a `Stream`, feature `futures03`).
+    pub fn genawaiter<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
+        genawaiter::rc::Gen::new(move |co| async move {
+            let mut i = 0;
+            while i < limit {
+                co.yield_(i).await;
+                i += 1;
+            }
+        })
+    }
 }
 
 /// One `std::future::ready(x).await` per item.
@@ -167,6 +178,18 @@ pub mod ready {
         })
     }
 
+    /// genawaiter (`rc::Gen` as a `Stream`, feature `futures03`).
+    pub fn genawaiter<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
+        genawaiter::rc::Gen::new(move |co| async move {
+            let mut i = 0;
+            while i < limit {
+                let v = ready(i).await;
+                co.yield_(v).await;
+                i += 1;
+            }
+        })
+    }
+
     /// `futures::stream::unfold`.
     pub fn unfold<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         futures::stream::unfold(0, move |i| async move {
@@ -231,6 +254,15 @@ pub mod chan {
     /// `futures::stream::unfold`.
     pub fn unfold<const V: u8>(rx: Receiver<u64>) -> impl Stream<Item = u64> {
         futures::stream::unfold(rx, |mut rx| async move { rx.recv().await.map(|x| (x, rx)) })
+    }
+
+    /// genawaiter (`rc::Gen` as a `Stream`, feature `futures03`).
+    pub fn genawaiter<const V: u8>(mut rx: Receiver<u64>) -> impl Stream<Item = u64> {
+        genawaiter::rc::Gen::new(move |co| async move {
+            while let Some(x) = rx.recv().await {
+                co.yield_(x).await;
+            }
+        })
     }
 }
 
@@ -340,6 +372,10 @@ macro_rules! stream_workload {
                     imp: "unfold",
                     run: || $drive($m::unfold::<$v>),
                 },
+                Case {
+                    imp: "genawaiter",
+                    run: || $drive($m::genawaiter::<$v>),
+                },
                 #[cfg(feature = "nightly")]
                 Case {
                     imp: "nightly_async_gen",
@@ -373,6 +409,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         ),
         ("none: asynk_strim", size_of_val(&none::asynk_strim::<0>(N))),
         ("none: unfold", size_of_val(&none::unfold::<0>(N))),
+        ("none: genawaiter", size_of_val(&none::genawaiter::<0>(N))),
         #[cfg(feature = "nightly")]
         (
             "none: nightly_async_gen",
@@ -389,6 +426,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
             size_of_val(&ready::asynk_strim::<0>(N)),
         ),
         ("ready: unfold", size_of_val(&ready::unfold::<0>(N))),
+        ("ready: genawaiter", size_of_val(&ready::genawaiter::<0>(N))),
         #[cfg(feature = "nightly")]
         (
             "ready: nightly_async_gen",
@@ -408,6 +446,10 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
             size_of_val(&chan::asynk_strim::<0>(rx())),
         ),
         ("mpsc: unfold", size_of_val(&chan::unfold::<0>(rx()))),
+        (
+            "mpsc: genawaiter",
+            size_of_val(&chan::genawaiter::<0>(rx())),
+        ),
         #[cfg(feature = "nightly")]
         (
             "mpsc: nightly_async_gen",
