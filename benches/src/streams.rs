@@ -178,6 +178,17 @@ pub mod ready {
         })
     }
 
+    /// `futures::stream::unfold`.
+    pub fn unfold<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
+        futures::stream::unfold(0, move |i| async move {
+            if i < limit {
+                Some((ready(i).await, i + 1))
+            } else {
+                None
+            }
+        })
+    }
+
     /// genawaiter (`rc::Gen` as a `Stream`, feature `futures03`).
     pub fn genawaiter<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
         genawaiter::rc::Gen::new(move |co| async move {
@@ -186,17 +197,6 @@ pub mod ready {
                 let v = ready(i).await;
                 co.yield_(v).await;
                 i += 1;
-            }
-        })
-    }
-
-    /// `futures::stream::unfold`.
-    pub fn unfold<const V: u8>(limit: u64) -> impl Stream<Item = u64> {
-        futures::stream::unfold(0, move |i| async move {
-            if i < limit {
-                Some((ready(i).await, i + 1))
-            } else {
-                None
             }
         })
     }
