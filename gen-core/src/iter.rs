@@ -17,8 +17,9 @@ pub type Sink<'a, T> = &'a mut dyn FnMut(T);
 /// A sync generator lowered to a flat state machine.
 ///
 /// Created only by the `#[generator]` and `iter!` macros. The closure guarantees that once it
-/// returned `None` it keeps returning `None` (its stored state is `Done`, also while user code
-/// runs, so a panic leaves it finished), hence `FusedIterator`.
+/// returned `None` it keeps returning `None` (its stored state is `Done` while user code runs,
+/// or guarded by a [`Resident`](crate::__private::Resident) that sets `Done` when it unwinds,
+/// so a panic leaves it finished), hence `FusedIterator`.
 #[must_use = "generators are lazy and do nothing unless iterated"]
 pub struct FlatGen<T, F> {
     resume: F,

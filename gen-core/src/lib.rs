@@ -106,6 +106,7 @@ extern crate std;
 mod boxed;
 mod hand_over;
 mod iter;
+mod resident;
 mod stream;
 mod yielder;
 
@@ -152,6 +153,7 @@ macro_rules! yield_from {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::iter::{FlatGen, Moved, Sink};
+    pub use crate::resident::Resident;
     pub use core;
 
     /// Whether dropping `value` runs any code: the flat lowering asks it of the locals a

@@ -30,7 +30,11 @@ fn parse_lines<'a>(
         Result<(&'a str, i64), ParseError>,
         _,
     >::new(move |__gen_sink| {
-        let mut __gen_cur = ::core::mem::replace(&mut __gen_st, __gen_State::__gen_Done);
+        let mut __gen_cur = if ::core::matches!(__gen_st, __gen_State::S1(_)) {
+            __gen_State::__gen_Done
+        } else {
+            ::core::mem::replace(&mut __gen_st, __gen_State::__gen_Done)
+        };
         '__gen_sm: loop {
             match __gen_cur {
                 __gen_State::S0(__gen_l) => {
@@ -48,15 +52,24 @@ fn parse_lines<'a>(
                         }
                     }
                 }
-                __gen_State::S1(__gen_l) => {
+                __gen_State::__gen_Done if ::core::matches!(
+                    __gen_st, __gen_State::S1(_)
+                ) => {
                     #[allow(unused_variables)]
                     let text = ::gen_core::__private::Moved;
                     {
                         {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter2 = __gen_l.0;
+                            #[allow(unused_mut)]
+                            let mut __gen_guard = ::gen_core::__private::Resident::new(
+                                &mut __gen_st,
+                                || __gen_State::__gen_Done,
+                            );
+                            let __gen_iter2 = match __gen_guard.get() {
+                                __gen_State::S1(__gen_l) => &mut __gen_l.0,
+                                _ => ::core::unreachable!(),
+                            };
                             '__gen_loop3: while let ::core::option::Option::Some(line) = ::core::iter::Iterator::next(
-                                &mut __gen_iter2,
+                                __gen_iter2,
                             ) {
                                 let Some((key, value)) = line.split_once('=') else {
                                     continue '__gen_loop3;
@@ -66,7 +79,15 @@ fn parse_lines<'a>(
                                         let __gen_v: Result<(&'a str, i64), ParseError> = Err(
                                             ParseError::Empty(key),
                                         );
-                                        __gen_st = __gen_State::S3((value, key, line, __gen_iter2));
+                                        __gen_st = __gen_State::S3((
+                                            value,
+                                            key,
+                                            line,
+                                            match __gen_guard.take() {
+                                                __gen_State::S1(__gen_l) => __gen_l.0,
+                                                _ => ::core::unreachable!(),
+                                            },
+                                        ));
                                         return ::core::option::Option::Some(__gen_v);
                                     }
                                     v => {
@@ -86,7 +107,10 @@ fn parse_lines<'a>(
                                                 value,
                                                 key,
                                                 line,
-                                                __gen_iter2,
+                                                match __gen_guard.take() {
+                                                    __gen_State::S1(__gen_l) => __gen_l.0,
+                                                    _ => ::core::unreachable!(),
+                                                },
                                             ));
                                             continue '__gen_sm;
                                         }
@@ -207,6 +231,11 @@ fn parse_lines<'a>(
                     }
                 }
                 __gen_State::__gen_Done => return ::core::option::Option::None,
+                __gen_State::S1(__gen_l) => {
+                    __gen_st = __gen_State::S1(__gen_l);
+                    __gen_cur = __gen_State::__gen_Done;
+                    continue '__gen_sm;
+                }
             }
         }
     });

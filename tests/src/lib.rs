@@ -7,7 +7,9 @@
 //!   (`next()` loops, `fold`, `for_each`, `collect`, `count`, `last`, after taking a few
 //!   items, after the end) and compare each result with the oracle.
 //! - [`Noisy`] is a drop-recording value: it logs `drop <name>` into a per-thread log and
-//!   counts live instances, for the drop-order and leak tests.
+//!   counts live instances, for the drop-order and leak tests; [`NoisyIter`] is an iterator
+//!   that does the same, and [`same_drops!`] compares a generator's log with the plain
+//!   function's.
 
 use std::cell::{Cell, RefCell};
 use std::fmt::Debug;
@@ -63,6 +65,32 @@ impl Drop for Noisy {
     fn drop(&mut self) {
         LIVE.with(|c| c.set(c.get() - 1));
         log(format!("drop {}", self.name));
+    }
+}
+
+/// An iterator over `0..len` that logs `drop <name>` when dropped: the `for` loop iterator a
+/// drop-order test can watch.
+#[derive(Debug)]
+pub struct NoisyIter {
+    items: std::ops::Range<u32>,
+    _noisy: Noisy,
+}
+
+impl NoisyIter {
+    /// Yields `0..len`; dropping it logs `drop <name>`.
+    pub fn new(name: impl Into<String>, len: u32) -> Self {
+        NoisyIter {
+            items: 0..len,
+            _noisy: Noisy::new(name),
+        }
+    }
+}
+
+impl Iterator for NoisyIter {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        self.items.next()
     }
 }
 
@@ -221,7 +249,10 @@ macro_rules! twin {
             ) -> $crate::Vec<::core::result::Result<$ok, $err>> {
                 let mut __out = $crate::Vec::new();
                 if let ::core::result::Result::Err(__e) = body(__budget, &mut __out, $($arg),*) {
-                    $crate::log(::std::format!("yield {:?}", &__e));
+                    $crate::log(::std::format!(
+                        "yield {:?}",
+                        ::core::result::Result::<(), _>::Err(&__e)
+                    ));
                     __out.push(::core::result::Result::Err(__e));
                 }
                 __out
@@ -313,4 +344,25 @@ macro_rules! check {
         expected
     }};
 }
+
+/// `same_drops!(name(args..))`: runs [`same_drops`] on `name::generator(args..)` and
+/// `name::no_fold(args..)` against `name::plain_until`, checks the two logs agree, and
+/// returns the full log.
+#[macro_export]
+macro_rules! same_drops {
+    ($name:ident ( $($arg:expr),* $(,)? )) => {{
+        let full = $crate::same_drops(|| $name::generator($($arg),*), |k| {
+            let _ = $name::plain_until(k, $($arg),*);
+        });
+        let no_fold = $crate::same_drops(|| $name::no_fold($($arg),*), |k| {
+            let _ = $name::plain_until(k, $($arg),*);
+        });
+        assert_eq!(full, no_fold);
+        full
+    }};
+}
+
+mod drop_oracle;
 pub mod fuzz;
+
+pub use drop_oracle::same_drops;

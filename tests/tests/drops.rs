@@ -5,76 +5,10 @@
 //!   its arguments, exactly like the plain function returning at that yield;
 //! - a panic in the body drops everything (no leak) and leaves the generator finished.
 
-use std::fmt::Debug;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
 use gen_core::generator;
-use gen_tests::{Noisy, live, log, take_log, twin};
-
-/// Compares the event logs (`yield <item>` / `drop <name>`) of the generator from `make` with
-/// those of the plain function (`plain(None)`: run to the end; `plain(Some(k))`: return right
-/// after the `k`-th yield), for a full `next()` loop, `fold`, `k` items then `fold`, and a
-/// drop after `k` items. Returns the full log for hand-checked assertions.
-fn same_drops<I>(make: impl Fn() -> I, plain: impl Fn(Option<usize>)) -> Vec<String>
-where
-    I: Iterator,
-    I::Item: Debug,
-{
-    let _ = take_log();
-    plain(None);
-    let full = take_log();
-    assert_eq!(live(), 0, "the plain function leaked");
-    let yields = full.iter().filter(|e| e.starts_with("yield")).count();
-
-    let mut g = make();
-    for v in g.by_ref() {
-        log(format!("yield {v:?}"));
-    }
-    assert!(g.next().is_none());
-    drop(g);
-    assert_eq!(take_log(), full, "next() loop");
-    assert_eq!(live(), 0, "leak after a next() loop");
-
-    make().fold((), |(), v| log(format!("yield {v:?}")));
-    assert_eq!(take_log(), full, "fold on a fresh generator");
-    assert_eq!(live(), 0, "leak after fold");
-
-    for k in 1..=yields {
-        plain(Some(k));
-        let want = take_log();
-        let mut g = make();
-        for _ in 0..k {
-            let v = g.next().expect("fewer items than the plain function");
-            log(format!("yield {v:?}"));
-        }
-        drop(g);
-        assert_eq!(take_log(), want, "generator dropped after {k} items");
-        assert_eq!(live(), 0, "leak after a drop after {k} items");
-
-        let mut g = make();
-        for _ in 0..k {
-            let v = g.next().expect("fewer items than the plain function");
-            log(format!("yield {v:?}"));
-        }
-        g.fold((), |(), v| log(format!("yield {v:?}")));
-        assert_eq!(take_log(), full, "{k} items by next(), then fold");
-        assert_eq!(live(), 0, "leak after {k} items and fold");
-    }
-    full
-}
-
-macro_rules! same_drops {
-    ($name:ident ( $($arg:expr),* $(,)? )) => {{
-        let full = same_drops(|| $name::generator($($arg),*), |k| {
-            let _ = $name::plain_until(k, $($arg),*);
-        });
-        let no_fold = same_drops(|| $name::no_fold($($arg),*), |k| {
-            let _ = $name::plain_until(k, $($arg),*);
-        });
-        assert_eq!(full, no_fold);
-        full
-    }};
-}
+use gen_tests::{Noisy, live, log, same_drops, take_log, twin};
 
 fn n(name: &str) -> Noisy {
     Noisy::new(name)

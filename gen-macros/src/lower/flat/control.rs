@@ -88,7 +88,12 @@ impl Emitter<'_> {
                 }
                 LoopKind::For(pat, iterable) => {
                     this.declare_pat(pat, borrows(iterable));
-                    quote!(while let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(&mut #iter))
+                    // A resident iterator is already a `&mut` into the stored state.
+                    let iter = match this.arm.resident {
+                        Some(_) => quote!(#iter),
+                        None => quote!(&mut #iter),
+                    };
+                    quote!(while let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(#iter))
                 }
             };
             let body = this.block(body, &Cont::Continue(index));

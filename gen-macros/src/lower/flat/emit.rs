@@ -75,6 +75,8 @@ pub(super) struct ArmState {
     /// Locals whose alias slot is declared (uninitialized) in this arm.
     pub(super) slots: std::collections::HashSet<LocalId>,
     pub(super) native: Vec<usize>,
+    /// A resident loop head's arm: its state and the iterator it borrows in place.
+    pub(super) resident: Option<(usize, LocalId)>,
 }
 
 pub(crate) struct Emitter<'p> {
@@ -90,6 +92,8 @@ pub(crate) struct Emitter<'p> {
     pub(super) arm: ArmState,
     /// `(position of the state, state, arm tokens)`.
     pub arms: Vec<(u32, usize, TokenStream)>,
+    /// The states whose arms are resident (see `Facts::resident`).
+    pub resident_states: Vec<usize>,
     /// Items declared in the body, hoisted in front of the state machine.
     pub items: TokenStream,
     pub(super) values: Vec<bool>,
@@ -126,6 +130,7 @@ impl<'p> Emitter<'p> {
             regions: Vec::new(),
             arm: ArmState::default(),
             arms: Vec::new(),
+            resident_states: Vec::new(),
             items: TokenStream::new(),
             values: Vec::new(),
             counter: 0,
@@ -156,6 +161,7 @@ impl<'p> Emitter<'p> {
         self.facts.locals.push(super::facts::LocalFact {
             decl,
             by_ref: binding.by_ref,
+            hidden,
         });
         self.facts.mentions.push(Vec::new());
         self.scopes
@@ -227,6 +233,21 @@ impl<'p> Emitter<'p> {
         self.prior.map(|p| p.saved(state)).unwrap_or_default()
     }
 
+    /// The iterator `state` keeps resident (see `Facts::resident`).
+    pub(super) fn resident(&self, state: usize) -> Option<LocalId> {
+        self.prior.and_then(|p| p.resident(state))
+    }
+
+    /// `&local`, to ask `needs_drop` of: a resident iterator is a `&mut` to it.
+    pub(super) fn drop_probe(&mut self, local: LocalId) -> TokenStream {
+        let name = self.name_of(local);
+        if self.arm.resident.is_some_and(|(_, it)| it == local) {
+            quote!(&*#name)
+        } else {
+            quote!(&#name)
+        }
+    }
+
     /// The name under which the arm being emitted can reach `local`.
     pub(super) fn name_of(&mut self, local: LocalId) -> Ident {
         if let Some(alias) = self.arm.aliases.get(&local) {
@@ -264,6 +285,20 @@ impl<'p> Emitter<'p> {
         let variant = names::variant(state);
         let mut items: Vec<TokenStream> = value.into_iter().collect();
         for local in self.saved(state).into_iter().rev() {
+            if let Some((home, it)) = self.arm.resident
+                && it == local
+            {
+                // The iterator leaves the stored state with the guard.
+                let (guard, l, ty) = (names::guard(), names::l(), names::state_enum());
+                let home = names::variant(home);
+                items.push(quote! {
+                    match #guard.take() {
+                        #ty::#home(#l) => #l.0,
+                        _ => ::core::unreachable!(),
+                    }
+                });
+                continue;
+            }
             let mut name = self.name_of(local);
             if let Some(at) = at {
                 self.check_borrow_kept(local, at);
@@ -312,11 +347,62 @@ impl<'p> Emitter<'p> {
         self.errors.push(error);
     }
 
+    /// Desugar a jump into `cur = S<k>(..); continue 'sm;`. In a resident arm the payload
+    /// takes the iterator along when the target saves it; otherwise the guard drops as the
+    /// jump leaves its scope, after the locals declared in the loop, as the iterator would.
+    /// A resident arm that jumps to its own head keeps the stored state as it is.
     pub(super) fn jump(&mut self, state: usize, value: Option<TokenStream>) -> TokenStream {
         let cur = names::cur();
         let sm = names::sm_label();
+        if self.arm.resident.is_some_and(|(home, _)| home == state) {
+            let guard = names::guard();
+            return quote!({ #guard.keep(); continue #sm; });
+        }
+        if self.arm.resident.is_none() && self.resident(state).is_some() {
+            // Straight into the stored state; from a resident arm, through `cur` (parked by
+            // the dispatcher) so that its guard drops first, in scope order.
+            let store = self.store(state, value, None);
+            let (ty, done) = (names::state_enum(), names::done());
+            return quote!({ #store #cur = #ty::#done; continue #sm; });
+        }
         let payload = self.payload(state, value);
         quote!({ #cur = #payload; continue #sm; })
+    }
+
+    /// Desugar storing the state to resume at into `st = S<k>(..);`. In a resident arm the
+    /// guard goes with it: kept when the state stays, taken when the iterator moves on with
+    /// the new state, dropped (the iterator with it, as the loop ends) otherwise.
+    pub(super) fn store(
+        &mut self,
+        state: usize,
+        value: Option<TokenStream>,
+        at: Option<proc_macro2::Span>,
+    ) -> TokenStream {
+        if self.arm.resident.is_some_and(|(home, _)| home == state) {
+            let guard = names::guard();
+            return quote!(#guard.keep(););
+        }
+        let st = names::st();
+        let release = self.release(state);
+        let payload = self.payload_at(state, value, at);
+        quote!(#release #st = #payload;)
+    }
+
+    /// `drop(guard);` in a resident arm when the iterator does not move on into `state`.
+    pub(super) fn release(&self, state: usize) -> TokenStream {
+        match self.arm.resident {
+            Some((_, it)) if !self.saved(state).contains(&it) => self.release_all(),
+            _ => TokenStream::new(),
+        }
+    }
+
+    /// `drop(guard);` in a resident arm: the stored state finishes, dropping the iterator.
+    pub(super) fn release_all(&self) -> TokenStream {
+        if self.arm.resident.is_none() {
+            return TokenStream::new();
+        }
+        let guard = names::guard();
+        quote!(::core::mem::drop(#guard);)
     }
 
     /// Desugar the end of a piece of code into what its continuation asks for.
@@ -353,6 +439,8 @@ impl<'p> Emitter<'p> {
     pub(crate) fn arm(&mut self, state: usize, body: impl FnOnce(&mut Self) -> TokenStream) {
         self.place(state);
         let outer = std::mem::take(&mut self.arm);
+        let resident = self.resident(state);
+        self.arm.resident = resident.map(|local| (state, local));
         let saved = self.saved(state);
         let l = names::l();
         let value_slot = usize::from(self.values[state]);
@@ -379,6 +467,9 @@ impl<'p> Emitter<'p> {
                 let (mutable, hidden) = (info.mutable, info.hidden);
                 let mutability = mutable.then(|| quote!(mut));
                 match (slot, shadowed) {
+                    (Some(_), false) if resident == Some(local) => {
+                        binds.extend(self.resident_binding(state, &ident));
+                    }
                     (Some(slot), false) => {
                         binds.extend(quote_spanned! {ident.span()=>
                             #[allow(unused_variables, unused_mut)]
@@ -430,7 +521,30 @@ impl<'p> Emitter<'p> {
         let variant = names::variant(state);
         let ty = names::state_enum();
         let pos = self.facts.states[state].pos;
+        let pattern = if resident.is_some() {
+            // `cur` is `Done` while the stored state is a resident head.
+            self.resident_states.push(state);
+            let (st, done) = (names::st(), names::done());
+            quote!(#ty::#done if ::core::matches!(#st, #ty::#variant(_)))
+        } else {
+            quote!(#ty::#variant(#l))
+        };
         self.arms
-            .push((pos, state, quote!(#ty::#variant(#l) => { #value #code })));
+            .push((pos, state, quote!(#pattern => { #value #code })));
+    }
+
+    /// Desugar a resident head's `let mut iter = l.0;` into a guard on the stored state and a
+    /// borrow of the iterator inside it. The guard drops where the iterator would.
+    fn resident_binding(&self, state: usize, ident: &Ident) -> TokenStream {
+        let (guard, st, l) = (names::guard(), names::st(), names::l());
+        let (ty, done, variant) = (names::state_enum(), names::done(), names::variant(state));
+        quote! {
+            #[allow(unused_mut)]
+            let mut #guard = ::gen_core::__private::Resident::new(&mut #st, || #ty::#done);
+            let #ident = match #guard.get() {
+                #ty::#variant(#l) => &mut #l.0,
+                _ => ::core::unreachable!(),
+            };
+        }
     }
 }

@@ -26,6 +26,8 @@ pub(crate) enum Use {
 pub(crate) struct LocalFact {
     pub decl: u32,
     pub by_ref: bool,
+    /// A `for` loop's iterator: user code cannot name it.
+    pub hidden: bool,
 }
 
 /// A loop whose body can run again after any of its points.
@@ -96,6 +98,17 @@ impl Facts {
                 self.live(local, fact) || (!self.locals[local].by_ref && !self.moved(local, fact))
             })
             .collect()
+    }
+
+    /// The local a loop head keeps resident, when its only saved local is its `for` loop's
+    /// iterator: the head's arm borrows the iterator inside the stored state instead of
+    /// moving it out and back on every item (`gen_core::__private::Resident`).
+    pub(crate) fn resident(&self, state: usize) -> Option<LocalId> {
+        self.states[state].heads?;
+        match self.saved(state)[..] {
+            [local] if self.locals[local].hidden => Some(local),
+            _ => None,
+        }
     }
 
     /// Whether `local` is saved by some state after position `pos`.

@@ -17,6 +17,11 @@
 //!     })
 //! }
 //! ```
+//! A loop head whose only saved local is its `for` iterator is *resident* (`Facts::resident`):
+//! `cur` is `Done` while the stored state is that head, and its arm,
+//! `Done if matches!(st, H(_)) => { .. }`, borrows the iterator inside `st` through a
+//! `gen_core::__private::Resident` guard instead of moving it out and back on every item.
+//!
 //! The walk runs twice: the first pass records where every local is mentioned, moved and in
 //! scope (`facts.rs`); the second emits, asking the first which locals each state saves.
 
@@ -102,6 +107,34 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         quote!()
     };
     let items = std::mem::take(&mut second.items);
+    // With resident loop heads, `cur` starts as `Done` while the stored state is one of them
+    // (their arms are `Done if matches!(st, H(_))`); a jump to one parks it in the stored
+    // state: `H(l) => { st = H(l); cur = Done; continue 'sm; }`.
+    let resident: Vec<_> = second
+        .resident_states
+        .iter()
+        .map(|&s| names::variant(s))
+        .collect();
+    let take = quote!(::core::mem::replace(&mut #st, #state_enum::#done));
+    let l = names::l();
+    let (entry, park) = if resident.is_empty() {
+        (take, quote!())
+    } else {
+        (
+            quote! {
+                if ::core::matches!(#st, #(#state_enum::#resident(_))|*) {
+                    #state_enum::#done
+                } else {
+                    #take
+                }
+            },
+            quote!(#(#state_enum::#resident(#l) => {
+                #st = #state_enum::#resident(#l);
+                #cur = #state_enum::#done;
+                continue #sm;
+            })*),
+        )
+    };
     let s0 = names::variant(0);
     let generator = names::generator();
     Ok(quote! {
@@ -111,12 +144,13 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         let mut #st = #state_enum::#s0((#(#initial,)*));
         #[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_braces, clippy::all, clippy::pedantic)]
         let #generator = ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
-            let mut #cur = ::core::mem::replace(&mut #st, #state_enum::#done);
+            let mut #cur = #entry;
             #fold_path
             #sm: loop {
                 match #cur {
                     #(#arms)*
                     #state_enum::#done => return ::core::option::Option::None,
+                    #park
                 }
             }
         });

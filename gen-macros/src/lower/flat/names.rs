@@ -26,6 +26,10 @@ pub(crate) fn st() -> Ident {
 pub(crate) fn cur() -> Ident {
     ident("__gen_cur")
 }
+/// The guard of a resident loop head's arm (`gen_core::__private::Resident`).
+pub(crate) fn guard() -> Ident {
+    ident("__gen_guard")
+}
 /// The payload of the arm's state.
 pub(crate) fn l() -> Ident {
     ident("__gen_l")

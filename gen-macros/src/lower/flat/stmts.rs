@@ -4,7 +4,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::visit::Visit as _;
-use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Ident, Local, Pat, Stmt, parse_quote};
+use syn::{Block, Expr, ExprIf, ExprMatch, ExprYield, Local, Pat, Stmt, parse_quote};
 
 use super::emit::{Cont, Emitter, LoopCtx};
 use super::facts::{LocalId, LoopFact, RegionFact, Use};
@@ -286,9 +286,7 @@ impl Emitter<'_> {
         let value = self.verbatim_expr(&yield_value(y), Use::Move);
         let resume = self.new_state(false);
         let span = y.yield_token.span;
-        let payload = self.payload_at(resume, None, Some(span));
-        let st = names::st();
-        let mut save = quote!(#st = #payload;);
+        let mut save = self.store(resume, None, Some(span));
         if let Some(next) = next {
             save = self.store_next(resume, next, save);
         }
@@ -342,21 +340,21 @@ impl Emitter<'_> {
         if !target_kept.iter().all(|local| kept.contains(local)) {
             return save;
         }
-        let dropped: Vec<Ident> = kept
+        let dropped: Vec<TokenStream> = kept
             .into_iter()
             .filter(|local| !target_kept.contains(local))
-            .map(|local| self.name_of(local))
+            .map(|local| self.drop_probe(local))
             .collect();
         let cond = if dropped.is_empty() {
             quote!(false)
         } else {
-            quote!(#(::gen_core::__private::needs_drop(&#dropped))||*)
+            quote!(#(::gen_core::__private::needs_drop(#dropped))||*)
         };
-        let store = target.map(|t| {
-            let st = names::st();
-            let payload = self.payload(t, None);
-            quote!(#st = #payload;)
-        });
+        let store = match target {
+            Some(t) => self.store(t, None, None),
+            // Finishing: a resident iterator drops here, with the guard.
+            None => self.release_all(),
+        };
         quote!(if #cond { #save } else { #store })
     }
 
