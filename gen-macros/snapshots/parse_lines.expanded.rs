@@ -46,7 +46,8 @@ fn parse_lines<'a>(
                                 text.lines(),
                             );
                             {
-                                __gen_cur = __gen_State::S1((__gen_iter2,));
+                                __gen_st = __gen_State::S1((__gen_iter2,));
+                                __gen_cur = __gen_State::__gen_Done;
                                 continue '__gen_sm;
                             }
                         }
@@ -221,7 +222,8 @@ fn parse_lines<'a>(
                                     let value = ::gen_core::__private::Moved;
                                     {
                                         {
-                                            __gen_cur = __gen_State::S1((__gen_iter2,));
+                                            __gen_st = __gen_State::S1((__gen_iter2,));
+                                            __gen_cur = __gen_State::__gen_Done;
                                             continue '__gen_sm;
                                         }
                                     }

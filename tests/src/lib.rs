@@ -345,7 +345,7 @@ macro_rules! check {
     }};
 }
 
-/// `same_drops!(name(args..))`: runs [`same_drops`] on `name::generator(args..)` and
+/// `same_drops!(name(args..))`: runs [`same_drops()`] on `name::generator(args..)` and
 /// `name::no_fold(args..)` against `name::plain_until`, checks the two logs agree, and
 /// returns the full log.
 #[macro_export]

@@ -233,21 +233,6 @@ impl<'p> Emitter<'p> {
         self.prior.map(|p| p.saved(state)).unwrap_or_default()
     }
 
-    /// The iterator `state` keeps resident (see `Facts::resident`).
-    pub(super) fn resident(&self, state: usize) -> Option<LocalId> {
-        self.prior.and_then(|p| p.resident(state))
-    }
-
-    /// `&local`, to ask `needs_drop` of: a resident iterator is a `&mut` to it.
-    pub(super) fn drop_probe(&mut self, local: LocalId) -> TokenStream {
-        let name = self.name_of(local);
-        if self.arm.resident.is_some_and(|(_, it)| it == local) {
-            quote!(&*#name)
-        } else {
-            quote!(&#name)
-        }
-    }
-
     /// The name under which the arm being emitted can reach `local`.
     pub(super) fn name_of(&mut self, local: LocalId) -> Ident {
         if let Some(alias) = self.arm.aliases.get(&local) {
@@ -285,18 +270,8 @@ impl<'p> Emitter<'p> {
         let variant = names::variant(state);
         let mut items: Vec<TokenStream> = value.into_iter().collect();
         for local in self.saved(state).into_iter().rev() {
-            if let Some((home, it)) = self.arm.resident
-                && it == local
-            {
-                // The iterator leaves the stored state with the guard.
-                let (guard, l, ty) = (names::guard(), names::l(), names::state_enum());
-                let home = names::variant(home);
-                items.push(quote! {
-                    match #guard.take() {
-                        #ty::#home(#l) => #l.0,
-                        _ => ::core::unreachable!(),
-                    }
-                });
+            if let Some(take) = self.take_resident(local) {
+                items.push(take);
                 continue;
             }
             let mut name = self.name_of(local);
@@ -367,42 +342,6 @@ impl<'p> Emitter<'p> {
         }
         let payload = self.payload(state, value);
         quote!({ #cur = #payload; continue #sm; })
-    }
-
-    /// Desugar storing the state to resume at into `st = S<k>(..);`. In a resident arm the
-    /// guard goes with it: kept when the state stays, taken when the iterator moves on with
-    /// the new state, dropped (the iterator with it, as the loop ends) otherwise.
-    pub(super) fn store(
-        &mut self,
-        state: usize,
-        value: Option<TokenStream>,
-        at: Option<proc_macro2::Span>,
-    ) -> TokenStream {
-        if self.arm.resident.is_some_and(|(home, _)| home == state) {
-            let guard = names::guard();
-            return quote!(#guard.keep(););
-        }
-        let st = names::st();
-        let release = self.release(state);
-        let payload = self.payload_at(state, value, at);
-        quote!(#release #st = #payload;)
-    }
-
-    /// `drop(guard);` in a resident arm when the iterator does not move on into `state`.
-    pub(super) fn release(&self, state: usize) -> TokenStream {
-        match self.arm.resident {
-            Some((_, it)) if !self.saved(state).contains(&it) => self.release_all(),
-            _ => TokenStream::new(),
-        }
-    }
-
-    /// `drop(guard);` in a resident arm: the stored state finishes, dropping the iterator.
-    pub(super) fn release_all(&self) -> TokenStream {
-        if self.arm.resident.is_none() {
-            return TokenStream::new();
-        }
-        let guard = names::guard();
-        quote!(::core::mem::drop(#guard);)
     }
 
     /// Desugar the end of a piece of code into what its continuation asks for.
@@ -531,20 +470,5 @@ impl<'p> Emitter<'p> {
         };
         self.arms
             .push((pos, state, quote!(#pattern => { #value #code })));
-    }
-
-    /// Desugar a resident head's `let mut iter = l.0;` into a guard on the stored state and a
-    /// borrow of the iterator inside it. The guard drops where the iterator would.
-    fn resident_binding(&self, state: usize, ident: &Ident) -> TokenStream {
-        let (guard, st, l) = (names::guard(), names::st(), names::l());
-        let (ty, done, variant) = (names::state_enum(), names::done(), names::variant(state));
-        quote! {
-            #[allow(unused_mut)]
-            let mut #guard = ::gen_core::__private::Resident::new(&mut #st, || #ty::#done);
-            let #ident = match #guard.get() {
-                #ty::#variant(#l) => &mut #l.0,
-                _ => ::core::unreachable!(),
-            };
-        }
     }
 }

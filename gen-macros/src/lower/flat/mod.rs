@@ -29,6 +29,7 @@ mod control;
 mod emit;
 mod facts;
 pub(crate) mod names;
+mod resident;
 mod stmts;
 mod verbatim;
 
