@@ -344,6 +344,25 @@ impl<'p> Emitter<'p> {
         quote!({ #cur = #payload; continue #sm; })
     }
 
+    /// Desugar storing the state to resume at into `st = S<k>(..);`. In a resident arm the
+    /// guard goes with it: kept when the state stays, taken when the iterator moves on with
+    /// the new state, dropped (the iterator with it, as the loop ends) otherwise.
+    pub(super) fn store(
+        &mut self,
+        state: usize,
+        value: Option<TokenStream>,
+        at: Option<proc_macro2::Span>,
+    ) -> TokenStream {
+        if self.arm.resident.is_some_and(|(home, _)| home == state) {
+            let guard = names::guard();
+            return quote!(#guard.keep(););
+        }
+        let st = names::st();
+        let release = self.release(state);
+        let payload = self.payload_at(state, value, at);
+        quote!(#release #st = #payload;)
+    }
+
     /// Desugar the end of a piece of code into what its continuation asks for.
     pub(crate) fn perform(&mut self, cont: &Cont, value: Option<TokenStream>) -> TokenStream {
         let discard = value.as_ref().map(|v| quote!(#v;));

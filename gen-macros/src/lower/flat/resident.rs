@@ -7,6 +7,8 @@
 //! - one that resumes at a state saving the iterator takes it along (`take`);
 //! - every other exit drops the guard, which stores `Done` and drops the iterator where the
 //!   plain function's iterator local drops (the loop's end, `break`, `return`, `?`, unwinding).
+//!
+//! `Emitter::jump` and `Emitter::store` (`emit.rs`), shared by every arm, ask the helpers here.
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -30,25 +32,6 @@ impl Emitter<'_> {
         } else {
             quote!(&#name)
         }
-    }
-
-    /// Desugar storing the state to resume at into `st = S<k>(..);`. In a resident arm the
-    /// guard goes with it: kept when the state stays, taken when the iterator moves on with
-    /// the new state, dropped (the iterator with it, as the loop ends) otherwise.
-    pub(super) fn store(
-        &mut self,
-        state: usize,
-        value: Option<TokenStream>,
-        at: Option<proc_macro2::Span>,
-    ) -> TokenStream {
-        if self.arm.resident.is_some_and(|(home, _)| home == state) {
-            let guard = names::guard();
-            return quote!(#guard.keep(););
-        }
-        let st = names::st();
-        let release = self.release(state);
-        let payload = self.payload_at(state, value, at);
-        quote!(#release #st = #payload;)
     }
 
     /// `drop(guard);` in a resident arm when the iterator does not move on into `state`.
