@@ -1,14 +1,20 @@
 //! Criterion benches of the sync workloads: `cargo bench -p gen-benches --bench sync`.
 //! Each group is one workload; each benchmark one implementation; throughput is in items.
+#![cfg_attr(feature = "nightly", feature(gen_blocks, async_iterator))]
 
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput};
 use gen_benches::Workload;
 
-fn bench(c: &mut Criterion, workloads: &[Workload]) {
-    gen_benches::prepare();
-    for w in workloads {
+// Each target uses a different part of the shared workload tree.
+#[allow(dead_code)]
+#[path = "../workloads/mod.rs"]
+mod workloads;
+
+fn bench(c: &mut Criterion, selected: &[Workload]) {
+    workloads::prepare();
+    for w in selected {
         let mut g = c.benchmark_group(w.name);
         g.throughput(Throughput::Elements(w.items));
         for case in w.cases {
@@ -23,7 +29,7 @@ fn main() {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(2))
         .configure_from_args();
-    let sync: Vec<Workload> = gen_benches::all()
+    let sync: Vec<Workload> = workloads::all()
         .into_iter()
         .filter(|w| !w.name.starts_with("stream_"))
         .collect();

@@ -9,14 +9,14 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 if [[ "${NIGHTLY:-}" == 1 ]]; then
   target="${CARGO_TARGET_DIR:-target}-nightly"
-  CARGO_TARGET_DIR="$target" cargo +nightly build --profile bench -p gen-benches --bin ir --features nightly
+  CARGO_TARGET_DIR="$target" cargo +nightly build --profile bench -p gen-benches --example ir --features nightly
   out=benches/results/ir-nightly.tsv
 else
   target="${CARGO_TARGET_DIR:-target}"
-  cargo build --profile bench -p gen-benches --bin ir
+  cargo build --profile bench -p gen-benches --example ir
   out=benches/results/ir.tsv
 fi
-bin="$target/release/ir"
+bin="$target/release/examples/ir"
 filter="${1:-}"
 printf 'case\titems\tir\tir_per_item\n' > "$out"
 "$bin" --list | while IFS=$'\t' read -r case items; do

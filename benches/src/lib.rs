@@ -1,22 +1,19 @@
-//! Workloads of the `gen` benchmark suite, shared by the criterion benches (`benches/`), the
-//! instruction-count runner (`src/bin/ir.rs`) and the allocation/size report
-//! (`src/bin/report.rs`).
+//! The harness of the `gen` benchmark suite: what a workload and an implementation are, the
+//! function the instruction counter measures, the checksum check, and the input generator.
 //!
-//! One module per workload. Each module implements the workload several ways (hand-written
-//! `Iterator`/`Stream`, the `gen` lowerings, `std::iter::from_fn`, peer crates) as plain
-//! `fn() -> u64` runners that do the whole workload and return a checksum; a `#[test]` in the
-//! module checks that every runner returns the same checksum. Input sizes are fixed.
-#![cfg_attr(feature = "nightly", feature(gen_blocks, async_iterator))]
-
-pub mod count;
-#[cfg(feature = "nightly")]
-pub mod nightly;
-pub mod pairs;
-pub mod parser;
-pub mod startup;
-pub mod streams;
-pub mod take;
-pub mod tokenizer;
+//! The workloads themselves, every implementation of them and therefore every peer crate,
+//! live in `workloads/` and are compiled only into this package's bench, example and test
+//! targets, so the peers (async-stream, genawaiter, next-gen, asynk-strim, `futures`'
+//! `unfold`, tokio) are dev-dependencies and this library depends on nothing:
+//!
+//! * `benches/sync.rs`, `benches/streams.rs`: the criterion benches (`cargo bench`);
+//! * `examples/ir.rs`: runs single cases for `valgrind --tool=callgrind`
+//!   (`scripts/callgrind.sh`);
+//! * `examples/report.rs`: heap allocations per run and generator sizes, as Markdown;
+//! * `tests/workloads.rs`: every implementation returns the hand-written checksum;
+//!   `tests/allocations.rs`: flat and stream generators allocate nothing.
+//!
+//! Each of them includes the tree with `#[path = "../workloads/mod.rs"] mod workloads;`.
 
 /// One implementation of one workload.
 #[derive(Clone, Copy, Debug)]
@@ -36,29 +33,6 @@ pub struct Workload {
     pub items: u64,
     /// The implementations; the first one is the hand-written baseline.
     pub cases: &'static [Case],
-}
-
-/// Every workload of the suite, sync first.
-pub fn all() -> Vec<Workload> {
-    let mut v = Vec::new();
-    v.extend_from_slice(count::WORKLOADS);
-    v.extend_from_slice(pairs::WORKLOADS);
-    v.extend_from_slice(tokenizer::WORKLOADS);
-    v.extend_from_slice(take::WORKLOADS);
-    v.extend_from_slice(startup::WORKLOADS);
-    v.extend_from_slice(parser::WORKLOADS);
-    v.extend_from_slice(streams::WORKLOADS);
-    for w in &mut v {
-        if w.name == "tokenizer_for" {
-            w.items = *tokenizer::ITEMS;
-        }
-    }
-    v
-}
-
-/// Builds inputs (texts, runtimes) so that runs measure only the workload.
-pub fn prepare() {
-    let _ = tokenizer::text().len() + parser::text().len();
 }
 
 /// Runs one case. Not inlined: the callgrind runner collects instructions inside this

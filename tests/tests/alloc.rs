@@ -2,55 +2,19 @@
 //! fast path) makes no heap allocation. Their size is that of the live state: at most 16 bytes
 //! for the one-`u32` counter, at most 40 for the nested-loop `pairs`.
 //!
-//! Its own test binary: a counting `#[global_allocator]` with a per-thread count, so tests
+//! Counted by `allocation-counter`, whose global allocator keeps per-thread counts, so tests
 //! running in parallel (and the harness) do not disturb each other.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::mem::size_of_val;
 
 use gen_core::{generator, iter};
 
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<usize> = const { Cell::new(0) };
-}
-
-// SAFETY: forwards every call to `System` unchanged; only counts calls on the side.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as ours.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
-        // SAFETY: same contract as ours.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCS.try_with(|c| c.set(c.get() + 1));
-        // SAFETY: same contract as ours.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
-/// Number of allocations `f` made on this thread.
+/// Number of heap allocations `f` made on this thread.
 fn allocations<R>(f: impl FnOnce() -> R) -> (usize, R) {
-    let before = ALLOCS.with(Cell::get);
-    let r = f();
-    (ALLOCS.with(Cell::get) - before, r)
+    let mut out = None;
+    let info = allocation_counter::measure(|| out = Some(f()));
+    let count = usize::try_from(info.count_total).expect("count fits");
+    (count, out.expect("`measure` runs its closure"))
 }
 
 #[generator]

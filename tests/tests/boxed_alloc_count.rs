@@ -1,66 +1,25 @@
 //! `#[generator(boxed)]` costs exactly one heap allocation per generator (DESIGN 1), made at
 //! the first `next()`, and freed when the body finishes; a stream generator allocates
-//! nothing. A counting `#[global_allocator]` counts this thread's allocations only, so the
-//! other tests of this binary running in parallel do not disturb the counts.
+//! nothing. `allocation-counter` counts this thread's allocations only, so the other tests of
+//! this binary running in parallel do not disturb the counts.
 
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
 use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use futures::Stream;
 use gen_core::generator;
 
-struct Counting;
-
-thread_local! {
-    static ALLOCS: Cell<usize> = const { Cell::new(0) };
-    static FREES: Cell<usize> = const { Cell::new(0) };
-}
-
-fn bump(counter: &'static std::thread::LocalKey<Cell<usize>>) {
-    // `try_with`: the thread-local may already be gone while a thread shuts down.
-    let _ = counter.try_with(|c| c.set(c.get() + 1));
-}
-
-// SAFETY: every call is forwarded to `System` unchanged; the counters are plain `Cell`s
-// with const initializers, which never allocate.
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        bump(&ALLOCS);
-        // SAFETY: forwarded with the caller's layout.
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        bump(&FREES);
-        // SAFETY: forwarded with the caller's pointer and layout.
-        unsafe { System.dealloc(ptr, layout) }
-    }
-
-    unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
-        bump(&ALLOCS);
-        // SAFETY: forwarded with the caller's layout.
-        unsafe { System.alloc_zeroed(layout) }
-    }
-
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        bump(&ALLOCS);
-        bump(&FREES);
-        // SAFETY: forwarded with the caller's arguments.
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
-
-#[global_allocator]
-static GLOBAL: Counting = Counting;
-
 /// (allocations, deallocations) made on this thread while running `f`.
 fn counted<R>(f: impl FnOnce() -> R) -> (R, usize, usize) {
-    let (a0, f0) = (ALLOCS.with(Cell::get), FREES.with(Cell::get));
-    let r = f();
-    let (a1, f1) = (ALLOCS.with(Cell::get), FREES.with(Cell::get));
-    (r, a1 - a0, f1 - f0)
+    let mut out = None;
+    let info = allocation_counter::measure(|| out = Some(f()));
+    // `count_current` is allocations minus deallocations within the measurement.
+    let frees = i64::try_from(info.count_total).expect("count fits") - info.count_current;
+    (
+        out.expect("`measure` runs its closure"),
+        usize::try_from(info.count_total).expect("count fits"),
+        usize::try_from(frees).expect("no more frees than allocations and earlier objects"),
+    )
 }
 
 /// Borrows its own local across yields; allocates nothing itself.

@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use gen_core::generator;
 
-use crate::{Case, Workload};
+use gen_benches::{Case, Workload};
 
 /// The bound: pairs below `N`.
 pub const N: u64 = 300;
@@ -153,7 +153,7 @@ macro_rules! pairs_workload {
                     },
                 },
                 #[cfg(feature = "nightly")]
-                Case { imp: "nightly_gen", run: || $consume(crate::nightly::pairs(n())) },
+                Case { imp: "nightly_gen", run: || $consume(super::nightly::pairs(n())) },
             ],
         }
     };
@@ -177,7 +177,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         ("from_fn", size_of_val(&from_fn_pairs(N))),
         ("genawaiter (handle)", size_of_val(&genawaiter_pairs(N))),
         #[cfg(feature = "nightly")]
-        ("nightly_gen", size_of_val(&crate::nightly::pairs(N))),
+        ("nightly_gen", size_of_val(&super::nightly::pairs(N))),
     ]
 }
 
@@ -186,7 +186,7 @@ mod tests {
     #[test]
     fn all_implementations_agree() {
         for w in super::WORKLOADS {
-            crate::check_workload(w);
+            gen_benches::check_workload(w);
         }
         let direct: u64 = (0..super::N)
             .flat_map(|i| (i + 1..super::N).map(move |j| i * j))

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use gen_core::generator;
 
-use crate::{Case, Rng, Workload};
+use gen_benches::{Case, Rng, Workload};
 
 /// Well-formed lines; one malformed line follows.
 pub const LINES: u64 = 10_000;
@@ -231,7 +231,7 @@ pub const WORKLOADS: &[Workload] = &[Workload {
         #[cfg(feature = "nightly")]
         Case {
             imp: "nightly_gen",
-            run: || consume_for(crate::nightly::parse(t())),
+            run: || consume_for(super::nightly::parse(t())),
         },
     ],
 }];
@@ -248,18 +248,17 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         ("from_fn", size_of_val(&from_fn_parse(t))),
         ("genawaiter (handle)", size_of_val(&genawaiter_parse(t))),
         #[cfg(feature = "nightly")]
-        ("nightly_gen", size_of_val(&crate::nightly::parse(t))),
+        ("nightly_gen", size_of_val(&super::nightly::parse(t))),
     ]
 }
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-
     #[test]
     fn all_implementations_agree() {
+        use super::{LINES, ParseError, Parser, WORKLOADS, gen_parse, text};
         for w in WORKLOADS {
-            crate::check_workload(w);
+            gen_benches::check_workload(w);
         }
         let items: Vec<_> = gen_parse(text()).collect();
         assert_eq!(items.len() as u64, LINES + 1);

@@ -12,7 +12,7 @@ use std::task::{Context, Poll, Waker};
 use futures::{Stream, StreamExt};
 use tokio::sync::mpsc::{self, Receiver};
 
-use crate::{Case, Workload};
+use gen_benches::{Case, Workload};
 
 /// Items per run.
 pub const N: u64 = 100_000;
@@ -379,7 +379,7 @@ macro_rules! stream_workload {
                 #[cfg(feature = "nightly")]
                 Case {
                     imp: "nightly_async_gen",
-                    run: || $drive(crate::nightly::$m::<$v>),
+                    run: || $drive(super::nightly::$m::<$v>),
                 },
             ],
         }
@@ -413,7 +413,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         #[cfg(feature = "nightly")]
         (
             "none: nightly_async_gen",
-            size_of_val(&crate::nightly::none::<0>(N)),
+            size_of_val(&super::nightly::none::<0>(N)),
         ),
         ("ready: hand", size_of_val(&ready::hand::<0>(N))),
         ("ready: gen_stream", size_of_val(&ready::gen_stream::<0>(N))),
@@ -430,7 +430,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         #[cfg(feature = "nightly")]
         (
             "ready: nightly_async_gen",
-            size_of_val(&crate::nightly::ready::<0>(N)),
+            size_of_val(&super::nightly::ready::<0>(N)),
         ),
         ("mpsc: hand", size_of_val(&chan::hand::<0>(rx()))),
         (
@@ -453,7 +453,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         #[cfg(feature = "nightly")]
         (
             "mpsc: nightly_async_gen",
-            size_of_val(&crate::nightly::chan::<0>(rx())),
+            size_of_val(&super::nightly::chan::<0>(rx())),
         ),
     ]
 }
@@ -463,7 +463,7 @@ mod tests {
     #[test]
     fn all_implementations_agree() {
         for w in super::WORKLOADS {
-            crate::check_workload(w);
+            gen_benches::check_workload(w);
         }
         assert_eq!(
             (super::WORKLOADS[0].cases[0].run)(),

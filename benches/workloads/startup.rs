@@ -3,10 +3,10 @@
 
 use std::hint::black_box;
 
-use crate::take::{
+use super::take::{
     Ids, boxed_ids, from_fn_ids, gen_ids, gen_ids_no_fold, genawaiter_ids, next_gen_ids,
 };
-use crate::{Case, Workload};
+use gen_benches::{Case, Workload};
 
 /// Generators started per run.
 pub const N: u64 = 100_000;
@@ -65,7 +65,7 @@ pub const WORKLOADS: &[Workload] = &[Workload {
         #[cfg(feature = "nightly")]
         Case {
             imp: "nightly_gen",
-            run: || startup(crate::nightly::ids),
+            run: || startup(super::nightly::ids),
         },
     ],
 }];
@@ -75,7 +75,7 @@ mod tests {
     #[test]
     fn all_implementations_agree() {
         for w in super::WORKLOADS {
-            crate::check_workload(w);
+            gen_benches::check_workload(w);
         }
         assert_eq!(
             (super::WORKLOADS[0].cases[0].run)(),

@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use gen_core::generator;
 
-use crate::{Case, Workload};
+use gen_benches::{Case, Workload};
 
 /// Items per run.
 pub const N: usize = 1000;
@@ -149,7 +149,7 @@ pub const WORKLOADS: &[Workload] = &[Workload {
         #[cfg(feature = "nightly")]
         Case {
             imp: "nightly_gen",
-            run: || consume_take(crate::nightly::ids(s())),
+            run: || consume_take(super::nightly::ids(s())),
         },
     ],
 }];
@@ -165,7 +165,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         ("from_fn", size_of_val(&from_fn_ids(0))),
         ("genawaiter (handle)", size_of_val(&genawaiter_ids(0))),
         #[cfg(feature = "nightly")]
-        ("nightly_gen", size_of_val(&crate::nightly::ids(0))),
+        ("nightly_gen", size_of_val(&super::nightly::ids(0))),
     ]
 }
 
@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn all_implementations_agree() {
         for w in super::WORKLOADS {
-            crate::check_workload(w);
+            gen_benches::check_workload(w);
         }
         assert_eq!(
             (super::WORKLOADS[0].cases[0].run)(),

@@ -2,15 +2,21 @@
 //!
 //! ```text
 //! valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*wl_run*' \
-//!     target/bench/release/ir count_for/gen
+//!     target/release/examples/ir count_for/gen
 //! ```
 //!
 //! Each case runs once outside `wl_run` (warm-up: inputs, runtime, lazy statics), then once
 //! inside it. `ir --list` prints every `workload/impl` with its item count.
 //! `benches/scripts/callgrind.sh` runs every case this way.
+#![cfg_attr(feature = "nightly", feature(gen_blocks, async_iterator))]
+
+// Each target uses a different part of the shared workload tree.
+#[allow(dead_code)]
+#[path = "../workloads/mod.rs"]
+mod workloads;
 
 fn main() {
-    let workloads = gen_benches::all();
+    let workloads = workloads::all();
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.first().map(String::as_str) == Some("--list") {
         for w in &workloads {
@@ -20,7 +26,7 @@ fn main() {
         }
         return;
     }
-    gen_benches::prepare();
+    workloads::prepare();
     for arg in &args {
         let (name, imp) = arg.split_once('/').expect("argument: workload/impl");
         let w = workloads

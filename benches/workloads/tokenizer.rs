@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use gen_core::generator;
 
-use crate::{Case, Rng, Workload};
+use gen_benches::{Case, Rng, Workload};
 
 /// Text size in bytes (approximately; the last word may run over).
 pub const TEXT_LEN: usize = 1 << 20;
@@ -211,7 +211,7 @@ fn t() -> &'static str {
     black_box(text())
 }
 
-/// `tokenizer_for`. `items` is filled in by [`crate::all`] (it depends on the text).
+/// `tokenizer_for`. `items` is filled in by [`super::all`] (it depends on the text).
 pub const WORKLOADS: &[Workload] = &[Workload {
     name: "tokenizer_for",
     items: 0,
@@ -254,7 +254,7 @@ pub const WORKLOADS: &[Workload] = &[Workload {
         #[cfg(feature = "nightly")]
         Case {
             imp: "nightly_gen",
-            run: || consume_for(crate::nightly::words(t())),
+            run: || consume_for(super::nightly::words(t())),
         },
     ],
 }];
@@ -272,7 +272,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         ("from_fn", size_of_val(&from_fn_words(t))),
         ("genawaiter (handle)", size_of_val(&genawaiter_words(t))),
         #[cfg(feature = "nightly")]
-        ("nightly_gen", size_of_val(&crate::nightly::words(t))),
+        ("nightly_gen", size_of_val(&super::nightly::words(t))),
     ]
 }
 
@@ -281,7 +281,7 @@ mod tests {
     #[test]
     fn all_implementations_agree() {
         for w in super::WORKLOADS {
-            crate::check_workload(w);
+            gen_benches::check_workload(w);
         }
         let direct: u64 = super::text()
             .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))

@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use gen_core::generator;
 
-use crate::{Case, Workload};
+use gen_benches::{Case, Workload};
 
 /// Items per run.
 pub const N: u64 = 100_000;
@@ -163,7 +163,7 @@ pub const WORKLOADS: &[Workload] = &[
             #[cfg(feature = "nightly")]
             Case {
                 imp: "nightly_gen",
-                run: || consume_for(crate::nightly::count(n())),
+                run: || consume_for(super::nightly::count(n())),
             },
         ],
     },
@@ -205,7 +205,7 @@ pub const WORKLOADS: &[Workload] = &[
             #[cfg(feature = "nightly")]
             Case {
                 imp: "nightly_gen",
-                run: || consume_sum(crate::nightly::count(n())),
+                run: || consume_sum(super::nightly::count(n())),
             },
         ],
     },
@@ -222,7 +222,7 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
         ("from_fn", size_of_val(&from_fn_count(N))),
         ("genawaiter (handle)", size_of_val(&genawaiter_count(N))),
         #[cfg(feature = "nightly")]
-        ("nightly_gen", size_of_val(&crate::nightly::count(N))),
+        ("nightly_gen", size_of_val(&super::nightly::count(N))),
     ]
 }
 
@@ -231,7 +231,7 @@ mod tests {
     #[test]
     fn all_implementations_agree() {
         for w in super::WORKLOADS {
-            crate::check_workload(w);
+            gen_benches::check_workload(w);
         }
         assert_eq!(
             (super::WORKLOADS[0].cases[0].run)(),

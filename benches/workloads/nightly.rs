@@ -59,8 +59,8 @@ pub fn ids(start: u64) -> impl Iterator<Item = u64> {
 }
 
 /// `parser` (no `?` inside `gen` blocks: a `match` per step).
-pub fn parse(text: &str) -> impl Iterator<Item = crate::parser::Item<'_>> {
-    use crate::parser::ParseError;
+pub fn parse(text: &str) -> impl Iterator<Item = super::parser::Item<'_>> {
+    use super::parser::ParseError;
     gen move {
         for line in text.lines() {
             let Some((k, v)) = line.split_once('=') else {
@@ -78,24 +78,31 @@ pub fn parse(text: &str) -> impl Iterator<Item = crate::parser::Item<'_>> {
     }
 }
 
-/// An `async gen` block (an `AsyncIterator`) as a `futures::Stream`.
-#[derive(Debug)]
-pub struct AsStream<S>(S);
+pin_project_lite::pin_project! {
+    /// An `async gen` block (an `AsyncIterator`) as a `futures::Stream`.
+    #[derive(Debug)]
+    pub struct AsStream<S> {
+        #[pin]
+        inner: S,
+    }
+}
 
 impl<S: AsyncIterator> futures::Stream for AsStream<S> {
     type Item = S::Item;
 
     #[inline]
     fn poll_next(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<S::Item>> {
-        // SAFETY: structural pinning of the only field; `AsStream` has no `Drop` and is not
-        // `Unpin` unless `S` is.
-        unsafe { self.map_unchecked_mut(|s| &mut s.0) }.poll_next(cx)
+        self.project().inner.poll_next(cx)
     }
+}
+
+fn wrap<S: AsyncIterator>(inner: S) -> AsStream<S> {
+    AsStream { inner }
 }
 
 /// `stream_none`.
 pub fn none<const V: u8>(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
-    AsStream(async gen move {
+    wrap(async gen move {
         let mut i = 0;
         while i < limit {
             yield i;
@@ -106,7 +113,7 @@ pub fn none<const V: u8>(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>>
 
 /// `stream_ready`.
 pub fn ready<const V: u8>(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>> {
-    AsStream(async gen move {
+    wrap(async gen move {
         let mut i = 0;
         while i < limit {
             yield std::future::ready(i).await;
@@ -119,7 +126,7 @@ pub fn ready<const V: u8>(limit: u64) -> AsStream<impl AsyncIterator<Item = u64>
 pub fn chan<const V: u8>(
     mut rx: tokio::sync::mpsc::Receiver<u64>,
 ) -> AsStream<impl AsyncIterator<Item = u64>> {
-    AsStream(async gen move {
+    wrap(async gen move {
         while let Some(x) = rx.recv().await {
             yield x;
         }
