@@ -30,6 +30,7 @@
 
 use core::fmt;
 use core::future::Future;
+use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
@@ -87,6 +88,9 @@ enum State<T, F, Fut> {
 /// An async generator: a `futures_core::Stream` driving a generator body (module docs).
 pub struct GenStream<T, F, Fut> {
     state: State<T, F, Fut>,
+    /// Invariant in `T`, like the [`Yielder<T>`] it hands out (soundness argument in
+    /// `hand_over`).
+    _item: PhantomData<fn(T) -> T>,
 }
 
 impl<T, F, Fut> fmt::Debug for GenStream<T, F, Fut> {
@@ -141,6 +145,7 @@ impl<T, F, Fut> GenStream<T, F, Fut> {
     pub fn new(body: F) -> Self {
         GenStream {
             state: State::Init(body),
+            _item: PhantomData,
         }
     }
 

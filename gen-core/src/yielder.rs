@@ -22,7 +22,9 @@ use crate::hand_over::{Id, outer_slot, own_slot};
 /// clear message, never write anywhere. It is created only by the adapter.
 pub struct Yielder<T> {
     id: Id,
-    _item: PhantomData<T>,
+    /// Invariant in `T` (see the soundness argument in `hand_over`): a handle for
+    /// `&'long U` items must never be usable as a handle for `&'short U` items.
+    _item: PhantomData<fn(T) -> T>,
 }
 
 impl<T> fmt::Debug for Yielder<T> {

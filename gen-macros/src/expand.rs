@@ -69,6 +69,9 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         (Flavour::Iter, None) => Lowering::Flat,
     };
     analyze::normalize(&mut func.block, lowering, func.item_is_result, true)?;
+    // Parameters written as patterns are bound first thing in the body (see `GenFn::prelude`).
+    let prelude = std::mem::take(&mut func.prelude);
+    func.block.stmts.splice(0..0, prelude);
     let body = match lowering {
         Lowering::Flat => lower::flat::lower(&func, args.no_fold.is_none())?,
         Lowering::Boxed | Lowering::Stream => {

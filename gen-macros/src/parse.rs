@@ -42,8 +42,14 @@ pub(crate) struct GenFn {
     pub item_ty: Option<Type>,
     /// The item is written as `Result<..>` (or the expression form, which allows `?`).
     pub item_is_result: bool,
-    /// Parameter bindings in declaration order (`self` is `__gen_self`).
+    /// What the generator moves in, one per parameter in declaration order: the parameter's
+    /// own name for a plain `x`/`mut x` (`self` is `__gen_self`), a hidden `__gen_arg<i>`
+    /// for any other pattern.
     pub args: Vec<Binding>,
+    /// `let <pattern> = __gen_arg<i>;` for each parameter written as a pattern other than a
+    /// plain identifier, in order: the body binds it, as `async fn` does, so its `_` parts
+    /// and the rest of the argument live until the body ends.
+    pub prelude: Vec<syn::Stmt>,
 }
 
 /// The hygienic name `self` is renamed to inside a generator body.
@@ -63,7 +69,7 @@ impl GenFn {
         }
         let (flavour, item_ty) = return_flavour(&item.sig)?;
         let item_is_result = is_result(&item_ty);
-        let args = strip_param_mut(&mut item.sig);
+        let (args, prelude) = move_params_in(&mut item.sig);
         add_fused_bound(&mut item.sig.output, flavour);
         Ok(GenFn {
             attrs: item.attrs,
@@ -74,6 +80,7 @@ impl GenFn {
             item_ty: nameable(&item_ty).then_some(item_ty),
             item_is_result,
             args,
+            prelude,
         })
     }
 
@@ -89,6 +96,7 @@ impl GenFn {
             item_ty: None,
             item_is_result: true,
             args: Vec::new(),
+            prelude: Vec::new(),
         })
     }
 }
@@ -179,11 +187,16 @@ fn add_fused_bound(output: &mut ReturnType, flavour: Flavour) {
     }
 }
 
-/// Collects the parameters' bindings and drops `mut` from their patterns: the outer function
-/// only moves them into the state, the state machine re-binds them with the user's `mut`.
-fn strip_param_mut(sig: &mut Signature) -> Vec<Binding> {
+/// Desugar each parameter into what the generator moves in (`args`) and the `let` that binds
+/// the user's pattern inside the body (`prelude`): a plain `x` or `mut x` is moved in under its
+/// own name (the state machine re-binds it with the user's `mut`); any other pattern (`_`,
+/// `(a, _)`, `ref x`) becomes `__gen_arg<i>: T` in the signature and
+/// `let <pattern> = __gen_arg<i>;` first thing in the body, as `async fn` desugars, so the
+/// whole argument lives (and drops) with the generator.
+fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
     let mut args = Vec::new();
-    for input in &mut sig.inputs {
+    let mut prelude = Vec::new();
+    for (index, input) in sig.inputs.iter_mut().enumerate() {
         match input {
             FnArg::Receiver(receiver) => {
                 // `&mut self` keeps its `mut` (it is the reference's); `mut self` loses it.
@@ -197,27 +210,45 @@ fn strip_param_mut(sig: &mut Signature) -> Vec<Binding> {
             }
             FnArg::Typed(pat_type) => {
                 let by_ref = matches!(&*pat_type.ty, Type::Reference(_));
-                let start = args.len();
-                pat_bindings(&pat_type.pat, &mut args);
-                for binding in &mut args[start..] {
-                    binding.by_ref |= by_ref;
+                match &mut *pat_type.pat {
+                    Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
+                        args.push(Binding {
+                            ident: pat.ident.clone(),
+                            mutable: pat.mutability.take().is_some(),
+                            by_ref,
+                        });
+                    }
+                    pat => {
+                        let hidden = hidden_arg(index, pat);
+                        let user = std::mem::replace(
+                            pat,
+                            Pat::Ident(syn::PatIdent {
+                                attrs: Vec::new(),
+                                by_ref: None,
+                                mutability: None,
+                                ident: hidden.clone(),
+                                subpat: None,
+                            }),
+                        );
+                        prelude.push(parse_quote!(let #user = #hidden;));
+                        args.push(Binding {
+                            ident: hidden,
+                            mutable: false,
+                            by_ref,
+                        });
+                    }
                 }
-                strip_mut(&mut pat_type.pat);
             }
         }
     }
-    args
+    (args, prelude)
 }
 
-fn strip_mut(pat: &mut Pat) {
-    struct Strip;
-    impl syn::visit_mut::VisitMut for Strip {
-        fn visit_pat_ident_mut(&mut self, pat: &mut syn::PatIdent) {
-            pat.mutability = None;
-            syn::visit_mut::visit_pat_ident_mut(self, pat);
-        }
-    }
-    syn::visit_mut::VisitMut::visit_pat_mut(&mut Strip, pat);
+/// `__gen_arg<i>`, located at the user's pattern.
+fn hidden_arg(index: usize, pat: &Pat) -> Ident {
+    use syn::spanned::Spanned;
+    let span = pat.span().resolved_at(Span::mixed_site());
+    Ident::new(&format!("__gen_arg{index}"), span)
 }
 
 /// The bindings a pattern introduces, in order. A lone identifier that starts with an

@@ -64,7 +64,16 @@ use crate::parse::{Flavour, GenFn, self_ident};
 /// Lowers `func` into the tokens of its body: a block expression that builds the adapter.
 pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     let fallible = func.item_is_result && uses_try(&func.block);
+    // The yielded value is checked against the item type where it is written, when the type
+    // can be named there: a borrow of a body local then fails as "does not live long
+    // enough" on the user's borrow, against the declared item type.
+    let annotation = func
+        .item_ty
+        .as_ref()
+        .filter(|ty| !has_elided_lifetime(ty))
+        .cloned();
     let mut rewrite = Rewrite {
+        annotation,
         from_method: if func.flavour == Flavour::Stream && !boxed {
             "yield_from"
         } else {
@@ -186,6 +195,8 @@ fn has_elided_lifetime(ty: &Type) -> bool {
 
 /// Rewrites the yields (and, in a fallible body, `return;`) of the generator's own level.
 struct Rewrite {
+    /// The item type, when it can be written in the body.
+    annotation: Option<Type>,
     /// `yield_from` (a `Stream`) or `yield_from_iter` (an `IntoIterator`).
     from_method: &'static str,
     /// The body returns `Result<(), E>`.
@@ -195,13 +206,22 @@ struct Rewrite {
 impl Rewrite {
     /// Desugar a yield of `value` into an await on the handle. The glue carries the yield's
     /// span, so a type mismatch is reported on the user's `yield_!`.
+    /// Desugar `yield_!(v)` into `{ let value: Item = v; h.yield_(value).await }`: the value's
+    /// temporaries end before the hand-over (as in the flat lowering).
     fn yield_tokens(&self, kind: YieldKind, span: Span, value: TokenStream) -> TokenStream {
         let h = handle(span);
-        let method = match kind {
-            YieldKind::One => Ident::new("yield_", span),
-            YieldKind::From => Ident::new(self.from_method, span),
-        };
-        quote_spanned!(span=> #h.#method(#value).await)
+        match kind {
+            YieldKind::One => {
+                let method = Ident::new("yield_", span);
+                let v = Ident::new("__gen_v", Span::mixed_site());
+                let ty = self.annotation.as_ref().map(|ty| quote!(: #ty));
+                quote_spanned!(span=> { let #v #ty = #value; #h.#method(#v).await })
+            }
+            YieldKind::From => {
+                let method = Ident::new(self.from_method, span);
+                quote_spanned!(span=> #h.#method(#value).await)
+            }
+        }
     }
 
     /// Desugar `return` (no value) into `return Ok(())` in a fallible body.
@@ -371,7 +391,10 @@ mod tests {
         assert!(out.contains("__private :: stream (move | __gen_y"), "{out}");
         assert!(out.contains("Yielder < u32 >"), "{out}");
         assert!(out.contains("let mut n = n ;"), "{out}");
-        assert!(out.contains("__gen_h . yield_ (n) . await"), "{out}");
+        assert!(
+            out.contains("{ let __gen_v : u32 = n ; __gen_h . yield_ (__gen_v) . await }"),
+            "{out}"
+        );
         assert!(
             out.contains("__gen_h . yield_from (other (n)) . await"),
             "{out}"
@@ -392,8 +415,14 @@ mod tests {
             },
             false,
         );
-        assert!(out.contains("{ __gen_h . yield_ (v) . await }"), "{out}");
-        assert!(out.contains("__gen_h . yield_ (w + 1) . await ,"), "{out}");
+        assert!(
+            out.contains("{ { let __gen_v : u32 = v ; __gen_h . yield_ (__gen_v) . await } }"),
+            "{out}"
+        );
+        assert!(
+            out.contains("{ let __gen_v : u32 = w + 1 ; __gen_h . yield_ (__gen_v) . await } ,"),
+            "{out}"
+        );
     }
 
     #[test]
