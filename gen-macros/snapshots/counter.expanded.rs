@@ -2,34 +2,26 @@
 
 #[allow(clippy::implied_bounds_in_impls)]
 fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
-    #[allow(non_camel_case_types, dead_code, clippy::all, clippy::pedantic)]
-    enum __gen_State<S0, S1, S2> {
-        S0(S0),
-        S1(S1),
-        S2(S2),
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __gen_State<__gen_P0, __gen_P1> {
+        S0(__gen_P0),
+        S1(__gen_P1, __gen_P0),
+        S2(__gen_P1, __gen_P0),
         __gen_Done,
     }
-    let mut __gen_st = __gen_State::S0((limit,));
-    #[allow(
-        unused_mut,
-        unused_variables,
-        unused_assignments,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        clippy::all,
-        clippy::pedantic
-    )]
+    let mut __gen_st = __gen_State::S0(limit);
     let __gen_gen = ::gen_core::__private::FlatGen::<
         u32,
         _,
     >::new(move |__gen_sink| {
+        #[allow(unused_mut)]
         let mut __gen_cur = ::core::mem::replace(&mut __gen_st, __gen_State::__gen_Done);
         if let ::core::option::Option::Some(__gen_sink) = __gen_sink
-            && let __gen_State::S0(__gen_l) = __gen_cur
+            && let __gen_State::S0(__gen_f0) = __gen_cur
         {
             let __gen_err = '__gen_fold: {
-                let limit = __gen_l.0;
+                #[allow(unused_variables, unused_mut)]
+                let limit = __gen_f0;
                 {
                     let mut current = 0;
                     while current < limit {
@@ -40,70 +32,82 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                         current += 1;
                     }
                 }
-                ::core::option::Option::None
+                #[allow(unreachable_code)]
+                { break '__gen_fold (::core::option::Option::None) };
             };
-            if let ::core::option::Option::Some(__gen_err) = __gen_err {
-                __gen_sink(__gen_err);
-            }
-            return ::core::option::Option::None;
+            #[allow(unreachable_code)]
+            {
+                if let ::core::option::Option::Some(__gen_err) = __gen_err {
+                    __gen_sink(__gen_err);
+                }
+                return ::core::option::Option::None;
+            };
         }
         '__gen_sm: loop {
             match __gen_cur {
-                __gen_State::S0(__gen_l) => {
+                __gen_State::S0(__gen_f0) => {
                     #[allow(unused_variables, unused_mut)]
-                    let limit = __gen_l.0;
+                    let limit = __gen_f0;
                     {
+                        #[allow(unused_mut)]
                         let mut current = 0;
                         {
                             {
-                                __gen_cur = __gen_State::S1((current, limit));
+                                __gen_cur = __gen_State::S1(current, limit);
                                 continue '__gen_sm;
                             }
                         }
                     }
                 }
-                __gen_State::S1(__gen_l) => {
+                __gen_State::S1(__gen_f0, __gen_f1) => {
                     #[allow(unused_variables, unused_mut)]
-                    let limit = __gen_l.1;
+                    let limit = __gen_f1;
                     {
                         #[allow(unused_variables, unused_mut)]
-                        let mut current = __gen_l.0;
-                        {
-                            '__gen_loop2: while current < limit {
+                        let mut current = __gen_f0;
+                        '__gen_loop2: while current < limit {
+                            {
                                 {
                                     let __gen_v: u32 = current;
-                                    __gen_st = __gen_State::S2((current, limit));
-                                    return ::core::option::Option::Some(__gen_v);
+                                    #[allow(unreachable_code)]
+                                    {
+                                        __gen_st = __gen_State::S2(current, limit);
+                                        return ::core::option::Option::Some(__gen_v);
+                                    };
                                 }
                             }
+                        }
+                        {
+                            #[allow(unreachable_code)]
                             {
                                 return ::core::option::Option::None;
-                            }
+                            };
                         }
                     }
                 }
-                __gen_State::S2(__gen_l) => {
+                __gen_State::S2(__gen_f0, __gen_f1) => {
                     #[allow(unused_variables, unused_mut)]
-                    let limit = __gen_l.1;
+                    let limit = __gen_f1;
                     {
                         #[allow(unused_variables, unused_mut)]
-                        let mut current = __gen_l.0;
+                        let mut current = __gen_f0;
                         {
                             {
+                                current += 1;
                                 {
-                                    current += 1;
+                                    #[allow(unreachable_code)]
                                     {
                                         {
-                                            __gen_cur = __gen_State::S1((current, limit));
+                                            __gen_cur = __gen_State::S1(current, limit);
                                             continue '__gen_sm;
                                         }
-                                    }
+                                    };
                                 }
                             }
                         }
                     }
                 }
-                __gen_State::__gen_Done => return ::core::option::Option::None,
+                __gen_State::__gen_Done => break '__gen_sm (::core::option::Option::None),
             }
         }
     });

@@ -2,155 +2,144 @@
 
 #[allow(clippy::implied_bounds_in_impls)]
 fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
-    #[allow(non_camel_case_types, dead_code, clippy::all, clippy::pedantic)]
-    enum __gen_State<S0, S1, S2, S3> {
-        S0(S0),
-        S1(S1),
-        S2(S2),
-        S3(S3),
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __gen_State<__gen_P0, __gen_P1, __gen_P2, __gen_P3> {
+        S0(__gen_P0),
+        S1(__gen_P1, __gen_P0),
+        S2(__gen_P3, __gen_P2, __gen_P1, __gen_P0),
+        S3(__gen_P3, __gen_P2, __gen_P1, __gen_P0),
         __gen_Done,
     }
-    let mut __gen_st = __gen_State::S0((n,));
-    #[allow(
-        unused_mut,
-        unused_variables,
-        unused_assignments,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        clippy::all,
-        clippy::pedantic
-    )]
+    let mut __gen_st = __gen_State::S0(n);
     let __gen_gen = ::gen_core::__private::FlatGen::<
         u32,
         _,
     >::new(move |__gen_sink| {
+        #[allow(unused_mut)]
         let mut __gen_cur = ::core::mem::replace(&mut __gen_st, __gen_State::__gen_Done);
         '__gen_sm: loop {
             match __gen_cur {
-                __gen_State::S0(__gen_l) => {
+                __gen_State::S0(__gen_f0) => {
                     #[allow(unused_variables, unused_mut)]
-                    let n = __gen_l.0;
+                    let n = __gen_f0;
                     {
                         {
-                            let mut __gen_iter2 = ::core::iter::IntoIterator::into_iter(
-                                0..n,
-                            );
                             {
-                                __gen_cur = __gen_State::S1((__gen_iter2, n));
-                                continue '__gen_sm;
-                            }
-                        }
-                    }
-                }
-                __gen_State::S1(__gen_l) => {
-                    #[allow(unused_variables, unused_mut)]
-                    let n = __gen_l.1;
-                    {
-                        {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter2 = __gen_l.0;
-                            '__gen_loop3: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
-                                &mut __gen_iter2,
-                            ) {
+                                let mut __gen_iter0 = ::core::iter::IntoIterator::into_iter(
+                                    0..n,
+                                );
                                 {
-                                    let mut __gen_iter5 = ::core::iter::IntoIterator::into_iter(
-                                        i + 1..n,
-                                    );
-                                    {
-                                        __gen_cur = __gen_State::S2((
-                                            __gen_iter5,
-                                            i,
-                                            __gen_iter2,
-                                            n,
-                                        ));
-                                        continue '__gen_sm;
-                                    }
+                                    __gen_cur = __gen_State::S1(__gen_iter0, n);
+                                    continue '__gen_sm;
                                 }
                             }
-                            {
-                                return ::core::option::Option::None;
-                            }
                         }
                     }
                 }
-                __gen_State::S2(__gen_l) => {
+                __gen_State::S1(__gen_f0, __gen_f1) => {
                     #[allow(unused_variables, unused_mut)]
-                    let n = __gen_l.3;
+                    let n = __gen_f1;
                     {
                         {
                             #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter2 = __gen_l.2;
-                            {
-                                #[allow(unused_variables, unused_mut)]
-                                let i = __gen_l.1;
+                            let mut __gen_iter0 = __gen_f0;
+                            '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                &mut __gen_iter0,
+                            ) {
                                 {
                                     {
-                                        #[allow(unused_variables, unused_mut)]
-                                        let mut __gen_iter5 = __gen_l.0;
-                                        '__gen_loop6: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
-                                            &mut __gen_iter5,
-                                        ) {
-                                            {
-                                                let __gen_v: u32 = i * j;
-                                                if false {
-                                                    __gen_st = __gen_State::S3((
-                                                        __gen_iter5,
-                                                        i,
-                                                        __gen_iter2,
-                                                        n,
-                                                    ));
-                                                } else {
-                                                    __gen_st = __gen_State::S2((
-                                                        __gen_iter5,
-                                                        i,
-                                                        __gen_iter2,
-                                                        n,
-                                                    ));
-                                                }
-                                                return ::core::option::Option::Some(__gen_v);
-                                            }
-                                        }
                                         {
+                                            let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
+                                                i + 1..n,
+                                            );
                                             {
-                                                __gen_cur = __gen_State::S1((__gen_iter2, n));
+                                                __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
                                                 continue '__gen_sm;
                                             }
                                         }
                                     }
                                 }
                             }
+                            {
+                                #[allow(unreachable_code)]
+                                {
+                                    return ::core::option::Option::None;
+                                };
+                            }
                         }
                     }
                 }
-                __gen_State::S3(__gen_l) => {
+                __gen_State::S2(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
                     #[allow(unused_variables, unused_mut)]
-                    let n = __gen_l.3;
+                    let n = __gen_f3;
                     {
                         {
                             #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter2 = __gen_l.2;
+                            let mut __gen_iter0 = __gen_f2;
                             {
                                 #[allow(unused_variables, unused_mut)]
-                                let i = __gen_l.1;
+                                let i = __gen_f1;
                                 {
                                     {
                                         #[allow(unused_variables, unused_mut)]
-                                        let mut __gen_iter5 = __gen_l.0;
-                                        {
-                                            #[allow(unused_variables)]
-                                            let j = ::gen_core::__private::Moved;
+                                        let mut __gen_iter1 = __gen_f0;
+                                        '__gen_loop3: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
+                                            &mut __gen_iter1,
+                                        ) {
                                             {
                                                 {
+                                                    let __gen_v: u32 = i * j;
+                                                    #[allow(unreachable_code)]
                                                     {
-                                                        __gen_cur = __gen_State::S2((
-                                                            __gen_iter5,
-                                                            i,
-                                                            __gen_iter2,
-                                                            n,
-                                                        ));
-                                                        continue '__gen_sm;
-                                                    }
+                                                        if false {
+                                                            __gen_st = __gen_State::S3(__gen_iter1, i, __gen_iter0, n);
+                                                        } else {
+                                                            __gen_st = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                        }
+                                                        return ::core::option::Option::Some(__gen_v);
+                                                    };
+                                                }
+                                            }
+                                        }
+                                        {
+                                            #[allow(unreachable_code)]
+                                            {
+                                                {
+                                                    __gen_cur = __gen_State::S1(__gen_iter0, n);
+                                                    continue '__gen_sm;
+                                                }
+                                            };
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                __gen_State::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                    #[allow(unused_variables, unused_mut)]
+                    let n = __gen_f3;
+                    {
+                        {
+                            #[allow(unused_variables, unused_mut)]
+                            let mut __gen_iter0 = __gen_f2;
+                            {
+                                #[allow(unused_variables, unused_mut)]
+                                let i = __gen_f1;
+                                {
+                                    {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let mut __gen_iter1 = __gen_f0;
+                                        {
+                                            {
+                                                {
+                                                    #[allow(unreachable_code)]
+                                                    {
+                                                        {
+                                                            __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                            continue '__gen_sm;
+                                                        }
+                                                    };
                                                 }
                                             }
                                         }
@@ -160,7 +149,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                         }
                     }
                 }
-                __gen_State::__gen_Done => return ::core::option::Option::None,
+                __gen_State::__gen_Done => break '__gen_sm (::core::option::Option::None),
             }
         }
     });

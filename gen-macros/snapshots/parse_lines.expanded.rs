@@ -6,235 +6,213 @@ fn parse_lines<'a>(
 ) -> impl Iterator<
     Item = Result<(&'a str, i64), ParseError>,
 > + 'a + ::core::iter::FusedIterator {
-    #[allow(non_camel_case_types, dead_code, clippy::all, clippy::pedantic)]
-    enum __gen_State<S0, S1, S2, S3, S4> {
-        S0(S0),
-        S1(S1),
-        S2(S2),
-        S3(S3),
-        S4(S4),
+    #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+    enum __gen_State<__gen_P0, __gen_P1, __gen_P2, __gen_P3, __gen_P4> {
+        S0(__gen_P0),
+        S1(__gen_P1),
+        S2(__gen_P3, __gen_P2, __gen_P1),
+        S3(__gen_P4, __gen_P3, __gen_P2, __gen_P1),
+        S4(__gen_P2, __gen_P1),
         __gen_Done,
     }
-    let mut __gen_st = __gen_State::S0((text,));
-    #[allow(
-        unused_mut,
-        unused_variables,
-        unused_assignments,
-        unused_labels,
-        unreachable_code,
-        unused_braces,
-        clippy::all,
-        clippy::pedantic
-    )]
+    let mut __gen_st = __gen_State::S0(text);
     let __gen_gen = ::gen_core::__private::FlatGen::<
         Result<(&'a str, i64), ParseError>,
         _,
     >::new(move |__gen_sink| {
-        let mut __gen_cur = if ::core::matches!(__gen_st, __gen_State::S1(_)) {
+        #[allow(unused_mut)]
+        let mut __gen_cur = if ::core::matches!(__gen_st, __gen_State::S1(..)) {
             __gen_State::__gen_Done
         } else {
             ::core::mem::replace(&mut __gen_st, __gen_State::__gen_Done)
         };
         '__gen_sm: loop {
             match __gen_cur {
-                __gen_State::S0(__gen_l) => {
+                __gen_State::S0(__gen_f0) => {
                     #[allow(unused_variables, unused_mut)]
-                    let text = __gen_l.0;
+                    let text = __gen_f0;
                     {
                         {
-                            let mut __gen_iter2 = ::core::iter::IntoIterator::into_iter(
-                                text.lines(),
-                            );
                             {
-                                __gen_st = __gen_State::S1((__gen_iter2,));
-                                __gen_cur = __gen_State::__gen_Done;
-                                continue '__gen_sm;
+                                let mut __gen_iter0 = ::core::iter::IntoIterator::into_iter(
+                                    text.lines(),
+                                );
+                                {
+                                    __gen_st = __gen_State::S1(__gen_iter0);
+                                    __gen_cur = __gen_State::__gen_Done;
+                                    continue '__gen_sm;
+                                }
                             }
                         }
                     }
                 }
                 __gen_State::__gen_Done if ::core::matches!(
-                    __gen_st, __gen_State::S1(_)
+                    __gen_st, __gen_State::S1(..)
                 ) => {
-                    #[allow(unused_variables)]
-                    let text = ::gen_core::__private::Moved;
-                    {
+                    #[allow(unused_mut)]
+                    let mut __gen_guard = ::gen_core::__private::Resident::new(
+                        &mut __gen_st,
+                        || __gen_State::__gen_Done,
+                    );
+                    let __gen_iter0 = match __gen_guard.get() {
+                        __gen_State::S1(__gen_f0) => __gen_f0,
+                        _ => ::core::unreachable!(),
+                    };
+                    '__gen_loop1: while let ::core::option::Option::Some(line) = ::core::iter::Iterator::next(
+                        __gen_iter0,
+                    ) {
                         {
-                            #[allow(unused_mut)]
-                            let mut __gen_guard = ::gen_core::__private::Resident::new(
-                                &mut __gen_st,
-                                || __gen_State::__gen_Done,
-                            );
-                            let __gen_iter2 = match __gen_guard.get() {
-                                __gen_State::S1(__gen_l) => &mut __gen_l.0,
-                                _ => ::core::unreachable!(),
+                            let Some((key, value)) = line.split_once('=') else {
+                                continue '__gen_loop1;
                             };
-                            '__gen_loop3: while let ::core::option::Option::Some(line) = ::core::iter::Iterator::next(
-                                __gen_iter2,
-                            ) {
-                                let Some((key, value)) = line.split_once('=') else {
-                                    continue '__gen_loop3;
+                            #[allow(unused_macros)]
+                            macro_rules! __gen_cap4 {
+                                () => {
+                                    value
                                 };
-                                match value.trim() {
-                                    "" => {
-                                        let __gen_v: Result<(&'a str, i64), ParseError> = Err(
-                                            ParseError::Empty(key),
-                                        );
-                                        __gen_st = __gen_State::S3((
-                                            value,
+                            }
+                            match value.trim() {
+                                "" => {
+                                    let __gen_v: Result<(&'a str, i64), ParseError> = Err(
+                                        ParseError::Empty(key),
+                                    );
+                                    #[allow(unreachable_code)]
+                                    {
+                                        __gen_st = __gen_State::S2(
                                             key,
                                             line,
                                             match __gen_guard.take() {
-                                                __gen_State::S1(__gen_l) => __gen_l.0,
+                                                __gen_State::S1(__gen_f0) => __gen_f0,
                                                 _ => ::core::unreachable!(),
                                             },
-                                        ));
+                                        );
                                         return ::core::option::Option::Some(__gen_v);
-                                    }
-                                    v => {
-                                        let __gen_val = match v.parse::<i64>() {
-                                            ::core::result::Result::Ok(__gen_ok) => __gen_ok,
-                                            ::core::result::Result::Err(__gen_err) => {
-                                                return ::core::option::Option::Some(
-                                                    ::core::result::Result::Err(
-                                                        ::core::convert::From::from(__gen_err),
-                                                    ),
-                                                );
-                                            }
-                                        };
+                                    };
+                                }
+                                v => {
+                                    let __gen_val = match v.parse::<i64>() {
+                                        ::core::result::Result::Ok(__gen_ok) => __gen_ok,
+                                        ::core::result::Result::Err(__gen_err) => {
+                                            return ::core::option::Option::Some(
+                                                ::core::result::Result::Err(
+                                                    ::core::convert::From::from(__gen_err),
+                                                ),
+                                            );
+                                        }
+                                    };
+                                    #[allow(unreachable_code)]
+                                    {
                                         {
-                                            __gen_cur = __gen_State::S2((
+                                            __gen_cur = __gen_State::S3(
                                                 __gen_val,
-                                                value,
                                                 key,
                                                 line,
                                                 match __gen_guard.take() {
-                                                    __gen_State::S1(__gen_l) => __gen_l.0,
+                                                    __gen_State::S1(__gen_f0) => __gen_f0,
                                                     _ => ::core::unreachable!(),
                                                 },
-                                            ));
+                                            );
                                             continue '__gen_sm;
                                         }
-                                    }
+                                    };
                                 }
-                            }
-                            {
-                                return ::core::option::Option::None;
                             }
                         }
                     }
-                }
-                __gen_State::S3(__gen_l) => {
-                    #[allow(unused_variables)]
-                    let text = ::gen_core::__private::Moved;
                     {
+                        #[allow(unreachable_code)]
+                        {
+                            return ::core::option::Option::None;
+                        };
+                    }
+                }
+                __gen_State::S2(__gen_f0, __gen_f1, __gen_f2) => {
+                    #[allow(unused_variables, unused_mut)]
+                    let mut __gen_iter0 = __gen_f2;
+                    {
+                        #[allow(unused_variables, unused_mut)]
+                        let line = __gen_f1;
                         {
                             #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter2 = __gen_l.3;
+                            let key = __gen_f0;
                             {
-                                #[allow(unused_variables, unused_mut)]
-                                let line = __gen_l.2;
                                 {
-                                    #[allow(unused_variables, unused_mut)]
-                                    let key = __gen_l.1;
-                                    #[allow(unused_variables, unused_mut)]
-                                    let value = __gen_l.0;
                                     {
+                                        let __gen_val = 0;
+                                        #[allow(unreachable_code)]
                                         {
                                             {
-                                                let __gen_val = 0;
-                                                {
-                                                    __gen_cur = __gen_State::S2((
-                                                        __gen_val,
-                                                        value,
-                                                        key,
-                                                        line,
-                                                        __gen_iter2,
-                                                    ));
-                                                    continue '__gen_sm;
-                                                }
+                                                __gen_cur = __gen_State::S3(
+                                                    __gen_val,
+                                                    key,
+                                                    line,
+                                                    __gen_iter0,
+                                                );
+                                                continue '__gen_sm;
                                             }
-                                        }
+                                        };
                                     }
                                 }
                             }
                         }
                     }
                 }
-                __gen_State::S2(__gen_l) => {
-                    let __gen_val = __gen_l.0;
-                    #[allow(unused_variables)]
-                    let text = ::gen_core::__private::Moved;
+                __gen_State::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                    let __gen_val = __gen_f0;
                     {
                         {
                             #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter2 = __gen_l.4;
+                            let mut __gen_iter0 = __gen_f3;
                             {
                                 #[allow(unused_variables, unused_mut)]
-                                let line = __gen_l.3;
+                                let line = __gen_f2;
                                 {
                                     #[allow(unused_variables, unused_mut)]
-                                    let key = __gen_l.2;
-                                    #[allow(unused_variables, unused_mut)]
-                                    let value = __gen_l.1;
-                                    let __gen_shadowed4;
-                                    let __gen_init = __gen_val;
-                                    __gen_shadowed4 = value;
-                                    let value = __gen_init;
+                                    let key = __gen_f1;
+                                    let value = __gen_val;
                                     {
                                         let __gen_v: Result<(&'a str, i64), ParseError> = Ok((
                                             key,
                                             value,
                                         ));
-                                        if ::gen_core::__private::needs_drop(&line)
-                                            || ::gen_core::__private::needs_drop(&__gen_shadowed4)
+                                        #[allow(unreachable_code)]
                                         {
-                                            __gen_st = __gen_State::S4((
-                                                __gen_shadowed4,
-                                                line,
-                                                __gen_iter2,
-                                            ));
-                                        } else {
-                                            __gen_st = __gen_State::S1((__gen_iter2,));
-                                        }
-                                        return ::core::option::Option::Some(__gen_v);
+                                            if ::gen_core::__private::needs_drop(&line) {
+                                                __gen_st = __gen_State::S4(line, __gen_iter0);
+                                            } else {
+                                                __gen_st = __gen_State::S1(__gen_iter0);
+                                            }
+                                            return ::core::option::Option::Some(__gen_v);
+                                        };
                                     }
                                 }
                             }
                         }
                     }
                 }
-                __gen_State::S4(__gen_l) => {
-                    #[allow(unused_variables)]
-                    let text = ::gen_core::__private::Moved;
+                __gen_State::S4(__gen_f0, __gen_f1) => {
+                    #[allow(unused_variables, unused_mut)]
+                    let mut __gen_iter0 = __gen_f1;
                     {
+                        #[allow(unused_variables, unused_mut)]
+                        let line = __gen_f0;
                         {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter2 = __gen_l.2;
                             {
-                                #[allow(unused_variables, unused_mut)]
-                                let line = __gen_l.1;
+                                #[allow(unreachable_code)]
                                 {
-                                    #[allow(unused_variables)]
-                                    let key = ::gen_core::__private::Moved;
-                                    let __gen_shadowed4 = __gen_l.0;
-                                    #[allow(unused_variables)]
-                                    let value = ::gen_core::__private::Moved;
                                     {
-                                        {
-                                            __gen_st = __gen_State::S1((__gen_iter2,));
-                                            __gen_cur = __gen_State::__gen_Done;
-                                            continue '__gen_sm;
-                                        }
+                                        __gen_st = __gen_State::S1(__gen_iter0);
+                                        __gen_cur = __gen_State::__gen_Done;
+                                        continue '__gen_sm;
                                     }
-                                }
+                                };
                             }
                         }
                     }
                 }
-                __gen_State::__gen_Done => return ::core::option::Option::None,
-                __gen_State::S1(__gen_l) => {
-                    __gen_st = __gen_State::S1(__gen_l);
+                __gen_State::__gen_Done => break '__gen_sm (::core::option::Option::None),
+                __gen_State::S1(__gen_f0) => {
+                    __gen_st = __gen_State::S1(__gen_f0);
                     __gen_cur = __gen_State::__gen_Done;
                     continue '__gen_sm;
                 }

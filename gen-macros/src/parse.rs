@@ -26,6 +26,11 @@ pub(crate) struct Binding {
     /// The type is syntactically a reference (`&T`, `&self`): it has no drop glue, so it is
     /// only saved across a yield when it is used later.
     pub by_ref: bool,
+    /// The type is syntactically `&mut T` (`&mut self`).
+    pub mut_ref: bool,
+    /// The type is syntactically plain data (a primitive, a reference, tuples of them): no
+    /// drop glue.
+    pub plain: bool,
 }
 
 /// Everything the lowerings need to know about one generator.
@@ -204,18 +209,26 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                 args.push(Binding {
                     ident: self_ident(receiver.self_token.span),
                     mutable,
-                    by_ref: receiver.reference.is_some()
-                        || matches!(&*receiver.ty, Type::Reference(_)),
+                    by_ref: receiver.reference.is_some() || is_ref(&receiver.ty),
+                    mut_ref: receiver
+                        .reference
+                        .as_ref()
+                        .map_or(is_mut_ref(&receiver.ty), |_| receiver.mutability.is_some()),
+                    plain: false,
                 });
             }
             FnArg::Typed(pat_type) => {
-                let by_ref = matches!(&*pat_type.ty, Type::Reference(_));
+                let by_ref = is_ref(&pat_type.ty);
+                let mut_ref = is_mut_ref(&pat_type.ty);
+                let plain = is_plain(&pat_type.ty);
                 match &mut *pat_type.pat {
                     Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
                         args.push(Binding {
                             ident: pat.ident.clone(),
                             mutable: pat.mutability.take().is_some(),
                             by_ref,
+                            mut_ref,
+                            plain,
                         });
                     }
                     pat => {
@@ -235,6 +248,8 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                             ident: hidden,
                             mutable: false,
                             by_ref,
+                            mut_ref,
+                            plain,
                         });
                     }
                 }
@@ -242,6 +257,46 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
         }
     }
     (args, prelude)
+}
+
+/// `&mut T` (seen through the invisible group a `macro_rules!` `$ty` makes).
+fn is_mut_ref(ty: &Type) -> bool {
+    matches!(peel(ty), Type::Reference(r) if r.mutability.is_some())
+}
+
+/// `&T` or `&mut T`.
+fn is_ref(ty: &Type) -> bool {
+    matches!(peel(ty), Type::Reference(_))
+}
+
+/// A type without drop glue, syntactically: a primitive, a reference or pointer, `()`, and
+/// tuples and arrays of those.
+pub(crate) fn is_plain(ty: &Type) -> bool {
+    const PRIMITIVES: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char",
+    ];
+    match peel(ty) {
+        Type::Reference(_) | Type::Ptr(_) | Type::Never(_) => true,
+        Type::Path(p) => {
+            p.qself.is_none()
+                && p.path
+                    .get_ident()
+                    .is_some_and(|i| PRIMITIVES.contains(&i.to_string().as_str()))
+        }
+        Type::Tuple(t) => t.elems.iter().all(is_plain),
+        Type::Array(a) => is_plain(&a.elem),
+        _ => false,
+    }
+}
+
+/// The type inside parentheses and invisible groups.
+fn peel(ty: &Type) -> &Type {
+    match ty {
+        Type::Group(g) => peel(&g.elem),
+        Type::Paren(p) => peel(&p.elem),
+        other => other,
+    }
 }
 
 /// `__gen_arg<i>`, located at the user's pattern.
@@ -267,6 +322,8 @@ pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
                     ident: pat.ident.clone(),
                     mutable: pat.mutability.is_some(),
                     by_ref: pat.by_ref.is_some(),
+                    mut_ref: pat.by_ref.is_some() && pat.mutability.is_some(),
+                    plain: false,
                 });
             }
             syn::visit::visit_pat_ident(self, pat);

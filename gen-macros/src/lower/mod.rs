@@ -9,3 +9,4 @@ pub(crate) mod compiler_backed;
 pub(crate) mod flat;
 pub(crate) mod fold;
 pub(crate) mod macro_input;
+pub(crate) mod next;

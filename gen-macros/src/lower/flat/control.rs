@@ -40,6 +40,8 @@ impl Emitter<'_> {
                 ident: ident.clone(),
                 mutable: true,
                 by_ref: false,
+                mut_ref: false,
+                plain: false,
             };
             self.declare(&binding, true);
             prelude = quote!(let mut #ident = ::core::iter::IntoIterator::into_iter(#code););

@@ -1,3 +1,4 @@
+#![allow(dead_code)]
 //! The flat lowering (DESIGN 2.1): a sync generator body into a local generic state enum and a
 //! `move` closure that dispatches on it, wrapped in `FlatGen`.
 //!
@@ -70,6 +71,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
                 ident,
                 mutable: true,
                 by_ref: false,
+                mut_ref: false,
+                plain: false,
             })
             .collect();
     }

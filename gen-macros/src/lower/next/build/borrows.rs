@@ -1,0 +1,410 @@
+//! What a value may borrow, judged from the expression that makes it (the lowering has no
+//! types): see `Borrows`. The judgement decides two things at a yield: a local that certainly
+//! borrows a generator local and is still needed is the flat generator's one limit (a spanned
+//! error); a local that may borrow one and is no longer needed is not kept (a plain coroutine
+//! could not keep it either).
+
+use syn::Expr as SynExpr;
+
+use super::Builder;
+use crate::lower::next::ir::{Borrows, Expr, ExprKind, Use};
+
+/// Methods whose result borrows the receiver (std's, by name).
+const BORROWING: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "chars",
+    "char_indices",
+    "split",
+    "split_whitespace",
+    "split_ascii_whitespace",
+    "split_terminator",
+    "splitn",
+    "rsplit",
+    "rsplitn",
+    "split_once",
+    "rsplit_once",
+    "split_at",
+    "split_first",
+    "split_last",
+    "trim",
+    "trim_start",
+    "trim_end",
+    "trim_matches",
+    "strip_prefix",
+    "strip_suffix",
+    "as_str",
+    "as_slice",
+    "as_bytes",
+    "as_ref",
+    "as_mut",
+    "as_deref",
+    "as_deref_mut",
+    "as_path",
+    "as_os_str",
+    "windows",
+    "chunks",
+    "chunks_exact",
+    "keys",
+    "values",
+    "values_mut",
+    "get",
+    "get_mut",
+    "first",
+    "first_mut",
+    "last_mut",
+    "drain",
+    "matches",
+    "match_indices",
+];
+
+/// Adapters that keep what their receiver borrows.
+const ADAPTERS: &[&str] = &[
+    "map",
+    "filter",
+    "filter_map",
+    "enumerate",
+    "peekable",
+    "rev",
+    "skip",
+    "take",
+    "step_by",
+    "zip",
+    "chain",
+    "cloned",
+    "copied",
+    "flat_map",
+    "flatten",
+    "take_while",
+    "skip_while",
+    "inspect",
+    "fuse",
+    "unwrap",
+    "expect",
+];
+
+/// Methods whose result owns its data.
+const OWNED: &[&str] = &[
+    "len",
+    "is_empty",
+    "count",
+    "clone",
+    "to_string",
+    "to_owned",
+    "to_vec",
+    "to_uppercase",
+    "to_lowercase",
+    "parse",
+    "contains",
+    "starts_with",
+    "ends_with",
+    "sum",
+    "product",
+    "is_some",
+    "is_none",
+    "is_ok",
+    "is_err",
+    "eq",
+    "ne",
+    "cmp",
+    "partial_cmp",
+    "position",
+    "any",
+    "all",
+    "capacity",
+];
+
+/// Methods whose result is plain data (a number or a `bool`).
+const PLAIN_RESULT: &[&str] = &[
+    "len",
+    "count",
+    "is_empty",
+    "is_some",
+    "is_none",
+    "is_ok",
+    "is_err",
+    "contains",
+    "starts_with",
+    "ends_with",
+    "capacity",
+    "any",
+    "all",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "is_ascii",
+    "is_alphabetic",
+    "is_numeric",
+    "is_alphanumeric",
+    "is_whitespace",
+];
+
+/// Methods of numbers whose result is a number again, when the receiver is one.
+const NUMERIC: &[&str] = &[
+    "abs",
+    "pow",
+    "min",
+    "max",
+    "clamp",
+    "signum",
+    "rem_euclid",
+    "div_euclid",
+    "count_ones",
+    "count_zeros",
+    "leading_zeros",
+    "trailing_zeros",
+    "rotate_left",
+    "rotate_right",
+    "wrapping_add",
+    "wrapping_sub",
+    "wrapping_mul",
+    "wrapping_neg",
+    "saturating_add",
+    "saturating_sub",
+    "saturating_mul",
+    "checked_add",
+    "checked_sub",
+    "checked_mul",
+    "checked_div",
+    "checked_rem",
+    "overflowing_add",
+    "sqrt",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "to_ascii_uppercase",
+    "to_ascii_lowercase",
+];
+
+/// Bindings matched against it are references: `&x`, `x.iter()`, `x.as_ref()`, ...
+pub(crate) fn yields_references(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Reference(_) => true,
+        SynExpr::Paren(p) => yields_references(&p.expr),
+        SynExpr::MethodCall(m) => {
+            let name = m.method.to_string();
+            BORROWING.contains(&name.as_str()) && name != "split_once" && name != "split_at"
+        }
+        _ => false,
+    }
+}
+
+impl Builder<'_> {
+    /// Whether the value of `e` is plain data (no drop glue): literals, numbers computed
+    /// from plain data, comparisons, casts, the results of `len()`-like methods.
+    pub(crate) fn plain_value(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Place { place, .. } => {
+                let b = &self.ir.bindings[place.binding];
+                place.path.is_empty() && (b.plain || b.by_ref)
+            }
+            ExprKind::Op { syn, operands, .. } => match syn {
+                SynExpr::Lit(_) | SynExpr::Cast(_) | SynExpr::Reference(_) => true,
+                SynExpr::Binary(b) => {
+                    use syn::BinOp::*;
+                    matches!(
+                        b.op,
+                        Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_)
+                    ) || operands.iter().all(|o| self.plain_value(o))
+                }
+                SynExpr::Unary(u) => {
+                    !matches!(u.op, syn::UnOp::Deref(_)) && self.plain_value(&operands[0])
+                }
+                SynExpr::Paren(_)
+                | SynExpr::Group(_)
+                | SynExpr::Tuple(_)
+                | SynExpr::Array(_)
+                | SynExpr::Range(_) => operands.iter().all(|o| self.plain_value(o)),
+                // `Some(1)`, `Ok(x)` of plain data.
+                SynExpr::Call(c) => {
+                    matches!(&*c.func, SynExpr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Some" || s.ident == "Ok" || s.ident == "Err"))
+                        && operands[1..].iter().all(|o| self.plain_value(o))
+                }
+                SynExpr::MethodCall(m) => {
+                    let name = m.method.to_string();
+                    PLAIN_RESULT.contains(&name.as_str())
+                        || (NUMERIC.contains(&name.as_str())
+                            && operands.iter().all(|o| self.plain_value(o)))
+                }
+                _ => false,
+            },
+            ExprKind::Block { block, .. } => self.plain_tail(block),
+            ExprKind::If {
+                then, otherwise, ..
+            } => self.plain_tail(then) && otherwise.as_ref().is_some_and(|o| self.plain_value(o)),
+            ExprKind::Match { arms, .. } => arms.iter().all(|a| self.plain_value(&a.body)),
+            _ => false,
+        }
+    }
+
+    fn plain_tail(&self, block: &crate::lower::next::ir::Block) -> bool {
+        matches!(block.stmts.last(), Some(crate::lower::next::ir::Stmt::Expr { expr, semi: false, .. }) if self.plain_value(expr))
+    }
+
+    /// `a..b` (or `a..=b`) over plain data.
+    pub(crate) fn plain_range(&self, e: &Expr) -> bool {
+        matches!(
+            &e.kind,
+            ExprKind::Op {
+                syn: SynExpr::Range(_),
+                ..
+            }
+        ) && self.plain_value(e)
+    }
+
+    /// What the value of `e` may borrow.
+    pub(crate) fn borrows_of(&self, e: &Expr) -> Borrows {
+        match &e.kind {
+            ExprKind::Place { place, how, .. } => match how {
+                // Moving or copying a value carries what it borrows.
+                Use::Value => self.ir.bindings[place.binding].borrows.clone(),
+                _ => Borrows::Nothing,
+            },
+            ExprKind::Op { syn, operands, .. } => match syn {
+                SynExpr::Reference(r) => {
+                    self.borrow_of_place(&operands[0], r.mutability.is_some(), e)
+                }
+                SynExpr::MethodCall(m) => self.method_borrows(m, operands, e),
+                SynExpr::Index(_) => match &operands[0].kind {
+                    // An element read out of a container: a borrow of the container, or what
+                    // its elements borrow.
+                    ExprKind::Place { place, .. } => strongest(
+                        [
+                            self.maybe_of(place.binding),
+                            likely(self.ir.bindings[place.binding].borrows.clone()),
+                        ]
+                        .into_iter(),
+                    ),
+                    _ => likely(self.borrows_of(&operands[0])),
+                },
+                SynExpr::Call(_) => {
+                    likely(strongest(operands[1..].iter().map(|a| self.borrows_of(a))))
+                }
+                SynExpr::Tuple(_)
+                | SynExpr::Array(_)
+                | SynExpr::Paren(_)
+                | SynExpr::Group(_)
+                | SynExpr::Struct(_)
+                | SynExpr::Cast(_)
+                | SynExpr::Try(_) => strongest(operands.iter().map(|a| self.borrows_of(a))),
+                _ => Borrows::Nothing,
+            },
+            ExprKind::Try { inner, .. } => self.borrows_of(inner),
+            ExprKind::Block { block, .. } => self.tail_borrows(block),
+            ExprKind::If {
+                then, otherwise, ..
+            } => {
+                let other = otherwise
+                    .as_ref()
+                    .map_or(Borrows::Nothing, |o| self.borrows_of(o));
+                likely(strongest([self.tail_borrows(then), other].into_iter()))
+            }
+            ExprKind::Match { arms, .. } => {
+                likely(strongest(arms.iter().map(|a| self.borrows_of(&a.body))))
+            }
+            _ => Borrows::Nothing,
+        }
+    }
+
+    fn tail_borrows(&self, block: &crate::lower::next::ir::Block) -> Borrows {
+        match block.stmts.last() {
+            Some(crate::lower::next::ir::Stmt::Expr {
+                expr, semi: false, ..
+            }) => self.borrows_of(expr),
+            _ => Borrows::Nothing,
+        }
+    }
+
+    /// `receiver.method(args)`.
+    fn method_borrows(&self, m: &syn::ExprMethodCall, operands: &[Expr], whole: &Expr) -> Borrows {
+        let name = m.method.to_string();
+        let receiver = &operands[0];
+        if OWNED.contains(&name.as_str()) {
+            return Borrows::Nothing;
+        }
+        let consuming = super::operands::consumes_receiver(&name, m.args.len());
+        if let ExprKind::Place { place, .. } = &receiver.kind {
+            let binding = place.binding;
+            if consuming {
+                // The receiver is moved in: the result carries what it borrowed.
+                return self.ir.bindings[binding].borrows.clone();
+            }
+            let mutable = name.ends_with("_mut") || name == "drain";
+            if BORROWING.contains(&name.as_str()) {
+                return self.borrow_of_place(receiver, mutable, whole);
+            }
+            return strongest(
+                [
+                    self.maybe_of(binding),
+                    likely(self.ir.bindings[binding].borrows.clone()),
+                ]
+                .into_iter(),
+            );
+        }
+        let inner = self.borrows_of(receiver);
+        if consuming || ADAPTERS.contains(&name.as_str()) || BORROWING.contains(&name.as_str()) {
+            return inner;
+        }
+        let args = operands[1..].iter().map(|a| self.borrows_of(a));
+        likely(strongest(std::iter::once(inner).chain(args)))
+    }
+
+    /// A method of unknown signature called on `binding`: maybe a borrow of it.
+    fn maybe_of(&self, binding: crate::lower::next::ir::BindingId) -> Borrows {
+        if self.ir.bindings[binding].by_ref {
+            Borrows::Nothing
+        } else {
+            Borrows::Maybe(binding)
+        }
+    }
+
+    /// A borrow of the place `operand` names: of a generator local when the binding owns its
+    /// value; through it (fine, unless mutable) when the binding is a reference.
+    fn borrow_of_place(&self, operand: &Expr, mutable: bool, whole: &Expr) -> Borrows {
+        let ExprKind::Place { place, .. } = &operand.kind else {
+            return self.borrows_of(operand);
+        };
+        let binding = &self.ir.bindings[place.binding];
+        if binding.by_ref {
+            if mutable && binding.mut_ref {
+                return Borrows::MutThrough(place.binding, whole.span);
+            }
+            return Borrows::Nothing;
+        }
+        if self.inline && binding.kind == crate::lower::next::ir::BindingKind::Param {
+            // A capture of `iter! { .. }` may well be a reference.
+            return Borrows::Likely(place.binding);
+        }
+        Borrows::Definitely(place.binding, whole.span)
+    }
+}
+
+/// `Definitely` becomes `Likely`: the value came through a call whose signature is unknown.
+fn likely(b: Borrows) -> Borrows {
+    match b {
+        Borrows::Definitely(owner, _) => Borrows::Likely(owner),
+        other => other,
+    }
+}
+
+/// The strongest of several judgements.
+fn strongest(all: impl Iterator<Item = Borrows>) -> Borrows {
+    let rank = |b: &Borrows| match b {
+        Borrows::Nothing => 0,
+        Borrows::Maybe(_) => 1,
+        Borrows::MutThrough(..) => 2,
+        Borrows::Likely(_) => 3,
+        Borrows::Definitely(..) => 4,
+    };
+    let mut best = Borrows::Nothing;
+    for b in all {
+        if rank(&b) > rank(&best) {
+            best = b;
+        }
+    }
+    best
+}

@@ -1,0 +1,455 @@
+//! Syntax tree -> IR, in one pass over the (normalized) body.
+//!
+//! The builder resolves every name to a binding by walking its own scope stack, so shadowing
+//! is decided by scope; it records how each expression uses each place; it allocates the
+//! states of the state machine where they begin (a resume point after each yield, a join
+//! after each lowered statement that is not the last of its block, a head for each loop whose
+//! body is lowered); and it desugars a yield inside an operand into statements that evaluate
+//! the operands before it into hidden locals (`spill.rs`).
+//!
+//! `force` holds the compounds (by the address of their syntax, stable across builds) that the
+//! analysis found must be lowered although they do not yield (see `plan.rs`).
+
+mod borrows;
+mod expr;
+mod macros;
+pub(crate) mod operands;
+pub(crate) use macros::{Macros, reassemble};
+mod pattern;
+mod spill;
+
+use std::collections::HashSet;
+
+use proc_macro2::Span;
+use syn::spanned::Spanned;
+use syn::{Ident, Item, Stmt as SynStmt};
+
+use super::ir::{
+    Binding, BindingId, BindingKind, Block, Borrows, Ir, ItemRef, Let, LoopId, LoopInfo, LoopKind,
+    Mark, MarkId, Reusable, Scope, ScopeId, StateId, StateInfo, StateKind, Stmt,
+};
+use crate::parse::{self, GenFn};
+
+/// Builds the IR of `func`'s body (already normalized). `args`: what state 0 holds;
+/// `macros`: the body's known macro inputs, parsed (`Macros::parse`).
+pub(crate) fn build(
+    func: &GenFn,
+    args: &[parse::Binding],
+    force: &HashSet<usize>,
+    macros: &Macros,
+) -> Ir {
+    let mut b = Builder {
+        ir: Ir {
+            bindings: Vec::new(),
+            scopes: Vec::new(),
+            loops: Vec::new(),
+            states: Vec::new(),
+            marks: Vec::new(),
+            params: Vec::new(),
+            root: Block {
+                scope: 0,
+                stmts: Vec::new(),
+                end: 0,
+                split: false,
+            },
+            free: Vec::new(),
+            nested_items: false,
+            uses: 0,
+            seq: 0,
+            errors: Vec::new(),
+            macro_statics: false,
+        },
+        scopes: Vec::new(),
+        loops: Vec::new(),
+        force,
+        macros,
+        closures: Vec::new(),
+        errors: Vec::new(),
+        inline: func.sig.is_none(),
+    };
+    let params_scope = b.push_scope();
+    for arg in args {
+        let id = b.declare(
+            &arg.ident,
+            arg.mutable,
+            BindingKind::Param,
+            arg.by_ref,
+            Borrows::Nothing,
+        );
+        b.ir.bindings[id].mut_ref = arg.mut_ref;
+        b.ir.bindings[id].plain = arg.plain;
+        b.ir.params.push(id);
+    }
+    b.new_state(StateKind::Start, Span::call_site());
+    let root = b.block(&func.block, false, true);
+    b.pop_scope(params_scope);
+    b.ir.root = root;
+    b.ir.errors = std::mem::take(&mut b.errors);
+    b.ir
+}
+
+/// A loop (or labelled block) a `break`/`continue` may target.
+struct LoopFrame {
+    id: LoopId,
+    label: Option<String>,
+    kind: LoopKind,
+    /// The loop's value goes to a join (`let x = loop { .. break v .. }`).
+    value: bool,
+}
+
+/// A closure or `async` block being built: its own code.
+struct ClosureFrame {
+    /// Bindings declared from here on are the closure's own.
+    first_binding: BindingId,
+    captures: Vec<(super::ir::Place, super::ir::Use)>,
+    moving: bool,
+}
+
+pub(crate) struct Builder<'f> {
+    ir: Ir,
+    /// The lexical scopes open here, innermost last.
+    scopes: Vec<ScopeId>,
+    loops: Vec<LoopFrame>,
+    force: &'f HashSet<usize>,
+    macros: &'f Macros,
+    closures: Vec<ClosureFrame>,
+    pub(crate) errors: Vec<syn::Error>,
+    /// `iter! { .. }`: its captures' types are unknown.
+    inline: bool,
+}
+
+/// The syntax node's identity, stable across builds of the same body.
+pub(crate) fn site<T>(node: &T) -> usize {
+    std::ptr::from_ref(node) as usize
+}
+
+impl Builder<'_> {
+    fn push_scope(&mut self) -> ScopeId {
+        let id = self.ir.scopes.len();
+        self.ir.scopes.push(Scope {
+            parent: self.scopes.last().copied(),
+            bindings: Vec::new(),
+            reusable: Vec::new(),
+            unsafety: false,
+            items: Vec::new(),
+        });
+        self.scopes.push(id);
+        id
+    }
+
+    fn pop_scope(&mut self, id: ScopeId) {
+        let popped = self.scopes.pop();
+        debug_assert_eq!(popped, Some(id));
+    }
+
+    fn scope(&self) -> ScopeId {
+        *self.scopes.last().expect("a scope is open")
+    }
+
+    fn in_closure(&self) -> bool {
+        !self.closures.is_empty()
+    }
+
+    pub(crate) fn declare(
+        &mut self,
+        ident: &Ident,
+        mutable: bool,
+        kind: BindingKind,
+        by_ref: bool,
+        borrows: Borrows,
+    ) -> BindingId {
+        let id = self.ir.bindings.len();
+        let scope = self.scope();
+        let seq = self.next_seq();
+        self.ir.bindings.push(Binding {
+            ident: ident.clone(),
+            mutable,
+            kind,
+            by_ref,
+            mut_ref: false,
+            plain: false,
+            scope,
+            borrows,
+            span: ident.span(),
+            seq,
+        });
+        self.ir.scopes[scope].bindings.push(id);
+        id
+    }
+
+    /// The binding `name` refers to here.
+    fn resolve(&self, name: &Ident) -> Option<BindingId> {
+        let text = name.to_string();
+        for &scope in self.scopes.iter().rev() {
+            let found = self.ir.scopes[scope]
+                .bindings
+                .iter()
+                .rev()
+                .copied()
+                .find(|&b| self.ir.bindings[b].ident == text);
+            if found.is_some() {
+                return found;
+            }
+        }
+        None
+    }
+
+    fn new_state(&mut self, kind: StateKind, at: Span) -> StateId {
+        let seq = self.next_seq();
+        self.ir.states.push(StateInfo {
+            kind,
+            scope: self.scope(),
+            head_of: None,
+            at,
+            seq,
+        });
+        self.ir.states.len() - 1
+    }
+
+    fn next_seq(&mut self) -> usize {
+        self.ir.seq += 1;
+        self.ir.seq
+    }
+
+    fn mark(&mut self, mark: Mark) -> MarkId {
+        self.ir.marks.push(mark);
+        self.ir.marks.len() - 1
+    }
+
+    fn new_loop(&mut self, kind: LoopKind, label: Option<&syn::Label>, value: bool) -> LoopId {
+        let id = self.ir.loops.len();
+        self.ir.loops.push(LoopInfo {
+            kind,
+            site: 0,
+            label: label.map(|l| l.name.clone()),
+            head: None,
+            label_used: false,
+        });
+        self.loops.push(LoopFrame {
+            id,
+            label: label.map(|l| l.name.ident.to_string()),
+            kind,
+            value,
+        });
+        id
+    }
+
+    /// The loop a `break`/`continue` with `label` targets (noting that its label is used).
+    fn target_used(&mut self, label: Option<&syn::Lifetime>) -> Option<LoopId> {
+        let id = self.target(label).map(|f| f.id)?;
+        if label.is_some() {
+            self.ir.loops[id].label_used = true;
+        }
+        Some(id)
+    }
+
+    /// The loop a `break`/`continue` with `label` targets.
+    fn target(&self, label: Option<&syn::Lifetime>) -> Option<&LoopFrame> {
+        self.loops.iter().rev().find(|frame| match label {
+            Some(label) => frame.label.as_deref() == Some(&label.ident.to_string()),
+            None => frame.kind != LoopKind::Block,
+        })
+    }
+
+    /// Builds a block: its own scope around its statements. `value`: its value goes to a join
+    /// (which decides whether its last lowered statement needs a join of its own). `top`: the
+    /// body's own block, whose items are visible in the whole function.
+    pub(crate) fn block(&mut self, block: &syn::Block, value: bool, top: bool) -> Block {
+        let scope = self.push_scope();
+        let stmts = self.stmts(&block.stmts, value, top);
+        let end = self.mark(Mark::End);
+        self.pop_scope(scope);
+        let split = stmts.iter().any(Stmt::split);
+        Block {
+            scope,
+            stmts,
+            end,
+            split,
+        }
+    }
+
+    fn stmts(&mut self, stmts: &[SynStmt], value: bool, top: bool) -> Vec<Stmt> {
+        let mut out = Vec::new();
+        for (i, stmt) in stmts.iter().enumerate() {
+            let last = i + 1 == stmts.len();
+            match stmt {
+                SynStmt::Local(local) => out.push(Stmt::Let(Box::new(self.local(local)))),
+                SynStmt::Expr(expr, semi) => {
+                    let is_yield = matches!(expr, syn::Expr::Yield(y)
+                        if crate::analyze::yield_kind(y) == crate::analyze::YieldKind::One);
+                    let tail_value = value && semi.is_none() && last;
+                    let built = self.expr_in(expr, super::ir::Use::Value, tail_value);
+                    // A lowered statement jumps to a join after it, unless its end is the
+                    // block's end (it is last, and its value is the block's, or the block
+                    // delivers nothing) or it is a plain yield (its resume state runs on).
+                    let tail = last && (semi.is_none() || !value);
+                    let join = (built.split && !tail && !is_yield)
+                        .then(|| self.new_state(StateKind::Join { value: false }, expr.span()));
+                    out.push(Stmt::Expr {
+                        expr: built,
+                        semi: semi.is_some(),
+                        join,
+                    });
+                }
+                SynStmt::Item(item) => {
+                    let item = self.item(item, top);
+                    out.push(Stmt::Item(item));
+                }
+                SynStmt::Macro(mac) => {
+                    if macros::declares_items(&mac.mac) {
+                        let item = self.item(
+                            &Item::Macro(syn::ItemMacro {
+                                attrs: mac.attrs.clone(),
+                                ident: None,
+                                mac: mac.mac.clone(),
+                                semi_token: mac.semi_token,
+                            }),
+                            top,
+                        );
+                        out.push(Stmt::Item(item));
+                        continue;
+                    }
+                    let built = self.macro_stmt(mac);
+                    out.push(Stmt::Expr {
+                        expr: built,
+                        semi: mac.semi_token.is_some(),
+                        join: None,
+                    });
+                }
+            }
+        }
+        out
+    }
+
+    /// Sorts an item of the current block: `use` and `macro_rules!` are emitted wherever the
+    /// block's code is; anything else is declared once (`items.rs`).
+    fn item(&mut self, item: &Item, top: bool) -> ItemRef {
+        let scope = self.scope();
+        let reusable = match item {
+            Item::Use(_) => true,
+            Item::Macro(m) => m.mac.path.is_ident("macro_rules"),
+            _ => false,
+        };
+        if let Item::Macro(m) = item
+            && macros::mentions_static(&m.mac.tokens)
+        {
+            self.ir.macro_statics = true;
+        }
+        if reusable {
+            let seq = self.next_seq();
+            self.ir.scopes[scope].reusable.push(Reusable {
+                item: item.clone(),
+                seq,
+            });
+            return ItemRef::Reusable(self.ir.scopes[scope].reusable.len() - 1);
+        }
+        if !top {
+            self.ir.nested_items = true;
+        }
+        self.ir.scopes[scope].items.push(item.clone());
+        ItemRef::Declared(self.ir.scopes[scope].items.len() - 1)
+    }
+
+    /// `let P = init [else { .. }];`
+    fn local(&mut self, local: &syn::Local) -> Let {
+        let init_syn = local.init.as_ref();
+        let place = init_syn.and_then(|i| self.place_of(&i.expr));
+        // The initializer is read in place when the pattern destructures a place (its
+        // by-value bindings move out of it, `moves`), used by value otherwise.
+        let how = if place.is_some() {
+            super::ir::Use::Read
+        } else {
+            super::ir::Use::Value
+        };
+        let init = init_syn.map(|i| self.expr_in(&i.expr, how, true));
+        let diverge = init_syn
+            .and_then(|i| i.diverge.as_ref())
+            .map(|(_, e)| self.expr_in(e, super::ir::Use::Value, false));
+        let moves = place
+            .map(|p| pattern::moves(&local.pat, &p, &self.ir))
+            .unwrap_or_default();
+        let through_ref = init_syn.is_some_and(|i| borrows::yields_references(&i.expr));
+        let borrowed = init
+            .as_ref()
+            .map_or(Borrows::Nothing, |e| self.borrows_of(e));
+        let bindings = self.bind_pattern(&local.pat, through_ref, &borrowed);
+        let plain = match &local.pat {
+            syn::Pat::Type(t) => crate::parse::is_plain(&t.ty),
+            syn::Pat::Ident(_) => init.as_ref().is_some_and(|e| self.plain_value(e)),
+            _ => false,
+        };
+        self.mark_plain(&bindings, plain);
+        let join = init
+            .as_ref()
+            .is_some_and(|e| e.split)
+            .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
+        Let {
+            attrs: local.attrs.clone(),
+            pat: local.pat.clone(),
+            bindings,
+            init,
+            diverge,
+            join,
+            moves,
+        }
+    }
+
+    /// Marks `bindings` as plain data when `plain`.
+    pub(crate) fn mark_plain(&mut self, bindings: &[BindingId], plain: bool) {
+        if plain {
+            for &b in bindings {
+                self.ir.bindings[b].plain = true;
+            }
+        }
+    }
+
+    /// Declares a pattern's bindings in the current scope. `through_ref`: it matches through a
+    /// reference, so every binding is one; `borrowed`: what the matched value borrows.
+    fn bind_pattern(
+        &mut self,
+        pat: &syn::Pat,
+        through_ref: bool,
+        borrowed: &Borrows,
+    ) -> Vec<BindingId> {
+        let mut found = Vec::new();
+        parse::pat_bindings(pat, &mut found);
+        let whole = matches!(pat, syn::Pat::Ident(_) | syn::Pat::Type(_));
+        found
+            .into_iter()
+            .map(|binding| {
+                let by_ref = binding.by_ref || through_ref;
+                let borrows = match borrowed {
+                    // One binding of the whole value carries what it borrows; a part of a
+                    // destructured value probably does.
+                    Borrows::Definitely(owner, _) if !whole => Borrows::Likely(*owner),
+                    other => other.clone(),
+                };
+                self.declare(
+                    &binding.ident,
+                    binding.mutable,
+                    BindingKind::User,
+                    by_ref,
+                    borrows,
+                )
+            })
+            .collect()
+    }
+}
+
+impl Stmt {
+    pub(crate) fn split(&self) -> bool {
+        match self {
+            Stmt::Let(l) => {
+                l.init.as_ref().is_some_and(|e| e.split)
+                    || l.diverge.as_ref().is_some_and(|e| e.split)
+            }
+            Stmt::Expr { expr, .. } => expr.split,
+            Stmt::Item(_) => false,
+        }
+    }
+}
+
+/// A span for diagnostics about `node`.
+pub(crate) fn span_of<T: Spanned>(node: &T) -> Span {
+    node.span()
+}

@@ -1,0 +1,92 @@
+//! What a by-value pattern moves out of the place it matches.
+//!
+//! `let (a, _) = pair;` moves `pair.0` and leaves `pair.1` where it is; `let Point { x, .. } =
+//! p;` moves `p.x`; `let y = x;` moves `x`; `ref` bindings and `_` move nothing. A binding inside
+//! an enum variant (`Some(v)`) or a slice pattern moves the whole place (the lowering does not
+//! track variant fields).
+
+use syn::Pat;
+
+use crate::lower::next::ir::{Ir, Place, Proj};
+
+/// The places `pat` moves when it matches `place`.
+pub(crate) fn moves(pat: &Pat, place: &Place, ir: &Ir) -> Vec<Place> {
+    let mut out = Vec::new();
+    collect(pat, place, &mut out);
+    if ir.bindings[place.binding].by_ref {
+        // Matching through a reference only copies out.
+        out.clear();
+    }
+    out
+}
+
+fn collect(pat: &Pat, place: &Place, out: &mut Vec<Place>) {
+    match pat {
+        Pat::Ident(p) if p.by_ref.is_some() => {
+            if let Some((_, sub)) = &p.subpat {
+                collect(sub, place, out);
+            }
+        }
+        Pat::Ident(p) => {
+            let constant = p.subpat.is_none()
+                && p.mutability.is_none()
+                && p.ident
+                    .to_string()
+                    .starts_with(|c: char| c.is_ascii_uppercase());
+            if !constant {
+                out.push(place.clone());
+            }
+        }
+        Pat::Tuple(t) => {
+            let rest = t.elems.iter().position(|e| matches!(e, Pat::Rest(_)));
+            for (i, elem) in t.elems.iter().enumerate() {
+                match rest {
+                    // After `..` the index counts from the end: the arity is unknown.
+                    Some(r) if i > r => {
+                        if binds_by_value(elem) {
+                            out.push(place.clone());
+                        }
+                    }
+                    _ => collect(elem, &field(place, i.to_string()), out),
+                }
+            }
+        }
+        Pat::Struct(s) => {
+            for f in &s.fields {
+                let name = match &f.member {
+                    syn::Member::Named(n) => n.to_string(),
+                    syn::Member::Unnamed(i) => i.index.to_string(),
+                };
+                collect(&f.pat, &field(place, name), out);
+            }
+        }
+        Pat::Paren(p) => collect(&p.pat, place, out),
+        Pat::Type(t) => collect(&t.pat, place, out),
+        Pat::Or(o) => {
+            for case in &o.cases {
+                collect(case, place, out);
+            }
+        }
+        Pat::Reference(_) | Pat::Wild(_) | Pat::Rest(_) | Pat::Lit(_) | Pat::Range(_) => {}
+        Pat::Path(_) => {}
+        // A variant's fields, a slice's elements: the whole place.
+        other => {
+            if binds_by_value(other) {
+                out.push(place.clone());
+            }
+        }
+    }
+}
+
+fn field(place: &Place, name: String) -> Place {
+    let mut place = place.clone();
+    place.path.push(Proj::Field(name));
+    place
+}
+
+/// The pattern has a binding that is not `ref`.
+pub(crate) fn binds_by_value(pat: &Pat) -> bool {
+    let mut found = Vec::new();
+    crate::parse::pat_bindings(pat, &mut found);
+    found.iter().any(|b| !b.by_ref)
+}

@@ -1,0 +1,58 @@
+//! Desugar a yield inside an operand into statements, evaluated in Rust's order: every
+//! operand before the last one that yields is evaluated into a hidden local first, unless it
+//! is a place or a path (evaluating those has no effect, and a place read in place after the
+//! yield must not be borrowed across it):
+//!
+//! ```text
+//! f(a(), yield_!(x), b())     ->  { let t1 = a(); let t2 = yield_!(x); f(t1, t2, b()) }
+//! v.push(yield_!(x))          ->  { let t1 = yield_!(x); v.push(t1) }
+//! ```
+//!
+//! The `let` of a yielding operand is a lowered `let` (a join receives its value).
+
+use syn::Expr as SynExpr;
+
+use super::Builder;
+use super::expr::{expr_stmt, hollow, leaf};
+use super::operands::operands;
+use crate::lower::next::ir::{Expr, ExprKind};
+
+impl Builder<'_> {
+    /// `e` is an operator whose operand `last` (and maybe earlier ones) yields.
+    pub(crate) fn spill(&mut self, e: &SynExpr, last: usize) -> Expr {
+        let scope = self.push_scope();
+        let mut stmts = Vec::new();
+        let mut built = Vec::new();
+        for (i, (operand, how)) in operands(e).into_iter().enumerate() {
+            if i > last || is_pure(operand) {
+                built.push(self.expr_in(operand, how, false));
+                continue;
+            }
+            let (stmt, temp) = self.spill_temp(operand);
+            stmts.push(stmt);
+            built.push(self.temp_place(&temp, how));
+        }
+        let op = leaf(
+            ExprKind::Op {
+                syn: hollow(e),
+                operands: built,
+                short_circuit: false,
+            },
+            syn::spanned::Spanned::span(e),
+        );
+        stmts.push(expr_stmt(op));
+        self.finish_block(scope, stmts, syn::spanned::Spanned::span(e))
+    }
+}
+
+/// Evaluating it has no effect: a path, a literal, or a place (fields and derefs of a path).
+fn is_pure(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Path(_) | SynExpr::Lit(_) => true,
+        SynExpr::Field(f) => is_pure(&f.base),
+        SynExpr::Paren(p) => is_pure(&p.expr),
+        SynExpr::Group(g) => is_pure(&g.expr),
+        SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_pure(&u.expr),
+        _ => false,
+    }
+}

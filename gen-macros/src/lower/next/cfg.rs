@@ -1,0 +1,527 @@
+//! IR -> control-flow graph of events, in the order the plain function runs them: uses of
+//! places, bindings, the entries of states, the marks where the emitter builds payloads. Every
+//! way control goes is an edge: branches, loops and their back edges, `break`/`continue`, and
+//! the early exits (`return`, `?`) to the exit node.
+
+use super::ir::{
+    Arm, BindingId, Block, Cond, CondPart, Expr, ExprKind, Ir, LoopBody, LoopId, MacroArgs, MarkId,
+    Place, ScopeId, StateId, Stmt, Use,
+};
+use super::places::{PlaceId, Places};
+
+pub(crate) type Node = usize;
+
+#[derive(Clone, Debug)]
+pub(crate) enum Event {
+    Nop,
+    /// A place used: read in place, by value (a move unless later reads prove a copy), or
+    /// overwritten.
+    Use(PlaceId, Use),
+    /// A binding gets its value.
+    Bind(BindingId),
+    /// A state begins here.
+    Entry(StateId),
+    Mark(MarkId),
+    /// The bindings of a scope go out of scope.
+    Dead(ScopeId),
+}
+
+pub(crate) struct Cfg {
+    pub events: Vec<Event>,
+    pub succ: Vec<Vec<Node>>,
+    pub pred: Vec<Vec<Node>>,
+    pub places: Places,
+    /// The node of each state's entry.
+    pub entries: Vec<Node>,
+    /// The node of each mark (`None`: unreachable).
+    pub marks: Vec<Option<Node>>,
+    /// Where the branches of a compound meet again, and the compound's syntax (`Expr::site`).
+    pub merges: Vec<(Node, usize)>,
+    /// The places of each binding, by binding.
+    pub binding_places: Vec<Vec<PlaceId>>,
+    /// The places of the bindings of each scope, by scope.
+    pub scope_places: Vec<Vec<PlaceId>>,
+    /// The node just before each place use (`ExprKind::Place::id`).
+    pub uses: Vec<Option<Node>>,
+}
+
+struct LoopTargets {
+    id: LoopId,
+    head: Node,
+    /// `break`s: the nodes that leave for the loop's end.
+    breaks: Vec<Node>,
+    /// The scopes open outside the loop.
+    depth: usize,
+}
+
+struct Builder<'a> {
+    ir: &'a Ir,
+    cfg: Cfg,
+    /// The node control is at (`None`: unreachable).
+    cur: Option<Node>,
+    loops: Vec<LoopTargets>,
+    /// The scopes open here, innermost last.
+    scopes: Vec<ScopeId>,
+}
+
+/// Builds the graph of `ir`.
+pub(crate) fn build(ir: &Ir) -> Cfg {
+    let mut b = Builder {
+        ir,
+        cfg: Cfg {
+            events: Vec::new(),
+            succ: Vec::new(),
+            pred: Vec::new(),
+            places: Places::default(),
+            entries: vec![usize::MAX; ir.states.len()],
+            marks: vec![None; ir.marks.len()],
+            merges: Vec::new(),
+            binding_places: Vec::new(),
+            scope_places: Vec::new(),
+            uses: vec![None; ir.uses],
+        },
+        cur: None,
+        loops: Vec::new(),
+        scopes: Vec::new(),
+    };
+    for binding in 0..ir.bindings.len() {
+        b.cfg.places.root(binding);
+    }
+    // The parameters are bound before the start state begins: it receives them.
+    let first = b.node(Event::Nop, None);
+    b.cur = Some(first);
+    for &param in &ir.params {
+        b.emit(Event::Bind(param));
+    }
+    b.entry(0);
+    b.block(&ir.root);
+    let mut binding_places = vec![Vec::new(); ir.bindings.len()];
+    for (id, place) in b.cfg.places.list.iter().enumerate() {
+        binding_places[place.binding].push(id);
+    }
+    b.cfg.scope_places = ir
+        .scopes
+        .iter()
+        .map(|scope| {
+            scope
+                .bindings
+                .iter()
+                .flat_map(|&binding| binding_places[binding].iter().copied())
+                .collect()
+        })
+        .collect();
+    b.cfg.binding_places = binding_places;
+    b.cfg
+}
+
+impl Builder<'_> {
+    fn node(&mut self, event: Event, from: Option<Node>) -> Node {
+        let id = self.cfg.events.len();
+        self.cfg.events.push(event);
+        self.cfg.succ.push(Vec::new());
+        self.cfg.pred.push(Vec::new());
+        if let Some(from) = from {
+            self.edge(from, id);
+        }
+        id
+    }
+
+    fn edge(&mut self, from: Node, to: Node) {
+        self.cfg.succ[from].push(to);
+        self.cfg.pred[to].push(from);
+    }
+
+    /// Appends an event where control is.
+    fn emit(&mut self, event: Event) {
+        if let Some(cur) = self.cur {
+            self.cur = Some(self.node(event, Some(cur)));
+        }
+    }
+
+    /// A node where the given ends meet (`site`: the compound that branched).
+    fn merge(&mut self, ends: Vec<Node>, site: usize) -> Option<Node> {
+        if ends.is_empty() {
+            return None;
+        }
+        let node = self.node(Event::Nop, None);
+        for end in ends {
+            self.edge(end, node);
+        }
+        self.cfg.merges.push((node, site));
+        Some(node)
+    }
+
+    fn mark(&mut self, mark: MarkId) {
+        self.emit(Event::Mark(mark));
+        if let Some(cur) = self.cur {
+            self.cfg.marks[mark] = Some(cur);
+        }
+    }
+
+    fn entry(&mut self, state: StateId) {
+        self.emit(Event::Entry(state));
+        if let Some(cur) = self.cur {
+            self.cfg.entries[state] = cur;
+        }
+    }
+
+    fn use_place(&mut self, place: &Place, how: Use) {
+        let id = self.cfg.places.intern(place);
+        self.emit(Event::Use(id, how));
+    }
+
+    fn bind_all(&mut self, bindings: &[BindingId]) {
+        for &b in bindings {
+            self.emit(Event::Bind(b));
+        }
+    }
+
+    fn block(&mut self, block: &Block) {
+        self.open(block.scope);
+        for stmt in &block.stmts {
+            self.stmt(stmt);
+        }
+        self.mark(block.end);
+        self.close();
+    }
+
+    fn open(&mut self, scope: ScopeId) {
+        self.scopes.push(scope);
+    }
+
+    /// The innermost scope ends where control is.
+    fn close(&mut self) {
+        let scope = self.scopes.pop().expect("a scope is open");
+        self.emit(Event::Dead(scope));
+    }
+
+    /// A jump out to a loop: the scopes inside it end on the way.
+    fn leave_to(&mut self, depth: usize) {
+        for &scope in self.scopes[depth..].to_vec().iter().rev() {
+            self.emit(Event::Dead(scope));
+        }
+    }
+
+    fn stmt(&mut self, stmt: &Stmt) {
+        match stmt {
+            Stmt::Let(l) => {
+                if let Some(init) = &l.init {
+                    self.expr(init);
+                }
+                if let Some(join) = l.join {
+                    self.entry(join);
+                }
+                match &l.diverge {
+                    Some(diverge) => {
+                        // `let .. else`: the pattern fails into the `else`, which diverges.
+                        let fork = self.cur;
+                        self.expr(diverge);
+                        self.cur = fork;
+                    }
+                    None => {}
+                }
+                for moved in &l.moves {
+                    self.use_place(moved, Use::Value);
+                }
+                self.bind_all(&l.bindings);
+            }
+            Stmt::Expr { expr, join, .. } => {
+                self.expr(expr);
+                if let Some(join) = join {
+                    self.entry(*join);
+                }
+            }
+            Stmt::Item(_) => {}
+        }
+    }
+
+    fn expr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Place { place, how, id, .. } => {
+                // The node before the use: how the place stands when it is used.
+                self.cfg.uses[*id] = self.cur;
+                self.use_place(place, *how);
+            }
+            ExprKind::Yield {
+                value,
+                resume,
+                mark,
+                resumed,
+                ..
+            } => {
+                self.expr(value);
+                self.mark(*mark);
+                self.entry(*resume);
+                self.mark(*resumed);
+            }
+            ExprKind::Block { block, loop_id, .. } => match loop_id {
+                Some(id) => {
+                    let head = self.cur.unwrap_or_else(|| self.node(Event::Nop, None));
+                    self.loops.push(LoopTargets {
+                        id: *id,
+                        head,
+                        breaks: Vec::new(),
+                        depth: self.scopes.len(),
+                    });
+                    self.block(block);
+                    let targets = self.loops.pop().expect("pushed above");
+                    let mut ends = targets.breaks;
+                    ends.extend(self.cur);
+                    self.cur = self.merge(ends, e.site);
+                }
+                None => self.block(block),
+            },
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+                else_mark,
+            } => {
+                self.open(cond.scope);
+                let fails = self.cond(cond);
+                self.block(then);
+                self.close();
+                let mut ends: Vec<Node> = self.cur.into_iter().collect();
+                self.cur = self.merge(fails, 0);
+                if let Some(o) = otherwise {
+                    self.expr(o);
+                }
+                self.mark(*else_mark);
+                ends.extend(self.cur);
+                self.cur = self.merge(ends, e.site);
+            }
+            ExprKind::Match { scrutinee, arms } => {
+                self.expr(scrutinee);
+                let fork = self.cur;
+                let mut ends = Vec::new();
+                for arm in arms {
+                    self.cur = fork;
+                    self.arm(arm);
+                    ends.extend(self.cur);
+                }
+                self.cur = self.merge(ends, e.site);
+            }
+            ExprKind::Loop {
+                loop_id,
+                kind,
+                body,
+                enter,
+                exit,
+                ..
+            } => self.loop_expr(*loop_id, kind, body, *enter, *exit, e.site),
+            ExprKind::Break {
+                target,
+                value,
+                mark,
+                ..
+            } => {
+                if let Some(v) = value {
+                    self.expr(v);
+                }
+                self.mark(*mark);
+                if let Some(depth) = target.and_then(|t| self.depth_of(t)) {
+                    self.leave_to(depth);
+                }
+                if let (Some(cur), Some(t)) = (self.cur, target)
+                    && let Some(frame) = self.loops.iter_mut().rev().find(|f| f.id == *t)
+                {
+                    frame.breaks.push(cur);
+                }
+                self.cur = None;
+            }
+            ExprKind::Continue { target, mark, .. } => {
+                self.mark(*mark);
+                if let Some(depth) = target.and_then(|t| self.depth_of(t)) {
+                    self.leave_to(depth);
+                }
+                if let (Some(cur), Some(t)) = (self.cur, target)
+                    && let Some(head) = self.loops.iter().rev().find(|f| f.id == *t).map(|f| f.head)
+                {
+                    self.edge(cur, head);
+                }
+                self.cur = None;
+            }
+            ExprKind::Return { .. } => self.cur = None,
+            ExprKind::Try { inner, .. } => {
+                self.expr(inner);
+                // The error path leaves the generator; the value path goes on.
+            }
+            ExprKind::Assign {
+                lhs,
+                rhs,
+                join,
+                mark,
+                ..
+            } => {
+                self.expr(rhs);
+                if let Some(join) = join {
+                    self.entry(*join);
+                }
+                self.expr(lhs);
+                self.mark(*mark);
+            }
+            ExprKind::Closure { captures, .. } => {
+                for (place, how) in captures {
+                    self.use_place(place, *how);
+                }
+            }
+            ExprKind::Macro { args, .. } => match args {
+                MacroArgs::Exprs {
+                    exprs, captures, ..
+                } => {
+                    for x in exprs {
+                        self.expr(x);
+                    }
+                    for place in captures {
+                        self.use_place(place, Use::Read);
+                    }
+                }
+                MacroArgs::Tokens { uses, .. } => {
+                    for (place, how) in uses {
+                        self.use_place(place, *how);
+                    }
+                }
+            },
+            ExprKind::Op {
+                operands,
+                short_circuit,
+                ..
+            } => {
+                if *short_circuit && operands.len() == 2 {
+                    self.expr(&operands[0]);
+                    let skip = self.cur;
+                    self.expr(&operands[1]);
+                    let mut ends: Vec<Node> = self.cur.into_iter().collect();
+                    ends.extend(skip);
+                    self.cur = self.merge(ends, e.site);
+                } else {
+                    for o in operands {
+                        self.expr(o);
+                    }
+                }
+            }
+        }
+    }
+
+    /// A condition chain; returns the nodes where it fails (to the `else`). The moves of its
+    /// patterns count on the path where the whole chain holds: a chain that fails after a
+    /// pattern moved out of a place would leave the `else` with the place moved on some paths
+    /// only, which no lowering can tell apart (the `else` is one piece of code).
+    fn cond(&mut self, cond: &Cond) -> Vec<Node> {
+        let mut fails = Vec::new();
+        let mut moves_all = Vec::new();
+        for part in &cond.parts {
+            match part {
+                CondPart::Expr(e) => self.expr(e),
+                CondPart::Let {
+                    scrutinee,
+                    bindings,
+                    moves,
+                    ..
+                } => {
+                    self.expr(scrutinee);
+                    fails.extend(self.cur);
+                    moves_all.extend(moves.iter().cloned());
+                    self.bind_all(bindings);
+                    continue;
+                }
+            }
+            fails.extend(self.cur);
+        }
+        for moved in &moves_all {
+            self.use_place(moved, Use::Value);
+        }
+        fails
+    }
+
+    fn arm(&mut self, arm: &Arm) {
+        self.open(arm.scope);
+        for moved in &arm.moves {
+            self.use_place(moved, Use::Value);
+        }
+        self.bind_all(&arm.bindings);
+        if let Some(guard) = &arm.guard {
+            self.expr(guard);
+        }
+        self.expr(&arm.body);
+        self.mark(arm.end);
+        self.close();
+    }
+
+    fn depth_of(&self, target: LoopId) -> Option<usize> {
+        self.loops
+            .iter()
+            .rev()
+            .find(|f| f.id == target)
+            .map(|f| f.depth)
+    }
+
+    fn loop_expr(
+        &mut self,
+        id: LoopId,
+        kind: &LoopBody,
+        body: &Block,
+        enter: MarkId,
+        exit: MarkId,
+        site: usize,
+    ) {
+        if let LoopBody::For { iterable, iter, .. } = kind {
+            self.expr(iterable);
+            self.emit(Event::Bind(*iter));
+        }
+        self.mark(enter);
+        let head = match self.ir.loops[id].head {
+            Some(state) => {
+                self.entry(state);
+                self.cur
+            }
+            None => {
+                let node = self.node(Event::Nop, self.cur);
+                self.cur = Some(node);
+                Some(node)
+            }
+        };
+        let Some(head) = head else { return };
+        self.loops.push(LoopTargets {
+            id,
+            head,
+            breaks: Vec::new(),
+            depth: self.scopes.len(),
+        });
+        let mut exits = Vec::new();
+        match kind {
+            LoopBody::Loop => {}
+            LoopBody::While(cond) => {
+                self.open(cond.scope);
+                exits.extend(self.cond(cond));
+            }
+            LoopBody::For {
+                iter,
+                bindings,
+                scope,
+                ..
+            } => {
+                self.open(*scope);
+                let place = Place::whole(*iter);
+                self.use_place(&place, Use::Read);
+                exits.extend(self.cur);
+                self.bind_all(bindings);
+            }
+        }
+        self.block(body);
+        if !matches!(kind, LoopBody::Loop) {
+            self.close();
+        }
+        if let Some(end) = self.cur {
+            self.edge(end, head);
+        }
+        let frame = self.loops.pop().expect("pushed above");
+        // The loop's own end (condition false, iterator done) carries the exit mark; breaks
+        // performed their jump where they were.
+        self.cur = self.merge(exits, 0);
+        self.mark(exit);
+        let mut ends: Vec<Node> = self.cur.into_iter().collect();
+        ends.extend(frame.breaks);
+        self.cur = self.merge(ends, site);
+    }
+}

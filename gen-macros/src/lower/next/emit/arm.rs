@@ -1,0 +1,183 @@
+//! An arm of the dispatcher: the scopes its state lands in, re-opened as nested blocks, with
+//! what the state keeps bound where the plain function declares it.
+//!
+//! Desugar the entry of state `S` into
+//! ```text
+//! S(f0, f1, ..) => { <params' level>  { <block level: let mut x = f1; ..>  { .. <code> } } }
+//! ```
+//! A binding kept whole is bound under its own name; one kept in an `Option` (moved on some
+//! paths) or in parts (partly moved) goes into hidden slots, and its name is declared without
+//! a value where the arm assigns it again. A binding that a later one may shadow gets a
+//! `macro_rules!` right after it that names it from the glue (macro hygiene resolves a local
+//! where the macro is defined).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::Emitter;
+use crate::lower::next::ir::{BindingId, ScopeId, StateId};
+use crate::lower::next::names;
+use crate::lower::next::plan::{self, Keep};
+
+/// What an arm binds at one scope level, in declaration order.
+enum Entry<'a> {
+    Binding(BindingId),
+    Macro(&'a syn::Item),
+}
+
+impl Emitter<'_> {
+    /// Emits the arm of state `s`, whose code after the bindings is `body`.
+    pub(crate) fn arm(&mut self, s: StateId, body: impl FnOnce(&mut Self) -> TokenStream) {
+        let outer = std::mem::take(&mut self.arm);
+        self.arm.state = s;
+        self.arm.resident = self.resident[s];
+        let chain = plan::chain(self.ir, self.ir.states[s].scope);
+        let mut levels = Vec::new();
+        for &scope in &chain {
+            let binds = self.level(s, scope);
+            levels.push((scope, binds));
+        }
+        let value = self.value_params.contains_key(&s).then(|| {
+            let (val, f0) = (names::val(), names::field(0));
+            quote!(let #val = #f0;)
+        });
+        let mut code = body(self);
+        for (i, (scope, binds)) in levels.into_iter().enumerate().rev() {
+            code = if i == 0 {
+                quote!(#binds #code)
+            } else if self.ir.scopes[scope].unsafety {
+                quote!(unsafe { #binds #code })
+            } else {
+                quote!({ #binds #code })
+            };
+        }
+        let pattern = self.arm_pattern(s);
+        self.arms.push((s, quote!(#pattern => { #value #code })));
+        self.arm = outer;
+    }
+
+    /// `__gen_State::S<s>(__gen_f0, ..)`, or for a resident head `__gen_Done if st is S<s>`.
+    fn arm_pattern(&self, s: StateId) -> TokenStream {
+        let (ty, variant) = (names::state_enum(), names::variant(s));
+        if self.resident[s].is_some() {
+            let (st, done) = (names::st(), names::done());
+            return quote!(#ty::#done if ::core::matches!(#st, #ty::#variant(..)));
+        }
+        let count = self.plan.kept[s].len() + usize::from(self.value_params.contains_key(&s));
+        let fields = (0..count).map(names::field);
+        quote!(#ty::#variant(#(#fields),*))
+    }
+
+    /// The field of state `s`'s variant that holds its `i`-th kept place.
+    pub(crate) fn field_of(&self, s: StateId, i: usize) -> proc_macro2::Ident {
+        let offset = usize::from(self.value_params.contains_key(&s));
+        names::field(offset + self.plan.kept[s].len() - 1 - i)
+    }
+
+    /// What the arm of `s` binds at the level of `scope`.
+    fn level(&mut self, s: StateId, scope: ScopeId) -> TokenStream {
+        let seq = self.ir.states[s].seq;
+        let info = &self.ir.scopes[scope];
+        let mut entries: Vec<(usize, Entry<'_>)> = info
+            .bindings
+            .iter()
+            .filter(|&&b| self.ir.bindings[b].seq < seq)
+            .map(|&b| (self.ir.bindings[b].seq, Entry::Binding(b)))
+            .collect();
+        let mut uses = TokenStream::new();
+        for r in &info.reusable {
+            match &r.item {
+                syn::Item::Use(u) => uses.extend(quote!(#u)),
+                item if r.seq < seq => entries.push((r.seq, Entry::Macro(item))),
+                _ => {}
+            }
+        }
+        entries.sort_by_key(|(seq, _)| *seq);
+        let mut out = uses;
+        for (_, entry) in entries {
+            match entry {
+                Entry::Binding(b) => {
+                    let tokens = self.rebind(s, b);
+                    out.extend(tokens);
+                }
+                Entry::Macro(item) => out.extend(quote!(#item)),
+            }
+        }
+        out
+    }
+
+    /// The bindings of `b` on entering `s`.
+    fn rebind(&mut self, s: StateId, b: BindingId) -> TokenStream {
+        let kept: Vec<(usize, plan::Kept)> = self.plan.kept[s]
+            .iter()
+            .copied()
+            .enumerate()
+            .filter(|(_, k)| self.plan.cfg.places.list[k.place].binding == b)
+            .collect();
+        let info = &self.ir.bindings[b];
+        let ident = info.ident.clone();
+        let mutability = info.mutable.then(|| quote!(mut));
+        let assigned = self.plan.assigned[s].contains(&b);
+        let mut out = TokenStream::new();
+        match kept.as_slice() {
+            [(i, k)] if k.keep == Keep::Whole && self.plan.cfg.places.parent[k.place].is_none() => {
+                if self.arm.resident == Some(b) {
+                    out.extend(self.resident_binding(s, &ident));
+                } else {
+                    let field = self.field_of(s, *i);
+                    out.extend(quote! {
+                        #[allow(unused_variables, unused_mut)]
+                        let #mutability #ident = #field;
+                    });
+                }
+                out.extend(self.declared(b));
+            }
+            parts => {
+                for (i, k) in parts {
+                    let field = self.field_of(s, *i);
+                    let hidden = match k.keep {
+                        Keep::Slot => names::slot(k.place),
+                        Keep::Whole => names::held(k.place),
+                    };
+                    out.extend(quote! {
+                        #[allow(unused_variables, unused_mut)]
+                        let mut #hidden = #field;
+                    });
+                }
+                if assigned {
+                    out.extend(quote! {
+                        #[allow(unused_variables, unused_mut)]
+                        let mut #ident;
+                    });
+                    out.extend(self.declared(b));
+                }
+            }
+        }
+        out
+    }
+
+    /// `b` is now declared under its name here: glue can name it, through a capture macro
+    /// when a later binding may shadow it.
+    pub(crate) fn declared(&mut self, b: BindingId) -> TokenStream {
+        self.arm.visible.push(b);
+        if !self.shadowable.contains(&b) {
+            return TokenStream::new();
+        }
+        self.arm.captures.insert(b);
+        let (name, ident) = (names::capture(b), &self.ir.bindings[b].ident);
+        quote! {
+            #[allow(unused_macros)]
+            macro_rules! #name { () => { #ident } }
+        }
+    }
+
+    /// Declares the bindings of a pattern or `let` in lowered code.
+    pub(crate) fn declared_all(&mut self, bindings: &[BindingId]) -> TokenStream {
+        bindings.iter().map(|&b| self.declared(b)).collect()
+    }
+
+    /// Leaves a scope of lowered code: what it declared is no longer visible.
+    pub(crate) fn forget_after(&mut self, len: usize) {
+        self.arm.visible.truncate(len);
+    }
+}

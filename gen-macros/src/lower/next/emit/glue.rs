@@ -1,0 +1,234 @@
+//! Leaving an arm: jumps to another state within one `next()`, suspensions, the end of the
+//! generator, and the payloads they carry.
+//!
+//! A payload holds what the target state keeps, each place taken from where it stands at the
+//! mark (`Plan::now`): through its binding, from the arm's hidden slot, or `None` for a place
+//! kept in an `Option` and moved on this path.
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+
+use super::{Cont, Emitter};
+use crate::lower::next::ir::{MarkId, Proj, StateId};
+use crate::lower::next::names;
+use crate::lower::next::places::PlaceId;
+use crate::lower::next::plan::{Keep, Now};
+
+impl Emitter<'_> {
+    /// Desugar the end of a piece of code into what its continuation asks for.
+    pub(crate) fn perform(
+        &mut self,
+        cont: &Cont,
+        value: Option<TokenStream>,
+        mark: MarkId,
+    ) -> TokenStream {
+        let discard = value.as_ref().map(|v| quote!(#v;));
+        let glue = match cont {
+            Cont::Goto(state) => self.jump(*state, None, mark),
+            Cont::Deliver(state) => {
+                let val = names::val();
+                let value = value.unwrap_or_else(|| quote!(()));
+                let jump = self.jump(*state, Some(quote!(#val)), mark);
+                return quote!({ let #val = #value; #[allow(unreachable_code)] { #jump }; });
+            }
+            Cont::Finish => quote!(return ::core::option::Option::None;),
+            Cont::Diverge => quote!(::core::unreachable!()),
+            Cont::Continue(index) => {
+                let ctx = &self.loops[*index];
+                if self.arm.native.contains(&ctx.id) {
+                    let label = ctx.native.clone();
+                    quote!(continue #label;)
+                } else {
+                    let head = ctx.head.expect("a lowered loop has a head state");
+                    self.jump(head, None, mark)
+                }
+            }
+        };
+        // What follows user code that may diverge (`continue`, `break`, `return`) is glue.
+        quote!({ #discard #[allow(unreachable_code)] { #glue }; })
+    }
+
+    /// Desugar a jump into `cur = S<k>(..); continue 'sm;` (see `resident.rs` for the arms of
+    /// resident loop heads).
+    pub(crate) fn jump(
+        &mut self,
+        state: StateId,
+        value: Option<TokenStream>,
+        mark: MarkId,
+    ) -> TokenStream {
+        if self.plan.cfg.marks[mark].is_none() {
+            return quote!(::core::unreachable!());
+        }
+        let (cur, sm) = (names::cur(), names::sm_label());
+        if self.arm.resident.is_some() && self.resident_home(state) {
+            let guard = names::guard();
+            return quote!({ #guard.keep(); continue #sm; });
+        }
+        if self.arm.resident.is_none() && self.resident[state].is_some() {
+            // Straight into the stored state; from a resident arm, through `cur` (parked by
+            // the dispatcher) so that its guard drops first, in scope order.
+            let store = self.store(state, value, mark, None);
+            let (ty, done) = (names::state_enum(), names::done());
+            return quote!({ #store #cur = #ty::#done; continue #sm; });
+        }
+        let payload = self.payload(state, value, mark, None);
+        quote!({ #cur = #payload; continue #sm; })
+    }
+
+    /// Desugar storing the state to resume at into `st = S<k>(..);`.
+    pub(crate) fn store(
+        &mut self,
+        state: StateId,
+        value: Option<TokenStream>,
+        mark: MarkId,
+        at: Option<Span>,
+    ) -> TokenStream {
+        if self.arm.resident.is_some() && self.resident_home(state) {
+            let guard = names::guard();
+            return quote!(#guard.keep(););
+        }
+        let st = names::st();
+        let release = self.release(state);
+        let payload = self.payload(state, value, mark, at);
+        quote!(#release #st = #payload;)
+    }
+
+    /// `__gen_State::S<k>((value?, kept places in reverse order))`, each place from where it
+    /// stands at `mark`. `at`: the suspension's span, which the saved names get, so that a
+    /// borrow or move error about keeping a local across it points at the yield.
+    pub(crate) fn payload(
+        &mut self,
+        state: StateId,
+        value: Option<TokenStream>,
+        mark: MarkId,
+        at: Option<Span>,
+    ) -> TokenStream {
+        let node = self.plan.cfg.marks[mark];
+        let mut items: Vec<TokenStream> = value.into_iter().collect();
+        let kept = self.plan.kept[state].clone();
+        for k in kept.iter().rev() {
+            let now = node.map_or(Now::Bound, |n| self.plan.now(n, k.place));
+            items.push(self.kept_value(k.place, k.keep, now, at));
+        }
+        let (ty, variant) = (names::state_enum(), names::variant(state));
+        quote!(#ty::#variant(#(#items),*))
+    }
+
+    /// The value a payload keeps for `place` (`keep`), given where the place stands (`now`).
+    fn kept_value(
+        &mut self,
+        place: PlaceId,
+        keep: Keep,
+        now: Now,
+        at: Option<Span>,
+    ) -> TokenStream {
+        if let Some(take) = self.take_resident(place) {
+            return take;
+        }
+        let value = match now {
+            Now::Bound => self.place_tokens(place, at),
+            Now::Held(h) => self.held_tokens(h, place),
+            Now::Slot(q) if q == place && keep == Keep::Slot => {
+                let slot = names::slot(q);
+                return quote!(#slot);
+            }
+            Now::Moved if keep == Keep::Slot => return quote!(::core::option::Option::None),
+            // "Moved" on some paths only, in a way no lowering of a compound tells apart (a
+            // `let` chain's parts): those moves were copies of a `Copy` value, or rustc says
+            // the value is possibly moved here, on the user's code.
+            Now::Conflict if keep == Keep::Slot => {
+                let value = self.place_tokens(place, at);
+                return quote!(::core::option::Option::Some(#value));
+            }
+            _ => {
+                let p = &self.plan.cfg.places.list[place];
+                let name = crate::lower::next::plan::display_name(self.ir, p.binding);
+                let span = at.unwrap_or_else(|| self.ir.bindings[p.binding].span);
+                self.errors.push(syn::Error::new(
+                    span,
+                    format!(
+                        "`{name}` is moved on some paths and not on others before this point, in \
+                         a way the flat generator cannot follow; move it on every path, or in a \
+                         block of its own"
+                    ),
+                ));
+                return quote!(::core::unreachable!());
+            }
+        };
+        match keep {
+            Keep::Whole => value,
+            Keep::Slot => quote!(::core::option::Option::Some(#value)),
+        }
+    }
+
+    /// A place through its binding's name: `x`, `x.f.0`, `(*x)`.
+    pub(crate) fn place_tokens(&mut self, place: PlaceId, at: Option<Span>) -> TokenStream {
+        let p = self.plan.cfg.places.list[place].clone();
+        let base = self.name_of(p.binding, at);
+        project(base, &p.path)
+    }
+
+    /// A place inside the hidden local of `held`.
+    pub(crate) fn held_tokens(&self, held: PlaceId, place: PlaceId) -> TokenStream {
+        let h = names::held(held);
+        let from = self.plan.cfg.places.list[held].path.len();
+        let path = self.plan.cfg.places.list[place].path[from..].to_vec();
+        project(quote!(#h), &path)
+    }
+
+    /// How glue names binding `b` here: its own name, or its capture macro where a later
+    /// binding shadows it.
+    pub(crate) fn name_of(&mut self, b: usize, at: Option<Span>) -> TokenStream {
+        let ident = &self.ir.bindings[b].ident;
+        let text = ident.to_string();
+        let position = self.arm.visible.iter().rposition(|&v| v == b);
+        let shadowed = position.is_some_and(|i| {
+            self.arm.visible[i + 1..]
+                .iter()
+                .any(|&later| self.ir.bindings[later].ident == text)
+        });
+        if position.is_some() && !shadowed {
+            let mut ident = ident.clone();
+            if let Some(at) = at {
+                ident.set_span(ident.span().located_at(at));
+            }
+            return quote!(#ident);
+        }
+        if self.arm.captures.contains(&b) {
+            let name = names::capture(b);
+            return quote!(#name!());
+        }
+        let name = crate::lower::next::plan::display_name(self.ir, b);
+        self.errors.push(syn::Error::new(
+            at.unwrap_or_else(|| self.ir.bindings[b].span),
+            format!("the flat generator lost track of `{name}` here; please report this"),
+        ));
+        quote!(::core::unreachable!())
+    }
+
+    /// A resident arm: `state` is its own head.
+    pub(crate) fn resident_home(&self, state: StateId) -> bool {
+        self.arm.state == state && self.arm.resident.is_some()
+    }
+}
+
+/// `base` followed by field and deref projections.
+pub(crate) fn project(base: TokenStream, path: &[Proj]) -> TokenStream {
+    let mut out = base;
+    for proj in path {
+        out = match proj {
+            Proj::Field(name) => match name.parse::<u32>() {
+                Ok(index) => {
+                    let index = syn::Index::from(index as usize);
+                    quote!(#out.#index)
+                }
+                Err(_) => {
+                    let field = proc_macro2::Ident::new(name, Span::call_site());
+                    quote!(#out.#field)
+                }
+            },
+            Proj::Deref => quote!((*#out)),
+        };
+    }
+    out
+}

@@ -1,0 +1,111 @@
+//! Lowered loops: a head state whose arm holds the loop.
+//!
+//! Desugar `'l: while c { body }` into a jump to `H` and the arm
+//! `H => 'l: while c { body } <exit>`; `for p in e { body }` into
+//! `let mut iter = IntoIterator::into_iter(e);`, a jump to `H` and
+//! `H => 'l: while let Some(p) = Iterator::next(&mut iter) { body } <exit>`. Inside the head's
+//! arm the loop is native: its back edges are plain `continue`s. A loop whose back edges would
+//! bring a kept place back in another form than its head received it (the plan says so) runs
+//! one pass per visit of its head instead: `H => if c { body; <jump to H> } else { <exit> }`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Cont, Emitter, LoopCtx};
+use crate::lower::next::ir::{Expr, ExprKind, LoopBody};
+use crate::lower::next::names;
+
+impl Emitter<'_> {
+    pub(crate) fn loop_expr(&mut self, e: &Expr, cont: &Cont) -> TokenStream {
+        let ExprKind::Loop {
+            label,
+            loop_id,
+            kind,
+            body,
+            enter,
+            exit,
+        } = &e.kind
+        else {
+            unreachable!("a loop")
+        };
+        let head = self.ir.loops[*loop_id]
+            .head
+            .expect("a lowered loop has a head state");
+        let user_label = label.as_ref().map(|l| l.name.clone());
+        let native_label = user_label.clone().unwrap_or_else(|| {
+            let n = self.fresh();
+            names::loop_label(n)
+        });
+        let mut prelude = TokenStream::new();
+        if let LoopBody::For { iter, iterable, .. } = kind {
+            let code = self.verbatim(iterable);
+            let ident = &self.ir.bindings[*iter].ident;
+            prelude = quote!(let mut #ident = ::core::iter::IntoIterator::into_iter(#code););
+            prelude.extend(self.declared(*iter));
+        }
+        self.loops.push(LoopCtx {
+            id: *loop_id,
+            label: user_label,
+            native: native_label.clone(),
+            is_block: false,
+            head: Some(head),
+            exit: cont.clone(),
+        });
+        let index = self.loops.len() - 1;
+        let enter = self.jump(head, None, *enter);
+        let (loop_id, exit) = (*loop_id, *exit);
+        self.arm(head, |this| {
+            let native = this.plan.native[loop_id];
+            if native {
+                this.arm.native.push(loop_id);
+            }
+            let visible = this.arm.visible.len();
+            let (header, declared) = match kind {
+                LoopBody::Loop => (if native { quote!(loop) } else { quote!() }, quote!()),
+                LoopBody::While(cond) => {
+                    let cond_tokens = this.verbatim_cond(cond);
+                    let declared = this.declared_cond(cond);
+                    let keyword = if native { quote!(while) } else { quote!(if) };
+                    (quote!(#keyword #cond_tokens), declared)
+                }
+                LoopBody::For {
+                    pat,
+                    iter,
+                    bindings,
+                    ..
+                } => {
+                    let name = this.name_of(*iter, None);
+                    // A resident iterator is already a `&mut` into the stored state.
+                    let next = if this.arm.resident == Some(*iter) {
+                        quote!(#name)
+                    } else {
+                        quote!(&mut #name)
+                    };
+                    let declared = this.declared_all(bindings);
+                    let keyword = if native { quote!(while) } else { quote!(if) };
+                    (
+                        quote!(#keyword let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(#next)),
+                        declared,
+                    )
+                }
+            };
+            let body = this.block(body, &Cont::Continue(index));
+            this.forget_after(visible);
+            let after = match kind {
+                LoopBody::Loop => quote!(),
+                _ => this.perform(cont, None, exit),
+            };
+            // The user's label is used by `break`s that became jumps, not by the native loop.
+            let allow = this.ir.loops[loop_id]
+                .label_used
+                .then(|| quote!(#[allow(unused_labels)]));
+            match (native, kind) {
+                (true, _) => quote!(#allow #native_label: #header { #declared #body } #after),
+                (false, LoopBody::Loop) => quote!({ #declared #body }),
+                (false, _) => quote!(#header { #declared #body } else { #after }),
+            }
+        });
+        self.loops.pop();
+        quote!({ #prelude #enter })
+    }
+}

@@ -1,0 +1,201 @@
+//! IR + plan -> the state machine's tokens, in one walk over the body.
+//!
+//! The walk emits each piece of the body exactly once, into one arm:
+//! - a yield statement ends its arm with a suspension; the resume arm runs the rest of the
+//!   list (`stmts.rs`);
+//! - a lowered compound statement that is not the last of its block jumps to a join state;
+//!   the join arm runs the rest (carrying the compound's value where there is one);
+//! - a loop whose body is lowered gets a head state whose arm holds the loop as a native loop:
+//!   a `continue` inside that arm stays native, other back edges jump to the head (`loops.rs`);
+//! - code that is not lowered is printed as written (`verbatim.rs`).
+//!
+//! An arm re-opens the scopes it lands in as nested blocks and binds what its state keeps
+//! with the user's names, where the plain function declares them, so everything drops where
+//! the plain function drops it (`arm.rs`). Payloads are built from the plan's view of each
+//! place where control leaves the arm (`glue.rs`). Arms are emitted in source order, so rustc
+//! infers the state types in order.
+
+mod arm;
+mod glue;
+mod loops;
+mod resident;
+mod stmts;
+mod verbatim;
+
+use std::collections::{HashMap, HashSet};
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::ir::{BindingId, Ir, LoopId, StateId, StateKind};
+use super::names;
+use super::places::PlaceId;
+use super::plan::{Keep, Plan};
+use crate::error::Errors;
+
+/// Where control goes when a piece of code finishes, and what happens to its value.
+#[derive(Clone)]
+pub(crate) enum Cont {
+    /// Jump to a state, dropping the value.
+    Goto(StateId),
+    /// Jump to a state that receives the value.
+    Deliver(StateId),
+    /// End the generator.
+    Finish,
+    /// Never reached (the `else` of `let .. else`).
+    Diverge,
+    /// The back edge of the lowered loop at this index of the loop stack.
+    Continue(usize),
+}
+
+/// A lowered loop (or labelled block) being emitted.
+pub(crate) struct LoopCtx {
+    pub id: LoopId,
+    pub label: Option<syn::Lifetime>,
+    /// The label of its native loop.
+    pub native: syn::Lifetime,
+    pub is_block: bool,
+    pub head: Option<StateId>,
+    pub exit: Cont,
+}
+
+/// What belongs to the arm being emitted.
+#[derive(Default)]
+pub(crate) struct ArmCtx {
+    pub state: StateId,
+    /// Loops native in this arm.
+    pub native: Vec<LoopId>,
+    /// Bindings visible here, in declaration order (a later one with the same name shadows).
+    pub visible: Vec<BindingId>,
+    /// Bindings that have a capture macro in this arm (see `arm.rs`).
+    pub captures: HashSet<BindingId>,
+    /// A resident loop head's arm: its iterator, borrowed in the stored state.
+    pub resident: Option<BindingId>,
+}
+
+pub(crate) struct Emitter<'a> {
+    pub ir: &'a Ir,
+    pub plan: &'a Plan,
+    pub item_ty: Option<syn::Type>,
+    /// `(state, arm tokens)`.
+    pub arms: Vec<(StateId, TokenStream)>,
+    pub loops: Vec<LoopCtx>,
+    pub arm: ArmCtx,
+    pub errors: Errors,
+    /// The generic parameter of each kept place.
+    pub params: HashMap<PlaceId, usize>,
+    /// The generic parameter of each join's value.
+    pub value_params: HashMap<StateId, usize>,
+    /// Per state: the iterator it keeps resident (see `resident.rs`).
+    pub resident: Vec<Option<BindingId>>,
+    /// Bindings a later binding of the same name may shadow in their scope.
+    pub shadowable: HashSet<BindingId>,
+    counter: u32,
+}
+
+impl<'a> Emitter<'a> {
+    pub(crate) fn new(ir: &'a Ir, plan: &'a Plan, item_ty: Option<syn::Type>) -> Self {
+        let mut params = HashMap::new();
+        let mut value_params = HashMap::new();
+        let mut next = 0;
+        for (s, kept) in plan.kept.iter().enumerate() {
+            if matches!(ir.states[s].kind, StateKind::Join { value: true }) {
+                value_params.insert(s, next);
+                next += 1;
+            }
+            for k in kept {
+                params.entry(k.place).or_insert_with(|| {
+                    next += 1;
+                    next - 1
+                });
+            }
+        }
+        let resident = (0..ir.states.len())
+            .map(|s| resident::resident_iterator(ir, plan, s))
+            .collect();
+        Emitter {
+            ir,
+            plan,
+            item_ty,
+            arms: Vec::new(),
+            loops: Vec::new(),
+            arm: ArmCtx::default(),
+            errors: Errors::default(),
+            params,
+            value_params,
+            resident,
+            shadowable: shadowable(ir),
+            counter: 0,
+        }
+    }
+
+    pub(crate) fn fresh(&mut self) -> u32 {
+        self.counter += 1;
+        self.counter
+    }
+
+    /// `enum __gen_State<P0, ..> { S0(..), .., __gen_Done }`: one generic parameter per kept
+    /// place and per join value, so rustc infers each local's type once.
+    pub(crate) fn state_enum(&self) -> TokenStream {
+        let count = self.params.len() + self.value_params.len();
+        let params: Vec<Ident> = (0..count).map(names::param).collect();
+        let variants = (0..self.ir.states.len()).map(|s| {
+            let variant = names::variant(s);
+            let fields = self.field_types(s);
+            quote!(#variant(#(#fields),*))
+        });
+        let (ty, done) = (names::state_enum(), names::done());
+        quote! {
+            #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+            enum #ty<#(#params),*> { #(#variants,)* #done }
+        }
+    }
+
+    /// The field types of state `s`'s variant, in payload order.
+    fn field_types(&self, s: StateId) -> Vec<TokenStream> {
+        let mut out = Vec::new();
+        if let Some(&v) = self.value_params.get(&s) {
+            let p = names::param(v);
+            out.push(quote!(#p));
+        }
+        for k in self.plan.kept[s].iter().rev() {
+            let p = names::param(self.params[&k.place]);
+            out.push(match k.keep {
+                Keep::Whole => quote!(#p),
+                Keep::Slot => quote!(::core::option::Option<#p>),
+            });
+        }
+        out
+    }
+}
+
+/// Bindings that a later binding with the same name, in their scope or one inside it, may
+/// shadow: glue that must name them there goes through a capture macro.
+fn shadowable(ir: &Ir) -> HashSet<BindingId> {
+    let mut by_name: HashMap<String, Vec<BindingId>> = HashMap::new();
+    for (id, b) in ir.bindings.iter().enumerate() {
+        by_name.entry(b.ident.to_string()).or_default().push(id);
+    }
+    let within = |inner: usize, outer: usize| {
+        let mut cur = Some(inner);
+        while let Some(s) = cur {
+            if s == outer {
+                return true;
+            }
+            cur = ir.scopes[s].parent;
+        }
+        false
+    };
+    let mut out = HashSet::new();
+    for ids in by_name.values() {
+        for &a in ids {
+            if ids
+                .iter()
+                .any(|&b| b > a && within(ir.bindings[b].scope, ir.bindings[a].scope))
+            {
+                out.insert(a);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,382 @@
+//! Lowered statements and expressions: statement lists, suspensions, `let`, `if`, `match`,
+//! blocks and assignments whose value is lowered (see `mod.rs` for the model).
+
+use proc_macro2::TokenStream;
+use quote::{quote, quote_spanned};
+
+use super::{Cont, Emitter, LoopCtx};
+use crate::lower::next::ir::{Block, Expr, ExprKind, ItemRef, Let, MarkId, StateId, Stmt};
+use crate::lower::next::names;
+use crate::lower::next::plan::Keep;
+
+impl Emitter<'_> {
+    /// A lowered block: `{ statements }` in its own scope.
+    pub(crate) fn block(&mut self, block: &Block, cont: &Cont) -> TokenStream {
+        let visible = self.arm.visible.len();
+        let code = self.list(block, 0, cont);
+        self.forget_after(visible);
+        let unsafety = self.ir.scopes[block.scope].unsafety.then(|| quote!(unsafe));
+        quote!(#unsafety { #code })
+    }
+
+    /// Statements `from..` of `block`; its end (or its tail value) goes to `cont`.
+    pub(crate) fn list(&mut self, block: &Block, from: usize, cont: &Cont) -> TokenStream {
+        let mut out = TokenStream::new();
+        for (i, stmt) in block.stmts.iter().enumerate().skip(from) {
+            let rest = i + 1;
+            let last = rest == block.stmts.len();
+            match stmt {
+                Stmt::Let(l) => {
+                    if let (Some(join), Some(init)) = (l.join, &l.init) {
+                        // Desugar `let P = <lowered value>;` into a join that receives it.
+                        out.extend(self.tail(init, &Cont::Deliver(join), block.end));
+                        self.arm(join, |this| {
+                            let val = names::val();
+                            let bind = this.bind_let(l, Some(quote!(#val)));
+                            let rest = this.list(block, rest, cont);
+                            quote!(#bind #rest)
+                        });
+                        return out;
+                    }
+                    let init = l.init.as_ref().map(|i| self.verbatim(i));
+                    out.extend(self.bind_let(l, init));
+                }
+                Stmt::Expr { expr, semi, join } => {
+                    if !expr.split {
+                        let code = self.verbatim(expr);
+                        if last && !semi {
+                            out.extend(self.perform(cont, Some(code), block.end));
+                            return out;
+                        }
+                        let semi = semi.then(|| quote!(;));
+                        out.extend(quote!(#code #semi));
+                        if matches!(expr.kind, ExprKind::Return { .. }) {
+                            // The rest of the list is dead code (the fold copy keeps it).
+                            return out;
+                        }
+                        continue;
+                    }
+                    if let Some(join) = join {
+                        // Desugar a lowered statement into a jump to a join after it.
+                        out.extend(self.tail(expr, &Cont::Goto(*join), block.end));
+                        self.arm(*join, |this| this.list(block, rest, cont));
+                        return out;
+                    }
+                    if let ExprKind::Yield { .. } = expr.kind {
+                        // Desugar `yield_!(v);` into a suspension; the resume arm runs the rest.
+                        let next = self.rest_jump(block, rest, cont);
+                        out.extend(
+                            self.suspend(expr, next.as_ref(), |this| this.list(block, rest, cont)),
+                        );
+                        return out;
+                    }
+                    out.extend(self.tail(expr, cont, block.end));
+                    return out;
+                }
+                Stmt::Item(item) => out.extend(self.item_in_place(block.scope, *item)),
+            }
+        }
+        out.extend(self.perform(cont, None, block.end));
+        out
+    }
+
+    /// An item statement where it stands.
+    pub(crate) fn item_in_place(&self, scope: usize, item: ItemRef) -> TokenStream {
+        match item {
+            ItemRef::Reusable(i) => {
+                let item = &self.ir.scopes[scope].reusable[i].item;
+                quote!(#item)
+            }
+            ItemRef::Declared(i) if scope != self.ir.root.scope => {
+                let item = &self.ir.scopes[scope].items[i];
+                quote!(#item)
+            }
+            ItemRef::Declared(_) => TokenStream::new(),
+        }
+    }
+
+    /// `let P = init [else { .. }];`, its bindings declared for the glue after it.
+    fn bind_let(&mut self, l: &Let, init: Option<TokenStream>) -> TokenStream {
+        let diverge = l.diverge.as_ref().map(|d| {
+            let code = if d.split {
+                self.tail(d, &Cont::Diverge, 0)
+            } else {
+                self.verbatim(d)
+            };
+            quote!(else #code)
+        });
+        let (attrs, pat) = (&l.attrs, &l.pat);
+        let init = init.map(|i| quote!(= #i));
+        let declared = self.declared_all(&l.bindings);
+        let allow = self.mut_elsewhere(&l.bindings);
+        quote!(#(#attrs)* #allow let #pat #init #diverge; #declared)
+    }
+
+    /// The continuation a statement list from `from` consists of, when it is nothing (the
+    /// list's own continuation), or one bare `return;`, `continue;` or `break;`: a yield
+    /// followed by it resumes only to jump (see `store_next`).
+    fn rest_jump(&self, block: &Block, from: usize, cont: &Cont) -> Option<Cont> {
+        match &block.stmts[from..] {
+            [] => Some(cont.clone()),
+            [Stmt::Expr { expr, .. }] => match &expr.kind {
+                ExprKind::Return { .. } => Some(Cont::Finish),
+                ExprKind::Continue {
+                    target: Some(t), ..
+                } => {
+                    let index = self.loops.iter().rposition(|c| c.id == *t)?;
+                    (!self.loops[index].is_block).then_some(Cont::Continue(index))
+                }
+                ExprKind::Break {
+                    target: Some(t),
+                    value: None,
+                    ..
+                } => {
+                    let index = self.loops.iter().rposition(|c| c.id == *t)?;
+                    Some(self.loops[index].exit.clone())
+                }
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// Desugar `yield_!(v)` into `let v = ..; <save state>; return Some(v)`; `then` emits the
+    /// resume arm's code. `next`: where the resume arm goes straight to, when it does nothing
+    /// else (see `store_next`).
+    pub(crate) fn suspend(
+        &mut self,
+        y: &Expr,
+        next: Option<&Cont>,
+        then: impl FnOnce(&mut Self) -> TokenStream,
+    ) -> TokenStream {
+        let ExprKind::Yield {
+            value,
+            token,
+            resume,
+            mark,
+            ..
+        } = &y.kind
+        else {
+            unreachable!("a suspension is a yield")
+        };
+        let value = self.verbatim(value);
+        let mut save = self.store(*resume, None, *mark, Some(*token));
+        if let Some(next) = next {
+            save = self.store_next(*resume, next, *mark, save);
+        }
+        let v = names::v();
+        let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
+        let code = quote_spanned! {*token=>
+            {
+                let #v #ty = #value;
+                #[allow(unreachable_code)]
+                { #save return ::core::option::Option::Some(#v); };
+            }
+        };
+        self.arm(*resume, then);
+        code
+    }
+
+    /// A resume arm that only jumps on (a yield at the end of a loop body, of a branch, of the
+    /// body, or followed by a bare `return;`/`continue;`/`break;`) binds its locals just to
+    /// drop them at the jump. When none of the places it keeps beyond the target's has drop
+    /// glue, dropping them at the yield instead is unobservable: desugar `st = Resume(..)`
+    /// into `if needs_drop(&a) || .. { st = Resume(..) } else { st = Target(..) }`, a constant
+    /// branch that stores the target directly (a loop head resumes its native loop in place).
+    /// The resume arm stays for types with drop glue; with nothing to drop the condition is
+    /// `false`, and the dead store still gives rustc the resume state's type.
+    fn store_next(
+        &mut self,
+        resume: StateId,
+        next: &Cont,
+        mark: MarkId,
+        save: TokenStream,
+    ) -> TokenStream {
+        let target = match next {
+            Cont::Goto(state) => Some(*state),
+            Cont::Continue(index) => Some(self.loops[*index].head.expect("a loop has a head")),
+            Cont::Finish => None,
+            Cont::Deliver(_) | Cont::Diverge => return save,
+        };
+        let Some(node) = self.plan.cfg.marks[mark] else {
+            return save;
+        };
+        let kept = self.plan.kept[resume].clone();
+        let target_kept = target
+            .map(|t| self.plan.kept[t].clone())
+            .unwrap_or_default();
+        let same = |a: &crate::lower::next::plan::Kept, b: &crate::lower::next::plan::Kept| {
+            a.place == b.place && a.keep == b.keep
+        };
+        if !target_kept.iter().all(|t| kept.iter().any(|k| same(k, t))) {
+            return save;
+        }
+        let mut probes = Vec::new();
+        for k in kept
+            .iter()
+            .filter(|k| !target_kept.iter().any(|t| same(k, t)))
+        {
+            if k.keep != Keep::Whole {
+                return save;
+            }
+            let probe = match self.plan.now(node, k.place) {
+                crate::lower::next::plan::Now::Bound => self.drop_probe(k.place),
+                crate::lower::next::plan::Now::Held(h) => self.held_tokens(h, k.place),
+                _ => return save,
+            };
+            probes.push(quote!(::gen_core::__private::needs_drop(&#probe)));
+        }
+        let cond = if probes.is_empty() {
+            quote!(false)
+        } else {
+            quote!(#(#probes)||*)
+        };
+        let store = match target {
+            Some(t) => self.store(t, None, mark, None),
+            // Finishing: a resident iterator drops here, with the guard.
+            None => self.release_all(),
+        };
+        quote!(if #cond { #save } else { #store })
+    }
+
+    /// `#[allow(unused_mut)]` for a declaration whose bindings live on in other arms: the
+    /// code that mutates them may be there.
+    pub(crate) fn mut_elsewhere(
+        &self,
+        bindings: &[crate::lower::next::ir::BindingId],
+    ) -> Option<TokenStream> {
+        let crosses = bindings.iter().any(|&b| {
+            self.ir.bindings[b].mutable
+                && self
+                    .plan
+                    .kept
+                    .iter()
+                    .flatten()
+                    .any(|k| self.plan.cfg.places.list[k.place].binding == b)
+        });
+        crosses.then(|| quote!(#[allow(unused_mut)]))
+    }
+
+    /// What to ask `needs_drop` of for a kept place: a resident iterator is a `&mut` to it.
+    fn drop_probe(&mut self, place: usize) -> TokenStream {
+        let tokens = self.place_tokens(place, None);
+        let binding = self.plan.cfg.places.list[place].binding;
+        if self.arm.resident == Some(binding) {
+            quote!(*#tokens)
+        } else {
+            tokens
+        }
+    }
+
+    /// Lowers an expression whose value goes to `cont`; `end`: the mark after it, for code
+    /// that is not lowered.
+    pub(crate) fn tail(&mut self, e: &Expr, cont: &Cont, end: MarkId) -> TokenStream {
+        if !e.split {
+            let code = self.verbatim(e);
+            return self.perform(cont, Some(code), end);
+        }
+        match &e.kind {
+            ExprKind::Yield { resumed, .. } => {
+                let resumed = *resumed;
+                self.suspend(e, Some(cont), |this| this.perform(cont, None, resumed))
+            }
+            ExprKind::Block {
+                block,
+                label,
+                loop_id,
+                ..
+            } => match (label, loop_id) {
+                (Some(label), Some(id)) => {
+                    // A labelled block: `break 'label value` goes to the block's continuation.
+                    self.loops.push(LoopCtx {
+                        id: *id,
+                        label: Some(label.name.clone()),
+                        native: label.name.clone(),
+                        is_block: true,
+                        head: None,
+                        exit: cont.clone(),
+                    });
+                    let code = self.block(block, cont);
+                    self.loops.pop();
+                    code
+                }
+                _ => self.block(block, cont),
+            },
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+                else_mark,
+            } => {
+                let visible = self.arm.visible.len();
+                let cond_tokens = self.verbatim_cond(cond);
+                let declared = self.declared_cond(cond);
+                let then = self.block(then, cont);
+                self.forget_after(visible);
+                let otherwise = match otherwise {
+                    Some(o) => self.tail(o, cont, *else_mark),
+                    None => self.perform(cont, None, *else_mark),
+                };
+                quote!(if #cond_tokens { #declared #then } else { #otherwise })
+            }
+            ExprKind::Match { scrutinee, arms } => {
+                let scrutinee = self.verbatim(scrutinee);
+                let mut out = Vec::new();
+                for arm in arms {
+                    let visible = self.arm.visible.len();
+                    let guard = arm.guard.as_ref().map(|g| {
+                        let g = self.verbatim(g);
+                        quote!(if #g)
+                    });
+                    let declared = self.declared_all(&arm.bindings);
+                    let body = self.tail(&arm.body, cont, arm.end);
+                    self.forget_after(visible);
+                    let (attrs, pat) = (&arm.attrs, &arm.pat);
+                    out.push(quote!(#(#attrs)* #pat #guard => { #declared #body }));
+                }
+                quote!(match #scrutinee { #(#out)* })
+            }
+            ExprKind::Loop { .. } => self.loop_expr(e, cont),
+            ExprKind::Break {
+                target: Some(t),
+                value: Some(value),
+                mark,
+                ..
+            } => {
+                // Desugar `break 'l <lowered value>` into the value going to the loop's exit.
+                let index = self
+                    .loops
+                    .iter()
+                    .rposition(|c| c.id == *t)
+                    .expect("a lowered break targets a lowered loop");
+                let exit = self.loops[index].exit.clone();
+                self.tail(value, &exit, *mark)
+            }
+            ExprKind::Assign {
+                lhs,
+                rhs,
+                op,
+                join: Some(join),
+                mark,
+            } => {
+                // Desugar `place = <lowered value>` into a join that assigns the value.
+                let code = self.tail(rhs, &Cont::Deliver(*join), *mark);
+                let (join, mark) = (*join, *mark);
+                self.arm(join, |this| {
+                    let val = names::val();
+                    let assign = this.assign_value(lhs, quote!(#val), op.as_ref());
+                    let end = this.perform(cont, None, mark);
+                    quote!(#assign; #end)
+                });
+                code
+            }
+            _ => {
+                self.errors.push(syn::Error::new(
+                    e.span,
+                    "the flat generator cannot lower this expression; please report this",
+                ));
+                quote!(::core::unreachable!())
+            }
+        }
+    }
+}

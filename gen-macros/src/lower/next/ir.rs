@@ -1,0 +1,458 @@
+//! The flat lowering's intermediate representation: the body as a tree of blocks, statements
+//! and expressions in which every name of a local is resolved to a [`BindingId`] (shadowing is
+//! decided by scope, never by comparing names), every place is a binding plus a field path,
+//! and every state of the state machine (the start, each resume point, each join after a
+//! compound statement, each loop head) is allocated where it begins.
+//!
+//! The tree keeps the user's syntax where the lowering does not look inside (`ExprKind::Op`
+//! holds the syntax of an operator with holes for its operands), so printing it back gives the
+//! user's code, with the user's spans.
+
+use proc_macro2::{Span, TokenStream};
+use syn::{Attribute, Ident, Lifetime, Pat};
+
+pub(crate) type BindingId = usize;
+pub(crate) type ScopeId = usize;
+pub(crate) type StateId = usize;
+pub(crate) type LoopId = usize;
+/// A position the emitter may have to build a payload at (see [`Mark`]).
+pub(crate) type MarkId = usize;
+
+/// The whole body.
+pub(crate) struct Ir {
+    pub bindings: Vec<Binding>,
+    pub scopes: Vec<Scope>,
+    pub loops: Vec<LoopInfo>,
+    pub states: Vec<StateInfo>,
+    /// One per [`MarkId`]: what each mark stands for (documentation and debugging).
+    pub marks: Vec<Mark>,
+    /// The parameters (what state 0 holds), in declaration order.
+    pub params: Vec<BindingId>,
+    /// The body: the parameters' scope (the root) holds one statement, the user's block.
+    pub root: Block,
+    /// Names the body uses that no binding of it declares (the captures of `iter! { .. }`).
+    pub free: Vec<Ident>,
+    /// Items declared in blocks other than the body's own (see `items.rs`).
+    pub nested_items: bool,
+    /// Number of place uses (`ExprKind::Place::id`).
+    pub uses: usize,
+    /// Counter of declarations, reusable items and states, in source order.
+    pub seq: usize,
+    /// A macro in the body may declare a `static` (`thread_local!`, a nested `iter!`): the
+    /// fold copy would declare it a second time.
+    pub macro_statics: bool,
+    /// What the builder found wrong with the body.
+    pub errors: Vec<syn::Error>,
+}
+
+/// What a binding's value may borrow, judged from the expression or pattern that gives it.
+#[derive(Clone, Debug)]
+pub(crate) enum Borrows {
+    /// Nothing the generator owns (a value, or a borrow through a reference argument).
+    Nothing,
+    /// Maybe a generator local (a method of unknown signature called on it, for example):
+    /// it is kept like any value (rustc judges the borrow).
+    Maybe(BindingId),
+    /// Probably a generator local: made from a certain borrow through calls of unknown
+    /// signature (`s.split(',').collect()`): not kept once no later code reads it.
+    Likely(BindingId),
+    /// Certainly a generator local: `&v`, `v.iter()`, `s.trim()`, `ref` patterns; the span is
+    /// the borrow.
+    Definitely(BindingId, Span),
+    /// A mutable reborrow through a `&mut` binding (`self.items.iter_mut()`): fine unless the
+    /// binding is also kept.
+    MutThrough(BindingId, Span),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum BindingKind {
+    /// A parameter, or the hidden `__gen_arg<i>` of a parameter pattern.
+    Param,
+    /// A user binding (`let`, a pattern of `match`/`if let`/`for`, `let .. else`).
+    User,
+    /// A `for` loop's iterator.
+    Iter,
+    /// An operand evaluated before a yield of the same expression (see `build/spill.rs`).
+    Temp,
+}
+
+pub(crate) struct Binding {
+    pub ident: Ident,
+    pub mutable: bool,
+    pub kind: BindingKind,
+    /// Its type is syntactically a reference (`&T`, a `ref` binding, a binding matched through
+    /// a reference): no drop glue, so it is kept across a yield only while it is used later.
+    pub by_ref: bool,
+    /// Its type is syntactically `&mut T` (a parameter, `&mut self`).
+    pub mut_ref: bool,
+    /// Its value is plain data (a number, a `bool`, a reference, a range of numbers: seen in
+    /// its type or its initializer): no drop glue, kept across a yield only while used later.
+    pub plain: bool,
+    pub scope: ScopeId,
+    pub borrows: Borrows,
+    /// Where it is declared (for diagnostics).
+    pub span: Span,
+    /// Its place in the order of declarations, items and states (`Ir::seq`).
+    pub seq: usize,
+}
+
+impl Binding {
+    /// User code cannot name it.
+    pub(crate) fn hidden(&self) -> bool {
+        !matches!(self.kind, BindingKind::User | BindingKind::Param)
+            || self.ident.to_string().starts_with("__gen_")
+    }
+}
+
+pub(crate) struct Scope {
+    pub parent: Option<ScopeId>,
+    /// Its bindings in declaration order.
+    pub bindings: Vec<BindingId>,
+    /// The `use` declarations and `macro_rules!` of the block, emitted again wherever the
+    /// block's code is (they have no identity).
+    pub reusable: Vec<Reusable>,
+    /// An `unsafe { .. }` block: its code is unsafe wherever it is emitted.
+    pub unsafety: bool,
+    /// The items with an identity (statics, functions, types, impls) declared in the block:
+    /// declared once, outside the state machine (`items.rs`).
+    pub items: Vec<syn::Item>,
+}
+
+/// A `use` or `macro_rules!` item of a block, and the position of the binding it follows.
+pub(crate) struct Reusable {
+    pub item: syn::Item,
+    /// Its place in the order of declarations (`macro_rules!` is textual).
+    pub seq: usize,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LoopKind {
+    Loop,
+    While,
+    For,
+    /// A labelled block: `break 'label value` only.
+    Block,
+}
+
+pub(crate) struct LoopInfo {
+    pub kind: LoopKind,
+    /// The loop's syntax (`build::site`), by which the analysis asks for its back edges to be
+    /// jumps instead of a native loop.
+    pub site: usize,
+    pub label: Option<Lifetime>,
+    /// Its head state, when its body yields.
+    pub head: Option<StateId>,
+    /// A `break`/`continue` names its label.
+    pub label_used: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum StateKind {
+    Start,
+    Resume,
+    /// After a compound statement; `true`: it receives the compound's value.
+    Join {
+        value: bool,
+    },
+    Head,
+}
+
+pub(crate) struct StateInfo {
+    pub kind: StateKind,
+    /// The innermost scope at the state's entry.
+    pub scope: ScopeId,
+    /// For a loop head: the loop.
+    pub head_of: Option<LoopId>,
+    /// The yield that suspends into it (resume states), for diagnostics.
+    pub at: Span,
+    /// Its place in the order of declarations: what it sees of its scopes.
+    pub seq: usize,
+}
+
+/// A point where control may leave one arm for another: the emitter builds the target state's
+/// payload there with the place states (moved, held, ..) the analysis found at the mark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// Just before a suspension.
+    Suspend,
+    /// The end of a block, or of a value that goes to a continuation.
+    End,
+    /// A `break`/`continue`, after its value.
+    Jump,
+    /// The missing `else` of an `if`.
+    Else,
+    /// The end of a loop (its condition was false, or its iterator ended).
+    LoopExit,
+    /// Entering a loop whose head is a state.
+    LoopEnter,
+}
+
+pub(crate) struct Block {
+    pub scope: ScopeId,
+    pub stmts: Vec<Stmt>,
+    /// Its normal end (after the last statement, before its scope ends).
+    pub end: MarkId,
+    pub split: bool,
+}
+
+pub(crate) enum Stmt {
+    Let(Box<Let>),
+    Expr {
+        expr: Expr,
+        semi: bool,
+        /// The state after it, when it is lowered and not the last statement.
+        join: Option<StateId>,
+    },
+    /// An item of the block.
+    Item(ItemRef),
+}
+
+/// Which item of its scope a statement is.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum ItemRef {
+    /// `Scope::reusable[i]`: a `use` or `macro_rules!`, printed where it stands.
+    Reusable(usize),
+    /// `Scope::items[i]`: declared once, where `items.rs` says.
+    Declared(usize),
+}
+
+pub(crate) struct Let {
+    pub attrs: Vec<Attribute>,
+    pub pat: Pat,
+    pub bindings: Vec<BindingId>,
+    pub init: Option<Expr>,
+    pub diverge: Option<Expr>,
+    /// The join that receives a lowered initializer's value.
+    pub join: Option<StateId>,
+    /// The init's by-value pattern moves: places moved when the pattern binds.
+    pub moves: Vec<Place>,
+}
+
+/// A binding and a path of fields (and derefs of a `Box`) below it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct Place {
+    pub binding: BindingId,
+    pub path: Vec<Proj>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Proj {
+    /// `.name` or `.0`.
+    Field(String),
+    /// `*`.
+    Deref,
+}
+
+impl Place {
+    pub(crate) fn whole(binding: BindingId) -> Self {
+        Place {
+            binding,
+            path: Vec::new(),
+        }
+    }
+
+    /// `self` is `other` or a place inside it.
+    pub(crate) fn within(&self, other: &Place) -> bool {
+        self.binding == other.binding && self.path.starts_with(&other.path)
+    }
+
+    /// The two places share memory.
+    pub(crate) fn overlaps(&self, other: &Place) -> bool {
+        self.within(other) || other.within(self)
+    }
+}
+
+/// How an expression uses a place it names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Use {
+    /// By value: a move, or a copy of a `Copy` value (a later read proves the copy).
+    Value,
+    /// Read in place: borrowed, compared, a method receiver, a field read through it.
+    Read,
+    /// Overwritten as a whole (`x = ..`); the old value is dropped first if it is there.
+    Assign,
+}
+
+pub(crate) struct Expr {
+    pub kind: ExprKind,
+    /// The identity of the user's syntax it was built from (`build::site`; 0 for code the
+    /// builder made): the analysis names the compounds it wants lowered by it.
+    pub site: usize,
+    /// It contains a suspension, or a compound whose exits leave a place in different
+    /// states (moved on some, not on others): it is lowered into states.
+    pub split: bool,
+    pub span: Span,
+}
+
+pub(crate) struct Arm {
+    pub attrs: Vec<Attribute>,
+    pub pat: Pat,
+    pub scope: ScopeId,
+    pub bindings: Vec<BindingId>,
+    /// Places the pattern moves out of the scrutinee when this arm is taken.
+    pub moves: Vec<Place>,
+    pub guard: Option<Expr>,
+    pub body: Expr,
+    /// After the body.
+    pub end: MarkId,
+}
+
+/// One part of a condition chain: `c` or `let P = e`, joined by `&&`.
+pub(crate) enum CondPart {
+    Expr(Expr),
+    Let {
+        pat: Pat,
+        scrutinee: Expr,
+        bindings: Vec<BindingId>,
+        moves: Vec<Place>,
+    },
+}
+
+pub(crate) struct Cond {
+    pub parts: Vec<CondPart>,
+    /// The scope of the `let` bindings (the branch taken when the condition holds).
+    pub scope: ScopeId,
+}
+
+pub(crate) enum ExprKind {
+    /// A place named by the user: `x`, `x.field.0`, `*boxed`.
+    Place {
+        place: Place,
+        how: Use,
+        syn: syn::Expr,
+        /// Identifies this use (`Cfg::uses`).
+        id: usize,
+    },
+    Yield {
+        from: bool,
+        value: Box<Expr>,
+        token: Span,
+        resume: StateId,
+        /// Before the suspension.
+        mark: MarkId,
+        /// Right after the resume.
+        resumed: MarkId,
+    },
+    Block {
+        block: Block,
+        label: Option<syn::Label>,
+        /// `unsafe { .. }`.
+        unsafety: Option<syn::token::Unsafe>,
+        loop_id: Option<LoopId>,
+    },
+    If {
+        cond: Cond,
+        then: Block,
+        otherwise: Option<Box<Expr>>,
+        /// The end of the `else` branch (written or not).
+        else_mark: MarkId,
+    },
+    Match {
+        scrutinee: Box<Expr>,
+        arms: Vec<Arm>,
+    },
+    Loop {
+        label: Option<syn::Label>,
+        loop_id: LoopId,
+        kind: LoopBody,
+        body: Block,
+        enter: MarkId,
+        exit: MarkId,
+    },
+    Break {
+        label: Option<Lifetime>,
+        target: Option<LoopId>,
+        value: Option<Box<Expr>>,
+        mark: MarkId,
+    },
+    Continue {
+        label: Option<Lifetime>,
+        target: Option<LoopId>,
+        mark: MarkId,
+    },
+    Return {
+        token: Span,
+    },
+    Try {
+        inner: Box<Expr>,
+        question: Span,
+    },
+    /// `place = value` or `place op= value` (the value is evaluated first).
+    Assign {
+        lhs: Box<Expr>,
+        rhs: Box<Expr>,
+        /// `Some` for a compound assignment (`+=`).
+        op: Option<syn::BinOp>,
+        join: Option<StateId>,
+        /// After the place is written.
+        mark: MarkId,
+    },
+    /// A closure or `async` block: its body is its own code (no yields), run later; what it
+    /// captures is used where it is created.
+    Closure {
+        syn: syn::Expr,
+        body: Box<Expr>,
+        captures: Vec<(Place, Use)>,
+    },
+    /// Another macro's invocation. `args`: its input as expressions when the macro is known
+    /// (format-like macros, `vec!`, `assert!`, ..); otherwise the places its tokens name.
+    Macro {
+        mac: syn::Macro,
+        args: MacroArgs,
+        /// Written as a statement (`m! { .. }` without `;` needs none).
+        stmt_semi: Option<bool>,
+    },
+    /// Any other expression: the user's syntax with its operands taken out (in evaluation
+    /// order), printed back by putting the printed operands in their places.
+    Op {
+        syn: syn::Expr,
+        operands: Vec<Expr>,
+        /// `a && b` / `a || b`: the second operand runs only sometimes.
+        short_circuit: bool,
+    },
+}
+
+/// The body of a loop.
+pub(crate) enum LoopBody {
+    Loop,
+    While(Cond),
+    For {
+        pat: Pat,
+        iter: BindingId,
+        iterable: Box<Expr>,
+        /// The scope of the pattern's bindings (the body's parent).
+        scope: ScopeId,
+        bindings: Vec<BindingId>,
+        /// Made by the builder (`yield_from!`): its iterable is printed through
+        /// `IntoIterator::into_iter`, so no lint about the user's value's type fires on it.
+        desugared: bool,
+    },
+}
+
+pub(crate) enum MacroArgs {
+    /// Parsed: expressions separated by `sep` (`,` or `;` for `vec![v; n]`), the format
+    /// string's implicit captures (`{x}`) read in place.
+    Exprs {
+        exprs: Vec<Expr>,
+        /// The literal tokens before the expressions (a format string) and named arguments'
+        /// `name =`, printed back as they were.
+        shape: MacroShape,
+        captures: Vec<Place>,
+    },
+    /// Not parsed: the places its tokens name (read in place, or moved into a nested
+    /// generator), and its tokens printed as they are.
+    Tokens {
+        uses: Vec<(Place, Use)>,
+        tokens: TokenStream,
+    },
+}
+
+/// How parsed macro input is put back together.
+pub(crate) struct MacroShape {
+    /// One entry per expression: the tokens before it (`name =`), if any.
+    pub prefixes: Vec<TokenStream>,
+    /// `;` between the two expressions of `vec![v; n]`.
+    pub repeat: bool,
+    /// A trailing comma.
+    pub trailing: bool,
+}

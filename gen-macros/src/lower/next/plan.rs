@@ -1,0 +1,467 @@
+//! Which places each state keeps, and how: the one decision of the flat lowering.
+//!
+//! A state keeps, of every binding in scope at its entry, what a coroutine would keep there:
+//! - a place that is initialized on every path (or read later, which proves it is), whole;
+//! - a place moved on some paths only, in an `Option` (its drop flag), so it drops where the
+//!   plain function drops it;
+//! - of a partly moved value, the parts still there (each whole, or in an `Option`);
+//! - nothing of a reference (no drop glue) that no later code reads, nor of a value that may
+//!   borrow a generator local and that no later code reads (a coroutine could not keep it
+//!   either).
+//!
+//! A binding kept while it certainly borrows a generator local is the flat generator's one
+//! limit: a spanned error on the borrow.
+//!
+//! The plan also finds what the next build must lower although it does not yield: a compound
+//! whose branches leave a kept place in different states (moved on one, not the other) before
+//! a point where a payload is built, so that each branch builds its own; and a loop whose
+//! native back edge would bring a kept place back in another form than its head received it.
+
+use std::collections::HashSet;
+
+use super::cfg::{Cfg, Event, Node};
+use super::flow::{self, Init, Local};
+use super::ir::{BindingId, BindingKind, Borrows, Ir, ScopeId, StateId, StateKind};
+use super::places::{Bits, PlaceId};
+
+/// How a state keeps a place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Keep {
+    Whole,
+    /// Moved on some paths: `Option`.
+    Slot,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Kept {
+    pub place: PlaceId,
+    pub keep: Keep,
+}
+
+/// How a place stands where a payload is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Now {
+    /// Reachable through its binding, as written.
+    Bound,
+    /// In the arm's `Option` slot for this place.
+    Slot(PlaceId),
+    /// In the arm's hidden local for this place (or one containing it).
+    Held(PlaceId),
+    Moved,
+    /// Different on different paths to here.
+    Conflict,
+}
+
+pub(crate) struct Plan {
+    pub cfg: Cfg,
+    pub subtrees: Vec<Vec<PlaceId>>,
+    pub init: Init,
+    pub live: Vec<Bits>,
+    pub arm: Vec<Option<StateId>>,
+    pub local: Vec<Local>,
+    /// What each state keeps, in the order its arm binds them: scope by scope from the
+    /// outermost, bindings in declaration order.
+    pub kept: Vec<Vec<Kept>>,
+    /// The bindings each arm assigns as a whole.
+    pub assigned: Vec<HashSet<BindingId>>,
+    /// Per loop: its back edges stay a native loop inside its head's arm.
+    pub native: Vec<bool>,
+    pub errors: Vec<syn::Error>,
+    /// Compounds (by syntax) the next build must lower.
+    pub force: HashSet<usize>,
+    /// Loops (by syntax) whose back edges must be jumps.
+    pub unnative: HashSet<usize>,
+}
+
+/// Analyses `ir`. `unnative`: loops earlier rounds found must not be native.
+pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
+    let cfg = super::cfg::build(ir);
+    let subtrees = flow::subtrees(&cfg);
+    let init = flow::init(&cfg, &subtrees);
+    let live = flow::liveness(&cfg, &subtrees);
+    let arm = flow::arms(&cfg);
+    let native: Vec<bool> = ir
+        .loops
+        .iter()
+        .map(|l| !unnative.contains(&l.site))
+        .collect();
+    let mut plan = Plan {
+        cfg,
+        subtrees,
+        init,
+        live,
+        arm,
+        local: Vec::new(),
+        kept: Vec::new(),
+        assigned: vec![HashSet::new(); ir.states.len()],
+        native,
+        errors: Vec::new(),
+        force: HashSet::new(),
+        unnative: HashSet::new(),
+    };
+    plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
+    plan.borrow_errors(ir);
+    for (node, event) in plan.cfg.events.iter().enumerate() {
+        if let (Event::Use(p, super::ir::Use::Assign), Some(arm)) = (event, plan.arm[node])
+            && plan.cfg.places.parent[*p].is_none()
+        {
+            plan.assigned[arm].insert(plan.cfg.places.list[*p].binding);
+        }
+    }
+    let kept_by: Vec<Vec<bool>> = plan
+        .kept
+        .iter()
+        .map(|kept| {
+            let mut by = vec![false; plan.cfg.places.len()];
+            for k in kept {
+                by[k.place] = true;
+            }
+            by
+        })
+        .collect();
+    let native_heads: Vec<Option<StateId>> = ir
+        .loops
+        .iter()
+        .zip(&plan.native)
+        .map(|(l, &native)| l.head.filter(|_| native))
+        .collect();
+    let local = flow::arm_local(
+        &plan.cfg,
+        &plan.subtrees,
+        &plan.arm,
+        |state, place| plan.kept_somehow(state, place),
+        |state| native_heads.contains(&Some(state)),
+    );
+    plan.local = local;
+    plan.find_conflicts(ir, &kept_by);
+    plan
+}
+
+impl Plan {
+    /// The places of `binding` in scope at state `s`'s entry that the state keeps.
+    fn layout(&self, ir: &Ir, s: StateId) -> Vec<Kept> {
+        let node = self.cfg.entries[s];
+        if node == usize::MAX {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        for scope in chain(ir, ir.states[s].scope) {
+            for &binding in &ir.scopes[scope].bindings {
+                self.keep_binding(ir, binding, node, &mut out);
+            }
+        }
+        out
+    }
+
+    fn keep_binding(&self, ir: &Ir, binding: BindingId, node: Node, out: &mut Vec<Kept>) {
+        let places = &self.cfg.binding_places[binding];
+        let init = &self.init.maybe_init[node];
+        // A later read proves the value is there (a "move" of it was a copy).
+        let live = places.iter().any(|&p| self.live[node].contains(p));
+        if !live && !places.iter().any(|&p| init.contains(p)) {
+            return;
+        }
+        let info = &ir.bindings[binding];
+        // Without drop glue, a value no later code reads need not be kept.
+        let no_drop = info.by_ref || info.plain;
+        if !live && (no_drop || self.borrows_local(ir, &info.borrows)) {
+            return;
+        }
+        let Some(root) = self.cfg.places.root_of(binding) else {
+            return;
+        };
+        self.keep_place(root, node, out);
+    }
+
+    fn keep_place(&self, p: PlaceId, node: Node, out: &mut Vec<Kept>) {
+        let (mi, mu, live) = (
+            &self.init.maybe_init[node],
+            &self.init.maybe_uninit[node],
+            &self.live[node],
+        );
+        let sub = &self.subtrees[p];
+        if live.contains(p)
+            || sub
+                .iter()
+                .all(|&q| live.contains(q) || (mi.contains(q) && !mu.contains(q)))
+        {
+            out.push(Kept {
+                place: p,
+                keep: Keep::Whole,
+            });
+            return;
+        }
+        if sub.iter().all(|&q| !mi.contains(q)) {
+            return;
+        }
+        let same =
+            |q: PlaceId| mi.contains(q) == mi.contains(p) && mu.contains(q) == mu.contains(p);
+        if mi.contains(p) && sub.iter().all(|&q| same(q)) {
+            out.push(Kept {
+                place: p,
+                keep: Keep::Slot,
+            });
+            return;
+        }
+        for &child in &self.cfg.places.children[p] {
+            self.keep_place(child, node, out);
+        }
+    }
+
+    /// It probably borrows a local of the generator that owns its value.
+    fn borrows_local(&self, ir: &Ir, borrows: &Borrows) -> bool {
+        match borrows {
+            Borrows::Likely(owner) | Borrows::Definitely(owner, _) => !ir.bindings[*owner].by_ref,
+            Borrows::Nothing | Borrows::Maybe(_) | Borrows::MutThrough(..) => false,
+        }
+    }
+
+    /// Whether state `s` keeps `place` in some form (itself, inside a kept place, or in parts).
+    pub(crate) fn kept_somehow(&self, s: StateId, place: PlaceId) -> bool {
+        let ancestors = self.cfg.places.ancestors(place);
+        self.kept[s].iter().any(|k| {
+            ancestors.contains(&k.place) || self.cfg.places.ancestors(k.place).contains(&place)
+        })
+    }
+
+    /// How `place` is received by the arm of `s`.
+    pub(crate) fn received(&self, s: StateId, place: PlaceId) -> Now {
+        let ancestors = self.cfg.places.ancestors(place);
+        for k in &self.kept[s] {
+            if ancestors.contains(&k.place) {
+                return match k.keep {
+                    Keep::Slot => Now::Slot(k.place),
+                    Keep::Whole if self.cfg.places.parent[k.place].is_none() => Now::Bound,
+                    Keep::Whole => Now::Held(k.place),
+                };
+            }
+        }
+        Now::Moved
+    }
+
+    /// How `place` stands at `node` (in the arm the node belongs to).
+    pub(crate) fn now(&self, node: Node, place: PlaceId) -> Now {
+        let Some(arm) = self.arm[node] else {
+            return Now::Moved;
+        };
+        let local = &self.local[node];
+        let received = self.received(arm, place);
+        let mut seen: Vec<Now> = Vec::new();
+        let mut add = |now: Now| {
+            if !seen.contains(&now) {
+                seen.push(now);
+            }
+        };
+        if local.entry.contains(place) {
+            add(received);
+        }
+        if local.init.contains(place) {
+            add(match received {
+                // Writing a held place writes its hidden local.
+                Now::Held(h) => Now::Held(h),
+                _ => Now::Bound,
+            });
+        }
+        if local.moved.contains(place) && !self.live[node].contains(place) {
+            add(Now::Moved);
+        }
+        match seen[..] {
+            [one] => one,
+            [] => Now::Bound,
+            _ => Now::Conflict,
+        }
+    }
+
+    /// The errors of bindings kept while they borrow a generator local.
+    fn borrow_errors(&mut self, ir: &Ir) {
+        let mut reported = HashSet::new();
+        for (s, kept) in self.kept.iter().enumerate() {
+            let node = self.cfg.entries[s];
+            let kept_bindings: Vec<BindingId> = kept
+                .iter()
+                .map(|k| self.cfg.places.list[k.place].binding)
+                .collect();
+            for &binding in &kept_bindings {
+                let live = self.cfg.binding_places[binding]
+                    .iter()
+                    .any(|&p| self.live[node].contains(p));
+                let info = &ir.bindings[binding];
+                let error = match &info.borrows {
+                    Borrows::Definitely(owner, span)
+                        if live && !ir.bindings[*owner].by_ref && *owner != binding =>
+                    {
+                        Some((span, borrow_message(ir, binding, *owner)))
+                    }
+                    Borrows::MutThrough(through, span) if kept_bindings.contains(through) => {
+                        let name = display_name(ir, *through);
+                        Some((
+                            span,
+                            format!(
+                                "this mutable borrow through `{name}` is kept across a yield while \
+                                 `{name}` itself is used again after it, and a flat generator \
+                                 cannot hold both in its state; end the borrow before the yield, \
+                                 or use `#[generator(boxed)]`"
+                            ),
+                        ))
+                    }
+                    _ => None,
+                };
+                if let Some((span, message)) = error
+                    && reported.insert(binding)
+                {
+                    let mut e = syn::Error::new(*span, message);
+                    if ir.states[s].kind == StateKind::Resume {
+                        e.combine(syn::Error::new(
+                            ir.states[s].at,
+                            "the generator suspends here while the borrow is live",
+                        ));
+                    }
+                    self.errors.push(e);
+                }
+            }
+        }
+    }
+
+    /// Compounds and loops the next build must lower (see the module docs).
+    fn find_conflicts(&mut self, ir: &Ir, kept_by: &[Vec<bool>]) {
+        let merge_site: std::collections::HashMap<Node, usize> =
+            self.cfg.merges.iter().copied().collect();
+        let targets = self.targets(ir.states.len());
+        for node in self.cfg.marks.iter().flatten().copied() {
+            // The places a payload built here holds: those of the states control reaches
+            // from here without passing another state's entry.
+            for state in 0..ir.states.len() {
+                if !targets[node].contains(state) {
+                    continue;
+                }
+                for k in &self.kept[state] {
+                    if !kept_by[state][k.place] || self.now(node, k.place) != Now::Conflict {
+                        continue;
+                    }
+                    if let Some(site) = self.origin(node, k.place, &merge_site) {
+                        self.force.insert(site);
+                    }
+                }
+            }
+        }
+        for (l, info) in ir.loops.iter().enumerate() {
+            let Some(head) = info.head.filter(|_| self.native[l]) else {
+                continue;
+            };
+            let node = self.cfg.entries[head];
+            if node == usize::MAX {
+                continue;
+            }
+            if self.kept[head]
+                .iter()
+                .any(|k| self.now(node, k.place) == Now::Conflict)
+            {
+                self.unnative.insert(info.site);
+            }
+        }
+    }
+
+    /// Per node: the states whose entry control reaches from it within its arm.
+    fn targets(&self, states: usize) -> Vec<Bits> {
+        let n = self.cfg.events.len();
+        let mut reach = vec![Bits::new(states); n];
+        let mut changed = true;
+        while changed {
+            changed = false;
+            for node in (0..n).rev() {
+                let mut value = reach[node].clone();
+                for &s in &self.cfg.succ[node] {
+                    match self.cfg.events[s] {
+                        Event::Entry(state) => value.insert(state),
+                        _ => {
+                            value.union(&reach[s]);
+                        }
+                    }
+                }
+                if value != reach[node] {
+                    reach[node] = value;
+                    changed = true;
+                }
+            }
+        }
+        reach
+    }
+
+    /// The compound whose branches meet with `place` in different states, on the way back
+    /// from `node`.
+    fn origin(
+        &self,
+        node: Node,
+        place: PlaceId,
+        merge_site: &std::collections::HashMap<Node, usize>,
+    ) -> Option<usize> {
+        let arm = self.arm[node];
+        let mut seen = HashSet::new();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n) || self.arm[n] != arm {
+                continue;
+            }
+            if let Some(&site) = merge_site.get(&n)
+                && site != 0
+            {
+                let states: HashSet<_> = self.cfg.pred[n]
+                    .iter()
+                    .map(|&p| format!("{:?}", self.now(p, place)))
+                    .collect();
+                if states.len() > 1 && !states.contains("Conflict") {
+                    return Some(site);
+                }
+            }
+            stack.extend(self.cfg.pred[n].iter().copied());
+        }
+        None
+    }
+}
+
+/// The scopes from the outermost to `scope`.
+pub(crate) fn chain(ir: &Ir, scope: ScopeId) -> Vec<ScopeId> {
+    let mut out = vec![scope];
+    let mut cur = scope;
+    while let Some(parent) = ir.scopes[cur].parent {
+        out.push(parent);
+        cur = parent;
+    }
+    out.reverse();
+    out
+}
+
+/// How a binding is named in diagnostics.
+pub(crate) fn display_name(ir: &Ir, binding: BindingId) -> String {
+    let name = ir.bindings[binding].ident.to_string();
+    if name == "__gen_self" {
+        "self".to_owned()
+    } else {
+        name
+    }
+}
+
+fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId) -> String {
+    let owner_name = display_name(ir, owner);
+    match ir.bindings[binding].kind {
+        BindingKind::Iter => format!(
+            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+             keep a borrow of its own local in its state; iterate over an owned value \
+             (`for x in {owner_name}`), index into it, take it by reference as an argument, or \
+             use `#[generator(boxed)]`"
+        ),
+        BindingKind::Temp => format!(
+            "this value borrows `{owner_name}` and is still needed after a yield in the same \
+             expression, but a flat generator cannot keep a borrow of its own local in its \
+             state; compute it after the yield, own the data, or use `#[generator(boxed)]`"
+        ),
+        _ => {
+            let name = display_name(ir, binding);
+            format!(
+                "`{name}` borrows `{owner_name}` and is still needed after a yield, but a flat \
+                 generator cannot keep a borrow of its own local in its state; end the borrow \
+                 before the yield, own the data, or use `#[generator(boxed)]`"
+            )
+        }
+    }
+}

@@ -1,0 +1,299 @@
+//! IR -> tokens for code that is not lowered into states: the fold copy of the body, and the
+//! verbatim parts of every arm. The user's syntax comes back as written, with the user's
+//! spans; what depends on where the code is printed (a `?` of the generator, a `break` out of
+//! the printed code, a place held in a hidden local of the arm) is asked of a [`Context`].
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote};
+use syn::Expr as SynExpr;
+
+use super::build::operands::operands_mut;
+use super::ir::{
+    Arm, Block, Cond, CondPart, Expr, ExprKind, Ir, ItemRef, LoopBody, LoopId, MacroArgs, MarkId,
+    Place, Stmt, Use,
+};
+
+/// What printing depends on: the fold copy or an arm of the state machine.
+pub(crate) trait Context {
+    /// Tokens for a place the user names (use number `id`), when they are not the user's own.
+    fn place(&mut self, place: &Place, how: Use, id: usize) -> Option<TokenStream>;
+    /// Tokens for `place = value` (use number `id`), when the assignment needs more than that.
+    fn assign(&mut self, place: &Place, value: TokenStream, id: usize) -> Option<TokenStream>;
+    /// A yield (only the fold copy prints one).
+    fn yield_(&mut self, value: TokenStream, from: bool, span: Span) -> TokenStream;
+    /// `e?` of the generator.
+    fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream;
+    /// `return;` of the generator.
+    fn return_(&mut self, span: Span) -> TokenStream;
+    /// A `break`/`continue` to a loop outside the printed code (`None`: leave it as written).
+    fn jump(
+        &mut self,
+        target: LoopId,
+        is_continue: bool,
+        value: Option<TokenStream>,
+        mark: MarkId,
+        span: Span,
+    ) -> Option<TokenStream>;
+    /// What opens every printed block of `scope`: its `use` declarations when they are not
+    /// printed where they stand, re-imports of items declared elsewhere.
+    fn block_prelude(&mut self, scope: super::ir::ScopeId) -> TokenStream;
+    /// An item with an identity, where it stands (nothing when it is declared elsewhere).
+    fn item(&mut self, scope: super::ir::ScopeId, index: usize) -> TokenStream;
+}
+
+/// Prints code of `ir` in a context.
+pub(crate) struct Printer<'a, C: Context> {
+    pub ir: &'a Ir,
+    pub cx: C,
+    /// Loops inside the printed code: a `break`/`continue` to them stays as written.
+    inside: Vec<LoopId>,
+}
+
+impl<'a, C: Context> Printer<'a, C> {
+    pub(crate) fn new(ir: &'a Ir, cx: C) -> Self {
+        Printer {
+            ir,
+            cx,
+            inside: Vec::new(),
+        }
+    }
+
+    pub(crate) fn expr(&mut self, e: &Expr) -> TokenStream {
+        match &e.kind {
+            ExprKind::Place {
+                place,
+                how,
+                syn,
+                id,
+            } => self
+                .cx
+                .place(place, *how, *id)
+                .unwrap_or_else(|| syn.to_token_stream()),
+            ExprKind::Yield {
+                from, value, token, ..
+            } => {
+                let value = self.expr(value);
+                self.cx.yield_(value, *from, *token)
+            }
+            ExprKind::Block {
+                block,
+                label,
+                unsafety,
+                loop_id,
+            } => {
+                if let Some(id) = loop_id {
+                    self.inside.push(*id);
+                }
+                let body = self.block(block);
+                if loop_id.is_some() {
+                    self.inside.pop();
+                }
+                quote!(#label #unsafety #body)
+            }
+            ExprKind::If {
+                cond,
+                then,
+                otherwise,
+                ..
+            } => {
+                let cond = self.cond(cond);
+                let then = self.block(then);
+                let otherwise = otherwise.as_ref().map(|o| {
+                    let o = self.expr(o);
+                    quote!(else #o)
+                });
+                quote!(if #cond #then #otherwise)
+            }
+            ExprKind::Match { scrutinee, arms } => {
+                let scrutinee = self.expr(scrutinee);
+                let arms = arms.iter().map(|arm| self.arm(arm));
+                quote!(match #scrutinee { #(#arms)* })
+            }
+            ExprKind::Loop {
+                label,
+                loop_id,
+                kind,
+                body,
+                ..
+            } => {
+                let head = match kind {
+                    LoopBody::Loop => quote!(loop),
+                    LoopBody::While(cond) => {
+                        let cond = self.cond(cond);
+                        quote!(while #cond)
+                    }
+                    LoopBody::For {
+                        pat,
+                        iterable,
+                        desugared,
+                        ..
+                    } => {
+                        let mut iterable = self.expr(iterable);
+                        if *desugared {
+                            iterable = quote!(::core::iter::IntoIterator::into_iter(#iterable));
+                        }
+                        quote!(for #pat in #iterable)
+                    }
+                };
+                self.inside.push(*loop_id);
+                let body = self.block(body);
+                self.inside.pop();
+                quote!(#label #head #body)
+            }
+            ExprKind::Break {
+                label,
+                target,
+                value,
+                mark,
+            } => {
+                let value = value.as_ref().map(|v| self.expr(v));
+                if let Some(t) = target
+                    && !self.inside.contains(t)
+                    && let Some(jump) = self.cx.jump(*t, false, value.clone(), *mark, e.span)
+                {
+                    return jump;
+                }
+                quote!(break #label #value)
+            }
+            ExprKind::Continue {
+                label,
+                target,
+                mark,
+            } => {
+                if let Some(t) = target
+                    && !self.inside.contains(t)
+                    && let Some(jump) = self.cx.jump(*t, true, None, *mark, e.span)
+                {
+                    return jump;
+                }
+                quote!(continue #label)
+            }
+            ExprKind::Return { token } => self.cx.return_(*token),
+            ExprKind::Try { inner, question } => {
+                let inner = self.expr(inner);
+                self.cx.try_(inner, *question)
+            }
+            ExprKind::Assign { lhs, rhs, op, .. } => {
+                let rhs = self.expr(rhs);
+                if op.is_none()
+                    && let ExprKind::Place {
+                        place,
+                        how: Use::Assign,
+                        id,
+                        ..
+                    } = &lhs.kind
+                    && let Some(tokens) = self.cx.assign(place, rhs.clone(), *id)
+                {
+                    return tokens;
+                }
+                let lhs = self.expr(lhs);
+                match op {
+                    Some(op) => quote!(#lhs #op #rhs),
+                    None => quote!(#lhs = #rhs),
+                }
+            }
+            ExprKind::Closure { syn, body, .. } => {
+                let loops = std::mem::take(&mut self.inside);
+                let printed = self.expr(body);
+                self.inside = loops;
+                closure_with_body(syn, printed)
+            }
+            ExprKind::Macro { mac, args, .. } => match args {
+                MacroArgs::Exprs { exprs, shape, .. } => {
+                    let printed = exprs.iter().map(|x| self.expr(x)).collect();
+                    let tokens = super::build::reassemble(shape, printed);
+                    let mut mac = mac.clone();
+                    mac.tokens = tokens;
+                    mac.to_token_stream()
+                }
+                MacroArgs::Tokens { .. } => mac.to_token_stream(),
+            },
+            ExprKind::Op { syn, operands, .. } => {
+                let mut skeleton = syn.clone();
+                let printed: Vec<TokenStream> = operands.iter().map(|o| self.expr(o)).collect();
+                for ((hole, _), tokens) in operands_mut(&mut skeleton).into_iter().zip(printed) {
+                    *hole = SynExpr::Verbatim(tokens);
+                }
+                skeleton.to_token_stream()
+            }
+        }
+    }
+
+    /// `{ <prelude> <statements> }`.
+    pub(crate) fn block(&mut self, block: &Block) -> TokenStream {
+        let inner = self.stmts(block);
+        quote!({ #inner })
+    }
+
+    /// The statements of `block` (with its prelude), without braces.
+    pub(crate) fn stmts(&mut self, block: &Block) -> TokenStream {
+        let mut out = self.cx.block_prelude(block.scope);
+        for stmt in &block.stmts {
+            out.extend(self.stmt(block.scope, stmt));
+        }
+        out
+    }
+
+    pub(crate) fn stmt(&mut self, scope: super::ir::ScopeId, stmt: &Stmt) -> TokenStream {
+        match stmt {
+            Stmt::Let(l) => {
+                let init = l.init.as_ref().map(|i| self.expr(i));
+                let diverge = l.diverge.as_ref().map(|d| self.expr(d));
+                let (attrs, pat) = (&l.attrs, &l.pat);
+                let init = init.map(|i| quote!(= #i));
+                let diverge = diverge.map(|d| quote!(else #d));
+                quote!(#(#attrs)* let #pat #init #diverge;)
+            }
+            Stmt::Expr { expr, semi, .. } => {
+                let e = self.expr(expr);
+                let semi = semi.then(|| quote!(;));
+                quote!(#e #semi)
+            }
+            Stmt::Item(ItemRef::Reusable(index)) => self.ir.scopes[scope].reusable[*index]
+                .item
+                .to_token_stream(),
+            Stmt::Item(ItemRef::Declared(index)) => self.cx.item(scope, *index),
+        }
+    }
+
+    pub(crate) fn cond(&mut self, cond: &Cond) -> TokenStream {
+        let parts: Vec<TokenStream> = cond
+            .parts
+            .iter()
+            .map(|part| match part {
+                CondPart::Expr(e) => self.expr(e),
+                CondPart::Let { pat, scrutinee, .. } => {
+                    let scrutinee = self.expr(scrutinee);
+                    quote!(let #pat = #scrutinee)
+                }
+            })
+            .collect();
+        quote!(#(#parts)&&*)
+    }
+
+    fn arm(&mut self, arm: &Arm) -> TokenStream {
+        let guard = arm.guard.as_ref().map(|g| {
+            let g = self.expr(g);
+            quote!(if #g)
+        });
+        let body = self.expr(&arm.body);
+        let (attrs, pat) = (&arm.attrs, &arm.pat);
+        quote!(#(#attrs)* #pat #guard => #body,)
+    }
+}
+
+/// The closure (or `async` block) `syn` with its body replaced by `body`.
+fn closure_with_body(syn: &SynExpr, body: TokenStream) -> TokenStream {
+    match syn {
+        SynExpr::Closure(c) => {
+            let mut c = c.clone();
+            *c.body = SynExpr::Verbatim(body);
+            c.to_token_stream()
+        }
+        SynExpr::Async(a) => {
+            let (attrs, token, capture) = (&a.attrs, &a.async_token, &a.capture);
+            quote!(#(#attrs)* #token #capture #body)
+        }
+        other => other.to_token_stream(),
+    }
+}
