@@ -476,7 +476,10 @@ impl Builder<'_> {
                 self.cur
             }
             None => {
+                // Back edges meet the entry here: a loop whose body moves a place on some
+                // iterations only is lowered there.
                 let node = self.node(Event::Nop, self.cur);
+                self.cfg.merges.push((node, site));
                 self.cur = Some(node);
                 Some(node)
             }

@@ -41,7 +41,7 @@ impl Builder<'_> {
                 e.span(),
             );
         }
-        let forced = self.force.contains(&site(e));
+        let forced = self.forced(e);
         match e {
             SynExpr::Yield(y) if !self.in_closure() => self.yield_expr(y),
             SynExpr::Block(b) if b.label.is_none() => {
@@ -89,17 +89,28 @@ impl Builder<'_> {
                 r.span(),
             ),
             SynExpr::Try(t) if !self.in_closure() => {
-                if self.splits(&t.expr) {
-                    return self.spill(e, 0);
-                }
-                let inner = self.expr_in(&t.expr, Use::Value, false);
-                leaf(
+                // Desugar `<e with a yield>?` into `{ let t = e; t? }`.
+                let spilled = self.splits(&t.expr).then(|| {
+                    let scope = self.push_scope();
+                    (scope, self.spill_temp(&t.expr))
+                });
+                let inner = match &spilled {
+                    Some((_, (_, temp))) => self.temp_place(temp, Use::Value),
+                    None => self.expr_in(&t.expr, Use::Value, false),
+                };
+                let tried = leaf(
                     ExprKind::Try {
                         inner: Box::new(inner),
                         question: t.question_token.span,
                     },
                     t.span(),
-                )
+                );
+                match spilled {
+                    Some((scope, (stmt, _))) => {
+                        self.finish_block(scope, vec![stmt, expr_stmt(tried)], t.span())
+                    }
+                    None => tried,
+                }
             }
             SynExpr::Assign(a) => self.assign(&a.left, &a.right, None, a.span()),
             SynExpr::Binary(b) if is_compound(&b.op) => {
@@ -173,6 +184,22 @@ impl Builder<'_> {
         self.place_and_ref(e).map(|(p, _)| p)
     }
 
+    /// Whether `e` contains a yield (not counting the compounds the analysis asked for).
+    fn splits_unforced(&self, e: &SynExpr) -> bool {
+        let none = std::collections::HashSet::new();
+        let mut find = Find {
+            force: &none,
+            found: false,
+        };
+        syn::visit::Visit::visit_expr(&mut find, e);
+        find.found
+    }
+
+    /// The analysis asked for `e` to be lowered, and it may be here.
+    fn forced(&self, e: &SynExpr) -> bool {
+        self.unlowered == 0 && self.force.contains(&site(e))
+    }
+
     fn use_id(&mut self) -> usize {
         self.ir.uses += 1;
         self.ir.uses - 1
@@ -207,26 +234,8 @@ impl Builder<'_> {
     /// Whether `e` contains a yield, or a compound the analysis asked to lower (not counting
     /// closures, async blocks and nested items, which are their own code).
     pub(crate) fn splits(&self, e: &SynExpr) -> bool {
-        struct Find<'a> {
-            force: &'a std::collections::HashSet<usize>,
-            found: bool,
-        }
-        impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
-            fn visit_expr(&mut self, e: &'ast SynExpr) {
-                if self.found {
-                    return;
-                }
-                match e {
-                    SynExpr::Yield(_) => self.found = true,
-                    SynExpr::Closure(_) | SynExpr::Async(_) => {}
-                    _ => {
-                        self.found |= self.force.contains(&site(e));
-                        syn::visit::visit_expr(self, e);
-                    }
-                }
-            }
-            fn visit_item(&mut self, _: &'ast syn::Item) {}
-            fn visit_macro(&mut self, _: &'ast syn::Macro) {}
+        if self.unlowered > 0 {
+            return false;
         }
         let mut find = Find {
             force: self.force,
@@ -553,10 +562,22 @@ impl Builder<'_> {
             let bindings = self.bind_pattern(&arm.pat, through_ref, &borrowed);
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
             self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
+            // A guard runs while the arm is being chosen: nothing in it is lowered.
+            if let Some((_, g)) = &arm.guard
+                && self.splits_unforced(g)
+            {
+                self.errors.push(syn::Error::new(
+                    g.span(),
+                    "a flat generator cannot yield in a `match` guard; test the condition in the \
+                     arm's body, or use `#[generator(boxed)]`",
+                ));
+            }
+            self.unlowered += 1;
             let guard = arm
                 .guard
                 .as_ref()
                 .map(|(_, g)| self.expr_in(g, Use::Value, false));
+            self.unlowered -= 1;
             let body = self.expr_in(&arm.body, Use::Value, value);
             let end = self.mark(Mark::End);
             self.pop_scope(scope);
@@ -1005,6 +1026,30 @@ impl Builder<'_> {
             ident.span(),
         )
     }
+}
+
+/// Looks for a yield, or a compound the analysis asked to lower, outside closures, async
+/// blocks, nested items and other macros' input.
+struct Find<'a> {
+    force: &'a std::collections::HashSet<usize>,
+    found: bool,
+}
+impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
+    fn visit_expr(&mut self, e: &'ast SynExpr) {
+        if self.found {
+            return;
+        }
+        match e {
+            SynExpr::Yield(_) => self.found = true,
+            SynExpr::Closure(_) | SynExpr::Async(_) => {}
+            _ => {
+                self.found |= self.force.contains(&site(e));
+                syn::visit::visit_expr(self, e);
+            }
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    fn visit_macro(&mut self, _: &'ast syn::Macro) {}
 }
 
 /// Which loop syntax `loop_expr` builds.

@@ -234,7 +234,10 @@ impl Builder<'_> {
                 }
             }
             prefixes.push(prefix);
+            // Another macro's input is printed as it is: nothing in it is lowered.
+            self.unlowered += 1;
             built.push(self.expr_in(value, how, false));
+            self.unlowered -= 1;
         }
         Some(MacroArgs::Exprs {
             exprs: built,

@@ -66,6 +66,7 @@ pub(crate) fn build(
         closures: Vec::new(),
         errors: Vec::new(),
         inline: func.sig.is_none(),
+        unlowered: 0,
     };
     let params_scope = b.push_scope();
     for arg in args {
@@ -116,6 +117,9 @@ pub(crate) struct Builder<'f> {
     pub(crate) errors: Vec<syn::Error>,
     /// `iter! { .. }`: its captures' types are unknown.
     inline: bool,
+    /// Inside code that cannot be lowered (a match guard, another macro's input): the
+    /// analysis's requests to lower a compound are ignored there.
+    unlowered: usize,
 }
 
 /// The syntax node's identity, stable across builds of the same body.
@@ -275,10 +279,10 @@ impl Builder<'_> {
             match stmt {
                 SynStmt::Local(local) => out.push(Stmt::Let(Box::new(self.local(local)))),
                 SynStmt::Expr(expr, semi) => {
-                    let is_yield = matches!(expr, syn::Expr::Yield(y)
-                        if crate::analyze::yield_kind(y) == crate::analyze::YieldKind::One);
                     let tail_value = value && semi.is_none() && last;
                     let built = self.expr_in(expr, super::ir::Use::Value, tail_value);
+                    // A plain yield statement resumes into the rest of the list.
+                    let is_yield = matches!(built.kind, super::ir::ExprKind::Yield { .. });
                     // A lowered statement jumps to a join after it, unless its end is the
                     // block's end (it is last, and its value is the block's, or the block
                     // delivers nothing) or it is a plain yield (its resume state runs on).
