@@ -58,10 +58,35 @@ pub(crate) enum Borrows {
     Likely(BindingId),
     /// Certainly a generator local: `&v`, `v.iter()`, `s.trim()`, `ref` patterns; the span is
     /// the borrow.
-    Definitely(BindingId, Span),
+    Definitely(BindingId, Spans),
     /// A mutable reborrow through a `&mut` binding (`self.items.iter_mut()`): fine unless the
     /// binding is also kept.
-    MutThrough(BindingId, Span),
+    MutThrough(BindingId, Spans),
+}
+
+/// The first and last token of some code: an error spanning it underlines all of it (a
+/// single `Span` covers one token on stable Rust).
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Spans(pub Span, pub Span);
+
+impl Spans {
+    pub(crate) fn of(tokens: &impl quote::ToTokens) -> Spans {
+        let mut trees = tokens.to_token_stream().into_iter();
+        let first = trees.next().map_or_else(Span::call_site, |t| t.span());
+        let last = trees.last().map_or(first, |t| t.span());
+        Spans(first, last)
+    }
+
+    /// An error underlining the code.
+    pub(crate) fn error(self, message: impl std::fmt::Display) -> syn::Error {
+        let tokens: TokenStream = [
+            proc_macro2::TokenTree::Ident(Ident::new("a", self.0)),
+            proc_macro2::TokenTree::Ident(Ident::new("a", self.1)),
+        ]
+        .into_iter()
+        .collect();
+        syn::Error::new_spanned(tokens, message)
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -275,6 +300,8 @@ pub(crate) enum Use {
 
 pub(crate) struct Expr {
     pub kind: ExprKind,
+    /// The user's code it was built from (its first token in `span`).
+    pub spans: Spans,
     /// The identity of the user's syntax it was built from (`build::site`; 0 for code the
     /// builder made): the analysis names the compounds it wants lowered by it.
     pub site: usize,

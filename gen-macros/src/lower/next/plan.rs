@@ -306,10 +306,10 @@ impl Plan {
                     }
                     _ => None,
                 };
-                if let Some((span, message)) = error
+                if let Some((spans, message)) = error
                     && reported.insert(binding)
                 {
-                    let mut e = syn::Error::new(*span, message);
+                    let mut e = spans.error(message);
                     if ir.states[s].kind == StateKind::Resume {
                         e.combine(syn::Error::new(
                             ir.states[s].at,

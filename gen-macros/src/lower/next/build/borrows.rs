@@ -371,7 +371,7 @@ impl Builder<'_> {
         let binding = &self.ir.bindings[place.binding];
         if binding.by_ref {
             if mutable && binding.mut_ref {
-                return Borrows::MutThrough(place.binding, whole.span);
+                return Borrows::MutThrough(place.binding, whole.spans);
             }
             return Borrows::Nothing;
         }
@@ -379,7 +379,7 @@ impl Builder<'_> {
             // A capture of `iter! { .. }` may well be a reference.
             return Borrows::Likely(place.binding);
         }
-        Borrows::Definitely(place.binding, whole.span)
+        Borrows::Definitely(place.binding, whole.spans)
     }
 }
 

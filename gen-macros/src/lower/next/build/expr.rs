@@ -10,7 +10,7 @@ use super::{Builder, ClosureFrame, site};
 use crate::analyze::{YieldKind, yield_kind};
 use crate::lower::next::ir::{
     Arm, BindingKind, Block, Borrows, Cond, CondPart, Expr, ExprKind, LoopBody, LoopKind, Mark,
-    Place, Proj, StateKind, Stmt, Use,
+    Place, Proj, Spans, StateKind, Stmt, Use,
 };
 
 impl Builder<'_> {
@@ -18,6 +18,7 @@ impl Builder<'_> {
     pub(crate) fn expr_in(&mut self, e: &SynExpr, how: Use, value: bool) -> Expr {
         let mut built = self.expr_inner(e, how, value);
         set_site(&mut built, site(e));
+        built.spans = Spans::of(e);
         built
     }
 
@@ -292,6 +293,7 @@ impl Builder<'_> {
         let resume = self.new_state(StateKind::Resume, token);
         let resumed = self.mark(Mark::End);
         Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             kind: ExprKind::Yield {
                 from: false,
@@ -345,6 +347,7 @@ impl Builder<'_> {
         };
         let pat: syn::Pat = syn::parse_quote!(#item);
         let for_loop = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             kind: ExprKind::Loop {
                 label: None,
@@ -422,6 +425,7 @@ impl Builder<'_> {
             || otherwise.as_ref().is_some_and(|e| e.split)
             || cond.parts.iter().any(|p| part_split(p));
         Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             kind: ExprKind::If {
                 cond,
@@ -473,6 +477,7 @@ impl Builder<'_> {
             .map(|(_, e)| Box::new(self.expr_in(e, Use::Value, value)));
         let else_mark = self.mark(Mark::Else);
         let if_expr = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             split: then.split || otherwise.as_ref().is_some_and(|e| e.split),
             kind: ExprKind::If {
@@ -594,6 +599,7 @@ impl Builder<'_> {
             });
         }
         Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             kind: ExprKind::Match {
                 scrutinee: Box::new(scrutinee),
@@ -741,6 +747,7 @@ impl Builder<'_> {
         let exit = self.mark(Mark::LoopExit);
         let split = head.is_some() || block.split;
         let looped = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             kind: ExprKind::Loop {
                 label: label.cloned(),
@@ -799,6 +806,7 @@ impl Builder<'_> {
         };
         let else_mark = self.mark(Mark::Else);
         let if_expr = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             split: true,
             kind: ExprKind::If {
@@ -846,6 +854,7 @@ impl Builder<'_> {
         let mark = self.mark(Mark::Jump);
         let split = value.as_ref().is_some_and(|v| v.split);
         Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             kind: ExprKind::Break {
                 label: b.label.clone(),
@@ -881,6 +890,7 @@ impl Builder<'_> {
         let lhs = self.expr_in(left, how, false);
         let mark = self.mark(Mark::End);
         Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             split: rhs.split,
             kind: ExprKind::Assign {
@@ -943,6 +953,7 @@ impl Builder<'_> {
         let otherwise = branch(self, false);
         let else_mark = self.mark(Mark::Else);
         let if_expr = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             split: true,
             kind: ExprKind::If {
@@ -1143,6 +1154,7 @@ fn set_site(e: &mut Expr, site: usize) {
 pub(crate) fn leaf(kind: ExprKind, span: Span) -> Expr {
     Expr {
         kind,
+        spans: Spans(span, span),
         site: 0,
         split: false,
         span,
@@ -1166,6 +1178,7 @@ fn block_expr(
     forced: bool,
 ) -> Expr {
     Expr {
+        spans: Spans(Span::call_site(), Span::call_site()),
         site: 0,
         split: block.split || forced,
         kind: ExprKind::Block {
