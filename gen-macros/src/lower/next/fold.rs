@@ -9,23 +9,25 @@
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 
-use super::ir::{Ir, ItemRef, LoopId, MarkId, Place, ScopeId, Use};
+use super::ir::{Ir, LoopId, MarkId, Place, ScopeId, Use};
+use super::items::Items;
 use super::names;
 use super::print::{Context, Printer};
 
 struct Fold<'a> {
-    ir: &'a Ir,
+    items: &'a Items,
     item_ty: Option<syn::Type>,
 }
 
 /// `if let Some(sink) = sink && let S0(args) = cur { <args> <body> return None; }`.
 pub(crate) fn fold_path(
     ir: &Ir,
+    items: &Items,
     item_ty: Option<syn::Type>,
     rebind: TokenStream,
     pattern: TokenStream,
 ) -> TokenStream {
-    let mut printer = Printer::new(ir, Fold { ir, item_ty });
+    let mut printer = Printer::new(ir, Fold { items, item_ty });
     let body = printer.block(&ir.root);
     let (sink, cur) = (names::sink(), names::cur());
     let (label, error) = (names::fold_label(), names::err());
@@ -97,16 +99,7 @@ impl Context for Fold<'_> {
         None
     }
 
-    fn block_prelude(&mut self, _: ScopeId) -> TokenStream {
-        TokenStream::new()
-    }
-
-    fn item(&mut self, scope: ScopeId, index: usize) -> TokenStream {
-        if scope == self.ir.root.scope {
-            return TokenStream::new();
-        }
-        let _ = ItemRef::Declared(index);
-        let item = &self.ir.scopes[scope].items[index];
-        quote!(#item)
+    fn block_prelude(&mut self, scope: ScopeId) -> TokenStream {
+        self.items.prelude(scope)
     }
 }

@@ -41,6 +41,7 @@ pub(crate) mod emit;
 pub(crate) mod flow;
 mod fold;
 pub(crate) mod ir;
+mod items;
 pub(crate) mod names;
 pub(crate) mod places;
 pub(crate) mod plan;
@@ -101,7 +102,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     }
     errors.finish()?;
 
-    let mut em = Emitter::new(&ir, &plan, func.item_ty.clone());
+    let items = items::Items::plan(&ir);
+    let mut em = Emitter::new(&ir, &plan, &items, func.item_ty.clone());
     let root = &ir.root;
     em.arm(0, |this| this.block(root, &Cont::Finish));
     std::mem::take(&mut em.errors).finish()?;
@@ -144,7 +146,8 @@ fn assemble(
     arms.sort_by_key(|(state, _)| (ir.states[*state].seq, *state));
     let arms = arms.into_iter().map(|(_, code)| code);
     let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
-    let fold_path = (fold && !ir.nested_items && !ir.macro_statics).then(|| {
+    // A macro that declares a `static` would declare it again in the fold copy.
+    let fold_path = (fold && !ir.macro_statics).then(|| {
         let fields: Vec<_> = (0..plan.kept[0].len()).map(names::field).collect();
         let rebind: TokenStream = plan.kept[0]
             .iter()
@@ -158,6 +161,7 @@ fn assemble(
             .collect();
         fold::fold_path(
             ir,
+            em.items,
             func.item_ty.clone(),
             rebind,
             quote!(#ty::#s0(#(#fields),*)),
@@ -187,7 +191,7 @@ fn assemble(
             })*),
         )
     };
-    let items = root_items(ir);
+    let items = &em.items.top;
     let generator = names::generator();
     quote! {
         #items
@@ -207,14 +211,6 @@ fn assemble(
         });
         #generator
     }
-}
-
-/// The items of the body's own block, declared once for the state machine and the fold copy
-/// (they are visible in the whole body either way).
-fn root_items(ir: &ir::Ir) -> TokenStream {
-    let scope = &ir.scopes[ir.root.scope];
-    let items = &scope.items;
-    quote!(#(#items)*)
 }
 
 fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {

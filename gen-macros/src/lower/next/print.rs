@@ -37,8 +37,6 @@ pub(crate) trait Context {
     /// What opens every printed block of `scope`: its `use` declarations when they are not
     /// printed where they stand, re-imports of items declared elsewhere.
     fn block_prelude(&mut self, scope: super::ir::ScopeId) -> TokenStream;
-    /// An item with an identity, where it stands (nothing when it is declared elsewhere).
-    fn item(&mut self, scope: super::ir::ScopeId, index: usize) -> TokenStream;
 }
 
 /// Prints code of `ir` in a context.
@@ -252,7 +250,8 @@ impl<'a, C: Context> Printer<'a, C> {
             Stmt::Item(ItemRef::Reusable(index)) => self.ir.scopes[scope].reusable[*index]
                 .item
                 .to_token_stream(),
-            Stmt::Item(ItemRef::Declared(index)) => self.cx.item(scope, *index),
+            // Declared once elsewhere (`items.rs`).
+            Stmt::Item(ItemRef::Declared(_)) => TokenStream::new(),
         }
     }
 

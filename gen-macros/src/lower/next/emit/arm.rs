@@ -93,7 +93,8 @@ impl Emitter<'_> {
             }
         }
         entries.sort_by_key(|(seq, _)| *seq);
-        let mut out = uses;
+        let mut out = self.items.prelude(scope);
+        out.extend(uses);
         for (_, entry) in entries {
             match entry {
                 Entry::Binding(b) => {

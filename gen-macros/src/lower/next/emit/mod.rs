@@ -76,6 +76,7 @@ pub(crate) struct ArmCtx {
 pub(crate) struct Emitter<'a> {
     pub ir: &'a Ir,
     pub plan: &'a Plan,
+    pub items: &'a super::items::Items,
     pub item_ty: Option<syn::Type>,
     /// `(state, arm tokens)`.
     pub arms: Vec<(StateId, TokenStream)>,
@@ -94,7 +95,12 @@ pub(crate) struct Emitter<'a> {
 }
 
 impl<'a> Emitter<'a> {
-    pub(crate) fn new(ir: &'a Ir, plan: &'a Plan, item_ty: Option<syn::Type>) -> Self {
+    pub(crate) fn new(
+        ir: &'a Ir,
+        plan: &'a Plan,
+        items: &'a super::items::Items,
+        item_ty: Option<syn::Type>,
+    ) -> Self {
         let mut params = HashMap::new();
         let mut value_params = HashMap::new();
         let mut next = 0;
@@ -116,6 +122,7 @@ impl<'a> Emitter<'a> {
         Emitter {
             ir,
             plan,
+            items,
             item_ty,
             arms: Vec::new(),
             loops: Vec::new(),

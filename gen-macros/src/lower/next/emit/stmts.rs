@@ -13,10 +13,11 @@ impl Emitter<'_> {
     /// A lowered block: `{ statements }` in its own scope.
     pub(crate) fn block(&mut self, block: &Block, cont: &Cont) -> TokenStream {
         let visible = self.arm.visible.len();
+        let prelude = self.items.prelude(block.scope);
         let code = self.list(block, 0, cont);
         self.forget_after(visible);
         let unsafety = self.ir.scopes[block.scope].unsafety.then(|| quote!(unsafe));
-        quote!(#unsafety { #code })
+        quote!(#unsafety { #prelude #code })
     }
 
     /// Statements `from..` of `block`; its end (or its tail value) goes to `cont`.
@@ -87,10 +88,7 @@ impl Emitter<'_> {
                 let item = &self.ir.scopes[scope].reusable[i].item;
                 quote!(#item)
             }
-            ItemRef::Declared(i) if scope != self.ir.root.scope => {
-                let item = &self.ir.scopes[scope].items[i];
-                quote!(#item)
-            }
+            // Declared once elsewhere (`items.rs`).
             ItemRef::Declared(_) => TokenStream::new(),
         }
     }

@@ -253,12 +253,7 @@ impl Context for Machine<'_, '_> {
         Some(tokens)
     }
 
-    fn block_prelude(&mut self, _scope: ScopeId) -> TokenStream {
-        TokenStream::new()
-    }
-
-    fn item(&mut self, scope: ScopeId, index: usize) -> TokenStream {
-        self.em
-            .item_in_place(scope, crate::lower::next::ir::ItemRef::Declared(index))
+    fn block_prelude(&mut self, scope: ScopeId) -> TokenStream {
+        self.em.items.prelude(scope)
     }
 }
