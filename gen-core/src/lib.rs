@@ -165,6 +165,14 @@ pub mod __private {
         core::mem::needs_drop::<T>()
     }
 
+    /// The error a generator-level `e?` of a flat generator yields: `From::from(e)`, as the
+    /// `?` operator converts it (a function, so that no lint about a conversion to the same
+    /// type fires on the user's `?`).
+    #[inline(always)]
+    pub fn convert_err<E, F: From<E>>(error: E) -> F {
+        F::from(error)
+    }
+
     #[cfg(feature = "alloc")]
     pub use crate::boxed::{BoxedGen, boxed, boxed_fallible};
     pub use crate::stream::{

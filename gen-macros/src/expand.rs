@@ -73,7 +73,7 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
     let prelude = std::mem::take(&mut func.prelude);
     func.block.stmts.splice(0..0, prelude);
     let body = match lowering {
-        Lowering::Flat => lower::next::lower(&func, args.no_fold.is_none())?,
+        Lowering::Flat => lower::flat::lower(&func, args.no_fold.is_none())?,
         Lowering::Boxed | Lowering::Stream => {
             lower::compiler_backed::lower(&func, lowering == Lowering::Boxed)?
         }
@@ -125,7 +125,7 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
     let result = GenFn::from_inline(flavour, input).and_then(|mut func| {
         analyze::normalize(&mut func.block, lowering, true, false)?;
         match lowering {
-            Lowering::Flat => lower::next::lower(&func, true),
+            Lowering::Flat => lower::flat::lower(&func, true),
             _ => lower::compiler_backed::lower(&func, false),
         }
     });

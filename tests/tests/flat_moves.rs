@@ -98,6 +98,9 @@ fn moves_into_move_closures() {
 }
 
 twin! {
+    // The user's own code: clippy sees `Some(5).expect(..)` in the generator as it would in a
+    // plain function.
+    #[allow(clippy::unnecessary_literal_unwrap)]
     fn by_value_methods_from_the_list(v: Vec<u32>, o: Option<u32>, s: String) -> u32 {
         let items = v;
         let total: u32 = items.into_iter().sum();

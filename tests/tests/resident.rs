@@ -213,7 +213,7 @@ fn a_yield_before_return_keeps_the_iterator_until_the_resume() {
 twin! {
     fn nested_loops(rows: u32) -> u32 {
         for r in NoisyIter::new("rows", rows) {
-            for c in NoisyIter::new(&format!("row{r}"), r) {
+            for c in NoisyIter::new(format!("row{r}"), r) {
                 yield_!(r * 10 + c);
             }
         }

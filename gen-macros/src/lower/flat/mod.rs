@@ -1,6 +1,19 @@
-#![allow(dead_code)]
-//! The flat lowering (DESIGN 2.1): a sync generator body into a local generic state enum and a
-//! `move` closure that dispatches on it, wrapped in `FlatGen`.
+//! The flat lowering: a sync generator body into a local generic state enum and a `move`
+//! closure that dispatches on it, wrapped in `FlatGen`.
+//!
+//! ```text
+//!   syntax ──build──▶ IR ──cfg──▶ graph ──flow──▶ init, liveness ──plan──▶ what each state keeps
+//!                      │                                                   │
+//!                      └──────────────────────── emit ◀────────────────────┘ ──▶ tokens
+//!                      └──────────────────────── fold ──────────────────────────▶ fold copy
+//! ```
+//! - `build/`: syntax -> IR in one pass (names resolved to bindings, places, states).
+//! - `cfg.rs`, `flow.rs`: the control-flow graph and the analyses over it (moves, drop flags,
+//!   liveness).
+//! - `plan.rs`: what each state keeps and how; what the next build must lower although it does
+//!   not yield (the plan and the build repeat until they agree).
+//! - `emit/`: IR + plan -> the state machine; `print.rs`: IR -> tokens for code that is not
+//!   lowered; `fold.rs`: the internal-iteration copy.
 //!
 //! Desugar
 //! ```text
@@ -9,61 +22,50 @@
 //! into
 //! ```text
 //! fn f(args) -> impl Iterator<Item = T> + FusedIterator {
-//!     enum __gen_State<S0, S1, ..> { S0(S0), S1(S1), .., __gen_Done }
-//!     let mut __gen_st = __gen_State::S0((args in reverse order,));
+//!     enum __gen_State<P0, P1, ..> { S0(..), S1(..), .., __gen_Done }
+//!     let mut __gen_st = __gen_State::S0(args..);
 //!     FlatGen::new::<T>(move |__gen_sink| {
 //!         let mut __gen_cur = mem::replace(&mut __gen_st, __gen_State::__gen_Done);
 //!         if let Some(sink) = __gen_sink && let S0(args) = __gen_cur { <body, yield = sink> }
-//!         '__gen_sm: loop { match __gen_cur { S0(l) => { .. } S1(l) => { .. } .. } }
+//!         '__gen_sm: loop { match __gen_cur { S0(..) => { .. } S1(..) => { .. } .. } }
 //!     })
 //! }
 //! ```
-//! A loop head whose only saved local is its `for` iterator is *resident* (`Facts::resident`):
-//! `cur` is `Done` while the stored state is that head, and its arm,
-//! `Done if matches!(st, H(_)) => { .. }`, borrows the iterator inside `st` through a
-//! `gen_core::__private::Resident` guard instead of moving it out and back on every item.
-//!
-//! The walk runs twice: the first pass records where every local is mentioned, moved and in
-//! scope (`facts.rs`); the second emits, asking the first which locals each state saves.
+//! with one generic parameter per kept place (rustc infers each local's type once, so type
+//! checking grows with the body, not with its square).
 
-mod control;
-mod emit;
-mod facts;
+pub(crate) mod build;
+pub(crate) mod cfg;
+pub(crate) mod emit;
+pub(crate) mod flow;
+mod fold;
+pub(crate) mod ir;
+mod items;
 pub(crate) mod names;
-mod resident;
-mod stmts;
-mod verbatim;
+pub(crate) mod places;
+pub(crate) mod plan;
+pub(crate) mod print;
+
+use std::collections::HashSet;
 
 use proc_macro2::TokenStream;
 use quote::{ToTokens, quote};
 
 use self::emit::{Cont, Emitter};
-use self::facts::{Facts, LocalId};
+use crate::error::Errors;
 use crate::parse::{Binding, GenFn};
-use std::collections::HashSet;
 
-/// One walk over the body.
-fn walk<'p>(
-    func: &GenFn,
-    args: &[Binding],
-    prior: Option<&'p Facts>,
-    alias_plan: Option<&'p HashSet<(usize, LocalId)>>,
-) -> Emitter<'p> {
-    let mut emitter = Emitter::new(prior, alias_plan, func.item_ty.clone());
-    for arg in args {
-        emitter.declare(arg, false);
-    }
-    let start = emitter.new_state(false);
-    emitter.arm(start, |this| this.block(&func.block, &Cont::Finish));
-    emitter
-}
+/// How many times the plan may ask for a compound to be lowered before the build gives up
+/// (each round lowers at least one more).
+const ROUNDS: usize = 64;
 
 /// Lowers `func` (already normalized) into the tokens of its body expression.
 pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut args = func.args.clone();
+    let macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {
         // `iter! { .. }`: the free variables it uses are captured by value like arguments.
-        let discovery = walk(func, &args, None, None);
+        let discovery = build::build(func, &args, &HashSet::new(), &macros);
         args = discovery
             .free
             .into_iter()
@@ -76,88 +78,164 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
             })
             .collect();
     }
-    // Pass 1 learns the facts; pass 2 decides which locals get aliases; pass 3 emits, with
-    // each alias slot declared next to its local.
-    let first = walk(func, &args, None, None);
-    first.errors.finish()?;
-    let plan = walk(func, &args, Some(&first.facts), None).aliased;
-    let mut second = walk(func, &args, Some(&first.facts), Some(&plan));
-    std::mem::take(&mut second.errors).finish()?;
+    let mut force = HashSet::new();
+    let mut unnative = HashSet::new();
+    let mut round = 0;
+    let (ir, plan) = loop {
+        let ir = build::build(func, &args, &force, &macros);
+        let plan = plan::plan(&ir, &unnative);
+        let more = !plan.force.is_subset(&force) || !plan.unnative.is_subset(&unnative);
+        round += 1;
+        if !more || round == ROUNDS {
+            break (ir, plan);
+        }
+        force.extend(plan.force.iter().copied());
+        unnative.extend(plan.unnative.iter().copied());
+    };
+    if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
+        debug_dump(&ir, &plan);
+    }
+    let mut errors = Errors::default();
+    for e in ir.errors.iter().chain(&plan.errors) {
+        errors.push(e.clone());
+    }
+    errors.finish()?;
 
-    let state_enum = names::state_enum();
-    let done = names::done();
+    let items = items::Items::plan(&ir);
+    let mut em = Emitter::new(&ir, &plan, &items, func.item_ty.clone());
+    let root = &ir.root;
+    em.arm(0, |this| this.block(root, &Cont::Finish));
+    std::mem::take(&mut em.errors).finish()?;
+    let out = assemble(func, &args, &ir, &plan, em, fold);
+    if let Some(path) = std::env::var_os("GEN_DEBUG_EXPAND") {
+        let _ = std::fs::write(path, format!("fn __expanded() {{ {out} }}"));
+    }
+    Ok(out)
+}
+
+/// The whole body expression around the arms.
+fn assemble(
+    func: &GenFn,
+    args: &[Binding],
+    ir: &ir::Ir,
+    plan: &plan::Plan,
+    mut em: Emitter<'_>,
+    fold: bool,
+) -> TokenStream {
+    let state_enum = em.state_enum();
+    let (ty, done) = (names::state_enum(), names::done());
     let (st, cur, sm, sink) = (names::st(), names::cur(), names::sm_label(), names::sink());
-    let count = second.facts.states.len();
-    let params: Vec<_> = (0..count).map(names::variant).collect();
-    // The outer function still calls the receiver `self`.
-    let initial: Vec<_> = args
+    // The start state holds the arguments it keeps; the outer function still calls the
+    // receiver `self`.
+    let initial: Vec<TokenStream> = plan.kept[0]
         .iter()
         .rev()
-        .map(|a| {
-            if a.ident == "__gen_self" {
+        .map(|k| {
+            let ident = &ir.bindings[plan.cfg.places.list[k.place].binding].ident;
+            if ident == "__gen_self" {
                 quote!(self)
             } else {
-                a.ident.to_token_stream()
+                ident.to_token_stream()
             }
         })
         .collect();
-    let mut arms = std::mem::take(&mut second.arms);
-    arms.sort_by_key(|(pos, state, _)| (*pos, *state));
-    let arms = arms.into_iter().map(|(_, _, code)| code);
+    let _ = args;
+    let s0 = names::variant(0);
+    let mut arms = std::mem::take(&mut em.arms);
+    arms.sort_by_key(|(state, _)| (ir.states[*state].seq, *state));
+    let arms = arms.into_iter().map(|(_, code)| code);
     let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
-    let fold_path = if fold {
-        crate::lower::fold::fold_path(func, &args)
-    } else {
-        quote!()
-    };
-    let items = std::mem::take(&mut second.items);
-    // With resident loop heads, `cur` starts as `Done` while the stored state is one of them
-    // (their arms are `Done if matches!(st, H(_))`); a jump to one parks it in the stored
-    // state: `H(l) => { st = H(l); cur = Done; continue 'sm; }`.
-    let resident: Vec<_> = second
-        .resident_states
-        .iter()
-        .map(|&s| names::variant(s))
+    // A macro that declares a `static` would declare it again in the fold copy.
+    let fold_path = (fold && !ir.macro_statics).then(|| {
+        let fields: Vec<_> = (0..plan.kept[0].len()).map(names::field).collect();
+        let rebind: TokenStream = plan.kept[0]
+            .iter()
+            .enumerate()
+            .map(|(i, k)| {
+                let b = &ir.bindings[plan.cfg.places.list[k.place].binding];
+                let field = em.field_of(0, i);
+                let (ident, mutability) = (&b.ident, b.mutable.then(|| quote!(mut)));
+                quote!(#[allow(unused_variables, unused_mut)] let #mutability #ident = #field;)
+            })
+            .collect();
+        fold::fold_path(
+            ir,
+            em.items,
+            func.item_ty.clone(),
+            rebind,
+            quote!(#ty::#s0(#(#fields),*)),
+        )
+    });
+    let resident: Vec<_> = (0..ir.states.len())
+        .filter(|&s| em.resident[s].is_some())
+        .map(names::variant)
         .collect();
-    let take = quote!(::core::mem::replace(&mut #st, #state_enum::#done));
-    let l = names::l();
+    let take = quote!(::core::mem::replace(&mut #st, #ty::#done));
+    let f0 = names::field(0);
     let (entry, park) = if resident.is_empty() {
         (take, quote!())
     } else {
         (
             quote! {
-                if ::core::matches!(#st, #(#state_enum::#resident(_))|*) {
-                    #state_enum::#done
+                if ::core::matches!(#st, #(#ty::#resident(..))|*) {
+                    #ty::#done
                 } else {
                     #take
                 }
             },
-            quote!(#(#state_enum::#resident(#l) => {
-                #st = #state_enum::#resident(#l);
-                #cur = #state_enum::#done;
+            quote!(#(#ty::#resident(#f0) => {
+                #st = #ty::#resident(#f0);
+                #cur = #ty::#done;
                 continue #sm;
             })*),
         )
     };
-    let s0 = names::variant(0);
+    let items = &em.items.top;
     let generator = names::generator();
-    Ok(quote! {
+    quote! {
         #items
-        #[allow(non_camel_case_types, dead_code, clippy::all, clippy::pedantic)]
-        enum #state_enum<#(#params),*> { #(#params(#params),)* #done }
-        let mut #st = #state_enum::#s0((#(#initial,)*));
-        #[allow(unused_mut, unused_variables, unused_assignments, unused_labels, unreachable_code, unused_braces, clippy::all, clippy::pedantic)]
+        #state_enum
+        let mut #st = #ty::#s0(#(#initial),*);
         let #generator = ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
+            #[allow(unused_mut)]
             let mut #cur = #entry;
             #fold_path
             #sm: loop {
                 match #cur {
                     #(#arms)*
-                    #state_enum::#done => return ::core::option::Option::None,
+                    #ty::#done => break #sm (::core::option::Option::None),
                     #park
                 }
             }
         });
         #generator
-    })
+    }
+}
+
+fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {
+    for (s, info) in ir.states.iter().enumerate() {
+        let kept: Vec<String> = plan.kept[s]
+            .iter()
+            .map(|k| {
+                let p = &plan.cfg.places.list[k.place];
+                format!("{}{:?}:{:?}", ir.bindings[p.binding].ident, p.path, k.keep)
+            })
+            .collect();
+        eprintln!(
+            "state {s} {:?} scope {} seq {} entry {} kept {kept:?}",
+            info.kind, info.scope, info.seq, plan.cfg.entries[s]
+        );
+    }
+    for (b, info) in ir.bindings.iter().enumerate() {
+        eprintln!(
+            "binding {b} {} scope {} seq {} by_ref {} {:?}",
+            info.ident, info.scope, info.seq, info.by_ref, info.borrows
+        );
+    }
+    for (n, e) in plan.cfg.events.iter().enumerate() {
+        eprintln!(
+            "node {n} {e:?} -> {:?} arm {:?}",
+            plan.cfg.succ[n], plan.arm[n]
+        );
+    }
 }

@@ -30,10 +30,6 @@ pub(crate) fn cur() -> Ident {
 pub(crate) fn guard() -> Ident {
     ident("__gen_guard")
 }
-/// The payload of the arm's state.
-pub(crate) fn l() -> Ident {
-    ident("__gen_l")
-}
 /// A yielded value.
 pub(crate) fn v() -> Ident {
     ident("__gen_v")
@@ -41,10 +37,6 @@ pub(crate) fn v() -> Ident {
 /// A value delivered to a join.
 pub(crate) fn val() -> Ident {
     ident("__gen_val")
-}
-/// A `let` initializer evaluated before the names it shadows are moved into aliases.
-pub(crate) fn init() -> Ident {
-    ident("__gen_init")
 }
 /// The `FlatGen` value the function returns.
 pub(crate) fn generator() -> Ident {
@@ -58,15 +50,6 @@ pub(crate) fn ok() -> Ident {
 }
 pub(crate) fn err() -> Ident {
     ident("__gen_err")
-}
-pub(crate) fn item() -> Ident {
-    ident("__gen_item")
-}
-pub(crate) fn alias(local: usize) -> Ident {
-    format_ident!("__gen_shadowed{}", local, span = Span::mixed_site())
-}
-pub(crate) fn iter(n: u32) -> Ident {
-    format_ident!("__gen_iter{}", n, span = Span::mixed_site())
 }
 fn label(name: &str) -> Lifetime {
     Lifetime {
@@ -87,4 +70,28 @@ pub(crate) fn loop_label(n: u32) -> Lifetime {
 }
 pub(crate) fn wrapper(n: u32) -> Lifetime {
     label(&format!("__gen_w{n}"))
+}
+/// The generic parameter of a kept place or a join's value.
+pub(crate) fn param(k: usize) -> Ident {
+    format_ident!("__gen_P{}", k, span = Span::mixed_site())
+}
+/// A field of the state variant being matched.
+pub(crate) fn field(k: usize) -> Ident {
+    format_ident!("__gen_f{}", k, span = Span::mixed_site())
+}
+/// The `Option` slot of a place moved on some paths (its drop flag).
+pub(crate) fn slot(place: usize) -> Ident {
+    format_ident!("__gen_slot{}", place, span = Span::mixed_site())
+}
+/// The hidden local of a kept part of a partly moved value.
+pub(crate) fn held(place: usize) -> Ident {
+    format_ident!("__gen_held{}", place, span = Span::mixed_site())
+}
+/// The macro that names a binding where a later binding shadows it.
+pub(crate) fn capture(binding: usize) -> Ident {
+    format_ident!("__gen_cap{}", binding, span = Span::mixed_site())
+}
+/// A value being assigned.
+pub(crate) fn assigned() -> Ident {
+    ident("__gen_t")
 }

@@ -251,7 +251,7 @@ impl<'a, C: Context> Printer<'a, C> {
                 .item
                 .to_token_stream(),
             // Declared once elsewhere (`items.rs`).
-            Stmt::Item(ItemRef::Declared(_)) => TokenStream::new(),
+            Stmt::Item(ItemRef::Declared) => TokenStream::new(),
         }
     }
 

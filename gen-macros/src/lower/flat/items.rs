@@ -270,7 +270,7 @@ impl VisitMut for Rewrite {
                 });
             }
             p.ident = syn::Ident::new("super", p.ident.span());
-            p.tree = Box::new(inner);
+            *p.tree = inner;
             return;
         }
         visit_mut::visit_use_tree_mut(self, tree);

@@ -212,7 +212,7 @@ impl Plan {
     fn borrows_local(&self, ir: &Ir, borrows: &Borrows) -> bool {
         match borrows {
             Borrows::Likely(owner) | Borrows::Definitely(owner, _) => !ir.bindings[*owner].by_ref,
-            Borrows::Nothing | Borrows::Maybe(_) | Borrows::MutThrough(..) => false,
+            Borrows::Nothing | Borrows::Maybe | Borrows::MutThrough(..) => false,
         }
     }
 
@@ -330,12 +330,12 @@ impl Plan {
         for node in self.cfg.marks.iter().flatten().copied() {
             // The places a payload built here holds: those of the states control reaches
             // from here without passing another state's entry.
-            for state in 0..ir.states.len() {
+            for (state, kept) in kept_by.iter().enumerate() {
                 if !targets[node].contains(state) {
                     continue;
                 }
                 for k in &self.kept[state] {
-                    if !kept_by[state][k.place] || self.now(node, k.place) != Now::Conflict {
+                    if !kept[k.place] || self.now(node, k.place) != Now::Conflict {
                         continue;
                     }
                     if let Some(site) = self.origin(node, k.place, &merge_site) {

@@ -13,8 +13,8 @@ use syn::{Expr as SynExpr, Macro, Token};
 
 use super::Builder;
 use super::expr::leaf;
+use crate::lower::flat::ir::{Expr, ExprKind, MacroArgs, MacroShape, Place, Use};
 use crate::lower::macro_input::has_question_mark;
-use crate::lower::next::ir::{Expr, ExprKind, MacroArgs, MacroShape, Place, Use};
 
 /// A known macro's input, parsed once before the first build, so its expressions keep their
 /// identity (`build::site`) from one build to the next.
@@ -146,11 +146,7 @@ pub(crate) fn mentions_static(tokens: &TokenStream) -> bool {
 }
 
 impl Builder<'_> {
-    pub(crate) fn macro_stmt(&mut self, mac: &syn::StmtMacro) -> Expr {
-        self.macro_expr(&mac.mac, Some(mac.semi_token.is_some()))
-    }
-
-    pub(crate) fn macro_expr(&mut self, mac: &Macro, stmt_semi: Option<bool>) -> Expr {
+    pub(crate) fn macro_expr(&mut self, mac: &Macro) -> Expr {
         if mentions_static(&mac.tokens) {
             self.ir.macro_statics = true;
         }
@@ -162,7 +158,6 @@ impl Builder<'_> {
                 ExprKind::Macro {
                     mac: mac.clone(),
                     args,
-                    stmt_semi,
                 },
                 span,
             );
@@ -184,11 +179,7 @@ impl Builder<'_> {
         leaf(
             ExprKind::Macro {
                 mac: mac.clone(),
-                args: MacroArgs::Tokens {
-                    uses,
-                    tokens: mac.tokens.clone(),
-                },
-                stmt_semi,
+                args: MacroArgs::Tokens { uses },
             },
             span,
         )

@@ -7,7 +7,7 @@
 use syn::Expr as SynExpr;
 
 use super::Builder;
-use crate::lower::next::ir::{Borrows, Expr, ExprKind, Use};
+use crate::lower::flat::ir::{Borrows, Expr, ExprKind, Use};
 
 /// Methods whose result borrows the receiver (std's, by name).
 const BORROWING: &[&str] = &[
@@ -241,8 +241,8 @@ impl Builder<'_> {
         }
     }
 
-    fn plain_tail(&self, block: &crate::lower::next::ir::Block) -> bool {
-        matches!(block.stmts.last(), Some(crate::lower::next::ir::Stmt::Expr { expr, semi: false, .. }) if self.plain_value(expr))
+    fn plain_tail(&self, block: &crate::lower::flat::ir::Block) -> bool {
+        matches!(block.stmts.last(), Some(crate::lower::flat::ir::Stmt::Expr { expr, semi: false, .. }) if self.plain_value(expr))
     }
 
     /// `a..b` (or `a..=b`) over plain data.
@@ -259,11 +259,13 @@ impl Builder<'_> {
     /// What the value of `e` may borrow.
     pub(crate) fn borrows_of(&self, e: &Expr) -> Borrows {
         match &e.kind {
-            ExprKind::Place { place, how, .. } => match how {
-                // Moving or copying a value carries what it borrows.
-                Use::Value => self.ir.bindings[place.binding].borrows.clone(),
-                _ => Borrows::Nothing,
-            },
+            // Moving or copying a value carries what it borrows.
+            ExprKind::Place {
+                place,
+                how: Use::Value,
+                ..
+            } => self.ir.bindings[place.binding].borrows.clone(),
+            ExprKind::Place { .. } => Borrows::Nothing,
             ExprKind::Op { syn, operands, .. } => match syn {
                 SynExpr::Reference(r) => {
                     self.borrow_of_place(&operands[0], r.mutability.is_some(), e)
@@ -310,9 +312,9 @@ impl Builder<'_> {
         }
     }
 
-    fn tail_borrows(&self, block: &crate::lower::next::ir::Block) -> Borrows {
+    fn tail_borrows(&self, block: &crate::lower::flat::ir::Block) -> Borrows {
         match block.stmts.last() {
-            Some(crate::lower::next::ir::Stmt::Expr {
+            Some(crate::lower::flat::ir::Stmt::Expr {
                 expr, semi: false, ..
             }) => self.borrows_of(expr),
             _ => Borrows::Nothing,
@@ -354,11 +356,11 @@ impl Builder<'_> {
     }
 
     /// A method of unknown signature called on `binding`: maybe a borrow of it.
-    fn maybe_of(&self, binding: crate::lower::next::ir::BindingId) -> Borrows {
+    fn maybe_of(&self, binding: crate::lower::flat::ir::BindingId) -> Borrows {
         if self.ir.bindings[binding].by_ref {
             Borrows::Nothing
         } else {
-            Borrows::Maybe(binding)
+            Borrows::Maybe
         }
     }
 
@@ -375,7 +377,7 @@ impl Builder<'_> {
             }
             return Borrows::Nothing;
         }
-        if self.inline && binding.kind == crate::lower::next::ir::BindingKind::Param {
+        if self.inline && binding.kind == crate::lower::flat::ir::BindingKind::Param {
             // A capture of `iter! { .. }` may well be a reference.
             return Borrows::Likely(place.binding);
         }
@@ -395,7 +397,7 @@ fn likely(b: Borrows) -> Borrows {
 fn strongest(all: impl Iterator<Item = Borrows>) -> Borrows {
     let rank = |b: &Borrows| match b {
         Borrows::Nothing => 0,
-        Borrows::Maybe(_) => 1,
+        Borrows::Maybe => 1,
         Borrows::MutThrough(..) => 2,
         Borrows::Likely(_) => 3,
         Borrows::Definitely(..) => 4,

@@ -13,12 +13,12 @@ use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote, quote_spanned};
 
 use super::{Cont, Emitter};
-use crate::lower::next::ir::{
+use crate::lower::flat::ir::{
     BindingId, Cond, CondPart, Expr, LoopId, MarkId, Place, ScopeId, Use,
 };
-use crate::lower::next::names;
-use crate::lower::next::plan::Now;
-use crate::lower::next::print::{Context, Printer};
+use crate::lower::flat::names;
+use crate::lower::flat::plan::Now;
+use crate::lower::flat::print::{Context, Printer};
 
 /// A jump out of printed code that the emitter performs after it.
 struct Escape {
@@ -39,7 +39,53 @@ struct Machine<'e, 'a> {
 impl Emitter<'_> {
     /// Prints `e` as written (see the module docs).
     pub(crate) fn verbatim(&mut self, e: &Expr) -> TokenStream {
+        if let Some(jump) = self.direct_jump(e) {
+            return jump;
+        }
         self.printed(|p| p.expr(e))
+    }
+
+    /// A `break`/`continue` of a lowered loop that is the whole expression: its jump, without
+    /// a labelled block around it.
+    fn direct_jump(&mut self, e: &Expr) -> Option<TokenStream> {
+        // `{ break }` (the `else` of a `let .. else`, an arm's block): the jump in its block.
+        if let crate::lower::flat::ir::ExprKind::Block {
+            block,
+            label: None,
+            unsafety: None,
+            ..
+        } = &e.kind
+            && let [crate::lower::flat::ir::Stmt::Expr { expr, .. }] = block.stmts.as_slice()
+            && self.items.prelude(block.scope).is_empty()
+        {
+            return self.direct_jump(expr);
+        }
+        let (target, value, mark, is_continue) = match &e.kind {
+            crate::lower::flat::ir::ExprKind::Break {
+                target: Some(t),
+                value,
+                mark,
+                ..
+            } => (*t, value.as_deref(), *mark, false),
+            crate::lower::flat::ir::ExprKind::Continue {
+                target: Some(t),
+                mark,
+                ..
+            } => (*t, None, *mark, true),
+            _ => return None,
+        };
+        let index = self.loops.iter().rposition(|c| c.id == target)?;
+        if is_continue {
+            if self.arm.native.contains(&target) {
+                return None;
+            }
+            let glue = self.perform(&Cont::Continue(index), None, mark);
+            return Some(quote!({ #glue }));
+        }
+        let exit = self.loops[index].exit.clone();
+        let value = value.map(|v| self.verbatim(v));
+        let glue = self.perform(&exit, value, mark);
+        Some(quote!({ #glue }))
     }
 
     /// Prints a condition.
@@ -68,7 +114,7 @@ impl Emitter<'_> {
         op: Option<&syn::BinOp>,
     ) -> TokenStream {
         if op.is_none()
-            && let crate::lower::next::ir::ExprKind::Place {
+            && let crate::lower::flat::ir::ExprKind::Place {
                 place,
                 how: Use::Assign,
                 id,
@@ -129,7 +175,7 @@ impl Emitter<'_> {
                 slots.extend(quote!(let mut #slot = ::core::option::Option::None;));
             }
             let k = k as u32;
-            arms.extend(quote!(#k => #code,));
+            arms.extend(quote!(#k => { #code }));
         }
         let flow = names::v();
         quote!({
@@ -207,7 +253,7 @@ impl Context for Machine<'_, '_> {
                 ::core::result::Result::Ok(#ok) => #ok,
                 ::core::result::Result::Err(#err) => {
                     return ::core::option::Option::Some(::core::result::Result::Err(
-                        ::core::convert::From::from(#err),
+                        ::gen_core::__private::convert_err(#err),
                     ));
                 }
             }

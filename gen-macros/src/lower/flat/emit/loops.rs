@@ -12,8 +12,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::{Cont, Emitter, LoopCtx};
-use crate::lower::next::ir::{Expr, ExprKind, LoopBody};
-use crate::lower::next::names;
+use crate::lower::flat::ir::{Expr, ExprKind, LoopBody};
+use crate::lower::flat::names;
 
 impl Emitter<'_> {
     pub(crate) fn loop_expr(&mut self, e: &Expr, cont: &Cont) -> TokenStream {
@@ -32,7 +32,7 @@ impl Emitter<'_> {
             .head
             .expect("a lowered loop has a head state");
         let user_label = label.as_ref().map(|l| l.name.clone());
-        let native_label = user_label.clone().unwrap_or_else(|| {
+        let native_label = user_label.unwrap_or_else(|| {
             let n = self.fresh();
             names::loop_label(n)
         });
@@ -45,7 +45,6 @@ impl Emitter<'_> {
         }
         self.loops.push(LoopCtx {
             id: *loop_id,
-            label: user_label,
             native: native_label.clone(),
             is_block: false,
             head: Some(head),

@@ -8,7 +8,7 @@ use syn::{Expr as SynExpr, Ident};
 use super::operands::{is_compound, is_short_circuit, operands, operands_mut};
 use super::{Builder, ClosureFrame, site};
 use crate::analyze::{YieldKind, yield_kind};
-use crate::lower::next::ir::{
+use crate::lower::flat::ir::{
     Arm, BindingKind, Block, Borrows, Cond, CondPart, Expr, ExprKind, LoopBody, LoopKind, Mark,
     Place, Proj, Spans, StateKind, Stmt, Use,
 };
@@ -132,7 +132,7 @@ impl Builder<'_> {
                 let block = this.block(&a.block, false, false);
                 block_expr(block, None, None, None, a.span(), false)
             }),
-            SynExpr::Macro(m) => self.macro_expr(&m.mac, None),
+            SynExpr::Macro(m) => self.macro_expr(&m.mac),
             SynExpr::Path(p) => {
                 if let Some(ident) = p.path.get_ident()
                     && p.qself.is_none()
@@ -375,7 +375,7 @@ impl Builder<'_> {
     /// Closes `scope` into a block expression holding `stmts`; the last one is its value.
     pub(crate) fn finish_block(
         &mut self,
-        scope: crate::lower::next::ir::ScopeId,
+        scope: crate::lower::flat::ir::ScopeId,
         mut stmts: Vec<Stmt>,
         span: Span,
     ) -> Expr {
@@ -423,7 +423,7 @@ impl Builder<'_> {
         let split = forced
             || then.split
             || otherwise.as_ref().is_some_and(|e| e.split)
-            || cond.parts.iter().any(|p| part_split(p));
+            || cond.parts.iter().any(part_split);
         Expr {
             spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
@@ -492,7 +492,7 @@ impl Builder<'_> {
     }
 
     /// A condition: `c`, `let P = e`, joined by `&&`; `let` bindings are declared in `scope`.
-    pub(crate) fn cond(&mut self, cond: &SynExpr, scope: crate::lower::next::ir::ScopeId) -> Cond {
+    pub(crate) fn cond(&mut self, cond: &SynExpr, scope: crate::lower::flat::ir::ScopeId) -> Cond {
         let parts = cond_parts(cond)
             .iter()
             .map(|part| self.cond_part(part))
@@ -772,7 +772,7 @@ impl Builder<'_> {
         &mut self,
         cond: &SynExpr,
         body: &syn::Block,
-        loop_id: crate::lower::next::ir::LoopId,
+        loop_id: crate::lower::flat::ir::LoopId,
     ) -> Block {
         let scope = self.push_scope();
         // Built by hand so the user's syntax keeps its identity (see `site`).
@@ -994,7 +994,7 @@ impl Builder<'_> {
     }
 
     /// `let __gen_t<n> = e;` evaluating an operand before a yield.
-    pub(crate) fn spill_temp(&mut self, e: &SynExpr) -> (Stmt, crate::lower::next::ir::BindingId) {
+    pub(crate) fn spill_temp(&mut self, e: &SynExpr) -> (Stmt, crate::lower::flat::ir::BindingId) {
         let init = self.expr_in(e, Use::Value, true);
         let by_ref = super::borrows::yields_references(e);
         let borrows = self.borrows_of(&init);
@@ -1005,7 +1005,7 @@ impl Builder<'_> {
         let join = init
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, e.span()));
-        let stmt = Stmt::Let(Box::new(crate::lower::next::ir::Let {
+        let stmt = Stmt::Let(Box::new(crate::lower::flat::ir::Let {
             attrs: vec![syn::parse_quote!(#[allow(unused_mut)])],
             pat: syn::parse_quote!(mut #ident),
             bindings: vec![id],
@@ -1020,7 +1020,7 @@ impl Builder<'_> {
     /// An operand that is a hidden local.
     pub(crate) fn temp_place(
         &mut self,
-        binding: &crate::lower::next::ir::BindingId,
+        binding: &crate::lower::flat::ir::BindingId,
         how: Use,
     ) -> Expr {
         let ident = self.ir.bindings[*binding].ident.clone();
@@ -1073,7 +1073,7 @@ enum LoopSyn<'a> {
 
 enum Iterable<'a> {
     Syn(&'a SynExpr),
-    Temp(crate::lower::next::ir::BindingId),
+    Temp(crate::lower::flat::ir::BindingId),
 }
 
 /// One part of a condition chain, as written.
@@ -1173,7 +1173,7 @@ fn block_expr(
     block: Block,
     label: Option<syn::Label>,
     unsafety: Option<syn::token::Unsafe>,
-    loop_id: Option<crate::lower::next::ir::LoopId>,
+    loop_id: Option<crate::lower::flat::ir::LoopId>,
     span: Span,
     forced: bool,
 ) -> Expr {

@@ -77,7 +77,7 @@ impl Context for Fold<'_> {
                 ::core::result::Result::Err(#err) => {
                     // Parenthesized: `'label ::path` would read as `'label:`.
                     break #label (::core::option::Option::Some(
-                        ::core::result::Result::Err(::core::convert::From::from(#err)),
+                        ::core::result::Result::Err(::gen_core::__private::convert_err(#err)),
                     ));
                 }
             }

@@ -5,9 +5,9 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::{Cont, Emitter, LoopCtx};
-use crate::lower::next::ir::{Block, Expr, ExprKind, ItemRef, Let, MarkId, StateId, Stmt};
-use crate::lower::next::names;
-use crate::lower::next::plan::Keep;
+use crate::lower::flat::ir::{Block, Expr, ExprKind, ItemRef, Let, MarkId, StateId, Stmt};
+use crate::lower::flat::names;
+use crate::lower::flat::plan::Keep;
 
 impl Emitter<'_> {
     /// A lowered block: `{ statements }` in its own scope.
@@ -45,7 +45,7 @@ impl Emitter<'_> {
                 Stmt::Expr { expr, semi, join } => {
                     if !expr.split {
                         let code = self.verbatim(expr);
-                        if last && !semi {
+                        if last && !semi && !jumps(expr) {
                             out.extend(self.perform(cont, Some(code), block.end));
                             return out;
                         }
@@ -89,7 +89,7 @@ impl Emitter<'_> {
                 quote!(#item)
             }
             // Declared once elsewhere (`items.rs`).
-            ItemRef::Declared(_) => TokenStream::new(),
+            ItemRef::Declared => TokenStream::new(),
         }
     }
 
@@ -203,7 +203,7 @@ impl Emitter<'_> {
         let target_kept = target
             .map(|t| self.plan.kept[t].clone())
             .unwrap_or_default();
-        let same = |a: &crate::lower::next::plan::Kept, b: &crate::lower::next::plan::Kept| {
+        let same = |a: &crate::lower::flat::plan::Kept, b: &crate::lower::flat::plan::Kept| {
             a.place == b.place && a.keep == b.keep
         };
         if !target_kept.iter().all(|t| kept.iter().any(|k| same(k, t))) {
@@ -218,8 +218,8 @@ impl Emitter<'_> {
                 return save;
             }
             let probe = match self.plan.now(node, k.place) {
-                crate::lower::next::plan::Now::Bound => self.drop_probe(k.place),
-                crate::lower::next::plan::Now::Held(h) => self.held_tokens(h, k.place),
+                crate::lower::flat::plan::Now::Bound => self.drop_probe(k.place),
+                crate::lower::flat::plan::Now::Held(h) => self.held_tokens(h, k.place),
                 _ => return save,
             };
             probes.push(quote!(::gen_core::__private::needs_drop(&#probe)));
@@ -241,7 +241,7 @@ impl Emitter<'_> {
     /// code that mutates them may be there.
     pub(crate) fn mut_elsewhere(
         &self,
-        bindings: &[crate::lower::next::ir::BindingId],
+        bindings: &[crate::lower::flat::ir::BindingId],
     ) -> Option<TokenStream> {
         let crosses = bindings.iter().any(|&b| {
             self.ir.bindings[b].mutable
@@ -271,6 +271,11 @@ impl Emitter<'_> {
     pub(crate) fn tail(&mut self, e: &Expr, cont: &Cont, end: MarkId) -> TokenStream {
         if !e.split {
             let code = self.verbatim(e);
+            if jumps(e) {
+                // Control never reaches the continuation (and binding a `break` to a value
+                // would make a lint fire on the user's `break`).
+                return quote!({ #code; });
+            }
             return self.perform(cont, Some(code), end);
         }
         match &e.kind {
@@ -288,7 +293,6 @@ impl Emitter<'_> {
                     // A labelled block: `break 'label value` goes to the block's continuation.
                     self.loops.push(LoopCtx {
                         id: *id,
-                        label: Some(label.name.clone()),
                         native: label.name.clone(),
                         is_block: true,
                         head: None,
@@ -377,4 +381,12 @@ impl Emitter<'_> {
             }
         }
     }
+}
+
+/// `break`, `continue` or `return`: control leaves for somewhere else.
+fn jumps(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Break { .. } | ExprKind::Continue { .. } | ExprKind::Return { .. }
+    )
 }

@@ -15,7 +15,7 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use super::expr::{expr_stmt, hollow, leaf};
 use super::operands::operands;
-use crate::lower::next::ir::{Expr, ExprKind};
+use crate::lower::flat::ir::{Expr, ExprKind};
 
 impl Builder<'_> {
     /// `e` is an operator whose operand `last` (and maybe earlier ones) yields.

@@ -9,13 +9,14 @@ use proc_macro2::{Span, TokenStream};
 use quote::quote;
 
 use super::{Cont, Emitter};
-use crate::lower::next::ir::{MarkId, Proj, StateId};
-use crate::lower::next::names;
-use crate::lower::next::places::PlaceId;
-use crate::lower::next::plan::{Keep, Now};
+use crate::lower::flat::ir::{MarkId, Proj, StateId};
+use crate::lower::flat::names;
+use crate::lower::flat::places::PlaceId;
+use crate::lower::flat::plan::{Keep, Now};
 
 impl Emitter<'_> {
-    /// Desugar the end of a piece of code into what its continuation asks for.
+    /// Desugar the end of a piece of code into what its continuation asks for: statements
+    /// (the value's, then the glue's).
     pub(crate) fn perform(
         &mut self,
         cont: &Cont,
@@ -29,7 +30,7 @@ impl Emitter<'_> {
                 let val = names::val();
                 let value = value.unwrap_or_else(|| quote!(()));
                 let jump = self.jump(*state, Some(quote!(#val)), mark);
-                return quote!({ let #val = #value; #[allow(unreachable_code)] { #jump }; });
+                return quote!(let #val = #value; #[allow(unreachable_code)] { #jump };);
             }
             Cont::Finish => quote!(return ::core::option::Option::None;),
             Cont::Diverge => quote!(::core::unreachable!()),
@@ -45,7 +46,7 @@ impl Emitter<'_> {
             }
         };
         // What follows user code that may diverge (`continue`, `break`, `return`) is glue.
-        quote!({ #discard #[allow(unreachable_code)] { #glue }; })
+        quote!(#discard #[allow(unreachable_code)] { #glue };)
     }
 
     /// Desugar a jump into `cur = S<k>(..); continue 'sm;` (see `resident.rs` for the arms of
@@ -142,7 +143,7 @@ impl Emitter<'_> {
             }
             _ => {
                 let p = &self.plan.cfg.places.list[place];
-                let name = crate::lower::next::plan::display_name(self.ir, p.binding);
+                let name = crate::lower::flat::plan::display_name(self.ir, p.binding);
                 let span = at.unwrap_or_else(|| self.ir.bindings[p.binding].span);
                 self.errors.push(syn::Error::new(
                     span,
@@ -198,7 +199,7 @@ impl Emitter<'_> {
             let name = names::capture(b);
             return quote!(#name!());
         }
-        let name = crate::lower::next::plan::display_name(self.ir, b);
+        let name = crate::lower::flat::plan::display_name(self.ir, b);
         self.errors.push(syn::Error::new(
             at.unwrap_or_else(|| self.ir.bindings[b].span),
             format!("the flat generator lost track of `{name}` here; please report this"),

@@ -15,9 +15,9 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::Emitter;
-use crate::lower::next::ir::{BindingId, ScopeId, StateId};
-use crate::lower::next::names;
-use crate::lower::next::plan::{self, Keep};
+use crate::lower::flat::ir::{BindingId, ScopeId, StateId};
+use crate::lower::flat::names;
+use crate::lower::flat::plan::{self, Keep};
 
 /// What an arm binds at one scope level, in declaration order.
 enum Entry<'a> {

@@ -7,7 +7,7 @@
 
 use syn::Pat;
 
-use crate::lower::next::ir::{Ir, Place, Proj};
+use crate::lower::flat::ir::{Ir, Place, Proj};
 
 /// The places `pat` moves when it matches `place`.
 pub(crate) fn moves(pat: &Pat, place: &Place, ir: &Ir) -> Vec<Place> {

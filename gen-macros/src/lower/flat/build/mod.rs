@@ -225,7 +225,6 @@ impl Builder<'_> {
         self.ir.loops.push(LoopInfo {
             kind,
             site: 0,
-            label: label.map(|l| l.name.clone()),
             head: None,
             label_used: false,
         });
@@ -313,7 +312,7 @@ impl Builder<'_> {
                         out.push(Stmt::Item(item));
                         continue;
                     }
-                    let built = self.macro_stmt(mac);
+                    let built = self.macro_expr(&mac.mac);
                     out.push(Stmt::Expr {
                         expr: built,
                         semi: mac.semi_token.is_some(),
@@ -351,7 +350,7 @@ impl Builder<'_> {
             self.ir.nested_items = true;
         }
         self.ir.scopes[scope].items.push(item.clone());
-        ItemRef::Declared(self.ir.scopes[scope].items.len() - 1)
+        ItemRef::Declared
     }
 
     /// `let P = init [else { .. }];`
@@ -451,9 +450,4 @@ impl Stmt {
             Stmt::Item(_) => false,
         }
     }
-}
-
-/// A span for diagnostics about `node`.
-pub(crate) fn span_of<T: Spanned>(node: &T) -> Span {
-    node.span()
 }

@@ -4,7 +4,7 @@
 
 use syn::Expr;
 
-use crate::lower::next::ir::Use;
+use crate::lower::flat::ir::Use;
 
 /// Methods that take `self` by value on every std type that has them: a place used as their
 /// receiver is moved. Anything else is read in place (a method the list misses makes the

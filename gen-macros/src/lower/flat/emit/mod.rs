@@ -51,7 +51,6 @@ pub(crate) enum Cont {
 /// A lowered loop (or labelled block) being emitted.
 pub(crate) struct LoopCtx {
     pub id: LoopId,
-    pub label: Option<syn::Lifetime>,
     /// The label of its native loop.
     pub native: syn::Lifetime,
     pub is_block: bool,

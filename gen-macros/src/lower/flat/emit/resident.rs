@@ -13,10 +13,10 @@ use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::Emitter;
-use crate::lower::next::ir::{BindingId, BindingKind, Ir, StateId, StateKind};
-use crate::lower::next::names;
-use crate::lower::next::places::PlaceId;
-use crate::lower::next::plan::{Keep, Plan};
+use crate::lower::flat::ir::{BindingId, BindingKind, Ir, StateId, StateKind};
+use crate::lower::flat::names;
+use crate::lower::flat::places::PlaceId;
+use crate::lower::flat::plan::{Keep, Plan};
 
 /// The iterator state `s` keeps resident: `s` heads a native `for` loop and keeps only that
 /// loop's iterator, whole.
@@ -39,7 +39,7 @@ pub(crate) fn resident_iterator(ir: &Ir, plan: &Plan, s: StateId) -> Option<Bind
 }
 
 fn is_for(ir: &Ir, l: usize) -> bool {
-    ir.loops[l].kind == crate::lower::next::ir::LoopKind::For
+    ir.loops[l].kind == crate::lower::flat::ir::LoopKind::For
 }
 
 impl Emitter<'_> {

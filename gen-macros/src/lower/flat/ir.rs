@@ -52,7 +52,7 @@ pub(crate) enum Borrows {
     Nothing,
     /// Maybe a generator local (a method of unknown signature called on it, for example):
     /// it is kept like any value (rustc judges the borrow).
-    Maybe(BindingId),
+    Maybe,
     /// Probably a generator local: made from a certain borrow through calls of unknown
     /// signature (`s.split(',').collect()`): not kept once no later code reads it.
     Likely(BindingId),
@@ -121,14 +121,6 @@ pub(crate) struct Binding {
     pub seq: usize,
 }
 
-impl Binding {
-    /// User code cannot name it.
-    pub(crate) fn hidden(&self) -> bool {
-        !matches!(self.kind, BindingKind::User | BindingKind::Param)
-            || self.ident.to_string().starts_with("__gen_")
-    }
-}
-
 pub(crate) struct Scope {
     pub parent: Option<ScopeId>,
     /// Its bindings in declaration order.
@@ -164,7 +156,6 @@ pub(crate) struct LoopInfo {
     /// The loop's syntax (`build::site`), by which the analysis asks for its back edges to be
     /// jumps instead of a native loop.
     pub site: usize,
-    pub label: Option<Lifetime>,
     /// Its head state, when its body yields.
     pub head: Option<StateId>,
     /// A `break`/`continue` names its label.
@@ -220,6 +211,10 @@ pub(crate) struct Block {
     pub split: bool,
 }
 
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per expansion and walked in place; boxing adds only indirection"
+)]
 pub(crate) enum Stmt {
     Let(Box<Let>),
     Expr {
@@ -237,8 +232,8 @@ pub(crate) enum Stmt {
 pub(crate) enum ItemRef {
     /// `Scope::reusable[i]`: a `use` or `macro_rules!`, printed where it stands.
     Reusable(usize),
-    /// `Scope::items[i]`: declared once, where `items.rs` says.
-    Declared(usize),
+    /// One of `Scope::items`: declared once, where `items.rs` says.
+    Declared,
 }
 
 pub(crate) struct Let {
@@ -274,16 +269,6 @@ impl Place {
             binding,
             path: Vec::new(),
         }
-    }
-
-    /// `self` is `other` or a place inside it.
-    pub(crate) fn within(&self, other: &Place) -> bool {
-        self.binding == other.binding && self.path.starts_with(&other.path)
-    }
-
-    /// The two places share memory.
-    pub(crate) fn overlaps(&self, other: &Place) -> bool {
-        self.within(other) || other.within(self)
     }
 }
 
@@ -325,6 +310,10 @@ pub(crate) struct Arm {
 }
 
 /// One part of a condition chain: `c` or `let P = e`, joined by `&&`.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per expansion and walked in place; boxing adds only indirection"
+)]
 pub(crate) enum CondPart {
     Expr(Expr),
     Let {
@@ -426,8 +415,6 @@ pub(crate) enum ExprKind {
     Macro {
         mac: syn::Macro,
         args: MacroArgs,
-        /// Written as a statement (`m! { .. }` without `;` needs none).
-        stmt_semi: Option<bool>,
     },
     /// Any other expression: the user's syntax with its operands taken out (in evaluation
     /// order), printed back by putting the printed operands in their places.
@@ -440,6 +427,10 @@ pub(crate) enum ExprKind {
 }
 
 /// The body of a loop.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "built once per expansion and walked in place; boxing adds only indirection"
+)]
 pub(crate) enum LoopBody {
     Loop,
     While(Cond),
@@ -468,10 +459,7 @@ pub(crate) enum MacroArgs {
     },
     /// Not parsed: the places its tokens name (read in place, or moved into a nested
     /// generator), and its tokens printed as they are.
-    Tokens {
-        uses: Vec<(Place, Use)>,
-        tokens: TokenStream,
-    },
+    Tokens { uses: Vec<(Place, Use)> },
 }
 
 /// How parsed macro input is put back together.

@@ -21,7 +21,8 @@ pub(crate) enum Event {
     Bind(BindingId),
     /// A state begins here.
     Entry(StateId),
-    Mark(MarkId),
+    /// A point the emitter builds payloads at (`Cfg::marks`).
+    Mark,
     /// The bindings of a scope go out of scope.
     Dead(ScopeId),
 }
@@ -152,7 +153,7 @@ impl Builder<'_> {
     }
 
     fn mark(&mut self, mark: MarkId) {
-        self.emit(Event::Mark(mark));
+        self.emit(Event::Mark);
         if let Some(cur) = self.cur {
             self.cfg.marks[mark] = Some(cur);
         }
@@ -211,14 +212,11 @@ impl Builder<'_> {
                 if let Some(join) = l.join {
                     self.entry(join);
                 }
-                match &l.diverge {
-                    Some(diverge) => {
-                        // `let .. else`: the pattern fails into the `else`, which diverges.
-                        let fork = self.cur;
-                        self.expr(diverge);
-                        self.cur = fork;
-                    }
-                    None => {}
+                if let Some(diverge) = &l.diverge {
+                    // `let .. else`: the pattern fails into the `else`, which diverges.
+                    let fork = self.cur;
+                    self.expr(diverge);
+                    self.cur = fork;
                 }
                 for moved in &l.moves {
                     self.use_place(moved, Use::Value);
