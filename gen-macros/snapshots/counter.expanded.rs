@@ -77,12 +77,10 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                 }
                             }
                         }
+                        #[allow(unreachable_code)]
                         {
-                            #[allow(unreachable_code)]
-                            {
-                                return ::core::option::Option::None;
-                            };
-                        }
+                            return ::core::option::Option::None;
+                        };
                     }
                 }
                 __gen_State::S2(__gen_f0, __gen_f1) => {
@@ -94,15 +92,13 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                         {
                             {
                                 current += 1;
+                                #[allow(unreachable_code)]
                                 {
-                                    #[allow(unreachable_code)]
                                     {
-                                        {
-                                            __gen_cur = __gen_State::S1(current, limit);
-                                            continue '__gen_sm;
-                                        }
-                                    };
-                                }
+                                        __gen_cur = __gen_State::S1(current, limit);
+                                        continue '__gen_sm;
+                                    }
+                                };
                             }
                         }
                     }

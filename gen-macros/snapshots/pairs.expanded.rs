@@ -60,12 +60,10 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                     }
                                 }
                             }
+                            #[allow(unreachable_code)]
                             {
-                                #[allow(unreachable_code)]
-                                {
-                                    return ::core::option::Option::None;
-                                };
-                            }
+                                return ::core::option::Option::None;
+                            };
                         }
                     }
                 }
@@ -101,15 +99,13 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                 }
                                             }
                                         }
+                                        #[allow(unreachable_code)]
                                         {
-                                            #[allow(unreachable_code)]
                                             {
-                                                {
-                                                    __gen_cur = __gen_State::S1(__gen_iter0, n);
-                                                    continue '__gen_sm;
-                                                }
-                                            };
-                                        }
+                                                __gen_cur = __gen_State::S1(__gen_iter0, n);
+                                                continue '__gen_sm;
+                                            }
+                                        };
                                     }
                                 }
                             }
@@ -132,15 +128,13 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                         let mut __gen_iter1 = __gen_f0;
                                         {
                                             {
+                                                #[allow(unreachable_code)]
                                                 {
-                                                    #[allow(unreachable_code)]
                                                     {
-                                                        {
-                                                            __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
-                                                            continue '__gen_sm;
-                                                        }
-                                                    };
-                                                }
+                                                        __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                        continue '__gen_sm;
+                                                    }
+                                                };
                                             }
                                         }
                                     }

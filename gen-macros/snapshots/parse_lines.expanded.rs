@@ -95,7 +95,7 @@ fn parse_lines<'a>(
                                         ::core::result::Result::Err(__gen_err) => {
                                             return ::core::option::Option::Some(
                                                 ::core::result::Result::Err(
-                                                    ::core::convert::From::from(__gen_err),
+                                                    ::gen_core::__private::convert_err(__gen_err),
                                                 ),
                                             );
                                         }
@@ -119,12 +119,10 @@ fn parse_lines<'a>(
                             }
                         }
                     }
+                    #[allow(unreachable_code)]
                     {
-                        #[allow(unreachable_code)]
-                        {
-                            return ::core::option::Option::None;
-                        };
-                    }
+                        return ::core::option::Option::None;
+                    };
                 }
                 __gen_State::S2(__gen_f0, __gen_f1, __gen_f2) => {
                     #[allow(unused_variables, unused_mut)]
@@ -137,21 +135,19 @@ fn parse_lines<'a>(
                             let key = __gen_f0;
                             {
                                 {
+                                    let __gen_val = 0;
+                                    #[allow(unreachable_code)]
                                     {
-                                        let __gen_val = 0;
-                                        #[allow(unreachable_code)]
                                         {
-                                            {
-                                                __gen_cur = __gen_State::S3(
-                                                    __gen_val,
-                                                    key,
-                                                    line,
-                                                    __gen_iter0,
-                                                );
-                                                continue '__gen_sm;
-                                            }
-                                        };
-                                    }
+                                            __gen_cur = __gen_State::S3(
+                                                __gen_val,
+                                                key,
+                                                line,
+                                                __gen_iter0,
+                                            );
+                                            continue '__gen_sm;
+                                        }
+                                    };
                                 }
                             }
                         }
@@ -197,16 +193,14 @@ fn parse_lines<'a>(
                         #[allow(unused_variables, unused_mut)]
                         let line = __gen_f0;
                         {
+                            #[allow(unreachable_code)]
                             {
-                                #[allow(unreachable_code)]
                                 {
-                                    {
-                                        __gen_st = __gen_State::S1(__gen_iter0);
-                                        __gen_cur = __gen_State::__gen_Done;
-                                        continue '__gen_sm;
-                                    }
-                                };
-                            }
+                                    __gen_st = __gen_State::S1(__gen_iter0);
+                                    __gen_cur = __gen_State::__gen_Done;
+                                    continue '__gen_sm;
+                                }
+                            };
                         }
                     }
                 }
