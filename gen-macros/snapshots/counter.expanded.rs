@@ -65,7 +65,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     {
                         #[allow(unused_variables, unused_mut)]
                         let mut current = __gen_f0;
-                        '__gen_loop2: while current < limit {
+                        '__gen_loop1: while current < limit {
                             {
                                 {
                                     let __gen_v: u32 = current;

@@ -81,7 +81,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                     {
                                         #[allow(unused_variables, unused_mut)]
                                         let mut __gen_iter1 = __gen_f0;
-                                        '__gen_loop3: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
+                                        '__gen_loop2: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
                                             &mut __gen_iter1,
                                         ) {
                                             {

@@ -102,4 +102,10 @@ impl Context for Fold<'_> {
     fn block_prelude(&mut self, scope: ScopeId) -> TokenStream {
         self.items.prelude(scope)
     }
+
+    fn declared(&mut self, _: &[super::ir::BindingId]) -> usize {
+        0
+    }
+
+    fn forget(&mut self, _: usize) {}
 }

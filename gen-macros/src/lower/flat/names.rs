@@ -68,9 +68,6 @@ pub(crate) fn sm_label() -> Lifetime {
 pub(crate) fn loop_label(n: u32) -> Lifetime {
     label(&format!("__gen_loop{n}"))
 }
-pub(crate) fn wrapper(n: u32) -> Lifetime {
-    label(&format!("__gen_w{n}"))
-}
 /// The generic parameter of a kept place or a join's value.
 pub(crate) fn param(k: usize) -> Ident {
     format_ident!("__gen_P{}", k, span = Span::mixed_site())

@@ -37,6 +37,10 @@ pub(crate) trait Context {
     /// What opens every printed block of `scope`: its `use` declarations when they are not
     /// printed where they stand, re-imports of items declared elsewhere.
     fn block_prelude(&mut self, scope: super::ir::ScopeId) -> TokenStream;
+    /// Bindings the printed code declares (they shadow outer names for glue printed after
+    /// them); `forget(n)` ends the ones declared since `declared(&[])` returned `n`.
+    fn declared(&mut self, bindings: &[super::ir::BindingId]) -> usize;
+    fn forget(&mut self, mark: usize);
 }
 
 /// Prints code of `ir` in a context.
@@ -94,8 +98,12 @@ impl<'a, C: Context> Printer<'a, C> {
                 otherwise,
                 ..
             } => {
-                let cond = self.cond(cond);
+                let mark = self.cx.declared(&[]);
+                let cond_tokens = self.cond(cond);
+                self.cx.declared(&cond_bindings(cond));
                 let then = self.block(then);
+                self.cx.forget(mark);
+                let cond = cond_tokens;
                 let otherwise = otherwise.as_ref().map(|o| {
                     let o = self.expr(o);
                     quote!(else #o)
@@ -114,28 +122,33 @@ impl<'a, C: Context> Printer<'a, C> {
                 body,
                 ..
             } => {
+                let mark = self.cx.declared(&[]);
                 let head = match kind {
                     LoopBody::Loop => quote!(loop),
                     LoopBody::While(cond) => {
-                        let cond = self.cond(cond);
-                        quote!(while #cond)
+                        let cond_tokens = self.cond(cond);
+                        self.cx.declared(&cond_bindings(cond));
+                        quote!(while #cond_tokens)
                     }
                     LoopBody::For {
                         pat,
                         iterable,
                         desugared,
+                        bindings,
                         ..
                     } => {
                         let mut iterable = self.expr(iterable);
                         if *desugared {
                             iterable = quote!(::core::iter::IntoIterator::into_iter(#iterable));
                         }
+                        self.cx.declared(bindings);
                         quote!(for #pat in #iterable)
                     }
                 };
                 self.inside.push(*loop_id);
                 let body = self.block(body);
                 self.inside.pop();
+                self.cx.forget(mark);
                 quote!(#label #head #body)
             }
             ExprKind::Break {
@@ -219,7 +232,9 @@ impl<'a, C: Context> Printer<'a, C> {
 
     /// `{ <prelude> <statements> }`.
     pub(crate) fn block(&mut self, block: &Block) -> TokenStream {
+        let mark = self.cx.declared(&[]);
         let inner = self.stmts(block);
+        self.cx.forget(mark);
         quote!({ #inner })
     }
 
@@ -240,6 +255,7 @@ impl<'a, C: Context> Printer<'a, C> {
                 let (attrs, pat) = (&l.attrs, &l.pat);
                 let init = init.map(|i| quote!(= #i));
                 let diverge = diverge.map(|d| quote!(else #d));
+                self.cx.declared(&l.bindings);
                 quote!(#(#attrs)* let #pat #init #diverge;)
             }
             Stmt::Expr { expr, semi, .. } => {
@@ -271,14 +287,27 @@ impl<'a, C: Context> Printer<'a, C> {
     }
 
     fn arm(&mut self, arm: &Arm) -> TokenStream {
+        let mark = self.cx.declared(&arm.bindings);
         let guard = arm.guard.as_ref().map(|g| {
             let g = self.expr(g);
             quote!(if #g)
         });
         let body = self.expr(&arm.body);
+        self.cx.forget(mark);
         let (attrs, pat) = (&arm.attrs, &arm.pat);
         quote!(#(#attrs)* #pat #guard => #body,)
     }
+}
+
+/// The bindings of a condition's `let` parts.
+fn cond_bindings(cond: &Cond) -> Vec<super::ir::BindingId> {
+    cond.parts
+        .iter()
+        .flat_map(|part| match part {
+            CondPart::Let { bindings, .. } => bindings.clone(),
+            CondPart::Expr(_) => Vec::new(),
+        })
+        .collect()
 }
 
 /// The closure (or `async` block) `syn` with its body replaced by `body`.

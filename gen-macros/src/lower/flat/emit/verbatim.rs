@@ -1,16 +1,16 @@
 //! Code that is not lowered, printed as written inside an arm, with what the arm changes:
 //! - a generator-level `e?` becomes `match e { Ok(v) => v, Err(e) => return Some(Err(e.into())) }`
 //!   and `return;` becomes `return None` (the stored state is already `Done`);
-//! - a `break`/`continue` that leaves the printed code for a lowered loop becomes
-//!   `break '__gen_w ControlFlow::Break(k)` out of a labelled block around the code, and the
-//!   jump itself is emitted after it, where the generator's names are in scope; a `continue`
-//!   of the loop that is native in this arm stays a native `continue 'label`;
+//! - a `break`/`continue` that leaves the printed code for a lowered loop becomes the jump
+//!   itself, right there (glue names a binding that the printed code shadows through its
+//!   capture macro); a `continue` of the loop that is native in this arm stays a native
+//!   `continue 'label`;
 //! - a place the arm holds in a hidden local (a kept part of a partly moved value) is read
 //!   from there, and an assignment to a binding the arm received in an `Option` (or in parts)
 //!   first drops what is left of the old value, as plain Rust's drop flags do.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{format_ident, quote, quote_spanned};
+use quote::{quote, quote_spanned};
 
 use super::{Cont, Emitter};
 use crate::lower::flat::ir::{
@@ -20,77 +20,22 @@ use crate::lower::flat::names;
 use crate::lower::flat::plan::Now;
 use crate::lower::flat::print::{Context, Printer};
 
-/// A jump out of printed code that the emitter performs after it.
-struct Escape {
-    /// Index into the emitter's loop stack.
-    target: usize,
-    is_continue: bool,
-    value_slot: Option<proc_macro2::Ident>,
-    mark: MarkId,
-}
-
 /// The printing context of an arm.
 struct Machine<'e, 'a> {
     em: &'e mut Emitter<'a>,
-    wrapper: syn::Lifetime,
-    escapes: Vec<Escape>,
 }
 
 impl Emitter<'_> {
     /// Prints `e` as written (see the module docs).
     pub(crate) fn verbatim(&mut self, e: &Expr) -> TokenStream {
-        if let Some(jump) = self.direct_jump(e) {
-            return jump;
-        }
-        self.printed(|p| p.expr(e))
-    }
-
-    /// A `break`/`continue` of a lowered loop that is the whole expression: its jump, without
-    /// a labelled block around it.
-    fn direct_jump(&mut self, e: &Expr) -> Option<TokenStream> {
-        // `{ break }` (the `else` of a `let .. else`, an arm's block): the jump in its block.
-        if let crate::lower::flat::ir::ExprKind::Block {
-            block,
-            label: None,
-            unsafety: None,
-            ..
-        } = &e.kind
-            && let [crate::lower::flat::ir::Stmt::Expr { expr, .. }] = block.stmts.as_slice()
-            && self.items.prelude(block.scope).is_empty()
-        {
-            return self.direct_jump(expr);
-        }
-        let (target, value, mark, is_continue) = match &e.kind {
-            crate::lower::flat::ir::ExprKind::Break {
-                target: Some(t),
-                value,
-                mark,
-                ..
-            } => (*t, value.as_deref(), *mark, false),
-            crate::lower::flat::ir::ExprKind::Continue {
-                target: Some(t),
-                mark,
-                ..
-            } => (*t, None, *mark, true),
-            _ => return None,
-        };
-        let index = self.loops.iter().rposition(|c| c.id == target)?;
-        if is_continue {
-            if self.arm.native.contains(&target) {
-                return None;
-            }
-            let glue = self.perform(&Cont::Continue(index), None, mark);
-            return Some(quote!({ #glue }));
-        }
-        let exit = self.loops[index].exit.clone();
-        let value = value.map(|v| self.verbatim(v));
-        let glue = self.perform(&exit, value, mark);
-        Some(quote!({ #glue }))
+        let ir = self.ir;
+        Printer::new(ir, Machine { em: self }).expr(e)
     }
 
     /// Prints a condition.
     pub(crate) fn verbatim_cond(&mut self, cond: &Cond) -> TokenStream {
-        self.printed(|p| p.cond(cond))
+        let ir = self.ir;
+        Printer::new(ir, Machine { em: self }).cond(cond)
     }
 
     /// Declares the `let` bindings of a condition (they scope the branch it guards).
@@ -121,11 +66,7 @@ impl Emitter<'_> {
                 ..
             } = &lhs.kind
         {
-            let mut cx = Machine {
-                em: self,
-                wrapper: names::wrapper(0),
-                escapes: Vec::new(),
-            };
+            let mut cx = Machine { em: self };
             if let Some(tokens) = cx.assign(place, value.clone(), *id) {
                 return tokens;
             }
@@ -135,61 +76,6 @@ impl Emitter<'_> {
             Some(op) => quote!(#lhs #op #value),
             None => quote!(#lhs = #value),
         }
-    }
-
-    fn printed(
-        &mut self,
-        print: impl FnOnce(&mut Printer<'_, Machine<'_, '_>>) -> TokenStream,
-    ) -> TokenStream {
-        let n = self.fresh();
-        let wrapper = names::wrapper(n);
-        let ir = self.ir;
-        let cx = Machine {
-            em: self,
-            wrapper: wrapper.clone(),
-            escapes: Vec::new(),
-        };
-        let mut printer = Printer::new(ir, cx);
-        let code = print(&mut printer);
-        let escapes = std::mem::take(&mut printer.cx.escapes);
-        drop(printer);
-        if escapes.is_empty() {
-            return code;
-        }
-        let mut slots = TokenStream::new();
-        let mut arms = TokenStream::new();
-        for (k, escape) in escapes.iter().enumerate() {
-            let code = if escape.is_continue {
-                self.perform(&Cont::Continue(escape.target), None, escape.mark)
-            } else {
-                let exit = self.loops[escape.target].exit.clone();
-                let value = escape.value_slot.as_ref().map(|slot| {
-                    quote!(match #slot {
-                        ::core::option::Option::Some(v) => v,
-                        ::core::option::Option::None => ::core::unreachable!(),
-                    })
-                });
-                self.perform(&exit, value, escape.mark)
-            };
-            if let Some(slot) = &escape.value_slot {
-                slots.extend(quote!(let mut #slot = ::core::option::Option::None;));
-            }
-            let k = k as u32;
-            arms.extend(quote!(#k => { #code }));
-        }
-        let flow = names::v();
-        quote!({
-            #slots
-            match (#wrapper: {
-                let #flow = #code;
-                // Unreachable when the code always jumps out: glue.
-                #[allow(unreachable_code)]
-                { break #wrapper (::core::ops::ControlFlow::Continue(#flow)) };
-            }) {
-                ::core::ops::ControlFlow::Continue(v) => v,
-                ::core::ops::ControlFlow::Break(k) => match k { #arms _ => ::core::unreachable!() },
-            }
-        })
     }
 }
 
@@ -278,28 +164,26 @@ impl Context for Machine<'_, '_> {
             let label = ctx.native.clone();
             return Some(quote_spanned!(span=> continue #label));
         }
-        let k = self.escapes.len() as u32;
-        let wrapper = &self.wrapper;
-        let value_slot = value
-            .as_ref()
-            .map(|_| format_ident!("__gen_break{}", k, span = Span::mixed_site()));
-        let leave = quote_spanned!(span=> break #wrapper (::core::ops::ControlFlow::Break(#k)));
-        let tokens = match (&value_slot, value) {
-            (Some(slot), Some(value)) => {
-                quote!({ #slot = ::core::option::Option::Some(#value); #leave })
-            }
-            _ => leave,
+        let cont = if is_continue {
+            Cont::Continue(index)
+        } else {
+            ctx.exit.clone()
         };
-        self.escapes.push(Escape {
-            target: index,
-            is_continue,
-            value_slot,
-            mark,
-        });
-        Some(tokens)
+        let glue = self.em.perform(&cont, value, mark);
+        Some(quote!({ #glue }))
     }
 
     fn block_prelude(&mut self, scope: ScopeId) -> TokenStream {
         self.em.items.prelude(scope)
+    }
+
+    fn declared(&mut self, bindings: &[BindingId]) -> usize {
+        let mark = self.em.arm.visible.len();
+        self.em.arm.visible.extend_from_slice(bindings);
+        mark
+    }
+
+    fn forget(&mut self, mark: usize) {
+        self.em.forget_after(mark);
     }
 }

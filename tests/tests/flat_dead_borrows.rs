@@ -1,0 +1,70 @@
+//! Locals that borrow another local of the generator and are no longer read at a yield are
+//! not kept across it (a coroutine could not keep them either); every other local keeps its
+//! exact drop timing. Compared with the plain function.
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+fn n(name: &str) -> Noisy {
+    Noisy::new(name)
+}
+
+// `fields` borrows `record` (a `Vec<&str>`) and is dead at the yield.
+twin! {
+    fallible fn parse_records(lines: Vec<String>) -> Result<u32, std::num::ParseIntError> {
+        for record in lines {
+            let fields: Vec<&str> = record.split(';').collect();
+            let id: u32 = fields[0].trim().parse()?;
+            yield_!(Ok(id));
+            yield_!(Ok(record.len() as u32));
+        }
+    }
+}
+
+#[test]
+fn a_collected_vector_of_borrows_is_not_kept() {
+    let lines = || vec!["1;a".to_string(), " 22 ;bb".to_string(), "x;c".to_string()];
+    let out = check!(parse_records(lines()));
+    assert_eq!(out.len(), 5);
+    assert!(out[4].is_err());
+}
+
+// `let s = s.trim();` shadows an owned `String` with a `&str` into it.
+twin! {
+    fn trimmed(words: Vec<String>) -> usize {
+        for s in words {
+            let s = s.trim();
+            let len = s.len();
+            yield_!(len);
+        }
+    }
+}
+
+#[test]
+fn a_trimmed_view_shadowing_its_string() {
+    assert_eq!(check!(trimmed(vec![" a ".into(), "bc".into()])), [1, 2]);
+}
+
+// A guard built from an argument lives to the end of its block across yields; a view into
+// a local that is dead at the yield does not delay anything.
+twin! {
+    fn guards_keep_their_timing(name: String) -> String {
+        let _guard = n("guard");
+        let upper = name.to_uppercase();
+        let first = upper.chars().next();
+        yield_!(format!("{first:?}"));
+        {
+            let _inner = n("inner");
+            let view = &upper[..1];
+            let copy = view.to_string();
+            yield_!(copy);
+        }
+        yield_!(upper);
+    }
+}
+
+#[test]
+fn guards_still_drop_at_the_end_of_their_block() {
+    check!(guards_keep_their_timing("xy".to_string()));
+    let log = same_drops!(guards_keep_their_timing("xy".to_string()));
+    assert_eq!(log.last().map(String::as_str), Some("drop guard"));
+}

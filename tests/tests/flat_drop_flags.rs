@@ -1,0 +1,113 @@
+//! A value moved on only some paths drops where the plain function drops it (rustc's drop
+//! flag): at the end of its scope when it was not moved, at the move when it was, never at
+//! the next yield. Also deferred initialization and moves before `break`/`return`/`?`.
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+fn n(name: &str) -> Noisy {
+    Noisy::new(name)
+}
+
+twin! {
+    fn conditional_drop(done: bool) -> u32 {
+        let lock = n("lock");
+        yield_!(1);
+        if done {
+            drop(lock);
+        }
+        yield_!(2);
+        let _after = n("after");
+        yield_!(3);
+    }
+}
+
+#[test]
+fn a_guard_dropped_on_one_path_only() {
+    check!(conditional_drop(true));
+    check!(conditional_drop(false));
+    let kept = same_drops!(conditional_drop(false));
+    assert_eq!(
+        kept,
+        ["yield 1", "yield 2", "yield 3", "drop after", "drop lock"]
+    );
+    let dropped = same_drops!(conditional_drop(true));
+    assert_eq!(
+        dropped,
+        ["yield 1", "drop lock", "yield 2", "yield 3", "drop after"]
+    );
+}
+
+twin! {
+    fn moved_in_a_loop(stop: u32) -> u32 {
+        let g = n("g");
+        let mut holder = Vec::new();
+        for i in 0..4 {
+            if i == stop {
+                holder.push(g);
+                break;
+            }
+            yield_!(i);
+        }
+        yield_!(holder.len() as u32);
+        drop(holder);
+        yield_!(100);
+    }
+}
+
+#[test]
+fn moved_before_a_break_on_some_iterations() {
+    for stop in 0..5 {
+        check!(moved_in_a_loop(stop));
+        same_drops!(moved_in_a_loop(stop));
+    }
+}
+
+twin! {
+    fn deferred_init(items: Vec<u32>) -> String {
+        for x in items {
+            let width;
+            let label;
+            if x > 5 {
+                width = 8;
+                label = n("wide");
+            } else if x == 0 {
+                continue;
+            } else {
+                width = 4;
+                label = n("narrow");
+            }
+            yield_!(format!("{x:>width$}"));
+            yield_!(label.name().to_string());
+        }
+    }
+}
+
+#[test]
+fn deferred_initialization_and_continue() {
+    check!(deferred_init(vec![1, 0, 9]));
+    same_drops!(deferred_init(vec![1, 0, 9]));
+}
+
+twin! {
+    fallible fn moves_before_question_mark(values: Vec<&'static str>) -> Result<u32, std::num::ParseIntError> {
+        let guard = n("guard");
+        for v in values {
+            let item = n(v);
+            if v == "!" {
+                drop(guard);
+                break;
+            }
+            let parsed: u32 = v.parse()?;
+            drop(item);
+            yield_!(Ok(parsed));
+        }
+    }
+}
+
+#[test]
+fn moves_before_return_and_question_mark() {
+    check!(moves_before_question_mark(vec!["1", "2"]));
+    check!(moves_before_question_mark(vec!["1", "x", "3"]));
+    same_drops!(moves_before_question_mark(vec!["1", "x"]));
+    same_drops!(moves_before_question_mark(vec!["1", "!", "2"]));
+}

@@ -1,0 +1,157 @@
+//! Partial moves across yields: a field moved out of a struct, a tuple or a `Box`, and the
+//! fields still needed kept (or the whole value assigned again), against the plain function.
+//! Every twin is also checked for drop order and timing with the drop-recording `Noisy`.
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+fn n(name: &str) -> Noisy {
+    Noisy::new(name)
+}
+
+#[derive(Debug)]
+pub struct Page {
+    rows: Vec<Noisy>,
+    next: Option<u32>,
+    tag: Noisy,
+}
+
+/// Pages `0..count`, each with `per` rows.
+pub fn page(at: u32, count: u32, per: u32) -> Page {
+    Page {
+        rows: (0..per).map(|r| n(&format!("row{at}.{r}"))).collect(),
+        next: (at + 1 < count).then_some(at + 1),
+        tag: n(&format!("tag{at}")),
+    }
+}
+
+// A paginated client: the rows move into the loop, `next` is read after it, and the whole
+// page is assigned again (which drops what is left of the old one: its `tag`).
+twin! {
+    fn paginated(count: u32, per: u32) -> String {
+        let mut current = page(0, count, per);
+        loop {
+            for row in current.rows {
+                yield_!(row.name().to_string());
+            }
+            let Some(at) = current.next else { break };
+            yield_!(format!("next {at}"));
+            current = page(at, count, per);
+        }
+        yield_!(format!("last tag {}", current.tag.name()));
+    }
+}
+
+#[test]
+fn moving_rows_out_of_a_page_then_reading_its_next_field() {
+    let out = check!(paginated(3, 2));
+    assert_eq!(out.len(), 3 * 2 + 2 + 1);
+    same_drops!(paginated(3, 2));
+    same_drops!(paginated(1, 0));
+}
+
+pub struct Builder {
+    name: String,
+    items: Vec<u32>,
+    guard: Noisy,
+}
+
+impl Builder {
+    pub fn new(name: &str, items: Vec<u32>) -> Self {
+        Builder {
+            name: name.to_string(),
+            items,
+            guard: n("builder guard"),
+        }
+    }
+}
+
+// `let name = self.name;` in a method that takes `self`: the other fields stay where they
+// are until the body ends (the guard drops after the last item, as in the plain function).
+twin! {
+    fn consuming(b: Builder) -> String {
+        let name = b.name;
+        for item in b.items {
+            yield_!(format!("{name}:{item}"));
+        }
+        yield_!(format!("guard {}", b.guard.name()));
+    }
+}
+
+#[test]
+fn a_moved_field_and_the_fields_still_needed() {
+    check!(consuming(Builder::new("b", vec![1, 2, 3])));
+    same_drops!(consuming(Builder::new("b", vec![1, 2, 3])));
+}
+
+pub struct Node {
+    value: Noisy,
+    next: Option<Box<Node>>,
+}
+
+pub fn list(len: u32) -> Option<Box<Node>> {
+    let mut head = None;
+    for i in (0..len).rev() {
+        head = Some(Box::new(Node {
+            value: n(&format!("node{i}")),
+            next: head,
+        }));
+    }
+    head
+}
+
+// Walking a linked list by value: `*boxed` moves the node out of its box, then its fields
+// move on separately.
+twin! {
+    fn walk(head: Option<Box<Node>>) -> String {
+        let mut cur = head;
+        while let Some(boxed) = cur {
+            let node = *boxed;
+            yield_!(node.value.name().to_string());
+            cur = node.next;
+        }
+    }
+}
+
+#[test]
+fn moving_out_of_a_box() {
+    assert_eq!(check!(walk(list(3))), ["node0", "node1", "node2"]);
+    same_drops!(walk(list(3)));
+}
+
+// A tuple's field moved out; the other field is read after a yield.
+twin! {
+    fn tuple_fields(pair: (Noisy, Noisy)) -> String {
+        let kept = pair;
+        let first = kept.0;
+        yield_!(first.name().to_string());
+        drop(first);
+        yield_!(kept.1.name().to_string());
+    }
+}
+
+#[test]
+fn moving_one_field_of_a_tuple() {
+    check!(tuple_fields((n("a"), n("b"))));
+    same_drops!(tuple_fields((n("a"), n("b"))));
+}
+
+// A struct field moved out in one branch only: the rest of the struct drops at the end of
+// its scope either way, the moved field where the branch drops it.
+twin! {
+    fn field_moved_on_one_path(take: bool) -> String {
+        let p = page(0, 1, 1);
+        if take {
+            let tag = p.tag;
+            yield_!(format!("took {}", tag.name()));
+        }
+        yield_!(format!("rows {}", p.rows.len()));
+    }
+}
+
+#[test]
+fn a_field_moved_on_one_path_only() {
+    check!(field_moved_on_one_path(true));
+    check!(field_moved_on_one_path(false));
+    same_drops!(field_moved_on_one_path(true));
+    same_drops!(field_moved_on_one_path(false));
+}
