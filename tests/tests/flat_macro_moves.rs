@@ -15,7 +15,7 @@ fn consume(g: Noisy) -> bool {
 }
 
 twin! {
-    fn vec_moves(count: u32) -> usize {
+    fn vec_moves() -> usize {
         let a = n("a");
         let b = n("b");
         let both = vec![a, b];
@@ -30,8 +30,8 @@ twin! {
 
 #[test]
 fn vec_and_assert_move_their_operands() {
-    check!(vec_moves(1));
-    let log = same_drops!(vec_moves(1));
+    check!(vec_moves());
+    let log = same_drops!(vec_moves());
     assert_eq!(
         log,
         [

@@ -49,6 +49,7 @@ fn moving_rows_out_of_a_page_then_reading_its_next_field() {
     same_drops!(paginated(1, 0));
 }
 
+#[derive(Debug)]
 pub struct Builder {
     name: String,
     items: Vec<u32>,
@@ -83,6 +84,7 @@ fn a_moved_field_and_the_fields_still_needed() {
     same_drops!(consuming(Builder::new("b", vec![1, 2, 3])));
 }
 
+#[derive(Debug)]
 pub struct Node {
     value: Noisy,
     next: Option<Box<Node>>,
