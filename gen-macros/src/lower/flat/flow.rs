@@ -115,6 +115,23 @@ pub(crate) fn init(cfg: &Cfg, subtrees: &[Vec<PlaceId>]) -> Init {
     }
 }
 
+/// Turns into reads the "moves" that later code proves were copies: a place used by value
+/// and used again (itself, a part of it or a place containing it) before anything overwrites
+/// it holds a `Copy` value, or the plain function would not compile.
+pub(crate) fn copies(cfg: &mut Cfg, subtrees: &[Vec<PlaceId>], live: &[Bits]) {
+    for node in 0..cfg.events.len() {
+        let Event::Use(p, Use::Value) = cfg.events[node] else {
+            continue;
+        };
+        let used_again = cfg.succ[node]
+            .iter()
+            .any(|&s| subtrees[p].iter().any(|&q| live[s].contains(q)));
+        if used_again {
+            cfg.events[node] = Event::Use(p, Use::Read);
+        }
+    }
+}
+
 /// Live places before each node: a later read of the place, or of a place containing it,
 /// comes before anything overwrites it.
 pub(crate) fn liveness(cfg: &Cfg, subtrees: &[Vec<PlaceId>]) -> Vec<Bits> {

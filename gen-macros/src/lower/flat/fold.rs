@@ -108,4 +108,8 @@ impl Context for Fold<'_> {
     }
 
     fn forget(&mut self, _: usize) {}
+
+    fn exact(&self) -> bool {
+        true
+    }
 }

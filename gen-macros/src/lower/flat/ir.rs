@@ -110,6 +110,10 @@ pub(crate) struct Binding {
     pub by_ref: bool,
     /// Its type is syntactically `&mut T` (a parameter, `&mut self`).
     pub mut_ref: bool,
+    /// Its value certainly owns its data (not a reference: an owned parameter, a `String`,
+    /// a `Vec`, a lock guard, an iterator built from a local): a borrow of it is a borrow of
+    /// a generator local. Otherwise a borrow of it may be a reborrow through a reference.
+    pub owns: bool,
     /// Its value is plain data (a number, a `bool`, a reference, a range of numbers: seen in
     /// its type or its initializer): no drop glue, kept across a yield only while used later.
     pub plain: bool,

@@ -64,6 +64,15 @@ impl Items {
     }
 }
 
+/// A copy of a `use` (or `macro_rules!`) that is not the fold copy's: the code after it in
+/// this copy may not need it, which is no sign that the user's body does not.
+pub(crate) fn copy_of_import(item: &syn::Item) -> TokenStream {
+    match item {
+        syn::Item::Use(u) => quote!(#[allow(unused_imports)] #u),
+        other => quote!(#other),
+    }
+}
+
 struct Tree<'a> {
     ir: &'a Ir,
     imports: HashMap<ScopeId, TokenStream>,
@@ -82,7 +91,7 @@ impl Tree<'_> {
             syn::Item::Use(u) => {
                 let mut u = u.clone();
                 Rewrite { depth }.visit_item_use_mut(&mut u);
-                Some(quote!(#u))
+                Some(quote!(#[allow(unused_imports)] #u))
             }
             _ => None,
         });
@@ -101,8 +110,8 @@ impl Tree<'_> {
         // The module itself is declared one level up (the body's own, in the function).
         let vis = (depth > 1).then(|| visibility(depth - 1));
         quote! {
-            #[allow(non_snake_case, unused_imports)]
             #vis mod #name {
+                #[allow(unused_imports)]
                 use super::*;
                 #(#uses)*
                 #(#items)*

@@ -75,10 +75,11 @@ pub(crate) struct Plan {
 
 /// Analyses `ir`. `unnative`: loops earlier rounds found must not be native.
 pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
-    let cfg = super::cfg::build(ir);
+    let mut cfg = super::cfg::build(ir);
     let subtrees = flow::subtrees(&cfg);
-    let init = flow::init(&cfg, &subtrees);
     let live = flow::liveness(&cfg, &subtrees);
+    flow::copies(&mut cfg, &subtrees, &live);
+    let init = flow::init(&cfg, &subtrees);
     let arm = flow::arms(&cfg);
     let native: Vec<bool> = ir
         .loops

@@ -41,6 +41,9 @@ pub(crate) trait Context {
     /// them); `forget(n)` ends the ones declared since `declared(&[])` returned `n`.
     fn declared(&mut self, bindings: &[super::ir::BindingId]) -> usize;
     fn forget(&mut self, mark: usize);
+    /// Whether this is the one copy of the body that holds every statement where the user
+    /// wrote it (the fold copy): only there does an unused `use` warn.
+    fn exact(&self) -> bool;
 }
 
 /// Prints code of `ir` in a context.
@@ -263,9 +266,14 @@ impl<'a, C: Context> Printer<'a, C> {
                 let semi = semi.then(|| quote!(;));
                 quote!(#e #semi)
             }
-            Stmt::Item(ItemRef::Reusable(index)) => self.ir.scopes[scope].reusable[*index]
-                .item
-                .to_token_stream(),
+            Stmt::Item(ItemRef::Reusable(index)) => {
+                let item = &self.ir.scopes[scope].reusable[*index].item;
+                if self.cx.exact() {
+                    item.to_token_stream()
+                } else {
+                    super::items::copy_of_import(item)
+                }
+            }
             // Declared once elsewhere (`items.rs`).
             Stmt::Item(ItemRef::Declared) => TokenStream::new(),
         }

@@ -114,6 +114,80 @@ const OWNED: &[&str] = &[
     "capacity",
 ];
 
+/// Methods whose result owns its data or is a value of its own that may borrow the receiver
+/// (an iterator, a guard): never a reference.
+const MAKES_VALUE: &[&str] = &[
+    "collect",
+    "to_string",
+    "to_owned",
+    "to_vec",
+    "into_owned",
+    "to_lowercase",
+    "to_uppercase",
+    "repeat",
+    "replace",
+    "replacen",
+    "concat",
+    "join",
+    "lock",
+    "try_lock",
+    "read",
+    "write",
+    "borrow",
+    "borrow_mut",
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "chars",
+    "char_indices",
+    "bytes",
+    "lines",
+    "split",
+    "split_whitespace",
+    "windows",
+    "chunks",
+    "keys",
+    "values",
+    "drain",
+];
+
+/// Methods that pass their receiver's value on (`Option`/`Result` plumbing, adapters).
+const PASS_ON: &[&str] = &[
+    "unwrap",
+    "expect",
+    "unwrap_or_default",
+    "unwrap_or",
+    "unwrap_or_else",
+    "ok",
+    "ok_or",
+    "ok_or_else",
+    "map_err",
+    "context",
+    "with_context",
+    "map",
+    "filter",
+    "filter_map",
+    "enumerate",
+    "peekable",
+    "rev",
+    "skip",
+    "take",
+    "step_by",
+    "zip",
+    "chain",
+    "cloned",
+    "copied",
+    "flat_map",
+    "flatten",
+    "take_while",
+    "skip_while",
+    "inspect",
+    "fuse",
+];
+
+/// Macros whose value owns its data.
+const OWNING_MACROS: &[&str] = &["vec", "format"];
+
 /// Methods whose result is plain data (a number or a `bool`).
 const PLAIN_RESULT: &[&str] = &[
     "len",
@@ -237,6 +311,54 @@ impl Builder<'_> {
                 then, otherwise, ..
             } => self.plain_tail(then) && otherwise.as_ref().is_some_and(|o| self.plain_value(o)),
             ExprKind::Match { arms, .. } => arms.iter().all(|a| self.plain_value(&a.body)),
+            _ => false,
+        }
+    }
+
+    /// Whether the value of `e` certainly owns its data (see `Binding::owns`): a constructor
+    /// (`Type::new(..)`, a struct, array or tuple literal, `vec!`, `format!`), a method that
+    /// makes a value (`collect`, `to_string`, `lock`, `iter`), passed on by `unwrap`-like
+    /// methods and `?`, or a move of an owning binding.
+    pub(crate) fn owning_value(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Place { place, .. } => {
+                place.path.is_empty() && self.ir.bindings[place.binding].owns
+            }
+            ExprKind::Macro { mac, .. } => mac
+                .path
+                .segments
+                .last()
+                .is_some_and(|s| OWNING_MACROS.contains(&s.ident.to_string().as_str())),
+            ExprKind::Try { inner, .. } => self.owning_value(inner),
+            ExprKind::Block { block, .. } => matches!(
+                block.stmts.last(),
+                Some(crate::lower::flat::ir::Stmt::Expr { expr, semi: false, .. })
+                    if self.owning_value(expr)
+            ),
+            ExprKind::Op { syn, operands, .. } => match syn {
+                SynExpr::Struct(_) | SynExpr::Array(_) | SynExpr::Repeat(_) | SynExpr::Tuple(_) => {
+                    true
+                }
+                SynExpr::Paren(_) | SynExpr::Group(_) | SynExpr::Try(_) => {
+                    operands.first().is_some_and(|o| self.owning_value(o))
+                }
+                // `Type::function(..)`: a constructor.
+                SynExpr::Call(c) => matches!(&*c.func, SynExpr::Path(p) if {
+                    let segs = &p.path.segments;
+                    segs.len() >= 2
+                        && segs[segs.len() - 2]
+                            .ident
+                            .to_string()
+                            .starts_with(|c: char| c.is_ascii_uppercase())
+                }),
+                SynExpr::MethodCall(m) => {
+                    let name = m.method.to_string();
+                    MAKES_VALUE.contains(&name.as_str())
+                        || (PASS_ON.contains(&name.as_str())
+                            && operands.first().is_some_and(|o| self.owning_value(o)))
+                }
+                _ => false,
+            },
             _ => false,
         }
     }
@@ -377,8 +499,8 @@ impl Builder<'_> {
             }
             return Borrows::Nothing;
         }
-        if self.inline && binding.kind == crate::lower::flat::ir::BindingKind::Param {
-            // A capture of `iter! { .. }` may well be a reference.
+        if !binding.owns {
+            // Maybe a reference (`let header = lines.next()?;`): maybe a reborrow through it.
             return Borrows::Likely(place.binding);
         }
         Borrows::Definitely(place.binding, whole.spans)

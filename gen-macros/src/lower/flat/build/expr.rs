@@ -185,6 +185,16 @@ impl Builder<'_> {
         self.place_and_ref(e).map(|(p, _)| p)
     }
 
+    /// Whether a pattern matching the value of `e` binds references or copies (no drop glue):
+    /// `e` makes a reference, or names a reference binding (a copy of it, or a place read
+    /// through it).
+    pub(crate) fn through_reference(&self, e: &SynExpr) -> bool {
+        super::borrows::yields_references(e)
+            || self
+                .place_of(e)
+                .is_some_and(|p| self.ir.bindings[p.binding].by_ref)
+    }
+
     /// Whether `e` contains a yield (not counting the compounds the analysis asked for).
     fn splits_unforced(&self, e: &SynExpr) -> bool {
         let none = std::collections::HashSet::new();
@@ -514,7 +524,7 @@ impl Builder<'_> {
                 let moves = place
                     .map(|p| super::pattern::moves(&l.pat, &p, &self.ir))
                     .unwrap_or_default();
-                let through_ref = super::borrows::yields_references(&l.expr);
+                let through_ref = self.through_reference(&l.expr);
                 let borrowed = self.borrows_of(&scrutinee);
                 let bindings = self.bind_pattern(&l.pat, through_ref, &borrowed);
                 CondPart::Let {
@@ -554,7 +564,7 @@ impl Builder<'_> {
         value: bool,
         forced: bool,
     ) -> Expr {
-        let through_ref = super::borrows::yields_references(&m.expr);
+        let through_ref = self.through_reference(&m.expr);
         let borrowed = self.borrows_of(&scrutinee);
         let mut arms = Vec::new();
         let mut split = forced;
@@ -718,7 +728,7 @@ impl Builder<'_> {
             }
             LoopSyn::For(pat, source) => {
                 let through_ref = match source {
-                    Iterable::Syn(expr) => super::borrows::yields_references(expr),
+                    Iterable::Syn(expr) => self.through_reference(expr),
                     Iterable::Temp(_) => false,
                 };
                 let iter = iter_binding.expect("a `for` loop has an iterator");

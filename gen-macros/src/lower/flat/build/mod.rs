@@ -78,6 +78,8 @@ pub(crate) fn build(
             Borrows::Nothing,
         );
         b.ir.bindings[id].mut_ref = arg.mut_ref;
+        // A capture of `iter! { .. }` may well be a reference.
+        b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
         b.ir.bindings[id].plain = arg.plain;
         b.ir.params.push(id);
     }
@@ -171,6 +173,7 @@ impl Builder<'_> {
             kind,
             by_ref,
             mut_ref: false,
+            owns: false,
             plain: false,
             scope,
             borrows,
@@ -371,7 +374,9 @@ impl Builder<'_> {
         let moves = place
             .map(|p| pattern::moves(&local.pat, &p, &self.ir))
             .unwrap_or_default();
-        let through_ref = init_syn.is_some_and(|i| borrows::yields_references(&i.expr));
+        // A copy of a reference is one; what a reference points to is read through it (a
+        // destructured part is a reference by match ergonomics, or a copy of a `Copy` part).
+        let through_ref = init_syn.is_some_and(|i| self.through_reference(&i.expr));
         let borrowed = init
             .as_ref()
             .map_or(Borrows::Nothing, |e| self.borrows_of(e));
@@ -382,6 +387,16 @@ impl Builder<'_> {
             _ => false,
         };
         self.mark_plain(&bindings, plain);
+        let owns = match &local.pat {
+            syn::Pat::Type(t) => !matches!(&*t.ty, syn::Type::Reference(_) | syn::Type::Ptr(_)),
+            syn::Pat::Ident(p) if p.by_ref.is_none() => {
+                init.as_ref().is_some_and(|e| self.owning_value(e))
+            }
+            _ => false,
+        };
+        if owns && bindings.len() == 1 {
+            self.ir.bindings[bindings[0]].owns = true;
+        }
         let join = init
             .as_ref()
             .is_some_and(|e| e.split)

@@ -2,8 +2,8 @@
 //!
 //! `let (a, _) = pair;` moves `pair.0` and leaves `pair.1` where it is; `let Point { x, .. } =
 //! p;` moves `p.x`; `let y = x;` moves `x`; `ref` bindings and `_` move nothing. A binding inside
-//! an enum variant (`Some(v)`) or a slice pattern moves the whole place (the lowering does not
-//! track variant fields).
+//! an enum variant (`Some(v)`, `Shape::Rect { w, .. }`) or a slice pattern moves the whole
+//! place (the lowering does not track variant fields).
 
 use syn::Pat;
 
@@ -51,6 +51,12 @@ fn collect(pat: &Pat, place: &Place, out: &mut Vec<Place>) {
                 }
             }
         }
+        // `Enum::Variant { .. }`: the lowering does not track variant fields.
+        Pat::Struct(s) if names_variant(&s.path) => {
+            if binds_by_value(pat) {
+                out.push(place.clone());
+            }
+        }
         Pat::Struct(s) => {
             for f in &s.fields {
                 let name = match &f.member {
@@ -76,6 +82,16 @@ fn collect(pat: &Pat, place: &Place, out: &mut Vec<Place>) {
             }
         }
     }
+}
+
+/// `Type::Variant` or `Self::Variant`: the segment before the last names a type.
+fn names_variant(path: &syn::Path) -> bool {
+    let n = path.segments.len();
+    n >= 2
+        && path.segments[n - 2]
+            .ident
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 fn field(place: &Place, name: String) -> Place {

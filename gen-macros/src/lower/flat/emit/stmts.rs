@@ -86,7 +86,7 @@ impl Emitter<'_> {
         match item {
             ItemRef::Reusable(i) => {
                 let item = &self.ir.scopes[scope].reusable[i].item;
-                quote!(#item)
+                crate::lower::flat::items::copy_of_import(item)
             }
             // Declared once elsewhere (`items.rs`).
             ItemRef::Declared => TokenStream::new(),

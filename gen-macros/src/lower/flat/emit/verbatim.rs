@@ -186,4 +186,8 @@ impl Context for Machine<'_, '_> {
     fn forget(&mut self, mark: usize) {
         self.em.forget_after(mark);
     }
+
+    fn exact(&self) -> bool {
+        false
+    }
 }

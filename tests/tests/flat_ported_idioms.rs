@@ -1,0 +1,250 @@
+//! Idioms of ordinary Rust ported into generators as their authors wrote them: references
+//! copied into locals, `Copy` values passed by value and used again, enum struct variants,
+//! trait imports a macro needs. Each is compared with the plain function (items and drops).
+#![deny(unused_imports)]
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+// A local that is a copy of a borrowed argument is a reference too: splitting it borrows the
+// caller's text, not a generator local.
+twin! {
+    fallible fn csv_columns(text: &'static str) -> Result<String, String> {
+        let mut lines = text.lines();
+        let header = lines.next().ok_or("no header")?;
+        let cols: Vec<&str> = header.split(',').map(|c| c.trim()).collect();
+        let name_at = cols.iter().position(|c| *c == "name").ok_or("no name column")?;
+        for line in lines {
+            let fields: Vec<&str> = line.split(',').collect();
+            let name = fields.get(name_at).ok_or(format!("short row {line:?}"))?;
+            yield_!(Ok(name.trim().to_string()));
+            yield_!(Ok(format!("{} columns", cols.len())));
+        }
+    }
+}
+
+#[test]
+fn a_header_line_borrowed_from_the_argument() {
+    let out = check!(csv_columns("id, name\n1,ann\n2,bob\n3"));
+    assert_eq!(out.len(), 5);
+    assert!(out[4].is_err());
+    assert_eq!(check!(csv_columns("")), [Err("no header".to_string())]);
+}
+
+twin! {
+    fn words_of_copied_reference(text: &'static str) -> usize {
+        let first = text;
+        let parts: Vec<&str> = first.split(' ').collect();
+        for i in 0..parts.len() {
+            yield_!(parts[i].len());
+        }
+        let again = first;
+        for w in again.split_whitespace() {
+            yield_!(w.len() * 10);
+        }
+    }
+}
+
+#[test]
+fn a_reference_copied_into_a_local() {
+    assert_eq!(
+        check!(words_of_copied_reference("ab cde f")),
+        [2, 3, 1, 20, 30, 10]
+    );
+}
+
+// A `&u32` loop variable passed by value to a function is a copy: it is still there after
+// the yields.
+fn is_lucky(x: &u32) -> bool {
+    *x == 7
+}
+
+twin! {
+    fn reference_loop_variable(v: &'static [u32]) -> (u32, bool) {
+        let mut seen = Vec::new();
+        for m in v {
+            let lucky = is_lucky(m);
+            yield_!((*m, lucky));
+            if seen.contains(m) {
+                yield_!((*m * 100, true));
+            }
+            seen.push(*m);
+            yield_!((*m + 1, seen.contains(m)));
+        }
+    }
+}
+
+#[test]
+fn a_reference_loop_variable_used_after_being_passed_by_value() {
+    static DATA: [u32; 4] = [7, 2, 7, 3];
+    assert_eq!(check!(reference_loop_variable(&DATA)).len(), 9);
+}
+
+// A `Copy` struct passed by value and read again after a yield.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Point {
+    x: i32,
+    y: i32,
+}
+
+fn norm1(p: Point) -> i32 {
+    p.x.abs() + p.y.abs()
+}
+
+twin! {
+    fn copied_points(points: Vec<Point>) -> i32 {
+        for p in points {
+            let n = norm1(p);
+            yield_!(n);
+            yield_!(p.x);
+            let q = p;
+            yield_!(norm1(q) + q.y);
+        }
+    }
+}
+
+#[test]
+fn a_copy_struct_used_after_a_by_value_call() {
+    let pts = || vec![Point { x: 1, y: -2 }, Point { x: -3, y: 4 }];
+    assert_eq!(check!(copied_points(pts())), [3, 1, 1, 7, -3, 11]);
+}
+
+// Fields of a reference local read after yields (a pre-order walk).
+#[derive(Debug)]
+pub struct Node {
+    val: i32,
+    left: Option<Box<Node>>,
+    right: Option<Box<Node>>,
+}
+
+fn leaf(val: i32) -> Option<Box<Node>> {
+    Some(Box::new(Node {
+        val,
+        left: None,
+        right: None,
+    }))
+}
+
+twin! {
+    fn root_and_children(root: &'static Node) -> i32 {
+        let n = root;
+        yield_!(n.val);
+        yield_!(n.left.is_some() as i32);
+        if let Some(l) = &n.left {
+            yield_!(l.val);
+        }
+        let r = n.right.as_deref();
+        yield_!(r.map_or(-1, |r| r.val));
+        yield_!(n.val * 2);
+    }
+}
+
+#[test]
+fn fields_of_a_reference_local() {
+    let tree: &'static Node = Box::leak(Box::new(Node {
+        val: 1,
+        left: leaf(2),
+        right: leaf(3),
+    }));
+    assert_eq!(check!(root_and_children(tree)), [1, 1, 2, 3, 2]);
+}
+
+// One field moved into the loop, another read after a yield inside it (the body names every
+// field of `Doc`, so each drops where the plain function drops it).
+#[derive(Debug)]
+pub struct Doc {
+    lines: Vec<String>,
+    numbered: bool,
+    guard: Noisy,
+}
+
+twin! {
+    fn numbered_lines(doc: Doc) -> String {
+        let mut i = 0;
+        for line in doc.lines {
+            i += 1;
+            yield_!(line.clone());
+            if doc.numbered {
+                yield_!(format!("{i}: {line}"));
+            }
+        }
+        yield_!(format!("{i} lines"));
+        drop(doc.guard);
+        yield_!("end".to_string());
+    }
+}
+
+#[test]
+fn a_field_read_inside_a_loop_over_another_field() {
+    let doc = |numbered| Doc {
+        lines: vec!["a".into(), "b".into()],
+        numbered,
+        guard: Noisy::new("doc"),
+    };
+    assert_eq!(check!(numbered_lines(doc(true))).len(), 6);
+    assert_eq!(check!(numbered_lines(doc(false))).len(), 4);
+}
+
+// A `match` on an enum whose variants have named fields.
+#[derive(Debug)]
+pub enum Conn {
+    Idle { since: u32 },
+    Busy { job: String, left: u32 },
+    Closed,
+}
+
+twin! {
+    fn states(all: Vec<Conn>) -> String {
+        for state in all {
+            match state {
+                Conn::Idle { since } => yield_!(format!("idle {since}")),
+                Conn::Busy { job, left } => {
+                    yield_!(format!("busy {job}"));
+                    yield_!(format!("{job} has {left} left"));
+                }
+                Conn::Closed => yield_!("closed".to_string()),
+            }
+        }
+    }
+}
+
+#[test]
+fn a_match_on_struct_like_variants() {
+    let all = || {
+        vec![
+            Conn::Busy {
+                job: "sync".into(),
+                left: 2,
+            },
+            Conn::Idle { since: 4 },
+            Conn::Closed,
+        ]
+    };
+    assert_eq!(check!(states(all())).len(), 4);
+}
+
+// A trait imported for a macro inside the body (`write!` needs `fmt::Write`): no unused
+// import warning (this file denies them).
+twin! {
+    fn written(n: u32) -> String {
+        use std::fmt::Write as _;
+        let mut s = String::new();
+        write!(s, "{n}").unwrap();
+        yield_!(s.clone());
+        write!(s, "-{}", n + 1).unwrap();
+        yield_!(s);
+    }
+}
+
+#[test]
+fn a_trait_import_used_by_a_macro() {
+    assert_eq!(check!(written(2)), ["2", "2-3"]);
+}
+
+#[test]
+fn drops_match_the_plain_functions() {
+    same_drops!(numbered_lines(Doc {
+        lines: vec!["x".into(), "y".into()],
+        numbered: true,
+        guard: Noisy::new("doc"),
+    }));
+}
