@@ -16,6 +16,42 @@
 //!
 //! The frame waker forwards `wake_by_ref` to the caller's waker, and `clone` returns a clone
 //! *of the caller's waker*: nothing that outlives the poll can ever point to the frame.
+//!
+//! # Soundness argument
+//!
+//! All of gen-core's `unsafe` serves this hand-over (here, `yielder::put` and the pinning in
+//! `stream::GenStream`); the flat lowering and `Resident` are safe code. What it relies on:
+//!
+//! 1. **The slot is only touched while it exists, and never by two parties at once.** The
+//!    slot is a local of [`poll_in_frame`], published only through the frame waker, which is
+//!    itself a local of that call: `clone` hands out the *outer* waker, `drop` owns nothing,
+//!    so no waker that outlives the call can reach the frame. A yield writes the slot during
+//!    the body's poll, through a raw pointer and without creating a reference; the adapter
+//!    reads it only after the poll returned.
+//! 2. **The slot has the type the yield writes.** A yield writes only into the frame whose id
+//!    is its own handle's. Ids are never reused ([`fresh_id`] panics rather than wrap), and an
+//!    id is given to exactly one `Yielder<T>`, by the `GenStream<T, ..>` that installs frames
+//!    with that id and an `Option<T>` slot. A yield polled inside another generator (a nested
+//!    stream, a macro-made `async` block awaited elsewhere) walks the chain of frames to its
+//!    own; a yield polled outside its generator finds none and panics. No thread-local is
+//!    involved, so a handle moved to another thread or task cannot reach a foreign slot.
+//! 3. **`T` cannot change between the handle and the slot.** Types are checked per
+//!    generator by rustc, but lifetimes inside `T` are subject to variance: if the handle were
+//!    covariant in `T`, a `Yielder<&'long str>` could be used as a `Yielder<&'short str>`, a
+//!    yield could store a reference to a body local, and the adapter would hand it out as
+//!    `&'long str` after the local is gone (the use-after-free that async-stream #107 had).
+//!    So every type that carries the item type across the hand-over is **invariant** in it:
+//!    `Yielder<T>` and `GenStream<T, ..>` (`PhantomData<fn(T) -> T>`), and `YieldFut<'a, T>`
+//!    (through `&'a mut Yielder<T>`). `BoxedGen<T, ..>` holds a `GenStream<T, ..>` and is
+//!    invariant through it. `FlatGen<T, F>` is covariant in `T` (`PhantomData<fn() -> T>`):
+//!    it has no `unsafe` and no slot, its closure's return type fixes the items, and
+//!    variance there only lets a generator of `&'static str` pass where a shorter-lived item
+//!    type is expected, which is sound. The trybuild cases in `tests/ui/soundness/` are the
+//!    shapes this rules out.
+//! 4. **The body never moves once polled.** `GenStream` is `!Unpin` when its body is, and
+//!    pins the body in place; `BoxedGen` keeps its `GenStream` in a `Pin<Box<_>>`.
+//! 5. **Two yields cannot be pending at once.** `Yielder::yield_` borrows the handle mutably
+//!    for as long as its future lives, so the slot never has two writers in one poll.
 
 use core::mem::ManuallyDrop;
 use core::ptr;

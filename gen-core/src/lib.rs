@@ -85,6 +85,30 @@
 //! }
 //! ```
 //!
+//! # `unsafe fn` generators
+//!
+//! `#[generator]` accepts an `unsafe fn`, with the contract of an `async unsafe fn`: calling
+//! it needs `unsafe`, and the body runs later, inside the safe `next()`/`poll_next()` calls.
+//! So the function's safety preconditions must hold **until the generator is dropped**, not
+//! just during the call; write them that way in its `# Safety` section. As in any `unsafe fn`
+//! of edition 2024, the body is not an unsafe block: each unsafe operation needs its own.
+//!
+//! ```
+//! # use gen_core::generator;
+//! /// # Safety
+//! /// `p` must point to `n` readable `u32`s until the generator is dropped.
+//! #[generator]
+//! unsafe fn read_raw(p: *const u32, n: usize) -> impl Iterator<Item = u32> {
+//!     for i in 0..n {
+//!         // SAFETY: the caller keeps the `n` values readable while the generator lives.
+//!         yield_!(unsafe { *p.add(i) });
+//!     }
+//! }
+//! let v = [1, 2, 3];
+//! // SAFETY: `v` outlives the generator, consumed on this line.
+//! assert_eq!(unsafe { read_raw(v.as_ptr(), v.len()) }.sum::<u32>(), 6);
+//! ```
+//!
 //! # Performance
 //!
 //! A flat generator keeps the locals it needs after a yield in its state and resumes in

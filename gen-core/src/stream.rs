@@ -1,32 +1,23 @@
-//! Compiler-backed generators: the adapter that drives a body and hands its yields over
-//! (DESIGN 2.2).
+//! Compiler-backed generators: the adapter that drives a body and hands its yields over.
 //!
 //! The generator body is an `async move` block. The macro turns it into
 //!
 //! ```text
-//! ::gen_core::__private::stream(move |__gen_y: Yielder<Item>| async move {
-//!     let mut __gen_h = __gen_y;
-//!     /* user body, where `yield_!(v)` became `__gen_h.yield_(v).await` */
+//! ::gen_core::__private::stream(move |yield_: Yielder<Item>| async move {
+//!     let mut yield_ = yield_;
+//!     /* user body, where `yield_!(v)` became `yield_.yield_(v).await` */
 //! })
 //! ```
 //!
-//! and [`GenStream`] drives it. The body future is created at the first poll and receives a
-//! [`Yielder`] carrying the adapter's id. Each poll puts an empty `Option<T>` slot on its own
-//! stack and polls the body inside a frame naming that slot (`hand_over`); a yield stores
-//! its value in the slot and returns `Pending` once, and the adapter returns the value as
-//! `Ready(Some(..))`. The next poll resumes the body, whose yield future is now ready.
+//! (both `yield_` bindings are hygienic: user code cannot name them) and [`GenStream`] drives
+//! it. The body future is created at the first poll and receives a [`Yielder`] carrying the
+//! adapter's id. Each poll puts an empty `Option<T>` slot on its own stack and polls the body
+//! inside a frame naming that slot (`hand_over`); a yield stores its value in the slot and
+//! returns `Pending` once, and the adapter returns the value as `Ready(Some(..))`. The next
+//! poll resumes the body, whose yield future is now ready.
 //!
-//! No thread-local, no allocation, no pointer into the adapter, `no_std`.
-//!
-//! # Soundness argument
-//!
-//! * The slot is a local of [`GenStream::resume`]; its address is published only inside the
-//!   frame, which lives exactly as long as the body's poll, and the adapter reads the slot
-//!   only after that poll has returned. Accesses never overlap.
-//! * A yield writes the slot only after finding the frame with its own adapter's id. Ids are
-//!   unique for the life of the process and each is given to one `Yielder<T>`, by the
-//!   `GenStream<T, ..>` that installs frames with it, so the slot has the yield's type.
-//! * The body is pinned inside the pinned adapter and only ever dropped in place.
+//! No thread-local, no allocation, no pointer into the adapter, `no_std`. The soundness
+//! argument for all of it is in one place: the docs of the `hand_over` module.
 
 use core::fmt;
 use core::future::Future;
@@ -88,7 +79,7 @@ enum State<T, F, Fut> {
 /// An async generator: a `futures_core::Stream` driving a generator body (module docs).
 pub struct GenStream<T, F, Fut> {
     state: State<T, F, Fut>,
-    /// Invariant in `T`, like the [`Yielder<T>`] it hands out (soundness argument in
+    /// Invariant in `T`, like the [`Yielder<T>`] it hands out (see the soundness argument in
     /// `hand_over`).
     _item: PhantomData<fn(T) -> T>,
 }

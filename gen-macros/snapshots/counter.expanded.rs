@@ -9,13 +9,16 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
         S2(__gen_P1, __gen_P0),
         __gen_Done,
     }
-    let mut __gen_st = __gen_State::S0(limit);
+    let mut generator_state = __gen_State::S0(limit);
     let __gen_gen = ::gen_core::__private::FlatGen::<
         u32,
         _,
     >::new(move |__gen_sink| {
         #[allow(unused_mut)]
-        let mut __gen_cur = ::core::mem::replace(&mut __gen_st, __gen_State::__gen_Done);
+        let mut __gen_cur = ::core::mem::replace(
+            &mut generator_state,
+            __gen_State::__gen_Done,
+        );
         if let ::core::option::Option::Some(__gen_sink) = __gen_sink
             && let __gen_State::S0(__gen_f0) = __gen_cur
         {
@@ -71,7 +74,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                     let __gen_v: u32 = current;
                                     #[allow(unreachable_code)]
                                     {
-                                        __gen_st = __gen_State::S2(current, limit);
+                                        generator_state = __gen_State::S2(current, limit);
                                         return ::core::option::Option::Some(__gen_v);
                                     };
                                 }

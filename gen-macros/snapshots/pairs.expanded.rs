@@ -10,13 +10,16 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
         S3(__gen_P3, __gen_P2, __gen_P1, __gen_P0),
         __gen_Done,
     }
-    let mut __gen_st = __gen_State::S0(n);
+    let mut generator_state = __gen_State::S0(n);
     let __gen_gen = ::gen_core::__private::FlatGen::<
         u32,
         _,
     >::new(move |__gen_sink| {
         #[allow(unused_mut)]
-        let mut __gen_cur = ::core::mem::replace(&mut __gen_st, __gen_State::__gen_Done);
+        let mut __gen_cur = ::core::mem::replace(
+            &mut generator_state,
+            __gen_State::__gen_Done,
+        );
         '__gen_sm: loop {
             match __gen_cur {
                 __gen_State::S0(__gen_f0) => {
@@ -90,9 +93,19 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                     #[allow(unreachable_code)]
                                                     {
                                                         if false {
-                                                            __gen_st = __gen_State::S3(__gen_iter1, i, __gen_iter0, n);
+                                                            generator_state = __gen_State::S3(
+                                                                __gen_iter1,
+                                                                i,
+                                                                __gen_iter0,
+                                                                n,
+                                                            );
                                                         } else {
-                                                            __gen_st = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                            generator_state = __gen_State::S2(
+                                                                __gen_iter1,
+                                                                i,
+                                                                __gen_iter0,
+                                                                n,
+                                                            );
                                                         }
                                                         return ::core::option::Option::Some(__gen_v);
                                                     };

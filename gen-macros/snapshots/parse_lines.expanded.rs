@@ -15,16 +15,16 @@ fn parse_lines<'a>(
         S4(__gen_P2, __gen_P1),
         __gen_Done,
     }
-    let mut __gen_st = __gen_State::S0(text);
+    let mut generator_state = __gen_State::S0(text);
     let __gen_gen = ::gen_core::__private::FlatGen::<
         Result<(&'a str, i64), ParseError>,
         _,
     >::new(move |__gen_sink| {
         #[allow(unused_mut)]
-        let mut __gen_cur = if ::core::matches!(__gen_st, __gen_State::S1(..)) {
+        let mut __gen_cur = if ::core::matches!(generator_state, __gen_State::S1(..)) {
             __gen_State::__gen_Done
         } else {
-            ::core::mem::replace(&mut __gen_st, __gen_State::__gen_Done)
+            ::core::mem::replace(&mut generator_state, __gen_State::__gen_Done)
         };
         '__gen_sm: loop {
             match __gen_cur {
@@ -38,7 +38,7 @@ fn parse_lines<'a>(
                                     text.lines(),
                                 );
                                 {
-                                    __gen_st = __gen_State::S1(__gen_iter0);
+                                    generator_state = __gen_State::S1(__gen_iter0);
                                     __gen_cur = __gen_State::__gen_Done;
                                     continue '__gen_sm;
                                 }
@@ -47,11 +47,11 @@ fn parse_lines<'a>(
                     }
                 }
                 __gen_State::__gen_Done if ::core::matches!(
-                    __gen_st, __gen_State::S1(..)
+                    generator_state, __gen_State::S1(..)
                 ) => {
                     #[allow(unused_mut)]
                     let mut __gen_guard = ::gen_core::__private::Resident::new(
-                        &mut __gen_st,
+                        &mut generator_state,
                         || __gen_State::__gen_Done,
                     );
                     let __gen_iter0 = match __gen_guard.get() {
@@ -78,7 +78,7 @@ fn parse_lines<'a>(
                                     );
                                     #[allow(unreachable_code)]
                                     {
-                                        __gen_st = __gen_State::S2(
+                                        generator_state = __gen_State::S2(
                                             key,
                                             line,
                                             match __gen_guard.take() {
@@ -174,9 +174,9 @@ fn parse_lines<'a>(
                                         #[allow(unreachable_code)]
                                         {
                                             if ::gen_core::__private::needs_drop(&line) {
-                                                __gen_st = __gen_State::S4(line, __gen_iter0);
+                                                generator_state = __gen_State::S4(line, __gen_iter0);
                                             } else {
-                                                __gen_st = __gen_State::S1(__gen_iter0);
+                                                generator_state = __gen_State::S1(__gen_iter0);
                                             }
                                             return ::core::option::Option::Some(__gen_v);
                                         };
@@ -196,7 +196,7 @@ fn parse_lines<'a>(
                             #[allow(unreachable_code)]
                             {
                                 {
-                                    __gen_st = __gen_State::S1(__gen_iter0);
+                                    generator_state = __gen_State::S1(__gen_iter0);
                                     __gen_cur = __gen_State::__gen_Done;
                                     continue '__gen_sm;
                                 }
@@ -206,7 +206,7 @@ fn parse_lines<'a>(
                 }
                 __gen_State::__gen_Done => break '__gen_sm (::core::option::Option::None),
                 __gen_State::S1(__gen_f0) => {
-                    __gen_st = __gen_State::S1(__gen_f0);
+                    generator_state = __gen_State::S1(__gen_f0);
                     __gen_cur = __gen_State::__gen_Done;
                     continue '__gen_sm;
                 }

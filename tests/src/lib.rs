@@ -362,6 +362,24 @@ macro_rules! same_drops {
     }};
 }
 
+/// `assert_not_impl!(value, Trait)`: fails to compile when the type of `value` implements
+/// `Trait` (an auto trait such as `Send` or `Sync`). Stable Rust has no negative bound; the
+/// check makes `T: Trait` select between two impls, which is ambiguous (a compile error)
+/// exactly when `T` implements `Trait`. The ui case `auto_traits/not_impl_detects_send.rs`
+/// shows that it does fail on a `Send` value.
+#[macro_export]
+macro_rules! assert_not_impl {
+    ($value:expr, $trait:path) => {{
+        trait AmbiguousIfImpl<A> {}
+        impl<T: ?Sized> AmbiguousIfImpl<()> for T {}
+        #[allow(dead_code)]
+        struct Implemented;
+        impl<T: ?Sized + $trait> AmbiguousIfImpl<Implemented> for T {}
+        fn check<T: ?Sized + AmbiguousIfImpl<A>, A>(_: &T) {}
+        check(&$value);
+    }};
+}
+
 mod drop_oracle;
 pub mod fuzz;
 

@@ -107,7 +107,7 @@ fn started_generators_keep_their_auto_traits_and_move_across_threads() {
 #[test]
 fn cell_in_the_state_is_send_but_not_sync() {
     // A `Cell` is `Send + !Sync`: the generator is `Send` and `Unpin` (the `!Sync` half is
-    // not expressible as a stable assertion; `Send` shows the state is followed, not forced).
+    // asserted in auto_traits_negative.rs).
     let g = cell_state(3);
     assert_send(&g);
     assert_unpin(&g);

@@ -157,3 +157,55 @@ fn a_field_moved_on_one_path_only() {
     same_drops!(field_moved_on_one_path(true));
     same_drops!(field_moved_on_one_path(false));
 }
+
+// A pattern without `..` spells out the whole value: the parts it does not move (`_`, `ref`)
+// stay in the value and drop where the plain function drops it.
+twin! {
+    fn destructured_in_full(pair: (Noisy, Noisy), trio: (Noisy, Noisy, Noisy)) -> String {
+        let (first, _) = pair;
+        yield_!(first.name().to_string());
+        drop(first);
+        yield_!("first dropped".to_string());
+        let (ref a, b, _) = trio;
+        yield_!(format!("{} {}", a.name(), b.name()));
+        drop(b);
+        yield_!("b dropped".to_string());
+    }
+}
+
+#[test]
+fn parts_a_full_pattern_leaves_in_place() {
+    let out = check!(destructured_in_full(
+        (n("p0"), n("p1")),
+        (n("t0"), n("t1"), n("t2"))
+    ));
+    assert_eq!(out.len(), 4);
+    same_drops!(destructured_in_full(
+        (n("p0"), n("p1")),
+        (n("t0"), n("t1"), n("t2"))
+    ));
+}
+
+#[derive(Debug)]
+pub struct Conn {
+    name: String,
+    guard: Noisy,
+}
+
+twin! {
+    fn struct_in_full(conn: Conn) -> String {
+        let Conn { name, guard: _ } = conn;
+        yield_!(name);
+        yield_!("end".to_string());
+    }
+}
+
+#[test]
+fn a_struct_pattern_naming_every_field() {
+    let conn = || Conn {
+        name: "db".into(),
+        guard: n("guard"),
+    };
+    assert_eq!(check!(struct_in_full(conn())), ["db", "end"]);
+    same_drops!(struct_in_full(conn()));
+}

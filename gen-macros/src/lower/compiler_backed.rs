@@ -23,9 +23,9 @@
 //! ```text
 //! {
 //!     ::gen_core::__private::stream_fallible(
-//!         move |__gen_y: ::gen_core::__private::Yielder<io::Result<String>>| async move {
+//!         move |yield_: ::gen_core::__private::Yielder<io::Result<String>>| async move {
 //!             #[allow(unused_mut)]
-//!             let mut __gen_h = __gen_y;
+//!             let mut yield_ = yield_;
 //!             let mut reader = reader;
 //!             {
 //!                 let mut buf = String::new();
@@ -34,7 +34,7 @@
 //!                         return ::core::result::Result::Ok(());
 //!                     }
 //!                     tokio::select! {
-//!                         _ = tick() => __gen_h.yield_(Ok(buf.clone())).await,
+//!                         _ = tick() => yield_.yield_(Ok(buf.clone())).await,
 //!                         else => {}
 //!                     }
 //!                 }
@@ -96,7 +96,9 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
         // A closure parameter's elided lifetime would be higher-ranked: let rustc infer it.
         _ => quote!(_),
     };
-    let y = Ident::new("__gen_y", Span::mixed_site());
+    // The handle is named after the macro that uses it: a borrowck error about an item that
+    // escapes the body names it (`yield_` declared here, outside of the async block body).
+    let y = Ident::new("yield_", Span::mixed_site());
     let h = handle(Span::call_site());
     // Move every argument in, even unused ones, so they live (and drop) with the generator.
     let rebinds = func.args.iter().map(|arg| {
@@ -151,7 +153,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
 
 /// The hygienic handle, located at `span` (a yield's) for diagnostics.
 fn handle(span: Span) -> Ident {
-    Ident::new("__gen_h", span.resolved_at(Span::mixed_site()))
+    Ident::new("yield_", span.resolved_at(Span::mixed_site()))
 }
 
 /// Whether the body uses `?` at the generator's own level (not in closures, async blocks or
@@ -331,8 +333,8 @@ fn ends_expression(next: Option<&TokenTree>) -> bool {
 impl VisitMut for Rewrite {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
         match expr {
-            // Desugar `yield e` into `__gen_h.yield_(e).await`, and the "from" form
-            // into `__gen_h.yield_from(e).await` (`yield_from_iter` if sync).
+            // Desugar `yield e` into `yield_.yield_(e).await`, and the "from" form
+            // into `yield_.yield_from(e).await` (`yield_from_iter` if sync).
             Expr::Yield(yield_expr) => {
                 let kind = yield_kind(yield_expr);
                 let span = yield_expr.yield_token.span;
@@ -388,15 +390,15 @@ mod tests {
             },
             false,
         );
-        assert!(out.contains("__private :: stream (move | __gen_y"), "{out}");
+        assert!(out.contains("__private :: stream (move | yield_"), "{out}");
         assert!(out.contains("Yielder < u32 >"), "{out}");
         assert!(out.contains("let mut n = n ;"), "{out}");
         assert!(
-            out.contains("{ let __gen_v : u32 = n ; __gen_h . yield_ (__gen_v) . await }"),
+            out.contains("{ let __gen_v : u32 = n ; yield_ . yield_ (__gen_v) . await }"),
             "{out}"
         );
         assert!(
-            out.contains("__gen_h . yield_from (other (n)) . await"),
+            out.contains("yield_ . yield_from (other (n)) . await"),
             "{out}"
         );
         assert!(!out.contains("yield_ !"), "{out}");
@@ -416,11 +418,11 @@ mod tests {
             false,
         );
         assert!(
-            out.contains("{ { let __gen_v : u32 = v ; __gen_h . yield_ (__gen_v) . await } }"),
+            out.contains("{ { let __gen_v : u32 = v ; yield_ . yield_ (__gen_v) . await } }"),
             "{out}"
         );
         assert!(
-            out.contains("{ let __gen_v : u32 = w + 1 ; __gen_h . yield_ (__gen_v) . await } ,"),
+            out.contains("{ let __gen_v : u32 = w + 1 ; yield_ . yield_ (__gen_v) . await } ,"),
             "{out}"
         );
     }
@@ -439,10 +441,7 @@ mod tests {
         );
         assert!(out.contains("stream ! { yield 1 ; }"), "{out}");
         assert!(out.contains("iter ! { yield_ ! (2) }"), "{out}");
-        assert!(
-            out.contains("__gen_h . yield_from (inner) . await"),
-            "{out}"
-        );
+        assert!(out.contains("yield_ . yield_from (inner) . await"), "{out}");
     }
 
     #[test]

@@ -218,6 +218,9 @@ impl Builder<'_> {
                     self.expr(diverge);
                     self.cur = fork;
                 }
+                for part in &l.parts {
+                    self.use_place(part, Use::Read);
+                }
                 for moved in &l.moves {
                     self.use_place(moved, Use::Value);
                 }

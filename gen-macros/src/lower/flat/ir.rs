@@ -250,6 +250,10 @@ pub(crate) struct Let {
     pub join: Option<StateId>,
     /// The init's by-value pattern moves: places moved when the pattern binds.
     pub moves: Vec<Place>,
+    /// The other parts of the init's place that the pattern spells out (`_`, `ref` bindings,
+    /// each field of a tuple or struct pattern without `..`): a value the pattern only partly
+    /// moves keeps them, to drop where the plain function drops it.
+    pub parts: Vec<Place>,
 }
 
 /// A binding and a path of fields (and derefs of a `Box`) below it.

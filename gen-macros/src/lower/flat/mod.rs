@@ -23,9 +23,9 @@
 //! ```text
 //! fn f(args) -> impl Iterator<Item = T> + FusedIterator {
 //!     enum __gen_State<P0, P1, ..> { S0(..), S1(..), .., __gen_Done }
-//!     let mut __gen_st = __gen_State::S0(args..);
+//!     let mut generator_state = __gen_State::S0(args..);
 //!     FlatGen::new::<T>(move |__gen_sink| {
-//!         let mut __gen_cur = mem::replace(&mut __gen_st, __gen_State::__gen_Done);
+//!         let mut __gen_cur = mem::replace(&mut generator_state, __gen_State::__gen_Done);
 //!         if let Some(sink) = __gen_sink && let S0(args) = __gen_cur { <body, yield = sink> }
 //!         '__gen_sm: loop { match __gen_cur { S0(..) => { .. } S1(..) => { .. } .. } }
 //!     })

@@ -1,5 +1,6 @@
 //! Hygienic names of the state machine. They all use `Span::mixed_site()`, so user code can
-//! neither see nor collide with them, and all start with the reserved `__gen_` prefix.
+//! neither see nor collide with them, and all but the stored state start with the reserved
+//! `__gen_` prefix.
 
 use proc_macro2::Span;
 use quote::format_ident;
@@ -18,9 +19,10 @@ pub(crate) fn variant(state: usize) -> Ident {
 pub(crate) fn done() -> Ident {
     ident("__gen_Done")
 }
-/// The stored state (captured by the closure).
+/// The stored state (captured by the closure). Named for what it is: a borrowck error about
+/// a local kept across a yield names it.
 pub(crate) fn st() -> Ident {
-    ident("__gen_st")
+    ident("generator_state")
 }
 /// The state being run within one `next()`.
 pub(crate) fn cur() -> Ident {

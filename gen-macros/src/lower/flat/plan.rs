@@ -204,7 +204,19 @@ impl Plan {
             });
             return;
         }
-        for &child in &self.cfg.places.children[p] {
+        // A value's fields drop in field order, and a state's locals drop in the reverse of
+        // the order they are bound: tuple fields are bound from the last index down. (The
+        // order of named fields is not visible here; they are bound in the order the body
+        // first names them.)
+        let mut children = self.cfg.places.children[p].clone();
+        let index = |c: &PlaceId| match self.cfg.places.list[*c].path.last() {
+            Some(super::ir::Proj::Field(name)) => name.parse::<usize>().ok(),
+            _ => None,
+        };
+        if children.iter().all(|c| index(c).is_some()) {
+            children.sort_by_key(|c| std::cmp::Reverse(index(c)));
+        }
+        for &child in &children {
             self.keep_place(child, node, out);
         }
     }

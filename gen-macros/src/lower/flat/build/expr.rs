@@ -1023,6 +1023,7 @@ impl Builder<'_> {
             diverge: None,
             join,
             moves: Vec::new(),
+            parts: Vec::new(),
         }));
         (stmt, id)
     }

@@ -372,8 +372,13 @@ impl Builder<'_> {
             .and_then(|i| i.diverge.as_ref())
             .map(|(_, e)| self.expr_in(e, super::ir::Use::Value, false));
         let moves = place
-            .map(|p| pattern::moves(&local.pat, &p, &self.ir))
+            .as_ref()
+            .map(|p| pattern::moves(&local.pat, p, &self.ir))
             .unwrap_or_default();
+        let parts = match &place {
+            Some(p) if !moves.is_empty() => pattern::parts(&local.pat, p),
+            _ => Vec::new(),
+        };
         // A copy of a reference is one; what a reference points to is read through it (a
         // destructured part is a reference by match ergonomics, or a copy of a `Copy` part).
         let through_ref = init_syn.is_some_and(|i| self.through_reference(&i.expr));
@@ -409,6 +414,7 @@ impl Builder<'_> {
             diverge,
             join,
             moves,
+            parts,
         }
     }
 

@@ -84,6 +84,40 @@ fn collect(pat: &Pat, place: &Place, out: &mut Vec<Place>) {
     }
 }
 
+/// The parts of `place` that `pat` spells out: every field of a tuple or struct pattern
+/// without `..` (so the value's whole shape is known), recursively.
+pub(crate) fn parts(pat: &Pat, place: &Place) -> Vec<Place> {
+    let mut out = Vec::new();
+    collect_parts(pat, place, &mut out);
+    out
+}
+
+fn collect_parts(pat: &Pat, place: &Place, out: &mut Vec<Place>) {
+    match pat {
+        Pat::Tuple(t) if !t.elems.iter().any(|e| matches!(e, Pat::Rest(_))) => {
+            for (i, elem) in t.elems.iter().enumerate() {
+                let part = field(place, i.to_string());
+                collect_parts(elem, &part, out);
+                out.push(part);
+            }
+        }
+        Pat::Struct(s) if s.rest.is_none() && !names_variant(&s.path) => {
+            for f in &s.fields {
+                let name = match &f.member {
+                    syn::Member::Named(n) => n.to_string(),
+                    syn::Member::Unnamed(i) => i.index.to_string(),
+                };
+                let part = field(place, name);
+                collect_parts(&f.pat, &part, out);
+                out.push(part);
+            }
+        }
+        Pat::Paren(p) => collect_parts(&p.pat, place, out),
+        Pat::Type(t) => collect_parts(&t.pat, place, out),
+        _ => {}
+    }
+}
+
 /// `Type::Variant` or `Self::Variant`: the segment before the last names a type.
 fn names_variant(path: &syn::Path) -> bool {
     let n = path.segments.len();
