@@ -111,3 +111,54 @@ fn moves_before_return_and_question_mark() {
     same_drops!(moves_before_question_mark(vec!["1", "x"]));
     same_drops!(moves_before_question_mark(vec!["1", "!", "2"]));
 }
+
+// `let w;` assigned only after a yield: declared where it is assigned.
+twin! {
+    fn deferred_across_a_yield(n: u32) -> String {
+        let w;
+        yield_!(format!("{n}"));
+        w = n.to_string() + "!";
+        yield_!(w.clone());
+        let guard;
+        yield_!("before".to_string());
+        if n > 1 {
+            guard = Noisy::new("late");
+            yield_!(guard.name().to_string());
+        }
+        yield_!("after".to_string());
+    }
+}
+
+#[test]
+fn a_binding_declared_before_a_yield_and_assigned_after_it() {
+    assert_eq!(check!(deferred_across_a_yield(2)).len(), 5);
+    assert_eq!(check!(deferred_across_a_yield(0)).len(), 4);
+    same_drops!(deferred_across_a_yield(2));
+}
+
+// A value moved away, then assigned again only on some paths through nested native loops:
+// where they meet, it is kept with a drop flag.
+twin! {
+    fn reassigned_in_nested_loops(rounds: Vec<u32>, inner: u32) -> String {
+        let mut last = Noisy::new("first");
+        yield_!(last.name().to_string());
+        drop(last);
+        if inner > 0 {
+            for r in rounds {
+                for i in 0..inner {
+                    last = Noisy::new(&format!("r{r}i{i}"));
+                }
+            }
+        }
+        yield_!("end".to_string());
+    }
+}
+
+#[test]
+fn a_drop_flag_after_nested_loops() {
+    check!(reassigned_in_nested_loops(vec![1, 2], 2));
+    check!(reassigned_in_nested_loops(vec![], 2));
+    check!(reassigned_in_nested_loops(vec![1], 0));
+    same_drops!(reassigned_in_nested_loops(vec![1, 2], 2));
+    same_drops!(reassigned_in_nested_loops(vec![], 1));
+}

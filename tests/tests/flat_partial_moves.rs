@@ -209,3 +209,44 @@ fn a_struct_pattern_naming_every_field() {
     assert_eq!(check!(struct_in_full(conn())), ["db", "end"]);
     same_drops!(struct_in_full(conn()));
 }
+
+// A struct or tuple literal shows every field: after a partial move the fields the body never
+// names again still drop where the plain function drops them.
+twin! {
+    fn literal_shapes(count: u32) -> String {
+        let page = Page {
+            rows: vec![n("r0"), n("r1")],
+            next: Some(count),
+            tag: n("tag"),
+        };
+        let rows = page.rows;
+        yield_!(format!("{} rows", rows.len()));
+        let trio = (n("t0"), vec![1, 2], n("t2"));
+        let list = trio.1;
+        yield_!(format!("{} items", list.len()));
+        yield_!("end".to_string());
+    }
+}
+
+#[test]
+fn unnamed_fields_of_a_literal_keep_their_drop_timing() {
+    assert_eq!(check!(literal_shapes(3)).len(), 3);
+    same_drops!(literal_shapes(3));
+}
+
+// A partly kept value assigned again as a whole is the new value from then on.
+twin! {
+    fn reassigned_after_partial_keep(start: u32) -> String {
+        let mut page = self::page(0, 2, start);
+        let next = page.next;
+        yield_!(format!("{next:?} {}", page.tag.name()));
+        page = self::page(1, 2, page.rows.len() as u32 + 1);
+        yield_!(format!("{} rows, next {:?}", page.rows.len(), page.next));
+    }
+}
+
+#[test]
+fn a_whole_assignment_after_keeping_parts() {
+    assert_eq!(check!(reassigned_after_partial_keep(2)).len(), 2);
+    same_drops!(reassigned_after_partial_keep(2));
+}

@@ -19,6 +19,8 @@ pub(crate) enum Event {
     Use(PlaceId, Use),
     /// A binding gets its value.
     Bind(BindingId),
+    /// A binding is declared without a value (`let x;`): it is assigned later.
+    Declare(BindingId),
     /// A state begins here.
     Entry(StateId),
     /// A point the emitter builds payloads at (`Cfg::marks`).
@@ -224,7 +226,16 @@ impl Builder<'_> {
                 for moved in &l.moves {
                     self.use_place(moved, Use::Value);
                 }
-                self.bind_all(&l.bindings);
+                if l.init.is_some() {
+                    self.bind_all(&l.bindings);
+                    for field in &l.shape {
+                        self.use_place(field, Use::Read);
+                    }
+                } else {
+                    for &b in &l.bindings {
+                        self.emit(Event::Declare(b));
+                    }
+                }
             }
             Stmt::Expr { expr, join, .. } => {
                 self.expr(expr);

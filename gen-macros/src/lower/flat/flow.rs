@@ -99,6 +99,12 @@ pub(crate) fn init(cfg: &Cfg, subtrees: &[Vec<PlaceId>]) -> Init {
                     uninit.remove(q);
                 }
             }
+            Event::Declare(b) => {
+                for &q in &cfg.binding_places[*b] {
+                    init.remove(q);
+                    uninit.insert(q);
+                }
+            }
             Event::Dead(scope) => {
                 for &q in scope_places(cfg, *scope).iter() {
                     init.remove(q);
@@ -157,7 +163,7 @@ pub(crate) fn liveness(cfg: &Cfg, subtrees: &[Vec<PlaceId>]) -> Vec<Bits> {
                     value.remove(q);
                 }
             }
-            Event::Bind(b) => {
+            Event::Bind(b) | Event::Declare(b) => {
                 for &q in &cfg.binding_places[*b] {
                     value.remove(q);
                 }
@@ -293,6 +299,13 @@ pub(crate) fn arm_local(
                     value.entry.remove(q);
                     value.moved.remove(q);
                     value.init.insert(q);
+                }
+            }
+            Event::Declare(b) => {
+                for &q in &cfg.binding_places[*b] {
+                    value.entry.remove(q);
+                    value.init.remove(q);
+                    value.moved.insert(q);
                 }
             }
             Event::Dead(scope) => {

@@ -254,6 +254,9 @@ pub(crate) struct Let {
     /// each field of a tuple or struct pattern without `..`): a value the pattern only partly
     /// moves keeps them, to drop where the plain function drops it.
     pub parts: Vec<Place>,
+    /// The fields of the new binding, when its initializer spells them all out (a struct
+    /// literal without `..base`): a later partial move keeps the ones the body never names.
+    pub shape: Vec<Place>,
 }
 
 /// A binding and a path of fields (and derefs of a `Box`) below it.

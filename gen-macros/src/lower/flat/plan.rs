@@ -64,6 +64,8 @@ pub(crate) struct Plan {
     pub kept: Vec<Vec<Kept>>,
     /// The bindings each arm assigns as a whole.
     pub assigned: Vec<HashSet<BindingId>>,
+    /// The bindings each arm uses (reads, moves or assigns).
+    pub used: Vec<HashSet<BindingId>>,
     /// Per loop: its back edges stay a native loop inside its head's arm.
     pub native: Vec<bool>,
     pub errors: Vec<syn::Error>,
@@ -95,6 +97,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         local: Vec::new(),
         kept: Vec::new(),
         assigned: vec![HashSet::new(); ir.states.len()],
+        used: vec![HashSet::new(); ir.states.len()],
         native,
         errors: Vec::new(),
         force: HashSet::new(),
@@ -103,6 +106,9 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.borrow_errors(ir);
     for (node, event) in plan.cfg.events.iter().enumerate() {
+        if let (Event::Use(p, _), Some(arm)) = (event, plan.arm[node]) {
+            plan.used[arm].insert(plan.cfg.places.list[*p].binding);
+        }
         if let (Event::Use(p, super::ir::Use::Assign), Some(arm)) = (event, plan.arm[node])
             && plan.cfg.places.parent[*p].is_none()
         {
@@ -204,21 +210,40 @@ impl Plan {
             });
             return;
         }
-        // A value's fields drop in field order, and a state's locals drop in the reverse of
-        // the order they are bound: tuple fields are bound from the last index down. (The
-        // order of named fields is not visible here; they are bound in the order the body
-        // first names them.)
+        // A state's locals drop in the reverse of the order they are bound: bind the parts in
+        // the reverse of their drop order.
+        let mut children = self.drop_order_of_children(p);
+        children.reverse();
+        for &child in &children {
+            self.keep_place(child, node, out);
+        }
+    }
+
+    /// The parts of `p` in the order the plain function drops them: tuple fields by index;
+    /// named fields (whose declaration order is not visible here) in the reverse of the order
+    /// the body first names them, as the end of their scope drops them.
+    fn drop_order_of_children(&self, p: PlaceId) -> Vec<PlaceId> {
         let mut children = self.cfg.places.children[p].clone();
         let index = |c: &PlaceId| match self.cfg.places.list[*c].path.last() {
             Some(super::ir::Proj::Field(name)) => name.parse::<usize>().ok(),
             _ => None,
         };
         if children.iter().all(|c| index(c).is_some()) {
-            children.sort_by_key(|c| std::cmp::Reverse(index(c)));
+            children.sort_by_key(index);
+        } else {
+            children.reverse();
         }
-        for &child in &children {
-            self.keep_place(child, node, out);
+        children
+    }
+
+    /// `p` and every place inside it, each place's parts in drop order (see
+    /// `drop_order_of_children`).
+    pub(crate) fn drop_order(&self, p: PlaceId) -> Vec<PlaceId> {
+        let mut out = vec![p];
+        for child in self.drop_order_of_children(p) {
+            out.extend(self.drop_order(child));
         }
+        out
     }
 
     /// It probably borrows a local of the generator that owns its value.
@@ -270,8 +295,13 @@ impl Plan {
         }
         if local.init.contains(place) {
             add(match received {
-                // Writing a held place writes its hidden local.
-                Now::Held(h) => Now::Held(h),
+                // Writing a held place writes its hidden local; writing the whole value it
+                // was part of binds the name again.
+                Now::Held(h)
+                    if !self.cfg.places.parent[h].is_some_and(|up| local.init.contains(up)) =>
+                {
+                    Now::Held(h)
+                }
                 _ => Now::Bound,
             });
         }
@@ -411,6 +441,10 @@ impl Plan {
         let arm = self.arm[node];
         let mut seen = HashSet::new();
         let mut stack = vec![node];
+        // A merge whose incoming paths already conflict among themselves (nested merges):
+        // lowered when no merge of two clean forms is found, so the next round finds the
+        // inner one.
+        let mut nested = None;
         while let Some(n) = stack.pop() {
             if !seen.insert(n) || self.arm[n] != arm {
                 continue;
@@ -425,10 +459,13 @@ impl Plan {
                 if states.len() > 1 && !states.contains("Conflict") {
                     return Some(site);
                 }
+                if states.len() > 1 && !self.force.contains(&site) {
+                    nested.get_or_insert(site);
+                }
             }
             stack.extend(self.cfg.pred[n].iter().copied());
         }
-        None
+        nested
     }
 }
 

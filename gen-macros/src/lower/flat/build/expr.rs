@@ -1024,6 +1024,7 @@ impl Builder<'_> {
             join,
             moves: Vec::new(),
             parts: Vec::new(),
+            shape: Vec::new(),
         }));
         (stmt, id)
     }

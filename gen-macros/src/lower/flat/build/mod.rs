@@ -402,6 +402,36 @@ impl Builder<'_> {
         if owns && bindings.len() == 1 {
             self.ir.bindings[bindings[0]].owns = true;
         }
+        // A struct or tuple literal spells out every field of the value.
+        let field = |binding: BindingId, name: String| {
+            let mut place = super::ir::Place::whole(binding);
+            place.path.push(super::ir::Proj::Field(name));
+            place
+        };
+        let shape = match (init_syn.map(|i| &*i.expr), &bindings[..]) {
+            (Some(syn::Expr::Struct(s)), [binding])
+                if s.rest.is_none() && whole_pattern(&local.pat) =>
+            {
+                s.fields
+                    .iter()
+                    .map(|f| {
+                        field(
+                            *binding,
+                            match &f.member {
+                                syn::Member::Named(n) => n.to_string(),
+                                syn::Member::Unnamed(i) => i.index.to_string(),
+                            },
+                        )
+                    })
+                    .collect()
+            }
+            (Some(syn::Expr::Tuple(t)), [binding]) if whole_pattern(&local.pat) => {
+                (0..t.elems.len())
+                    .map(|i| field(*binding, i.to_string()))
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
         let join = init
             .as_ref()
             .is_some_and(|e| e.split)
@@ -415,6 +445,7 @@ impl Builder<'_> {
             join,
             moves,
             parts,
+            shape,
         }
     }
 
@@ -457,6 +488,15 @@ impl Builder<'_> {
                 )
             })
             .collect()
+    }
+}
+
+/// `x`, `mut x` or `x: T`: the pattern binds the whole value.
+fn whole_pattern(pat: &syn::Pat) -> bool {
+    match pat {
+        syn::Pat::Ident(p) => p.subpat.is_none() && p.by_ref.is_none(),
+        syn::Pat::Type(t) => whole_pattern(&t.pat),
+        _ => false,
     }
 }
 

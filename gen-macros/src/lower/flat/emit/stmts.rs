@@ -95,6 +95,12 @@ impl Emitter<'_> {
 
     /// `let P = init [else { .. }];`, its bindings declared for the glue after it.
     fn bind_let(&mut self, l: &Let, init: Option<TokenStream>) -> TokenStream {
+        let used = &self.plan.used[self.arm.state];
+        if init.is_none() && l.diverge.is_none() && !l.bindings.iter().any(|b| used.contains(b)) {
+            // `let x;` assigned only after a yield: the arm that assigns it declares it (an
+            // unused declaration here would leave its type to infer from nothing).
+            return TokenStream::new();
+        }
         let diverge = l.diverge.as_ref().map(|d| {
             let code = if d.split {
                 self.tail(d, &Cont::Diverge, 0)

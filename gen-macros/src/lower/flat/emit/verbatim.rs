@@ -104,7 +104,7 @@ impl Context for Machine<'_, '_> {
         // The arm received the binding in an `Option` or in parts: drop what is left of the
         // old value first, then give the binding its new one.
         let mut drops = TokenStream::new();
-        for q in plan.cfg.places.subtree(p) {
+        for q in plan.drop_order(p) {
             match plan.now(node, q) {
                 Now::Slot(s) if s == q => {
                     let slot = names::slot(s);
