@@ -147,6 +147,7 @@ twin! {
             for r in rounds {
                 for i in 0..inner {
                     last = Noisy::new(&format!("r{r}i{i}"));
+                    assert!(!last.name().is_empty());
                 }
             }
         }
