@@ -146,7 +146,7 @@ twin! {
         if inner > 0 {
             for r in rounds {
                 for i in 0..inner {
-                    last = Noisy::new(&format!("r{r}i{i}"));
+                    last = Noisy::new(format!("r{r}i{i}"));
                     assert!(!last.name().is_empty());
                 }
             }
