@@ -1,4 +1,4 @@
-//! The two Python tutorials of the source document, "Iterators" and "Async Iterators",
+//! The two Python tutorials "Iterators (Python 3.14)" and "Async Iterators (Python 3.14)",
 //! recreated scenario by scenario with `gen` generators, as a user of the crate writes them.
 //!
 //! Each scenario is a module named after its section (`iterators::s09_counter_generator`,

@@ -1,4 +1,4 @@
-//! `#[generator(boxed)]` costs exactly one heap allocation per generator (DESIGN 1), made at
+//! `#[generator(boxed)]` costs exactly one heap allocation per generator, made at
 //! the first `next()`, and freed when the body finishes; a stream generator allocates
 //! nothing. `allocation-counter` counts this thread's allocations only, so the other tests of
 //! this binary running in parallel do not disturb the counts.

@@ -1,4 +1,4 @@
-//! `#[generator(boxed)]` sync generators (DESIGN 1 and 2.2): the body may borrow its own
+//! `#[generator(boxed)]` sync generators: the body may borrow its own
 //! locals across yields (a statement and the rows borrowing it, a `Vec` iterated by
 //! reference, a `split` of a local `String`), drops its locals like the plain function on
 //! completion and on early drop, and is `Iterator + FusedIterator + Unpin`. Every generator is

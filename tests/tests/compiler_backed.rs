@@ -1,4 +1,4 @@
-//! The compiler-backed lowering (DESIGN 2.2): `#[generator(boxed)]` sync generators may
+//! The compiler-backed lowering: `#[generator(boxed)]` sync generators may
 //! borrow their own locals across yields, and `impl Stream` generators may `.await`; both
 //! yield the `?` error as the last item and are fused. Expected outputs are written by hand.
 

@@ -1,4 +1,4 @@
-//! The syntactic move analysis of the flat lowering (DESIGN 2.1): a local moved before a
+//! The syntactic move analysis of the flat lowering: a local moved before a
 //! yield while still in scope must not be saved in the state (that would be E0382), and a
 //! local only borrowed must be saved. One test per kind of move the design lists: call and
 //! method arguments, `let`/assignment right-hand sides, struct fields, `yield_!` operands,

@@ -250,3 +250,21 @@ fn a_whole_assignment_after_keeping_parts() {
     assert_eq!(check!(reassigned_after_partial_keep(2)).len(), 2);
     same_drops!(reassigned_after_partial_keep(2));
 }
+
+// A field the body names anywhere is tracked: after a partial move it drops where the plain
+// function drops it (README, "Limits", 4).
+twin! {
+    fn named_guard(count: u32) -> String {
+        let page = self::page(0, 1, count);
+        let _tag = &page.tag;
+        let rows = page.rows;
+        yield_!(format!("{} rows", rows.len()));
+        yield_!("end".to_string());
+    }
+}
+
+#[test]
+fn a_field_named_once_keeps_its_drop_timing() {
+    assert_eq!(check!(named_guard(2)).len(), 2);
+    same_drops!(named_guard(2));
+}

@@ -1,4 +1,4 @@
-//! The macro never panics on malformed input (issue 6, item 3): a few hundred mutants of
+//! The macro never panics on malformed input: a few hundred mutants of
 //! valid generators (token-tree edits: deletions, duplications, swaps, truncated groups,
 //! yields in closures/macros/async blocks, stray keywords, bad attribute arguments and
 //! return types) are built as one crate; the compiler output must hold no proc-macro panic

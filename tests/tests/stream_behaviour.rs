@@ -1,4 +1,4 @@
-//! Async generators (`#[generator] fn f(..) -> impl Stream<Item = T>`, DESIGN 2.2) on a tokio
+//! Async generators (`#[generator] fn f(..) -> impl Stream<Item = T>`) on a tokio
 //! runtime: awaits between yields, borrows across awaits, yields inside `tokio::select!` and
 //! `futures::join!` branches, `?` inside `select!`, `yield_from!` of generator streams,
 //! cancellation, `Send`, `StreamExt` combinators, methods and generics, `stream!`, fusing and

@@ -1,4 +1,4 @@
-//! The "Async Iterators" tutorial (second half of the source document).
+//! The "Async Iterators" tutorial (Python 3.14), recreated in Rust.
 //!
 //! Async generators are `#[generator]` functions returning `impl Stream<Item = T>`; their body
 //! may `.await`. Like every async block they are `!Unpin`: pin them (`std::pin::pin!` or

@@ -1,4 +1,4 @@
-//! Runs every scenario of the source document in order and prints what each one shows.
+//! Runs every scenario of the two tutorials in order and prints what each one shows.
 //!
 //! ```text
 //! cargo run -p gen-examples --bin tour

@@ -1,4 +1,4 @@
-//! The "Iterators" tutorial (first half of the source document).
+//! The "Iterators" tutorial (Python 3.14), recreated in Rust.
 //!
 //! Sections 1-4 and 15 are prose; every section with code has a module here, and the closing
 //! "keep climbing" list is [`s15_next_steps`].

@@ -1,4 +1,4 @@
-//! The compiler-backed lowering (DESIGN 2.2): async generators, and `#[generator(boxed)]`
+//! The compiler-backed lowering: async generators, and `#[generator(boxed)]`
 //! sync generators.
 //!
 //! The body becomes an `async move` block and rustc builds the state machine, so borrows
