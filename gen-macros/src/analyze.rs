@@ -262,11 +262,11 @@ impl VisitMut for Normalize {
                     return;
                 }
             }
+            // Desugar a bare `yield` into `yield ()`, as rustc's coroutines read it.
             Expr::Yield(yield_expr) if yield_expr.expr.is_none() => {
-                self.errors.push(format_err!(
-                    yield_expr,
-                    "`yield` needs a value: write `yield expr` (`yield ()` yields a unit)"
-                ));
+                let span = yield_expr.yield_token.span;
+                yield_expr.expr = Some(Box::new(syn::parse_quote_spanned!(span=> ())));
+                self.visit_expr_mut(expr);
             }
             Expr::Yield(yield_expr) if !self.at_body_level() => {
                 let place = self.place();

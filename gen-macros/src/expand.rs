@@ -109,6 +109,33 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
     quote!(#error #(#attrs)* #vis #sig { #stub })
 }
 
+/// Whether the body yields (at its own level; a yield elsewhere is already an error).
+fn yields(block: &syn::Block) -> bool {
+    struct Find(bool);
+    impl syn::visit::Visit<'_> for Find {
+        fn visit_expr_yield(&mut self, _: &syn::ExprYield) {
+            self.0 = true;
+        }
+        fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {}
+        fn visit_expr_async(&mut self, _: &syn::ExprAsync) {}
+        fn visit_item(&mut self, _: &syn::Item) {}
+        // Another macro's input (`select!`) may hold yields the stream lowering rewrites.
+        fn visit_macro(&mut self, mac: &syn::Macro) {
+            self.0 |= mentions_yield(mac.tokens.clone());
+        }
+    }
+    fn mentions_yield(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == "yield" || i == "yield_" || i == "yield_from",
+            proc_macro2::TokenTree::Group(g) => mentions_yield(g.stream()),
+            _ => false,
+        })
+    }
+    let mut find = Find(false);
+    syn::visit::Visit::visit_block(&mut find, block);
+    find.0
+}
+
 /// Which expression form.
 #[derive(Clone, Copy)]
 pub(crate) enum InlineKind {
@@ -124,6 +151,10 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
     };
     let result = GenFn::from_inline(flavour, input).and_then(|mut func| {
         analyze::normalize(&mut func.block, lowering, true, false)?;
+        if !yields(&func.block) {
+            // Nothing gives the items a type: `()`, as an empty `async-stream` has.
+            func.item_ty = Some(syn::parse_quote!(()));
+        }
         match lowering {
             Lowering::Flat => lower::flat::lower(&func, true),
             _ => lower::compiler_backed::lower(&func, false),

@@ -210,3 +210,14 @@ fn nested_iter_inside_a_macro_moves_its_captures() {
         ["[2, 4]"]
     );
 }
+
+#[test]
+fn a_bare_yield_yields_a_unit_and_an_empty_body_has_unit_items() {
+    let units = gen_core::iter! {
+        yield;
+        yield;
+    };
+    assert_eq!(units.count(), 2);
+    let empty = gen_core::iter! {};
+    assert_eq!(empty.collect::<Vec<()>>(), []);
+}

@@ -1053,3 +1053,15 @@ async fn a_nested_stream_inside_select_keeps_its_own_yields() {
     drop(tx);
     assert_eq!(collect(nested_stream_in_select(rx)).await, [5, 6, 7, 8, 99]);
 }
+
+#[test]
+fn an_empty_stream_has_unit_items_and_a_bare_yield_yields_a_unit() {
+    let empty = gen_core::stream! {};
+    assert_eq!(block_on(empty.collect::<Vec<()>>()), []);
+    let units = gen_core::stream! {
+        yield;
+        std::future::ready(()).await;
+        yield;
+    };
+    assert_eq!(block_on(units.count()), 2);
+}

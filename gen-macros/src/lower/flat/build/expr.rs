@@ -1,16 +1,17 @@
-//! Expressions: places, operators, control flow, closures.
+//! Expressions: places, operators, closures and hidden locals (branches, loops and yields
+//! have files of their own).
 
 use proc_macro2::{Span, TokenStream};
 use quote::format_ident;
 use syn::spanned::Spanned;
 use syn::{Expr as SynExpr, Ident};
 
+use super::loops::*;
 use super::operands::{is_compound, is_short_circuit, operands, operands_mut};
 use super::{Builder, ClosureFrame, site};
-use crate::analyze::{YieldKind, yield_kind};
 use crate::lower::flat::ir::{
-    Arm, BindingKind, Block, Borrows, Cond, CondPart, Expr, ExprKind, LoopBody, LoopKind, Mark,
-    Place, Proj, Spans, StateKind, Stmt, Use,
+    BindingKind, Block, Borrows, Expr, ExprKind, LoopKind, Mark, Place, Proj, Spans, StateKind,
+    Stmt, Use,
 };
 
 impl Builder<'_> {
@@ -22,7 +23,7 @@ impl Builder<'_> {
         built
     }
 
-    fn expr_inner(&mut self, e: &SynExpr, how: Use, value: bool) -> Expr {
+    pub(super) fn expr_inner(&mut self, e: &SynExpr, how: Use, value: bool) -> Expr {
         if let Some((place, through_ref)) = self.place_and_ref(e) {
             // Writing through a reference reads the reference.
             let how = if how == Use::Assign && through_ref {
@@ -196,7 +197,7 @@ impl Builder<'_> {
     }
 
     /// Whether `e` contains a yield (not counting the compounds the analysis asked for).
-    fn splits_unforced(&self, e: &SynExpr) -> bool {
+    pub(super) fn splits_unforced(&self, e: &SynExpr) -> bool {
         let none = std::collections::HashSet::new();
         let mut find = Find {
             force: &none,
@@ -207,11 +208,11 @@ impl Builder<'_> {
     }
 
     /// The analysis asked for `e` to be lowered, and it may be here.
-    fn forced(&self, e: &SynExpr) -> bool {
+    pub(super) fn forced(&self, e: &SynExpr) -> bool {
         self.unlowered == 0 && self.force.contains(&site(e))
     }
 
-    fn use_id(&mut self) -> usize {
+    pub(super) fn use_id(&mut self) -> usize {
         self.ir.uses += 1;
         self.ir.uses - 1
     }
@@ -238,7 +239,7 @@ impl Builder<'_> {
     }
 
     /// Whether a `break`/`continue` with this label belongs to the closure being built.
-    fn closure_owns(&self, label: Option<&syn::Lifetime>) -> bool {
+    pub(super) fn closure_owns(&self, label: Option<&syn::Lifetime>) -> bool {
         self.target(label).is_some()
     }
 
@@ -257,7 +258,7 @@ impl Builder<'_> {
     }
 
     /// Any operator: its operands built in order, its syntax kept with holes for them.
-    fn op(&mut self, e: &SynExpr) -> Expr {
+    pub(super) fn op(&mut self, e: &SynExpr) -> Expr {
         let ops = operands(e);
         if let Some(k) = ops.iter().rposition(|(o, _)| self.splits(o)) {
             return self.spill(e, k);
@@ -275,111 +276,6 @@ impl Builder<'_> {
             },
             e.span(),
         )
-    }
-
-    /// Desugar `yield_!(v)` into a suspension (`v` evaluated first), and `yield_from!(e)` into
-    /// `for item in e { yield_!(item) }`.
-    fn yield_expr(&mut self, y: &syn::ExprYield) -> Expr {
-        // The user's own syntax, not a copy: its compounds keep their identity (`site`).
-        let unit: SynExpr = syn::parse_quote!(());
-        let value_syn: &SynExpr = y.expr.as_deref().unwrap_or(&unit);
-        if yield_kind(y) == YieldKind::From {
-            return self.yield_from(y, value_syn);
-        }
-        if self.splits(value_syn) {
-            let scope = self.push_scope();
-            let temp = self.spill_temp(value_syn);
-            let value = self.temp_place(&temp.1, Use::Value);
-            let yielded = self.suspension(value, y.yield_token.span, y.span());
-            let stmts = vec![temp.0, expr_stmt(yielded)];
-            return self.finish_block(scope, stmts, y.span());
-        }
-        let value = self.expr_in(value_syn, Use::Value, false);
-        self.suspension(value, y.yield_token.span, y.span())
-    }
-
-    fn suspension(&mut self, value: Expr, token: Span, span: Span) -> Expr {
-        let mark = self.mark(Mark::Suspend);
-        let resume = self.new_state(StateKind::Resume, token);
-        let resumed = self.mark(Mark::End);
-        Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            kind: ExprKind::Yield {
-                from: false,
-                value: Box::new(value),
-                token,
-                resume,
-                mark,
-                resumed,
-            },
-            split: true,
-            span,
-        }
-    }
-
-    fn yield_from(&mut self, y: &syn::ExprYield, iterable: &SynExpr) -> Expr {
-        let span = y.span();
-        let outer = self.push_scope();
-        let spilled = self.splits(iterable).then(|| self.spill_temp(iterable));
-        let iterable = match &spilled {
-            Some((_, temp)) => self.temp_place(temp, Use::Value),
-            None => self.expr_in(iterable, Use::Value, false),
-        };
-        let loop_id = self.new_loop(LoopKind::For, None, false);
-        let iter_ident = format_ident!("__gen_iter{}", loop_id, span = Span::mixed_site());
-        let borrows = self.borrows_of(&iterable);
-        let iter = self.declare(&iter_ident, true, BindingKind::Iter, false, borrows);
-        let head = self.new_state(StateKind::Head, span);
-        self.ir.states[head].head_of = Some(loop_id);
-        self.ir.loops[loop_id].head = Some(head);
-        let enter = self.mark(Mark::LoopEnter);
-        let pat_scope = self.push_scope();
-        let item = Ident::new("__gen_item", Span::mixed_site());
-        let bound = self.declare(&item, false, BindingKind::Temp, false, Borrows::Nothing);
-        let body_scope = self.push_scope();
-        let value = self.temp_place(&bound, Use::Value);
-        let yielded = self.suspension(value, y.yield_token.span, span);
-        let end = self.mark(Mark::End);
-        self.pop_scope(body_scope);
-        self.pop_scope(pat_scope);
-        self.loops.pop();
-        let exit = self.mark(Mark::LoopExit);
-        let body = Block {
-            scope: body_scope,
-            stmts: vec![Stmt::Expr {
-                expr: yielded,
-                semi: true,
-                join: None,
-            }],
-            end,
-            split: true,
-        };
-        let pat: syn::Pat = syn::parse_quote!(#item);
-        let for_loop = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            kind: ExprKind::Loop {
-                label: None,
-                loop_id,
-                kind: LoopBody::For {
-                    pat,
-                    iter,
-                    iterable: Box::new(iterable),
-                    scope: pat_scope,
-                    bindings: vec![bound],
-                    desugared: true,
-                },
-                body,
-                enter,
-                exit,
-            },
-            split: true,
-            span,
-        };
-        let mut stmts: Vec<Stmt> = spilled.map(|(s, _)| s).into_iter().collect();
-        stmts.push(expr_stmt(for_loop));
-        self.finish_block(outer, stmts, span)
     }
 
     /// Closes `scope` into a block expression holding `stmts`; the last one is its value.
@@ -404,481 +300,8 @@ impl Builder<'_> {
         block_expr(block, None, None, None, span, false)
     }
 
-    fn if_expr(&mut self, i: &syn::ExprIf, value: bool, forced: bool) -> Expr {
-        let first = cond_parts(&i.cond);
-        if let Some((index, part)) = first
-            .iter()
-            .enumerate()
-            .find(|(_, p)| self.splits(part_value(p)))
-        {
-            if index > 0 {
-                self.errors.push(syn::Error::new(
-                    part_value(part).span(),
-                    "a flat generator cannot yield in a later part of a `let` chain; compute \
-                     the value in a `let` before the `if`",
-                ));
-            } else {
-                return self.spill_condition(i, value);
-            }
-        }
-        let cond_scope = self.push_scope();
-        let cond = self.cond(&i.cond, cond_scope);
-        let then = self.block(&i.then_branch, value, false);
-        self.pop_scope(cond_scope);
-        let otherwise = i
-            .else_branch
-            .as_ref()
-            .map(|(_, e)| Box::new(self.expr_in(e, Use::Value, value)));
-        let else_mark = self.mark(Mark::Else);
-        let split = forced
-            || then.split
-            || otherwise.as_ref().is_some_and(|e| e.split)
-            || cond.parts.iter().any(part_split);
-        Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            kind: ExprKind::If {
-                cond,
-                then,
-                otherwise,
-                else_mark,
-            },
-            split,
-            span: i.span(),
-        }
-    }
-
-    /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and
-    /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`).
-    fn spill_condition(&mut self, i: &syn::ExprIf, value: bool) -> Expr {
-        let scope = self.push_scope();
-        let parts = cond_parts(&i.cond);
-        let (first, rest) = parts.split_first().expect("a condition");
-        let (temp_stmt, temp) = self.spill_temp(part_value(first));
-        let cond_scope = self.push_scope();
-        let mut cond_parts_ir = Vec::new();
-        let place = self.temp_place(&temp, Use::Read);
-        match first {
-            SynCond::Expr(_) => cond_parts_ir.push(CondPart::Expr(place)),
-            SynCond::Let(l) => {
-                let moves = super::pattern::moves(&l.pat, &Place::whole(temp), &self.ir);
-                let bindings = self.bind_pattern(&l.pat, false, &Borrows::Nothing);
-                cond_parts_ir.push(CondPart::Let {
-                    pat: (*l.pat).clone(),
-                    scrutinee: place,
-                    bindings,
-                    moves,
-                });
-            }
-        }
-        for part in rest {
-            let built = self.cond_part(part);
-            cond_parts_ir.push(built);
-        }
-        let cond = Cond {
-            parts: cond_parts_ir,
-            scope: cond_scope,
-        };
-        let then = self.block(&i.then_branch, value, false);
-        self.pop_scope(cond_scope);
-        let otherwise = i
-            .else_branch
-            .as_ref()
-            .map(|(_, e)| Box::new(self.expr_in(e, Use::Value, value)));
-        let else_mark = self.mark(Mark::Else);
-        let if_expr = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            split: then.split || otherwise.as_ref().is_some_and(|e| e.split),
-            kind: ExprKind::If {
-                cond,
-                then,
-                otherwise,
-                else_mark,
-            },
-            span: i.span(),
-        };
-        self.finish_block(scope, vec![temp_stmt, expr_stmt(if_expr)], i.span())
-    }
-
-    /// A condition: `c`, `let P = e`, joined by `&&`; `let` bindings are declared in `scope`.
-    pub(crate) fn cond(&mut self, cond: &SynExpr, scope: crate::lower::flat::ir::ScopeId) -> Cond {
-        let parts = cond_parts(cond)
-            .iter()
-            .map(|part| self.cond_part(part))
-            .collect();
-        Cond { parts, scope }
-    }
-
-    fn cond_part(&mut self, part: &SynCond<'_>) -> CondPart {
-        match part {
-            SynCond::Expr(e) => CondPart::Expr(self.expr_in(e, Use::Value, false)),
-            SynCond::Let(l) => {
-                let place = self.place_of(&l.expr);
-                let how = if place.is_some() {
-                    Use::Read
-                } else {
-                    Use::Value
-                };
-                let scrutinee = self.expr_in(&l.expr, how, false);
-                let moves = place
-                    .map(|p| super::pattern::moves(&l.pat, &p, &self.ir))
-                    .unwrap_or_default();
-                let through_ref = self.through_reference(&l.expr);
-                let borrowed = self.borrows_of(&scrutinee);
-                let bindings = self.bind_pattern(&l.pat, through_ref, &borrowed);
-                CondPart::Let {
-                    pat: (*l.pat).clone(),
-                    scrutinee,
-                    bindings,
-                    moves,
-                }
-            }
-        }
-    }
-
-    fn match_expr(&mut self, m: &syn::ExprMatch, value: bool, forced: bool) -> Expr {
-        if self.splits(&m.expr) {
-            // Desugar `match <e with a yield> { .. }` into `{ let t = e; match t { .. } }`.
-            let scope = self.push_scope();
-            let (temp_stmt, temp) = self.spill_temp(&m.expr);
-            let scrutinee = self.temp_place(&temp, Use::Read);
-            let matched = self.match_arms(m, scrutinee, Some(Place::whole(temp)), value, forced);
-            return self.finish_block(scope, vec![temp_stmt, expr_stmt(matched)], m.span());
-        }
-        let place = self.place_of(&m.expr);
-        let how = if place.is_some() {
-            Use::Read
-        } else {
-            Use::Value
-        };
-        let scrutinee = self.expr_in(&m.expr, how, false);
-        self.match_arms(m, scrutinee, place, value, forced)
-    }
-
-    fn match_arms(
-        &mut self,
-        m: &syn::ExprMatch,
-        scrutinee: Expr,
-        place: Option<Place>,
-        value: bool,
-        forced: bool,
-    ) -> Expr {
-        let through_ref = self.through_reference(&m.expr);
-        let borrowed = self.borrows_of(&scrutinee);
-        let mut arms = Vec::new();
-        let mut split = forced;
-        for arm in &m.arms {
-            let scope = self.push_scope();
-            let moves = place
-                .as_ref()
-                .map(|p| super::pattern::moves(&arm.pat, p, &self.ir))
-                .unwrap_or_default();
-            let bindings = self.bind_pattern(&arm.pat, through_ref, &borrowed);
-            let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
-            self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
-            // A guard runs while the arm is being chosen: nothing in it is lowered.
-            if let Some((_, g)) = &arm.guard
-                && self.splits_unforced(g)
-            {
-                self.errors.push(syn::Error::new(
-                    g.span(),
-                    "a flat generator cannot yield in a `match` guard; test the condition in the \
-                     arm's body, or use `#[generator(boxed)]`",
-                ));
-            }
-            self.unlowered += 1;
-            let guard = arm
-                .guard
-                .as_ref()
-                .map(|(_, g)| self.expr_in(g, Use::Value, false));
-            self.unlowered -= 1;
-            let body = self.expr_in(&arm.body, Use::Value, value);
-            let end = self.mark(Mark::End);
-            self.pop_scope(scope);
-            split |= body.split || guard.as_ref().is_some_and(|g| g.split);
-            arms.push(Arm {
-                attrs: arm.attrs.clone(),
-                pat: arm.pat.clone(),
-                scope,
-                bindings,
-                moves,
-                guard,
-                body,
-                end,
-            });
-        }
-        Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            kind: ExprKind::Match {
-                scrutinee: Box::new(scrutinee),
-                arms,
-            },
-            split,
-            span: m.span(),
-        }
-    }
-
-    fn while_expr(&mut self, w: &syn::ExprWhile, value: bool, forced: bool, e: &SynExpr) -> Expr {
-        if self.splits(&w.cond) {
-            // Desugar `while <cond with a yield> { body }` into
-            // `loop { if <cond> { body } else { break } }`.
-            return self.loop_expr(
-                w.label.as_ref(),
-                LoopSyn::WhileSpilled(&w.cond),
-                &w.body,
-                value,
-                forced,
-                e,
-            );
-        }
-        self.loop_expr(
-            w.label.as_ref(),
-            LoopSyn::While(&w.cond),
-            &w.body,
-            value,
-            forced,
-            e,
-        )
-    }
-
-    fn for_expr(&mut self, f: &syn::ExprForLoop, value: bool, forced: bool, e: &SynExpr) -> Expr {
-        if self.splits(&f.expr) {
-            // Desugar `for p in <e with a yield> { .. }` into `{ let t = e; for p in t { .. } }`.
-            let scope = self.push_scope();
-            let (temp_stmt, temp) = self.spill_temp(&f.expr);
-            let looped = self.loop_expr(
-                f.label.as_ref(),
-                LoopSyn::For(&f.pat, Iterable::Temp(temp)),
-                &f.body,
-                value,
-                forced,
-                e,
-            );
-            return self.finish_block(scope, vec![temp_stmt, expr_stmt(looped)], f.span());
-        }
-        self.loop_expr(
-            f.label.as_ref(),
-            LoopSyn::For(&f.pat, Iterable::Syn(&f.expr)),
-            &f.body,
-            value,
-            forced,
-            e,
-        )
-    }
-
-    /// Every kind of loop. A loop whose body is lowered gets a head state; a `for` loop's
-    /// iterator is a hidden local in a scope around the loop, as rustc's desugaring has it.
-    fn loop_expr(
-        &mut self,
-        label: Option<&syn::Label>,
-        kind: LoopSyn<'_>,
-        body: &syn::Block,
-        value: bool,
-        forced: bool,
-        e: &SynExpr,
-    ) -> Expr {
-        let span = e.span();
-        let is_for = matches!(kind, LoopSyn::For(..));
-        let outer = is_for.then(|| self.push_scope());
-        let mut iter_binding = None;
-        let mut iterable = None;
-        if let LoopSyn::For(_, source) = &kind {
-            let built = match source {
-                Iterable::Syn(expr) => self.expr_in(expr, Use::Value, false),
-                Iterable::Temp(t) => self.temp_place(t, Use::Value),
-            };
-            let n = self.ir.loops.len();
-            let ident = format_ident!("__gen_iter{}", n, span = Span::mixed_site());
-            let borrows = self.borrows_of(&built);
-            iter_binding = Some(self.declare(&ident, true, BindingKind::Iter, false, borrows));
-            iterable = Some(built);
-        }
-        let loop_id = self.new_loop(
-            match kind {
-                LoopSyn::Loop | LoopSyn::WhileSpilled(_) => LoopKind::Loop,
-                LoopSyn::While(_) => LoopKind::While,
-                LoopSyn::For(..) => LoopKind::For,
-            },
-            label,
-            value,
-        );
-        self.ir.loops[loop_id].site = site(e);
-        let body_is_split =
-            self.block_splits(body) || forced || matches!(kind, LoopSyn::WhileSpilled(_));
-        let head = body_is_split.then(|| {
-            let head = self.new_state(StateKind::Head, span);
-            self.ir.states[head].head_of = Some(loop_id);
-            self.ir.loops[loop_id].head = Some(head);
-            head
-        });
-        let enter = self.mark(Mark::LoopEnter);
-        let inner = self.push_scope();
-        let (kind, block) = match kind {
-            LoopSyn::Loop => (LoopBody::Loop, self.block(body, false, false)),
-            LoopSyn::While(cond) => {
-                let cond = self.cond(cond, inner);
-                let block = self.block(body, false, false);
-                (LoopBody::While(cond), block)
-            }
-            LoopSyn::WhileSpilled(cond) => {
-                let block = self.spilled_while_body(cond, body, loop_id);
-                (LoopBody::Loop, block)
-            }
-            LoopSyn::For(pat, source) => {
-                let through_ref = match source {
-                    Iterable::Syn(expr) => self.through_reference(expr),
-                    Iterable::Temp(_) => false,
-                };
-                let iter = iter_binding.expect("a `for` loop has an iterator");
-                let borrowed = self.ir.bindings[iter].borrows.clone();
-                let bindings = self.bind_pattern(pat, through_ref, &borrowed);
-                // `for i in a..b` over numbers: plain items, and a plain range.
-                let numbers = iterable.as_ref().is_some_and(|e| self.plain_range(e));
-                self.mark_plain(&bindings, numbers && matches!(pat, syn::Pat::Ident(_)));
-                self.mark_plain(&[iter], numbers);
-                let block = self.block(body, false, false);
-                (
-                    LoopBody::For {
-                        pat: pat.clone(),
-                        iter,
-                        iterable: Box::new(iterable.expect("built above")),
-                        scope: inner,
-                        bindings,
-                        desugared: false,
-                    },
-                    block,
-                )
-            }
-        };
-        self.pop_scope(inner);
-        self.loops.pop();
-        let exit = self.mark(Mark::LoopExit);
-        let split = head.is_some() || block.split;
-        let looped = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            kind: ExprKind::Loop {
-                label: label.cloned(),
-                loop_id,
-                kind,
-                body: block,
-                enter,
-                exit,
-            },
-            split,
-            span,
-        };
-        match outer {
-            // The scope around a `for` loop holds its iterator.
-            Some(outer) => self.finish_block(outer, vec![expr_stmt(looped)], span),
-            None => looped,
-        }
-    }
-
-    /// `if <cond> { body } else { break }`, the body of a `while` whose condition yields.
-    fn spilled_while_body(
-        &mut self,
-        cond: &SynExpr,
-        body: &syn::Block,
-        loop_id: crate::lower::flat::ir::LoopId,
-    ) -> Block {
-        let scope = self.push_scope();
-        // Built by hand so the user's syntax keeps its identity (see `site`).
-        let spilled = self.spill_temp(cond);
-        let cond_scope = self.push_scope();
-        let parts = vec![CondPart::Expr(self.temp_place(&spilled.1, Use::Read))];
-        let cond_ir = Cond {
-            parts,
-            scope: cond_scope,
-        };
-        let then = self.block(body, false, false);
-        self.pop_scope(cond_scope);
-        let break_mark = self.mark(Mark::Jump);
-        let brk = leaf(
-            ExprKind::Break {
-                label: None,
-                target: Some(loop_id),
-                value: None,
-                mark: break_mark,
-            },
-            cond.span(),
-        );
-        let else_scope = self.push_scope();
-        let else_end = self.mark(Mark::End);
-        self.pop_scope(else_scope);
-        let else_block = Block {
-            scope: else_scope,
-            stmts: vec![expr_stmt(brk)],
-            end: else_end,
-            split: false,
-        };
-        let else_mark = self.mark(Mark::Else);
-        let if_expr = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            split: true,
-            kind: ExprKind::If {
-                cond: cond_ir,
-                then,
-                otherwise: Some(Box::new(block_expr(
-                    else_block,
-                    None,
-                    None,
-                    None,
-                    cond.span(),
-                    false,
-                ))),
-                else_mark,
-            },
-            span: cond.span(),
-        };
-        let end = self.mark(Mark::End);
-        self.pop_scope(scope);
-        Block {
-            scope,
-            stmts: vec![spilled.0, expr_stmt(if_expr)],
-            end,
-            split: true,
-        }
-    }
-
-    fn block_splits(&self, block: &syn::Block) -> bool {
-        block.stmts.iter().any(|stmt| match stmt {
-            syn::Stmt::Local(l) => l.init.as_ref().is_some_and(|i| {
-                self.splits(&i.expr) || i.diverge.as_ref().is_some_and(|(_, d)| self.splits(d))
-            }),
-            syn::Stmt::Expr(e, _) => self.splits(e),
-            _ => false,
-        })
-    }
-
-    fn break_expr(&mut self, b: &syn::ExprBreak) -> Expr {
-        let value_flag = self.target(b.label.as_ref()).is_some_and(|f| f.value);
-        let target = self.target_used(b.label.as_ref());
-        let value = b
-            .expr
-            .as_ref()
-            .map(|v| Box::new(self.expr_in(v, Use::Value, value_flag)));
-        let mark = self.mark(Mark::Jump);
-        let split = value.as_ref().is_some_and(|v| v.split);
-        Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            kind: ExprKind::Break {
-                label: b.label.clone(),
-                target,
-                value,
-                mark,
-            },
-            split,
-            span: b.span(),
-        }
-    }
-
     /// `place = value` / `place op= value`: the value first, then the place.
-    fn assign(
+    pub(super) fn assign(
         &mut self,
         left: &SynExpr,
         right: &SynExpr,
@@ -914,74 +337,14 @@ impl Builder<'_> {
         }
     }
 
-    /// Desugar `a && b` into `if a { b } else { false }` and `a || b` into
-    /// `if a { true } else { b }` when one of them yields.
-    fn short_circuit(&mut self, b: &syn::ExprBinary, value: bool) -> Expr {
-        let span = b.span();
-        let and = matches!(b.op, syn::BinOp::And(_));
-        let scope = self.push_scope();
-        let (temp_stmt, temp) = self.spill_temp(&b.left);
-        let cond_scope = self.push_scope();
-        let cond = Cond {
-            parts: vec![CondPart::Expr(self.temp_place(&temp, Use::Read))],
-            scope: cond_scope,
-        };
-        let constant: SynExpr = if and {
-            syn::parse_quote!(false)
-        } else {
-            syn::parse_quote!(true)
-        };
-        let branch = |this: &mut Self, taken: bool| {
-            let inner = this.push_scope();
-            let e = if taken == and {
-                this.expr_in(&b.right, Use::Value, value)
-            } else {
-                leaf(
-                    ExprKind::Op {
-                        syn: constant.clone(),
-                        operands: Vec::new(),
-                        short_circuit: false,
-                    },
-                    span,
-                )
-            };
-            let end = this.mark(Mark::End);
-            this.pop_scope(inner);
-            Block {
-                scope: inner,
-                split: e.split,
-                stmts: vec![Stmt::Expr {
-                    expr: e,
-                    semi: false,
-                    join: None,
-                }],
-                end,
-            }
-        };
-        let then = branch(self, true);
-        self.pop_scope(cond_scope);
-        let otherwise = branch(self, false);
-        let else_mark = self.mark(Mark::Else);
-        let if_expr = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            split: true,
-            kind: ExprKind::If {
-                cond,
-                then,
-                otherwise: Some(Box::new(block_expr(
-                    otherwise, None, None, None, span, false,
-                ))),
-                else_mark,
-            },
-            span,
-        };
-        self.finish_block(scope, vec![temp_stmt, expr_stmt(if_expr)], span)
-    }
-
     /// A closure or `async` block: its own scope and code; what it uses from outside is
     /// captured where it is created.
-    fn closure(&mut self, e: &SynExpr, moving: bool, body: impl FnOnce(&mut Self) -> Expr) -> Expr {
+    pub(super) fn closure(
+        &mut self,
+        e: &SynExpr,
+        moving: bool,
+        body: impl FnOnce(&mut Self) -> Expr,
+    ) -> Expr {
         let loops = std::mem::take(&mut self.loops);
         self.closures.push(ClosureFrame {
             first_binding: self.ir.bindings.len(),
@@ -1053,7 +416,7 @@ impl Builder<'_> {
 
 /// Looks for a yield, or a compound the analysis asked to lower, outside closures, async
 /// blocks, nested items and other macros' input.
-struct Find<'a> {
+pub(super) struct Find<'a> {
     force: &'a std::collections::HashSet<usize>,
     found: bool,
 }
@@ -1075,62 +438,6 @@ impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
     fn visit_macro(&mut self, _: &'ast syn::Macro) {}
 }
 
-/// Which loop syntax `loop_expr` builds.
-enum LoopSyn<'a> {
-    Loop,
-    While(&'a SynExpr),
-    WhileSpilled(&'a SynExpr),
-    For(&'a syn::Pat, Iterable<'a>),
-}
-
-enum Iterable<'a> {
-    Syn(&'a SynExpr),
-    Temp(crate::lower::flat::ir::BindingId),
-}
-
-/// One part of a condition chain, as written.
-pub(crate) enum SynCond<'a> {
-    Expr(&'a SynExpr),
-    Let(&'a syn::ExprLet),
-}
-
-/// The parts of `a && let P = e && b`, in order.
-pub(crate) fn cond_parts(cond: &SynExpr) -> Vec<SynCond<'_>> {
-    match cond {
-        SynExpr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && has_let(cond) => {
-            let mut parts = cond_parts(&b.left);
-            parts.extend(cond_parts(&b.right));
-            parts
-        }
-        SynExpr::Let(l) => vec![SynCond::Let(l)],
-        other => vec![SynCond::Expr(other)],
-    }
-}
-
-fn has_let(cond: &SynExpr) -> bool {
-    match cond {
-        SynExpr::Let(_) => true,
-        SynExpr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            has_let(&b.left) || has_let(&b.right)
-        }
-        _ => false,
-    }
-}
-
-fn part_value<'a>(part: &SynCond<'a>) -> &'a SynExpr {
-    match part {
-        SynCond::Expr(e) => e,
-        SynCond::Let(l) => &l.expr,
-    }
-}
-
-fn part_split(part: &CondPart) -> bool {
-    match part {
-        CondPart::Expr(e) => e.split,
-        CondPart::Let { scrutinee, .. } => scrutinee.split,
-    }
-}
-
 /// `e` with its operands replaced by empty holes (filled again when printing).
 pub(crate) fn hollow(e: &SynExpr) -> SynExpr {
     let mut skeleton = e.clone();
@@ -1142,7 +449,7 @@ pub(crate) fn hollow(e: &SynExpr) -> SynExpr {
 
 /// Gives the compound `e` was built into its syntax's identity: the expression itself, or the
 /// compound at the end of the block a desugaring wrapped it in.
-fn set_site(e: &mut Expr, site: usize) {
+pub(super) fn set_site(e: &mut Expr, site: usize) {
     if e.site != 0 {
         return;
     }
@@ -1181,7 +488,7 @@ pub(crate) fn expr_stmt(expr: Expr) -> Stmt {
     }
 }
 
-fn block_expr(
+pub(super) fn block_expr(
     block: Block,
     label: Option<syn::Label>,
     unsafety: Option<syn::token::Unsafe>,

@@ -11,9 +11,13 @@
 //! analysis found must be lowered although they do not yield (see `plan.rs`).
 
 mod borrows;
+mod branches;
 mod expr;
+mod loops;
 mod macros;
+mod methods;
 pub(crate) mod operands;
+mod yields;
 pub(crate) use macros::{Macros, reassemble};
 mod pattern;
 mod spill;

@@ -1,0 +1,337 @@
+//! Branches: `if`, `if let` chains, `match`, and `&&`/`||` whose right side yields.
+
+use proc_macro2::Span;
+use syn::Expr as SynExpr;
+use syn::spanned::Spanned;
+
+use super::Builder;
+use super::expr::*;
+use crate::lower::flat::ir::{
+    Arm, Block, Borrows, Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Stmt, Use,
+};
+
+impl Builder<'_> {
+    pub(super) fn if_expr(&mut self, i: &syn::ExprIf, value: bool, forced: bool) -> Expr {
+        let first = cond_parts(&i.cond);
+        if let Some((index, part)) = first
+            .iter()
+            .enumerate()
+            .find(|(_, p)| self.splits(part_value(p)))
+        {
+            if index > 0 {
+                self.errors.push(syn::Error::new(
+                    part_value(part).span(),
+                    "a flat generator cannot yield in a later part of a `let` chain; compute \
+                     the value in a `let` before the `if`",
+                ));
+            } else {
+                return self.spill_condition(i, value);
+            }
+        }
+        let cond_scope = self.push_scope();
+        let cond = self.cond(&i.cond, cond_scope);
+        let then = self.block(&i.then_branch, value, false);
+        self.pop_scope(cond_scope);
+        let otherwise = i
+            .else_branch
+            .as_ref()
+            .map(|(_, e)| Box::new(self.expr_in(e, Use::Value, value)));
+        let else_mark = self.mark(Mark::Else);
+        let split = forced
+            || then.split
+            || otherwise.as_ref().is_some_and(|e| e.split)
+            || cond.parts.iter().any(part_split);
+        Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            kind: ExprKind::If {
+                cond,
+                then,
+                otherwise,
+                else_mark,
+            },
+            split,
+            span: i.span(),
+        }
+    }
+
+    /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and
+    /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`).
+    pub(super) fn spill_condition(&mut self, i: &syn::ExprIf, value: bool) -> Expr {
+        let scope = self.push_scope();
+        let parts = cond_parts(&i.cond);
+        let (first, rest) = parts.split_first().expect("a condition");
+        let (temp_stmt, temp) = self.spill_temp(part_value(first));
+        let cond_scope = self.push_scope();
+        let mut cond_parts_ir = Vec::new();
+        let place = self.temp_place(&temp, Use::Read);
+        match first {
+            SynCond::Expr(_) => cond_parts_ir.push(CondPart::Expr(place)),
+            SynCond::Let(l) => {
+                let moves = super::pattern::moves(&l.pat, &Place::whole(temp), &self.ir);
+                let bindings = self.bind_pattern(&l.pat, false, &Borrows::Nothing);
+                cond_parts_ir.push(CondPart::Let {
+                    pat: (*l.pat).clone(),
+                    scrutinee: place,
+                    bindings,
+                    moves,
+                });
+            }
+        }
+        for part in rest {
+            let built = self.cond_part(part);
+            cond_parts_ir.push(built);
+        }
+        let cond = Cond {
+            parts: cond_parts_ir,
+            scope: cond_scope,
+        };
+        let then = self.block(&i.then_branch, value, false);
+        self.pop_scope(cond_scope);
+        let otherwise = i
+            .else_branch
+            .as_ref()
+            .map(|(_, e)| Box::new(self.expr_in(e, Use::Value, value)));
+        let else_mark = self.mark(Mark::Else);
+        let if_expr = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            split: then.split || otherwise.as_ref().is_some_and(|e| e.split),
+            kind: ExprKind::If {
+                cond,
+                then,
+                otherwise,
+                else_mark,
+            },
+            span: i.span(),
+        };
+        self.finish_block(scope, vec![temp_stmt, expr_stmt(if_expr)], i.span())
+    }
+
+    /// A condition: `c`, `let P = e`, joined by `&&`; `let` bindings are declared in `scope`.
+    pub(crate) fn cond(&mut self, cond: &SynExpr, scope: crate::lower::flat::ir::ScopeId) -> Cond {
+        let parts = cond_parts(cond)
+            .iter()
+            .map(|part| self.cond_part(part))
+            .collect();
+        Cond { parts, scope }
+    }
+
+    pub(super) fn cond_part(&mut self, part: &SynCond<'_>) -> CondPart {
+        match part {
+            SynCond::Expr(e) => CondPart::Expr(self.expr_in(e, Use::Value, false)),
+            SynCond::Let(l) => {
+                let place = self.place_of(&l.expr);
+                let how = if place.is_some() {
+                    Use::Read
+                } else {
+                    Use::Value
+                };
+                let scrutinee = self.expr_in(&l.expr, how, false);
+                let moves = place
+                    .map(|p| super::pattern::moves(&l.pat, &p, &self.ir))
+                    .unwrap_or_default();
+                let through_ref = self.through_reference(&l.expr);
+                let borrowed = self.borrows_of(&scrutinee);
+                let bindings = self.bind_pattern(&l.pat, through_ref, &borrowed);
+                CondPart::Let {
+                    pat: (*l.pat).clone(),
+                    scrutinee,
+                    bindings,
+                    moves,
+                }
+            }
+        }
+    }
+
+    pub(super) fn match_expr(&mut self, m: &syn::ExprMatch, value: bool, forced: bool) -> Expr {
+        if self.splits(&m.expr) {
+            // Desugar `match <e with a yield> { .. }` into `{ let t = e; match t { .. } }`.
+            let scope = self.push_scope();
+            let (temp_stmt, temp) = self.spill_temp(&m.expr);
+            let scrutinee = self.temp_place(&temp, Use::Read);
+            let matched = self.match_arms(m, scrutinee, Some(Place::whole(temp)), value, forced);
+            return self.finish_block(scope, vec![temp_stmt, expr_stmt(matched)], m.span());
+        }
+        let place = self.place_of(&m.expr);
+        let how = if place.is_some() {
+            Use::Read
+        } else {
+            Use::Value
+        };
+        let scrutinee = self.expr_in(&m.expr, how, false);
+        self.match_arms(m, scrutinee, place, value, forced)
+    }
+
+    pub(super) fn match_arms(
+        &mut self,
+        m: &syn::ExprMatch,
+        scrutinee: Expr,
+        place: Option<Place>,
+        value: bool,
+        forced: bool,
+    ) -> Expr {
+        let through_ref = self.through_reference(&m.expr);
+        let borrowed = self.borrows_of(&scrutinee);
+        let mut arms = Vec::new();
+        let mut split = forced;
+        for arm in &m.arms {
+            let scope = self.push_scope();
+            let moves = place
+                .as_ref()
+                .map(|p| super::pattern::moves(&arm.pat, p, &self.ir))
+                .unwrap_or_default();
+            let bindings = self.bind_pattern(&arm.pat, through_ref, &borrowed);
+            let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
+            self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
+            // A guard runs while the arm is being chosen: nothing in it is lowered.
+            if let Some((_, g)) = &arm.guard
+                && self.splits_unforced(g)
+            {
+                self.errors.push(syn::Error::new(
+                    g.span(),
+                    "a flat generator cannot yield in a `match` guard; test the condition in the \
+                     arm's body, or use `#[generator(boxed)]`",
+                ));
+            }
+            self.unlowered += 1;
+            let guard = arm
+                .guard
+                .as_ref()
+                .map(|(_, g)| self.expr_in(g, Use::Value, false));
+            self.unlowered -= 1;
+            let body = self.expr_in(&arm.body, Use::Value, value);
+            let end = self.mark(Mark::End);
+            self.pop_scope(scope);
+            split |= body.split || guard.as_ref().is_some_and(|g| g.split);
+            arms.push(Arm {
+                attrs: arm.attrs.clone(),
+                pat: arm.pat.clone(),
+                scope,
+                bindings,
+                moves,
+                guard,
+                body,
+                end,
+            });
+        }
+        Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            kind: ExprKind::Match {
+                scrutinee: Box::new(scrutinee),
+                arms,
+            },
+            split,
+            span: m.span(),
+        }
+    }
+
+    /// Desugar `a && b` into `if a { b } else { false }` and `a || b` into
+    /// `if a { true } else { b }` when one of them yields.
+    pub(super) fn short_circuit(&mut self, b: &syn::ExprBinary, value: bool) -> Expr {
+        let span = b.span();
+        let and = matches!(b.op, syn::BinOp::And(_));
+        let scope = self.push_scope();
+        let (temp_stmt, temp) = self.spill_temp(&b.left);
+        let cond_scope = self.push_scope();
+        let cond = Cond {
+            parts: vec![CondPart::Expr(self.temp_place(&temp, Use::Read))],
+            scope: cond_scope,
+        };
+        let constant: SynExpr = if and {
+            syn::parse_quote!(false)
+        } else {
+            syn::parse_quote!(true)
+        };
+        let branch = |this: &mut Self, taken: bool| {
+            let inner = this.push_scope();
+            let e = if taken == and {
+                this.expr_in(&b.right, Use::Value, value)
+            } else {
+                leaf(
+                    ExprKind::Op {
+                        syn: constant.clone(),
+                        operands: Vec::new(),
+                        short_circuit: false,
+                    },
+                    span,
+                )
+            };
+            let end = this.mark(Mark::End);
+            this.pop_scope(inner);
+            Block {
+                scope: inner,
+                split: e.split,
+                stmts: vec![Stmt::Expr {
+                    expr: e,
+                    semi: false,
+                    join: None,
+                }],
+                end,
+            }
+        };
+        let then = branch(self, true);
+        self.pop_scope(cond_scope);
+        let otherwise = branch(self, false);
+        let else_mark = self.mark(Mark::Else);
+        let if_expr = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            split: true,
+            kind: ExprKind::If {
+                cond,
+                then,
+                otherwise: Some(Box::new(block_expr(
+                    otherwise, None, None, None, span, false,
+                ))),
+                else_mark,
+            },
+            span,
+        };
+        self.finish_block(scope, vec![temp_stmt, expr_stmt(if_expr)], span)
+    }
+}
+
+/// One part of a condition chain, as written.
+pub(crate) enum SynCond<'a> {
+    Expr(&'a SynExpr),
+    Let(&'a syn::ExprLet),
+}
+
+/// The parts of `a && let P = e && b`, in order.
+pub(crate) fn cond_parts(cond: &SynExpr) -> Vec<SynCond<'_>> {
+    match cond {
+        SynExpr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && has_let(cond) => {
+            let mut parts = cond_parts(&b.left);
+            parts.extend(cond_parts(&b.right));
+            parts
+        }
+        SynExpr::Let(l) => vec![SynCond::Let(l)],
+        other => vec![SynCond::Expr(other)],
+    }
+}
+
+pub(super) fn has_let(cond: &SynExpr) -> bool {
+    match cond {
+        SynExpr::Let(_) => true,
+        SynExpr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
+            has_let(&b.left) || has_let(&b.right)
+        }
+        _ => false,
+    }
+}
+
+pub(super) fn part_value<'a>(part: &SynCond<'a>) -> &'a SynExpr {
+    match part {
+        SynCond::Expr(e) => e,
+        SynCond::Let(l) => &l.expr,
+    }
+}
+
+pub(super) fn part_split(part: &CondPart) -> bool {
+    match part {
+        CondPart::Expr(e) => e.split,
+        CondPart::Let { scrutinee, .. } => scrutinee.split,
+    }
+}

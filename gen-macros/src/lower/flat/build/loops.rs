@@ -1,0 +1,297 @@
+//! Loops: `loop`, `while`, `while let`, `for`, and `break`.
+
+use proc_macro2::Span;
+use quote::format_ident;
+use syn::Expr as SynExpr;
+use syn::spanned::Spanned;
+
+use super::expr::*;
+use super::{Builder, site};
+use crate::lower::flat::ir::{
+    BindingKind, Block, Cond, CondPart, Expr, ExprKind, LoopBody, LoopKind, Mark, Spans, StateKind,
+    Use,
+};
+
+impl Builder<'_> {
+    pub(super) fn while_expr(
+        &mut self,
+        w: &syn::ExprWhile,
+        value: bool,
+        forced: bool,
+        e: &SynExpr,
+    ) -> Expr {
+        if self.splits(&w.cond) {
+            // Desugar `while <cond with a yield> { body }` into
+            // `loop { if <cond> { body } else { break } }`.
+            return self.loop_expr(
+                w.label.as_ref(),
+                LoopSyn::WhileSpilled(&w.cond),
+                &w.body,
+                value,
+                forced,
+                e,
+            );
+        }
+        self.loop_expr(
+            w.label.as_ref(),
+            LoopSyn::While(&w.cond),
+            &w.body,
+            value,
+            forced,
+            e,
+        )
+    }
+
+    pub(super) fn for_expr(
+        &mut self,
+        f: &syn::ExprForLoop,
+        value: bool,
+        forced: bool,
+        e: &SynExpr,
+    ) -> Expr {
+        if self.splits(&f.expr) {
+            // Desugar `for p in <e with a yield> { .. }` into `{ let t = e; for p in t { .. } }`.
+            let scope = self.push_scope();
+            let (temp_stmt, temp) = self.spill_temp(&f.expr);
+            let looped = self.loop_expr(
+                f.label.as_ref(),
+                LoopSyn::For(&f.pat, Iterable::Temp(temp)),
+                &f.body,
+                value,
+                forced,
+                e,
+            );
+            return self.finish_block(scope, vec![temp_stmt, expr_stmt(looped)], f.span());
+        }
+        self.loop_expr(
+            f.label.as_ref(),
+            LoopSyn::For(&f.pat, Iterable::Syn(&f.expr)),
+            &f.body,
+            value,
+            forced,
+            e,
+        )
+    }
+
+    /// Every kind of loop. A loop whose body is lowered gets a head state; a `for` loop's
+    /// iterator is a hidden local in a scope around the loop, as rustc's desugaring has it.
+    pub(super) fn loop_expr(
+        &mut self,
+        label: Option<&syn::Label>,
+        kind: LoopSyn<'_>,
+        body: &syn::Block,
+        value: bool,
+        forced: bool,
+        e: &SynExpr,
+    ) -> Expr {
+        let span = e.span();
+        let is_for = matches!(kind, LoopSyn::For(..));
+        let outer = is_for.then(|| self.push_scope());
+        let mut iter_binding = None;
+        let mut iterable = None;
+        if let LoopSyn::For(_, source) = &kind {
+            let built = match source {
+                Iterable::Syn(expr) => self.expr_in(expr, Use::Value, false),
+                Iterable::Temp(t) => self.temp_place(t, Use::Value),
+            };
+            let n = self.ir.loops.len();
+            let ident = format_ident!("__gen_iter{}", n, span = Span::mixed_site());
+            let borrows = self.borrows_of(&built);
+            iter_binding = Some(self.declare(&ident, true, BindingKind::Iter, false, borrows));
+            iterable = Some(built);
+        }
+        let loop_id = self.new_loop(
+            match kind {
+                LoopSyn::Loop | LoopSyn::WhileSpilled(_) => LoopKind::Loop,
+                LoopSyn::While(_) => LoopKind::While,
+                LoopSyn::For(..) => LoopKind::For,
+            },
+            label,
+            value,
+        );
+        self.ir.loops[loop_id].site = site(e);
+        let body_is_split =
+            self.block_splits(body) || forced || matches!(kind, LoopSyn::WhileSpilled(_));
+        let head = body_is_split.then(|| {
+            let head = self.new_state(StateKind::Head, span);
+            self.ir.states[head].head_of = Some(loop_id);
+            self.ir.loops[loop_id].head = Some(head);
+            head
+        });
+        let enter = self.mark(Mark::LoopEnter);
+        let inner = self.push_scope();
+        let (kind, block) = match kind {
+            LoopSyn::Loop => (LoopBody::Loop, self.block(body, false, false)),
+            LoopSyn::While(cond) => {
+                let cond = self.cond(cond, inner);
+                let block = self.block(body, false, false);
+                (LoopBody::While(cond), block)
+            }
+            LoopSyn::WhileSpilled(cond) => {
+                let block = self.spilled_while_body(cond, body, loop_id);
+                (LoopBody::Loop, block)
+            }
+            LoopSyn::For(pat, source) => {
+                let through_ref = match source {
+                    Iterable::Syn(expr) => self.through_reference(expr),
+                    Iterable::Temp(_) => false,
+                };
+                let iter = iter_binding.expect("a `for` loop has an iterator");
+                let borrowed = self.ir.bindings[iter].borrows.clone();
+                let bindings = self.bind_pattern(pat, through_ref, &borrowed);
+                // `for i in a..b` over numbers: plain items, and a plain range.
+                let numbers = iterable.as_ref().is_some_and(|e| self.plain_range(e));
+                self.mark_plain(&bindings, numbers && matches!(pat, syn::Pat::Ident(_)));
+                self.mark_plain(&[iter], numbers);
+                let block = self.block(body, false, false);
+                (
+                    LoopBody::For {
+                        pat: pat.clone(),
+                        iter,
+                        iterable: Box::new(iterable.expect("built above")),
+                        scope: inner,
+                        bindings,
+                        desugared: false,
+                    },
+                    block,
+                )
+            }
+        };
+        self.pop_scope(inner);
+        self.loops.pop();
+        let exit = self.mark(Mark::LoopExit);
+        let split = head.is_some() || block.split;
+        let looped = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            kind: ExprKind::Loop {
+                label: label.cloned(),
+                loop_id,
+                kind,
+                body: block,
+                enter,
+                exit,
+            },
+            split,
+            span,
+        };
+        match outer {
+            // The scope around a `for` loop holds its iterator.
+            Some(outer) => self.finish_block(outer, vec![expr_stmt(looped)], span),
+            None => looped,
+        }
+    }
+
+    /// `if <cond> { body } else { break }`, the body of a `while` whose condition yields.
+    pub(super) fn spilled_while_body(
+        &mut self,
+        cond: &SynExpr,
+        body: &syn::Block,
+        loop_id: crate::lower::flat::ir::LoopId,
+    ) -> Block {
+        let scope = self.push_scope();
+        // Built by hand so the user's syntax keeps its identity (see `site`).
+        let spilled = self.spill_temp(cond);
+        let cond_scope = self.push_scope();
+        let parts = vec![CondPart::Expr(self.temp_place(&spilled.1, Use::Read))];
+        let cond_ir = Cond {
+            parts,
+            scope: cond_scope,
+        };
+        let then = self.block(body, false, false);
+        self.pop_scope(cond_scope);
+        let break_mark = self.mark(Mark::Jump);
+        let brk = leaf(
+            ExprKind::Break {
+                label: None,
+                target: Some(loop_id),
+                value: None,
+                mark: break_mark,
+            },
+            cond.span(),
+        );
+        let else_scope = self.push_scope();
+        let else_end = self.mark(Mark::End);
+        self.pop_scope(else_scope);
+        let else_block = Block {
+            scope: else_scope,
+            stmts: vec![expr_stmt(brk)],
+            end: else_end,
+            split: false,
+        };
+        let else_mark = self.mark(Mark::Else);
+        let if_expr = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            split: true,
+            kind: ExprKind::If {
+                cond: cond_ir,
+                then,
+                otherwise: Some(Box::new(block_expr(
+                    else_block,
+                    None,
+                    None,
+                    None,
+                    cond.span(),
+                    false,
+                ))),
+                else_mark,
+            },
+            span: cond.span(),
+        };
+        let end = self.mark(Mark::End);
+        self.pop_scope(scope);
+        Block {
+            scope,
+            stmts: vec![spilled.0, expr_stmt(if_expr)],
+            end,
+            split: true,
+        }
+    }
+
+    pub(super) fn block_splits(&self, block: &syn::Block) -> bool {
+        block.stmts.iter().any(|stmt| match stmt {
+            syn::Stmt::Local(l) => l.init.as_ref().is_some_and(|i| {
+                self.splits(&i.expr) || i.diverge.as_ref().is_some_and(|(_, d)| self.splits(d))
+            }),
+            syn::Stmt::Expr(e, _) => self.splits(e),
+            _ => false,
+        })
+    }
+
+    pub(super) fn break_expr(&mut self, b: &syn::ExprBreak) -> Expr {
+        let value_flag = self.target(b.label.as_ref()).is_some_and(|f| f.value);
+        let target = self.target_used(b.label.as_ref());
+        let value = b
+            .expr
+            .as_ref()
+            .map(|v| Box::new(self.expr_in(v, Use::Value, value_flag)));
+        let mark = self.mark(Mark::Jump);
+        let split = value.as_ref().is_some_and(|v| v.split);
+        Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            kind: ExprKind::Break {
+                label: b.label.clone(),
+                target,
+                value,
+                mark,
+            },
+            split,
+            span: b.span(),
+        }
+    }
+}
+
+/// Which loop syntax `loop_expr` builds.
+pub(super) enum LoopSyn<'a> {
+    Loop,
+    While(&'a SynExpr),
+    WhileSpilled(&'a SynExpr),
+    For(&'a syn::Pat, Iterable<'a>),
+}
+
+pub(super) enum Iterable<'a> {
+    Syn(&'a SynExpr),
+    Temp(crate::lower::flat::ir::BindingId),
+}

@@ -1,0 +1,121 @@
+//! Yields: `yield_!(v)` and `yield_from!(e)` into suspensions.
+
+use proc_macro2::Span;
+use quote::format_ident;
+use syn::spanned::Spanned;
+use syn::{Expr as SynExpr, Ident};
+
+use super::Builder;
+use super::expr::*;
+use crate::analyze::{YieldKind, yield_kind};
+use crate::lower::flat::ir::{
+    BindingKind, Block, Borrows, Expr, ExprKind, LoopBody, LoopKind, Mark, Spans, StateKind, Stmt,
+    Use,
+};
+
+impl Builder<'_> {
+    /// Desugar `yield_!(v)` into a suspension (`v` evaluated first), and `yield_from!(e)` into
+    /// `for item in e { yield_!(item) }`.
+    pub(super) fn yield_expr(&mut self, y: &syn::ExprYield) -> Expr {
+        // The user's own syntax, not a copy: its compounds keep their identity (`site`).
+        let unit: SynExpr = syn::parse_quote!(());
+        let value_syn: &SynExpr = y.expr.as_deref().unwrap_or(&unit);
+        if yield_kind(y) == YieldKind::From {
+            return self.yield_from(y, value_syn);
+        }
+        if self.splits(value_syn) {
+            let scope = self.push_scope();
+            let temp = self.spill_temp(value_syn);
+            let value = self.temp_place(&temp.1, Use::Value);
+            let yielded = self.suspension(value, y.yield_token.span, y.span());
+            let stmts = vec![temp.0, expr_stmt(yielded)];
+            return self.finish_block(scope, stmts, y.span());
+        }
+        let value = self.expr_in(value_syn, Use::Value, false);
+        self.suspension(value, y.yield_token.span, y.span())
+    }
+
+    pub(super) fn suspension(&mut self, value: Expr, token: Span, span: Span) -> Expr {
+        let mark = self.mark(Mark::Suspend);
+        let resume = self.new_state(StateKind::Resume, token);
+        let resumed = self.mark(Mark::End);
+        Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            kind: ExprKind::Yield {
+                from: false,
+                value: Box::new(value),
+                token,
+                resume,
+                mark,
+                resumed,
+            },
+            split: true,
+            span,
+        }
+    }
+
+    pub(super) fn yield_from(&mut self, y: &syn::ExprYield, iterable: &SynExpr) -> Expr {
+        let span = y.span();
+        let outer = self.push_scope();
+        let spilled = self.splits(iterable).then(|| self.spill_temp(iterable));
+        let iterable = match &spilled {
+            Some((_, temp)) => self.temp_place(temp, Use::Value),
+            None => self.expr_in(iterable, Use::Value, false),
+        };
+        let loop_id = self.new_loop(LoopKind::For, None, false);
+        let iter_ident = format_ident!("__gen_iter{}", loop_id, span = Span::mixed_site());
+        let borrows = self.borrows_of(&iterable);
+        let iter = self.declare(&iter_ident, true, BindingKind::Iter, false, borrows);
+        let head = self.new_state(StateKind::Head, span);
+        self.ir.states[head].head_of = Some(loop_id);
+        self.ir.loops[loop_id].head = Some(head);
+        let enter = self.mark(Mark::LoopEnter);
+        let pat_scope = self.push_scope();
+        let item = Ident::new("__gen_item", Span::mixed_site());
+        let bound = self.declare(&item, false, BindingKind::Temp, false, Borrows::Nothing);
+        let body_scope = self.push_scope();
+        let value = self.temp_place(&bound, Use::Value);
+        let yielded = self.suspension(value, y.yield_token.span, span);
+        let end = self.mark(Mark::End);
+        self.pop_scope(body_scope);
+        self.pop_scope(pat_scope);
+        self.loops.pop();
+        let exit = self.mark(Mark::LoopExit);
+        let body = Block {
+            scope: body_scope,
+            stmts: vec![Stmt::Expr {
+                expr: yielded,
+                semi: true,
+                join: None,
+            }],
+            end,
+            split: true,
+        };
+        let pat: syn::Pat = syn::parse_quote!(#item);
+        let for_loop = Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            kind: ExprKind::Loop {
+                label: None,
+                loop_id,
+                kind: LoopBody::For {
+                    pat,
+                    iter,
+                    iterable: Box::new(iterable),
+                    scope: pat_scope,
+                    bindings: vec![bound],
+                    desugared: true,
+                },
+                body,
+                enter,
+                exit,
+            },
+            split: true,
+            span,
+        };
+        let mut stmts: Vec<Stmt> = spilled.map(|(s, _)| s).into_iter().collect();
+        stmts.push(expr_stmt(for_loop));
+        self.finish_block(outer, stmts, span)
+    }
+}
