@@ -2,7 +2,7 @@
 //! type, and the bindings the parameters introduce.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{ToTokens, quote};
 use syn::visit::Visit;
 use syn::{
     Attribute, Block, FnArg, GenericArgument, Ident, ItemFn, Pat, PathArguments, ReturnType,
@@ -59,7 +59,9 @@ pub(crate) struct GenFn {
 
 /// The hygienic name `self` is renamed to inside a generator body.
 pub(crate) fn self_ident(span: Span) -> Ident {
-    Ident::new("__gen_self", span.resolved_at(Span::mixed_site()))
+    // The user's own span (an IDE maps the binding and its uses to the user's `self`); the
+    // reserved `__gen_` prefix keeps user code from naming it.
+    Ident::new("__gen_self", span)
 }
 
 impl GenFn {
@@ -299,10 +301,14 @@ fn peel(ty: &Type) -> &Type {
     }
 }
 
-/// `__gen_arg<i>`, located at the user's pattern.
+/// `__gen_arg<i>`, located at the first token of the user's pattern (an opening delimiter
+/// alone, so that an IDE does not take it for the bindings inside the pattern).
 fn hidden_arg(index: usize, pat: &Pat) -> Ident {
-    use syn::spanned::Spanned;
-    let span = pat.span().resolved_at(Span::mixed_site());
+    let span = match pat.to_token_stream().into_iter().next() {
+        Some(proc_macro2::TokenTree::Group(g)) => g.span_open(),
+        Some(token) => token.span(),
+        None => Span::call_site(),
+    };
     Ident::new(&format!("__gen_arg{index}"), span)
 }
 

@@ -41,6 +41,11 @@ pub(crate) struct Ir {
     /// A macro in the body may declare a `static` (`thread_local!`, a nested `iter!`): the
     /// fold copy would declare it a second time.
     pub macro_statics: bool,
+    /// `iter! { .. }`: the parameters are the variables the body captures.
+    pub inline: bool,
+    /// Bindings the body visibly mutates (assigns, `x += ..`, `x.f = ..`, `&mut x`, a std
+    /// mutating method such as `x.push(..)`), with where it first does.
+    pub mutated: std::collections::HashMap<BindingId, Span>,
     /// What the builder found wrong with the body.
     pub errors: Vec<syn::Error>,
 }

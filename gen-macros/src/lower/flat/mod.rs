@@ -49,7 +49,7 @@ pub(crate) mod print;
 use std::collections::HashSet;
 
 use proc_macro2::TokenStream;
-use quote::{ToTokens, quote};
+use quote::{ToTokens, quote, quote_spanned};
 
 use self::emit::{Cont, Emitter};
 use crate::error::Errors;
@@ -131,9 +131,16 @@ fn assemble(
         .iter()
         .rev()
         .map(|k| {
-            let ident = &ir.bindings[plan.cfg.places.list[k.place].binding].ident;
+            let binding = plan.cfg.places.list[k.place].binding;
+            let ident = &ir.bindings[binding].ident;
             if ident == "__gen_self" {
                 quote!(self)
+            } else if let Some(&at) = ir.mutated.get(&binding).filter(|_| ir.inline) {
+                // A captured variable the body mutates needs the user's `mut`, as in a
+                // closure (and so the user's `mut` counts as used).
+                let mut name = ident.clone();
+                name.set_span(at);
+                quote_spanned!(at=> { let _ = &mut #name; #ident })
             } else {
                 ident.to_token_stream()
             }

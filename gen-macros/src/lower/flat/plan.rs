@@ -66,6 +66,10 @@ pub(crate) struct Plan {
     pub assigned: Vec<HashSet<BindingId>>,
     /// The bindings each arm uses (reads, moves or assigns).
     pub used: Vec<HashSet<BindingId>>,
+    /// Variables an `iter!` body captures and never moves: the state machine's closure
+    /// captures them itself, as a `move` closure does (so the body names the user's variable,
+    /// and mutating it needs the user's `mut`), and no state keeps them.
+    pub external: HashSet<BindingId>,
     /// Per loop: its back edges stay a native loop inside its head's arm.
     pub native: Vec<bool>,
     pub errors: Vec<syn::Error>,
@@ -98,11 +102,13 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         kept: Vec::new(),
         assigned: vec![HashSet::new(); ir.states.len()],
         used: vec![HashSet::new(); ir.states.len()],
+        external: HashSet::new(),
         native,
         errors: Vec::new(),
         force: HashSet::new(),
         unnative: HashSet::new(),
     };
+    plan.external = external_captures(ir, &plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.borrow_errors(ir);
     for (node, event) in plan.cfg.events.iter().enumerate() {
@@ -144,6 +150,24 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan
 }
 
+/// The captures of an `iter!` body that no use moves (see `Plan::external`).
+fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
+    if !ir.inline {
+        return HashSet::new();
+    }
+    let mut moved = HashSet::new();
+    for event in &cfg.events {
+        if let Event::Use(p, super::ir::Use::Value) = event {
+            moved.insert(cfg.places.list[*p].binding);
+        }
+    }
+    ir.params
+        .iter()
+        .copied()
+        .filter(|b| !moved.contains(b))
+        .collect()
+}
+
 impl Plan {
     /// The places of `binding` in scope at state `s`'s entry that the state keeps.
     fn layout(&self, ir: &Ir, s: StateId) -> Vec<Kept> {
@@ -161,6 +185,9 @@ impl Plan {
     }
 
     fn keep_binding(&self, ir: &Ir, binding: BindingId, node: Node, out: &mut Vec<Kept>) {
+        if self.external.contains(&binding) {
+            return;
+        }
         let places = &self.cfg.binding_places[binding];
         let init = &self.init.maybe_init[node];
         // A later read proves the value is there (a "move" of it was a copy).

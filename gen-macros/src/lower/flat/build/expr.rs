@@ -259,6 +259,18 @@ impl Builder<'_> {
 
     /// Any operator: its operands built in order, its syntax kept with holes for them.
     pub(super) fn op(&mut self, e: &SynExpr) -> Expr {
+        let mutated = match e {
+            SynExpr::Reference(r) if r.mutability.is_some() => self.place_of(&r.expr),
+            SynExpr::MethodCall(m)
+                if super::methods::MUTATING.contains(&m.method.to_string().as_str()) =>
+            {
+                self.place_of(&m.receiver)
+            }
+            _ => None,
+        };
+        if let Some(place) = mutated {
+            self.ir.mutated.entry(place.binding).or_insert(e.span());
+        }
         let ops = operands(e);
         if let Some(k) = ops.iter().rposition(|(o, _)| self.splits(o)) {
             return self.spill(e, k);
@@ -319,6 +331,9 @@ impl Builder<'_> {
         let join = rhs
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, span));
+        if let Some(place) = self.place_of(left) {
+            self.ir.mutated.entry(place.binding).or_insert(left.span());
+        }
         let how = if op.is_some() { Use::Read } else { Use::Assign };
         let lhs = self.expr_in(left, how, false);
         let mark = self.mark(Mark::End);

@@ -62,6 +62,8 @@ pub(crate) fn build(
             seq: 0,
             errors: Vec::new(),
             macro_statics: false,
+            inline: func.sig.is_none(),
+            mutated: std::collections::HashMap::new(),
         },
         scopes: Vec::new(),
         loops: Vec::new(),

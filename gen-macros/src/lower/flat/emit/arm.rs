@@ -118,7 +118,8 @@ impl Emitter<'_> {
         let info = &self.ir.bindings[b];
         let ident = info.ident.clone();
         let mutability = info.mutable.then(|| quote!(mut));
-        let assigned = self.plan.assigned[s].contains(&b);
+        // A variable the closure captures itself is the user's, in every arm.
+        let assigned = self.plan.assigned[s].contains(&b) && !self.plan.external.contains(&b);
         let mut out = TokenStream::new();
         match kept.as_slice() {
             [(i, k)] if k.keep == Keep::Whole && self.plan.cfg.places.parent[k.place].is_none() => {
