@@ -23,6 +23,9 @@ pub(crate) enum Flavour {
 pub(crate) struct Binding {
     pub ident: Ident,
     pub mutable: bool,
+    /// The user's `mut` on a parameter: a re-binding that spells it there lets rustc report
+    /// it as needless, on the user's token.
+    pub mut_span: Option<Span>,
     /// The type is syntactically a reference (`&T`, `&self`): it has no drop glue, so it is
     /// only saved across a yield when it is used later.
     pub by_ref: bool,
@@ -211,6 +214,7 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                 args.push(Binding {
                     ident: self_ident(receiver.self_token.span),
                     mutable,
+                    mut_span: None,
                     by_ref: receiver.reference.is_some() || is_ref(&receiver.ty),
                     mut_ref: receiver
                         .reference
@@ -225,9 +229,11 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                 let plain = is_plain(&pat_type.ty);
                 match &mut *pat_type.pat {
                     Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
+                        let mut_span = pat.mutability.take().map(|m| m.span);
                         args.push(Binding {
                             ident: pat.ident.clone(),
-                            mutable: pat.mutability.take().is_some(),
+                            mutable: mut_span.is_some(),
+                            mut_span,
                             by_ref,
                             mut_ref,
                             plain,
@@ -249,6 +255,7 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                         args.push(Binding {
                             ident: hidden,
                             mutable: false,
+                            mut_span: None,
                             by_ref,
                             mut_ref,
                             plain,
@@ -327,6 +334,7 @@ pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
                 self.0.push(Binding {
                     ident: pat.ident.clone(),
                     mutable: pat.mutability.is_some(),
+                    mut_span: pat.mutability.map(|m| m.span),
                     by_ref: pat.by_ref.is_some(),
                     mut_ref: pat.by_ref.is_some() && pat.mutability.is_some(),
                     plain: false,

@@ -103,7 +103,10 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     // Move every argument in, even unused ones, so they live (and drop) with the generator.
     let rebinds = func.args.iter().map(|arg| {
         let ident = &arg.ident;
-        let mutability = arg.mutable.then(|| quote!(mut));
+        // The user's `mut`, on the user's token: rustc reports it if it is needless.
+        let mutability = arg
+            .mutable
+            .then(|| quote_spanned!(arg.mut_span.unwrap_or_else(Span::call_site)=> mut));
         // The moved-from name resolves like the user's but is marked as macro-generated, so
         // lints about using `_x` bindings do not fire on the user's parameter.
         // The parameter keeps its own span: a name that a `macro_rules!` caller supplied

@@ -46,6 +46,10 @@ pub(crate) struct Ir {
     /// Bindings the body visibly mutates (assigns, `x += ..`, `x.f = ..`, `&mut x`, a std
     /// mutating method such as `x.push(..)`), with where it first does.
     pub mutated: std::collections::HashMap<BindingId, Span>,
+    /// Bindings the body may mutate: `mutated`, plus receivers of methods the lowering does
+    /// not know, places another macro's input names, the first argument of `write!`.
+    /// A `mut` on any other binding is needless, and rustc may say so.
+    pub maybe_mutated: std::collections::HashSet<BindingId>,
     /// What the builder found wrong with the body.
     pub errors: Vec<syn::Error>,
 }
@@ -246,6 +250,9 @@ pub(crate) enum ItemRef {
 }
 
 pub(crate) struct Let {
+    /// The `let` keyword's span (the statement is printed at the user's place, so rustc's
+    /// lints on it are reported).
+    pub span: Span,
     pub attrs: Vec<Attribute>,
     pub pat: Pat,
     pub bindings: Vec<BindingId>,

@@ -72,6 +72,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
             .map(|ident| Binding {
                 ident,
                 mutable: true,
+                mut_span: None,
                 by_ref: false,
                 mut_ref: false,
                 plain: false,
@@ -146,10 +147,25 @@ fn assemble(
             }
         })
         .collect();
-    let _ = args;
+    // Desugar a parameter's needless `mut` into `let mut x = x;` before the state takes it:
+    // rustc reports the `mut` on the user's token, as for a plain fn.
+    let needless_mut: TokenStream = args
+        .iter()
+        .zip(&ir.params)
+        .filter(|(arg, id)| arg.mutable && !ir.maybe_mutated.contains(id))
+        .filter_map(|(arg, _)| {
+            let (ident, at) = (&arg.ident, arg.mut_span?);
+            Some(quote_spanned!(at=> let mut #ident = #ident;))
+        })
+        .collect();
     let s0 = names::variant(0);
     let mut arms = std::mem::take(&mut em.arms);
     arms.sort_by_key(|(state, _)| (ir.states[*state].seq, *state));
+    // A state whose suspension is dead code (after a `return`) is never entered.
+    let unentered: Vec<_> = (0..ir.states.len())
+        .filter(|&s| !arms.iter().any(|(state, _)| *state == s) && em.resident[s].is_none())
+        .map(names::variant)
+        .collect();
     let arms = arms.into_iter().map(|(_, code)| code);
     let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
     // A macro that declares a `static` would declare it again in the fold copy.
@@ -202,6 +218,7 @@ fn assemble(
     quote! {
         #items
         #state_enum
+        #needless_mut
         let mut #st = #ty::#s0(#(#initial),*);
         let #generator = ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
             #[allow(unused_mut)]
@@ -212,6 +229,7 @@ fn assemble(
                     #(#arms)*
                     #ty::#done => break #sm (::core::option::Option::None),
                     #park
+                    #(#ty::#unentered { .. } => ::core::unreachable!(),)*
                 }
             }
         });

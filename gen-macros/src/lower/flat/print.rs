@@ -4,7 +4,7 @@
 //! the printed code, a place held in a hidden local of the arm) is asked of a [`Context`].
 
 use proc_macro2::{Span, TokenStream};
-use quote::{ToTokens, quote};
+use quote::{ToTokens, quote, quote_spanned};
 use syn::Expr as SynExpr;
 
 use super::build::operands::operands_mut;
@@ -200,10 +200,12 @@ impl<'a, C: Context> Printer<'a, C> {
                 {
                     return tokens;
                 }
-                let lhs = self.expr(lhs);
+                let lhs_tokens = self.expr(lhs);
                 match op {
-                    Some(op) => quote!(#lhs #op #rhs),
-                    None => quote!(#lhs = #rhs),
+                    Some(op) => quote!(#lhs_tokens #op #rhs),
+                    // The `=` at the user's place: rustc's lints on the assignment (a value
+                    // never read) are not reported on code a macro wrote.
+                    None => quote_spanned!(e.span=> #lhs_tokens = #rhs),
                 }
             }
             ExprKind::Closure { syn, body, .. } => {
@@ -255,15 +257,16 @@ impl<'a, C: Context> Printer<'a, C> {
             Stmt::Let(l) => {
                 let init = l.init.as_ref().map(|i| self.expr(i));
                 let diverge = l.diverge.as_ref().map(|d| self.expr(d));
-                let (attrs, pat) = (&l.attrs, &l.pat);
-                let init = init.map(|i| quote!(= #i));
-                let diverge = diverge.map(|d| quote!(else #d));
+                let (attrs, pat, span) = (&l.attrs, &l.pat, l.span);
+                let init = init.map(|i| quote_spanned!(span=> = #i));
+                let diverge = diverge.map(|d| quote_spanned!(span=> else #d));
                 self.cx.declared(&l.bindings);
-                quote!(#(#attrs)* let #pat #init #diverge;)
+                quote_spanned!(span=> #(#attrs)* let #pat #init #diverge;)
             }
             Stmt::Expr { expr, semi, .. } => {
                 let e = self.expr(expr);
-                let semi = semi.then(|| quote!(;));
+                // On the user's last token: a lint on the statement spans the user's code.
+                let semi = semi.then(|| quote_spanned!(expr.spans.1=> ;));
                 quote!(#e #semi)
             }
             Stmt::Item(ItemRef::Reusable(index)) => {

@@ -189,6 +189,14 @@ impl Builder<'_> {
             ExprKind::Match { arms, .. } => {
                 likely(strongest(arms.iter().map(|a| self.borrows_of(&a.body))))
             }
+            // A closure or async block without `move` borrows what it captures and does not
+            // move.
+            ExprKind::Closure { syn, captures, .. } if !moves_captures(syn) => strongest(
+                captures
+                    .iter()
+                    .filter(|(_, how)| *how != Use::Value)
+                    .map(|(place, _)| self.borrow_of_binding(place.binding, false, e.spans)),
+            ),
             _ => Borrows::Nothing,
         }
     }
@@ -251,18 +259,37 @@ impl Builder<'_> {
         let ExprKind::Place { place, .. } = &operand.kind else {
             return self.borrows_of(operand);
         };
-        let binding = &self.ir.bindings[place.binding];
+        self.borrow_of_binding(place.binding, mutable, whole.spans)
+    }
+
+    /// A borrow of (a place in) `id`, made by the code at `spans`.
+    fn borrow_of_binding(
+        &self,
+        id: crate::lower::flat::ir::BindingId,
+        mutable: bool,
+        spans: crate::lower::flat::ir::Spans,
+    ) -> Borrows {
+        let binding = &self.ir.bindings[id];
         if binding.by_ref {
             if mutable && binding.mut_ref {
-                return Borrows::MutThrough(place.binding, whole.spans);
+                return Borrows::MutThrough(id, spans);
             }
             return Borrows::Nothing;
         }
         if !binding.owns {
             // Maybe a reference (`let header = lines.next()?;`): maybe a reborrow through it.
-            return Borrows::Likely(place.binding);
+            return Borrows::Likely(id);
         }
-        Borrows::Definitely(place.binding, whole.spans)
+        Borrows::Definitely(id, spans)
+    }
+}
+
+/// `move |..| ..` or `async move { .. }`: the captures are moved in, not borrowed.
+fn moves_captures(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Closure(c) => c.capture.is_some(),
+        SynExpr::Async(a) => a.capture.is_some(),
+        _ => true,
     }
 }
 

@@ -128,6 +128,11 @@ impl Builder<'_> {
                     Use::Value
                 };
                 let scrutinee = self.expr_in(&l.expr, how, false);
+                if let Some(p) = &place
+                    && super::pattern::binds_ref_mut(&l.pat)
+                {
+                    self.ir.maybe_mutated.insert(p.binding);
+                }
                 let moves = place
                     .map(|p| super::pattern::moves(&l.pat, &p, &self.ir))
                     .unwrap_or_default();
@@ -177,6 +182,11 @@ impl Builder<'_> {
         let mut split = forced;
         for arm in &m.arms {
             let scope = self.push_scope();
+            if let Some(p) = &place
+                && super::pattern::binds_ref_mut(&arm.pat)
+            {
+                self.ir.maybe_mutated.insert(p.binding);
+            }
             let moves = place
                 .as_ref()
                 .map(|p| super::pattern::moves(&arm.pat, p, &self.ir))

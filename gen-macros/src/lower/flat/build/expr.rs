@@ -186,6 +186,18 @@ impl Builder<'_> {
         self.place_and_ref(e).map(|(p, _)| p)
     }
 
+    /// The binding an assignment target writes into: `x`, `x.f`, `x[i]`, `*x`, `(x)`.
+    pub(super) fn root_binding(&self, e: &SynExpr) -> Option<crate::lower::flat::ir::BindingId> {
+        match e {
+            SynExpr::Path(_) => self.place_of(e).map(|p| p.binding),
+            SynExpr::Field(f) => self.root_binding(&f.base),
+            SynExpr::Index(i) => self.root_binding(&i.expr),
+            SynExpr::Paren(p) => self.root_binding(&p.expr),
+            SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.root_binding(&u.expr),
+            _ => None,
+        }
+    }
+
     /// Whether a pattern matching the value of `e` binds references or copies (no drop glue):
     /// `e` makes a reference, or names a reference binding (a copy of it, or a place read
     /// through it).
@@ -270,6 +282,13 @@ impl Builder<'_> {
         };
         if let Some(place) = mutated {
             self.ir.mutated.entry(place.binding).or_insert(e.span());
+            self.ir.maybe_mutated.insert(place.binding);
+        }
+        if let SynExpr::MethodCall(m) = e
+            && !super::methods::never_mutates(&m.method.to_string())
+            && let Some(place) = self.place_of(&m.receiver)
+        {
+            self.ir.maybe_mutated.insert(place.binding);
         }
         let ops = operands(e);
         if let Some(k) = ops.iter().rposition(|(o, _)| self.splits(o)) {
@@ -331,8 +350,9 @@ impl Builder<'_> {
         let join = rhs
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, span));
-        if let Some(place) = self.place_of(left) {
-            self.ir.mutated.entry(place.binding).or_insert(left.span());
+        if let Some(binding) = self.root_binding(left) {
+            self.ir.mutated.entry(binding).or_insert(left.span());
+            self.ir.maybe_mutated.insert(binding);
         }
         let how = if op.is_some() { Use::Read } else { Use::Assign };
         let lhs = self.expr_in(left, how, false);
@@ -394,6 +414,7 @@ impl Builder<'_> {
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, e.span()));
         let stmt = Stmt::Let(Box::new(crate::lower::flat::ir::Let {
+            span: Span::call_site(),
             attrs: vec![syn::parse_quote!(#[allow(unused_mut)])],
             pat: syn::parse_quote!(mut #ident),
             bindings: vec![id],

@@ -176,6 +176,9 @@ impl Builder<'_> {
         };
         let mut uses = Vec::new();
         self.token_uses(&mac.tokens, how, &mut uses);
+        for (place, _) in &uses {
+            self.ir.maybe_mutated.insert(place.binding);
+        }
         leaf(
             ExprKind::Macro {
                 mac: mac.clone(),
@@ -223,6 +226,14 @@ impl Builder<'_> {
                         captures.push(place);
                     }
                 }
+            }
+            // `write!(out, ..)` writes through its first argument.
+            let name = mac.path.segments.last().map(|s| s.ident.to_string());
+            if i == 0
+                && matches!(name.as_deref(), Some("write" | "writeln"))
+                && let Some(binding) = self.root_binding(value)
+            {
+                self.ir.maybe_mutated.insert(binding);
             }
             prefixes.push(prefix);
             // Another macro's input is printed as it is: nothing in it is lowered.

@@ -275,3 +275,33 @@ pub(super) const MUTATING: &[&str] = &[
     "resize",
     "fill",
 ];
+
+/// Whether a std method never takes `&mut self` (it reads, borrows, copies out or consumes):
+/// calling it on a local is no sign that the local's `mut` is needed.
+pub(super) fn never_mutates(name: &str) -> bool {
+    (BORROWING.contains(&name) && !name.ends_with("_mut") && name != "drain")
+        || OWNED.contains(&name)
+        || PLAIN_RESULT.contains(&name)
+        || NUMERIC.contains(&name)
+        || ADAPTERS.contains(&name)
+        || PASS_ON.contains(&name)
+        || super::operands::consumes_receiver(name, 0)
+        || matches!(
+            name,
+            "iter"
+                | "chars"
+                | "bytes"
+                | "lines"
+                | "split"
+                | "keys"
+                | "values"
+                | "lock"
+                | "borrow"
+                | "to_vec"
+                | "get"
+                | "first"
+                | "last"
+                | "as_str"
+                | "fmt"
+        )
+}

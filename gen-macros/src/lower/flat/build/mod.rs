@@ -64,6 +64,7 @@ pub(crate) fn build(
             macro_statics: false,
             inline: func.sig.is_none(),
             mutated: std::collections::HashMap::new(),
+            maybe_mutated: HashSet::new(),
         },
         scopes: Vec::new(),
         loops: Vec::new(),
@@ -377,6 +378,11 @@ impl Builder<'_> {
         let diverge = init_syn
             .and_then(|i| i.diverge.as_ref())
             .map(|(_, e)| self.expr_in(e, super::ir::Use::Value, false));
+        if let Some(p) = &place
+            && pattern::binds_ref_mut(&local.pat)
+        {
+            self.ir.maybe_mutated.insert(p.binding);
+        }
         let moves = place
             .as_ref()
             .map(|p| pattern::moves(&local.pat, p, &self.ir))
@@ -443,6 +449,7 @@ impl Builder<'_> {
             .is_some_and(|e| e.split)
             .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
         Let {
+            span: local.let_token.span,
             attrs: local.attrs.clone(),
             pat: local.pat.clone(),
             bindings,

@@ -134,6 +134,13 @@ fn field(place: &Place, name: String) -> Place {
     place
 }
 
+/// The pattern has a `ref mut` binding: matching a place with it may mutate the place.
+pub(crate) fn binds_ref_mut(pat: &Pat) -> bool {
+    let mut found = Vec::new();
+    crate::parse::pat_bindings(pat, &mut found);
+    found.iter().any(|b| b.mut_ref)
+}
+
 /// The pattern has a binding that is not `ref`.
 pub(crate) fn binds_by_value(pat: &Pat) -> bool {
     let mut found = Vec::new();

@@ -147,8 +147,10 @@ impl Emitter<'_> {
                     });
                 }
                 if assigned {
+                    // The value assigned here is the user's: if nothing reads it, rustc says
+                    // so (its `mut` is the user's business, decided where it is declared).
                     out.extend(quote! {
-                        #[allow(unused_variables, unused_mut)]
+                        #[allow(unused_mut)]
                         let mut #ident;
                     });
                     out.extend(self.declared(b));

@@ -49,7 +49,7 @@ impl Emitter<'_> {
                             out.extend(self.perform(cont, Some(code), block.end));
                             return out;
                         }
-                        let semi = semi.then(|| quote!(;));
+                        let semi = semi.then(|| quote_spanned!(expr.spans.1=> ;));
                         out.extend(quote!(#code #semi));
                         if matches!(expr.kind, ExprKind::Return { .. }) {
                             // The rest of the list is dead code (the fold copy keeps it).
@@ -109,11 +109,12 @@ impl Emitter<'_> {
             };
             quote!(else #code)
         });
-        let (attrs, pat) = (&l.attrs, &l.pat);
-        let init = init.map(|i| quote!(= #i));
+        let (attrs, pat, span) = (&l.attrs, &l.pat, l.span);
+        let init = init.map(|i| quote_spanned!(span=> = #i));
         let declared = self.declared_all(&l.bindings);
         let allow = self.mut_elsewhere(&l.bindings);
-        quote!(#(#attrs)* #allow let #pat #init #diverge; #declared)
+        let stmt = quote_spanned!(span=> #(#attrs)* #allow let #pat #init #diverge;);
+        quote!(#stmt #declared)
     }
 
     /// The continuation a statement list from `from` consists of, when it is nothing (the
@@ -243,22 +244,31 @@ impl Emitter<'_> {
         quote!(if #cond { #save } else { #store })
     }
 
-    /// `#[allow(unused_mut)]` for a declaration whose bindings live on in other arms: the
-    /// code that mutates them may be there.
+    /// `#[allow(unused_mut)]` for a declaration whose `mut` the body may need in another arm
+    /// (rustc sees one arm at a time). A `mut` the body surely does not need is left to rustc,
+    /// which reports it as in the plain function.
     pub(crate) fn mut_elsewhere(
         &self,
         bindings: &[crate::lower::flat::ir::BindingId],
     ) -> Option<TokenStream> {
-        let crosses = bindings.iter().any(|&b| {
+        let arm = self.arm.state;
+        let elsewhere = bindings.iter().any(|&b| {
             self.ir.bindings[b].mutable
-                && self
+                && self.ir.maybe_mutated.contains(&b)
+                && (self
                     .plan
                     .kept
                     .iter()
                     .flatten()
                     .any(|k| self.plan.cfg.places.list[k.place].binding == b)
+                    || self
+                        .plan
+                        .used
+                        .iter()
+                        .enumerate()
+                        .any(|(s, used)| s != arm && used.contains(&b)))
         });
-        crosses.then(|| quote!(#[allow(unused_mut)]))
+        elsewhere.then(|| quote!(#[allow(unused_mut)]))
     }
 
     /// What to ask `needs_drop` of for a kept place: a resident iterator is a `&mut` to it.

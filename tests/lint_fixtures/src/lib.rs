@@ -1,0 +1,128 @@
+//! User code that clippy warns about (`clippy::len_zero`, `clippy::bool_comparison`, both
+//! warn-by-default) inside a generator of each flavour. Every line marked `// clippy:` must
+//! draw that warning, at that line, and no other line any warning: see `../check.sh`.
+//!
+//! The modules `pass_*` are the correct generators of `tests/ui/lints/pass/` (trybuild checks
+//! them under rustc with `#![deny(warnings)]`); here clippy sees them too.
+
+#[path = "../../tests/ui/lints/pass/boxed.rs"]
+pub mod pass_boxed;
+#[path = "../../tests/ui/lints/pass/flat.rs"]
+pub mod pass_flat;
+#[path = "../../tests/ui/lints/pass/flat_mutation_styles.rs"]
+pub mod pass_flat_mutation_styles;
+#[path = "../../tests/ui/lints/pass/flat_no_fold.rs"]
+pub mod pass_flat_no_fold;
+#[path = "../../tests/ui/lints/pass/iter_macro.rs"]
+pub mod pass_iter_macro;
+#[path = "../../tests/ui/lints/pass/stream.rs"]
+pub mod pass_stream;
+#[path = "../../tests/ui/lints/pass/stream_macro.rs"]
+pub mod pass_stream_macro;
+
+use futures::Stream;
+use gen_core::generator;
+
+#[generator]
+pub fn flat(items: Vec<u32>, verbose: bool) -> impl Iterator<Item = u32> {
+    let empty = items.len() == 0; // clippy: len_zero
+    if empty {
+        return;
+    }
+    for item in items {
+        let shown = verbose == true; // clippy: bool_comparison
+        if shown {
+            yield_!(item);
+        }
+    }
+}
+
+#[generator(no_fold)]
+pub fn flat_no_fold(items: Vec<u32>, verbose: bool) -> impl Iterator<Item = u32> {
+    let empty = items.len() == 0; // clippy: len_zero
+    if empty {
+        return;
+    }
+    for item in items {
+        let shown = verbose == true; // clippy: bool_comparison
+        if shown {
+            yield_!(item);
+        }
+    }
+}
+
+#[generator(boxed)]
+pub fn boxed(items: Vec<u32>, verbose: bool) -> impl Iterator<Item = u32> {
+    let empty = items.len() == 0; // clippy: len_zero
+    if empty {
+        return;
+    }
+    for item in &items {
+        let shown = verbose == true; // clippy: bool_comparison
+        if shown {
+            yield_!(*item);
+        }
+    }
+}
+
+#[generator]
+pub fn stream(items: Vec<u32>, verbose: bool) -> impl Stream<Item = u32> {
+    let empty = items.len() == 0; // clippy: len_zero
+    if empty {
+        return;
+    }
+    for item in items {
+        core::future::ready(()).await;
+        let shown = verbose == true; // clippy: bool_comparison
+        if shown {
+            yield_!(item);
+        }
+    }
+}
+
+pub fn iter_macro(items: Vec<u32>, verbose: bool) -> impl Iterator<Item = u32> {
+    gen_core::iter! {
+        let empty = items.len() == 0; // clippy: len_zero
+        if empty {
+            return;
+        }
+        for item in items {
+            let shown = verbose == true; // clippy: bool_comparison
+            if shown {
+                yield item;
+            }
+        }
+    }
+}
+
+pub fn stream_macro(items: Vec<u32>, verbose: bool) -> impl Stream<Item = u32> {
+    gen_core::stream! {
+        let empty = items.len() == 0; // clippy: len_zero
+        if empty {
+            return;
+        }
+        for item in items {
+            core::future::ready(()).await;
+            let shown = verbose == true; // clippy: bool_comparison
+            if shown {
+                yield item;
+            }
+        }
+    }
+}
+
+/// The same code outside any generator, as the reference.
+pub fn plain(items: Vec<u32>, verbose: bool) -> Vec<u32> {
+    let empty = items.len() == 0; // clippy: len_zero
+    if empty {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for item in items {
+        let shown = verbose == true; // clippy: bool_comparison
+        if shown {
+            out.push(item);
+        }
+    }
+    out
+}

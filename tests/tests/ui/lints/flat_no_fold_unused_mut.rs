@@ -1,0 +1,22 @@
+//! A needless `mut` is reported inside a `#[generator(no_fold)]` flat generator (no fold copy:
+//! the state machine alone), also on a local kept across a yield.
+#![deny(warnings)]
+
+use gen_core::generator;
+
+#[generator(no_fold)]
+fn before_yield(limit: u32) -> impl Iterator<Item = u32> {
+    let mut doubled = limit * 2;
+    yield_!(doubled);
+}
+
+#[generator(no_fold)]
+fn across_yield(limit: u32) -> impl Iterator<Item = u32> {
+    let mut base = limit * 2;
+    yield_!(base);
+    yield_!(base + 1);
+}
+
+fn main() {
+    let _ = before_yield(3).count() + across_yield(1).count();
+}

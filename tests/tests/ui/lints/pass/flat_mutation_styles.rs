@@ -1,0 +1,132 @@
+//! A `mut` the body needs, in every way real code mutates a local or a parameter kept across
+//! yields, draws no "does not need to be mutable" warning (`#![deny(warnings)]`), and each
+//! generator still yields what the plain code computes.
+#![deny(warnings)]
+
+use std::collections::{BTreeMap, VecDeque};
+use std::fmt::Write as _;
+
+use gen_core::generator;
+
+pub trait Bump {
+    fn bump(&mut self) -> u32;
+}
+
+impl Bump for u32 {
+    fn bump(&mut self) -> u32 {
+        *self += 1;
+        *self
+    }
+}
+
+#[generator]
+fn through_closure(mut count: u32) -> impl Iterator<Item = u32> {
+    yield_!(count);
+    let mut add = |n: u32| count += n;
+    add(2);
+    yield_!(count);
+}
+
+#[generator]
+fn through_ref_mut_pattern(mut slot: Option<u32>) -> impl Iterator<Item = u32> {
+    yield_!(slot.unwrap_or(0));
+    if let Some(ref mut v) = slot {
+        *v += 10;
+    }
+    yield_!(slot.unwrap_or(0));
+}
+
+#[generator]
+fn through_as_mut() -> impl Iterator<Item = u32> {
+    let mut slot = Some(1u32);
+    yield_!(slot.unwrap_or(0));
+    if let Some(v) = slot.as_mut() {
+        *v += 1;
+    }
+    yield_!(slot.unwrap_or(0));
+}
+
+#[generator]
+fn through_trait_method(mut n: u32) -> impl Iterator<Item = u32> {
+    yield_!(n);
+    yield_!(n.bump());
+    yield_!(n);
+}
+
+#[generator]
+fn through_iter_mut() -> impl Iterator<Item = u32> {
+    let mut values = vec![1u32, 2, 3];
+    yield_!(values.len() as u32);
+    for v in values.iter_mut() {
+        *v *= 2;
+    }
+    for v in &mut values {
+        *v += 1;
+    }
+    yield_!(values.iter().sum());
+}
+
+#[generator]
+fn through_swap_and_reborrow() -> impl Iterator<Item = u32> {
+    let mut a = 1u32;
+    let mut b = 2u32;
+    yield_!(a);
+    std::mem::swap(&mut a, &mut b);
+    let r = &mut a;
+    *r += 5;
+    yield_!(a + b);
+}
+
+#[generator]
+fn through_entry_and_macros() -> impl Iterator<Item = String> {
+    let mut counts = BTreeMap::new();
+    let mut out = String::new();
+    let mut queue = VecDeque::new();
+    for word in ["a", "b", "a"] {
+        *counts.entry(word).or_insert(0u32) += 1;
+        queue.push_back(word);
+        yield_!(word.to_string());
+    }
+    while let Some(word) = queue.pop_front() {
+        write!(out, "{word}{}", counts[word]).unwrap();
+        yield_!(out.clone());
+    }
+}
+
+#[generator]
+fn through_match_on_mut_ref(mut pair: (u32, Vec<u32>)) -> impl Iterator<Item = u32> {
+    yield_!(pair.0);
+    match &mut pair {
+        (n, list) => {
+            *n += 1;
+            list.push(*n);
+        }
+    }
+    yield_!(pair.0 + pair.1.len() as u32);
+}
+
+#[generator]
+fn through_field_assign() -> impl Iterator<Item = u32> {
+    struct Pos {
+        x: u32,
+    }
+    let mut pos = Pos { x: 0 };
+    yield_!(pos.x);
+    pos.x += 3;
+    yield_!(pos.x);
+}
+
+pub fn main() {
+    assert_eq!(through_closure(1).collect::<Vec<_>>(), [1, 3]);
+    assert_eq!(through_ref_mut_pattern(Some(1)).collect::<Vec<_>>(), [1, 11]);
+    assert_eq!(through_as_mut().collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(through_trait_method(4).collect::<Vec<_>>(), [4, 5, 5]);
+    assert_eq!(through_iter_mut().collect::<Vec<_>>(), [3, 15]);
+    assert_eq!(through_swap_and_reborrow().collect::<Vec<_>>(), [1, 8]);
+    assert_eq!(
+        through_entry_and_macros().collect::<Vec<_>>(),
+        ["a", "b", "a", "a2", "a2b1", "a2b1a2"]
+    );
+    assert_eq!(through_match_on_mut_ref((1, vec![])).collect::<Vec<_>>(), [1, 3]);
+    assert_eq!(through_field_assign().collect::<Vec<_>>(), [0, 3]);
+}
