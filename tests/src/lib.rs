@@ -384,3 +384,17 @@ mod drop_oracle;
 pub mod fuzz;
 
 pub use drop_oracle::same_drops;
+
+/// The examples of the READMEs, run as doctests (`tests/docs_in_sync.rs` keeps their first
+/// example identical to gen-core's crate docs).
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+pub struct ReadmeDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../gen-core/README.md")]
+pub struct CoreReadmeDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../gen-macros/README.md")]
+pub struct MacrosReadmeDoctests;
