@@ -172,6 +172,8 @@ twin! {
                 _ => {}
             }
             let () = if x > 5 { yield_!(600) } else {};
+            // The `()` value of a yield, bound by name (clippy says so, as in a plain fn).
+            #[allow(clippy::let_unit_value)]
             let unit = {
                 yield_!(7)
             };

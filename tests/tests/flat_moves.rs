@@ -6,6 +6,9 @@
 //! of by-value methods from the curated list; plus the documented workaround for an unlisted
 //! consuming method (`Type::method(x)`).
 
+// `let mut v = Vec::new(); v.push(moved)` is one of the shapes under test.
+#![allow(clippy::vec_init_then_push)]
+
 use gen_tests::{check, twin};
 
 #[derive(Debug, Clone, PartialEq)]

@@ -198,6 +198,23 @@ impl Builder<'_> {
         }
     }
 
+    /// The bindings an assignment to `e` writes into, destructuring assignments included:
+    /// `(a, b) = ..`, `[a, b] = ..`, `S { x, .. } = ..`, `T(a, b) = ..`.
+    fn assigned_bindings(&self, e: &SynExpr) -> Vec<crate::lower::flat::ir::BindingId> {
+        match e {
+            SynExpr::Tuple(t) => t.elems.iter().flat_map(|e| self.assigned_bindings(e)).collect(),
+            SynExpr::Array(a) => a.elems.iter().flat_map(|e| self.assigned_bindings(e)).collect(),
+            SynExpr::Call(c) => c.args.iter().flat_map(|e| self.assigned_bindings(e)).collect(),
+            SynExpr::Struct(s) => s
+                .fields
+                .iter()
+                .flat_map(|f| self.assigned_bindings(&f.expr))
+                .collect(),
+            SynExpr::Paren(p) => self.assigned_bindings(&p.expr),
+            _ => self.root_binding(e).into_iter().collect(),
+        }
+    }
+
     /// Whether a pattern matching the value of `e` binds references or copies (no drop glue):
     /// `e` makes a reference, or names a reference binding (a copy of it, or a place read
     /// through it).
@@ -290,6 +307,12 @@ impl Builder<'_> {
         {
             self.ir.maybe_mutated.insert(place.binding);
         }
+        // Calling a local closure may need `&mut` (an `FnMut`).
+        if let SynExpr::Call(c) = e
+            && let Some(place) = self.place_of(&c.func)
+        {
+            self.ir.maybe_mutated.insert(place.binding);
+        }
         let ops = operands(e);
         if let Some(k) = ops.iter().rposition(|(o, _)| self.splits(o)) {
             return self.spill(e, k);
@@ -350,7 +373,7 @@ impl Builder<'_> {
         let join = rhs
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, span));
-        if let Some(binding) = self.root_binding(left) {
+        for binding in self.assigned_bindings(left) {
             self.ir.mutated.entry(binding).or_insert(left.span());
             self.ir.maybe_mutated.insert(binding);
         }

@@ -116,6 +116,24 @@ fn through_field_assign() -> impl Iterator<Item = u32> {
     yield_!(pos.x);
 }
 
+#[generator]
+fn through_destructuring_assignment() -> impl Iterator<Item = u32> {
+    let (mut a, mut b) = (0u32, 1u32);
+    while a < 20 {
+        yield_!(a);
+        (a, b) = (b, a + b);
+    }
+}
+
+#[generator]
+fn through_fn_mut_parameter(mut keep: impl FnMut(u32) -> bool) -> impl Iterator<Item = u32> {
+    for n in 0..6 {
+        if keep(n) {
+            yield_!(n);
+        }
+    }
+}
+
 pub fn main() {
     assert_eq!(through_closure(1).collect::<Vec<_>>(), [1, 3]);
     assert_eq!(through_ref_mut_pattern(Some(1)).collect::<Vec<_>>(), [1, 11]);
@@ -129,4 +147,15 @@ pub fn main() {
     );
     assert_eq!(through_match_on_mut_ref((1, vec![])).collect::<Vec<_>>(), [1, 3]);
     assert_eq!(through_field_assign().collect::<Vec<_>>(), [0, 3]);
+    assert_eq!(
+        through_destructuring_assignment().collect::<Vec<_>>(),
+        [0, 1, 1, 2, 3, 5, 8, 13]
+    );
+    let mut calls = 0;
+    let odd = through_fn_mut_parameter(|n| {
+        calls += 1;
+        n % 2 == 1
+    });
+    assert_eq!(odd.collect::<Vec<_>>(), [1, 3, 5]);
+    assert_eq!(calls, 6);
 }
