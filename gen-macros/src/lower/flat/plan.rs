@@ -17,6 +17,9 @@
 //! a point where a payload is built, so that each branch builds its own; and a loop whose
 //! native back edge would bring a kept place back in another form than its head received it.
 
+mod borrow_errors;
+mod conflicts;
+
 use std::collections::HashSet;
 
 use super::cfg::{Cfg, Event, Node};
@@ -341,159 +344,6 @@ impl Plan {
             _ => Now::Conflict,
         }
     }
-
-    /// The errors of bindings kept while they borrow a generator local.
-    fn borrow_errors(&mut self, ir: &Ir) {
-        let mut reported = HashSet::new();
-        for (s, kept) in self.kept.iter().enumerate() {
-            let node = self.cfg.entries[s];
-            let kept_bindings: Vec<BindingId> = kept
-                .iter()
-                .map(|k| self.cfg.places.list[k.place].binding)
-                .collect();
-            for &binding in &kept_bindings {
-                let live = self.cfg.binding_places[binding]
-                    .iter()
-                    .any(|&p| self.live[node].contains(p));
-                let info = &ir.bindings[binding];
-                let error = match &info.borrows {
-                    Borrows::Definitely(owner, span)
-                        if live && !ir.bindings[*owner].by_ref && *owner != binding =>
-                    {
-                        Some((span, borrow_message(ir, binding, *owner)))
-                    }
-                    Borrows::MutThrough(through, span) if kept_bindings.contains(through) => {
-                        let name = display_name(ir, *through);
-                        Some((
-                            span,
-                            format!(
-                                "this mutable borrow through `{name}` is kept across a yield while \
-                                 `{name}` itself is used again after it, and a flat generator \
-                                 cannot hold both in its state; end the borrow before the yield, \
-                                 or use `#[generator(boxed)]`"
-                            ),
-                        ))
-                    }
-                    _ => None,
-                };
-                if let Some((spans, message)) = error
-                    && reported.insert(binding)
-                {
-                    let mut e = spans.error(message);
-                    if ir.states[s].kind == StateKind::Resume {
-                        e.combine(syn::Error::new(
-                            ir.states[s].at,
-                            "the generator suspends here while the borrow is live",
-                        ));
-                    }
-                    self.errors.push(e);
-                }
-            }
-        }
-    }
-
-    /// Compounds and loops the next build must lower (see the module docs).
-    fn find_conflicts(&mut self, ir: &Ir, kept_by: &[Vec<bool>]) {
-        let merge_site: std::collections::HashMap<Node, usize> =
-            self.cfg.merges.iter().copied().collect();
-        let targets = self.targets(ir.states.len());
-        for node in self.cfg.marks.iter().flatten().copied() {
-            // The places a payload built here holds: those of the states control reaches
-            // from here without passing another state's entry.
-            for (state, kept) in kept_by.iter().enumerate() {
-                if !targets[node].contains(state) {
-                    continue;
-                }
-                for k in &self.kept[state] {
-                    if !kept[k.place] || self.now(node, k.place) != Now::Conflict {
-                        continue;
-                    }
-                    if let Some(site) = self.origin(node, k.place, &merge_site) {
-                        self.force.insert(site);
-                    }
-                }
-            }
-        }
-        for (l, info) in ir.loops.iter().enumerate() {
-            let Some(head) = info.head.filter(|_| self.native[l]) else {
-                continue;
-            };
-            let node = self.cfg.entries[head];
-            if node == usize::MAX {
-                continue;
-            }
-            if self.kept[head]
-                .iter()
-                .any(|k| self.now(node, k.place) == Now::Conflict)
-            {
-                self.unnative.insert(info.site);
-            }
-        }
-    }
-
-    /// Per node: the states whose entry control reaches from it within its arm.
-    fn targets(&self, states: usize) -> Vec<Bits> {
-        let n = self.cfg.events.len();
-        let mut reach = vec![Bits::new(states); n];
-        let mut changed = true;
-        while changed {
-            changed = false;
-            for node in (0..n).rev() {
-                let mut value = reach[node].clone();
-                for &s in &self.cfg.succ[node] {
-                    match self.cfg.events[s] {
-                        Event::Entry(state) => value.insert(state),
-                        _ => {
-                            value.union(&reach[s]);
-                        }
-                    }
-                }
-                if value != reach[node] {
-                    reach[node] = value;
-                    changed = true;
-                }
-            }
-        }
-        reach
-    }
-
-    /// The compound whose branches meet with `place` in different states, on the way back
-    /// from `node`.
-    fn origin(
-        &self,
-        node: Node,
-        place: PlaceId,
-        merge_site: &std::collections::HashMap<Node, usize>,
-    ) -> Option<usize> {
-        let arm = self.arm[node];
-        let mut seen = HashSet::new();
-        let mut stack = vec![node];
-        // A merge whose incoming paths already conflict among themselves (nested merges):
-        // lowered when no merge of two clean forms is found, so the next round finds the
-        // inner one.
-        let mut nested = None;
-        while let Some(n) = stack.pop() {
-            if !seen.insert(n) || self.arm[n] != arm {
-                continue;
-            }
-            if let Some(&site) = merge_site.get(&n)
-                && site != 0
-            {
-                let states: HashSet<_> = self.cfg.pred[n]
-                    .iter()
-                    .map(|&p| format!("{:?}", self.now(p, place)))
-                    .collect();
-                if states.len() > 1 && !states.contains("Conflict") {
-                    return Some(site);
-                }
-                if states.len() > 1 && !self.force.contains(&site) {
-                    nested.get_or_insert(site);
-                }
-            }
-            stack.extend(self.cfg.pred[n].iter().copied());
-        }
-        nested
-    }
 }
 
 /// The scopes from the outermost to `scope`.
@@ -515,30 +365,5 @@ pub(crate) fn display_name(ir: &Ir, binding: BindingId) -> String {
         "self".to_owned()
     } else {
         name
-    }
-}
-
-fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId) -> String {
-    let owner_name = display_name(ir, owner);
-    match ir.bindings[binding].kind {
-        BindingKind::Iter => format!(
-            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
-             keep a borrow of its own local in its state; iterate over an owned value \
-             (`for x in {owner_name}`), index into it, take it by reference as an argument, or \
-             use `#[generator(boxed)]`"
-        ),
-        BindingKind::Temp => format!(
-            "this value borrows `{owner_name}` and is still needed after a yield in the same \
-             expression, but a flat generator cannot keep a borrow of its own local in its \
-             state; compute it after the yield, own the data, or use `#[generator(boxed)]`"
-        ),
-        _ => {
-            let name = display_name(ir, binding);
-            format!(
-                "`{name}` borrows `{owner_name}` and is still needed after a yield, but a flat \
-                 generator cannot keep a borrow of its own local in its state; end the borrow \
-                 before the yield, own the data, or use `#[generator(boxed)]`"
-            )
-        }
     }
 }

@@ -1,13 +1,13 @@
 //! Expressions: places, operators, closures and hidden locals (branches, loops and yields
 //! have files of their own).
 
-use proc_macro2::{Span, TokenStream};
+use proc_macro2::Span;
 use quote::format_ident;
 use syn::spanned::Spanned;
 use syn::{Expr as SynExpr, Ident};
 
 use super::loops::*;
-use super::operands::{is_compound, is_short_circuit, operands, operands_mut};
+use super::operands::{is_compound, is_short_circuit, operands};
 use super::{Builder, ClosureFrame, site};
 use crate::lower::flat::ir::{
     BindingKind, Block, Borrows, Expr, ExprKind, LoopKind, Mark, Place, Proj, Spans, StateKind,
@@ -186,35 +186,6 @@ impl Builder<'_> {
         self.place_and_ref(e).map(|(p, _)| p)
     }
 
-    /// The binding an assignment target writes into: `x`, `x.f`, `x[i]`, `*x`, `(x)`.
-    pub(super) fn root_binding(&self, e: &SynExpr) -> Option<crate::lower::flat::ir::BindingId> {
-        match e {
-            SynExpr::Path(_) => self.place_of(e).map(|p| p.binding),
-            SynExpr::Field(f) => self.root_binding(&f.base),
-            SynExpr::Index(i) => self.root_binding(&i.expr),
-            SynExpr::Paren(p) => self.root_binding(&p.expr),
-            SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.root_binding(&u.expr),
-            _ => None,
-        }
-    }
-
-    /// The bindings an assignment to `e` writes into, destructuring assignments included:
-    /// `(a, b) = ..`, `[a, b] = ..`, `S { x, .. } = ..`, `T(a, b) = ..`.
-    fn assigned_bindings(&self, e: &SynExpr) -> Vec<crate::lower::flat::ir::BindingId> {
-        match e {
-            SynExpr::Tuple(t) => t.elems.iter().flat_map(|e| self.assigned_bindings(e)).collect(),
-            SynExpr::Array(a) => a.elems.iter().flat_map(|e| self.assigned_bindings(e)).collect(),
-            SynExpr::Call(c) => c.args.iter().flat_map(|e| self.assigned_bindings(e)).collect(),
-            SynExpr::Struct(s) => s
-                .fields
-                .iter()
-                .flat_map(|f| self.assigned_bindings(&f.expr))
-                .collect(),
-            SynExpr::Paren(p) => self.assigned_bindings(&p.expr),
-            _ => self.root_binding(e).into_iter().collect(),
-        }
-    }
-
     /// Whether a pattern matching the value of `e` binds references or copies (no drop glue):
     /// `e` makes a reference, or names a reference binding (a copy of it, or a place read
     /// through it).
@@ -288,31 +259,7 @@ impl Builder<'_> {
 
     /// Any operator: its operands built in order, its syntax kept with holes for them.
     pub(super) fn op(&mut self, e: &SynExpr) -> Expr {
-        let mutated = match e {
-            SynExpr::Reference(r) if r.mutability.is_some() => self.place_of(&r.expr),
-            SynExpr::MethodCall(m)
-                if super::methods::MUTATING.contains(&m.method.to_string().as_str()) =>
-            {
-                self.place_of(&m.receiver)
-            }
-            _ => None,
-        };
-        if let Some(place) = mutated {
-            self.ir.mutated.entry(place.binding).or_insert(e.span());
-            self.ir.maybe_mutated.insert(place.binding);
-        }
-        if let SynExpr::MethodCall(m) = e
-            && !super::methods::never_mutates(&m.method.to_string())
-            && let Some(place) = self.place_of(&m.receiver)
-        {
-            self.ir.maybe_mutated.insert(place.binding);
-        }
-        // Calling a local closure may need `&mut` (an `FnMut`).
-        if let SynExpr::Call(c) = e
-            && let Some(place) = self.place_of(&c.func)
-        {
-            self.ir.maybe_mutated.insert(place.binding);
-        }
+        self.note_mutations(e);
         let ops = operands(e);
         if let Some(k) = ops.iter().rposition(|(o, _)| self.splits(o)) {
             return self.spill(e, k);
@@ -473,98 +420,5 @@ impl Builder<'_> {
     }
 }
 
-/// Looks for a yield, or a compound the analysis asked to lower, outside closures, async
-/// blocks, nested items and other macros' input.
-pub(super) struct Find<'a> {
-    force: &'a std::collections::HashSet<usize>,
-    found: bool,
-}
-impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
-    fn visit_expr(&mut self, e: &'ast SynExpr) {
-        if self.found {
-            return;
-        }
-        match e {
-            SynExpr::Yield(_) => self.found = true,
-            SynExpr::Closure(_) | SynExpr::Async(_) => {}
-            _ => {
-                self.found |= self.force.contains(&site(e));
-                syn::visit::visit_expr(self, e);
-            }
-        }
-    }
-    fn visit_item(&mut self, _: &'ast syn::Item) {}
-    fn visit_macro(&mut self, _: &'ast syn::Macro) {}
-}
-
-/// `e` with its operands replaced by empty holes (filled again when printing).
-pub(crate) fn hollow(e: &SynExpr) -> SynExpr {
-    let mut skeleton = e.clone();
-    for (hole, _) in operands_mut(&mut skeleton) {
-        *hole = SynExpr::Verbatim(TokenStream::new());
-    }
-    skeleton
-}
-
-/// Gives the compound `e` was built into its syntax's identity: the expression itself, or the
-/// compound at the end of the block a desugaring wrapped it in.
-pub(super) fn set_site(e: &mut Expr, site: usize) {
-    if e.site != 0 {
-        return;
-    }
-    e.site = site;
-    if let ExprKind::Block {
-        block, label: None, ..
-    } = &mut e.kind
-        && let Some(Stmt::Expr { expr, .. }) = block.stmts.last_mut()
-        && matches!(
-            expr.kind,
-            ExprKind::If { .. }
-                | ExprKind::Match { .. }
-                | ExprKind::Loop { .. }
-                | ExprKind::Block { .. }
-        )
-    {
-        set_site(expr, site);
-    }
-}
-
-pub(crate) fn leaf(kind: ExprKind, span: Span) -> Expr {
-    Expr {
-        kind,
-        spans: Spans(span, span),
-        site: 0,
-        split: false,
-        span,
-    }
-}
-
-pub(crate) fn expr_stmt(expr: Expr) -> Stmt {
-    Stmt::Expr {
-        expr,
-        semi: true,
-        join: None,
-    }
-}
-
-pub(super) fn block_expr(
-    block: Block,
-    label: Option<syn::Label>,
-    unsafety: Option<syn::token::Unsafe>,
-    loop_id: Option<crate::lower::flat::ir::LoopId>,
-    span: Span,
-    forced: bool,
-) -> Expr {
-    Expr {
-        spans: Spans(Span::call_site(), Span::call_site()),
-        site: 0,
-        split: block.split || forced,
-        kind: ExprKind::Block {
-            block,
-            label,
-            unsafety,
-            loop_id,
-        },
-        span,
-    }
-}
+pub(super) use super::nodes::{Find, block_expr, set_site};
+pub(crate) use super::nodes::{expr_stmt, hollow, leaf};

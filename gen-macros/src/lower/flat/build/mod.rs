@@ -13,9 +13,12 @@
 mod borrows;
 mod branches;
 mod expr;
+mod lets;
 mod loops;
 mod macros;
 mod methods;
+mod mutations;
+mod nodes;
 pub(crate) mod operands;
 mod yields;
 pub(crate) use macros::{Macros, reassemble};
@@ -29,8 +32,8 @@ use syn::spanned::Spanned;
 use syn::{Ident, Item, Stmt as SynStmt};
 
 use super::ir::{
-    Binding, BindingId, BindingKind, Block, Borrows, Ir, ItemRef, Let, LoopId, LoopInfo, LoopKind,
-    Mark, MarkId, Reusable, Scope, ScopeId, StateId, StateInfo, StateKind, Stmt,
+    Binding, BindingId, BindingKind, Block, Borrows, Ir, ItemRef, LoopId, LoopInfo, LoopKind, Mark,
+    MarkId, Reusable, Scope, ScopeId, StateId, StateInfo, StateKind, Stmt,
 };
 use crate::parse::{self, GenFn};
 
@@ -361,155 +364,6 @@ impl Builder<'_> {
         }
         self.ir.scopes[scope].items.push(item.clone());
         ItemRef::Declared
-    }
-
-    /// `let P = init [else { .. }];`
-    fn local(&mut self, local: &syn::Local) -> Let {
-        let init_syn = local.init.as_ref();
-        let place = init_syn.and_then(|i| self.place_of(&i.expr));
-        // The initializer is read in place when the pattern destructures a place (its
-        // by-value bindings move out of it, `moves`), used by value otherwise.
-        let how = if place.is_some() {
-            super::ir::Use::Read
-        } else {
-            super::ir::Use::Value
-        };
-        let init = init_syn.map(|i| self.expr_in(&i.expr, how, true));
-        let diverge = init_syn
-            .and_then(|i| i.diverge.as_ref())
-            .map(|(_, e)| self.expr_in(e, super::ir::Use::Value, false));
-        if let Some(p) = &place
-            && pattern::binds_ref_mut(&local.pat)
-        {
-            self.ir.maybe_mutated.insert(p.binding);
-        }
-        let moves = place
-            .as_ref()
-            .map(|p| pattern::moves(&local.pat, p, &self.ir))
-            .unwrap_or_default();
-        let parts = match &place {
-            Some(p) if !moves.is_empty() => pattern::parts(&local.pat, p),
-            _ => Vec::new(),
-        };
-        // A copy of a reference is one; what a reference points to is read through it (a
-        // destructured part is a reference by match ergonomics, or a copy of a `Copy` part).
-        let through_ref = init_syn.is_some_and(|i| self.through_reference(&i.expr));
-        let borrowed = init
-            .as_ref()
-            .map_or(Borrows::Nothing, |e| self.borrows_of(e));
-        let bindings = self.bind_pattern(&local.pat, through_ref, &borrowed);
-        let plain = match &local.pat {
-            syn::Pat::Type(t) => crate::parse::is_plain(&t.ty),
-            syn::Pat::Ident(_) => init.as_ref().is_some_and(|e| self.plain_value(e)),
-            _ => false,
-        };
-        self.mark_plain(&bindings, plain);
-        let owns = match &local.pat {
-            syn::Pat::Type(t) => !matches!(&*t.ty, syn::Type::Reference(_) | syn::Type::Ptr(_)),
-            syn::Pat::Ident(p) if p.by_ref.is_none() => {
-                init.as_ref().is_some_and(|e| self.owning_value(e))
-            }
-            _ => false,
-        };
-        if owns && bindings.len() == 1 {
-            self.ir.bindings[bindings[0]].owns = true;
-        }
-        // A struct or tuple literal spells out every field of the value.
-        let field = |binding: BindingId, name: String| {
-            let mut place = super::ir::Place::whole(binding);
-            place.path.push(super::ir::Proj::Field(name));
-            place
-        };
-        let shape = match (init_syn.map(|i| &*i.expr), &bindings[..]) {
-            (Some(syn::Expr::Struct(s)), [binding])
-                if s.rest.is_none() && whole_pattern(&local.pat) =>
-            {
-                s.fields
-                    .iter()
-                    .map(|f| {
-                        field(
-                            *binding,
-                            match &f.member {
-                                syn::Member::Named(n) => n.to_string(),
-                                syn::Member::Unnamed(i) => i.index.to_string(),
-                            },
-                        )
-                    })
-                    .collect()
-            }
-            (Some(syn::Expr::Tuple(t)), [binding]) if whole_pattern(&local.pat) => {
-                (0..t.elems.len())
-                    .map(|i| field(*binding, i.to_string()))
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
-        let join = init
-            .as_ref()
-            .is_some_and(|e| e.split)
-            .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
-        Let {
-            span: local.let_token.span,
-            attrs: local.attrs.clone(),
-            pat: local.pat.clone(),
-            bindings,
-            init,
-            diverge,
-            join,
-            moves,
-            parts,
-            shape,
-        }
-    }
-
-    /// Marks `bindings` as plain data when `plain`.
-    pub(crate) fn mark_plain(&mut self, bindings: &[BindingId], plain: bool) {
-        if plain {
-            for &b in bindings {
-                self.ir.bindings[b].plain = true;
-            }
-        }
-    }
-
-    /// Declares a pattern's bindings in the current scope. `through_ref`: it matches through a
-    /// reference, so every binding is one; `borrowed`: what the matched value borrows.
-    fn bind_pattern(
-        &mut self,
-        pat: &syn::Pat,
-        through_ref: bool,
-        borrowed: &Borrows,
-    ) -> Vec<BindingId> {
-        let mut found = Vec::new();
-        parse::pat_bindings(pat, &mut found);
-        let whole = matches!(pat, syn::Pat::Ident(_) | syn::Pat::Type(_));
-        found
-            .into_iter()
-            .map(|binding| {
-                let by_ref = binding.by_ref || through_ref;
-                let borrows = match borrowed {
-                    // One binding of the whole value carries what it borrows; a part of a
-                    // destructured value probably does.
-                    Borrows::Definitely(owner, _) if !whole => Borrows::Likely(*owner),
-                    other => other.clone(),
-                };
-                self.declare(
-                    &binding.ident,
-                    binding.mutable,
-                    BindingKind::User,
-                    by_ref,
-                    borrows,
-                )
-            })
-            .collect()
-    }
-}
-
-/// `x`, `mut x` or `x: T`: the pattern binds the whole value.
-fn whole_pattern(pat: &syn::Pat) -> bool {
-    match pat {
-        syn::Pat::Ident(p) => p.subpat.is_none() && p.by_ref.is_none(),
-        syn::Pat::Type(t) => whole_pattern(&t.pat),
-        _ => false,
     }
 }
 

@@ -1,0 +1,82 @@
+//! What the body may mutate: the bindings an assignment writes into (for closure capture
+//! rules and for the user's `mut`, which rustc judges one arm at a time).
+
+use syn::Expr as SynExpr;
+use syn::spanned::Spanned;
+
+use super::Builder;
+use crate::lower::flat::ir::BindingId;
+
+impl Builder<'_> {
+    /// The binding an assignment target writes into: `x`, `x.f`, `x[i]`, `*x`, `(x)`.
+    pub(super) fn root_binding(&self, e: &SynExpr) -> Option<BindingId> {
+        match e {
+            SynExpr::Path(_) => self.place_of(e).map(|p| p.binding),
+            SynExpr::Field(f) => self.root_binding(&f.base),
+            SynExpr::Index(i) => self.root_binding(&i.expr),
+            SynExpr::Paren(p) => self.root_binding(&p.expr),
+            SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => self.root_binding(&u.expr),
+            _ => None,
+        }
+    }
+
+    /// The bindings an assignment to `e` writes into, destructuring assignments included:
+    /// `(a, b) = ..`, `[a, b] = ..`, `S { x, .. } = ..`, `T(a, b) = ..`.
+    pub(super) fn assigned_bindings(&self, e: &SynExpr) -> Vec<BindingId> {
+        match e {
+            SynExpr::Tuple(t) => t
+                .elems
+                .iter()
+                .flat_map(|e| self.assigned_bindings(e))
+                .collect(),
+            SynExpr::Array(a) => a
+                .elems
+                .iter()
+                .flat_map(|e| self.assigned_bindings(e))
+                .collect(),
+            SynExpr::Call(c) => c
+                .args
+                .iter()
+                .flat_map(|e| self.assigned_bindings(e))
+                .collect(),
+            SynExpr::Struct(s) => s
+                .fields
+                .iter()
+                .flat_map(|f| self.assigned_bindings(&f.expr))
+                .collect(),
+            SynExpr::Paren(p) => self.assigned_bindings(&p.expr),
+            _ => self.root_binding(e).into_iter().collect(),
+        }
+    }
+
+    /// Notes what the operator `e` mutates: `&mut x`, a std mutating method (`x.push(..)`)
+    /// surely; a method not known to take `&self` and a call of a local closure (an `FnMut`)
+    /// maybe.
+    pub(super) fn note_mutations(&mut self, e: &SynExpr) {
+        let mutated = match e {
+            SynExpr::Reference(r) if r.mutability.is_some() => self.place_of(&r.expr),
+            SynExpr::MethodCall(m)
+                if super::methods::MUTATING.contains(&m.method.to_string().as_str()) =>
+            {
+                self.place_of(&m.receiver)
+            }
+            _ => None,
+        };
+        if let Some(place) = mutated {
+            self.ir.mutated.entry(place.binding).or_insert(e.span());
+            self.ir.maybe_mutated.insert(place.binding);
+        }
+        if let SynExpr::MethodCall(m) = e
+            && !super::methods::never_mutates(&m.method.to_string())
+            && let Some(place) = self.place_of(&m.receiver)
+        {
+            self.ir.maybe_mutated.insert(place.binding);
+        }
+        // Calling a local closure may need `&mut` (an `FnMut`).
+        if let SynExpr::Call(c) = e
+            && let Some(place) = self.place_of(&c.func)
+        {
+            self.ir.maybe_mutated.insert(place.binding);
+        }
+    }
+}

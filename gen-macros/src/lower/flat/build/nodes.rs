@@ -1,0 +1,104 @@
+//! Small constructors and queries of IR nodes shared by the builder's files.
+
+use proc_macro2::{Span, TokenStream};
+use syn::Expr as SynExpr;
+
+use super::operands::operands_mut;
+use super::site;
+use crate::lower::flat::ir::{Block, Expr, ExprKind, Spans, Stmt};
+
+/// Looks for a yield, or a compound the analysis asked to lower, outside closures, async
+/// blocks, nested items and other macros' input.
+pub(super) struct Find<'a> {
+    pub(super) force: &'a std::collections::HashSet<usize>,
+    pub(super) found: bool,
+}
+impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
+    fn visit_expr(&mut self, e: &'ast SynExpr) {
+        if self.found {
+            return;
+        }
+        match e {
+            SynExpr::Yield(_) => self.found = true,
+            SynExpr::Closure(_) | SynExpr::Async(_) => {}
+            _ => {
+                self.found |= self.force.contains(&site(e));
+                syn::visit::visit_expr(self, e);
+            }
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    fn visit_macro(&mut self, _: &'ast syn::Macro) {}
+}
+
+/// `e` with its operands replaced by empty holes (filled again when printing).
+pub(crate) fn hollow(e: &SynExpr) -> SynExpr {
+    let mut skeleton = e.clone();
+    for (hole, _) in operands_mut(&mut skeleton) {
+        *hole = SynExpr::Verbatim(TokenStream::new());
+    }
+    skeleton
+}
+
+/// Gives the compound `e` was built into its syntax's identity: the expression itself, or the
+/// compound at the end of the block a desugaring wrapped it in.
+pub(super) fn set_site(e: &mut Expr, site: usize) {
+    if e.site != 0 {
+        return;
+    }
+    e.site = site;
+    if let ExprKind::Block {
+        block, label: None, ..
+    } = &mut e.kind
+        && let Some(Stmt::Expr { expr, .. }) = block.stmts.last_mut()
+        && matches!(
+            expr.kind,
+            ExprKind::If { .. }
+                | ExprKind::Match { .. }
+                | ExprKind::Loop { .. }
+                | ExprKind::Block { .. }
+        )
+    {
+        set_site(expr, site);
+    }
+}
+
+pub(crate) fn leaf(kind: ExprKind, span: Span) -> Expr {
+    Expr {
+        kind,
+        spans: Spans(span, span),
+        site: 0,
+        split: false,
+        span,
+    }
+}
+
+pub(crate) fn expr_stmt(expr: Expr) -> Stmt {
+    Stmt::Expr {
+        expr,
+        semi: true,
+        join: None,
+    }
+}
+
+pub(super) fn block_expr(
+    block: Block,
+    label: Option<syn::Label>,
+    unsafety: Option<syn::token::Unsafe>,
+    loop_id: Option<crate::lower::flat::ir::LoopId>,
+    span: Span,
+    forced: bool,
+) -> Expr {
+    Expr {
+        spans: Spans(Span::call_site(), Span::call_site()),
+        site: 0,
+        split: block.split || forced,
+        kind: ExprKind::Block {
+            block,
+            label,
+            unsafety,
+            loop_id,
+        },
+        span,
+    }
+}
