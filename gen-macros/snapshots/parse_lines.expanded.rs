@@ -90,7 +90,7 @@ fn parse_lines<'a>(
                                     };
                                 }
                                 v => {
-                                    let __gen_val = match v.parse::<i64>() {
+                                    let __gen_val = (match v.parse::<i64>() {
                                         ::core::result::Result::Ok(__gen_ok) => __gen_ok,
                                         ::core::result::Result::Err(__gen_err) => {
                                             return ::core::option::Option::Some(
@@ -99,7 +99,7 @@ fn parse_lines<'a>(
                                                 ),
                                             );
                                         }
-                                    };
+                                    });
                                     #[allow(unreachable_code)]
                                     {
                                         {

@@ -43,6 +43,14 @@ pub(crate) fn yield_kind(expr: &ExprYield) -> YieldKind {
     }
 }
 
+/// The user's attributes on a normalized yield (`#[cfg(..)] yield_!(x);`), which stay on the
+/// code it becomes.
+pub(crate) fn yield_attrs(expr: &ExprYield) -> impl Iterator<Item = &Attribute> {
+    expr.attrs
+        .iter()
+        .filter(|a| !a.path().is_ident(FROM_MARKER))
+}
+
 /// The yielded expression of a normalized yield (`()` when none was written).
 pub(crate) fn yield_value(expr: &ExprYield) -> Expr {
     expr.expr
@@ -256,7 +264,11 @@ impl VisitMut for Normalize {
                     _ => None,
                 };
                 if let Some(kind) = kind {
-                    if let Some(desugared) = self.desugar_yield_macro(&mac.mac, kind) {
+                    if let Some(mut desugared) = self.desugar_yield_macro(&mac.mac, kind) {
+                        // The statement's own attributes (`#[cfg(..)]`) stay on it.
+                        if let Expr::Yield(y) = &mut desugared {
+                            y.attrs.splice(0..0, mac.attrs.iter().cloned());
+                        }
                         *expr = desugared;
                     }
                     return;

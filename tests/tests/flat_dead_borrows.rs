@@ -68,3 +68,24 @@ fn guards_still_drop_at_the_end_of_their_block() {
     let log = same_drops!(guards_keep_their_timing("xy".to_string()));
     assert_eq!(log.last().map(String::as_str), Some("drop guard"));
 }
+
+// `mem::replace(&mut cur, ..)` and `mem::take(&mut slot)` return the old value, owned: it
+// keeps its timing although it is made from a `&mut` of another local and dead at the yield.
+twin! {
+    fn replaced_values_are_owned(k: u32) -> u32 {
+        let mut cur = n("cur");
+        let old = std::mem::replace(&mut cur, n("new"));
+        yield_!(k);
+        let mut slot = Some(n("slot"));
+        let taken = std::mem::take(&mut slot);
+        yield_!(u32::from(taken.is_some()) + u32::from(old.name() == "cur"));
+        gen_tests::log("after");
+    }
+}
+
+#[test]
+fn values_swapped_out_of_a_local_keep_their_timing() {
+    check!(replaced_values_are_owned(1));
+    let log = same_drops!(replaced_values_are_owned(1));
+    assert!(log.iter().position(|e| e == "after") < log.iter().position(|e| e == "drop cur"));
+}

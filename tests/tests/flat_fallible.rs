@@ -250,3 +250,47 @@ fn question_mark_inside_a_macro_input() {
         [Ok(vec![7, 0])]
     );
 }
+
+// `e? * 2` at the start of a match arm, a block tail or a statement: one expression.
+twin! {
+    fallible fn question_mark_as_an_operand(v: Vec<Option<&'static str>>) -> Result<i64, MyErr> {
+        for s in v {
+            let doubled = match s {
+                Some(t) => t.parse::<u32>()? as i64 * 2,
+                None => 0,
+            };
+            yield_!(Ok(doubled));
+            let bigger = if let Some(t) = s { t.parse::<u32>()? > 3 } else { false };
+            yield_!(Ok(i64::from(bigger)));
+            let tail = { s.unwrap_or("1").parse::<u32>()? + 1 };
+            yield_!(Ok(i64::from(tail)));
+        }
+    }
+}
+
+#[test]
+fn question_mark_followed_by_an_operator() {
+    assert_eq!(
+        check!(question_mark_as_an_operand(vec![
+            Some("4"),
+            None,
+            Some("2")
+        ])),
+        [
+            Ok(8),
+            Ok(1),
+            Ok(5),
+            Ok(0),
+            Ok(0),
+            Ok(2),
+            Ok(4),
+            Ok(0),
+            Ok(3)
+        ]
+    );
+    let e = || "x".parse::<u32>().unwrap_err().to_string();
+    assert_eq!(
+        check!(question_mark_as_an_operand(vec![Some("x")])),
+        [Err(MyErr::Parse(e()))]
+    );
+}

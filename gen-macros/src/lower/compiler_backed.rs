@@ -343,7 +343,9 @@ impl VisitMut for Rewrite {
                 let span = yield_expr.yield_token.span;
                 let mut value = yield_value(yield_expr);
                 self.visit_expr_mut(&mut value);
-                *expr = Expr::Verbatim(self.yield_tokens(kind, span, value.into_token_stream()));
+                let attrs: Vec<_> = crate::analyze::yield_attrs(yield_expr).cloned().collect();
+                let code = self.yield_tokens(kind, span, value.into_token_stream());
+                *expr = Expr::Verbatim(quote!(#(#attrs)* #code));
             }
             // Desugar `return;` into `return Ok(());` when the body returns `Result<(), E>`.
             Expr::Return(ret) if self.fallible && ret.expr.is_none() => {

@@ -143,6 +143,9 @@ pub(crate) struct Scope {
     pub reusable: Vec<Reusable>,
     /// An `unsafe { .. }` block: its code is unsafe wherever it is emitted.
     pub unsafety: bool,
+    /// The `#[cfg(..)]` (and other outer attributes) of a statement under `cfg`, which the
+    /// block wrapping it carries (`build/conditional.rs`).
+    pub attrs: Vec<syn::Attribute>,
     /// The items with an identity (statics, functions, types, impls) declared in the block:
     /// declared once, outside the state machine (`items.rs`).
     pub items: Vec<syn::Item>,

@@ -93,7 +93,8 @@ impl<'a, C: Context> Printer<'a, C> {
                 if loop_id.is_some() {
                     self.inside.pop();
                 }
-                quote!(#label #unsafety #body)
+                let attrs = &self.ir.scopes[block.scope].attrs;
+                quote!(#(#attrs)* #label #unsafety #body)
             }
             ExprKind::If {
                 cond,
@@ -184,8 +185,14 @@ impl<'a, C: Context> Printer<'a, C> {
             }
             ExprKind::Return { token } => self.cx.return_(*token),
             ExprKind::Try { inner, question } => {
+                // Desugar `e?` into `(match e { .. })`: parenthesized, so that `e? * 2` at
+                // the start of a statement or arm stays one expression (glue parentheses:
+                // no `unused_parens` on the user's code).
                 let inner = self.expr(inner);
-                self.cx.try_(inner, *question)
+                let code = self.cx.try_(inner, *question);
+                let mut group = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, code);
+                group.set_span(question.resolved_at(Span::mixed_site()));
+                group.into_token_stream()
             }
             ExprKind::Assign { lhs, rhs, op, .. } => {
                 let rhs = self.expr(rhs);

@@ -164,6 +164,7 @@ impl Builder<'_> {
                     ),
                     _ => likely(self.borrows_of(&operands[0])),
                 },
+                SynExpr::Call(_) if returns_owned(&operands[0]) => Borrows::Nothing,
                 SynExpr::Call(_) => {
                     likely(strongest(operands[1..].iter().map(|a| self.borrows_of(a))))
                 }
@@ -281,6 +282,30 @@ impl Builder<'_> {
             return Borrows::Likely(id);
         }
         Borrows::Definitely(id, spans)
+    }
+}
+
+/// `mem::replace(&mut x, v)`, `mem::take(&mut x)` (or `replace`/`take` imported from
+/// `mem`): the value returned is the old one, owned, not a borrow of `x`.
+fn returns_owned(callee: &Expr) -> bool {
+    let ExprKind::Op {
+        syn: SynExpr::Path(p),
+        ..
+    } = &callee.kind
+    else {
+        return false;
+    };
+    let names: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    match names.as_slice() {
+        [.., last] if last != "replace" && last != "take" => false,
+        [_] => true,
+        [.., module, _] => module == "mem",
+        [] => false,
     }
 }
 

@@ -12,6 +12,7 @@
 
 mod borrows;
 mod branches;
+mod conditional;
 mod expr;
 mod lets;
 mod loops;
@@ -147,6 +148,7 @@ impl Builder<'_> {
             bindings: Vec::new(),
             reusable: Vec::new(),
             unsafety: false,
+            attrs: Vec::new(),
             items: Vec::new(),
         });
         self.scopes.push(id);
@@ -288,6 +290,10 @@ impl Builder<'_> {
         let mut out = Vec::new();
         for (i, stmt) in stmts.iter().enumerate() {
             let last = i + 1 == stmts.len();
+            if let Some(conditional) = self.conditional_stmt(stmt) {
+                out.push(conditional);
+                continue;
+            }
             match stmt {
                 SynStmt::Local(local) => out.push(Stmt::Let(Box::new(self.local(local)))),
                 SynStmt::Expr(expr, semi) => {

@@ -16,8 +16,9 @@ impl Emitter<'_> {
         let prelude = self.items.prelude(block.scope);
         let code = self.list(block, 0, cont);
         self.forget_after(visible);
-        let unsafety = self.ir.scopes[block.scope].unsafety.then(|| quote!(unsafe));
-        quote!(#unsafety { #prelude #code })
+        let scope = &self.ir.scopes[block.scope];
+        let (attrs, unsafety) = (&scope.attrs, scope.unsafety.then(|| quote!(unsafe)));
+        quote!(#(#attrs)* #unsafety { #prelude #code })
     }
 
     /// Statements `from..` of `block`; its end (or its tail value) goes to `cont`.
