@@ -24,14 +24,19 @@ ROOT = Path(__file__).resolve().parents[2]
 RESULTS = ROOT / "benches" / "results"
 
 SYNC = ["count_for", "count_sum", "pairs_for", "pairs_for_each", "pairs_sum",
-        "tokenizer_for", "take", "startup", "parser_for"]
+        "tokenizer_for", "take", "startup", "parser_for",
+        "count_range", "count_loop", "take_range", "pairs_while", "pairs_flat_map",
+        "tokenizer_enumerate", "tokenizer_peekable", "tokenizer_split", "parser_slice"]
 ASYNC = ["stream_none_inline", "stream_none_dyn", "stream_ready_inline", "stream_ready_dyn",
-         "stream_mpsc_inline", "stream_mpsc_dyn"]
-IMPS = ["hand", "gen", "gen_no_fold", "gen_match", "gen_rederive", "gen_boxed", "gen_stream", "from_fn", "genawaiter",
+         "stream_mpsc_inline", "stream_mpsc_dyn",
+         "stream_none_block_on", "stream_none_tokio", "stream_none_chain", "stream_none_boxstream",
+         "stream_ready_block_on", "stream_ready_tokio", "stream_ready_chain",
+         "stream_ready_boxstream", "stream_mpsc_chain", "stream_mpsc_boxstream"]
+IMPS = ["hand", "gen", "gen_no_fold", "gen_match", "gen_rederive", "gen_boxed", "gen_stream", "gen_stream_sync", "from_fn", "genawaiter",
         "next_gen", "async_stream", "asynk_strim", "unfold", "nightly_gen", "nightly_async_gen"]
 COLORS = {
     "hand": "#444444", "gen": "#1f77b4", "gen_no_fold": "#6baed6", "gen_boxed": "#08306b",
-    "gen_stream": "#1f77b4", "gen_match": "#9ecae1", "gen_rederive": "#9ecae1", "from_fn": "#2ca02c", "genawaiter": "#d62728", "next_gen": "#ff7f0e",
+    "gen_stream": "#1f77b4", "gen_stream_sync": "#6baed6", "gen_match": "#9ecae1", "gen_rederive": "#9ecae1", "from_fn": "#2ca02c", "genawaiter": "#d62728", "next_gen": "#ff7f0e",
     "async_stream": "#9467bd", "asynk_strim": "#8c564b", "unfold": "#e377c2",
     "nightly_gen": "#7f7f7f", "nightly_async_gen": "#7f7f7f",
 }

@@ -8,6 +8,7 @@
 //! each uses a different part, hence the `dead_code` allowance at the `mod` declarations.
 
 pub mod allocations;
+pub mod consumers;
 pub mod count;
 #[cfg(feature = "nightly")]
 pub mod nightly;
@@ -15,6 +16,7 @@ pub mod pairs;
 pub mod parser;
 pub mod startup;
 pub mod streams;
+pub mod styles;
 pub mod take;
 pub mod tokenizer;
 
@@ -29,9 +31,11 @@ pub fn all() -> Vec<Workload> {
     v.extend_from_slice(take::WORKLOADS);
     v.extend_from_slice(startup::WORKLOADS);
     v.extend_from_slice(parser::WORKLOADS);
+    v.extend(styles::all());
     v.extend_from_slice(streams::WORKLOADS);
+    v.extend_from_slice(consumers::WORKLOADS);
     for w in &mut v {
-        if w.name == "tokenizer_for" {
+        if w.name.starts_with("tokenizer_") {
             w.items = *tokenizer::ITEMS;
         }
     }

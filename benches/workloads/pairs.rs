@@ -105,6 +105,17 @@ pub fn next_gen_pairs(n: u64) {
     }
 }
 
+/// async-stream, polled synchronously with a no-op waker (`styles::Polled`).
+pub fn async_stream_pairs(n: u64) -> impl futures::Stream<Item = u64> {
+    async_stream::stream! {
+        for i in 0..n {
+            for j in i + 1..n {
+                yield i * j;
+            }
+        }
+    }
+}
+
 /// The `for` consumer (`next()` per item, each item through `black_box`).
 #[inline(always)]
 pub fn consume_for(it: impl Iterator<Item = u64>) -> u64 {
@@ -144,6 +155,10 @@ macro_rules! pairs_workload {
                 Case { imp: "gen_no_fold", run: || $consume(gen_pairs_no_fold(n())) },
                 Case { imp: "gen_boxed", run: || $consume(boxed_pairs(n())) },
                 Case { imp: "from_fn", run: || $consume(from_fn_pairs(n())) },
+                Case {
+                    imp: "async_stream",
+                    run: || $consume(super::styles::Polled(std::pin::pin!(async_stream_pairs(n())))),
+                },
                 Case { imp: "genawaiter", run: || $consume(genawaiter_pairs(n())) },
                 Case {
                     imp: "next_gen",

@@ -295,7 +295,8 @@ pub fn drive_dyn<S: Stream<Item = u64> + 'static>(make: impl FnOnce(u64) -> S) -
 }
 
 thread_local! {
-    static RT: tokio::runtime::Runtime = tokio::runtime::Builder::new_current_thread()
+    /// The current-thread runtime of the tokio workloads (here and in `consumers.rs`).
+    pub static RT: tokio::runtime::Runtime = tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("current-thread runtime");
 }

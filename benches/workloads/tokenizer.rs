@@ -197,6 +197,27 @@ pub fn next_gen_words<'a>(text: &'a str) {
     }
 }
 
+/// async-stream (the body of `gen_words`), polled synchronously with a no-op waker
+/// (`styles::Polled`).
+pub fn async_stream_words(text: &str) -> impl futures::Stream<Item = &str> {
+    async_stream::stream! {
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            while i < bytes.len() && !is_word(bytes[i]) {
+                i += 1;
+            }
+            let start = i;
+            while i < bytes.len() && is_word(bytes[i]) {
+                i += 1;
+            }
+            if start < i {
+                yield &text[start..i];
+            }
+        }
+    }
+}
+
 /// The `for` consumer: checksum = bytes in words + number of words.
 #[inline(always)]
 pub fn consume_for<'a>(it: impl Iterator<Item = &'a str>) -> u64 {
@@ -239,6 +260,14 @@ pub const WORKLOADS: &[Workload] = &[Workload {
         Case {
             imp: "from_fn",
             run: || consume_for(from_fn_words(t())),
+        },
+        Case {
+            imp: "async_stream",
+            run: || {
+                consume_for(super::styles::Polled(std::pin::pin!(async_stream_words(
+                    t()
+                ))))
+            },
         },
         Case {
             imp: "genawaiter",
