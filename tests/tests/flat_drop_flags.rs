@@ -165,3 +165,45 @@ fn a_drop_flag_after_nested_loops() {
     same_drops!(reassigned_in_nested_loops(vec![1, 2], 2));
     same_drops!(reassigned_in_nested_loops(vec![], 1));
 }
+
+struct Record {
+    guard: Noisy,
+    items: Vec<u64>,
+    n: u64,
+}
+
+fn record() -> Record {
+    Record {
+        guard: n("guard"),
+        items: vec![1, 2],
+        n: 5,
+    }
+}
+
+fn add(a: u64, b: u64) -> u64 {
+    a + b
+}
+
+// A field used by value in the right operand of `&&` in a `match` guard whose arm yields,
+// after another field of the same value was moved out by a loop.
+twin! {
+    fn by_value_field_in_a_guard(k: u64) -> u64 {
+        let r = record();
+        let _ = (&r.guard, &r.n);
+        for v in r.items {
+            yield_!(v);
+        }
+        match k % 4 {
+            m if m > 0 && 3 < add(r.n, 1) => yield_!(m),
+            _ => (),
+        }
+        yield_!(r.n);
+    }
+}
+
+#[test]
+fn a_by_value_use_in_a_guard() {
+    assert_eq!(check!(by_value_field_in_a_guard(1)), [1, 2, 1, 5]);
+    assert_eq!(check!(by_value_field_in_a_guard(4)), [1, 2, 5]);
+    same_drops!(by_value_field_in_a_guard(1));
+}

@@ -67,6 +67,10 @@ struct Builder<'a> {
     loops: Vec<LoopTargets>,
     /// The scopes open here, innermost last.
     scopes: Vec<ScopeId>,
+    /// Inside a `match` guard: code that is emitted as written, so a move in the right
+    /// operand of `&&`/`||` counts on the arm's path (the arm runs only when the guard held,
+    /// and a move the emitted code cannot flag must not leave a place moved on some paths).
+    in_guard: bool,
 }
 
 /// Builds the graph of `ir`.
@@ -88,6 +92,7 @@ pub(crate) fn build(ir: &Ir) -> Cfg {
         cur: None,
         loops: Vec::new(),
         scopes: Vec::new(),
+        in_guard: false,
     };
     for binding in 0..ir.bindings.len() {
         b.cfg.places.root(binding);
@@ -401,7 +406,7 @@ impl Builder<'_> {
                 short_circuit,
                 ..
             } => {
-                if *short_circuit && operands.len() == 2 {
+                if *short_circuit && operands.len() == 2 && !self.in_guard {
                     self.expr(&operands[0]);
                     let skip = self.cur;
                     self.expr(&operands[1]);

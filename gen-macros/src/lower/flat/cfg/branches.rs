@@ -41,7 +41,9 @@ impl Builder<'_> {
         }
         self.bind_all(&arm.bindings);
         if let Some(guard) = &arm.guard {
+            let outer = std::mem::replace(&mut self.in_guard, true);
             self.expr(guard);
+            self.in_guard = outer;
         }
         self.expr(&arm.body);
         self.mark(arm.end);
