@@ -189,13 +189,15 @@ fn add(a: u64, b: u64) -> u64 {
 twin! {
     fn by_value_field_in_a_guard(k: u64) -> u64 {
         let r = record();
-        let _ = (&r.guard, &r.n);
+        let _kept = (&r.guard, &r.n);
         for v in r.items {
             yield_!(v);
         }
         match k % 4 {
-            m if m > 0 && 3 < add(r.n, 1) => yield_!(m),
-            _ => (),
+            m if m > 0 && 3 < add(r.n, 1) => {
+                yield_!(m);
+            }
+            _ => {}
         }
         yield_!(r.n);
     }
