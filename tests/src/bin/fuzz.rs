@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo run -p gen-tests --bin fuzz -- --programs 10000 --seed 1 [--batch 500] \
-//!     [--first 0] [--flavor sync|fallible|boxed|stream] [--known-bugs 1] [--print N]
+//!     [--first 0] [--flavor sync|fallible|boxed|stream] [--print N] [--minimize N]
 //! ```
 //!
 //! Programs are built `--batch` at a time (one crate per batch, dependencies cached under
@@ -11,8 +11,7 @@
 //! `--body FILE` runs one hand-written body (markers as in `fuzz::program`) in `--flavor`
 //! (with `--minimize 0`, reduces it).
 //! `--malformed N` builds `N` mutated (malformed) generators instead and reports any macro
-//! panic. `--known-bugs 1` also generates the constructs of known bugs (RELIABILITY.md).
-//! Exit status 1 when any program mismatched or its generator alone failed to compile.
+//! panic. Exit status 1 when any program mismatched or failed to compile.
 
 use std::collections::BTreeMap;
 
@@ -28,7 +27,6 @@ fn main() {
     let mut only = None;
     let mut print = None;
     let mut reduce = None;
-    let mut known_bugs = false;
     let mut mutants = None;
     let mut body_file = None;
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -42,7 +40,6 @@ fn main() {
             "--first" => first = num(),
             "--print" => print = Some(num()),
             "--minimize" => reduce = Some(num()),
-            "--known-bugs" => known_bugs = value == "1",
             "--malformed" => mutants = Some(num()),
             "--body" => body_file = Some(value.to_string()),
             "--flavor" => {
@@ -59,7 +56,7 @@ fn main() {
     }
     if let Some(i) = print {
         let flavor = only.unwrap_or_else(|| Flavor::for_index(i));
-        let p = Program::generate_with(program_seed(seed, i), flavor, known_bugs);
+        let p = Program::generate(program_seed(seed, i), flavor);
         println!("{}\n{}", p.generator_fn(), p.plain_fn());
         return;
     }
@@ -79,7 +76,7 @@ fn main() {
     }
     if let Some(i) = reduce {
         let flavor = only.unwrap_or_else(|| Flavor::for_index(i));
-        let p = Program::generate_with(program_seed(seed, i), flavor, known_bugs);
+        let p = Program::generate(program_seed(seed, i), flavor);
         minimize_one(p);
         return;
     }
@@ -109,7 +106,6 @@ fn main() {
             first: start,
             programs: n,
             only,
-            known_bugs,
         };
         let s = run_batch(&opts).unwrap_or_else(|e| panic!("batch at {start}: {e}"));
         print!("{}", s.report());
@@ -130,18 +126,16 @@ fn main() {
 
 fn minimize_one(p: Program) {
     let s = run_programs(BTreeMap::from([(0, p.clone())])).expect("a batch");
-    let known_error = s
-        .known
-        .iter()
-        .find(|(_, f)| !f.detail.starts_with("input ("));
-    let known_mismatch = s
-        .known
-        .iter()
-        .find(|(_, f)| f.detail.starts_with("input ("));
-    let symptom = if let Some(f) = s.gen_errors.first().or(known_error.map(|(_, f)| f)) {
-        let code = f.detail.split(']').next().unwrap_or_default();
+    let symptom = if let Some(f) = s.gen_errors.first() {
+        // `error[E0382]` when the error has a code; otherwise its first line up to the first
+        // name (`error: the flat generator lost track of `), which does not mention the file.
+        let first = f.detail.lines().next().unwrap_or_default();
+        let code = match first.split_once(']') {
+            Some((code, _)) if first.starts_with("error[") => code,
+            _ => first.split('`').next().unwrap_or_default(),
+        };
         Symptom::GenError(code.to_string())
-    } else if let Some(f) = s.mismatches.first().or(known_mismatch.map(|(_, f)| f)) {
+    } else if let Some(f) = s.mismatches.first() {
         let what = f.detail.split_once("), ").map_or("", |(_, w)| w);
         Symptom::Mismatch(what.split(':').next().unwrap_or_default().to_string())
     } else {

@@ -4,22 +4,39 @@
 //! - every loop is bounded: `for` over a range/`Vec`/array, `while`/`loop` on a counter that
 //!   is incremented first thing in the body (so `continue` cannot skip it), `while let` over
 //!   a `Vec::pop` or a range iterator nobody else touches;
-//! - a guard is moved only in the loop nesting where it was declared, and never used after
-//!   a move on any path (a move in one branch counts as a move for the rest of the scope);
+//! - a guard (or another owned value: a struct, a field of one, a `Box`, a `String`) is
+//!   moved only in the loop nesting where it was declared (or right before a `return`, or a
+//!   `break`/`continue` that leaves its scope), and never used after a move on any path (a
+//!   move in one branch counts as a move for the rest of the scope: that branch may be the
+//!   only one that moves it);
 //! - integer literals carry `u64`, arithmetic wraps (`wadd`/`wmul`), so nothing panics;
-//! - no reference to a local is held across a yield (DESIGN 2.1 documented limitation):
-//!   `for` loops iterate owned values, closures are `move` and capture integers only.
+//! - no reference to a local is held across a yield (a documented limit of the flat
+//!   lowering, README "Limits"): `for` loops iterate owned values, closures are `move` and
+//!   capture integers only, and a local that borrows another (`let s = text.trim();`) is
+//!   used only before the next yield;
+//! - when a field of a struct-like local is moved out, every other field of it is named in
+//!   the body (another documented limit: a field the body never names is dropped at the next
+//!   suspension), see `places::Gen::name_fields`.
+//!
+//! Besides plain statements it writes partial moves (`s.g`, `t.0`, `*boxed`), locals that
+//! borrow other locals and die before the next yield, every shape of shadowing, moves and
+//! borrows inside std macros (`vec!`, `assert!`, `format!`), moves right before a jump,
+//! deferred initialization (`let w;`), yields inside expressions, and by-reference method
+//! calls whose names are also by-value methods elsewhere (`send`, `last`, `join`); see
+//! `places` and `shapes`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::program::Flavor;
 use super::rng::Rng;
 
 mod compound;
+mod places;
+mod shapes;
 
 /// The body of the program of `seed` in `flavor`, with the markers of [`super::program`].
-pub fn generate(seed: u64, flavor: Flavor, known_bugs: bool) -> String {
+pub fn generate(seed: u64, flavor: Flavor) -> String {
     let mut g = Gen {
         rng: Rng::new(seed),
         flavor,
@@ -27,8 +44,7 @@ pub fn generate(seed: u64, flavor: Flavor, known_bugs: bool) -> String {
         loops: Vec::new(),
         next: 0,
         budget: 0,
-        known_bugs,
-        no_question: false,
+        fielded: HashMap::new(),
     };
     g.budget = 8 + g.rng.index(30);
     for (name, ty) in [
@@ -53,7 +69,7 @@ pub fn generate(seed: u64, flavor: Flavor, known_bugs: bool) -> String {
     }
     let last = g.int(1);
     let _ = writeln!(body, "{}", g.yield_of(&last));
-    body
+    g.resolve_fields(&body)
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,6 +82,54 @@ enum Ty {
     Stack,
     Iter,
     Func,
+    /// `S { g: G, items: Vec<u64>, n: u64 }` (runtime), declared `mut`.
+    Struct,
+    /// `(G, Vec<u64>, u64)`, declared `mut`.
+    Tuple,
+    /// `Box<S>`, declared `mut`.
+    BoxS,
+    /// `Box<G>`, declared `mut`.
+    BoxG,
+    /// An owned `String`, declared `mut`.
+    Text,
+    /// `Vec<String>`, declared `mut`.
+    Words,
+    /// `Vec<G>`.
+    Guards,
+    /// `std::sync::mpsc::Sender<u64>`.
+    Sender,
+    /// `std::sync::mpsc::Receiver<u64>`.
+    Receiver,
+    /// `(u64, (), u64)`: a tuple built around a yield.
+    Trio,
+}
+
+/// The fields of a [`Ty::Struct`], [`Ty::Tuple`] or [`Ty::BoxS`] that can be moved out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Field {
+    /// The guard (`s.g`, `t.0`).
+    G = 1,
+    /// The `Vec<u64>` (`s.items`, `t.1`).
+    Items = 2,
+}
+
+impl Ty {
+    /// A struct-like value with movable fields.
+    fn has_fields(self) -> bool {
+        matches!(self, Ty::Struct | Ty::Tuple | Ty::BoxS)
+    }
+
+    /// The name of field `f` (`None`: the `u64` one) of a struct-like value.
+    fn field(self, f: Option<Field>) -> &'static str {
+        match (self, f) {
+            (Ty::Tuple, Some(Field::G)) => "0",
+            (Ty::Tuple, Some(Field::Items)) => "1",
+            (Ty::Tuple, None) => "2",
+            (_, Some(Field::G)) => "g",
+            (_, Some(Field::Items)) => "items",
+            (_, None) => "n",
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -73,6 +137,8 @@ struct Var {
     name: String,
     ty: Ty,
     moved: bool,
+    /// Fields moved out ([`Field`] bits) of a struct-like value.
+    parts: u8,
     loop_depth: usize,
     scope_depth: usize,
 }
@@ -94,10 +160,10 @@ struct Gen {
     loops: Vec<LoopCtx>,
     next: usize,
     budget: usize,
-    /// Also generate the constructs of known bugs (see `move_guard`).
-    known_bugs: bool,
-    /// No `?` here (known bug 5: `?` in a `yield_from!` operand).
-    no_question: bool,
+    /// The struct-like locals (unique names) with their type, and whether the body moves a
+    /// field out of them (as the macro sees it: a field used by value, `Copy` or not); see
+    /// [`Gen::declare_fielded`].
+    fielded: HashMap<String, (Ty, bool)>,
 }
 
 impl Gen {
@@ -113,6 +179,7 @@ impl Gen {
             name,
             ty,
             moved: false,
+            parts: 0,
             loop_depth,
             scope_depth,
         });
@@ -149,25 +216,28 @@ impl Gen {
 
     /// An integer-valued leaf: a literal or a read of a visible local.
     fn atom(&mut self, ints_only: bool) -> String {
-        let choice = self.rng.below(if ints_only { 5 } else { 9 });
+        let choice = self.rng.below(if ints_only { 5 } else { 18 });
         let found = match choice {
             0 => None,
-            1..=4 => {
+            1..=4 | 12.. => {
                 let ty = *self.rng.pick(&[Ty::Int, Ty::Int, Ty::MutInt, Ty::Counter]);
-                self.pick_var(ty).map(|x| self.read_int(x))
+                self.pick_var(ty)
             }
             5 => self.pick_var(Ty::Guard).map(|g| format!("{g}.id()")),
             6 => {
                 let o = self.pick_var(Ty::Opt);
-                o.map(|o| format!("{}.unwrap_or({})", self.read_opt(&o), self.rng.below(5)))
+                o.map(|o| format!("{o}.unwrap_or({})", self.rng.below(5)))
             }
             7 => self
                 .pick_var(Ty::Stack)
                 .map(|s| format!("({s}.len() as u64)")),
-            _ => self.pick_var(Ty::Func).map(|f| {
+            8 => self.pick_var(Ty::Func).map(|f| {
                 let x = self.atom(true);
                 format!("{f}({x})")
             }),
+            9 => self.field_atom(),
+            10 => self.owned_atom(),
+            _ => self.last_atom(),
         };
         found.unwrap_or_else(|| self.lit())
     }
@@ -182,7 +252,7 @@ impl Gen {
             2 => format!("wmul({}, {})", self.int(d - 1), self.int(d - 1)),
             3 => format!("({} % {})", self.int(d - 1), 1 + self.rng.below(6)),
             4 => format!("({} ^ {})", self.int(d - 1), self.int(d - 1)),
-            5 if self.flavor == Flavor::Fallible && !self.no_question => {
+            5 if self.flavor == Flavor::Fallible => {
                 format!("chk({})?", self.int(d - 1))
             }
             5 if self.flavor == Flavor::Stream => format!("@AW({})AW@", self.int(d - 1)),
@@ -224,33 +294,6 @@ impl Gen {
         format!("yield_!({v});")
     }
 
-    /// Known bug 2 (RELIABILITY.md): a `Copy` local used by value (a bare path as a call
-    /// argument, `let` initializer, yield operand, scrutinee with bindings, `move` closure
-    /// capture) in one branch inside a loop is rebound to the `Moved` marker for the rest of
-    /// the iteration, and the next iteration's use does not compile (E0308). Without
-    /// `known_bugs`, reads inside loops are written so they are not moves: `(x + 0)` and
-    /// `o.clone()`.
-    fn avoid_copy_moves(&self) -> bool {
-        !self.known_bugs && !self.loops.is_empty()
-    }
-
-    fn read_int(&self, x: String) -> String {
-        if self.avoid_copy_moves() {
-            format!("({x} + 0)")
-        } else {
-            x
-        }
-    }
-
-    /// A read of the `Option<u64>` local `o` (see [`Gen::avoid_copy_moves`]).
-    fn read_opt(&self, o: &str) -> String {
-        if self.avoid_copy_moves() {
-            format!("{o}.clone()")
-        } else {
-            o.to_string()
-        }
-    }
-
     /// Statements of a new block scope, `{ .. }` included; `tail` is an optional tail
     /// expression generated inside the scope.
     fn block(&mut self, depth: usize, tail: Option<fn(&mut Gen) -> String>) -> String {
@@ -286,6 +329,7 @@ impl Gen {
             name: name.to_string(),
             ty: Ty::Int,
             moved: false,
+            parts: 0,
             loop_depth: self.loops.len(),
             scope_depth: self.scopes.len() + 1,
         }
@@ -386,13 +430,16 @@ impl Gen {
         let compound = depth < MAX_DEPTH && self.budget > 0;
         let loops_ok = compound && self.loops.len() < MAX_LOOPS;
         loop {
-            let k = self.rng.below(40);
+            // 0..=35: plain and compound statements; 36..=58: the constructs of `places` and
+            // `shapes`; 59..=83 map back onto 0..=35, which weighs those more.
+            let k = self.rng.below(84);
+            let k = if k >= 59 { (k - 59) * 36 / 25 } else { k };
             let s = match k {
                 0..=5 => Some(format!("{};\n", self.yield_expr())),
                 6 | 7 => {
                     let v = self.int(2);
                     if let Some(x) = self.pick_var(Ty::Int).filter(|_| self.rng.chance(1, 3)) {
-                        let v = format!("wadd({}, {v})", self.read_int(x.clone()));
+                        let v = format!("wadd({x}, {v})");
                         self.declare(x.clone(), Ty::Int);
                         Some(format!("let {x} = {v};\n"))
                     } else {
@@ -433,11 +480,7 @@ impl Gen {
                 }
                 14 => {
                     let f = self.fresh("f");
-                    let c = if self.avoid_copy_moves() {
-                        self.lit()
-                    } else {
-                        self.atom(true)
-                    };
+                    let c = self.atom(true);
                     self.declare(f.clone(), Ty::Func);
                     Some(format!("let {f} = move |v: u64| wadd(v, {c});\n"))
                 }
@@ -448,9 +491,7 @@ impl Gen {
                     Some(format!("let {x} = G::new(\"{t}\").id();\n"))
                 }
                 16 => {
-                    self.no_question = !self.known_bugs;
                     let v = self.yield_from_operand();
-                    self.no_question = false;
                     Some(format!("yield_from!(@YF({v})YF@);\n"))
                 }
                 17 if self.flavor == Flavor::Fallible => Some(format!("chk({})?;\n", self.int(1))),
@@ -473,6 +514,43 @@ impl Gen {
                     let y2 = self.yield_expr();
                     Some(format!("if {c} {{ {y1} }} else {{ {y2} }}\n"))
                 }
+                // A guard moved on only some paths.
+                36 if compound => self.cond_move(depth),
+                // Partial moves (a struct-like local is declared first when there is none).
+                37 | 38 => {
+                    let loop_ok = loops_ok && self.rng.chance(1, 2);
+                    Some(self.partial_move(depth, loop_ok))
+                }
+                39 => self.reassign_place(),
+                // Strings, and locals that borrow them until the next yield.
+                40 => self.text_mut(),
+                41 => Some(self.borrow_dead()),
+                // Shadowing.
+                42 => self.shadow_let(),
+                43 if compound => self.shadow_block(depth),
+                44 if compound => self.shadow_binding(depth),
+                45 if loops_ok => self.shadow_loop(depth),
+                // Std macros.
+                46 => Some(self.vec_guard()),
+                47 => Some(self.assert_stmt()),
+                48 => Some(self.format_stmt()),
+                49 => Some(self.vec_ints()),
+                // Yields and moves right before jumps.
+                50 => self.yield_continue(),
+                51 => self.move_before_exit(),
+                // Deferred initialization.
+                52 => Some(self.deferred_init()),
+                // Yields inside expressions.
+                53 | 54 => self.yield_in_expr(depth, compound),
+                // `&self` methods named like by-value ones: `send`, `join`, `last`.
+                55 => Some(self.channel_stmt()),
+                56 => Some(self.words_stmt()),
+                57 => self.last_atom().map(|e| {
+                    let x = self.fresh("x");
+                    self.declare(x.clone(), Ty::Int);
+                    format!("let {x} = {e};\n")
+                }),
+                58 => self.guards_use(depth, loops_ok),
                 _ => None,
             };
             if let Some(s) = s {
@@ -506,29 +584,14 @@ impl Gen {
         }
     }
 
+    /// A guard (or the guard field of a struct-like local, or a `Box<G>`) moved, in the
+    /// loop nesting that declared it, possibly inside a branch (a move on one path).
     fn move_guard(&mut self) -> Option<String> {
-        let depth = self.loops.len();
-        let g = self.pick_var(Ty::Guard)?;
-        let (known_bugs, scope_depth) = (self.known_bugs, self.scopes.len());
-        let var = self.var_mut(&g)?;
-        if var.loop_depth != depth {
-            return None;
-        }
-        // Known bug 1 (RELIABILITY.md): a guard moved in a nested block (conditionally) is
-        // dropped at the next yield. Without `known_bugs`, move only in the declaring block.
-        if !known_bugs && var.scope_depth != scope_depth {
-            return None;
-        }
-        var.moved = true;
+        let place = self.guard_place(false)?;
+        self.mark(&place);
         Some(match self.rng.below(4) {
-            0 => format!("drop({g});\n"),
-            1 => format!("consume({g});\n"),
-            2 => format!("{g};\n"),
-            _ => {
-                let h = self.fresh("g");
-                self.declare(h.clone(), Ty::Guard);
-                format!("let {h} = {g};\n")
-            }
+            0 if place.field.is_none() && place.ty == Ty::Guard => format!("{};\n", place.name),
+            _ => self.move_guard_place(&place),
         })
     }
 }

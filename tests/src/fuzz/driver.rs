@@ -3,7 +3,8 @@
 //!
 //! Programs whose *plain* version does not compile are fuzzer bugs (counted, reported, left
 //! out); programs whose generator alone does not compile are findings (`gen_errors`). Both
-//! are removed and the crate rebuilt, so one bad program does not hide the others.
+//! are removed and the crate rebuilt, so one bad program does not hide the others. Every
+//! mismatch and every generator compile error is a failure; none is set aside.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -24,8 +25,6 @@ pub struct Options {
     pub programs: usize,
     /// Only programs of this flavour (all flavours, by index, when `None`).
     pub only: Option<Flavor>,
-    /// Also generate the constructs of known, reported bugs (RELIABILITY.md).
-    pub known_bugs: bool,
 }
 
 /// One program that did not behave.
@@ -56,19 +55,6 @@ pub struct Summary {
     pub gen_errors: Vec<Failure>,
     /// Programs whose plain version failed to compile (bugs of the program generator).
     pub plain_errors: Vec<Failure>,
-    /// Failures with the signature of a known, reported bug (RELIABILITY.md), by bug.
-    pub known: Vec<(&'static str, Failure)>,
-}
-
-/// The known bug (RELIABILITY.md) a failure is an instance of, judged by its signature.
-#[must_use]
-pub fn known_bug(f: &Failure, compile_error: bool) -> Option<&'static str> {
-    // Bugs 2-5 are fixed: their signatures are failures again. What remains is a documented
-    // limitation of the flat lowering, reported as a compile error that names the fix.
-    if compile_error && f.detail.contains("this binding shadows") {
-        return Some("limitation: a `let` in a loop body shadows a local the generator keeps");
-    }
-    None
 }
 
 impl Summary {
@@ -80,22 +66,22 @@ impl Summary {
         self.mismatches.extend(other.mismatches);
         self.gen_errors.extend(other.gen_errors);
         self.plain_errors.extend(other.plain_errors);
-        self.known.extend(other.known);
     }
 
-    /// `fuzz: programs=.. compiled=.. compared=.. mismatches=..` (+ the error counts).
+    /// `fuzz: programs=.. compiled=.. compared=.. mismatches=.. rejected=..
+    /// plain_compile_errors=..`: `rejected` counts the generators that failed to compile
+    /// while their plain twin compiled.
     #[must_use]
     pub fn line(&self) -> String {
         format!(
-            "fuzz: programs={} compiled={} compared={} mismatches={} gen_compile_errors={} \
-             plain_compile_errors={} known_bug_hits={}",
+            "fuzz: programs={} compiled={} compared={} mismatches={} rejected={} \
+             plain_compile_errors={}",
             self.programs,
             self.compiled,
             self.compared,
             self.mismatches.len(),
             self.gen_errors.len(),
-            self.plain_errors.len(),
-            self.known.len()
+            self.plain_errors.len()
         )
     }
 
@@ -105,7 +91,7 @@ impl Summary {
         let mut s = String::new();
         for (kind, list) in [
             ("MISMATCH", &self.mismatches),
-            ("GENERATOR COMPILE ERROR", &self.gen_errors),
+            ("REJECTED (generator compile error)", &self.gen_errors),
             ("PLAIN COMPILE ERROR (fuzzer bug)", &self.plain_errors),
         ] {
             for f in list {
@@ -116,13 +102,10 @@ impl Summary {
                 );
             }
         }
-        for (bug, f) in &self.known {
-            let _ = writeln!(s, "known {bug}: program {} ({:?})", f.index, f.flavor);
-        }
         s
     }
 
-    /// True when there is no failure besides instances of known bugs.
+    /// True when there is no failure: every mismatch and every compile error counts.
     #[must_use]
     pub fn clean(&self) -> bool {
         self.mismatches.is_empty() && self.gen_errors.is_empty() && self.plain_errors.is_empty()
@@ -135,15 +118,21 @@ pub fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// The persistent target directory shared by all batches (dependencies build once).
+/// The persistent target directory shared by all batches (dependencies build once):
+/// `target/fuzz-batch`, or `GEN_FUZZ_BATCH_DIR` when set (so two runs can build at the same
+/// time instead of waiting for each other's lock on the target directory).
 #[must_use]
 pub fn batch_target() -> PathBuf {
-    workspace().join("target/fuzz-batch")
+    match std::env::var_os("GEN_FUZZ_BATCH_DIR") {
+        Some(dir) if !dir.is_empty() => PathBuf::from(dir),
+        _ => workspace().join("target/fuzz-batch"),
+    }
 }
 
 /// Writes a crate named `<name>-<pid>-<n>` (so concurrent runs do not share a binary) with
 /// `files` (paths under `src/`) into a fresh directory under the batch target, and returns
-/// its path (whose last component is the crate name).
+/// its path (whose last component is the crate name). It depends on the workspace's
+/// `gen-core`, or on the one at `GEN_FUZZ_GEN_CORE` when set.
 ///
 /// # Panics
 /// When the directory cannot be written.
@@ -156,7 +145,11 @@ pub fn write_crate(name: &str, files: &[(String, String)]) -> PathBuf {
     let dir = batch_target().join("crates").join(&name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(dir.join("src")).expect("create the batch crate");
-    let core = root.join("gen-core");
+    // `GEN_FUZZ_GEN_CORE`: another copy of `gen-core` (e.g. a snapshot of the macro taken
+    // while the workspace's copy is being edited).
+    let core = std::env::var_os("GEN_FUZZ_GEN_CORE")
+        .filter(|p| !p.is_empty())
+        .map_or_else(|| root.join("gen-core"), PathBuf::from);
     let manifest = format!(
         "[package]\nname = \"{name}\"\nversion = \"0.0.0\"\nedition = \"2024\"\npublish = false\n\n\
          [dependencies]\ngen-core = {{ path = {:?} }}\nfutures = \"0.3\"\n\
@@ -336,10 +329,7 @@ pub fn run_batch(opts: &Options) -> Result<Summary, String> {
     let mut programs = BTreeMap::new();
     for i in opts.first..opts.first + opts.programs {
         let flavor = opts.only.unwrap_or_else(|| Flavor::for_index(i));
-        programs.insert(
-            i,
-            Program::generate_with(program_seed(opts.seed, i), flavor, opts.known_bugs),
-        );
+        programs.insert(i, Program::generate(program_seed(opts.seed, i), flavor));
     }
     run_programs(programs)
 }
@@ -417,17 +407,5 @@ pub fn run_programs(mut programs: BTreeMap<usize, Program>) -> Result<Summary, S
         }
     }
     let _ = std::fs::remove_dir_all(&dir);
-    for (list, compile_error) in [
-        (&mut summary.mismatches, false),
-        (&mut summary.gen_errors, true),
-    ] {
-        let all = std::mem::take(list);
-        for f in all {
-            match known_bug(&f, compile_error) {
-                Some(bug) => summary.known.push((bug, f)),
-                None => list.push(f),
-            }
-        }
-    }
     Ok(summary)
 }

@@ -21,13 +21,7 @@ pub enum Symptom {
 
 impl Symptom {
     fn holds(&self, s: &Summary, index: usize) -> bool {
-        let known = |key: &str| {
-            s.known
-                .iter()
-                .any(|(_, f)| f.index == index && f.detail.contains(key))
-        };
         match self {
-            Symptom::GenError(key) | Symptom::Mismatch(key) if known(key) => true,
             Symptom::GenError(key) => s
                 .gen_errors
                 .iter()

@@ -1,4 +1,4 @@
-//! Differential fuzzing of the `#[generator]` lowerings (DESIGN 4, issue 6).
+//! Differential fuzzing of the `#[generator]` lowerings.
 //!
 //! - [`program`] writes random generator bodies from a seed, each as a `#[generator]`
 //!   function and as a plain oracle function that pushes into a `Vec`;

@@ -3,7 +3,9 @@
 //! A program is one body, written once with markers (`@RET@`, `@AW(..)AW@`, `@SLEEP@`,
 //! `@YF(..)YF@`) and rendered twice: as a `#[generator]` function and as a plain function in
 //! which a local `macro_rules! yield_` pushes into a `Vec` and logs `yield <item>`. Both share
-//! the drop-recording guard type `G` of the batch runtime (`rt.rs` of the generated crate).
+//! the batch runtime (`rt.rs` of the generated crate): the drop-recording guard type `G`, the
+//! struct `S` (a guard, a `Vec<u64>` and a `u64`, for partial moves) and helpers (`consume`,
+//! `wadd`, `wmul`, `chk`, `tick(())`).
 //! The statements themselves come from `super::body`.
 
 use super::body;
@@ -55,16 +57,9 @@ impl Program {
     /// Generates the program of `seed` in `flavor`.
     #[must_use]
     pub fn generate(seed: u64, flavor: Flavor) -> Program {
-        Program::generate_with(seed, flavor, true)
-    }
-
-    /// Generates the program of `seed` in `flavor`; without `known_bugs`, the constructs of
-    /// known, reported bugs (RELIABILITY.md) are left out.
-    #[must_use]
-    pub fn generate_with(seed: u64, flavor: Flavor, known_bugs: bool) -> Program {
         Program {
             flavor,
-            body: body::generate(seed, flavor, known_bugs),
+            body: body::generate(seed, flavor),
         }
     }
 

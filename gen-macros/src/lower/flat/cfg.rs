@@ -67,21 +67,36 @@ struct Builder<'a> {
     loops: Vec<LoopTargets>,
     /// The scopes open here, innermost last.
     scopes: Vec<ScopeId>,
-    /// Inside a `match` guard: code that is emitted as written, so a move in the right
-    /// operand of `&&`/`||` counts on the arm's path (the arm runs only when the guard held,
-    /// and a move the emitted code cannot flag must not leave a place moved on some paths).
+    /// Inside a `match` guard: code that is emitted as written, whatever it contains.
     in_guard: bool,
+    /// Inside a guard's code that runs on some paths only (the right operand of `&&`/`||`,
+    /// a branch of an `if` or `match`, a loop body): a by-value use there counts as a read.
+    /// The emitted guard cannot flag a move made on some of its paths, so the analysis keeps
+    /// the place: a `Copy` value (the usual case) is right, and a real move is rustc's
+    /// "use of moved value" rather than a value dropped at a different time.
+    guard_branch: bool,
 }
 
 /// Builds the graph of `ir`.
 pub(crate) fn build(ir: &Ir) -> Cfg {
+    let cfg = build_with(ir, Places::default());
+    // A box named both as `*b` and through auto-deref (`b.f`): built again with `b.f` as
+    // `(*b).f`, so that moving the box's value moves its fields.
+    let boxed = cfg.places.auto_derefs();
+    if boxed.is_empty() {
+        return cfg;
+    }
+    build_with(ir, Places::with_boxed(boxed))
+}
+
+fn build_with(ir: &Ir, places: Places) -> Cfg {
     let mut b = Builder {
         ir,
         cfg: Cfg {
             events: Vec::new(),
             succ: Vec::new(),
             pred: Vec::new(),
-            places: Places::default(),
+            places,
             entries: vec![usize::MAX; ir.states.len()],
             marks: vec![None; ir.marks.len()],
             merges: Vec::new(),
@@ -93,6 +108,7 @@ pub(crate) fn build(ir: &Ir) -> Cfg {
         loops: Vec::new(),
         scopes: Vec::new(),
         in_guard: false,
+        guard_branch: false,
     };
     for binding in 0..ir.bindings.len() {
         b.cfg.places.root(binding);
@@ -161,6 +177,14 @@ impl Builder<'_> {
         Some(node)
     }
 
+    /// Runs `f` on code that runs on some paths only: inside a guard, a branch.
+    fn guarded_branch(&mut self, f: impl FnOnce(&mut Self)) {
+        let outer = self.guard_branch;
+        self.guard_branch |= self.in_guard;
+        f(self);
+        self.guard_branch = outer;
+    }
+
     fn mark(&mut self, mark: MarkId) {
         self.emit(Event::Mark);
         if let Some(cur) = self.cur {
@@ -176,6 +200,11 @@ impl Builder<'_> {
     }
 
     fn use_place(&mut self, place: &Place, how: Use) {
+        let how = if self.guard_branch && how == Use::Value {
+            Use::Read
+        } else {
+            how
+        };
         let id = self.cfg.places.intern(place);
         self.emit(Event::Use(id, how));
     }
@@ -298,12 +327,12 @@ impl Builder<'_> {
             } => {
                 self.open(cond.scope);
                 let fails = self.cond(cond);
-                self.block(then);
+                self.guarded_branch(|this| this.block(then));
                 self.close();
                 let mut ends: Vec<Node> = self.cur.into_iter().collect();
                 self.cur = self.merge(fails, 0);
                 if let Some(o) = otherwise {
-                    self.expr(o);
+                    self.guarded_branch(|this| this.expr(o));
                 }
                 self.mark(*else_mark);
                 ends.extend(self.cur);
@@ -315,7 +344,7 @@ impl Builder<'_> {
                 let mut ends = Vec::new();
                 for arm in arms {
                     self.cur = fork;
-                    self.arm(arm);
+                    self.guarded_branch(|this| this.arm(arm));
                     ends.extend(self.cur);
                 }
                 self.cur = self.merge(ends, e.site);
@@ -406,10 +435,10 @@ impl Builder<'_> {
                 short_circuit,
                 ..
             } => {
-                if *short_circuit && operands.len() == 2 && !self.in_guard {
+                if *short_circuit && operands.len() == 2 {
                     self.expr(&operands[0]);
                     let skip = self.cur;
-                    self.expr(&operands[1]);
+                    self.guarded_branch(|this| this.expr(&operands[1]));
                     let mut ends: Vec<Node> = self.cur.into_iter().collect();
                     ends.extend(skip);
                     self.cur = self.merge(ends, e.site);

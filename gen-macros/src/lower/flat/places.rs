@@ -1,9 +1,9 @@
 //! The places the analyses track: every place the body names, and every prefix of one, as
 //! a tree per binding (`x` above `x.a` above `x.a.b`), with dense ids for bit sets.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use super::ir::{BindingId, Place};
+use super::ir::{BindingId, Place, Proj};
 
 pub(crate) type PlaceId = usize;
 
@@ -15,11 +15,52 @@ pub(crate) struct Places {
     ids: HashMap<Place, PlaceId>,
     /// The root place of each binding (created on demand).
     roots: HashMap<BindingId, PlaceId>,
+    /// Bindings the body dereferences (`*b`): boxes, whose fields the body may also name
+    /// through auto-deref (`b.f`).
+    boxed: HashSet<BindingId>,
 }
 
 impl Places {
+    /// An empty table in which a field of a `boxed` binding is the field of its box's value.
+    pub(crate) fn with_boxed(boxed: HashSet<BindingId>) -> Places {
+        Places {
+            boxed,
+            ..Places::default()
+        }
+    }
+
+    /// The bindings `*b` names (see `with_boxed`) whose fields are also named as `b.f`: the
+    /// table must be built again with them boxed, or `b.f` and `(*b).f` would be two places.
+    pub(crate) fn auto_derefs(&self) -> HashSet<BindingId> {
+        let starts = |proj: fn(&Proj) -> bool| -> HashSet<BindingId> {
+            self.list
+                .iter()
+                .filter(|p| p.path.first().is_some_and(proj))
+                .map(|p| p.binding)
+                .collect()
+        };
+        let derefs = starts(|p| matches!(p, Proj::Deref));
+        let fields = starts(|p| matches!(p, Proj::Field(_)));
+        derefs.intersection(&fields).copied().collect()
+    }
+
+    /// Desugar `b.f` of a boxed binding into `(*b).f`, the place it names.
+    fn normal(&self, place: &Place) -> Option<Place> {
+        if !self.boxed.contains(&place.binding)
+            || !matches!(place.path.first(), Some(Proj::Field(_)))
+        {
+            return None;
+        }
+        let mut out = place.clone();
+        out.path.insert(0, Proj::Deref);
+        Some(out)
+    }
+
     /// The id of `place`, creating it and its prefixes.
     pub(crate) fn intern(&mut self, place: &Place) -> PlaceId {
+        if let Some(normal) = self.normal(place) {
+            return self.intern(&normal);
+        }
         if let Some(&id) = self.ids.get(place) {
             return id;
         }
@@ -46,7 +87,10 @@ impl Places {
     }
 
     pub(crate) fn get(&self, place: &Place) -> Option<PlaceId> {
-        self.ids.get(place).copied()
+        match self.normal(place) {
+            Some(normal) => self.ids.get(&normal).copied(),
+            None => self.ids.get(place).copied(),
+        }
     }
 
     pub(crate) fn root_of(&self, binding: BindingId) -> Option<PlaceId> {

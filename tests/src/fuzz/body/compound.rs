@@ -8,7 +8,7 @@ impl Gen {
             (0, Some(o)) => {
                 let y = self.fresh("y");
                 let then = self.arm_block(depth, std::slice::from_ref(&y));
-                format!("if let Some({y}) = {} {then}", self.read_opt(&o))
+                format!("if let Some({y}) = {} {then}", o)
             }
             (1, Some(o)) => {
                 let y = self.fresh("y");
@@ -17,10 +17,7 @@ impl Gen {
                 let extra = format!("{y} % 3 != {}", self.rng.below(3));
                 self.scopes.pop();
                 let then = self.arm_block(depth, std::slice::from_ref(&y));
-                format!(
-                    "if {c} && let Some({y}) = {} && {extra} {then}",
-                    self.read_opt(&o)
-                )
+                format!("if {c} && let Some({y}) = {} && {extra} {then}", o)
             }
             _ => {
                 let c = self.cond(2);
@@ -48,7 +45,7 @@ impl Gen {
                 let ys = [y.clone()];
                 s = format!(
                     "match {} {{\nSome({y}) if {y} > {} => ",
-                    self.read_opt(&o),
+                    o,
                     self.rng.below(6)
                 );
                 s += &self.arm(depth, &ys);
@@ -59,11 +56,7 @@ impl Gen {
             }
             (1, Some(o)) => {
                 let (y, k) = (self.fresh("y"), self.fresh("k"));
-                s = format!(
-                    "match ({} % 3, {}) {{\n(0, Some({y})) => ",
-                    self.int(1),
-                    self.read_opt(&o)
-                );
+                s = format!("match ({} % 3, {}) {{\n(0, Some({y})) => ", self.int(1), o);
                 s += &self.arm(depth, std::slice::from_ref(&y));
                 s += &format!("({k}, None) if {k} > 0 => ");
                 s += &self.arm(depth, std::slice::from_ref(&k));
@@ -99,10 +92,7 @@ impl Gen {
         };
         let d = self.diverge();
         self.declare(y.clone(), Ty::Int);
-        Some(format!(
-            "let Some({y}) = {} else {{ {pre} {d} }};\n",
-            self.read_opt(&o)
-        ))
+        Some(format!("let Some({y}) = {} else {{ {pre} {d} }};\n", o))
     }
 
     pub(super) fn loop_stmt(&mut self, depth: usize) -> String {

@@ -25,7 +25,7 @@ impl Builder<'_> {
                      the value in a `let` before the `if`",
                 ));
             } else {
-                return self.spill_condition(i, value);
+                return self.spill_condition(i, value, forced);
             }
         }
         let cond_scope = self.push_scope();
@@ -57,7 +57,7 @@ impl Builder<'_> {
 
     /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and
     /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`).
-    pub(super) fn spill_condition(&mut self, i: &syn::ExprIf, value: bool) -> Expr {
+    pub(super) fn spill_condition(&mut self, i: &syn::ExprIf, value: bool, forced: bool) -> Expr {
         let scope = self.push_scope();
         let parts = cond_parts(&i.cond);
         let (first, rest) = parts.split_first().expect("a condition");
@@ -96,7 +96,7 @@ impl Builder<'_> {
         let if_expr = Expr {
             spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
-            split: then.split || otherwise.as_ref().is_some_and(|e| e.split),
+            split: forced || then.split || otherwise.as_ref().is_some_and(|e| e.split),
             kind: ExprKind::If {
                 cond,
                 then,

@@ -119,7 +119,8 @@ impl Builder<'_> {
                 self.assign(&b.left, &b.right, Some(b.op), b.span())
             }
             SynExpr::Binary(b)
-                if is_short_circuit(&b.op) && (self.splits(&b.left) || self.splits(&b.right)) =>
+                if is_short_circuit(&b.op)
+                    && (forced || self.splits(&b.left) || self.splits(&b.right)) =>
             {
                 self.short_circuit(b, value)
             }

@@ -113,7 +113,7 @@ impl Builder<'_> {
                 self.bind_all(bindings);
             }
         }
-        self.block(body);
+        self.guarded_branch(|this| this.block(body));
         if !matches!(kind, LoopBody::Loop) {
             self.close();
         }

@@ -1,0 +1,716 @@
+//! Owned values beyond guards and integers: struct-like values whose fields are moved out
+//! one at a time (the runtime's `S`, a `(G, Vec<u64>, u64)` tuple, `Box<S>`, `Box<G>`),
+//! `String`s and the locals that borrow them until the next yield, `Vec<String>` (`join`),
+//! `Vec<G>` (`vec![g]`), and an mpsc channel (`send` by reference, the receiver counts).
+//!
+//! Every value here that is not `Copy` follows the guard rule of `super`: it is moved only in
+//! the loop nesting that declared it (or right before a jump out of its scope), and a move
+//! in one branch counts as a move for the rest of its scope.
+//!
+//! A struct-like local that the body partly moves has every field named in the body (the
+//! never-named-field rule of the macro's contract, README "Limits"): at its declaration and
+//! around each move ([`Gen::declare_fielded`], [`Gen::name_fields`]).
+
+use std::fmt::Write as _;
+
+use super::{Field, Gen, MAX_LOOPS, Ty, Var};
+
+/// The marker of [`Gen::declare_fielded`]: `@FIELDS:<name>@`.
+const FIELDS: &str = "@FIELDS:";
+
+/// A guard-valued place that can be moved out: a guard local, the guard field of a
+/// struct-like local, or the guard in a `Box<G>`.
+#[derive(Debug, Clone)]
+pub(super) struct Place {
+    /// The local.
+    pub(super) name: String,
+    /// The local's type.
+    pub(super) ty: Ty,
+    /// `Some(Field::G)` for a field move; `None` for the whole local.
+    pub(super) field: Option<Field>,
+}
+
+impl Place {
+    /// The place as an expression that moves it (`g`, `s.g`, `t.0`, `*bg`).
+    pub(super) fn expr(&self) -> String {
+        match (self.ty, self.field) {
+            (Ty::BoxG, _) => format!("*{}", self.name),
+            (ty, Some(f)) => format!("{}.{}", self.name, ty.field(Some(f))),
+            (_, None) => self.name.clone(),
+        }
+    }
+}
+
+impl Gen {
+    /// The visible locals (the innermost of each name), moved or not.
+    pub(super) fn visible_vars(&self) -> Vec<&Var> {
+        let mut seen = std::collections::HashSet::new();
+        self.scopes
+            .iter()
+            .flatten()
+            .rev()
+            .filter(|v| seen.insert(v.name.clone()))
+            .collect()
+    }
+
+    /// A visible, unmoved local of one of `tys` that may be moved here: declared in this loop
+    /// nesting, or anywhere when `any_depth` (the move is followed by a `return`).
+    fn pick_movable(&mut self, tys: &[Ty], any_depth: bool) -> Option<(String, Ty, u8)> {
+        let depth = self.loops.len();
+        let found: Vec<(String, Ty, u8)> = self
+            .visible_vars()
+            .into_iter()
+            .filter(|v| tys.contains(&v.ty) && !v.moved && (any_depth || v.loop_depth == depth))
+            .map(|v| (v.name.clone(), v.ty, v.parts))
+            .collect();
+        (!found.is_empty()).then(|| self.rng.pick(&found).clone())
+    }
+
+    /// A guard-valued place that may be moved here (see [`Gen::pick_movable`]); not marked.
+    pub(super) fn guard_place(&mut self, any_depth: bool) -> Option<Place> {
+        let tys = [
+            Ty::Guard,
+            Ty::Guard,
+            Ty::Struct,
+            Ty::Tuple,
+            Ty::BoxS,
+            Ty::BoxG,
+        ];
+        let ty = *self.rng.pick(&tys);
+        let (name, ty, parts) = self.pick_movable(&[ty], any_depth)?;
+        let field = ty.has_fields().then_some(Field::G);
+        if field.is_some() && parts & Field::G as u8 != 0 {
+            return None;
+        }
+        Some(Place { name, ty, field })
+    }
+
+    /// Records that `place` was moved (for the rest of its scope).
+    pub(super) fn mark(&mut self, place: &Place) {
+        if let Some(v) = self.var_mut(&place.name) {
+            match place.field {
+                Some(f) => v.parts |= f as u8,
+                None => v.moved = true,
+            }
+        }
+    }
+
+    /// A name for a new guard, with a unique drop label: `("g7", "G::new(\"g7.n8\")")`.
+    pub(super) fn new_guard(&mut self, prefix: &str) -> (String, String) {
+        let g = self.fresh(prefix);
+        let label = self.fresh("n");
+        let e = format!("G::new(\"{g}.{label}\")");
+        (g, e)
+    }
+
+    /// Declares the struct-like local `name` (a unique name) of type `ty` and returns the
+    /// marker that ends its declaration line: [`Gen::resolve_fields`] turns it into `let _ =
+    /// (&s.g, &s.items, &s.n);` when the body moves a field out of `name` (the never-named
+    /// field rule, see [`Gen::name_fields`]), and removes it otherwise.
+    pub(super) fn declare_fielded(&mut self, name: &str, ty: Ty) -> String {
+        self.declare(name.to_string(), ty);
+        self.fielded.insert(name.to_string(), (ty, false));
+        format!(" {FIELDS}{name}@")
+    }
+
+    /// Records that the body moves a field out of the struct-like local `name`, as the
+    /// macro sees it: a field used by value (`s.n` as a call argument is a move to the
+    /// macro, which does not know that it is `Copy`).
+    pub(super) fn partly_moved(&mut self, name: &str) {
+        if let Some(entry) = self.fielded.get_mut(name) {
+            entry.1 = true;
+        }
+    }
+
+    /// `body` with the markers of [`Gen::declare_fielded`] resolved.
+    pub(super) fn resolve_fields(&self, body: &str) -> String {
+        let mut out = String::with_capacity(body.len());
+        let mut rest = body;
+        while let Some(at) = rest.find(FIELDS) {
+            out.push_str(rest[..at].trim_end_matches(' '));
+            let tail = &rest[at + FIELDS.len()..];
+            let end = tail.find('@').expect("a marker's end");
+            let name = &tail[..end];
+            if let Some(&(ty, true)) = self.fielded.get(name) {
+                let fields: Vec<String> = [Some(Field::G), Some(Field::Items), None]
+                    .into_iter()
+                    .map(|f| format!("&{name}.{}", ty.field(f)))
+                    .collect();
+                let _ = write!(out, " let _ = ({});", fields.join(", "));
+            }
+            rest = &tail[end + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
+    /// `let mut s = S::new(..)`, a tuple, a `Box<S>` or a `Box<G>`.
+    pub(super) fn decl_place(&mut self) -> String {
+        match self.rng.below(5) {
+            0 | 1 => {
+                let (s, g) = self.new_guard("s");
+                let n = self.int(1);
+                let init = if self.rng.chance(1, 2) {
+                    let label = g.trim_start_matches("G::new(").trim_end_matches(')');
+                    format!("S::new({label}, {n})")
+                } else {
+                    let len = 1 + self.rng.index(3);
+                    let items = self.int_list(len);
+                    format!("S {{ g: {g}, items: vec![{items}], n: {n} }}")
+                };
+                let named = self.declare_fielded(&s, Ty::Struct);
+                format!("let mut {s} = {init};{named}\n")
+            }
+            2 => {
+                let (t, g) = self.new_guard("t");
+                let n = 1 + self.rng.index(3);
+                let items = self.int_list(n);
+                let n = self.int(1);
+                let named = self.declare_fielded(&t, Ty::Tuple);
+                format!("let mut {t} = ({g}, vec![{items}], {n});{named}\n")
+            }
+            3 => {
+                let (b, g) = self.new_guard("bs");
+                let label = g.trim_start_matches("G::new(").trim_end_matches(')');
+                let n = self.int(1);
+                let named = self.declare_fielded(&b, Ty::BoxS);
+                format!("let mut {b} = Box::new(S::new({label}, {n}));{named}\n")
+            }
+            _ => {
+                let (b, g) = self.new_guard("bg");
+                self.declare(b.clone(), Ty::BoxG);
+                format!("let mut {b} = Box::new({g});\n")
+            }
+        }
+    }
+
+    /// `n` integer expressions, comma-separated.
+    pub(super) fn int_list(&mut self, n: usize) -> String {
+        let items: Vec<String> = (0..n).map(|_| self.int(1)).collect();
+        items.join(", ")
+    }
+
+    /// A read of a field of a struct-like local: `s.n` (whatever was moved out of the
+    /// others), `s.g.id()`, `s.items.len()`, `s.items.last()`.
+    pub(super) fn field_atom(&mut self) -> Option<String> {
+        let found: Vec<(String, Ty, u8)> = self
+            .visible_vars()
+            .into_iter()
+            .filter(|v| v.ty.has_fields() && !v.moved)
+            .map(|v| (v.name.clone(), v.ty, v.parts))
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        let (s, ty, parts) = self.rng.pick(&found).clone();
+        let (g, items, n) = (
+            ty.field(Some(Field::G)),
+            ty.field(Some(Field::Items)),
+            ty.field(None),
+        );
+        Some(match self.rng.below(4) {
+            0 if parts & Field::G as u8 == 0 => format!("{s}.{g}.id()"),
+            1 if parts & Field::Items as u8 == 0 => format!("({s}.{items}.len() as u64)"),
+            2 if parts & Field::Items as u8 == 0 => {
+                format!("{s}.{items}.last().copied().unwrap_or(0u64)")
+            }
+            _ => {
+                self.partly_moved(&s);
+                format!("{s}.{n}")
+            }
+        })
+    }
+
+    /// A read of another owned local: a `String`'s or `Vec`'s length, the items a receiver
+    /// got so far, a `Box<G>`'s id, an element of a tuple built around a yield.
+    pub(super) fn owned_atom(&mut self) -> Option<String> {
+        let tys = [
+            Ty::Text,
+            Ty::Words,
+            Ty::Guards,
+            Ty::Receiver,
+            Ty::BoxG,
+            Ty::Trio,
+        ];
+        let ty = *self.rng.pick(&tys);
+        let v = self.pick_var(ty)?;
+        Some(match ty {
+            Ty::Text | Ty::Words | Ty::Guards => format!("({v}.len() as u64)"),
+            Ty::Receiver => format!("(({v}.try_iter().count() as u64) % 5)"),
+            Ty::BoxG => format!("{v}.id()"),
+            _ if self.rng.chance(1, 2) => format!("{v}.0"),
+            _ => format!("{v}.2"),
+        })
+    }
+
+    /// `.last()` on a slice (a `Vec<u64>` local, an array, `&v[..]`), or on a `Vec<String>`.
+    pub(super) fn last_atom(&mut self) -> Option<String> {
+        match self.rng.below(5) {
+            0 => self
+                .pick_var(Ty::Stack)
+                .map(|v| format!("{v}.last().copied().unwrap_or(0u64)")),
+            1 => self
+                .pick_var(Ty::Stack)
+                .map(|v| format!("{v}[..].last().map_or(1u64, |x| x % 4)")),
+            2 => self
+                .pick_var(Ty::Words)
+                .map(|w| format!("{w}.last().map_or(0u64, |s| s.len() as u64)")),
+            3 if self.rng.chance(1, 2) => {
+                let (x, y) = (self.atom(true), self.atom(true));
+                Some(format!("[{x}, {y}].last().copied().unwrap_or(0u64)"))
+            }
+            _ => self.field_atom(),
+        }
+    }
+
+    /// A move out of a struct-like local or a `Box<G>` (declared first when there is none):
+    /// a field (`let h = s.g;`, `consume(t.0)`, `for v in s.items { .. }`, `let mut v =
+    /// bs.items;`), the whole value when nothing was moved out yet, or, in a loop, a field
+    /// moved and the whole value assigned again before the next iteration. Often followed by
+    /// a yield that reads a field left in place (`s.n`).
+    pub(super) fn partial_move(&mut self, depth: usize, loops_ok: bool) -> String {
+        let tys = [Ty::Struct, Ty::Tuple, Ty::BoxS, Ty::BoxG];
+        let mut pre = String::new();
+        let picked = match self.pick_movable(&tys, false) {
+            Some(p) => p,
+            None => {
+                pre = self.decl_place();
+                let v = self.scopes.last().and_then(|s| s.last()).expect("declared");
+                (v.name.clone(), v.ty, 0)
+            }
+        };
+        let (s, ty, parts) = picked;
+        if ty == Ty::BoxG {
+            let place = Place {
+                name: s.clone(),
+                ty,
+                field: None,
+            };
+            self.mark(&place);
+            return pre + &self.move_guard_place(&place);
+        }
+        let (itf, nf) = (ty.field(Some(Field::Items)), ty.field(None));
+        let g_in = parts & Field::G as u8 == 0;
+        let items_in = parts & Field::Items as u8 == 0;
+        let mut out = pre;
+        match self.rng.below(6) {
+            0 | 1 if g_in => {
+                let place = Place {
+                    name: s.clone(),
+                    ty,
+                    field: Some(Field::G),
+                };
+                self.mark(&place);
+                out += &self.move_guard_place(&place);
+            }
+            2 if items_in && loops_ok => {
+                self.var_mut(&s).expect("visible").parts |= Field::Items as u8;
+                let (lab, label) = self.label();
+                let v = self.fresh("v");
+                let body = self.loop_body(depth, label, false, "", Some((v.clone(), Ty::Int)));
+                let mv = format!("{lab}for {v} in {s}.{itf} {body}\n");
+                out += &self.around(mv, &s, ty, Field::Items);
+            }
+            2 | 3 if items_in => {
+                self.var_mut(&s).expect("visible").parts |= Field::Items as u8;
+                let v = self.fresh("st");
+                self.declare(v.clone(), Ty::Stack);
+                let mv = format!("let mut {v} = {s}.{itf};\n");
+                out += &self.around(mv, &s, ty, Field::Items);
+            }
+            4 if parts == 0 => {
+                self.var_mut(&s).expect("visible").moved = true;
+                match self.rng.below(3) {
+                    0 => out += &format!("drop({s});\n"),
+                    1 if ty == Ty::BoxS => {
+                        let s2 = self.fresh("s");
+                        let named = self.declare_fielded(&s2, Ty::Struct);
+                        out += &format!("let mut {s2} = *{s};{named}\n");
+                    }
+                    _ => {
+                        let s2 = self.fresh(if ty == Ty::Tuple { "t" } else { "s" });
+                        let named = self.declare_fielded(&s2, ty);
+                        out += &format!("let mut {s2} = {s};{named}\n");
+                    }
+                }
+                return out;
+            }
+            5 if (g_in || items_in) && loops_ok => {
+                out += &self.move_and_reassign_loop(depth, &s, ty, parts);
+            }
+            _ => {
+                out += &format!("{};\n", self.yield_expr());
+            }
+        }
+        if self.rng.chance(1, 2) && !self.var_mut(&s).is_some_and(|v| v.moved) {
+            self.partly_moved(&s);
+            let e = self.int(1);
+            out += &self.yield_of(&format!("wadd({s}.{nf}, {e})"));
+            out.push('\n');
+        }
+        if self.rng.chance(1, 4) {
+            out += &self.reassign(&s, ty);
+        }
+        out
+    }
+
+    /// `let h = <place>;`, `consume(<place>);` or `drop(<place>);` (the caller marks it).
+    /// A field moved out comes with the other fields of its value named (see
+    /// [`Gen::name_fields`]).
+    pub(super) fn move_guard_place(&mut self, place: &Place) -> String {
+        let e = place.expr();
+        let mv = match self.rng.below(3) {
+            0 => format!("consume({e});\n"),
+            1 => format!("drop({e});\n"),
+            _ => {
+                let h = self.fresh("g");
+                self.declare(h.clone(), Ty::Guard);
+                format!("let {h} = {e};\n")
+            }
+        };
+        match place.field {
+            Some(f) => self.around(mv, &place.name, place.ty, f),
+            None => mv,
+        }
+    }
+
+    /// The contract rule for partial moves: the flat lowering knows only the fields a body
+    /// names, and drops a field that the body never names at the next suspension (README,
+    /// "Limits"). So whenever a field of the struct-like local `s` (of type `ty`) is moved
+    /// out, every other field still in place is named right there too: `let _ = &s.g;`,
+    /// `let _ = s.items.len();`, `let _ = s.n;` (fields already moved out, the local's
+    /// `parts`, were named by their own move). This places reads of the fields left in a
+    /// partly moved value before and after the move; the declaration of `s` names every
+    /// field as well ([`Gen::declare_fielded`]), so the rule still holds when the reducer
+    /// removes statements.
+    pub(super) fn name_fields(&mut self, s: &str, ty: Ty, moved: Field) -> String {
+        self.partly_moved(s);
+        let parts = self.var_mut(s).map_or(0, |v| v.parts);
+        let mut out = String::new();
+        for f in [Some(Field::G), Some(Field::Items), None] {
+            if f.is_some_and(|f| f == moved || parts & f as u8 != 0) {
+                continue;
+            }
+            let e = format!("{s}.{}", ty.field(f));
+            out += &match (f, self.rng.below(3)) {
+                (Some(Field::G), 1) => format!("let _ = {e}.id();\n"),
+                (Some(Field::Items), 1) => format!("let _ = {e}.len();\n"),
+                (None, 1) => format!("let _ = {e};\n"),
+                _ => format!("let _ = &{e};\n"),
+            };
+        }
+        out
+    }
+
+    /// `mv`, a statement that moves field `moved` out of `s`, with the other fields of `s`
+    /// named ([`Gen::name_fields`]) right before or right after it.
+    pub(super) fn around(&mut self, mv: String, s: &str, ty: Ty, moved: Field) -> String {
+        let named = self.name_fields(s, ty, moved);
+        if self.rng.chance(1, 2) {
+            named + &mv
+        } else {
+            mv + &named
+        }
+    }
+
+    /// A loop that moves a field of `s` (declared outside it) and assigns the whole of `s`
+    /// again before the next iteration; sometimes it leaves by a `break` in between (then
+    /// the field counts as moved after the loop).
+    fn move_and_reassign_loop(&mut self, depth: usize, s: &str, ty: Ty, parts: u8) -> String {
+        let k = self.rng.below(4);
+        let (head, counter, index) = if self.rng.chance(1, 2) {
+            let i = self.fresh("i");
+            (format!("for {i} in 0..{k}u64 "), String::new(), Some(i))
+        } else {
+            let c = self.fresh("c");
+            self.declare(c.clone(), Ty::Counter);
+            let head = format!("let mut {c} = 0u64;\nwhile {c} < {k} ");
+            (head, format!("{c} += 1;\n"), None)
+        };
+        self.loops.push(super::LoopCtx {
+            label: None,
+            needs_value: false,
+        });
+        self.scopes.push(Vec::new());
+        if let Some(i) = index {
+            self.declare(i, Ty::Int);
+        }
+        let field = if parts & Field::G as u8 == 0 && self.rng.chance(1, 2) {
+            Field::G
+        } else if parts & Field::Items as u8 == 0 {
+            Field::Items
+        } else {
+            Field::G
+        };
+        let inner = self.loops.len() < MAX_LOOPS;
+        self.var_mut(s).expect("visible").parts |= field as u8;
+        let mut body = counter;
+        // The other fields, named before the move (those of `parts` were named by their
+        // own moves).
+        body += &self.name_fields(s, ty, field);
+        match field {
+            Field::G => {
+                let e = format!("{s}.{}", ty.field(Some(Field::G)));
+                body += &match self.rng.below(2) {
+                    0 => format!("consume({e});\n"),
+                    _ => {
+                        let h = self.fresh("g");
+                        self.declare(h.clone(), Ty::Guard);
+                        format!("let {h} = {e};\n{};\n", self.yield_expr())
+                    }
+                };
+            }
+            Field::Items if inner => {
+                let v = self.fresh("v");
+                let b = self.loop_body(depth, None, false, "", Some((v.clone(), Ty::Int)));
+                body += &format!("for {v} in {s}.{} {b}\n", ty.field(Some(Field::Items)));
+            }
+            Field::Items => {
+                let v = self.fresh("st");
+                self.declare(v.clone(), Ty::Stack);
+                body += &format!(
+                    "let mut {v} = {s}.{};\n{};\n",
+                    ty.field(Some(Field::Items)),
+                    self.yield_expr()
+                );
+            }
+        }
+        let breaks = self.rng.chance(1, 3);
+        if breaks {
+            body += &format!("if {} {{ break; }}\n", self.cond(1));
+        }
+        if self.rng.chance(1, 2) {
+            self.partly_moved(s);
+            let e = self.int(1);
+            body += &self.yield_of(&format!("wadd({s}.{}, {e})", ty.field(None)));
+            body.push('\n');
+        }
+        let again = self.fresh_value(ty);
+        body += &format!("{s} = {again};\n");
+        self.scopes.pop();
+        self.loops.pop();
+        if !breaks {
+            self.var_mut(s).expect("visible").parts = parts;
+        }
+        format!("{head}{{\n{body}}}\n")
+    }
+
+    /// A new value of the struct-like type `ty` (or `Box<G>`), for an assignment.
+    fn fresh_value(&mut self, ty: Ty) -> String {
+        let (_, g) = self.new_guard("r");
+        let label = g
+            .trim_start_matches("G::new(")
+            .trim_end_matches(')')
+            .to_string();
+        let n = self.int(1);
+        match ty {
+            Ty::Struct => format!("S::new({label}, {n})"),
+            Ty::Tuple => format!("({g}, vec![{n}], 1u64)"),
+            Ty::BoxS => format!("Box::new(S::new({label}, {n}))"),
+            _ => format!("Box::new({g})"),
+        }
+    }
+
+    /// The whole of a struct-like local (or a `Box<G>`) assigned again, typically after a
+    /// move out of it; in its declaring block the assignment makes it whole again.
+    pub(super) fn reassign_place(&mut self) -> Option<String> {
+        let found: Vec<(String, Ty)> = self
+            .visible_vars()
+            .into_iter()
+            .filter(|v| v.ty.has_fields() || v.ty == Ty::BoxG)
+            .map(|v| (v.name.clone(), v.ty))
+            .collect();
+        if found.is_empty() {
+            return None;
+        }
+        let (s, ty) = self.rng.pick(&found).clone();
+        Some(self.reassign(&s, ty))
+    }
+
+    /// `s = <new value>;` for the visible struct-like local `s` of type `ty`.
+    fn reassign(&mut self, s: &str, ty: Ty) -> String {
+        let e = self.fresh_value(ty);
+        let scope = self.scopes.len();
+        let v = self.var_mut(s).expect("visible");
+        if v.scope_depth == scope {
+            v.moved = false;
+            v.parts = 0;
+        }
+        format!("{s} = {e};\n")
+    }
+
+    /// `let mut text = ..;`: an owned `String`, often of comma-separated numbers.
+    pub(super) fn text_decl(&mut self) -> String {
+        let t = self.fresh("text");
+        let init = match (self.rng.below(5), self.pick_var(Ty::Int)) {
+            (0, _) => {
+                let (x, y, z) = (self.int(1), self.int(1), self.int(1));
+                format!("format!(\" {{}} ,{{}}, {{}} \", {x}, {y}, {z})")
+            }
+            (1, _) => {
+                let (x, y) = (self.int(1), self.int(1));
+                format!("format!(\"{{}},{{}}\", {x}, {y})")
+            }
+            (2, _) => format!("{}.to_string()", self.int(1)),
+            (3, Some(x)) => format!("format!(\"{{{x}}}, {{{x}:?}}\")"),
+            _ => "String::from(\" 1, 22 ,3 \")".to_string(),
+        };
+        self.declare(t.clone(), Ty::Text);
+        format!("let mut {t} = {init};\n")
+    }
+
+    /// A local that borrows a `String` local and is dead at the next yield:
+    /// `let s = text.trim(); let n = s.len() as u64; yield_!(n);` and the like (the `String`
+    /// is declared first when there is none).
+    pub(super) fn borrow_dead(&mut self) -> String {
+        let mut out = String::new();
+        let text = match self.pick_var(Ty::Text) {
+            Some(t) => t,
+            None => {
+                out += &self.text_decl();
+                self.scopes
+                    .last()
+                    .and_then(|s| s.last())
+                    .expect("declared")
+                    .name
+                    .clone()
+            }
+        };
+        let r = self.fresh("r");
+        let n = self.fresh("x");
+        out += &match self.rng.below(5) {
+            0 => format!("let {r} = {text}.trim();\nlet {n} = {r}.len() as u64;\n"),
+            1 => format!(
+                "let {r}: Vec<&str> = {text}.split(',').collect();\nlet {n} = {r}.len() as u64;\n"
+            ),
+            2 => format!(
+                "let {r} = {text}.split(',').map(str::trim).next().unwrap_or(\"\");\n\
+                 let {n} = wadd({r}.len() as u64, {r}.parse::<u64>().unwrap_or(7u64));\n"
+            ),
+            3 => format!(
+                "let {r} = {text}.as_bytes();\nlet {n} = {r}.iter().filter(|c| **c == b',').count() as u64;\n"
+            ),
+            _ => format!("let {r} = &{text}[..];\nlet {n} = ({r}.len() as u64) % 7;\n"),
+        };
+        self.declare(n.clone(), Ty::Int);
+        if self.rng.chance(3, 4) {
+            let y = self.yield_of(&n);
+            out += &format!("{y}\n");
+        }
+        out
+    }
+
+    /// `text.push_str(..)` on a `String` local (a `&mut` borrow that ends at once).
+    pub(super) fn text_mut(&mut self) -> Option<String> {
+        let t = self.pick_var(Ty::Text)?;
+        Some(match self.rng.below(2) {
+            0 => format!("{t}.push_str(&format!(\",{{}}\", {}));\n", self.int(1)),
+            _ => format!("{t}.push(',');\n"),
+        })
+    }
+
+    /// A `Vec<String>` (declared when there is none, from a moved `String` local, a clone
+    /// or `format!`) and `words.join(",")`, a `&self` method named like a by-value one.
+    pub(super) fn words_stmt(&mut self) -> String {
+        let mut pre = String::new();
+        let w = match self.pick_var(Ty::Words) {
+            Some(w) => w,
+            None if self.rng.chance(1, 2) => {
+                pre = self.words_decl();
+                self.scopes
+                    .last()
+                    .and_then(|s| s.last())
+                    .expect("declared")
+                    .name
+                    .clone()
+            }
+            None => return self.words_decl(),
+        };
+        pre + &match self.rng.below(3) {
+            0 => {
+                let x = self.int(1);
+                format!("{w}.push({x}.to_string());\n")
+            }
+            _ => {
+                let j = self.fresh("text");
+                let e = self.int(1);
+                let y = self.yield_of(&format!("wadd({j}.len() as u64, {e})"));
+                self.declare(j.clone(), Ty::Text);
+                format!("let mut {j} = {w}.join(\",\");\n{y}\n")
+            }
+        }
+    }
+
+    /// `let mut words = vec![..];`: from a moved `String` local, a clone or `format!`.
+    fn words_decl(&mut self) -> String {
+        let w = self.fresh("words");
+        let first = match self.pick_movable(&[Ty::Text], false) {
+            Some((t, _, _)) if self.rng.chance(1, 2) => {
+                self.var_mut(&t).expect("visible").moved = true;
+                t
+            }
+            _ => match self.pick_var(Ty::Text) {
+                Some(t) => format!("{t}.clone()"),
+                None => "String::from(\"w\")".to_string(),
+            },
+        };
+        let x = self.int(1);
+        self.declare(w.clone(), Ty::Words);
+        format!("let mut {w} = vec![{first}, format!(\"{{}}\", {x})];\n")
+    }
+
+    /// An mpsc channel (declared when there is none) and `tx.send(..)`, a `&self` method
+    /// named like a by-value one; the receiver's count is read by [`Gen::owned_atom`].
+    pub(super) fn channel_stmt(&mut self) -> String {
+        let mut pre = String::new();
+        let tx = match self.pick_var(Ty::Sender) {
+            Some(tx) => tx,
+            None => {
+                let (tx, rx) = (self.fresh("tx"), self.fresh("rx"));
+                self.declare(tx.clone(), Ty::Sender);
+                self.declare(rx.clone(), Ty::Receiver);
+                pre = format!("let ({tx}, {rx}) = std::sync::mpsc::channel::<u64>();\n");
+                tx
+            }
+        };
+        let e = self.int(1);
+        pre + &match self.rng.below(2) {
+            0 => format!("{tx}.send({e}).unwrap();\n"),
+            _ => format!("let _ = {tx}.send({e});\n"),
+        }
+    }
+
+    /// `let gv = vec![g, ..];`: guards moved into `vec!` (a guard place that may be moved
+    /// here, and new ones).
+    pub(super) fn vec_guard(&mut self) -> String {
+        let gv = self.fresh("gv");
+        let mut items = Vec::new();
+        let mut named = String::new();
+        if let Some(place) = self.guard_place(false) {
+            self.mark(&place);
+            items.push(place.expr());
+            if let Some(f) = place.field {
+                named = self.name_fields(&place.name, place.ty, f);
+            }
+        }
+        if items.is_empty() || self.rng.chance(1, 2) {
+            let (_, g) = self.new_guard(&gv);
+            items.push(g);
+        }
+        self.declare(gv.clone(), Ty::Guards);
+        format!("{named}let {gv} = vec![{}];\n", items.join(", "))
+    }
+
+    /// A `Vec<G>` local moved: iterated by value (`for h in gv { .. }`) or dropped.
+    pub(super) fn guards_use(&mut self, depth: usize, loops_ok: bool) -> Option<String> {
+        let (gv, _, _) = self.pick_movable(&[Ty::Guards], false)?;
+        self.var_mut(&gv).expect("visible").moved = true;
+        if loops_ok && self.rng.chance(2, 3) {
+            let (lab, label) = self.label();
+            let h = self.fresh("g");
+            let body = self.loop_body(depth, label, false, "", Some((h.clone(), Ty::Guard)));
+            return Some(format!("{lab}for {h} in {gv} {body}\n"));
+        }
+        Some(format!("drop({gv});\n"))
+    }
+}

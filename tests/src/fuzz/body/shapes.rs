@@ -1,0 +1,517 @@
+//! Statement shapes around moves, shadowing and yields:
+//! - a guard moved on only some paths (`if c { consume(g) }`);
+//! - `yield_!(..); continue;` with a local used on the fall-through path, and moves right
+//!   before `break`/`continue`/`return`/`?`;
+//! - deferred initialization (`let w; if c { w = .. } else { .. }`);
+//! - yields inside expressions (`let _ = yield_!(..)`, a call argument, a tuple element, a
+//!   `match` scrutinee, an `if` condition, an operand in a block);
+//! - every shape of shadowing (`let x = x + 1`, in a nested block, an `if let`/`match`
+//!   binding, a `let` in a loop body), each followed by a use of the outer local;
+//! - std macros: `assert!`, `format!` (borrows), `vec![x, y]`.
+
+use super::{Gen, MAX_LOOPS, Ty};
+
+impl Gen {
+    /// A read of some local (an integer, a guard's id, a field, ...), a literal if none.
+    pub(super) fn local_read(&mut self) -> String {
+        for _ in 0..8 {
+            let a = self.atom(false);
+            if !(a.ends_with("u64") && a.len() == 4) {
+                return a;
+            }
+        }
+        self.int(1)
+    }
+
+    /// Saves the move state of `name` (to undo a move on a path that leaves its scope).
+    fn state_of(&mut self, name: &str) -> (bool, u8) {
+        self.var_mut(name)
+            .map_or((false, 0), |v| (v.moved, v.parts))
+    }
+
+    fn restore(&mut self, name: &str, state: (bool, u8)) {
+        if let Some(v) = self.var_mut(name) {
+            (v.moved, v.parts) = state;
+        }
+    }
+
+    /// A guard place moved on only one path: `if c { consume(g); }`, in one branch of an
+    /// `if`/`else` or in one `match` arm. It counts as moved for the rest of its scope.
+    pub(super) fn cond_move(&mut self, depth: usize) -> Option<String> {
+        let place = self.guard_place(false)?;
+        let c = self.cond(1);
+        let form = self.rng.below(4);
+        let other = (form == 1 || form == 2).then(|| self.block(depth, None));
+        self.scopes.push(Vec::new());
+        let mv = self.move_guard_place(&place);
+        self.mark(&place);
+        let post = if self.rng.chance(1, 3) && self.budget > 0 {
+            self.stmt(depth + 1)
+        } else {
+            String::new()
+        };
+        self.scopes.pop();
+        let other = other.unwrap_or_default();
+        Some(match form {
+            0 => format!("if {c} {{\n{mv}{post}}}\n"),
+            1 => format!("if {c} {{\n{mv}{post}}} else {other}"),
+            2 => format!("if {c} {other} else {{\n{mv}{post}}}\n"),
+            _ => {
+                let e = self.int(1);
+                format!("match {e} % 3 {{\n1 => {{\n{mv}{post}}}\n_ => {{}}\n}}\n")
+            }
+        })
+    }
+
+    /// In a loop: `if c { yield_!(..); continue; }` and then code that uses a local on the
+    /// fall-through path.
+    pub(super) fn yield_continue(&mut self) -> Option<String> {
+        if self.loops.is_empty() {
+            return None;
+        }
+        let c = self.cond(1);
+        let y = self.yield_expr();
+        let x = self.local_read();
+        let after = self.yield_of(&x);
+        Some(match self.rng.below(3) {
+            0 => format!("if {c} {{\n{y};\ncontinue;\n}}\n{after}\n"),
+            1 => {
+                let y2 = self.yield_expr();
+                format!("if {c} {{\n{y2};\n}} else {{\n{y};\ncontinue;\n}}\n{after}\n")
+            }
+            _ => {
+                let jump = self.jump().unwrap_or_else(|| "continue;".to_string());
+                format!("if {c} {{\n{y};\n{jump}\n}}\n{after}\n")
+            }
+        })
+    }
+
+    /// A move right before leaving: `if c { consume(g); break; }` (a guard of the innermost
+    /// loop's body), `if c { drop(g); return; }` (any guard), or `consume(g); chk(x)?;`.
+    /// Only the `?` form counts as a move afterwards: the others leave on that path.
+    pub(super) fn move_before_exit(&mut self) -> Option<String> {
+        let fallible = self.flavor == super::Flavor::Fallible;
+        let kind = self.rng.below(if fallible { 4 } else { 3 });
+        let jump = kind < 2 && !self.loops.is_empty();
+        let place = self.guard_place(!jump && kind != 3)?;
+        let c = self.cond(1);
+        let before = self.state_of(&place.name);
+        self.mark(&place);
+        self.scopes.push(Vec::new());
+        let mv = self.move_guard_place(&place);
+        self.scopes.pop();
+        if kind == 3 {
+            let e = self.int(1);
+            return Some(match self.rng.below(2) {
+                0 => format!("{mv}chk({e})?;\n"),
+                _ => format!("if {c} {{\n{mv}chk({e})?;\n}}\n"),
+            });
+        }
+        let exit = if jump { self.jump() } else { None };
+        let exit = exit.unwrap_or_else(|| "@RET@".to_string());
+        self.restore(&place.name, before);
+        Some(format!("if {c} {{\n{mv}{exit}\n}}\n"))
+    }
+
+    /// Deferred initialization: `let w;` assigned in every branch of an `if`/`match`, in one
+    /// branch while the other leaves, or after a yield; then `w` is used.
+    pub(super) fn deferred_init(&mut self) -> String {
+        let w = self.fresh("w");
+        let ty_ann = if self.rng.chance(1, 4) { ": u64" } else { "" };
+        let (text, ty) = match self.rng.below(5) {
+            0 | 1 => {
+                let c = self.cond(1);
+                let pre = if self.rng.chance(1, 2) {
+                    format!("{};\n", self.yield_expr())
+                } else {
+                    String::new()
+                };
+                let (e1, e2) = (self.int(2), self.int(2));
+                (
+                    format!(
+                        "let {w}{ty_ann};\nif {c} {{\n{pre}{w} = {e1};\n}} else {{\n{w} = {e2};\n}}\n"
+                    ),
+                    Ty::Int,
+                )
+            }
+            2 => {
+                let e = self.int(1);
+                let (e1, e2, e3) = (self.int(1), self.int(1), self.int(1));
+                let y = self.yield_expr();
+                (
+                    format!(
+                        "let {w}{ty_ann};\nmatch {e} % 3 {{\n0 => {w} = {e1},\n1 => {{\n{y};\n{w} = {e2};\n}}\n_ => {w} = {e3},\n}}\n"
+                    ),
+                    Ty::Int,
+                )
+            }
+            3 => {
+                let c = self.cond(1);
+                let label = self.fresh("n");
+                let d = if self.loops.is_empty() {
+                    self.diverge()
+                } else {
+                    "continue;".to_string()
+                };
+                let d = if self.rng.chance(1, 2) {
+                    d
+                } else {
+                    self.diverge()
+                };
+                let pre = if self.rng.chance(1, 2) {
+                    format!("{};\n", self.yield_expr())
+                } else {
+                    String::new()
+                };
+                (
+                    format!(
+                        "let {w};\nif {c} {{\n{w} = G::new(\"{w}.{label}\");\n}} else {{\n{pre}{d}\n}}\n"
+                    ),
+                    Ty::Guard,
+                )
+            }
+            _ => {
+                let y = self.yield_expr();
+                if self.rng.chance(1, 2) {
+                    let label = self.fresh("n");
+                    (
+                        format!("let {w};\n{y};\n{w} = G::new(\"{w}.{label}\");\n"),
+                        Ty::Guard,
+                    )
+                } else {
+                    let e = self.int(2);
+                    (format!("let {w}{ty_ann};\n{y};\n{w} = {e};\n"), Ty::Int)
+                }
+            }
+        };
+        self.declare(w.clone(), ty);
+        let usage = if self.rng.chance(1, 2) {
+            let e = self.int(1);
+            let x = if ty == Ty::Guard {
+                format!("{w}.id()")
+            } else {
+                w.clone()
+            };
+            self.yield_of(&format!("wadd({x}, {e})")) + "\n"
+        } else {
+            String::new()
+        };
+        text + &usage
+    }
+
+    /// A yield inside an expression: `let _ = yield_!(..);`, an argument of a function taking
+    /// `()`, a tuple element, a `match` scrutinee, in an `if` condition, an operand.
+    pub(super) fn yield_in_expr(&mut self, depth: usize, compound: bool) -> Option<String> {
+        let y = self.yield_expr();
+        Some(match self.rng.below(9) {
+            0 => format!("let _ = {y};\n"),
+            1 => {
+                let e = self.int(1);
+                let x = self.fresh("x");
+                let s = match self.rng.below(3) {
+                    0 => return Some(format!("tick({y});\n")),
+                    1 => format!("let {x} = wadd(tick({y}), {e});\n"),
+                    _ => format!("let {x} = wmul({e}, tick({y}));\n"),
+                };
+                self.declare(x, Ty::Int);
+                s
+            }
+            2 => {
+                let (e1, e2) = (self.int(1), self.int(1));
+                let t = self.fresh("t");
+                self.declare(t.clone(), Ty::Trio);
+                format!("let {t} = ({e1}, {y}, {e2});\n")
+            }
+            3 => {
+                let e = self.int(1);
+                let (h, g) = self.new_guard("g");
+                let x = self.fresh("x");
+                self.declare(h.clone(), Ty::Guard);
+                self.declare(x.clone(), Ty::Int);
+                format!("let ({h}, (), {x}) = ({g}, {y}, {e});\n")
+            }
+            4 if compound => {
+                let body = self.block(depth, None);
+                format!("match {y} {{\n() => {body}}}\n")
+            }
+            5 if compound => {
+                let c = self.cond(1);
+                let head = if self.rng.chance(1, 2) {
+                    format!("if {{ {y}; {c} }}")
+                } else {
+                    let c0 = self.cond(0);
+                    format!("if {c0} && {{ {y}; {c} }}")
+                };
+                let then = self.block(depth, None);
+                if self.rng.chance(1, 2) {
+                    let other = self.block(depth, None);
+                    format!("{head} {then} else {other}")
+                } else {
+                    format!("{head} {then}")
+                }
+            }
+            6 | 7 => {
+                let (e1, e2) = (self.int(1), self.int(1));
+                let x = self.fresh("x");
+                self.declare(x.clone(), Ty::Int);
+                match self.rng.below(3) {
+                    0 => format!("let {x} = {e1} ^ {{ {y}; {e2} }};\n"),
+                    1 => format!("let {x} = {{ {y}; {e2} }} % 5;\n"),
+                    _ => format!("let {x} = ({e1} | {{ {y}; {e2} }}) % 100;\n"),
+                }
+            }
+            _ => {
+                let e = self.int(1);
+                let x = self.fresh("x");
+                self.declare(x.clone(), Ty::Int);
+                format!("let {x} = wadd({e}, {{ {y}; 1u64 }});\n")
+            }
+        })
+    }
+
+    /// A visible, unmoved integer or guard local (its name and type) to shadow.
+    fn shadow_target(&mut self) -> Option<(String, Ty)> {
+        let found: Vec<(String, Ty)> = self
+            .visible_vars()
+            .into_iter()
+            .filter(|v| matches!(v.ty, Ty::Int | Ty::MutInt | Ty::Guard) && !v.moved)
+            .map(|v| (v.name.clone(), v.ty))
+            .collect();
+        (!found.is_empty()).then(|| self.rng.pick(&found).clone())
+    }
+
+    /// A use of `x` of type `ty` as an item, unless it was moved.
+    fn use_of(&mut self, x: &str, ty: Ty) -> String {
+        let moved = self.var_mut(x).is_none_or(|v| v.moved);
+        let e = self.int(1);
+        let v = match ty {
+            _ if moved => e,
+            Ty::Guard => format!("wadd({x}.id(), {e})"),
+            _ => format!("wadd({x}, {e})"),
+        };
+        self.yield_of(&v) + "\n"
+    }
+
+    /// The new value of a shadowing `let` of `x` (`extra`: an integer to mix in).
+    fn shadow_value(&mut self, x: &str, ty: Ty, extra: &str) -> String {
+        if ty == Ty::Guard {
+            let label = self.fresh("n");
+            return format!("G::new(\"{x}.{label}\")");
+        }
+        match self.rng.below(3) {
+            0 => format!("wadd({x}, {extra})"),
+            1 => format!("{x} % 1000 + 1"),
+            _ => format!("wadd({x}, 1u64)"),
+        }
+    }
+
+    /// `let x = x + 1;` (or a new guard of the same name), then often a yield of the new one.
+    pub(super) fn shadow_let(&mut self) -> Option<String> {
+        let (x, ty) = self.shadow_target()?;
+        let e = self.int(1);
+        let v = self.shadow_value(&x, ty, &e);
+        self.declare(x.clone(), if ty == Ty::Guard { ty } else { Ty::Int });
+        let after = if self.rng.chance(1, 2) {
+            self.use_of(&x, ty)
+        } else {
+            String::new()
+        };
+        Some(format!("let {x} = {v};\n{after}"))
+    }
+
+    /// `{ let x = ..; ..; yield_!(x); }` and then a use of the outer `x`.
+    pub(super) fn shadow_block(&mut self, depth: usize) -> Option<String> {
+        let (x, ty) = self.shadow_target()?;
+        let e = self.int(1);
+        let v = self.shadow_value(&x, ty, &e);
+        self.scopes.push(Vec::new());
+        self.declare(x.clone(), if ty == Ty::Guard { ty } else { Ty::Int });
+        let mut s = format!("{{\nlet {x} = {v};\n");
+        for _ in 0..self.rng.index(3) {
+            if self.budget == 0 {
+                break;
+            }
+            s += &self.stmt(depth + 1);
+        }
+        s += &self.use_of(&x, ty);
+        s += "}\n";
+        self.scopes.pop();
+        s += &self.use_of(&x, ty);
+        Some(s)
+    }
+
+    /// An `if let Some(x) = ..` or a `match` binding that reuses the name of an outer local,
+    /// and then a use of the outer one.
+    pub(super) fn shadow_binding(&mut self, depth: usize) -> Option<String> {
+        let (x, ty) = self.shadow_target()?;
+        let xs = [x.clone()];
+        let mut s = match self.rng.below(3) {
+            0 => {
+                let o = match self.pick_var(Ty::Opt) {
+                    Some(o) => o,
+                    None => format!("Some({})", self.int(1)),
+                };
+                let then = self.arm_block(depth, &xs);
+                let other = if self.rng.chance(1, 2) {
+                    format!(" else {}", self.block(depth, None))
+                } else {
+                    "\n".to_string()
+                };
+                format!("if let Some({x}) = {o} {}{other}", then.trim_end())
+            }
+            1 => {
+                let e = self.int(2);
+                let mut s = format!("match {e} % 3 {{\n0 => ");
+                s += &self.arm(depth, &[]);
+                s += &format!("{x} => ");
+                s += &self.arm(depth, &xs);
+                s + "}\n"
+            }
+            _ => {
+                let e = self.int(1);
+                let c = self.fresh("c");
+                self.declare(c.clone(), Ty::Counter);
+                let first = format!("if {c} >= 2 {{ break; }}\n{c} += 1;\n");
+                let body = if self.loops.len() < MAX_LOOPS {
+                    self.loops.push(super::LoopCtx {
+                        label: None,
+                        needs_value: false,
+                    });
+                    let b = self.arm_block(depth, &xs);
+                    self.loops.pop();
+                    b
+                } else {
+                    self.arm_block(depth, &xs)
+                };
+                let o = format!("(if {c} < 2 {{ Some(wadd({e}, {c})) }} else {{ None }})");
+                if self.loops.len() < MAX_LOOPS {
+                    format!("let mut {c} = 0u64;\nwhile let Some({x}) = {o} {{\n{first}{body}}}\n")
+                } else {
+                    format!("let mut {c} = 0u64;\nif let Some({x}) = {o} {body}")
+                }
+            }
+        };
+        s += &self.use_of(&x, ty);
+        Some(s)
+    }
+
+    /// A loop whose body starts with a `let` that shadows an outer local and yields, and
+    /// then a use of the outer local after the loop.
+    pub(super) fn shadow_loop(&mut self, depth: usize) -> Option<String> {
+        let (x, ty) = self.shadow_target()?;
+        let k = self.rng.below(4);
+        let (lab, label) = self.label();
+        let (head, first, index) = if self.rng.chance(1, 2) {
+            let i = self.fresh("i");
+            (format!("{lab}for {i} in 0..{k}u64 "), String::new(), i)
+        } else {
+            let c = self.fresh("c");
+            self.declare(c.clone(), Ty::Counter);
+            (
+                format!("let mut {c} = 0u64;\n{lab}while {c} < {k} "),
+                format!("{c} += 1;\n"),
+                c,
+            )
+        };
+        self.loops.push(super::LoopCtx {
+            label,
+            needs_value: false,
+        });
+        self.scopes.push(Vec::new());
+        if first.is_empty() {
+            self.declare(index.clone(), Ty::Int);
+        }
+        let v = self.shadow_value(&x, ty, &index);
+        self.declare(x.clone(), if ty == Ty::Guard { ty } else { Ty::Int });
+        let mut body = format!("{first}let {x} = {v};\n");
+        if self.rng.chance(1, 2) {
+            body += &format!("{};\n", self.yield_expr());
+        }
+        body += &self.block(depth, None);
+        body += &self.use_of(&x, ty);
+        self.scopes.pop();
+        self.loops.pop();
+        let after = self.use_of(&x, ty);
+        Some(format!("{head}{{\n{body}}}\n{after}"))
+    }
+
+    /// `assert!`/`assert_eq!`/`debug_assert!` of something true, reading locals. Its
+    /// operands are evaluated twice, so they must give the same value twice: a receiver's
+    /// count (`rx.try_iter().count()`) does not (the first read drains it), so a form that
+    /// reads one is drawn again.
+    pub(super) fn assert_stmt(&mut self) -> String {
+        for _ in 0..4 {
+            let s = self.assert_form();
+            if !s.contains("try_iter") {
+                return s;
+            }
+        }
+        "assert!(a == a);\n".to_string()
+    }
+
+    fn assert_form(&mut self) -> String {
+        match self.rng.below(5) {
+            0 => {
+                let e = self.int(1);
+                format!("assert!({e} == {e});\n")
+            }
+            1 => {
+                let x = self.local_read();
+                format!("assert_eq!({x}, {x});\n")
+            }
+            2 => match self.pick_var(Ty::Guard) {
+                Some(g) => format!("assert!({g}.id() < 10, \"{{:?}}\", {g});\n"),
+                None => {
+                    let x = self.local_read();
+                    format!("assert!({x} <= {x});\n")
+                }
+            },
+            3 => {
+                let x = self.local_read();
+                format!("assert_ne!(wadd({x}, 1u64), {x});\n")
+            }
+            _ => {
+                let x = self.local_read();
+                format!("debug_assert!({x} % 2 < 2, \"{{}}\", {x});\n")
+            }
+        }
+    }
+
+    /// `format!` borrowing locals (`{x}`, `{}`, `{:?}` of a guard) into a `String` local, or
+    /// its length into an integer.
+    pub(super) fn format_stmt(&mut self) -> String {
+        let arg = match (
+            self.rng.below(3),
+            self.pick_var(Ty::Int),
+            self.pick_var(Ty::Guard),
+        ) {
+            (0, Some(x), _) => format!("\"{{{x}}}\""),
+            (1, _, Some(g)) => format!("\"{{:?}}/{{}}\", {g}, {}", self.int(1)),
+            _ => {
+                let x = self.local_read();
+                format!("\"{{}}\", {x}")
+            }
+        };
+        if self.rng.chance(1, 3) {
+            let x = self.fresh("x");
+            self.declare(x.clone(), Ty::Int);
+            return format!("let {x} = format!({arg}).len() as u64;\n");
+        }
+        let t = self.fresh("text");
+        self.declare(t.clone(), Ty::Text);
+        format!("let mut {t} = format!({arg});\n")
+    }
+
+    /// `let mut v = vec![x, y];` (a `Vec<u64>` local).
+    pub(super) fn vec_ints(&mut self) -> String {
+        let v = self.fresh("st");
+        let init = if self.rng.chance(1, 4) {
+            format!("vec![{}; {}]", self.local_read(), 1 + self.rng.below(3))
+        } else {
+            let (x, y) = (self.local_read(), self.local_read());
+            format!("vec![{x}, {y}]")
+        };
+        self.declare(v.clone(), Ty::Stack);
+        format!("let mut {v} = {init};\n")
+    }
+}
