@@ -197,6 +197,27 @@ pub mod __private {
         F::from(error)
     }
 
+    /// A field that a flat generator's body uses by value while the rest of its value stays
+    /// in scope across a later yield: the macro, which sees no types, takes the use for a
+    /// copy (keeping the value whole, so that it drops where the plain function drops it),
+    /// and the bound asks the compiler to confirm that the field is `Copy`.
+    #[diagnostic::on_unimplemented(
+        message = "this field is moved out of a value that the generator keeps across a later yield",
+        label = "`{Self}` is not `Copy`, so this moves the field",
+        note = "a flat generator sees no types: a field used by value while the rest of its value is still in scope at a later yield is taken for a copy, so that the rest is dropped where the plain function drops it",
+        note = "destructure the value with a pattern that names every field (`let Value {{ field, other }} = value;`), or move the field out with a `let` of its own (`let field = value.field;`; the fields the body never names then drop when the generator next suspends)"
+    )]
+    pub trait CopiedField: Copy {}
+
+    #[diagnostic::do_not_recommend]
+    impl<T: Copy> CopiedField for T {}
+
+    /// The copy of a field the flat lowering reads in place (see [`CopiedField`]).
+    #[inline(always)]
+    pub fn copied_field<T: CopiedField>(field: &T) -> T {
+        *field
+    }
+
     #[cfg(feature = "alloc")]
     pub use crate::boxed::{BoxedGen, boxed, boxed_fallible};
     pub use crate::stream::{

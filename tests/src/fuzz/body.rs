@@ -430,10 +430,10 @@ impl Gen {
         let compound = depth < MAX_DEPTH && self.budget > 0;
         let loops_ok = compound && self.loops.len() < MAX_LOOPS;
         loop {
-            // 0..=35: plain and compound statements; 36..=58: the constructs of `places` and
-            // `shapes`; 59..=83 map back onto 0..=35, which weighs those more.
-            let k = self.rng.below(84);
-            let k = if k >= 59 { (k - 59) * 36 / 25 } else { k };
+            // 0..=35: plain and compound statements; 36..=59: the constructs of `places` and
+            // `shapes`; 60..=84 map back onto 0..=35, which weighs those more.
+            let k = self.rng.below(85);
+            let k = if k >= 60 { (k - 60) * 36 / 25 } else { k };
             let s = match k {
                 0..=5 => Some(format!("{};\n", self.yield_expr())),
                 6 | 7 => {
@@ -551,6 +551,8 @@ impl Gen {
                     format!("let {x} = {e};\n")
                 }),
                 58 => self.guards_use(depth, loops_ok),
+                // A `Copy` field read by value while a guard next to it lives on.
+                59 => Some(self.record_id()),
                 _ => None,
             };
             if let Some(s) = s {

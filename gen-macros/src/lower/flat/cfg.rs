@@ -48,6 +48,10 @@ pub(crate) struct Cfg {
     pub scope_places: Vec<Vec<PlaceId>>,
     /// The node just before each place use (`ExprKind::Place::id`).
     pub uses: Vec<Option<Node>>,
+    /// The node of each place use.
+    pub use_nodes: Vec<Option<Node>>,
+    /// By-value uses that a later read proved to be copies (`flow::copies`).
+    pub proven_copies: std::collections::HashSet<Node>,
 }
 
 struct LoopTargets {
@@ -67,7 +71,8 @@ struct Builder<'a> {
     loops: Vec<LoopTargets>,
     /// The scopes open here, innermost last.
     scopes: Vec<ScopeId>,
-    /// Inside a `match` guard: code that is emitted as written, whatever it contains.
+    /// Inside a `match` guard or another macro's input: code that is emitted as written,
+    /// whatever it contains.
     in_guard: bool,
     /// Inside a guard's code that runs on some paths only (the right operand of `&&`/`||`,
     /// a branch of an `if` or `match`, a loop body): a by-value use there counts as a read.
@@ -103,6 +108,8 @@ fn build_with(ir: &Ir, places: Places) -> Cfg {
             binding_places: Vec::new(),
             scope_places: Vec::new(),
             uses: vec![None; ir.uses],
+            use_nodes: vec![None; ir.uses],
+            proven_copies: std::collections::HashSet::new(),
         },
         cur: None,
         loops: Vec::new(),
@@ -289,6 +296,7 @@ impl Builder<'_> {
                 // The node before the use: how the place stands when it is used.
                 self.cfg.uses[*id] = self.cur;
                 self.use_place(place, *how);
+                self.cfg.use_nodes[*id] = self.cur;
             }
             ExprKind::Yield {
                 value,
@@ -417,9 +425,12 @@ impl Builder<'_> {
                 MacroArgs::Exprs {
                     exprs, captures, ..
                 } => {
+                    // Another macro's input is emitted as written, like a guard.
+                    let outer = std::mem::replace(&mut self.in_guard, true);
                     for x in exprs {
                         self.expr(x);
                     }
+                    self.in_guard = outer;
                     for place in captures {
                         self.use_place(place, Use::Read);
                     }

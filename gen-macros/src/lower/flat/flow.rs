@@ -134,6 +134,7 @@ pub(crate) fn copies(cfg: &mut Cfg, subtrees: &[Vec<PlaceId>], live: &[Bits]) {
             .any(|&s| subtrees[p].iter().any(|&q| live[s].contains(q)));
         if used_again {
             cfg.events[node] = Event::Use(p, Use::Read);
+            cfg.proven_copies.insert(node);
         }
     }
 }

@@ -50,6 +50,21 @@ pub(crate) struct Ir {
     /// not know, places another macro's input names, the first argument of `write!`.
     /// A `mut` on any other binding is needless, and rustc may say so.
     pub maybe_mutated: std::collections::HashSet<BindingId>,
+    /// `let x = r.f;` statements (by syntax, `build::site`) found to copy the field: `x` is
+    /// used later as only a `Copy` value can be (yielded as a plain item, an arithmetic
+    /// operand, cast). The next build reads `r.f` in place instead of moving it.
+    pub copied_lets: std::collections::HashSet<usize>,
+    /// Fields used by value where the macro cannot tell a move from a copy (a call argument,
+    /// an element of a tuple, a yielded value, ..): `(use id, syntax site)`. The plan decides
+    /// which are copies (`Plan::copied_fields`).
+    pub field_uses: Vec<(usize, usize)>,
+    /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
+    /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other
+    /// by-value uses of their fields are moves too.
+    pub bundles: std::collections::HashSet<BindingId>,
+    /// Uses (ids) of fields read in place although used by value: a copy the compiler is
+    /// asked to confirm (`gen_core::__private::copied_field`).
+    pub copy_checked: std::collections::HashSet<usize>,
     /// What the builder found wrong with the body.
     pub errors: Vec<syn::Error>,
 }

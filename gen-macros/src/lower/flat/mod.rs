@@ -65,7 +65,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {
         // `iter! { .. }`: the free variables it uses are captured by value like arguments.
-        let discovery = build::build(func, &args, &HashSet::new(), &macros);
+        let discovery = build::build(func, &args, &build::Rounds::default(), &macros);
         args = discovery
             .free
             .into_iter()
@@ -79,18 +79,25 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
             })
             .collect();
     }
-    let mut force = HashSet::new();
+    let mut rounds = build::Rounds::default();
     let mut unnative = HashSet::new();
     let mut round = 0;
     let (ir, plan) = loop {
-        let ir = build::build(func, &args, &force, &macros);
+        let ir = build::build(func, &args, &rounds, &macros);
         let plan = plan::plan(&ir, &unnative);
-        let more = !plan.force.is_subset(&force) || !plan.unnative.is_subset(&unnative);
+        let more = !plan.force.is_subset(&rounds.force)
+            || !plan.unnative.is_subset(&unnative)
+            || !ir.copied_lets.is_subset(&rounds.copied)
+            || !plan.copied_fields.is_subset(&rounds.copied_fields);
         round += 1;
         if !more || round == ROUNDS {
             break (ir, plan);
         }
-        force.extend(plan.force.iter().copied());
+        rounds.force.extend(plan.force.iter().copied());
+        rounds.copied.extend(ir.copied_lets.iter().copied());
+        rounds
+            .copied_fields
+            .extend(plan.copied_fields.iter().copied());
         unnative.extend(plan.unnative.iter().copied());
     };
     if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
@@ -238,6 +245,10 @@ fn assemble(
 }
 
 fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {
+    eprintln!(
+        "field uses {:?}, copied {:?}, copy-checked uses {:?}",
+        ir.field_uses, plan.copied_fields, ir.copy_checked
+    );
     for (s, info) in ir.states.iter().enumerate() {
         let kept: Vec<String> = plan.kept[s]
             .iter()

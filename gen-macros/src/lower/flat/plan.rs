@@ -19,6 +19,7 @@
 
 mod borrow_errors;
 mod conflicts;
+mod copied_fields;
 
 use std::collections::HashSet;
 
@@ -80,6 +81,9 @@ pub(crate) struct Plan {
     pub force: HashSet<usize>,
     /// Loops (by syntax) whose back edges must be jumps.
     pub unnative: HashSet<usize>,
+    /// Fields used by value (by syntax) that the next build reads in place (see
+    /// `copied_fields.rs`).
+    pub copied_fields: HashSet<usize>,
 }
 
 /// Analyses `ir`. `unnative`: loops earlier rounds found must not be native.
@@ -110,6 +114,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         errors: Vec::new(),
         force: HashSet::new(),
         unnative: HashSet::new(),
+        copied_fields: HashSet::new(),
     };
     plan.external = external_captures(ir, &plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
@@ -150,6 +155,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     );
     plan.local = local;
     plan.find_conflicts(ir, &kept_by);
+    plan.find_copied_fields(ir);
     plan
 }
 

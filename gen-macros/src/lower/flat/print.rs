@@ -70,10 +70,19 @@ impl<'a, C: Context> Printer<'a, C> {
                 how,
                 syn,
                 id,
-            } => self
-                .cx
-                .place(place, *how, *id)
-                .unwrap_or_else(|| syn.to_token_stream()),
+            } => {
+                let tokens = self
+                    .cx
+                    .place(place, *how, *id)
+                    .unwrap_or_else(|| syn.to_token_stream());
+                if self.ir.copy_checked.contains(id) {
+                    // Desugar a field taken for a copy into one the compiler must confirm
+                    // (`plan/copied_fields.rs`).
+                    quote_spanned!(e.span=> ::gen_core::__private::copied_field(&#tokens))
+                } else {
+                    tokens
+                }
+            }
             ExprKind::Yield {
                 from, value, token, ..
             } => {

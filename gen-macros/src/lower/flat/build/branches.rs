@@ -119,7 +119,15 @@ impl Builder<'_> {
 
     pub(super) fn cond_part(&mut self, part: &SynCond<'_>) -> CondPart {
         match part {
-            SynCond::Expr(e) => CondPart::Expr(self.expr_in(e, Use::Value, false)),
+            SynCond::Expr(e) => {
+                // A place as a condition is a `bool`: copied, never moved.
+                let how = if self.place_of(e).is_some() {
+                    Use::Read
+                } else {
+                    Use::Value
+                };
+                CondPart::Expr(self.expr_in(e, how, false))
+            }
             SynCond::Let(l) => {
                 let place = self.place_of(&l.expr);
                 let how = if place.is_some() {

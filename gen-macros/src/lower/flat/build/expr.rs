@@ -24,15 +24,29 @@ impl Builder<'_> {
     }
 
     pub(super) fn expr_inner(&mut self, e: &SynExpr, how: Use, value: bool) -> Expr {
+        let moving = std::mem::take(&mut self.moving_next);
         if let Some((place, through_ref)) = self.place_and_ref(e) {
             // Writing through a reference reads the reference.
-            let how = if how == Use::Assign && through_ref {
+            let mut how = if how == Use::Assign && through_ref {
                 Use::Read
             } else {
                 how
             };
-            self.record_use(&place, how);
             let id = self.use_id();
+            let field = matches!(place.path.last(), Some(Proj::Field(_)));
+            if how == Use::Value && field && moving {
+                self.ir.bundles.insert(place.binding);
+            }
+            if how == Use::Value && field && !moving && !self.in_closure() {
+                // A field used by value: a move or a copy (see `Plan::copied_fields`).
+                if self.copied_fields.contains(&site(e)) {
+                    how = Use::Read;
+                    self.ir.copy_checked.insert(id);
+                } else {
+                    self.ir.field_uses.push((id, site(e)));
+                }
+            }
+            self.record_use(&place, how);
             return leaf(
                 ExprKind::Place {
                     place,
@@ -266,9 +280,22 @@ impl Builder<'_> {
             return self.spill(e, k);
         }
         let short_circuit = matches!(e, SynExpr::Binary(b) if is_short_circuit(&b.op));
+        if numeric(e) {
+            for (o, _) in &ops {
+                self.copy_evidence(o);
+            }
+        }
+        let consuming = matches!(e, SynExpr::MethodCall(_));
+        let dropping = is_drop_call(e);
         let built: Vec<Expr> = ops
             .into_iter()
-            .map(|(o, how)| self.expr_in(o, how, false))
+            .enumerate()
+            .map(|(i, (o, how))| {
+                // A consuming method's receiver is moved (`page.rows.into_iter()`), and so is
+                // what `drop(..)` takes.
+                self.moving_next = how == Use::Value && ((consuming && i == 0) || dropping);
+                self.expr_in(o, how, false)
+            })
             .collect();
         leaf(
             ExprKind::Op {
@@ -317,6 +344,8 @@ impl Builder<'_> {
                  compute the index in a `let` first",
             ));
         }
+        // `cur = node.next;`, like `let next = node.next;`, moves the field.
+        self.moving_next = true;
         let rhs = self.expr_in(right, Use::Value, true);
         let join = rhs
             .split
@@ -423,3 +452,44 @@ impl Builder<'_> {
 
 pub(super) use super::nodes::{Find, block_expr, set_site};
 pub(crate) use super::nodes::{expr_stmt, hollow, leaf};
+
+/// An operator whose operands are numbers (or `bool`s), so `Copy`: arithmetic, bit
+/// operations, negation, a cast. (Comparisons take any type by reference; `+` with a string
+/// on the right concatenates a `String`.)
+fn numeric(e: &SynExpr) -> bool {
+    use syn::BinOp::*;
+    match e {
+        SynExpr::Binary(b) => {
+            matches!(
+                b.op,
+                Sub(_)
+                    | Mul(_)
+                    | Div(_)
+                    | Rem(_)
+                    | BitXor(_)
+                    | BitAnd(_)
+                    | BitOr(_)
+                    | Shl(_)
+                    | Shr(_)
+            ) || (matches!(b.op, Add(_))
+                && !matches!(
+                    &*b.right,
+                    SynExpr::Reference(_)
+                        | SynExpr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(_),
+                            ..
+                        })
+                ))
+        }
+        SynExpr::Cast(_) => true,
+        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_) | syn::UnOp::Not(_)),
+        _ => false,
+    }
+}
+
+/// `drop(x)` / `mem::drop(x)` / `std::mem::drop(x)`.
+fn is_drop_call(e: &SynExpr) -> bool {
+    matches!(e, SynExpr::Call(c)
+        if matches!(&*c.func, SynExpr::Path(p)
+            if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "drop")))
+}

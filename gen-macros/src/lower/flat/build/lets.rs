@@ -28,10 +28,21 @@ impl Builder<'_> {
         {
             self.ir.maybe_mutated.insert(p.binding);
         }
-        let moves = place
-            .as_ref()
-            .map(|p| pattern::moves(&local.pat, p, &self.ir))
-            .unwrap_or_default();
+        // Desugar `let x = r.f;` of a field known to be `Copy` (a plain type annotation, or
+        // `x` used later as only a `Copy` value can be: `Ir::copied_lets`) into a read of it.
+        let field_init =
+            place.as_ref().is_some_and(|p| !p.path.is_empty()) && whole_pattern(&local.pat);
+        let copied = field_init
+            && (matches!(&local.pat, syn::Pat::Type(t) if crate::parse::is_plain(&t.ty))
+                || self.copied.contains(&super::site(local)));
+        let moves = match &place {
+            Some(p) if !copied => pattern::moves(&local.pat, p, &self.ir),
+            _ => Vec::new(),
+        };
+        if field_init && !moves.is_empty() {
+            // `let x = v.f;` moves a field out of `v` (see `Ir::bundles`).
+            self.ir.bundles.extend(moves.iter().map(|m| m.binding));
+        }
         let parts = match &place {
             Some(p) if !moves.is_empty() => pattern::parts(&local.pat, p),
             _ => Vec::new(),
@@ -43,12 +54,16 @@ impl Builder<'_> {
             .as_ref()
             .map_or(Borrows::Nothing, |e| self.borrows_of(e));
         let bindings = self.bind_pattern(&local.pat, through_ref, &borrowed);
-        let plain = match &local.pat {
-            syn::Pat::Type(t) => crate::parse::is_plain(&t.ty),
-            syn::Pat::Ident(_) => init.as_ref().is_some_and(|e| self.plain_value(e)),
-            _ => false,
-        };
+        let plain = copied
+            || match &local.pat {
+                syn::Pat::Type(t) => crate::parse::is_plain(&t.ty),
+                syn::Pat::Ident(_) => init.as_ref().is_some_and(|e| self.plain_value(e)),
+                _ => false,
+            };
         self.mark_plain(&bindings, plain);
+        if let ([binding], true, false) = (&bindings[..], field_init, copied) {
+            self.field_lets.insert(*binding, super::site(local));
+        }
         let owns = match &local.pat {
             syn::Pat::Type(t) => !matches!(&*t.ty, syn::Type::Reference(_) | syn::Type::Ptr(_)),
             syn::Pat::Ident(p) if p.by_ref.is_none() => {
@@ -155,5 +170,18 @@ fn whole_pattern(pat: &syn::Pat) -> bool {
         syn::Pat::Ident(p) => p.subpat.is_none() && p.by_ref.is_none(),
         syn::Pat::Type(t) => whole_pattern(&t.pat),
         _ => false,
+    }
+}
+
+impl Builder<'_> {
+    /// `e` is used as only a `Copy` value can be: when it names a binding declared by
+    /// `let x = r.f;`, that `let` copies the field (`Ir::copied_lets`).
+    pub(super) fn copy_evidence(&mut self, e: &syn::Expr) {
+        if let Some(place) = self.place_of(e)
+            && place.path.is_empty()
+            && let Some(&site) = self.field_lets.get(&place.binding)
+        {
+            self.ir.copied_lets.insert(site);
+        }
     }
 }

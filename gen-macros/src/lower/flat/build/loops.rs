@@ -91,7 +91,11 @@ impl Builder<'_> {
         let mut iterable = None;
         if let LoopSyn::For(_, source) = &kind {
             let built = match source {
-                Iterable::Syn(expr) => self.expr_in(expr, Use::Value, false),
+                Iterable::Syn(expr) => {
+                    // `for row in batch.rows`: the iterable is moved.
+                    self.moving_next = true;
+                    self.expr_in(expr, Use::Value, false)
+                }
                 Iterable::Temp(t) => self.temp_place(t, Use::Value),
             };
             let n = self.ir.loops.len();

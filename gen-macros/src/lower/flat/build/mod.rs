@@ -40,12 +40,18 @@ use crate::parse::{self, GenFn};
 
 /// Builds the IR of `func`'s body (already normalized). `args`: what state 0 holds;
 /// `macros`: the body's known macro inputs, parsed (`Macros::parse`).
-pub(crate) fn build(
-    func: &GenFn,
-    args: &[parse::Binding],
-    force: &HashSet<usize>,
-    macros: &Macros,
-) -> Ir {
+/// What earlier rounds of the build found out about the body (see `lower`).
+#[derive(Default)]
+pub(crate) struct Rounds {
+    /// Compounds the analysis asked to lower (`Plan::force`).
+    pub force: HashSet<usize>,
+    /// `let x = r.f;` statements that copy the field (`Ir::copied_lets`).
+    pub copied: HashSet<usize>,
+    /// Fields used by value that are read in place (`Plan::copied_fields`).
+    pub copied_fields: HashSet<usize>,
+}
+
+pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macros: &Macros) -> Ir {
     let mut b = Builder {
         ir: Ir {
             bindings: Vec::new(),
@@ -69,10 +75,19 @@ pub(crate) fn build(
             inline: func.sig.is_none(),
             mutated: std::collections::HashMap::new(),
             maybe_mutated: HashSet::new(),
+            copied_lets: HashSet::new(),
+            field_uses: Vec::new(),
+            bundles: HashSet::new(),
+            copy_checked: HashSet::new(),
         },
         scopes: Vec::new(),
         loops: Vec::new(),
-        force,
+        force: &rounds.force,
+        copied: &rounds.copied,
+        copied_fields: &rounds.copied_fields,
+        moving_next: false,
+        field_lets: std::collections::HashMap::new(),
+        item_plain: func.item_ty.as_ref().is_some_and(parse::is_plain),
         macros,
         closures: Vec::new(),
         errors: Vec::new(),
@@ -125,6 +140,17 @@ pub(crate) struct Builder<'f> {
     scopes: Vec<ScopeId>,
     loops: Vec<LoopFrame>,
     force: &'f HashSet<usize>,
+    /// `Rounds::copied`.
+    copied: &'f HashSet<usize>,
+    /// `Rounds::copied_fields`.
+    copied_fields: &'f HashSet<usize>,
+    /// The next expression built is used where only a move makes sense (a `for` loop's
+    /// iterable, the receiver of a consuming method): a field there is moved, never copied.
+    moving_next: bool,
+    /// Bindings declared by `let x = r.f;` (a field moved or copied), with the `let`'s site.
+    field_lets: std::collections::HashMap<BindingId, usize>,
+    /// The item type is plain data (`u32`, `(usize, char)`, `&str`): a yielded value is `Copy`.
+    item_plain: bool,
     macros: &'f Macros,
     closures: Vec<ClosureFrame>,
     pub(crate) errors: Vec<syn::Error>,

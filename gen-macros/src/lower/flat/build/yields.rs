@@ -31,7 +31,18 @@ impl Builder<'_> {
             let stmts = vec![temp.0, expr_stmt(yielded)];
             return self.finish_block(scope, stmts, y.span());
         }
-        let value = self.expr_in(value_syn, Use::Value, false);
+        // A yielded item of a plain type is `Copy`: a field yielded is read in place, not
+        // moved out of its value (which keeps its drop timing).
+        let how = match self.place_of(value_syn) {
+            Some(p) if self.item_plain && !p.path.is_empty() => Use::Read,
+            _ => Use::Value,
+        };
+        if self.item_plain {
+            self.copy_evidence(value_syn);
+        }
+        // A field yielded as an item that is not plain data is moved out (`yield_!(msg.body)`).
+        self.moving_next = !self.item_plain;
+        let value = self.expr_in(value_syn, how, false);
         self.suspension(value, y.yield_token.span, y.span())
     }
 

@@ -26,6 +26,11 @@ impl Emitter<'_> {
         let discard = value.as_ref().map(|v| quote!(#v;));
         let glue = match cont {
             Cont::Goto(state) => self.jump(*state, None, mark),
+            Cont::Deliver(_) if self.plan.cfg.marks[mark].is_none() => {
+                // Control never gets here (the code before jumped away): no value to bind,
+                // and a `let` here would draw rustc's unreachable-code lint on glue.
+                quote!(::core::unreachable!())
+            }
             Cont::Deliver(state) => {
                 let val = names::val();
                 let value = value.unwrap_or_else(|| quote!(()));

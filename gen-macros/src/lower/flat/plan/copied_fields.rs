@@ -1,0 +1,87 @@
+//! Fields used by value where a move and a copy look the same (`f(r.id)`, `Item::A(r.id)`,
+//! `yield_!(r.id)`): which the next build reads in place.
+//!
+//! Taking such a use for a move of the field leaves its value partly moved, and the parts of
+//! it that the body never names cannot be kept in a state: they would drop when the generator
+//! next leaves the arm, before the plain function drops them. So the use is taken for a copy
+//! when the value is still in scope at a state entered after it, the body never borrows that
+//! field (a field borrowed somewhere, `&s.g` or `s.g.len()`, is more likely one that owns
+//! data) and never certainly moves a field out of the value (`Ir::bundles`: a body that
+//! does treats the value as a bundle of parts): the value stays whole (dropped where the
+//! plain function drops it), and
+//! the emitted code asks the compiler to confirm that the field is `Copy`
+//! (`gen_core::__private::copied_field`, whose error names the fix when it is not). A field
+//! moved out with `let x = r.f;`, by a `for` loop or by a consuming method stays a move.
+
+use super::*;
+use crate::lower::flat::ir::Place;
+
+impl Plan {
+    /// The sites of `Ir::field_uses` to read in place (see the module docs).
+    pub(super) fn find_copied_fields(&mut self, ir: &Ir) {
+        for &(id, site) in &ir.field_uses {
+            let Some(node) = self.cfg.use_nodes[id] else {
+                continue;
+            };
+            let Event::Use(p, _) = self.cfg.events[node] else {
+                continue;
+            };
+            let place = self.cfg.places.list[p].clone();
+            let binding = &ir.bindings[place.binding];
+            if binding.plain
+                || binding.by_ref
+                || ir.bundles.contains(&place.binding)
+                || self.borrowed_somewhere(ir, &place)
+            {
+                continue;
+            }
+            if self.in_scope_at_a_later_state(node, place.binding, binding.scope) {
+                self.copied_fields.insert(site);
+            }
+        }
+    }
+
+    /// Whether the body uses `place` (or a place inside it) other than by value, not counting
+    /// the by-value uses taken for copies (by an earlier round, or proved by a later read).
+    fn borrowed_somewhere(&self, ir: &Ir, place: &Place) -> bool {
+        let mut copies: HashSet<Node> = ir
+            .copy_checked
+            .iter()
+            .filter_map(|&id| self.cfg.use_nodes[id])
+            .collect();
+        copies.extend(self.cfg.proven_copies.iter().copied());
+        self.cfg
+            .events
+            .iter()
+            .enumerate()
+            .any(|(n, event)| match event {
+                Event::Use(q, how) if *how != crate::lower::flat::ir::Use::Value => {
+                    let q = &self.cfg.places.list[*q];
+                    q.binding == place.binding
+                        && q.path.starts_with(&place.path)
+                        && !copies.contains(&n)
+                }
+                _ => false,
+            })
+    }
+
+    /// Whether control reaches a state's entry from `node` before `binding` goes out of
+    /// scope (or is bound again).
+    fn in_scope_at_a_later_state(&self, node: Node, binding: BindingId, scope: ScopeId) -> bool {
+        let mut seen = HashSet::new();
+        let mut stack = vec![node];
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n) {
+                continue;
+            }
+            match self.cfg.events[n] {
+                Event::Entry(_) if n != node => return true,
+                Event::Dead(s) if s == scope => continue,
+                Event::Bind(b) | Event::Declare(b) if b == binding && n != node => continue,
+                _ => {}
+            }
+            stack.extend(self.cfg.succ[n].iter().copied());
+        }
+        false
+    }
+}
