@@ -185,3 +185,16 @@ fn box_field_moved_through_auto_deref_then_the_box_replaced() {
          yield_!(s.n);\nyield_!(1u64);\n",
     );
 }
+
+/// A `Copy` field of a partly moved tuple used by value in one branch of an `if` inside
+/// `format!`'s input (emitted as written, like a guard): "the flat generator lost track".
+#[test]
+fn field_used_by_value_in_an_if_inside_a_format_argument() {
+    check(
+        Flavor::Sync,
+        "let t = (G::new(\"t\"), vec![8u64], 7u64); let _ = (&t.0, &t.1, &t.2);\n\
+         consume(t.0);\nyield_!(3u64);\nif a % 4 == 1 {\n\
+         let text = format!(\"{},{}\", (if b % 2 == 0 { t.2 } else { a }), b);\n\
+         yield_!(text.len() as u64);\n}\n",
+    );
+}
