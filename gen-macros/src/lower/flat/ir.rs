@@ -58,6 +58,8 @@ pub(crate) struct Ir {
     /// an element of a tuple, a yielded value, ..): `(use id, syntax site)`. The plan decides
     /// which are copies (`Plan::copied_fields`).
     pub field_uses: Vec<(usize, usize)>,
+    /// Bindings whose value is a closure that borrows what it captures (no `move`).
+    pub borrowing_closures: std::collections::HashSet<BindingId>,
     /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
     /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other
     /// by-value uses of their fields are moves too.

@@ -98,6 +98,11 @@ impl Builder<'_> {
                 SynExpr::Struct(_) | SynExpr::Array(_) | SynExpr::Repeat(_) | SynExpr::Tuple(_) => {
                     true
                 }
+                // A number, `bool` or `char` (a string literal is a reference).
+                SynExpr::Lit(l) => !matches!(
+                    l.lit,
+                    syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)
+                ),
                 SynExpr::Paren(_) | SynExpr::Group(_) | SynExpr::Try(_) => {
                     operands.first().is_some_and(|o| self.owning_value(o))
                 }

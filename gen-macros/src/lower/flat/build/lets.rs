@@ -54,6 +54,12 @@ impl Builder<'_> {
             .as_ref()
             .map_or(Borrows::Nothing, |e| self.borrows_of(e));
         let bindings = self.bind_pattern(&local.pat, through_ref, &borrowed);
+        if let (Some(e), [binding]) = (&init, &bindings[..])
+            && matches!(e.kind, crate::lower::flat::ir::ExprKind::Closure { .. })
+            && !matches!(borrowed, Borrows::Nothing)
+        {
+            self.ir.borrowing_closures.insert(*binding);
+        }
         let plain = copied
             || match &local.pat {
                 syn::Pat::Type(t) => crate::parse::is_plain(&t.ty),

@@ -78,6 +78,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             copied_lets: HashSet::new(),
             field_uses: Vec::new(),
             bundles: HashSet::new(),
+            borrowing_closures: HashSet::new(),
             copy_checked: HashSet::new(),
         },
         scopes: Vec::new(),

@@ -24,7 +24,8 @@ impl Plan {
                     Borrows::Definitely(owner, span)
                         if live && !ir.bindings[*owner].by_ref && *owner != binding =>
                     {
-                        Some((span, borrow_message(ir, binding, *owner)))
+                        let owner_after = self.used_after_scope(ir, binding, *owner);
+                        Some((span, borrow_message(ir, binding, *owner, owner_after)))
                     }
                     Borrows::MutThrough(through, span) if kept_bindings.contains(through) => {
                         let name = display_name(ir, *through);
@@ -34,7 +35,8 @@ impl Plan {
                                 "this mutable borrow through `{name}` is kept across a yield while \
                                  `{name}` itself is used again after it, and a flat generator \
                                  cannot hold both in its state; end the borrow before the yield, \
-                                 or use `#[generator(boxed)]`"
+                                 or {}",
+                                boxed_alternative(ir)
                             ),
                         ))
                     }
@@ -57,26 +59,66 @@ impl Plan {
     }
 }
 
-fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId) -> String {
+impl Plan {
+    /// Whether `owner` is read after `binding` (a loop's iterator) goes out of scope: then
+    /// iterating over `owner` by value is no fix.
+    fn used_after_scope(&self, ir: &Ir, binding: BindingId, owner: BindingId) -> bool {
+        let scope = ir.bindings[binding].scope;
+        self.cfg.events.iter().enumerate().any(|(n, e)| {
+            matches!(e, Event::Dead(s) if *s == scope)
+                && self.cfg.binding_places[owner]
+                    .iter()
+                    .any(|&p| self.live[n].contains(p))
+        })
+    }
+}
+
+/// The compiler-backed alternative: an attribute of a generator function, which an `iter!`
+/// block does not have.
+fn boxed_alternative(ir: &Ir) -> &'static str {
+    if ir.inline {
+        "write it as a `#[generator(boxed)]` function"
+    } else {
+        "use `#[generator(boxed)]`"
+    }
+}
+
+fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bool) -> String {
     let owner_name = display_name(ir, owner);
+    let boxed = boxed_alternative(ir);
     match ir.bindings[binding].kind {
+        BindingKind::Iter if owner_after => format!(
+            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+             keep a borrow of its own local in its state; iterate over indices \
+             (`for i in 0..{owner_name}.len()`), an owned copy (`{owner_name}.clone()`) or its \
+             contents taken out (`std::mem::take(&mut {owner_name})`), take it by reference as \
+             an argument, or {boxed}"
+        ),
         BindingKind::Iter => format!(
             "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; iterate over an owned value \
              (`for x in {owner_name}`), index into it, take it by reference as an argument, or \
-             use `#[generator(boxed)]`"
+             {boxed}"
         ),
         BindingKind::Temp => format!(
             "this value borrows `{owner_name}` and is still needed after a yield in the same \
              expression, but a flat generator cannot keep a borrow of its own local in its \
-             state; compute it after the yield, own the data, or use `#[generator(boxed)]`"
+             state; compute it after the yield, own the data, or {boxed}"
         ),
+        _ if ir.borrowing_closures.contains(&binding) => {
+            let name = display_name(ir, binding);
+            format!(
+                "`{name}` captures `{owner_name}` by reference and is still needed after a \
+                 yield, but a flat generator cannot keep a borrow of its own local in its \
+                 state; make it a `move` closure (`move |..| ..`), or {boxed}"
+            )
+        }
         _ => {
             let name = display_name(ir, binding);
             format!(
                 "`{name}` borrows `{owner_name}` and is still needed after a yield, but a flat \
                  generator cannot keep a borrow of its own local in its state; end the borrow \
-                 before the yield, own the data, or use `#[generator(boxed)]`"
+                 before the yield, own the data, or {boxed}"
             )
         }
     }
