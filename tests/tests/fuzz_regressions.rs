@@ -198,3 +198,19 @@ fn field_used_by_value_in_an_if_inside_a_format_argument() {
          yield_!(text.len() as u64);\n}\n",
     );
 }
+
+/// A `let mut` whose initializer is lowered into a join, assigned again in the join's arm:
+/// the arm declared the binding twice, once without a value (E0282 "type annotations
+/// needed" on `#[generator]`).
+#[test]
+fn let_with_a_lowered_initializer_assigned_again_before_a_yield() {
+    check(
+        Flavor::Sync,
+        "let f3 = move |v: u64| wadd(v, a);\nlet o4 = Some(b);\n\
+         if 8u64 > (o4.unwrap_or(0) ^ q.id()) && let Some(y5) = o4 && y5 % 3 != 0 {\n}\n\
+         else {\nlet x17 = wadd(5u64, { yield_!(9u64); 1u64 });\nif wmul(9u64, 5u64) < 2 {\n\
+         let mut s18 = S::new(\"s18\", (if wadd(x17, 9u64) > 5u64 { f3(x17) } else { q.id() })); \
+         let _ = (&s18.g, &s18.items, &s18.n);\ns18 = S::new(\"r20\", wadd(a, a));\n\
+         yield_!(b);\n}\n}\n",
+    );
+}

@@ -23,6 +23,12 @@ impl Builder<'_> {
         let diverge = init_syn
             .and_then(|i| i.diverge.as_ref())
             .map(|(_, e)| self.expr_in(e, crate::lower::flat::ir::Use::Value, false));
+        // The join that receives a lowered initializer comes before the bindings it declares
+        // (its arm declares them).
+        let join = init
+            .as_ref()
+            .is_some_and(|e| e.split)
+            .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
         if let Some(p) = &place
             && pattern::binds_ref_mut(&local.pat)
         {
@@ -110,10 +116,6 @@ impl Builder<'_> {
             }
             _ => Vec::new(),
         };
-        let join = init
-            .as_ref()
-            .is_some_and(|e| e.split)
-            .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
         Let {
             span: local.let_token.span,
             attrs: local.attrs.clone(),
