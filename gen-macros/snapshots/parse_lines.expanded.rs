@@ -71,40 +71,17 @@ fn parse_lines<'a>(
                                     value
                                 };
                             }
-                            match value.trim() {
-                                "" => {
-                                    let __gen_v: Result<(&'a str, i64), ParseError> = Err(
-                                        ParseError::Empty(key),
-                                    );
-                                    #[allow(unreachable_code)]
-                                    {
-                                        generator_state = __gen_State::S2(
-                                            key,
-                                            line,
-                                            match __gen_guard.take() {
-                                                __gen_State::S1(__gen_f0) => __gen_f0,
-                                                _ => ::core::unreachable!(),
-                                            },
+                            {
+                                #[allow(unused_mut)]
+                                let mut __gen_t5 = value.trim();
+                                match __gen_t5 {
+                                    "" => {
+                                        let __gen_v: Result<(&'a str, i64), ParseError> = Err(
+                                            ParseError::Empty(key),
                                         );
-                                        return ::core::option::Option::Some(__gen_v);
-                                    };
-                                }
-                                v => {
-                                    let __gen_val = (match v.parse::<i64>() {
-                                        ::core::result::Result::Ok(__gen_ok) => __gen_ok,
-                                        ::core::result::Result::Err(__gen_err) => {
-                                            return ::core::option::Option::Some(
-                                                ::core::result::Result::Err(
-                                                    ::gen_core::__private::convert_err(__gen_err),
-                                                ),
-                                            );
-                                        }
-                                    });
-                                    #[allow(unreachable_code)]
-                                    {
+                                        #[allow(unreachable_code)]
                                         {
-                                            __gen_cur = __gen_State::S3(
-                                                __gen_val,
+                                            generator_state = __gen_State::S2(
                                                 key,
                                                 line,
                                                 match __gen_guard.take() {
@@ -112,9 +89,36 @@ fn parse_lines<'a>(
                                                     _ => ::core::unreachable!(),
                                                 },
                                             );
-                                            continue '__gen_sm;
-                                        }
-                                    };
+                                            return ::core::option::Option::Some(__gen_v);
+                                        };
+                                    }
+                                    v => {
+                                        let __gen_val = (match v.parse::<i64>() {
+                                            ::core::result::Result::Ok(__gen_ok) => __gen_ok,
+                                            ::core::result::Result::Err(__gen_err) => {
+                                                return ::core::option::Option::Some(
+                                                    ::core::result::Result::Err(
+                                                        ::gen_core::__private::convert_err(__gen_err),
+                                                    ),
+                                                );
+                                            }
+                                        });
+                                        #[allow(unreachable_code)]
+                                        {
+                                            {
+                                                __gen_cur = __gen_State::S3(
+                                                    __gen_val,
+                                                    key,
+                                                    line,
+                                                    match __gen_guard.take() {
+                                                        __gen_State::S1(__gen_f0) => __gen_f0,
+                                                        _ => ::core::unreachable!(),
+                                                    },
+                                                );
+                                                continue '__gen_sm;
+                                            }
+                                        };
+                                    }
                                 }
                             }
                         }
@@ -135,19 +139,21 @@ fn parse_lines<'a>(
                             let key = __gen_f0;
                             {
                                 {
-                                    let __gen_val = 0;
-                                    #[allow(unreachable_code)]
                                     {
+                                        let __gen_val = 0;
+                                        #[allow(unreachable_code)]
                                         {
-                                            __gen_cur = __gen_State::S3(
-                                                __gen_val,
-                                                key,
-                                                line,
-                                                __gen_iter0,
-                                            );
-                                            continue '__gen_sm;
-                                        }
-                                    };
+                                            {
+                                                __gen_cur = __gen_State::S3(
+                                                    __gen_val,
+                                                    key,
+                                                    line,
+                                                    __gen_iter0,
+                                                );
+                                                continue '__gen_sm;
+                                            }
+                                        };
+                                    }
                                 }
                             }
                         }

@@ -18,6 +18,7 @@ pub(crate) fn yields_references(e: &SynExpr) -> bool {
     match e {
         SynExpr::Reference(_) => true,
         SynExpr::Paren(p) => yields_references(&p.expr),
+        SynExpr::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(yields_references),
         SynExpr::MethodCall(m) => {
             let name = m.method.to_string();
             BORROWING.contains(&name.as_str()) && name != "split_once" && name != "split_at"
@@ -118,7 +119,7 @@ impl Builder<'_> {
                 SynExpr::MethodCall(m) => {
                     let name = m.method.to_string();
                     MAKES_VALUE.contains(&name.as_str())
-                        || (PASS_ON.contains(&name.as_str())
+                        || ((PASS_ON.contains(&name.as_str()) || ADAPTERS.contains(&name.as_str()))
                             && operands.first().is_some_and(|o| self.owning_value(o)))
                 }
                 _ => false,

@@ -7,7 +7,7 @@ use syn::spanned::Spanned;
 use super::Builder;
 use super::expr::*;
 use crate::lower::flat::ir::{
-    Arm, Block, Borrows, Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Stmt, Use,
+    Arm, BindingKind, Block, Borrows, Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Stmt, Use,
 };
 
 impl Builder<'_> {
@@ -158,8 +158,13 @@ impl Builder<'_> {
     }
 
     pub(super) fn match_expr(&mut self, m: &syn::ExprMatch, value: bool, forced: bool) -> Expr {
-        if self.splits(&m.expr) {
-            // Desugar `match <e with a yield> { .. }` into `{ let t = e; match t { .. } }`.
+        let arm_yields = self.place_of(&m.expr).is_none()
+            && m.arms.iter().any(|arm| self.splits_unforced(&arm.body));
+        if self.splits(&m.expr) || arm_yields {
+            // Desugar `match <e with a yield> { .. }` into `{ let t = e; match t { .. } }`;
+            // also when an arm yields: the scrutinee's value is then a local, which the state
+            // keeps while the arms need it (a borrow it holds, `a.peek()`, ends when its last
+            // use does, as a `let` does, instead of with the `match`).
             let scope = self.push_scope();
             let (temp_stmt, temp) = self.spill_temp(&m.expr);
             let scrutinee = self.temp_place(&temp, Use::Read);
@@ -185,7 +190,15 @@ impl Builder<'_> {
         forced: bool,
     ) -> Expr {
         let through_ref = self.through_reference(&m.expr);
-        let borrowed = self.borrows_of(&scrutinee);
+        let borrowed = match &scrutinee.kind {
+            // The scrutinee's value in a hidden local: what it borrows.
+            ExprKind::Place { place, .. }
+                if self.ir.bindings[place.binding].kind == BindingKind::Temp =>
+            {
+                self.ir.bindings[place.binding].borrows.clone()
+            }
+            _ => self.borrows_of(&scrutinee),
+        };
         let mut arms = Vec::new();
         let mut split = forced;
         for arm in &m.arms {

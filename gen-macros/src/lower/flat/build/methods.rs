@@ -48,6 +48,13 @@ pub(super) const BORROWING: &[&str] = &[
     "drain",
     "matches",
     "match_indices",
+    "peek",
+    "peek_mut",
+    "by_ref",
+    "front",
+    "back",
+    "front_mut",
+    "back_mut",
 ];
 
 /// Adapters that keep what their receiver borrows.
@@ -279,7 +286,9 @@ pub(super) const MUTATING: &[&str] = &[
 /// Whether a std method never takes `&mut self` (it reads, borrows, copies out or consumes):
 /// calling it on a local is no sign that the local's `mut` is needed.
 pub(super) fn never_mutates(name: &str) -> bool {
-    (BORROWING.contains(&name) && !name.ends_with("_mut") && name != "drain")
+    (BORROWING.contains(&name)
+        && !name.ends_with("_mut")
+        && !matches!(name, "drain" | "peek" | "by_ref"))
         || OWNED.contains(&name)
         || PLAIN_RESULT.contains(&name)
         || NUMERIC.contains(&name)

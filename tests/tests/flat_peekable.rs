@@ -1,0 +1,122 @@
+//! `Peekable` iterators kept across yields, peeked in the ways real code peeks: a `match` or
+//! `if let` on `peek()` whose arm yields the next item, a tuple of two peeks (a merge of two
+//! sorted inputs), and `next_if`. The borrow a peek holds ends before the yield, as in the
+//! plain function. Each is checked against its plain twin (items, and drops with `Noisy`).
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+// A merge of two sorted inputs, on a tuple of peeks; the rest of either input yielded whole.
+twin! {
+    fn merge(a: Vec<u32>, b: Vec<u32>) -> u32 {
+        let _guard = Noisy::new("merge");
+        let mut a = a.into_iter().peekable();
+        let mut b = b.into_iter().peekable();
+        loop {
+            match (a.peek(), b.peek()) {
+                (Some(x), Some(y)) if x <= y => yield_!(a.next().unwrap()),
+                (Some(_), Some(_)) => yield_!(b.next().unwrap()),
+                (Some(_), None) => {
+                    yield_from!(a);
+                    break;
+                }
+                (None, Some(_)) => {
+                    yield_from!(b);
+                    break;
+                }
+                (None, None) => break,
+            }
+        }
+    }
+}
+
+// Positive numbers up to the first zero: `match` on a peek with a guard.
+twin! {
+    fn positive_prefix(v: Vec<u32>) -> u32 {
+        let mut it = v.into_iter().peekable();
+        loop {
+            match it.peek() {
+                Some(x) if *x > 0 => yield_!(it.next().unwrap()),
+                _ => break,
+            }
+        }
+        yield_!(it.count() as u32);
+    }
+}
+
+// `if let` on a peek, the peeked value copied out before the yield.
+twin! {
+    fn runs(v: Vec<u32>) -> (u32, u32) {
+        let mut it = v.into_iter().peekable();
+        while let Some(first) = it.next() {
+            let mut count = 1;
+            while let Some(x) = it.peek() {
+                if *x != first {
+                    break;
+                }
+                count += 1;
+                it.next();
+            }
+            if let Some(next) = it.peek() {
+                let next = *next;
+                yield_!((first, count));
+                yield_!((next, 0));
+            } else {
+                yield_!((first, count));
+            }
+        }
+    }
+}
+
+// `next_if` and `next_if_eq`, which take the item only when it matches.
+twin! {
+    fn words_and_spaces(text: &'static str) -> String {
+        let mut chars = text.chars().peekable();
+        while chars.peek().is_some() {
+            let mut word = String::new();
+            while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                word.push(c);
+            }
+            if !word.is_empty() {
+                yield_!(word);
+            }
+            let mut spaces = 0;
+            while chars.next_if_eq(&' ').is_some() {
+                spaces += 1;
+            }
+            if spaces > 0 {
+                yield_!(format!("{spaces} spaces"));
+            }
+        }
+    }
+}
+
+#[test]
+fn a_merge_on_a_tuple_of_peeks() {
+    assert_eq!(
+        check!(merge(vec![1, 3, 5, 9], vec![2, 3, 4])),
+        vec![1, 2, 3, 3, 4, 5, 9]
+    );
+    same_drops!(merge(vec![1, 3, 5, 9], vec![2, 3, 4]));
+    same_drops!(merge(vec![], vec![2]));
+}
+
+#[test]
+fn a_match_on_a_peek_whose_arm_takes_the_item() {
+    assert_eq!(check!(positive_prefix(vec![3, 1, 0, 5, 6])), vec![3, 1, 3]);
+}
+
+#[test]
+fn an_if_let_on_a_peek_copied_before_the_yield() {
+    assert_eq!(
+        check!(runs(vec![1, 1, 2, 3, 3, 3])),
+        vec![(1, 2), (2, 0), (2, 1), (3, 0), (3, 3)]
+    );
+}
+
+#[test]
+fn next_if_takes_only_matching_items() {
+    assert_eq!(
+        check!(words_and_spaces("ab  c d")),
+        vec!["ab", "2 spaces", "c", "1 spaces", "d"]
+    );
+}
