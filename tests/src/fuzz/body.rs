@@ -34,6 +34,7 @@ use super::rng::Rng;
 mod compound;
 mod places;
 mod shapes;
+mod values;
 
 /// The body of the program of `seed` in `flavor`, with the markers of [`super::program`].
 pub fn generate(seed: u64, flavor: Flavor) -> String {
