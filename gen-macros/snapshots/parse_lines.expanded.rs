@@ -72,8 +72,7 @@ fn parse_lines<'a>(
                                 };
                             }
                             {
-                                #[allow(unused_mut)]
-                                let mut __gen_t5 = value.trim();
+                                let __gen_t5 = value.trim();
                                 match __gen_t5 {
                                     "" => {
                                         let __gen_v: Result<(&'a str, i64), ParseError> = Err(

@@ -285,3 +285,36 @@ fn if_let_else_if_let_and_tuple_match() {
     assert_eq!(check!(if_let_else_if_let(None, Ok(2))), [] as [u32; 0]);
     assert_eq!(check!(if_let_else_if_let(Some(2), Ok(3))), [2]);
 }
+
+/// A list and its next entry, made by a call.
+fn with_next(n: usize) -> (Vec<usize>, usize) {
+    ((0..n).collect(), n)
+}
+
+// A `match` on a value made by a call, whose arm yields: the value is kept as a hidden local,
+// `mut` only because an arm binds `ref mut` into it (a borrow that ends before the yield).
+twin! {
+    fn scrutinee_bound_ref_mut(n: usize) -> usize {
+        match with_next(n) {
+            (ref mut list, next) if next > 1 => {
+                list.push(next);
+                let (len, last) = (list.len(), list[next]);
+                yield_!(len);
+                yield_!(last);
+            }
+            (list, _) => yield_!(list.len()),
+        }
+        match with_next(n + 1) {
+            (list, next) => {
+                yield_!(next);
+                yield_!(list.iter().sum());
+            }
+        }
+    }
+}
+
+#[test]
+fn match_on_a_call_whose_arm_yields_and_binds_ref_mut() {
+    assert_eq!(check!(scrutinee_bound_ref_mut(3)), vec![4, 3, 4, 6]);
+    assert_eq!(check!(scrutinee_bound_ref_mut(1)), vec![1, 2, 1]);
+}

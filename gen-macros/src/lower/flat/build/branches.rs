@@ -166,7 +166,13 @@ impl Builder<'_> {
             // keeps while the arms need it (a borrow it holds, `a.peek()`, ends when its last
             // use does, as a `let` does, instead of with the `match`).
             let scope = self.push_scope();
-            let (temp_stmt, temp) = self.spill_temp(&m.expr);
+            // The arms only read the scrutinee's value, or move out of it, unless a pattern
+            // binds `ref mut`.
+            let mutable = m
+                .arms
+                .iter()
+                .any(|arm| super::pattern::binds_ref_mut(&arm.pat));
+            let (temp_stmt, temp) = self.spill_temp_as(&m.expr, mutable);
             let scrutinee = self.temp_place(&temp, Use::Read);
             let matched = self.match_arms(m, scrutinee, Some(Place::whole(temp)), value, forced);
             return self.finish_block(scope, vec![temp_stmt, expr_stmt(matched)], m.span());

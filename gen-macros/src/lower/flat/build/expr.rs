@@ -403,20 +403,39 @@ impl Builder<'_> {
 
     /// `let __gen_t<n> = e;` evaluating an operand before a yield.
     pub(crate) fn spill_temp(&mut self, e: &SynExpr) -> (Stmt, crate::lower::flat::ir::BindingId) {
+        self.spill_temp_as(e, true)
+    }
+
+    /// A hidden local holding `e`'s value; `mutable`: code after it may mutate it (a method
+    /// receiver, an operand taken by `&mut`), so it is `mut`, with the lint allowed on it.
+    pub(crate) fn spill_temp_as(
+        &mut self,
+        e: &SynExpr,
+        mutable: bool,
+    ) -> (Stmt, crate::lower::flat::ir::BindingId) {
         let init = self.expr_in(e, Use::Value, true);
         let by_ref = super::borrows::yields_references(e);
         let borrows = self.borrows_of(&init);
         let n = self.ir.bindings.len();
         let ident = format_ident!("__gen_t{}", n, span = Span::mixed_site());
-        let id = self.declare(&ident, true, BindingKind::Temp, by_ref, borrows);
+        let id = self.declare(&ident, mutable, BindingKind::Temp, by_ref, borrows);
         self.ir.bindings[id].plain = self.plain_value(&init);
         let join = init
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, e.span()));
         let stmt = Stmt::Let(Box::new(crate::lower::flat::ir::Let {
             span: Span::call_site(),
-            attrs: vec![syn::parse_quote!(#[allow(unused_mut)])],
-            pat: syn::parse_quote!(mut #ident),
+            // The hidden local's `mut` is the macro's, not the user's: it may go unused.
+            attrs: if mutable {
+                vec![syn::parse_quote!(#[allow(unused_mut)])]
+            } else {
+                Vec::new()
+            },
+            pat: if mutable {
+                syn::parse_quote!(mut #ident)
+            } else {
+                syn::parse_quote!(#ident)
+            },
             bindings: vec![id],
             init: Some(init),
             diverge: None,
