@@ -218,6 +218,18 @@ pub mod __private {
         *field
     }
 
+    /// A local that a large flat generator keeps in its frame (a struct of `Option`s, one per
+    /// kept local, that stays in place across suspensions) taken out when an arm uses it.
+    /// The macro takes a local only where it holds a value; `None` would be a bug in the
+    /// lowering, reported as one.
+    #[inline(always)]
+    pub fn frame_take<T>(slot: &mut Option<T>) -> T {
+        match slot.take() {
+            Some(value) => value,
+            None => unreachable!("a flat generator's frame lost a local; please report this"),
+        }
+    }
+
     #[cfg(feature = "alloc")]
     pub use crate::boxed::{BoxedGen, boxed, boxed_fallible};
     pub use crate::stream::{

@@ -20,6 +20,7 @@ fn generators_behave_like_their_plain_twins() {
         first: 0,
         programs,
         only: None,
+        frame_layout: false,
     };
     let summary = run_batch(&opts).unwrap_or_else(|e| panic!("FUZZ SEED={seed}: {e}"));
     println!("{}", summary.line());
@@ -29,6 +30,33 @@ fn generators_behave_like_their_plain_twins() {
         summary.clean(),
         "FUZZ SEED={seed}: {}\n{report}\nreduce one with: cargo run -p gen-tests --bin fuzz -- \
          --seed {seed} --minimize <program>",
+        summary.line()
+    );
+}
+
+/// The same with every flat generator in the frame layout, which the macro otherwise takes
+/// only for large state machines (few random programs are that large): `GEN_FUZZ_FRAME_PROGRAMS`
+/// sets the count (default 120).
+#[test]
+fn generators_in_the_frame_layout_behave_like_their_plain_twins() {
+    let seed = seed_from_env().wrapping_add(1);
+    let programs = env_count("GEN_FUZZ_FRAME_PROGRAMS", 120);
+    println!("FUZZ SEED={seed} (frame layout)");
+    let opts = Options {
+        seed,
+        first: 0,
+        programs,
+        only: None,
+        frame_layout: true,
+    };
+    let summary = run_batch(&opts).unwrap_or_else(|e| panic!("FUZZ SEED={seed}: {e}"));
+    println!("{}", summary.line());
+    let report = summary.report();
+    print!("{report}");
+    assert!(
+        summary.clean(),
+        "FUZZ SEED={seed} (frame layout): {}\n{report}\nreproduce with: GEN_FLAT_LAYOUT=frame \
+         cargo run -p gen-tests --bin fuzz -- --seed {seed}",
         summary.line()
     );
 }

@@ -12,6 +12,8 @@
 //! (with `--minimize 0`, reduces it).
 //! `--malformed N` builds `N` mutated (malformed) generators instead and reports any macro
 //! panic. Exit status 1 when any program mismatched or failed to compile.
+//! `GEN_FLAT_LAYOUT=frame` in the environment builds every flat generator in the frame layout
+//! (the macro otherwise takes it only for large state machines).
 
 use std::collections::BTreeMap;
 
@@ -106,6 +108,7 @@ fn main() {
             first: start,
             programs: n,
             only,
+            frame_layout: false,
         };
         let s = run_batch(&opts).unwrap_or_else(|e| panic!("batch at {start}: {e}"));
         print!("{}", s.report());

@@ -25,6 +25,9 @@ pub struct Options {
     pub programs: usize,
     /// Only programs of this flavour (all flavours, by index, when `None`).
     pub only: Option<Flavor>,
+    /// Build every flat generator in the frame layout (`GEN_FLAT_LAYOUT=frame`), which the
+    /// macro otherwise takes only for large state machines.
+    pub frame_layout: bool,
 }
 
 /// One program that did not behave.
@@ -173,8 +176,18 @@ pub fn write_crate(name: &str, files: &[(String, String)]) -> PathBuf {
 /// When cargo cannot be started.
 #[must_use]
 pub fn cargo_build(dir: &Path) -> (bool, Vec<serde_json::Value>) {
+    cargo_build_in(dir, false)
+}
+
+/// [`cargo_build`], with every flat generator in the frame layout when `frame_layout` (else
+/// in the layout the macro chooses, or the one `GEN_FLAT_LAYOUT` in this environment forces).
+fn cargo_build_in(dir: &Path, frame_layout: bool) -> (bool, Vec<serde_json::Value>) {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let out = Command::new(cargo)
+    let mut command = Command::new(cargo);
+    if frame_layout {
+        command.env("GEN_FLAT_LAYOUT", "frame");
+    }
+    let out = command
         .args(["build", "--quiet", "--message-format=json"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", batch_target().join("target"))
@@ -331,14 +344,25 @@ pub fn run_batch(opts: &Options) -> Result<Summary, String> {
         let flavor = opts.only.unwrap_or_else(|| Flavor::for_index(i));
         programs.insert(i, Program::generate(program_seed(opts.seed, i), flavor));
     }
-    run_programs(programs)
+    run_programs_in(programs, opts.frame_layout)
 }
 
 /// Builds `programs` (by index) as one crate, runs them and collects the results.
 ///
 /// # Errors
 /// As [`run_batch`].
-pub fn run_programs(mut programs: BTreeMap<usize, Program>) -> Result<Summary, String> {
+pub fn run_programs(programs: BTreeMap<usize, Program>) -> Result<Summary, String> {
+    run_programs_in(programs, false)
+}
+
+/// [`run_programs`], with every flat generator in the frame layout when `frame_layout`.
+///
+/// # Errors
+/// As [`run_batch`].
+pub fn run_programs_in(
+    mut programs: BTreeMap<usize, Program>,
+    frame_layout: bool,
+) -> Result<Summary, String> {
     let mut summary = Summary {
         programs: programs.len(),
         ..Summary::default()
@@ -346,7 +370,7 @@ pub fn run_programs(mut programs: BTreeMap<usize, Program>) -> Result<Summary, S
     let mut dir;
     loop {
         dir = write_crate("gen-fuzz-batch", &sources(&programs));
-        let (ok, msgs) = cargo_build(&dir);
+        let (ok, msgs) = cargo_build_in(&dir, frame_layout);
         if ok {
             break;
         }

@@ -29,6 +29,9 @@ pub(crate) enum Event {
     Mark,
     /// The bindings of a scope go out of scope.
     Dead(ScopeId),
+    /// Control leaves the generator early (`return`, the error path of `?`): every local in
+    /// scope drops here. A dead end of the graph.
+    Exit,
 }
 
 pub(crate) struct Cfg {
@@ -397,10 +400,16 @@ impl Builder<'_> {
                 }
                 self.cur = None;
             }
-            ExprKind::Return { .. } => self.cur = None,
+            ExprKind::Return { .. } => {
+                self.emit(Event::Exit);
+                self.cur = None;
+            }
             ExprKind::Try { inner, .. } => {
                 self.expr(inner);
                 // The error path leaves the generator; the value path goes on.
+                if let Some(cur) = self.cur {
+                    self.node(Event::Exit, Some(cur));
+                }
             }
             ExprKind::Assign {
                 lhs,

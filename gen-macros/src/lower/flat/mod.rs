@@ -110,9 +110,18 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     errors.finish()?;
 
     let items = items::Items::plan(&ir);
-    let mut em = Emitter::new(&ir, &plan, &items, func.item_ty.clone());
     let root = &ir.root;
-    em.arm(0, |this| this.block(root, &Cont::Finish));
+    // A frame's arm may find it must take a local it does not touch (`emit/frame.rs`): the
+    // emission runs again with that local taken, until none is missed.
+    let mut missed = HashSet::new();
+    let mut em = loop {
+        let mut em = Emitter::new(&ir, &plan, &items, func.item_ty.clone(), &missed);
+        em.arm(0, |this| this.block(root, &Cont::Finish));
+        if em.missed.is_subset(&missed) {
+            break em;
+        }
+        missed.extend(em.missed.iter().copied());
+    };
     std::mem::take(&mut em.errors).finish()?;
     let out = assemble(func, &args, &ir, &plan, em, fold);
     if let Some(path) = std::env::var_os("GEN_DEBUG_EXPAND") {
@@ -133,15 +142,16 @@ fn assemble(
     let state_enum = em.state_enum();
     let (ty, done) = (names::state_enum(), names::done());
     let (st, cur, sm, sink) = (names::st(), names::cur(), names::sm_label(), names::sink());
+    let s0 = names::variant(0);
     // The start state holds the arguments it keeps; the outer function still calls the
     // receiver `self`.
-    let initial: Vec<TokenStream> = plan.kept[0]
+    let initial: Vec<(usize, TokenStream)> = plan.kept[0]
         .iter()
         .rev()
         .map(|k| {
             let binding = plan.cfg.places.list[k.place].binding;
             let ident = &ir.bindings[binding].ident;
-            if ident == "__gen_self" {
+            let value = if ident == "__gen_self" {
                 quote!(self)
             } else if let Some(&at) = ir.mutated.get(&binding).filter(|_| ir.inline) {
                 // A captured variable the body mutates needs the user's `mut`, as in a
@@ -151,9 +161,22 @@ fn assemble(
                 quote_spanned!(at=> { let _ = &mut #name; #ident })
             } else {
                 ident.to_token_stream()
-            }
+            };
+            (k.place, value)
         })
         .collect();
+    // The start state: its payload, or an empty variant and the frame holding the arguments.
+    let (start, frame_init) = match &em.frame {
+        Some(frame) => {
+            let init = em.frame_init(frame, &initial.iter().cloned().collect());
+            let home = names::frame_home();
+            (quote!(#ty::#s0()), quote!(let mut #home = #init;))
+        }
+        None => {
+            let values = initial.iter().map(|(_, v)| v);
+            (quote!(#ty::#s0(#(#values),*)), quote!())
+        }
+    };
     // Desugar a parameter's needless `mut` into `let mut x = x;` before the state takes it:
     // rustc reports the `mut` on the user's token, as for a plain fn.
     let needless_mut: TokenStream = args
@@ -165,7 +188,6 @@ fn assemble(
             Some(quote_spanned!(at=> let mut #ident = #ident;))
         })
         .collect();
-    let s0 = names::variant(0);
     let mut arms = std::mem::take(&mut em.arms);
     arms.sort_by_key(|(state, _)| (ir.states[*state].seq, *state));
     // A state whose suspension is dead code (after a `return`) is never entered.
@@ -177,7 +199,12 @@ fn assemble(
     let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
     // A macro that declares a `static` would declare it again in the fold copy.
     let fold_path = (fold && !ir.macro_statics).then(|| {
-        let fields: Vec<_> = (0..plan.kept[0].len()).map(names::field).collect();
+        let count = if em.frame.is_some() {
+            0
+        } else {
+            plan.kept[0].len()
+        };
+        let fields: Vec<_> = (0..count).map(names::field).collect();
         let rebind: TokenStream = plan.kept[0]
             .iter()
             .enumerate()
@@ -220,16 +247,28 @@ fn assemble(
             })*),
         )
     };
+    // Desugar a frame's stay outside `next()` into taking it at the entry and putting it back
+    // at each suspension: while the body runs, the frame is a local of the call, so a panic
+    // drops the locals it holds while unwinding, as in the plain function.
+    let frame_entry = em.frame.as_ref().map(|_| {
+        let (frame, home, fty) = (names::frame(), names::frame_home(), names::frame_ty());
+        quote! {
+            #[allow(unused_mut)]
+            let mut #frame = ::core::mem::replace(&mut #home, #fty::empty());
+        }
+    });
     let items = &em.items.top;
     let generator = names::generator();
     quote! {
         #items
         #state_enum
         #needless_mut
-        let mut #st = #ty::#s0(#(#initial),*);
+        let mut #st = #start;
+        #frame_init
         let #generator = ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
             #[allow(unused_mut)]
             let mut #cur = #entry;
+            #frame_entry
             #fold_path
             #sm: loop {
                 match #cur {
@@ -248,6 +287,12 @@ fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {
     eprintln!(
         "field uses {:?}, copied {:?}, copy-checked uses {:?}",
         ir.field_uses, plan.copied_fields, ir.copy_checked
+    );
+    eprintln!(
+        "{} states, {} places, {} kept in all",
+        ir.states.len(),
+        plan.cfg.places.len(),
+        plan.kept.iter().map(Vec::len).sum::<usize>()
     );
     for (s, info) in ir.states.iter().enumerate() {
         let kept: Vec<String> = plan.kept[s]

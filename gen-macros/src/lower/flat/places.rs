@@ -13,8 +13,8 @@ pub(crate) struct Places {
     pub parent: Vec<Option<PlaceId>>,
     pub children: Vec<Vec<PlaceId>>,
     ids: HashMap<Place, PlaceId>,
-    /// The root place of each binding (created on demand).
-    roots: HashMap<BindingId, PlaceId>,
+    /// The root place of each binding, by binding (created on demand).
+    roots: Vec<Option<PlaceId>>,
     /// Bindings the body dereferences (`*b`): boxes, whose fields the body may also name
     /// through auto-deref (`b.f`).
     boxed: HashSet<BindingId>,
@@ -76,7 +76,10 @@ impl Places {
         if let Some(p) = parent {
             self.children[p].push(id);
         } else {
-            self.roots.insert(place.binding, id);
+            if self.roots.len() <= place.binding {
+                self.roots.resize(place.binding + 1, None);
+            }
+            self.roots[place.binding] = Some(id);
         }
         self.ids.insert(place.clone(), id);
         id
@@ -94,7 +97,7 @@ impl Places {
     }
 
     pub(crate) fn root_of(&self, binding: BindingId) -> Option<PlaceId> {
-        self.roots.get(&binding).copied()
+        self.roots.get(binding).copied().flatten()
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -108,17 +111,6 @@ impl Places {
         while i < out.len() {
             out.extend(self.children[out[i]].iter().copied());
             i += 1;
-        }
-        out
-    }
-
-    /// `id` and every place it is inside.
-    pub(crate) fn ancestors(&self, id: PlaceId) -> Vec<PlaceId> {
-        let mut out = vec![id];
-        let mut cur = id;
-        while let Some(p) = self.parent[cur] {
-            out.push(p);
-            cur = p;
         }
         out
     }

@@ -66,6 +66,11 @@ pub(crate) struct Plan {
     /// What each state keeps, in the order its arm binds them: scope by scope from the
     /// outermost, bindings in declaration order.
     pub kept: Vec<Vec<Kept>>,
+    /// Per state: the places it keeps whole, and in an `Option` (`kept`, by place).
+    pub kept_whole: Vec<Bits>,
+    pub kept_slot: Vec<Bits>,
+    /// Per state: the places it keeps in some form (`Plan::kept_somehow`).
+    pub somehow: Vec<Bits>,
     /// The bindings each arm assigns as a whole.
     pub assigned: Vec<HashSet<BindingId>>,
     /// The bindings each arm uses (reads, moves or assigns).
@@ -107,6 +112,9 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         arm,
         local: Vec::new(),
         kept: Vec::new(),
+        kept_whole: Vec::new(),
+        kept_slot: Vec::new(),
+        somehow: Vec::new(),
         assigned: vec![HashSet::new(); ir.states.len()],
         used: vec![HashSet::new(); ir.states.len()],
         external: HashSet::new(),
@@ -118,6 +126,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     };
     plan.external = external_captures(ir, &plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
+    plan.index_kept();
     plan.borrow_errors(ir);
     for (node, event) in plan.cfg.events.iter().enumerate() {
         if let (Event::Use(p, _), Some(arm)) = (event, plan.arm[node]) {
@@ -290,25 +299,59 @@ impl Plan {
         }
     }
 
+    /// Builds `kept_whole`, `kept_slot` and `somehow` from `kept`: lookups in time
+    /// independent of how much a state keeps, which large bodies need.
+    fn index_kept(&mut self) {
+        let places = self.cfg.places.len();
+        let states = self.kept.len();
+        let (mut whole, mut slot, mut somehow) = (
+            vec![Bits::new(places); states],
+            vec![Bits::new(places); states],
+            vec![Bits::new(places); states],
+        );
+        for (s, kept) in self.kept.iter().enumerate() {
+            for k in kept {
+                match k.keep {
+                    Keep::Whole => whole[s].insert(k.place),
+                    Keep::Slot => slot[s].insert(k.place),
+                }
+                for &q in &self.subtrees[k.place] {
+                    somehow[s].insert(q);
+                }
+                let mut up = Some(k.place);
+                while let Some(q) = up {
+                    somehow[s].insert(q);
+                    up = self.cfg.places.parent[q];
+                }
+            }
+        }
+        (self.kept_whole, self.kept_slot, self.somehow) = (whole, slot, somehow);
+    }
+
+    /// Whether state `s` keeps `place` itself (whole or in an `Option`).
+    pub(crate) fn keeps(&self, s: StateId, place: PlaceId) -> bool {
+        self.kept_whole[s].contains(place) || self.kept_slot[s].contains(place)
+    }
+
     /// Whether state `s` keeps `place` in some form (itself, inside a kept place, or in parts).
     pub(crate) fn kept_somehow(&self, s: StateId, place: PlaceId) -> bool {
-        let ancestors = self.cfg.places.ancestors(place);
-        self.kept[s].iter().any(|k| {
-            ancestors.contains(&k.place) || self.cfg.places.ancestors(k.place).contains(&place)
-        })
+        self.somehow[s].contains(place)
     }
 
     /// How `place` is received by the arm of `s`.
     pub(crate) fn received(&self, s: StateId, place: PlaceId) -> Now {
-        let ancestors = self.cfg.places.ancestors(place);
-        for k in &self.kept[s] {
-            if ancestors.contains(&k.place) {
-                return match k.keep {
-                    Keep::Slot => Now::Slot(k.place),
-                    Keep::Whole if self.cfg.places.parent[k.place].is_none() => Now::Bound,
-                    Keep::Whole => Now::Held(k.place),
+        let mut cur = Some(place);
+        while let Some(p) = cur {
+            if self.kept_slot[s].contains(p) {
+                return Now::Slot(p);
+            }
+            if self.kept_whole[s].contains(p) {
+                return match self.cfg.places.parent[p] {
+                    None => Now::Bound,
+                    Some(_) => Now::Held(p),
                 };
             }
+            cur = self.cfg.places.parent[p];
         }
         Now::Moved
     }

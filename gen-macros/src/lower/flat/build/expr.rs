@@ -19,7 +19,7 @@ impl Builder<'_> {
     pub(crate) fn expr_in(&mut self, e: &SynExpr, how: Use, value: bool) -> Expr {
         let mut built = self.expr_inner(e, how, value);
         set_site(&mut built, site(e));
-        built.spans = Spans::of(e);
+        built.spans = Spans::of_expr(e);
         built
     }
 

@@ -33,6 +33,17 @@ impl<'ast> syn::visit::Visit<'ast> for Find<'_> {
 
 /// `e` with its operands replaced by empty holes (filled again when printing).
 pub(crate) fn hollow(e: &SynExpr) -> SynExpr {
+    // A chain of binary operators is built one level at a time: cloning each level's
+    // operands to empty them would cost the square of the chain's length.
+    if let SynExpr::Binary(b) = e {
+        let hole = || Box::new(SynExpr::Verbatim(TokenStream::new()));
+        return SynExpr::Binary(syn::ExprBinary {
+            attrs: b.attrs.clone(),
+            left: hole(),
+            op: b.op,
+            right: hole(),
+        });
+    }
     let mut skeleton = e.clone();
     for (hole, _) in operands_mut(&mut skeleton) {
         *hole = SynExpr::Verbatim(TokenStream::new());

@@ -63,15 +63,26 @@ impl Emitter<'_> {
             let (st, done) = (names::st(), names::done());
             return quote!(#ty::#done if ::core::matches!(#st, #ty::#variant(..)));
         }
-        let count = self.plan.kept[s].len() + usize::from(self.value_params.contains_key(&s));
+        let kept = if self.frame.is_some() {
+            0
+        } else {
+            self.plan.kept[s].len()
+        };
+        let count = kept + usize::from(self.value_params.contains_key(&s));
         let fields = (0..count).map(names::field);
         quote!(#ty::#variant(#(#fields),*))
     }
 
-    /// The field of state `s`'s variant that holds its `i`-th kept place.
-    pub(crate) fn field_of(&self, s: StateId, i: usize) -> proc_macro2::Ident {
+    /// Where the arm of state `s` takes its `i`-th kept place from: the field of its variant
+    /// that holds it, or the frame.
+    pub(crate) fn field_of(&self, s: StateId, i: usize) -> TokenStream {
+        if self.frame.is_some() {
+            let k = self.plan.kept[s][i];
+            return self.frame_take(k.place, k.keep);
+        }
         let offset = usize::from(self.value_params.contains_key(&s));
-        names::field(offset + self.plan.kept[s].len() - 1 - i)
+        let field = names::field(offset + self.plan.kept[s].len() - 1 - i);
+        quote!(#field)
     }
 
     /// What the arm of `s` binds at the level of `scope`.
@@ -81,7 +92,7 @@ impl Emitter<'_> {
         let mut entries: Vec<(usize, Entry<'_>)> = info
             .bindings
             .iter()
-            .filter(|&&b| self.ir.bindings[b].seq < seq)
+            .filter(|&&b| self.ir.bindings[b].seq < seq && !self.in_frame(b))
             .map(|&b| (self.ir.bindings[b].seq, Entry::Binding(b)))
             .collect();
         let mut uses = TokenStream::new();
@@ -109,6 +120,10 @@ impl Emitter<'_> {
 
     /// The bindings of `b` on entering `s`.
     fn rebind(&mut self, s: StateId, b: BindingId) -> TokenStream {
+        if self.in_frame(b) {
+            // Left in the frame: this arm does not touch it.
+            return TokenStream::new();
+        }
         let kept: Vec<(usize, plan::Kept)> = self.plan.kept[s]
             .iter()
             .copied()

@@ -96,7 +96,12 @@ impl Emitter<'_> {
         let st = names::st();
         let release = self.release(state);
         let payload = self.payload(state, value, mark, at);
-        quote!(#release #st = #payload;)
+        // A frame goes back home with the state (see `Emitter::frame_entry`).
+        let home = self.frame.as_ref().map(|_| {
+            let (home, frame) = (names::frame_home(), names::frame());
+            quote!(#home = #frame;)
+        });
+        quote!(#release #st = #payload; #home)
     }
 
     /// `__gen_State::S<k>((value?, kept places in reverse order))`, each place from where it
@@ -109,6 +114,9 @@ impl Emitter<'_> {
         mark: MarkId,
         at: Option<Span>,
     ) -> TokenStream {
+        if self.frame.is_some() {
+            return self.frame_payload(state, value, mark, at);
+        }
         let node = self.plan.cfg.marks[mark];
         let mut items: Vec<TokenStream> = value.into_iter().collect();
         let kept = self.plan.kept[state].clone();
@@ -121,7 +129,7 @@ impl Emitter<'_> {
     }
 
     /// The value a payload keeps for `place` (`keep`), given where the place stands (`now`).
-    fn kept_value(
+    pub(crate) fn kept_value(
         &mut self,
         place: PlaceId,
         keep: Keep,

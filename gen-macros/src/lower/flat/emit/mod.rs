@@ -16,6 +16,7 @@
 //! infers the state types in order.
 
 mod arm;
+mod frame;
 mod glue;
 mod loops;
 mod resident;
@@ -90,6 +91,11 @@ pub(crate) struct Emitter<'a> {
     pub resident: Vec<Option<BindingId>>,
     /// Bindings a later binding of the same name may shadow in their scope.
     pub shadowable: HashSet<BindingId>,
+    /// The frame, when the state machine keeps its locals in one (`frame.rs`).
+    pub frame: Option<frame::Frame>,
+    /// Arms found to need a binding of the frame that they do not touch: the emission is
+    /// run again with these taken (`frame.rs`).
+    pub missed: HashSet<(StateId, BindingId)>,
     counter: u32,
 }
 
@@ -99,7 +105,9 @@ impl<'a> Emitter<'a> {
         plan: &'a Plan,
         items: &'a super::items::Items,
         item_ty: Option<syn::Type>,
+        missed: &HashSet<(StateId, BindingId)>,
     ) -> Self {
+        let frame = frame::choose(ir, plan, missed);
         let mut params = HashMap::new();
         let mut value_params = HashMap::new();
         let mut next = 0;
@@ -115,8 +123,9 @@ impl<'a> Emitter<'a> {
                 });
             }
         }
+        // A frame keeps every local in place already.
         let resident = (0..ir.states.len())
-            .map(|s| resident::resident_iterator(ir, plan, s))
+            .map(|s| resident::resident_iterator(ir, plan, s).filter(|_| frame.is_none()))
             .collect();
         Emitter {
             ir,
@@ -131,6 +140,8 @@ impl<'a> Emitter<'a> {
             value_params,
             resident,
             shadowable: shadowable(ir),
+            frame,
+            missed: HashSet::new(),
             counter: 0,
         }
     }
@@ -143,17 +154,28 @@ impl<'a> Emitter<'a> {
     /// `enum __gen_State<P0, ..> { S0(..), .., __gen_Done }`: one generic parameter per kept
     /// place and per join value, so rustc infers each local's type once.
     pub(crate) fn state_enum(&self) -> TokenStream {
-        let count = self.params.len() + self.value_params.len();
-        let params: Vec<Ident> = (0..count).map(names::param).collect();
+        let params: Vec<Ident> = match &self.frame {
+            // The frame has the places' parameters; the states only carry join values.
+            Some(_) => {
+                let mut values: Vec<usize> = self.value_params.values().copied().collect();
+                values.sort_unstable();
+                values.into_iter().map(names::param).collect()
+            }
+            None => (0..self.params.len() + self.value_params.len())
+                .map(names::param)
+                .collect(),
+        };
         let variants = (0..self.ir.states.len()).map(|s| {
             let variant = names::variant(s);
             let fields = self.field_types(s);
             quote!(#variant(#(#fields),*))
         });
         let (ty, done) = (names::state_enum(), names::done());
+        let frame = self.frame.as_ref().map(|f| self.frame_struct(f));
         quote! {
             #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
             enum #ty<#(#params),*> { #(#variants,)* #done }
+            #frame
         }
     }
 
@@ -163,6 +185,9 @@ impl<'a> Emitter<'a> {
         if let Some(&v) = self.value_params.get(&s) {
             let p = names::param(v);
             out.push(quote!(#p));
+        }
+        if self.frame.is_some() {
+            return out;
         }
         for k in self.plan.kept[s].iter().rev() {
             let p = names::param(self.params[&k.place]);

@@ -198,6 +198,10 @@ impl Emitter<'_> {
         mark: MarkId,
         save: TokenStream,
     ) -> TokenStream {
+        if self.frame.is_some() {
+            // A frame's resume arm touches only what it drops: nothing to spare.
+            return save;
+        }
         let target = match next {
             Cont::Goto(state) => Some(*state),
             Cont::Continue(index) => Some(self.loops[*index].head.expect("a loop has a head")),

@@ -17,8 +17,11 @@ impl Plan {
                 if !targets[node].contains(state) {
                     continue;
                 }
+                let local = &self.local[node];
                 for k in &self.kept[state] {
-                    if !kept[k.place] || self.now(node, k.place) != Now::Conflict {
+                    // A place neither set nor moved in the arm is as received: no conflict.
+                    let touched = local.init.contains(k.place) || local.moved.contains(k.place);
+                    if !touched || !kept[k.place] || self.now(node, k.place) != Now::Conflict {
                         continue;
                     }
                     if let Some(site) = self.origin(node, k.place, &merge_site) {
