@@ -128,6 +128,7 @@ extern crate std;
 
 #[cfg(feature = "alloc")]
 mod boxed;
+mod framed;
 mod hand_over;
 mod iter;
 mod resident;
@@ -176,6 +177,7 @@ macro_rules! yield_from {
 /// Implementation details used by the macros' expansions. Not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use crate::framed::FramedGen;
     pub use crate::iter::{FlatGen, Moved, Sink};
     pub use crate::resident::Resident;
     pub use core;

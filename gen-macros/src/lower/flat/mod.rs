@@ -169,8 +169,7 @@ fn assemble(
     let (start, frame_init) = match &em.frame {
         Some(frame) => {
             let init = em.frame_init(frame, &initial.iter().cloned().collect());
-            let home = names::frame_home();
-            (quote!(#ty::#s0()), quote!(let mut #home = #init;))
+            (quote!(#ty::#s0()), init)
         }
         None => {
             let values = initial.iter().map(|(_, v)| v);
@@ -247,28 +246,14 @@ fn assemble(
             })*),
         )
     };
-    // Desugar a frame's stay outside `next()` into taking it at the entry and putting it back
-    // at each suspension: while the body runs, the frame is a local of the call, so a panic
-    // drops the locals it holds while unwinding, as in the plain function.
-    let frame_entry = em.frame.as_ref().map(|_| {
-        let (frame, home, fty) = (names::frame(), names::frame_home(), names::frame_ty());
-        quote! {
-            #[allow(unused_mut)]
-            let mut #frame = ::core::mem::replace(&mut #home, #fty::empty());
-        }
-    });
+    let frame_entry = em.frame.as_ref().map(|f| em.frame_capture_order(f));
     let items = &em.items.top;
     let generator = names::generator();
-    quote! {
-        #items
-        #state_enum
-        #needless_mut
-        let mut #st = #start;
-        #frame_init
-        let #generator = ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
+    let flat = quote! {
+        ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
+            #frame_entry
             #[allow(unused_mut)]
             let mut #cur = #entry;
-            #frame_entry
             #fold_path
             #sm: loop {
                 match #cur {
@@ -278,7 +263,20 @@ fn assemble(
                     #(#ty::#unentered { .. } => ::core::unreachable!(),)*
                 }
             }
-        });
+        })
+    };
+    // A frame's generator drops its closure when `next()` unwinds (see `emit/frame.rs`).
+    let generator_value = match em.frame {
+        Some(_) => quote!(::gen_core::__private::FramedGen::new(#flat)),
+        None => flat,
+    };
+    quote! {
+        #items
+        #state_enum
+        #needless_mut
+        let mut #st = #start;
+        #frame_init
+        let #generator = #generator_value;
         #generator
     }
 }

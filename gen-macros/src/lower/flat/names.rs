@@ -24,20 +24,8 @@ pub(crate) fn done() -> Ident {
 pub(crate) fn st() -> Ident {
     ident("generator_state")
 }
-/// The frame of a large state machine (see `emit/frame.rs`): the locals it keeps, in place
-/// across suspensions. Named for what it is, like the stored state.
-pub(crate) fn frame() -> Ident {
-    ident("generator_frame")
-}
-/// Where the frame is stored between two calls of `next()`.
-pub(crate) fn frame_home() -> Ident {
-    ident("__gen_frame_home")
-}
-pub(crate) fn frame_ty() -> Ident {
-    ident("__gen_Frame")
-}
-/// The field of the frame that keeps a place.
-pub(crate) fn frame_field(place: usize) -> Ident {
+/// The slot of a place in the frame of a large state machine (see `emit/frame.rs`).
+pub(crate) fn frame_slot(place: usize) -> Ident {
     format_ident!("__gen_k{}", place, span = Span::mixed_site())
 }
 /// The state being run within one `next()`.

@@ -4,23 +4,27 @@
 //! each kept local from its payload and every jump builds the next payload in full: the
 //! expansion, and rustc's type check with it, grows with (states x kept locals), which is
 //! quadratic in a body where many locals live across many yields. The frame layout keeps
-//! those locals in place instead:
+//! those locals in place instead, each in an `Option` the state machine's closure captures:
 //!
 //! ```text
-//! struct __gen_Frame<P0, P1, ..> { __gen_k7: Option<P1>, __gen_k3: Option<P0>, .. }
+//! let mut __gen_k3 = Some(arg); let mut __gen_k7 = None; ..       (the frame)
 //! enum __gen_State<..> { S0(), S1(), S2(join value), .., __gen_Done }
+//! FramedGen::new(FlatGen::new(move |sink| { let _ = &__gen_k7; let _ = &__gen_k3; .. }))
 //! ```
 //!
-//! Desugar the entry of state `S` into `let x = frame_take(&mut generator_frame.k3);` for
-//! only the locals its arm touches (uses, assigns, moves, declares again, or drops at a scope
-//! end or an early exit); desugar a jump from `S` to `T` into
-//! `cur = { generator_frame.k3 = Some(x); ..; S<T>() }`, storing back only what the arm took
-//! and `T` keeps. (An arm also takes what it hands over in another form, or what its jump
-//! drops: the emission runs again when it finds one.)
-//! Every arm then costs what its own code mentions, and the expansion grows linearly with the
-//! body. The frame's fields are declared in drop order (the reverse of declaration order), so
-//! dropping a suspended generator drops its locals as the default layout (and the plain
-//! function) does.
+//! Desugar the entry of state `S` into `let x = frame_take(&mut __gen_k3);` for only the
+//! locals its arm touches (uses, assigns, moves, declares again, or drops at a scope end or
+//! an exit); desugar a jump from `S` to `T` into `cur = { __gen_k3 = Some(x); ..; S<T>() }`,
+//! storing back only what the arm took and `T` keeps. (An arm also takes what it hands over
+//! in another form, or what its jump drops: the emission runs again when it finds one.)
+//! Every arm then costs what its own code mentions, and the expansion grows linearly with
+//! the body. Separate variables rather than one struct: rustc checks each access to a
+//! struct with a type parameter per local in time that grows with the locals.
+//!
+//! A suspended generator drops its frame in drop order (the closure's first statements name
+//! the slots in that order, which is the order it holds and drops them). A panic drops the
+//! locals the step took while unwinding out of the closure, then `FramedGen` drops the
+//! closure, and with it the rest of the frame.
 //!
 //! The frame is chosen when the kept locals summed over the states far exceed the states and
 //! places themselves; `GEN_FLAT_LAYOUT=frame` or `=enum` in the compiler's environment forces
@@ -40,8 +44,7 @@ use crate::lower::flat::plan::{Keep, Plan};
 
 /// The frame of a state machine laid out that way.
 pub(crate) struct Frame {
-    /// The kept places, in the order the frame declares them: drop order, since a struct
-    /// drops its fields in declaration order.
+    /// The kept places, in drop order (the reverse of declaration order).
     pub fields: Vec<PlaceId>,
     /// Per state: the bindings it keeps, and those its arm touches (takes out of the frame).
     kept: Vec<Bits>,
@@ -140,58 +143,46 @@ fn drop_order(ir: &Ir, plan: &Plan) -> Vec<PlaceId> {
 }
 
 impl Emitter<'_> {
-    /// `struct __gen_Frame<..> { .. }` (see the module doc), with `empty()`: all `None`.
-    pub(crate) fn frame_struct(&self, frame: &Frame) -> TokenStream {
-        let params: Vec<_> = frame
-            .fields
-            .iter()
-            .map(|p| names::param(self.params[p]))
-            .collect();
-        let params2 = &params;
-        let fields = frame.fields.iter().map(|&p| {
-            let (field, param) = (names::frame_field(p), names::param(self.params[&p]));
-            quote!(#field: ::core::option::Option<#param>)
-        });
-        let empty = frame.fields.iter().map(|&p| {
-            let field = names::frame_field(p);
-            quote!(#field: ::core::option::Option::None)
-        });
-        let ty = names::frame_ty();
-        quote! {
-            #[allow(non_camel_case_types)]
-            struct #ty<#(#params),*> { #(#fields),* }
-            impl<#(#params2),*> #ty<#(#params2),*> {
-                fn empty() -> Self {
-                    #ty { #(#empty),* }
-                }
-            }
-        }
-    }
-
-    /// `__gen_Frame { k: Some(arg) or None, .. }`: the frame at the start, holding what the
-    /// start state keeps (`initial`).
+    /// `let mut k = Some(arg) or None;` per place, before the closure: the frame at the
+    /// start, holding what the start state keeps (`initial`).
     pub(crate) fn frame_init(
         &self,
         frame: &Frame,
         initial: &HashMap<PlaceId, TokenStream>,
     ) -> TokenStream {
-        let fields = frame.fields.iter().map(|p| {
-            let field = names::frame_field(*p);
-            match initial.get(p) {
-                Some(value) => quote!(#field: ::core::option::Option::Some(#value)),
-                None => quote!(#field: ::core::option::Option::None),
-            }
-        });
-        let ty = names::frame_ty();
-        quote!(#ty { #(#fields),* })
+        frame
+            .fields
+            .iter()
+            .map(|p| {
+                let slot = names::frame_slot(*p);
+                match initial.get(p) {
+                    Some(value) => quote!(let mut #slot = ::core::option::Option::Some(#value);),
+                    None => quote!(let mut #slot = ::core::option::Option::None;),
+                }
+            })
+            .collect()
+    }
+
+    /// The closure's first statements: `let _ = &k;` per place in drop order. A closure
+    /// holds what it captures in the order its body first names it, and drops it in that
+    /// order, so a suspended generator drops its frame in drop order.
+    pub(crate) fn frame_capture_order(&self, frame: &Frame) -> TokenStream {
+        frame
+            .fields
+            .iter()
+            .map(|p| {
+                let slot = names::frame_slot(*p);
+                quote!(let _ = &#slot;)
+            })
+            .collect()
     }
 
     /// The value an arm binds for `place`, taken out of the frame.
     pub(crate) fn frame_take(&self, place: PlaceId, keep: Keep) -> TokenStream {
-        let (frame, field) = (names::frame(), names::frame_field(place));
+        let slot = names::frame_slot(place);
         match keep {
-            Keep::Whole => quote!(::gen_core::__private::frame_take(&mut #frame.#field)),
-            Keep::Slot => quote!(#frame.#field.take()),
+            Keep::Whole => quote!(::gen_core::__private::frame_take(&mut #slot)),
+            Keep::Slot => quote!(#slot.take()),
         }
     }
 
@@ -211,7 +202,6 @@ impl Emitter<'_> {
     ) -> TokenStream {
         let node = self.plan.cfg.marks[mark];
         let from = self.arm.state;
-        let frame = names::frame();
         let mut stores = Vec::new();
         // What the arm left in the frame stays there when the target keeps it alike. Else
         // the arm must take it: to drop it where its scope drops it, or to hand it over in
@@ -241,10 +231,10 @@ impl Emitter<'_> {
                 self.plan.now(n, k.place)
             });
             let value = self.kept_value(k.place, k.keep, now, at);
-            let field = names::frame_field(k.place);
+            let slot = names::frame_slot(k.place);
             stores.push(match k.keep {
-                Keep::Whole => quote!(#frame.#field = ::core::option::Option::Some(#value);),
-                Keep::Slot => quote!(#frame.#field = #value;),
+                Keep::Whole => quote!(#slot = ::core::option::Option::Some(#value);),
+                Keep::Slot => quote!(#slot = #value;),
             });
         }
         let (ty, variant) = (names::state_enum(), names::variant(state));
@@ -275,11 +265,11 @@ mod tests {
     fn many_locals_across_many_yields_take_the_frame_and_expand_linearly() {
         let small = locals_across_yields(4);
         assert!(
-            !small.contains("__gen_Frame"),
+            !small.contains("FramedGen"),
             "a small generator keeps the enum layout"
         );
         let (k40, k80) = (locals_across_yields(40), locals_across_yields(80));
-        assert!(k40.contains("__gen_Frame") && k80.contains("__gen_Frame"));
+        assert!(k40.contains("FramedGen") && k80.contains("FramedGen"));
         let ratio = k80.len() as f64 / k40.len() as f64;
         assert!(
             ratio < 2.3,

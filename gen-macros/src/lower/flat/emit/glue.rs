@@ -96,12 +96,7 @@ impl Emitter<'_> {
         let st = names::st();
         let release = self.release(state);
         let payload = self.payload(state, value, mark, at);
-        // A frame goes back home with the state (see `Emitter::frame_entry`).
-        let home = self.frame.as_ref().map(|_| {
-            let (home, frame) = (names::frame_home(), names::frame());
-            quote!(#home = #frame;)
-        });
-        quote!(#release #st = #payload; #home)
+        quote!(#release #st = #payload;)
     }
 
     /// `__gen_State::S<k>((value?, kept places in reverse order))`, each place from where it

@@ -171,11 +171,9 @@ impl<'a> Emitter<'a> {
             quote!(#variant(#(#fields),*))
         });
         let (ty, done) = (names::state_enum(), names::done());
-        let frame = self.frame.as_ref().map(|f| self.frame_struct(f));
         quote! {
             #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
             enum #ty<#(#params),*> { #(#variants,)* #done }
-            #frame
         }
     }
 
