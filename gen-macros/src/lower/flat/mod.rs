@@ -45,6 +45,7 @@ pub(crate) mod names;
 pub(crate) mod places;
 pub(crate) mod plan;
 pub(crate) mod print;
+mod spans;
 
 use std::collections::HashSet;
 
