@@ -13,12 +13,18 @@
 //! (`gen_core::__private::copied_field`, whose error names the fix when it is not). A field
 //! moved out with `let x = r.f;`, by a `for` loop or by a consuming method stays a move.
 
+use std::collections::HashMap;
+
 use super::*;
-use crate::lower::flat::ir::Place;
+use crate::lower::flat::ir::Proj;
 
 impl Plan {
     /// The sites of `Ir::field_uses` to read in place (see the module docs).
     pub(super) fn find_copied_fields(&mut self, ir: &Ir) {
+        if ir.field_uses.is_empty() {
+            return;
+        }
+        let borrows = self.borrows_by_binding(ir);
         for &(id, site) in &ir.field_uses {
             let Some(node) = self.cfg.use_nodes[id] else {
                 continue;
@@ -26,12 +32,14 @@ impl Plan {
             let Event::Use(p, _) = self.cfg.events[node] else {
                 continue;
             };
-            let place = self.cfg.places.list[p].clone();
+            let place = &self.cfg.places.list[p];
             let binding = &ir.bindings[place.binding];
-            if binding.plain
-                || binding.by_ref
-                || ir.bundles.contains(&place.binding)
-                || self.borrowed_somewhere(ir, &place)
+            // Borrowed somewhere: the body uses the field (or a place inside it) other than
+            // by value.
+            let borrowed = borrows
+                .get(&place.binding)
+                .is_some_and(|paths| paths.iter().any(|q| q.starts_with(&place.path)));
+            if binding.plain || binding.by_ref || ir.bundles.contains(&place.binding) || borrowed
             {
                 continue;
             }
@@ -41,28 +49,26 @@ impl Plan {
         }
     }
 
-    /// Whether the body uses `place` (or a place inside it) other than by value, not counting
+    /// Per binding, the paths of its places the body uses other than by value, not counting
     /// the by-value uses taken for copies (by an earlier round, or proved by a later read).
-    fn borrowed_somewhere(&self, ir: &Ir, place: &Place) -> bool {
+    fn borrows_by_binding(&self, ir: &Ir) -> HashMap<BindingId, Vec<Vec<Proj>>> {
         let mut copies: HashSet<Node> = ir
             .copy_checked
             .iter()
             .filter_map(|&id| self.cfg.use_nodes[id])
             .collect();
         copies.extend(self.cfg.proven_copies.iter().copied());
-        self.cfg
-            .events
-            .iter()
-            .enumerate()
-            .any(|(n, event)| match event {
-                Event::Use(q, how) if *how != crate::lower::flat::ir::Use::Value => {
-                    let q = &self.cfg.places.list[*q];
-                    q.binding == place.binding
-                        && q.path.starts_with(&place.path)
-                        && !copies.contains(&n)
-                }
-                _ => false,
-            })
+        let mut out: HashMap<BindingId, Vec<Vec<Proj>>> = HashMap::new();
+        for (n, event) in self.cfg.events.iter().enumerate() {
+            if let Event::Use(q, how) = event
+                && *how != crate::lower::flat::ir::Use::Value
+                && !copies.contains(&n)
+            {
+                let q = &self.cfg.places.list[*q];
+                out.entry(q.binding).or_default().push(q.path.clone());
+            }
+        }
+        out
     }
 
     /// Whether control reaches a state's entry from `node` before `binding` goes out of
