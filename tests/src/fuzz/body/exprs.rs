@@ -1,0 +1,115 @@
+//! The expressions of generated bodies: integer leaves and expressions, conditions, items and
+//! yields of the flavour, and the operands of `yield_from!`.
+
+use super::{Flavor, Gen, Ty};
+
+impl Gen {
+    pub(super) fn lit(&mut self) -> String {
+        format!("{}u64", self.rng.below(10))
+    }
+
+    /// An integer-valued leaf: a literal or a read of a visible local.
+    pub(super) fn atom(&mut self, ints_only: bool) -> String {
+        let choice = self.rng.below(if ints_only { 5 } else { 18 });
+        let found = match choice {
+            0 => None,
+            1..=4 | 12.. => {
+                let ty = *self.rng.pick(&[Ty::Int, Ty::Int, Ty::MutInt, Ty::Counter]);
+                self.pick_var(ty)
+            }
+            5 => self.pick_var(Ty::Guard).map(|g| format!("{g}.id()")),
+            6 => {
+                let o = self.pick_var(Ty::Opt);
+                o.map(|o| format!("{o}.unwrap_or({})", self.rng.below(5)))
+            }
+            7 => self
+                .pick_var(Ty::Stack)
+                .map(|s| format!("({s}.len() as u64)")),
+            8 => self.pick_var(Ty::Func).map(|f| {
+                let x = self.atom(true);
+                format!("{f}({x})")
+            }),
+            9 => self.field_atom(),
+            10 => self.owned_atom(),
+            _ => self.last_atom(),
+        };
+        found.unwrap_or_else(|| self.lit())
+    }
+
+    /// An integer expression of nesting `d`.
+    pub(super) fn int(&mut self, d: u32) -> String {
+        if d == 0 || self.rng.chance(1, 2) {
+            return self.atom(false);
+        }
+        match self.rng.below(8) {
+            0 | 1 => format!("wadd({}, {})", self.int(d - 1), self.int(d - 1)),
+            2 => format!("wmul({}, {})", self.int(d - 1), self.int(d - 1)),
+            3 => format!("({} % {})", self.int(d - 1), 1 + self.rng.below(6)),
+            4 => format!("({} ^ {})", self.int(d - 1), self.int(d - 1)),
+            5 if self.flavor == Flavor::Fallible => {
+                format!("chk({})?", self.int(d - 1))
+            }
+            5 if self.flavor == Flavor::Stream => format!("@AW({})AW@", self.int(d - 1)),
+            6 => format!(
+                "(if {} {{ {} }} else {{ {} }})",
+                self.cond(0),
+                self.int(d - 1),
+                self.int(d - 1)
+            ),
+            _ => self.atom(false),
+        }
+    }
+
+    pub(super) fn cond(&mut self, d: u32) -> String {
+        match self.rng.below(if d == 0 { 3 } else { 5 }) {
+            0 => format!("{} % 2 == 0", self.int(1)),
+            1 => format!("{} > {}", self.int(1), self.int(1)),
+            2 => format!("{} < {}", self.int(1), self.rng.below(8)),
+            3 => format!("({} && {})", self.cond(d - 1), self.cond(d - 1)),
+            _ => format!("!({})", self.cond(d - 1)),
+        }
+    }
+
+    pub(super) fn item(&mut self, v: &str) -> String {
+        match self.flavor {
+            Flavor::Fallible if self.rng.chance(1, 12) => format!("Err({v})"),
+            Flavor::Fallible => format!("Ok({v})"),
+            _ => v.to_string(),
+        }
+    }
+
+    pub(super) fn yield_expr(&mut self) -> String {
+        let v = self.int(2);
+        self.yield_of(&v).trim_end_matches(';').to_string()
+    }
+
+    pub(super) fn yield_of(&mut self, v: &str) -> String {
+        let v = self.item(v);
+        format!("yield_!({v});")
+    }
+
+    pub(super) fn yield_from_operand(&mut self) -> String {
+        let wrap = |g: &mut Gen, v: String| match g.flavor {
+            Flavor::Fallible => format!("Ok::<u64, u64>({v})"),
+            _ => v,
+        };
+        if self.rng.chance(1, 2) {
+            let n = 1 + self.rng.index(3);
+            let items: Vec<String> = (0..n)
+                .map(|_| {
+                    let v = self.int(1);
+                    wrap(self, v)
+                })
+                .collect();
+            format!("vec![{}]", items.join(", "))
+        } else {
+            let v = self.int(1);
+            let map = if self.flavor == Flavor::Fallible {
+                ".map(Ok::<u64, u64>)"
+            } else {
+                ""
+            };
+            format!("(0..({v} % 3)){map}")
+        }
+    }
+}
