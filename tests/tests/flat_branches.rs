@@ -318,3 +318,33 @@ fn match_on_a_call_whose_arm_yields_and_binds_ref_mut() {
     assert_eq!(check!(scrutinee_bound_ref_mut(3)), vec![4, 3, 4, 6]);
     assert_eq!(check!(scrutinee_bound_ref_mut(1)), vec![1, 2, 1]);
 }
+
+twin! {
+    /// `ref`/`ref mut` bindings into locals that end before the next yield: the value is
+    /// mutated in place and read again after it.
+    fn ref_bindings_between_yields(values: Vec<u32>) -> u32 {
+        let mut first = values.iter().copied().next();
+        if let Some(ref mut x) = first {
+            *x += 10;
+        }
+        yield_!(first.unwrap_or(0));
+        match first {
+            Some(ref x) if *x > 10 => yield_!(*x * 2),
+            Some(ref mut x) => {
+                *x = 1;
+                yield_!(*x);
+            }
+            None => yield_!(0),
+        }
+        let mut pair = (values.len() as u32, 5u32);
+        let (ref mut a, ref b) = pair;
+        *a += *b;
+        yield_!(pair.0);
+    }
+}
+
+#[test]
+fn ref_bindings_that_end_before_a_yield() {
+    assert_eq!(check!(ref_bindings_between_yields(vec![3, 4])), [13, 26, 7]);
+    assert_eq!(check!(ref_bindings_between_yields(vec![])), [0, 0, 5]);
+}

@@ -60,6 +60,9 @@ pub(crate) struct Ir {
     /// which are copies (`Plan::copied_fields`).
     pub field_uses: Vec<(usize, usize)>,
     /// Bindings whose value is a closure that borrows what it captures (no `move`).
+    /// Bindings of a `ref`/`ref mut` pattern into a generator local (`Some(ref mut x)`
+    /// matched against `opt`): they borrow it.
+    pub ref_bindings: std::collections::HashSet<BindingId>,
     pub borrowing_closures: std::collections::HashSet<BindingId>,
     /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
     /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other

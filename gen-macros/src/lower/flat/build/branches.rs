@@ -142,11 +142,12 @@ impl Builder<'_> {
                     self.ir.maybe_mutated.insert(p.binding);
                 }
                 let moves = place
-                    .map(|p| super::pattern::moves(&l.pat, &p, &self.ir))
+                    .as_ref()
+                    .map(|p| super::pattern::moves(&l.pat, p, &self.ir))
                     .unwrap_or_default();
                 let through_ref = self.through_reference(&l.expr);
                 let borrowed = self.borrows_of(&scrutinee);
-                let bindings = self.bind_pattern(&l.pat, through_ref, &borrowed);
+                let bindings = self.bind_pattern_in(&l.pat, through_ref, &borrowed, place.as_ref());
                 CondPart::Let {
                     pat: (*l.pat).clone(),
                     scrutinee,
@@ -218,7 +219,7 @@ impl Builder<'_> {
                 .as_ref()
                 .map(|p| super::pattern::moves(&arm.pat, p, &self.ir))
                 .unwrap_or_default();
-            let bindings = self.bind_pattern(&arm.pat, through_ref, &borrowed);
+            let bindings = self.bind_pattern_in(&arm.pat, through_ref, &borrowed, place.as_ref());
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
             self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
             // A guard runs while the arm is being chosen: nothing in it is lowered.

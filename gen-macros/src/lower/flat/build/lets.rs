@@ -4,7 +4,7 @@
 use syn::spanned::Spanned;
 
 use super::{Builder, pattern};
-use crate::lower::flat::ir::{BindingId, BindingKind, Borrows, Let, StateKind};
+use crate::lower::flat::ir::{BindingId, BindingKind, Borrows, Let, Place, Spans, StateKind};
 use crate::parse;
 
 impl Builder<'_> {
@@ -59,7 +59,7 @@ impl Builder<'_> {
         let borrowed = init
             .as_ref()
             .map_or(Borrows::Nothing, |e| self.borrows_of(e));
-        let bindings = self.bind_pattern(&local.pat, through_ref, &borrowed);
+        let bindings = self.bind_pattern_in(&local.pat, through_ref, &borrowed, place.as_ref());
         if let (Some(e), [binding]) = (&init, &bindings[..])
             && matches!(e.kind, crate::lower::flat::ir::ExprKind::Closure { .. })
             && !matches!(borrowed, Borrows::Nothing)
@@ -147,26 +147,51 @@ impl Builder<'_> {
         through_ref: bool,
         borrowed: &Borrows,
     ) -> Vec<BindingId> {
+        self.bind_pattern_in(pat, through_ref, borrowed, None)
+    }
+
+    /// [`Builder::bind_pattern`] of a pattern matched against the place `matched`: a `ref` or
+    /// `ref mut` binding borrows it.
+    pub(super) fn bind_pattern_in(
+        &mut self,
+        pat: &syn::Pat,
+        through_ref: bool,
+        borrowed: &Borrows,
+        matched: Option<&Place>,
+    ) -> Vec<BindingId> {
         let mut found = Vec::new();
         parse::pat_bindings(pat, &mut found);
         let whole = matches!(pat, syn::Pat::Ident(_) | syn::Pat::Type(_));
+        let owner = matched
+            .map(|p| p.binding)
+            .filter(|&b| !through_ref && !self.ir.bindings[b].by_ref);
         found
             .into_iter()
             .map(|binding| {
                 let by_ref = binding.by_ref || through_ref;
-                let borrows = match borrowed {
+                let into_owner = owner.filter(|_| binding.by_ref);
+                let borrows = match (into_owner, borrowed) {
+                    // `ref x` into a local borrows the local itself.
+                    (Some(owner), _) => {
+                        let at = binding.ident.span();
+                        Borrows::Definitely(owner, Spans(at, at))
+                    }
                     // One binding of the whole value carries what it borrows; a part of a
                     // destructured value probably does.
-                    Borrows::Definitely(owner, _) if !whole => Borrows::Likely(*owner),
-                    other => other.clone(),
+                    (None, Borrows::Definitely(owner, _)) if !whole => Borrows::Likely(*owner),
+                    (None, other) => other.clone(),
                 };
-                self.declare(
+                let id = self.declare(
                     &binding.ident,
                     binding.mutable,
                     BindingKind::User,
                     by_ref,
                     borrows,
-                )
+                );
+                if into_owner.is_some() {
+                    self.ir.ref_bindings.insert(id);
+                }
+                id
             })
             .collect()
     }

@@ -79,6 +79,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             field_uses: Vec::new(),
             bundles: HashSet::new(),
             borrowing_closures: HashSet::new(),
+            ref_bindings: HashSet::new(),
             copy_checked: HashSet::new(),
         },
         scopes: Vec::new(),

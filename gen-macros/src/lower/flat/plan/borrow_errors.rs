@@ -105,6 +105,19 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
              expression, but a flat generator cannot keep a borrow of its own local in its \
              state; compute it after the yield, own the data, or {boxed}"
         ),
+        _ if ir.ref_bindings.contains(&binding) => {
+            let name = display_name(ir, binding);
+            let into = if ir.bindings[owner].kind == BindingKind::Temp {
+                "the value it matches".to_owned()
+            } else {
+                format!("`{owner_name}`")
+            };
+            format!(
+                "`{name}` is a `ref` binding into {into} and is still needed after a yield, but \
+                 a flat generator cannot keep a borrow of its own local in its state; bind the \
+                 value itself (without `ref`, storing it back if it changes), or {boxed}"
+            )
+        }
         _ if ir.borrowing_closures.contains(&binding) => {
             let name = display_name(ir, binding);
             format!(

@@ -39,8 +39,7 @@ impl Plan {
             let borrowed = borrows
                 .get(&place.binding)
                 .is_some_and(|paths| paths.iter().any(|q| q.starts_with(&place.path)));
-            if binding.plain || binding.by_ref || ir.bundles.contains(&place.binding) || borrowed
-            {
+            if binding.plain || binding.by_ref || ir.bundles.contains(&place.binding) || borrowed {
                 continue;
             }
             if self.in_scope_at_a_later_state(node, place.binding, binding.scope) {
