@@ -268,3 +268,52 @@ fn a_field_named_once_keeps_its_drop_timing() {
     assert_eq!(check!(named_guard(2)).len(), 2);
     same_drops!(named_guard(2));
 }
+
+struct Parts {
+    guard: Noisy,
+    items: Vec<u64>,
+    count: u64,
+}
+
+fn parts(name: &str, items: Vec<u64>, count: u64) -> Box<Parts> {
+    Box::new(Parts {
+        guard: n(name),
+        items,
+        count,
+    })
+}
+
+twin! {
+    /// A boxed value partly moved, then given a whole new value in a loop without yields
+    /// whose body reads a field that was never moved (the old value's on the first round,
+    /// the new one's after).
+    fn partly_moved_then_reassigned_in_a_loop(rounds: u64) -> u64 {
+        let mut p = parts("first", vec![1, 2], 7);
+        drop(p.guard);
+        yield_!(p.count);
+        let items = p.items;
+        yield_!(items.len() as u64);
+        let mut round = 0;
+        loop {
+            if round >= rounds {
+                break;
+            }
+            round += 1;
+            let before = p.count;
+            p = parts(&format!("round{round}"), vec![round], before + round);
+        }
+        yield_!(p.count);
+    }
+}
+
+#[test]
+fn a_partly_moved_value_reassigned_in_a_loop_that_reads_it() {
+    for rounds in 0..3 {
+        check!(partly_moved_then_reassigned_in_a_loop(rounds));
+        same_drops!(partly_moved_then_reassigned_in_a_loop(rounds));
+    }
+    assert_eq!(
+        check!(partly_moved_then_reassigned_in_a_loop(2)),
+        [7, 2, 10]
+    );
+}

@@ -214,3 +214,20 @@ fn let_with_a_lowered_initializer_assigned_again_before_a_yield() {
          yield_!(b);\n}\n}\n",
     );
 }
+
+/// A part of a partly moved box, held by the arm in a hidden local, was read inside a loop
+/// nested in a loop that later gives the box a whole new value: the read was printed as
+/// written (`bs4.n`, the binding declared without a value in that arm), E0282. The loop that
+/// joins the two forms is now lowered. Found by the frame-layout fuzz run (seed 2).
+#[test]
+fn held_part_read_in_a_loop_that_reassigns_the_whole_value() {
+    check(
+        Flavor::Sync,
+        "let mut bs4 = Box::new(S::new(\"bs4.n5\", 4u64)); let _ = (&bs4.g, &bs4.items, &bs4.n);\n\
+         consume(bs4.g);\nif a % 2 == 0 {\nyield_!(wadd(bs4.n, 4u64));\nlet mut c10 = 0u64;\n\
+         'l9: loop {\nif c10 >= 1 { break; }\nc10 += 1;\n\
+         let mut st12 = Vec::<u64>::from([c10, wadd(a, a)]);\n\
+         'l11: while let Some(y13) = st12.pop() {\nlet y13 = wadd(y13, bs4.n);\n}\n\
+         bs4 = Box::new(S::new(\"r18.n19\", wadd(b, 5u64)));\n}\n}\n",
+    );
+}

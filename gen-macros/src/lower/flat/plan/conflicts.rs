@@ -30,6 +30,23 @@ impl Plan {
                 }
             }
         }
+        // A part of a partly moved value that the arm holds in a hidden local, used where the
+        // binding may also have been given a whole new value (in a native loop that assigns
+        // it): the code as written cannot name both; the compound that joins them is lowered.
+        for (node, event) in self.cfg.events.iter().enumerate() {
+            let (Event::Use(p, _), Some(arm)) = (event, self.arm[node]) else {
+                continue;
+            };
+            let local = &self.local[node];
+            if !local.init.contains(*p) || !matches!(self.received(arm, *p), Now::Held(_)) {
+                continue;
+            }
+            if self.now(node, *p) == Now::Conflict
+                && let Some(site) = self.origin(node, *p, &merge_site)
+            {
+                self.force.insert(site);
+            }
+        }
         for (l, info) in ir.loops.iter().enumerate() {
             let Some(head) = info.head.filter(|_| self.native[l]) else {
                 continue;
