@@ -220,6 +220,27 @@ pub mod __private {
         *field
     }
 
+    /// A dereference (`*guard`) that a flat generator's body uses by value while the value
+    /// it points into stays in scope across a later yield: taken for a copy out of a `Deref`
+    /// type (a lock guard, a counter), like [`CopiedField`] for fields; a move out of a `Box`
+    /// there is an error that names the fix.
+    #[diagnostic::on_unimplemented(
+        message = "this value is moved out of a box that the generator keeps across a later yield",
+        label = "`{Self}` is not `Copy`, so this moves it out of the box",
+        note = "a flat generator sees no types: `*x` used by value while `x` is still in scope at a later yield is taken for a copy (as out of a lock guard), so that `x` is dropped where the plain function drops it",
+        note = "move the value out with a `let` of its own (`let value = *boxed;`), or let the macro see the box (`let boxed: Box<T> = ..;`)"
+    )]
+    pub trait CopiedDeref: Copy {}
+
+    #[diagnostic::do_not_recommend]
+    impl<T: Copy> CopiedDeref for T {}
+
+    /// The copy of a dereference the flat lowering reads in place (see [`CopiedDeref`]).
+    #[inline(always)]
+    pub fn copied_deref<T: CopiedDeref>(value: &T) -> T {
+        *value
+    }
+
     /// A local that a large flat generator keeps in its frame (a struct of `Option`s, one per
     /// kept local, that stays in place across suspensions) taken out when an arm uses it.
     /// The macro takes a local only where it holds a value; `None` would be a bug in the

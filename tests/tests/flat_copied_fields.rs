@@ -167,3 +167,77 @@ fn a_compound_assignment_from_the_id_is_a_copy() {
     assert_eq!(out.last(), Some(&Receipt::Total(6)));
     same_drops!(totals(vec![(1, false), (2, false), (3, false)]));
 }
+
+/// A guard that derefs to a number (a lock guard, a counter handle).
+struct Handle {
+    _log: Noisy,
+    value: u64,
+}
+
+impl std::ops::Deref for Handle {
+    type Target = u64;
+    fn deref(&self) -> &u64 {
+        &self.value
+    }
+}
+
+fn handle(name: &str, value: u64) -> Handle {
+    Handle {
+        _log: Noisy::new(name),
+        value,
+    }
+}
+
+twin! {
+    /// `*h` used by value in an enum variant, a tuple, an array and a call, while `h` stays in
+    /// scope across later yields: copies out of the guard, which drops at the end of its
+    /// scope.
+    fn deref_copies_keep_the_guard(start: u64) -> Option<u64> {
+        let h = handle("h", start);
+        yield_!(Some(*h));
+        let pair = (*h, 1);
+        yield_!(Some(pair.0 + pair.1));
+        let all = [*h, *h + 1];
+        yield_!(Some(all[1]));
+        yield_!(Some(u64::max(*h, 2)));
+        {
+            let inner = handle("inner", 5);
+            yield_!(Some(*inner + *h));
+        }
+        yield_!(None);
+    }
+}
+
+twin! {
+    /// `*h` used by value once, in the yielded variant, with `h` still in scope after.
+    fn deref_copied_once(start: u64) -> Option<u64> {
+        let h = handle("h", start);
+        yield_!(Some(*h));
+        yield_!(None);
+    }
+}
+
+twin! {
+    /// The same in a tuple built by a `let`, and as a call argument.
+    fn deref_copied_in_a_tuple_and_a_call(start: u64) -> u64 {
+        let h = handle("h", start);
+        let g = handle("g", start + 1);
+        let pair = (*h, 1);
+        yield_!(pair.0);
+        yield_!(u64::max(*g, 2));
+        yield_!(0);
+    }
+}
+
+#[test]
+fn a_dereference_used_by_value_is_a_copy_and_the_guard_drops_at_its_scope_end() {
+    let once = same_drops!(deref_copied_once(3));
+    assert_eq!(once, ["yield Some(3)", "yield None", "drop h"]);
+    let log = same_drops!(deref_copied_in_a_tuple_and_a_call(3));
+    assert_eq!(log[log.len() - 3..], ["yield 0", "drop g", "drop h"]);
+    check!(deref_copies_keep_the_guard(3));
+    let log = same_drops!(deref_copies_keep_the_guard(3));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("drop inner") > at("yield Some(8)"));
+    assert!(at("drop h") > at("yield None"));
+}

@@ -67,6 +67,10 @@ pub(crate) struct Ir {
     /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
     /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other
     /// by-value uses of their fields are moves too.
+    /// Bindings known to hold a `Box` (a `Box<..>` parameter or annotation, `Box::new(..)`):
+    /// `*b` used by value moves out of them; out of another binding it is taken for a copy
+    /// out of a `Deref` value (a lock guard) where a copy and a move look the same.
+    pub boxes: std::collections::HashSet<BindingId>,
     pub bundles: std::collections::HashSet<BindingId>,
     /// Uses (ids) of fields read in place although used by value: a copy the compiler is
     /// asked to confirm (`gen_core::__private::copied_field`).

@@ -76,9 +76,13 @@ impl<'a, C: Context> Printer<'a, C> {
                     .place(place, *how, *id)
                     .unwrap_or_else(|| syn.to_token_stream());
                 if self.ir.copy_checked.contains(id) {
-                    // Desugar a field taken for a copy into one the compiler must confirm
-                    // (`plan/copied_fields.rs`).
-                    quote_spanned!(e.span=> ::gen_core::__private::copied_field(&#tokens))
+                    // Desugar a field (or a dereference) taken for a copy into one the
+                    // compiler must confirm (`plan/copied_fields.rs`).
+                    if matches!(place.path.last(), Some(crate::lower::flat::ir::Proj::Deref)) {
+                        quote_spanned!(e.span=> ::gen_core::__private::copied_deref(&#tokens))
+                    } else {
+                        quote_spanned!(e.span=> ::gen_core::__private::copied_field(&#tokens))
+                    }
                 } else {
                     tokens
                 }

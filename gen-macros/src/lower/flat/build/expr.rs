@@ -33,7 +33,13 @@ impl Builder<'_> {
                 how
             };
             let id = self.use_id();
-            let field = matches!(place.path.last(), Some(Proj::Field(_)));
+            // A field or a dereference (`*guard`: a copy out of a `Deref` type, or a move out
+            // of a `Box`) used by value.
+            let field = match place.path.last() {
+                Some(Proj::Field(_)) => true,
+                Some(Proj::Deref) => !self.ir.boxes.contains(&place.binding),
+                _ => false,
+            };
             if how == Use::Value && field && moving {
                 self.ir.bundles.insert(place.binding);
             }

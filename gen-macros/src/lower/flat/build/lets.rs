@@ -86,6 +86,14 @@ impl Builder<'_> {
         if owns && bindings.len() == 1 {
             self.ir.bindings[bindings[0]].owns = true;
         }
+        // `let b = Box::new(..)`, `let b: Box<T> = ..`: a box (see `Ir::boxes`).
+        let boxed = match &local.pat {
+            syn::Pat::Type(t) => super::is_box_type(&t.ty),
+            _ => init_syn.is_some_and(|i| is_box_constructor(&i.expr)),
+        };
+        if boxed && bindings.len() == 1 {
+            self.ir.boxes.insert(bindings[0]);
+        }
         // A struct or tuple literal spells out every field of the value.
         let field = |binding: BindingId, name: String| {
             let mut place = crate::lower::flat::ir::Place::whole(binding);
@@ -217,4 +225,29 @@ impl Builder<'_> {
             self.ir.copied_lets.insert(site);
         }
     }
+}
+
+/// `Box::new(..)`, `Box::from(..)`, `Box::default()`.
+fn is_box_constructor(e: &syn::Expr) -> bool {
+    let syn::Expr::Call(call) = e else {
+        return false;
+    };
+    let syn::Expr::Path(p) = &*call.func else {
+        return false;
+    };
+    let segments: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        segments
+            .iter()
+            .rev()
+            .take(2)
+            .map(String::as_str)
+            .collect::<Vec<_>>()[..],
+        ["new" | "from" | "default", "Box"]
+    )
 }

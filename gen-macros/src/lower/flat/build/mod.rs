@@ -80,6 +80,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             bundles: HashSet::new(),
             borrowing_closures: HashSet::new(),
             ref_bindings: HashSet::new(),
+            boxes: HashSet::new(),
             copy_checked: HashSet::new(),
         },
         scopes: Vec::new(),
@@ -96,6 +97,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         inline: func.sig.is_none(),
         unlowered: 0,
     };
+    let box_params = box_params(func);
     let params_scope = b.push_scope();
     for arg in args {
         let id = b.declare(
@@ -109,6 +111,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         // A capture of `iter! { .. }` may well be a reference.
         b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
         b.ir.bindings[id].plain = arg.plain;
+        if box_params.contains(&arg.ident.to_string()) {
+            b.ir.boxes.insert(id);
+        }
         b.ir.params.push(id);
     }
     b.new_state(StateKind::Start, Span::call_site());
@@ -412,4 +417,26 @@ impl Stmt {
             Stmt::Item(_) => false,
         }
     }
+}
+
+/// The parameters declared with a `Box<..>` type.
+fn box_params(func: &GenFn) -> HashSet<String> {
+    let Some(sig) = &func.sig else {
+        return HashSet::new();
+    };
+    sig.inputs
+        .iter()
+        .filter_map(|input| match input {
+            syn::FnArg::Typed(t) if is_box_type(&t.ty) => match &*t.pat {
+                syn::Pat::Ident(p) => Some(p.ident.to_string()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect()
+}
+
+/// `Box<..>` (or a path ending in `Box<..>`).
+pub(super) fn is_box_type(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Box"))
 }
