@@ -248,3 +248,44 @@ fn drops_match_the_plain_functions() {
         guard: Noisy::new("doc"),
     }));
 }
+
+twin! {
+    /// A word count through `entry(..).or_insert(..)`: the `&mut` it returns is dead before
+    /// the yield, so the map is kept alone.
+    fn word_counts(words: Vec<&'static str>) -> (String, u32) {
+        let mut counts: std::collections::HashMap<String, u32> = Default::default();
+        for w in words {
+            let count = counts.entry(w.to_string()).or_insert(0);
+            *count += 1;
+            let seen = *count;
+            yield_!((w.to_string(), seen));
+            *counts.entry(format!("{w}!")).or_default() += seen;
+        }
+        let mut all: Vec<(String, u32)> = counts.into_iter().collect();
+        all.sort();
+        for pair in all {
+            yield_!(pair);
+        }
+    }
+}
+
+twin! {
+    /// Owned values made from a borrow of a local, declared with a type that owns its data:
+    /// kept across yields like any owned value.
+    fn annotated_owned_values(n: usize) -> String {
+        let rows = vec![("a".to_string(), 1usize), ("b".to_string(), 2)];
+        let names: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        let first: Option<(String, usize)> = rows.first().cloned();
+        let index: std::collections::HashMap<String, usize> = rows.iter().cloned().collect();
+        let b: Option<usize> = index.get("b").copied();
+        yield_!(format!("{n}"));
+        yield_!(format!("{names:?} {first:?} {b:?} {}", rows.len()));
+    }
+}
+
+#[test]
+fn map_entries_and_annotated_owned_values() {
+    let counted = check!(word_counts(vec!["a", "b", "a"]));
+    assert_eq!(counted[2], ("a".to_string(), 2));
+    check!(annotated_owned_values(3));
+}

@@ -56,9 +56,12 @@ impl Builder<'_> {
         // A copy of a reference is one; what a reference points to is read through it (a
         // destructured part is a reference by match ergonomics, or a copy of a `Copy` part).
         let through_ref = init_syn.is_some_and(|i| self.through_reference(&i.expr));
-        let borrowed = init
-            .as_ref()
-            .map_or(Borrows::Nothing, |e| self.borrows_of(e));
+        // A value annotated with a type that owns all its data (`let names: Vec<String> =
+        // v.iter().map(..).collect();`) borrows nothing, whatever made it.
+        let borrowed = match (&local.pat, init.as_ref()) {
+            (syn::Pat::Type(t), _) if owned_type(&t.ty) => Borrows::Nothing,
+            (_, init) => init.map_or(Borrows::Nothing, |e| self.borrows_of(e)),
+        };
         let bindings = self.bind_pattern_in(&local.pat, through_ref, &borrowed, place.as_ref());
         if let (Some(e), [binding]) = (&init, &bindings[..])
             && matches!(e.kind, crate::lower::flat::ir::ExprKind::Closure { .. })
@@ -250,4 +253,52 @@ fn is_box_constructor(e: &syn::Expr) -> bool {
             .collect::<Vec<_>>()[..],
         ["new" | "from" | "default", "Box"]
     )
+}
+
+/// A type that owns all its data: std's owning containers and primitives, tuples and arrays
+/// of them, every type argument owned too (a lifetime, a reference or any other type may
+/// borrow).
+fn owned_type(ty: &syn::Type) -> bool {
+    const OWNING: &[&str] = &[
+        "String",
+        "Vec",
+        "Option",
+        "Result",
+        "HashMap",
+        "HashSet",
+        "BTreeMap",
+        "BTreeSet",
+        "VecDeque",
+        "BinaryHeap",
+        "Box",
+        "Rc",
+        "Arc",
+        "PathBuf",
+        "OsString",
+    ];
+    match ty {
+        syn::Type::Paren(p) => owned_type(&p.elem),
+        syn::Type::Group(g) => owned_type(&g.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(owned_type),
+        syn::Type::Array(a) => owned_type(&a.elem),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            match &last.arguments {
+                syn::PathArguments::None => {
+                    crate::parse::is_plain(ty) || OWNING.contains(&last.ident.to_string().as_str())
+                }
+                syn::PathArguments::AngleBracketed(args) => {
+                    OWNING.contains(&last.ident.to_string().as_str())
+                        && args.args.iter().all(|a| match a {
+                            syn::GenericArgument::Type(t) => owned_type(t),
+                            _ => false,
+                        })
+                }
+                syn::PathArguments::Parenthesized(_) => false,
+            }
+        }
+        _ => false,
+    }
 }

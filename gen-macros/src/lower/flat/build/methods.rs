@@ -55,6 +55,12 @@ pub(super) const BORROWING: &[&str] = &[
     "back",
     "front_mut",
     "back_mut",
+    // A map's entry, and the `&mut V` its `or_*` methods return.
+    "entry",
+    "or_insert",
+    "or_insert_with",
+    "or_insert_with_key",
+    "or_default",
 ];
 
 /// Adapters that keep what their receiver borrows.
@@ -288,7 +294,17 @@ pub(super) const MUTATING: &[&str] = &[
 pub(super) fn never_mutates(name: &str) -> bool {
     (BORROWING.contains(&name)
         && !name.ends_with("_mut")
-        && !matches!(name, "drain" | "peek" | "by_ref"))
+        && !matches!(
+            name,
+            "drain"
+                | "peek"
+                | "by_ref"
+                | "entry"
+                | "or_insert"
+                | "or_insert_with"
+                | "or_insert_with_key"
+                | "or_default"
+        ))
         || OWNED.contains(&name)
         || PLAIN_RESULT.contains(&name)
         || NUMERIC.contains(&name)
