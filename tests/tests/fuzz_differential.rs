@@ -12,26 +12,8 @@ use gen_tests::fuzz::{Options, env_count, run_batch, seed_from_env};
 
 #[test]
 fn generators_behave_like_their_plain_twins() {
-    let seed = seed_from_env();
     let programs = env_count("GEN_FUZZ_PROGRAMS", 300);
-    println!("FUZZ SEED={seed}");
-    let opts = Options {
-        seed,
-        first: 0,
-        programs,
-        only: None,
-        frame_layout: false,
-    };
-    let summary = run_batch(&opts).unwrap_or_else(|e| panic!("FUZZ SEED={seed}: {e}"));
-    println!("{}", summary.line());
-    let report = summary.report();
-    print!("{report}");
-    assert!(
-        summary.clean(),
-        "FUZZ SEED={seed}: {}\n{report}\nreduce one with: cargo run -p gen-tests --bin fuzz -- \
-         --seed {seed} --minimize <program>",
-        summary.line()
-    );
+    run(programs, false);
 }
 
 /// The same with every flat generator in the frame layout, which the macro otherwise takes
@@ -39,24 +21,34 @@ fn generators_behave_like_their_plain_twins() {
 /// sets the count (default 120).
 #[test]
 fn generators_in_the_frame_layout_behave_like_their_plain_twins() {
-    let seed = seed_from_env();
     let programs = env_count("GEN_FUZZ_FRAME_PROGRAMS", 120);
-    println!("FUZZ SEED={seed} (frame layout)");
+    run(programs, true);
+}
+
+/// Runs a batch of `programs` of a new seed (or `GEN_FUZZ_SEED`), every failure counted.
+fn run(programs: usize, frame_layout: bool) {
+    let seed = seed_from_env();
+    let (label, env) = if frame_layout {
+        (" (frame layout)", "GEN_FLAT_LAYOUT=frame ")
+    } else {
+        ("", "")
+    };
+    println!("FUZZ SEED={seed}{label}");
     let opts = Options {
         seed,
         first: 0,
         programs,
         only: None,
-        frame_layout: true,
+        frame_layout,
     };
-    let summary = run_batch(&opts).unwrap_or_else(|e| panic!("FUZZ SEED={seed}: {e}"));
+    let summary = run_batch(&opts).unwrap_or_else(|e| panic!("FUZZ SEED={seed}{label}: {e}"));
     println!("{}", summary.line());
     let report = summary.report();
     print!("{report}");
     assert!(
         summary.clean(),
-        "FUZZ SEED={seed} (frame layout): {}\n{report}\nreproduce with: GEN_FLAT_LAYOUT=frame \
-         cargo run -p gen-tests --bin fuzz -- --seed {seed}",
+        "FUZZ SEED={seed}{label}: {}\n{report}\nreduce one with: {env}cargo run -p gen-tests --bin \
+         fuzz -- --seed {seed} --minimize <program>",
         summary.line()
     );
 }
