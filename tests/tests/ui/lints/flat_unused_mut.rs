@@ -16,6 +16,20 @@ fn across_yield(limit: u32) -> impl Iterator<Item = u32> {
     yield_!(base + 1);
 }
 
+// The receiver of a method whose argument yields is evaluated into a hidden local first: a
+// needless `mut` inside that receiver is still the user's to hear about.
+#[generator]
+fn in_a_receiver_evaluated_before_a_yield(limit: u32) -> impl Iterator<Item = u32> {
+    {
+        let mut fresh: Vec<()> = Vec::new();
+        fresh
+    }
+    .push(yield_!(limit));
+    yield_!(limit + 1);
+}
+
 fn main() {
-    let _ = before_yield(3).count() + across_yield(1).count();
+    let _ = before_yield(3).count()
+        + across_yield(1).count()
+        + in_a_receiver_evaluated_before_a_yield(2).count();
 }

@@ -105,7 +105,7 @@ impl Builder<'_> {
             },
             span: i.span(),
         };
-        self.finish_block(scope, vec![temp_stmt, expr_stmt(if_expr)], i.span())
+        self.finish_block(scope, followed_by(temp_stmt, if_expr), i.span())
     }
 
     /// A condition: `c`, `let P = e`, joined by `&&`; `let` bindings are declared in `scope`.
@@ -176,7 +176,7 @@ impl Builder<'_> {
             let (temp_stmt, temp) = self.spill_temp_as(&m.expr, mutable);
             let scrutinee = self.temp_place(&temp, Use::Read);
             let matched = self.match_arms(m, scrutinee, Some(Place::whole(temp)), value, forced);
-            return self.finish_block(scope, vec![temp_stmt, expr_stmt(matched)], m.span());
+            return self.finish_block(scope, followed_by(temp_stmt, matched), m.span());
         }
         let place = self.place_of(&m.expr);
         let how = if place.is_some() {
@@ -327,7 +327,7 @@ impl Builder<'_> {
             },
             span,
         };
-        self.finish_block(scope, vec![temp_stmt, expr_stmt(if_expr)], span)
+        self.finish_block(scope, followed_by(temp_stmt, if_expr), span)
     }
 }
 

@@ -10,8 +10,8 @@ use super::loops::*;
 use super::operands::{is_compound, is_short_circuit, operands};
 use super::{Builder, ClosureFrame, site};
 use crate::lower::flat::ir::{
-    BindingKind, Block, Borrows, Expr, ExprKind, LoopKind, Mark, Place, Proj, Spans, StateKind,
-    Stmt, Use,
+    BindingId, BindingKind, Block, Borrows, Expr, ExprKind, LoopKind, Mark, Place, Proj, Spans,
+    StateKind, Stmt, Use,
 };
 
 impl Builder<'_> {
@@ -129,7 +129,7 @@ impl Builder<'_> {
                 );
                 match spilled {
                     Some((scope, (stmt, _))) => {
-                        self.finish_block(scope, vec![stmt, expr_stmt(tried)], t.span())
+                        self.finish_block(scope, followed_by(stmt, tried), t.span())
                     }
                     None => tried,
                 }
@@ -408,40 +408,58 @@ impl Builder<'_> {
     }
 
     /// `let __gen_t<n> = e;` evaluating an operand before a yield.
-    pub(crate) fn spill_temp(&mut self, e: &SynExpr) -> (Stmt, crate::lower::flat::ir::BindingId) {
-        self.spill_temp_as(e, true)
+    pub(crate) fn spill_temp(&mut self, e: &SynExpr) -> (Vec<Stmt>, BindingId) {
+        self.spill_temp_as(e, false)
     }
 
     /// A hidden local holding `e`'s value; `mutable`: code after it may mutate it (a method
-    /// receiver, an operand taken by `&mut`), so it is `mut`, with the lint allowed on it.
-    pub(crate) fn spill_temp_as(
-        &mut self,
-        e: &SynExpr,
-        mutable: bool,
-    ) -> (Stmt, crate::lower::flat::ir::BindingId) {
+    /// receiver, an operand taken by `&mut`, a `ref mut` binding into it). Desugar a mutable
+    /// one into `let t0 = e; #[allow(unused_mut)] let mut t1 = t0;`: its `mut` is the
+    /// macro's and may go unused, and the lint allowed on the second `let` covers no user
+    /// code.
+    pub(crate) fn spill_temp_as(&mut self, e: &SynExpr, mutable: bool) -> (Vec<Stmt>, BindingId) {
         let init = self.expr_in(e, Use::Value, true);
         let by_ref = super::borrows::yields_references(e);
         let borrows = self.borrows_of(&init);
-        let n = self.ir.bindings.len();
-        let ident = format_ident!("__gen_t{}", n, span = Span::mixed_site());
-        let id = self.declare(&ident, mutable, BindingKind::Temp, by_ref, borrows);
-        self.ir.bindings[id].plain = self.plain_value(&init);
+        let plain = self.plain_value(&init);
         let join = init
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, e.span()));
+        let value = self.temp_let(init, join, by_ref, borrows.clone(), plain, false);
+        if !mutable {
+            return (vec![value.0], value.1);
+        }
+        let moved = self.temp_place(&value.1, Use::Value);
+        let held = self.temp_let(moved, None, by_ref, borrows, plain, true);
+        (vec![value.0, held.0], held.1)
+    }
+
+    /// `let [mut] __gen_t<n> = init;` of a new hidden binding.
+    fn temp_let(
+        &mut self,
+        init: Expr,
+        join: Option<crate::lower::flat::ir::StateId>,
+        by_ref: bool,
+        borrows: Borrows,
+        plain: bool,
+        mutable: bool,
+    ) -> (Stmt, BindingId) {
+        let n = self.ir.bindings.len();
+        let ident = format_ident!("__gen_t{}", n, span = Span::mixed_site());
+        let id = self.declare(&ident, mutable, BindingKind::Temp, by_ref, borrows);
+        self.ir.bindings[id].plain = plain;
+        let (attrs, pat) = if mutable {
+            (
+                vec![syn::parse_quote!(#[allow(unused_mut)])],
+                syn::parse_quote!(mut #ident),
+            )
+        } else {
+            (Vec::new(), syn::parse_quote!(#ident))
+        };
         let stmt = Stmt::Let(Box::new(crate::lower::flat::ir::Let {
             span: Span::call_site(),
-            // The hidden local's `mut` is the macro's, not the user's: it may go unused.
-            attrs: if mutable {
-                vec![syn::parse_quote!(#[allow(unused_mut)])]
-            } else {
-                Vec::new()
-            },
-            pat: if mutable {
-                syn::parse_quote!(mut #ident)
-            } else {
-                syn::parse_quote!(#ident)
-            },
+            attrs,
+            pat,
             bindings: vec![id],
             init: Some(init),
             diverge: None,
@@ -476,7 +494,7 @@ impl Builder<'_> {
 }
 
 pub(super) use super::nodes::{Find, block_expr, set_site};
-pub(crate) use super::nodes::{expr_stmt, hollow, leaf};
+pub(crate) use super::nodes::{expr_stmt, followed_by, hollow, leaf};
 
 /// An operator whose operands are numbers (or `bool`s), so `Copy`: arithmetic, bit
 /// operations, negation, a cast. (Comparisons take any type by reference; `+` with a string

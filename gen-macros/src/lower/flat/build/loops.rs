@@ -61,7 +61,7 @@ impl Builder<'_> {
                 forced,
                 e,
             );
-            return self.finish_block(scope, vec![temp_stmt, expr_stmt(looped)], f.span());
+            return self.finish_block(scope, followed_by(temp_stmt, looped), f.span());
         }
         self.loop_expr(
             f.label.as_ref(),
@@ -247,7 +247,7 @@ impl Builder<'_> {
         self.pop_scope(scope);
         Block {
             scope,
-            stmts: vec![spilled.0, expr_stmt(if_expr)],
+            stmts: followed_by(spilled.0, if_expr),
             end,
             split: true,
         }

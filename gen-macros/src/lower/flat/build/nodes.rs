@@ -84,6 +84,12 @@ pub(crate) fn leaf(kind: ExprKind, span: Span) -> Expr {
     }
 }
 
+/// `stmts` followed by the statement of `last`.
+pub(crate) fn followed_by(mut stmts: Vec<Stmt>, last: Expr) -> Vec<Stmt> {
+    stmts.push(expr_stmt(last));
+    stmts
+}
+
 pub(crate) fn expr_stmt(expr: Expr) -> Stmt {
     Stmt::Expr {
         expr,

@@ -28,8 +28,8 @@ impl Builder<'_> {
                 built.push(self.expr_in(operand, how, false));
                 continue;
             }
-            let (stmt, temp) = self.spill_temp(operand);
-            stmts.push(stmt);
+            let (stmt, temp) = self.spill_temp_as(operand, may_mutate(e, i));
+            stmts.extend(stmt);
             built.push(self.temp_place(&temp, how));
         }
         let op = leaf(
@@ -53,6 +53,18 @@ fn is_pure(e: &SynExpr) -> bool {
         SynExpr::Paren(p) => is_pure(&p.expr),
         SynExpr::Group(g) => is_pure(&g.expr),
         SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_pure(&u.expr),
+        _ => false,
+    }
+}
+
+/// Whether code after the spill may mutate operand `i` of `e` in place: the receiver of a
+/// method that may take `&mut self`, the operand of `&mut`, the base of an index or field
+/// (an assignment target).
+fn may_mutate(e: &SynExpr, i: usize) -> bool {
+    match e {
+        SynExpr::MethodCall(mc) => i == 0 && !super::methods::never_mutates(&mc.method.to_string()),
+        SynExpr::Reference(r) => r.mutability.is_some(),
+        SynExpr::Index(_) | SynExpr::Field(_) => i == 0,
         _ => false,
     }
 }

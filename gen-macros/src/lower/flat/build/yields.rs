@@ -28,7 +28,7 @@ impl Builder<'_> {
             let temp = self.spill_temp(value_syn);
             let value = self.temp_place(&temp.1, Use::Value);
             let yielded = self.suspension(value, y.yield_token.span, y.span());
-            let stmts = vec![temp.0, expr_stmt(yielded)];
+            let stmts = followed_by(temp.0, yielded);
             return self.finish_block(scope, stmts, y.span());
         }
         // A yielded item of a plain type is `Copy`: a field yielded is read in place, not
@@ -125,7 +125,7 @@ impl Builder<'_> {
             split: true,
             span,
         };
-        let mut stmts: Vec<Stmt> = spilled.map(|(s, _)| s).into_iter().collect();
+        let mut stmts: Vec<Stmt> = spilled.map(|(s, _)| s).unwrap_or_default();
         stmts.push(expr_stmt(for_loop));
         self.finish_block(outer, stmts, span)
     }
