@@ -52,8 +52,8 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     #[allow(unused_variables, unused_mut)]
                     let limit = __gen_f0;
                     {
-                        #[allow(unused_mut)]
-                        let mut current = 0;
+                        let current = 0;
+                        let _ = &current;
                         {
                             {
                                 __gen_cur = __gen_State::S1(current, limit);

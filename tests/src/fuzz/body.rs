@@ -372,9 +372,13 @@ impl Gen {
                         ))
                     }
                 }
-                8 => self
-                    .pick_var(Ty::MutInt)
-                    .map(|x| format!("{x} = {};\n", self.int(2))),
+                // An assignment, or a compound one (`x ^= s.n;`: a field read by value).
+                8 => self.pick_var(Ty::MutInt).map(|x| {
+                    let op = ["=", "=", "^=", "|="][self.rng.below(4) as usize];
+                    let field = self.rng.chance(1, 2).then(|| self.field_atom()).flatten();
+                    let v = field.unwrap_or_else(|| self.int(2));
+                    format!("{x} {op} {v};\n")
+                }),
                 9 | 10 => {
                     let shadow = self.pick_var(Ty::Guard).filter(|_| self.rng.chance(1, 3));
                     let g = shadow.unwrap_or_else(|| self.fresh("g"));

@@ -123,6 +123,9 @@ fn build_with(ir: &Ir, places: Places) -> Cfg {
     for binding in 0..ir.bindings.len() {
         b.cfg.places.root(binding);
     }
+    for part in &ir.named_parts {
+        b.cfg.places.intern(part);
+    }
     // The parameters are bound before the start state begins: it receives them.
     let first = b.node(Event::Nop, None);
     b.cur = Some(first);

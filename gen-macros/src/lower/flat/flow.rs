@@ -61,8 +61,9 @@ fn forward<S: Clone + PartialEq>(
     out
 }
 
-/// Maybe-initialized / maybe-uninitialized places after each node.
-pub(crate) fn init(cfg: &Cfg, subtrees: &[Vec<PlaceId>]) -> Init {
+/// Maybe-initialized / maybe-uninitialized places after each node. `moved_by`: what a move
+/// of each place moves (its subtree, more for a struct update's `base.<rest>`).
+pub(crate) fn init(cfg: &Cfg, subtrees: &[Vec<PlaceId>], moved_by: &[Vec<PlaceId>]) -> Init {
     let places = cfg.places.len();
     let start = 0;
     let both = forward(
@@ -82,7 +83,7 @@ pub(crate) fn init(cfg: &Cfg, subtrees: &[Vec<PlaceId>]) -> Init {
                 }
             }
             Event::Use(p, Use::Value) => {
-                for &q in &subtrees[*p] {
+                for &q in &moved_by[*p] {
                     init.remove(q);
                     uninit.insert(q);
                 }
@@ -227,6 +228,7 @@ pub(crate) struct Local {
 pub(crate) fn arm_local(
     cfg: &Cfg,
     subtrees: &[Vec<PlaceId>],
+    moved_by: &[Vec<PlaceId>],
     arm: &[Option<usize>],
     kept: impl Fn(usize, PlaceId) -> bool,
     native_head: impl Fn(usize) -> bool,
@@ -282,7 +284,7 @@ pub(crate) fn arm_local(
                 }
             }
             Event::Use(p, Use::Value) => {
-                for &q in &subtrees[*p] {
+                for &q in &moved_by[*p] {
                     value.entry.remove(q);
                     value.init.remove(q);
                     value.moved.insert(q);

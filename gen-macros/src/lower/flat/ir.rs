@@ -75,8 +75,30 @@ pub(crate) struct Ir {
     /// Uses (ids) of fields read in place although used by value: a copy the compiler is
     /// asked to confirm (`gen_core::__private::copied_field`).
     pub copy_checked: std::collections::HashSet<usize>,
+    /// Uses (ids) of fields read in place where only a `Copy` value can stand (an arithmetic
+    /// operand, the value of a compound assignment or of an assignment to a plain local, the
+    /// initializer of a copied `let`): copies, not a sign that the field owns data.
+    pub copy_reads: std::collections::HashSet<usize>,
+    /// Places of fields a struct update leaves in its base (`base.a` of `S { a: .., ..base }`),
+    /// parts of `base` whether or not the body names them elsewhere.
+    pub named_parts: Vec<Place>,
+    /// Each struct update of a local (`S { a: .., ..base }`).
+    pub struct_updates: Vec<StructUpdate>,
     /// What the builder found wrong with the body.
     pub errors: Vec<syn::Error>,
+}
+
+/// A struct update `S { a: .., ..base }` of a local.
+pub(crate) struct StructUpdate {
+    /// The `base.<rest>` place it moves (`Proj::Rest`).
+    pub rest: Place,
+    /// Its `..base`.
+    pub span: proc_macro2::Span,
+    /// The fields the literal lists (they stay in `base`).
+    pub listed: Vec<String>,
+    /// `base` and `S` as written, for messages.
+    pub base: String,
+    pub ty: String,
 }
 
 /// What a binding's value may borrow, judged from the expression or pattern that gives it.
@@ -287,6 +309,9 @@ pub(crate) enum Proj {
     Field(String),
     /// `*`.
     Deref,
+    /// The fields a struct update (`S { a: .., ..base }`) takes out of `base`: every field
+    /// the literal does not list. Printed as `base` itself (it only ever stands in `..base`).
+    Rest,
 }
 
 impl Place {
@@ -347,6 +372,9 @@ pub(crate) enum CondPart {
         scrutinee: Expr,
         bindings: Vec<BindingId>,
         moves: Vec<Place>,
+        /// The user's `let` (lints on the `let` span, `irrefutable_let_patterns`, fire on
+        /// the user's code only).
+        token: proc_macro2::Span,
     },
 }
 

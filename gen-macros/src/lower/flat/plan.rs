@@ -20,6 +20,7 @@
 mod borrow_errors;
 mod conflicts;
 mod copied_fields;
+mod struct_updates;
 
 use std::collections::HashSet;
 
@@ -71,6 +72,8 @@ pub(crate) struct Plan {
     pub kept_slot: Vec<Bits>,
     /// Per state: the places it keeps in some form (`Plan::kept_somehow`).
     pub somehow: Vec<Bits>,
+    /// The bindings some state keeps (a part of, at least).
+    pub kept_bindings: HashSet<BindingId>,
     /// The bindings each arm assigns as a whole.
     pub assigned: Vec<HashSet<BindingId>>,
     /// The bindings each arm uses (reads, moves or assigns).
@@ -97,7 +100,8 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     let subtrees = flow::subtrees(&cfg);
     let live = flow::liveness(&cfg, &subtrees);
     flow::copies(&mut cfg, &subtrees, &live);
-    let init = flow::init(&cfg, &subtrees);
+    let moved_by = struct_updates::moved_by(&cfg, &subtrees, ir);
+    let init = flow::init(&cfg, &subtrees, moved_by.as_ref().unwrap_or(&subtrees));
     let arm = flow::arms(&cfg);
     let native: Vec<bool> = ir
         .loops
@@ -115,6 +119,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         kept_whole: Vec::new(),
         kept_slot: Vec::new(),
         somehow: Vec::new(),
+        kept_bindings: HashSet::new(),
         assigned: vec![HashSet::new(); ir.states.len()],
         used: vec![HashSet::new(); ir.states.len()],
         external: HashSet::new(),
@@ -128,6 +133,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.index_kept();
     plan.borrow_errors(ir);
+    plan.struct_update_errors(ir);
     for (node, event) in plan.cfg.events.iter().enumerate() {
         if let (Event::Use(p, _), Some(arm)) = (event, plan.arm[node]) {
             plan.used[arm].insert(plan.cfg.places.list[*p].binding);
@@ -155,9 +161,11 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         .zip(&plan.native)
         .map(|(l, &native)| l.head.filter(|_| native))
         .collect();
+    let moved_by = struct_updates::moved_by(&plan.cfg, &plan.subtrees, ir);
     let local = flow::arm_local(
         &plan.cfg,
         &plan.subtrees,
+        moved_by.as_ref().unwrap_or(&plan.subtrees),
         &plan.arm,
         |state, place| plan.kept_somehow(state, place),
         |state| native_heads.contains(&Some(state)),
@@ -260,6 +268,13 @@ impl Plan {
         let mut children = self.drop_order_of_children(p);
         children.reverse();
         for &child in &children {
+            // The fields a struct update would take but never named (`base.<rest>`) are
+            // like any unnamed field of a partly moved value: not kept, unless the update
+            // still comes (an error, `plan/struct_updates.rs`).
+            let rest = self.cfg.places.list[child].path.last() == Some(&super::ir::Proj::Rest);
+            if rest && !live.contains(child) {
+                continue;
+            }
             self.keep_place(child, node, out);
         }
     }
@@ -311,6 +326,8 @@ impl Plan {
         );
         for (s, kept) in self.kept.iter().enumerate() {
             for k in kept {
+                self.kept_bindings
+                    .insert(self.cfg.places.list[k.place].binding);
                 match k.keep {
                     Keep::Whole => whole[s].insert(k.place),
                     Keep::Slot => slot[s].insert(k.place),

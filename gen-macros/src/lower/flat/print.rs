@@ -44,6 +44,11 @@ pub(crate) trait Context {
     /// Whether this is the one copy of the body that holds every statement where the user
     /// wrote it (the fold copy): only there does an unused `use` warn.
     fn exact(&self) -> bool;
+    /// A pattern that binds `bindings`, as this copy of the body writes it.
+    fn pat(&mut self, pat: &syn::Pat, bindings: &[super::ir::BindingId]) -> TokenStream {
+        let _ = bindings;
+        pat.to_token_stream()
+    }
 }
 
 /// Prints code of `ir` in a context.
@@ -308,9 +313,16 @@ impl<'a, C: Context> Printer<'a, C> {
             .iter()
             .map(|part| match part {
                 CondPart::Expr(e) => self.expr(e),
-                CondPart::Let { pat, scrutinee, .. } => {
+                CondPart::Let {
+                    pat,
+                    scrutinee,
+                    bindings,
+                    token,
+                    ..
+                } => {
                     let scrutinee = self.expr(scrutinee);
-                    quote!(let #pat = #scrutinee)
+                    let pat = self.cx.pat(pat, bindings);
+                    quote_spanned!(*token=> let #pat = #scrutinee)
                 }
             })
             .collect();
@@ -325,7 +337,8 @@ impl<'a, C: Context> Printer<'a, C> {
         });
         let body = self.expr(&arm.body);
         self.cx.forget(mark);
-        let (attrs, pat) = (&arm.attrs, &arm.pat);
+        let attrs = &arm.attrs;
+        let pat = self.cx.pat(&arm.pat, &arm.bindings);
         quote!(#(#attrs)* #pat #guard => #body,)
     }
 }

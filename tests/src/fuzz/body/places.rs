@@ -264,7 +264,7 @@ impl Gen {
 
     /// A move out of a struct-like local or a `Box<G>` (declared first when there is none):
     /// a field (`let h = s.g;`, `consume(t.0)`, `for v in s.items { .. }`, `let mut v =
-    /// bs.items;`), the whole value when nothing was moved out yet, or, in a loop, a field
+    /// bs.items;`, a struct update `S { g: .., ..s }`), the whole value when nothing was moved out yet, or, in a loop, a field
     /// moved and the whole value assigned again before the next iteration. Often followed by
     /// a yield that reads a field left in place (`s.n`).
     pub(super) fn partial_move(&mut self, depth: usize, loops_ok: bool) -> String {
@@ -292,7 +292,7 @@ impl Gen {
         let g_in = parts & Field::G as u8 == 0;
         let items_in = parts & Field::Items as u8 == 0;
         let mut out = pre;
-        match self.rng.below(6) {
+        match self.rng.below(7) {
             0 | 1 if g_in => {
                 let place = Place {
                     name: s.clone(),
@@ -333,6 +333,21 @@ impl Gen {
                     }
                 }
                 return out;
+            }
+            // A struct update: the fields the literal does not list move out of `s`, the
+            // listed ones stay in it (never named otherwise) until its scope ends.
+            6 if ty == Ty::Struct && parts == 0 => {
+                let s2 = self.fresh("s");
+                let (lit, taken) = if self.rng.chance(1, 2) {
+                    let (_, g) = self.new_guard("u");
+                    (format!("S {{ g: {g}, ..{s} }}"), Field::Items)
+                } else {
+                    let (x, n) = (self.int(1), self.int(1));
+                    (format!("S {{ items: vec![{x}], n: {n}, ..{s} }}"), Field::G)
+                };
+                self.var_mut(&s).expect("visible").parts |= taken as u8;
+                let named = self.declare_fielded(&s2, Ty::Struct);
+                out += &format!("let mut {s2} = {lit};{named}\n");
             }
             5 if (g_in || items_in) && loops_ok => {
                 out += &self.move_and_reassign_loop(depth, &s, ty, parts);

@@ -7,7 +7,9 @@
 use syn::Expr as SynExpr;
 
 use super::Builder;
-use super::methods::{ADAPTERS, BORROWING, MAKES_VALUE, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT};
+use super::methods::{
+    ADAPTERS, BORROWING, ELEMENT_ACCESS, MAKES_VALUE, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT,
+};
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind, Use};
 
 /// Macros whose value owns its data.
@@ -224,6 +226,11 @@ impl Builder<'_> {
         if OWNED.contains(&name.as_str()) {
             return Borrows::Nothing;
         }
+        if (name == "copied" || name == "cloned")
+            && let Some(borrows) = self.copied_element(receiver)
+        {
+            return borrows;
+        }
         let consuming = super::operands::consumes_receiver(&name, m.args.len());
         if let ExprKind::Place { place, .. } = &receiver.kind {
             let binding = place.binding;
@@ -249,6 +256,43 @@ impl Builder<'_> {
         }
         let args = operands[1..].iter().map(|a| self.borrows_of(a));
         likely(strongest(std::iter::once(inner).chain(args)))
+    }
+
+    /// `v.get(k).copied()`, `it.next().cloned()`, `v.iter().max().copied()`: an element
+    /// copied out of an `Option` of a reference into a container. The copy does not borrow
+    /// the container, only (likely) what its elements borrow (`HashMap<&str, &str>`).
+    fn copied_element(&self, receiver: &Expr) -> Option<Borrows> {
+        let ExprKind::Op {
+            syn: SynExpr::MethodCall(access),
+            operands,
+            ..
+        } = &receiver.kind
+        else {
+            return None;
+        };
+        if !ELEMENT_ACCESS.contains(&access.method.to_string().as_str()) {
+            return None;
+        }
+        // Down the chain of adapters to the container.
+        let mut root = &operands[0];
+        while let ExprKind::Op {
+            syn: SynExpr::MethodCall(m),
+            operands,
+            ..
+        } = &root.kind
+        {
+            let name = m.method.to_string();
+            if !ADAPTERS.contains(&name.as_str()) && !BORROWING.contains(&name.as_str()) {
+                break;
+            }
+            root = &operands[0];
+        }
+        Some(match &root.kind {
+            ExprKind::Place { place, .. } => {
+                likely(self.ir.bindings[place.binding].borrows.clone())
+            }
+            _ => likely(self.borrows_of(root)),
+        })
     }
 
     /// A method of unknown signature called on `binding`: maybe a borrow of it.

@@ -75,6 +75,7 @@ impl Builder<'_> {
                     scrutinee: place,
                     bindings,
                     moves,
+                    token: l.let_token.span,
                 });
             }
         }
@@ -153,6 +154,7 @@ impl Builder<'_> {
                     scrutinee,
                     bindings,
                     moves,
+                    token: l.let_token.span,
                 }
             }
         }

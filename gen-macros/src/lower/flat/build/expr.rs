@@ -291,16 +291,38 @@ impl Builder<'_> {
                 self.copy_evidence(o);
             }
         }
+        // `v > 0`, `v == 1.5`: compared with a number, `v` is one.
+        if let SynExpr::Binary(b) = e
+            && is_comparison(&b.op)
+        {
+            if is_number(&b.right) {
+                self.copy_evidence(&b.left);
+            }
+            if is_number(&b.left) {
+                self.copy_evidence(&b.right);
+            }
+        }
         let consuming = matches!(e, SynExpr::MethodCall(_));
         let dropping = is_drop_call(e);
+        let count = ops.len();
         let built: Vec<Expr> = ops
             .into_iter()
             .enumerate()
             .map(|(i, (o, how))| {
+                if super::struct_update::is_rest(e, i, count)
+                    && let SynExpr::Struct(st) = e
+                    && let Some(rest) = self.struct_rest(st)
+                {
+                    return rest;
+                }
                 // A consuming method's receiver is moved (`page.rows.into_iter()`), and so is
                 // what `drop(..)` takes.
                 self.moving_next = how == Use::Value && ((consuming && i == 0) || dropping);
-                self.expr_in(o, how, false)
+                let built = self.expr_in(o, how, false);
+                if numeric(e) {
+                    self.note_copy_read(&built);
+                }
+                built
             })
             .collect();
         leaf(
@@ -333,49 +355,6 @@ impl Builder<'_> {
             split,
         };
         block_expr(block, None, None, None, span, false)
-    }
-
-    /// `place = value` / `place op= value`: the value first, then the place.
-    pub(super) fn assign(
-        &mut self,
-        left: &SynExpr,
-        right: &SynExpr,
-        op: Option<syn::BinOp>,
-        span: Span,
-    ) -> Expr {
-        if self.splits(left) {
-            self.errors.push(syn::Error::new(
-                left.span(),
-                "a flat generator cannot yield inside the place an assignment writes to; \
-                 compute the index in a `let` first",
-            ));
-        }
-        // `cur = node.next;`, like `let next = node.next;`, moves the field.
-        self.moving_next = true;
-        let rhs = self.expr_in(right, Use::Value, true);
-        let join = rhs
-            .split
-            .then(|| self.new_state(StateKind::Join { value: true }, span));
-        for binding in self.assigned_bindings(left) {
-            self.ir.mutated.entry(binding).or_insert(left.span());
-            self.ir.maybe_mutated.insert(binding);
-        }
-        let how = if op.is_some() { Use::Read } else { Use::Assign };
-        let lhs = self.expr_in(left, how, false);
-        let mark = self.mark(Mark::End);
-        Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            split: rhs.split,
-            kind: ExprKind::Assign {
-                lhs: Box::new(lhs),
-                rhs: Box::new(rhs),
-                op,
-                join,
-                mark,
-            },
-            span,
-        }
     }
 
     /// A closure or `async` block: its own scope and code; what it uses from outside is
@@ -495,6 +474,23 @@ impl Builder<'_> {
 
 pub(super) use super::nodes::{Find, block_expr, set_site};
 pub(crate) use super::nodes::{expr_stmt, followed_by, hollow, leaf};
+
+/// `==`, `!=`, `<`, `<=`, `>`, `>=`.
+fn is_comparison(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_))
+}
+
+/// A number literal (`0`, `1.5`, `-3`), or a cast to a type (`x as u64`).
+fn is_number(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Lit(l) => matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)),
+        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_)) && is_number(&u.expr),
+        SynExpr::Cast(_) => true,
+        SynExpr::Paren(p) => is_number(&p.expr),
+        _ => false,
+    }
+}
 
 /// An operator whose operands are numbers (or `bool`s), so `Copy`: arithmetic, bit
 /// operations, negation, a cast. (Comparisons take any type by reference; `+` with a string

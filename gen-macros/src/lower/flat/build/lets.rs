@@ -41,6 +41,9 @@ impl Builder<'_> {
         let copied = field_init
             && (matches!(&local.pat, syn::Pat::Type(t) if crate::parse::is_plain(&t.ty))
                 || self.copied.contains(&super::site(local)));
+        if copied && let Some(init) = &init {
+            self.note_copy_read(init);
+        }
         let moves = match &place {
             Some(p) if !copied => pattern::moves(&local.pat, p, &self.ir),
             _ => Vec::new(),
@@ -219,8 +222,16 @@ fn whole_pattern(pat: &syn::Pat) -> bool {
 
 impl Builder<'_> {
     /// `e` is used as only a `Copy` value can be: when it names a binding declared by
-    /// `let x = r.f;`, that `let` copies the field (`Ir::copied_lets`).
+    /// `let x = r.f;` (or `let x = *r;`), that `let` copies (`Ir::copied_lets`). So are the
+    /// elements of a tuple or array used that way (`yield_!((n, v))` of a plain item).
     pub(super) fn copy_evidence(&mut self, e: &syn::Expr) {
+        match e {
+            syn::Expr::Tuple(t) => t.elems.iter().for_each(|e| self.copy_evidence(e)),
+            syn::Expr::Array(a) => a.elems.iter().for_each(|e| self.copy_evidence(e)),
+            syn::Expr::Paren(p) => self.copy_evidence(&p.expr),
+            syn::Expr::Group(g) => self.copy_evidence(&g.expr),
+            _ => {}
+        }
         if let Some(place) = self.place_of(e)
             && place.path.is_empty()
             && let Some(&site) = self.field_lets.get(&place.binding)

@@ -157,6 +157,25 @@ pub(super) const MAKES_VALUE: &[&str] = &[
 ];
 
 /// Methods that pass their receiver's value on (`Option`/`Result` plumbing, adapters).
+/// Methods that return an `Option` of a reference to an element of their receiver (a
+/// container, or an iterator over one): `.copied()`/`.cloned()` of it owns the element.
+pub(super) const ELEMENT_ACCESS: &[&str] = &[
+    "get",
+    "first",
+    "last",
+    "peek",
+    "next",
+    "next_back",
+    "nth",
+    "find",
+    "max",
+    "min",
+    "max_by_key",
+    "min_by_key",
+    "max_by",
+    "min_by",
+];
+
 pub(super) const PASS_ON: &[&str] = &[
     "unwrap",
     "expect",

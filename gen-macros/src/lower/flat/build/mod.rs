@@ -10,6 +10,7 @@
 //! `force` holds the compounds (by the address of their syntax, stable across builds) that the
 //! analysis found must be lowered although they do not yield (see `plan.rs`).
 
+mod assign;
 mod borrows;
 mod branches;
 mod conditional;
@@ -25,6 +26,7 @@ mod yields;
 pub(crate) use macros::{Macros, reassemble};
 mod pattern;
 mod spill;
+mod struct_update;
 
 use std::collections::HashSet;
 
@@ -82,6 +84,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             ref_bindings: HashSet::new(),
             boxes: HashSet::new(),
             copy_checked: HashSet::new(),
+            copy_reads: HashSet::new(),
+            named_parts: Vec::new(),
+            struct_updates: Vec::new(),
         },
         scopes: Vec::new(),
         loops: Vec::new(),

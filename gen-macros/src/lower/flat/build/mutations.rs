@@ -53,24 +53,29 @@ impl Builder<'_> {
     /// surely; a method not known to take `&self` and a call of a local closure (an `FnMut`)
     /// maybe.
     pub(super) fn note_mutations(&mut self, e: &SynExpr) {
-        let mutated = match e {
-            SynExpr::Reference(r) if r.mutability.is_some() => self.place_of(&r.expr),
+        let mutating = match e {
+            SynExpr::Reference(r) if r.mutability.is_some() => Some(&*r.expr),
             SynExpr::MethodCall(m)
                 if super::methods::MUTATING.contains(&m.method.to_string().as_str()) =>
             {
-                self.place_of(&m.receiver)
+                Some(&*m.receiver)
             }
             _ => None,
         };
-        if let Some(place) = mutated {
-            self.ir.mutated.entry(place.binding).or_insert(e.span());
-            self.ir.maybe_mutated.insert(place.binding);
+        if let Some(target) = mutating {
+            if let Some(place) = self.place_of(target) {
+                self.ir.mutated.entry(place.binding).or_insert(e.span());
+            }
+            // Through `IndexMut` too (`adj[i].push(x)`): the `mut` of `adj` is needed.
+            if let Some(binding) = self.root_binding(target) {
+                self.ir.maybe_mutated.insert(binding);
+            }
         }
         if let SynExpr::MethodCall(m) = e
             && !super::methods::never_mutates(&m.method.to_string())
-            && let Some(place) = self.place_of(&m.receiver)
+            && let Some(binding) = self.root_binding(&m.receiver)
         {
-            self.ir.maybe_mutated.insert(place.binding);
+            self.ir.maybe_mutated.insert(binding);
         }
         // Calling a local closure may need `&mut` (an `FnMut`).
         if let SynExpr::Call(c) = e

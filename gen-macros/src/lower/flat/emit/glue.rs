@@ -237,6 +237,8 @@ pub(crate) fn project(base: TokenStream, path: &[Proj]) -> TokenStream {
                 }
             },
             Proj::Deref => quote!((*#out)),
+            // `..base` names the rest of `base` as `base`.
+            Proj::Rest => out,
         };
     }
     out

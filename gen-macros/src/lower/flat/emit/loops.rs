@@ -82,6 +82,7 @@ impl Emitter<'_> {
                     };
                     let declared = this.declared_all(bindings);
                     let keyword = if native { quote!(while) } else { quote!(if) };
+                    let pat = this.arm_pat(pat, bindings);
                     (
                         quote!(#keyword let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(#next)),
                         declared,

@@ -19,6 +19,7 @@ mod arm;
 mod frame;
 mod glue;
 mod loops;
+mod mut_patterns;
 mod resident;
 mod stmts;
 mod verbatim;

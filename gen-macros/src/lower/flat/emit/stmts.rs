@@ -110,12 +110,16 @@ impl Emitter<'_> {
             };
             quote!(else #code)
         });
-        let (attrs, pat, span) = (&l.attrs, &l.pat, l.span);
+        let (attrs, span) = (&l.attrs, l.span);
+        let pat = self.arm_pat(&l.pat, &l.bindings);
         let init = init.map(|i| quote_spanned!(span=> = #i));
         let declared = self.declared_all(&l.bindings);
         let allow = self.mut_elsewhere(&l.bindings);
         let stmt = quote_spanned!(span=> #(#attrs)* #allow let #pat #init #diverge;);
-        quote!(#stmt #declared)
+        let touched = init
+            .is_some()
+            .then(|| self.used_elsewhere_only(&l.bindings));
+        quote!(#stmt #touched #declared)
     }
 
     /// The continuation a statement list from `from` consists of, when it is nothing (the
@@ -256,24 +260,26 @@ impl Emitter<'_> {
         &self,
         bindings: &[crate::lower::flat::ir::BindingId],
     ) -> Option<TokenStream> {
-        let arm = self.arm.state;
-        let elsewhere = bindings.iter().any(|&b| {
-            self.ir.bindings[b].mutable
-                && self.ir.maybe_mutated.contains(&b)
-                && (self
-                    .plan
-                    .kept
-                    .iter()
-                    .flatten()
-                    .any(|k| self.plan.cfg.places.list[k.place].binding == b)
-                    || self
-                        .plan
-                        .used
-                        .iter()
-                        .enumerate()
-                        .any(|(s, used)| s != arm && used.contains(&b)))
-        });
+        let used = &self.plan.used[self.arm.state];
+        // A binding this arm only hands on loses its `mut` here instead (`mut_patterns.rs`).
+        let elsewhere = bindings
+            .iter()
+            .any(|&b| used.contains(&b) && self.mut_needed_elsewhere(b));
         elsewhere.then(|| quote!(#[allow(unused_mut)]))
+    }
+
+    /// Whether `b` is declared `mut`, may be mutated, and lives on in another arm.
+    pub(crate) fn mut_needed_elsewhere(&self, b: crate::lower::flat::ir::BindingId) -> bool {
+        let arm = self.arm.state;
+        self.ir.bindings[b].mutable
+            && self.ir.maybe_mutated.contains(&b)
+            && (self.plan.kept_bindings.contains(&b)
+                || self
+                    .plan
+                    .used
+                    .iter()
+                    .enumerate()
+                    .any(|(s, used)| s != arm && used.contains(&b)))
     }
 
     /// What to ask `needs_drop` of for a kept place: a resident iterator is a `&mut` to it.
@@ -354,7 +360,8 @@ impl Emitter<'_> {
                     let declared = self.declared_all(&arm.bindings);
                     let body = self.tail(&arm.body, cont, arm.end);
                     self.forget_after(visible);
-                    let (attrs, pat) = (&arm.attrs, &arm.pat);
+                    let attrs = &arm.attrs;
+                    let pat = self.arm_pat(&arm.pat, &arm.bindings);
                     out.push(quote!(#(#attrs)* #pat #guard => { #declared #body }));
                 }
                 quote!(match #scrutinee { #(#out)* })

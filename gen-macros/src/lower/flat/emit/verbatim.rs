@@ -89,6 +89,10 @@ impl Context for Machine<'_, '_> {
         }
     }
 
+    fn pat(&mut self, pat: &syn::Pat, bindings: &[BindingId]) -> TokenStream {
+        self.em.arm_pat(pat, bindings)
+    }
+
     fn assign(&mut self, place: &Place, value: TokenStream, id: usize) -> Option<TokenStream> {
         let node = self.em.plan.cfg.uses[id]?;
         let plan = self.em.plan;

@@ -56,6 +56,11 @@ impl Plan {
             .iter()
             .filter_map(|&id| self.cfg.use_nodes[id])
             .collect();
+        copies.extend(
+            ir.copy_reads
+                .iter()
+                .filter_map(|&id| self.cfg.use_nodes[id]),
+        );
         copies.extend(self.cfg.proven_copies.iter().copied());
         let mut out: HashMap<BindingId, Vec<Vec<Proj>>> = HashMap::new();
         for (n, event) in self.cfg.events.iter().enumerate() {

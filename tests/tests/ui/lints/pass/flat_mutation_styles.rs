@@ -134,7 +134,34 @@ fn through_fn_mut_parameter(mut keep: impl FnMut(u32) -> bool) -> impl Iterator<
     }
 }
 
+#[generator]
+fn through_index_mut(n: usize) -> impl Iterator<Item = usize> {
+    let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for i in 0..n {
+        adj[i].push(i);
+        yield_!(i);
+    }
+    yield_!(adj.iter().map(Vec::len).sum());
+}
+
+#[generator]
+fn through_pattern_binding(batches: Vec<(u32, Vec<u32>)>) -> impl Iterator<Item = u32> {
+    for (base, mut items) in batches {
+        loop {
+            match items.pop() {
+                Some(x) => yield_!(base + x),
+                None => break,
+            }
+        }
+    }
+}
+
 pub fn main() {
+    assert_eq!(through_index_mut(3).collect::<Vec<_>>(), [0, 1, 2, 3]);
+    assert_eq!(
+        through_pattern_binding(vec![(10, vec![1, 2]), (20, vec![3])]).collect::<Vec<_>>(),
+        [12, 11, 23]
+    );
     assert_eq!(through_closure(1).collect::<Vec<_>>(), [1, 3]);
     assert_eq!(through_ref_mut_pattern(Some(1)).collect::<Vec<_>>(), [1, 11]);
     assert_eq!(through_as_mut().collect::<Vec<_>>(), [1, 2]);

@@ -1,0 +1,92 @@
+//! Assignments (`place = value`, `place op= value`) and the fields they read as numbers.
+
+use proc_macro2::Span;
+use syn::Expr as SynExpr;
+use syn::spanned::Spanned;
+
+use super::Builder;
+use crate::lower::flat::ir::{Expr, ExprKind, Mark, Spans, StateKind, Use};
+
+impl Builder<'_> {
+    /// `place = value` / `place op= value`: the value first, then the place.
+    pub(super) fn assign(
+        &mut self,
+        left: &SynExpr,
+        right: &SynExpr,
+        op: Option<syn::BinOp>,
+        span: Span,
+    ) -> Expr {
+        if self.splits(left) {
+            self.errors.push(syn::Error::new(
+                left.span(),
+                "a flat generator cannot yield inside the place an assignment writes to; \
+                 compute the index in a `let` first",
+            ));
+        }
+        // `total += node.size;` (outside `s += &t`) and `count = node.size;` into a plain
+        // local take a number, so `Copy`: the field is read in place. Otherwise
+        // `cur = node.next;`, like `let next = node.next;`, moves the field.
+        let copies = match op {
+            Some(_) => !matches!(
+                right,
+                SynExpr::Reference(_)
+                    | SynExpr::Lit(syn::ExprLit {
+                        lit: syn::Lit::Str(_),
+                        ..
+                    })
+            ),
+            None => self
+                .place_of(left)
+                .is_some_and(|p| p.path.is_empty() && self.ir.bindings[p.binding].plain),
+        };
+        if copies {
+            self.copy_evidence(right);
+        }
+        self.moving_next = !copies;
+        let how = if copies && self.place_of(right).is_some() {
+            Use::Read
+        } else {
+            Use::Value
+        };
+        let rhs = self.expr_in(right, how, true);
+        if copies {
+            self.note_copy_read(&rhs);
+        }
+        let join = rhs
+            .split
+            .then(|| self.new_state(StateKind::Join { value: true }, span));
+        for binding in self.assigned_bindings(left) {
+            self.ir.mutated.entry(binding).or_insert(left.span());
+            self.ir.maybe_mutated.insert(binding);
+        }
+        let how = if op.is_some() { Use::Read } else { Use::Assign };
+        let lhs = self.expr_in(left, how, false);
+        if copies && op.is_some() {
+            // `*acc += n`, `s.total += n`: the place holds a number.
+            self.note_copy_read(&lhs);
+        }
+        let mark = self.mark(Mark::End);
+        Expr {
+            spans: Spans(Span::call_site(), Span::call_site()),
+            site: 0,
+            split: rhs.split,
+            kind: ExprKind::Assign {
+                lhs: Box::new(lhs),
+                rhs: Box::new(rhs),
+                op,
+                join,
+                mark,
+            },
+            span,
+        }
+    }
+
+    /// `built` reads a field where only a `Copy` value can stand (`Ir::copy_reads`).
+    pub(super) fn note_copy_read(&mut self, built: &Expr) {
+        if let ExprKind::Place { place, id, .. } = &built.kind
+            && !place.path.is_empty()
+        {
+            self.ir.copy_reads.insert(*id);
+        }
+    }
+}

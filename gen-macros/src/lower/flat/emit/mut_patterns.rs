@@ -1,0 +1,83 @@
+//! The user's `mut` in an arm that only hands a binding on: rustc judges `mut` one arm at a
+//! time, and an arm that declares `mut x` only to move it into the next state would report
+//! the `mut` as needless although another arm mutates `x`.
+//!
+//! Desugar `mut x` in such an arm's pattern into `x` (the arm never uses `x`, so it needs
+//! no `mut`), instead of an `#[allow(unused_mut)]` that would also cover the user's code
+//! around the pattern. A `let` whose arm uses the binding keeps its `mut` and gets the
+//! allow (`Emitter::mut_elsewhere`).
+//!
+//! In the same way, a binding this arm declares but never uses, dead before the next state
+//! (`let mut depth = 0; yield_!(..); depth = n;`), would be an unused variable to rustc
+//! although another arm uses it: desugar its declaration into one followed by `let _ =
+//! &depth;` (a use without effect, at the macro's call site).
+
+use proc_macro2::TokenStream;
+use quote::ToTokens;
+use syn::Pat;
+use syn::visit_mut::{self, VisitMut};
+
+use super::Emitter;
+use crate::lower::flat::ir::BindingId;
+
+impl Emitter<'_> {
+    /// `pat` as this arm binds it (see the module docs).
+    pub(crate) fn arm_pat(&self, pat: &Pat, bindings: &[BindingId]) -> TokenStream {
+        let strip: Vec<String> = self
+            .handed_on(bindings)
+            .map(|b| self.ir.bindings[b].ident.to_string())
+            .collect();
+        if strip.is_empty() {
+            return pat.to_token_stream();
+        }
+        let mut pat = pat.clone();
+        StripMut(&strip).visit_pat_mut(&mut pat);
+        pat.to_token_stream()
+    }
+
+    /// The `mut` bindings of `bindings` that this arm only hands on while another arm may
+    /// mutate them.
+    pub(crate) fn handed_on<'b>(
+        &'b self,
+        bindings: &'b [BindingId],
+    ) -> impl Iterator<Item = BindingId> + 'b {
+        let used = &self.plan.used[self.arm.state];
+        bindings
+            .iter()
+            .copied()
+            .filter(move |b| !used.contains(b) && self.mut_needed_elsewhere(*b))
+    }
+}
+
+impl Emitter<'_> {
+    /// `let _ = &x;` for each binding of `bindings` this arm never uses while another arm
+    /// does (see the module docs; a binding the arm moves into a state is used by that, but
+    /// the state the arm saves may be one that no longer keeps it).
+    pub(crate) fn used_elsewhere_only(&self, bindings: &[BindingId]) -> TokenStream {
+        let here = self.arm.state;
+        bindings
+            .iter()
+            .filter(|b| {
+                let used = |s: usize| self.plan.used[s].contains(b);
+                !used(here) && (0..self.plan.used.len()).any(|s| s != here && used(s))
+            })
+            .map(|&b| {
+                let mut ident = self.ir.bindings[b].ident.clone();
+                ident.set_span(ident.span().located_at(proc_macro2::Span::call_site()));
+                quote::quote!(let _ = &#ident;)
+            })
+            .collect()
+    }
+}
+
+/// Removes the `mut` of the named identifier patterns.
+struct StripMut<'a>(&'a [String]);
+
+impl VisitMut for StripMut<'_> {
+    fn visit_pat_ident_mut(&mut self, p: &mut syn::PatIdent) {
+        if p.by_ref.is_none() && self.0.iter().any(|name| p.ident == name) {
+            p.mutability = None;
+        }
+        visit_mut::visit_pat_ident_mut(self, p);
+    }
+}
