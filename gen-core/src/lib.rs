@@ -228,7 +228,7 @@ pub mod __private {
         message = "this value is moved out of a box that the generator keeps across a later yield",
         label = "`{Self}` is not `Copy`, so this moves it out of the box",
         note = "a flat generator sees no types: `*x` used by value while `x` is still in scope at a later yield is taken for a copy (as out of a lock guard), so that `x` is dropped where the plain function drops it",
-        note = "move the value out with a `let` of its own (`let value = *boxed;`), or let the macro see the box (`let boxed: Box<T> = ..;`)"
+        note = "move the value out with an annotated `let` of its own (`let value: T = *boxed;`), or let the macro see the box (`let boxed: Box<T> = ..;`)"
     )]
     pub trait CopiedDeref: Copy {}
 
@@ -238,6 +238,26 @@ pub mod __private {
     /// The copy of a dereference the flat lowering reads in place (see [`CopiedDeref`]).
     #[inline(always)]
     pub fn copied_deref<T: CopiedDeref>(value: &T) -> T {
+        *value
+    }
+
+    /// `let v = *x;` in a flat generator's body, while `x` stays in scope across a later
+    /// yield and the body never names a field of `v`: taken for a copy out of a `Deref`
+    /// type, like [`CopiedDeref`], with the fixes that apply to a `let`.
+    #[diagnostic::on_unimplemented(
+        message = "this value is moved out of a box that the generator keeps across a later yield",
+        label = "`{Self}` is not `Copy`, so this moves it out of the box",
+        note = "a flat generator sees no types: `let v = *x;` while `x` is still in scope at a later yield is taken for a copy (as out of a lock guard), so that `x` is dropped where the plain function drops it",
+        note = "annotate the value's type (`let value: T = *boxed;`), or let the macro see the box (`let boxed: Box<T> = ..;`)"
+    )]
+    pub trait CopiedDerefLet: Copy {}
+
+    #[diagnostic::do_not_recommend]
+    impl<T: Copy> CopiedDerefLet for T {}
+
+    /// The copy of `let v = *x;` the flat lowering reads in place (see [`CopiedDerefLet`]).
+    #[inline(always)]
+    pub fn copied_deref_let<T: CopiedDerefLet>(value: &T) -> T {
         *value
     }
 

@@ -1,6 +1,6 @@
 //! A value read out of a guard or a field that the rest of the body uses only as a number
 //! (an element of a plain tuple item, compared with a number, a compound assignment's
-//! target) is a copy: the guard or the value it came from stays whole and drops where the
+//! target), or `let v = *guard;` with the guard still in scope at a later yield, is a copy: the guard or the value it came from stays whole and drops where the
 //! plain function drops it. And an element copied out of a map of references
 //! (`fields.get("ip").copied()`) borrows what the map's elements borrow, not the map. Every
 //! twin is compared with the plain function, for items and for drop order and timing.
@@ -54,6 +54,20 @@ twin! {
         let v = *acc;
         yield_!(v > 0);
         yield_!(false);
+    }
+}
+
+// `let v = *acc;` with nothing to show that `v` is a number: still a copy out of the guard,
+// which the compiler confirms, while the guard stays in scope across the yields.
+twin! {
+    fn collected(start: u64) -> usize {
+        let acc = counter("acc", start);
+        let v = *acc;
+        let mut all = Vec::new();
+        all.push(v);
+        yield_!(all.len());
+        all.push(v);
+        yield_!(all.len());
     }
 }
 
@@ -116,6 +130,9 @@ fn a_dereference_kept_as_a_number_keeps_its_guard() {
     assert!(at("drop c2") > at("yield (2, 20)"), "{log:?}");
     assert_eq!(check!(compared(4)), [true, false]);
     let log = same_drops!(compared(4));
+    assert_eq!(log.last().map(String::as_str), Some("drop acc"));
+    assert_eq!(check!(collected(4)), [1, 2]);
+    let log = same_drops!(collected(4));
     assert_eq!(log.last().map(String::as_str), Some("drop acc"));
 }
 

@@ -231,3 +231,21 @@ fn held_part_read_in_a_loop_that_reassigns_the_whole_value() {
          bs4 = Box::new(S::new(\"r18.n19\", wadd(b, 5u64)));\n}\n}\n",
     );
 }
+
+/// A struct update whose literal is lowered (a listed field's value is an `if` that reads a
+/// local kept in a drop-flag slot): the `..s` built by the lowering's spill path moved all of
+/// `s`, and a later read of `s.n` turned that move into a copy, so `s` was kept whole while
+/// partly moved (E0382 "use of partially moved value").
+#[test]
+fn struct_update_whose_literal_is_lowered() {
+    check(
+        Flavor::Sync,
+        "let mut st5 = 0..2u64;\nwhile let Some(y6) = st5.next() {\n\
+         match wmul(8u64, y6) % 4 {\nn14 => {\n\
+         let mut s15 = S { g: G::new(\"s15\"), items: vec![b], n: wadd(y6, y6) }; \
+         let _ = (&s15.g, &s15.items, &s15.n);\n\
+         let mut s17 = S { items: vec![a], n: (if b % 2 == 0 { y6 } else { n14 }), ..s15 }; \
+         let _ = (&s17.g, &s17.items, &s17.n);\n\
+         yield_!(wadd(s15.n, 1u64));\n}\n}\n}\n",
+    );
+}

@@ -75,6 +75,14 @@ pub(crate) struct Ir {
     /// Uses (ids) of fields read in place although used by value: a copy the compiler is
     /// asked to confirm (`gen_core::__private::copied_field`).
     pub copy_checked: std::collections::HashSet<usize>,
+    /// `let v = *x;` out of a binding not known to be a box: `(use id of the initializer,
+    /// syntax site of the let, v)`. The plan takes it for a copy out of a `Deref` value
+    /// when `x` is still in scope at a later state and the body never names a field of `v`
+    /// (`Plan::copied_fields`).
+    pub deref_lets: Vec<(usize, usize, BindingId)>,
+    /// The uses of `copy_checked` that are the initializer of such a `let`
+    /// (`gen_core::__private::copied_deref_let`, whose error names the fixes for a `let`).
+    pub checked_lets: std::collections::HashSet<usize>,
     /// Uses (ids) of fields read in place where only a `Copy` value can stand (an arithmetic
     /// operand, the value of a compound assignment or of an assignment to a plain local, the
     /// initializer of a copied `let`): copies, not a sign that the field owns data.

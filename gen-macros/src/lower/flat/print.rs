@@ -83,7 +83,10 @@ impl<'a, C: Context> Printer<'a, C> {
                 if self.ir.copy_checked.contains(id) {
                     // Desugar a field (or a dereference) taken for a copy into one the
                     // compiler must confirm (`plan/copied_fields.rs`).
-                    if matches!(place.path.last(), Some(crate::lower::flat::ir::Proj::Deref)) {
+                    if self.ir.checked_lets.contains(id) {
+                        quote_spanned!(e.span=> ::gen_core::__private::copied_deref_let(&#tokens))
+                    } else if matches!(place.path.last(), Some(crate::lower::flat::ir::Proj::Deref))
+                    {
                         quote_spanned!(e.span=> ::gen_core::__private::copied_deref(&#tokens))
                     } else {
                         quote_spanned!(e.span=> ::gen_core::__private::copied_field(&#tokens))

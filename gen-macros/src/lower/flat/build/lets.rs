@@ -4,7 +4,9 @@
 use syn::spanned::Spanned;
 
 use super::{Builder, pattern};
-use crate::lower::flat::ir::{BindingId, BindingKind, Borrows, Let, Place, Spans, StateKind};
+use crate::lower::flat::ir::{
+    BindingId, BindingKind, Borrows, ExprKind, Let, Place, Proj, Spans, StateKind,
+};
 use crate::parse;
 
 impl Builder<'_> {
@@ -38,11 +40,19 @@ impl Builder<'_> {
         // `x` used later as only a `Copy` value can be: `Ir::copied_lets`) into a read of it.
         let field_init =
             place.as_ref().is_some_and(|p| !p.path.is_empty()) && whole_pattern(&local.pat);
+        // `let v = *x;` the plan took for a copy out of a `Deref` value (`Ir::deref_lets`): a
+        // read the compiler must confirm (`copied_deref`).
+        let checked = field_init && self.copied_fields.contains(&super::site(local));
         let copied = field_init
             && (matches!(&local.pat, syn::Pat::Type(t) if crate::parse::is_plain(&t.ty))
-                || self.copied.contains(&super::site(local)));
+                || self.copied.contains(&super::site(local))
+                || checked);
         if copied && let Some(init) = &init {
             self.note_copy_read(init);
+            if checked && let ExprKind::Place { id, .. } = &init.kind {
+                self.ir.copy_checked.insert(*id);
+                self.ir.checked_lets.insert(*id);
+            }
         }
         let moves = match &place {
             Some(p) if !copied => pattern::moves(&local.pat, p, &self.ir),
@@ -81,6 +91,16 @@ impl Builder<'_> {
         self.mark_plain(&bindings, plain);
         if let ([binding], true, false) = (&bindings[..], field_init, copied) {
             self.field_lets.insert(*binding, super::site(local));
+            // `let v = *x;` out of a binding not known to be a box: a move or a copy, which
+            // the plan decides.
+            if let (Some(p), Some(ExprKind::Place { id, .. })) =
+                (&place, init.as_ref().map(|e| &e.kind))
+                && p.path.last() == Some(&Proj::Deref)
+                && !self.ir.boxes.contains(&p.binding)
+                && !matches!(&local.pat, syn::Pat::Type(_))
+            {
+                self.ir.deref_lets.push((*id, super::site(local), *binding));
+            }
         }
         let owns = match &local.pat {
             syn::Pat::Type(t) => !matches!(&*t.ty, syn::Type::Reference(_) | syn::Type::Ptr(_)),

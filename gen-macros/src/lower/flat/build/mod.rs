@@ -85,6 +85,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             boxes: HashSet::new(),
             copy_checked: HashSet::new(),
             copy_reads: HashSet::new(),
+            deref_lets: Vec::new(),
+            checked_lets: HashSet::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },

@@ -23,7 +23,17 @@ impl Builder<'_> {
         let scope = self.push_scope();
         let mut stmts = Vec::new();
         let mut built = Vec::new();
-        for (i, (operand, how)) in operands(e).into_iter().enumerate() {
+        let ops = operands(e);
+        let count = ops.len();
+        for (i, (operand, how)) in ops.into_iter().enumerate() {
+            // `..base` after the operand that yields: the fields it takes (`struct_update.rs`).
+            if super::struct_update::is_rest(e, i, count)
+                && let SynExpr::Struct(st) = e
+                && let Some(rest) = self.struct_rest(st)
+            {
+                built.push(rest);
+                continue;
+            }
             if i > last || is_pure(operand) {
                 built.push(self.expr_in(operand, how, false));
                 continue;

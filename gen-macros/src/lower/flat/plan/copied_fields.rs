@@ -21,6 +21,7 @@ use crate::lower::flat::ir::Proj;
 impl Plan {
     /// The sites of `Ir::field_uses` to read in place (see the module docs).
     pub(super) fn find_copied_fields(&mut self, ir: &Ir) {
+        self.find_copied_deref_lets(ir);
         if ir.field_uses.is_empty() {
             return;
         }
@@ -43,6 +44,34 @@ impl Plan {
                 continue;
             }
             if self.in_scope_at_a_later_state(node, place.binding, binding.scope) {
+                self.copied_fields.insert(site);
+            }
+        }
+    }
+
+    /// The sites of `Ir::deref_lets` to read in place: `let v = *x;` while `x` is still in
+    /// scope at a later state, `v` never split into fields (a struct moved out of a box,
+    /// `let n = *node; .. n.next`), is a copy out of a `Deref` value (a lock guard), which
+    /// the compiler confirms; otherwise the guard would drop at the next yield.
+    fn find_copied_deref_lets(&mut self, ir: &Ir) {
+        for &(id, site, v) in &ir.deref_lets {
+            let Some(node) = self.cfg.use_nodes[id] else {
+                continue;
+            };
+            let Event::Use(p, _) = self.cfg.events[node] else {
+                continue;
+            };
+            let x = self.cfg.places.list[p].binding;
+            let info = &ir.bindings[x];
+            let split = self
+                .cfg
+                .places
+                .root_of(v)
+                .is_some_and(|root| !self.cfg.places.children[root].is_empty());
+            if info.plain || info.by_ref || split {
+                continue;
+            }
+            if self.in_scope_at_a_later_state(node, x, info.scope) {
                 self.copied_fields.insert(site);
             }
         }
