@@ -241,6 +241,26 @@ pub mod __private {
         *value
     }
 
+    /// A field of an enum variant bound by value in a `match` arm whose pattern leaves other
+    /// fields in the matched value (`St::Busy { n, .. }`), while that value stays in scope
+    /// across a later yield: taken for a copy, like [`CopiedField`].
+    #[diagnostic::on_unimplemented(
+        message = "this binding moves a field out of an enum value that the generator keeps across a later yield",
+        label = "`{Self}` is not `Copy`, so this moves the field",
+        note = "a flat generator sees no types and cannot keep the fields a pattern leaves in an enum value: a binding in a variant pattern with `..` or `_` is taken for a copy, so that the value is dropped where the plain function drops it",
+        note = "bind every field of the variant (`Variant {{ field, other }}`, `Variant(a, b)`), so that the whole value moves into the arm's bindings, or match on a reference and clone what you need"
+    )]
+    pub trait CopiedBinding: Copy {}
+
+    #[diagnostic::do_not_recommend]
+    impl<T: Copy> CopiedBinding for T {}
+
+    /// The check of a binding taken for a copy (see [`CopiedBinding`]).
+    #[inline(always)]
+    pub fn copied_binding<T: CopiedBinding>(value: &T) -> T {
+        *value
+    }
+
     /// `let v = *x;` in a flat generator's body, while `x` stays in scope across a later
     /// yield and the body never names a field of `v`: taken for a copy out of a `Deref`
     /// type, like [`CopiedDeref`], with the fixes that apply to a `let`.

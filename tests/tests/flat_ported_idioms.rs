@@ -289,3 +289,21 @@ fn map_entries_and_annotated_owned_values() {
     assert_eq!(counted[2], ("a".to_string(), 2));
     check!(annotated_owned_values(3));
 }
+
+// `Into::into` and `TryInto::try_into` take `self` on every type: a move of the local.
+twin! {
+    fn converted(v: Vec<u32>) -> usize {
+        let q: std::collections::VecDeque<u32> = v.into();
+        yield_!(q.len());
+        let bytes: Vec<u8> = q.iter().map(|&x| x as u8).collect();
+        let pair: [u8; 2] = bytes.try_into().unwrap_or([0, 0]);
+        yield_!(pair.len());
+        yield_!(q.len() + usize::from(pair[0]));
+    }
+}
+
+#[test]
+fn into_and_try_into_move_the_local() {
+    assert_eq!(check!(converted(vec![1, 2])), [2, 2, 3]);
+    assert_eq!(check!(converted(vec![1, 2, 3])), [3, 2, 3]);
+}

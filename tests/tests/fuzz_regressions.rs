@@ -249,3 +249,21 @@ fn struct_update_whose_literal_is_lowered() {
          yield_!(wadd(s15.n, 1u64));\n}\n}\n}\n",
     );
 }
+
+/// A box partly moved on one path (its `Copy` field yielded in an `Ok`, a by-value use the
+/// macro takes for a move), whole on another and moved whole (`let s = *b;`) on a third,
+/// then joined: the join kept the box's value in one `Option` slot that the partly moved
+/// path could not fill (E0282 on `#[generator]`). A place a part of which the body moves on
+/// its own is now kept in parts, each in its own slot. Found with seed 901 (program 266).
+#[test]
+fn box_partly_moved_on_one_path_and_moved_whole_on_another() {
+    check(
+        Flavor::Fallible,
+        "let mut bs1 = Box::new(S::new(\"bs1\", 3u64)); \
+         let _ = (&bs1.g, &bs1.items, &bs1.n);\n\
+         if a % 3 == 0 {\nmatch b % 3 {\n1 => {\nyield_!(Ok(bs1.n));\n}\n_ => {}\n}\n\
+         yield_!(Err(1u64));\n}\nelse if a % 3 == 1 {\n\
+         yield_!(Ok(wadd(bs1.n, 1u64)));\n}\nelse {\nlet mut s17 = *bs1;\n}\n\
+         yield_!(Ok(b));\n",
+    );
+}

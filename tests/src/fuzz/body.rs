@@ -475,8 +475,10 @@ impl Gen {
                     format!("let {x} = {e};\n")
                 }),
                 58 => self.guards_use(depth, loops_ok),
-                // A `Copy` field read by value while a guard next to it lives on.
-                59 => Some(self.record_id()),
+                // A `Copy` field read by value while a guard next to it lives on (a record's
+                // field, or a number bound out of an enum variant).
+                59 if self.rng.chance(1, 2) => Some(self.record_id()),
+                59 => Some(self.variant_match(compound)),
                 _ => None,
             };
             if let Some(s) = s {

@@ -80,6 +80,11 @@ pub(crate) struct Ir {
     /// when `x` is still in scope at a later state and the body never names a field of `v`
     /// (`Plan::copied_fields`).
     pub deref_lets: Vec<(usize, usize, BindingId)>,
+    /// `match` arms whose enum variant pattern binds fields by value and leaves others in
+    /// the matched local: `(use id of the scrutinee, syntax site of the pattern)`. The plan
+    /// takes the bindings for copies while the local is still in scope at a later state
+    /// (`build/variant_moves.rs`).
+    pub variant_moves: Vec<(usize, usize)>,
     /// The uses of `copy_checked` that are the initializer of such a `let`
     /// (`gen_core::__private::copied_deref_let`, whose error names the fixes for a `let`).
     pub checked_lets: std::collections::HashSet<usize>,

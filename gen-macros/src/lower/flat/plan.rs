@@ -74,6 +74,10 @@ pub(crate) struct Plan {
     pub somehow: Vec<Bits>,
     /// The bindings some state keeps (a part of, at least).
     pub kept_bindings: HashSet<BindingId>,
+    /// Places a part of which the body moves on its own somewhere (`drop(s.g)`): kept in
+    /// parts when moved on some paths only, never in one `Option` slot that a path with the
+    /// part gone could not fill.
+    pub split: Bits,
     /// The bindings each arm assigns as a whole.
     pub assigned: Vec<HashSet<BindingId>>,
     /// The bindings each arm uses (reads, moves or assigns).
@@ -120,6 +124,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         kept_slot: Vec::new(),
         somehow: Vec::new(),
         kept_bindings: HashSet::new(),
+        split: Bits::new(0),
         assigned: vec![HashSet::new(); ir.states.len()],
         used: vec![HashSet::new(); ir.states.len()],
         external: HashSet::new(),
@@ -130,6 +135,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         copied_fields: HashSet::new(),
     };
     plan.external = external_captures(ir, &plan.cfg);
+    plan.split = split_places(&plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.index_kept();
     plan.borrow_errors(ir);
@@ -256,7 +262,7 @@ impl Plan {
         }
         let same =
             |q: PlaceId| mi.contains(q) == mi.contains(p) && mu.contains(q) == mu.contains(p);
-        if mi.contains(p) && sub.iter().all(|&q| same(q)) {
+        if mi.contains(p) && !self.split.contains(p) && sub.iter().all(|&q| same(q)) {
             out.push(Kept {
                 place: p,
                 keep: Keep::Slot,
@@ -432,4 +438,19 @@ pub(crate) fn display_name(ir: &Ir, binding: BindingId) -> String {
     } else {
         name
     }
+}
+
+/// The places above a place the body moves on its own (see `Plan::split`).
+fn split_places(cfg: &Cfg) -> Bits {
+    let mut out = Bits::new(cfg.places.len());
+    for event in &cfg.events {
+        if let Event::Use(q, super::ir::Use::Value) = event {
+            let mut up = cfg.places.parent[*q];
+            while let Some(p) = up {
+                out.insert(p);
+                up = cfg.places.parent[p];
+            }
+        }
+    }
+    out
 }

@@ -83,6 +83,31 @@ impl Gen {
         self.yield_of(&v).trim_end_matches(';').to_string()
     }
 
+    /// An enum value matched by arms that bind its number and leave its guard in it
+    /// (`E::A { n, .. }`, `E::A { n, g: _ }`, `E::B(k, _)`), for a value or with a yield in
+    /// the arms: the guard drops with the value, at the end of its scope.
+    pub(super) fn variant_match(&mut self, compound: bool) -> String {
+        let e = self.fresh("e");
+        let v = self.int(1);
+        let decl = format!("let {e} = E::new(\"{e}\", {v});\n");
+        let a = if self.rng.chance(1, 2) {
+            "E::A { n, .. }"
+        } else {
+            "E::A { n, g: _ }"
+        };
+        if compound && self.rng.chance(1, 2) {
+            let (ya, yb) = (self.yield_of("n"), self.yield_of("wadd(k, 1u64)"));
+            return format!(
+                "{decl}match {e} {{\n{a} => {{ {ya} }}\nE::B(k, _) => {{ {yb} }}\nE::C => {{}}\n}}\n"
+            );
+        }
+        let x = self.fresh("x");
+        self.declare(x.clone(), Ty::Int);
+        format!(
+            "{decl}let {x} = match {e} {{\n{a} => wadd(n, 1u64),\nE::B(k, _) => k,\nE::C => 0u64,\n}};\n"
+        )
+    }
+
     pub(super) fn yield_of(&mut self, v: &str) -> String {
         let v = self.item(v);
         format!("yield_!({v});")

@@ -210,17 +210,28 @@ impl Builder<'_> {
         };
         let mut arms = Vec::new();
         let mut split = forced;
+        // Each arm with what it moves out of the matched place, after the arm that checks
+        // its variant bindings are copies where the plan took them for ones.
+        let mut planned: Vec<(std::borrow::Cow<'_, syn::Arm>, Vec<Place>)> = Vec::new();
         for arm in &m.arms {
+            let Some(p) = &place else {
+                planned.push((std::borrow::Cow::Borrowed(arm), Vec::new()));
+                continue;
+            };
+            let (moves, check) = self.arm_moves(arm, p, &scrutinee);
+            if let Some(check) = check {
+                planned.push((std::borrow::Cow::Owned(check), Vec::new()));
+            }
+            planned.push((std::borrow::Cow::Borrowed(arm), moves));
+        }
+        for (arm, moves) in planned {
+            let arm = &*arm;
             let scope = self.push_scope();
             if let Some(p) = &place
                 && super::pattern::binds_ref_mut(&arm.pat)
             {
                 self.ir.maybe_mutated.insert(p.binding);
             }
-            let moves = place
-                .as_ref()
-                .map(|p| super::pattern::moves(&arm.pat, p, &self.ir))
-                .unwrap_or_default();
             let bindings = self.bind_pattern_in(&arm.pat, through_ref, &borrowed, place.as_ref());
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
             self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));

@@ -27,6 +27,7 @@ pub(crate) use macros::{Macros, reassemble};
 mod pattern;
 mod spill;
 mod struct_update;
+mod variant_moves;
 
 use std::collections::HashSet;
 
@@ -87,6 +88,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             copy_reads: HashSet::new(),
             deref_lets: Vec::new(),
             checked_lets: HashSet::new(),
+            variant_moves: Vec::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },

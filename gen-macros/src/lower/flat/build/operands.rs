@@ -80,6 +80,8 @@ const CONSUMING: &[&str] = &[
 /// no-argument `Option::take` and `Cell::take` borrow).
 pub(crate) fn consumes_receiver(method: &str, args: usize) -> bool {
     CONSUMING.contains(&method)
+        // `Into::into`, `TryInto::try_into` and the `into_*` conversions take `self`.
+        || matches!(method, "into" | "try_into")
         || method.starts_with("into_")
         || (matches!(method, "take" | "skip") && args == 1)
 }

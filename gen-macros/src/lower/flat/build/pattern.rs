@@ -147,3 +147,46 @@ pub(crate) fn binds_by_value(pat: &Pat) -> bool {
     crate::parse::pat_bindings(pat, &mut found);
     found.iter().any(|b| !b.by_ref)
 }
+
+/// `pat` has an enum variant (or tuple struct) pattern that binds a field by value while it
+/// leaves others in the matched value (`St::Busy { n, .. }`, `Ev::Pair(n, _)`,
+/// `Some((s, _))`): a move of that field out of a value the lowering cannot keep in parts,
+/// or a copy (see `build/variant_moves.rs`).
+pub(crate) fn leaves_variant_fields(pat: &Pat) -> bool {
+    match pat {
+        Pat::Struct(s) if names_variant(&s.path) => {
+            binds_by_value(pat)
+                && (s.rest.is_some() || s.fields.iter().any(|f| leaves_field(&f.pat)))
+        }
+        Pat::TupleStruct(t) => binds_by_value(pat) && t.elems.iter().any(leaves_field),
+        Pat::Struct(s) => s.fields.iter().any(|f| leaves_variant_fields(&f.pat)),
+        Pat::Tuple(t) => t.elems.iter().any(leaves_variant_fields),
+        Pat::Paren(p) => leaves_variant_fields(&p.pat),
+        Pat::Type(t) => leaves_variant_fields(&t.pat),
+        Pat::Or(o) => o.cases.iter().any(leaves_variant_fields),
+        Pat::Ident(p) => p
+            .subpat
+            .as_ref()
+            .is_some_and(|(_, sub)| leaves_variant_fields(sub)),
+        _ => false,
+    }
+}
+
+/// A sub-pattern that leaves (part of) its field in the matched value: `_`, `..`, a `ref`
+/// binding, or a pattern with one of those inside.
+fn leaves_field(pat: &Pat) -> bool {
+    match pat {
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Ident(p) => {
+            p.by_ref.is_some() || p.subpat.as_ref().is_some_and(|(_, sub)| leaves_field(sub))
+        }
+        Pat::Struct(s) => s.rest.is_some() || s.fields.iter().any(|f| leaves_field(&f.pat)),
+        Pat::TupleStruct(t) => t.elems.iter().any(leaves_field),
+        Pat::Tuple(t) => t.elems.iter().any(leaves_field),
+        Pat::Slice(s) => s.elems.iter().any(leaves_field),
+        Pat::Paren(p) => leaves_field(&p.pat),
+        Pat::Type(t) => leaves_field(&t.pat),
+        Pat::Or(o) => o.cases.iter().any(leaves_field),
+        _ => false,
+    }
+}

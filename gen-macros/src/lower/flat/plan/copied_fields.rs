@@ -22,6 +22,10 @@ impl Plan {
     /// The sites of `Ir::field_uses` to read in place (see the module docs).
     pub(super) fn find_copied_fields(&mut self, ir: &Ir) {
         self.find_copied_deref_lets(ir);
+        // `match` arms that bind fields of an enum variant by value and leave others:
+        // copies while the matched local is still in scope at a later state (see
+        // `build/variant_moves.rs`).
+        self.find_copied_variant_bindings(ir);
         if ir.field_uses.is_empty() {
             return;
         }
@@ -50,9 +54,25 @@ impl Plan {
     }
 
     /// The sites of `Ir::deref_lets` to read in place: `let v = *x;` while `x` is still in
-    /// scope at a later state, `v` never split into fields (a struct moved out of a box,
+    /// scope at a later state, no field of `v` or `x` named (a struct moved out of a box,
     /// `let n = *node; .. n.next`), is a copy out of a `Deref` value (a lock guard), which
     /// the compiler confirms; otherwise the guard would drop at the next yield.
+    fn find_copied_variant_bindings(&mut self, ir: &Ir) {
+        for &(id, site) in &ir.variant_moves {
+            let Some(node) = self.cfg.use_nodes[id] else {
+                continue;
+            };
+            let Event::Use(p, _) = self.cfg.events[node] else {
+                continue;
+            };
+            let binding = self.cfg.places.list[p].binding;
+            let scope = ir.bindings[binding].scope;
+            if self.in_scope_at_a_later_state(node, binding, scope) {
+                self.copied_fields.insert(site);
+            }
+        }
+    }
+
     fn find_copied_deref_lets(&mut self, ir: &Ir) {
         for &(id, site, v) in &ir.deref_lets {
             let Some(node) = self.cfg.use_nodes[id] else {
@@ -63,12 +83,14 @@ impl Plan {
             };
             let x = self.cfg.places.list[p].binding;
             let info = &ir.bindings[x];
-            let split = self
-                .cfg
-                .places
-                .root_of(v)
-                .is_some_and(|root| !self.cfg.places.children[root].is_empty());
-            if info.plain || info.by_ref || split {
+            // A field of `v`, or of `x` through auto-deref (`x.f`), named: a struct moved out
+            // of a box (`let n = *node; .. n.next`).
+            let has_fields = |b: BindingId| {
+                self.cfg.binding_places[b]
+                    .iter()
+                    .any(|&q| matches!(self.cfg.places.list[q].path.last(), Some(Proj::Field(_))))
+            };
+            if info.plain || info.by_ref || has_fields(v) || has_fields(x) {
                 continue;
             }
             if self.in_scope_at_a_later_state(node, x, info.scope) {
