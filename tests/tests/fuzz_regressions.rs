@@ -267,3 +267,20 @@ fn box_partly_moved_on_one_path_and_moved_whole_on_another() {
          yield_!(Ok(b));\n",
     );
 }
+
+/// A `Copy` field that a later struct update lists (`S { n: .., ..s }` keeps `s.n` in `s`),
+/// passed by value before a yield while the body borrows it elsewhere: taken for a move, it
+/// left `s` partly moved across the yield, and the update's spanned error rejected a body the
+/// plain function compiles. A listed field is now taken for a (checked) copy. Found with
+/// seed 3 (program 8126).
+#[test]
+fn field_a_later_struct_update_lists_used_by_value_before_a_yield() {
+    check(
+        Flavor::Fallible,
+        "let mut s9 = S { g: G::new(\"s9\"), items: vec![a], n: wmul(8u64, a) }; \
+         let _ = (&s9.g, &s9.items, &s9.n);\n\
+         yield_!(Ok(wadd(s9.n, b)));\n\
+         let mut s18 = S { items: vec![p.id()], n: 81u64, ..s9 }; \
+         let _ = (&s18.g, &s18.items, &s18.n);\n",
+    );
+}

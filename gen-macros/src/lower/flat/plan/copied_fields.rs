@@ -41,10 +41,23 @@ impl Plan {
             let binding = &ir.bindings[place.binding];
             // Borrowed somewhere: the body uses the field (or a place inside it) other than
             // by value.
-            let borrowed = borrows
-                .get(&place.binding)
-                .is_some_and(|paths| paths.iter().any(|q| q.starts_with(&place.path)));
-            if binding.plain || binding.by_ref || ir.bundles.contains(&place.binding) || borrowed {
+            // A field a later struct update lists (`S { f: .., ..v }` keeps `v.f` in `v`):
+            // taken for a move, it would leave `v` partly moved before the update, which
+            // then cannot take its other fields; so it is taken for a copy even when
+            // borrowed elsewhere.
+            let listed = ir.struct_updates.iter().any(|u| {
+                let n = u.rest.path.len();
+                u.rest.binding == place.binding
+                    && place.path.len() == n
+                    && place.path[..n - 1] == u.rest.path[..n - 1]
+                    && matches!(place.path.last(), Some(Proj::Field(f)) if u.listed.contains(f))
+            });
+            let borrowed = !listed
+                && borrows
+                    .get(&place.binding)
+                    .is_some_and(|paths| paths.iter().any(|q| q.starts_with(&place.path)));
+            let bundle = ir.bundles.contains(&place.binding) && !listed;
+            if binding.plain || binding.by_ref || bundle || borrowed {
                 continue;
             }
             if self.in_scope_at_a_later_state(node, place.binding, binding.scope) {
