@@ -284,3 +284,34 @@ fn field_a_later_struct_update_lists_used_by_value_before_a_yield() {
          let _ = (&s18.g, &s18.items, &s18.n);\n",
     );
 }
+
+/// The other side of the test above: a field a struct update lists, moved out after the
+/// update (`consume(s.g)`), is a move, not a copy (E0277 for a field that is not `Copy`).
+/// Found with seed 4 (program 73).
+#[test]
+fn field_a_struct_update_listed_moved_after_the_update() {
+    check(
+        Flavor::Sync,
+        "let mut s1 = S::new(\"s1\", a); let _ = (&s1.g, &s1.items, &s1.n);\n\
+         let mut s2 = S { g: G::new(\"s2\"), ..s1 }; let _ = (&s2.g, &s2.items, &s2.n);\n\
+         yield_!(s2.n);\nconsume(s1.g);\nyield_!(b);\n",
+    );
+}
+
+/// Two struct updates of the same value listing different fields (`S { g: .., ..s }`, later
+/// `S { items: .., n: .., ..s }`) shared one "fields it takes" place, so the first update
+/// also took `s.g`, which the macro then dropped at the next yield instead of at the
+/// reassignment of `s`. Each update has its own place. Found in CI's frame-layout batch
+/// (seed 670474111, program 110).
+#[test]
+fn two_struct_updates_of_one_value_listing_different_fields() {
+    check(
+        Flavor::Sync,
+        "let mut s1 = S { g: G::new(\"s1\"), items: vec![a], n: a }; \
+         let _ = (&s1.g, &s1.items, &s1.n);\n\
+         let mut s3 = S { g: G::new(\"s3\"), ..s1 }; let _ = (&s3.g, &s3.items, &s3.n);\n\
+         yield_!(wadd(s1.n, (if a % 2 == 0 { b } else { s1.g.id() })));\n\
+         s1 = S::new(\"r6\", b);\n\
+         let mut s9 = S { items: vec![b], n: 6u64, ..s1 }; let _ = (&s9.g, &s9.items, &s9.n);\n",
+    );
+}

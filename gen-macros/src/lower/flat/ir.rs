@@ -324,7 +324,8 @@ pub(crate) enum Proj {
     Deref,
     /// The fields a struct update (`S { a: .., ..base }`) takes out of `base`: every field
     /// the literal does not list. Printed as `base` itself (it only ever stands in `..base`).
-    Rest,
+    /// The index of the update in `Ir::struct_updates` (updates list different fields).
+    Rest(usize),
 }
 
 impl Place {

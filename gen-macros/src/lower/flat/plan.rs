@@ -277,7 +277,10 @@ impl Plan {
             // The fields a struct update would take but never named (`base.<rest>`) are
             // like any unnamed field of a partly moved value: not kept, unless the update
             // still comes (an error, `plan/struct_updates.rs`).
-            let rest = self.cfg.places.list[child].path.last() == Some(&super::ir::Proj::Rest);
+            let rest = matches!(
+                self.cfg.places.list[child].path.last(),
+                Some(super::ir::Proj::Rest(_))
+            );
             if rest && !live.contains(child) {
                 continue;
             }

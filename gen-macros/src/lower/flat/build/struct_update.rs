@@ -34,7 +34,8 @@ impl Builder<'_> {
             part.path.push(Proj::Field(name.clone()));
             self.ir.named_parts.push(part);
         }
-        place.path.push(Proj::Rest);
+        // One place per update: two updates of `base` take different fields.
+        place.path.push(Proj::Rest(self.ir.struct_updates.len()));
         self.ir.bundles.insert(place.binding);
         self.ir.struct_updates.push(StructUpdate {
             rest: place.clone(),

@@ -238,7 +238,7 @@ pub(crate) fn project(base: TokenStream, path: &[Proj]) -> TokenStream {
             },
             Proj::Deref => quote!((*#out)),
             // `..base` names the rest of `base` as `base`.
-            Proj::Rest => out,
+            Proj::Rest(_) => out,
         };
     }
     out

@@ -41,9 +41,9 @@ impl Plan {
             let binding = &ir.bindings[place.binding];
             // Borrowed somewhere: the body uses the field (or a place inside it) other than
             // by value.
-            // A field a later struct update lists (`S { f: .., ..v }` keeps `v.f` in `v`):
-            // taken for a move, it would leave `v` partly moved before the update, which
-            // then cannot take its other fields; so it is taken for a copy even when
+            // A field a struct update still ahead lists (`S { f: .., ..v }` keeps `v.f` in
+            // `v`): taken for a move, it would leave `v` partly moved before the update,
+            // which then cannot take its other fields; so it is taken for a copy even when
             // borrowed elsewhere.
             let listed = ir.struct_updates.iter().any(|u| {
                 let n = u.rest.path.len();
@@ -51,6 +51,12 @@ impl Plan {
                     && place.path.len() == n
                     && place.path[..n - 1] == u.rest.path[..n - 1]
                     && matches!(place.path.last(), Some(Proj::Field(f)) if u.listed.contains(f))
+                    // The update is still ahead (its `base.<rest>` is live).
+                    && self
+                        .cfg
+                        .places
+                        .get(&u.rest)
+                        .is_some_and(|rest| self.live[node].contains(rest))
             });
             let borrowed = !listed
                 && borrows

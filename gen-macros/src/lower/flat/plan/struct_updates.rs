@@ -19,7 +19,7 @@ impl Plan {
         for kept in &self.kept {
             for k in kept {
                 let place = &self.cfg.places.list[k.place];
-                if place.path.last() != Some(&Proj::Rest) {
+                if !matches!(place.path.last(), Some(Proj::Rest(_))) {
                     continue;
                 }
                 let Some(index) = ir.struct_updates.iter().position(|u| u.rest == *place) else {
