@@ -6,10 +6,12 @@
 //! before the plain function drops them. So while the matched local is still in scope at a
 //! later state (the plan decides, `Plan::copied_fields`), the arm is taken for a copy of the
 //! bound fields and the value stays whole. Desugar the check into a first arm that never
-//! runs: `PAT' if { copied_binding(h0); false } => unreachable!()`, where `PAT'` is the
-//! arm's pattern with its by-value bindings renamed and bound by reference (`ref h0`): in a guard
-//! the bindings are borrowed, and the bound `Copy` is the compiler's confirmation, whose
-//! error names the fix. Otherwise the arm moves the whole value, as before.
+//! runs: `PAT' if { copied_binding(h0); false } => loop { unreachable!(); }`, where `PAT'`
+//! is the arm's pattern with its by-value bindings renamed and bound by reference (`ref h0`):
+//! in a guard the bindings are borrowed, and the bound `Copy` is the compiler's confirmation,
+//! whose error names the fix. The `loop` gives the body any arm's type with no diverging
+//! sub-expression for a lint to see, so the arm needs no `#[allow]`. Otherwise the arm moves
+//! the whole value, as before.
 
 use std::collections::HashMap;
 
@@ -43,7 +45,7 @@ impl Builder<'_> {
     }
 }
 
-/// `PAT' if { copied_binding(h0); ..; false } => unreachable!()` (module docs).
+/// `PAT' if { copied_binding(h0); ..; false } => loop { unreachable!(); }` (module docs).
 fn check_arm(pat: &syn::Pat) -> syn::Arm {
     let mut pat = pat.clone();
     let mut rename = Rename::default();
@@ -56,9 +58,7 @@ fn check_arm(pat: &syn::Pat) -> syn::Arm {
         quote::quote_spanned!(at=> let _ = ::gen_core::__private::copied_binding(&*#h);)
     });
     syn::parse_quote! {
-        // The arm never runs; its body has the type of any other.
-        #[allow(unreachable_code, clippy::diverging_sub_expression)]
-        #pat if { #(#checks)* false } => ::core::unreachable!(),
+        #pat if { #(#checks)* false } => loop { ::core::unreachable!(); },
     }
 }
 
