@@ -170,6 +170,44 @@ pub fn write_crate(name: &str, files: &[(String, String)]) -> PathBuf {
     dir
 }
 
+/// Removes a crate written by [`write_crate`] and what building it left in the batch target
+/// (its binary, its `deps` and fingerprint entries), so that runs do not pile up a binary per
+/// batch on the disk.
+pub fn remove_crate(dir: &Path) {
+    let _ = std::fs::remove_dir_all(dir);
+    let Some(name) = dir.file_name().and_then(|n| n.to_str()) else {
+        return;
+    };
+    let build = batch_target().join("target").join("debug");
+    let unit = name.replace('-', "_");
+    for (sub, prefix) in [
+        ("", name.to_string()),
+        ("deps", format!("{unit}-")),
+        (".fingerprint", format!("{name}-")),
+    ] {
+        let Ok(entries) = std::fs::read_dir(build.join(sub)) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let file = entry.file_name();
+            let file = file.to_string_lossy();
+            let ours = if sub.is_empty() {
+                file == prefix
+                    || file
+                        .strip_prefix(&prefix)
+                        .is_some_and(|r| r.starts_with('.'))
+            } else {
+                file.starts_with(&prefix)
+            };
+            if ours {
+                let path = entry.path();
+                let _ = std::fs::remove_dir_all(&path);
+                let _ = std::fs::remove_file(&path);
+            }
+        }
+    }
+}
+
 /// `cargo build --message-format=json` of the crate in `dir`: the JSON lines of the output.
 ///
 /// # Panics
@@ -376,6 +414,7 @@ pub fn run_programs_in(
         }
         let mut culprits: BTreeMap<usize, (bool, String)> = BTreeMap::new();
         let errs = errors(&msgs);
+        remove_crate(&dir);
         for (files, text) in &errs {
             for f in files {
                 let (i, plain) = match (index_of(f, "src/o"), index_of(f, "src/g")) {
@@ -430,6 +469,6 @@ pub fn run_programs_in(
             summary.mismatches.push(failure(i, p, d));
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
+    remove_crate(&dir);
     Ok(summary)
 }

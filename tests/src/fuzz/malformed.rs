@@ -14,7 +14,7 @@ use std::str::FromStr;
 
 use proc_macro2::{Group, TokenStream, TokenTree};
 
-use super::driver::{batch_target, write_crate};
+use super::driver::{batch_target, remove_crate, write_crate};
 use super::program::{Flavor, Program};
 use super::rng::{Rng, program_seed};
 
@@ -284,7 +284,7 @@ fn run_once(seed: u64, first: usize, count: usize) -> Outcome {
         .filter(|i| reached.contains(&i.to_string()) && !failing.contains(&format!("src/m{i}.rs")))
         .count();
     if std::env::var_os("GEN_FUZZ_KEEP").is_none() {
-        let _ = std::fs::remove_dir_all(&dir);
+        remove_crate(&dir);
     }
     outcome
 }
