@@ -241,13 +241,14 @@ pub mod __private {
         *value
     }
 
-    /// A field of an enum variant bound by value in a `match` arm whose pattern leaves other
-    /// fields in the matched value (`St::Busy { n, .. }`), while that value stays in scope
-    /// across a later yield: taken for a copy, like [`CopiedField`].
+    /// A field of an enum variant bound by value in a pattern (a `match` arm, `if let`,
+    /// `while let`, `let`) that leaves other fields in the matched value (`St::Busy { n, ..
+    /// }`), while that value stays in scope across a later yield and nothing shows that the
+    /// binding owns data: taken for a copy, like [`CopiedField`].
     #[diagnostic::on_unimplemented(
         message = "this binding moves a field out of an enum value that the generator keeps across a later yield",
         label = "`{Self}` is not `Copy`, so this moves the field",
-        note = "a flat generator sees no types and cannot keep the fields a pattern leaves in an enum value: a binding in a variant pattern with `..` or `_` is taken for a copy, so that the value is dropped where the plain function drops it",
+        note = "a flat generator sees no types and cannot keep the fields a pattern leaves in an enum value: a binding in a variant pattern with `..` or `_` that the body uses only by value is taken for a copy, so that the value is dropped where the plain function drops it",
         note = "bind every field of the variant (`Variant {{ field, other }}`, `Variant(a, b)`), so that the whole value moves into the arm's bindings, or match on a reference and clone what you need"
     )]
     pub trait CopiedBinding: Copy {}

@@ -1,8 +1,10 @@
-//! A `match` arm whose enum variant pattern binds a field by value and leaves the others in
-//! the matched value (`St::Busy { n, .. }`, `Ev::Pair(n, _)`, `guard: _`): the binding is a
-//! copy, and the value (a local, a loop variable, a `mem::replace` scrutinee kept across the
-//! arm's yields) drops where the plain function drops it. Every twin is compared with the
-//! plain function, for items and for drop order and timing.
+//! An enum variant pattern that binds a field by value and leaves the others in the matched
+//! value (`St::Busy { n, .. }`, `Ev::Pair(n, _)`, `guard: _`), in a `match` arm, an `if let`,
+//! a `while let`, a `let .. else` or a `let` chain: a binding used as a number is a copy, and
+//! the value (a local, a loop variable, a `mem::replace` scrutinee kept across the arm's
+//! yields) drops where the plain function drops it. A binding that owns data (a token's
+//! `String`) moves out, as in the plain function. Every twin is compared with the plain
+//! function, for items and for drop order and timing.
 
 use gen_tests::{Noisy, check, same_drops, twin};
 
@@ -69,6 +71,177 @@ twin! {
             yield_!(100);
         }
     }
+}
+
+// `if let` with `..`: the guard stays in `st` until the end of the body.
+twin! {
+    fn if_let(n: usize) -> usize {
+        let st = busy("g", n);
+        if let St::Busy { n, .. } = st {
+            yield_!(n);
+            yield_!(n + 1);
+        }
+        yield_!(0);
+    }
+}
+
+// `if let .. else if let`: the second pattern reads the value the first left whole.
+twin! {
+    fn if_let_else_if_let(n: usize) -> usize {
+        let ev = if n % 2 == 0 { Ev::Pair(n, Noisy::new("e")) } else { Ev::Other };
+        let st = busy("s", n);
+        if let Ev::Pair(k, _) = ev {
+            yield_!(k);
+        } else if let St::Busy { n: m, guard: _ } = st {
+            yield_!(m * 2);
+        }
+        yield_!(1);
+    }
+}
+
+// `while let` over a state the body replaces: each old state drops at its assignment, the
+// last one at the end of the body.
+twin! {
+    fn while_let(n: usize) -> usize {
+        let mut ev = Ev::Pair(0, Noisy::new("w0"));
+        while let Ev::Pair(k, _) = ev {
+            yield_!(k);
+            ev = if k + 1 < n {
+                Ev::Pair(k + 1, Noisy::new(format!("w{}", k + 1)))
+            } else {
+                Ev::Other
+            };
+            yield_!(100);
+        }
+        yield_!(7);
+    }
+}
+
+// `let .. else`, with `guard: _`.
+twin! {
+    fn let_else(n: usize) -> usize {
+        let st = if n > 0 { busy("l", n) } else { St::Idle };
+        let St::Busy { n, guard: _ } = st else {
+            return;
+        };
+        yield_!(n);
+        yield_!(n + 1);
+    }
+}
+
+// A `let` chain: a condition, then the pattern, then a test of its binding.
+twin! {
+    fn let_chain(n: usize, on: bool) -> usize {
+        let st = busy("c", n);
+        if on && let St::Busy { n, .. } = st && n > 2 {
+            yield_!(n);
+        }
+        yield_!(0);
+    }
+}
+
+#[test]
+fn if_let_while_let_and_let_else_keep_the_value_whole() {
+    assert_eq!(check!(if_let(4)), [4, 5, 0]);
+    let log = same_drops!(if_let(4));
+    assert_eq!(log.last().map(String::as_str), Some("drop g"));
+    for n in [2, 3] {
+        check!(if_let_else_if_let(n));
+        let log = same_drops!(if_let_else_if_let(n));
+        let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+        assert!(at("drop s") > at("yield 1"), "{log:?}");
+    }
+    assert_eq!(check!(while_let(3)), [0, 100, 1, 100, 2, 100, 7]);
+    let log = same_drops!(while_let(3));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(
+        at("drop w0") < at("yield 1") && at("drop w2") < at("yield 7"),
+        "{log:?}"
+    );
+    assert_eq!(check!(let_else(5)), [5, 6]);
+    let log = same_drops!(let_else(5));
+    assert_eq!(log.last().map(String::as_str), Some("drop l"));
+    assert!(check!(let_else(0)).is_empty());
+    for on in [true, false] {
+        check!(let_chain(5, on));
+        let log = same_drops!(let_chain(5, on));
+        assert_eq!(log.last().map(String::as_str), Some("drop c"));
+    }
+}
+
+/// A token as a tokenizer makes it: the text owns data, the position is plain.
+#[derive(Debug)]
+pub enum Token {
+    Ident(String, usize),
+    Num(i64, usize),
+    Punct { ch: char, at: usize },
+}
+
+fn tokens(text: &str) -> Vec<Token> {
+    text.split_whitespace()
+        .enumerate()
+        .map(|(at, w)| match w.parse() {
+            Ok(n) => Token::Num(n, at),
+            Err(_) if w.len() == 1 && !w.as_bytes()[0].is_ascii_alphanumeric() => Token::Punct {
+                ch: w.chars().next().unwrap_or(' '),
+                at,
+            },
+            Err(_) => Token::Ident(w.to_string(), at),
+        })
+        .collect()
+}
+
+// The identifier moves out of each token (a `String` is not a number): the pattern moves the
+// token, as the plain function's does.
+twin! {
+    fn idents_match(text: String) -> String {
+        for tok in tokens(&text) {
+            match tok {
+                Token::Ident(name, _) => yield_!(name),
+                Token::Num(n, _) => yield_!(n.to_string()),
+                Token::Punct { .. } => {}
+            }
+        }
+    }
+}
+
+twin! {
+    fn idents_if_let(text: String) -> String {
+        for tok in tokens(&text) {
+            if let Token::Ident(name, _) = tok {
+                yield_!(name);
+            }
+        }
+    }
+}
+
+twin! {
+    fn idents_while_let(text: String) -> String {
+        let mut rest = tokens(&text).into_iter();
+        let mut tok = rest.next().unwrap_or(Token::Num(0, 0));
+        while let Token::Ident(name, _) = tok {
+            yield_!(name);
+            tok = rest.next().unwrap_or(Token::Num(0, 0));
+        }
+    }
+}
+
+twin! {
+    fn puncts_let_else(text: String) -> char {
+        for tok in tokens(&text) {
+            let Token::Punct { ch, .. } = tok else { continue };
+            yield_!(ch);
+        }
+    }
+}
+
+#[test]
+fn a_binding_that_owns_data_moves_out_of_its_token() {
+    let text = || "let x = 42 ; y z".to_string();
+    assert_eq!(check!(idents_match(text())), ["let", "x", "42", "y", "z"]);
+    assert_eq!(check!(idents_if_let(text())), ["let", "x", "y", "z"]);
+    assert_eq!(check!(idents_while_let(text())), ["let", "x"]);
+    assert_eq!(check!(puncts_let_else(text())), ['=', ';']);
 }
 
 #[test]

@@ -315,3 +315,29 @@ fn two_struct_updates_of_one_value_listing_different_fields() {
          let mut s9 = S { items: vec![b], n: 6u64, ..s1 }; let _ = (&s9.g, &s9.items, &s9.n);\n",
     );
 }
+
+/// A box whose field the macro took for moved (`wadd(bs.n, ..)` with `bs.n` also borrowed),
+/// so the state held its other parts in hidden locals, then given a whole new value in a
+/// loop that does not yield: the first assignment must drop the held parts (the old value)
+/// and later ones the previous new value. The parts dropped at the end of the scope instead.
+/// Found by a 10,000-program run (seed 7, program 4524).
+#[test]
+fn partly_moved_box_assigned_again_in_a_loop_without_a_yield() {
+    check(
+        Flavor::Sync,
+        "let x1 = wadd(G::new(\"t\").id(), 2u64);\n\
+         match 6u64 % 4 {\n1 | 2 => {\nif x1 < 7 {\n} else {\n\
+         let mut bs = Box::new(S::new(\"bs\", wmul(b, 8u64))); \
+         let _ = (&bs.g, &bs.items, &bs.n);\n\
+         yield_!(wadd(bs.n, wadd(p.id(), 2u64)));\n\
+         for i in 0..2u64 {\nbs = Box::new(S::new(\"r\", wmul(4u64, 7u64)));\n}\n\
+         }\n}\nn => (),\n}\n",
+    );
+    check(
+        Flavor::Sync,
+        "let mut s = S::new(\"s\", a); let _ = &s.n;\n\
+         yield_!(wadd(s.n, 1u64));\n\
+         let mut k = 0u64;\nwhile k < 3 {\ns = S::new(\"r\", k);\nk += 1;\n}\n\
+         yield_!(s.n);\n",
+    );
+}

@@ -11,6 +11,8 @@ pub mod pass_boxed;
 pub mod pass_flat;
 #[path = "../../tests/ui/lints/pass/flat_mutation_styles.rs"]
 pub mod pass_flat_mutation_styles;
+#[path = "../../tests/ui/lints/pass/flat_variant_patterns.rs"]
+pub mod pass_flat_variant_patterns;
 #[path = "../../tests/ui/lints/pass/flat_no_fold.rs"]
 pub mod pass_flat_no_fold;
 #[path = "../../tests/ui/lints/pass/iter_macro.rs"]

@@ -80,11 +80,17 @@ pub(crate) struct Ir {
     /// when `x` is still in scope at a later state and the body never names a field of `v`
     /// (`Plan::copied_fields`).
     pub deref_lets: Vec<(usize, usize, BindingId)>,
-    /// `match` arms whose enum variant pattern binds fields by value and leaves others in
-    /// the matched local: `(use id of the scrutinee, syntax site of the pattern)`. The plan
-    /// takes the bindings for copies while the local is still in scope at a later state
-    /// (`build/variant_moves.rs`).
-    pub variant_moves: Vec<(usize, usize)>,
+    /// Enum variant patterns (`match` arms, `if let`, `while let`, `let`) that bind fields
+    /// by value and leave others in the matched local. The plan takes the bindings for
+    /// copies while the local is still in scope at a later state, unless one of them looks
+    /// like it owns data (`build/variant_moves.rs`).
+    pub variant_moves: Vec<VariantMove>,
+    /// Bindings used as only a `Copy` value can be: an arithmetic operand, compared with a
+    /// number, yielded as a plain item, assigned to a plain local (`Builder::copy_evidence`).
+    /// Kept for the bindings of `variant_moves`.
+    pub copy_used: std::collections::HashSet<BindingId>,
+    /// Bindings yielded as an item that is not plain data: a sign that they own data.
+    pub owned_used: std::collections::HashSet<BindingId>,
     /// The uses of `copy_checked` that are the initializer of such a `let`
     /// (`gen_core::__private::copied_deref_let`, whose error names the fixes for a `let`).
     pub checked_lets: std::collections::HashSet<usize>,
@@ -143,6 +149,18 @@ pub(crate) enum BindingKind {
     Iter,
     /// An operand evaluated before a yield of the same expression (see `build/spill.rs`).
     Temp,
+}
+
+/// An enum variant pattern that binds fields by value and leaves others in the matched
+/// local (`Ir::variant_moves`).
+#[derive(Debug, Clone)]
+pub struct VariantMove {
+    /// The use of the matched local by the pattern's scrutinee.
+    pub scrutinee: usize,
+    /// The pattern's syntax site (`build::site`).
+    pub site: usize,
+    /// Its by-value bindings.
+    pub bindings: Vec<BindingId>,
 }
 
 pub(crate) struct Binding {

@@ -95,10 +95,32 @@ impl Gen {
         } else {
             "E::A { n, g: _ }"
         };
-        if compound && self.rng.chance(1, 2) {
+        if compound && self.rng.chance(2, 3) {
             let (ya, yb) = (self.yield_of("n"), self.yield_of("wadd(k, 1u64)"));
+            return match self.rng.index(4) {
+                0 | 1 => format!(
+                    "{decl}match {e} {{\n{a} => {{ {ya} }}\nE::B(k, _) => {{ {yb} }}\nE::C => {{}}\n}}\n"
+                ),
+                // The same patterns in `if let` and `else if let`.
+                2 => format!(
+                    "{decl}if let {a} = {e} {{ {ya} }} else if let E::B(k, _) = {e} {{ {yb} }}\n"
+                ),
+                // `while let` over a value the body replaces (`E::new` of the next number
+                // makes the next variant: `B` then `C` ends the loop).
+                _ => {
+                    let decl = decl.replacen("let ", "let mut ", 1);
+                    format!(
+                        "{decl}while let E::B(k, _) = {e} {{\n{yb}\n{e} = E::new(\"{e}.r\", wadd(k, 1u64));\n}}\n"
+                    )
+                }
+            };
+        }
+        if self.rng.chance(1, 4) {
+            // `let .. else` that leaves the guard in the value.
+            let x = self.fresh("x");
+            self.declare(x.clone(), Ty::Int);
             return format!(
-                "{decl}match {e} {{\n{a} => {{ {ya} }}\nE::B(k, _) => {{ {yb} }}\nE::C => {{}}\n}}\n"
+                "{decl}let {x} = {{\nlet {a} = {e} else {{ @RET@ }};\nwadd(n, 1u64)\n}};\n"
             );
         }
         let x = self.fresh("x");

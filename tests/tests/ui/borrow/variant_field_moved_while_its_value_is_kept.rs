@@ -1,7 +1,8 @@
-// A `match` arm binds a `String` field of an enum variant by value and leaves the other field
-// in the matched value, which stays in scope across a later yield: the generator cannot keep
-// the field left behind, so it takes the binding for a copy, and `String` is not `Copy`. The
-// error is on the binding and names the fix (bind every field).
+// A `match` arm binds a `String` field of an enum variant by value, leaves the other field in
+// the matched value, which stays in scope across a later yield, and uses the binding only by
+// value (nothing shows that it owns data): the generator cannot keep the field left behind,
+// so it takes the binding for a copy, and `String` is not `Copy`. The error is on the binding
+// and names the fix (bind every field).
 use gen_core::generator;
 
 pub enum Msg {
@@ -10,13 +11,14 @@ pub enum Msg {
 }
 
 #[generator]
-fn mailbox(inbox: Vec<Msg>) -> impl Iterator<Item = String> {
+fn mailbox(inbox: Vec<Msg>) -> impl Iterator<Item = usize> {
+    let mut keys = Vec::new();
     for msg in inbox {
         match msg {
-            Msg::Put { key, .. } => yield_!(key),
+            Msg::Put { key, .. } => keys.push(key),
             Msg::Stop => break,
         }
-        yield_!(String::from("next"));
+        yield_!(keys.len());
     }
 }
 

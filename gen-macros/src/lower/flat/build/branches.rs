@@ -28,6 +28,10 @@ impl Builder<'_> {
                 return self.spill_condition(i, value, forced);
             }
         }
+        // Desugar `if let P = v { .. }` whose variant bindings are copies into
+        // `{ <check of P>; if let P = v { .. } }` (`build/variant_moves.rs`).
+        let outer = self.first_let_checked(&i.cond).then(|| self.push_scope());
+        let checks = self.variant_checks(&i.cond);
         let cond_scope = self.push_scope();
         let cond = self.cond(&i.cond, cond_scope);
         let then = self.block(&i.then_branch, value, false);
@@ -41,7 +45,7 @@ impl Builder<'_> {
             || then.split
             || otherwise.as_ref().is_some_and(|e| e.split)
             || cond.parts.iter().any(part_split);
-        Expr {
+        let if_expr = Expr {
             spans: Spans(Span::call_site(), Span::call_site()),
             site: 0,
             kind: ExprKind::If {
@@ -52,7 +56,33 @@ impl Builder<'_> {
             },
             split,
             span: i.span(),
+        };
+        match outer {
+            Some(outer) => self.finish_block(outer, followed_by(checks, if_expr), i.span()),
+            None => if_expr,
         }
+    }
+
+    /// Whether the first `let` part of `cond` gets a check (`variant_checks`).
+    pub(super) fn first_let_checked(&self, cond: &SynExpr) -> bool {
+        cond_parts(cond).iter().find_map(|part| match part {
+            SynCond::Let(l) => Some(self.checks_variant_fields(&l.pat, &l.expr)),
+            SynCond::Expr(_) => None,
+        }) == Some(true)
+    }
+
+    /// The statements checking the copies of the variant bindings of `cond`'s `let` parts
+    /// that the plan took for copies (`build/variant_moves.rs`), to put before it. Only the
+    /// parts before a second `let`: a later part may match a binding of an earlier one.
+    pub(super) fn variant_checks(&mut self, cond: &SynExpr) -> Vec<Stmt> {
+        let mut checks = Vec::new();
+        for part in cond_parts(cond) {
+            if let SynCond::Let(l) = part {
+                checks.extend(self.variant_check(&l.pat, &l.expr));
+                break;
+            }
+        }
+        checks
     }
 
     /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and
@@ -80,7 +110,7 @@ impl Builder<'_> {
             }
         }
         for part in rest {
-            let built = self.cond_part(part);
+            let built = self.cond_part(part, false);
             cond_parts_ir.push(built);
         }
         let cond = Cond {
@@ -111,14 +141,21 @@ impl Builder<'_> {
 
     /// A condition: `c`, `let P = e`, joined by `&&`; `let` bindings are declared in `scope`.
     pub(crate) fn cond(&mut self, cond: &SynExpr, scope: crate::lower::flat::ir::ScopeId) -> Cond {
+        let mut checkable = true;
         let parts = cond_parts(cond)
             .iter()
-            .map(|part| self.cond_part(part))
+            .map(|part| {
+                let built = self.cond_part(part, checkable);
+                checkable &= matches!(part, SynCond::Expr(_));
+                built
+            })
             .collect();
         Cond { parts, scope }
     }
 
-    pub(super) fn cond_part(&mut self, part: &SynCond<'_>) -> CondPart {
+    /// A part of a condition; a `let` part's variant bindings may be copies the plan took
+    /// when `checkable` (`variant_checks` checks them before the condition).
+    pub(super) fn cond_part(&mut self, part: &SynCond<'_>, checkable: bool) -> CondPart {
         match part {
             SynCond::Expr(e) => {
                 // A place as a condition is a `bool`: copied, never moved.
@@ -142,10 +179,11 @@ impl Builder<'_> {
                 {
                     self.ir.maybe_mutated.insert(p.binding);
                 }
-                let moves = place
-                    .as_ref()
-                    .map(|p| super::pattern::moves(&l.pat, p, &self.ir))
-                    .unwrap_or_default();
+                let moves = match &place {
+                    Some(p) if checkable => self.pattern_moves(&l.pat, p, &scrutinee),
+                    Some(p) => super::pattern::moves(&l.pat, p, &self.ir),
+                    None => Vec::new(),
+                };
                 let through_ref = self.through_reference(&l.expr);
                 let borrowed = self.borrows_of(&scrutinee);
                 let bindings = self.bind_pattern_in(&l.pat, through_ref, &borrowed, place.as_ref());
@@ -224,6 +262,7 @@ impl Builder<'_> {
             }
             planned.push((std::borrow::Cow::Borrowed(arm), moves));
         }
+        let numbers_beside = m.arms.iter().any(|arm| is_number(&arm.body));
         for (arm, moves) in planned {
             let arm = &*arm;
             let scope = self.push_scope();
@@ -235,6 +274,10 @@ impl Builder<'_> {
             let bindings = self.bind_pattern_in(&arm.pat, through_ref, &borrowed, place.as_ref());
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
             self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
+            // `St::Busy { n, .. } => n, St::Idle => 0`: an arm's value beside a number is one.
+            if numbers_beside {
+                self.copy_evidence(&arm.body);
+            }
             // A guard runs while the arm is being chosen: nothing in it is lowered.
             if let Some((_, g)) = &arm.guard
                 && self.splits_unforced(g)

@@ -482,7 +482,7 @@ fn is_comparison(op: &syn::BinOp) -> bool {
 }
 
 /// A number literal (`0`, `1.5`, `-3`), or a cast to a type (`x as u64`).
-fn is_number(e: &SynExpr) -> bool {
+pub(super) fn is_number(e: &SynExpr) -> bool {
     match e {
         SynExpr::Lit(l) => matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)),
         SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_)) && is_number(&u.expr),

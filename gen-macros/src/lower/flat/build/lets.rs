@@ -55,7 +55,10 @@ impl Builder<'_> {
             }
         }
         let moves = match &place {
-            Some(p) if !copied => pattern::moves(&local.pat, p, &self.ir),
+            Some(p) if !copied => match &init {
+                Some(init) => self.pattern_moves(&local.pat, p, init),
+                None => pattern::moves(&local.pat, p, &self.ir),
+            },
             _ => Vec::new(),
         };
         if field_init && !moves.is_empty() {
@@ -199,7 +202,7 @@ impl Builder<'_> {
         let owner = matched
             .map(|p| p.binding)
             .filter(|&b| !through_ref && !self.ir.bindings[b].by_ref);
-        found
+        let bindings: Vec<BindingId> = found
             .into_iter()
             .map(|binding| {
                 let by_ref = binding.by_ref || through_ref;
@@ -227,7 +230,11 @@ impl Builder<'_> {
                 }
                 id
             })
-            .collect()
+            .collect();
+        if matched.is_some() {
+            self.note_variant_bindings(pat, &bindings);
+        }
+        bindings
     }
 }
 
@@ -254,9 +261,11 @@ impl Builder<'_> {
         }
         if let Some(place) = self.place_of(e)
             && place.path.is_empty()
-            && let Some(&site) = self.field_lets.get(&place.binding)
         {
-            self.ir.copied_lets.insert(site);
+            if let Some(&site) = self.field_lets.get(&place.binding) {
+                self.ir.copied_lets.insert(site);
+            }
+            self.ir.copy_used.insert(place.binding);
         }
     }
 }

@@ -32,14 +32,22 @@ impl Builder<'_> {
                 e,
             );
         }
-        self.loop_expr(
+        // Desugar `while let P = v { .. }` whose variant bindings are copies into
+        // `{ <check of P>; while let P = v { .. } }` (`build/variant_moves.rs`).
+        let outer = self.first_let_checked(&w.cond).then(|| self.push_scope());
+        let checks = self.variant_checks(&w.cond);
+        let looped = self.loop_expr(
             w.label.as_ref(),
             LoopSyn::While(&w.cond),
             &w.body,
             value,
             forced,
             e,
-        )
+        );
+        match outer {
+            Some(outer) => self.finish_block(outer, followed_by(checks, looped), w.span()),
+            None => looped,
+        }
     }
 
     pub(super) fn for_expr(

@@ -89,6 +89,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             deref_lets: Vec::new(),
             checked_lets: HashSet::new(),
             variant_moves: Vec::new(),
+            copy_used: HashSet::new(),
+            owned_used: HashSet::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },
@@ -337,7 +339,14 @@ impl Builder<'_> {
                 continue;
             }
             match stmt {
-                SynStmt::Local(local) => out.push(Stmt::Let(Box::new(self.local(local)))),
+                SynStmt::Local(local) => {
+                    // Desugar `let P = v [else { .. }];` whose variant bindings are copies
+                    // into `<check of P>; let P = v [else { .. }];` (`variant_moves.rs`).
+                    if let Some(init) = &local.init {
+                        out.extend(self.variant_check(&local.pat, &init.expr));
+                    }
+                    out.push(Stmt::Let(Box::new(self.local(local))));
+                }
                 SynStmt::Expr(expr, semi) => {
                     let tail_value = value && semi.is_none() && last;
                     let built = self.expr_in(expr, super::ir::Use::Value, tail_value);

@@ -1,25 +1,31 @@
-//! By-value bindings in a `match` arm's enum variant pattern that leaves other fields in the
-//! matched value (`St::Busy { n, .. } => ..`, `Ev::Pair(n, _) => ..`).
+//! By-value bindings in an enum variant pattern that leaves other fields in the matched value
+//! (`St::Busy { n, .. } => ..`, `if let Ev::Pair(n, _) = ev`, `let St::Busy { n, .. } = st
+//! else { .. }`).
 //!
 //! Moving such a field leaves the value partly moved, and the fields left in an enum value
 //! cannot be kept in a state by name: they would drop when the generator next suspends,
 //! before the plain function drops them. So while the matched local is still in scope at a
-//! later state (the plan decides, `Plan::copied_fields`), the arm is taken for a copy of the
-//! bound fields and the value stays whole. Desugar the check into a first arm that never
-//! runs: `PAT' if { copied_binding(h0); false } => loop { unreachable!(); }`, where `PAT'`
-//! is the arm's pattern with its by-value bindings renamed and bound by reference (`ref h0`):
-//! in a guard the bindings are borrowed, and the bound `Copy` is the compiler's confirmation,
-//! whose error names the fix. The `loop` gives the body any arm's type with no diverging
-//! sub-expression for a lint to see, so the arm needs no `#[allow]`. Otherwise the arm moves
-//! the whole value, as before.
+//! later state (the plan decides, `Plan::copied_fields`), the pattern is taken for a copy of
+//! the bound fields and the value stays whole. The compiler confirms the copy:
+//! - in a `match`, desugar the check into a first arm that never runs:
+//!   `PAT' if { copied_binding(h0); false } => loop { unreachable!(); }`, where `PAT'` is
+//!   the arm's pattern with its by-value bindings renamed and bound by reference (`ref h0`):
+//!   in a guard the bindings are borrowed, and the bound `Copy` is the compiler's
+//!   confirmation, whose error names the fix. The `loop` gives the body any arm's type with
+//!   no diverging sub-expression for a lint to see, so the arm needs no `#[allow]`;
+//! - in an `if let` / `while let` condition or a `let` (with or without `else`), desugar the
+//!   check into a statement before it: `match place { <check arm> _ => {} }`.
+//!
+//! Otherwise the pattern moves the whole value, as before.
 
 use std::collections::HashMap;
 
 use quote::format_ident;
 use syn::visit_mut::{self, VisitMut};
 
+use super::nodes::expr_stmt;
 use super::{Builder, site};
-use crate::lower::flat::ir::{Expr, ExprKind, Place};
+use crate::lower::flat::ir::{BindingId, Expr, ExprKind, Place, Stmt, Use, VariantMove};
 
 impl Builder<'_> {
     /// What `arm` moves out of `place`, the matched local, and the arm that checks the
@@ -30,18 +36,90 @@ impl Builder<'_> {
         place: &Place,
         scrutinee: &Expr,
     ) -> (Vec<Place>, Option<syn::Arm>) {
-        let by_ref = self.ir.bindings[place.binding].by_ref;
-        if by_ref || self.in_closure() || !super::pattern::leaves_variant_fields(&arm.pat) {
-            return (super::pattern::moves(&arm.pat, place, &self.ir), None);
+        let moves = self.pattern_moves(&arm.pat, place, scrutinee);
+        let check = self.copies_variant_fields(&arm.pat, place);
+        (moves, check.then(|| check_arm(&arm.pat)))
+    }
+
+    /// What `pat` moves out of `place`, the local its scrutinee `scrutinee` reads: nothing
+    /// when the plan took its variant bindings for copies; otherwise the bound fields, and
+    /// the pattern is a candidate for the plan.
+    pub(super) fn pattern_moves(
+        &mut self,
+        pat: &syn::Pat,
+        place: &Place,
+        scrutinee: &Expr,
+    ) -> Vec<Place> {
+        if !self.binds_variant_fields(pat, place) {
+            return super::pattern::moves(pat, place, &self.ir);
         }
-        let at = site(&arm.pat);
-        if self.copied_fields.contains(&at) {
-            return (Vec::new(), Some(check_arm(&arm.pat)));
+        if self.copies_variant_fields(pat, place) {
+            return Vec::new();
         }
         if let ExprKind::Place { id, .. } = &scrutinee.kind {
-            self.ir.variant_moves.push((*id, at));
+            self.ir.variant_moves.push(VariantMove {
+                scrutinee: *id,
+                site: site(pat),
+                bindings: Vec::new(),
+            });
         }
-        (super::pattern::moves(&arm.pat, place, &self.ir), None)
+        super::pattern::moves(pat, place, &self.ir)
+    }
+
+    /// `bindings`, just declared by `pat`: when `pat` is one of `Ir::variant_moves`, its
+    /// by-value bindings, whose uses tell the plan whether they are copies.
+    pub(super) fn note_variant_bindings(&mut self, pat: &syn::Pat, bindings: &[BindingId]) {
+        let by_value: Vec<BindingId> = bindings
+            .iter()
+            .copied()
+            .filter(|&b| !self.ir.bindings[b].by_ref)
+            .collect();
+        let at = site(pat);
+        if let Some(m) = self
+            .ir
+            .variant_moves
+            .iter_mut()
+            .rev()
+            .find(|m| m.site == at && m.bindings.is_empty())
+        {
+            m.bindings = by_value;
+        }
+    }
+
+    /// The statement that checks the copies of `pat` matching `scrutinee` in a condition or
+    /// a `let`, to put before it, when the plan took its variant bindings for copies:
+    /// `match scrutinee { <check arm> _ => {} }`.
+    pub(super) fn variant_check(&mut self, pat: &syn::Pat, scrutinee: &syn::Expr) -> Option<Stmt> {
+        if !self.checks_variant_fields(pat, scrutinee) {
+            return None;
+        }
+        let place = self.place_of(scrutinee)?;
+        let check = check_arm(pat);
+        let m: syn::ExprMatch = syn::parse_quote! {
+            match #scrutinee {
+                #check
+                _ => {}
+            }
+        };
+        let read = self.expr_in(scrutinee, Use::Read, false);
+        let matched = self.match_arms(&m, read, Some(place), false, false);
+        Some(expr_stmt(matched))
+    }
+
+    /// Whether `variant_check` of `pat` matching `scrutinee` makes a statement.
+    pub(super) fn checks_variant_fields(&self, pat: &syn::Pat, scrutinee: &syn::Expr) -> bool {
+        self.place_of(scrutinee)
+            .is_some_and(|p| self.copies_variant_fields(pat, &p))
+    }
+
+    fn binds_variant_fields(&self, pat: &syn::Pat, place: &Place) -> bool {
+        !self.ir.bindings[place.binding].by_ref
+            && !self.in_closure()
+            && super::pattern::leaves_variant_fields(pat)
+    }
+
+    fn copies_variant_fields(&self, pat: &syn::Pat, place: &Place) -> bool {
+        self.binds_variant_fields(pat, place) && self.copied_fields.contains(&site(pat))
     }
 }
 

@@ -39,6 +39,10 @@ impl Builder<'_> {
         };
         if self.item_plain {
             self.copy_evidence(value_syn);
+        } else if let Some(place) = self.place_of(value_syn)
+            && place.path.is_empty()
+        {
+            self.ir.owned_used.insert(place.binding);
         }
         // A field yielded as an item that is not plain data is moved out (`yield_!(msg.body)`).
         self.moving_next = !self.item_plain;

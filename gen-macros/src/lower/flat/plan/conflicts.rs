@@ -47,6 +47,32 @@ impl Plan {
                 self.force.insert(site);
             }
         }
+        // A whole new value for a partly moved binding whose parts the arm holds in hidden
+        // locals, where the binding may also be whole already (a native loop that assigns
+        // it): the assignment must drop the parts on one path and the old value on the other;
+        // the compound that joins them is lowered.
+        for (node, event) in self.cfg.events.iter().enumerate() {
+            let (Event::Use(p, crate::lower::flat::ir::Use::Assign), Some(arm)) =
+                (event, self.arm[node])
+            else {
+                continue;
+            };
+            if !self.cfg.places.list[*p].path.is_empty() {
+                continue;
+            }
+            // The parts as they stand before the write (`now` tells the state after a node).
+            for q in self.drop_order(*p) {
+                for &before in &self.cfg.pred[node] {
+                    if q != *p
+                        && matches!(self.received(arm, q), Now::Held(_))
+                        && self.now(before, q) == Now::Conflict
+                        && let Some(site) = self.origin(before, q, &merge_site)
+                    {
+                        self.force.insert(site);
+                    }
+                }
+            }
+        }
         for (l, info) in ir.loops.iter().enumerate() {
             let Some(head) = info.head.filter(|_| self.native[l]) else {
                 continue;

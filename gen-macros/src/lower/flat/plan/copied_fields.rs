@@ -77,7 +77,36 @@ impl Plan {
     /// `let n = *node; .. n.next`), is a copy out of a `Deref` value (a lock guard), which
     /// the compiler confirms; otherwise the guard would drop at the next yield.
     fn find_copied_variant_bindings(&mut self, ir: &Ir) {
-        for &(id, site) in &ir.variant_moves {
+        // Bindings read in place (borrowed, compared, a method's receiver) other than as a
+        // number.
+        // A use by value that a later read proves a copy is shown as a read: it is a sign of
+        // a number instead.
+        let mut read: HashSet<BindingId> = HashSet::new();
+        let mut copied: HashSet<BindingId> = HashSet::new();
+        for (n, event) in self.cfg.events.iter().enumerate() {
+            if let Event::Use(q, how) = event {
+                let place = &self.cfg.places.list[*q];
+                let binding = place.binding;
+                if self.cfg.proven_copies.contains(&n) && place.path.is_empty() {
+                    copied.insert(binding);
+                } else if *how == crate::lower::flat::ir::Use::Read {
+                    read.insert(binding);
+                }
+            }
+        }
+        for m in &ir.variant_moves {
+            // A binding that looks like it owns data (yielded as an item that is not plain
+            // data, `Token::Ident(name, _) => yield_!(name)`, or read in place other than as
+            // a number, `name.len()`): the pattern moves the value, as the plain function's
+            // does; the fields it leaves drop with it (README, limit 4).
+            let owns = |b: &BindingId| {
+                ir.owned_used.contains(b)
+                    || (read.contains(b) && !ir.copy_used.contains(b) && !copied.contains(b))
+            };
+            if m.bindings.is_empty() || m.bindings.iter().any(owns) {
+                continue;
+            }
+            let (id, site) = (m.scrutinee, m.site);
             let Some(node) = self.cfg.use_nodes[id] else {
                 continue;
             };
