@@ -66,9 +66,12 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
             Lowering::Stream
         }
         (Flavour::Iter, Some(_)) => Lowering::Boxed,
+        // An IDE gets the body once, as written (`ide`).
+        (Flavour::Iter, None) if crate::ide::for_an_ide() => Lowering::Boxed,
         (Flavour::Iter, None) => Lowering::Flat,
     };
-    analyze::normalize(&mut func.block, lowering, func.item_is_result, true)?;
+    let rename_self = !crate::ide::for_an_ide();
+    analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)?;
     // Parameters written as patterns are bound first thing in the body (see `GenFn::prelude`).
     let prelude = std::mem::take(&mut func.prelude);
     func.block.stmts.splice(0..0, prelude);
@@ -146,6 +149,8 @@ pub(crate) enum InlineKind {
 /// `iter! { .. }` and `stream! { .. }`: one path, the flavour picks the lowering.
 pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
     let (flavour, lowering) = match kind {
+        // An IDE gets the body once, as written (`ide`).
+        InlineKind::Iter if crate::ide::for_an_ide() => (Flavour::Iter, Lowering::Boxed),
         InlineKind::Iter => (Flavour::Iter, Lowering::Flat),
         InlineKind::Stream => (Flavour::Stream, Lowering::Stream),
     };
@@ -157,7 +162,8 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
         }
         match lowering {
             Lowering::Flat => lower::flat::lower(&func, true),
-            _ => lower::compiler_backed::lower(&func, false),
+            Lowering::Boxed => lower::compiler_backed::lower(&func, true),
+            Lowering::Stream => lower::compiler_backed::lower(&func, false),
         }
     });
     match result {

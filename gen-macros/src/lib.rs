@@ -9,6 +9,7 @@ mod analyze;
 mod args;
 mod error;
 mod expand;
+mod ide;
 mod lower;
 mod parse;
 #[cfg(test)]

@@ -204,6 +204,10 @@ fn add_fused_bound(output: &mut ReturnType, flavour: Flavour) {
 /// `let <pattern> = __gen_arg<i>;` first thing in the body, as `async fn` desugars, so the
 /// whole argument lives (and drops) with the generator.
 fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
+    if crate::ide::for_an_ide() {
+        // The parameters stay as written: the body captures them (`crate::ide`).
+        return (Vec::new(), Vec::new());
+    }
     let mut args = Vec::new();
     let mut prelude = Vec::new();
     for (index, input) in sig.inputs.iter_mut().enumerate() {

@@ -101,6 +101,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     let y = Ident::new("yield_", Span::mixed_site());
     let h = handle(Span::call_site());
     // Move every argument in, even unused ones, so they live (and drop) with the generator.
+    // (None for an IDE, which keeps them as written: `crate::ide`.)
     let rebinds = func.args.iter().map(|arg| {
         let ident = &arg.ident;
         // The user's `mut`, on the user's token: rustc reports it if it is needless.
@@ -132,6 +133,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     let receiver = func
         .sig
         .iter()
+        .filter(|_| !crate::ide::for_an_ide())
         .flat_map(|sig| &sig.inputs)
         .find_map(|arg| match arg {
             FnArg::Receiver(receiver) => {
