@@ -307,3 +307,27 @@ fn into_and_try_into_move_the_local() {
     assert_eq!(check!(converted(vec![1, 2])), [2, 2, 3]);
     assert_eq!(check!(converted(vec![1, 2, 3])), [3, 2, 3]);
 }
+
+// A number computed from a local's elements, defaulted with a number (`unwrap_or(0)`,
+// `map_or(0, ..)`, `.max(1)`): it borrows nothing, so it is kept across yields while the
+// local is used and moved.
+twin! {
+    fn column_widths(rows: Vec<(String, usize)>) -> usize {
+        let widest = rows.iter().map(|(_, w)| *w).max().unwrap_or(0);
+        yield_!(widest);
+        let longest = rows.iter().map(|(name, _)| name.len()).max().map_or(0, |n| n + 1);
+        let at_least = rows.iter().map(|(_, w)| *w).min().unwrap_or(0).max(1);
+        yield_!(longest + at_least);
+        drop(rows);
+        yield_!(widest + longest);
+    }
+}
+
+#[test]
+fn numbers_defaulted_from_a_local_borrow_nothing() {
+    assert_eq!(
+        check!(column_widths(vec![("ab".into(), 3), ("abcd".into(), 5)])),
+        [5, 8, 10]
+    );
+    assert_eq!(check!(column_widths(Vec::new())), [0, 1, 0]);
+}

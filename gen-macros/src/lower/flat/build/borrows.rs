@@ -9,6 +9,7 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use super::methods::{
     ADAPTERS, BORROWING, ELEMENT_ACCESS, MAKES_VALUE, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT,
+    TYPED_BY_ARGUMENT,
 };
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind, Use};
 
@@ -65,6 +66,7 @@ impl Builder<'_> {
                     PLAIN_RESULT.contains(&name.as_str())
                         || (NUMERIC.contains(&name.as_str())
                             && operands.iter().all(|o| self.plain_value(o)))
+                        || self.typed_by_plain_argument(&name, operands)
                 }
                 _ => false,
             },
@@ -223,7 +225,7 @@ impl Builder<'_> {
     fn method_borrows(&self, m: &syn::ExprMethodCall, operands: &[Expr], whole: &Expr) -> Borrows {
         let name = m.method.to_string();
         let receiver = &operands[0];
-        if OWNED.contains(&name.as_str()) {
+        if OWNED.contains(&name.as_str()) || self.typed_by_plain_argument(&name, operands) {
             return Borrows::Nothing;
         }
         if (name == "copied" || name == "cloned")
@@ -256,6 +258,41 @@ impl Builder<'_> {
         }
         let args = operands[1..].iter().map(|a| self.borrows_of(a));
         likely(strongest(std::iter::once(inner).chain(args)))
+    }
+
+    /// `v.iter().map(..).max().unwrap_or(0)`: a method whose result has the type of its
+    /// argument (`TYPED_BY_ARGUMENT`), given plain data.
+    fn typed_by_plain_argument(&self, name: &str, operands: &[Expr]) -> bool {
+        TYPED_BY_ARGUMENT.contains(&name) && operands.get(1).is_some_and(|a| self.number(a))
+    }
+
+    /// A number, `bool` or `char` (not a reference, which may borrow what the receiver does:
+    /// `opt.unwrap_or("")`): a literal, a cast, or a plain local that is not a reference.
+    fn number(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Place { place, .. } => {
+                let b = &self.ir.bindings[place.binding];
+                place.path.is_empty() && b.plain && !b.by_ref
+            }
+            ExprKind::Op { syn, operands, .. } => match syn {
+                SynExpr::Lit(l) => matches!(
+                    l.lit,
+                    syn::Lit::Int(_)
+                        | syn::Lit::Float(_)
+                        | syn::Lit::Bool(_)
+                        | syn::Lit::Char(_)
+                        | syn::Lit::Byte(_)
+                ),
+                SynExpr::Cast(_) => true,
+                SynExpr::Unary(u) => {
+                    matches!(u.op, syn::UnOp::Neg(_))
+                        && operands.first().is_some_and(|o| self.number(o))
+                }
+                SynExpr::Paren(_) => operands.first().is_some_and(|o| self.number(o)),
+                _ => false,
+            },
+            _ => false,
+        }
     }
 
     /// `v.get(k).copied()`, `it.next().cloned()`, `v.iter().max().copied()`: an element

@@ -237,6 +237,11 @@ pub(super) const PLAIN_RESULT: &[&str] = &[
     "is_whitespace",
 ];
 
+/// Methods whose result has the type of their first argument (`opt.unwrap_or(0)`,
+/// `it.max().map_or(0, ..)`, `a.max(b)`): with a plain argument, a plain result that
+/// borrows nothing, whatever the receiver borrows.
+pub(super) const TYPED_BY_ARGUMENT: &[&str] = &["unwrap_or", "map_or", "max", "min", "clamp"];
+
 /// Methods of numbers whose result is a number again, when the receiver is one.
 pub(super) const NUMERIC: &[&str] = &[
     "abs",
