@@ -89,3 +89,64 @@ fn values_swapped_out_of_a_local_keep_their_timing() {
     let log = same_drops!(replaced_values_are_owned(1));
     assert!(log.iter().position(|e| e == "after") < log.iter().position(|e| e == "drop cur"));
 }
+
+// A borrow that is dead after a yield that `return`, `continue` or `break` follows: the
+// yielding branch leaves, so only the other path reaches the code that reads the borrow,
+// and no state keeps it.
+twin! {
+    fn blank_or_trimmed(line: String) -> String {
+        let t = line.trim();
+        if t.is_empty() {
+            yield_!(String::from("empty"));
+            return;
+        }
+        yield_!(t.to_string());
+    }
+}
+
+twin! {
+    fn trimmed_lines(lines: Vec<String>, guard: bool) -> String {
+        let _g = guard.then(|| n("g"));
+        for line in lines {
+            let t = line.trim();
+            if t.is_empty() {
+                yield_!(String::from("empty"));
+                continue;
+            } else if t == "end" {
+                yield_!(String::from("bye"));
+                break;
+            }
+            match t {
+                "skip" => continue,
+                "stop" => {
+                    yield_!(String::from("stopped"));
+                    return;
+                }
+                _ => {}
+            }
+            yield_!(t.to_string());
+        }
+        yield_!(String::from("done"));
+    }
+}
+
+#[test]
+fn a_borrow_read_only_on_paths_that_do_not_yield_is_not_kept() {
+    assert_eq!(check!(blank_or_trimmed(" x ".into())), ["x"]);
+    assert_eq!(check!(blank_or_trimmed("  ".into())), ["empty"]);
+    let lines = |last: &str| {
+        ["a ", " ", "skip", " b", last, "c"]
+            .map(String::from)
+            .to_vec()
+    };
+    assert_eq!(
+        check!(trimmed_lines(lines("end"), true)),
+        ["a", "empty", "b", "bye", "done"]
+    );
+    assert_eq!(
+        check!(trimmed_lines(lines("stop"), true)),
+        ["a", "empty", "b", "stopped"]
+    );
+    same_drops!(trimmed_lines(lines("stop"), true));
+    same_drops!(trimmed_lines(lines("end"), true));
+}

@@ -354,9 +354,12 @@ impl Builder<'_> {
                     let is_yield = matches!(built.kind, super::ir::ExprKind::Yield { .. });
                     // A lowered statement jumps to a join after it, unless its end is the
                     // block's end (it is last, and its value is the block's, or the block
-                    // delivers nothing) or it is a plain yield (its resume state runs on).
+                    // delivers nothing), it is a plain yield (its resume state runs on), or
+                    // only its native paths reach its end (`if c { yield_!(x); continue; }`:
+                    // the code after it runs on in the same arm, `nodes::falls_through`).
                     let tail = last && (semi.is_none() || !value);
-                    let join = (built.split && !tail && !is_yield)
+                    let falls_through = !last && nodes::falls_through(&built);
+                    let join = (built.split && !tail && !is_yield && !falls_through)
                         .then(|| self.new_state(StateKind::Join { value: false }, expr.span()));
                     out.push(Stmt::Expr {
                         expr: built,

@@ -119,3 +119,55 @@ pub(super) fn block_expr(
         span,
     }
 }
+
+/// Whether every path through `e` that yields leaves it with `return`, `break` or `continue`
+/// (an `if`/`match` statement whose yielding branches end so), so that only its native
+/// paths, which never suspend, reach its end: the code after it needs no join state.
+/// Desugar `if c { yield_!(x); return; } rest` into `if c { <suspend> } rest` in one arm,
+/// the resume arm running `return`.
+pub(crate) fn falls_through(e: &Expr) -> bool {
+    match &e.kind {
+        ExprKind::If {
+            cond,
+            then,
+            otherwise,
+            ..
+        } => {
+            // A compound lowered although no branch yields (the analysis asked for a join
+            // where a kept place differs between branches) needs its join.
+            let yields = then.split || otherwise.as_ref().is_some_and(|o| o.split);
+            yields
+                && !cond.parts.iter().any(super::branches::part_split)
+                && (!then.split || leaves(then))
+                && otherwise.as_deref().is_none_or(falls_through_branch)
+        }
+        ExprKind::Match { scrutinee, arms } => {
+            arms.iter().any(|a| a.body.split)
+                && !scrutinee.split
+                && arms.iter().all(|a| {
+                    !a.guard.as_ref().is_some_and(|g| g.split) && falls_through_branch(&a.body)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// A branch of [`falls_through`]: native, a block whose yielding paths leave, or an `else if`.
+fn falls_through_branch(e: &Expr) -> bool {
+    if !e.split {
+        return true;
+    }
+    match &e.kind {
+        ExprKind::Block { block, .. } => leaves(block),
+        ExprKind::If { .. } | ExprKind::Match { .. } => falls_through(e),
+        _ => false,
+    }
+}
+
+/// A block that ends with a native `return`, `break` or `continue`.
+fn leaves(block: &Block) -> bool {
+    matches!(block.stmts.last(), Some(Stmt::Expr { expr, .. }) if !expr.split && matches!(
+        expr.kind,
+        ExprKind::Return { .. } | ExprKind::Break { .. } | ExprKind::Continue { .. }
+    ))
+}

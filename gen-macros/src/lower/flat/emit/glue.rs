@@ -39,6 +39,7 @@ impl Emitter<'_> {
             }
             Cont::Finish => quote!(return ::core::option::Option::None;),
             Cont::Diverge => quote!(::core::unreachable!()),
+            Cont::FallThrough => return discard.unwrap_or_default(),
             Cont::Continue(index) => {
                 let ctx = &self.loops[*index];
                 if self.arm.native.contains(&ctx.id) {

@@ -46,6 +46,9 @@ pub(crate) enum Cont {
     Finish,
     /// Never reached (the `else` of `let .. else`).
     Diverge,
+    /// Run on past the statement in the same arm: only its native paths reach its end
+    /// (`build::nodes::falls_through`).
+    FallThrough,
     /// The back edge of the lowered loop at this index of the loop stack.
     Continue(usize),
 }

@@ -72,6 +72,14 @@ impl Emitter<'_> {
                         );
                         return out;
                     }
+                    if !last {
+                        // Only the statement's native paths reach its end: the rest of the
+                        // list runs on in this arm (`build::nodes::falls_through`).
+                        let code = self.tail(expr, &Cont::FallThrough, block.end);
+                        let semi = semi.then(|| quote_spanned!(expr.spans.1=> ;));
+                        out.extend(quote!(#code #semi));
+                        continue;
+                    }
                     out.extend(self.tail(expr, cont, block.end));
                     return out;
                 }
@@ -210,7 +218,7 @@ impl Emitter<'_> {
             Cont::Goto(state) => Some(*state),
             Cont::Continue(index) => Some(self.loops[*index].head.expect("a loop has a head")),
             Cont::Finish => None,
-            Cont::Deliver(_) | Cont::Diverge => return save,
+            Cont::Deliver(_) | Cont::Diverge | Cont::FallThrough => return save,
         };
         let Some(node) = self.plan.cfg.marks[mark] else {
             return save;
