@@ -150,3 +150,51 @@ fn a_borrow_read_only_on_paths_that_do_not_yield_is_not_kept() {
     same_drops!(trimmed_lines(lines("stop"), true));
     same_drops!(trimmed_lines(lines("end"), true));
 }
+
+// A value computed through a reference that borrows a local (`t.split_once(..)` with
+// `t = line.trim()`) borrows that local too, and is not kept once dead: the `if let`, `match`
+// and `let .. else` shapes of a line parser.
+twin! {
+    fn first_words(lines: Vec<String>) -> String {
+        for line in lines {
+            let line = line.trim();
+            if let Some((key, _)) = line.split_once(' ') {
+                yield_!(format!("word {key}"));
+            }
+        }
+    }
+}
+
+twin! {
+    fn pairs(lines: Vec<String>) -> String {
+        for line in lines {
+            let line = line.trim();
+            match line.split_once('=') {
+                Some((k, v)) if !k.is_empty() => yield_!(format!("{k}:{v}")),
+                Some(_) => yield_!(String::from("no key")),
+                None => {}
+            }
+        }
+    }
+}
+
+twin! {
+    fn pair_lengths(lines: Vec<String>) -> String {
+        for line in lines {
+            let line = line.trim();
+            let Some((k, v)) = line.split_once('=') else {
+                yield_!(format!("skip {line}"));
+                continue;
+            };
+            yield_!(format!("{}", k.len() + v.len()));
+        }
+    }
+}
+
+#[test]
+fn a_value_borrowed_through_a_borrowing_reference_is_not_kept() {
+    let lines = || ["a=1", " b c ", "=x"].map(String::from).to_vec();
+    assert_eq!(check!(first_words(lines())), ["word b"]);
+    assert_eq!(check!(pairs(lines())), ["a:1", "no key"]);
+    assert_eq!(check!(pair_lengths(lines())), ["2", "skip b c", "1"]);
+}

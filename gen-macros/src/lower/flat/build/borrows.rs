@@ -335,7 +335,8 @@ impl Builder<'_> {
     /// A method of unknown signature called on `binding`: maybe a borrow of it.
     fn maybe_of(&self, binding: crate::lower::flat::ir::BindingId) -> Borrows {
         if self.ir.bindings[binding].by_ref {
-            Borrows::Nothing
+            // Through a reference: what it borrows (`let t = line.trim(); t.split_once(..)`).
+            self.ir.bindings[binding].borrows.clone()
         } else {
             Borrows::Maybe
         }
@@ -362,7 +363,10 @@ impl Builder<'_> {
             if mutable && binding.mut_ref {
                 return Borrows::MutThrough(id, spans);
             }
-            return Borrows::Nothing;
+            // A reborrow through the reference: of what it borrows (nothing of the
+            // generator's when it points outside, `&str` argument; `line` for
+            // `let t = line.trim();`).
+            return binding.borrows.clone();
         }
         if !binding.owns {
             // Maybe a reference (`let header = lines.next()?;`): maybe a reborrow through it.
