@@ -331,3 +331,21 @@ fn numbers_defaulted_from_a_local_borrow_nothing() {
     );
     assert_eq!(check!(column_widths(Vec::new())), [0, 1, 0]);
 }
+
+// Elements annotated `&'static str` borrow nothing of the generator's, however they were
+// collected from a local.
+twin! {
+    fn static_names(names: Vec<&'static str>) -> usize {
+        let all: Vec<&'static str> = names.iter().copied().collect();
+        for s in all {
+            yield_!(s.len());
+        }
+        let first: Option<&'static str> = names.first().copied();
+        yield_!(names.len() + first.map_or(0, str::len));
+    }
+}
+
+#[test]
+fn static_references_collected_from_a_local_borrow_nothing() {
+    assert_eq!(check!(static_names(vec!["a", "bc"])), [1, 2, 3]);
+}

@@ -296,8 +296,8 @@ fn is_box_constructor(e: &syn::Expr) -> bool {
 }
 
 /// A type that owns all its data: std's owning containers and primitives, tuples and arrays
-/// of them, every type argument owned too (a lifetime, a reference or any other type may
-/// borrow).
+/// of them, every type argument owned too, `'static` references (another lifetime, reference
+/// or type may borrow).
 fn owned_type(ty: &syn::Type) -> bool {
     const OWNING: &[&str] = &[
         "String",
@@ -321,6 +321,8 @@ fn owned_type(ty: &syn::Type) -> bool {
         syn::Type::Group(g) => owned_type(&g.elem),
         syn::Type::Tuple(t) => t.elems.iter().all(owned_type),
         syn::Type::Array(a) => owned_type(&a.elem),
+        // `&'static str`: a reference to nothing of the generator's.
+        syn::Type::Reference(r) => r.lifetime.as_ref().is_some_and(|l| l.ident == "static"),
         syn::Type::Path(p) if p.qself.is_none() => {
             let Some(last) = p.path.segments.last() else {
                 return false;
@@ -333,6 +335,7 @@ fn owned_type(ty: &syn::Type) -> bool {
                     OWNING.contains(&last.ident.to_string().as_str())
                         && args.args.iter().all(|a| match a {
                             syn::GenericArgument::Type(t) => owned_type(t),
+                            syn::GenericArgument::Lifetime(l) => l.ident == "static",
                             _ => false,
                         })
                 }
