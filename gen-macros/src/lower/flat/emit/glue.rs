@@ -154,14 +154,27 @@ impl Emitter<'_> {
                 let p = &self.plan.cfg.places.list[place];
                 let name = crate::lower::flat::plan::display_name(self.ir, p.binding);
                 let span = at.unwrap_or_else(|| self.ir.bindings[p.binding].span);
-                self.errors.push(syn::Error::new(
-                    span,
+                // This arm received the value in parts (a field moved out before a yield):
+                // the fields the body never names are gone, so no whole value exists again.
+                let in_parts = self.plan.kept[self.arm.state].iter().any(|k| {
+                    k.place != place && self.plan.cfg.places.list[k.place].binding == p.binding
+                });
+                let message = if in_parts {
+                    format!(
+                        "`{name}` is needed whole here, but a field of it was moved out and \
+                         `{name}` was kept across a yield in parts: a flat generator keeps only \
+                         the fields the body names, so it cannot rebuild `{name}` when a field is \
+                         assigned again; assign the whole value (`{name} = ..`), move the field \
+                         out with a pattern that names every field, or use `#[generator(boxed)]`"
+                    )
+                } else {
                     format!(
                         "`{name}` is moved on some paths and not on others before this point, in \
                          a way the flat generator cannot follow; move it on every path, or in a \
                          block of its own"
-                    ),
-                ));
+                    )
+                };
+                self.errors.push(syn::Error::new(span, message));
                 return quote!(::core::unreachable!());
             }
         };
