@@ -336,7 +336,7 @@ fn numbers_defaulted_from_a_local_borrow_nothing() {
 // collected from a local.
 twin! {
     fn static_names(names: Vec<&'static str>) -> usize {
-        let all: Vec<&'static str> = names.iter().copied().collect();
+        let all: Vec<&'static str> = names.iter().copied().filter(|s| !s.is_empty()).collect();
         for s in all {
             yield_!(s.len());
         }
@@ -348,4 +348,25 @@ twin! {
 #[test]
 fn static_references_collected_from_a_local_borrow_nothing() {
     assert_eq!(check!(static_names(vec!["a", "bc"])), [1, 2, 3]);
+}
+
+// A local `FnOnce` closure (it moves out what it captures) called between yields: the call
+// moves it. A closure that only copies what it captures can be called again.
+twin! {
+    fn once_and_many(name: String, step: Point) -> String {
+        let finish = move || format!("done {}", std::convert::identity(name));
+        let shift = move |k: i32| step.x * k;
+        yield_!(format!("{}", shift(1)));
+        let last = finish();
+        yield_!(last);
+        yield_!(format!("{}", shift(2)));
+    }
+}
+
+#[test]
+fn an_fn_once_closure_called_between_yields_is_moved_by_the_call() {
+    assert_eq!(
+        check!(once_and_many("x".into(), Point { x: 3, y: 4 })),
+        ["3", "done x", "6"]
+    );
 }

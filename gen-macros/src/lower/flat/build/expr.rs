@@ -281,7 +281,15 @@ impl Builder<'_> {
     /// Any operator: its operands built in order, its syntax kept with holes for them.
     pub(super) fn op(&mut self, e: &SynExpr) -> Expr {
         self.note_mutations(e);
-        let ops = operands(e);
+        let mut ops = operands(e);
+        // Desugar the call of an `FnOnce` closure local (`finish()`) into a move of it.
+        if let SynExpr::Call(c) = e
+            && let Some(p) = self.place_of(&c.func)
+            && p.path.is_empty()
+            && self.ir.once_closures.contains(&p.binding)
+        {
+            ops[0].1 = Use::Value;
+        }
         if let Some(k) = ops.iter().rposition(|(o, _)| self.splits(o)) {
             return self.spill(e, k);
         }

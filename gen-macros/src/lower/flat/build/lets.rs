@@ -85,6 +85,21 @@ impl Builder<'_> {
         {
             self.ir.borrowing_closures.insert(*binding);
         }
+        // A closure that moves out something it captures (`move || drop(s)`) is `FnOnce`:
+        // calling it moves it.
+        if let (Some(e), [binding]) = (&init, &bindings[..])
+            && let ExprKind::Closure { captures, .. } = &e.kind
+            && captures.iter().any(|(p, how)| {
+                let b = &self.ir.bindings[p.binding];
+                *how == crate::lower::flat::ir::Use::Value
+                    && p.path.is_empty()
+                    && !b.plain
+                    && !b.by_ref
+                    && !self.ir.copy_used.contains(&p.binding)
+            })
+        {
+            self.ir.once_closures.insert(*binding);
+        }
         let plain = copied
             || match &local.pat {
                 syn::Pat::Type(t) => crate::parse::is_plain(&t.ty),

@@ -91,6 +91,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             variant_moves: Vec::new(),
             copy_used: HashSet::new(),
             owned_used: HashSet::new(),
+            once_closures: HashSet::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },
