@@ -341,3 +341,22 @@ fn partly_moved_box_assigned_again_in_a_loop_without_a_yield() {
          yield_!(s.n);\n",
     );
 }
+
+/// A struct update takes `s1.g`; `s1` then gets a whole new value on one path only and is
+/// kept across a yield. The fuzzer's program did not name `s1.g` anywhere (README limit 4:
+/// such a field drops at the next suspension), so the new value's guard dropped early; the
+/// fuzzer now names every field of a value a struct update took fields from once it is given
+/// a new value, as the README's fix says, and the program then behaves like the plain
+/// function (frame-layout run, seed 9, program 3873).
+#[test]
+fn struct_update_base_given_a_new_value_on_one_path() {
+    check(
+        Flavor::Sync,
+        "let mut s1 = S::new(\"s1\", b); let _ = (&s1.g, &s1.items, &s1.n);\n\
+         let mut s3 = S { items: vec![3u64], n: 2u64, ..s1 }; \
+         let _ = (&s3.g, &s3.items, &s3.n);\n\
+         match b % 4 {\nn4 if n4 > 0 && wadd(3u64, n4) > b => {\ns1 = S::new(\"r\", 4u64);\n}\n\
+         n4 => (),\n}\n\
+         yield_!(b);\n",
+    );
+}
