@@ -360,3 +360,25 @@ fn struct_update_base_given_a_new_value_on_one_path() {
          yield_!(b);\n",
     );
 }
+
+/// A field passed by value (`wadd(s.n, 9)`, borrowed elsewhere, so taken for a move) before a
+/// struct update that takes it (`S { g: .., ..s }` takes `s.n`): the update reads the field
+/// again, so the use was a copy; it was taken for a move, and the update's error rejected the
+/// body (frame-layout run, seed 13, program 5853).
+#[test]
+fn field_used_by_value_before_a_struct_update_that_takes_it() {
+    check(
+        Flavor::Sync,
+        "let c = 1u64;\n\
+         let mut s12 = S { g: G::new(\"s12\"), items: vec![a, 2u64], n: 35u64 };\n\
+         let mut s14 = S { items: vec![b], n: 3u64, ..s12 }; \
+         let _ = (&s14.g, &s14.items, &s14.n);\n\
+         match 5u64 % 4 {\n\
+         n15 if n15 > 2 && (if n15 < 5 { n15 } else { c }) < 3 => {\n\
+         yield_from!((vec![(c ^ 3u64), wadd(s14.n, 9u64)]));\n\
+         let mut s21 = S { g: G::new(\"u22\"), ..s14 };\n\
+         }\n\
+         n15 => yield_!(c),\n\
+         }\n",
+    );
+}

@@ -141,8 +141,14 @@ pub(crate) fn copies(cfg: &mut Cfg, subtrees: &[Vec<PlaceId>], live: &[Bits]) {
 }
 
 /// Live places before each node: a later read of the place, or of a place containing it,
-/// comes before anything overwrites it.
-pub(crate) fn liveness(cfg: &Cfg, subtrees: &[Vec<PlaceId>]) -> Vec<Bits> {
+/// comes before anything overwrites it. `used_by[p]`: what a use of `p` reads (its subtree;
+/// for the fields a struct update takes, also the fields of its base the body names but the
+/// literal does not list: `plan/struct_updates.rs`).
+pub(crate) fn liveness(
+    cfg: &Cfg,
+    subtrees: &[Vec<PlaceId>],
+    used_by: &[Vec<PlaceId>],
+) -> Vec<Bits> {
     let n = cfg.events.len();
     let places = cfg.places.len();
     let mut live_in = vec![Bits::new(places); n];
@@ -156,7 +162,7 @@ pub(crate) fn liveness(cfg: &Cfg, subtrees: &[Vec<PlaceId>]) -> Vec<Bits> {
         }
         match &cfg.events[node] {
             Event::Use(p, Use::Read | Use::Value) => {
-                for &q in &subtrees[*p] {
+                for &q in &used_by[*p] {
                     value.insert(q);
                 }
             }

@@ -102,9 +102,11 @@ pub(crate) struct Plan {
 pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     let mut cfg = super::cfg::build(ir);
     let subtrees = flow::subtrees(&cfg);
-    let live = flow::liveness(&cfg, &subtrees);
-    flow::copies(&mut cfg, &subtrees, &live);
     let moved_by = struct_updates::moved_by(&cfg, &subtrees, ir);
+    // A field used by value before a struct update that takes it (`f(s.n); S { .., ..s }`)
+    // was a copy: the update reads it again.
+    let live = flow::liveness(&cfg, &subtrees, moved_by.as_ref().unwrap_or(&subtrees));
+    flow::copies(&mut cfg, &subtrees, &live);
     let init = flow::init(&cfg, &subtrees, moved_by.as_ref().unwrap_or(&subtrees));
     let arm = flow::arms(&cfg);
     let native: Vec<bool> = ir
