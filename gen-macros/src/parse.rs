@@ -34,6 +34,8 @@ pub(crate) struct Binding {
     /// The type is syntactically plain data (a primitive, a reference, tuples of them): no
     /// drop glue.
     pub plain: bool,
+    /// A parameter's declared type.
+    pub ty: Option<Box<syn::Type>>,
 }
 
 /// Everything the lowerings need to know about one generator.
@@ -225,6 +227,7 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                         .as_ref()
                         .map_or(is_mut_ref(&receiver.ty), |_| receiver.mutability.is_some()),
                     plain: false,
+                    ty: None,
                 });
             }
             FnArg::Typed(pat_type) => {
@@ -241,6 +244,7 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                             by_ref,
                             mut_ref,
                             plain,
+                            ty: Some(pat_type.ty.clone()),
                         });
                     }
                     pat => {
@@ -263,6 +267,7 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                             by_ref,
                             mut_ref,
                             plain,
+                            ty: Some(pat_type.ty.clone()),
                         });
                     }
                 }
@@ -342,6 +347,7 @@ pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
                     by_ref: pat.by_ref.is_some(),
                     mut_ref: pat.by_ref.is_some() && pat.mutability.is_some(),
                     plain: false,
+                    ty: None,
                 });
             }
             syn::visit::visit_pat_ident(self, pat);

@@ -77,6 +77,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
                 by_ref: false,
                 mut_ref: false,
                 plain: false,
+                ty: None,
             })
             .collect();
     }

@@ -313,7 +313,7 @@ fn is_box_constructor(e: &syn::Expr) -> bool {
 /// A type that owns all its data: std's owning containers and primitives, tuples and arrays
 /// of them, every type argument owned too, `'static` references (another lifetime, reference
 /// or type may borrow).
-fn owned_type(ty: &syn::Type) -> bool {
+pub(super) fn owned_type(ty: &syn::Type) -> bool {
     const OWNING: &[&str] = &[
         "String",
         "Vec",
@@ -359,4 +359,29 @@ fn owned_type(ty: &syn::Type) -> bool {
         }
         _ => false,
     }
+}
+
+/// A collection whose items own all their data (`Vec<String>`, `VecDeque<(u32, String)>`):
+/// iterated by value, its items are owned values.
+pub(super) fn owns_items(ty: &syn::Type) -> bool {
+    const COLLECTIONS: &[&str] = &[
+        "Vec",
+        "VecDeque",
+        "HashSet",
+        "BTreeSet",
+        "BinaryHeap",
+        "LinkedList",
+        "Option",
+    ];
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    let Some(last) = p.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    COLLECTIONS.contains(&last.ident.to_string().as_str())
+        && matches!(args.args.first(), Some(syn::GenericArgument::Type(t)) if owned_type(t))
 }

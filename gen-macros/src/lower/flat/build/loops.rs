@@ -151,6 +151,18 @@ impl Builder<'_> {
                 let iter = iter_binding.expect("a `for` loop has an iterator");
                 let borrowed = self.ir.bindings[iter].borrows.clone();
                 let bindings = self.bind_pattern(pat, through_ref, &borrowed);
+                // `for line in lines` over a `Vec<String>` parameter: each item owns its data
+                // (a borrow of it is a borrow of the generator's local).
+                if let (Iterable::Syn(expr), syn::Pat::Ident(p), [binding]) =
+                    (source, pat, &bindings[..])
+                    && p.by_ref.is_none()
+                    && p.subpat.is_none()
+                    && let Some(place) = self.place_of(expr)
+                    && place.path.is_empty()
+                    && self.ir.owned_items.contains(&place.binding)
+                {
+                    self.ir.bindings[*binding].owns = true;
+                }
                 // `for i in a..b` over numbers: plain items, and a plain range.
                 let numbers = iterable.as_ref().is_some_and(|e| self.plain_range(e));
                 self.mark_plain(&bindings, numbers && matches!(pat, syn::Pat::Ident(_)));

@@ -92,6 +92,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             copy_used: HashSet::new(),
             owned_used: HashSet::new(),
             once_closures: HashSet::new(),
+            owned_items: HashSet::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },
@@ -123,6 +124,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         // A capture of `iter! { .. }` may well be a reference.
         b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
         b.ir.bindings[id].plain = arg.plain;
+        if arg.ty.as_deref().is_some_and(lets::owns_items) {
+            b.ir.owned_items.insert(id);
+        }
         if box_params.contains(&arg.ident.to_string()) {
             b.ir.boxes.insert(id);
         }
