@@ -6,6 +6,7 @@ use syn::spanned::Spanned;
 
 use super::Builder;
 use super::expr::*;
+use super::syntax_facts::is_number;
 use crate::lower::flat::ir::{
     Arm, BindingKind, Block, Borrows, Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Stmt, Use,
 };

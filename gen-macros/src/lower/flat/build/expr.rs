@@ -8,6 +8,7 @@ use syn::{Expr as SynExpr, Ident};
 
 use super::loops::*;
 use super::operands::{is_compound, is_short_circuit, operands};
+use super::syntax_facts::{is_comparison, is_drop_call, is_number, numeric};
 use super::{Builder, ClosureFrame, site};
 use crate::lower::flat::ir::{
     BindingId, BindingKind, Block, Borrows, Expr, ExprKind, LoopKind, Mark, Place, Proj, Spans,
@@ -482,61 +483,3 @@ impl Builder<'_> {
 
 pub(super) use super::nodes::{Find, block_expr, set_site};
 pub(crate) use super::nodes::{expr_stmt, followed_by, hollow, leaf};
-
-/// `==`, `!=`, `<`, `<=`, `>`, `>=`.
-fn is_comparison(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_))
-}
-
-/// A number literal (`0`, `1.5`, `-3`), or a cast to a type (`x as u64`).
-pub(super) fn is_number(e: &SynExpr) -> bool {
-    match e {
-        SynExpr::Lit(l) => matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)),
-        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_)) && is_number(&u.expr),
-        SynExpr::Cast(_) => true,
-        SynExpr::Paren(p) => is_number(&p.expr),
-        _ => false,
-    }
-}
-
-/// An operator whose operands are numbers (or `bool`s), so `Copy`: arithmetic, bit
-/// operations, negation, a cast. (Comparisons take any type by reference; `+` with a string
-/// on the right concatenates a `String`.)
-fn numeric(e: &SynExpr) -> bool {
-    use syn::BinOp::*;
-    match e {
-        SynExpr::Binary(b) => {
-            matches!(
-                b.op,
-                Sub(_)
-                    | Mul(_)
-                    | Div(_)
-                    | Rem(_)
-                    | BitXor(_)
-                    | BitAnd(_)
-                    | BitOr(_)
-                    | Shl(_)
-                    | Shr(_)
-            ) || (matches!(b.op, Add(_))
-                && !matches!(
-                    &*b.right,
-                    SynExpr::Reference(_)
-                        | SynExpr::Lit(syn::ExprLit {
-                            lit: syn::Lit::Str(_),
-                            ..
-                        })
-                ))
-        }
-        SynExpr::Cast(_) => true,
-        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_) | syn::UnOp::Not(_)),
-        _ => false,
-    }
-}
-
-/// `drop(x)` / `mem::drop(x)` / `std::mem::drop(x)`.
-fn is_drop_call(e: &SynExpr) -> bool {
-    matches!(e, SynExpr::Call(c)
-        if matches!(&*c.func, SynExpr::Path(p)
-            if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "drop")))
-}

@@ -27,6 +27,7 @@ pub(crate) use macros::{Macros, reassemble};
 mod pattern;
 mod spill;
 mod struct_update;
+mod syntax_facts;
 mod variant_moves;
 
 use std::collections::HashSet;

@@ -1,0 +1,62 @@
+//! What the syntax alone tells of an expression: a number, a comparison, an arithmetic
+//! operator (whose operands are `Copy`), a call of `drop`.
+
+use syn::Expr as SynExpr;
+
+/// `==`, `!=`, `<`, `<=`, `>`, `>=`.
+pub(super) fn is_comparison(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(op, Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_))
+}
+
+/// A number literal (`0`, `1.5`, `-3`), or a cast to a type (`x as u64`).
+pub(super) fn is_number(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Lit(l) => matches!(l.lit, syn::Lit::Int(_) | syn::Lit::Float(_)),
+        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_)) && is_number(&u.expr),
+        SynExpr::Cast(_) => true,
+        SynExpr::Paren(p) => is_number(&p.expr),
+        _ => false,
+    }
+}
+
+/// An operator whose operands are numbers (or `bool`s), so `Copy`: arithmetic, bit
+/// operations, negation, a cast. (Comparisons take any type by reference; `+` with a string
+/// on the right concatenates a `String`.)
+pub(super) fn numeric(e: &SynExpr) -> bool {
+    use syn::BinOp::*;
+    match e {
+        SynExpr::Binary(b) => {
+            matches!(
+                b.op,
+                Sub(_)
+                    | Mul(_)
+                    | Div(_)
+                    | Rem(_)
+                    | BitXor(_)
+                    | BitAnd(_)
+                    | BitOr(_)
+                    | Shl(_)
+                    | Shr(_)
+            ) || (matches!(b.op, Add(_))
+                && !matches!(
+                    &*b.right,
+                    SynExpr::Reference(_)
+                        | SynExpr::Lit(syn::ExprLit {
+                            lit: syn::Lit::Str(_),
+                            ..
+                        })
+                ))
+        }
+        SynExpr::Cast(_) => true,
+        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_) | syn::UnOp::Not(_)),
+        _ => false,
+    }
+}
+
+/// `drop(x)` / `mem::drop(x)` / `std::mem::drop(x)`.
+pub(super) fn is_drop_call(e: &SynExpr) -> bool {
+    matches!(e, SynExpr::Call(c)
+        if matches!(&*c.func, SynExpr::Path(p)
+            if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "drop")))
+}
