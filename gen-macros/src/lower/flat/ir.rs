@@ -73,6 +73,9 @@ pub(crate) struct Ir {
     /// Parameters of a collection type whose items own all their data (`Vec<String>`): a
     /// `for` loop over one by value binds owned items.
     pub owned_items: std::collections::HashSet<BindingId>,
+    /// Parameters of type `String` (or `&str`, `&String`, `Box<str>`): text, whose `lines()`
+    /// and `bytes()` borrow it.
+    pub text_params: std::collections::HashSet<BindingId>,
     /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
     /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other
     /// by-value uses of their fields are moves too.

@@ -9,7 +9,7 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use super::methods::{
     ADAPTERS, BORROWING, ELEMENT_ACCESS, MAKES_VALUE, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT,
-    TYPED_BY_ARGUMENT,
+    STR_BORROWING, TYPED_BY_ARGUMENT,
 };
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind, Use};
 
@@ -241,7 +241,11 @@ impl Builder<'_> {
                 return self.ir.bindings[binding].borrows.clone();
             }
             let mutable = name.ends_with("_mut") || name == "drain";
-            if BORROWING.contains(&name.as_str()) {
+            // `text.lines()` of a `String` parameter: `str::lines` borrows (`BufRead::lines`
+            // would take the reader).
+            let of_text =
+                STR_BORROWING.contains(&name.as_str()) && self.ir.text_params.contains(&binding);
+            if BORROWING.contains(&name.as_str()) || of_text {
                 return self.borrow_of_place(receiver, mutable, whole);
             }
             return strongest(

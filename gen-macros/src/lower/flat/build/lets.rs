@@ -385,3 +385,20 @@ pub(super) fn owns_items(ty: &syn::Type) -> bool {
     COLLECTIONS.contains(&last.ident.to_string().as_str())
         && matches!(args.args.first(), Some(syn::GenericArgument::Type(t)) if owned_type(t))
 }
+
+/// `String`, `str` behind a reference or a `Box`: text.
+pub(super) fn is_text(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => is_text(&r.elem),
+        syn::Type::Paren(p) => is_text(&p.elem),
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| match &s.arguments {
+            syn::PathArguments::None => s.ident == "String" || s.ident == "str",
+            syn::PathArguments::AngleBracketed(a) => {
+                s.ident == "Box"
+                    && matches!(a.args.first(), Some(syn::GenericArgument::Type(t)) if is_text(t))
+            }
+            syn::PathArguments::Parenthesized(_) => false,
+        }),
+        _ => false,
+    }
+}

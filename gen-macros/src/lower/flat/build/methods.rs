@@ -237,6 +237,10 @@ pub(super) const PLAIN_RESULT: &[&str] = &[
     "is_whitespace",
 ];
 
+/// Methods of `str` whose result borrows the receiver but that take `self` on other std types
+/// (`BufRead::lines`, `Read::bytes`): borrowing on a receiver known to be text.
+pub(super) const STR_BORROWING: &[&str] = &["lines", "bytes"];
+
 /// Methods whose result has the type of their first argument (`opt.unwrap_or(0)`,
 /// `it.max().map_or(0, ..)`, `a.max(b)`): with a plain argument, a plain result that
 /// borrows nothing, whatever the receiver borrows.

@@ -94,6 +94,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             owned_used: HashSet::new(),
             once_closures: HashSet::new(),
             owned_items: HashSet::new(),
+            text_params: HashSet::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },
@@ -127,6 +128,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         b.ir.bindings[id].plain = arg.plain;
         if arg.ty.as_deref().is_some_and(lets::owns_items) {
             b.ir.owned_items.insert(id);
+        }
+        if arg.ty.as_deref().is_some_and(lets::is_text) {
+            b.ir.text_params.insert(id);
         }
         if box_params.contains(&arg.ident.to_string()) {
             b.ir.boxes.insert(id);

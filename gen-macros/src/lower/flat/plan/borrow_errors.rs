@@ -94,6 +94,14 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
              contents taken out (`std::mem::take(&mut {owner_name})`), take it by reference as \
              an argument, or {boxed}"
         ),
+        // Text (`for line in text.lines()`): no `for x in text`, and no index of a line.
+        BindingKind::Iter if ir.text_params.contains(&owner) => format!(
+            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+             keep a borrow of its own local in its state; take the text by reference as an \
+             argument (`{owner_name}: &str`), collect owned items first (for example `let \
+             lines: Vec<String> = {owner_name}.lines().map(String::from).collect();`), or \
+             {boxed}"
+        ),
         BindingKind::Iter => format!(
             "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; iterate over an owned value \
