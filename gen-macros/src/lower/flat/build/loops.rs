@@ -8,8 +8,8 @@ use syn::spanned::Spanned;
 use super::expr::*;
 use super::{Builder, site};
 use crate::lower::flat::ir::{
-    BindingKind, Block, Cond, CondPart, Expr, ExprKind, LoopBody, LoopKind, Mark, Spans, StateKind,
-    Use,
+    BindingId, BindingKind, Block, Borrows, Cond, CondPart, Expr, ExprKind, LoopBody, LoopKind,
+    Mark, Spans, StateKind, Use,
 };
 
 impl Builder<'_> {
@@ -108,8 +108,18 @@ impl Builder<'_> {
             };
             let n = self.ir.loops.len();
             let ident = format_ident!("__gen_iter{}", n, span = Span::mixed_site());
-            let borrows = self.borrows_of(&built);
-            iter_binding = Some(self.declare(&ident, true, BindingKind::Iter, false, borrows));
+            let mut borrows = self.borrows_of(&built);
+            // `items.into_iter().filter(|&x| x > limit)`: the iterator holds a closure that
+            // captures `limit` by reference, a borrow of the generator's own local.
+            let captured = self.captured_by_reference(&built);
+            if let Some((owner, spans)) = captured {
+                borrows = Borrows::Definitely(owner, spans);
+            }
+            let id = self.declare(&ident, true, BindingKind::Iter, false, borrows);
+            if captured.is_some() {
+                self.ir.borrowing_closures.insert(id);
+            }
+            iter_binding = Some(id);
             iterable = Some(built);
         }
         let loop_id = self.new_loop(
@@ -318,4 +328,31 @@ pub(super) enum LoopSyn<'a> {
 pub(super) enum Iterable<'a> {
     Syn(&'a SynExpr),
     Temp(crate::lower::flat::ir::BindingId),
+}
+
+impl Builder<'_> {
+    /// A local of the generator that a non-`move` closure inside `e` (an argument of its
+    /// method chain) captures by reference, with the closure's spans.
+    fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
+        match &e.kind {
+            ExprKind::Closure { syn, captures, .. } => {
+                let SynExpr::Closure(c) = syn else {
+                    return None;
+                };
+                if c.capture.is_some() {
+                    return None;
+                }
+                captures
+                    .iter()
+                    .find(|(p, how)| {
+                        *how == Use::Read && self.ir.bindings[p.binding].kind != BindingKind::Temp
+                    })
+                    .map(|(p, _)| (p.binding, e.spans))
+            }
+            ExprKind::Op { operands, .. } => {
+                operands.iter().find_map(|o| self.captured_by_reference(o))
+            }
+            _ => None,
+        }
+    }
 }

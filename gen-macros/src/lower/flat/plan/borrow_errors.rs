@@ -87,6 +87,11 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
     let owner_name = display_name(ir, owner);
     let boxed = boxed_alternative(ir);
     match ir.bindings[binding].kind {
+        BindingKind::Iter if ir.borrowing_closures.contains(&binding) => format!(
+            "this closure captures `{owner_name}` by reference, and the loop keeps it in its \
+             iterator across a yield, but a flat generator cannot keep a borrow of its own \
+             local in its state; make it a `move` closure (`move |..| ..`), or {boxed}"
+        ),
         BindingKind::Iter if owner_after => format!(
             "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; iterate over indices \
