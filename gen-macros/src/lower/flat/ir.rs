@@ -62,7 +62,8 @@ pub(crate) struct Ir {
     /// an element of a tuple, a yielded value, ..): `(use id, syntax site)`. The plan decides
     /// which are copies (`Plan::copied_fields`).
     pub field_uses: Vec<(usize, usize)>,
-    /// Bindings whose value is a closure that borrows what it captures (no `move`).
+    /// Bindings whose value is a closure that borrows what it captures (no `move`), and
+    /// `for` loop iterators that hold one (`v.into_iter().filter(|&x| x > limit)`).
     /// Bindings of a `ref`/`ref mut` pattern into a generator local (`Some(ref mut x)`
     /// matched against `opt`): they borrow it.
     pub ref_bindings: std::collections::HashSet<BindingId>,

@@ -31,59 +31,33 @@ impl Builder<'_> {
         }
         // Desugar `if let P = v { .. }` whose variant bindings are copies into
         // `{ <check of P>; if let P = v { .. } }` (`build/variant_moves.rs`).
-        let outer = self.first_let_checked(&i.cond).then(|| self.push_scope());
-        let checks = self.variant_checks(&i.cond);
-        let cond_scope = self.push_scope();
-        let cond = self.cond(&i.cond, cond_scope);
-        let then = self.block(&i.then_branch, value, false);
-        self.pop_scope(cond_scope);
-        let otherwise = i
-            .else_branch
-            .as_ref()
-            .map(|(_, e)| Box::new(self.expr_in(e, Use::Value, value)));
-        let else_mark = self.mark(Mark::Else);
-        let split = forced
-            || then.split
-            || otherwise.as_ref().is_some_and(|e| e.split)
-            || cond.parts.iter().any(part_split);
-        let if_expr = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            kind: ExprKind::If {
-                cond,
-                then,
-                otherwise,
-                else_mark,
-            },
-            split,
-            span: i.span(),
-        };
-        match outer {
-            Some(outer) => self.finish_block(outer, followed_by(checks, if_expr), i.span()),
-            None => if_expr,
-        }
-    }
-
-    /// Whether the first `let` part of `cond` gets a check (`variant_checks`).
-    pub(super) fn first_let_checked(&self, cond: &SynExpr) -> bool {
-        cond_parts(cond).iter().find_map(|part| match part {
-            SynCond::Let(l) => Some(self.checks_variant_fields(&l.pat, &l.expr)),
-            SynCond::Expr(_) => None,
-        }) == Some(true)
-    }
-
-    /// The statements checking the copies of the variant bindings of `cond`'s `let` parts
-    /// that the plan took for copies (`build/variant_moves.rs`), to put before it. Only the
-    /// parts before a second `let`: a later part may match a binding of an earlier one.
-    pub(super) fn variant_checks(&mut self, cond: &SynExpr) -> Vec<Stmt> {
-        let mut checks = Vec::new();
-        for part in cond_parts(cond) {
-            if let SynCond::Let(l) = part {
-                checks.extend(self.variant_check(&l.pat, &l.expr));
-                break;
+        self.with_variant_checks(&i.cond, i.span(), |this| {
+            let cond_scope = this.push_scope();
+            let cond = this.cond(&i.cond, cond_scope);
+            let then = this.block(&i.then_branch, value, false);
+            this.pop_scope(cond_scope);
+            let otherwise = i
+                .else_branch
+                .as_ref()
+                .map(|(_, e)| Box::new(this.expr_in(e, Use::Value, value)));
+            let else_mark = this.mark(Mark::Else);
+            let split = forced
+                || then.split
+                || otherwise.as_ref().is_some_and(|e| e.split)
+                || cond.parts.iter().any(part_split);
+            Expr {
+                spans: Spans(Span::call_site(), Span::call_site()),
+                site: 0,
+                kind: ExprKind::If {
+                    cond,
+                    then,
+                    otherwise,
+                    else_mark,
+                },
+                split,
+                span: i.span(),
             }
-        }
-        checks
+        })
     }
 
     /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and

@@ -34,20 +34,16 @@ impl Builder<'_> {
         }
         // Desugar `while let P = v { .. }` whose variant bindings are copies into
         // `{ <check of P>; while let P = v { .. } }` (`build/variant_moves.rs`).
-        let outer = self.first_let_checked(&w.cond).then(|| self.push_scope());
-        let checks = self.variant_checks(&w.cond);
-        let looped = self.loop_expr(
-            w.label.as_ref(),
-            LoopSyn::While(&w.cond),
-            &w.body,
-            value,
-            forced,
-            e,
-        );
-        match outer {
-            Some(outer) => self.finish_block(outer, followed_by(checks, looped), w.span()),
-            None => looped,
-        }
+        self.with_variant_checks(&w.cond, w.span(), |this| {
+            this.loop_expr(
+                w.label.as_ref(),
+                LoopSyn::While(&w.cond),
+                &w.body,
+                value,
+                forced,
+                e,
+            )
+        })
     }
 
     pub(super) fn for_expr(

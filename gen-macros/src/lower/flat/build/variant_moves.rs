@@ -23,7 +23,8 @@ use std::collections::HashMap;
 use quote::format_ident;
 use syn::visit_mut::{self, VisitMut};
 
-use super::nodes::expr_stmt;
+use super::branches::{SynCond, cond_parts};
+use super::nodes::{expr_stmt, followed_by};
 use super::{Builder, site};
 use crate::lower::flat::ir::{BindingId, Expr, ExprKind, Place, Stmt, Use, VariantMove};
 
@@ -84,6 +85,46 @@ impl Builder<'_> {
         {
             m.bindings = by_value;
         }
+    }
+
+    /// `build(self)`, the `if` or `while` of `cond`, after the statements checking the copies
+    /// of its variant bindings that the plan took for copies, in a block of their own:
+    /// `{ <check of P>; if let P = v { .. } }`.
+    pub(super) fn with_variant_checks(
+        &mut self,
+        cond: &syn::Expr,
+        span: proc_macro2::Span,
+        build: impl FnOnce(&mut Self) -> Expr,
+    ) -> Expr {
+        let outer = self.first_let_checked(cond).then(|| self.push_scope());
+        let checks = self.variant_checks(cond);
+        let built = build(self);
+        match outer {
+            Some(outer) => self.finish_block(outer, followed_by(checks, built), span),
+            None => built,
+        }
+    }
+
+    /// Whether the first `let` part of `cond` gets a check (`variant_checks`).
+    fn first_let_checked(&self, cond: &syn::Expr) -> bool {
+        cond_parts(cond).iter().find_map(|part| match part {
+            SynCond::Let(l) => Some(self.checks_variant_fields(&l.pat, &l.expr)),
+            SynCond::Expr(_) => None,
+        }) == Some(true)
+    }
+
+    /// The statements checking the copies of the variant bindings of `cond`'s `let` parts
+    /// that the plan took for copies (`build/variant_moves.rs`), to put before it. Only the
+    /// parts before a second `let`: a later part may match a binding of an earlier one.
+    fn variant_checks(&mut self, cond: &syn::Expr) -> Vec<Stmt> {
+        let mut checks = Vec::new();
+        for part in cond_parts(cond) {
+            if let SynCond::Let(l) = part {
+                checks.extend(self.variant_check(&l.pat, &l.expr));
+                break;
+            }
+        }
+        checks
     }
 
     /// The statement that checks the copies of `pat` matching `scrutinee` in a condition or
