@@ -24,7 +24,7 @@ use crate::stream::{BodyOutput, GenStream, ResultItem, Yielder};
 
 enum State<T, F, Fut> {
     Init(F),
-    Running(Pin<Box<GenStream<T, F, Fut>>>),
+    Running(Pin<Box<GenStream<T, Fut>>>),
     Done,
 }
 

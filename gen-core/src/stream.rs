@@ -3,14 +3,13 @@
 //! The generator body is an `async move` block. The macro turns it into
 //!
 //! ```text
-//! ::gen_core::__private::stream(move |yield_: Yielder<Item>| async move {
-//!     let mut yield_ = yield_;
+//! ::gen_core::__private::stream(move |mut yield_: Yielder<Item>| async move {
 //!     /* user body, where `yield_!(v)` became `yield_.yield_(v).await` */
 //! })
 //! ```
 //!
-//! (both `yield_` bindings are hygienic: user code cannot name them) and [`GenStream`] drives
-//! it. The body future is created at the first poll and receives a [`Yielder`] carrying the
+//! (the `yield_` binding is hygienic: user code cannot name it) and [`GenStream`] drives
+//! it. The body future is created with the adapter and receives a [`Yielder`] carrying the
 //! adapter's id. Each poll puts an empty `Option<T>` slot on its own stack and polls the body
 //! inside a frame naming that slot (`hand_over`); a yield stores its value in the slot and
 //! returns `Pending` once, and the adapter returns the value as `Ready(Some(..))`. The next
@@ -65,41 +64,32 @@ impl<T, E> BodyOutput<Result<T, E>> for Result<(), E> {
     }
 }
 
-enum State<T, F, Fut> {
-    Init(F),
-    Running {
-        body: Fut,
-        id: Id,
-    },
-    /// Finished; holds the last item still to deliver (a fallible body's error, after a
-    /// value a combinator left behind), if any.
-    Done(Option<T>),
-}
-
 /// An async generator: a `futures_core::Stream` driving a generator body (module docs).
-pub struct GenStream<T, F, Fut> {
-    state: State<T, F, Fut>,
+pub struct GenStream<T, Fut> {
+    /// The body, created with the adapter; `None` once it has finished (or panicked). An
+    /// `Option` of a coroutine takes its niche, so "finished" is one more value of the
+    /// coroutine's own state and the check folds into the body's dispatch.
+    body: Option<Fut>,
+    /// The id the body's [`Yielder`] carries.
+    id: Id,
+    /// A fallible body's error, still to deliver after a value a combinator left in the slot.
+    last: Option<T>,
     /// Invariant in `T`, like the [`Yielder<T>`] it hands out (see the soundness argument in
     /// `hand_over`).
     _item: PhantomData<fn(T) -> T>,
 }
 
-impl<T, F, Fut> fmt::Debug for GenStream<T, F, Fut> {
+impl<T, Fut> fmt::Debug for GenStream<T, Fut> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let state = match self.state {
-            State::Init(_) => "Init",
-            State::Running { .. } => "Running",
-            State::Done(_) => "Done",
-        };
         f.debug_struct("GenStream")
-            .field("state", &state)
+            .field("done", &self.is_done())
             .finish_non_exhaustive()
     }
 }
 
 /// Builds an async generator from its body (`F` gets the yield handle, returns the body).
 #[inline]
-pub fn stream<T, F, Fut>(body: F) -> GenStream<T, F, Fut>
+pub fn stream<T, F, Fut>(body: F) -> GenStream<T, Fut>
 where
     F: FnOnce(Yielder<T>) -> Fut,
     Fut: Future<Output = ()>,
@@ -110,7 +100,7 @@ where
 /// Builds an async generator whose body uses `?`: the body returns `Result<(), E>` and an
 /// `Err(e)` becomes the last item.
 #[inline]
-pub fn stream_fallible<T, F, Fut>(body: F) -> GenStream<T, F, Fut>
+pub fn stream_fallible<T, F, Fut>(body: F) -> GenStream<T, Fut>
 where
     T: ResultItem,
     F: FnOnce(Yielder<T>) -> Fut,
@@ -120,22 +110,30 @@ where
 }
 
 /// Marks the adapter finished if the body panics while it is being polled.
-struct DoneOnUnwind<'a, T, F, Fut>(&'a mut State<T, F, Fut>);
+struct DoneOnUnwind<'a, Fut>(&'a mut Option<Fut>);
 
-impl<T, F, Fut> Drop for DoneOnUnwind<'_, T, F, Fut> {
+impl<Fut> Drop for DoneOnUnwind<'_, Fut> {
     fn drop(&mut self) {
         // Only reached when unwinding: the normal path forgets the guard. Dropping the body
         // in place is allowed for a pinned value.
-        *self.0 = State::Done(None);
+        *self.0 = None;
     }
 }
 
-impl<T, F, Fut> GenStream<T, F, Fut> {
-    /// A generator that has not started; the body is created at the first poll.
+impl<T, Fut> GenStream<T, Fut> {
+    /// A generator that has not started: the body future is made here, with the yield
+    /// handle of a fresh id, and first polled by the first `resume`. (An unstarted `async`
+    /// block holds only what it captured, so this runs none of the user's code.)
     #[inline]
-    pub fn new(body: F) -> Self {
+    pub fn new<F>(body: F) -> Self
+    where
+        F: FnOnce(Yielder<T>) -> Fut,
+    {
+        let id = fresh_id();
         GenStream {
-            state: State::Init(body),
+            body: Some(body(Yielder::new(id))),
+            id,
+            last: None,
             _item: PhantomData,
         }
     }
@@ -143,13 +141,12 @@ impl<T, F, Fut> GenStream<T, F, Fut> {
     /// Whether the generator has finished (it then returns `None` forever).
     #[inline]
     pub fn is_done(&self) -> bool {
-        matches!(self.state, State::Done(None))
+        self.body.is_none() && self.last.is_none()
     }
 }
 
-impl<T, F, Fut> GenStream<T, F, Fut>
+impl<T, Fut> GenStream<T, Fut>
 where
-    F: FnOnce(Yielder<T>) -> Fut,
     Fut: Future,
     Fut::Output: BodyOutput<T>,
 {
@@ -160,63 +157,40 @@ where
     #[inline(always)]
     pub fn resume(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<T>> {
         // SAFETY: nothing below moves out of `this`: the body is polled in place through
-        // `Pin::new_unchecked`, and only ever replaced by a finished state (drop in place).
+        // `Pin::new_unchecked`, and only ever replaced by `None` (drop in place).
         let this = unsafe { self.get_unchecked_mut() };
-        let id = match &mut this.state {
-            State::Running { id, .. } => *id,
-            State::Init(_) => {
-                let State::Init(start) = core::mem::replace(&mut this.state, State::Done(None))
-                else {
-                    unreachable!()
-                };
-                // Inline, not a method taking `&mut self` nor a function returning the body:
-                // either makes LLVM keep the whole coroutine in memory when `poll_next` is
-                // inlined into the consumer.
-                let id = fresh_id();
-                this.state = State::Running {
-                    body: start(Yielder::new(id)),
-                    id,
-                };
-                id
-            }
-            State::Done(last) => return Poll::Ready(last.take()),
-        };
-        let guard = DoneOnUnwind(&mut this.state);
-        let State::Running { body, .. } = &mut *guard.0 else {
-            unreachable!()
+        let guard = DoneOnUnwind(&mut this.body);
+        let Some(body) = guard.0.as_mut() else {
+            core::mem::forget(guard);
+            return Poll::Ready(this.last.take());
         };
         // SAFETY: the adapter is pinned, so is the body inside it; it is never moved out
-        // (only dropped in place when the state becomes `Done`).
+        // (only dropped in place when it finishes).
         let body = unsafe { Pin::new_unchecked(body) };
-        let (res, slot) = poll_in_frame::<T, _>(cx, id, |cx| body.poll(cx));
+        let (res, slot) = poll_in_frame::<T, _>(cx, this.id, |cx| body.poll(cx));
         core::mem::forget(guard);
+        if let Some(value) = slot {
+            // A yield (the body is then pending), or a value a combinator left behind when
+            // the body finished: it goes first, the last item follows.
+            if let Poll::Ready(out) = res {
+                this.body = None;
+                this.last = out.into_last_item();
+            }
+            return Poll::Ready(Some(value));
+        }
         match res {
-            Poll::Pending => match slot {
-                Some(value) => Poll::Ready(Some(value)),
-                None => Poll::Pending,
-            },
+            Poll::Pending => Poll::Pending,
             Poll::Ready(out) => {
-                let last = out.into_last_item();
-                match slot {
-                    // A value a combinator left behind goes first; the last item follows.
-                    Some(value) => {
-                        this.state = State::Done(last);
-                        Poll::Ready(Some(value))
-                    }
-                    None => {
-                        this.state = State::Done(None);
-                        Poll::Ready(last)
-                    }
-                }
+                this.body = None;
+                Poll::Ready(out.into_last_item())
             }
         }
     }
 }
 
 #[cfg(feature = "stream")]
-impl<T, F, Fut> futures_core::Stream for GenStream<T, F, Fut>
+impl<T, Fut> futures_core::Stream for GenStream<T, Fut>
 where
-    F: FnOnce(Yielder<T>) -> Fut,
     Fut: Future,
     Fut::Output: BodyOutput<T>,
 {
@@ -229,9 +203,8 @@ where
 }
 
 #[cfg(feature = "stream")]
-impl<T, F, Fut> futures_core::FusedStream for GenStream<T, F, Fut>
+impl<T, Fut> futures_core::FusedStream for GenStream<T, Fut>
 where
-    F: FnOnce(Yielder<T>) -> Fut,
     Fut: Future,
     Fut::Output: BodyOutput<T>,
 {

@@ -346,7 +346,10 @@ fn auto_traits_follow_the_body() {
 
 #[test]
 fn debug_output() {
-    let s: GenStream<u8, _, std::future::Ready<()>> =
+    let mut s: GenStream<u8, std::future::Ready<()>> =
         GenStream::new(|_: Yielder<u8>| std::future::ready(()));
-    assert_eq!(format!("{s:?}"), "GenStream { state: \"Init\", .. }");
+    assert_eq!(format!("{s:?}"), "GenStream { done: false, .. }");
+    let mut cx = Context::from_waker(Waker::noop());
+    assert_eq!(Pin::new(&mut s).resume(&mut cx), Poll::Ready(None));
+    assert_eq!(format!("{s:?}"), "GenStream { done: true, .. }");
 }

@@ -103,3 +103,92 @@ async fn streams_run_on_tokio_with_real_awaits() {
         .unwrap();
     assert_eq!(got, [0, 1, 2]);
 }
+
+/// Arguments of every kind: a plain one, one written as a pattern, a receiver.
+struct Holder(gen_tests::Noisy);
+
+impl Holder {
+    #[generator]
+    fn stream_method(
+        self,
+        a: gen_tests::Noisy,
+        (b, _): (gen_tests::Noisy, u8),
+    ) -> impl Stream<Item = u32> {
+        let _local = gen_tests::Noisy::new("local");
+        yield_!(1);
+        let _ = (&self.0, &a, &b);
+    }
+
+    #[generator(boxed)]
+    fn boxed_method(self, a: gen_tests::Noisy, b: gen_tests::Noisy) -> impl Iterator<Item = u32> {
+        let _local = gen_tests::Noisy::new("local");
+        yield_!(1);
+        let _ = (&self.0, &a, &b);
+    }
+}
+
+#[generator]
+fn stream_two(a: gen_tests::Noisy, b: gen_tests::Noisy) -> impl Stream<Item = u32> {
+    let _local = gen_tests::Noisy::new("local");
+    yield_!(1);
+    let _ = (&a, &b);
+}
+
+/// What the plain function `fn f(self, a, b) { let _local = ..; return; }` drops, in order.
+fn plain_drops(started: bool, receiver: bool) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    if started {
+        out.push("drop local".into());
+    }
+    out.extend(["drop b".into(), "drop a".into()]);
+    if receiver {
+        out.push("drop self".into());
+    }
+    out
+}
+
+#[test]
+fn compiler_backed_generators_drop_arguments_in_reverse_order_started_or_not() {
+    use gen_tests::{Noisy, live, take_log};
+    let n = Noisy::new;
+    let poll_once = |s: std::pin::Pin<&mut dyn Stream<Item = u32>>| {
+        let mut cx = std::task::Context::from_waker(std::task::Waker::noop());
+        assert_eq!(s.poll_next(&mut cx), std::task::Poll::Ready(Some(1)));
+    };
+    for started in [false, true] {
+        let _ = take_log();
+        let mut s = Box::pin(stream_two(n("a"), n("b")));
+        if started {
+            poll_once(s.as_mut());
+        }
+        drop(s);
+        assert_eq!(
+            take_log(),
+            plain_drops(started, false),
+            "stream, started: {started}"
+        );
+
+        let mut s = Box::pin(Holder(n("self")).stream_method(n("a"), (n("b"), 0)));
+        if started {
+            poll_once(s.as_mut());
+        }
+        drop(s);
+        assert_eq!(
+            take_log(),
+            plain_drops(started, true),
+            "stream method, started: {started}"
+        );
+
+        let mut g = Holder(n("self")).boxed_method(n("a"), n("b"));
+        if started {
+            assert_eq!(g.next(), Some(1));
+        }
+        drop(g);
+        assert_eq!(
+            take_log(),
+            plain_drops(started, true),
+            "boxed method, started: {started}"
+        );
+        assert_eq!(live(), 0);
+    }
+}

@@ -23,9 +23,7 @@
 //! ```text
 //! {
 //!     ::gen_core::__private::stream_fallible(
-//!         move |yield_: ::gen_core::__private::Yielder<io::Result<String>>| async move {
-//!             #[allow(unused_mut)]
-//!             let mut yield_ = yield_;
+//!         move |#[allow(unused_mut)] mut yield_: ::gen_core::__private::Yielder<io::Result<String>>| async move {
 //!             let mut reader = reader;
 //!             {
 //!                 let mut buf = String::new();
@@ -98,7 +96,9 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     };
     // The handle is named after the macro that uses it: a borrowck error about an item that
     // escapes the body names it (`yield_` declared here, outside of the async block body).
-    let y = Ident::new("yield_", Span::mixed_site());
+    // It is the closure's parameter, captured as it is by the block: rebinding it inside
+    // would give it a second place in the body future, and the optimizer could no longer see
+    // that the adapter's id and the handle's are the same value.
     let h = handle(Span::call_site());
     // Move every argument in, even unused ones, so they live (and drop) with the generator.
     // (None for an IDE, which keeps them as written: `crate::ide`.)
@@ -118,6 +118,21 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
             .starts_with('_')
             .then(|| quote!(#[allow(clippy::no_effect_underscore_binding)]));
         quote!(#allow let #mutability #ident = #source;)
+    });
+    // Desugar "an unstarted generator drops its arguments in reverse order" (as the plain
+    // function drops its parameters) into a first mention of them in reverse: the block
+    // captures its variables in the order it first names them, and drops them in that order
+    // while it has not started. Once started, the rebinds below are its locals, declared in
+    // order and dropped in reverse.
+    let reverse_mention = (func.args.len() > 1).then(|| {
+        let refs = func.args.iter().rev().map(|arg| {
+            let ident = Ident::new(
+                &arg.ident.to_string(),
+                arg.ident.span().located_at(Span::mixed_site()),
+            );
+            quote!(&#ident)
+        });
+        quote!(let _ = (#(#refs,)*);)
     });
     let tail = if fallible {
         quote! {
@@ -146,9 +161,8 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     Ok(quote! {
         {
             #receiver
-            #constructor(move |#y: #private::Yielder<#item_ty>| async move {
-                #[allow(unused_mut)]
-                let mut #h = #y;
+            #constructor(move |#[allow(unused_mut)] mut #h: #private::Yielder<#item_ty>| async move {
+                #reverse_mention
                 #(#rebinds)*
                 #tail
             })
@@ -397,7 +411,10 @@ mod tests {
             },
             false,
         );
-        assert!(out.contains("__private :: stream (move | yield_"), "{out}");
+        assert!(
+            out.contains("__private :: stream (move | # [allow (unused_mut)] mut yield_"),
+            "{out}"
+        );
         assert!(out.contains("Yielder < u32 >"), "{out}");
         assert!(out.contains("let mut n = n ;"), "{out}");
         assert!(
