@@ -4,9 +4,14 @@
 //! [`poll_in_frame`] wraps the caller's waker in a [`Frame`] naming the adapter (its
 //! [`Id`]) and a pointer to an `Option<T>` slot on the adapter's stack, and polls the body
 //! with a `Context` made from that waker. A yield future finds its frame with [`own_slot`]:
-//! it recognises our waker by its vtable and compares ids, walking outwards through nested
-//! frames (a generator polled inside another generator's body) when the innermost one is not
-//! its own.
+//! it recognises our waker by its vtable and compares ids. A yield runs only directly inside
+//! its own adapter's poll: when the context's waker is not its frame (the yield's future was
+//! handed to another generator, a task, or an executor of its own, which poll it with their
+//! waker), it panics. Walking outward through the frames of generators polled inside
+//! generators would reach the right slot in the one shape that can get there (a macro that
+//! hides `async { yield_!(..) }` from the generator's checks, awaited in a nested
+//! generator's body), but the walk's return path, merged with the common one, costs every
+//! yield of every stream about five instructions (BENCHMARKS.md).
 //!
 //! Why not a pointer to the slot inside the body (the first design): a body holding a
 //! pointer into its own adapter is self-referential, so LLVM must keep the whole coroutine in
@@ -31,10 +36,10 @@
 //! 2. **The slot has the type the yield writes.** A yield writes only into the frame whose id
 //!    is its own handle's. Ids are never reused ([`fresh_id`] panics rather than wrap), and an
 //!    id is given to exactly one `Yielder<T>`, by the `GenStream<T, ..>` that installs frames
-//!    with that id and an `Option<T>` slot. A yield polled inside another generator (a nested
-//!    stream, a macro-made `async` block awaited elsewhere) walks the chain of frames to its
-//!    own; a yield polled outside its generator finds none and panics. No thread-local is
-//!    involved, so a handle moved to another thread or task cannot reach a foreign slot.
+//!    with that id and an `Option<T>` slot. A yield polled anywhere but directly inside its
+//!    own adapter's poll (inside another generator's poll, by a task or an executor of its
+//!    own) finds no frame with its id and panics. No thread-local is involved, so a handle
+//!    moved to another thread or task cannot reach a foreign slot.
 //! 3. **`T` cannot change between the handle and the slot.** Types are checked per
 //!    generator by rustc, but lifetimes inside `T` are subject to variance: if the handle were
 //!    covariant in `T`, a `Yielder<&'long str>` could be used as a `Yielder<&'short str>`, a
@@ -136,21 +141,18 @@ pub(crate) fn poll_in_frame<T, R>(
     (res, frame.slot)
 }
 
-/// A pointer to the slot of adapter `id` if `waker` is that adapter's frame (the common
-/// case: a yield polled directly by its own adapter), else the waker to search further from.
+/// A pointer to the slot of adapter `id` if `waker` is that adapter's frame: a yield polled
+/// directly by its own adapter's poll, the only place a yield may run.
 ///
 /// The slot is an `Option<T>`, `T` being the item type of adapter `id`; the pointer is valid
-/// for reads and writes until the poll that installed the frame returns. The waker returned
-/// in the other case never refers to this frame, so handing it to an opaque function does
-/// not publish the slot (which lets LLVM keep the slot in registers on the fast path).
+/// for reads and writes until the poll that installed the frame returns.
 #[inline(always)]
-pub(crate) fn own_slot<T>(waker: &Waker, id: Id) -> Result<*mut Option<T>, &Waker> {
+pub(crate) fn own_slot<T>(waker: &Waker, id: Id) -> Option<*mut Option<T>> {
     match as_frame(waker) {
         // SAFETY: a frame waker's data points to a live `Frame` whose `T` is adapter `id`'s
         // item type; `data` carries write permission (`poll_in_frame`).
-        Some(header) if header.id == id => Ok(unsafe { slot_of(waker.data()) }),
-        Some(header) => Err(header.outer),
-        None => Err(waker),
+        Some(header) if header.id == id => Some(unsafe { slot_of(waker.data()) }),
+        _ => None,
     }
 }
 
@@ -163,21 +165,6 @@ unsafe fn slot_of<T>(data: *const ()) -> *mut Option<T> {
     let frame = data.cast_mut().cast::<Frame<'_, T>>();
     // SAFETY: the caller's contract; no reference is created.
     unsafe { &raw mut (*frame).slot }
-}
-
-/// The slot of adapter `id` among `waker` and the frames it wraps: a yield polled inside
-/// another generator's poll. Same validity as [`own_slot`]'s.
-#[cold]
-#[inline(never)]
-pub(crate) fn outer_slot<T>(mut waker: &Waker, id: Id) -> Option<*mut Option<T>> {
-    while let Some(header) = as_frame(waker) {
-        if header.id == id {
-            // SAFETY: as in `own_slot`.
-            return Some(unsafe { slot_of(waker.data()) });
-        }
-        waker = header.outer;
-    }
-    None
 }
 
 /// The header of the frame `waker` carries, if it is a frame waker.

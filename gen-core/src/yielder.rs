@@ -9,9 +9,9 @@ use core::fmt;
 use core::future::Future;
 use core::marker::PhantomData;
 use core::pin::Pin;
-use core::task::{Context, Poll, Waker};
+use core::task::{Context, Poll};
 
-use crate::hand_over::{Id, outer_slot, own_slot};
+use crate::hand_over::{Id, own_slot};
 
 /// The yield handle passed to a generator body.
 ///
@@ -105,12 +105,10 @@ impl<T> Future for YieldFut<'_, T> {
         }
         match own_slot::<T>(cx.waker(), this.id) {
             // SAFETY: `own_slot` found the frame of adapter `id`, live while we are polled.
-            Ok(slot) => unsafe { put(slot, &mut this.value) },
-            Err(outer) => {
-                if let Some(value) = this.value.take() {
-                    this.value = put_outer(outer, this.id, value);
-                }
-            }
+            Some(slot) => unsafe { put(slot, &mut this.value) },
+            // Diverging, so the common path is the only way this poll returns (and LLVM
+            // turns the hand-over into straight-line code in the consumer).
+            None => outside_its_generator(),
         }
         Poll::Pending
     }
@@ -135,25 +133,12 @@ unsafe fn put<T>(slot: *mut Option<T>, value: &mut Option<T>) {
     }
 }
 
-/// [`put`] when the innermost frame is not this yield's adapter's: search the frames it
-/// wraps (a yield polled inside another generator's poll).
-#[cold]
-#[inline(never)]
-fn put_outer<T>(outer: &Waker, id: Id, value: T) -> Option<T> {
-    let mut value = Some(value);
-    match outer_slot(outer, id) {
-        // SAFETY: `outer_slot` found the frame of adapter `id`, live while we are polled.
-        Some(slot) => unsafe { put(slot, &mut value) },
-        None => outside_its_generator(),
-    }
-    value
-}
-
 #[cold]
 #[inline(never)]
 fn outside_its_generator() -> ! {
     panic!(
-        "a generator's yield was polled outside that generator's `poll_next`/`next` (for \
-         example from a task or executor of its own); yields must run inside the generator"
+        "a generator's yield was polled outside that generator's own `poll_next`/`next` (by \
+         another generator, or a task or executor of its own); yields must run directly \
+         inside their generator"
     )
 }

@@ -1,6 +1,6 @@
-//! The frame hand-over (`hand_over.rs`): the waker a body sees wraps the consumer's, a yield
-//! polled inside another generator's poll reaches its own generator, and a yield polled
-//! outside any generator panics instead of writing anywhere. Hand-written bodies shaped like
+//! The frame hand-over (`hand_over.rs`): the waker a body sees wraps the consumer's, and a
+//! yield polled anywhere but directly inside its own generator's poll (inside another
+//! generator's, or outside any) panics instead of writing anywhere. Hand-written bodies shaped like
 //! the macro's output, so this runs under Miri.
 #![cfg(feature = "stream")]
 
@@ -93,29 +93,40 @@ fn wake_by_ref_inside_the_body_reaches_the_consumer() {
 }
 
 /// Generator `outer` polls generator `inner`, whose body awaits one of `outer`'s yields: the
-/// yield runs under `inner`'s frame and must reach `outer`'s slot, not `inner`'s (which has
-/// another item type).
+/// yield runs under `inner`'s frame, not directly inside `outer`'s poll. It must never write
+/// `inner`'s slot (which has another item type): it panics, and both generators are finished.
 #[test]
-fn a_yield_polled_inside_another_generator_reaches_its_own() {
-    let mut outer = pin!(stream(move |__gen_y: Yielder<u32>| async move {
-        let mut __gen_h = __gen_y;
+fn a_yield_polled_inside_another_generator_panics() {
+    let mut outer = pin!(stream(move |mut handle: Yielder<u32>| async move {
+        handle.yield_(1).await;
         {
-            let handle = &mut __gen_h;
+            let handle = &mut handle;
             let inner = stream(move |_: Yielder<String>| async move {
-                handle.yield_(1).await;
                 handle.yield_(2).await;
             });
             let mut inner = pin!(inner);
-            let from_inner = poll_fn(|cx| inner.as_mut().poll_next(cx)).await;
-            assert_eq!(from_inner, None, "inner never yields a String of its own");
+            let _ = poll_fn(|cx| inner.as_mut().poll_next(cx)).await;
         }
-        __gen_h.yield_(3).await;
+        handle.yield_(3).await;
     }));
     let waker = Waker::noop();
     assert_eq!(poll_with(outer.as_mut(), waker), Poll::Ready(Some(1)));
-    assert_eq!(poll_with(outer.as_mut(), waker), Poll::Ready(Some(2)));
-    assert_eq!(poll_with(outer.as_mut(), waker), Poll::Ready(Some(3)));
+    let panic = catch_unwind(AssertUnwindSafe(|| poll_with(outer.as_mut(), waker)))
+        .expect_err("the yield polled by the inner generator panics");
+    assert!(
+        panic_message(&*panic).contains("outside that generator's own"),
+        "unexpected panic message: {}",
+        panic_message(&*panic)
+    );
     assert_eq!(poll_with(outer.as_mut(), waker), Poll::Ready(None));
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default()
 }
 
 /// A yield future polled by something other than its generator (here: by hand, with a plain
@@ -131,11 +142,7 @@ fn a_yield_polled_outside_its_generator_panics() {
     }));
     let panic = catch_unwind(AssertUnwindSafe(|| poll_with(s.as_mut(), Waker::noop())))
         .expect_err("the stray yield panics");
-    let message = panic
-        .downcast_ref::<&str>()
-        .map(|s| (*s).to_owned())
-        .or_else(|| panic.downcast_ref::<String>().cloned())
-        .unwrap_or_default();
+    let message = panic_message(&*panic);
     assert!(
         message.contains("outside that generator"),
         "unexpected panic message: {message}"
