@@ -190,13 +190,16 @@ fn assemble(
         })
         .collect();
     let mut arms = std::mem::take(&mut em.arms);
-    arms.sort_by_key(|(state, _)| (ir.states[*state].seq, *state));
+    emit::inline_heads::inline_back_edges(&mut arms, std::mem::take(&mut em.back_edges));
+    arms.sort_by_key(|(state, _, _)| (ir.states[*state].seq, *state));
     // A state whose suspension is dead code (after a `return`) is never entered.
     let unentered: Vec<_> = (0..ir.states.len())
-        .filter(|&s| !arms.iter().any(|(state, _)| *state == s) && em.resident[s].is_none())
+        .filter(|&s| !arms.iter().any(|(state, _, _)| *state == s) && em.resident[s].is_none())
         .map(names::variant)
         .collect();
-    let arms = arms.into_iter().map(|(_, code)| code);
+    let arms = arms
+        .into_iter()
+        .map(|(_, pattern, body)| quote!(#pattern => #body));
     let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
     // A macro that declares a `static` would declare it again in the fold copy.
     let fold_path = (fold && !ir.macro_statics).then(|| {

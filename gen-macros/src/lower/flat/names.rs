@@ -98,3 +98,12 @@ pub(crate) fn capture(binding: usize) -> Ident {
 pub(crate) fn assigned() -> Ident {
     ident("__gen_t")
 }
+/// Where a back edge's jump to a loop head may be replaced by the head's arm
+/// (`emit/inline_heads.rs`).
+pub(crate) fn inline_marker(k: usize) -> Ident {
+    format_ident!("__gen_inline{}", k, span = Span::mixed_site())
+}
+/// The block around an arm that its copied back edges break out of.
+pub(crate) fn arm_label() -> Lifetime {
+    label("__gen_arm")
+}

@@ -52,7 +52,7 @@ impl Emitter<'_> {
             };
         }
         let pattern = self.arm_pattern(s);
-        self.arms.push((s, quote!(#pattern => { #value #code })));
+        self.arms.push((s, pattern, quote!({ #value #code })));
         self.arm = outer;
     }
 

@@ -47,7 +47,7 @@ impl Emitter<'_> {
                     quote!(continue #label;)
                 } else {
                     let head = ctx.head.expect("a lowered loop has a head state");
-                    self.jump(head, None, mark)
+                    self.back_edge(head, mark)
                 }
             }
         };

@@ -18,6 +18,7 @@
 mod arm;
 mod frame;
 mod glue;
+pub(crate) mod inline_heads;
 mod loops;
 mod mut_patterns;
 mod resident;
@@ -82,8 +83,10 @@ pub(crate) struct Emitter<'a> {
     pub plan: &'a Plan,
     pub items: &'a super::items::Items,
     pub item_ty: Option<syn::Type>,
-    /// `(state, arm tokens)`.
-    pub arms: Vec<(StateId, TokenStream)>,
+    /// `(state, arm pattern, arm body)`.
+    pub arms: Vec<(StateId, TokenStream, TokenStream)>,
+    /// Back edges that may run their head's arm in place (`inline_heads.rs`).
+    pub back_edges: Vec<inline_heads::BackEdge>,
     pub loops: Vec<LoopCtx>,
     pub arm: ArmCtx,
     pub errors: Errors,
@@ -137,6 +140,7 @@ impl<'a> Emitter<'a> {
             items,
             item_ty,
             arms: Vec::new(),
+            back_edges: Vec::new(),
             loops: Vec::new(),
             arm: ArmCtx::default(),
             errors: Errors::default(),
