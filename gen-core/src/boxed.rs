@@ -4,9 +4,11 @@
 //! borrowed across yields), driven by [`GenStream::resume`] with a no-op waker. The
 //! [`GenStream`] (the body future and its state) lives in a `Pin<Box<_>>`.
 //!
-//! **Allocation:** exactly one heap allocation per generator, made at the first call of
+//! **Allocation:** at most one heap allocation per generator, made at the first call of
 //! [`Iterator::next`] (creating a generator and dropping it unused allocates nothing). The
-//! box is freed as soon as the body finishes.
+//! box is freed as soon as the body finishes. `next` is always inlined, and where a
+//! generator is made, used and dropped within one function the optimizer may remove the
+//! allocation altogether.
 //!
 //! **Pending without a yield:** a sync body has nothing to wait for; the macro rejects
 //! `.await` in sync generators, so a body that returns `Pending` without having yielded is
@@ -84,6 +86,11 @@ where
 {
     type Item = T;
 
+    // Inlined into the consumer's loop, the resume reaches the body without a call, and an
+    // iterator made, used and dropped in one place needs no allocation at all (LLVM removes
+    // the box): 2x fewer instructions per item on a `for` loop over a counter, 12x on
+    // "create, take one item, drop" (BENCHMARKS.md).
+    #[inline(always)]
     fn next(&mut self) -> Option<T> {
         let inner = match &mut self.state {
             State::Running(inner) => inner,
