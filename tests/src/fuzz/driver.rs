@@ -291,10 +291,9 @@ fn sources(programs: &BTreeMap<usize, Program>) -> Vec<(String, String)> {
                 "check_stream(t, |a, b| run(a, b, G::new(\"p\"), G::new(\"q\")), \
                  |cap, a, b| {{ crate::o{i}::run(cap, a, b, G::new(\"p\"), G::new(\"q\")); }})"
             ),
-            f => format!(
-                "check_sync({}, |a, b| run(a, b, G::new(\"p\"), G::new(\"q\")), \
-                 |cap, a, b| {{ crate::o{i}::run(cap, a, b, G::new(\"p\"), G::new(\"q\")); }})",
-                f == Flavor::Boxed
+            _ => format!(
+                "check_sync(|a, b| run(a, b, G::new(\"p\"), G::new(\"q\")), \
+                 |cap, a, b| {{ crate::o{i}::run(cap, a, b, G::new(\"p\"), G::new(\"q\")); }})"
             ),
         };
         let generator = format!(
