@@ -203,8 +203,11 @@ fn add_fused_bound(output: &mut ReturnType, flavour: Flavour) {
 /// the user's pattern inside the body (`prelude`): a plain `x` or `mut x` is moved in under its
 /// own name (the state machine re-binds it with the user's `mut`); any other pattern (`_`,
 /// `(a, _)`, `ref x`) becomes `__gen_arg<i>: T` in the signature and
-/// `let <pattern> = __gen_arg<i>;` first thing in the body, as `async fn` desugars, so the
-/// whole argument lives (and drops) with the generator.
+/// `let __gen_arg<i> = __gen_arg<i>; let <pattern> = __gen_arg<i>;` first thing in the body, as
+/// `async fn` desugars, so the whole argument lives (and drops) with the generator. From the
+/// first such parameter on, a plain parameter is bound there too (`let mut x = x;`), in order:
+/// a function drops each parameter's bindings, then the rest of that argument, parameter by
+/// parameter from the last, and the body's locals drop in reverse order of declaration.
 fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
     if crate::ide::for_an_ide() {
         // The parameters stay as written: the body captures them (`crate::ide`).
@@ -236,9 +239,20 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                 let plain = is_plain(&pat_type.ty);
                 match &mut *pat_type.pat {
                     Pat::Ident(pat) if pat.by_ref.is_none() && pat.subpat.is_none() => {
-                        let mut_span = pat.mutability.take().map(|m| m.span);
+                        let mutability = pat.mutability.take();
+                        let ident = pat.ident.clone();
+                        let in_prelude = !prelude.is_empty();
+                        if in_prelude {
+                            // After a pattern parameter: bound in order in the prelude, with
+                            // the user's `mut` (and type, where a `let` may name it).
+                            let ty = &pat_type.ty;
+                            let annotation = (!mentions_impl(ty)).then(|| quote!(: #ty));
+                            prelude
+                                .push(parse_quote!(let #mutability #ident #annotation = #ident;));
+                        }
+                        let mut_span = mutability.filter(|_| !in_prelude).map(|m| m.span);
                         args.push(Binding {
-                            ident: pat.ident.clone(),
+                            ident,
                             mutable: mut_span.is_some(),
                             mut_span,
                             by_ref,
@@ -259,6 +273,9 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                                 subpat: None,
                             }),
                         );
+                        // Into a local first: what the pattern leaves in the argument drops
+                        // with this parameter, before the parameters declared ahead of it.
+                        prelude.push(parse_quote!(let #hidden = #hidden;));
                         prelude.push(parse_quote!(let #user = #hidden;));
                         args.push(Binding {
                             ident: hidden,
@@ -275,6 +292,18 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
         }
     }
     (args, prelude)
+}
+
+/// Whether a type mentions `impl Trait`, which a `let` annotation may not.
+fn mentions_impl(ty: &Type) -> bool {
+    fn any_impl(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == "impl",
+            proc_macro2::TokenTree::Group(g) => any_impl(g.stream()),
+            _ => false,
+        })
+    }
+    any_impl(ty.to_token_stream())
 }
 
 /// `&mut T` (seen through the invisible group a `macro_rules!` `$ty` makes).
