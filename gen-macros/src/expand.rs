@@ -6,7 +6,7 @@
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 use syn::spanned::Spanned;
-use syn::{Item, ItemFn};
+use syn::{FnArg, Item, ItemFn};
 
 use crate::analyze::{self, Lowering};
 use crate::args::{self, Args};
@@ -70,8 +70,13 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         (Flavour::Iter, None) if crate::ide::for_an_ide() => Lowering::Boxed,
         (Flavour::Iter, None) => Lowering::Flat,
     };
-    let rename_self = !crate::ide::for_an_ide();
+    // Only the flat lowering binds the receiver again (in every state): the compiler-backed
+    // one captures `self` as it is.
+    let rename_self = lowering == Lowering::Flat;
     analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)?;
+    if lowering != Lowering::Flat {
+        restore_receiver_mut(&mut func);
+    }
     // Parameters written as patterns are bound first thing in the body (see `GenFn::prelude`).
     let prelude = std::mem::take(&mut func.prelude);
     func.block.stmts.splice(0..0, prelude);
@@ -91,6 +96,22 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         #[allow(clippy::implied_bounds_in_impls)]
         #vis #sig { #body }
     })
+}
+
+/// `mut self` keeps its `mut` where the receiver is captured as it is (`parse` takes it off
+/// for the flat lowering, which binds the receiver again with it).
+fn restore_receiver_mut(func: &mut GenFn) {
+    let mutable = func
+        .args
+        .iter()
+        .any(|a| crate::parse::is_self_ident(&a.ident) && a.mutable);
+    if let Some(FnArg::Receiver(receiver)) =
+        func.sig.as_mut().and_then(|sig| sig.inputs.first_mut())
+        && mutable
+        && receiver.reference.is_none()
+    {
+        receiver.mutability = Some(syn::Token![mut](receiver.self_token.span));
+    }
 }
 
 /// The user's function with a body of the right type and the errors.

@@ -53,7 +53,7 @@ pub(crate) struct GenFn {
     /// The item is written as `Result<..>` (or the expression form, which allows `?`).
     pub item_is_result: bool,
     /// What the generator moves in, one per parameter in declaration order: the parameter's
-    /// own name for a plain `x`/`mut x` (`self` is `__gen_self`), a hidden `__gen_arg<i>`
+    /// own name for a plain `x`/`mut x` (`self` is `self_`, see `choose_self_name`), a hidden `__gen_arg<i>`
     /// for any other pattern.
     pub args: Vec<Binding>,
     /// `let <pattern> = __gen_arg<i>;` for each parameter written as a pattern other than a
@@ -62,11 +62,41 @@ pub(crate) struct GenFn {
     pub prelude: Vec<syn::Stmt>,
 }
 
-/// The hygienic name `self` is renamed to inside a generator body.
+thread_local! {
+    /// The name `self` gets in the expansion under way (`choose_self_name`).
+    static SELF_NAME: std::cell::Cell<&'static str> = const { std::cell::Cell::new("self_") };
+}
+
+/// Chooses the name the flat lowering gives `self` in this expansion: `self_`, so that
+/// rustc's messages about the receiver (`self_` is a `&` reference, use of moved value
+/// `self_`) read as being about `self`; or the reserved `__gen_self` if the body itself names
+/// `self_`, which the renamed receiver would then capture or shadow. (Identifiers a macro
+/// expands to later are hygienic: they cannot meet the user's `self_`.)
+pub(crate) fn choose_self_name(block: &Block) {
+    fn names_self_(tokens: TokenStream) -> bool {
+        tokens.into_iter().any(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => i == "self_",
+            proc_macro2::TokenTree::Group(g) => names_self_(g.stream()),
+            _ => false,
+        })
+    }
+    let name = if names_self_(block.to_token_stream()) {
+        "__gen_self"
+    } else {
+        "self_"
+    };
+    SELF_NAME.with(|n| n.set(name));
+}
+
+/// The name `self` is renamed to inside a generator body, at the user's `self` token (an IDE
+/// maps the binding and its uses to it).
 pub(crate) fn self_ident(span: Span) -> Ident {
-    // The user's own span (an IDE maps the binding and its uses to the user's `self`); the
-    // reserved `__gen_` prefix keeps user code from naming it.
-    Ident::new("__gen_self", span)
+    Ident::new(SELF_NAME.with(std::cell::Cell::get), span)
+}
+
+/// Whether `ident` is the renamed receiver.
+pub(crate) fn is_self_ident(ident: &Ident) -> bool {
+    SELF_NAME.with(|n| ident == n.get())
 }
 
 impl GenFn {
@@ -81,6 +111,7 @@ impl GenFn {
         }
         let (flavour, item_ty) = return_flavour(&item.sig)?;
         let item_is_result = is_result(&item_ty);
+        choose_self_name(&item.block);
         let (args, prelude) = move_params_in(&mut item.sig);
         add_fused_bound(&mut item.sig.output, flavour);
         Ok(GenFn {

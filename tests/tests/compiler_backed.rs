@@ -192,3 +192,51 @@ fn compiler_backed_generators_drop_arguments_in_reverse_order_started_or_not() {
         assert_eq!(live(), 0);
     }
 }
+
+/// A receiver taken by value and mutated: the compiler-backed lowering captures `self` as it
+/// is, with its `mut`.
+struct Countdown {
+    left: u32,
+    log: Vec<u32>,
+}
+
+impl Countdown {
+    #[generator]
+    fn stream(mut self) -> impl Stream<Item = u32> {
+        while self.left > 0 {
+            self.left -= 1;
+            self.log.push(self.left);
+            yield_!(self.left);
+        }
+        yield_!(self.log.len() as u32);
+    }
+
+    #[generator(boxed)]
+    fn iter(mut self) -> impl Iterator<Item = u32> {
+        while self.left > 0 {
+            self.left -= 1;
+            let left = &self.left;
+            yield_!(*left);
+        }
+    }
+}
+
+#[test]
+fn a_mut_self_receiver_is_captured_with_its_mut() {
+    let got: Vec<u32> = block_on(
+        Countdown {
+            left: 3,
+            log: Vec::new(),
+        }
+        .stream()
+        .collect(),
+    );
+    assert_eq!(got, [2, 1, 0, 3]);
+    let got: Vec<u32> = Countdown {
+        left: 2,
+        log: Vec::new(),
+    }
+    .iter()
+    .collect();
+    assert_eq!(got, [1, 0]);
+}

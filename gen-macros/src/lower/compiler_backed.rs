@@ -57,7 +57,7 @@ use syn::{Expr, FnArg, Item, Lifetime, Token, Type, TypeReference};
 
 use crate::analyze::{YieldKind, yield_kind, yield_value};
 use crate::lower::macro_input::has_question_mark;
-use crate::parse::{Flavour, GenFn, self_ident};
+use crate::parse::{Flavour, GenFn};
 
 /// Lowers `func` into the tokens of its body: a block expression that builds the adapter.
 pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
@@ -101,8 +101,11 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     // that the adapter's id and the handle's are the same value.
     let h = handle(Span::call_site());
     // Move every argument in, even unused ones, so they live (and drop) with the generator.
-    // (None for an IDE, which keeps them as written: `crate::ide`.)
-    let rebinds = func.args.iter().map(|arg| {
+    // (None for an IDE, which keeps them as written: `crate::ide`.) The receiver stays
+    // `self`, captured as it is (a `let` cannot bind `self`): the body names it as written, so
+    // rustc's errors about it read as for the plain method.
+    let receiver = receiver_token(func);
+    let rebinds = func.args.iter().filter(|arg| !is_receiver(arg)).map(|arg| {
         let ident = &arg.ident;
         // The user's `mut`, on the user's token: rustc reports it if it is needless.
         let mutability = arg
@@ -122,14 +125,22 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     // Desugar "an unstarted generator drops its arguments in reverse order" (as the plain
     // function drops its parameters) into a first mention of them in reverse: the block
     // captures its variables in the order it first names them, and drops them in that order
-    // while it has not started. Once started, the rebinds below are its locals, declared in
-    // order and dropped in reverse.
-    let reverse_mention = (func.args.len() > 1).then(|| {
+    // while it has not started (and captures every one, used or not). Once started, the
+    // rebinds below are its locals, declared in order and dropped in reverse, before the
+    // receiver, which stays captured.
+    let reverse_mention = (!func.args.is_empty()).then(|| {
         let refs = func.args.iter().rev().map(|arg| {
-            let ident = Ident::new(
-                &arg.ident.to_string(),
-                arg.ident.span().located_at(Span::mixed_site()),
-            );
+            let ident = match (&receiver, is_receiver(arg)) {
+                (Some(token), true) => {
+                    let mut token = token.clone();
+                    token.set_span(token.span().located_at(Span::mixed_site()));
+                    token
+                }
+                _ => Ident::new(
+                    &arg.ident.to_string(),
+                    arg.ident.span().located_at(Span::mixed_site()),
+                ),
+            };
             quote!(&#ident)
         });
         quote!(let _ = (#(#refs,)*);)
@@ -143,24 +154,8 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     } else {
         block.to_token_stream()
     };
-    // `self` cannot be captured under another name by a closure: bind it to the hygienic
-    // `__gen_self` that `analyze` renamed it to.
-    let receiver = func
-        .sig
-        .iter()
-        .filter(|_| !crate::ide::for_an_ide())
-        .flat_map(|sig| &sig.inputs)
-        .find_map(|arg| match arg {
-            FnArg::Receiver(receiver) => {
-                let token = &receiver.self_token;
-                let renamed = self_ident(token.span);
-                Some(quote!(let #renamed = #token;))
-            }
-            FnArg::Typed(_) => None,
-        });
     Ok(quote! {
         {
-            #receiver
             #constructor(move |#[allow(unused_mut)] mut #h: #private::Yielder<#item_ty>| async move {
                 #reverse_mention
                 #(#rebinds)*
@@ -168,6 +163,23 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
             })
         }
     })
+}
+
+/// The `self` token of the method's receiver (not for an IDE, which keeps no arguments).
+fn receiver_token(func: &GenFn) -> Option<Ident> {
+    func.sig
+        .iter()
+        .filter(|_| !crate::ide::for_an_ide())
+        .flat_map(|sig| &sig.inputs)
+        .find_map(|arg| match arg {
+            FnArg::Receiver(receiver) => Some(Ident::new("self", receiver.self_token.span)),
+            FnArg::Typed(_) => None,
+        })
+}
+
+/// Whether `arg` is the receiver (`parse` names it with `self_ident`).
+fn is_receiver(arg: &crate::parse::Binding) -> bool {
+    crate::parse::is_self_ident(&arg.ident)
 }
 
 /// The hygienic handle, located at `span` (a yield's) for diagnostics.
@@ -395,7 +407,8 @@ mod tests {
         } else {
             Lowering::Stream
         };
-        normalize(&mut func.block, lowering, func.item_is_result, has_self).unwrap();
+        let _ = has_self;
+        normalize(&mut func.block, lowering, func.item_is_result, false).unwrap();
         lower(&func, boxed).unwrap().to_string()
     }
 
@@ -519,10 +532,11 @@ mod tests {
             },
             true,
         );
-        assert!(out.contains("let __gen_self = self ;"), "{out}");
+        assert!(!out.contains("__gen_self"), "{out}");
+        assert!(out.contains("let _ = (& self ,) ;"), "{out}");
         assert!(out.contains("Yielder < _ >"), "{out}");
         assert!(
-            out.contains("yield_from_iter (__gen_self . items . iter ())"),
+            out.contains("yield_from_iter (self . items . iter ())"),
             "{out}"
         );
     }

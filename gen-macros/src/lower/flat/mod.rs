@@ -153,7 +153,7 @@ fn assemble(
         .map(|k| {
             let binding = plan.cfg.places.list[k.place].binding;
             let ident = &ir.bindings[binding].ident;
-            let value = if ident == "__gen_self" {
+            let value = if crate::parse::is_self_ident(ident) {
                 quote!(self)
             } else if let Some(&at) = ir.mutated.get(&binding).filter(|_| ir.inline) {
                 // A captured variable the body mutates needs the user's `mut`, as in a

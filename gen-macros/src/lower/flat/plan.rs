@@ -438,7 +438,7 @@ pub(crate) fn chain(ir: &Ir, scope: ScopeId) -> Vec<ScopeId> {
 /// How a binding is named in diagnostics.
 pub(crate) fn display_name(ir: &Ir, binding: BindingId) -> String {
     let name = ir.bindings[binding].ident.to_string();
-    if name == "__gen_self" {
+    if crate::parse::is_self_ident(&ir.bindings[binding].ident) {
         "self".to_owned()
     } else {
         name
