@@ -118,6 +118,9 @@ fn restore_receiver_mut(func: &mut GenFn) {
 fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
     let error = error.to_compile_error();
     let span = item.block.span();
+    // The stub is a plain body: an `async` left on it would add errors of its own (and the
+    // signature is read without it, so an `async fn` still gets a stub of its return type).
+    item.sig.asyncness = None;
     let stub = match GenFn::from_item(item.clone()) {
         Ok(func) if func.flavour == Flavour::Iter => quote_spanned!(span=> ::core::iter::empty()),
         Ok(_) => quote_spanned!(span=> ::gen_core::__private::empty_stream()),
@@ -125,8 +128,6 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
     };
     item.attrs
         .push(syn::parse_quote!(#[allow(unused_variables, unused_mut, unreachable_code)]));
-    // The stub is a plain body: an `async` left on it would add errors of its own.
-    item.sig.asyncness = None;
     let ItemFn {
         attrs, vis, sig, ..
     } = item;
