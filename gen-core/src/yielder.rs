@@ -64,13 +64,27 @@ impl<T> Yielder<T> {
     /// Yields every item of `stream` until it returns `None` (`yield_from!` in an async
     /// generator). The stream is pinned inside the returned future.
     #[cfg(feature = "stream")]
-    pub async fn yield_from<S: futures_core::Stream<Item = T>>(&mut self, stream: S) {
+    pub async fn yield_from<S: YieldFromSource<T>>(&mut self, stream: S) {
         let mut stream = core::pin::pin!(stream);
         while let Some(value) = core::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
             self.yield_(value).await;
         }
     }
 }
+
+/// What `yield_from!` takes in an async generator: a `Stream` of the generator's items. Its
+/// own trait so that passing something else (an iterator, a `Vec`) says so and names the fix.
+#[cfg(feature = "stream")]
+#[diagnostic::on_unimplemented(
+    message = "`yield_from!` in an async generator takes a `Stream` of the generator's items, and `{Self}` is not one",
+    label = "not a `Stream` of the generator's items",
+    note = "to yield every item of an iterator, loop over it (`for x in iter {{ yield_!(x); }}`) or make it a stream (`futures::stream::iter(iter)`)"
+)]
+pub trait YieldFromSource<T>: futures_core::Stream<Item = T> {}
+
+#[cfg(feature = "stream")]
+#[diagnostic::do_not_recommend]
+impl<T, S: futures_core::Stream<Item = T>> YieldFromSource<T> for S {}
 
 /// The future returned by [`Yielder::yield_`].
 ///
