@@ -240,3 +240,46 @@ fn a_mut_self_receiver_is_captured_with_its_mut() {
     .collect();
     assert_eq!(got, [1, 0]);
 }
+
+// A temporary made for a yield's value drops before the consumer gets the item, in every
+// flavour (README, limit 5): a guard made for the item is not held across the suspension.
+
+#[generator]
+fn temporaries_flat() -> impl Iterator<Item = usize> {
+    yield_!(gen_tests::Noisy::new("temp").name().len());
+    gen_tests::log("resumed");
+}
+
+#[generator(boxed)]
+fn temporaries_boxed() -> impl Iterator<Item = usize> {
+    yield_!(gen_tests::Noisy::new("temp").name().len());
+    gen_tests::log("resumed");
+}
+
+#[generator]
+fn temporaries_stream() -> impl Stream<Item = usize> {
+    yield_!(gen_tests::Noisy::new("temp").name().len());
+    gen_tests::log("resumed");
+}
+
+#[test]
+fn a_yields_temporaries_drop_before_the_consumer_gets_the_item_in_every_flavour() {
+    use gen_tests::{log, take_log};
+    let _ = take_log();
+    let want = ["drop temp", "got 4", "resumed"];
+    for n in temporaries_flat() {
+        log(format!("got {n}"));
+    }
+    assert_eq!(take_log(), want, "flat");
+    for n in temporaries_boxed() {
+        log(format!("got {n}"));
+    }
+    assert_eq!(take_log(), want, "boxed");
+    block_on(async {
+        let mut s = pin!(temporaries_stream());
+        while let Some(n) = s.next().await {
+            log(format!("got {n}"));
+        }
+    });
+    assert_eq!(take_log(), want, "stream");
+}
