@@ -382,3 +382,16 @@ fn field_used_by_value_before_a_struct_update_that_takes_it() {
          }\n",
     );
 }
+
+/// A `while let` whose scrutinee holds an `if` expression the plan lowers was desugared into
+/// `let t = let Some(q) = ..;`: "expected expression, found `let` statement". The scrutinee
+/// is now evaluated into the temporary and the pattern kept (`if let Some(q) = t`).
+#[test]
+fn while_let_whose_scrutinee_is_lowered() {
+    check(
+        Flavor::Sync,
+        "if b % 2 == 0 {\nlet mut x13 = a % 3;\nlet mut c14 = 0u64;\n\
+         while let Some(q) = (if c14 < 2 { Some(wadd(x13, c14)) } else { None }) {\n\
+         c14 += 1;\nx13 = a ^ c14;\nyield_!(wadd(p.id(), q));\n}\n}\n",
+    );
+}

@@ -20,9 +20,23 @@ impl Builder<'_> {
         forced: bool,
         e: &SynExpr,
     ) -> Expr {
-        if self.splits(&w.cond) {
+        let parts = super::branches::cond_parts(&w.cond);
+        if let Some((index, part)) = parts
+            .iter()
+            .enumerate()
+            .find(|(_, p)| self.splits(super::branches::part_value(p)))
+        {
+            if index > 0 {
+                self.errors.push(syn::Error::new(
+                    super::branches::part_value(part).span(),
+                    "a flat generator cannot yield in a later part of a `let` chain; compute \
+                     the value in a `let` before the loop",
+                ));
+            }
             // Desugar `while <cond with a yield> { body }` into
-            // `loop { if <cond> { body } else { break } }`.
+            // `loop { let t = <cond>; if t { body } else { break } }`, and
+            // `while let P = <e with a yield> { body }` into
+            // `loop { let t = <e>; if let P = t { body } else { break } }`.
             return self.loop_expr(
                 w.label.as_ref(),
                 LoopSyn::WhileSpilled(&w.cond),
@@ -221,9 +235,33 @@ impl Builder<'_> {
     ) -> Block {
         let scope = self.push_scope();
         // Built by hand so the user's syntax keeps its identity (see `site`).
-        let spilled = self.spill_temp(cond);
+        let syn_parts = super::branches::cond_parts(cond);
+        let (first, rest) = syn_parts.split_first().expect("a condition");
+        let spilled = self.spill_temp(super::branches::part_value(first));
         let cond_scope = self.push_scope();
-        let parts = vec![CondPart::Expr(self.temp_place(&spilled.1, Use::Read))];
+        let place = self.temp_place(&spilled.1, Use::Read);
+        let mut parts = vec![match first {
+            super::branches::SynCond::Expr(_) => CondPart::Expr(place),
+            super::branches::SynCond::Let(l) => {
+                let moves = super::pattern::moves(
+                    &l.pat,
+                    &crate::lower::flat::ir::Place::whole(spilled.1),
+                    &self.ir,
+                );
+                let bindings = self.bind_pattern(&l.pat, false, &Borrows::Nothing);
+                CondPart::Let {
+                    pat: (*l.pat).clone(),
+                    scrutinee: place,
+                    bindings,
+                    moves,
+                    token: l.let_token.span,
+                }
+            }
+        }];
+        for part in rest {
+            let built = self.cond_part(part, false);
+            parts.push(built);
+        }
         let cond_ir = Cond {
             parts,
             scope: cond_scope,
