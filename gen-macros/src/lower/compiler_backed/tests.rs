@@ -1,0 +1,144 @@
+//! Unit tests of the compiler-backed lowering: what the expansion of small bodies contains.
+
+use super::*;
+use crate::analyze::{Lowering, normalize};
+
+fn lowered(item: syn::ItemFn, boxed: bool) -> String {
+    let mut func = GenFn::from_item(item).unwrap();
+    let lowering = if boxed {
+        Lowering::Boxed
+    } else {
+        Lowering::Stream
+    };
+    normalize(&mut func.block, lowering, func.item_is_result, false).unwrap();
+    lower(&func, boxed).unwrap().to_string()
+}
+
+#[test]
+fn yields_become_handle_awaits() {
+    let out = lowered(
+        syn::parse_quote! {
+            fn f(mut n: u32) -> impl Stream<Item = u32> {
+                yield_!(n);
+                n += 1;
+                yield_from!(other(n));
+            }
+        },
+        false,
+    );
+    assert!(
+        out.contains("__private :: stream (move | # [allow (unused_mut)] mut yield_"),
+        "{out}"
+    );
+    assert!(out.contains("Yielder < u32 >"), "{out}");
+    assert!(out.contains("let mut n = n ;"), "{out}");
+    assert!(
+        out.contains("{ let __gen_v : u32 = n ; yield_ . yield_ (__gen_v) . await }"),
+        "{out}"
+    );
+    assert!(
+        out.contains("yield_ . yield_from (other (n)) . await"),
+        "{out}"
+    );
+    assert!(!out.contains("yield_ !"), "{out}");
+}
+
+#[test]
+fn yields_inside_macro_input_are_rewritten() {
+    let out = lowered(
+        syn::parse_quote! {
+            fn f(mut rx: Rx) -> impl Stream<Item = u32> {
+                tokio::select! {
+                    v = rx.recv() => { yield_!(v) }
+                    w = rx.recv() => yield w + 1,
+                }
+            }
+        },
+        false,
+    );
+    assert!(
+        out.contains("{ { let __gen_v : u32 = v ; yield_ . yield_ (__gen_v) . await } }"),
+        "{out}"
+    );
+    assert!(
+        out.contains("{ let __gen_v : u32 = w + 1 ; yield_ . yield_ (__gen_v) . await } ,"),
+        "{out}"
+    );
+}
+
+#[test]
+fn nested_generators_keep_their_yields() {
+    let out = lowered(
+        syn::parse_quote! {
+            fn f() -> impl Stream<Item = u32> {
+                let inner = gen_core::stream! { yield 1; };
+                m! { iter! { yield_!(2) } }
+                yield_from!(inner);
+            }
+        },
+        false,
+    );
+    assert!(out.contains("stream ! { yield 1 ; }"), "{out}");
+    assert!(out.contains("iter ! { yield_ ! (2) }"), "{out}");
+    assert!(out.contains("yield_ . yield_from (inner) . await"), "{out}");
+}
+
+#[test]
+fn fallible_body_returns_ok() {
+    let out = lowered(
+        syn::parse_quote! {
+            fn f(v: Vec<String>) -> impl Stream<Item = Result<u8, E>> {
+                for s in v {
+                    if s.is_empty() { return; }
+                    m! { return, |x| x }
+                    yield_!(Ok(s.parse()?));
+                }
+            }
+        },
+        false,
+    );
+    assert!(out.contains("__private :: stream_fallible"), "{out}");
+    assert!(
+        out.contains("{ return :: core :: result :: Result :: Ok (()) ; }"),
+        "{out}"
+    );
+    assert!(
+        out.contains("m ! { return :: core :: result :: Result :: Ok (()) ,"),
+        "{out}"
+    );
+}
+
+#[test]
+fn result_item_without_try_is_infallible() {
+    let out = lowered(
+        syn::parse_quote! {
+            fn f() -> impl Iterator<Item = Result<u8, E>> {
+                yield_!(Ok(1));
+                let _ = || -> Result<(), E> { g()?; Ok(()) };
+                return;
+            }
+        },
+        true,
+    );
+    assert!(out.contains("__private :: boxed (move"), "{out}");
+    assert!(out.contains("return ;"), "{out}");
+}
+
+#[test]
+fn boxed_yield_from_takes_an_iterable_and_self_is_bound() {
+    let out = lowered(
+        syn::parse_quote! {
+            fn f(&self) -> impl Iterator<Item = &u32> + '_ {
+                yield_from!(self.items.iter());
+            }
+        },
+        true,
+    );
+    assert!(!out.contains("__gen_self"), "{out}");
+    assert!(out.contains("let _ = (& self ,) ;"), "{out}");
+    assert!(out.contains("Yielder < _ >"), "{out}");
+    assert!(
+        out.contains("yield_from_iter (self . items . iter ())"),
+        "{out}"
+    );
+}
