@@ -65,33 +65,10 @@ impl Builder<'_> {
     pub(super) fn spill_condition(&mut self, i: &syn::ExprIf, value: bool, forced: bool) -> Expr {
         let scope = self.push_scope();
         let parts = cond_parts(&i.cond);
-        let (first, rest) = parts.split_first().expect("a condition");
+        let (first, _) = parts.split_first().expect("a condition");
         let (temp_stmt, temp) = self.spill_temp(part_value(first));
         let cond_scope = self.push_scope();
-        let mut cond_parts_ir = Vec::new();
-        let place = self.temp_place(&temp, Use::Read);
-        match first {
-            SynCond::Expr(_) => cond_parts_ir.push(CondPart::Expr(place)),
-            SynCond::Let(l) => {
-                let moves = super::pattern::moves(&l.pat, &Place::whole(temp), &self.ir);
-                let bindings = self.bind_pattern(&l.pat, false, &Borrows::Nothing);
-                cond_parts_ir.push(CondPart::Let {
-                    pat: (*l.pat).clone(),
-                    scrutinee: place,
-                    bindings,
-                    moves,
-                    token: l.let_token.span,
-                });
-            }
-        }
-        for part in rest {
-            let built = self.cond_part(part, false);
-            cond_parts_ir.push(built);
-        }
-        let cond = Cond {
-            parts: cond_parts_ir,
-            scope: cond_scope,
-        };
+        let cond = self.spilled_cond(&parts, temp, cond_scope);
         let then = self.block(&i.then_branch, value, false);
         self.pop_scope(cond_scope);
         let otherwise = i
@@ -112,6 +89,40 @@ impl Builder<'_> {
             span: i.span(),
         };
         self.finish_block(scope, followed_by(temp_stmt, if_expr), i.span())
+    }
+
+    /// The condition `parts` with the value of its first part already in `temp` (see
+    /// `spill_condition`): `t` or `let P = t`, then the later parts as written; `let` bindings
+    /// are declared in `scope`.
+    pub(super) fn spilled_cond(
+        &mut self,
+        parts: &[SynCond<'_>],
+        temp: crate::lower::flat::ir::BindingId,
+        scope: crate::lower::flat::ir::ScopeId,
+    ) -> Cond {
+        let (first, rest) = parts.split_first().expect("a condition");
+        let place = self.temp_place(&temp, Use::Read);
+        let mut built = vec![match first {
+            SynCond::Expr(_) => CondPart::Expr(place),
+            SynCond::Let(l) => {
+                let moves = super::pattern::moves(&l.pat, &Place::whole(temp), &self.ir);
+                let bindings = self.bind_pattern(&l.pat, false, &Borrows::Nothing);
+                CondPart::Let {
+                    pat: (*l.pat).clone(),
+                    scrutinee: place,
+                    bindings,
+                    moves,
+                    token: l.let_token.span,
+                }
+            }
+        }];
+        for part in rest {
+            built.push(self.cond_part(part, false));
+        }
+        Cond {
+            parts: built,
+            scope,
+        }
     }
 
     /// A condition: `c`, `let P = e`, joined by `&&`; `let` bindings are declared in `scope`.

@@ -8,8 +8,8 @@ use syn::spanned::Spanned;
 use super::expr::*;
 use super::{Builder, site};
 use crate::lower::flat::ir::{
-    BindingId, BindingKind, Block, Borrows, Cond, CondPart, Expr, ExprKind, LoopBody, LoopKind,
-    Mark, Spans, StateKind, Use,
+    BindingId, BindingKind, Block, Borrows, Expr, ExprKind, LoopBody, LoopKind, Mark, Spans,
+    StateKind, Use,
 };
 
 impl Builder<'_> {
@@ -236,36 +236,10 @@ impl Builder<'_> {
         let scope = self.push_scope();
         // Built by hand so the user's syntax keeps its identity (see `site`).
         let syn_parts = super::branches::cond_parts(cond);
-        let (first, rest) = syn_parts.split_first().expect("a condition");
+        let (first, _) = syn_parts.split_first().expect("a condition");
         let spilled = self.spill_temp(super::branches::part_value(first));
         let cond_scope = self.push_scope();
-        let place = self.temp_place(&spilled.1, Use::Read);
-        let mut parts = vec![match first {
-            super::branches::SynCond::Expr(_) => CondPart::Expr(place),
-            super::branches::SynCond::Let(l) => {
-                let moves = super::pattern::moves(
-                    &l.pat,
-                    &crate::lower::flat::ir::Place::whole(spilled.1),
-                    &self.ir,
-                );
-                let bindings = self.bind_pattern(&l.pat, false, &Borrows::Nothing);
-                CondPart::Let {
-                    pat: (*l.pat).clone(),
-                    scrutinee: place,
-                    bindings,
-                    moves,
-                    token: l.let_token.span,
-                }
-            }
-        }];
-        for part in rest {
-            let built = self.cond_part(part, false);
-            parts.push(built);
-        }
-        let cond_ir = Cond {
-            parts,
-            scope: cond_scope,
-        };
+        let cond_ir = self.spilled_cond(&syn_parts, spilled.1, cond_scope);
         let then = self.block(body, false, false);
         self.pop_scope(cond_scope);
         let break_mark = self.mark(Mark::Jump);
