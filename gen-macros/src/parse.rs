@@ -64,15 +64,16 @@ pub(crate) struct GenFn {
 
 thread_local! {
     /// The name `self` gets in the expansion under way (`choose_self_name`).
-    static SELF_NAME: std::cell::Cell<&'static str> = const { std::cell::Cell::new("self_") };
+    static SELF_NAME: std::cell::Cell<&'static str> = const { std::cell::Cell::new("__gen_self") };
 }
 
 /// Chooses the name the flat lowering gives `self` in this expansion: `self_`, so that
 /// rustc's messages about the receiver (`self_` is a `&` reference, use of moved value
-/// `self_`) read as being about `self`; or the reserved `__gen_self` if the body itself names
-/// `self_`, which the renamed receiver would then capture or shadow. (Identifiers a macro
+/// `self_`) read as being about `self`; or the reserved `__gen_self`, which no user code can
+/// name, when the function has no receiver or itself names `self_` (in its parameters or
+/// body), which the renamed receiver would then capture or shadow. (Identifiers a macro
 /// expands to later are hygienic: they cannot meet the user's `self_`.)
-pub(crate) fn choose_self_name(block: &Block) {
+pub(crate) fn choose_self_name(item: Option<&ItemFn>) {
     fn names_self_(tokens: TokenStream) -> bool {
         tokens.into_iter().any(|t| match t {
             proc_macro2::TokenTree::Ident(i) => i == "self_",
@@ -80,11 +81,12 @@ pub(crate) fn choose_self_name(block: &Block) {
             _ => false,
         })
     }
-    let name = if names_self_(block.to_token_stream()) {
-        "__gen_self"
-    } else {
-        "self_"
-    };
+    let readable = item.is_some_and(|item| {
+        item.sig.receiver().is_some()
+            && !names_self_(item.sig.inputs.to_token_stream())
+            && !names_self_(item.block.to_token_stream())
+    });
+    let name = if readable { "self_" } else { "__gen_self" };
     SELF_NAME.with(|n| n.set(name));
 }
 
@@ -111,7 +113,7 @@ impl GenFn {
         }
         let (flavour, item_ty) = return_flavour(&item.sig)?;
         let item_is_result = is_result(&item_ty);
-        choose_self_name(&item.block);
+        choose_self_name(Some(&item));
         let (args, prelude) = move_params_in(&mut item.sig);
         add_fused_bound(&mut item.sig.output, flavour);
         Ok(GenFn {
@@ -130,6 +132,7 @@ impl GenFn {
     /// Reads the body of an `iter! { .. }`/`stream! { .. }` expression.
     pub(crate) fn from_inline(flavour: Flavour, body: TokenStream) -> syn::Result<Self> {
         let block: Block = syn::parse2(quote!({ #body }))?;
+        choose_self_name(None);
         Ok(GenFn {
             attrs: Vec::new(),
             vis: Visibility::Inherited,

@@ -179,3 +179,43 @@ fn ordinary_bodies_expand_without_warnings() {
     });
     check_iter(&[], || strict_lints::typical(vec![], 5));
 }
+
+/// `self_` is the name a flat generator's states give the receiver (so rustc's messages about
+/// it read as being about `self`), unless the function names `self_` itself: a parameter, a
+/// local or an `iter!` capture called `self_` is the user's.
+mod self_underscore {
+    use gen_core::generator;
+
+    #[generator]
+    fn parameter(self_: u32) -> impl Iterator<Item = u32> {
+        yield_!(1);
+        yield_!(self_);
+    }
+
+    pub struct S(pub u32);
+
+    impl S {
+        #[generator]
+        pub fn with_parameter(&self, self_: u32) -> impl Iterator<Item = u32> + '_ {
+            yield_!(self.0 + self_);
+            yield_!(self_);
+        }
+
+        #[generator]
+        pub fn with_local(&self) -> impl Iterator<Item = u32> + '_ {
+            let self_ = 10;
+            yield_!(self.0 + self_);
+            yield_!(self_ + self.0);
+        }
+    }
+
+    #[test]
+    fn a_user_name_self_underscore_is_the_users() {
+        assert_eq!(parameter(3).collect::<Vec<_>>(), [1, 3]);
+        assert_eq!(S(1).with_parameter(5).collect::<Vec<_>>(), [6, 5]);
+        assert_eq!(S(1).with_local().collect::<Vec<_>>(), [11, 11]);
+        let self_ = 7u32;
+        let captured: Vec<u32> = gen_core::iter! { yield self_; yield self_ + 1; }.collect();
+        assert_eq!(captured, [7, 8]);
+    }
+}
