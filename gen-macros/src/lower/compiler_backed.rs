@@ -23,7 +23,7 @@
 //! ```text
 //! {
 //!     ::gen_core::__private::stream_fallible(
-//!         move |#[allow(unused_mut)] mut yield_: ::gen_core::__private::Yielder<io::Result<String>>| async move {
+//!         move |mut yield_: ::gen_core::__private::Yielder<io::Result<String>>| async move {
 //!             let mut reader = reader;
 //!             {
 //!                 let mut buf = String::new();
@@ -156,7 +156,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     };
     Ok(quote! {
         {
-            #constructor(move |#[allow(unused_mut)] mut #h: #private::Yielder<#item_ty>| async move {
+            #constructor(move |mut #h: #private::Yielder<#item_ty>| async move {
                 #reverse_mention
                 #(#rebinds)*
                 #tail

@@ -27,7 +27,7 @@ fn yields_become_handle_awaits() {
         false,
     );
     assert!(
-        out.contains("__private :: stream (move | # [allow (unused_mut)] mut yield_"),
+        out.contains("__private :: stream (move | mut yield_"),
         "{out}"
     );
     assert!(out.contains("Yielder < u32 >"), "{out}");

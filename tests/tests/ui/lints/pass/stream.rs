@@ -1,6 +1,6 @@
 //! Correct async (`impl Stream`) generators draw no warning: awaits between yields, a `mut`
 //! local assigned after a yield, a borrow of a local across an await, `?`, `yield_from!`, a
-//! method. Compiled by `tests/ui.rs` (`lints_pass`) and, under clippy, by
+//! method, a body that never yields (its yield handle is then never used mutably). Compiled by `tests/ui.rs` (`lints_pass`) and, under clippy, by
 //! `tests/lint_fixtures/check.sh`.
 #![deny(warnings)]
 
@@ -67,6 +67,15 @@ impl Numbers {
     }
 }
 
+/// Ends before its first item: the generator's own yield handle goes unused.
+#[generator]
+fn nothing_to_yield(ready: bool) -> impl Stream<Item = u32> {
+    if !ready {
+        return;
+    }
+    std::future::ready(()).await;
+}
+
 pub fn main() {
     assert_eq!(block_on(counter(3).collect::<Vec<_>>()), [0, 1, 2]);
     assert_eq!(
@@ -82,4 +91,5 @@ pub fn main() {
     assert_eq!(block_on(chained(2).collect::<Vec<_>>()), [0, 1, 2]);
     let numbers = Numbers { values: vec![1, 2] };
     assert_eq!(block_on(numbers.each().collect::<Vec<_>>()), [1, 2]);
+    assert_eq!(block_on(nothing_to_yield(true).collect::<Vec<_>>()), []);
 }
