@@ -29,8 +29,9 @@ impl Builder<'_> {
             if index > 0 {
                 self.errors.push(syn::Error::new(
                     super::branches::part_value(part).span(),
-                    "a flat generator cannot yield in a later part of a `let` chain; compute \
-                     the value in a `let` before the loop",
+                    "a flat generator cannot yield in a later part of a `let` chain; write the \
+                     loop as `loop { let value = ..; if .. && let .. = value { .. } else \
+                     { break } }`",
                 ));
             }
             // Desugar `while <cond with a yield> { body }` into
