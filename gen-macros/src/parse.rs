@@ -394,7 +394,7 @@ fn hidden_arg(index: usize, pat: &Pat) -> Ident {
 /// The bindings a pattern introduces, in order. A lone identifier that starts with an
 /// uppercase letter is a unit struct, variant or constant, not a binding.
 pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
-    struct Collect<'a>(&'a mut Vec<Binding>);
+    struct Collect<'a>(&'a mut Vec<Binding>, usize);
     impl<'ast> Visit<'ast> for Collect<'_> {
         fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
             let name = pat.ident.to_string();
@@ -402,7 +402,9 @@ pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
                 && pat.by_ref.is_none()
                 && pat.mutability.is_none()
                 && name.starts_with(|c: char| c.is_ascii_uppercase());
-            if !constant {
+            // Each alternative of an or-pattern binds the same names: one binding each.
+            let again = self.0[self.1..].iter().any(|b| b.ident == pat.ident);
+            if !constant && !again {
                 self.0.push(Binding {
                     ident: pat.ident.clone(),
                     mutable: pat.mutability.is_some(),
@@ -420,5 +422,6 @@ pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
         fn visit_expr(&mut self, _: &'ast syn::Expr) {}
         fn visit_type(&mut self, _: &'ast Type) {}
     }
-    Collect(out).visit_pat(pat);
+    let start = out.len();
+    Collect(out, start).visit_pat(pat);
 }

@@ -80,7 +80,8 @@ impl Gen {
     pub(super) fn shadow_binding(&mut self, depth: usize) -> Option<String> {
         let (x, ty) = self.shadow_target()?;
         let xs = [x.clone()];
-        let mut s = match self.rng.below(3) {
+        let mut s = match self.rng.below(4) {
+            3 => self.or_binding(depth, &x),
             0 => {
                 let o = match self.pick_var(Ty::Opt) {
                     Some(o) => o,
@@ -128,6 +129,22 @@ impl Gen {
         };
         s += &self.use_of(&x, ty);
         Some(s)
+    }
+
+    /// `match (if .. { Ok(G::new(..)) } else { Err(G::new(..)) }) { Ok(x) | Err(x) => .. }`:
+    /// an or-pattern binding a guard named `x`, one binding whichever alternative matched.
+    fn or_binding(&mut self, depth: usize, x: &str) -> String {
+        let e = self.int(1);
+        let (ok, err) = (self.fresh("ok"), self.fresh("err"));
+        let mut guard = self.int_var(x);
+        guard.ty = Ty::Guard;
+        self.scopes.push(vec![guard]);
+        let body = self.block(depth, None);
+        self.scopes.pop();
+        format!(
+            "match (if {e} % 2 == 0 {{ Ok(G::new(\"{x}.{ok}\")) }} else {{ Err(G::new(\"{x}.{err}\")) }}) {{\nOk({x}) | Err({x}) => {}}}\n",
+            body.trim_end()
+        )
     }
 
     /// A loop whose body starts with a `let` that shadows an outer local and yields, and
