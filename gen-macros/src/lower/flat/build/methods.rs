@@ -317,9 +317,15 @@ pub(super) const MUTATING: &[&str] = &[
     "fill",
 ];
 
-/// Whether a std method never takes `&mut self` (it reads, borrows, copies out or consumes):
-/// calling it on a local is no sign that the local's `mut` is needed.
-pub(super) fn never_mutates(name: &str) -> bool {
+/// Whether a std method called with `args` arguments never takes `&mut self` (it reads,
+/// borrows, copies out or consumes): calling it on a local is no sign that the local's `mut`
+/// is needed. `Option::take()` and the searching methods of `Iterator` (`any`, `all`,
+/// `position`) take `&mut self`, although their namesakes (`Iterator::take(n)`, `[T]`'s
+/// searches through `iter()`) do not.
+pub(super) fn never_mutates(name: &str, args: usize) -> bool {
+    if matches!((name, args), ("take", 0) | ("any" | "all" | "position", _)) {
+        return false;
+    }
     (BORROWING.contains(&name)
         && !name.ends_with("_mut")
         && !matches!(

@@ -72,7 +72,7 @@ impl Builder<'_> {
             }
         }
         if let SynExpr::MethodCall(m) = e
-            && !super::methods::never_mutates(&m.method.to_string())
+            && !super::methods::never_mutates(&m.method.to_string(), m.args.len())
             && let Some(binding) = self.root_binding(&m.receiver)
         {
             self.ir.maybe_mutated.insert(binding);

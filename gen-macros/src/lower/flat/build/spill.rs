@@ -72,7 +72,9 @@ fn is_pure(e: &SynExpr) -> bool {
 /// (an assignment target).
 fn may_mutate(e: &SynExpr, i: usize) -> bool {
     match e {
-        SynExpr::MethodCall(mc) => i == 0 && !super::methods::never_mutates(&mc.method.to_string()),
+        SynExpr::MethodCall(mc) => {
+            i == 0 && !super::methods::never_mutates(&mc.method.to_string(), mc.args.len())
+        }
         SynExpr::Reference(r) => r.mutability.is_some(),
         SynExpr::Index(_) | SynExpr::Field(_) => i == 0,
         _ => false,

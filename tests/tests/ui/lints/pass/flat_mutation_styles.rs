@@ -156,6 +156,35 @@ fn through_pattern_binding(batches: Vec<(u32, Vec<u32>)>) -> impl Iterator<Item 
     }
 }
 
+// `Option::take()` takes `&mut self` (`Iterator::take(n)` consumes): the `mut` of a parameter
+// or a local whose last use is a `take()` in the scrutinee of an arm that yields is needed.
+#[generator]
+fn through_option_take(mut note: Option<String>) -> impl Iterator<Item = String> {
+    if let Some(n) = note.take() {
+        yield_!(n);
+    }
+    let mut later = Some(String::from("later"));
+    match later.take() {
+        Some(l) => yield_!(l),
+        None => {}
+    }
+}
+
+// `any`, `all` and `position` advance the iterator they are called on.
+#[generator]
+fn through_iterator_searches(mut it: std::vec::IntoIter<u32>) -> impl Iterator<Item = usize> {
+    let p = it.position(|x| x == 3);
+    yield_!(p.unwrap_or(9));
+    let mut rest = it;
+    while rest.any(|x| x % 2 == 0) {
+        yield_!(rest.len());
+    }
+    let mut tail = vec![1u32, 2].into_iter();
+    if tail.all(|x| x > 0) {
+        yield_!(tail.len());
+    }
+}
+
 pub fn main() {
     assert_eq!(through_index_mut(3).collect::<Vec<_>>(), [0, 1, 2, 3]);
     assert_eq!(
@@ -185,4 +214,9 @@ pub fn main() {
     });
     assert_eq!(odd.collect::<Vec<_>>(), [1, 3, 5]);
     assert_eq!(calls, 6);
+    assert_eq!(through_option_take(Some("a".into())).collect::<Vec<_>>(), ["a", "later"]);
+    assert_eq!(
+        through_iterator_searches(vec![1, 3, 4, 5, 6, 7].into_iter()).collect::<Vec<_>>(),
+        [1, 3, 1, 0]
+    );
 }
