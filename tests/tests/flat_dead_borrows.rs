@@ -198,3 +198,49 @@ fn a_value_borrowed_through_a_borrowing_reference_is_not_kept() {
     assert_eq!(check!(pairs(lines())), ["a:1", "no key"]);
     assert_eq!(check!(pair_lengths(lines())), ["2", "skip b c", "1"]);
 }
+
+// `&names[i]` borrows `names`; read before the yield only, it is not kept.
+twin! {
+    fn indexed_borrow_dead_at_the_yield(n: usize) -> usize {
+        let names: Vec<String> = (0..n).map(|i| "x".repeat(i + 1)).collect();
+        for i in 0..names.len() {
+            let name = &names[i];
+            let len = name.len();
+            yield_!(len);
+            let again = &names[names.len() - 1 - i];
+            yield_!(again.len() * 10);
+        }
+    }
+}
+
+// An iterator over an argument advanced in a `while let` across yields, then read after the
+// loop (the fix named for `for c in &mut it`).
+twin! {
+    fn iterator_advanced_in_a_while_let(data: &'static [u8]) -> usize {
+        let mut it = data.iter();
+        while let Some(c) = it.next() {
+            yield_!(*c as usize);
+            if *c == 0 {
+                break;
+            }
+        }
+        yield_!(it.len());
+        let mut chunks = data.chunks(2);
+        while let Some(c) = chunks.next() {
+            yield_!(c.len());
+        }
+        yield_!(chunks.count());
+    }
+}
+
+#[test]
+fn an_indexed_borrow_and_an_iterator_advanced_by_hand() {
+    assert_eq!(
+        check!(indexed_borrow_dead_at_the_yield(3)),
+        [1, 30, 2, 20, 3, 10]
+    );
+    assert_eq!(
+        check!(iterator_advanced_in_a_while_let(&[3, 0, 5])),
+        [3, 0, 1, 2, 1, 0]
+    );
+}

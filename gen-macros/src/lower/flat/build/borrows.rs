@@ -346,9 +346,32 @@ impl Builder<'_> {
         }
     }
 
+    /// `&mut it` or `it.by_ref()` where `it` is an iterator made from a borrow (`let mut it =
+    /// data.iter();`): the binding `it`.
+    pub(crate) fn iterator_local(&self, e: &SynExpr) -> Option<crate::lower::flat::ir::BindingId> {
+        let target = match e {
+            SynExpr::Reference(r) if r.mutability.is_some() => &*r.expr,
+            SynExpr::MethodCall(m) if m.method == "by_ref" && m.args.is_empty() => &*m.receiver,
+            SynExpr::Paren(p) => return self.iterator_local(&p.expr),
+            _ => return None,
+        };
+        let place = self.place_of(target)?;
+        let b = &self.ir.bindings[place.binding];
+        (place.path.is_empty() && b.by_ref && b.owns).then_some(place.binding)
+    }
+
     /// A borrow of the place `operand` names: of a generator local when the binding owns its
     /// value; through it (fine, unless mutable) when the binding is a reference.
     fn borrow_of_place(&self, operand: &Expr, mutable: bool, whole: &Expr) -> Borrows {
+        // `&v[i]`, `&mut grid[r][c]`: a borrow of (an element in) the container.
+        if let ExprKind::Op {
+            syn: SynExpr::Index(_),
+            operands,
+            ..
+        } = &operand.kind
+        {
+            return self.borrow_of_place(&operands[0], mutable, whole);
+        }
         let ExprKind::Place { place, .. } = &operand.kind else {
             return self.borrows_of(operand);
         };
@@ -363,7 +386,9 @@ impl Builder<'_> {
         spans: crate::lower::flat::ir::Spans,
     ) -> Borrows {
         let binding = &self.ir.bindings[id];
-        if binding.by_ref {
+        // A value of its own made from a borrow (`let it = data.iter();`, an iterator, not a
+        // reference): `&mut it` borrows the local `it` itself.
+        if !binding.holds_value() {
             if mutable && binding.mut_ref {
                 return Borrows::MutThrough(id, spans);
             }

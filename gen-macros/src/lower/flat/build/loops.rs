@@ -170,7 +170,16 @@ impl Builder<'_> {
                     Iterable::Temp(_) => false,
                 };
                 let iter = iter_binding.expect("a `for` loop has an iterator");
-                let borrowed = self.ir.bindings[iter].borrows.clone();
+                // `for c in &mut it` or `it.by_ref()` over an iterator made from a borrow: the
+                // items borrow what `it` borrows, not `it`.
+                let borrowed = match source {
+                    Iterable::Syn(expr) => self.iterator_local(expr),
+                    Iterable::Temp(_) => None,
+                }
+                .map_or_else(
+                    || self.ir.bindings[iter].borrows.clone(),
+                    |it| self.ir.bindings[it].borrows.clone(),
+                );
                 let bindings = self.bind_pattern(pat, through_ref, &borrowed);
                 // `for line in lines` over a `Vec<String>` parameter: each item owns its data
                 // (a borrow of it is a borrow of the generator's local).

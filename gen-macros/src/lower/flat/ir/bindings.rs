@@ -86,6 +86,15 @@ pub(crate) struct Binding {
     pub seq: usize,
 }
 
+impl Binding {
+    /// A borrow of it is a borrow of the generator's own local: it owns its value, or holds a
+    /// value of its own made from a borrow (`let it = data.iter();`: an iterator, not a
+    /// reference, although it has no drop glue).
+    pub(crate) fn holds_value(&self) -> bool {
+        !self.by_ref || self.owns
+    }
+}
+
 pub(crate) struct Scope {
     pub parent: Option<ScopeId>,
     /// Its bindings in declaration order.

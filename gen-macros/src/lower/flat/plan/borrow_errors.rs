@@ -22,7 +22,7 @@ impl Plan {
                 let info = &ir.bindings[binding];
                 let error = match &info.borrows {
                     Borrows::Definitely(owner, span)
-                        if live && !ir.bindings[*owner].by_ref && *owner != binding =>
+                        if live && reported_here(ir, *owner) && *owner != binding =>
                     {
                         let owner_after = self.used_after_scope(ir, binding, *owner);
                         Some((span, borrow_message(ir, binding, *owner, owner_after)))
@@ -73,6 +73,14 @@ impl Plan {
     }
 }
 
+/// Whether a kept borrow of `owner` is reported as a borrow of it: `owner` holds a value of
+/// its own, and is not an iterator that itself borrows a generator local (`let it =
+/// v.iter();`, whose own error names `v`, the borrow to end).
+fn reported_here(ir: &Ir, owner: BindingId) -> bool {
+    let b = &ir.bindings[owner];
+    b.holds_value() && !(b.by_ref && matches!(b.borrows, Borrows::Definitely(..)))
+}
+
 /// The compiler-backed alternative: an attribute of a generator function, which an `iter!`
 /// block does not have.
 fn boxed_alternative(ir: &Ir) -> &'static str {
@@ -92,6 +100,14 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
              iterator across a yield, but a flat generator cannot keep a borrow of its own \
              local in its state; make it a `move` closure (`move |..| ..`), or {boxed}"
         ),
+        // `for c in &mut it` over an iterator local: its own `next()` needs no loop borrow.
+        BindingKind::Iter if ir.bindings[owner].by_ref => {
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+             keep a borrow of its own local in its state; advance the iterator in the loop's \
+             condition instead (`while let Some(x) = {owner_name}.next()`), or {boxed}"
+            )
+        }
         BindingKind::Iter if owner_after => format!(
             "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; iterate over indices \
