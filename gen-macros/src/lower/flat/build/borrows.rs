@@ -233,7 +233,8 @@ impl Builder<'_> {
         {
             return borrows;
         }
-        let consuming = super::operands::consumes_receiver(&name, m.args.len());
+        let consuming =
+            super::operands::consumes_receiver(&name, m.args.len()) || self.reader_method(m);
         if let ExprKind::Place { place, .. } = &receiver.kind {
             let binding = place.binding;
             if consuming {

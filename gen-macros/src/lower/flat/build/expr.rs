@@ -291,6 +291,9 @@ impl Builder<'_> {
         {
             ops[0].1 = Use::Value;
         }
+        if self.reader_call(e) {
+            ops[0].1 = Use::Value;
+        }
         if let Some(k) = ops.iter().rposition(|(o, _)| self.splits(o)) {
             return self.spill(e, k);
         }

@@ -130,6 +130,13 @@ impl Builder<'_> {
         if owns && bindings.len() == 1 {
             self.ir.bindings[bindings[0]].owns = true;
         }
+        let reader = match &local.pat {
+            syn::Pat::Type(t) => super::readers::reader_type(&t.ty, None),
+            _ => init_syn.is_some_and(|i| super::readers::reader_value(&i.expr)),
+        };
+        if reader && bindings.len() == 1 {
+            self.ir.readers.insert(bindings[0]);
+        }
         // `let b = Box::new(..)`, `let b: Box<T> = ..`: a box (see `Ir::boxes`).
         let boxed = match &local.pat {
             syn::Pat::Type(t) => super::is_box_type(&t.ty),
@@ -373,6 +380,9 @@ pub(super) fn owns_items(ty: &syn::Type) -> bool {
         "LinkedList",
         "Option",
     ];
+    if let syn::Type::Group(g) = ty {
+        return owns_items(&g.elem);
+    }
     let syn::Type::Path(p) = ty else {
         return false;
     };
@@ -391,6 +401,7 @@ pub(super) fn is_text(ty: &syn::Type) -> bool {
     match ty {
         syn::Type::Reference(r) => is_text(&r.elem),
         syn::Type::Paren(p) => is_text(&p.elem),
+        syn::Type::Group(g) => is_text(&g.elem),
         syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| match &s.arguments {
             syn::PathArguments::None => s.ident == "String" || s.ident == "str",
             syn::PathArguments::AngleBracketed(a) => {

@@ -25,6 +25,7 @@ pub(crate) mod operands;
 mod yields;
 pub(crate) use macros::{Macros, reassemble};
 mod pattern;
+mod readers;
 mod spill;
 mod struct_update;
 mod syntax_facts;
@@ -95,6 +96,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             once_closures: HashSet::new(),
             owned_items: HashSet::new(),
             text_params: HashSet::new(),
+            readers: HashSet::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },
@@ -131,6 +133,14 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         }
         if arg.ty.as_deref().is_some_and(lets::is_text) {
             b.ir.text_params.insert(id);
+        }
+        let generics = func.sig.as_ref().map(|s| &s.generics);
+        if arg
+            .ty
+            .as_deref()
+            .is_some_and(|t| readers::reader_type(t, generics))
+        {
+            b.ir.readers.insert(id);
         }
         if box_params.contains(&arg.ident.to_string()) {
             b.ir.boxes.insert(id);

@@ -1,0 +1,133 @@
+//! Readers: bindings whose type implements `std::io::Read`/`BufRead`, seen in a parameter's
+//! type (`R` bounded by `BufRead`, `impl Read`, `BufReader<..>`, `Box<dyn BufRead>`) or a
+//! `let`'s (`BufReader::new(..)`, `Cursor::new(..)`, `File::open(..)?`, `stdin().lock()`).
+//!
+//! `lines()`, `bytes()` and `split(b)` borrow text (`str::lines(&self)`) but take a reader
+//! (`BufRead::lines(self)`): on a reader, desugar `reader.lines()` into a move of `reader`
+//! (the macro keeps the iterator, not the reader, across the loop's yields).
+
+use syn::{GenericParam, Generics, Type, TypeParamBound, WherePredicate};
+
+/// The methods that take `self` on a reader and `&self` on text.
+pub(super) fn consumes_reader(method: &str, args: usize) -> bool {
+    matches!((method, args), ("lines" | "bytes", 0) | ("split", 1))
+}
+
+/// Whether a parameter of type `ty` is a reader, with the function's `generics`.
+pub(super) fn reader_type(ty: &Type, generics: Option<&Generics>) -> bool {
+    match ty {
+        Type::Paren(p) => reader_type(&p.elem, generics),
+        Type::Group(g) => reader_type(&g.elem, generics),
+        Type::ImplTrait(t) => reader_bounds(t.bounds.iter()),
+        Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            if p.path.segments.len() == 1
+                && matches!(last.arguments, syn::PathArguments::None)
+                && let Some(g) = generics
+                && bounded_as_reader(&last.ident, g)
+            {
+                return true;
+            }
+            if last.ident == "Box"
+                && let syn::PathArguments::AngleBracketed(a) = &last.arguments
+                && let Some(syn::GenericArgument::Type(Type::TraitObject(o))) = a.args.first()
+            {
+                return reader_bounds(o.bounds.iter());
+            }
+            READER_TYPES.contains(&last.ident.to_string().as_str())
+        }
+        _ => false,
+    }
+}
+
+/// Whether a `let` initialised with `init` holds a reader: `BufReader::new(..)`,
+/// `Cursor::new(..)`, `File::open(..)` (through `?`, `unwrap()` or `expect(..)`),
+/// `stdin().lock()`.
+pub(super) fn reader_value(init: &syn::Expr) -> bool {
+    match init {
+        syn::Expr::Try(t) => reader_value(&t.expr),
+        syn::Expr::Paren(p) => reader_value(&p.expr),
+        syn::Expr::MethodCall(m)
+            if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
+        {
+            reader_value(&m.receiver)
+        }
+        syn::Expr::MethodCall(m) if m.method == "lock" && m.args.is_empty() => {
+            matches!(&*m.receiver, syn::Expr::Call(c) if matches!(&*c.func,
+                syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "stdin")))
+        }
+        syn::Expr::Call(c) => {
+            let syn::Expr::Path(p) = &*c.func else {
+                return false;
+            };
+            let segs: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            match &segs[..] {
+                [.., ty, f] => {
+                    READER_TYPES.contains(&ty.as_str())
+                        && matches!(f.as_str(), "new" | "with_capacity" | "open")
+                }
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// std types that implement `Read` (and some `BufRead`) and have no `lines`/`bytes`/`split`
+/// of their own.
+const READER_TYPES: &[&str] = &[
+    "BufReader",
+    "Cursor",
+    "StdinLock",
+    "Stdin",
+    "File",
+    "TcpStream",
+    "UnixStream",
+    "ChildStdout",
+    "ChildStderr",
+    "Empty",
+];
+
+fn reader_bounds<'a>(mut bounds: impl Iterator<Item = &'a TypeParamBound>) -> bool {
+    bounds.any(|b| {
+        matches!(b, TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == "Read" || s.ident == "BufRead"))
+    })
+}
+
+/// `R: BufRead` in the generic parameters or the where clause.
+fn bounded_as_reader(name: &syn::Ident, generics: &Generics) -> bool {
+    let inline = generics.params.iter().any(|p| {
+        matches!(p, GenericParam::Type(t) if t.ident == *name && reader_bounds(t.bounds.iter()))
+    });
+    let in_where = generics.where_clause.as_ref().is_some_and(|w| {
+        w.predicates.iter().any(|p| {
+            matches!(p, WherePredicate::Type(t)
+                if matches!(&t.bounded_ty, Type::Path(tp) if tp.path.is_ident(name))
+                    && reader_bounds(t.bounds.iter()))
+        })
+    });
+    inline || in_where
+}
+
+impl super::Builder<'_> {
+    /// `reader.lines()` (or `bytes()`, `split(b)`) on a reader binding: a move of it.
+    pub(super) fn reader_call(&self, e: &syn::Expr) -> bool {
+        matches!(e, syn::Expr::MethodCall(m) if self.reader_method(m))
+    }
+
+    /// [`Self::reader_call`] of a method call.
+    pub(super) fn reader_method(&self, m: &syn::ExprMethodCall) -> bool {
+        consumes_reader(&m.method.to_string(), m.args.len())
+            && self
+                .place_of(&m.receiver)
+                .is_some_and(|p| p.path.is_empty() && self.ir.readers.contains(&p.binding))
+    }
+}

@@ -1,0 +1,151 @@
+//! `lines()`, `bytes()` and `split(b)` take a reader by value (`BufRead::lines(self)`) but
+//! borrow text (`str::lines(&self)`): on a binding whose type implements `Read`/`BufRead`
+//! (a parameter `R: BufRead` inline or in a where clause, `impl BufRead`, `impl Read`,
+//! `BufReader<..>`, `Box<dyn BufRead>`; a `let` of `BufReader::new(..)`, `Cursor::new(..)`)
+//! they move the reader into the iterator, as in the plain function. Compared with the plain
+//! function, for items and for the drop of a reader that logs it.
+
+use std::io::{self, BufRead, BufReader, Cursor, Read};
+
+use gen_core::generator;
+use gen_tests::{Noisy, check, same_drops, twin};
+
+const TEXT: &[u8] = b"alpha\nbeta,gamma\n\ndelta";
+
+/// A reader that logs its drop.
+pub struct NoisyReader {
+    inner: Cursor<&'static [u8]>,
+    _noisy: Noisy,
+}
+
+impl NoisyReader {
+    fn new(name: &str) -> Self {
+        NoisyReader {
+            inner: Cursor::new(TEXT),
+            _noisy: Noisy::new(name),
+        }
+    }
+}
+
+impl Read for NoisyReader {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.inner.read(buf)
+    }
+}
+
+impl BufRead for NoisyReader {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.inner.fill_buf()
+    }
+    fn consume(&mut self, amt: usize) {
+        self.inner.consume(amt);
+    }
+}
+
+twin! {
+    fallible fn impl_bufread_lines(reader: impl BufRead) -> Result<String, String> {
+        let mut count = 0;
+        for line in reader.lines() {
+            let line = line.map_err(|e| e.to_string())?;
+            if line.is_empty() {
+                continue;
+            }
+            count += 1;
+            yield_!(Ok(format!("{count}:{line}")));
+        }
+        yield_!(Ok(format!("{count} lines")));
+    }
+}
+
+twin! {
+    fn impl_read_bytes(reader: impl Read) -> u8 {
+        for byte in reader.bytes() {
+            let Ok(b) = byte else { break };
+            if b == b'\n' {
+                yield_!(b'|');
+            } else if b.is_ascii_lowercase() && b < b'c' {
+                yield_!(b);
+            }
+        }
+    }
+}
+
+twin! {
+    fn bufreader_let(data: &'static [u8]) -> String {
+        let reader = BufReader::new(data);
+        let mut lines = reader.lines();
+        while let Some(Ok(line)) = lines.next() {
+            yield_!(line);
+        }
+    }
+}
+
+twin! {
+    fn cursor_split(data: &'static [u8]) -> Vec<u8> {
+        let reader = Cursor::new(data);
+        for part in reader.split(b',') {
+            yield_!(part.unwrap_or_default());
+        }
+    }
+}
+
+twin! {
+    fn boxed_dyn(reader: Box<dyn BufRead>) -> usize {
+        for line in reader.lines().map_while(Result::ok) {
+            yield_!(line.len());
+        }
+    }
+}
+
+/// Generic parameters bounded inline and in a where clause.
+#[generator]
+fn generic_inline<R: BufRead>(reader: R) -> impl Iterator<Item = io::Result<String>> {
+    for line in reader.lines() {
+        let line = line?;
+        yield_!(Ok(line.to_uppercase()));
+    }
+}
+
+#[generator]
+fn generic_where<R>(reader: R) -> impl Iterator<Item = usize>
+where
+    R: Read,
+{
+    let mut n = 0;
+    for b in reader.bytes() {
+        n += 1;
+        if b.is_ok_and(|b| b == b'\n') {
+            yield_!(n);
+        }
+    }
+}
+
+#[test]
+fn a_reader_is_moved_into_its_lines() {
+    let lines = check!(impl_bufread_lines(Cursor::new(TEXT)));
+    assert_eq!(lines.len(), 4);
+    assert_eq!(
+        check!(impl_read_bytes(TEXT)),
+        [b'a', b'a', b'|', b'b', b'a', b'a', b'a', b'|', b'|', b'a']
+    );
+    assert_eq!(
+        check!(bufreader_let(TEXT)),
+        ["alpha", "beta,gamma", "", "delta"]
+    );
+    assert_eq!(check!(cursor_split(TEXT)).len(), 2);
+    let lens: Vec<usize> = boxed_dyn::generator(Box::new(TEXT)).collect();
+    assert_eq!(lens, boxed_dyn::plain(Box::new(TEXT)));
+    assert_eq!(lens, [5, 10, 0, 5]);
+    let upper: Vec<String> = generic_inline(TEXT).map(Result::unwrap).collect();
+    assert_eq!(upper, ["ALPHA", "BETA,GAMMA", "", "DELTA"]);
+    assert_eq!(generic_where(TEXT).collect::<Vec<_>>(), [6, 17, 18]);
+}
+
+#[test]
+fn the_reader_drops_with_its_iterator_as_in_the_plain_function() {
+    let log = same_drops!(impl_bufread_lines(NoisyReader::new("reader")));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("drop reader") > at("yield Ok(\"3:delta\")"), "{log:?}");
+    assert!(at("drop reader") < at("yield Ok(\"3 lines\")"), "{log:?}");
+    same_drops!(impl_read_bytes(NoisyReader::new("bytes")));
+}
