@@ -204,9 +204,9 @@ pub mod __private {
     /// copy (keeping the value whole, so that it drops where the plain function drops it),
     /// and the bound asks the compiler to confirm that the field is `Copy`.
     #[diagnostic::on_unimplemented(
-        message = "this field is moved out of a value that the generator keeps across a later yield",
+        message = "this field is moved out of a value that is still in scope when the generator next suspends",
         label = "`{Self}` is not `Copy`, so this moves the field",
-        note = "a flat generator sees no types: a field used by value while the rest of its value is still in scope at a later yield is taken for a copy, so that the rest is dropped where the plain function drops it",
+        note = "a flat generator sees no types: a field used by value while the rest of its value is still in scope at a yield (this one's included, when it is in the yield's operand) is taken for a copy, so that the rest is dropped where the plain function drops it",
         note = "destructure the value with a pattern that names every field (`let Value {{ field, other }} = value;`), or move the field out with a `let` of its own (`let field = value.field;`; the fields the body never names then drop when the generator next suspends)"
     )]
     pub trait CopiedField: Copy {}
@@ -225,9 +225,9 @@ pub mod __private {
     /// type (a lock guard, a counter), like [`CopiedField`] for fields; a move out of a `Box`
     /// there is an error that names the fix.
     #[diagnostic::on_unimplemented(
-        message = "this value is moved out of a box that the generator keeps across a later yield",
+        message = "this value is moved out of a box that is still in scope when the generator next suspends",
         label = "`{Self}` is not `Copy`, so this moves it out of the box",
-        note = "a flat generator sees no types: `*x` used by value while `x` is still in scope at a later yield is taken for a copy (as out of a lock guard), so that `x` is dropped where the plain function drops it",
+        note = "a flat generator sees no types: `*x` used by value while `x` is still in scope at a yield is taken for a copy (as out of a lock guard), so that `x` is dropped where the plain function drops it",
         note = "move the value out with an annotated `let` of its own (`let value: T = *boxed;`), or let the macro see the box (`let boxed: Box<T> = ..;`)"
     )]
     pub trait CopiedDeref: Copy {}
@@ -246,7 +246,7 @@ pub mod __private {
     /// }`), while that value stays in scope across a later yield and nothing shows that the
     /// binding owns data: taken for a copy, like [`CopiedField`].
     #[diagnostic::on_unimplemented(
-        message = "this binding moves a field out of an enum value that the generator keeps across a later yield",
+        message = "this binding moves a field out of an enum value that is still in scope when the generator next suspends",
         label = "`{Self}` is not `Copy`, so this moves the field",
         note = "a flat generator sees no types and cannot keep the fields a pattern leaves in an enum value: a binding in a variant pattern with `..` or `_` that the body uses only by value is taken for a copy, so that the value is dropped where the plain function drops it",
         note = "bind every field of the variant (`Variant {{ field, other }}`, `Variant(a, b)`), so that the whole value moves into the arm's bindings, or match on a reference and clone what you need"
@@ -266,7 +266,7 @@ pub mod __private {
     /// yield and the body never names a field of `v`: taken for a copy out of a `Deref`
     /// type, like [`CopiedDeref`], with the fixes that apply to a `let`.
     #[diagnostic::on_unimplemented(
-        message = "this value is moved out of a box that the generator keeps across a later yield",
+        message = "this value is moved out of a box that is still in scope when the generator next suspends",
         label = "`{Self}` is not `Copy`, so this moves it out of the box",
         note = "a flat generator sees no types: `let v = *x;` while `x` is still in scope at a later yield is taken for a copy (as out of a lock guard), so that `x` is dropped where the plain function drops it",
         note = "annotate the value's type (`let value: T = *boxed;`), or let the macro see the box (`let boxed: Box<T> = ..;`)"
