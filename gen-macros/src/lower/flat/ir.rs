@@ -80,6 +80,9 @@ pub(crate) struct Ir {
     /// Bindings of a type that implements `Read`/`BufRead` (`build/readers.rs`): their
     /// `lines()`, `bytes()` and `split(b)` take them by value.
     pub readers: std::collections::HashSet<BindingId>,
+    /// Bindings of a lock or `RefCell` guard (`let g = m.lock().unwrap();`): for error
+    /// messages (a guard is no owned value to iterate over).
+    pub guards: std::collections::HashSet<BindingId>,
     /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
     /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other
     /// by-value uses of their fields are moves too.

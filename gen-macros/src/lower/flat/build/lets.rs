@@ -137,6 +137,9 @@ impl Builder<'_> {
         if reader && bindings.len() == 1 {
             self.ir.readers.insert(bindings[0]);
         }
+        if init_syn.is_some_and(|i| makes_guard(&i.expr)) && bindings.len() == 1 {
+            self.ir.guards.insert(bindings[0]);
+        }
         // `let b = Box::new(..)`, `let b: Box<T> = ..`: a box (see `Ir::boxes`).
         let boxed = match &local.pat {
             syn::Pat::Type(t) => super::is_box_type(&t.ty),
@@ -410,6 +413,20 @@ pub(super) fn is_text(ty: &syn::Type) -> bool {
             }
             syn::PathArguments::Parenthesized(_) => false,
         }),
+        _ => false,
+    }
+}
+
+/// `m.lock().unwrap()`, `cell.borrow_mut()`, `rw.read()?`: a lock or `RefCell` guard.
+fn makes_guard(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Try(t) => makes_guard(&t.expr),
+        syn::Expr::Paren(p) => makes_guard(&p.expr),
+        syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "unwrap" | "expect" => makes_guard(&m.receiver),
+            "lock" | "read" | "write" | "borrow" | "borrow_mut" => m.args.is_empty(),
+            _ => false,
+        },
         _ => false,
     }
 }

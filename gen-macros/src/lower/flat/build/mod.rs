@@ -97,6 +97,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             owned_items: HashSet::new(),
             text_params: HashSet::new(),
             readers: HashSet::new(),
+            guards: HashSet::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },

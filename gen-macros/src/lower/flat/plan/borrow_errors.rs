@@ -108,6 +108,12 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
              condition instead (`while let Some(x) = {owner_name}.next()`), or {boxed}"
             )
         }
+        BindingKind::Iter if ir.guards.contains(&owner) => format!(
+            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+             keep a borrow of its own local in its state; copy the data out of the guard first \
+             (`let items = {owner_name}.clone();`, then `for x in items`), index into it, or \
+             {boxed}"
+        ),
         BindingKind::Iter if owner_after => format!(
             "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; iterate over indices \
