@@ -83,6 +83,9 @@ pub(crate) struct Ir {
     /// Bindings of a lock or `RefCell` guard (`let g = m.lock().unwrap();`): for error
     /// messages (a guard is no owned value to iterate over).
     pub guards: std::collections::HashSet<BindingId>,
+    /// A `for` loop's iterator binding and the local it iterates over by value (`for k in
+    /// keys`): for error messages about a borrow that local carries.
+    pub loop_sources: std::collections::HashMap<BindingId, BindingId>,
     /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
     /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other
     /// by-value uses of their fields are moves too.

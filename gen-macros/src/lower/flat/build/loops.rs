@@ -130,6 +130,17 @@ impl Builder<'_> {
             if captured.is_some() {
                 self.ir.borrowing_closures.insert(id);
             }
+            // `for k in keys` where `keys` carries a borrow made earlier: for the message.
+            if let ExprKind::Place {
+                place,
+                how: Use::Value,
+                ..
+            } = &built.kind
+                && place.path.is_empty()
+                && captured.is_none()
+            {
+                self.ir.loop_sources.insert(id, place.binding);
+            }
             iter_binding = Some(id);
             iterable = Some(built);
         }

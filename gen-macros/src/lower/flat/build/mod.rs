@@ -98,6 +98,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             text_params: HashSet::new(),
             readers: HashSet::new(),
             guards: HashSet::new(),
+            loop_sources: std::collections::HashMap::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },

@@ -108,6 +108,20 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
              condition instead (`while let Some(x) = {owner_name}.next()`), or {boxed}"
             )
         }
+        // `let keys: Vec<&K> = map.keys().collect(); for k in keys { yield_!(..) }`.
+        BindingKind::Iter
+            if ir
+                .loop_sources
+                .get(&binding)
+                .is_some_and(|&source| source != owner) =>
+        {
+            let source = display_name(ir, ir.loop_sources[&binding]);
+            format!(
+                "`{source}` holds this borrow of `{owner_name}`, and the loop over `{source}` keeps \
+                 it across a yield, but a flat generator cannot keep a borrow of its own local in \
+                 its state; collect owned values instead (`.cloned()`, `.to_owned()`), or {boxed}"
+            )
+        }
         BindingKind::Iter if ir.guards.contains(&owner) => format!(
             "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; copy the data out of the guard first \
