@@ -244,3 +244,20 @@ fn an_indexed_borrow_and_an_iterator_advanced_by_hand() {
         [3, 0, 1, 2, 1, 0]
     );
 }
+
+// `Path::new(name)` returns a reference (into the argument here), not a value of its own:
+// kept across yields, it borrows nothing of the generator's.
+twin! {
+    fn path_new_is_a_reference(name: &'static str) -> String {
+        let path = std::path::Path::new(name);
+        yield_!(path.display().to_string());
+        let parent = path.parent();
+        yield_!(format!("{parent:?}"));
+        yield_!(path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default());
+    }
+}
+
+#[test]
+fn a_path_made_from_an_argument_is_kept_across_yields() {
+    assert_eq!(check!(path_new_is_a_reference("a/b.txt"))[2], "txt");
+}

@@ -74,9 +74,10 @@ pub(crate) struct Ir {
     /// Parameters of a collection type whose items own all their data (`Vec<String>`): a
     /// `for` loop over one by value binds owned items.
     pub owned_items: std::collections::HashSet<BindingId>,
-    /// Parameters of type `String` (or `&str`, `&String`, `Box<str>`): text, whose `lines()`
-    /// and `bytes()` borrow it.
-    pub text_params: std::collections::HashSet<BindingId>,
+    /// Bindings of type `String` (or `&str`, `&String`, `Box<str>`), seen in a parameter's
+    /// or a `let`'s type or in a `let`'s initializer (`String::from(..)`, `format!(..)`,
+    /// `.to_string()`, `read_to_string(..)`): text, whose `lines()` and `bytes()` borrow it.
+    pub texts: std::collections::HashSet<BindingId>,
     /// Bindings of a type that implements `Read`/`BufRead` (`build/readers.rs`): their
     /// `lines()`, `bytes()` and `split(b)` take them by value.
     pub readers: std::collections::HashSet<BindingId>,

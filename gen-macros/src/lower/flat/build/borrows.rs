@@ -111,14 +111,20 @@ impl Builder<'_> {
                 SynExpr::Paren(_) | SynExpr::Group(_) | SynExpr::Try(_) => {
                     operands.first().is_some_and(|o| self.owning_value(o))
                 }
-                // `Type::function(..)`: a constructor.
-                SynExpr::Call(c) => matches!(&*c.func, SynExpr::Path(p) if {
+                // `Type::function(..)`: a constructor (the callee is operand 0; the syntax
+                // keeps a hole for it).
+                SynExpr::Call(_) => matches!(&operands[0].kind, ExprKind::Op {
+                    syn: SynExpr::Path(p),
+                    ..
+                } if {
                     let segs = &p.path.segments;
-                    segs.len() >= 2
-                        && segs[segs.len() - 2]
-                            .ident
-                            .to_string()
-                            .starts_with(|c: char| c.is_ascii_uppercase())
+                    let ty = segs.len().checked_sub(2).map(|i| segs[i].ident.to_string());
+                    // `Path::new(&s)`, `OsStr::new(..)`, `CStr::from_bytes_with_nul(..)`
+                    // return references.
+                    ty.is_some_and(|ty| {
+                        ty.starts_with(|c: char| c.is_ascii_uppercase())
+                            && !matches!(ty.as_str(), "Path" | "OsStr" | "CStr")
+                    })
                 }),
                 SynExpr::MethodCall(m) => {
                     let name = m.method.to_string();
@@ -233,8 +239,12 @@ impl Builder<'_> {
         {
             return borrows;
         }
-        let consuming =
-            super::operands::consumes_receiver(&name, m.args.len()) || self.reader_method(m);
+        // `reader.lines()` on a reader binding (`readers.rs`) takes it.
+        let consuming = super::operands::consumes_receiver(&name, m.args.len())
+            || matches!(&receiver.kind, ExprKind::Place { place, .. }
+                if place.path.is_empty()
+                    && self.ir.readers.contains(&place.binding)
+                    && super::readers::consumes_reader(&name, m.args.len()));
         if let ExprKind::Place { place, .. } = &receiver.kind {
             let binding = place.binding;
             if consuming {
@@ -245,7 +255,7 @@ impl Builder<'_> {
             // `text.lines()` of a `String` parameter: `str::lines` borrows (`BufRead::lines`
             // would take the reader).
             let of_text =
-                STR_BORROWING.contains(&name.as_str()) && self.ir.text_params.contains(&binding);
+                STR_BORROWING.contains(&name.as_str()) && self.ir.texts.contains(&binding);
             if BORROWING.contains(&name.as_str()) || of_text {
                 return self.borrow_of_place(receiver, mutable, whole);
             }

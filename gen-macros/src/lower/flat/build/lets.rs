@@ -137,6 +137,13 @@ impl Builder<'_> {
         if reader && bindings.len() == 1 {
             self.ir.readers.insert(bindings[0]);
         }
+        let text = match &local.pat {
+            syn::Pat::Type(t) => is_text(&t.ty),
+            _ => init_syn.is_some_and(|i| makes_text(&i.expr)),
+        };
+        if text && bindings.len() == 1 {
+            self.ir.texts.insert(bindings[0]);
+        }
         if init_syn.is_some_and(|i| makes_guard(&i.expr)) && bindings.len() == 1 {
             self.ir.guards.insert(bindings[0]);
         }
@@ -427,6 +434,40 @@ fn makes_guard(e: &syn::Expr) -> bool {
             "lock" | "read" | "write" | "borrow" | "borrow_mut" => m.args.is_empty(),
             _ => false,
         },
+        _ => false,
+    }
+}
+
+/// `String::from(..)`, `String::new()`, `format!(..)`, `x.to_string()`,
+/// `fs::read_to_string(..)?`: a `String`.
+fn makes_text(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Try(t) => makes_text(&t.expr),
+        syn::Expr::Paren(p) => makes_text(&p.expr),
+        syn::Expr::Macro(m) => m.mac.path.is_ident("format"),
+        syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "unwrap" | "expect" => makes_text(&m.receiver),
+            "to_string" => m.args.is_empty(),
+            _ => false,
+        },
+        syn::Expr::Call(c) => {
+            let syn::Expr::Path(p) = &*c.func else {
+                return false;
+            };
+            let segs: Vec<String> = p
+                .path
+                .segments
+                .iter()
+                .map(|s| s.ident.to_string())
+                .collect();
+            match &segs[..] {
+                [.., f] if f == "read_to_string" => true,
+                [.., ty, f] => {
+                    ty == "String" && matches!(f.as_str(), "from" | "new" | "with_capacity")
+                }
+                _ => false,
+            }
+        }
         _ => false,
     }
 }

@@ -95,7 +95,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             owned_used: HashSet::new(),
             once_closures: HashSet::new(),
             owned_items: HashSet::new(),
-            text_params: HashSet::new(),
+            texts: HashSet::new(),
             readers: HashSet::new(),
             guards: HashSet::new(),
             loop_sources: std::collections::HashMap::new(),
@@ -134,7 +134,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             b.ir.owned_items.insert(id);
         }
         if arg.ty.as_deref().is_some_and(lets::is_text) {
-            b.ir.text_params.insert(id);
+            b.ir.texts.insert(id);
         }
         let generics = func.sig.as_ref().map(|s| &s.generics);
         if arg

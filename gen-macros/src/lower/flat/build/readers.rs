@@ -120,11 +120,9 @@ fn bounded_as_reader(name: &syn::Ident, generics: &Generics) -> bool {
 impl super::Builder<'_> {
     /// `reader.lines()` (or `bytes()`, `split(b)`) on a reader binding: a move of it.
     pub(super) fn reader_call(&self, e: &syn::Expr) -> bool {
-        matches!(e, syn::Expr::MethodCall(m) if self.reader_method(m))
-    }
-
-    /// [`Self::reader_call`] of a method call.
-    pub(super) fn reader_method(&self, m: &syn::ExprMethodCall) -> bool {
+        let syn::Expr::MethodCall(m) = e else {
+            return false;
+        };
         consumes_reader(&m.method.to_string(), m.args.len())
             && self
                 .place_of(&m.receiver)

@@ -128,20 +128,26 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
              (`let items = {owner_name}.clone();`, then `for x in items`), index into it, or \
              {boxed}"
         ),
+        // Text (`for line in text.lines()`): no `for x in text`, and no index of a line.
+        BindingKind::Iter if ir.texts.contains(&owner) => {
+            let by_reference = if ir.bindings[owner].kind == BindingKind::Param {
+                format!("take the text by reference as an argument (`{owner_name}: &str`), ")
+            } else {
+                String::new()
+            };
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; {by_reference}collect owned \
+                 items first (for example `let lines: Vec<String> = \
+                 {owner_name}.lines().map(String::from).collect();`), or {boxed}"
+            )
+        }
         BindingKind::Iter if owner_after => format!(
             "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; iterate over indices \
              (`for i in 0..{owner_name}.len()`), an owned copy (`{owner_name}.clone()`) or its \
              contents taken out (`std::mem::take(&mut {owner_name})`), take it by reference as \
              an argument, or {boxed}"
-        ),
-        // Text (`for line in text.lines()`): no `for x in text`, and no index of a line.
-        BindingKind::Iter if ir.text_params.contains(&owner) => format!(
-            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
-             keep a borrow of its own local in its state; take the text by reference as an \
-             argument (`{owner_name}: &str`), collect owned items first (for example `let \
-             lines: Vec<String> = {owner_name}.lines().map(String::from).collect();`), or \
-             {boxed}"
         ),
         BindingKind::Iter => format!(
             "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
