@@ -57,8 +57,10 @@ impl Builder<'_> {
                 | SynExpr::Array(_)
                 | SynExpr::Range(_) => operands.iter().all(|o| self.plain_value(o)),
                 // `Some(1)`, `Ok(x)` of plain data.
-                SynExpr::Call(c) => {
-                    matches!(&*c.func, SynExpr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Some" || s.ident == "Ok" || s.ident == "Err"))
+                // (The callee is operand 0: the syntax keeps a hole for it.)
+                SynExpr::Call(_) => {
+                    matches!(&operands[0].kind, ExprKind::Op { syn: SynExpr::Path(p), .. }
+                        if p.path.segments.last().is_some_and(|s| s.ident == "Some" || s.ident == "Ok" || s.ident == "Err"))
                         && operands[1..].iter().all(|o| self.plain_value(o))
                 }
                 SynExpr::MethodCall(m) => {
