@@ -210,10 +210,11 @@ impl Builder<'_> {
             }
             // A closure or async block without `move` borrows what it captures and does not
             // move.
+            // A plain (`Copy`) local used by value is captured by reference too.
             ExprKind::Closure { syn, captures, .. } if !moves_captures(syn) => strongest(
                 captures
                     .iter()
-                    .filter(|(_, how)| *how != Use::Value)
+                    .filter(|(p, how)| *how != Use::Value || self.ir.bindings[p.binding].plain)
                     .map(|(place, _)| self.borrow_of_binding(place.binding, false, e.spans)),
             ),
             _ => Borrows::Nothing,

@@ -374,7 +374,8 @@ impl Builder<'_> {
                 captures
                     .iter()
                     .find(|(p, how)| {
-                        *how == Use::Read && self.ir.bindings[p.binding].kind != BindingKind::Temp
+                        let b = &self.ir.bindings[p.binding];
+                        (*how == Use::Read || b.plain) && b.kind != BindingKind::Temp
                     })
                     .map(|(p, _)| (p.binding, e.spans))
             }
