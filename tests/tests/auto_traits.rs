@@ -137,3 +137,25 @@ fn unpin_generators_can_be_used_through_pin_without_boxing() {
     assert_eq!(g.next(), Some(1));
     assert_eq!(g.next(), None);
 }
+
+/// A work queue drained into an async generator: the value popped under the lock is taken
+/// out first, so the guard is not held across the yield and the stream stays `Send` (README,
+/// limit 5).
+#[generator]
+fn drain_queue(queue: Arc<Mutex<Vec<u32>>>) -> impl futures::Stream<Item = u32> {
+    loop {
+        let next = queue.lock().unwrap().pop();
+        let Some(job) = next else { break };
+        std::future::ready(()).await;
+        yield_!(job);
+    }
+}
+
+#[test]
+fn a_stream_that_takes_its_value_out_of_a_lock_is_send() {
+    use futures::StreamExt;
+    let s = drain_queue(Arc::new(Mutex::new(vec![1, 2, 3])));
+    assert_send(&s);
+    let got: Vec<u32> = futures::executor::block_on(s.collect());
+    assert_eq!(got, [3, 2, 1]);
+}
