@@ -221,3 +221,41 @@ fn a_bare_yield_yields_a_unit_and_an_empty_body_has_unit_items() {
     let empty = gen_core::iter! {};
     assert_eq!(empty.collect::<Vec<()>>(), []);
 }
+
+/// `iter! { .. }` drops what it captured as a `move` closure (or a `gen move` block) does: in
+/// the order the body first names it, after its own locals when it has started.
+#[test]
+fn captures_drop_in_the_order_they_are_first_named() {
+    use gen_tests::Noisy;
+    // Unstarted: as the same captures in a `move` closure.
+    let (guard, items) = (Noisy::new("guard"), vec![Noisy::new("a"), Noisy::new("b")]);
+    let closure = move || {
+        let _g = guard;
+        items.len()
+    };
+    let _ = take_log();
+    drop(closure);
+    let expected = take_log();
+    let (guard, items) = (Noisy::new("guard"), vec![Noisy::new("a"), Noisy::new("b")]);
+    let g = iter! {
+        let _g = guard;
+        for i in items {
+            yield i.name().len();
+        }
+    };
+    let _ = take_log();
+    drop(g);
+    assert_eq!(take_log(), expected);
+    assert_eq!(expected, ["drop guard", "drop a", "drop b"]);
+    // Started: its locals (in reverse), then its captures in order.
+    let (first, second) = (Noisy::new("first"), Noisy::new("second"));
+    let mut g = iter! {
+        let local = Noisy::new("local");
+        yield first.name().len() + second.name().len() + local.name().len();
+        yield 0;
+    };
+    assert_eq!(g.next(), Some(16));
+    let _ = take_log();
+    drop(g);
+    assert_eq!(take_log(), ["drop local", "drop first", "drop second"]);
+}

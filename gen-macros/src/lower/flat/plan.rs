@@ -211,8 +211,19 @@ impl Plan {
         }
         let mut out = Vec::new();
         for scope in chain(ir, ir.states[s].scope) {
-            for &binding in &ir.scopes[scope].bindings {
-                self.keep_binding(ir, binding, node, &mut out);
+            let bindings = &ir.scopes[scope].bindings;
+            // A state drops what it keeps in the reverse of this order: a function's
+            // arguments from the last, as a function drops its parameters, but the captures
+            // of `iter! { .. }` (the outermost scope's bindings) in the order they are first
+            // named, as a `move` closure or a `gen` block drops what it captured.
+            if ir.inline && ir.scopes[scope].parent.is_none() {
+                for &binding in bindings.iter().rev() {
+                    self.keep_binding(ir, binding, node, &mut out);
+                }
+            } else {
+                for &binding in bindings {
+                    self.keep_binding(ir, binding, node, &mut out);
+                }
             }
         }
         out
