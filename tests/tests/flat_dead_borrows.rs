@@ -261,3 +261,26 @@ twin! {
 fn a_path_made_from_an_argument_is_kept_across_yields() {
     assert_eq!(check!(path_new_is_a_reference("a/b.txt"))[2], "txt");
 }
+
+// What comes out of a borrowed iterator (`it.by_ref().take(n).collect()`) borrows what the
+// iterator borrows, not the iterator: collected from an owning iterator, it is owned.
+twin! {
+    fn head_then_rest(xs: Vec<String>, head: usize) -> String {
+        let mut it = xs.into_iter();
+        let first: Vec<_> = it.by_ref().take(head).collect();
+        for x in first {
+            yield_!(x);
+        }
+        let next = (&mut it).next();
+        yield_!(next.unwrap_or_default());
+        for x in it {
+            yield_!(x);
+        }
+    }
+}
+
+#[test]
+fn items_taken_through_a_borrowed_iterator_are_its_items() {
+    let words = || ["a", "b", "c", "d"].map(String::from).to_vec();
+    assert_eq!(check!(head_then_rest(words(), 2)), ["a", "b", "c", "d"]);
+}

@@ -242,6 +242,15 @@ impl Builder<'_> {
         {
             return borrows;
         }
+        // `it.by_ref().take(n).collect()`, `(&mut it).next()`: what comes out of the borrowed
+        // iterator `it` (its items, a sum) borrows what `it` borrows, not `it`.
+        if !ADAPTERS.contains(&name.as_str())
+            && !PASS_ON.contains(&name.as_str())
+            && name != "by_ref"
+            && let Some(it) = self.borrowed_iterator(receiver)
+        {
+            return self.ir.bindings[it].borrows.clone();
+        }
         // `reader.lines()` on a reader binding (`readers.rs`) takes it.
         let consuming = super::operands::consumes_receiver(&name, m.args.len())
             || matches!(&receiver.kind, ExprKind::Place { place, .. }
@@ -358,6 +367,31 @@ impl Builder<'_> {
         } else {
             Borrows::Maybe
         }
+    }
+
+    /// The iterator local `it` of `&mut it` or `it.by_ref()` (a built expression), through
+    /// the adapters over it (`it.by_ref().take(n)`).
+    fn borrowed_iterator(&self, e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
+        let ExprKind::Op { syn, operands, .. } = &e.kind else {
+            return None;
+        };
+        let target = match syn {
+            SynExpr::Reference(r) if r.mutability.is_some() => &operands[0],
+            SynExpr::MethodCall(m) if m.method == "by_ref" && m.args.is_empty() => &operands[0],
+            SynExpr::MethodCall(m)
+                if ADAPTERS.contains(&m.method.to_string().as_str())
+                    || PASS_ON.contains(&m.method.to_string().as_str()) =>
+            {
+                return self.borrowed_iterator(&operands[0]);
+            }
+            SynExpr::Paren(_) => return self.borrowed_iterator(&operands[0]),
+            _ => return None,
+        };
+        let ExprKind::Place { place, .. } = &target.kind else {
+            return None;
+        };
+        (place.path.is_empty() && self.ir.bindings[place.binding].holds_value())
+            .then_some(place.binding)
     }
 
     /// `&mut it` or `it.by_ref()` where `it` is an iterator made from a borrow (`let mut it =
