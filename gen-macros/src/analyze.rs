@@ -378,8 +378,26 @@ impl VisitMut for Normalize {
     }
 
     fn visit_item_mut(&mut self, item: &mut Item) {
+        // A nested `#[generator] fn` is a generator of its own, expanded by its attribute.
+        if let Item::Fn(f) = item
+            && is_generator(&f.attrs)
+        {
+            return;
+        }
         // A nested item is a different function: only look for yields that wrongly sit in it.
         self.within(Context::NestedItem, |v| visit_mut::visit_item_mut(v, item));
+    }
+
+    fn visit_impl_item_fn_mut(&mut self, f: &mut syn::ImplItemFn) {
+        if !is_generator(&f.attrs) {
+            visit_mut::visit_impl_item_fn_mut(self, f);
+        }
+    }
+
+    fn visit_trait_item_fn_mut(&mut self, f: &mut syn::TraitItemFn) {
+        if !is_generator(&f.attrs) {
+            visit_mut::visit_trait_item_fn_mut(self, f);
+        }
     }
 
     fn visit_ident_mut(&mut self, ident: &mut Ident) {
@@ -387,4 +405,15 @@ impl VisitMut for Normalize {
             self.reserved(ident);
         }
     }
+}
+
+/// `#[generator]`, `#[gen_core::generator(..)]`: an item the attribute turns into a generator
+/// of its own.
+fn is_generator(attrs: &[syn::Attribute]) -> bool {
+    attrs.iter().any(|a| {
+        a.path()
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "generator")
+    })
 }

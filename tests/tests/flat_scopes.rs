@@ -352,3 +352,43 @@ fn a_shadowing_let_inside_a_loop_keeps_the_outer_local_for_the_back_edge() {
     assert_eq!(check!(shadow_kept_by_the_loop_head(2)), [1, 11, 1, 11, 2]);
     assert_eq!(check!(shadow_kept_by_the_loop_head(0)), [2]);
 }
+
+/// A `#[generator]` function (or method) declared inside a generator's body is a generator
+/// of its own, in every flavour of the outer one.
+#[test]
+fn a_generator_declared_inside_a_generator_body() {
+    #[gen_core::generator]
+    fn outer(n: u32) -> impl Iterator<Item = u32> {
+        #[gen_core::generator]
+        fn inner(k: u32) -> impl Iterator<Item = u32> {
+            for i in 0..k {
+                yield_!(i * 10);
+            }
+        }
+        struct Evens;
+        impl Evens {
+            #[gen_core::generator]
+            fn upto(&self, k: u32) -> impl Iterator<Item = u32> {
+                for i in (0..k).filter(|i| i % 2 == 0) {
+                    yield_!(i);
+                }
+            }
+        }
+        for x in inner(n) {
+            yield_!(x);
+        }
+        yield_from!(Evens.upto(n));
+    }
+    #[gen_core::generator(boxed)]
+    fn outer_boxed(n: u32) -> impl Iterator<Item = u32> {
+        #[gen_core::generator]
+        fn inner(k: u32) -> impl Iterator<Item = u32> {
+            for i in 0..k {
+                yield_!(i + 100);
+            }
+        }
+        yield_from!(inner(n));
+    }
+    assert_eq!(outer(3).collect::<Vec<_>>(), [0, 10, 20, 0, 2]);
+    assert_eq!(outer_boxed(2).collect::<Vec<_>>(), [100, 101]);
+}
