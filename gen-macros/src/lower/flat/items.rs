@@ -65,10 +65,12 @@ impl Items {
 }
 
 /// A copy of a `use` (or `macro_rules!`) that is not the fold copy's: the code after it in
-/// this copy may not need it, which is no sign that the user's body does not.
+/// this copy may not need it, which is no sign that the user's body does not (the fold copy,
+/// the body as written, reports an import or a macro the body never uses).
 pub(crate) fn copy_of_import(item: &syn::Item) -> TokenStream {
     match item {
         syn::Item::Use(u) => quote!(#[allow(unused_imports)] #u),
+        syn::Item::Macro(m) => quote!(#[allow(unused_macros)] #m),
         other => quote!(#other),
     }
 }

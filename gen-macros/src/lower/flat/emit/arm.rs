@@ -112,7 +112,9 @@ impl Emitter<'_> {
                     let tokens = self.rebind(s, b);
                     out.extend(tokens);
                 }
-                Entry::Macro(item) => out.extend(quote!(#item)),
+                Entry::Macro(item) => {
+                    out.extend(crate::lower::flat::items::copy_of_import(item));
+                }
             }
         }
         out

@@ -110,8 +110,23 @@ fn repeat<T: Clone>(value: T, times: usize) -> impl Iterator<Item = T> {
     }
 }
 
+// A local `macro_rules!` used in one state and not in others draws no unused-macro warning.
+#[generator]
+fn local_macro(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    macro_rules! double {
+        ($e:expr) => {
+            $e * 2
+        };
+    }
+    yield_!(0);
+    for x in v {
+        yield_!(double!(x));
+    }
+}
+
 pub fn main() {
     assert_eq!(counter(3).collect::<Vec<_>>(), [0, 1, 2]);
+    assert_eq!(local_macro(vec![1, 2]).collect::<Vec<_>>(), [0, 2, 4]);
     assert_eq!(reassigned_after_yield(5).collect::<Vec<_>>(), [5, 10]);
     assert_eq!(kept_across_yields(1).collect::<Vec<_>>(), [5, 1, 2, 2, 8]);
     let words = vec!["", "a", "bb", "ccc", "overlong words", "dd"];
