@@ -80,6 +80,9 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
     // Parameters written as patterns are bound first thing in the body (see `GenFn::prelude`).
     let prelude = std::mem::take(&mut func.prelude);
     func.block.stmts.splice(0..0, prelude);
+    // The body goes inside the user's own braces: the function item then spans only the
+    // user's tokens, and rustc judges it as the user's (an unused one is `dead_code`).
+    let braces = func.block.brace_token;
     let body = match lowering {
         Lowering::Flat => lower::flat::lower(&func, args.no_fold.is_none())?,
         Lowering::Boxed | Lowering::Stream => {
@@ -91,10 +94,12 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
     } = func;
     // The added `+ FusedIterator` is implied by nothing the user wrote, but clippy's
     // `implied_bounds_in_impls` cannot tell it was added on purpose.
+    let mut block = TokenStream::new();
+    braces.surround(&mut block, |out| out.extend(body));
     Ok(quote! {
         #(#attrs)*
         #[allow(clippy::implied_bounds_in_impls)]
-        #vis #sig { #body }
+        #vis #sig #block
     })
 }
 

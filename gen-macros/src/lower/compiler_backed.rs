@@ -152,7 +152,9 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
             return ::core::result::Result::Ok(());
         }
     } else {
-        block.to_token_stream()
+        // A statement, not the async block's tail: `{ { for .. } }` would be rustc's
+        // `unused_braces` on the user's braces.
+        quote!(#block;)
     };
     Ok(quote! {
         {
