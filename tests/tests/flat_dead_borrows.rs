@@ -271,7 +271,7 @@ twin! {
         for x in first {
             yield_!(x);
         }
-        let next = (&mut it).next();
+        let next = it.by_ref().find(|_| true);
         yield_!(next.unwrap_or_default());
         for x in it {
             yield_!(x);

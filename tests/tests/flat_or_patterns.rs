@@ -24,7 +24,7 @@ fn msgs(n: usize) -> Vec<Msg> {
 }
 
 fn either(i: usize) -> Result<Noisy, Noisy> {
-    if i % 2 == 0 {
+    if i.is_multiple_of(2) {
         Ok(Noisy::new(format!("ok{i}")))
     } else {
         Err(Noisy::new(format!("err{i}")))

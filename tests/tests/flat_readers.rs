@@ -13,6 +13,7 @@ use gen_tests::{Noisy, check, same_drops, twin};
 const TEXT: &[u8] = b"alpha\nbeta,gamma\n\ndelta";
 
 /// A reader that logs its drop.
+#[derive(Debug)]
 pub struct NoisyReader {
     inner: Cursor<&'static [u8]>,
     _noisy: Noisy,
@@ -58,7 +59,7 @@ twin! {
 }
 
 twin! {
-    fn impl_read_bytes(reader: impl Read) -> u8 {
+    fn impl_read_bytes(reader: impl BufRead) -> u8 {
         for byte in reader.bytes() {
             let Ok(b) = byte else { break };
             if b == b'\n' {
@@ -106,6 +107,8 @@ fn generic_inline<R: BufRead>(reader: R) -> impl Iterator<Item = io::Result<Stri
     }
 }
 
+// (A `Read` that may be unbuffered: the test reads a slice.)
+#[allow(clippy::unbuffered_bytes)]
 #[generator]
 fn generic_where<R>(reader: R) -> impl Iterator<Item = usize>
 where
