@@ -117,7 +117,16 @@ fn borrows_own_local() -> impl Iterator<Item = u32> {
     }
 }
 
+// A body that is one expression draws no `unused_braces`.
+#[generator(boxed)]
+fn one_expression_body(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    for x in v {
+        yield_!(x);
+    }
+}
+
 pub fn main() {
+    assert_eq!(one_expression_body(vec![1, 2]).collect::<Vec<_>>(), [1, 2]);
     assert_eq!(borrows_own_local().collect::<Vec<_>>(), [1, 2]);
     assert_eq!(counter(3).collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(reassigned_after_yield(5).collect::<Vec<_>>(), [5, 10]);

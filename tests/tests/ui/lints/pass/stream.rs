@@ -76,7 +76,16 @@ fn nothing_to_yield(ready: bool) -> impl Stream<Item = u32> {
     std::future::ready(()).await;
 }
 
+// A body that is one expression draws no `unused_braces`.
+#[generator]
+fn one_expression_body(v: Vec<u32>) -> impl Stream<Item = u32> {
+    for x in v {
+        yield_!(x);
+    }
+}
+
 pub fn main() {
+    assert_eq!(block_on(one_expression_body(vec![1, 2]).collect::<Vec<_>>()), [1, 2]);
     assert_eq!(block_on(counter(3).collect::<Vec<_>>()), [0, 1, 2]);
     assert_eq!(
         block_on(reassigned_after_yield(5).collect::<Vec<_>>()),
