@@ -34,8 +34,9 @@ impl Plan {
                             format!(
                                 "this mutable borrow through `{name}` is kept across a yield while \
                                  `{name}` itself is used again after it, and a flat generator \
-                                 cannot hold both in its state; end the borrow before the yield, \
-                                 or {}",
+                                 cannot hold both in its state; end the borrow before the yield \
+                                 (a `for` loop over it can index instead: `for i in 0..v.len() {{ \
+                                 .. v[i] .. }}`), or {}",
                                 boxed_alternative(ir)
                             ),
                         ))
