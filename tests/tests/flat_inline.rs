@@ -258,4 +258,15 @@ fn captures_drop_in_the_order_they_are_first_named() {
     let _ = take_log();
     drop(g);
     assert_eq!(take_log(), ["drop local", "drop first", "drop second"]);
+    // Unstarted, a capture the body only reads drops after the ones it moves (README).
+    let (header, items) = (Noisy::new("header"), vec![Noisy::new("a")]);
+    let g = iter! {
+        let _ = header.name().len();
+        for i in items {
+            yield i.name().len();
+        }
+    };
+    let _ = take_log();
+    drop(g);
+    assert_eq!(take_log(), ["drop a", "drop header"]);
 }
