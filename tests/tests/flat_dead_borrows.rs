@@ -284,3 +284,41 @@ fn items_taken_through_a_borrowed_iterator_are_its_items() {
     let words = || ["a", "b", "c", "d"].map(String::from).to_vec();
     assert_eq!(check!(head_then_rest(words(), 2)), ["a", "b", "c", "d"]);
 }
+
+#[derive(Debug)]
+pub struct Person {
+    id: u32,
+    name: String,
+}
+
+// What a closure (`map`) or a copy (`copied`) takes out of a borrowing iterator may own its
+// data: collected from a local, then yielded across yields, it does not borrow the local.
+twin! {
+    fn collected_through_map_and_copied(n: u32) -> String {
+        let people: Vec<Person> = (0..n).map(|id| Person { id, name: format!("p{id}") }).collect();
+        let ids: Vec<_> = people.iter().map(|p| p.id).collect();
+        for id in ids {
+            yield_!(id.to_string());
+        }
+        let names: Vec<String> = people.iter().filter(|p| p.id > 0).map(|p| p.name.clone()).collect();
+        for name in names {
+            yield_!(name);
+        }
+        let by_name: std::collections::BTreeMap<&str, u32> =
+            people.iter().map(|p| (p.name.as_str(), p.id)).collect();
+        let firsts: Vec<u32> = by_name.values().copied().collect();
+        drop(by_name);
+        for id in firsts {
+            yield_!(format!("#{id}"));
+        }
+        drop(people);
+    }
+}
+
+#[test]
+fn values_taken_out_of_a_borrowing_iterator_through_a_closure() {
+    assert_eq!(
+        check!(collected_through_map_and_copied(3)),
+        ["0", "1", "2", "p1", "p2", "#0", "#1", "#2"]
+    );
+}

@@ -280,6 +280,15 @@ impl Builder<'_> {
             );
         }
         let inner = self.borrows_of(receiver);
+        // `v.iter().map(|p| p.id).collect()`: the iterator borrows `v`, but what comes out of
+        // it went through a closure (or a copy) and may own its data.
+        if !ADAPTERS.contains(&name.as_str())
+            && !PASS_ON.contains(&name.as_str())
+            && !BORROWING.contains(&name.as_str())
+            && transforms_items(receiver)
+        {
+            return likely(inner);
+        }
         if consuming || ADAPTERS.contains(&name.as_str()) || BORROWING.contains(&name.as_str()) {
             return inner;
         }
@@ -451,6 +460,24 @@ impl Builder<'_> {
         }
         Borrows::Definitely(id, spans)
     }
+}
+
+/// Whether the items of the iterator `e` went through a closure or a copy on their way out
+/// (`.map(..)`, `.filter_map(..)`, `.copied()` in its chain of adapters).
+fn transforms_items(e: &Expr) -> bool {
+    let ExprKind::Op {
+        syn: SynExpr::MethodCall(m),
+        operands,
+        ..
+    } = &e.kind
+    else {
+        return false;
+    };
+    let name = m.method.to_string();
+    matches!(
+        name.as_str(),
+        "map" | "filter_map" | "flat_map" | "map_while" | "scan" | "copied" | "cloned"
+    ) || (ADAPTERS.contains(&name.as_str()) && transforms_items(&operands[0]))
 }
 
 /// `mem::replace(&mut x, v)`, `mem::take(&mut x)` (or `replace`/`take` imported from
