@@ -191,6 +191,14 @@ pub mod __private {
         core::mem::needs_drop::<T>()
     }
 
+    /// The `None` a flat generator's `return` desugars into: a call, so that clippy does not
+    /// read the user's `let .. else { return; }` as a `?` it could rewrite.
+    #[inline(always)]
+    #[must_use]
+    pub const fn finished<T>() -> Option<T> {
+        None
+    }
+
     /// The error a generator-level `e?` of a flat generator yields: `From::from(e)`, as the
     /// `?` operator converts it (a function, so that no lint about a conversion to the same
     /// type fires on the user's `?`).

@@ -85,7 +85,7 @@ impl Context for Fold<'_> {
     }
 
     fn return_(&mut self, span: Span) -> TokenStream {
-        quote_spanned!(span=> return ::core::option::Option::None)
+        quote_spanned!(span=> return ::gen_core::__private::finished())
     }
 
     fn jump(

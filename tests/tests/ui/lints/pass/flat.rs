@@ -124,7 +124,21 @@ fn local_macro(v: Vec<u32>) -> impl Iterator<Item = u32> {
     }
 }
 
+// `let .. else { return; }` draws no `clippy::question_mark` (the plain function, which
+// returns `()`, cannot use `?` there either).
+#[generator]
+fn first_and_rest(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    let mut it = v.into_iter();
+    let Some(first) = it.next() else {
+        return;
+    };
+    for x in it {
+        yield_!(x + first);
+    }
+}
+
 pub fn main() {
+    assert_eq!(first_and_rest(vec![1, 2]).collect::<Vec<_>>(), [3]);
     assert_eq!(counter(3).collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(local_macro(vec![1, 2]).collect::<Vec<_>>(), [0, 2, 4]);
     assert_eq!(reassigned_after_yield(5).collect::<Vec<_>>(), [5, 10]);
