@@ -322,3 +322,31 @@ fn values_taken_out_of_a_borrowing_iterator_through_a_closure() {
         ["0", "1", "2", "p1", "p2", "#0", "#1", "#2"]
     );
 }
+
+/// Made by a function the macro does not know from a borrow of a local: it may borrow it.
+fn make_guard(name: &str, config: &[u32]) -> Noisy {
+    Noisy::new(format!("{name}{}", config.len()))
+}
+
+// A value named to be held for its drop (`_guard`) keeps its timing even when the macro
+// cannot tell whether it borrows a local: it drops at the end of its block, after the items.
+twin! {
+    fn guard_made_from_a_borrow_keeps_its_timing(config: Vec<u32>) -> usize {
+        let _guard = make_guard("span", &config);
+        yield_!(config.len());
+        {
+            let _inner = make_guard("inner", &config);
+            yield_!(config.len() + 1);
+        }
+        yield_!(config.len() + 2);
+    }
+}
+
+#[test]
+fn a_guard_held_for_its_drop_drops_at_the_end_of_its_block() {
+    assert_eq!(check!(guard_made_from_a_borrow_keeps_its_timing(vec![1, 2])), [2, 3, 4]);
+    let log = same_drops!(guard_made_from_a_borrow_keeps_its_timing(vec![1, 2]));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("drop span2") > at("yield 4"), "{log:?}");
+    assert!(at("drop inner2") > at("yield 3") && at("drop inner2") < at("yield 4"), "{log:?}");
+}

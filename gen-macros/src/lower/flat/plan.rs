@@ -241,9 +241,12 @@ impl Plan {
             return;
         }
         let info = &ir.bindings[binding];
-        // Without drop glue, a value no later code reads need not be kept.
+        // Without drop glue, a value no later code reads need not be kept. Nor need a value
+        // that may borrow a local (a coroutine could not keep it either), unless its name
+        // says it is held for its drop (`_guard`): then it is kept, and a borrow of a local
+        // is an error rather than an early drop.
         let no_drop = info.by_ref || info.plain;
-        if !live && (no_drop || self.borrows_local(ir, &info.borrows)) {
+        if !live && (no_drop || (self.borrows_local(ir, &info.borrows) && !held_for_drop(info))) {
             return;
         }
         let Some(root) = self.cfg.places.root_of(binding) else {
@@ -469,4 +472,10 @@ fn split_places(cfg: &Cfg) -> Bits {
         }
     }
     out
+}
+
+/// `let _guard = ..;`: a binding named to be held for its drop, never read.
+pub(crate) fn held_for_drop(info: &super::ir::Binding) -> bool {
+    let name = info.ident.to_string();
+    name.len() > 1 && name.starts_with('_') && !name.starts_with("__gen")
 }

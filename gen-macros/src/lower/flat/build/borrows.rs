@@ -268,7 +268,13 @@ impl Builder<'_> {
             // would take the reader).
             let of_text =
                 STR_BORROWING.contains(&name.as_str()) && self.ir.texts.contains(&binding);
-            if BORROWING.contains(&name.as_str()) || of_text {
+            // `m.lock()`, `cell.borrow_mut()`: a guard borrows the lock it locks.
+            let guard = m.args.is_empty()
+                && matches!(
+                    name.as_str(),
+                    "lock" | "try_lock" | "read" | "write" | "borrow" | "borrow_mut"
+                );
+            if BORROWING.contains(&name.as_str()) || of_text || guard {
                 return self.borrow_of_place(receiver, mutable, whole);
             }
             return strongest(

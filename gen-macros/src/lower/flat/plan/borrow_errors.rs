@@ -22,7 +22,9 @@ impl Plan {
                 let info = &ir.bindings[binding];
                 let error = match &info.borrows {
                     Borrows::Definitely(owner, span)
-                        if live && reported_here(ir, *owner) && *owner != binding =>
+                        if (live || super::held_for_drop(info))
+                            && reported_here(ir, *owner)
+                            && *owner != binding =>
                     {
                         let owner_after = self.used_after_scope(ir, binding, *owner);
                         Some((span, borrow_message(ir, binding, *owner, owner_after)))
@@ -180,6 +182,16 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
                 "`{name}` captures `{owner_name}` by reference and is still needed after a \
                  yield, but a flat generator cannot keep a borrow of its own local in its \
                  state; make it a `move` closure (`move |..| ..`), or {boxed}"
+            )
+        }
+        // `let _lock = m.lock().unwrap();`: held for its drop, to the end of its block.
+        _ if super::held_for_drop(&ir.bindings[binding]) => {
+            let name = display_name(ir, binding);
+            format!(
+                "`{name}` borrows `{owner_name}` and is held to the end of its block across a \
+                 yield, but a flat generator cannot keep a borrow of its own local in its \
+                 state; drop it before the yield (`drop({name});`), take `{owner_name}` by \
+                 reference as an argument, or {boxed}"
             )
         }
         _ => {
