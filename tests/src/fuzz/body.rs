@@ -387,7 +387,15 @@ impl Gen {
                     Some(format!("let {g} = G::new(\"{g}.{label}\");\n"))
                 }
                 11 => self.move_guard(),
-                12 => self.pick_var(Ty::Guard).map(|g| format!("let _ = {g};\n")),
+                12 => self.pick_var(Ty::Guard).map(|g| {
+                    if self.rng.chance(1, 2) {
+                        format!("let _ = {g};\n")
+                    } else {
+                        // Held for its drop to the end of the block (`let _span = ..`).
+                        let s = self.fresh("_s");
+                        format!("let {s} = span_of(&{g}, \"{s}\");\n")
+                    }
+                }),
                 13 => {
                     let o = self.fresh("o");
                     let v = match self.rng.below(3) {
