@@ -165,6 +165,11 @@ impl Builder<'_> {
                 ..
             } => self.ir.bindings[place.binding].borrows.clone(),
             ExprKind::Place { .. } => Borrows::Nothing,
+            // `vec![(&root, ..)]` holds its elements, and what they borrow.
+            ExprKind::Macro {
+                mac,
+                args: crate::lower::flat::ir::MacroArgs::Exprs { exprs, .. },
+            } if mac.path.is_ident("vec") => strongest(exprs.iter().map(|x| self.borrows_of(x))),
             ExprKind::Op { syn, operands, .. } => match syn {
                 SynExpr::Reference(r) => {
                     self.borrow_of_place(&operands[0], r.mutability.is_some(), e)
