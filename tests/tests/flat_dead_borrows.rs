@@ -344,9 +344,15 @@ twin! {
 
 #[test]
 fn a_guard_held_for_its_drop_drops_at_the_end_of_its_block() {
-    assert_eq!(check!(guard_made_from_a_borrow_keeps_its_timing(vec![1, 2])), [2, 3, 4]);
+    assert_eq!(
+        check!(guard_made_from_a_borrow_keeps_its_timing(vec![1, 2])),
+        [2, 3, 4]
+    );
     let log = same_drops!(guard_made_from_a_borrow_keeps_its_timing(vec![1, 2]));
     let at = |e: &str| log.iter().position(|x| x == e).expect(e);
     assert!(at("drop span2") > at("yield 4"), "{log:?}");
-    assert!(at("drop inner2") > at("yield 3") && at("drop inner2") < at("yield 4"), "{log:?}");
+    assert!(
+        at("drop inner2") > at("yield 3") && at("drop inner2") < at("yield 4"),
+        "{log:?}"
+    );
 }
