@@ -304,27 +304,17 @@ impl Builder<'_> {
 
 /// `Box::new(..)`, `Box::from(..)`, `Box::default()`.
 fn is_box_constructor(e: &syn::Expr) -> bool {
-    let syn::Expr::Call(call) = e else {
-        return false;
-    };
-    let syn::Expr::Path(p) = &*call.func else {
-        return false;
-    };
-    let segments: Vec<String> = p
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    matches!(
-        segments
-            .iter()
-            .rev()
-            .take(2)
-            .map(String::as_str)
-            .collect::<Vec<_>>()[..],
-        ["new" | "from" | "default", "Box"]
-    )
+    super::syntax_facts::callee_segments(e).is_some_and(|segments| {
+        matches!(
+            segments
+                .iter()
+                .rev()
+                .take(2)
+                .map(String::as_str)
+                .collect::<Vec<_>>()[..],
+            ["new" | "from" | "default", "Box"]
+        )
+    })
 }
 
 /// A type that owns all its data: std's owning containers and primitives, tuples and arrays
@@ -450,23 +440,14 @@ fn makes_text(e: &syn::Expr) -> bool {
             "to_string" => m.args.is_empty(),
             _ => false,
         },
-        syn::Expr::Call(c) => {
-            let syn::Expr::Path(p) = &*c.func else {
-                return false;
-            };
-            let segs: Vec<String> = p
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            match &segs[..] {
+        syn::Expr::Call(_) => {
+            super::syntax_facts::callee_segments(e).is_some_and(|segs| match &segs[..] {
                 [.., f] if f == "read_to_string" => true,
                 [.., ty, f] => {
                     ty == "String" && matches!(f.as_str(), "from" | "new" | "with_capacity")
                 }
                 _ => false,
-            }
+            })
         }
         _ => false,
     }

@@ -58,23 +58,14 @@ pub(super) fn reader_value(init: &syn::Expr) -> bool {
             matches!(&*m.receiver, syn::Expr::Call(c) if matches!(&*c.func,
                 syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "stdin")))
         }
-        syn::Expr::Call(c) => {
-            let syn::Expr::Path(p) = &*c.func else {
-                return false;
-            };
-            let segs: Vec<String> = p
-                .path
-                .segments
-                .iter()
-                .map(|s| s.ident.to_string())
-                .collect();
-            match &segs[..] {
+        syn::Expr::Call(_) => {
+            super::syntax_facts::callee_segments(init).is_some_and(|segs| match &segs[..] {
                 [.., ty, f] => {
                     READER_TYPES.contains(&ty.as_str())
                         && matches!(f.as_str(), "new" | "with_capacity" | "open")
                 }
                 _ => false,
-            }
+            })
         }
         _ => false,
     }

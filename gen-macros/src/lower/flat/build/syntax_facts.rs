@@ -60,3 +60,21 @@ pub(super) fn is_drop_call(e: &SynExpr) -> bool {
         if matches!(&*c.func, SynExpr::Path(p)
             if p.qself.is_none() && p.path.segments.last().is_some_and(|s| s.ident == "drop")))
 }
+
+/// The segments of the path a call calls (`BufReader::new(..)`: `["BufReader", "new"]`), or
+/// nothing for a call of anything else (a closure, a method's result).
+pub(super) fn callee_segments(e: &SynExpr) -> Option<Vec<String>> {
+    let SynExpr::Call(call) = e else {
+        return None;
+    };
+    let SynExpr::Path(p) = &*call.func else {
+        return None;
+    };
+    Some(
+        p.path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect(),
+    )
+}
