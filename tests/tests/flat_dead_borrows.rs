@@ -356,3 +356,26 @@ fn a_guard_held_for_its_drop_drops_at_the_end_of_its_block() {
         "{log:?}"
     );
 }
+
+// Owned values pushed, inserted or extended into a container kept across yields: it borrows
+// nothing (`push((&root, ..))` would, README limit 1).
+twin! {
+    fn containers_filled_with_owned_values(words: Vec<String>) -> usize {
+        let mut out: Vec<String> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for w in &words {
+            out.push(w.clone());
+            seen.insert(w.len());
+        }
+        out.extend(words.iter().cloned());
+        yield_!(out.len());
+        out.push(words.len().to_string());
+        yield_!(out.len() + seen.len());
+    }
+}
+
+#[test]
+fn containers_of_owned_values_are_kept_across_yields() {
+    let words = || ["a", "bb", "cc"].map(String::from).to_vec();
+    assert_eq!(check!(containers_filled_with_owned_values(words())), [6, 9]);
+}

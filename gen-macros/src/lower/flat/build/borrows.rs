@@ -389,6 +389,32 @@ impl Builder<'_> {
         }
     }
 
+    /// `stack.push((&root, ..))`, `seen.insert(&key)`: a container local that stores a
+    /// certain borrow of another local holds it from then on.
+    pub(crate) fn note_stored_borrows(&mut self, e: &SynExpr, built: &[Expr]) {
+        let SynExpr::MethodCall(m) = e else {
+            return;
+        };
+        let stores = matches!(
+            m.method.to_string().as_str(),
+            "push" | "push_back" | "push_front" | "insert"
+        );
+        let Some(ExprKind::Place { place, .. }) = built.first().map(|r| &r.kind) else {
+            return;
+        };
+        let container = place.binding;
+        if !stores || matches!(self.ir.bindings[container].borrows, Borrows::Definitely(..)) {
+            return;
+        }
+        let stored = built[1..]
+            .iter()
+            .map(|a| self.borrows_of(a))
+            .find(|b| matches!(b, Borrows::Definitely(owner, _) if *owner != container));
+        if let Some(stored) = stored {
+            self.ir.bindings[container].borrows = stored;
+        }
+    }
+
     /// The iterator local `it` of `&mut it` or `it.by_ref()` (a built expression), through
     /// the adapters over it (`it.by_ref().take(n)`).
     fn borrowed_iterator(&self, e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {

@@ -337,6 +337,7 @@ impl Builder<'_> {
                 built
             })
             .collect();
+        self.note_stored_borrows(e, &built);
         leaf(
             ExprKind::Op {
                 syn: hollow(e),
