@@ -1,5 +1,5 @@
 // `vec![(&root, ..)]` holds a borrow of the local `root`, and so does a stack that
-// `push((&root, ..))` stored it in: a stack of references into a tree the generator built,
+// `push((&root, ..))` stored it in: a stack of references into a tree the generator owns,
 // kept across a yield, is the flat generator's one limit.
 use std::collections::BTreeMap;
 
@@ -11,8 +11,7 @@ struct Node {
     end: bool,
 }
 
-#[generator]
-fn words(list: Vec<&'static str>) -> impl Iterator<Item = String> {
+fn trie(list: &[&str]) -> Node {
     let mut root = Node::default();
     for w in list {
         let mut n = &mut root;
@@ -21,6 +20,12 @@ fn words(list: Vec<&'static str>) -> impl Iterator<Item = String> {
         }
         n.end = true;
     }
+    root
+}
+
+#[generator]
+fn words(list: Vec<&'static str>) -> impl Iterator<Item = String> {
+    let root: Node = trie(&list);
     let mut stack = vec![(&root, String::new())];
     while let Some((node, prefix)) = stack.pop() {
         if node.end {
@@ -34,22 +39,15 @@ fn words(list: Vec<&'static str>) -> impl Iterator<Item = String> {
 
 #[generator]
 fn words_pushed(list: Vec<&'static str>) -> impl Iterator<Item = String> {
-    let mut root = Node::default();
-    for w in list {
-        let mut n = &mut root;
-        for c in w.chars() {
-            n = n.children.entry(c).or_default();
-        }
-        n.end = true;
-    }
+    let root: Node = trie(&list);
     let mut stack = Vec::new();
     stack.push((&root, String::new()));
     while let Some((node, prefix)) = stack.pop() {
         if node.end {
-            yield_!(prefix.clone());
+            yield_!(prefix);
         }
-        for (c, child) in node.children.iter().rev() {
-            stack.push((child, format!("{prefix}{c}")));
+        for (c, child) in &node.children {
+            stack.push((child, format!("{c}")));
         }
     }
 }
