@@ -1,7 +1,9 @@
 //! Entry points: attribute and expression forms, and the fallback on errors.
 //!
 //! On an error the user's function is still emitted with a stub body of the right type, so no
-//! secondary errors follow and rust-analyzer keeps working.
+//! secondary errors follow and rust-analyzer keeps working. A body that only the flat lowering
+//! rejects is emitted lowered as `#[generator(boxed)]` instead of a stub, so that rustc still
+//! checks it (its imports and locals count as used, its other mistakes are reported).
 
 use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
@@ -59,7 +61,7 @@ fn item_keyword(item: &Item) -> TokenStream {
 
 fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
     let args = Args::parse(args)?;
-    let mut func = GenFn::from_item(item)?;
+    let func = GenFn::from_item(item.clone())?;
     let lowering = match (func.flavour, &args.boxed) {
         (Flavour::Stream, _) => {
             args::check_for_stream(&args)?;
@@ -70,6 +72,27 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         (Flavour::Iter, None) if crate::ide::for_an_ide() => Lowering::Boxed,
         (Flavour::Iter, None) => Lowering::Flat,
     };
+    match lower_fn(func, lowering, &args) {
+        Err(error) if lowering == Lowering::Flat => {
+            // Desugar a body the flat lowering rejects into the error and the same body
+            // lowered as `#[generator(boxed)]`, which accepts it: rustc still checks the body,
+            // so an import or a local it uses draws no false "unused" warning, and its other
+            // mistakes are reported with this one.
+            let boxed = GenFn::from_item(item).and_then(|f| lower_fn(f, Lowering::Boxed, &args));
+            match boxed {
+                Ok(tokens) => {
+                    let error = error.to_compile_error();
+                    Ok(quote!(#error #tokens))
+                }
+                Err(_) => Err(error),
+            }
+        }
+        result => result,
+    }
+}
+
+/// The generator function `func` lowered by `lowering`.
+fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<TokenStream> {
     // Only the flat lowering binds the receiver again (in every state): the compiler-backed
     // one captures `self` as it is.
     let rename_self = lowering == Lowering::Flat;
