@@ -67,9 +67,26 @@ pub(crate) fn normalize(
     rename_self: bool,
 ) -> syn::Result<()> {
     let mut visitor = Normalize {
+        expression_form: false,
         lowering,
         item_is_result,
         rename_self,
+        context: Context::Body,
+        nested_generator: false,
+        errors: Errors::default(),
+    };
+    visitor.visit_block_mut(block);
+    visitor.errors.finish()
+}
+
+/// [`normalize`] for the body of `iter! { .. }`/`stream! { .. }`, which allows `?` (its item
+/// type is inferred) and captures `self` as it is.
+pub(crate) fn normalize_expression(block: &mut Block, lowering: Lowering) -> syn::Result<()> {
+    let mut visitor = Normalize {
+        expression_form: true,
+        lowering,
+        item_is_result: true,
+        rename_self: false,
         context: Context::Body,
         nested_generator: false,
         errors: Errors::default(),
@@ -88,6 +105,8 @@ enum Context {
 }
 
 struct Normalize {
+    /// The body of `iter! { .. }` (`stream! { .. }` awaits).
+    expression_form: bool,
     lowering: Lowering,
     item_is_result: bool,
     rename_self: bool,
@@ -144,7 +163,20 @@ impl Normalize {
             match syn::parse2(mac.tokens.clone()) {
                 Ok(value) => Some(value),
                 Err(error) => {
-                    self.errors.push(error);
+                    let comma = mac
+                        .tokens
+                        .clone()
+                        .into_iter()
+                        .find(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','));
+                    self.errors.push(match comma {
+                        Some(comma) => format_err!(
+                            comma,
+                            "`{name}!` takes one expression; to yield a tuple, write its \
+                             parentheses: `{name}!(({}))`",
+                            mac.tokens
+                        ),
+                        None => error,
+                    });
                     return None;
                 }
             }
@@ -313,10 +345,14 @@ impl VisitMut for Normalize {
             Expr::Await(await_expr)
                 if self.at_body_level() && self.lowering != Lowering::Stream =>
             {
+                let fix = if self.expression_form {
+                    "write `stream! { .. }` instead of `iter! { .. }`"
+                } else {
+                    "declare the return type as `impl Stream<Item = T>` to write one"
+                };
                 self.errors.push(format_err!(
                     await_expr.await_token,
-                    "`.await` is only allowed in an async generator; declare the return type \
-                     as `impl Stream<Item = T>` to write one"
+                    "`.await` is only allowed in an async generator; {fix}"
                 ));
             }
             Expr::Return(ret) if self.at_body_level() && ret.expr.is_some() => {

@@ -12,6 +12,7 @@ use syn::{FnArg, Item, ItemFn};
 
 use crate::analyze::{self, Lowering};
 use crate::args::{self, Args};
+use crate::body_checks;
 use crate::error::format_err;
 use crate::lower;
 use crate::parse::{Flavour, GenFn};
@@ -96,6 +97,8 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
     // Only the flat lowering binds the receiver again (in every state): the compiler-backed
     // one captures `self` as it is.
     let rename_self = lowering == Lowering::Flat;
+    let own_name = func.sig.as_ref().map(|sig| &sig.ident);
+    body_checks::check(&func.block, own_name, lowering == Lowering::Flat)?;
     analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)?;
     if lowering != Lowering::Flat {
         restore_receiver_mut(&mut func);
@@ -205,7 +208,8 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
         InlineKind::Stream => (Flavour::Stream, Lowering::Stream),
     };
     let result = GenFn::from_inline(flavour, input).and_then(|mut func| {
-        analyze::normalize(&mut func.block, lowering, true, false)?;
+        body_checks::check(&func.block, None, lowering == Lowering::Flat)?;
+        analyze::normalize_expression(&mut func.block, lowering)?;
         if !yields(&func.block) {
             // Nothing gives the items a type: `()`, as an empty `async-stream` has.
             func.item_ty = Some(syn::parse_quote!(()));

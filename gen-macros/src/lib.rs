@@ -7,6 +7,7 @@
 
 mod analyze;
 mod args;
+mod body_checks;
 mod error;
 mod expand;
 mod ide;

@@ -370,3 +370,39 @@ fn an_fn_once_closure_called_between_yields_is_moved_by_the_call() {
         ["3", "done x", "6"]
     );
 }
+
+// `handle.join()` takes the thread's handle by value (the `join`s of slices and paths take an
+// argument), so a handle joined inside a yield's operand is not kept for a later yield.
+twin! {
+    fn joined_workers(jobs: Vec<u64>) -> u64 {
+        let _pool = Noisy::new("pool");
+        for job in jobs {
+            let handle = std::thread::spawn(move || job * job);
+            let label = Noisy::new(format!("job {job}"));
+            yield_!(handle.join().unwrap());
+            drop(label);
+            yield_!(job);
+        }
+        let parts = ["a", "b"].join("+");
+        yield_!(parts.len() as u64);
+    }
+}
+
+#[test]
+fn a_thread_handle_joined_in_a_yield() {
+    check!(joined_workers(vec![2, 3]));
+    let log = same_drops!(joined_workers(vec![2, 3]));
+    assert_eq!(
+        log,
+        [
+            "yield 4",
+            "drop job 2",
+            "yield 2",
+            "yield 9",
+            "drop job 3",
+            "yield 3",
+            "yield 3",
+            "drop pool"
+        ]
+    );
+}

@@ -87,6 +87,9 @@ pub(crate) struct Ir {
     /// A `for` loop's iterator binding and the local it iterates over by value (`for k in
     /// keys`): for error messages about a borrow that local carries.
     pub loop_sources: std::collections::HashMap<BindingId, BindingId>,
+    /// A `for` loop's iterator binding and how its iterable starts from a place as written
+    /// (`("self.cards", "iter")`, `("v", "&")`): for the fix an error names.
+    pub loop_methods: std::collections::HashMap<BindingId, (String, String)>,
     /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
     /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other
     /// by-value uses of their fields are moves too.

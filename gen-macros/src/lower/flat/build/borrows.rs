@@ -114,23 +114,27 @@ impl Builder<'_> {
                     operands.first().is_some_and(|o| self.owning_value(o))
                 }
                 // `Type::function(..)`: a constructor (the callee is operand 0; the syntax
-                // keeps a hole for it).
+                // keeps a hole for it); `fs::read_to_string(..)` and the other `fs` functions.
                 SynExpr::Call(_) => matches!(&operands[0].kind, ExprKind::Op {
                     syn: SynExpr::Path(p),
                     ..
                 } if {
                     let segs = &p.path.segments;
                     let ty = segs.len().checked_sub(2).map(|i| segs[i].ident.to_string());
+                    let f = segs.last().map(|s| s.ident.to_string());
                     // `Path::new(&s)`, `OsStr::new(..)`, `CStr::from_bytes_with_nul(..)`
                     // return references.
-                    ty.is_some_and(|ty| {
-                        ty.starts_with(|c: char| c.is_ascii_uppercase())
-                            && !matches!(ty.as_str(), "Path" | "OsStr" | "CStr")
-                    })
+                    ty.as_deref().is_some_and(|ty| {
+                        ty == "fs"
+                            || (ty.starts_with(|c: char| c.is_ascii_uppercase())
+                                && !matches!(ty, "Path" | "OsStr" | "CStr"))
+                    }) || f.as_deref() == Some("read_to_string")
                 }),
                 SynExpr::MethodCall(m) => {
                     let name = m.method.to_string();
                     MAKES_VALUE.contains(&name.as_str())
+                        // `v.clone()` of an owned `v` (of a reference it may be the reference).
+                        || (name == "clone" && operands.first().is_some_and(|o| self.owning_value(o)))
                         || ((PASS_ON.contains(&name.as_str()) || ADAPTERS.contains(&name.as_str()))
                             && operands.first().is_some_and(|o| self.owning_value(o)))
                 }

@@ -428,16 +428,19 @@ fn makes_guard(e: &syn::Expr) -> bool {
     }
 }
 
-/// `String::from(..)`, `String::new()`, `format!(..)`, `x.to_string()`,
-/// `fs::read_to_string(..)?`: a `String`.
+/// `String::from(..)`, `String::new()`, `format!(..)`, `x.to_string()`, `s.to_lowercase()`,
+/// `s.replace(a, b)`, `fs::read_to_string(..)?` (or `.unwrap_or_default()`): a `String`.
 fn makes_text(e: &syn::Expr) -> bool {
     match e {
         syn::Expr::Try(t) => makes_text(&t.expr),
         syn::Expr::Paren(p) => makes_text(&p.expr),
         syn::Expr::Macro(m) => m.mac.path.is_ident("format"),
         syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
-            "unwrap" | "expect" => makes_text(&m.receiver),
-            "to_string" => m.args.is_empty(),
+            "unwrap" | "expect" | "unwrap_or_default" | "unwrap_or" | "unwrap_or_else" => {
+                makes_text(&m.receiver)
+            }
+            "to_string" | "to_lowercase" | "to_uppercase" => m.args.is_empty(),
+            "replace" | "replacen" => m.args.len() >= 2,
             _ => false,
         },
         syn::Expr::Call(_) => {

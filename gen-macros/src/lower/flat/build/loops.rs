@@ -141,6 +141,11 @@ impl Builder<'_> {
             {
                 self.ir.loop_sources.insert(id, place.binding);
             }
+            if let Iterable::Syn(expr) = source
+                && let Some(start) = super::syntax_facts::loop_source(expr)
+            {
+                self.ir.loop_methods.insert(id, start);
+            }
             iter_binding = Some(id);
             iterable = Some(built);
         }

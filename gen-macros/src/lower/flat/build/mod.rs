@@ -99,6 +99,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             readers: HashSet::new(),
             guards: HashSet::new(),
             loop_sources: std::collections::HashMap::new(),
+            loop_methods: std::collections::HashMap::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },

@@ -76,14 +76,16 @@ const CONSUMING: &[&str] = &[
 ];
 
 /// Whether `receiver.method(args)` moves the receiver: the methods above, `into_*` (by
-/// convention), and `take(n)`/`skip(n)` with one argument (`Iterator`, `Read`; the
-/// no-argument `Option::take` and `Cell::take` borrow).
+/// convention), `take(n)`/`skip(n)` with one argument (`Iterator`, `Read`; the no-argument
+/// `Option::take` and `Cell::take` borrow) and `join()` with none (a thread's handle).
 pub(crate) fn consumes_receiver(method: &str, args: usize) -> bool {
     CONSUMING.contains(&method)
         // `Into::into`, `TryInto::try_into` and the `into_*` conversions take `self`.
         || matches!(method, "into" | "try_into")
         || method.starts_with("into_")
         || (matches!(method, "take" | "skip") && args == 1)
+        // `JoinHandle::join(self)`; the `join`s of slices and paths take a separator or a path.
+        || (method == "join" && args == 0)
 }
 
 /// Defines an accessor of the operands of an operator expression, in evaluation order, with

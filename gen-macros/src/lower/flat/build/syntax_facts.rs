@@ -78,3 +78,39 @@ pub(super) fn callee_segments(e: &SynExpr) -> Option<Vec<String>> {
             .collect(),
     )
 }
+
+/// How a `for` loop's iterable starts from a place: `("self.cards", "iter")` for
+/// `self.cards.iter().rev()`, `("v", "&")` for `&v`; for the fix an error names.
+pub(crate) fn loop_source(e: &SynExpr) -> Option<(String, String)> {
+    match e {
+        SynExpr::Reference(r) => place_text(&r.expr).map(|p| (p, "&".to_owned())),
+        SynExpr::MethodCall(m) => match place_text(&m.receiver) {
+            Some(place) => Some((place, m.method.to_string())),
+            None => loop_source(&m.receiver),
+        },
+        SynExpr::Paren(p) => loop_source(&p.expr),
+        _ => None,
+    }
+}
+
+/// `v`, `self.cards`, `pair.0` as written.
+fn place_text(e: &SynExpr) -> Option<String> {
+    match e {
+        SynExpr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| {
+            // The flat lowering's name for `self`.
+            if crate::parse::is_self_ident(i) {
+                "self".to_owned()
+            } else {
+                i.to_string()
+            }
+        }),
+        SynExpr::Field(f) => {
+            let member = match &f.member {
+                syn::Member::Named(n) => n.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
+            place_text(&f.base).map(|base| format!("{base}.{member}"))
+        }
+        _ => None,
+    }
+}

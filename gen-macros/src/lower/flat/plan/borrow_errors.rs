@@ -138,26 +138,39 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
             } else {
                 String::new()
             };
+            let collect = owned_items_of_text(ir, binding, &owner_name);
             format!(
                 "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; {by_reference}collect owned \
-                 items first (for example `let lines: Vec<String> = \
-                 {owner_name}.lines().map(String::from).collect();`), or {boxed}"
+                 items first (for example `{collect}`), or {boxed}"
             )
         }
-        BindingKind::Iter if owner_after => format!(
-            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
-             keep a borrow of its own local in its state; iterate over indices \
-             (`for i in 0..{owner_name}.len()`), an owned copy (`{owner_name}.clone()`) or its \
-             contents taken out (`std::mem::take(&mut {owner_name})`), take it by reference as \
-             an argument, or {boxed}"
-        ),
-        BindingKind::Iter => format!(
-            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
-             keep a borrow of its own local in its state; iterate over an owned value \
-             (`for x in {owner_name}`), index into it, take it by reference as an argument, or \
-             {boxed}"
-        ),
+        // Used after the loop: iterating by value would leave nothing to use.
+        BindingKind::Iter if owner_after => {
+            let place = ir
+                .loop_methods
+                .get(&binding)
+                .map_or(owner_name.clone(), |(place, _)| place.clone());
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; iterate over indices \
+                 (`for i in 0..{place}.len()`) or an owned copy (`{place}.clone()`), take it by \
+                 reference as an argument, or {boxed}"
+            )
+        }
+        BindingKind::Iter => {
+            let owned = owned_iteration(ir, binding, &owner_name);
+            // A sequence (`&v`, `v.iter()`) can be indexed instead; a map's keys cannot.
+            let index = match ir.loop_methods.get(&binding) {
+                Some((_, m)) if !matches!(m.as_str(), "&" | "iter" | "iter_mut") => "",
+                _ => " index into it,",
+            };
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; iterate over an owned value \
+                 ({owned}),{index} take it by reference as an argument, or {boxed}"
+            )
+        }
         BindingKind::Temp => format!(
             "this value borrows `{owner_name}` and is still needed after a yield in the same \
              expression, but a flat generator cannot keep a borrow of its own local in its \
@@ -202,5 +215,49 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
                  before the yield, own the data, or {boxed}"
             )
         }
+    }
+}
+
+/// The owning form of the loop over `binding`, which borrows `owner`: `for x in v` for
+/// `for x in &v` or `v.iter()`, `v.into_keys()` for `v.keys()`, ..
+fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> String {
+    let Some((place, method)) = ir.loop_methods.get(&binding) else {
+        return format!("`{owner}.into_iter()`");
+    };
+    match method.as_str() {
+        "&" => format!("`for x in {place}`"),
+        "iter" | "iter_mut" => format!("`{place}.into_iter()` in place of `{place}.{method}()`"),
+        "keys" => format!("`{place}.into_keys()` in place of `{place}.keys()`"),
+        "values" | "values_mut" => {
+            format!("`{place}.into_values()` in place of `{place}.{method}()`")
+        }
+        "drain" => format!("`std::mem::take(&mut {place}).into_iter()`"),
+        "chars" | "char_indices" | "bytes" | "lines" | "split" | "split_whitespace" => {
+            owned_items_of_text(ir, binding, place)
+        }
+        _ => format!("`{place}.into_iter()`, or items collected into a `Vec` first"),
+    }
+}
+
+/// `let items: Vec<..> = text.method(..)..collect();` for the loop over `binding`.
+fn owned_items_of_text(ir: &Ir, binding: BindingId, owner: &str) -> String {
+    let method = ir
+        .loop_methods
+        .get(&binding)
+        .map(|(place, m)| (place.as_str(), m.as_str()));
+    match method {
+        Some((place, "chars")) => format!("let chars: Vec<char> = {place}.chars().collect();"),
+        Some((place, "char_indices")) => {
+            format!("let chars: Vec<(usize, char)> = {place}.char_indices().collect();")
+        }
+        Some((place, "bytes")) => format!("let bytes: Vec<u8> = {place}.bytes().collect();"),
+        Some((place, m @ ("split" | "split_whitespace" | "split_terminator" | "rsplit"))) => {
+            let args = if m == "split_whitespace" { "" } else { ".." };
+            format!("let parts: Vec<String> = {place}.{m}({args}).map(String::from).collect();")
+        }
+        Some((place, _)) => {
+            format!("let lines: Vec<String> = {place}.lines().map(String::from).collect();")
+        }
+        None => format!("let lines: Vec<String> = {owner}.lines().map(String::from).collect();"),
     }
 }

@@ -1,0 +1,243 @@
+//! Mistakes in a generator's body that rustc would report on the generated code (pointing at
+//! `#[generator]`, naming the state machine), reported on the user's own tokens instead:
+//! - `break value` out of a `for` or `while` loop (rustc's E0571, which the flat lowering's
+//!   rebuilt loops would turn into a type error about its states);
+//! - a body that ends in a value (`count`, `Ok(())`), as a function returning it would;
+//! - in a flat generator, a call of the generator itself kept across a yield
+//!   (`yield_from!(walk(child))`): its state would contain itself, which rustc reports as
+//!   "cannot resolve opaque type".
+
+use proc_macro2::{TokenStream, TokenTree};
+use syn::visit::{self, Visit};
+use syn::{Block, Expr, Ident, Macro};
+
+use crate::error::{Errors, format_err};
+
+/// Checks `block`, the body of the generator named `own_name` (`None` for `iter!`/`stream!`);
+/// `flat`: the body is lowered to a flat state machine.
+pub(crate) fn check(block: &Block, own_name: Option<&Ident>, flat: bool) -> syn::Result<()> {
+    let mut checks = Checks {
+        loops: Vec::new(),
+        own_name: own_name.filter(|_| flat),
+        errors: Errors::default(),
+    };
+    checks.visit_block(block);
+    if let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last()
+        && is_a_value(tail)
+    {
+        checks.errors.push(format_err!(
+            tail,
+            "a generator's body cannot end in a value: its items are what it yields; yield \
+             this value with `yield_!(..)`, or end the statement with `;`"
+        ));
+    }
+    checks.errors.finish()
+}
+
+/// What a `break` may leave: a loop of some kind, or a labeled block.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Breakable {
+    For,
+    While,
+    Loop,
+    Block,
+}
+
+struct Checks<'a> {
+    /// The enclosing loops and labeled blocks, innermost last, with their labels.
+    loops: Vec<(Option<String>, Breakable)>,
+    own_name: Option<&'a Ident>,
+    errors: Errors,
+}
+
+impl Checks<'_> {
+    /// Visits `f` with the loops of `kind` (labeled `label`) entered.
+    fn inside(&mut self, label: Option<&syn::Label>, kind: Breakable, f: impl FnOnce(&mut Self)) {
+        let label = label.map(|l| l.name.ident.to_string());
+        self.loops.push((label, kind));
+        f(self);
+        self.loops.pop();
+    }
+
+    /// Visits `f` as code of its own (a closure, an `async` block, an item): the loops
+    /// around it are not its loops.
+    fn apart(&mut self, f: impl FnOnce(&mut Self)) {
+        let outer = std::mem::take(&mut self.loops);
+        f(self);
+        self.loops = outer;
+    }
+
+    fn check_break(&mut self, brk: &syn::ExprBreak) {
+        if brk.expr.is_none() {
+            return;
+        }
+        let target = match &brk.label {
+            Some(label) => {
+                let name = label.ident.to_string();
+                self.loops
+                    .iter()
+                    .rev()
+                    .find(|(l, _)| l.as_deref() == Some(name.as_str()))
+            }
+            None => self
+                .loops
+                .iter()
+                .rev()
+                .find(|(_, k)| *k != Breakable::Block),
+        };
+        let kind = match target {
+            Some((_, Breakable::For)) => "for",
+            Some((_, Breakable::While)) => "while",
+            _ => return,
+        };
+        self.errors.push(format_err!(
+            brk,
+            "`break` with a value from a `{kind}` loop: only `loop` and labeled blocks have a \
+             value; use `break` on its own, or write the search as a `loop`"
+        ));
+    }
+
+    /// `yield_from!(walk(..))` or `for x in walk(..) { .. yield_!(..) .. }` in the flat
+    /// generator `walk`.
+    fn check_recursion(&mut self, kept: &Expr) {
+        let Some(name) = self.own_name else {
+            return;
+        };
+        if let Some(call) = calls_itself(kept, name) {
+            self.errors.push(format_err!(
+                call,
+                "`{name}` keeps a generator of its own kind across a yield here, but a flat \
+                 generator's state cannot contain itself; use `#[generator(boxed)]`, or box the \
+                 inner generator (`Box::new({name}(..)) as Box<dyn Iterator<Item = _>>`)"
+            ));
+        }
+    }
+}
+
+impl<'ast> Visit<'ast> for Checks<'_> {
+    fn visit_expr(&mut self, expr: &'ast Expr) {
+        match expr {
+            Expr::ForLoop(f) => {
+                self.visit_expr(&f.expr);
+                if yields_in(
+                    f.body
+                        .stmts
+                        .iter()
+                        .map(quote::ToTokens::to_token_stream)
+                        .collect(),
+                ) {
+                    self.check_recursion(&f.expr);
+                }
+                self.inside(f.label.as_ref(), Breakable::For, |c| {
+                    c.visit_pat(&f.pat);
+                    c.visit_block(&f.body);
+                });
+            }
+            Expr::While(w) => {
+                self.inside(w.label.as_ref(), Breakable::While, |c| {
+                    visit::visit_expr_while(c, w)
+                });
+            }
+            Expr::Loop(l) => {
+                self.inside(l.label.as_ref(), Breakable::Loop, |c| {
+                    visit::visit_expr_loop(c, l)
+                });
+            }
+            Expr::Block(b) if b.label.is_some() => {
+                self.inside(b.label.as_ref(), Breakable::Block, |c| {
+                    visit::visit_expr_block(c, b)
+                });
+            }
+            Expr::Break(brk) => {
+                self.check_break(brk);
+                visit::visit_expr_break(self, brk);
+            }
+            Expr::Closure(_) | Expr::Async(_) => self.apart(|c| visit::visit_expr(c, expr)),
+            _ => visit::visit_expr(self, expr),
+        }
+    }
+
+    fn visit_item(&mut self, item: &'ast syn::Item) {
+        self.apart(|c| visit::visit_item(c, item));
+    }
+
+    fn visit_macro(&mut self, mac: &'ast Macro) {
+        if mac
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| s.ident == "yield_from")
+            && let Ok(operand) = mac.parse_body::<Expr>()
+        {
+            self.check_recursion(&operand);
+        }
+    }
+}
+
+/// The call `name(..)` or `Self::name(..)` that `e` is made from (through method calls on
+/// it: `walk(k).map(f)`), if any.
+fn calls_itself<'e>(e: &'e Expr, name: &Ident) -> Option<&'e Expr> {
+    match e {
+        Expr::Call(call) => match &*call.func {
+            Expr::Path(p)
+                if p.qself.is_none()
+                    && p.path.segments.last().is_some_and(|s| s.ident == *name)
+                    && (p.path.segments.len() == 1
+                        || (p.path.segments.len() == 2 && p.path.segments[0].ident == "Self")) =>
+            {
+                Some(e)
+            }
+            _ => None,
+        },
+        Expr::MethodCall(m) => calls_itself(&m.receiver, name),
+        Expr::Paren(p) => calls_itself(&p.expr, name),
+        _ => None,
+    }
+}
+
+/// Whether the tokens hold a yield (`yield_!`, `yield_from!` or `yield`).
+fn yields_in(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|t| match t {
+        TokenTree::Ident(i) => i == "yield" || i == "yield_" || i == "yield_from",
+        TokenTree::Group(g) => yields_in(g.stream()),
+        _ => false,
+    })
+}
+
+/// An expression that is certainly not `()`: a literal, a local, `Ok(..)`/`Err(..)`/
+/// `Some(..)`, a tuple, a struct or an array, arithmetic, a reference, `format!(..)`.
+fn is_a_value(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_)
+        | Expr::Struct(_)
+        | Expr::Array(_)
+        | Expr::Repeat(_)
+        | Expr::Reference(_)
+        | Expr::Cast(_) => true,
+        Expr::Tuple(t) => !t.elems.is_empty(),
+        // Not `x += 1`, which is `()`.
+        Expr::Binary(b) => !matches!(
+            b.op,
+            syn::BinOp::AddAssign(_)
+                | syn::BinOp::SubAssign(_)
+                | syn::BinOp::MulAssign(_)
+                | syn::BinOp::DivAssign(_)
+                | syn::BinOp::RemAssign(_)
+                | syn::BinOp::BitXorAssign(_)
+                | syn::BinOp::BitAndAssign(_)
+                | syn::BinOp::BitOrAssign(_)
+                | syn::BinOp::ShlAssign(_)
+                | syn::BinOp::ShrAssign(_)
+        ),
+        Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_some(),
+        Expr::Call(c) => matches!(&*c.func, Expr::Path(p)
+            if p.path.get_ident().is_some_and(|i| i == "Ok" || i == "Err" || i == "Some")),
+        Expr::Macro(m) => m
+            .mac
+            .path
+            .get_ident()
+            .is_some_and(|i| i == "format" || i == "vec"),
+        Expr::Paren(p) => is_a_value(&p.expr),
+        _ => false,
+    }
+}
