@@ -379,3 +379,69 @@ fn containers_of_owned_values_are_kept_across_yields() {
     let words = || ["a", "bb", "cc"].map(String::from).to_vec();
     assert_eq!(check!(containers_filled_with_owned_values(words())), [6, 9]);
 }
+
+// `v.last()` (a slice's element; `Iterator::last` would take an iterator) and the ordered
+// maps' `first_key_value()`/`last_key_value()`/`range(..)` borrow the local: a scrutinee or a
+// local made by them and no longer read at the yield is not kept (the monotonic stack).
+twin! {
+    fn next_greater(xs: Vec<u32>) -> (usize, usize) {
+        let _log = n("log");
+        let mut stack: Vec<usize> = Vec::new();
+        for i in 0..xs.len() {
+            let x = xs[i];
+            while let Some(top) = stack.last() {
+                if xs[*top] >= x {
+                    break;
+                }
+                let j = *top;
+                stack.pop();
+                yield_!((j, i));
+            }
+            if let Some(last) = xs.last() {
+                let l = *last as usize;
+                yield_!((l, i));
+            }
+            stack.push(i);
+        }
+        let top = stack.last().unwrap();
+        let t = *top;
+        stack.pop();
+        yield_!((t, stack.len()));
+    }
+}
+
+twin! {
+    fn drained_in_order(pairs: Vec<(u32, &'static str)>) -> String {
+        let mut map: std::collections::BTreeMap<u32, Noisy> =
+            pairs.into_iter().map(|(k, v)| (k, n(v))).collect();
+        while let Some((k, _)) = map.first_key_value() {
+            let k = *k;
+            let v = map.remove(&k).unwrap();
+            yield_!(format!("{k} {}", v.name()));
+        }
+        if let Some((k, _)) = map.last_key_value() {
+            let k = *k;
+            yield_!(k.to_string());
+        }
+        let in_range = map.range(1..).count();
+        yield_!(in_range.to_string());
+    }
+}
+
+#[test]
+fn element_and_entry_borrows_of_a_local_are_not_kept_once_dead() {
+    check!(next_greater(vec![3, 1, 4, 1, 5]));
+    same_drops!(next_greater(vec![2, 7, 1, 8]));
+    check!(drained_in_order(vec![(2, "b"), (1, "a"), (3, "c")]));
+    let log = same_drops!(drained_in_order(vec![(2, "b"), (1, "a")]));
+    assert_eq!(
+        log,
+        [
+            "yield \"1 a\"",
+            "drop a",
+            "yield \"2 b\"",
+            "drop b",
+            "yield \"0\""
+        ]
+    );
+}

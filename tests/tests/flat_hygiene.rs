@@ -219,3 +219,59 @@ mod self_underscore {
         assert_eq!(captured, [7, 8]);
     }
 }
+
+/// A `use` in the body is seen by the items declared in the body (a trait import an `impl`
+/// needs, a renamed type, a glob of an enum's variants), as in the plain function; the crate
+/// denies `unused`, so no copy of an import is reported unused.
+mod imports_seen_by_body_items {
+    use gen_core::generator;
+
+    #[derive(Clone, Copy, Debug, PartialEq)]
+    pub enum Dir {
+        N,
+        E,
+        S,
+        W,
+    }
+
+    #[generator]
+    pub fn turns(names: Vec<&'static str>) -> impl Iterator<Item = String> {
+        use Dir::*;
+        use std::collections::BTreeSet as Set;
+        use std::fmt::Write as _;
+        struct Acc {
+            out: String,
+        }
+        impl Acc {
+            fn add(&mut self, s: &str) -> String {
+                let _ = write!(self.out, "{s};");
+                self.out.clone()
+            }
+        }
+        fn distinct(v: &[&str]) -> usize {
+            v.iter().collect::<Set<_>>().len()
+        }
+        fn turn(d: Dir) -> Dir {
+            match d {
+                N => E,
+                E => S,
+                S => W,
+                W => N,
+            }
+        }
+        let mut acc = Acc { out: String::new() };
+        yield_!(distinct(&names).to_string());
+        yield_!(format!("{:?}", turn(N)));
+        for name in names {
+            yield_!(acc.add(name));
+        }
+    }
+
+    #[test]
+    fn items_of_the_body_see_its_imports() {
+        assert_eq!(
+            turns(vec!["a", "b", "a"]).collect::<Vec<_>>(),
+            ["2", "E", "a;", "a;b;", "a;b;a;"]
+        );
+    }
+}

@@ -36,9 +36,23 @@ impl Items {
     pub(crate) fn plan(ir: &Ir) -> Items {
         let root = ir.root.scope;
         if !ir.nested_items {
-            let items = &ir.scopes[root].items;
+            let info = &ir.scopes[root];
+            let items = &info.items;
+            if items.is_empty() {
+                return Items {
+                    top: TokenStream::new(),
+                    imports: HashMap::new(),
+                };
+            }
+            // The items see the body's imports (`use std::fmt::Write as _;` for an `impl`
+            // that writes), as in the plain function: its `use`s are declared here, once, as
+            // written (so rustc judges whether they are used), and not in the body's copies.
+            let uses = info.reusable.iter().filter_map(|r| match &r.item {
+                syn::Item::Use(u) => Some(u),
+                _ => None,
+            });
             return Items {
-                top: quote!(#(#items)*),
+                top: quote!(#(#uses)* #(#items)*),
                 imports: HashMap::new(),
             };
         }
@@ -62,6 +76,16 @@ impl Items {
             None => TokenStream::new(),
         }
     }
+}
+
+/// Whether the `use` declarations of `scope` are declared once at the top of the function
+/// (with the body's items, which must see them), not where the block's code is.
+pub(crate) fn hoisted_use(ir: &Ir, scope: ScopeId, item: &syn::Item) -> bool {
+    let root = ir.root.scope;
+    scope == root
+        && matches!(item, syn::Item::Use(_))
+        && !ir.nested_items
+        && !ir.scopes[root].items.is_empty()
 }
 
 /// A copy of a `use` (or `macro_rules!`) that is not the fold copy's: the code after it in

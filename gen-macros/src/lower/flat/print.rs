@@ -299,7 +299,9 @@ impl<'a, C: Context> Printer<'a, C> {
             }
             Stmt::Item(ItemRef::Reusable(index)) => {
                 let item = &self.ir.scopes[scope].reusable[*index].item;
-                if self.cx.exact() {
+                if super::items::hoisted_use(self.ir, scope, item) {
+                    TokenStream::new()
+                } else if self.cx.exact() {
                     item.to_token_stream()
                 } else {
                     super::items::copy_of_import(item)

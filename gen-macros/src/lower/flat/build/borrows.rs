@@ -286,6 +286,11 @@ impl Builder<'_> {
             if BORROWING.contains(&name.as_str()) || of_text || guard {
                 return self.borrow_of_place(receiver, mutable, whole);
             }
+            // `v.last()` borrows a slice's element, but `Iterator::last` takes the iterator:
+            // not kept once dead (an `Option<&T>` has nothing to drop), never an error.
+            if name == "last" && m.args.is_empty() && !self.ir.bindings[binding].by_ref {
+                return Borrows::Likely(binding);
+            }
             return strongest(
                 [
                     self.maybe_of(binding),

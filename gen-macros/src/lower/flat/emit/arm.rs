@@ -98,6 +98,7 @@ impl Emitter<'_> {
         let mut uses = TokenStream::new();
         for r in &info.reusable {
             match &r.item {
+                item if crate::lower::flat::items::hoisted_use(self.ir, scope, item) => {}
                 syn::Item::Use(u) => uses.extend(quote!(#[allow(unused_imports)] #u)),
                 item if r.seq < seq => entries.push((r.seq, Entry::Macro(item))),
                 _ => {}

@@ -95,6 +95,9 @@ impl Emitter<'_> {
         match item {
             ItemRef::Reusable(i) => {
                 let item = &self.ir.scopes[scope].reusable[i].item;
+                if crate::lower::flat::items::hoisted_use(self.ir, scope, item) {
+                    return TokenStream::new();
+                }
                 crate::lower::flat::items::copy_of_import(item)
             }
             // Declared once elsewhere (`items.rs`).

@@ -26,7 +26,12 @@ impl Plan {
                             && reported_here(ir, *owner)
                             && *owner != binding =>
                     {
-                        let owner_after = self.used_after_scope(ir, binding, *owner);
+                        // Used after the loop, or later in it (`xs[j]` in a loop over
+                        // `xs.iter()`): iterating over it by value is no fix.
+                        let owner_after = self.used_after_scope(ir, binding, *owner)
+                            || self.cfg.binding_places[*owner]
+                                .iter()
+                                .any(|&p| self.live[node].contains(p));
                         Some((span, borrow_message(ir, binding, *owner, owner_after)))
                     }
                     Borrows::MutThrough(through, span) if kept_bindings.contains(through) => {
