@@ -95,11 +95,19 @@ fn parse_lines<'a>(
                                         let __gen_val = (match v.parse::<i64>() {
                                             ::core::result::Result::Ok(__gen_ok) => __gen_ok,
                                             ::core::result::Result::Err(__gen_err) => {
-                                                return ::core::option::Option::Some(
-                                                    ::core::result::Result::Err(
-                                                        ::gen_core::__private::convert_err(__gen_err),
-                                                    ),
-                                                );
+                                                return ::core::option::Option::Some({
+                                                    #[allow(clippy::redundant_closure_call)]
+                                                    let __gen_converted = (move || -> Result<
+                                                        (&'a str, i64),
+                                                        ParseError,
+                                                    > {
+                                                        match ::core::result::Result::Err::<
+                                                            ::core::convert::Infallible,
+                                                            _,
+                                                        >(__gen_err)? {}
+                                                    })();
+                                                    __gen_converted
+                                                });
                                             }
                                         });
                                         #[allow(unreachable_code)]

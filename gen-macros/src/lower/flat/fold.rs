@@ -71,14 +71,13 @@ impl Context for Fold<'_> {
 
     fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream {
         let (ok, err, label) = (names::ok(), names::err(), names::fold_label());
+        let error = super::emit::glue::yielded_error(&err, self.item_ty.as_ref(), question);
         quote_spanned! {question=>
             match #inner {
                 ::core::result::Result::Ok(#ok) => #ok,
                 ::core::result::Result::Err(#err) => {
                     // Parenthesized: `'label ::path` would read as `'label:`.
-                    break #label (::core::option::Option::Some(
-                        ::core::result::Result::Err(::gen_core::__private::convert_err(#err)),
-                    ));
+                    break #label (::core::option::Option::Some(#error));
                 }
             }
         }

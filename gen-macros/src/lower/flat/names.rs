@@ -57,6 +57,9 @@ pub(crate) fn ok() -> Ident {
 pub(crate) fn err() -> Ident {
     ident("__gen_err")
 }
+pub(crate) fn converted() -> Ident {
+    ident("__gen_converted")
+}
 fn label(name: &str) -> Lifetime {
     Lifetime {
         apostrophe: Span::mixed_site(),

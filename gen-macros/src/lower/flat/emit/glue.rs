@@ -257,3 +257,30 @@ pub(crate) fn project(base: TokenStream, path: &[Proj]) -> TokenStream {
     }
     out
 }
+
+/// Desugar the error `err` of a generator-level `e?` into the item it yields last,
+/// `Err(From::from(err))`, converted by a real `?` in a closure that returns the item type:
+/// a conversion that does not exist is then rustc's own "`?` couldn't convert the error"
+/// on the user's `?`, pointing at the item type. (Without a nameable item type, a function
+/// does the conversion.)
+pub(crate) fn yielded_error(
+    err: &proc_macro2::Ident,
+    item_ty: Option<&syn::Type>,
+    question: Span,
+) -> TokenStream {
+    let Some(ty) = item_ty else {
+        return quote::quote_spanned! {question=>
+            ::core::result::Result::Err(::gen_core::__private::convert_err(#err))
+        };
+    };
+    let converted = names::converted();
+    quote::quote_spanned! {question=>
+        {
+            #[allow(clippy::redundant_closure_call)]
+            let #converted = (move || -> #ty {
+                match ::core::result::Result::Err::<::core::convert::Infallible, _>(#err)? {}
+            })();
+            #converted
+        }
+    }
+}

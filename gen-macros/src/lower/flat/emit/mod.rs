@@ -17,7 +17,7 @@
 
 mod arm;
 mod frame;
-mod glue;
+pub(crate) mod glue;
 pub(crate) mod inline_heads;
 mod loops;
 mod mut_patterns;

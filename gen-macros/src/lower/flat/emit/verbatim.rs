@@ -138,13 +138,12 @@ impl Context for Machine<'_, '_> {
 
     fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream {
         let (ok, err) = (names::ok(), names::err());
+        let error = super::glue::yielded_error(&err, self.em.item_ty.as_ref(), question);
         quote_spanned! {question=>
             match #inner {
                 ::core::result::Result::Ok(#ok) => #ok,
                 ::core::result::Result::Err(#err) => {
-                    return ::core::option::Option::Some(::core::result::Result::Err(
-                        ::gen_core::__private::convert_err(#err),
-                    ));
+                    return ::core::option::Option::Some(#error);
                 }
             }
         }
