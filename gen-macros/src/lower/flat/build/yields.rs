@@ -72,6 +72,7 @@ impl Builder<'_> {
 
     pub(super) fn yield_from(&mut self, y: &syn::ExprYield, iterable: &SynExpr) -> Expr {
         let span = y.span();
+        let iterable_span = iterable.span();
         let outer = self.push_scope();
         let spilled = self.splits(iterable).then(|| self.spill_temp(iterable));
         let iterable = match &spilled {
@@ -87,7 +88,8 @@ impl Builder<'_> {
         self.ir.loops[loop_id].head = Some(head);
         let enter = self.mark(Mark::LoopEnter);
         let pat_scope = self.push_scope();
-        let item = Ident::new("__gen_item", Span::mixed_site());
+        // At the iterable: an item of the wrong type is reported there.
+        let item = Ident::new("__gen_item", Span::mixed_site().located_at(iterable_span));
         let bound = self.declare(&item, false, BindingKind::Temp, false, Borrows::Nothing);
         let body_scope = self.push_scope();
         let value = self.temp_place(&bound, Use::Value);
