@@ -6,7 +6,7 @@ use quote::{ToTokens, quote};
 use syn::visit::Visit;
 use syn::{
     Attribute, Block, FnArg, GenericArgument, Ident, ItemFn, Pat, PathArguments, ReturnType,
-    Signature, Type, TypeImplTrait, TypeParamBound, Visibility, parse_quote,
+    Signature, Type, TypeImplTrait, TypeParamBound, Visibility, parse_quote, parse_quote_spanned,
 };
 
 use crate::error::bail;
@@ -226,9 +226,18 @@ fn add_fused_bound(output: &mut ReturnType, flavour: Flavour) {
             if t.path.segments.last().is_some_and(|s| s.ident == fused))
     });
     if !has_fused {
+        // Located at the end of the user's bounds: rustc's suggestions about the return type
+        // (an added `+ '_`) then land after the user's own tokens, not after `#[generator]`;
+        // still the macro's (no lint takes it for the user's, `refining_impl_trait`).
+        let end = bounds.last().map_or_else(Span::call_site, |b| {
+            b.to_token_stream()
+                .into_iter()
+                .last()
+                .map_or_else(Span::call_site, |t| Span::call_site().located_at(t.span()))
+        });
         bounds.push(match flavour {
-            Flavour::Iter => parse_quote!(::core::iter::FusedIterator),
-            Flavour::Stream => parse_quote!(::gen_core::__private::FusedStream),
+            Flavour::Iter => parse_quote_spanned!(end=> ::core::iter::FusedIterator),
+            Flavour::Stream => parse_quote_spanned!(end=> ::gen_core::__private::FusedStream),
         });
     }
 }

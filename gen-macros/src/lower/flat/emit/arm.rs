@@ -12,7 +12,7 @@
 //! where the macro is defined).
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use super::Emitter;
 use crate::lower::flat::ir::{BindingId, ScopeId, StateId};
@@ -135,7 +135,9 @@ impl Emitter<'_> {
             .collect();
         let info = &self.ir.bindings[b];
         let ident = info.ident.clone();
-        let mutability = info.mutable.then(|| quote!(mut));
+        // On the user's name, so that the pattern spans it alone and rustc's notes about the
+        // local (its type, a move out of it) name it and point at its declaration.
+        let mutability = info.mutable.then(|| quote_spanned!(ident.span()=> mut));
         // A variable the closure captures itself is the user's, in every arm.
         let assigned = self.plan.assigned[s].contains(&b) && !self.plan.external.contains(&b);
         let mut out = TokenStream::new();

@@ -1,7 +1,7 @@
 //! Lowered statements and expressions: statement lists, suspensions, `let`, `if`, `match`,
 //! blocks and assignments whose value is lowered (see `mod.rs` for the model).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
 
 use super::{Cont, Emitter, LoopCtx};
@@ -183,7 +183,7 @@ impl Emitter<'_> {
         let value = self.verbatim(value);
         let mut save = self.store(*resume, None, *mark, Some(*token));
         if let Some(next) = next {
-            save = self.store_next(*resume, next, *mark, save);
+            save = self.store_next(*resume, next, *mark, save, *token);
         }
         let v = names::v();
         let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
@@ -212,6 +212,7 @@ impl Emitter<'_> {
         next: &Cont,
         mark: MarkId,
         save: TokenStream,
+        at: Span,
     ) -> TokenStream {
         if self.frame.is_some() {
             // A frame's resume arm touches only what it drops: nothing to spare.
@@ -245,11 +246,11 @@ impl Emitter<'_> {
                 return save;
             }
             let probe = match self.plan.now(node, k.place) {
-                crate::lower::flat::plan::Now::Bound => self.drop_probe(k.place),
+                crate::lower::flat::plan::Now::Bound => self.drop_probe(k.place, at),
                 crate::lower::flat::plan::Now::Held(h) => self.held_tokens(h, k.place),
                 _ => return save,
             };
-            probes.push(quote!(::gen_core::__private::needs_drop(&#probe)));
+            probes.push(quote_spanned!(at=> ::gen_core::__private::needs_drop(&#probe)));
         }
         let cond = if probes.is_empty() {
             quote!(false)
@@ -294,8 +295,10 @@ impl Emitter<'_> {
     }
 
     /// What to ask `needs_drop` of for a kept place: a resident iterator is a `&mut` to it.
-    fn drop_probe(&mut self, place: usize) -> TokenStream {
-        let tokens = self.place_tokens(place, None);
+    /// The place `needs_drop` looks at, named with the yield's span `at` (a local moved by
+    /// a method the macro does not know is then reported at the yield, by name).
+    fn drop_probe(&mut self, place: usize, at: Span) -> TokenStream {
+        let tokens = self.place_tokens(place, Some(at));
         let binding = self.plan.cfg.places.list[place].binding;
         if self.arm.resident == Some(binding) {
             quote!(*#tokens)
