@@ -445,3 +445,41 @@ fn element_and_entry_borrows_of_a_local_are_not_kept_once_dead() {
         ]
     );
 }
+
+// README limit 6: a method the macro does not know, on a local, may return a borrow of it;
+// written as a function of a borrow (`Registry::newest(&registry)`) or in a block closed
+// before the yield, a dead borrow is not kept.
+struct Registry {
+    names: Vec<String>,
+}
+
+impl Registry {
+    fn newest(&self) -> &str {
+        self.names.last().map_or("", |s| s)
+    }
+}
+
+twin! {
+    fn newest_names(names: Vec<String>) -> String {
+        let registry = Registry { names };
+        let _guard = n("guard");
+        let newest = Registry::newest(&registry);
+        let owned = newest.to_uppercase();
+        yield_!(owned);
+        let owned = {
+            let n = registry.newest();
+            n.to_lowercase()
+        };
+        yield_!(owned);
+        yield_!(registry.names.len().to_string());
+    }
+}
+
+#[test]
+fn a_borrow_from_a_method_of_the_users_written_as_a_function_or_in_a_block() {
+    assert_eq!(
+        check!(newest_names(vec!["a".into(), "B".into()])),
+        ["B", "b", "2"]
+    );
+    same_drops!(newest_names(vec!["x".into()]));
+}
