@@ -13,12 +13,14 @@ use syn::{Block, Expr, Ident, Macro};
 
 use crate::error::{Errors, format_err};
 
-/// Checks `block`, the body of the generator named `own_name` (`None` for `iter!`/`stream!`);
-/// `flat`: the body is lowered to a flat state machine.
-pub(crate) fn check(block: &Block, own_name: Option<&Ident>, flat: bool) -> syn::Result<()> {
+/// Checks `block`, the body of the generator `sig` (`None` for `iter!`/`stream!`); `flat`:
+/// the body is lowered to a flat state machine.
+pub(crate) fn check(block: &Block, sig: Option<&syn::Signature>, flat: bool) -> syn::Result<()> {
     let mut checks = Checks {
         loops: Vec::new(),
-        own_name: own_name.filter(|_| flat),
+        own_name: sig
+            .filter(|_| flat)
+            .map(|sig| (&sig.ident, sig.receiver().is_some())),
         errors: Errors::default(),
     };
     checks.visit_block(block);
@@ -46,7 +48,9 @@ enum Breakable {
 struct Checks<'a> {
     /// The enclosing loops and labeled blocks, innermost last, with their labels.
     loops: Vec<(Option<String>, Breakable)>,
-    own_name: Option<&'a Ident>,
+    /// The generator's name, and whether it is a method (whose bare `name(..)` calls are
+    /// another function's).
+    own_name: Option<(&'a Ident, bool)>,
     errors: Errors,
 }
 
@@ -100,10 +104,10 @@ impl Checks<'_> {
     /// `yield_from!(walk(..))` or `for x in walk(..) { .. yield_!(..) .. }` in the flat
     /// generator `walk`.
     fn check_recursion(&mut self, kept: &Expr) {
-        let Some(name) = self.own_name else {
+        let Some((name, method)) = self.own_name else {
             return;
         };
-        if let Some(call) = calls_itself(kept, name) {
+        if let Some(call) = calls_itself(kept, name, method) {
             self.errors.push(format_err!(
                 call,
                 "`{name}` keeps a generator of its own kind across a yield here, but a flat \
@@ -174,23 +178,23 @@ impl<'ast> Visit<'ast> for Checks<'_> {
     }
 }
 
-/// The call `name(..)` or `Self::name(..)` that `e` is made from (through method calls on
-/// it: `walk(k).map(f)`), if any.
-fn calls_itself<'e>(e: &'e Expr, name: &Ident) -> Option<&'e Expr> {
+/// The call `name(..)` (not in a `method`) or `Self::name(..)` that `e` is made from
+/// (through method calls on it: `walk(k).map(f)`), if any.
+fn calls_itself<'e>(e: &'e Expr, name: &Ident, method: bool) -> Option<&'e Expr> {
     match e {
         Expr::Call(call) => match &*call.func {
             Expr::Path(p)
                 if p.qself.is_none()
                     && p.path.segments.last().is_some_and(|s| s.ident == *name)
-                    && (p.path.segments.len() == 1
+                    && ((p.path.segments.len() == 1 && !method)
                         || (p.path.segments.len() == 2 && p.path.segments[0].ident == "Self")) =>
             {
                 Some(e)
             }
             _ => None,
         },
-        Expr::MethodCall(m) => calls_itself(&m.receiver, name),
-        Expr::Paren(p) => calls_itself(&p.expr, name),
+        Expr::MethodCall(m) => calls_itself(&m.receiver, name, method),
+        Expr::Paren(p) => calls_itself(&p.expr, name, method),
         _ => None,
     }
 }

@@ -97,8 +97,7 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
     // Only the flat lowering binds the receiver again (in every state): the compiler-backed
     // one captures `self` as it is.
     let rename_self = lowering == Lowering::Flat;
-    let own_name = func.sig.as_ref().map(|sig| &sig.ident);
-    body_checks::check(&func.block, own_name, lowering == Lowering::Flat)?;
+    body_checks::check(&func.block, func.sig.as_ref(), lowering == Lowering::Flat)?;
     analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)?;
     if lowering != Lowering::Flat {
         restore_receiver_mut(&mut func);

@@ -349,3 +349,35 @@ fn visibility_bounds_and_argument_patterns_are_kept() {
     check_iter(&[4, 5], || kept::mixed_args(1, &[1, 2, 3, 4, 5, 6], (2, 5)));
     check_iter(&[], || kept::mixed_args(9, &['a'], (0, 1)));
 }
+
+/// A method that delegates to a free generator function of the same name: the bare call is
+/// the free function's, no recursion.
+mod same_name_delegation {
+    use gen_core::generator;
+
+    #[generator]
+    pub fn walk(depth: u32) -> impl Iterator<Item = u32> {
+        for d in 0..depth {
+            yield_!(d);
+        }
+    }
+
+    pub struct Tree {
+        pub depth: u32,
+    }
+
+    impl Tree {
+        #[generator]
+        pub fn walk(&self) -> impl Iterator<Item = u32> + '_ {
+            for d in walk(self.depth) {
+                yield_!(d * 10);
+            }
+            yield_from!(walk(1));
+        }
+    }
+
+    #[test]
+    fn a_method_calling_a_free_function_of_its_name() {
+        assert_eq!(Tree { depth: 3 }.walk().collect::<Vec<_>>(), [0, 10, 20, 0]);
+    }
+}
