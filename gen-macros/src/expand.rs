@@ -154,6 +154,10 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
     let stub = match GenFn::from_item(item.clone()) {
         Ok(func) if func.flavour == Flavour::Iter => quote_spanned!(span=> ::core::iter::empty()),
         Ok(_) => quote_spanned!(span=> ::gen_core::__private::empty_stream()),
+        // `impl DoubleEndedIterator<..>` (rejected): `empty()` has every iterator trait.
+        Err(_) if returns_an_iterator(&item.sig.output) => {
+            quote_spanned!(span=> ::core::iter::empty())
+        }
         Err(_) => quote_spanned!(span=> loop {}),
     };
     item.attrs
@@ -162,6 +166,13 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
         attrs, vis, sig, ..
     } = item;
     quote!(#error #(#attrs)* #vis #sig { #stub })
+}
+
+/// Whether the signature returns `impl ..Iterator<..>` of some kind.
+fn returns_an_iterator(output: &syn::ReturnType) -> bool {
+    matches!(output, syn::ReturnType::Type(_, ty) if matches!(&**ty, syn::Type::ImplTrait(t)
+        if t.bounds.iter().any(|b| matches!(b, syn::TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident.to_string().ends_with("Iterator"))))))
 }
 
 /// Whether the body yields (at its own level; a yield elsewhere is already an error).

@@ -158,6 +158,21 @@ fn return_flavour(sig: &Signature) -> syn::Result<(Flavour, Type)> {
     let Type::ImplTrait(TypeImplTrait { bounds, .. }) = &**ty else {
         bail!(ty, "{expected}");
     };
+    let trait_names = bounds.iter().filter_map(|bound| match bound {
+        TypeParamBound::Trait(bound) => bound.path.segments.last(),
+        _ => None,
+    });
+    for last in trait_names {
+        let name = last.ident.to_string();
+        if matches!(name.as_str(), "DoubleEndedIterator" | "ExactSizeIterator") {
+            bail!(
+                last,
+                "a generator cannot implement `{name}`: it makes its items front to back, one \
+                 at a time, without knowing how many are left; return `impl Iterator<Item = T>` \
+                 (and collect the items into a `Vec` where you need `.rev()` or `.len()`)"
+            );
+        }
+    }
     for bound in bounds {
         let TypeParamBound::Trait(bound) = bound else {
             continue;
