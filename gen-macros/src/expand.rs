@@ -74,7 +74,7 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         (Flavour::Iter, None) => Lowering::Flat,
     };
     match lower_fn(func, lowering, &args) {
-        Err(error) if lowering == Lowering::Flat => {
+        Err(error) if lowering == Lowering::Flat && !lower::flat::error_in_any_lowering() => {
             // Desugar a body the flat lowering rejects into the error and the same body
             // lowered as `#[generator(boxed)]`, which accepts it: rustc still checks the body,
             // so an import or a local it uses draws no false "unused" warning, and its other

@@ -131,6 +131,9 @@ pub(crate) struct Ir {
     pub struct_updates: Vec<StructUpdate>,
     /// What the builder found wrong with the body.
     pub errors: Vec<syn::Error>,
+    /// Some error of `errors` is a mistake in any lowering (an item borrowing a local), not a
+    /// limit of the flat one: no other lowering is tried (see `expand`).
+    pub error_in_any_lowering: bool,
 }
 
 /// A `use` or `macro_rules!` item of a block, and the position of the binding it follows.

@@ -60,8 +60,19 @@ use crate::parse::{Binding, GenFn};
 /// (each round lowers at least one more).
 const ROUNDS: usize = 64;
 
+thread_local! {
+    static ERROR_IN_ANY_LOWERING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the last [`lower`] that failed found a mistake that any lowering would report
+/// (then `#[generator(boxed)]` is no fix to try).
+pub(crate) fn error_in_any_lowering() -> bool {
+    ERROR_IN_ANY_LOWERING.get()
+}
+
 /// Lowers `func` (already normalized) into the tokens of its body expression.
 pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
+    ERROR_IN_ANY_LOWERING.set(false);
     let mut args = func.args.clone();
     let macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {
@@ -109,6 +120,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     for e in ir.errors.iter().chain(&plan.errors) {
         errors.push(e.clone());
     }
+    ERROR_IN_ANY_LOWERING.set(ir.error_in_any_lowering);
     errors.finish()?;
 
     let items = items::Items::plan(&ir);

@@ -46,8 +46,58 @@ impl Builder<'_> {
         }
         // A field yielded as an item that is not plain data is moved out (`yield_!(msg.body)`).
         self.moving_next = !self.item_plain;
+        self.yielded_borrow(value_syn);
         let value = self.expr_in(value_syn, how, false);
         self.suspension(value, y.yield_token.span, y.span())
+    }
+
+    /// `yield_!(&text)`, `yield_!(&text.name)`, `yield_!(text.as_str())` of a local known to
+    /// own its value: the item would borrow the generator's own local, which it must outlive
+    /// (rustc's error would point at the generated state machine).
+    fn yielded_borrow(&mut self, value_syn: &SynExpr) {
+        let borrowed = match value_syn {
+            SynExpr::Reference(r) => self.place_of(&r.expr),
+            SynExpr::MethodCall(m)
+                if m.args.is_empty()
+                    && matches!(
+                        m.method.to_string().as_str(),
+                        "as_str"
+                            | "as_slice"
+                            | "as_bytes"
+                            | "as_path"
+                            | "trim"
+                            | "trim_start"
+                            | "trim_end"
+                    ) =>
+            {
+                self.place_of(&m.receiver).filter(|p| p.path.is_empty())
+            }
+            _ => None,
+        };
+        let Some(place) = borrowed else {
+            return;
+        };
+        let owner = place.binding;
+        let info = &self.ir.bindings[owner];
+        if !info.owns
+            || info.by_ref
+            || place
+                .path
+                .iter()
+                .any(|p| !matches!(p, crate::lower::flat::ir::Proj::Field(_)))
+        {
+            return;
+        }
+        let name = crate::lower::flat::plan::display_name(&self.ir, owner);
+        self.ir.error_in_any_lowering = true;
+        self.errors.push(syn::Error::new_spanned(
+            value_syn,
+            format!(
+                "this item borrows `{name}`, a local of the generator, but an item must outlive \
+                 the generator's step that yields it; yield an owned value instead (for \
+                 example `{name}.clone()` or `.to_string()`, with an owned `Item` type)"
+            ),
+        ));
     }
 
     pub(super) fn suspension(&mut self, value: Expr, token: Span, span: Span) -> Expr {
