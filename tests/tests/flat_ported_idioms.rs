@@ -406,3 +406,23 @@ fn a_thread_handle_joined_in_a_yield() {
         ]
     );
 }
+
+// `Cell::get()` copies the value out: kept across yields like any number (`map.get(k)` and
+// `OnceCell::get()` borrow).
+twin! {
+    fn cell_counter(start: u32) -> u32 {
+        let _log = Noisy::new("log");
+        let c = std::cell::Cell::new(start);
+        let v = c.get();
+        yield_!(1);
+        c.set(v + 1);
+        yield_!(v);
+        yield_!(c.get());
+    }
+}
+
+#[test]
+fn a_value_copied_out_of_a_cell_is_kept() {
+    assert_eq!(check!(cell_counter(5)), [1, 5, 6]);
+    same_drops!(cell_counter(5));
+}

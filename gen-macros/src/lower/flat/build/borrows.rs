@@ -283,12 +283,17 @@ impl Builder<'_> {
                     name.as_str(),
                     "lock" | "try_lock" | "read" | "write" | "borrow" | "borrow_mut"
                 );
-            if BORROWING.contains(&name.as_str()) || of_text || guard {
+            // `Cell::get()` copies the value out (`OnceCell::get()` and `map.get(k)` borrow).
+            let copies_out = name == "get" && m.args.is_empty();
+            if (BORROWING.contains(&name.as_str()) && !copies_out) || of_text || guard {
                 return self.borrow_of_place(receiver, mutable, whole);
             }
             // `v.last()` borrows a slice's element, but `Iterator::last` takes the iterator:
             // not kept once dead (an `Option<&T>` has nothing to drop), never an error.
-            if name == "last" && m.args.is_empty() && !self.ir.bindings[binding].by_ref {
+            if (name == "last" || copies_out)
+                && m.args.is_empty()
+                && !self.ir.bindings[binding].by_ref
+            {
                 return Borrows::Likely(binding);
             }
             return strongest(
