@@ -477,6 +477,31 @@ impl Gen {
                 // `&self` methods named like by-value ones: `send`, `join`, `last`.
                 55 => Some(self.channel_stmt()),
                 56 => Some(self.words_stmt()),
+                // A scrutinee that borrows a `Vec` local and is dead at the arm's yield
+                // (`if let Some(l) = v.last()`), a number copied out of a `Cell`.
+                57 if self.rng.chance(1, 3) => {
+                    let (pre, v) = match self.pick_var(Ty::Stack) {
+                        Some(v) => (String::new(), v),
+                        None => {
+                            let pre = self.vec_ints();
+                            let v = self.pick_var(Ty::Stack).expect("declared");
+                            (pre, v)
+                        }
+                    };
+                    let (l, x) = (self.fresh("l"), self.fresh("x"));
+                    let y = self.yield_of(&x);
+                    Some(format!(
+                        "{pre}if let Some({l}) = {v}.last() {{\nlet {x} = *{l};\n{y}\n}}\n"
+                    ))
+                }
+                57 if self.rng.chance(1, 2) => {
+                    let (c, x) = (self.fresh("c"), self.fresh("x"));
+                    let v = self.int(1);
+                    self.declare(x.clone(), Ty::Int);
+                    Some(format!(
+                        "let {c} = ::std::cell::Cell::new({v});\nlet {x} = {c}.get();\n{c}.set(wadd({x}, 1u64));\n"
+                    ))
+                }
                 57 => self.last_atom().map(|e| {
                     let x = self.fresh("x");
                     self.declare(x.clone(), Ty::Int);
