@@ -35,10 +35,7 @@ pub(crate) fn generator(args: TokenStream, item: TokenStream) -> TokenStream {
             .to_compile_error();
             return quote!(#error #other);
         }
-        Err(error) => {
-            let error = error.to_compile_error();
-            return quote!(#item #error);
-        }
+        Err(error) => return unparsable(item, &error),
     };
     match expand_fn(args, item_fn.clone()) {
         Ok(tokens) => tokens,
@@ -142,6 +139,26 @@ fn restore_receiver_mut(func: &mut GenFn) {
     {
         receiver.mutability = Some(syn::Token![mut](receiver.self_token.span));
     }
+}
+
+/// An item that does not parse (a syntax error in the body): the error, and the function
+/// with its body replaced by a stub, so that rustc does not report the same error again, nor
+/// the body's `yield_!` as an unknown macro. An item whose signature does not parse either
+/// is emitted as it is.
+fn unparsable(item: TokenStream, error: &syn::Error) -> TokenStream {
+    let mut tokens: Vec<proc_macro2::TokenTree> = item.clone().into_iter().collect();
+    if let Some(proc_macro2::TokenTree::Group(body)) = tokens.last_mut()
+        && body.delimiter() == proc_macro2::Delimiter::Brace
+    {
+        let mut empty = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, TokenStream::new());
+        empty.set_span(body.span());
+        *body = empty;
+        if let Ok(item_fn) = syn::parse2::<ItemFn>(tokens.into_iter().collect()) {
+            return fallback(item_fn, error);
+        }
+    }
+    let error = error.to_compile_error();
+    quote!(#item #error)
 }
 
 /// The user's function with a body of the right type and the errors.

@@ -113,6 +113,13 @@ impl Builder<'_> {
                 SynExpr::Paren(_) | SynExpr::Group(_) | SynExpr::Try(_) => {
                     operands.first().is_some_and(|o| self.owning_value(o))
                 }
+                // A number computed by arithmetic, a negation, a cast: a value, never a
+                // reference.
+                SynExpr::Binary(_) | SynExpr::Unary(_) | SynExpr::Cast(_)
+                    if super::syntax_facts::numeric(syn) =>
+                {
+                    true
+                }
                 // `Type::function(..)`: a constructor (the callee is operand 0; the syntax
                 // keeps a hole for it); `fs::read_to_string(..)` and the other `fs` functions.
                 SynExpr::Call(_) => matches!(&operands[0].kind, ExprKind::Op {

@@ -196,6 +196,13 @@ impl Builder<'_> {
                     || self.ir.bindings[iter].borrows.clone(),
                     |it| self.ir.bindings[it].borrows.clone(),
                 );
+                // `for c in line.chars()`: the iterator borrows `line`, its items do not.
+                let borrowed = match source {
+                    Iterable::Syn(expr) if super::syntax_facts::yields_values(expr) => {
+                        Borrows::Nothing
+                    }
+                    _ => borrowed,
+                };
                 let bindings = self.bind_pattern(pat, through_ref, &borrowed);
                 // `for line in lines` over a `Vec<String>` parameter: each item owns its data
                 // (a borrow of it is a borrow of the generator's local).

@@ -114,3 +114,19 @@ fn place_text(e: &SynExpr) -> Option<String> {
         _ => None,
     }
 }
+
+/// An iterator whose items are values of their own whatever it borrows: `s.chars()`,
+/// `s.bytes()`, `s.char_indices()`, `v.iter().copied()`, through adapters that pass the items
+/// on (`.rev()`, `.enumerate()`, `.skip(n)`, `.peekable()`, ..).
+pub(crate) fn yields_values(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::MethodCall(m) => match m.method.to_string().as_str() {
+            "chars" | "bytes" | "char_indices" | "copied" | "cloned" => true,
+            "rev" | "enumerate" | "skip" | "take" | "step_by" | "filter" | "skip_while"
+            | "take_while" | "peekable" | "fuse" | "inspect" => yields_values(&m.receiver),
+            _ => false,
+        },
+        SynExpr::Paren(p) => yields_values(&p.expr),
+        _ => false,
+    }
+}

@@ -194,6 +194,16 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
                  value itself (without `ref`, storing it back if it changes), or {boxed}"
             )
         }
+        // A closure that changes `count`: a `move` closure would change a copy of its own.
+        _ if ir.borrowing_closures.contains(&binding) && ir.maybe_mutated.contains(&owner) => {
+            let name = display_name(ir, binding);
+            format!(
+                "`{name}` captures `{owner_name}` by reference and is still needed after a \
+                 yield, but a flat generator cannot keep a borrow of its own local in its \
+                 state; pass `{owner_name}` to the closure as an argument at each call \
+                 (`|{owner_name}: &mut _, ..|`), or {boxed}"
+            )
+        }
         _ if ir.borrowing_closures.contains(&binding) => {
             let name = display_name(ir, binding);
             format!(
