@@ -414,7 +414,9 @@ twin! {
         let _log = Noisy::new("log");
         let c = std::cell::Cell::new(start);
         let v = c.get();
-        yield_!(1);
+        // Built from the copy: keeps its drop timing (the end of the body).
+        let pair = (Noisy::new("pair"), v);
+        yield_!(pair.1 - v + 1);
         c.set(v + 1);
         yield_!(v);
         yield_!(c.get());

@@ -290,18 +290,20 @@ impl Builder<'_> {
                     name.as_str(),
                     "lock" | "try_lock" | "read" | "write" | "borrow" | "borrow_mut"
                 );
-            // `Cell::get()` copies the value out (`OnceCell::get()` and `map.get(k)` borrow).
+            // `Cell::get()` copies the value out (`map.get(k)` borrows).
             let copies_out = name == "get" && m.args.is_empty();
             if (BORROWING.contains(&name.as_str()) && !copies_out) || of_text || guard {
                 return self.borrow_of_place(receiver, mutable, whole);
             }
             // `v.last()` borrows a slice's element, but `Iterator::last` takes the iterator:
             // not kept once dead (an `Option<&T>` has nothing to drop), never an error.
-            if (name == "last" || copies_out)
-                && m.args.is_empty()
-                && !self.ir.bindings[binding].by_ref
-            {
+            if name == "last" && m.args.is_empty() && !self.ir.bindings[binding].by_ref {
                 return Borrows::Likely(binding);
+            }
+            // A copy out of a `Cell`, kept like any value (a value built from it keeps its
+            // drop timing); `OnceCell::get()`'s borrow, if kept, is rustc's to judge.
+            if copies_out {
+                return self.maybe_of(binding);
             }
             return strongest(
                 [
