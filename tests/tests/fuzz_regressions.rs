@@ -395,3 +395,16 @@ fn while_let_whose_scrutinee_is_lowered() {
          c14 += 1;\nx13 = a ^ c14;\nyield_!(wadd(p.id(), q));\n}\n}\n",
     );
 }
+
+/// A number copied out of a `Cell` (`c.get()`) was taken for a likely borrow of the cell, so
+/// a tuple built from it with a guard, dead at the next yield, dropped before the consumer
+/// saw the item. Found with seed 216 (program 1461).
+#[test]
+fn tuple_built_from_a_copy_out_of_a_cell() {
+    check(
+        Flavor::Sync,
+        "let c1 = ::std::cell::Cell::new(a);\nlet x2 = c1.get();\n\
+         let t19 = (G::new(\"t19\"), vec![x2, 9u64], 3u64); let _ = (&t19.0, &t19.1, &t19.2);\n\
+         yield_!(wadd(t19.2, x2));\n",
+    );
+}
