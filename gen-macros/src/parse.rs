@@ -204,10 +204,29 @@ fn return_flavour(sig: &Signature) -> syn::Result<(Flavour, Type)> {
     bail!(ty, "{expected}")
 }
 
-/// `Result<..>`, `io::Result<..>`, `anyhow::Result<..>`: the body may use `?`.
+/// `Result<..>`, `io::Result<..>`, `anyhow::Result<..>`, or a type alias that may name one
+/// (`Res<u32>`): the body may use `?`. A type that is certainly no `Result` (a number, a
+/// reference, a tuple, `String`, `Option<..>`, `Vec<..>`, ..) may not: `?` there is the
+/// macro's error.
 pub(crate) fn is_result(ty: &Type) -> bool {
-    matches!(ty, Type::Path(path) if path.qself.is_none()
-        && path.path.segments.last().is_some_and(|s| s.ident == "Result"))
+    const NOT_RESULTS: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char", "str", "String", "Option", "Vec", "VecDeque", "Box", "Rc",
+        "Arc", "HashMap", "HashSet", "BTreeMap", "BTreeSet", "PathBuf", "Cow",
+    ];
+    match ty {
+        Type::Path(path) if path.qself.is_none() => {
+            path.path.segments.last().is_some_and(|s| {
+                s.ident == "Result"
+                    // An alias with arguments (`Res<u32>`): the plain function's `?` decides.
+                    || (!matches!(s.arguments, PathArguments::None)
+                        && !NOT_RESULTS.contains(&s.ident.to_string().as_str()))
+            })
+        }
+        Type::Paren(p) => is_result(&p.elem),
+        Type::Group(g) => is_result(&g.elem),
+        _ => false,
+    }
 }
 
 /// A type can be named in a turbofish unless it contains `impl Trait`.

@@ -294,3 +294,30 @@ fn question_mark_followed_by_an_operator() {
         [Err(MyErr::Parse(e()))]
     );
 }
+
+/// An item type written through an alias of `Result` (`Res<u32>`, as crates define their own
+/// `Result<T>`): `?` works as with `Result<..>` written out, in every flavour.
+type Res<T> = Result<T, String>;
+
+#[generator]
+fn parsed_through_an_alias(v: Vec<&'static str>) -> impl Iterator<Item = Res<u32>> {
+    for s in v {
+        let n: u32 = s.parse().map_err(|_| format!("bad {s}"))?;
+        yield_!(Ok(n));
+    }
+}
+
+#[generator(boxed)]
+fn parsed_through_an_alias_boxed(v: Vec<&'static str>) -> impl Iterator<Item = Res<u32>> {
+    for s in v {
+        let n: u32 = s.parse().map_err(|_| format!("bad {s}"))?;
+        yield_!(Ok(n));
+    }
+}
+
+#[test]
+fn question_mark_with_an_aliased_result_item() {
+    let want: Vec<Res<u32>> = vec![Ok(1), Err("bad x".to_string())];
+    check_iter(&want, || parsed_through_an_alias(vec!["1", "x", "3"]));
+    check_iter(&want, || parsed_through_an_alias_boxed(vec!["1", "x", "3"]));
+}

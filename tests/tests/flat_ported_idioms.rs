@@ -428,3 +428,25 @@ fn a_value_copied_out_of_a_cell_is_kept() {
     assert_eq!(check!(cell_counter(5)), [1, 5, 6]);
     same_drops!(cell_counter(5));
 }
+
+// The fix the closure-borrow errors name: a `move` closure in a loop's iterator or in
+// `yield_from!`, capturing a `&str` argument or a number.
+twin! {
+    fn grep_moved(lines: Vec<String>, needle: &'static str) -> String {
+        let _log = Noisy::new("log");
+        let limit = 1;
+        for l in lines.clone().into_iter().filter(move |l| l.contains(needle)) {
+            yield_!(l);
+        }
+        yield_from!(lines.into_iter().filter(move |w| w.len() > limit));
+    }
+}
+
+#[test]
+fn move_closures_in_iterators_kept_across_yields() {
+    assert_eq!(
+        check!(grep_moved(vec!["ab".into(), "b".into(), "c".into()], "b")),
+        ["ab", "b", "ab"]
+    );
+    same_drops!(grep_moved(vec!["ab".into(), "b".into()], "b"));
+}

@@ -11,7 +11,7 @@ use super::methods::{
     ADAPTERS, BORROWING, ELEMENT_ACCESS, MAKES_VALUE, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT,
     STR_BORROWING, TYPED_BY_ARGUMENT,
 };
-use crate::lower::flat::ir::{Borrows, Expr, ExprKind, Use};
+use crate::lower::flat::ir::{BindingKind, Borrows, Expr, ExprKind, Use};
 
 /// Macros whose value owns its data.
 const OWNING_MACROS: &[&str] = &["vec", "format"];
@@ -227,11 +227,23 @@ impl Builder<'_> {
             // A closure or async block without `move` borrows what it captures and does not
             // move.
             // A plain (`Copy`) local used by value is captured by reference too.
+            // A `Copy` local used by value is captured by reference too (a number, a shared
+            // reference such as a `&str` argument: a borrow of the local that holds it).
             ExprKind::Closure { syn, captures, .. } if !moves_captures(syn) => strongest(
                 captures
                     .iter()
-                    .filter(|(p, how)| *how != Use::Value || self.ir.bindings[p.binding].plain)
-                    .map(|(place, _)| self.borrow_of_binding(place.binding, false, e.spans)),
+                    .filter(|(p, how)| {
+                        let b = &self.ir.bindings[p.binding];
+                        *how != Use::Value || b.plain || (b.by_ref && !b.mut_ref)
+                    })
+                    .map(|(place, _)| {
+                        let b = &self.ir.bindings[place.binding];
+                        if b.by_ref && !b.mut_ref && b.kind != BindingKind::Temp {
+                            Borrows::Definitely(place.binding, e.spans)
+                        } else {
+                            self.borrow_of_binding(place.binding, false, e.spans)
+                        }
+                    }),
             ),
             _ => Borrows::Nothing,
         }

@@ -374,7 +374,7 @@ pub(super) enum Iterable<'a> {
 impl Builder<'_> {
     /// A local of the generator that a non-`move` closure inside `e` (an argument of its
     /// method chain) captures by reference, with the closure's spans.
-    fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
+    pub(super) fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
         match &e.kind {
             ExprKind::Closure { syn, captures, .. } => {
                 let SynExpr::Closure(c) = syn else {
@@ -387,7 +387,10 @@ impl Builder<'_> {
                     .iter()
                     .find(|(p, how)| {
                         let b = &self.ir.bindings[p.binding];
-                        (*how == Use::Read || b.plain) && b.kind != BindingKind::Temp
+                        // A `Copy` local used by value is captured by reference too: a
+                        // number, or a shared reference (`needle: &str`).
+                        (*how == Use::Read || b.plain || (b.by_ref && !b.mut_ref))
+                            && b.kind != BindingKind::Temp
                     })
                     .map(|(p, _)| (p.binding, e.spans))
             }

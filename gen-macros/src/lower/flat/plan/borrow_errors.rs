@@ -21,9 +21,12 @@ impl Plan {
                     .any(|&p| self.live[node].contains(p));
                 let info = &ir.bindings[binding];
                 let error = match &info.borrows {
+                    // A closure's capture by reference of a reference local borrows the
+                    // local itself.
                     Borrows::Definitely(owner, span)
                         if (live || super::held_for_drop(info))
-                            && reported_here(ir, *owner)
+                            && (reported_here(ir, *owner)
+                                || ir.borrowing_closures.contains(&binding))
                             && *owner != binding =>
                     {
                         // Used after the loop, or later in it (`xs[j]` in a loop over
@@ -104,9 +107,9 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
     let boxed = boxed_alternative(ir);
     match ir.bindings[binding].kind {
         BindingKind::Iter if ir.borrowing_closures.contains(&binding) => format!(
-            "this closure captures `{owner_name}` by reference, and the loop keeps it in its \
-             iterator across a yield, but a flat generator cannot keep a borrow of its own \
-             local in its state; make it a `move` closure (`move |..| ..`), or {boxed}"
+            "this closure captures `{owner_name}` by reference, and the iterator holding it is \
+             kept across a yield, but a flat generator cannot keep a borrow of its own local in \
+             its state; make it a `move` closure (`move |..| ..`), or {boxed}"
         ),
         // `for c in &mut it` over an iterator local: its own `next()` needs no loop borrow.
         BindingKind::Iter if ir.bindings[owner].by_ref => {
