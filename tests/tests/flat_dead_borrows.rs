@@ -483,3 +483,27 @@ fn a_borrow_from_a_method_of_the_users_written_as_a_function_or_in_a_block() {
     );
     same_drops!(newest_names(vec!["x".into()]));
 }
+
+// A `_rest` inside a destructuring pattern names a part only to leave it unused (a borrow
+// with nothing to drop): not held to the end of its block like a `let _guard = ..;`.
+twin! {
+    fn stamps(lines: Vec<String>) -> String {
+        let _log = n("log");
+        for line in lines {
+            let Some((ts, _rest)) = line.split_once(' ') else {
+                continue;
+            };
+            let ts = ts.to_string();
+            yield_!(ts);
+        }
+    }
+}
+
+#[test]
+fn an_underscore_part_of_a_pattern_is_not_held() {
+    assert_eq!(
+        check!(stamps(vec!["a b".into(), "c".into(), "d e".into()])),
+        ["a", "d"]
+    );
+    same_drops!(stamps(vec!["a b".into()]));
+}

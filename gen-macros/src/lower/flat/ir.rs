@@ -84,6 +84,10 @@ pub(crate) struct Ir {
     /// Bindings of a lock or `RefCell` guard (`let g = m.lock().unwrap();`): for error
     /// messages (a guard is no owned value to iterate over).
     pub guards: std::collections::HashSet<BindingId>,
+    /// Bindings that are the whole pattern of a `let` (`let _span = ..;`, not a part of a
+    /// destructuring pattern such as `_rest` in `let Some((key, _rest)) = ..`): only they
+    /// can be named to be held for their drop (`plan::held_for_drop`).
+    pub whole_lets: std::collections::HashSet<BindingId>,
     /// A `for` loop's iterator binding and the local it iterates over by value (`for k in
     /// keys`): for error messages about a borrow that local carries.
     pub loop_sources: std::collections::HashMap<BindingId, BindingId>,

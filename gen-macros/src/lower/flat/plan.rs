@@ -246,7 +246,9 @@ impl Plan {
         // says it is held for its drop (`_guard`): then it is kept, and a borrow of a local
         // is an error rather than an early drop.
         let no_drop = info.by_ref || info.plain;
-        if !live && (no_drop || (self.borrows_local(ir, &info.borrows) && !held_for_drop(info))) {
+        if !live
+            && (no_drop || (self.borrows_local(ir, &info.borrows) && !held_for_drop(ir, binding)))
+        {
             return;
         }
         let Some(root) = self.cfg.places.root_of(binding) else {
@@ -474,8 +476,16 @@ fn split_places(cfg: &Cfg) -> Bits {
     out
 }
 
-/// `let _guard = ..;`: a binding named to be held for its drop, never read.
-pub(crate) fn held_for_drop(info: &super::ir::Binding) -> bool {
+/// `let _guard = ..;`: a binding named to be held for its drop, never read: the whole
+/// pattern of a `let` (`let Some((key, _rest)) = line.split_once(' ')` names a part only to
+/// leave it unused), and not plain data or a reference, which have nothing to drop.
+pub(crate) fn held_for_drop(ir: &Ir, b: BindingId) -> bool {
+    let info = &ir.bindings[b];
     let name = info.ident.to_string();
-    name.len() > 1 && name.starts_with('_') && !name.starts_with("__gen")
+    name.len() > 1
+        && name.starts_with('_')
+        && !name.starts_with("__gen")
+        && ir.whole_lets.contains(&b)
+        && !info.plain
+        && !(info.by_ref && !info.owns)
 }

@@ -107,6 +107,13 @@ impl Builder<'_> {
                 _ => false,
             };
         self.mark_plain(&bindings, plain);
+        let whole = match &local.pat {
+            syn::Pat::Type(t) => matches!(&*t.pat, syn::Pat::Ident(_)),
+            pat => matches!(pat, syn::Pat::Ident(_)),
+        };
+        if let ([binding], true) = (&bindings[..], whole) {
+            self.ir.whole_lets.insert(*binding);
+        }
         if let ([binding], true, false) = (&bindings[..], field_init, copied) {
             self.field_lets.insert(*binding, super::site(local));
             // `let v = *x;` out of a binding not known to be a box: a move or a copy, which

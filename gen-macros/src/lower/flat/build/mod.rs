@@ -101,6 +101,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             loop_sources: std::collections::HashMap::new(),
             loop_methods: std::collections::HashMap::new(),
             error_in_any_lowering: false,
+            whole_lets: HashSet::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },

@@ -24,7 +24,7 @@ impl Plan {
                     // A closure's capture by reference of a reference local borrows the
                     // local itself.
                     Borrows::Definitely(owner, span)
-                        if (live || super::held_for_drop(info))
+                        if (live || super::held_for_drop(ir, binding))
                             && (reported_here(ir, *owner)
                                 || ir.borrowing_closures.contains(&binding))
                             && *owner != binding =>
@@ -216,7 +216,7 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
             )
         }
         // `let _lock = m.lock().unwrap();`: held for its drop, to the end of its block.
-        _ if super::held_for_drop(&ir.bindings[binding]) => {
+        _ if super::held_for_drop(ir, binding) => {
             let name = display_name(ir, binding);
             format!(
                 "`{name}` borrows `{owner_name}` and is held to the end of its block across a \
