@@ -487,5 +487,5 @@ pub(crate) fn held_for_drop(ir: &Ir, b: BindingId) -> bool {
         && !name.starts_with("__gen")
         && ir.whole_lets.contains(&b)
         && !info.plain
-        && !(info.by_ref && !info.owns)
+        && info.holds_value()
 }
