@@ -306,6 +306,15 @@ impl VisitMut for Normalize {
                     return;
                 }
             }
+            // The keyword in a function: rustc rejects it as unstable before the macro runs.
+            Expr::Yield(yield_expr) if !self.expression_form && self.at_body_level() => {
+                self.errors.push(format_err!(
+                    yield_expr.yield_token,
+                    "the `yield` keyword is unstable syntax in a function body (only `iter!` and \
+                     `stream!` blocks accept it); write `yield_!(value)`"
+                ));
+                return;
+            }
             // Desugar a bare `yield` into `yield ()`, as rustc's coroutines read it.
             Expr::Yield(yield_expr) if yield_expr.expr.is_none() => {
                 let span = yield_expr.yield_token.span;

@@ -182,6 +182,19 @@ impl Builder<'_> {
                 args: crate::lower::flat::ir::MacroArgs::Exprs { exprs, .. },
             } if mac.path.is_ident("vec") => strongest(exprs.iter().map(|x| self.borrows_of(x))),
             ExprKind::Op { syn, operands, .. } => match syn {
+                // `&v` of a variable an `iter!` block captures: the block owns the capture,
+                // whatever its type, so this borrows the block's own local.
+                SynExpr::Reference(_)
+                    if self.ir.inline
+                        && matches!(&operands[0].kind, ExprKind::Place { place, .. }
+                            if place.path.is_empty()
+                                && self.ir.bindings[place.binding].kind == BindingKind::Param) =>
+                {
+                    let ExprKind::Place { place, .. } = &operands[0].kind else {
+                        unreachable!("matched above")
+                    };
+                    Borrows::Definitely(place.binding, e.spans)
+                }
                 SynExpr::Reference(r) => {
                     self.borrow_of_place(&operands[0], r.mutability.is_some(), e)
                 }

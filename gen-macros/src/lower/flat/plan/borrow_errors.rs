@@ -159,11 +159,12 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
                 .loop_methods
                 .get(&binding)
                 .map_or(owner_name.clone(), |(place, _)| place.clone());
+            let by_reference = by_reference(ir, owner, &owner_name);
             format!(
                 "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; iterate over indices \
-                 (`for i in 0..{place}.len()`) or an owned copy (`{place}.clone()`), take it by \
-                 reference as an argument, or {boxed}"
+                 (`for i in 0..{place}.len()`) or an owned copy (`{place}.clone()`), \
+                 {by_reference}, or {boxed}"
             )
         }
         BindingKind::Iter => {
@@ -173,10 +174,11 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
                 Some((_, m)) if !matches!(m.as_str(), "&" | "iter" | "iter_mut") => "",
                 _ => " index into it,",
             };
+            let by_reference = by_reference(ir, owner, &owner_name);
             format!(
                 "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; iterate over an owned value \
-                 ({owned}),{index} take it by reference as an argument, or {boxed}"
+                 ({owned}),{index} {by_reference}, or {boxed}"
             )
         }
         BindingKind::Temp => format!(
@@ -277,5 +279,18 @@ fn owned_items_of_text(ir: &Ir, binding: BindingId, owner: &str) -> String {
             format!("let lines: Vec<String> = {place}.lines().map(String::from).collect();")
         }
         None => format!("let lines: Vec<String> = {owner}.lines().map(String::from).collect();"),
+    }
+}
+
+/// Taking `owner` by reference instead: an argument of a function, a reference captured by
+/// an `iter!` block (`let v = &v;` before it).
+fn by_reference(ir: &Ir, owner: BindingId, name: &str) -> String {
+    if ir.inline && ir.bindings[owner].kind == BindingKind::Param {
+        format!(
+            "capture a reference instead (`let {name} = &{name};` before the block, then \
+             `{name}` where the block borrows it)"
+        )
+    } else {
+        "take it by reference as an argument".to_owned()
     }
 }
