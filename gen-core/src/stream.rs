@@ -29,6 +29,11 @@ pub use crate::yielder::{YieldFut, Yielder};
 
 /// Names the two halves of a `Result` item type, so generated code can write
 /// `<Item as ResultItem>::Err` for the error type of a fallible generator body.
+#[diagnostic::on_unimplemented(
+    message = "`?` in this generator needs its items to be `Result`s, but they are `{Self}`",
+    label = "this generator uses `?`",
+    note = "the error `?` finds is yielded as the last item, so the items must be `Result<T, E>`: yield `Ok(value)`, or handle the error where it occurs (`match`, `unwrap_or`, ..)"
+)]
 pub trait ResultItem {
     /// The success type (`T` in `Result<T, E>`).
     type Ok;
