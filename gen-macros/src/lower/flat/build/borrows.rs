@@ -7,10 +7,7 @@
 use syn::Expr as SynExpr;
 
 use super::Builder;
-use super::methods::{
-    ADAPTERS, BORROWING, ELEMENT_ACCESS, MAKES_VALUE, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT,
-    STR_BORROWING, TYPED_BY_ARGUMENT,
-};
+use super::methods::{ADAPTERS, BORROWING, MAKES_VALUE, NUMERIC, PASS_ON, PLAIN_RESULT};
 use crate::lower::flat::ir::{BindingKind, Borrows, Expr, ExprKind, Use};
 
 /// Macros whose value owns its data.
@@ -271,164 +268,8 @@ impl Builder<'_> {
         }
     }
 
-    /// `receiver.method(args)`.
-    fn method_borrows(&self, m: &syn::ExprMethodCall, operands: &[Expr], whole: &Expr) -> Borrows {
-        let name = m.method.to_string();
-        let receiver = &operands[0];
-        if OWNED.contains(&name.as_str()) || self.typed_by_plain_argument(&name, operands) {
-            return Borrows::Nothing;
-        }
-        if (name == "copied" || name == "cloned")
-            && let Some(borrows) = self.copied_element(receiver)
-        {
-            return borrows;
-        }
-        // `it.by_ref().take(n).collect()`, `(&mut it).next()`: what comes out of the borrowed
-        // iterator `it` (its items, a sum) borrows what `it` borrows, not `it`.
-        if !ADAPTERS.contains(&name.as_str())
-            && !PASS_ON.contains(&name.as_str())
-            && name != "by_ref"
-            && let Some(it) = self.borrowed_iterator(receiver)
-        {
-            return self.ir.bindings[it].borrows.clone();
-        }
-        // `reader.lines()` on a reader binding (`readers.rs`) takes it.
-        let consuming = super::operands::consumes_receiver(&name, m.args.len())
-            || matches!(&receiver.kind, ExprKind::Place { place, .. }
-                if place.path.is_empty()
-                    && self.ir.readers.contains(&place.binding)
-                    && super::readers::consumes_reader(&name, m.args.len()));
-        if let ExprKind::Place { place, .. } = &receiver.kind {
-            let binding = place.binding;
-            if consuming {
-                // The receiver is moved in: the result carries what it borrowed.
-                return self.ir.bindings[binding].borrows.clone();
-            }
-            let mutable = name.ends_with("_mut") || name == "drain";
-            // `text.lines()` of a `String` parameter: `str::lines` borrows (`BufRead::lines`
-            // would take the reader).
-            let of_text =
-                STR_BORROWING.contains(&name.as_str()) && self.ir.texts.contains(&binding);
-            // `m.lock()`, `cell.borrow_mut()`: a guard borrows the lock it locks.
-            let guard = m.args.is_empty()
-                && matches!(
-                    name.as_str(),
-                    "lock" | "try_lock" | "read" | "write" | "borrow" | "borrow_mut"
-                );
-            // `Cell::get()` copies the value out (`map.get(k)` borrows).
-            let copies_out = name == "get" && m.args.is_empty();
-            if (BORROWING.contains(&name.as_str()) && !copies_out) || of_text || guard {
-                return self.borrow_of_place(receiver, mutable, whole);
-            }
-            // `v.last()` borrows a slice's element, but `Iterator::last` takes the iterator:
-            // not kept once dead (an `Option<&T>` has nothing to drop), never an error.
-            if name == "last" && m.args.is_empty() && !self.ir.bindings[binding].by_ref {
-                return Borrows::Likely(binding);
-            }
-            // A copy out of a `Cell`, kept like any value (a value built from it keeps its
-            // drop timing); `OnceCell::get()`'s borrow, if kept, is rustc's to judge.
-            if copies_out {
-                return self.maybe_of(binding);
-            }
-            return strongest(
-                [
-                    self.maybe_of(binding),
-                    likely(self.ir.bindings[binding].borrows.clone()),
-                ]
-                .into_iter(),
-            );
-        }
-        let inner = self.borrows_of(receiver);
-        // `v.iter().map(|p| p.id).collect()`: the iterator borrows `v`, but what comes out of
-        // it went through a closure (or a copy) and may own its data.
-        if !ADAPTERS.contains(&name.as_str())
-            && !PASS_ON.contains(&name.as_str())
-            && !BORROWING.contains(&name.as_str())
-            && transforms_items(receiver)
-        {
-            return likely(inner);
-        }
-        if consuming || ADAPTERS.contains(&name.as_str()) || BORROWING.contains(&name.as_str()) {
-            return inner;
-        }
-        let args = operands[1..].iter().map(|a| self.borrows_of(a));
-        likely(strongest(std::iter::once(inner).chain(args)))
-    }
-
-    /// `v.iter().map(..).max().unwrap_or(0)`: a method whose result has the type of its
-    /// argument (`TYPED_BY_ARGUMENT`), given plain data.
-    fn typed_by_plain_argument(&self, name: &str, operands: &[Expr]) -> bool {
-        TYPED_BY_ARGUMENT.contains(&name) && operands.get(1).is_some_and(|a| self.number(a))
-    }
-
-    /// A number, `bool` or `char` (not a reference, which may borrow what the receiver does:
-    /// `opt.unwrap_or("")`): a literal, a cast, or a plain local that is not a reference.
-    fn number(&self, e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Place { place, .. } => {
-                let b = &self.ir.bindings[place.binding];
-                place.path.is_empty() && b.plain && !b.by_ref
-            }
-            ExprKind::Op { syn, operands, .. } => match syn {
-                SynExpr::Lit(l) => matches!(
-                    l.lit,
-                    syn::Lit::Int(_)
-                        | syn::Lit::Float(_)
-                        | syn::Lit::Bool(_)
-                        | syn::Lit::Char(_)
-                        | syn::Lit::Byte(_)
-                ),
-                SynExpr::Cast(_) => true,
-                SynExpr::Unary(u) => {
-                    matches!(u.op, syn::UnOp::Neg(_))
-                        && operands.first().is_some_and(|o| self.number(o))
-                }
-                SynExpr::Paren(_) => operands.first().is_some_and(|o| self.number(o)),
-                _ => false,
-            },
-            _ => false,
-        }
-    }
-
-    /// `v.get(k).copied()`, `it.next().cloned()`, `v.iter().max().copied()`: an element
-    /// copied out of an `Option` of a reference into a container. The copy does not borrow
-    /// the container, only (likely) what its elements borrow (`HashMap<&str, &str>`).
-    fn copied_element(&self, receiver: &Expr) -> Option<Borrows> {
-        let ExprKind::Op {
-            syn: SynExpr::MethodCall(access),
-            operands,
-            ..
-        } = &receiver.kind
-        else {
-            return None;
-        };
-        if !ELEMENT_ACCESS.contains(&access.method.to_string().as_str()) {
-            return None;
-        }
-        // Down the chain of adapters to the container.
-        let mut root = &operands[0];
-        while let ExprKind::Op {
-            syn: SynExpr::MethodCall(m),
-            operands,
-            ..
-        } = &root.kind
-        {
-            let name = m.method.to_string();
-            if !ADAPTERS.contains(&name.as_str()) && !BORROWING.contains(&name.as_str()) {
-                break;
-            }
-            root = &operands[0];
-        }
-        Some(match &root.kind {
-            ExprKind::Place { place, .. } => {
-                likely(self.ir.bindings[place.binding].borrows.clone())
-            }
-            _ => likely(self.borrows_of(root)),
-        })
-    }
-
     /// A method of unknown signature called on `binding`: maybe a borrow of it.
-    fn maybe_of(&self, binding: crate::lower::flat::ir::BindingId) -> Borrows {
+    pub(super) fn maybe_of(&self, binding: crate::lower::flat::ir::BindingId) -> Borrows {
         if self.ir.bindings[binding].by_ref {
             // Through a reference: what it borrows (`let t = line.trim(); t.split_once(..)`).
             self.ir.bindings[binding].borrows.clone()
@@ -465,7 +306,7 @@ impl Builder<'_> {
 
     /// The iterator local `it` of `&mut it` or `it.by_ref()` (a built expression), through
     /// the adapters over it (`it.by_ref().take(n)`).
-    fn borrowed_iterator(&self, e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
+    pub(super) fn borrowed_iterator(&self, e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
         let ExprKind::Op { syn, operands, .. } = &e.kind else {
             return None;
         };
@@ -504,7 +345,7 @@ impl Builder<'_> {
 
     /// A borrow of the place `operand` names: of a generator local when the binding owns its
     /// value; through it (fine, unless mutable) when the binding is a reference.
-    fn borrow_of_place(&self, operand: &Expr, mutable: bool, whole: &Expr) -> Borrows {
+    pub(super) fn borrow_of_place(&self, operand: &Expr, mutable: bool, whole: &Expr) -> Borrows {
         // `&v[i]`, `&mut grid[r][c]`: a borrow of (an element in) the container.
         if let ExprKind::Op {
             syn: SynExpr::Index(_),
@@ -547,24 +388,6 @@ impl Builder<'_> {
     }
 }
 
-/// Whether the items of the iterator `e` went through a closure or a copy on their way out
-/// (`.map(..)`, `.filter_map(..)`, `.copied()` in its chain of adapters).
-fn transforms_items(e: &Expr) -> bool {
-    let ExprKind::Op {
-        syn: SynExpr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
-        return false;
-    };
-    let name = m.method.to_string();
-    matches!(
-        name.as_str(),
-        "map" | "filter_map" | "flat_map" | "map_while" | "scan" | "copied" | "cloned"
-    ) || (ADAPTERS.contains(&name.as_str()) && transforms_items(&operands[0]))
-}
-
 /// `mem::replace(&mut x, v)`, `mem::take(&mut x)` (or `replace`/`take` imported from
 /// `mem`): the value returned is the old one, owned, not a borrow of `x`.
 fn returns_owned(callee: &Expr) -> bool {
@@ -599,7 +422,7 @@ fn moves_captures(e: &SynExpr) -> bool {
 }
 
 /// `Definitely` becomes `Likely`: the value came through a call whose signature is unknown.
-fn likely(b: Borrows) -> Borrows {
+pub(super) fn likely(b: Borrows) -> Borrows {
     match b {
         Borrows::Definitely(owner, _) => Borrows::Likely(owner),
         other => other,
@@ -607,7 +430,7 @@ fn likely(b: Borrows) -> Borrows {
 }
 
 /// The strongest of several judgements.
-fn strongest(all: impl Iterator<Item = Borrows>) -> Borrows {
+pub(super) fn strongest(all: impl Iterator<Item = Borrows>) -> Borrows {
     let rank = |b: &Borrows| match b {
         Borrows::Nothing => 0,
         Borrows::Maybe => 1,

@@ -18,6 +18,7 @@ mod expr;
 mod lets;
 mod loops;
 mod macros;
+mod method_borrows;
 mod methods;
 mod mutations;
 mod nodes;

@@ -1,0 +1,192 @@
+//! What the value of a method call may borrow (`borrows.rs` judges every other expression):
+//! by the method's name, its receiver and its arguments.
+
+use syn::Expr as SynExpr;
+
+use super::Builder;
+use super::borrows::{likely, strongest};
+use super::methods::{
+    ADAPTERS, BORROWING, ELEMENT_ACCESS, OWNED, PASS_ON, STR_BORROWING, TYPED_BY_ARGUMENT,
+};
+use crate::lower::flat::ir::{Borrows, Expr, ExprKind};
+
+impl Builder<'_> {
+    /// `receiver.method(args)`.
+    pub(super) fn method_borrows(
+        &self,
+        m: &syn::ExprMethodCall,
+        operands: &[Expr],
+        whole: &Expr,
+    ) -> Borrows {
+        let name = m.method.to_string();
+        let receiver = &operands[0];
+        if OWNED.contains(&name.as_str()) || self.typed_by_plain_argument(&name, operands) {
+            return Borrows::Nothing;
+        }
+        if (name == "copied" || name == "cloned")
+            && let Some(borrows) = self.copied_element(receiver)
+        {
+            return borrows;
+        }
+        // `it.by_ref().take(n).collect()`, `(&mut it).next()`: what comes out of the borrowed
+        // iterator `it` (its items, a sum) borrows what `it` borrows, not `it`.
+        if !ADAPTERS.contains(&name.as_str())
+            && !PASS_ON.contains(&name.as_str())
+            && name != "by_ref"
+            && let Some(it) = self.borrowed_iterator(receiver)
+        {
+            return self.ir.bindings[it].borrows.clone();
+        }
+        // `reader.lines()` on a reader binding (`readers.rs`) takes it.
+        let consuming = super::operands::consumes_receiver(&name, m.args.len())
+            || matches!(&receiver.kind, ExprKind::Place { place, .. }
+                if place.path.is_empty()
+                    && self.ir.readers.contains(&place.binding)
+                    && super::readers::consumes_reader(&name, m.args.len()));
+        if let ExprKind::Place { place, .. } = &receiver.kind {
+            let binding = place.binding;
+            if consuming {
+                // The receiver is moved in: the result carries what it borrowed.
+                return self.ir.bindings[binding].borrows.clone();
+            }
+            let mutable = name.ends_with("_mut") || name == "drain";
+            // `text.lines()` of a `String` parameter: `str::lines` borrows (`BufRead::lines`
+            // would take the reader).
+            let of_text =
+                STR_BORROWING.contains(&name.as_str()) && self.ir.texts.contains(&binding);
+            // `m.lock()`, `cell.borrow_mut()`: a guard borrows the lock it locks.
+            let guard = m.args.is_empty()
+                && matches!(
+                    name.as_str(),
+                    "lock" | "try_lock" | "read" | "write" | "borrow" | "borrow_mut"
+                );
+            // `Cell::get()` copies the value out (`map.get(k)` borrows).
+            let copies_out = name == "get" && m.args.is_empty();
+            if (BORROWING.contains(&name.as_str()) && !copies_out) || of_text || guard {
+                return self.borrow_of_place(receiver, mutable, whole);
+            }
+            // `v.last()` borrows a slice's element, but `Iterator::last` takes the iterator:
+            // not kept once dead (an `Option<&T>` has nothing to drop), never an error.
+            if name == "last" && m.args.is_empty() && !self.ir.bindings[binding].by_ref {
+                return Borrows::Likely(binding);
+            }
+            // A copy out of a `Cell`, kept like any value (a value built from it keeps its
+            // drop timing); `OnceCell::get()`'s borrow, if kept, is rustc's to judge.
+            if copies_out {
+                return self.maybe_of(binding);
+            }
+            return strongest(
+                [
+                    self.maybe_of(binding),
+                    likely(self.ir.bindings[binding].borrows.clone()),
+                ]
+                .into_iter(),
+            );
+        }
+        let inner = self.borrows_of(receiver);
+        // `v.iter().map(|p| p.id).collect()`: the iterator borrows `v`, but what comes out of
+        // it went through a closure (or a copy) and may own its data.
+        if !ADAPTERS.contains(&name.as_str())
+            && !PASS_ON.contains(&name.as_str())
+            && !BORROWING.contains(&name.as_str())
+            && transforms_items(receiver)
+        {
+            return likely(inner);
+        }
+        if consuming || ADAPTERS.contains(&name.as_str()) || BORROWING.contains(&name.as_str()) {
+            return inner;
+        }
+        let args = operands[1..].iter().map(|a| self.borrows_of(a));
+        likely(strongest(std::iter::once(inner).chain(args)))
+    }
+
+    /// `v.iter().map(..).max().unwrap_or(0)`: a method whose result has the type of its
+    /// argument (`TYPED_BY_ARGUMENT`), given plain data.
+    pub(super) fn typed_by_plain_argument(&self, name: &str, operands: &[Expr]) -> bool {
+        TYPED_BY_ARGUMENT.contains(&name) && operands.get(1).is_some_and(|a| self.number(a))
+    }
+
+    /// A number, `bool` or `char` (not a reference, which may borrow what the receiver does:
+    /// `opt.unwrap_or("")`): a literal, a cast, or a plain local that is not a reference.
+    fn number(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Place { place, .. } => {
+                let b = &self.ir.bindings[place.binding];
+                place.path.is_empty() && b.plain && !b.by_ref
+            }
+            ExprKind::Op { syn, operands, .. } => match syn {
+                SynExpr::Lit(l) => matches!(
+                    l.lit,
+                    syn::Lit::Int(_)
+                        | syn::Lit::Float(_)
+                        | syn::Lit::Bool(_)
+                        | syn::Lit::Char(_)
+                        | syn::Lit::Byte(_)
+                ),
+                SynExpr::Cast(_) => true,
+                SynExpr::Unary(u) => {
+                    matches!(u.op, syn::UnOp::Neg(_))
+                        && operands.first().is_some_and(|o| self.number(o))
+                }
+                SynExpr::Paren(_) => operands.first().is_some_and(|o| self.number(o)),
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
+    /// `v.get(k).copied()`, `it.next().cloned()`, `v.iter().max().copied()`: an element
+    /// copied out of an `Option` of a reference into a container. The copy does not borrow
+    /// the container, only (likely) what its elements borrow (`HashMap<&str, &str>`).
+    fn copied_element(&self, receiver: &Expr) -> Option<Borrows> {
+        let ExprKind::Op {
+            syn: SynExpr::MethodCall(access),
+            operands,
+            ..
+        } = &receiver.kind
+        else {
+            return None;
+        };
+        if !ELEMENT_ACCESS.contains(&access.method.to_string().as_str()) {
+            return None;
+        }
+        // Down the chain of adapters to the container.
+        let mut root = &operands[0];
+        while let ExprKind::Op {
+            syn: SynExpr::MethodCall(m),
+            operands,
+            ..
+        } = &root.kind
+        {
+            let name = m.method.to_string();
+            if !ADAPTERS.contains(&name.as_str()) && !BORROWING.contains(&name.as_str()) {
+                break;
+            }
+            root = &operands[0];
+        }
+        Some(match &root.kind {
+            ExprKind::Place { place, .. } => {
+                likely(self.ir.bindings[place.binding].borrows.clone())
+            }
+            _ => likely(self.borrows_of(root)),
+        })
+    }
+}
+
+/// Whether the items of the iterator `e` went through a closure or a copy on their way out
+/// (`.map(..)`, `.filter_map(..)`, `.copied()` in its chain of adapters).
+fn transforms_items(e: &Expr) -> bool {
+    let ExprKind::Op {
+        syn: SynExpr::MethodCall(m),
+        operands,
+        ..
+    } = &e.kind
+    else {
+        return false;
+    };
+    let name = m.method.to_string();
+    matches!(
+        name.as_str(),
+        "map" | "filter_map" | "flat_map" | "map_while" | "scan" | "copied" | "cloned"
+    ) || (ADAPTERS.contains(&name.as_str()) && transforms_items(&operands[0]))
+}
