@@ -162,7 +162,7 @@ fn return_flavour(sig: &Signature) -> syn::Result<(Flavour, Type)> {
         TypeParamBound::Trait(bound) => bound.path.segments.last(),
         _ => None,
     });
-    for last in trait_names {
+    for last in trait_names.clone() {
         let name = last.ident.to_string();
         if matches!(name.as_str(), "DoubleEndedIterator" | "ExactSizeIterator") {
             bail!(
@@ -173,13 +173,7 @@ fn return_flavour(sig: &Signature) -> syn::Result<(Flavour, Type)> {
             );
         }
     }
-    for bound in bounds {
-        let TypeParamBound::Trait(bound) = bound else {
-            continue;
-        };
-        let Some(last) = bound.path.segments.last() else {
-            continue;
-        };
+    for last in trait_names {
         let name = last.ident.to_string();
         let flavour = match name.as_str() {
             "Iterator" | "FusedIterator" => Flavour::Iter,
@@ -209,10 +203,10 @@ fn return_flavour(sig: &Signature) -> syn::Result<(Flavour, Type)> {
 /// reference, a tuple, `String`, `Option<..>`, `Vec<..>`, ..) may not: `?` there is the
 /// macro's error.
 pub(crate) fn is_result(ty: &Type) -> bool {
+    // Std types with type arguments that are no `Result`.
     const NOT_RESULTS: &[&str] = &[
-        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
-        "f32", "f64", "bool", "char", "str", "String", "Option", "Vec", "VecDeque", "Box", "Rc",
-        "Arc", "HashMap", "HashSet", "BTreeMap", "BTreeSet", "PathBuf", "Cow",
+        "Option", "Vec", "VecDeque", "Box", "Rc", "Arc", "HashMap", "HashSet", "BTreeMap",
+        "BTreeSet", "Cow",
     ];
     match ty {
         Type::Path(path) if path.qself.is_none() => {

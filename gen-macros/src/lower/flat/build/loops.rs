@@ -1,6 +1,6 @@
 //! Loops: `loop`, `while`, `while let`, `for`, and `break`.
 
-use proc_macro2::Span;
+use proc_macro2::{Ident, Span};
 use quote::format_ident;
 use syn::Expr as SynExpr;
 use syn::spanned::Spanned;
@@ -119,17 +119,7 @@ impl Builder<'_> {
             };
             let n = self.ir.loops.len();
             let ident = format_ident!("__gen_iter{}", n, span = Span::mixed_site());
-            let mut borrows = self.borrows_of(&built);
-            // `items.into_iter().filter(|&x| x > limit)`: the iterator holds a closure that
-            // captures `limit` by reference, a borrow of the generator's own local.
-            let captured = self.captured_by_reference(&built);
-            if let Some((owner, spans)) = captured {
-                borrows = Borrows::Definitely(owner, spans);
-            }
-            let id = self.declare(&ident, true, BindingKind::Iter, false, borrows);
-            if captured.is_some() {
-                self.ir.borrowing_closures.insert(id);
-            }
+            let (id, captured) = self.declare_iterator(&ident, &built);
             // `for k in keys` where `keys` carries a borrow made earlier: for the message.
             if let ExprKind::Place {
                 place,
@@ -137,7 +127,7 @@ impl Builder<'_> {
                 ..
             } = &built.kind
                 && place.path.is_empty()
-                && captured.is_none()
+                && !captured
             {
                 self.ir.loop_sources.insert(id, place.binding);
             }
@@ -374,7 +364,24 @@ pub(super) enum Iterable<'a> {
 impl Builder<'_> {
     /// A local of the generator that a non-`move` closure inside `e` (an argument of its
     /// method chain) captures by reference, with the closure's spans.
-    pub(super) fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
+    /// Declares `ident`, the hidden iterator of a `for` loop or of `yield_from!` over
+    /// `iterable`: it borrows what the iterable borrows, or, when it holds a closure that
+    /// captures a local by reference (`items.into_iter().filter(|&x| x > limit)`), that local
+    /// (then also returns `true`).
+    pub(super) fn declare_iterator(&mut self, ident: &Ident, iterable: &Expr) -> (BindingId, bool) {
+        let captured = self.captured_by_reference(iterable);
+        let borrows = match captured {
+            Some((owner, spans)) => Borrows::Definitely(owner, spans),
+            None => self.borrows_of(iterable),
+        };
+        let id = self.declare(ident, true, BindingKind::Iter, false, borrows);
+        if captured.is_some() {
+            self.ir.borrowing_closures.insert(id);
+        }
+        (id, captured.is_some())
+    }
+
+    fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
         match &e.kind {
             ExprKind::Closure { syn, captures, .. } => {
                 let SynExpr::Closure(c) = syn else {

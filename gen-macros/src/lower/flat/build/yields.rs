@@ -131,17 +131,7 @@ impl Builder<'_> {
         };
         let loop_id = self.new_loop(LoopKind::For, None, false);
         let iter_ident = format_ident!("__gen_iter{}", loop_id, span = Span::mixed_site());
-        let mut borrows = self.borrows_of(&iterable);
-        // `yield_from!(words.into_iter().filter(|w| w.len() > limit))`: the iterator holds a
-        // closure that borrows `limit`, as in a `for` loop's iterator.
-        let captured = self.captured_by_reference(&iterable);
-        if let Some((owner, spans)) = captured {
-            borrows = Borrows::Definitely(owner, spans);
-        }
-        let iter = self.declare(&iter_ident, true, BindingKind::Iter, false, borrows);
-        if captured.is_some() {
-            self.ir.borrowing_closures.insert(iter);
-        }
+        let (iter, _) = self.declare_iterator(&iter_ident, &iterable);
         let head = self.new_state(StateKind::Head, span);
         self.ir.states[head].head_of = Some(loop_id);
         self.ir.loops[loop_id].head = Some(head);
