@@ -243,8 +243,7 @@ impl Builder<'_> {
                 captures
                     .iter()
                     .filter(|(p, how)| {
-                        let b = &self.ir.bindings[p.binding];
-                        *how != Use::Value || b.plain || (b.by_ref && !b.mut_ref)
+                        *how != Use::Value || self.ir.bindings[p.binding].known_copy()
                     })
                     .map(|(place, _)| {
                         let b = &self.ir.bindings[place.binding];

@@ -394,10 +394,7 @@ impl Builder<'_> {
                     .iter()
                     .find(|(p, how)| {
                         let b = &self.ir.bindings[p.binding];
-                        // A `Copy` local used by value is captured by reference too: a
-                        // number, or a shared reference (`needle: &str`).
-                        (*how == Use::Read || b.plain || (b.by_ref && !b.mut_ref))
-                            && b.kind != BindingKind::Temp
+                        (*how == Use::Read || b.known_copy()) && b.kind != BindingKind::Temp
                     })
                     .map(|(p, _)| (p.binding, e.spans))
             }

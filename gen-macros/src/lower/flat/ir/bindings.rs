@@ -93,6 +93,12 @@ impl Binding {
     pub(crate) fn holds_value(&self) -> bool {
         !self.by_ref || self.owns
     }
+
+    /// Known to be `Copy`: plain data, or a shared reference (`needle: &str`). A closure
+    /// without `move` that uses it by value captures it by reference.
+    pub(crate) fn known_copy(&self) -> bool {
+        self.plain || (self.by_ref && !self.mut_ref)
+    }
 }
 
 pub(crate) struct Scope {
