@@ -302,6 +302,16 @@ pub mod __private {
         }
     }
 
+    /// The state machine of a flat generator whose small resume arms run before it (see
+    /// `emit/entry.rs` in gen-macros): `state` gives the closure's parameter its type before
+    /// the closure's body is checked, so that rustc infers the states' types from the arms in
+    /// source order.
+    #[inline(always)]
+    pub fn machine<S, R, F: FnOnce(S) -> R>(state: &S, machine: F) -> F {
+        let _ = state;
+        machine
+    }
+
     #[cfg(feature = "alloc")]
     pub use crate::boxed::{BoxedGen, boxed, boxed_fallible};
     pub use crate::stream::{

@@ -209,6 +209,11 @@ fn assemble(
         .filter(|&s| !arms.iter().any(|(state, _, _)| *state == s) && em.resident[s].is_none())
         .map(names::variant)
         .collect();
+    // A macro that declares a `static` would declare it again in a copy.
+    let copies = match em.frame {
+        None if !ir.macro_statics => emit::entry::copies(ir, &arms, &em),
+        _ => Vec::new(),
+    };
     let arms = arms
         .into_iter()
         .map(|(_, pattern, body)| quote!(#pattern => #body));
@@ -263,6 +268,17 @@ fn assemble(
             })*),
         )
     };
+    let machine = quote! {
+        #sm: loop {
+            match #cur {
+                #(#arms)*
+                #ty::#done => break #sm (::core::option::Option::None),
+                #park
+                #(#ty::#unentered { .. } => ::core::unreachable!(),)*
+            }
+        }
+    };
+    let dispatch = emit::entry::dispatch(machine, copies);
     let frame_entry = em.frame.as_ref().map(|f| em.frame_capture_order(f));
     let items = &em.items.top;
     let generator = names::generator();
@@ -272,14 +288,7 @@ fn assemble(
             #[allow(unused_mut)]
             let mut #cur = #entry;
             #fold_path
-            #sm: loop {
-                match #cur {
-                    #(#arms)*
-                    #ty::#done => break #sm (::core::option::Option::None),
-                    #park
-                    #(#ty::#unentered { .. } => ::core::unreachable!(),)*
-                }
-            }
+            #dispatch
         })
     };
     // A frame's generator drops its closure when `next()` unwinds (see `emit/frame.rs`).

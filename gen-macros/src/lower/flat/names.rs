@@ -106,6 +106,14 @@ pub(crate) fn assigned() -> Ident {
 pub(crate) fn inline_marker(k: usize) -> Ident {
     format_ident!("__gen_inline{}", k, span = Span::mixed_site())
 }
+/// The state machine's loop, as a closure run after the copied resume arms (`emit/entry.rs`).
+pub(crate) fn machine() -> Ident {
+    ident("__gen_machine")
+}
+/// A state the copied resume arms leave to the machine.
+pub(crate) fn other_state() -> Ident {
+    ident("__gen_other")
+}
 /// The block around an arm that its copied back edges break out of.
 pub(crate) fn arm_label() -> Lifetime {
     label("__gen_arm")

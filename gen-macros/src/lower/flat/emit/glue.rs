@@ -66,6 +66,7 @@ impl Emitter<'_> {
         if self.plan.cfg.marks[mark].is_none() {
             return quote!(::core::unreachable!());
         }
+        self.jump_targets.insert(state);
         let (cur, sm) = (names::cur(), names::sm_label());
         if self.arm.resident.is_some() && self.resident_home(state) {
             let guard = names::guard();

@@ -16,6 +16,7 @@
 //! infers the state types in order.
 
 mod arm;
+pub(crate) mod entry;
 mod frame;
 pub(crate) mod glue;
 pub(crate) mod inline_heads;
@@ -103,6 +104,12 @@ pub(crate) struct Emitter<'a> {
     /// Arms found to need a binding of the frame that they do not touch: the emission is
     /// run again with these taken (`frame.rs`).
     pub missed: HashSet<(StateId, BindingId)>,
+    /// States some arm jumps to (`cur = S(..); continue 'sm;`): never copied before the
+    /// machine (`entry.rs`).
+    pub jump_targets: HashSet<StateId>,
+    /// Resume states whose arm only jumps on, stored only when they have something to drop
+    /// (`stmts.rs`, `store_next`): not worth a copy before the machine.
+    pub jump_only: HashSet<StateId>,
     counter: u32,
 }
 
@@ -150,6 +157,8 @@ impl<'a> Emitter<'a> {
             shadowable: shadowable(ir),
             frame,
             missed: HashSet::new(),
+            jump_targets: HashSet::new(),
+            jump_only: HashSet::new(),
             counter: 0,
         }
     }

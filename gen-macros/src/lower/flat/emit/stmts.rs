@@ -252,6 +252,7 @@ impl Emitter<'_> {
             };
             probes.push(quote_spanned!(at=> ::gen_core::__private::needs_drop(&#probe)));
         }
+        self.jump_only.insert(resume);
         let cond = if probes.is_empty() {
             quote!(false)
         } else {
