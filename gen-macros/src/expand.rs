@@ -71,6 +71,12 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         (Flavour::Iter, None) => Lowering::Flat,
     };
     match lower_fn(func, lowering, &args) {
+        // Desugar a body that is valid as a generator but that the flat state machine cannot
+        // hold (a borrow in use across one of its own joins, see `lower/flat/mod.rs`) into
+        // the same body lowered as `#[generator(boxed)]`: exact, at one allocation.
+        Err(_) if lowering == Lowering::Flat && lower::flat::boxed_instead() => {
+            lower_fn(GenFn::from_item(item)?, Lowering::Boxed, &args)
+        }
         Err(error) if lowering == Lowering::Flat && !lower::flat::error_in_any_lowering() => {
             // Desugar a body the flat lowering rejects into the error and the same body
             // lowered as `#[generator(boxed)]`, which accepts it: rustc still checks the body,

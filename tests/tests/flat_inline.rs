@@ -258,7 +258,16 @@ fn captures_drop_in_the_order_they_are_first_named() {
     let _ = take_log();
     drop(g);
     assert_eq!(take_log(), ["drop local", "drop first", "drop second"]);
-    // Unstarted, a capture the body only reads drops after the ones it moves (README).
+    // A capture the body only reads, named before one it moves: unstarted, and suspended.
+    let (header, items) = (Noisy::new("header"), vec![Noisy::new("a")]);
+    let closure = move || {
+        let _ = header.name().len();
+        items.len()
+    };
+    let _ = take_log();
+    drop(closure);
+    let expected = take_log();
+    assert_eq!(expected, ["drop header", "drop a"]);
     let (header, items) = (Noisy::new("header"), vec![Noisy::new("a")]);
     let g = iter! {
         let _ = header.name().len();
@@ -268,5 +277,15 @@ fn captures_drop_in_the_order_they_are_first_named() {
     };
     let _ = take_log();
     drop(g);
-    assert_eq!(take_log(), ["drop a", "drop header"]);
+    assert_eq!(take_log(), expected);
+    let (read, moved, last) = (Noisy::new("read"), Noisy::new("moved"), Noisy::new("last"));
+    let mut g = iter! {
+        yield read.name().len();
+        drop(moved);
+        yield last.name().len();
+    };
+    assert_eq!(g.next(), Some(4));
+    let _ = take_log();
+    drop(g);
+    assert_eq!(take_log(), ["drop read", "drop moved", "drop last"]);
 }

@@ -62,6 +62,14 @@ const ROUNDS: usize = 64;
 
 thread_local! {
     static ERROR_IN_ANY_LOWERING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static BOXED_INSTEAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the last [`lower`] that failed found a body that is valid as a generator but that
+/// its state machine cannot hold (`Plan::borrow_across_joins_only`): the body is lowered as
+/// `#[generator(boxed)]` instead, with no error.
+pub(crate) fn boxed_instead() -> bool {
+    BOXED_INSTEAD.get()
 }
 
 /// Whether the last [`lower`] that failed found a mistake that any lowering would report
@@ -73,6 +81,7 @@ pub(crate) fn error_in_any_lowering() -> bool {
 /// Lowers `func` (already normalized) into the tokens of its body expression.
 pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     ERROR_IN_ANY_LOWERING.set(false);
+    BOXED_INSTEAD.set(false);
     let mut args = func.args.clone();
     let macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {
@@ -115,6 +124,13 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     };
     if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
         debug_dump(&ir, &plan);
+    }
+    if !ir.inline && plan.borrow_across_joins_only(&ir) {
+        BOXED_INSTEAD.set(true);
+        return Err(syn::Error::new(
+            proc_macro2::Span::call_site(),
+            "a borrow is in use across a join of the flat state machine",
+        ));
     }
     let mut errors = Errors::default();
     for e in ir.errors.iter().chain(&plan.errors) {

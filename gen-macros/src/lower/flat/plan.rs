@@ -184,7 +184,10 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan
 }
 
-/// The captures of an `iter!` body that no use moves (see `Plan::external`).
+/// The captures of an `iter!` body that no use moves and that the body first names after
+/// every capture it moves (see `Plan::external`): the closure drops them after its state, so
+/// a capture only read but named before a moved one stays in the state, where it drops in
+/// the order the body first names it, as a `move` closure drops its captures.
 fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
     if !ir.inline {
         return HashSet::new();
@@ -195,7 +198,13 @@ fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
             moved.insert(cfg.places.list[*p].binding);
         }
     }
-    ir.params
+    // `ir.params` are the captures in the order the body first names them.
+    let after_moved = ir
+        .params
+        .iter()
+        .rposition(|b| moved.contains(b))
+        .map_or(0, |last| last + 1);
+    ir.params[after_moved..]
         .iter()
         .copied()
         .filter(|b| !moved.contains(b))

@@ -71,6 +71,59 @@ impl Plan {
 }
 
 impl Plan {
+    /// Whether a binding that borrows a generator local is in scope where control jumps to a
+    /// join or a loop head the flat lowering made for itself, and no such borrow is in use
+    /// (read later, or held for its drop) at a suspension. A join is no suspension: a
+    /// coroutine has no such state, so the body is valid as a generator, but the flat state
+    /// machine would move the borrowed local into the join's payload while the borrow is in
+    /// scope (the macro's borrow error, or rustc's E0505 when the borrow's drop, a `RefCell`
+    /// guard's, runs at the end of its scope). Such a join comes from a compound lowered so
+    /// that a value moved on some of its paths drops where the plain function drops it (`if
+    /// flag { drop(extra) }` inside a block that holds `let it = v.iter();` or a guard).
+    pub(crate) fn borrow_across_joins_only(&self, ir: &Ir) -> bool {
+        let targets = self.targets(ir.states.len());
+        let mut at_join = false;
+        for node in self.cfg.marks.iter().flatten().copied() {
+            // Bindings in scope here (initialized, their scope not ended) that borrow a
+            // generator local: (any in scope, any in use).
+            let (mut in_scope, mut in_use) = (false, false);
+            for (b, binding) in ir.bindings.iter().enumerate() {
+                let places = &self.cfg.binding_places[b];
+                if !places
+                    .iter()
+                    .any(|&p| self.init.maybe_init[node].contains(p))
+                {
+                    continue;
+                }
+                let live = places.iter().any(|&p| self.live[node].contains(p));
+                match binding.borrows {
+                    Borrows::Definitely(owner, _) if owner != b => {
+                        in_scope = true;
+                        in_use |= live || super::held_for_drop(ir, b);
+                    }
+                    Borrows::Likely(owner) if owner != b && live => {
+                        (in_scope, in_use) = (true, true);
+                    }
+                    _ => {}
+                }
+            }
+            if !in_scope {
+                continue;
+            }
+            for (s, info) in ir.states.iter().enumerate() {
+                if !targets[node].contains(s) {
+                    continue;
+                }
+                match info.kind {
+                    StateKind::Join { .. } | StateKind::Head => at_join = true,
+                    _ if in_use => return false,
+                    _ => {}
+                }
+            }
+        }
+        at_join
+    }
+
     /// Whether `owner` is read after `binding` (a loop's iterator) goes out of scope: then
     /// iterating over `owner` by value is no fix.
     fn used_after_scope(&self, ir: &Ir, binding: BindingId, owner: BindingId) -> bool {
