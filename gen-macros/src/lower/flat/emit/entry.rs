@@ -20,7 +20,8 @@
 //! The first `match` is no loop header: a copied arm that jumps re-enters it with a state it
 //! does not copy, which leaves at once for the machine. Only states no arm jumps to are
 //! copied (a suspension's resume state): the machine is never entered with one of them from a
-//! copy. The machine comes first in the text so that rustc infers the state types from the
+//! copy. Only arms resumed inside a loop that run its head are copied (an item of the loop
+//! enters there). The machine comes first in the text so that rustc infers the state types from the
 //! arms in source order, as without copies; a copy then means the same as its original. Arms
 //! are copied only when small and when a copy has no type of its own (no closure, `async`
 //! block or item), so the expansion still grows linearly with the body; none that writes the
@@ -53,7 +54,7 @@ const ITEM_KEYWORDS: &[&str] = &[
 ];
 
 /// The copies (`pattern => body`) of the arms in `arms` worth dispatching before the machine:
-/// resume arms that do more than jump on.
+/// resume arms that run their loop's head.
 pub(crate) fn copies(
     ir: &Ir,
     arms: &[(StateId, TokenStream, TokenStream)],
@@ -67,6 +68,7 @@ pub(crate) fn copies(
                 && count_tokens(body.clone()) <= MAX_ENTRY_TOKENS
                 && copyable(body.clone())
                 && free_of_items_and_done(body.clone())
+                && runs_a_loop_head(body.clone())
         })
         .map(|(_, pattern, body)| {
             // The original arm in the machine reports every lint of this code once.
@@ -82,6 +84,18 @@ pub(crate) fn copies(
             }
         })
         .collect()
+}
+
+/// Whether the arm runs the head of the loop it resumes in (`inline_heads.rs`): the arm an
+/// item of a loop enters through, where threading the state pays; straight-line arms keep
+/// their single copy, so a long body's expansion does not double.
+fn runs_a_loop_head(tokens: TokenStream) -> bool {
+    let label = names::arm_label().ident.to_string();
+    tokens.into_iter().any(|tree| match tree {
+        TokenTree::Ident(ident) => ident == label,
+        TokenTree::Group(group) => runs_a_loop_head(group.stream()),
+        _ => false,
+    })
 }
 
 /// No item keyword and no `__gen_Done` (a jump into a resident head, `emit/resident.rs`).
