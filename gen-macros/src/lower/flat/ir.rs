@@ -68,6 +68,9 @@ pub(crate) struct Ir {
     /// matched against `opt`): they borrow it.
     pub ref_bindings: std::collections::HashSet<BindingId>,
     pub borrowing_closures: std::collections::HashSet<BindingId>,
+    /// The locals each closure binding of `borrowing_closures` captures, in the order the
+    /// closure first names them.
+    pub closure_captures: std::collections::HashMap<BindingId, Vec<BindingId>>,
     /// Bindings whose value is a closure that moves out a value it captures (`move ||
     /// drop(s)`, `FnOnce`): a call of it moves it.
     pub once_closures: std::collections::HashSet<BindingId>,

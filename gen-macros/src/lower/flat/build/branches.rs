@@ -172,7 +172,14 @@ impl Builder<'_> {
                 };
                 let through_ref = self.through_reference(&l.expr);
                 let borrowed = self.borrows_of(&scrutinee);
-                let bindings = self.bind_pattern_in(&l.pat, through_ref, &borrowed, place.as_ref());
+                let references_out = super::lets::references_out(&l.expr);
+                let bindings = self.bind_pattern_in(
+                    &l.pat,
+                    through_ref,
+                    &borrowed,
+                    place.as_ref(),
+                    references_out,
+                );
                 CondPart::Let {
                     pat: (*l.pat).clone(),
                     scrutinee,
@@ -223,6 +230,7 @@ impl Builder<'_> {
         forced: bool,
     ) -> Expr {
         let through_ref = self.through_reference(&m.expr);
+        let references_out = super::lets::references_out(&m.expr);
         let borrowed = match &scrutinee.kind {
             // The scrutinee's value in a hidden local: what it borrows.
             ExprKind::Place { place, .. }
@@ -257,7 +265,13 @@ impl Builder<'_> {
             {
                 self.ir.maybe_mutated.insert(p.binding);
             }
-            let bindings = self.bind_pattern_in(&arm.pat, through_ref, &borrowed, place.as_ref());
+            let bindings = self.bind_pattern_in(
+                &arm.pat,
+                through_ref,
+                &borrowed,
+                place.as_ref(),
+                references_out,
+            );
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
             self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
             // `St::Busy { n, .. } => n, St::Idle => 0`: an arm's value beside a number is one.

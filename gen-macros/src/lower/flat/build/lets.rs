@@ -78,12 +78,26 @@ impl Builder<'_> {
             (syn::Pat::Type(t), _) if owned_type(&t.ty) => Borrows::Nothing,
             (_, init) => init.map_or(Borrows::Nothing, |e| self.borrows_of(e)),
         };
-        let bindings = self.bind_pattern_in(&local.pat, through_ref, &borrowed, place.as_ref());
+        let references_out = init_syn.is_some_and(|i| references_out(&i.expr));
+        let bindings = self.bind_pattern_in(
+            &local.pat,
+            through_ref,
+            &borrowed,
+            place.as_ref(),
+            references_out,
+        );
         if let (Some(e), [binding]) = (&init, &bindings[..])
-            && matches!(e.kind, crate::lower::flat::ir::ExprKind::Closure { .. })
+            && let ExprKind::Closure { captures, .. } = &e.kind
             && !matches!(borrowed, Borrows::Nothing)
         {
             self.ir.borrowing_closures.insert(*binding);
+            let mut captured: Vec<BindingId> = Vec::new();
+            for (p, _) in captures {
+                if !captured.contains(&p.binding) {
+                    captured.push(p.binding);
+                }
+            }
+            self.ir.closure_captures.insert(*binding, captured);
         }
         // A closure that moves out something it captures (`move || drop(s)`) is `FnOnce`:
         // calling it moves it.
@@ -223,20 +237,24 @@ impl Builder<'_> {
         through_ref: bool,
         borrowed: &Borrows,
     ) -> Vec<BindingId> {
-        self.bind_pattern_in(pat, through_ref, borrowed, None)
+        self.bind_pattern_in(pat, through_ref, borrowed, None, false)
     }
 
     /// [`Builder::bind_pattern`] of a pattern matched against the place `matched`: a `ref` or
-    /// `ref mut` binding borrows it.
+    /// `ref mut` binding borrows it. `references_out`: the value matched is references into
+    /// what it borrows (`Builder::references_out`), so each binding out of it is one.
     pub(super) fn bind_pattern_in(
         &mut self,
         pat: &syn::Pat,
         through_ref: bool,
         borrowed: &Borrows,
         matched: Option<&Place>,
+        references_out: bool,
     ) -> Vec<BindingId> {
         let mut found = Vec::new();
         parse::pat_bindings(pat, &mut found);
+        let mut copied_out = Vec::new();
+        bindings_under_reference_patterns(pat, false, &mut copied_out);
         let whole = matches!(pat, syn::Pat::Ident(_) | syn::Pat::Type(_));
         let owner = matched
             .map(|p| p.binding)
@@ -253,8 +271,14 @@ impl Builder<'_> {
                         Borrows::Definitely(owner, Spans(at, at))
                     }
                     // One binding of the whole value carries what it borrows; a part of a
-                    // destructured value probably does.
-                    (None, Borrows::Definitely(owner, _)) if !whole => Borrows::Likely(*owner),
+                    // destructured value probably does, and certainly when the value is
+                    // references (`Some(v)` of `map.get_mut(&k)`), unless a `&` pattern
+                    // copies it out (`Some(&x)`).
+                    (None, Borrows::Definitely(owner, _))
+                        if !whole && !(references_out && !copied_out.contains(&binding.ident)) =>
+                    {
+                        Borrows::Likely(*owner)
+                    }
                     (None, other) => other.clone(),
                 };
                 let id = self.declare(
@@ -274,6 +298,57 @@ impl Builder<'_> {
             self.note_variant_bindings(pat, &bindings);
         }
         bindings
+    }
+}
+
+/// `recv.method(..)` of a method in `REFERENCES_OUT`: its value is references into what it
+/// borrows.
+pub(super) fn references_out(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Paren(p) => references_out(&p.expr),
+        syn::Expr::MethodCall(m) => {
+            super::methods::REFERENCES_OUT.contains(&m.method.to_string().as_str())
+        }
+        _ => false,
+    }
+}
+
+/// The bindings of `pat` under a `&` pattern (`Some(&x)`): copied out of the reference.
+fn bindings_under_reference_patterns(pat: &syn::Pat, under: bool, out: &mut Vec<syn::Ident>) {
+    use syn::Pat;
+    match pat {
+        Pat::Ident(p) => {
+            if under {
+                out.push(p.ident.clone());
+            }
+            if let Some((_, sub)) = &p.subpat {
+                bindings_under_reference_patterns(sub, under, out);
+            }
+        }
+        Pat::Reference(r) => bindings_under_reference_patterns(&r.pat, true, out),
+        Pat::Type(t) => bindings_under_reference_patterns(&t.pat, under, out),
+        Pat::Paren(p) => bindings_under_reference_patterns(&p.pat, under, out),
+        Pat::Tuple(t) => t
+            .elems
+            .iter()
+            .for_each(|p| bindings_under_reference_patterns(p, under, out)),
+        Pat::TupleStruct(t) => t
+            .elems
+            .iter()
+            .for_each(|p| bindings_under_reference_patterns(p, under, out)),
+        Pat::Slice(s) => s
+            .elems
+            .iter()
+            .for_each(|p| bindings_under_reference_patterns(p, under, out)),
+        Pat::Or(o) => o
+            .cases
+            .iter()
+            .for_each(|p| bindings_under_reference_patterns(p, under, out)),
+        Pat::Struct(s) => s
+            .fields
+            .iter()
+            .for_each(|f| bindings_under_reference_patterns(&f.pat, under, out)),
+        _ => {}
     }
 }
 

@@ -246,6 +246,36 @@ pub(super) const PLAIN_RESULT: &[&str] = &[
 /// (`BufRead::lines`, `Read::bytes`): borrowing on a receiver known to be text.
 pub(super) const STR_BORROWING: &[&str] = &["lines", "bytes"];
 
+/// Borrowing methods whose result is references into the receiver, in an `Option` or a tuple
+/// (`map.get_mut(&k)`, `s.split_once(',')`): every binding a pattern takes out of it (`Some(v)`,
+/// `Some((a, b))`, by default binding mode) is such a reference, unless under a `&` pattern.
+pub(super) const REFERENCES_OUT: &[&str] = &[
+    "get",
+    "get_mut",
+    "first",
+    "first_mut",
+    "last_mut",
+    "first_key_value",
+    "last_key_value",
+    "get_key_value",
+    "split_once",
+    "rsplit_once",
+    "split_at",
+    "split_at_mut",
+    "split_first",
+    "split_first_mut",
+    "split_last",
+    "split_last_mut",
+    "strip_prefix",
+    "strip_suffix",
+    "peek",
+    "peek_mut",
+    "front",
+    "front_mut",
+    "back",
+    "back_mut",
+];
+
 /// Methods whose result has the type of their first argument (`opt.unwrap_or(0)`,
 /// `it.max().map_or(0, ..)`, `a.max(b)`): with a plain argument, a plain result that
 /// borrows nothing, whatever the receiver borrows.

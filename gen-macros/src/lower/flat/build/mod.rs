@@ -85,6 +85,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             field_uses: Vec::new(),
             bundles: HashSet::new(),
             borrowing_closures: HashSet::new(),
+            closure_captures: std::collections::HashMap::new(),
             ref_bindings: HashSet::new(),
             boxes: HashSet::new(),
             copy_checked: HashSet::new(),

@@ -155,6 +155,16 @@ fn boxed_alternative(ir: &Ir) -> &'static str {
     }
 }
 
+/// A local that the closure bound to `closure` captures and that the body may change: a
+/// `move` closure would change a copy of its own.
+fn changed_capture(ir: &Ir, closure: BindingId) -> Option<BindingId> {
+    ir.closure_captures
+        .get(&closure)?
+        .iter()
+        .copied()
+        .find(|c| ir.maybe_mutated.contains(c))
+}
+
 fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bool) -> String {
     let owner_name = display_name(ir, owner);
     let boxed = boxed_alternative(ir);
@@ -253,13 +263,25 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
             )
         }
         // A closure that changes `count`: a `move` closure would change a copy of its own.
-        _ if ir.borrowing_closures.contains(&binding) && ir.maybe_mutated.contains(&owner) => {
+        _ if ir.borrowing_closures.contains(&binding) && changed_capture(ir, binding).is_some() => {
             let name = display_name(ir, binding);
+            let changed = changed_capture(ir, binding).unwrap_or(owner);
+            let changed_name = display_name(ir, changed);
+            let captures = ir.closure_captures.get(&binding).map_or(0, Vec::len);
+            // What it only reads it may capture by value.
+            let (capture, others) = if captures > 1 {
+                (
+                    "move ",
+                    ", a `move` closure for the locals it only reads".to_owned(),
+                )
+            } else {
+                ("", String::new())
+            };
             format!(
-                "`{name}` captures `{owner_name}` by reference and is still needed after a \
+                "`{name}` captures `{changed_name}` by reference and is still needed after a \
                  yield, but a flat generator cannot keep a borrow of its own local in its \
-                 state; pass `{owner_name}` to the closure as an argument at each call \
-                 (`|{owner_name}: &mut _, ..|`), or {boxed}"
+                 state; pass `{changed_name}` to the closure as an argument at each call \
+                 (`{capture}|{changed_name}: &mut _, ..|`{others}), or {boxed}"
             )
         }
         _ if ir.borrowing_closures.contains(&binding) => {
