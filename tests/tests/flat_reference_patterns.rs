@@ -107,3 +107,64 @@ fn a_value_copied_out_of_get_lives_across_yields() {
         [1, 2, 2, 4]
     );
 }
+
+struct Node {
+    value: u32,
+    next: Option<Box<Node>>,
+}
+
+/// The rewrite the error of `tests/ui/borrow/item_reborrows_through_a_kept_reference.rs`
+/// names: the field the code after the yield needs is borrowed before the yield.
+#[gen_core::generator]
+fn values_mut(head: &mut Option<Box<Node>>) -> impl Iterator<Item = &mut u32> {
+    let mut cur = head.as_deref_mut();
+    while let Some(node) = cur {
+        let rest = &mut node.next;
+        yield_!(&mut node.value);
+        cur = rest.as_deref_mut();
+    }
+}
+
+#[test]
+fn linked_list_items_borrowed_mutably_one_field_at_a_time() {
+    let mut head = None;
+    for v in (1..=4).rev() {
+        head = Some(Box::new(Node {
+            value: v,
+            next: head,
+        }));
+    }
+    for v in values_mut(&mut head) {
+        *v *= 10;
+    }
+    let mut seen = Vec::new();
+    let mut cur = head.as_deref();
+    while let Some(node) = cur {
+        seen.push(node.value);
+        cur = node.next.as_deref();
+    }
+    assert_eq!(seen, [10, 20, 30, 40]);
+    assert_eq!(values_mut(&mut head).take(2).count(), 2);
+}
+
+twin! {
+    fn parts_of_static_text_items(events: Vec<&'static str>) -> String {
+        for e in events {
+            if let Some(rest) = e.strip_prefix("start ") {
+                yield_!(String::from("boundary"));
+                yield_!(rest.to_string());
+            }
+            let trimmed = e.trim();
+            yield_!(String::from("line"));
+            yield_!(trimmed.to_string());
+        }
+    }
+}
+
+#[test]
+fn borrows_through_reference_items_of_a_parameter_live_across_yields() {
+    assert_eq!(
+        check!(parts_of_static_text_items(vec!["start a", " b "])),
+        ["boundary", "a", "line", "start a", "line", "b"]
+    );
+}

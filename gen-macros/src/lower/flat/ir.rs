@@ -68,6 +68,10 @@ pub(crate) struct Ir {
     /// matched against `opt`): they borrow it.
     pub ref_bindings: std::collections::HashSet<BindingId>,
     pub borrowing_closures: std::collections::HashSet<BindingId>,
+    /// Yields of a mutable reborrow through a reference binding (`yield_!(&mut node.value)`,
+    /// `node: &mut Node`): `(resume state, binding, operand span)`. The state cannot keep the
+    /// binding while the item borrows through it (`plan/borrow_errors.rs`).
+    pub reborrowed_items: Vec<(StateId, BindingId, super::spans::Spans)>,
     /// The locals each closure binding of `borrowing_closures` captures, in the order the
     /// closure first names them.
     pub closure_captures: std::collections::HashMap<BindingId, Vec<BindingId>>,
@@ -77,6 +81,9 @@ pub(crate) struct Ir {
     /// Parameters of a collection type whose items own all their data (`Vec<String>`): a
     /// `for` loop over one by value binds owned items.
     pub owned_items: std::collections::HashSet<BindingId>,
+    /// Parameters of a collection type whose items are references (`Vec<&str>`): a `for`
+    /// loop over one by value binds references.
+    pub reference_items: std::collections::HashSet<BindingId>,
     /// Bindings of type `String` (or `&str`, `&String`, `Box<str>`), seen in a parameter's
     /// or a `let`'s type or in a `let`'s initializer (`String::from(..)`, `format!(..)`,
     /// `.to_string()`, `read_to_string(..)`): text, whose `lines()` and `bytes()` borrow it.

@@ -141,6 +141,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.index_kept();
     plan.borrow_errors(ir);
+    plan.reborrowed_item_errors(ir);
     plan.struct_update_errors(ir);
     for (node, event) in plan.cfg.events.iter().enumerate() {
         if let (Event::Use(p, _), Some(arm)) = (event, plan.arm[node]) {

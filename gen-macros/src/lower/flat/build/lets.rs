@@ -452,16 +452,45 @@ pub(super) fn owned_type(ty: &syn::Type) -> bool {
 
 /// A collection whose items own all their data (`Vec<String>`, `VecDeque<(u32, String)>`):
 /// iterated by value, its items are owned values.
+/// A collection whose items are references (`Vec<&'static str>`, `&[&T]`, `[&str; 3]`): a
+/// `for` loop over it by value binds references, which hold no data of their own.
+pub(super) fn reference_items(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Group(g) => reference_items(&g.elem),
+        syn::Type::Paren(p) => reference_items(&p.elem),
+        syn::Type::Reference(r) => match &*r.elem {
+            syn::Type::Slice(s) => matches!(&*s.elem, syn::Type::Reference(_)),
+            other => reference_items(other),
+        },
+        syn::Type::Array(a) => matches!(&*a.elem, syn::Type::Reference(_)),
+        syn::Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return false;
+            };
+            COLLECTIONS.contains(&last.ident.to_string().as_str())
+                && matches!(
+                    args.args.first(),
+                    Some(syn::GenericArgument::Type(syn::Type::Reference(_)))
+                )
+        }
+        _ => false,
+    }
+}
+
+const COLLECTIONS: &[&str] = &[
+    "Vec",
+    "VecDeque",
+    "HashSet",
+    "BTreeSet",
+    "BinaryHeap",
+    "LinkedList",
+    "Option",
+];
+
 pub(super) fn owns_items(ty: &syn::Type) -> bool {
-    const COLLECTIONS: &[&str] = &[
-        "Vec",
-        "VecDeque",
-        "HashSet",
-        "BTreeSet",
-        "BinaryHeap",
-        "LinkedList",
-        "Option",
-    ];
     if let syn::Type::Group(g) = ty {
         return owns_items(&g.elem);
     }
@@ -475,7 +504,10 @@ pub(super) fn owns_items(ty: &syn::Type) -> bool {
         return false;
     };
     COLLECTIONS.contains(&last.ident.to_string().as_str())
-        && matches!(args.args.first(), Some(syn::GenericArgument::Type(t)) if owned_type(t))
+        // `Vec<&'static str>` borrows nothing of the generator's, but its items are
+        // references: a borrow through one is not a borrow of the loop's local.
+        && matches!(args.args.first(), Some(syn::GenericArgument::Type(t))
+            if owned_type(t) && !matches!(t, syn::Type::Reference(_)))
 }
 
 /// `String`, `str` behind a reference or a `Box`: text.

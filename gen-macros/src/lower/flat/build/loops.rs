@@ -195,16 +195,23 @@ impl Builder<'_> {
                 };
                 let bindings = self.bind_pattern(pat, through_ref, &borrowed);
                 // `for line in lines` over a `Vec<String>` parameter: each item owns its data
-                // (a borrow of it is a borrow of the generator's local).
-                if let (Iterable::Syn(expr), syn::Pat::Ident(p), [binding]) =
-                    (source, pat, &bindings[..])
-                    && p.by_ref.is_none()
-                    && p.subpat.is_none()
-                    && let Some(place) = self.place_of(expr)
-                    && place.path.is_empty()
-                    && self.ir.owned_items.contains(&place.binding)
-                {
-                    self.ir.bindings[*binding].owns = true;
+                // (a borrow of it is a borrow of the generator's local); over a `Vec<&str>`
+                // parameter, each item is a reference.
+                let iterated = match (source, pat, &bindings[..]) {
+                    (Iterable::Syn(expr), syn::Pat::Ident(p), [_])
+                        if p.by_ref.is_none() && p.subpat.is_none() =>
+                    {
+                        self.place_of(expr).filter(|place| place.path.is_empty())
+                    }
+                    _ => None,
+                };
+                if let (Some(place), [binding]) = (iterated, &bindings[..]) {
+                    if self.ir.owned_items.contains(&place.binding) {
+                        self.ir.bindings[*binding].owns = true;
+                    }
+                    if self.ir.reference_items.contains(&place.binding) {
+                        self.ir.bindings[*binding].by_ref = true;
+                    }
                 }
                 // `for i in a..b` over numbers: plain items, and a plain range.
                 let numbers = iterable.as_ref().is_some_and(|e| self.plain_range(e));

@@ -86,6 +86,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             bundles: HashSet::new(),
             borrowing_closures: HashSet::new(),
             closure_captures: std::collections::HashMap::new(),
+            reborrowed_items: Vec::new(),
             ref_bindings: HashSet::new(),
             boxes: HashSet::new(),
             copy_checked: HashSet::new(),
@@ -97,6 +98,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             owned_used: HashSet::new(),
             once_closures: HashSet::new(),
             owned_items: HashSet::new(),
+            reference_items: HashSet::new(),
             texts: HashSet::new(),
             readers: HashSet::new(),
             guards: HashSet::new(),
@@ -137,6 +139,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         b.ir.bindings[id].plain = arg.plain;
         if arg.ty.as_deref().is_some_and(lets::owns_items) {
             b.ir.owned_items.insert(id);
+        }
+        if arg.ty.as_deref().is_some_and(lets::reference_items) {
+            b.ir.reference_items.insert(id);
         }
         if arg.ty.as_deref().is_some_and(lets::is_text) {
             b.ir.texts.insert(id);

@@ -47,8 +47,34 @@ impl Builder<'_> {
         // A field yielded as an item that is not plain data is moved out (`yield_!(msg.body)`).
         self.moving_next = !self.item_plain;
         self.yielded_borrow(value_syn);
+        let reborrow = self.mutable_reborrow_through_reference(value_syn);
         let value = self.expr_in(value_syn, how, false);
-        self.suspension(value, y.yield_token.span, y.span())
+        let suspension = self.suspension(value, y.yield_token.span, y.span());
+        if let (Some(binding), ExprKind::Yield { resume, .. }) = (reborrow, &suspension.kind) {
+            let resume = *resume;
+            self.ir
+                .reborrowed_items
+                .push((resume, binding, Spans::of(value_syn)));
+        }
+        suspension
+    }
+
+    /// `yield_!(&mut node.value)` through a binding `node` that may be a reference: the binding.
+    fn mutable_reborrow_through_reference(
+        &self,
+        value_syn: &SynExpr,
+    ) -> Option<crate::lower::flat::ir::BindingId> {
+        let r = match value_syn {
+            SynExpr::Reference(r) => r,
+            SynExpr::Paren(p) => return self.mutable_reborrow_through_reference(&p.expr),
+            SynExpr::Group(g) => return self.mutable_reborrow_through_reference(&g.expr),
+            _ => return None,
+        };
+        r.mutability?;
+        let (place, through) = self.place_and_ref(&r.expr)?;
+        let binding = &self.ir.bindings[place.binding];
+        // Owning its value, the item would borrow a local (`yielded_borrow`'s error).
+        ((through || !place.path.is_empty()) && !binding.owns).then_some(place.binding)
     }
 
     /// `yield_!(&text)`, `yield_!(&text.name)`, `yield_!(text.as_str())` of a local known to

@@ -71,6 +71,30 @@ impl Plan {
 }
 
 impl Plan {
+    /// The errors of items that reborrow through a reference binding the state keeps
+    /// (`yield_!(&mut node.value); cur = node.next.as_deref_mut();`): the state would hold
+    /// `node` while the item holds a borrow through it.
+    pub(super) fn reborrowed_item_errors(&mut self, ir: &Ir) {
+        for (s, binding, spans) in &ir.reborrowed_items {
+            let (s, binding) = (*s, *binding);
+            if !self.kept[s]
+                .iter()
+                .any(|k| self.cfg.places.list[k.place].binding == binding)
+            {
+                continue;
+            }
+            let name = display_name(ir, binding);
+            self.errors.push(spans.error(format!(
+                "this item borrows through `{name}`, which the code after this yield still \
+                     uses, but a flat generator cannot keep `{name}` in its state while the item \
+                     borrows through it; before the yield, take out of `{name}` what the code \
+                     after it needs (`let rest = &mut {name}.next;`, a borrow of another \
+                     field), or {}",
+                boxed_alternative(ir)
+            )));
+        }
+    }
+
     /// Whether a binding that borrows a generator local is in scope where control jumps to a
     /// join or a loop head the flat lowering made for itself, and no such borrow is in use
     /// (read later, or held for its drop) at a suspension. A join is no suspension: a
