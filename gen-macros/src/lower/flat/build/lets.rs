@@ -3,6 +3,7 @@
 
 use syn::spanned::Spanned;
 
+use super::written_types::{is_text, owned_type};
 use super::{Builder, pattern};
 use crate::lower::flat::ir::{
     BindingId, BindingKind, Borrows, ExprKind, Let, Place, Proj, Spans, StateKind,
@@ -316,39 +317,25 @@ pub(super) fn references_out(e: &syn::Expr) -> bool {
 /// The bindings of `pat` under a `&` pattern (`Some(&x)`): copied out of the reference.
 fn bindings_under_reference_patterns(pat: &syn::Pat, under: bool, out: &mut Vec<syn::Ident>) {
     use syn::Pat;
-    match pat {
+    let (under, inner): (bool, Vec<&Pat>) = match pat {
         Pat::Ident(p) => {
             if under {
                 out.push(p.ident.clone());
             }
-            if let Some((_, sub)) = &p.subpat {
-                bindings_under_reference_patterns(sub, under, out);
-            }
+            (under, p.subpat.iter().map(|(_, sub)| &**sub).collect())
         }
-        Pat::Reference(r) => bindings_under_reference_patterns(&r.pat, true, out),
-        Pat::Type(t) => bindings_under_reference_patterns(&t.pat, under, out),
-        Pat::Paren(p) => bindings_under_reference_patterns(&p.pat, under, out),
-        Pat::Tuple(t) => t
-            .elems
-            .iter()
-            .for_each(|p| bindings_under_reference_patterns(p, under, out)),
-        Pat::TupleStruct(t) => t
-            .elems
-            .iter()
-            .for_each(|p| bindings_under_reference_patterns(p, under, out)),
-        Pat::Slice(s) => s
-            .elems
-            .iter()
-            .for_each(|p| bindings_under_reference_patterns(p, under, out)),
-        Pat::Or(o) => o
-            .cases
-            .iter()
-            .for_each(|p| bindings_under_reference_patterns(p, under, out)),
-        Pat::Struct(s) => s
-            .fields
-            .iter()
-            .for_each(|f| bindings_under_reference_patterns(&f.pat, under, out)),
-        _ => {}
+        Pat::Reference(r) => (true, vec![&*r.pat]),
+        Pat::Type(t) => (under, vec![&*t.pat]),
+        Pat::Paren(p) => (under, vec![&*p.pat]),
+        Pat::Tuple(t) => (under, t.elems.iter().collect()),
+        Pat::TupleStruct(t) => (under, t.elems.iter().collect()),
+        Pat::Slice(s) => (under, s.elems.iter().collect()),
+        Pat::Or(o) => (under, o.cases.iter().collect()),
+        Pat::Struct(s) => (under, s.fields.iter().map(|f| &*f.pat).collect()),
+        _ => (under, Vec::new()),
+    };
+    for p in inner {
+        bindings_under_reference_patterns(p, under, out);
     }
 }
 
@@ -397,135 +384,6 @@ fn is_box_constructor(e: &syn::Expr) -> bool {
             ["new" | "from" | "default", "Box"]
         )
     })
-}
-
-/// A type that owns all its data: std's owning containers and primitives, tuples and arrays
-/// of them, every type argument owned too, `'static` references (another lifetime, reference
-/// or type may borrow).
-pub(super) fn owned_type(ty: &syn::Type) -> bool {
-    const OWNING: &[&str] = &[
-        "String",
-        "Vec",
-        "Option",
-        "Result",
-        "HashMap",
-        "HashSet",
-        "BTreeMap",
-        "BTreeSet",
-        "VecDeque",
-        "BinaryHeap",
-        "Box",
-        "Rc",
-        "Arc",
-        "PathBuf",
-        "OsString",
-    ];
-    match ty {
-        syn::Type::Paren(p) => owned_type(&p.elem),
-        syn::Type::Group(g) => owned_type(&g.elem),
-        syn::Type::Tuple(t) => t.elems.iter().all(owned_type),
-        syn::Type::Array(a) => owned_type(&a.elem),
-        // `&'static str`: a reference to nothing of the generator's.
-        syn::Type::Reference(r) => r.lifetime.as_ref().is_some_and(|l| l.ident == "static"),
-        syn::Type::Path(p) if p.qself.is_none() => {
-            let Some(last) = p.path.segments.last() else {
-                return false;
-            };
-            match &last.arguments {
-                syn::PathArguments::None => {
-                    crate::parse::is_plain(ty) || OWNING.contains(&last.ident.to_string().as_str())
-                }
-                syn::PathArguments::AngleBracketed(args) => {
-                    OWNING.contains(&last.ident.to_string().as_str())
-                        && args.args.iter().all(|a| match a {
-                            syn::GenericArgument::Type(t) => owned_type(t),
-                            syn::GenericArgument::Lifetime(l) => l.ident == "static",
-                            _ => false,
-                        })
-                }
-                syn::PathArguments::Parenthesized(_) => false,
-            }
-        }
-        _ => false,
-    }
-}
-
-/// A collection whose items own all their data (`Vec<String>`, `VecDeque<(u32, String)>`):
-/// iterated by value, its items are owned values.
-/// A collection whose items are references (`Vec<&'static str>`, `&[&T]`, `[&str; 3]`): a
-/// `for` loop over it by value binds references, which hold no data of their own.
-pub(super) fn reference_items(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Group(g) => reference_items(&g.elem),
-        syn::Type::Paren(p) => reference_items(&p.elem),
-        syn::Type::Reference(r) => match &*r.elem {
-            syn::Type::Slice(s) => matches!(&*s.elem, syn::Type::Reference(_)),
-            other => reference_items(other),
-        },
-        syn::Type::Array(a) => matches!(&*a.elem, syn::Type::Reference(_)),
-        syn::Type::Path(p) => {
-            let Some(last) = p.path.segments.last() else {
-                return false;
-            };
-            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-                return false;
-            };
-            COLLECTIONS.contains(&last.ident.to_string().as_str())
-                && matches!(
-                    args.args.first(),
-                    Some(syn::GenericArgument::Type(syn::Type::Reference(_)))
-                )
-        }
-        _ => false,
-    }
-}
-
-const COLLECTIONS: &[&str] = &[
-    "Vec",
-    "VecDeque",
-    "HashSet",
-    "BTreeSet",
-    "BinaryHeap",
-    "LinkedList",
-    "Option",
-];
-
-pub(super) fn owns_items(ty: &syn::Type) -> bool {
-    if let syn::Type::Group(g) = ty {
-        return owns_items(&g.elem);
-    }
-    let syn::Type::Path(p) = ty else {
-        return false;
-    };
-    let Some(last) = p.path.segments.last() else {
-        return false;
-    };
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return false;
-    };
-    COLLECTIONS.contains(&last.ident.to_string().as_str())
-        // `Vec<&'static str>` borrows nothing of the generator's, but its items are
-        // references: a borrow through one is not a borrow of the loop's local.
-        && matches!(args.args.first(), Some(syn::GenericArgument::Type(t))
-            if owned_type(t) && !matches!(t, syn::Type::Reference(_)))
-}
-
-/// `String`, `str` behind a reference or a `Box`: text.
-pub(super) fn is_text(ty: &syn::Type) -> bool {
-    match ty {
-        syn::Type::Reference(r) => is_text(&r.elem),
-        syn::Type::Paren(p) => is_text(&p.elem),
-        syn::Type::Group(g) => is_text(&g.elem),
-        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| match &s.arguments {
-            syn::PathArguments::None => s.ident == "String" || s.ident == "str",
-            syn::PathArguments::AngleBracketed(a) => {
-                s.ident == "Box"
-                    && matches!(a.args.first(), Some(syn::GenericArgument::Type(t)) if is_text(t))
-            }
-            syn::PathArguments::Parenthesized(_) => false,
-        }),
-        _ => false,
-    }
 }
 
 /// `m.lock().unwrap()`, `cell.borrow_mut()`, `rw.read()?`: a lock or `RefCell` guard.

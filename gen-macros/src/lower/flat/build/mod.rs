@@ -23,6 +23,7 @@ mod methods;
 mod mutations;
 mod nodes;
 pub(crate) mod operands;
+mod written_types;
 mod yields;
 pub(crate) use macros::{Macros, reassemble};
 mod pattern;
@@ -137,13 +138,17 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         // A capture of `iter! { .. }` may well be a reference.
         b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
         b.ir.bindings[id].plain = arg.plain;
-        if arg.ty.as_deref().is_some_and(lets::owns_items) {
+        if arg.ty.as_deref().is_some_and(written_types::owns_items) {
             b.ir.owned_items.insert(id);
         }
-        if arg.ty.as_deref().is_some_and(lets::reference_items) {
+        if arg
+            .ty
+            .as_deref()
+            .is_some_and(written_types::reference_items)
+        {
             b.ir.reference_items.insert(id);
         }
-        if arg.ty.as_deref().is_some_and(lets::is_text) {
+        if arg.ty.as_deref().is_some_and(written_types::is_text) {
             b.ir.texts.insert(id);
         }
         let generics = func.sig.as_ref().map(|s| &s.generics);

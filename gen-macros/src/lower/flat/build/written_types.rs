@@ -1,0 +1,132 @@
+//! What a type written in the body or the signature says about the values of that type
+//! (the lowering sees no other types): owned data, collections of owned values or of
+//! references, text.
+
+/// A type that owns all its data: std's owning containers and primitives, tuples and arrays
+/// of them, every type argument owned too, `'static` references (another lifetime, reference
+/// or type may borrow).
+pub(super) fn owned_type(ty: &syn::Type) -> bool {
+    const OWNING: &[&str] = &[
+        "String",
+        "Vec",
+        "Option",
+        "Result",
+        "HashMap",
+        "HashSet",
+        "BTreeMap",
+        "BTreeSet",
+        "VecDeque",
+        "BinaryHeap",
+        "Box",
+        "Rc",
+        "Arc",
+        "PathBuf",
+        "OsString",
+    ];
+    match ty {
+        syn::Type::Paren(p) => owned_type(&p.elem),
+        syn::Type::Group(g) => owned_type(&g.elem),
+        syn::Type::Tuple(t) => t.elems.iter().all(owned_type),
+        syn::Type::Array(a) => owned_type(&a.elem),
+        // `&'static str`: a reference to nothing of the generator's.
+        syn::Type::Reference(r) => r.lifetime.as_ref().is_some_and(|l| l.ident == "static"),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            match &last.arguments {
+                syn::PathArguments::None => {
+                    crate::parse::is_plain(ty) || OWNING.contains(&last.ident.to_string().as_str())
+                }
+                syn::PathArguments::AngleBracketed(args) => {
+                    OWNING.contains(&last.ident.to_string().as_str())
+                        && args.args.iter().all(|a| match a {
+                            syn::GenericArgument::Type(t) => owned_type(t),
+                            syn::GenericArgument::Lifetime(l) => l.ident == "static",
+                            _ => false,
+                        })
+                }
+                syn::PathArguments::Parenthesized(_) => false,
+            }
+        }
+        _ => false,
+    }
+}
+
+/// A collection whose items are references (`Vec<&'static str>`, `&[&T]`, `[&str; 3]`): a
+/// `for` loop over it by value binds references, which hold no data of their own.
+pub(super) fn reference_items(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Group(g) => reference_items(&g.elem),
+        syn::Type::Paren(p) => reference_items(&p.elem),
+        syn::Type::Reference(r) => match &*r.elem {
+            syn::Type::Slice(s) => matches!(&*s.elem, syn::Type::Reference(_)),
+            other => reference_items(other),
+        },
+        syn::Type::Array(a) => matches!(&*a.elem, syn::Type::Reference(_)),
+        syn::Type::Path(p) => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+                return false;
+            };
+            COLLECTIONS.contains(&last.ident.to_string().as_str())
+                && matches!(
+                    args.args.first(),
+                    Some(syn::GenericArgument::Type(syn::Type::Reference(_)))
+                )
+        }
+        _ => false,
+    }
+}
+
+const COLLECTIONS: &[&str] = &[
+    "Vec",
+    "VecDeque",
+    "HashSet",
+    "BTreeSet",
+    "BinaryHeap",
+    "LinkedList",
+    "Option",
+];
+
+/// A collection whose items own all their data (`Vec<String>`, `VecDeque<(u32, String)>`):
+/// iterated by value, its items are owned values.
+pub(super) fn owns_items(ty: &syn::Type) -> bool {
+    if let syn::Type::Group(g) = ty {
+        return owns_items(&g.elem);
+    }
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    let Some(last) = p.path.segments.last() else {
+        return false;
+    };
+    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
+        return false;
+    };
+    COLLECTIONS.contains(&last.ident.to_string().as_str())
+        // `Vec<&'static str>` borrows nothing of the generator's, but its items are
+        // references: a borrow through one is not a borrow of the loop's local.
+        && matches!(args.args.first(), Some(syn::GenericArgument::Type(t))
+            if owned_type(t) && !matches!(t, syn::Type::Reference(_)))
+}
+
+/// `String`, `str` behind a reference or a `Box`: text.
+pub(super) fn is_text(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(r) => is_text(&r.elem),
+        syn::Type::Paren(p) => is_text(&p.elem),
+        syn::Type::Group(g) => is_text(&g.elem),
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|s| match &s.arguments {
+            syn::PathArguments::None => s.ident == "String" || s.ident == "str",
+            syn::PathArguments::AngleBracketed(a) => {
+                s.ident == "Box"
+                    && matches!(a.args.first(), Some(syn::GenericArgument::Type(t)) if is_text(t))
+            }
+            syn::PathArguments::Parenthesized(_) => false,
+        }),
+        _ => false,
+    }
+}
