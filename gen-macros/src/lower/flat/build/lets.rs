@@ -276,7 +276,7 @@ impl Builder<'_> {
                     // references (`Some(v)` of `map.get_mut(&k)`), unless a `&` pattern
                     // copies it out (`Some(&x)`).
                     (None, Borrows::Definitely(owner, _))
-                        if !whole && !(references_out && !copied_out.contains(&binding.ident)) =>
+                        if !whole && (!references_out || copied_out.contains(&binding.ident)) =>
                     {
                         Borrows::Likely(*owner)
                     }
