@@ -127,6 +127,9 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     }
     if !ir.inline && plan.borrow_across_joins_only(&ir) {
         BOXED_INSTEAD.set(true);
+        if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
+            eprintln!("BOXED INSTEAD");
+        }
         return Err(syn::Error::new(
             proc_macro2::Span::call_site(),
             "a borrow is in use across a join of the flat state machine",

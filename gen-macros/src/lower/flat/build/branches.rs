@@ -170,6 +170,7 @@ impl Builder<'_> {
                     Some(p) => super::pattern::moves(&l.pat, p, &self.ir),
                     None => Vec::new(),
                 };
+                self.name_spelled_parts(&l.pat, place.as_ref(), &moves);
                 let through_ref = self.through_reference(&l.expr);
                 let borrowed = self.borrows_of(&scrutinee);
                 let references_out = super::lets::references_out(&l.expr);
@@ -251,6 +252,7 @@ impl Builder<'_> {
                 continue;
             };
             let (moves, check) = self.arm_moves(arm, p, &scrutinee);
+            self.name_spelled_parts(&arm.pat, Some(p), &moves);
             if let Some(check) = check {
                 planned.push((std::borrow::Cow::Owned(check), Vec::new()));
             }
@@ -427,5 +429,19 @@ pub(super) fn part_split(part: &CondPart) -> bool {
     match part {
         CondPart::Expr(e) => e.split,
         CondPart::Let { scrutinee, .. } => scrutinee.split,
+    }
+}
+
+impl Builder<'_> {
+    /// A pattern that moves part of the place it matches and spells out the rest (`(x, _)`,
+    /// `S { a, b: _ }`): the parts it leaves are named, so that they stay in the place and drop
+    /// with it, where the plain function drops them, not at the next suspension.
+    fn name_spelled_parts(&mut self, pat: &syn::Pat, place: Option<&Place>, moves: &[Place]) {
+        if let Some(p) = place
+            && !moves.is_empty()
+        {
+            let parts = super::pattern::parts(pat, p);
+            self.ir.named_parts.extend(parts);
+        }
     }
 }

@@ -193,6 +193,28 @@ impl Builder<'_> {
                     }
                     _ => borrowed,
                 };
+                // Desugar `for (p, _) in items { body }`, a pattern that leaves part of an owned
+                // item unbound, into `for item in items { let (p, _) = item; body }`: the part
+                // stays in `item` to the end of the iteration, where the plain function drops
+                // it, even across a yield in the body.
+                let item_then_let = (body_is_split
+                    && !through_ref
+                    && matches!(borrowed, Borrows::Nothing)
+                    && leaves_parts_unbound(pat))
+                .then(|| {
+                    let item = format_ident!("__gen_item{}", loop_id, span = Span::mixed_site());
+                    let item_pat: syn::Pat = syn::parse_quote!(#item);
+                    let mut block = body.clone();
+                    let user_pat = pat;
+                    block
+                        .stmts
+                        .insert(0, syn::parse_quote!(let #user_pat = #item;));
+                    (item_pat, block)
+                });
+                let (pat, body) = match &item_then_let {
+                    Some((item_pat, block)) => (item_pat, block),
+                    None => (pat, body),
+                };
                 let bindings = self.bind_pattern(pat, through_ref, &borrowed);
                 // `for line in lines` over a `Vec<String>` parameter: each item owns its data
                 // (a borrow of it is a borrow of the generator's local); over a `Vec<&str>`
@@ -356,6 +378,27 @@ impl Builder<'_> {
 }
 
 /// Which loop syntax `loop_expr` builds.
+/// Whether `pat` leaves a part of the value it matches unbound (`_`, `..`), outside a `&`
+/// pattern (which copies out of a reference).
+fn leaves_parts_unbound(pat: &syn::Pat) -> bool {
+    use syn::Pat;
+    match pat {
+        Pat::Wild(_) | Pat::Rest(_) => true,
+        Pat::Ident(p) => p
+            .subpat
+            .as_ref()
+            .is_some_and(|(_, sub)| leaves_parts_unbound(sub)),
+        Pat::Tuple(t) => t.elems.iter().any(leaves_parts_unbound),
+        Pat::TupleStruct(t) => t.elems.iter().any(leaves_parts_unbound),
+        Pat::Struct(s) => s.rest.is_some() || s.fields.iter().any(|f| leaves_parts_unbound(&f.pat)),
+        Pat::Slice(s) => s.elems.iter().any(leaves_parts_unbound),
+        Pat::Paren(p) => leaves_parts_unbound(&p.pat),
+        Pat::Type(t) => leaves_parts_unbound(&t.pat),
+        Pat::Or(o) => o.cases.iter().any(leaves_parts_unbound),
+        _ => false,
+    }
+}
+
 pub(super) enum LoopSyn<'a> {
     Loop,
     While(&'a SynExpr),

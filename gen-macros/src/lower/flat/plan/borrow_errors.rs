@@ -95,8 +95,8 @@ impl Plan {
         }
     }
 
-    /// Whether a binding that borrows a generator local is in scope where control jumps to a
-    /// join or a loop head the flat lowering made for itself, and no such borrow is in use
+    /// Whether a binding that certainly borrows a generator local is in scope where control
+    /// jumps to a join the flat lowering made for itself, and no such borrow is in use
     /// (read later, or held for its drop) at a suspension. A join is no suspension: a
     /// coroutine has no such state, so the body is valid as a generator, but the flat state
     /// machine would move the borrowed local into the join's payload while the borrow is in
@@ -108,8 +108,8 @@ impl Plan {
         let targets = self.targets(ir.states.len());
         let mut at_join = false;
         for node in self.cfg.marks.iter().flatten().copied() {
-            // Bindings in scope here (initialized, their scope not ended) that borrow a
-            // generator local: (any in scope, any in use).
+            // Bindings in scope here (initialized, their scope not ended) that certainly borrow
+            // a generator local: (any in scope, any in use).
             let (mut in_scope, mut in_use) = (false, false);
             for (b, binding) in ir.bindings.iter().enumerate() {
                 let places = &self.cfg.binding_places[b];
@@ -120,15 +120,16 @@ impl Plan {
                     continue;
                 }
                 let live = places.iter().any(|&p| self.live[node].contains(p));
-                match binding.borrows {
-                    Borrows::Definitely(owner, _) if owner != b => {
-                        in_scope = true;
-                        in_use |= live || super::held_for_drop(ir, b);
-                    }
-                    Borrows::Likely(owner) if owner != b && live => {
-                        (in_scope, in_use) = (true, true);
-                    }
-                    _ => {}
+                // Only a certain borrow: a likely one that is no borrow after all is kept like
+                // any value and compiles, and the flat lowering holds it.
+                // A reference (no drop glue) that is no longer read ends its borrow where it
+                // is last read; anything else may be dropped at the end of its scope.
+                if let Borrows::Definitely(owner, _) = binding.borrows
+                    && owner != b
+                {
+                    let held = super::held_for_drop(ir, b);
+                    in_scope |= live || held || !binding.by_ref;
+                    in_use |= live || held;
                 }
             }
             if !in_scope {
@@ -139,7 +140,7 @@ impl Plan {
                     continue;
                 }
                 match info.kind {
-                    StateKind::Join { .. } | StateKind::Head => at_join = true,
+                    StateKind::Join { .. } => at_join = true,
                     _ if in_use => return false,
                     _ => {}
                 }
