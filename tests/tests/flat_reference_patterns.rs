@@ -168,3 +168,31 @@ fn borrows_through_reference_items_of_a_parameter_live_across_yields() {
         ["boundary", "a", "line", "start a", "line", "b"]
     );
 }
+
+/// The fix the error of `item_reborrows_through_a_reference_kept_for_its_drop.rs` names: the
+/// cursor's item declared as a reference is not kept once unused.
+#[gen_core::generator]
+fn values_from<'a>(head: &'a mut Node) -> impl Iterator<Item = &'a mut u32> {
+    let mut cur = Some(head);
+    while let Some(node) = cur {
+        let node: &mut _ = node;
+        cur = node.next.as_deref_mut();
+        yield_!(&mut node.value);
+    }
+}
+
+#[test]
+fn a_cursor_declared_as_a_reference_yields_its_fields_mutably() {
+    let mut head = Node {
+        value: 1,
+        next: Some(Box::new(Node {
+            value: 2,
+            next: None,
+        })),
+    };
+    for v in values_from(&mut head) {
+        *v += 100;
+    }
+    assert_eq!(head.value, 101);
+    assert_eq!(head.next.as_ref().map(|n| n.value), Some(102));
+}

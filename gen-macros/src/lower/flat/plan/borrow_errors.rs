@@ -84,14 +84,33 @@ impl Plan {
                 continue;
             }
             let name = display_name(ir, binding);
-            self.errors.push(spans.error(format!(
-                "this item borrows through `{name}`, which the code after this yield still \
+            let node = self.cfg.entries[s];
+            let read_later = node != usize::MAX
+                && self.cfg.binding_places[binding]
+                    .iter()
+                    .any(|&p| self.live[node].contains(p));
+            let message = if read_later {
+                format!(
+                    "this item borrows through `{name}`, which the code after this yield still \
                      uses, but a flat generator cannot keep `{name}` in its state while the item \
                      borrows through it; before the yield, take out of `{name}` what the code \
                      after it needs (`let rest = &mut {name}.next;`, a borrow of another \
                      field), or {}",
-                boxed_alternative(ir)
-            )));
+                    boxed_alternative(ir)
+                )
+            } else {
+                // Not read later, but maybe a value with something to drop at the end of its
+                // scope: the macro does not see that it is a reference.
+                format!(
+                    "this item borrows through `{name}`, which the generator keeps across this \
+                     yield to drop it at the end of its scope, but a flat generator cannot keep \
+                     `{name}` in its state while the item borrows through it; if `{name}` is a \
+                     reference, say so before the yield (`let {name}: &mut _ = {name};`: a \
+                     reference has nothing to drop and is not kept once unused), or {}",
+                    boxed_alternative(ir)
+                )
+            };
+            self.errors.push(spans.error(message));
         }
     }
 
