@@ -289,3 +289,34 @@ fn captures_drop_in_the_order_they_are_first_named() {
     drop(g);
     assert_eq!(take_log(), ["drop read", "drop moved", "drop last"]);
 }
+
+fn label(s: impl Into<String>) -> String {
+    s.into()
+}
+
+/// A name `iter!` only calls is not captured as a value: a generic function takes each call's
+/// argument types, and a local `FnMut` closure is captured by the block and called in place.
+#[test]
+fn called_names_are_functions_or_closures_called_in_place() {
+    let lens = |v: Vec<i32>| {
+        iter! {
+            let g = label("g");
+            for x in v {
+                let t = label(x.to_string());
+                yield t.len() + g.len();
+            }
+        }
+    };
+    assert_eq!(lens(vec![1, 22, 333]).collect::<Vec<_>>(), [2, 3, 4]);
+    let mut count = 0;
+    let mut bump = move |x: i32| {
+        count += x;
+        count
+    };
+    let sums = iter! {
+        for i in 0..4 {
+            yield bump(i);
+        }
+    };
+    assert_eq!(sums.collect::<Vec<_>>(), [0, 1, 3, 6]);
+}

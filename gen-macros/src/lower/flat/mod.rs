@@ -85,11 +85,16 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut args = func.args.clone();
     let macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {
-        // `iter! { .. }`: the free variables it uses are captured by value like arguments.
+        // `iter! { .. }`: the free variables it uses are captured by value like arguments;
+        // a name only ever called (`label(x)`) is left to the state machine's `move` closure,
+        // which captures a local closure itself and a function not at all (a generic one
+        // then takes each call's argument types).
         let discovery = build::build(func, &args, &build::Rounds::default(), &macros);
+        let called_only = build::syntax_facts::called_only(&func.block);
         args = discovery
             .free
             .into_iter()
+            .filter(|ident| !called_only.contains(&ident.to_string()))
             .map(|ident| Binding {
                 ident,
                 mutable: true,

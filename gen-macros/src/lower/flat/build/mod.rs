@@ -30,7 +30,7 @@ mod pattern;
 mod readers;
 mod spill;
 mod struct_update;
-mod syntax_facts;
+pub(crate) mod syntax_facts;
 mod variant_moves;
 
 use std::collections::HashSet;

@@ -130,3 +130,54 @@ pub(crate) fn yields_values(e: &SynExpr) -> bool {
         _ => false,
     }
 }
+
+/// The single-segment names that `block` only ever calls (`label(x)`), never uses otherwise.
+pub(crate) fn called_only(block: &syn::Block) -> std::collections::HashSet<String> {
+    use syn::visit::Visit;
+    #[derive(Default)]
+    struct Names {
+        called: std::collections::HashSet<String>,
+        other: std::collections::HashSet<String>,
+    }
+    impl<'ast> Visit<'ast> for Names {
+        fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
+            match &*call.func {
+                SynExpr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
+                    if let Some(ident) = p.path.get_ident() {
+                        self.called.insert(ident.to_string());
+                    }
+                }
+                other => self.visit_expr(other),
+            }
+            for arg in &call.args {
+                self.visit_expr(arg);
+            }
+        }
+        fn visit_expr_path(&mut self, p: &'ast syn::ExprPath) {
+            if let Some(ident) = p.path.get_ident() {
+                self.other.insert(ident.to_string());
+            }
+        }
+        fn visit_macro(&mut self, mac: &'ast syn::Macro) {
+            // A name inside a macro's input may be used any way.
+            fn idents(
+                tokens: proc_macro2::TokenStream,
+                out: &mut std::collections::HashSet<String>,
+            ) {
+                for tree in tokens {
+                    match tree {
+                        proc_macro2::TokenTree::Ident(ident) => {
+                            out.insert(ident.to_string());
+                        }
+                        proc_macro2::TokenTree::Group(g) => idents(g.stream(), out),
+                        _ => {}
+                    }
+                }
+            }
+            idents(mac.tokens.clone(), &mut self.other);
+        }
+    }
+    let mut names = Names::default();
+    names.visit_block(block);
+    names.called.difference(&names.other).cloned().collect()
+}
