@@ -218,8 +218,15 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
              kept across a yield, but a flat generator cannot keep a borrow of its own local in \
              its state; make it a `move` closure (`move |..| ..`), or {boxed}"
         ),
-        // `for c in &mut it` over an iterator local: its own `next()` needs no loop borrow.
-        BindingKind::Iter if ir.bindings[owner].by_ref => {
+        // `for c in &mut it` or `it.by_ref()` over an iterator local: its own `next()` needs no
+        // loop borrow.
+        BindingKind::Iter
+            if ir.bindings[owner].by_ref
+                || ir
+                    .loop_methods
+                    .get(&binding)
+                    .is_some_and(|(_, m)| m == "by_ref") =>
+        {
             format!(
                 "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; advance the iterator in the loop's \
