@@ -89,52 +89,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                 };
                             }
                         }
-                        __gen_State::S2(__gen_f0, __gen_f1) => {
-                            __gen_cur = '__gen_arm: {
-                                #[allow(unused_variables, unused_mut)]
-                                let limit = __gen_f1;
-                                {
-                                    #[allow(unused_variables, unused_mut)]
-                                    let mut current = __gen_f0;
-                                    {
-                                        {
-                                            current += 1;
-                                            #[allow(unreachable_code)]
-                                            {
-                                                break '__gen_arm __gen_State::S1(current, limit);
-                                            };
-                                        }
-                                    }
-                                }
-                            };
-                            match __gen_cur {
-                                __gen_State::S1(__gen_f0, __gen_f1) => {
-                                    #[allow(unused_variables, unused_mut)]
-                                    let limit = __gen_f1;
-                                    {
-                                        #[allow(unused_variables, unused_mut)]
-                                        let mut current = __gen_f0;
-                                        '__gen_loop1: while current < limit {
-                                            {
-                                                {
-                                                    let __gen_v: u32 = current;
-                                                    #[allow(unreachable_code)]
-                                                    {
-                                                        generator_state = __gen_State::S2(current, limit);
-                                                        return ::core::option::Option::Some(__gen_v);
-                                                    };
-                                                }
-                                            }
-                                        }
-                                        #[allow(unreachable_code)]
-                                        {
-                                            return ::core::option::Option::None;
-                                        };
-                                    }
-                                }
-                                _ => ::core::unreachable!(),
-                            }
-                        }
+                        __gen_State::S2 { .. } => ::core::unreachable!(),
                         __gen_State::__gen_Done => {
                             break '__gen_sm (::core::option::Option::None);
                         }
@@ -144,13 +99,6 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
         );
         __gen_cur = '__gen_sm: loop {
             match __gen_cur {
-                #[allow(
-                    warnings,
-                    clippy::all,
-                    clippy::pedantic,
-                    clippy::nursery,
-                    clippy::restriction
-                )]
                 __gen_State::S2(__gen_f0, __gen_f1) => {
                     __gen_cur = '__gen_arm: {
                         #[allow(unused_variables, unused_mut)]

@@ -1,9 +1,10 @@
-//! Resume arms run before the state machine's loop (`emit/entry.rs`): a small arm resumed
-//! after a yield is copied in front of the dispatch loop, and the loop itself becomes a
-//! closure run when the copy jumps elsewhere. The copy must mean what the arm means: the
-//! same types (inferred from the arms in source order), drops at the same points, the same
-//! exits (`break` out of nested loops, `return`, `?`), a panic that finishes the generator.
-//! Each body is compared with its plain twin, items and the full drop log at every early stop.
+//! Resume arms run before the state machine's loop (`emit/entry.rs`): a resume arm whose
+//! code cannot change type inference is moved in front of the dispatch loop, and the loop
+//! itself becomes a closure run when the arm jumps elsewhere. The bodies here mix such arms
+//! with arms that stay in the loop (method calls, `?`, types fixed after the first yield):
+//! the same drops at the same points, the same exits (`break` out of nested loops, `return`,
+//! `?`), a panic that finishes the generator. Each body is compared with its plain twin, items
+//! and the full drop log at every early stop.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -219,4 +220,38 @@ fn a_panic_in_the_copied_arm_finishes_the_generator() {
         ["drop y", "drop y", "drop y", "drop x", "drop arg"],
         "unwinding drops the iteration's `y`, then `x`, then the argument: {log:?}"
     );
+}
+
+// The arm resumed after the yield is arithmetic only (`j += 1`, comparisons, a labelled
+// `break`, a `return`): it runs before the dispatch loop, with the row's guard held across.
+twin! {
+    fn arithmetic_resume_arm(rows: u32, cols: u32, stop: u32) -> u32 {
+        let _outer = n("outer");
+        let mut i = 0;
+        'rows: while i < rows {
+            let _row = n("row");
+            let mut j = i + 1;
+            while j < cols {
+                yield_!(i * 100 + j);
+                j += 1;
+                if i + j == stop {
+                    break 'rows;
+                }
+                if i * j > 2 * stop {
+                    return;
+                }
+            }
+            i += 1;
+        }
+        let _tail = n("tail");
+        yield_!(999);
+    }
+}
+
+#[test]
+fn an_arithmetic_resume_arm_runs_before_the_dispatch_loop() {
+    for stop in [0, 4, 5, 9] {
+        check!(arithmetic_resume_arm(4, 5, stop));
+        same_drops!(arithmetic_resume_arm(4, 5, stop));
+    }
 }

@@ -233,10 +233,10 @@ fn assemble(
         .filter(|&s| !arms.iter().any(|(state, _, _)| *state == s) && em.resident[s].is_none())
         .map(names::variant)
         .collect();
-    // A macro that declares a `static` would declare it again in a copy.
-    let copies = match em.frame {
-        None if !ir.macro_statics => emit::entry::copies(ir, &arms, &em),
-        _ => Vec::new(),
+    // Resume arms dispatched before the machine (`emit/entry.rs`).
+    let entry_arms = match em.frame {
+        None => emit::entry::take_entry_arms(ir, &mut arms, &em),
+        Some(_) => Vec::new(),
     };
     let arms = arms
         .into_iter()
@@ -302,7 +302,7 @@ fn assemble(
             }
         }
     };
-    let dispatch = emit::entry::dispatch(machine, copies);
+    let dispatch = emit::entry::dispatch(machine, entry_arms);
     let frame_entry = em.frame.as_ref().map(|f| em.frame_capture_order(f));
     let items = &em.items.top;
     let generator = names::generator();
