@@ -74,3 +74,78 @@ fn the_unbound_part_of_a_match_value_drops_at_the_end_of_the_match() {
     same_drops!(match_on_a_call_with_a_wildcard(true));
     same_drops!(match_on_a_call_with_a_wildcard(false));
 }
+
+twin! {
+    fn if_let_on_a_pair_with_a_wildcard(items: Vec<&'static str>) -> String {
+        let mut items: Vec<String> = items.into_iter().map(String::from).collect();
+        let _outer = n("outer");
+        if let (Some(first), _) = (items.pop(), n("kept")) {
+            let _inner = n("inner");
+            yield_!(first);
+            yield_!(String::from("after"));
+        }
+        yield_!(String::from("end"));
+    }
+}
+
+#[test]
+fn the_unbound_part_of_an_if_let_value_drops_at_the_end_of_the_if() {
+    assert_eq!(
+        check!(if_let_on_a_pair_with_a_wildcard(vec!["a", "b"])),
+        ["b", "after", "end"]
+    );
+    check!(if_let_on_a_pair_with_a_wildcard(vec![]));
+    same_drops!(if_let_on_a_pair_with_a_wildcard(vec!["a"]));
+    same_drops!(if_let_on_a_pair_with_a_wildcard(vec![]));
+}
+
+twin! {
+    fn struct_pattern_with_a_wildcard_field(count: u32) -> u32 {
+        struct Parts {
+            id: u32,
+            guard: Noisy,
+        }
+        let make = |id| Parts { id, guard: n(&format!("g{id}")) };
+        for i in 0..count {
+            if let Parts { id: 1.., guard: _ } = make(i) {
+                yield_!(i);
+                yield_!(i * 10);
+            }
+        }
+    }
+}
+
+#[test]
+fn an_unbound_struct_field_of_an_if_let_value_drops_at_the_end_of_the_if() {
+    assert_eq!(
+        check!(struct_pattern_with_a_wildcard_field(3)),
+        [1, 10, 2, 20]
+    );
+    same_drops!(struct_pattern_with_a_wildcard_field(3));
+}
+
+twin! {
+    fn popped_items_keep_their_timing(count: u32) -> String {
+        let mut stack: Vec<(String, Noisy)> = (0..count)
+            .map(|i| (format!("s{i}"), n(&format!("held{i}"))))
+            .collect();
+        while let Some(top) = stack.pop() {
+            let (name, _held) = top;
+            yield_!(name);
+            yield_!(String::from("next"));
+        }
+        let mut queue = std::collections::VecDeque::new();
+        queue.push_back(n("q0"));
+        queue.push_back(n("q1"));
+        let front = queue.pop_front();
+        let len = front.as_ref().map_or(0, |f| f.name().len());
+        yield_!(format!("popped {len}"));
+        yield_!(String::from("done"));
+    }
+}
+
+#[test]
+fn a_popped_value_is_owned_and_keeps_its_drop_timing() {
+    check!(popped_items_keep_their_timing(2));
+    same_drops!(popped_items_keep_their_timing(3));
+}

@@ -4,6 +4,16 @@ use super::{Gen, MAX_LOOPS, Ty};
 
 impl Gen {
     pub(super) fn if_stmt(&mut self, depth: usize) -> String {
+        if self.rng.chance(1, 6)
+            && let Some(o) = self.pick_var(Ty::Opt)
+        {
+            // The unbound half of the `if let`'s temporary drops at the end of the `if`.
+            let y = self.fresh("y");
+            let (_, guard) = self.new_guard("t");
+            let then = self.arm_block(depth, std::slice::from_ref(&y));
+            let yield_y = self.yield_of(&y);
+            return format!("if let (Some({y}), _) = ({o}, {guard}) {{\n{yield_y}\n{then}\n}}\n");
+        }
         let head = match (self.rng.below(4), self.pick_var(Ty::Opt)) {
             (0, Some(o)) => {
                 let y = self.fresh("y");

@@ -289,7 +289,10 @@ impl Builder<'_> {
         // Built by hand so the user's syntax keeps its identity (see `site`).
         let syn_parts = super::branches::cond_parts(cond);
         let (first, _) = syn_parts.split_first().expect("a condition");
-        let spilled = self.spill_temp(super::branches::part_value(first));
+        let spilled = self.spill_temp_as(
+            super::branches::part_value(first),
+            super::branches::binds_ref_mut(first),
+        );
         let cond_scope = self.push_scope();
         let cond_ir = self.spilled_cond(&syn_parts, spilled.1, cond_scope);
         let then = self.block(body, false, false);
@@ -380,7 +383,7 @@ impl Builder<'_> {
 /// Which loop syntax `loop_expr` builds.
 /// Whether `pat` leaves a part of the value it matches unbound (`_`, `..`), outside a `&`
 /// pattern (which copies out of a reference).
-fn leaves_parts_unbound(pat: &syn::Pat) -> bool {
+pub(super) fn leaves_parts_unbound(pat: &syn::Pat) -> bool {
     use syn::Pat;
     match pat {
         Pat::Wild(_) | Pat::Rest(_) => true,

@@ -6,7 +6,8 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use super::borrows::{likely, strongest};
 use super::methods::{
-    ADAPTERS, BORROWING, ELEMENT_ACCESS, OWNED, PASS_ON, STR_BORROWING, TYPED_BY_ARGUMENT,
+    ADAPTERS, BORROWING, ELEMENT_ACCESS, OWNED, PASS_ON, STR_BORROWING, TAKES_ELEMENT,
+    TYPED_BY_ARGUMENT,
 };
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind};
 
@@ -47,6 +48,11 @@ impl Builder<'_> {
             let binding = place.binding;
             if consuming {
                 // The receiver is moved in: the result carries what it borrowed.
+                return self.ir.bindings[binding].borrows.clone();
+            }
+            // `stack.pop()`, `queue.pop_front()`, `map.remove(&k)`: an element taken out by
+            // value holds what the container's elements borrow, not the container.
+            if TAKES_ELEMENT.contains(&name.as_str()) {
                 return self.ir.bindings[binding].borrows.clone();
             }
             let mutable = name.ends_with("_mut") || name == "drain";

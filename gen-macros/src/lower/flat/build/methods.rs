@@ -161,7 +161,6 @@ pub(super) const MAKES_VALUE: &[&str] = &[
     "drain",
 ];
 
-/// Methods that pass their receiver's value on (`Option`/`Result` plumbing, adapters).
 /// Methods that return an `Option` of a reference to an element of their receiver (a
 /// container, or an iterator over one): `.copied()`/`.cloned()` of it owns the element.
 pub(super) const ELEMENT_ACCESS: &[&str] = &[
@@ -181,6 +180,7 @@ pub(super) const ELEMENT_ACCESS: &[&str] = &[
     "min_by",
 ];
 
+/// Methods that pass their receiver's value on (`Option`/`Result` plumbing, adapters).
 pub(super) const PASS_ON: &[&str] = &[
     "unwrap",
     "expect",
@@ -317,6 +317,19 @@ pub(super) const NUMERIC: &[&str] = &[
     "trunc",
     "to_ascii_uppercase",
     "to_ascii_lowercase",
+];
+
+/// Std methods that take `&mut self` and return an element of their receiver by value (or a
+/// container of them): the result holds what the elements borrow, never the receiver.
+pub(super) const TAKES_ELEMENT: &[&str] = &[
+    "pop",
+    "pop_back",
+    "pop_front",
+    "pop_first",
+    "pop_last",
+    "swap_remove",
+    "remove",
+    "split_off",
 ];
 
 /// Std methods that take `&mut self` on every std type that has them.

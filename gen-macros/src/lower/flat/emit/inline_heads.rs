@@ -153,7 +153,7 @@ fn substitute(tokens: TokenStream, replacements: &HashMap<String, TokenStream>) 
         .collect()
 }
 
-pub(crate) fn count_tokens(tokens: TokenStream) -> usize {
+fn count_tokens(tokens: TokenStream) -> usize {
     tokens
         .into_iter()
         .map(|tree| match tree {
@@ -166,7 +166,7 @@ pub(crate) fn count_tokens(tokens: TokenStream) -> usize {
 /// Whether a copy of `tokens` means the same as the original: no back-edge marker of its own
 /// (copies are one level deep), and no closure or `async` block, whose every copy would be a
 /// type of its own (a `|` may also be a pattern's or an operator's: those arms stay jumps).
-pub(crate) fn copyable(tokens: TokenStream) -> bool {
+fn copyable(tokens: TokenStream) -> bool {
     tokens.into_iter().all(|tree| match tree {
         TokenTree::Ident(ident) => {
             let name = ident.to_string();
