@@ -39,6 +39,7 @@ pub(crate) struct Binding {
 }
 
 /// Everything the lowerings need to know about one generator.
+#[derive(Clone)]
 pub(crate) struct GenFn {
     pub attrs: Vec<Attribute>,
     pub vis: Visibility,

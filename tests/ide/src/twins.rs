@@ -48,6 +48,22 @@ pub fn flat_params(mut start: u32, (lo, hi): (u32, u32)) {
     }
 }
 
+/// Patterns that leave part of a temporary unbound: `while let`, `if let` and `match` arms.
+
+pub fn flat_unbound_parts(mut stack: Vec<(u32, String)>) {
+    while let Some((mut top, _)) = stack.pop() {
+        top += 1;
+        yield_!(top);
+    }
+    if let Some((_, depth)) = Some((String::new(), 3u32)) {
+        yield_!(depth);
+    }
+    match Some((7u32, String::new(), 1u32)) {
+        Some((first, _, last)) => yield_!(first + last),
+        None => {}
+    }
+}
+
 impl Words {
     /// A `&self` method: `self` and locals across yields.
 

@@ -7,6 +7,8 @@
 //!                      └──────────────────────── emit ◀────────────────────┘ ──▶ tokens
 //!                      └──────────────────────── fold ──────────────────────────▶ fold copy
 //! ```
+//! - `unbound_parts.rs`: a syntax-to-syntax desugaring first: what a pattern leaves unbound in
+//!   a temporary becomes hidden bindings, so that it drops where the plain fn drops it.
 //! - `build/`: syntax -> IR in one pass (names resolved to bindings, places, states).
 //! - `cfg.rs`, `flow.rs`: the control-flow graph and the analyses over it (moves, drop flags,
 //!   liveness).
@@ -46,6 +48,7 @@ pub(crate) mod places;
 pub(crate) mod plan;
 pub(crate) mod print;
 mod spans;
+mod unbound_parts;
 
 use std::collections::HashSet;
 
@@ -82,6 +85,17 @@ pub(crate) fn error_in_any_lowering() -> bool {
 pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     ERROR_IN_ANY_LOWERING.set(false);
     BOXED_INSTEAD.set(false);
+    let desugared;
+    let func = match unbound_parts::desugar(&func.block) {
+        Some(block) => {
+            desugared = GenFn {
+                block,
+                ..func.clone()
+            };
+            &desugared
+        }
+        None => func,
+    };
     let mut args = func.args.clone();
     let macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {

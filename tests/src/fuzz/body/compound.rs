@@ -108,7 +108,21 @@ impl Gen {
     pub(super) fn loop_stmt(&mut self, depth: usize) -> String {
         let (lab, label) = self.label();
         let k = self.rng.below(4);
-        match self.rng.below(6) {
+        match self.rng.below(7) {
+            6 => {
+                // What the pattern leaves unbound in the popped element drops at the end of
+                // the iteration, after the binding.
+                let (s, y) = (self.fresh("ps"), self.fresh("y"));
+                let items: Vec<String> = (0..k)
+                    .map(|j| format!("({}, G::new(\"{s}.{j}\"))", self.int(1)))
+                    .collect();
+                let first = self.yield_of(&y);
+                let body = self.loop_body(depth, label, false, &first, Some((y.clone(), Ty::Int)));
+                format!(
+                    "let mut {s} = Vec::<(u64, G)>::from([{}]);\n{lab}while let Some(({y}, _)) = {s}.pop() {body}\n",
+                    items.join(", ")
+                )
+            }
             0 => {
                 let i = self.fresh("i");
                 let body = self.loop_body(depth, label, false, "", Some((i.clone(), Ty::Int)));

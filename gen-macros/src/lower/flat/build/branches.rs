@@ -29,17 +29,6 @@ impl Builder<'_> {
                 return self.spill_condition(i, value, forced);
             }
         }
-        if i.else_branch.is_none()
-            && self.block_splits(&i.then_branch)
-            && self.leaves_temporary_parts(&first)
-        {
-            // Desugar `if let P = <temporary> { <yield> }` whose tuple or struct pattern leaves
-            // parts of the value unbound (`if let (Some(a), _) = (it.next(), guard())`) into
-            // `{ let t = e; if let P = t { .. } }`: the unbound parts stay in `t` to the end of
-            // the `if`, as the temporary does in the plain fn. (With an `else`, edition 2024
-            // drops the temporary before the `else` block, which `t` would outlive.)
-            return self.spill_condition(i, value, forced);
-        }
         // Desugar `if let P = v { .. }` whose variant bindings are copies into
         // `{ <check of P>; if let P = v { .. } }` (`build/variant_moves.rs`).
         self.with_variant_checks(&i.cond, i.span(), |this| {
@@ -451,18 +440,6 @@ pub(super) fn part_split(part: &CondPart) -> bool {
 }
 
 impl Builder<'_> {
-    /// Whether `parts` starts with `let P = <temporary>` whose `P` is a tuple or struct pattern
-    /// that leaves a part of the value unbound (`(a, _)`, `Point { x, y: _ }`).
-    fn leaves_temporary_parts(&self, parts: &[SynCond<'_>]) -> bool {
-        matches!(
-            parts.first(),
-            Some(SynCond::Let(l))
-                if super::pattern::spells_parts(&l.pat)
-                    && super::loops::leaves_parts_unbound(&l.pat)
-                    && self.place_of(&l.expr).is_none()
-        )
-    }
-
     /// A pattern that moves part of the place it matches and spells out the rest (`(x, _)`,
     /// `S { a, b: _ }`): the parts it leaves are named, so that they stay in the place and drop
     /// with it, where the plain function drops them, not at the next suspension.

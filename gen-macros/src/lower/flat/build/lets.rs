@@ -77,6 +77,23 @@ impl Builder<'_> {
         // v.iter().map(..).collect();`) borrows nothing, whatever made it.
         let borrowed = match (&local.pat, init.as_ref()) {
             (syn::Pat::Type(t), _) if owned_type(&t.ty) => Borrows::Nothing,
+            // `let key = part;`, `let x = s.f;`: the value moved or copied out of an owned
+            // place carries what the place borrows (read through a reference, `*r`, what the
+            // referent's data borrows: not known).
+            (
+                syn::Pat::Ident(_),
+                Some(crate::lower::flat::ir::Expr {
+                    kind: ExprKind::Place { place, .. },
+                    ..
+                }),
+            ) if !place.path.contains(&Proj::Deref) && !self.ir.bindings[place.binding].by_ref => {
+                let of_binding = self.ir.bindings[place.binding].borrows.clone();
+                if place.path.is_empty() {
+                    of_binding
+                } else {
+                    super::borrows::likely(of_binding)
+                }
+            }
             (_, init) => init.map_or(Borrows::Nothing, |e| self.borrows_of(e)),
         };
         let references_out = init_syn.is_some_and(|i| references_out(&i.expr));

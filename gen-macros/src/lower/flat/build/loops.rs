@@ -383,7 +383,7 @@ impl Builder<'_> {
 /// Which loop syntax `loop_expr` builds.
 /// Whether `pat` leaves a part of the value it matches unbound (`_`, `..`), outside a `&`
 /// pattern (which copies out of a reference).
-pub(super) fn leaves_parts_unbound(pat: &syn::Pat) -> bool {
+fn leaves_parts_unbound(pat: &syn::Pat) -> bool {
     use syn::Pat;
     match pat {
         Pat::Wild(_) | Pat::Rest(_) => true,

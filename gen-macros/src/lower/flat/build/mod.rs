@@ -11,7 +11,7 @@
 //! analysis found must be lowered although they do not yield (see `plan.rs`).
 
 mod assign;
-mod borrows;
+pub(crate) mod borrows;
 mod branches;
 mod conditional;
 mod expr;

@@ -118,18 +118,6 @@ fn collect_parts(pat: &Pat, place: &Place, out: &mut Vec<Place>) {
     }
 }
 
-/// Whether `parts` names the parts of a value `pat` matches: a tuple pattern or a struct
-/// (not enum variant) pattern, without `..`.
-pub(crate) fn spells_parts(pat: &Pat) -> bool {
-    match pat {
-        Pat::Tuple(t) => !t.elems.iter().any(|e| matches!(e, Pat::Rest(_))),
-        Pat::Struct(s) => s.rest.is_none() && !names_variant(&s.path),
-        Pat::Paren(p) => spells_parts(&p.pat),
-        Pat::Type(t) => spells_parts(&t.pat),
-        _ => false,
-    }
-}
-
 /// `Type::Variant` or `Self::Variant`: the segment before the last names a type.
 fn names_variant(path: &syn::Path) -> bool {
     let n = path.segments.len();

@@ -1,0 +1,284 @@
+//! The parts a pattern leaves unbound in a temporary, when the body it guards yields.
+//!
+//! In `while let Some((name, _)) = stack.pop() { .. }` the `_` half of the popped pair stays
+//! in the scrutinee's temporary, which the plain function drops at the end of the iteration,
+//! after the pattern's bindings. A flat generator keeps locals across a yield, not
+//! temporaries, and the fields left in an enum value cannot be kept by name. So, before the
+//! body is built, desugar the pattern's unbound parts into hidden bindings and its by-value
+//! bindings into `let`s at the start of the body:
+//!
+//! ```text
+//! while let Some((name, _)) = stack.pop() { body }
+//! ```
+//! into
+//! ```text
+//! while let Some((__gen_b0, __gen_p0)) = stack.pop() { let name = __gen_b0; body }
+//! ```
+//! Both forms drop in the same order in plain Rust: the body's locals, `name` (declared first
+//! in the body, so dropped last of them), then the unbound part (the only binding left in the
+//! pattern). With several unbound parts, they are re-bound too, in reverse, so that they drop
+//! in field order, as the temporary drops its fields. The same applies to an `if let` and to
+//! each arm of a `match` (without a guard, which reads the bindings under their names) whose
+//! scrutinee is a temporary. Patterns this cannot name exactly are left as written: `..`
+//! (the fields it skips are unknown), an or-pattern, two unbound fields of one struct
+//! pattern (their declaration order is unknown).
+
+use proc_macro2::Span;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Block, Expr, Ident, Pat, Stmt};
+
+use super::build::borrows::yields_references;
+
+/// `block` with the unbound parts of its temporaries' patterns desugared, or `None` when
+/// there are none to desugar.
+pub(crate) fn desugar(block: &Block) -> Option<Block> {
+    let mut d = Desugar {
+        next: 0,
+        changed: false,
+    };
+    let mut out = block.clone();
+    d.visit_block_mut(&mut out);
+    d.changed.then_some(out)
+}
+
+struct Desugar {
+    next: usize,
+    changed: bool,
+}
+
+impl VisitMut for Desugar {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if matches!(e, Expr::Closure(_) | Expr::Async(_)) {
+            return;
+        }
+        visit_mut::visit_expr_mut(self, e);
+        match e {
+            Expr::While(w) => {
+                if let Expr::Let(l) = &mut *w.cond
+                    && is_temporary(&l.expr)
+                    && yields_in(&w.body)
+                    && let Some(lets) = self.rewrite(&mut l.pat)
+                {
+                    w.body.stmts.splice(0..0, lets);
+                }
+            }
+            Expr::If(i) => {
+                if let Expr::Let(l) = &mut *i.cond
+                    && is_temporary(&l.expr)
+                    && yields_in(&i.then_branch)
+                    && let Some(lets) = self.rewrite(&mut l.pat)
+                {
+                    i.then_branch.stmts.splice(0..0, lets);
+                }
+            }
+            Expr::Match(m) if is_temporary(&m.expr) => {
+                for arm in &mut m.arms {
+                    if arm.guard.is_some() || !yields_in_expr(&arm.body) {
+                        continue;
+                    }
+                    if let Some(lets) = self.rewrite(&mut arm.pat) {
+                        prepend(&mut arm.body, lets);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    fn visit_macro_mut(&mut self, _: &mut syn::Macro) {}
+}
+
+impl Desugar {
+    /// Renames the unbound parts and the by-value bindings of `pat` to hidden bindings, and
+    /// returns the `let`s that re-bind them at the start of the body; `None` (and `pat`
+    /// untouched) when `pat` leaves no part unbound or cannot be rewritten exactly.
+    fn rewrite(&mut self, pat: &mut Pat) -> Option<Vec<Stmt>> {
+        let mut scan = Scan::default();
+        scan.pat(pat, false);
+        if scan.unbound == 0 || scan.inexact {
+            return None;
+        }
+        let mut rename = Rename {
+            first: self.next,
+            parts: Vec::new(),
+            bindings: Vec::new(),
+        };
+        rename.pat(pat, false);
+        self.next += rename.parts.len() + rename.bindings.len();
+        self.changed = true;
+        let mut lets: Vec<Stmt> = Vec::new();
+        if rename.parts.len() > 1 {
+            // Declared last part first, so that they drop in field order.
+            for hidden in rename.parts.iter().rev() {
+                let part = hidden.to_string().replacen("__gen_p", "__gen_u", 1);
+                let part = Ident::new(&part, Span::mixed_site());
+                lets.push(syn::parse_quote!(let #part = #hidden;));
+            }
+        }
+        for (user, mutability, hidden) in rename.bindings {
+            lets.push(syn::parse_quote!(let #mutability #user = #hidden;));
+        }
+        Some(lets)
+    }
+}
+
+/// What a pattern leaves unbound, and whether it can be named exactly.
+#[derive(Default)]
+struct Scan {
+    unbound: usize,
+    inexact: bool,
+}
+
+impl Scan {
+    /// `inside`: under a `&` pattern or a binding's subpattern (`x @ Some(_)`), where a `_`
+    /// is not a part of the temporary left behind.
+    fn pat(&mut self, pat: &Pat, inside: bool) {
+        match pat {
+            Pat::Wild(_) if !inside => self.unbound += 1,
+            Pat::Ident(p) => {
+                if let Some((_, sub)) = &p.subpat {
+                    self.pat(sub, true);
+                }
+            }
+            Pat::Tuple(t) => t.elems.iter().for_each(|e| self.pat(e, inside)),
+            Pat::TupleStruct(t) => t.elems.iter().for_each(|e| self.pat(e, inside)),
+            Pat::Slice(s) => s.elems.iter().for_each(|e| self.pat(e, inside)),
+            Pat::Struct(s) => {
+                let before = self.unbound;
+                let mut fields_with_parts = 0;
+                for f in &s.fields {
+                    let at = self.unbound;
+                    self.pat(&f.pat, inside);
+                    fields_with_parts += usize::from(self.unbound > at);
+                }
+                // The declaration order of two fields, in which the temporary drops them, is
+                // unknown.
+                self.inexact |= fields_with_parts > 1 && self.unbound > before;
+            }
+            Pat::Paren(p) => self.pat(&p.pat, inside),
+            Pat::Reference(r) => self.pat(&r.pat, true),
+            Pat::Or(_) | Pat::Macro(_) | Pat::Verbatim(_) => self.inexact = true,
+            _ => {}
+        }
+        if let Pat::Rest(_) = pat {
+            self.inexact |= !inside;
+        }
+        if let Pat::Struct(s) = pat {
+            self.inexact |= s.rest.is_some() && !inside;
+        }
+    }
+}
+
+/// Renames the unbound parts (`__gen_p<i>`) and the by-value bindings (`__gen_b<i>`).
+struct Rename {
+    first: usize,
+    parts: Vec<Ident>,
+    /// The user's name, its `mut`, and the hidden name, in pattern order.
+    bindings: Vec<(Ident, Option<syn::token::Mut>, Ident)>,
+}
+
+impl Rename {
+    fn fresh(&self, prefix: &str) -> Ident {
+        let n = self.first + self.parts.len() + self.bindings.len();
+        Ident::new(&format!("{prefix}{n}"), Span::mixed_site())
+    }
+
+    fn pat(&mut self, pat: &mut Pat, inside: bool) {
+        match pat {
+            Pat::Wild(w) if !inside => {
+                let hidden = self.fresh("__gen_p");
+                self.parts.push(hidden.clone());
+                *pat = Pat::Ident(syn::PatIdent {
+                    attrs: std::mem::take(&mut w.attrs),
+                    by_ref: None,
+                    mutability: None,
+                    ident: hidden,
+                    subpat: None,
+                });
+            }
+            Pat::Ident(p) if !inside && p.by_ref.is_none() && !is_constant(p) => {
+                let hidden = self.fresh("__gen_b");
+                let user = std::mem::replace(&mut p.ident, hidden.clone());
+                self.bindings.push((user, p.mutability.take(), hidden));
+            }
+            Pat::Ident(_) => {}
+            Pat::Tuple(t) => t.elems.iter_mut().for_each(|e| self.pat(e, inside)),
+            Pat::TupleStruct(t) => t.elems.iter_mut().for_each(|e| self.pat(e, inside)),
+            Pat::Slice(s) => s.elems.iter_mut().for_each(|e| self.pat(e, inside)),
+            Pat::Struct(s) => {
+                for f in &mut s.fields {
+                    if f.colon_token.is_none() {
+                        // `S { name }` into `S { name: __gen_b0 }`.
+                        f.colon_token = Some(Default::default());
+                    }
+                    self.pat(&mut f.pat, inside);
+                }
+            }
+            Pat::Paren(p) => self.pat(&mut p.pat, inside),
+            Pat::Reference(r) => self.pat(&mut r.pat, true),
+            _ => {}
+        }
+    }
+}
+
+/// `None`, `MAX`: a path pattern that parses as an identifier.
+fn is_constant(p: &syn::PatIdent) -> bool {
+    p.subpat.is_none()
+        && p.mutability.is_none()
+        && p.ident
+            .to_string()
+            .starts_with(|c: char| c.is_ascii_uppercase())
+}
+
+/// A value made for the match (a call, a method call, a tuple, ..), not a place, out of which
+/// a pattern could not move; and not a reference, whose parts a pattern only borrows.
+fn is_temporary(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(p) => is_temporary(&p.expr),
+        Expr::Call(_) | Expr::Tuple(_) | Expr::Struct(_) | Expr::Try(_) => true,
+        Expr::MethodCall(_) => !yields_references(e),
+        _ => false,
+    }
+}
+
+/// Desugar an arm's body `e` into `{ lets; e }` (into the block itself when it is one).
+fn prepend(body: &mut Expr, lets: Vec<Stmt>) {
+    if let Expr::Block(b) = body
+        && b.label.is_none()
+        && b.attrs.is_empty()
+    {
+        b.block.stmts.splice(0..0, lets);
+        return;
+    }
+    let inner = std::mem::replace(body, Expr::Verbatim(Default::default()));
+    *body = syn::parse_quote!({ #(#lets)* #inner });
+}
+
+fn yields_in(block: &Block) -> bool {
+    let mut find = FindYield(false);
+    syn::visit::Visit::visit_block(&mut find, block);
+    find.0
+}
+
+fn yields_in_expr(e: &Expr) -> bool {
+    let mut find = FindYield(false);
+    syn::visit::Visit::visit_expr(&mut find, e);
+    find.0
+}
+
+/// A yield outside closures, async blocks, nested items and other macros' input.
+struct FindYield(bool);
+
+impl<'ast> syn::visit::Visit<'ast> for FindYield {
+    fn visit_expr(&mut self, e: &'ast Expr) {
+        match e {
+            Expr::Yield(_) => self.0 = true,
+            Expr::Closure(_) | Expr::Async(_) => {}
+            _ if !self.0 => syn::visit::visit_expr(self, e),
+            _ => {}
+        }
+    }
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+    fn visit_macro(&mut self, _: &'ast syn::Macro) {}
+}
