@@ -49,6 +49,24 @@ impl Gen {
 
     pub(super) fn match_stmt(&mut self, depth: usize) -> String {
         let mut s;
+        if self.rng.chance(1, 5) {
+            // A temporary matched by an enum pattern that leaves a guard unbound: it drops at
+            // the end of the arm, after the binding.
+            let y = self.fresh("y");
+            let (_, guard) = self.new_guard("m");
+            // The closure captures nothing: one that borrows a local makes the macro take the
+            // value for a possible borrow of it (README, limit 6).
+            let k = self.rng.below(9);
+            s = format!(
+                "match ({k}u64 % 3 != 0).then(|| ({k}u64, {guard})) {{\nSome(({y}, _)) => "
+            );
+            let yield_y = self.yield_of(&y);
+            let arm = self.arm_block(depth, std::slice::from_ref(&y));
+            s += &format!("{{\n{yield_y}\n{arm}\n}}\n");
+            s += "None => ";
+            s += &self.arm(depth, &[]);
+            return s + "}\n";
+        }
         match (self.rng.below(3), self.pick_var(Ty::Opt)) {
             (0, Some(o)) => {
                 let y = self.fresh("y");
