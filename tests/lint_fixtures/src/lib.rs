@@ -13,6 +13,8 @@ pub mod pass_flat;
 pub mod pass_flat_mutation_styles;
 #[path = "../../tests/ui/lints/pass/flat_variant_patterns.rs"]
 pub mod pass_flat_variant_patterns;
+#[path = "../../tests/ui/lints/pass/flat_ref_bindings.rs"]
+pub mod pass_flat_ref_bindings;
 #[path = "../../tests/ui/lints/pass/flat_no_fold.rs"]
 pub mod pass_flat_no_fold;
 #[path = "../../tests/ui/lints/pass/iter_macro.rs"]

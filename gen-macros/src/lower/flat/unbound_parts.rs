@@ -208,9 +208,11 @@ impl Rename {
             Pat::Slice(s) => s.elems.iter_mut().for_each(|e| self.pat(e, inside)),
             Pat::Struct(s) => {
                 for f in &mut s.fields {
-                    if f.colon_token.is_none() {
-                        // `S { name }` into `S { name: __gen_b0 }`.
-                        f.colon_token = Some(Default::default());
+                    let renamed = matches!(&*f.pat, Pat::Ident(p)
+                        if !inside && p.by_ref.is_none() && !is_constant(p));
+                    if renamed {
+                        // `S { name }` into `S { name: __gen_b0 }` (`S { ref name }` stays).
+                        f.colon_token.get_or_insert_with(Default::default);
                     }
                     self.pat(&mut f.pat, inside);
                 }

@@ -161,10 +161,13 @@ impl Builder<'_> {
                     Use::Value
                 };
                 let scrutinee = self.expr_in(&l.expr, how, false);
-                if let Some(p) = &place
-                    && super::pattern::binds_ref_mut(&l.pat)
+                if super::pattern::binds_ref_mut(&l.pat)
+                    && let Some(b) = place
+                        .as_ref()
+                        .map(|p| p.binding)
+                        .or_else(|| self.root_binding(&l.expr))
                 {
-                    self.ir.maybe_mutated.insert(p.binding);
+                    self.ir.maybe_mutated.insert(b);
                 }
                 let moves = match &place {
                     Some(p) if checkable => self.pattern_moves(&l.pat, p, &scrutinee),
@@ -263,10 +266,13 @@ impl Builder<'_> {
         for (arm, moves) in planned {
             let arm = &*arm;
             let scope = self.push_scope();
-            if let Some(p) = &place
-                && super::pattern::binds_ref_mut(&arm.pat)
+            if super::pattern::binds_ref_mut(&arm.pat)
+                && let Some(b) = place
+                    .as_ref()
+                    .map(|p| p.binding)
+                    .or_else(|| self.root_binding(&m.expr))
             {
-                self.ir.maybe_mutated.insert(p.binding);
+                self.ir.maybe_mutated.insert(b);
             }
             let bindings = self.bind_pattern_in(
                 &arm.pat,

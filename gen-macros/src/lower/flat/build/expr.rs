@@ -216,6 +216,22 @@ impl Builder<'_> {
             || self
                 .place_of(e)
                 .is_some_and(|p| self.ir.bindings[p.binding].by_ref)
+            || self.takes_a_reference_item(e)
+    }
+
+    /// `stack.pop()` of a collection whose items are references (`Vec<&Shape>`): the element
+    /// taken out is a reference.
+    fn takes_a_reference_item(&self, e: &SynExpr) -> bool {
+        match e {
+            SynExpr::Paren(p) => self.takes_a_reference_item(&p.expr),
+            SynExpr::MethodCall(m) => {
+                super::methods::TAKES_ELEMENT.contains(&m.method.to_string().as_str())
+                    && self.place_of(&m.receiver).is_some_and(|p| {
+                        p.path.is_empty() && self.ir.reference_items.contains(&p.binding)
+                    })
+            }
+            _ => false,
+        }
     }
 
     /// Whether `e` contains a yield (not counting the compounds the analysis asked for).
@@ -411,9 +427,15 @@ impl Builder<'_> {
     /// code.
     pub(crate) fn spill_temp_as(&mut self, e: &SynExpr, mutable: bool) -> (Vec<Stmt>, BindingId) {
         let init = self.expr_in(e, Use::Value, true);
-        let by_ref = super::borrows::yields_references(e);
         let borrows = self.borrows_of(&init);
         let plain = self.plain_value(&init);
+        // `match (entry, depth > 0)` with `entry` a reference: a pattern only copies out of a
+        // tuple of references and plain data (default binding modes bind references).
+        let by_ref = super::borrows::yields_references(e)
+            || (plain
+                && matches!(&init.kind, ExprKind::Op { syn: SynExpr::Tuple(_), operands, .. }
+                if operands.iter().any(|o| matches!(&o.kind, ExprKind::Place { place, .. }
+                    if place.path.is_empty() && self.ir.bindings[place.binding].by_ref))));
         let join = init
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, e.span()));

@@ -32,10 +32,14 @@ impl Builder<'_> {
             .as_ref()
             .is_some_and(|e| e.split)
             .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
-        if let Some(p) = &place
-            && pattern::binds_ref_mut(&local.pat)
+        // `let (ref name, ref mut n) = counters[i];` mutates `counters`.
+        if pattern::binds_ref_mut(&local.pat)
+            && let Some(b) = place
+                .as_ref()
+                .map(|p| p.binding)
+                .or_else(|| init_syn.and_then(|i| self.root_binding(&i.expr)))
         {
-            self.ir.maybe_mutated.insert(p.binding);
+            self.ir.maybe_mutated.insert(b);
         }
         // Desugar `let x = r.f;` of a field known to be `Copy` (a plain type annotation, or
         // `x` used later as only a `Copy` value can be: `Ir::copied_lets`) into a read of it.
@@ -145,6 +149,15 @@ impl Builder<'_> {
         };
         if let ([binding], true) = (&bindings[..], whole) {
             self.ir.whole_lets.insert(*binding);
+            // `let mut stack = shapes;` of a `Vec<&Shape>`, `let v: Vec<&str> = ..`: a
+            // collection of references.
+            let annotated = matches!(&local.pat, syn::Pat::Type(t)
+                if super::written_types::reference_items(&t.ty));
+            let moved = matches!(init.as_ref().map(|e| &e.kind), Some(ExprKind::Place { place, .. })
+                if place.path.is_empty() && self.ir.reference_items.contains(&place.binding));
+            if annotated || moved {
+                self.ir.reference_items.insert(*binding);
+            }
         }
         if let ([binding], true, false) = (&bindings[..], field_init, copied) {
             self.field_lets.insert(*binding, super::site(local));
@@ -281,7 +294,9 @@ impl Builder<'_> {
             .into_iter()
             .map(|binding| {
                 let by_ref = binding.by_ref || through_ref;
-                let into_owner = owner.filter(|_| binding.by_ref);
+                // A `ref` binding under a `&` pattern borrows through the reference.
+                let into_owner =
+                    owner.filter(|_| binding.by_ref && !copied_out.contains(&binding.ident));
                 let borrows = match (into_owner, borrowed) {
                     // `ref x` into a local borrows the local itself.
                     (Some(owner), _) => {

@@ -217,9 +217,12 @@ impl VisitMut for Rename {
         visit_mut::visit_pat_ident_mut(self, p);
     }
 
-    // `St::Busy { n, .. }`: the shorthand becomes `St::Busy { n: __gen_c0, .. }`.
+    // `St::Busy { n, .. }`: the shorthand becomes `St::Busy { n: __gen_c0, .. }` (a `ref`
+    // shorthand, which keeps its name, stays one).
     fn visit_field_pat_mut(&mut self, f: &mut syn::FieldPat) {
-        f.colon_token.get_or_insert_with(Default::default);
+        if matches!(&*f.pat, syn::Pat::Ident(p) if p.by_ref.is_none()) {
+            f.colon_token.get_or_insert_with(Default::default);
+        }
         visit_mut::visit_field_pat_mut(self, f);
     }
 

@@ -353,6 +353,15 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
                  reference as an argument, or {boxed}"
             )
         }
+        // What the macro keeps in a hidden local: a `match` scrutinee's value, an operand.
+        _ if ir.bindings[owner].kind == BindingKind::Temp => {
+            let name = display_name(ir, binding);
+            format!(
+                "`{name}` borrows the value matched or computed here and is still needed after a \
+                 yield, but a flat generator cannot keep a borrow of its own local in its state; \
+                 end the borrow before the yield, own the data, or {boxed}"
+            )
+        }
         _ => {
             let name = display_name(ir, binding);
             format!(

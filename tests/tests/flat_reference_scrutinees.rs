@@ -1,0 +1,126 @@
+//! Patterns that match through references: a tuple of a reference and plain data (default
+//! binding modes), `ref` bindings under a `&` pattern into data borrowed from an argument,
+//! and elements popped from a collection of references. Nothing is moved out, so nothing is
+//! kept or checked as a move; each generator yields what the plain function computes.
+// The explicit `&Entry::Dir { ref name, .. }` style is the point of `dirs_post_order`.
+#![allow(clippy::needless_borrowed_reference)]
+
+use gen_tests::{check, twin};
+
+#[derive(Debug)]
+pub enum Entry {
+    File { size: u64, name: String },
+    Dir { name: String, children: Vec<Entry> },
+}
+
+fn tree() -> Entry {
+    Entry::Dir {
+        name: "root".into(),
+        children: vec![
+            Entry::File {
+                size: 3,
+                name: "a".into(),
+            },
+            Entry::Dir {
+                name: "sub".into(),
+                children: vec![Entry::File {
+                    size: 4,
+                    name: "b".into(),
+                }],
+            },
+            Entry::File {
+                size: 5,
+                name: "c".into(),
+            },
+        ],
+    }
+}
+
+fn leaked_tree() -> &'static Entry {
+    Box::leak(Box::new(tree()))
+}
+
+fn leaked_children() -> &'static [Entry] {
+    match leaked_tree() {
+        Entry::Dir { children, .. } => children,
+        Entry::File { .. } => &[],
+    }
+}
+
+twin! {
+    fn sizes_then_names(items: &'static [Entry]) -> String {
+        let mut total = 0;
+        for e in items {
+            match (e, total > 4) {
+                (Entry::File { size, .. }, _) => total += size,
+                (Entry::Dir { name, .. }, big) => {
+                    yield_!(format!("{name} {big}"));
+                    yield_!(format!("total {total}"));
+                }
+            }
+        }
+        yield_!(format!("end {total}"));
+    }
+}
+
+#[test]
+fn a_tuple_of_a_reference_and_a_flag_binds_references() {
+    assert_eq!(
+        check!(sizes_then_names(leaked_children())),
+        ["sub false", "total 3", "end 8"]
+    );
+}
+
+twin! {
+    fn dirs_post_order(root: &'static Entry) -> String {
+        let mut stack: Vec<(&Entry, bool)> = vec![(root, false)];
+        while let Some((e, done)) = stack.pop() {
+            match (e, done) {
+                (&Entry::Dir { ref children, .. }, false) => {
+                    stack.push((e, true));
+                    for c in children {
+                        stack.push((c, false));
+                    }
+                }
+                (&Entry::Dir { ref name, .. }, true) => yield_!(name.clone()),
+                (&Entry::File { ref name, size }, _) => yield_!(format!("{name}:{size}")),
+            }
+        }
+    }
+}
+
+#[test]
+fn ref_bindings_under_a_reference_pattern_borrow_the_argument() {
+    assert_eq!(
+        check!(dirs_post_order(leaked_tree())),
+        ["c:5", "b:4", "sub", "a:3", "root"]
+    );
+}
+
+twin! {
+    fn file_sizes(entries: Vec<&'static Entry>) -> u64 {
+        let mut stack = entries;
+        while let Some(e) = stack.pop() {
+            if let Entry::File { size, .. } = e {
+                yield_!(*size);
+            }
+            if let Entry::Dir { children, .. } = e {
+                let mut sum = 0;
+                for c in children {
+                    if let Entry::File { size, .. } = c {
+                        sum += size;
+                    }
+                }
+                yield_!(sum);
+            }
+        }
+    }
+}
+
+#[test]
+fn an_element_popped_from_a_collection_of_references_is_a_reference() {
+    assert_eq!(
+        check!(file_sizes(leaked_children().iter().collect())),
+        [5, 4, 3]
+    );
+}
