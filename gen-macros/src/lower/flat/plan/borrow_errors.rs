@@ -388,7 +388,7 @@ fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> String {
         }
         "drain" => format!("`std::mem::take(&mut {place}).into_iter()`"),
         "chars" | "char_indices" | "bytes" | "lines" | "split" | "split_whitespace" => {
-            owned_items_of_text(ir, binding, place)
+            format!("`{}`", owned_items_of_text(ir, binding, place))
         }
         _ => format!("`{place}.into_iter()`, or items collected into a `Vec` first"),
     }
@@ -425,6 +425,8 @@ fn by_reference(ir: &Ir, owner: BindingId, name: &str) -> String {
             "capture a reference instead (`let {name} = &{name};` before the block, then \
              `{name}` where the block borrows it)"
         )
+    } else if crate::parse::is_self_ident(&ir.bindings[owner].ident) {
+        "take `&self` instead of `self`".to_owned()
     } else {
         "take it by reference as an argument".to_owned()
     }
