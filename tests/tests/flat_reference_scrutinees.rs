@@ -124,3 +124,51 @@ fn an_element_popped_from_a_collection_of_references_is_a_reference() {
         [5, 4, 3]
     );
 }
+
+static NAMES: [&str; 3] = ["a", "bb", "ccc"];
+
+#[derive(Debug)]
+pub enum Kind {
+    Word(String),
+    Gap,
+}
+
+twin! {
+    fn place_scrutinees(n: usize) -> usize {
+        let mut counters: Vec<(String, usize)> = (0..n).map(|i| (format!("c{i}"), i)).collect();
+        for i in 0..counters.len() {
+            // Matched in place: `ref` bindings into an element, no move out of the index.
+            match counters[i] {
+                (ref name, ref mut count) => {
+                    *count += name.len();
+                    yield_!(*count);
+                }
+            }
+            match NAMES[i % 3] {
+                "a" => yield_!(100),
+                other => yield_!(other.len()),
+            }
+        }
+        let kinds = vec![Kind::Word("xyz".into()), Kind::Gap];
+        let boxed = Box::new(Some(String::from("boxed")));
+        for i in 0..kinds.len() {
+            match kinds[i] {
+                Kind::Word(ref w) => yield_!(w.len()),
+                Kind::Gap => yield_!(0),
+            }
+        }
+        match *boxed {
+            Some(ref s) => yield_!(s.len()),
+            None => yield_!(0),
+        }
+        yield_!(counters.iter().map(|c| c.1).sum());
+    }
+}
+
+#[test]
+fn a_place_is_matched_in_place_across_a_yield_in_an_arm() {
+    assert_eq!(
+        check!(place_scrutinees(3)),
+        [2, 100, 3, 2, 4, 3, 3, 0, 5, 9]
+    );
+}

@@ -49,6 +49,22 @@ impl Gen {
 
     pub(super) fn match_stmt(&mut self, depth: usize) -> String {
         let mut s;
+        if self.rng.chance(1, 6) {
+            // A place matched in place (`ref` into an element), with a yield in the arm.
+            let (pre, w) = match self.pick_var(Ty::Words) {
+                Some(w) => (String::new(), w),
+                None => {
+                    let decl = self.words_decl();
+                    (decl, self.last_declared())
+                }
+            };
+            let y = self.fresh("y");
+            let yield_len = self.yield_of(&format!("({y}.len() as u64)"));
+            let arm = self.arm_block(depth, &[]);
+            return format!(
+                "{pre}if !{w}.is_empty() {{\nmatch {w}[0] {{\nref {y} => {{\n{yield_len}\n{arm}\n}}\n}}\n}}\n"
+            );
+        }
         if self.rng.chance(1, 5) {
             // A temporary matched by an enum pattern that leaves a guard unbound: it drops at
             // the end of the arm, after the binding.

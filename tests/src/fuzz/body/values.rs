@@ -11,7 +11,7 @@ use super::{Gen, Ty};
 
 impl Gen {
     /// The name of the local declared last in the innermost scope.
-    fn last_declared(&self) -> String {
+    pub(super) fn last_declared(&self) -> String {
         self.scopes
             .last()
             .and_then(|s| s.last())
@@ -113,7 +113,7 @@ impl Gen {
     }
 
     /// `let mut words = vec![..];`: from a moved `String` local, a clone or `format!`.
-    fn words_decl(&mut self) -> String {
+    pub(super) fn words_decl(&mut self) -> String {
         let w = self.fresh("words");
         let first = match self.pick_movable(&[Ty::Text], false) {
             Some((t, _, _)) if self.rng.chance(1, 2) => {

@@ -198,6 +198,7 @@ impl Builder<'_> {
 
     pub(super) fn match_expr(&mut self, m: &syn::ExprMatch, value: bool, forced: bool) -> Expr {
         let arm_yields = self.place_of(&m.expr).is_none()
+            && !is_place_expression(&m.expr)
             && m.arms.iter().any(|arm| self.splits_unforced(&arm.body));
         if self.splits(&m.expr) || arm_yields {
             // Desugar `match <e with a yield> { .. }` into `{ let t = e; match t { .. } }`;
@@ -403,6 +404,18 @@ pub(crate) enum SynCond<'a> {
 }
 
 /// The parts of `a && let P = e && b`, in order.
+/// `v[i]`, `*guard`, `s.items[0].name`, `STATIC`: a place the `match` reads in place, which a
+/// hidden local could only take by moving out of it.
+fn is_place_expression(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Path(_) | SynExpr::Index(_) => true,
+        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
+        SynExpr::Field(f) => is_place_expression(&f.base),
+        SynExpr::Paren(p) => is_place_expression(&p.expr),
+        _ => false,
+    }
+}
+
 pub(crate) fn cond_parts(cond: &SynExpr) -> Vec<SynCond<'_>> {
     match cond {
         SynExpr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && has_let(cond) => {
