@@ -211,6 +211,35 @@ fn nested_iter_inside_a_macro_moves_its_captures() {
     );
 }
 
+// Regression: a local named only inside a format string of a nested `iter!` is captured by it
+// (moved), not read in place by the outer generator, which then keeps nothing of it.
+#[generator]
+fn nested_iter_captures_a_format_argument(count: u32) -> impl Iterator<Item = String> {
+    let label = String::from("L");
+    let inner = iter! {
+        for c in 0..count {
+            yield format!("{label}.{c}");
+        }
+    };
+    yield_!(String::from("start"));
+    yield_from!(inner);
+    let tail = String::from("T");
+    yield_!(tail.clone());
+    let again = iter! { yield format!("{tail}!"); };
+    yield_from!(again);
+}
+
+#[test]
+fn a_nested_iter_moves_a_local_it_names_in_a_format_string() {
+    assert_eq!(
+        nested_iter_captures_a_format_argument(2).collect::<Vec<_>>(),
+        ["start", "L.0", "L.1", "T", "T!"]
+    );
+    let mut g = nested_iter_captures_a_format_argument(1);
+    assert_eq!(g.next().as_deref(), Some("start"));
+    drop(g);
+}
+
 #[test]
 fn a_bare_yield_yields_a_unit_and_an_empty_body_has_unit_items() {
     let units = gen_core::iter! {

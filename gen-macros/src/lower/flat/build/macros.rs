@@ -283,10 +283,11 @@ impl Builder<'_> {
                     if text.starts_with('"') || text.starts_with('r') {
                         for name in format_captures(&text) {
                             let ident = syn::Ident::new(&name, lit.span());
+                            // Read in place, unless a nested `iter!`/`stream!` captures it.
                             if let Some(binding) = self.resolve(&ident) {
                                 let place = Place::whole(binding);
-                                self.record_use(&place, Use::Read);
-                                out.push((place, Use::Read));
+                                self.record_use(&place, how);
+                                out.push((place, how));
                             }
                         }
                     }
