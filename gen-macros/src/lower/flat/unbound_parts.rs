@@ -53,24 +53,8 @@ impl VisitMut for Desugar {
         }
         visit_mut::visit_expr_mut(self, e);
         match e {
-            Expr::While(w) => {
-                if let Expr::Let(l) = &mut *w.cond
-                    && is_temporary(&l.expr)
-                    && yields_in(&w.body)
-                    && let Some(lets) = self.rewrite(&mut l.pat)
-                {
-                    w.body.stmts.splice(0..0, lets);
-                }
-            }
-            Expr::If(i) => {
-                if let Expr::Let(l) = &mut *i.cond
-                    && is_temporary(&l.expr)
-                    && yields_in(&i.then_branch)
-                    && let Some(lets) = self.rewrite(&mut l.pat)
-                {
-                    i.then_branch.stmts.splice(0..0, lets);
-                }
-            }
+            Expr::While(w) => self.rewrite_let(&mut w.cond, &mut w.body),
+            Expr::If(i) => self.rewrite_let(&mut i.cond, &mut i.then_branch),
             Expr::Match(m) if is_temporary(&m.expr) => {
                 for arm in &mut m.arms {
                     if arm.guard.is_some() || !yields_in_expr(&arm.body) {
@@ -90,6 +74,18 @@ impl VisitMut for Desugar {
 }
 
 impl Desugar {
+    /// `while let P = <temporary> { body }` / `if let P = <temporary> { body }` whose body
+    /// yields: `P` rewritten, its `let`s put first in `body`.
+    fn rewrite_let(&mut self, cond: &mut Expr, body: &mut Block) {
+        if let Expr::Let(l) = cond
+            && is_temporary(&l.expr)
+            && yields_in(body)
+            && let Some(lets) = self.rewrite(&mut l.pat)
+        {
+            body.stmts.splice(0..0, lets);
+        }
+    }
+
     /// Renames the unbound parts and the by-value bindings of `pat` to hidden bindings, and
     /// returns the `let`s that re-bind them at the start of the body; `None` (and `pat`
     /// untouched) when `pat` leaves no part unbound or cannot be rewritten exactly.

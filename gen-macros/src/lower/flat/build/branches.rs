@@ -161,14 +161,7 @@ impl Builder<'_> {
                     Use::Value
                 };
                 let scrutinee = self.expr_in(&l.expr, how, false);
-                if super::pattern::binds_ref_mut(&l.pat)
-                    && let Some(b) = place
-                        .as_ref()
-                        .map(|p| p.binding)
-                        .or_else(|| self.root_binding(&l.expr))
-                {
-                    self.ir.maybe_mutated.insert(b);
-                }
+                self.note_ref_mut_into(&l.pat, place.as_ref(), &l.expr);
                 let moves = match &place {
                     Some(p) if checkable => self.pattern_moves(&l.pat, p, &scrutinee),
                     Some(p) => super::pattern::moves(&l.pat, p, &self.ir),
@@ -267,14 +260,7 @@ impl Builder<'_> {
         for (arm, moves) in planned {
             let arm = &*arm;
             let scope = self.push_scope();
-            if super::pattern::binds_ref_mut(&arm.pat)
-                && let Some(b) = place
-                    .as_ref()
-                    .map(|p| p.binding)
-                    .or_else(|| self.root_binding(&m.expr))
-            {
-                self.ir.maybe_mutated.insert(b);
-            }
+            self.note_ref_mut_into(&arm.pat, place.as_ref(), &m.expr);
             let bindings = self.bind_pattern_in(
                 &arm.pat,
                 through_ref,

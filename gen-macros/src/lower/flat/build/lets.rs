@@ -32,14 +32,8 @@ impl Builder<'_> {
             .as_ref()
             .is_some_and(|e| e.split)
             .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
-        // `let (ref name, ref mut n) = counters[i];` mutates `counters`.
-        if pattern::binds_ref_mut(&local.pat)
-            && let Some(b) = place
-                .as_ref()
-                .map(|p| p.binding)
-                .or_else(|| init_syn.and_then(|i| self.root_binding(&i.expr)))
-        {
-            self.ir.maybe_mutated.insert(b);
+        if let Some(init) = init_syn {
+            self.note_ref_mut_into(&local.pat, place.as_ref(), &init.expr);
         }
         // Desugar `let x = r.f;` of a field known to be `Copy` (a plain type annotation, or
         // `x` used later as only a `Copy` value can be: `Ir::copied_lets`) into a read of it.

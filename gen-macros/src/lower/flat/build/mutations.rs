@@ -20,6 +20,21 @@ impl Builder<'_> {
         }
     }
 
+    /// A `ref mut` binding of `pat` into the place matched (`place`, or the root of a place
+    /// expression `e`: `let (ref name, ref mut n) = counters[i];`) mutates that binding.
+    pub(super) fn note_ref_mut_into(
+        &mut self,
+        pat: &syn::Pat,
+        place: Option<&crate::lower::flat::ir::Place>,
+        e: &SynExpr,
+    ) {
+        if super::pattern::binds_ref_mut(pat)
+            && let Some(b) = place.map(|p| p.binding).or_else(|| self.root_binding(e))
+        {
+            self.ir.maybe_mutated.insert(b);
+        }
+    }
+
     /// The bindings an assignment to `e` writes into, destructuring assignments included:
     /// `(a, b) = ..`, `[a, b] = ..`, `S { x, .. } = ..`, `T(a, b) = ..`.
     pub(super) fn assigned_bindings(&self, e: &SynExpr) -> Vec<BindingId> {
