@@ -317,6 +317,30 @@ fn captures_drop_in_the_order_they_are_first_named() {
     let _ = take_log();
     drop(g);
     assert_eq!(take_log(), ["drop read", "drop moved", "drop last"]);
+    // Run to the end by `next()`: the captures it still holds drop in the order the body first
+    // names them, as in the same `move` closure called to its end.
+    let (a, b, c) = (Noisy::new("a"), Noisy::new("b"), Noisy::new("c"));
+    let closure = move || {
+        let _ = b.name().len();
+        let item = a.name().len();
+        drop(c);
+        item
+    };
+    let _ = take_log();
+    closure();
+    let expected = take_log();
+    assert_eq!(expected, ["drop c", "drop b", "drop a"]);
+    let (a, b, c) = (Noisy::new("a"), Noisy::new("b"), Noisy::new("c"));
+    let mut g = iter! {
+        let _ = b.name().len();
+        yield a.name().len();
+        drop(c);
+    };
+    assert_eq!(g.next(), Some(1));
+    let _ = take_log();
+    assert_eq!(g.next(), None);
+    drop(g);
+    assert_eq!(take_log(), expected);
 }
 
 fn label(s: impl Into<String>) -> String {

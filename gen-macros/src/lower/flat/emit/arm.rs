@@ -104,7 +104,14 @@ impl Emitter<'_> {
                 _ => {}
             }
         }
-        entries.sort_by_key(|(seq, _)| *seq);
+        // Bound in order, so dropped in reverse, when the arm's code ends: but the captures
+        // of `iter! { .. }` (the outermost scope) drop in the order the body first names
+        // them, as a `move` closure drops what it captured.
+        if self.ir.inline && info.parent.is_none() {
+            entries.sort_by_key(|(seq, _)| std::cmp::Reverse(*seq));
+        } else {
+            entries.sort_by_key(|(seq, _)| *seq);
+        }
         let mut out = self.items.prelude(scope);
         out.extend(uses);
         for (_, entry) in entries {
