@@ -219,6 +219,23 @@ impl Builder<'_> {
             || self.takes_a_reference_item(e)
     }
 
+    /// `(entry, depth > 0)` with `entry` a reference binding: with plain data beside it (the
+    /// caller checks), a pattern only copies out of it (default binding modes bind references).
+    fn tuple_with_a_reference(&self, e: &Expr) -> bool {
+        let ExprKind::Op {
+            syn: SynExpr::Tuple(_),
+            operands,
+            ..
+        } = &e.kind
+        else {
+            return false;
+        };
+        operands.iter().any(|o| {
+            matches!(&o.kind, ExprKind::Place { place, .. }
+                if place.path.is_empty() && self.ir.bindings[place.binding].by_ref)
+        })
+    }
+
     /// `stack.pop()` of a collection whose items are references (`Vec<&Shape>`): the element
     /// taken out is a reference.
     fn takes_a_reference_item(&self, e: &SynExpr) -> bool {
@@ -429,13 +446,8 @@ impl Builder<'_> {
         let init = self.expr_in(e, Use::Value, true);
         let borrows = self.borrows_of(&init);
         let plain = self.plain_value(&init);
-        // `match (entry, depth > 0)` with `entry` a reference: a pattern only copies out of a
-        // tuple of references and plain data (default binding modes bind references).
-        let by_ref = super::borrows::yields_references(e)
-            || (plain
-                && matches!(&init.kind, ExprKind::Op { syn: SynExpr::Tuple(_), operands, .. }
-                if operands.iter().any(|o| matches!(&o.kind, ExprKind::Place { place, .. }
-                    if place.path.is_empty() && self.ir.bindings[place.binding].by_ref))));
+        let by_ref =
+            super::borrows::yields_references(e) || (plain && self.tuple_with_a_reference(&init));
         let join = init
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, e.span()));
