@@ -191,3 +191,39 @@ fn a_loop_without_a_yield_is_left_as_written() {
     assert_eq!(check!(unbound_part_without_a_yield_in_its_body(4)), [6]);
     same_drops!(unbound_part_without_a_yield_in_its_body(4));
 }
+
+fn words(i: u32) -> Option<Vec<String>> {
+    (i < 2).then(|| vec![format!("w{i}")])
+}
+
+twin! {
+    fn ref_mut_into_a_condition_that_yields(count: u32) -> String {
+        let mut i = 0;
+        // The condition's value is held in a hidden local that the `ref mut` binding changes.
+        while let Some(ref mut list) = {
+            yield_!(format!("probe {i}"));
+            words(i)
+        } {
+            list.push(String::from("more"));
+            yield_!(list.join(","));
+            i += 1;
+        }
+        if let Some(ref mut last) = {
+            yield_!(String::from("again"));
+            words(count)
+        } {
+            last.push(String::from("x"));
+            yield_!(last.join(","));
+        }
+    }
+}
+
+#[test]
+fn a_ref_mut_binding_changes_the_value_of_a_condition_that_yields() {
+    assert_eq!(
+        check!(ref_mut_into_a_condition_that_yields(1)),
+        [
+            "probe 0", "w0,more", "probe 1", "w1,more", "probe 2", "again", "w1,x"
+        ]
+    );
+}
