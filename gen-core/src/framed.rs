@@ -1,26 +1,25 @@
-//! The adapter of a flat generator in the frame layout: a [`FlatGen`] whose state machine
-//! keeps its locals in variables its closure captures (a large generator; see the macro's
+//! The adapter of a flat generator in the frame layout: a [`FlatGen`](crate::iter::FlatGen)
+//! (or an `iter!`'s [`InlineGen`](crate::inline::InlineGen)) whose state machine keeps its
+//! locals in a frame of slots that stays in its state (a large generator; see the macro's
 //! `emit/frame.rs`). Those locals are not on the stack while the body runs, so a panic would
-//! leave them in the closure until the generator is dropped. `FramedGen` drops the closure
-//! when `next()` unwinds, so they drop while unwinding, as the plain function's locals do,
-//! and the generator is finished afterwards.
+//! leave them in the state until the generator is dropped. `FramedGen` drops the state when
+//! `next()` unwinds, so they drop while unwinding, as the plain function's locals do, and
+//! the generator is finished afterwards.
 
 use core::fmt;
 use core::iter::FusedIterator;
 
-use crate::iter::{FlatGen, Sink};
-
 /// A sync generator in the frame layout. Created only by the macros.
 #[must_use = "generators are lazy and do nothing unless iterated"]
-pub struct FramedGen<T, F> {
+pub struct FramedGen<G> {
     /// `None` once a panic unwound out of `next()`.
-    inner: Option<FlatGen<T, F>>,
+    inner: Option<G>,
 }
 
-impl<T, F> FramedGen<T, F> {
+impl<G> FramedGen<G> {
     /// Wraps the flat generator.
     #[inline(always)]
-    pub fn new(inner: FlatGen<T, F>) -> Self {
+    pub fn new(inner: G) -> Self {
         FramedGen { inner: Some(inner) }
     }
 }
@@ -35,14 +34,11 @@ impl<G> Drop for DropOnUnwind<'_, G> {
     }
 }
 
-impl<T, F> Iterator for FramedGen<T, F>
-where
-    F: FnMut(Option<Sink<'_, T>>) -> Option<T>,
-{
-    type Item = T;
+impl<G: Iterator> Iterator for FramedGen<G> {
+    type Item = G::Item;
 
     #[inline]
-    fn next(&mut self) -> Option<T> {
+    fn next(&mut self) -> Option<G::Item> {
         // Desugar "drop the state machine if the body panics" into a guard that only an
         // unwinding drops: the normal return forgets it.
         let guard = DropOnUnwind(&mut self.inner);
@@ -55,21 +51,21 @@ where
     }
 
     #[inline]
-    fn fold<Acc, G>(self, init: Acc, g: G) -> Acc
+    fn fold<Acc, F>(self, init: Acc, f: F) -> Acc
     where
-        G: FnMut(Acc, T) -> Acc,
+        F: FnMut(Acc, G::Item) -> Acc,
     {
         // `fold` owns the generator: a panic drops it while unwinding already.
         match self.inner {
-            Some(inner) => inner.fold(init, g),
+            Some(inner) => inner.fold(init, f),
             None => init,
         }
     }
 }
 
-impl<T, F> FusedIterator for FramedGen<T, F> where F: FnMut(Option<Sink<'_, T>>) -> Option<T> {}
+impl<G: FusedIterator> FusedIterator for FramedGen<G> {}
 
-impl<T, F> fmt::Debug for FramedGen<T, F> {
+impl<G> fmt::Debug for FramedGen<G> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FramedGen").finish_non_exhaustive()
     }
@@ -80,6 +76,7 @@ mod tests {
     extern crate std;
 
     use super::*;
+    use crate::iter::{FlatGen, Sink};
     use std::cell::Cell;
     use std::panic::{AssertUnwindSafe, catch_unwind};
     use std::rc::Rc;
@@ -92,21 +89,23 @@ mod tests {
     }
 
     #[test]
-    fn a_panic_in_next_drops_the_captures_while_unwinding_and_finishes() {
+    fn a_panic_in_next_drops_the_state_while_unwinding_and_finishes() {
         let drops = Rc::new(Cell::new(0));
         let held = Noisy(drops.clone());
-        let mut calls = 0;
-        let mut g = FramedGen::new(FlatGen::new(move |_: Option<Sink<'_, u32>>| {
-            let _ = &held;
-            calls += 1;
-            assert!(calls < 2, "boom");
-            Some(calls)
-        }));
+        let mut g = FramedGen::new(FlatGen::new(
+            (held, 0u32),
+            |(_, calls): &mut (Noisy, u32)| {
+                *calls += 1;
+                assert!(*calls < 2, "boom");
+                Some(*calls)
+            },
+            |_: &mut (Noisy, u32), _: Sink<'_, u32>| false,
+        ));
         assert_eq!(g.next(), Some(1));
         assert_eq!(drops.get(), 0);
         let r = catch_unwind(AssertUnwindSafe(|| g.next()));
         assert!(r.is_err());
-        assert_eq!(drops.get(), 1, "the capture dropped while unwinding");
+        assert_eq!(drops.get(), 1, "the state dropped while unwinding");
         assert_eq!(g.next(), None);
         assert_eq!(g.by_ref().fold(0, |a, _| a + 1), 0);
         drop(g);

@@ -48,11 +48,9 @@
 //!    So every type that carries the item type across the hand-over is **invariant** in it:
 //!    `Yielder<T>` and `GenStream<T, ..>` (`PhantomData<fn(T) -> T>`), and `YieldFut<'a, T>`
 //!    (through `&'a mut Yielder<T>`). `BoxedGen<T, ..>` holds a `GenStream<T, ..>` and is
-//!    invariant through it. `FlatGen<T, F>` is covariant in `T` (`PhantomData<fn() -> T>`):
-//!    it has no `unsafe` and no slot, its closure's return type fixes the items, and
-//!    variance there only lets a generator of `&'static str` pass where a shorter-lived item
-//!    type is expected, which is sound. The trybuild cases in `tests/ui/soundness/` are the
-//!    shapes this rules out.
+//!    invariant through it. `FlatGen<S, R, Fo>` has no item type parameter at all: it has no
+//!    `unsafe` and no slot, and the return type of its `resume` closure fixes the items. The
+//!    trybuild cases in `tests/ui/soundness/` are the shapes this rules out.
 //! 4. **The body never moves once polled.** `GenStream` is `!Unpin` when its body is, and
 //!    pins the body in place; `BoxedGen` keeps its `GenStream` in a `Pin<Box<_>>`.
 //! 5. **Two yields cannot be pending at once.** `Yielder::yield_` borrows the handle mutably

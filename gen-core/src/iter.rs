@@ -1,86 +1,99 @@
-//! The flat adapter: an `Iterator` over the state-machine closure that `#[generator]` emits.
+//! The flat adapter: an `Iterator` over the state machine that `#[generator]` emits.
 //!
-//! The macro lowers a sync generator body into one `move` closure. Called with `None` it
-//! resumes the state machine and returns the next item (`next()`); called with
-//! `Some(callback)` on a generator that has not started, it runs a second, plain copy of the
-//! body in which every `yield_!(v)` is `callback(v)`, and returns `None` (the internal
-//! iteration fast path behind `fold`). On a generator that has started, the fold request is
-//! ignored and the closure behaves like `next()`.
+//! The macro lowers a sync generator body into a state value `S` (a local enum, plus the
+//! frame of a large generator) and two closures that capture nothing of it: `resume` runs the
+//! state machine on `&mut S` and returns the next item (`next()`); `fold`, called on a
+//! generator that has not started, runs a second, plain copy of the body in which every
+//! `yield_!(v)` calls the sink, and returns `true` (the internal iteration fast path behind
+//! `fold`). On a generator that has started it returns `false` and `fold` goes on by
+//! `next()`.
+//!
+//! The item type is the return type of `resume`, not a type parameter of [`FlatGen`]: a
+//! returned `impl Iterator<Item = T> + '_` then asks only what the state holds to outlive
+//! the borrow, as an adapter chain would (`fn column<T: FromStr>(text: &str) -> impl
+//! Iterator<Item = Result<T, T::Err>> + '_` needs no `T: '_`).
 
 use core::fmt;
 use core::iter::FusedIterator;
-use core::marker::PhantomData;
 
 /// The callback a fold request hands to the body: every yielded item goes through it.
 pub type Sink<'a, T> = &'a mut dyn FnMut(T);
 
 /// A sync generator lowered to a flat state machine.
 ///
-/// Created only by the `#[generator]` and `iter!` macros. The closure guarantees that once it
-/// returned `None` it keeps returning `None` (its stored state is `Done` while user code runs,
+/// Created only by the `#[generator]` and `iter!` macros. `resume` guarantees that once it
+/// returned `None` it keeps returning `None` (the stored state is `Done` while user code runs,
 /// or guarded by a [`Resident`](crate::__private::Resident) that sets `Done` when it unwinds,
 /// so a panic leaves it finished), hence `FusedIterator`.
 #[must_use = "generators are lazy and do nothing unless iterated"]
-pub struct FlatGen<T, F> {
-    resume: F,
-    /// Names the item type for the impls; `fn() -> T` keeps auto traits independent of `T`
-    /// (the items a generator holds are in its state, which `F` captures).
-    item: PhantomData<fn() -> T>,
+pub struct FlatGen<S, R, Fo> {
+    /// Dropped first: a suspended generator drops its locals before what `resume` captures
+    /// (the functions an `iter!` body calls).
+    state: S,
+    resume: R,
+    fold: Fo,
 }
 
-impl<T, F> FlatGen<T, F> {
-    /// Wraps the state machine. The bound gives the closure its expected signature, so its
-    /// body is type-checked with `Option<T>` as the return type.
+impl<S, R, Fo> FlatGen<S, R, Fo> {
+    /// Wraps the state machine. The bounds give the closures their expected signatures, so
+    /// their bodies are type-checked with `Option<T>` as the return type of `resume`.
     #[inline(always)]
-    pub fn new(resume: F) -> Self
+    pub fn new<T>(state: S, resume: R, fold: Fo) -> Self
     where
-        F: FnMut(Option<Sink<'_, T>>) -> Option<T>,
+        R: FnMut(&mut S) -> Option<T>,
+        Fo: FnOnce(&mut S, Sink<'_, T>) -> bool,
     {
         FlatGen {
+            state,
             resume,
-            item: PhantomData,
+            fold,
         }
     }
 }
 
-impl<T, F> fmt::Debug for FlatGen<T, F> {
+impl<S, R, Fo> fmt::Debug for FlatGen<S, R, Fo> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("FlatGen").finish_non_exhaustive()
     }
 }
 
-impl<T, F> Iterator for FlatGen<T, F>
+impl<S, R, Fo, T> Iterator for FlatGen<S, R, Fo>
 where
-    F: FnMut(Option<Sink<'_, T>>) -> Option<T>,
+    R: FnMut(&mut S) -> Option<T>,
+    Fo: FnOnce(&mut S, Sink<'_, T>) -> bool,
 {
     type Item = T;
 
     #[inline]
     fn next(&mut self) -> Option<T> {
-        (self.resume)(None)
+        (self.resume)(&mut self.state)
     }
 
     #[inline]
-    fn fold<Acc, G>(mut self, init: Acc, mut g: G) -> Acc
+    fn fold<Acc, G>(self, init: Acc, mut g: G) -> Acc
     where
         G: FnMut(Acc, T) -> Acc,
     {
+        let FlatGen {
+            mut state,
+            mut resume,
+            fold,
+        } = self;
         // Desugar `fold` into one run of the plain body with the accumulator threaded through
         // the callback. `acc` is `Some` whenever the callback runs; if `g` panics, the
         // unwinding body drops its own locals and `acc` is dropped here.
         let mut acc = Some(init);
-        let first = (self.resume)(Some(&mut |v| {
+        let ran = fold(&mut state, &mut |v| {
             if let Some(a) = acc.take() {
                 acc = Some(g(a, v));
             }
-        }));
+        });
         let Some(mut acc) = acc else {
             unreachable!("the fold accumulator is always restored")
         };
-        // `first` is `Some` only when the generator had already started: continue by `next()`.
-        if let Some(v) = first {
-            acc = g(acc, v);
-            while let Some(v) = (self.resume)(None) {
+        // The generator had already started: continue by `next()`.
+        if !ran {
+            while let Some(v) = resume(&mut state) {
                 acc = g(acc, v);
             }
         }
@@ -88,7 +101,12 @@ where
     }
 }
 
-impl<T, F> FusedIterator for FlatGen<T, F> where F: FnMut(Option<Sink<'_, T>>) -> Option<T> {}
+impl<S, R, Fo, T> FusedIterator for FlatGen<S, R, Fo>
+where
+    R: FnMut(&mut S) -> Option<T>,
+    Fo: FnOnce(&mut S, Sink<'_, T>) -> bool,
+{
+}
 
 /// Poison for a local that is in scope at a resume point but was not saved (it was moved):
 /// re-binding its name to `Moved` keeps name resolution identical to the original body, and
@@ -101,25 +119,28 @@ mod tests {
     use super::*;
 
     fn three() -> impl FusedIterator<Item = u32> {
-        let mut state = 0u32;
-        FlatGen::new(move |sink: Option<Sink<'_, u32>>| {
-            if let Some(sink) = sink
-                && state == 0
-            {
-                state = 4;
+        FlatGen::new(
+            0u32,
+            |state: &mut u32| {
+                if *state < 3 {
+                    *state += 1;
+                    Some(*state)
+                } else {
+                    *state = 4;
+                    None
+                }
+            },
+            |state: &mut u32, sink: Sink<'_, u32>| {
+                if *state != 0 {
+                    return false;
+                }
+                *state = 4;
                 for v in 1..=3 {
                     sink(v);
                 }
-                return None;
-            }
-            if state < 3 {
-                state += 1;
-                Some(state)
-            } else {
-                state = 4;
-                None
-            }
-        })
+                true
+            },
+        )
     }
 
     #[test]

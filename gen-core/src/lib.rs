@@ -130,6 +130,7 @@ extern crate std;
 mod boxed;
 mod framed;
 mod hand_over;
+mod inline;
 mod iter;
 mod resident;
 mod stream;
@@ -178,6 +179,7 @@ macro_rules! yield_from {
 #[doc(hidden)]
 pub mod __private {
     pub use crate::framed::FramedGen;
+    pub use crate::inline::InlineGen;
     pub use crate::iter::{FlatGen, Moved, Sink};
     pub use crate::resident::Resident;
     pub use core;

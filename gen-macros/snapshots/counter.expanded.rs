@@ -9,146 +9,153 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
         S2(__gen_P1, __gen_P0),
         __gen_Done,
     }
-    let mut generator_state = __gen_State::S0(limit);
-    let __gen_gen = ::gen_core::__private::FlatGen::<
+    let generator_state = __gen_State::S0(limit);
+    let __gen_gen = ::gen_core::__private::FlatGen::new::<
         u32,
-        _,
-    >::new(move |__gen_sink| {
-        #[allow(unused_mut)]
-        let mut __gen_cur = ::core::mem::replace(
-            &mut generator_state,
-            __gen_State::__gen_Done,
-        );
-        if let ::core::option::Option::Some(__gen_sink) = __gen_sink
-            && let __gen_State::S0(__gen_f0) = __gen_cur
-        {
-            let __gen_err = '__gen_fold: {
-                #[allow(unused_variables, unused_mut)]
-                let limit = __gen_f0;
-                {
-                    let mut current = 0;
-                    while current < limit {
-                        {
-                            let __gen_v: u32 = current;
-                            __gen_sink(__gen_v)
-                        };
-                        current += 1;
-                    }
-                }
-                #[allow(unreachable_code)]
-                { break '__gen_fold (::core::option::Option::None) };
-            };
-            #[allow(unreachable_code)]
-            {
-                if let ::core::option::Option::Some(__gen_err) = __gen_err {
-                    __gen_sink(__gen_err);
-                }
-                return ::core::option::Option::None;
-            };
-        }
-        let __gen_machine = ::gen_core::__private::machine(
-            &__gen_cur,
-            |#[allow(unused_mut)] mut __gen_cur| {
-                '__gen_sm: loop {
-                    match __gen_cur {
-                        __gen_State::S0(__gen_f0) => {
-                            #[allow(unused_variables, unused_mut)]
-                            let limit = __gen_f0;
-                            {
-                                let current = 0;
-                                let _ = &current;
-                                {
-                                    {
-                                        __gen_cur = __gen_State::S1(current, limit);
-                                        continue '__gen_sm;
-                                    }
-                                }
-                            }
-                        }
-                        __gen_State::S1(__gen_f0, __gen_f1) => {
-                            #[allow(unused_variables, unused_mut)]
-                            let limit = __gen_f1;
-                            {
+    >(
+        generator_state,
+        move |generator_state| {
+            #[allow(unused_mut)]
+            let mut __gen_cur = ::core::mem::replace(
+                &mut (*generator_state),
+                __gen_State::__gen_Done,
+            );
+            let __gen_machine = ::gen_core::__private::machine(
+                &__gen_cur,
+                |#[allow(unused_mut)] mut __gen_cur| {
+                    '__gen_sm: loop {
+                        match __gen_cur {
+                            __gen_State::S0(__gen_f0) => {
                                 #[allow(unused_variables, unused_mut)]
-                                let mut current = __gen_f0;
-                                '__gen_loop1: while current < limit {
+                                let limit = __gen_f0;
+                                {
+                                    let current = 0;
+                                    let _ = &current;
                                     {
                                         {
-                                            let __gen_v: u32 = current;
-                                            #[allow(unreachable_code)]
-                                            {
-                                                generator_state = __gen_State::S2(current, limit);
-                                                return ::core::option::Option::Some(__gen_v);
-                                            };
+                                            __gen_cur = __gen_State::S1(current, limit);
+                                            continue '__gen_sm;
                                         }
                                     }
                                 }
-                                #[allow(unreachable_code)]
-                                {
-                                    return ::core::option::Option::None;
-                                };
                             }
-                        }
-                        __gen_State::S2 { .. } => ::core::unreachable!(),
-                        __gen_State::__gen_Done => {
-                            break '__gen_sm (::core::option::Option::None);
-                        }
-                    }
-                }
-            },
-        );
-        __gen_cur = '__gen_sm: loop {
-            match __gen_cur {
-                __gen_State::S2(__gen_f0, __gen_f1) => {
-                    __gen_cur = '__gen_arm: {
-                        #[allow(unused_variables, unused_mut)]
-                        let limit = __gen_f1;
-                        {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut current = __gen_f0;
-                            {
+                            __gen_State::S1(__gen_f0, __gen_f1) => {
+                                #[allow(unused_variables, unused_mut)]
+                                let limit = __gen_f1;
                                 {
-                                    current += 1;
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut current = __gen_f0;
+                                    '__gen_loop1: while current < limit {
+                                        {
+                                            {
+                                                let __gen_v: u32 = current;
+                                                #[allow(unreachable_code)]
+                                                {
+                                                    (*generator_state) = __gen_State::S2(current, limit);
+                                                    return ::core::option::Option::Some(__gen_v);
+                                                };
+                                            }
+                                        }
+                                    }
                                     #[allow(unreachable_code)]
                                     {
-                                        break '__gen_arm __gen_State::S1(current, limit);
+                                        return ::core::option::Option::None;
                                     };
                                 }
                             }
+                            __gen_State::S2 { .. } => ::core::unreachable!(),
+                            __gen_State::__gen_Done => {
+                                break '__gen_sm (::core::option::Option::None);
+                            }
                         }
-                    };
-                    match __gen_cur {
-                        __gen_State::S1(__gen_f0, __gen_f1) => {
+                    }
+                },
+            );
+            __gen_cur = '__gen_sm: loop {
+                match __gen_cur {
+                    __gen_State::S2(__gen_f0, __gen_f1) => {
+                        __gen_cur = '__gen_arm: {
                             #[allow(unused_variables, unused_mut)]
                             let limit = __gen_f1;
                             {
                                 #[allow(unused_variables, unused_mut)]
                                 let mut current = __gen_f0;
-                                '__gen_loop1: while current < limit {
+                                {
                                     {
+                                        current += 1;
+                                        #[allow(unreachable_code)]
                                         {
-                                            let __gen_v: u32 = current;
-                                            #[allow(unreachable_code)]
-                                            {
-                                                generator_state = __gen_State::S2(current, limit);
-                                                return ::core::option::Option::Some(__gen_v);
-                                            };
-                                        }
+                                            break '__gen_arm __gen_State::S1(current, limit);
+                                        };
                                     }
                                 }
-                                #[allow(unreachable_code)]
-                                {
-                                    return ::core::option::Option::None;
-                                };
                             }
+                        };
+                        match __gen_cur {
+                            __gen_State::S1(__gen_f0, __gen_f1) => {
+                                #[allow(unused_variables, unused_mut)]
+                                let limit = __gen_f1;
+                                {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut current = __gen_f0;
+                                    '__gen_loop1: while current < limit {
+                                        {
+                                            {
+                                                let __gen_v: u32 = current;
+                                                #[allow(unreachable_code)]
+                                                {
+                                                    (*generator_state) = __gen_State::S2(current, limit);
+                                                    return ::core::option::Option::Some(__gen_v);
+                                                };
+                                            }
+                                        }
+                                    }
+                                    #[allow(unreachable_code)]
+                                    {
+                                        return ::core::option::Option::None;
+                                    };
+                                }
+                            }
+                            _ => ::core::unreachable!(),
                         }
-                        _ => ::core::unreachable!(),
                     }
+                    __gen_other => break '__gen_sm __gen_other,
                 }
-                __gen_other => break '__gen_sm __gen_other,
+            };
+            __gen_machine(__gen_cur)
+        },
+        move |generator_state, __gen_sink| {
+            if ::core::matches!((* generator_state), __gen_State::S0(..)) {
+                let __gen_State::S0(__gen_f0) = ::core::mem::replace(
+                    &mut (*generator_state),
+                    __gen_State::__gen_Done,
+                ) else { ::core::unreachable!() };
+                let __gen_err = '__gen_fold: {
+                    #[allow(unused_variables, unused_mut)]
+                    let limit = __gen_f0;
+                    {
+                        let mut current = 0;
+                        while current < limit {
+                            {
+                                let __gen_v: u32 = current;
+                                __gen_sink(__gen_v)
+                            };
+                            current += 1;
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    { break '__gen_fold (::core::option::Option::None) };
+                };
+                #[allow(unreachable_code)]
+                {
+                    if let ::core::option::Option::Some(__gen_err) = __gen_err {
+                        __gen_sink(__gen_err);
+                    }
+                    return true;
+                };
             }
-        };
-        __gen_machine(__gen_cur)
-    });
+            false
+        },
+    );
     __gen_gen
 }

@@ -10,68 +10,156 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
         S3(__gen_P3, __gen_P2, __gen_P1, __gen_P0),
         __gen_Done,
     }
-    let mut generator_state = __gen_State::S0(n);
-    let __gen_gen = ::gen_core::__private::FlatGen::<
+    let generator_state = __gen_State::S0(n);
+    let __gen_gen = ::gen_core::__private::FlatGen::new::<
         u32,
-        _,
-    >::new(move |__gen_sink| {
-        #[allow(unused_mut)]
-        let mut __gen_cur = ::core::mem::replace(
-            &mut generator_state,
-            __gen_State::__gen_Done,
-        );
-        '__gen_sm: loop {
-            match __gen_cur {
-                __gen_State::S0(__gen_f0) => {
-                    #[allow(unused_variables, unused_mut)]
-                    let n = __gen_f0;
-                    {
+    >(
+        generator_state,
+        move |generator_state| {
+            #[allow(unused_mut)]
+            let mut __gen_cur = ::core::mem::replace(
+                &mut (*generator_state),
+                __gen_State::__gen_Done,
+            );
+            '__gen_sm: loop {
+                match __gen_cur {
+                    __gen_State::S0(__gen_f0) => {
+                        #[allow(unused_variables, unused_mut)]
+                        let n = __gen_f0;
                         {
                             {
-                                let mut __gen_iter0 = ::core::iter::IntoIterator::into_iter(
-                                    0..n,
-                                );
                                 {
-                                    __gen_cur = __gen_State::S1(__gen_iter0, n);
-                                    continue '__gen_sm;
+                                    let mut __gen_iter0 = ::core::iter::IntoIterator::into_iter(
+                                        0..n,
+                                    );
+                                    {
+                                        __gen_cur = __gen_State::S1(__gen_iter0, n);
+                                        continue '__gen_sm;
+                                    }
                                 }
                             }
                         }
                     }
-                }
-                __gen_State::S1(__gen_f0, __gen_f1) => {
-                    #[allow(unused_variables, unused_mut)]
-                    let n = __gen_f1;
-                    {
+                    __gen_State::S1(__gen_f0, __gen_f1) => {
+                        #[allow(unused_variables, unused_mut)]
+                        let n = __gen_f1;
                         {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter0 = __gen_f0;
-                            '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
-                                &mut __gen_iter0,
-                            ) {
-                                {
+                            {
+                                #[allow(unused_variables, unused_mut)]
+                                let mut __gen_iter0 = __gen_f0;
+                                '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                    &mut __gen_iter0,
+                                ) {
                                     {
                                         {
-                                            let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
-                                                i + 1..n,
-                                            );
                                             {
-                                                __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
-                                                continue '__gen_sm;
+                                                let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
+                                                    i + 1..n,
+                                                );
+                                                {
+                                                    __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                    continue '__gen_sm;
+                                                }
+                                            }
+                                        }
+                                    }
+                                }
+                                #[allow(unreachable_code)]
+                                {
+                                    return ::core::option::Option::None;
+                                };
+                            }
+                        }
+                    }
+                    __gen_State::S2(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                        __gen_cur = '__gen_arm: {
+                            #[allow(unused_variables, unused_mut)]
+                            let n = __gen_f3;
+                            {
+                                {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut __gen_iter0 = __gen_f2;
+                                    {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let i = __gen_f1;
+                                        {
+                                            {
+                                                #[allow(unused_variables, unused_mut)]
+                                                let mut __gen_iter1 = __gen_f0;
+                                                '__gen_loop2: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
+                                                    &mut __gen_iter1,
+                                                ) {
+                                                    {
+                                                        {
+                                                            let __gen_v: u32 = i * j;
+                                                            #[allow(unreachable_code)]
+                                                            {
+                                                                if false {
+                                                                    (*generator_state) = __gen_State::S3(
+                                                                        __gen_iter1,
+                                                                        i,
+                                                                        __gen_iter0,
+                                                                        n,
+                                                                    );
+                                                                } else {
+                                                                    (*generator_state) = __gen_State::S2(
+                                                                        __gen_iter1,
+                                                                        i,
+                                                                        __gen_iter0,
+                                                                        n,
+                                                                    );
+                                                                }
+                                                                return ::core::option::Option::Some(__gen_v);
+                                                            };
+                                                        }
+                                                    }
+                                                }
+                                                #[allow(unreachable_code)]
+                                                {
+                                                    break '__gen_arm __gen_State::S1(__gen_iter0, n);
+                                                };
                                             }
                                         }
                                     }
                                 }
                             }
-                            #[allow(unreachable_code)]
-                            {
-                                return ::core::option::Option::None;
-                            };
+                        };
+                        match __gen_cur {
+                            __gen_State::S1(__gen_f0, __gen_f1) => {
+                                #[allow(unused_variables, unused_mut)]
+                                let n = __gen_f1;
+                                {
+                                    {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let mut __gen_iter0 = __gen_f0;
+                                        '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                            &mut __gen_iter0,
+                                        ) {
+                                            {
+                                                {
+                                                    {
+                                                        let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
+                                                            i + 1..n,
+                                                        );
+                                                        {
+                                                            __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                            continue '__gen_sm;
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                        }
+                                        #[allow(unreachable_code)]
+                                        {
+                                            return ::core::option::Option::None;
+                                        };
+                                    }
+                                }
+                            }
+                            _ => ::core::unreachable!(),
                         }
                     }
-                }
-                __gen_State::S2(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
-                    __gen_cur = '__gen_arm: {
+                    __gen_State::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
                         #[allow(unused_variables, unused_mut)]
                         let n = __gen_f3;
                         {
@@ -85,102 +173,16 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                         {
                                             #[allow(unused_variables, unused_mut)]
                                             let mut __gen_iter1 = __gen_f0;
-                                            '__gen_loop2: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
-                                                &mut __gen_iter1,
-                                            ) {
+                                            {
                                                 {
+                                                    #[allow(unreachable_code)]
                                                     {
-                                                        let __gen_v: u32 = i * j;
-                                                        #[allow(unreachable_code)]
                                                         {
-                                                            if false {
-                                                                generator_state = __gen_State::S3(
-                                                                    __gen_iter1,
-                                                                    i,
-                                                                    __gen_iter0,
-                                                                    n,
-                                                                );
-                                                            } else {
-                                                                generator_state = __gen_State::S2(
-                                                                    __gen_iter1,
-                                                                    i,
-                                                                    __gen_iter0,
-                                                                    n,
-                                                                );
-                                                            }
-                                                            return ::core::option::Option::Some(__gen_v);
-                                                        };
-                                                    }
+                                                            __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                            continue '__gen_sm;
+                                                        }
+                                                    };
                                                 }
-                                            }
-                                            #[allow(unreachable_code)]
-                                            {
-                                                break '__gen_arm __gen_State::S1(__gen_iter0, n);
-                                            };
-                                        }
-                                    }
-                                }
-                            }
-                        }
-                    };
-                    match __gen_cur {
-                        __gen_State::S1(__gen_f0, __gen_f1) => {
-                            #[allow(unused_variables, unused_mut)]
-                            let n = __gen_f1;
-                            {
-                                {
-                                    #[allow(unused_variables, unused_mut)]
-                                    let mut __gen_iter0 = __gen_f0;
-                                    '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
-                                        &mut __gen_iter0,
-                                    ) {
-                                        {
-                                            {
-                                                {
-                                                    let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
-                                                        i + 1..n,
-                                                    );
-                                                    {
-                                                        __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
-                                                        continue '__gen_sm;
-                                                    }
-                                                }
-                                            }
-                                        }
-                                    }
-                                    #[allow(unreachable_code)]
-                                    {
-                                        return ::core::option::Option::None;
-                                    };
-                                }
-                            }
-                        }
-                        _ => ::core::unreachable!(),
-                    }
-                }
-                __gen_State::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
-                    #[allow(unused_variables, unused_mut)]
-                    let n = __gen_f3;
-                    {
-                        {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter0 = __gen_f2;
-                            {
-                                #[allow(unused_variables, unused_mut)]
-                                let i = __gen_f1;
-                                {
-                                    {
-                                        #[allow(unused_variables, unused_mut)]
-                                        let mut __gen_iter1 = __gen_f0;
-                                        {
-                                            {
-                                                #[allow(unreachable_code)]
-                                                {
-                                                    {
-                                                        __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
-                                                        continue '__gen_sm;
-                                                    }
-                                                };
                                             }
                                         }
                                     }
@@ -188,10 +190,13 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                             }
                         }
                     }
+                    __gen_State::__gen_Done => {
+                        break '__gen_sm (::core::option::Option::None);
+                    }
                 }
-                __gen_State::__gen_Done => break '__gen_sm (::core::option::Option::None),
             }
-        }
-    });
+        },
+        |_, _| false,
+    );
     __gen_gen
 }

@@ -15,106 +15,75 @@ fn parse_lines<'a>(
         S4(__gen_P2, __gen_P1),
         __gen_Done,
     }
-    let mut generator_state = __gen_State::S0(text);
-    let __gen_gen = ::gen_core::__private::FlatGen::<
+    let generator_state = __gen_State::S0(text);
+    let __gen_gen = ::gen_core::__private::FlatGen::new::<
         Result<(&'a str, i64), ParseError>,
-        _,
-    >::new(move |__gen_sink| {
-        #[allow(unused_mut)]
-        let mut __gen_cur = if ::core::matches!(generator_state, __gen_State::S1(..)) {
-            __gen_State::__gen_Done
-        } else {
-            ::core::mem::replace(&mut generator_state, __gen_State::__gen_Done)
-        };
-        '__gen_sm: loop {
-            match __gen_cur {
-                __gen_State::S0(__gen_f0) => {
-                    #[allow(unused_variables, unused_mut)]
-                    let text = __gen_f0;
-                    {
+    >(
+        generator_state,
+        move |generator_state| {
+            #[allow(unused_mut)]
+            let mut __gen_cur = if ::core::matches!(
+                (* generator_state), __gen_State::S1(..)
+            ) {
+                __gen_State::__gen_Done
+            } else {
+                ::core::mem::replace(&mut (*generator_state), __gen_State::__gen_Done)
+            };
+            '__gen_sm: loop {
+                match __gen_cur {
+                    __gen_State::S0(__gen_f0) => {
+                        #[allow(unused_variables, unused_mut)]
+                        let text = __gen_f0;
                         {
                             {
-                                let mut __gen_iter0 = ::core::iter::IntoIterator::into_iter(
-                                    text.lines(),
-                                );
                                 {
-                                    generator_state = __gen_State::S1(__gen_iter0);
-                                    __gen_cur = __gen_State::__gen_Done;
-                                    continue '__gen_sm;
+                                    let mut __gen_iter0 = ::core::iter::IntoIterator::into_iter(
+                                        text.lines(),
+                                    );
+                                    {
+                                        (*generator_state) = __gen_State::S1(__gen_iter0);
+                                        __gen_cur = __gen_State::__gen_Done;
+                                        continue '__gen_sm;
+                                    }
                                 }
                             }
                         }
                     }
-                }
-                __gen_State::__gen_Done if ::core::matches!(
-                    generator_state, __gen_State::S1(..)
-                ) => {
-                    #[allow(unused_mut)]
-                    let mut __gen_guard = ::gen_core::__private::Resident::new(
-                        &mut generator_state,
-                        || __gen_State::__gen_Done,
-                    );
-                    let __gen_iter0 = match __gen_guard.get() {
-                        __gen_State::S1(__gen_f0) => __gen_f0,
-                        _ => ::core::unreachable!(),
-                    };
-                    '__gen_loop1: while let ::core::option::Option::Some(line) = ::core::iter::Iterator::next(
-                        __gen_iter0,
-                    ) {
-                        {
-                            let Some((key, value)) = line.split_once('=') else {
-                                continue '__gen_loop1;
-                            };
-                            #[allow(unused_macros)]
-                            macro_rules! __gen_cap4 {
-                                () => {
-                                    value
-                                };
-                            }
+                    __gen_State::__gen_Done if ::core::matches!(
+                        (* generator_state), __gen_State::S1(..)
+                    ) => {
+                        #[allow(unused_mut)]
+                        let mut __gen_guard = ::gen_core::__private::Resident::new(
+                            &mut (*generator_state),
+                            || __gen_State::__gen_Done,
+                        );
+                        let __gen_iter0 = match __gen_guard.get() {
+                            __gen_State::S1(__gen_f0) => __gen_f0,
+                            _ => ::core::unreachable!(),
+                        };
+                        '__gen_loop1: while let ::core::option::Option::Some(line) = ::core::iter::Iterator::next(
+                            __gen_iter0,
+                        ) {
                             {
-                                let __gen_t5 = value.trim();
-                                match __gen_t5 {
-                                    "" => {
-                                        let __gen_v: Result<(&'a str, i64), ParseError> = Err(
-                                            ParseError::Empty(key),
-                                        );
-                                        #[allow(unreachable_code)]
-                                        {
-                                            generator_state = __gen_State::S2(
-                                                key,
-                                                line,
-                                                match __gen_guard.take() {
-                                                    __gen_State::S1(__gen_f0) => __gen_f0,
-                                                    _ => ::core::unreachable!(),
-                                                },
+                                let Some((key, value)) = line.split_once('=') else {
+                                    continue '__gen_loop1;
+                                };
+                                #[allow(unused_macros)]
+                                macro_rules! __gen_cap4 {
+                                    () => {
+                                        value
+                                    };
+                                }
+                                {
+                                    let __gen_t5 = value.trim();
+                                    match __gen_t5 {
+                                        "" => {
+                                            let __gen_v: Result<(&'a str, i64), ParseError> = Err(
+                                                ParseError::Empty(key),
                                             );
-                                            return ::core::option::Option::Some(__gen_v);
-                                        };
-                                    }
-                                    v => {
-                                        let __gen_val = (match v.parse::<i64>() {
-                                            ::core::result::Result::Ok(__gen_ok) => __gen_ok,
-                                            ::core::result::Result::Err(__gen_err) => {
-                                                return ::core::option::Option::Some({
-                                                    #[allow(clippy::redundant_closure_call)]
-                                                    let __gen_converted = (move || -> Result<
-                                                        (&'a str, i64),
-                                                        ParseError,
-                                                    > {
-                                                        match ::core::result::Result::Err::<
-                                                            ::core::convert::Infallible,
-                                                            _,
-                                                        >(__gen_err)? {}
-                                                    })();
-                                                    __gen_converted
-                                                });
-                                            }
-                                        });
-                                        #[allow(unreachable_code)]
-                                        {
+                                            #[allow(unreachable_code)]
                                             {
-                                                __gen_cur = __gen_State::S3(
-                                                    __gen_val,
+                                                (*generator_state) = __gen_State::S2(
                                                     key,
                                                     line,
                                                     match __gen_guard.take() {
@@ -122,109 +91,147 @@ fn parse_lines<'a>(
                                                         _ => ::core::unreachable!(),
                                                     },
                                                 );
-                                                continue '__gen_sm;
-                                            }
-                                        };
-                                    }
-                                }
-                            }
-                        }
-                    }
-                    #[allow(unreachable_code)]
-                    {
-                        return ::core::option::Option::None;
-                    };
-                }
-                __gen_State::S2(__gen_f0, __gen_f1, __gen_f2) => {
-                    #[allow(unused_variables, unused_mut)]
-                    let mut __gen_iter0 = __gen_f2;
-                    {
-                        #[allow(unused_variables, unused_mut)]
-                        let line = __gen_f1;
-                        {
-                            #[allow(unused_variables, unused_mut)]
-                            let key = __gen_f0;
-                            {
-                                {
-                                    {
-                                        let __gen_val = 0;
-                                        #[allow(unreachable_code)]
-                                        {
+                                                return ::core::option::Option::Some(__gen_v);
+                                            };
+                                        }
+                                        v => {
+                                            let __gen_val = (match v.parse::<i64>() {
+                                                ::core::result::Result::Ok(__gen_ok) => __gen_ok,
+                                                ::core::result::Result::Err(__gen_err) => {
+                                                    return ::core::option::Option::Some({
+                                                        #[allow(clippy::redundant_closure_call)]
+                                                        let __gen_converted = (move || -> Result<
+                                                            (&'a str, i64),
+                                                            ParseError,
+                                                        > {
+                                                            match ::core::result::Result::Err::<
+                                                                ::core::convert::Infallible,
+                                                                _,
+                                                            >(__gen_err)? {}
+                                                        })();
+                                                        __gen_converted
+                                                    });
+                                                }
+                                            });
+                                            #[allow(unreachable_code)]
                                             {
-                                                __gen_cur = __gen_State::S3(
-                                                    __gen_val,
-                                                    key,
-                                                    line,
-                                                    __gen_iter0,
-                                                );
-                                                continue '__gen_sm;
-                                            }
-                                        };
+                                                {
+                                                    __gen_cur = __gen_State::S3(
+                                                        __gen_val,
+                                                        key,
+                                                        line,
+                                                        match __gen_guard.take() {
+                                                            __gen_State::S1(__gen_f0) => __gen_f0,
+                                                            _ => ::core::unreachable!(),
+                                                        },
+                                                    );
+                                                    continue '__gen_sm;
+                                                }
+                                            };
+                                        }
                                     }
                                 }
                             }
                         }
+                        #[allow(unreachable_code)]
+                        {
+                            return ::core::option::Option::None;
+                        };
                     }
-                }
-                __gen_State::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
-                    let __gen_val = __gen_f0;
-                    {
+                    __gen_State::S2(__gen_f0, __gen_f1, __gen_f2) => {
+                        #[allow(unused_variables, unused_mut)]
+                        let mut __gen_iter0 = __gen_f2;
                         {
                             #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter0 = __gen_f3;
+                            let line = __gen_f1;
                             {
                                 #[allow(unused_variables, unused_mut)]
-                                let line = __gen_f2;
+                                let key = __gen_f0;
                                 {
-                                    #[allow(unused_variables, unused_mut)]
-                                    let key = __gen_f1;
-                                    let value = __gen_val;
                                     {
-                                        let __gen_v: Result<(&'a str, i64), ParseError> = Ok((
-                                            key,
-                                            value,
-                                        ));
-                                        #[allow(unreachable_code)]
                                         {
-                                            if ::gen_core::__private::needs_drop(&line) {
-                                                generator_state = __gen_State::S4(line, __gen_iter0);
-                                            } else {
-                                                generator_state = __gen_State::S1(__gen_iter0);
-                                            }
-                                            return ::core::option::Option::Some(__gen_v);
-                                        };
+                                            let __gen_val = 0;
+                                            #[allow(unreachable_code)]
+                                            {
+                                                {
+                                                    __gen_cur = __gen_State::S3(
+                                                        __gen_val,
+                                                        key,
+                                                        line,
+                                                        __gen_iter0,
+                                                    );
+                                                    continue '__gen_sm;
+                                                }
+                                            };
+                                        }
                                     }
                                 }
                             }
                         }
                     }
-                }
-                __gen_State::S4(__gen_f0, __gen_f1) => {
-                    #[allow(unused_variables, unused_mut)]
-                    let mut __gen_iter0 = __gen_f1;
-                    {
-                        #[allow(unused_variables, unused_mut)]
-                        let line = __gen_f0;
+                    __gen_State::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                        let __gen_val = __gen_f0;
                         {
-                            #[allow(unreachable_code)]
                             {
+                                #[allow(unused_variables, unused_mut)]
+                                let mut __gen_iter0 = __gen_f3;
                                 {
-                                    generator_state = __gen_State::S1(__gen_iter0);
-                                    __gen_cur = __gen_State::__gen_Done;
-                                    continue '__gen_sm;
+                                    #[allow(unused_variables, unused_mut)]
+                                    let line = __gen_f2;
+                                    {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let key = __gen_f1;
+                                        let value = __gen_val;
+                                        {
+                                            let __gen_v: Result<(&'a str, i64), ParseError> = Ok((
+                                                key,
+                                                value,
+                                            ));
+                                            #[allow(unreachable_code)]
+                                            {
+                                                if ::gen_core::__private::needs_drop(&line) {
+                                                    (*generator_state) = __gen_State::S4(line, __gen_iter0);
+                                                } else {
+                                                    (*generator_state) = __gen_State::S1(__gen_iter0);
+                                                }
+                                                return ::core::option::Option::Some(__gen_v);
+                                            };
+                                        }
+                                    }
                                 }
-                            };
+                            }
                         }
                     }
-                }
-                __gen_State::__gen_Done => break '__gen_sm (::core::option::Option::None),
-                __gen_State::S1(__gen_f0) => {
-                    generator_state = __gen_State::S1(__gen_f0);
-                    __gen_cur = __gen_State::__gen_Done;
-                    continue '__gen_sm;
+                    __gen_State::S4(__gen_f0, __gen_f1) => {
+                        #[allow(unused_variables, unused_mut)]
+                        let mut __gen_iter0 = __gen_f1;
+                        {
+                            #[allow(unused_variables, unused_mut)]
+                            let line = __gen_f0;
+                            {
+                                #[allow(unreachable_code)]
+                                {
+                                    {
+                                        (*generator_state) = __gen_State::S1(__gen_iter0);
+                                        __gen_cur = __gen_State::__gen_Done;
+                                        continue '__gen_sm;
+                                    }
+                                };
+                            }
+                        }
+                    }
+                    __gen_State::__gen_Done => {
+                        break '__gen_sm (::core::option::Option::None);
+                    }
+                    __gen_State::S1(__gen_f0) => {
+                        (*generator_state) = __gen_State::S1(__gen_f0);
+                        __gen_cur = __gen_State::__gen_Done;
+                        continue '__gen_sm;
+                    }
                 }
             }
-        }
-    });
+        },
+        |_, _| false,
+    );
     __gen_gen
 }

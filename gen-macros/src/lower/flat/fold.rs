@@ -4,7 +4,7 @@
 //! Desugar `yield_!(v)` into `sink(v)`, `e?` into
 //! `match e { Ok(v) => v, Err(e) => break 'fold Some(Err(From::from(e))) }` (the error reaches
 //! the consumer after the body's locals are dropped, as through `next()`) and `return;` into
-//! `return None`. Closures, async blocks and nested items keep their own meaning.
+//! `return true` (the fold closure ran the body; `return None` in an `iter!`'s one closure). Closures, async blocks and nested items keep their own meaning.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{quote, quote_spanned};
@@ -17,9 +17,13 @@ use super::print::{Context, Printer};
 struct Fold<'a> {
     items: &'a Items,
     item_ty: Option<syn::Type>,
+    /// Whether the copy is in an `iter!`'s one closure (which returns `None` once the copy
+    /// ran; a `#[generator]` function's fold closure returns `true`).
+    inline: bool,
 }
 
-/// `if let Some(sink) = sink && let S0(args) = cur { <args> <body> return None; }`.
+/// `if matches!(*st, S0(..)) { let S0(args) = take(st); <args> <body> return true; }`
+/// (`return None` in an `iter!`).
 pub(crate) fn fold_path(
     ir: &Ir,
     items: &Items,
@@ -27,14 +31,22 @@ pub(crate) fn fold_path(
     rebind: TokenStream,
     pattern: TokenStream,
 ) -> TokenStream {
-    let mut printer = Printer::new(ir, Fold { items, item_ty });
+    let fold = Fold {
+        items,
+        item_ty,
+        inline: ir.inline,
+    };
+    let ran = fold.ran(Span::mixed_site());
+    let mut printer = Printer::new(ir, fold);
     let body = printer.block(&ir.root);
-    let (sink, cur) = (names::sink(), names::cur());
+    let (sink, st, done) = (names::sink(), names::st_place(), names::done());
+    let (ty, s0) = (names::state_enum(), names::variant(0));
     let (label, error) = (names::fold_label(), names::err());
     quote! {
-        if let ::core::option::Option::Some(#sink) = #sink
-            && let #pattern = #cur
-        {
+        if ::core::matches!(#st, #ty::#s0(..)) {
+            let #pattern = ::core::mem::replace(&mut #st, #ty::#done) else {
+                ::core::unreachable!()
+            };
             let #error = #label: {
                 #rebind
                 #body
@@ -47,8 +59,19 @@ pub(crate) fn fold_path(
                 if let ::core::option::Option::Some(#error) = #error {
                     #sink(#error);
                 }
-                return ::core::option::Option::None;
+                return #ran;
             };
+        }
+    }
+}
+
+impl Fold<'_> {
+    /// What the closure returns once the copy ran.
+    fn ran(&self, span: Span) -> TokenStream {
+        if self.inline {
+            quote_spanned!(span=> ::gen_core::__private::finished())
+        } else {
+            quote_spanned!(span=> true)
         }
     }
 }
@@ -84,7 +107,8 @@ impl Context for Fold<'_> {
     }
 
     fn return_(&mut self, span: Span) -> TokenStream {
-        quote_spanned!(span=> return ::gen_core::__private::finished())
+        let ran = self.ran(span);
+        quote_spanned!(span=> return #ran)
     }
 
     fn jump(

@@ -1,5 +1,5 @@
-//! The flat lowering: a sync generator body into a local generic state enum and a `move`
-//! closure that dispatches on it, wrapped in `FlatGen`.
+//! The flat lowering: a sync generator body into a local generic state enum and closures
+//! that run it, wrapped in `FlatGen`.
 //!
 //! ```text
 //!   syntax ──build──▶ IR ──cfg──▶ graph ──flow──▶ init, liveness ──plan──▶ what each state keeps
@@ -25,14 +25,19 @@
 //! ```text
 //! fn f(args) -> impl Iterator<Item = T> + FusedIterator {
 //!     enum __gen_State<P0, P1, ..> { S0(..), S1(..), .., __gen_Done }
-//!     let mut generator_state = __gen_State::S0(args..);
-//!     FlatGen::new::<T>(move |__gen_sink| {
-//!         let mut __gen_cur = mem::replace(&mut generator_state, __gen_State::__gen_Done);
-//!         if let Some(sink) = __gen_sink && let S0(args) = __gen_cur { <body, yield = sink> }
+//!     let generator_state = __gen_State::S0(args..);
+//!     FlatGen::new::<T>(generator_state, move |generator_state| {
+//!         let mut __gen_cur = mem::replace(&mut *generator_state, __gen_State::__gen_Done);
 //!         '__gen_sm: loop { match __gen_cur { S0(..) => { .. } S1(..) => { .. } .. } }
+//!     }, |generator_state, sink| {
+//!         if let S0(args) = take(generator_state) { <body, yield = sink> return true; }
+//!         false
 //!     })
 //! }
 //! ```
+//! (the closures capture nothing of the state, so the returned type names the item type
+//! only through `resume`'s return type, and `+ '_` asks no more of a type parameter than an
+//! adapter chain would),
 //! with one generic parameter per kept place (rustc infers each local's type once, so type
 //! checking grows with the body, not with its square).
 
@@ -176,7 +181,11 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     };
     std::mem::take(&mut em.errors).finish()?;
     let out = assemble(func, &args, &ir, &plan, em, fold);
-    if let Some(path) = std::env::var_os("GEN_DEBUG_EXPAND") {
+    if let Some(mut path) = std::env::var_os("GEN_DEBUG_EXPAND") {
+        // An `iter!` nested in a generator expands after it: keep both.
+        if func.sig.is_none() {
+            path.push(".iter");
+        }
         let _ = std::fs::write(path, format!("fn __expanded() {{ {out} }}"));
     }
     Ok(out)
@@ -217,15 +226,16 @@ fn assemble(
             (k.place, value)
         })
         .collect();
-    // The start state: its payload, or an empty variant and the frame holding the arguments.
-    let (start, frame_init) = match &em.frame {
-        Some(frame) => {
-            let init = em.frame_init(frame, &initial.iter().cloned().collect());
-            (quote!(#ty::#s0()), init)
-        }
+    // The start state: its payload, or an empty variant in the frame holding the arguments.
+    let start = match &em.frame {
+        Some(frame) => em.frame_init(
+            frame,
+            &initial.iter().cloned().collect(),
+            quote!(#ty::#s0()),
+        ),
         None => {
             let values = initial.iter().map(|(_, v)| v);
-            (quote!(#ty::#s0(#(#values),*)), quote!())
+            quote!(#ty::#s0(#(#values),*))
         }
     };
     // Desugar a parameter's needless `mut` into `let mut x = x;` before the state takes it:
@@ -255,7 +265,7 @@ fn assemble(
     let arms = arms
         .into_iter()
         .map(|(_, pattern, body)| quote!(#pattern => #body));
-    let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
+    let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty>));
     // A macro that declares a `static` would declare it again in the fold copy.
     let fold_path = (fold && !ir.macro_statics).then(|| {
         let count = if em.frame.is_some() {
@@ -286,21 +296,22 @@ fn assemble(
         .filter(|&s| em.resident[s].is_some())
         .map(names::variant)
         .collect();
-    let take = quote!(::core::mem::replace(&mut #st, #ty::#done));
+    let st_place = names::st_place();
+    let take = quote!(::core::mem::replace(&mut #st_place, #ty::#done));
     let f0 = names::field(0);
     let (entry, park) = if resident.is_empty() {
         (take, quote!())
     } else {
         (
             quote! {
-                if ::core::matches!(#st, #(#ty::#resident(..))|*) {
+                if ::core::matches!(#st_place, #(#ty::#resident(..))|*) {
                     #ty::#done
                 } else {
                     #take
                 }
             },
             quote!(#(#ty::#resident(#f0) => {
-                #st = #ty::#resident(#f0);
+                #st_place = #ty::#resident(#f0);
                 #cur = #ty::#done;
                 continue #sm;
             })*),
@@ -317,19 +328,45 @@ fn assemble(
         }
     };
     let dispatch = emit::entry::dispatch(machine, entry_arms);
-    let frame_entry = em.frame.as_ref().map(|f| em.frame_capture_order(f));
+    let frame_entry = em.frame.as_ref().map(|f| em.frame_destructure(f));
     let items = &em.items.top;
     let generator = names::generator();
-    let flat = quote! {
-        ::gen_core::__private::FlatGen #turbofish ::new(move |#sink| {
-            #frame_entry
-            #[allow(unused_mut)]
-            let mut #cur = #entry;
-            #fold_path
-            #dispatch
-        })
+    let mutability = ir.inline.then(|| quote!(mut));
+    let flat = if ir.inline {
+        // One closure that captures the state and what the body only reads (`InlineGen`).
+        let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
+        let fold_path = fold_path
+            .map(|path| quote!(if let ::core::option::Option::Some(#sink) = #sink { #path }));
+        quote! {
+            ::gen_core::__private::InlineGen #turbofish ::new(move |#sink| {
+                let #st = &mut #st;
+                #frame_entry
+                #fold_path
+                #[allow(unused_mut)]
+                let mut #cur = #entry;
+                #dispatch
+            })
+        }
+    } else {
+        let resume = quote! {
+            move |#st| {
+                #frame_entry
+                #[allow(unused_mut)]
+                let mut #cur = #entry;
+                #dispatch
+            }
+        };
+        let fold = match fold_path {
+            Some(path) => quote!(move |#st, #sink| {
+                #frame_entry
+                #path
+                false
+            }),
+            None => quote!(|_, _| false),
+        };
+        quote!(::gen_core::__private::FlatGen::new #turbofish (#st, #resume, #fold))
     };
-    // A frame's generator drops its closure when `next()` unwinds (see `emit/frame.rs`).
+    // A frame's generator drops its state when `next()` unwinds (see `emit/frame.rs`).
     let generator_value = match em.frame {
         Some(_) => quote!(::gen_core::__private::FramedGen::new(#flat)),
         None => flat,
@@ -338,8 +375,7 @@ fn assemble(
         #items
         #state_enum
         #needless_mut
-        let mut #st = #start;
-        #frame_init
+        let #mutability #st = #start;
         let #generator = #generator_value;
         #generator
     }

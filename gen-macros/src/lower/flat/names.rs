@@ -2,8 +2,8 @@
 //! neither see nor collide with them, and all but the stored state start with the reserved
 //! `__gen_` prefix.
 
-use proc_macro2::Span;
-use quote::format_ident;
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote};
 use syn::{Ident, Lifetime};
 
 fn ident(name: &str) -> Ident {
@@ -19,14 +19,29 @@ pub(crate) fn variant(state: usize) -> Ident {
 pub(crate) fn done() -> Ident {
     ident("__gen_Done")
 }
-/// The stored state (captured by the closure). Named for what it is: a borrowck error about
-/// a local kept across a yield names it.
+/// The stored state (the `&mut` parameter of the closures). Named for what it is: a borrowck
+/// error about a local kept across a yield names it.
 pub(crate) fn st() -> Ident {
     ident("generator_state")
 }
-/// The slot of a place in the frame of a large state machine (see `emit/frame.rs`).
+/// The stored state as a place: `(*generator_state)`.
+pub(crate) fn st_place() -> TokenStream {
+    let st = st();
+    quote!((*#st))
+}
+/// Whether `tree` is [`st_place`] (a generated assignment target, not user code).
+pub(crate) fn is_st_place(tree: &proc_macro2::TokenTree) -> bool {
+    tree.to_string() == st_place().to_string()
+}
+/// The slot of a place in the frame of a large state machine (see `emit/frame.rs`): a
+/// `&mut Option<_>` into the stored state.
 pub(crate) fn frame_slot(place: usize) -> Ident {
     format_ident!("__gen_k{}", place, span = Span::mixed_site())
+}
+/// The slot of a place in the frame as a place: `(*__gen_kN)`.
+pub(crate) fn frame_slot_place(place: usize) -> TokenStream {
+    let slot = frame_slot(place);
+    quote!((*#slot))
 }
 /// The state being run within one `next()`.
 pub(crate) fn cur() -> Ident {

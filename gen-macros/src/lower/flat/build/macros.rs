@@ -266,8 +266,11 @@ impl Builder<'_> {
                     self.token_uses(&g.stream(), how, out);
                 }
                 TokenTree::Ident(ident) => {
+                    // After `.` or `::` (a field, a method, a path), not after `..` (a range).
+                    let range = i >= 2
+                        && matches!(&trees[i - 2], TokenTree::Punct(p) if p.as_char() == '.');
                     let after = i > 0
-                        && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '.' || p.as_char() == ':');
+                        && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == ':' || p.as_char() == '.' && !range);
                     let before = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!' || p.as_char() == ':');
                     if !after
                         && !before

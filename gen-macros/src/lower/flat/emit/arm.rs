@@ -60,7 +60,7 @@ impl Emitter<'_> {
     fn arm_pattern(&self, s: StateId) -> TokenStream {
         let (ty, variant) = (names::state_enum(), names::variant(s));
         if self.resident[s].is_some() {
-            let (st, done) = (names::st(), names::done());
+            let (st, done) = (names::st_place(), names::done());
             return quote!(#ty::#done if ::core::matches!(#st, #ty::#variant(..)));
         }
         let kept = if self.frame.is_some() {

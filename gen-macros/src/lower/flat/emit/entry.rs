@@ -107,6 +107,8 @@ fn inference_neutral(tokens: TokenStream) -> bool {
             {
                 true
             }
+            // The stored state, `(*generator_state)`: a generated place.
+            TokenTree::Group(_) if names::is_st_place(tree) => true,
             TokenTree::Group(group) => {
                 let opens_call = group.delimiter() == proc_macro2::Delimiter::Parenthesis
                     && matches!(prev, Some(TokenTree::Ident(i)) if !callable(i, k - 1, &trees));
@@ -158,7 +160,7 @@ fn callable(ident: &proc_macro2::Ident, k: usize, trees: &[TokenTree]) -> bool {
         || matches!(k.checked_sub(1).map(|p| &trees[p]), Some(TokenTree::Punct(p)) if p.as_char() == ':')
 }
 
-/// An `=` at `k` that the emitter wrote: `generator_state = ..`, `cur = ..`, `let x =
+/// An `=` at `k` that the emitter wrote: `(*generator_state) = ..`, `cur = ..`, `let x =
 /// __gen_f0` (a state field bound to the user's name) or `let __gen_v: Item = ..` (the value
 /// a yield hands over, of the item's type).
 fn generated_assignment(k: usize, trees: &[TokenTree]) -> bool {
@@ -184,9 +186,12 @@ fn generated_assignment(k: usize, trees: &[TokenTree]) -> bool {
         Some(TokenTree::Ident(i)) => i.to_string(),
         _ => String::new(),
     };
-    let before = name(k.checked_sub(1).map(|p| &trees[p]));
+    let before_tree = k.checked_sub(1).map(|p| &trees[p]);
+    let before = name(before_tree);
     let after = name(trees.get(k + 1));
-    names::st() == before || names::cur() == before || after.starts_with("__gen_")
+    before_tree.is_some_and(names::is_st_place)
+        || names::cur() == before
+        || after.starts_with("__gen_")
 }
 
 /// The dispatch: `machine` (`'sm: loop { match cur { .. } }`) alone, or run after the arms

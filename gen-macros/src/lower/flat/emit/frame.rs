@@ -4,27 +4,30 @@
 //! each kept local from its payload and every jump builds the next payload in full: the
 //! expansion, and rustc's type check with it, grows with (states x kept locals), which is
 //! quadratic in a body where many locals live across many yields. The frame layout keeps
-//! those locals in place instead, each in an `Option` the state machine's closure captures:
+//! those locals in place instead, each in an `Option` slot of the stored state:
 //!
 //! ```text
-//! let mut __gen_k3 = Some(arg); let mut __gen_k7 = None; ..       (the frame)
 //! enum __gen_State<..> { S0(), S1(), S2(join value), .., __gen_Done }
-//! FramedGen::new(FlatGen::new(move |sink| { let _ = &__gen_k7; let _ = &__gen_k3; .. }))
+//! let generator_state = (None, .., Some(arg), S0());    (the frame, in drop order)
+//! FramedGen::new(FlatGen::new(generator_state, |generator_state| {
+//!     let (__gen_k7, .., __gen_k3, generator_state) = generator_state;   (a `&mut` each)
+//!     ..
+//! }, fold))
 //! ```
 //!
-//! Desugar the entry of state `S` into `let x = frame_take(&mut __gen_k3);` for only the
+//! Desugar the entry of state `S` into `let x = frame_take(&mut *__gen_k3);` for only the
 //! locals its arm touches (uses, assigns, moves, declares again, or drops at a scope end or
-//! an exit); desugar a jump from `S` to `T` into `cur = { __gen_k3 = Some(x); ..; S<T>() }`,
+//! an exit); desugar a jump from `S` to `T` into `cur = { *__gen_k3 = Some(x); ..; S<T>() }`,
 //! storing back only what the arm took and `T` keeps. (An arm also takes what it hands over
 //! in another form, or what its jump drops: the emission runs again when it finds one.)
 //! Every arm then costs what its own code mentions, and the expansion grows linearly with
-//! the body. Separate variables rather than one struct: rustc checks each access to a
-//! struct with a type parameter per local in time that grows with the locals.
+//! the body. Separate `&mut` variables, bound once per closure by one destructuring, rather
+//! than field accesses: rustc checks each access to a tuple or struct with a type parameter
+//! per local in time that grows with the locals.
 //!
-//! A suspended generator drops its frame in drop order (the closure's first statements name
-//! the slots in that order, which is the order it holds and drops them). A panic drops the
-//! locals the step took while unwinding out of the closure, then `FramedGen` drops the
-//! closure, and with it the rest of the frame.
+//! A suspended generator drops its frame in drop order (a tuple drops its fields in order).
+//! A panic drops the locals the step took while unwinding out of the closure, then
+//! `FramedGen` drops the stored state, and with it the rest of the frame.
 //!
 //! The frame is chosen when the kept locals summed over the states far exceed the states and
 //! places themselves; `GEN_FLAT_LAYOUT=frame` or `=enum` in the compiler's environment forces
@@ -143,43 +146,33 @@ fn drop_order(ir: &Ir, plan: &Plan) -> Vec<PlaceId> {
 }
 
 impl Emitter<'_> {
-    /// `let mut k = Some(arg) or None;` per place, before the closure: the frame at the
-    /// start, holding what the start state keeps (`initial`).
+    /// The stored state at the start: `(Some(arg) or None, .., start)`, one slot per place
+    /// in drop order (a tuple drops its fields in order), then the state enum. `initial`:
+    /// what the start state keeps.
     pub(crate) fn frame_init(
         &self,
         frame: &Frame,
         initial: &HashMap<PlaceId, TokenStream>,
+        start: TokenStream,
     ) -> TokenStream {
-        frame
-            .fields
-            .iter()
-            .map(|p| {
-                let slot = names::frame_slot(*p);
-                match initial.get(p) {
-                    Some(value) => quote!(let mut #slot = ::core::option::Option::Some(#value);),
-                    None => quote!(let mut #slot = ::core::option::Option::None;),
-                }
-            })
-            .collect()
+        let slots = frame.fields.iter().map(|p| match initial.get(p) {
+            Some(value) => quote!(::core::option::Option::Some(#value)),
+            None => quote!(::core::option::Option::None),
+        });
+        quote!((#(#slots,)* #start))
     }
 
-    /// The closure's first statements: `let _ = &k;` per place in drop order. A closure
-    /// holds what it captures in the order its body first names it, and drops it in that
-    /// order, so a suspended generator drops its frame in drop order.
-    pub(crate) fn frame_capture_order(&self, frame: &Frame) -> TokenStream {
-        frame
-            .fields
-            .iter()
-            .map(|p| {
-                let slot = names::frame_slot(*p);
-                quote!(let _ = &#slot;)
-            })
-            .collect()
+    /// The closures' first statement: `let (k3, k7, .., generator_state) = generator_state;`,
+    /// a `&mut` to each slot of the frame and to the state enum.
+    pub(crate) fn frame_destructure(&self, frame: &Frame) -> TokenStream {
+        let slots = frame.fields.iter().map(|p| names::frame_slot(*p));
+        let st = names::st();
+        quote!(#[allow(unused_variables)] let (#(#slots,)* #st) = #st;)
     }
 
     /// The value an arm binds for `place`, taken out of the frame.
     pub(crate) fn frame_take(&self, place: PlaceId, keep: Keep) -> TokenStream {
-        let slot = names::frame_slot(place);
+        let slot = names::frame_slot_place(place);
         match keep {
             Keep::Whole => quote!(::gen_core::__private::frame_take(&mut #slot)),
             Keep::Slot => quote!(#slot.take()),
@@ -231,7 +224,7 @@ impl Emitter<'_> {
                 self.plan.now(n, k.place)
             });
             let value = self.kept_value(k.place, k.keep, now, at);
-            let slot = names::frame_slot(k.place);
+            let slot = names::frame_slot_place(k.place);
             stores.push(match k.keep {
                 Keep::Whole => quote!(#slot = ::core::option::Option::Some(#value);),
                 Keep::Slot => quote!(#slot = #value;),

@@ -95,7 +95,7 @@ impl Emitter<'_> {
             let guard = names::guard();
             return quote!(#guard.keep(););
         }
-        let st = names::st();
+        let st = names::st_place();
         let release = self.release(state);
         let payload = self.payload(state, value, mark, at);
         quote!(#release #st = #payload;)

@@ -46,7 +46,7 @@ impl Emitter<'_> {
     /// Desugar a resident head's `let mut iter = f0;` into a guard on the stored state and a
     /// borrow of the iterator inside it. The guard drops where the iterator would.
     pub(crate) fn resident_binding(&self, s: StateId, ident: &Ident) -> TokenStream {
-        let (guard, st, f0) = (names::guard(), names::st(), names::field(0));
+        let (guard, st, f0) = (names::guard(), names::st_place(), names::field(0));
         let (ty, done, variant) = (names::state_enum(), names::done(), names::variant(s));
         quote! {
             #[allow(unused_mut)]
