@@ -159,6 +159,25 @@ impl Normalize {
             ));
             return None;
         }
+        // `yield_!(#[attr] e)`: an attribute on an expression is unstable, and checked under
+        // the item type the lowering gives the value it crashes rustc's type check: report it
+        // here and leave the yield out.
+        let mut trees = mac.tokens.clone().into_iter();
+        if let (Some(TokenTree::Punct(hash)), Some(TokenTree::Group(attr))) =
+            (trees.next(), trees.next())
+            && hash.as_char() == '#'
+            && attr.delimiter() == proc_macro2::Delimiter::Bracket
+        {
+            self.errors.push(syn::Error::new(
+                attr.span(),
+                format!(
+                    "attributes on expressions are experimental, and `{name}!` takes an \
+                     expression; put the attribute on a `let` of the value before the yield \
+                     (`#[..] let v = ..; {name}!(v);`)"
+                ),
+            ));
+            return None;
+        }
         let value: Option<Expr> = {
             match syn::parse2(mac.tokens.clone()) {
                 Ok(value) => Some(value),

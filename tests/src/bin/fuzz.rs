@@ -11,7 +11,8 @@
 //! `--body FILE` runs one hand-written body (markers as in `fuzz::program`) in `--flavor`
 //! (with `--minimize 0`, reduces it).
 //! `--malformed N` builds `N` mutated (malformed) generators instead and reports any macro
-//! panic. Exit status 1 when any program mismatched or failed to compile.
+//! panic; `--print-malformed N` only prints mutant `N` of the seed. Exit status 1 when any
+//! program mismatched or failed to compile.
 //! `GEN_FLAT_LAYOUT=frame` in the environment builds every flat generator in the frame layout
 //! (the macro otherwise takes it only for large state machines).
 
@@ -28,6 +29,7 @@ fn main() {
     let mut first = 0;
     let mut only = None;
     let mut print = None;
+    let mut print_mutant = None;
     let mut reduce = None;
     let mut mutants = None;
     let mut body_file = None;
@@ -41,6 +43,7 @@ fn main() {
             "--batch" => batch = num().max(1),
             "--first" => first = num(),
             "--print" => print = Some(num()),
+            "--print-malformed" => print_mutant = Some(num()),
             "--minimize" => reduce = Some(num()),
             "--malformed" => mutants = Some(num()),
             "--body" => body_file = Some(value.to_string()),
@@ -55,6 +58,10 @@ fn main() {
             }
             other => panic!("unknown argument {other}"),
         }
+    }
+    if let Some(i) = print_mutant {
+        println!("{}", gen_tests::fuzz::malformed::mutant(seed, i));
+        return;
     }
     if let Some(i) = print {
         let flavor = only.unwrap_or_else(|| Flavor::for_index(i));

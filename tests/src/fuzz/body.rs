@@ -420,7 +420,16 @@ impl Gen {
                     let x = self.fresh("x");
                     let t = self.fresh("t");
                     self.declare(x.clone(), Ty::Int);
-                    Some(format!("let {x} = G::new(\"{t}\").id();\n"))
+                    if self.rng.chance(1, 2) {
+                        // A temporary the `let` extends to the end of the block.
+                        let r = self.fresh("r");
+                        let m = if self.rng.chance(1, 3) { "mut " } else { "" };
+                        Some(format!(
+                            "let {r} = &{m}G::new(\"{t}\");\nlet {x} = {r}.id();\n"
+                        ))
+                    } else {
+                        Some(format!("let {x} = G::new(\"{t}\").id();\n"))
+                    }
                 }
                 16 => {
                     let v = self.yield_from_operand();

@@ -7,8 +7,9 @@
 //!                      └──────────────────────── emit ◀────────────────────┘ ──▶ tokens
 //!                      └──────────────────────── fold ──────────────────────────▶ fold copy
 //! ```
-//! - `unbound_parts.rs`: a syntax-to-syntax desugaring first: what a pattern leaves unbound in
-//!   a temporary becomes hidden bindings, so that it drops where the plain fn drops it.
+//! - `unbound_parts.rs`, `extended_temps.rs`: syntax-to-syntax desugarings first: what a
+//!   pattern leaves unbound in a temporary, and a temporary a `let` extends (`let r = &f();`),
+//!   become hidden bindings, so that they drop where the plain fn drops them.
 //! - `build/`: syntax -> IR in one pass (names resolved to bindings, places, states).
 //! - `cfg.rs`, `flow.rs`: the control-flow graph and the analyses over it (moves, drop flags,
 //!   liveness).
@@ -44,6 +45,7 @@
 pub(crate) mod build;
 pub(crate) mod cfg;
 pub(crate) mod emit;
+pub(crate) mod extended_temps;
 pub(crate) mod flow;
 mod fold;
 pub(crate) mod ir;
@@ -91,7 +93,9 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     ERROR_IN_ANY_LOWERING.set(false);
     BOXED_INSTEAD.set(false);
     let desugared;
-    let func = match unbound_parts::desugar(&func.block) {
+    let block = unbound_parts::desugar(&func.block);
+    let block = extended_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
+    let func = match block {
         Some(block) => {
             desugared = GenFn {
                 block,

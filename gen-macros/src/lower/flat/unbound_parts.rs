@@ -259,6 +259,15 @@ fn yields_in(block: &Block) -> bool {
     find.0
 }
 
+/// Whether any of `stmts` yields (outside closures, async blocks, items, macros' input).
+pub(super) fn yields_in_stmts(stmts: &[Stmt]) -> bool {
+    let mut find = FindYield(false);
+    for stmt in stmts {
+        syn::visit::Visit::visit_stmt(&mut find, stmt);
+    }
+    find.0
+}
+
 fn yields_in_expr(e: &Expr) -> bool {
     let mut find = FindYield(false);
     syn::visit::Visit::visit_expr(&mut find, e);

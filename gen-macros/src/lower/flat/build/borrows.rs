@@ -198,14 +198,15 @@ impl Builder<'_> {
                 SynExpr::MethodCall(m) => self.method_borrows(m, operands, e),
                 SynExpr::Index(_) => match &operands[0].kind {
                     // An element read out of a container: a borrow of the container, or what
-                    // its elements borrow.
-                    ExprKind::Place { place, .. } => strongest(
+                    // its elements borrow (through a reference to a local too: `list[i]` with
+                    // `ref mut list` is a copy of an element, maybe a borrow).
+                    ExprKind::Place { place, .. } => likely(strongest(
                         [
                             self.maybe_of(place.binding),
-                            likely(self.ir.bindings[place.binding].borrows.clone()),
+                            self.ir.bindings[place.binding].borrows.clone(),
                         ]
                         .into_iter(),
-                    ),
+                    )),
                     _ => likely(self.borrows_of(&operands[0])),
                 },
                 SynExpr::Call(_) if returns_owned(&operands[0]) => Borrows::Nothing,

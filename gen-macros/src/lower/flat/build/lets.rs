@@ -95,13 +95,27 @@ impl Builder<'_> {
             (_, init) => init.map_or(Borrows::Nothing, |e| self.borrows_of(e)),
         };
         let references_out = init_syn.is_some_and(|i| references_out(&i.expr));
-        let bindings = self.bind_pattern_in(
-            &local.pat,
-            through_ref,
-            &borrowed,
-            place.as_ref(),
-            references_out,
-        );
+        let bindings = match self.element_borrows(&local.pat, init.as_ref()) {
+            // `let (g, x) = (G::new(), f(&v));`: each binding carries what its own element
+            // borrows, not the whole tuple's.
+            Some(elements) if !through_ref && place.is_none() => {
+                let syn::Pat::Tuple(tuple) = &local.pat else {
+                    unreachable!("element_borrows matched a tuple pattern")
+                };
+                let mut all = Vec::new();
+                for (pat, borrows) in tuple.elems.iter().zip(&elements) {
+                    all.extend(self.bind_pattern_in(pat, false, borrows, None, references_out));
+                }
+                all
+            }
+            _ => self.bind_pattern_in(
+                &local.pat,
+                through_ref,
+                &borrowed,
+                place.as_ref(),
+                references_out,
+            ),
+        };
         if let (Some(e), [binding]) = (&init, &bindings[..])
             && let ExprKind::Closure { captures, .. } = &e.kind
             && !matches!(borrowed, Borrows::Nothing)
@@ -168,6 +182,9 @@ impl Builder<'_> {
         }
         let owns = match &local.pat {
             syn::Pat::Type(t) => !matches!(&*t.ty, syn::Type::Reference(_) | syn::Type::Ptr(_)),
+            // The temporary a `let` extends (`extended_temps.rs`): the user borrowed it, so a
+            // borrow of it is one of the local itself.
+            syn::Pat::Ident(p) if crate::lower::flat::extended_temps::is_extended(&p.ident) => true,
             syn::Pat::Ident(p) if p.by_ref.is_none() => {
                 init.as_ref().is_some_and(|e| self.owning_value(e))
             }
@@ -243,6 +260,40 @@ impl Builder<'_> {
             parts,
             shape,
         }
+    }
+
+    /// What each element of a tuple literal borrows, when a tuple pattern without `..`
+    /// destructures it element by element.
+    fn element_borrows(
+        &self,
+        pat: &syn::Pat,
+        init: Option<&crate::lower::flat::ir::Expr>,
+    ) -> Option<Vec<Borrows>> {
+        let syn::Pat::Tuple(tuple) = pat else {
+            return None;
+        };
+        let mut init = init?;
+        // A tuple with a yield in it: `{ let t1 = a(); let t2 = yield_!(x); (t1, t2, b()) }`
+        // (`spill.rs`), whose hidden locals carry what their operands borrow.
+        while let ExprKind::Block { block, .. } = &init.kind {
+            match block.stmts.last() {
+                Some(crate::lower::flat::ir::Stmt::Expr {
+                    expr, semi: false, ..
+                }) => init = expr,
+                _ => return None,
+            }
+        }
+        let ExprKind::Op {
+            syn: syn::Expr::Tuple(_),
+            operands,
+            ..
+        } = &init.kind
+        else {
+            return None;
+        };
+        let rest = tuple.elems.iter().any(|p| matches!(p, syn::Pat::Rest(_)));
+        (!rest && tuple.elems.len() == operands.len())
+            .then(|| operands.iter().map(|o| self.borrows_of(o)).collect())
     }
 
     /// Marks `bindings` as plain data when `plain`.

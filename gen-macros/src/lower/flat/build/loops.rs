@@ -108,6 +108,9 @@ impl Builder<'_> {
         let outer = is_for.then(|| self.push_scope());
         let mut iter_binding = None;
         let mut iterable = None;
+        if let LoopSyn::For(_, Iterable::Syn(expr)) = &kind {
+            self.check_for_head(expr, body);
+        }
         if let LoopSyn::For(_, source) = &kind {
             let built = match source {
                 Iterable::Syn(expr) => {

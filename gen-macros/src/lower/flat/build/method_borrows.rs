@@ -81,6 +81,13 @@ impl Builder<'_> {
             if copies_out {
                 return self.maybe_of(binding);
             }
+            // A method the macro does not know, on a reference to a local (`r.id()` with `r =
+            // &g`): the same call as on the local (`g.id()`), maybe a borrow, kept like an owned
+            // value; rustc judges it if it is a borrow kept across a yield.
+            let b = &self.ir.bindings[binding];
+            if b.by_ref && matches!(b.borrows, Borrows::Definitely(..)) {
+                return Borrows::Maybe;
+            }
             return strongest(
                 [
                     self.maybe_of(binding),

@@ -15,6 +15,7 @@ pub(crate) mod borrows;
 mod branches;
 mod conditional;
 mod expr;
+mod for_head_temps;
 mod lets;
 mod loops;
 mod macros;

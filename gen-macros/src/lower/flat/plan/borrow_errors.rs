@@ -212,6 +212,16 @@ fn changed_capture(ir: &Ir, closure: BindingId) -> Option<BindingId> {
 fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bool) -> String {
     let owner_name = display_name(ir, owner);
     let boxed = boxed_alternative(ir);
+    // `let tag = &log.make(..);`: the hidden local of the temporary the `let` extends.
+    if crate::lower::flat::extended_temps::is_extended(&ir.bindings[owner].ident) {
+        let name = display_name(ir, binding);
+        return format!(
+            "`{name}` borrows the temporary value that `let .. = &..;` keeps alive to the end of \
+             its block, and is still needed after a yield, but a flat generator cannot keep a \
+             borrow of its own local in its state; bind the value itself (the `let` without \
+             `&`) and borrow it where it is used, or {boxed}"
+        );
+    }
     match ir.bindings[binding].kind {
         BindingKind::Iter if ir.borrowing_closures.contains(&binding) => format!(
             "this closure captures `{owner_name}` by reference, and the iterator holding it is \

@@ -1,0 +1,193 @@
+//! A temporary that a `let` keeps alive to the end of its block (`let tag = &make();`, `let
+//! buf = &mut Vec::new();`, `let name = &row().name;`) drops where the plain function drops
+//! it, also when the block yields after the `let`: at the end of the block, after the locals
+//! declared after it, and when the generator is dropped early. Against the plain function:
+//! items, and drops at every early stop.
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+fn n(name: &str) -> Noisy {
+    Noisy::new(name)
+}
+
+/// A row with a guard: `&row(..).name` extends the whole row.
+#[derive(Debug)]
+pub struct Row {
+    pub name: String,
+    pub _guard: Noisy,
+}
+
+fn row(i: u32) -> Row {
+    Row {
+        name: format!("row{i}"),
+        _guard: n(&format!("guard{i}")),
+    }
+}
+
+fn rows(count: u32) -> Vec<Noisy> {
+    (0..count).map(|i| n(&format!("r{i}"))).collect()
+}
+
+twin! {
+    fn borrowed_call_result(count: u32) -> String {
+        let tag = &n("tag");
+        yield_!(tag.name().to_owned());
+        let _later = n("later");
+        for i in 0..count {
+            yield_!(format!("item{i}"));
+        }
+        yield_!(String::from("end"));
+    }
+}
+
+#[test]
+fn a_borrowed_call_result_lives_to_the_end_of_the_block() {
+    assert_eq!(
+        check!(borrowed_call_result(2)),
+        ["tag", "item0", "item1", "end"]
+    );
+    same_drops!(borrowed_call_result(3));
+}
+
+twin! {
+    fn borrowed_field_of_a_temporary(count: u32) -> String {
+        for i in 0..count {
+            let name = &row(i).name;
+            let copy = name.clone();
+            yield_!(copy);
+            yield_!(String::from("after"));
+        }
+    }
+}
+
+#[test]
+fn a_field_borrowed_out_of_a_temporary_keeps_the_whole_temporary() {
+    assert_eq!(
+        check!(borrowed_field_of_a_temporary(2)),
+        ["row0", "after", "row1", "after"]
+    );
+    same_drops!(borrowed_field_of_a_temporary(3));
+}
+
+twin! {
+    fn borrowed_index_and_mutable_temporary(count: u32) -> usize {
+        let first = &rows(count)[0];
+        let len = first.name().len();
+        let buf = &mut Vec::new();
+        buf.push(n("pushed"));
+        buf.push(n("again"));
+        let held = buf.len();
+        {
+            let inner = &(n("inner"));
+            let _ = inner;
+            yield_!(len);
+        }
+        yield_!(held);
+        yield_!(0);
+    }
+}
+
+#[test]
+fn an_indexed_temporary_and_a_mutable_one_drop_in_declaration_order() {
+    assert_eq!(check!(borrowed_index_and_mutable_temporary(2)), [2, 2, 0]);
+    same_drops!(borrowed_index_and_mutable_temporary(3));
+}
+
+twin! {
+    fn in_a_loop_with_early_exits(count: u32) -> u32 {
+        let mut i = 0;
+        loop {
+            let step = &n(&format!("step{i}"));
+            if i == count {
+                break;
+            }
+            let odd = step.name().ends_with('1');
+            yield_!(i);
+            if odd {
+                i += 2;
+                continue;
+            }
+            i += 1;
+        }
+        yield_!(100);
+    }
+}
+
+#[test]
+fn a_loop_iteration_drops_its_extended_temporary_at_every_exit() {
+    assert_eq!(check!(in_a_loop_with_early_exits(4)), [0, 1, 3, 100]);
+    same_drops!(in_a_loop_with_early_exits(5));
+}
+
+fn weight(noisy: &Noisy) -> u64 {
+    noisy.name().len() as u64
+}
+
+twin! {
+    fn tuple_let_with_a_yield_in_it(count: u64) -> u64 {
+        let tag = &n("tag");
+        let w = weight(tag);
+        // Each binding carries what its own element borrows: `g` is owned, and drops at the
+        // end of the block although `w` (from a call on a borrow) might borrow.
+        #[allow(unused_variables)]
+        let (g, (), total) = (n("g"), yield_!(1), w + count);
+        yield_!(total);
+        yield_!(0);
+        let _after = n("after");
+        yield_!(2);
+    }
+}
+
+#[test]
+fn each_binding_of_a_tuple_let_carries_what_its_element_borrows() {
+    assert_eq!(check!(tuple_let_with_a_yield_in_it(4)), [1, 7, 0, 2]);
+    same_drops!(tuple_let_with_a_yield_in_it(4));
+}
+
+/// A value with a guard, made from a number.
+#[derive(Debug)]
+pub struct Rec {
+    pub id: u64,
+    pub _guard: Noisy,
+}
+
+impl Rec {
+    fn new(id: u64) -> Rec {
+        Rec {
+            id,
+            _guard: n(&format!("rec{id}")),
+        }
+    }
+}
+
+/// A method the macro does not know.
+trait Weigh {
+    fn weigh(&self) -> u64;
+}
+
+impl Weigh for Noisy {
+    fn weigh(&self) -> u64 {
+        self.name().len() as u64
+    }
+}
+
+twin! {
+    fn method_of_a_reference_to_a_local(count: u64) -> u64 {
+        let owned = n("owned");
+        let by_ref = &owned;
+        let extended = &n("extended");
+        // `by_ref.weigh()` is the same call as `owned.weigh()`: kept like an owned value, not
+        // a borrow that rules out keeping `x` across the yields.
+        let x = by_ref.weigh() + extended.weigh();
+        let rec = Rec::new(x + count);
+        yield_!(rec.id);
+        yield_!(x);
+        yield_!(1);
+    }
+}
+
+#[test]
+fn a_value_from_a_method_of_a_reference_is_kept_like_an_owned_one() {
+    assert_eq!(check!(method_of_a_reference_to_a_local(1)), [14, 13, 1]);
+    same_drops!(method_of_a_reference_to_a_local(1));
+}

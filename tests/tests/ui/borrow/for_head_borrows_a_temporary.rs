@@ -1,0 +1,48 @@
+//! A `for` loop whose iterator borrows a temporary of its head (a lock's guard, a `RefCell`
+//! borrow, a formatted string) and whose body yields: the plain function keeps the temporary
+//! until the loop ends, a flat generator cannot.
+use std::cell::RefCell;
+use std::sync::Mutex;
+
+use gen_core::generator;
+
+#[generator]
+fn drain_jobs(queue: &Mutex<Vec<String>>) -> impl Iterator<Item = String> + '_ {
+    for job in queue.lock().unwrap().drain(..) {
+        yield_!(job);
+    }
+}
+
+struct Board {
+    items: RefCell<Vec<u32>>,
+}
+
+impl Board {
+    #[generator]
+    fn doubled(&self) -> impl Iterator<Item = u32> + '_ {
+        for x in self.items.borrow().iter() {
+            yield_!(x * 2);
+        }
+    }
+}
+
+#[generator]
+fn letters(n: u32) -> impl Iterator<Item = char> {
+    for c in format!("{n}").chars() {
+        yield_!(c);
+    }
+}
+
+#[generator]
+fn listed(n: u32) -> impl Iterator<Item = u32> {
+    for x in &vec![n, n + 1] {
+        yield_!(*x);
+    }
+}
+
+fn main() {
+    let _ = listed;
+    let _ = drain_jobs;
+    let _ = Board::doubled;
+    let _ = letters;
+}
