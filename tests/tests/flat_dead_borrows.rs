@@ -507,3 +507,36 @@ fn an_underscore_part_of_a_pattern_is_not_held() {
     );
     same_drops!(stamps(vec!["a b".into()]));
 }
+
+// `it.next()` through a `&mut` to an element of `iters` returns the element's item, which
+// never borrows `iters`: `heads` and `out` hold owned items across the yields.
+twin! {
+    fn firsts_of_each_list(count: u32) -> String {
+        let lists: Vec<Vec<String>> = (0..count)
+            .map(|i| vec![format!("a{i}"), format!("b{i}")])
+            .collect();
+        let mut iters: Vec<std::vec::IntoIter<String>> =
+            lists.into_iter().map(|v| v.into_iter()).collect();
+        let mut heads: Vec<Option<String>> = Vec::new();
+        for it in iters.iter_mut() {
+            heads.push(it.next());
+        }
+        let mut out = Vec::new();
+        for it in iters.iter_mut() {
+            out.push(it.next().unwrap_or_default());
+        }
+        let _held = n("held");
+        for h in heads.into_iter().flatten() {
+            yield_!(h);
+        }
+        for s in out {
+            yield_!(s);
+        }
+    }
+}
+
+#[test]
+fn items_taken_through_a_mutable_element_of_a_local_are_owned() {
+    assert_eq!(check!(firsts_of_each_list(2)), ["a0", "a1", "b0", "b1"]);
+    same_drops!(firsts_of_each_list(2));
+}

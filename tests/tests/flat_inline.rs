@@ -373,3 +373,39 @@ fn called_names_are_functions_or_closures_called_in_place() {
     };
     assert_eq!(sums.collect::<Vec<_>>(), [0, 1, 3, 6]);
 }
+
+/// A log whose `push` takes `&self`, as a std `Vec::push` does not.
+#[derive(Debug)]
+pub struct SharedLog(std::cell::RefCell<Vec<String>>);
+
+impl SharedLog {
+    pub fn push(&self, line: &str) {
+        self.0.borrow_mut().push(line.to_owned());
+    }
+}
+
+#[derive(Debug)]
+pub struct Report {
+    rows: Vec<u32>,
+    log: SharedLog,
+}
+
+/// `this.log.push(..)` may be the field type's own method taking `&self`: the capture needs no
+/// `mut`, as in a `move` closure.
+fn report_lines(this: Report) -> impl Iterator<Item = u32> {
+    iter! {
+        let rows = this.rows;
+        yield rows.len() as u32;
+        this.log.push("done");
+        yield this.log.0.borrow().len() as u32;
+    }
+}
+
+#[test]
+fn a_method_named_like_a_mutating_one_on_a_field_of_a_capture() {
+    let report = Report {
+        rows: vec![1, 2, 3],
+        log: SharedLog(std::cell::RefCell::new(Vec::new())),
+    };
+    assert_eq!(report_lines(report).collect::<Vec<_>>(), [3, 1]);
+}

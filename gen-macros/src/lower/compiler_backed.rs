@@ -156,15 +156,46 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
         // `unused_braces` on the user's braces.
         quote!(#block;)
     };
-    Ok(quote! {
-        {
-            #constructor(move |mut #h: #private::Yielder<#item_ty>| async move {
-                #reverse_mention
-                #(#rebinds)*
-                #tail
-            })
+    let generator = quote! {
+        #constructor(move |mut #h: #private::Yielder<#item_ty>| async move {
+            #reverse_mention
+            #(#rebinds)*
+            #tail
+        })
+    };
+    // A sync body has no `.await` of its own: clippy's lints about values held across an
+    // await (a lock guard across `yield_!`) are about the lowering's awaits, which the plain
+    // function does not have. Allowed on the generator, unless the body has an `async` block
+    // or closure of its own, where they would be the user's.
+    if func.flavour != Flavour::Stream && !has_async(&func.block) {
+        let g = crate::lower::flat::names::generator();
+        return Ok(quote! {
+            {
+                #[allow(clippy::await_holding_lock, clippy::await_holding_refcell_ref)]
+                let #g = #generator;
+                #g
+            }
+        });
+    }
+    Ok(quote!({ #generator }))
+}
+
+/// Whether `block` has an `async` block or closure (outside nested items).
+fn has_async(block: &syn::Block) -> bool {
+    struct Find(bool);
+    impl<'ast> syn::visit::Visit<'ast> for Find {
+        fn visit_expr_async(&mut self, _: &'ast syn::ExprAsync) {
+            self.0 = true;
         }
-    })
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            self.0 |= c.asyncness.is_some();
+            syn::visit::visit_expr_closure(self, c);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut find = Find(false);
+    syn::visit::Visit::visit_block(&mut find, block);
+    find.0
 }
 
 /// The `self` token of the method's receiver (not for an IDE, which keeps no arguments).

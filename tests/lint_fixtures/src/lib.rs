@@ -7,6 +7,8 @@
 
 #[path = "../../tests/ui/lints/pass/boxed.rs"]
 pub mod pass_boxed;
+#[path = "../../tests/ui/lints/pass/boxed_guards.rs"]
+pub mod pass_boxed_guards;
 #[path = "../../tests/ui/lints/pass/flat.rs"]
 pub mod pass_flat;
 #[path = "../../tests/ui/lints/pass/flat_mutation_styles.rs"]

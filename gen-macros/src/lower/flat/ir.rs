@@ -48,7 +48,7 @@ pub(crate) struct Ir {
     /// `iter! { .. }`: the parameters are the variables the body captures.
     pub inline: bool,
     /// Bindings the body visibly mutates (assigns, `x += ..`, `x.f = ..`, `&mut x`, a std
-    /// mutating method such as `x.push(..)`), with where it first does.
+    /// mutating method on the binding itself such as `x.push(..)`), with where it first does.
     pub mutated: std::collections::HashMap<BindingId, Span>,
     /// Bindings the body may mutate: `mutated`, plus receivers of methods the lowering does
     /// not know, places another macro's input names, the first argument of `write!`.

@@ -78,7 +78,12 @@ impl Builder<'_> {
             _ => None,
         };
         if let Some(target) = mutating {
-            if let Some(place) = self.place_of(target) {
+            // A method named like a std mutating one, on a field (`this.log.push(..)`), may be
+            // the field type's own, taking `&self`: only maybe (an `iter!` capture then needs
+            // no `mut`, `mod.rs`).
+            let on_field = matches!(e, SynExpr::MethodCall(_))
+                && self.place_of(target).is_some_and(|p| !p.path.is_empty());
+            if let Some(place) = self.place_of(target).filter(|_| !on_field) {
                 self.ir.mutated.entry(place.binding).or_insert(e.span());
             }
             // Through `IndexMut` too (`adj[i].push(x)`): the `mut` of `adj` is needed.

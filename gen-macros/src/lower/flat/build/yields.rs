@@ -147,6 +147,7 @@ impl Builder<'_> {
     }
 
     pub(super) fn yield_from(&mut self, y: &syn::ExprYield, iterable: &SynExpr) -> Expr {
+        let iterable_syn = iterable;
         let span = y.span();
         let iterable_span = iterable.span();
         let outer = self.push_scope();
@@ -158,6 +159,10 @@ impl Builder<'_> {
         let loop_id = self.new_loop(LoopKind::For, None, false);
         let iter_ident = format_ident!("__gen_iter{}", loop_id, span = Span::mixed_site());
         let (iter, _) = self.declare_iterator(&iter_ident, &iterable);
+        // `yield_from!(it.by_ref().take(2))`: for the fix an error names.
+        if let Some(start) = super::syntax_facts::loop_source(iterable_syn) {
+            self.ir.loop_methods.insert(iter, start);
+        }
         let head = self.new_state(StateKind::Head, span);
         self.ir.states[head].head_of = Some(loop_id);
         self.ir.loops[loop_id].head = Some(head);

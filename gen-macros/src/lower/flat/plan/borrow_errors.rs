@@ -239,8 +239,8 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
         {
             format!(
                 "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
-             keep a borrow of its own local in its state; advance the iterator in the loop's \
-             condition instead (`while let Some(x) = {owner_name}.next()`), or {boxed}"
+             keep a borrow of its own local in its state; advance the iterator itself, one item \
+             at a time (`while let Some(x) = {owner_name}.next() {{ .. }}`), or {boxed}"
             )
         }
         // `let keys: Vec<&K> = map.keys().collect(); for k in keys { yield_!(..) }`.
