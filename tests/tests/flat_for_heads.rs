@@ -66,10 +66,12 @@ fn guarded_copies<'a>(
     for x in queue.lock().unwrap().clone() {
         yield_!(x);
     }
+    // The `Ref` lives until the loop ends, as in the plain function: the body only reads.
     for x in cell.borrow().iter().copied().collect::<Vec<_>>() {
-        cell.borrow_mut().push(x * 10);
-        yield_!(x);
+        let len = cell.borrow().len() as u32;
+        yield_!(x * 10 + len);
     }
+    cell.borrow_mut().push(5);
 }
 
 #[test]
@@ -78,9 +80,9 @@ fn a_guard_used_up_by_the_head() {
     let cell = RefCell::new(vec![3, 4]);
     assert_eq!(
         guarded_copies(&queue, &cell).collect::<Vec<_>>(),
-        [1, 2, 3, 4]
+        [1, 2, 32, 42]
     );
-    assert_eq!(*cell.borrow(), [3, 4, 30, 40]);
+    assert_eq!(*cell.borrow(), [3, 4, 5]);
 }
 
 fn make(n: u32) -> Vec<u32> {
@@ -103,4 +105,81 @@ fn owned_heads(n: u32) -> impl Iterator<Item = u32> {
 #[test]
 fn heads_that_own_their_items() {
     assert_eq!(owned_heads(2).collect::<Vec<_>>(), [0, 1, 1, 0, 7, 8]);
+}
+
+#[generator]
+fn jobs(queue: &RefCell<Vec<String>>) -> impl Iterator<Item = String> + '_ {
+    // The `Ref` the head makes lives until the loop ends, as in the plain function: the
+    // consumer sees the queue borrowed while it has an item.
+    for job in queue.borrow().clone() {
+        yield_!(job);
+    }
+    yield_!(String::from("after"));
+}
+
+fn jobs_plain(queue: &RefCell<Vec<String>>, sink: &mut dyn FnMut(String)) {
+    for job in queue.borrow().clone() {
+        sink(job);
+    }
+    sink(String::from("after"));
+}
+
+#[test]
+fn a_guard_the_head_uses_up_lives_until_the_loop_ends() {
+    let queue = RefCell::new(vec![String::from("a"), String::from("b")]);
+    let seen = |job: String| format!("{job}:{}", queue.try_borrow_mut().is_ok());
+    let mut plain = Vec::new();
+    jobs_plain(&queue, &mut |job| plain.push(seen(job)));
+    assert_eq!(plain, ["a:false", "b:false", "after:true"]);
+    let by_next: Vec<String> = jobs(&queue).map(seen).collect();
+    assert_eq!(by_next, plain);
+    let mut by_for_each = Vec::new();
+    jobs(&queue).for_each(|job| by_for_each.push(seen(job)));
+    assert_eq!(by_for_each, plain);
+    let mut g = jobs(&queue);
+    let first = g.next().map(seen);
+    assert_eq!(first.as_deref(), Some("a:false"));
+    drop(g);
+    assert!(
+        queue.try_borrow_mut().is_ok(),
+        "dropping the generator ends the borrow"
+    );
+}
+
+#[generator]
+fn locked_jobs<'a>(
+    queue: &'a Mutex<Vec<u32>>,
+    log: &'a RefCell<Vec<String>>,
+) -> impl Iterator<Item = u32> + 'a {
+    for job in queue.lock().unwrap().clone().into_iter().rev() {
+        log.borrow_mut()
+            .push(format!("{job}:{}", queue.try_lock().is_ok()));
+        yield_!(job);
+    }
+    log.borrow_mut()
+        .push(format!("end:{}", queue.try_lock().is_ok()));
+}
+
+#[test]
+fn a_lock_guard_the_head_uses_up_is_held_until_the_loop_ends() {
+    let queue = Mutex::new(vec![1, 2]);
+    let log = RefCell::new(Vec::new());
+    assert_eq!(locked_jobs(&queue, &log).collect::<Vec<_>>(), [2, 1]);
+    assert_eq!(*log.borrow(), ["2:false", "1:false", "end:true"]);
+}
+
+#[generator]
+fn local_cell(n: u32) -> impl Iterator<Item = u32> {
+    // A guard of the generator's own local: not kept across the yields (README limit 5).
+    let cell = RefCell::new((0..n).collect::<Vec<_>>());
+    for x in cell.borrow().clone() {
+        yield_!(x);
+    }
+    cell.borrow_mut().push(9);
+    yield_!(cell.borrow().len() as u32);
+}
+
+#[test]
+fn a_guard_of_a_local_in_a_head_still_compiles() {
+    assert_eq!(local_cell(2).collect::<Vec<_>>(), [0, 1, 3]);
 }

@@ -1,12 +1,17 @@
-//! A `for` loop whose iterator borrows a temporary of its own head (`for job in
-//! queue.lock().unwrap().drain(..)`, `for x in &rows()`, `for c in line.to_string().chars()`)
-//! and whose body yields.
+//! The temporaries of a `for` loop's head, when the loop's body yields.
 //!
-//! Rust keeps the temporaries of a `for` loop's head until the loop ends, so the iterator may
-//! borrow them. A flat generator keeps locals across a yield, not temporaries, and cannot keep
-//! a borrow of its own local either: the plain function's loop is limit 1's shape, with a
-//! temporary instead of a named local. Report it on the temporary with the fixes that apply,
-//! instead of rustc's error about a borrow escaping the state machine's closure.
+//! Rust keeps the temporaries of a `for` loop's head until the loop ends. A flat generator
+//! keeps locals across a yield, not temporaries:
+//! - A guard the head uses up (`for x in cache.borrow().clone()`, `for job in
+//!   queue.lock().unwrap().clone()`): desugar `for p in guard.m(..) { .. }` into `{ let t =
+//!   guard; for p in t.m(..) { .. } }`, which drops `t` after the loop's iterator, as Rust
+//!   drops the temporary. The plan keeps `t` across the yields when it borrows nothing of the
+//!   generator's (a lock reached through a reference argument or `&self`), and drops it when
+//!   it is no longer used otherwise, as any value that may borrow a local (README limit 5).
+//! - An iterator that borrows a temporary of its own head (`for job in
+//!   queue.lock().unwrap().drain(..)`, `for x in &rows()`): the plain function's loop is limit
+//!   1's shape, with a temporary instead of a named local. Report it on the temporary with the
+//!   fixes that apply, instead of rustc's error about a borrow escaping the state machine.
 
 use syn::Expr as SynExpr;
 
@@ -41,13 +46,7 @@ impl Builder<'_> {
         let Some(temp) = borrowed_temporary(iterable) else {
             return;
         };
-        let force = std::collections::HashSet::new();
-        let mut find = Find {
-            force: &force,
-            found: false,
-        };
-        syn::visit::Visit::visit_block(&mut find, body);
-        if !find.found {
+        if !yields_in(body) {
             return;
         }
         let boxed = if self.inline {
@@ -81,6 +80,52 @@ impl Builder<'_> {
                  borrow of its own local, across the yields in the loop; {fix}, or {boxed}"
             ),
         ));
+    }
+}
+
+/// Whether `body` yields (outside closures, async blocks, items and macros' input).
+pub(super) fn yields_in(body: &syn::Block) -> bool {
+    let force = std::collections::HashSet::new();
+    let mut find = Find {
+        force: &force,
+        found: false,
+    };
+    syn::visit::Visit::visit_block(&mut find, body);
+    find.found
+}
+
+/// The guard a `for` head uses up, found in its receiver chain (`cache.borrow()` in
+/// `cache.borrow().clone().into_iter()`), for `Builder::for_expr` to hoist; `None` when the
+/// iterator borrows it (the error above) or there is none.
+pub(super) fn guard_used_up(e: &mut SynExpr) -> Option<&mut SynExpr> {
+    if borrowed_temporary(e).is_some() {
+        return None;
+    }
+    let mut e = e;
+    loop {
+        match e {
+            SynExpr::Paren(p) => e = &mut p.expr,
+            SynExpr::MethodCall(m) => {
+                if owned_temporary(&m.receiver).is_some() && is_guard(&m.receiver) {
+                    return Some(&mut m.receiver);
+                }
+                e = &mut m.receiver;
+            }
+            _ => return None,
+        }
+    }
+}
+
+/// A lock's or a `RefCell`'s guard (`m.lock().unwrap()`, `c.borrow()`): a value whose drop
+/// the plain function times, unlike an owned copy the head makes.
+fn is_guard(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Paren(p) => is_guard(&p.expr),
+        SynExpr::MethodCall(m) => matches!(
+            m.method.to_string().as_str(),
+            "borrow" | "borrow_mut" | "unwrap" | "expect"
+        ),
+        _ => false,
     }
 }
 

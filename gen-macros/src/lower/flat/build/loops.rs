@@ -82,6 +82,27 @@ impl Builder<'_> {
             );
             return self.finish_block(scope, followed_by(temp_stmt, looped), f.span());
         }
+        // Desugar `for p in guard.m(..) { .. }` whose body yields into `{ let t = guard; for p
+        // in t.m(..) { .. } }` (`for_head_temps.rs`).
+        let mut head = f.expr.clone();
+        if super::for_head_temps::yields_in(&f.body)
+            && let Some(guard) = super::for_head_temps::guard_used_up(&mut head)
+        {
+            let scope = self.push_scope();
+            let value_of_guard = guard.clone();
+            let (temp_stmt, temp) = self.spill_temp_as(&value_of_guard, true);
+            let ident = self.ir.bindings[temp].ident.clone();
+            *guard = syn::parse_quote!(#ident);
+            let looped = self.loop_expr(
+                f.label.as_ref(),
+                LoopSyn::For(&f.pat, Iterable::Syn(&head)),
+                &f.body,
+                value,
+                forced,
+                e,
+            );
+            return self.finish_block(scope, followed_by(temp_stmt, looped), f.span());
+        }
         self.loop_expr(
             f.label.as_ref(),
             LoopSyn::For(&f.pat, Iterable::Syn(&f.expr)),
