@@ -191,3 +191,103 @@ fn a_value_from_a_method_of_a_reference_is_kept_like_an_owned_one() {
     assert_eq!(check!(method_of_a_reference_to_a_local(1)), [14, 13, 1]);
     same_drops!(method_of_a_reference_to_a_local(1));
 }
+
+twin! {
+    fn other_extending_shapes(flag: bool) -> usize {
+        let pair = &(n("p0"), n("p1"));
+        let a = pair.0.name().len();
+        yield_!(a);
+        let arr = &[n("a0")];
+        let b = arr.len();
+        yield_!(b);
+        let chosen = &if flag { n("if-yes") } else { n("if-no") };
+        let c = chosen.name().len();
+        yield_!(c);
+        let matched = &match flag {
+            true => n("match-t"),
+            false => n("match-f"),
+        };
+        let d = matched.name().len();
+        yield_!(d);
+        let block = &{ n("block") };
+        let e = block.name().len();
+        yield_!(e);
+        let field = &(n("tuple-field"), 1).0;
+        let f = field.name().len();
+        yield_!(f);
+        let boxed = &*Box::new(n("boxed"));
+        let g = boxed.name().len();
+        yield_!(g);
+        // Each element's temporary is extended: made in order, dropped in reverse.
+        let both = (&n("first"), n("second").name().len());
+        let h = both.0.name().len() + both.1;
+        yield_!(h);
+        // A constant is promoted to a `'static`: still usable after a yield.
+        let table = &[1usize, 2, 3];
+        yield_!(table[0]);
+        yield_!(table[2]);
+    }
+}
+
+#[test]
+fn temporaries_extended_through_tuples_arrays_blocks_and_projections() {
+    assert_eq!(
+        check!(other_extending_shapes(true)),
+        [2, 1, 6, 7, 5, 11, 5, 11, 1, 3]
+    );
+    same_drops!(other_extending_shapes(true));
+    same_drops!(other_extending_shapes(false));
+}
+
+/// A record made to be borrowed.
+#[derive(Debug)]
+pub struct Computed {
+    pub field: String,
+    pub _guard: Noisy,
+}
+
+fn compute(i: u32) -> Computed {
+    Computed {
+        field: format!("f{i}"),
+        _guard: n(&format!("computed{i}")),
+    }
+}
+
+twin! {
+    fn constructor_and_let_else(count: u32) -> usize {
+        for i in 0..count {
+            let Some(r) = Some(&compute(i).field) else {
+                return;
+            };
+            let len = r.len();
+            yield_!(len);
+            yield_!(i as usize);
+        }
+    }
+}
+
+#[test]
+fn a_constructor_argument_and_a_let_else_extend_their_temporaries() {
+    assert_eq!(check!(constructor_and_let_else(2)), [2, 0, 2, 1]);
+    same_drops!(constructor_and_let_else(3));
+}
+
+twin! {
+    fn borrowed_in_a_branch(count: u32) -> usize {
+        for i in 0..count {
+            // A temporary made in one branch only: the value is a reference, read before the
+            // yield (its temporary drops before the consumer sees the item: README limit 5).
+            let maybe = if i % 2 == 0 { Some(&compute(i + 10).field) } else { None };
+            let Some(m) = maybe else {
+                continue;
+            };
+            let m_len = m.len();
+            yield_!(m_len);
+        }
+    }
+}
+
+#[test]
+fn a_reference_to_a_temporary_made_in_a_branch_compiles() {
+    assert_eq!(check!(borrowed_in_a_branch(3)), [3, 3]);
+}

@@ -381,3 +381,30 @@ mod same_name_delegation {
         assert_eq!(Tree { depth: 3 }.walk().collect::<Vec<_>>(), [0, 10, 20, 0]);
     }
 }
+
+struct Tally {
+    items: Vec<u32>,
+    resets: u32,
+}
+
+impl Tally {
+    /// A shared borrow through `&mut self` kept across the yields, `self` not used again after
+    /// the loop: fine (the state keeps only the borrow).
+    #[generator]
+    fn reset_then_list(&mut self) -> impl Iterator<Item = u32> + '_ {
+        self.resets += 1;
+        for x in self.items.iter() {
+            yield_!(*x);
+        }
+    }
+}
+
+#[test]
+fn a_shared_borrow_through_mut_self_not_used_again() {
+    let mut t = Tally {
+        items: vec![4, 5],
+        resets: 0,
+    };
+    assert_eq!(t.reset_then_list().collect::<Vec<_>>(), [4, 5]);
+    assert_eq!(t.resets, 1);
+}

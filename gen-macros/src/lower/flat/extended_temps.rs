@@ -2,24 +2,30 @@
 //! the `let`.
 //!
 //! In `let tag = &log.make("x");` the value `log.make("x")` is a temporary whose life Rust
-//! extends to the end of the enclosing block, as if it were a local declared there. A flat
+//! extends to the end of the enclosing block, as if it were a local declared there. So are the
+//! temporaries borrowed in the other *extending* positions of an initializer: an operand of a
+//! tuple, an array, a struct literal, a cast or a tuple-struct or variant constructor
+//! (`Some(&f())`), the tail of a block (and of an `if` branch or a `match` arm, which this
+//! leaves as written: a temporary made on one path only), and the base of the fields, indexes
+//! and dereferences of an extending borrow (`&row().name`, `&*Box::new(v)`). A flat
 //! generator keeps locals across a yield, not temporaries: the value would drop when the
 //! generator first suspends. So, before the body is built, desugar
 //!
 //! ```text
-//! let tag = &log.make("x").name;        let buf = &mut Vec::new();
+//! let tag = &log.make("x").name;        let pair = (&a(), b());
 //! ```
 //! into
 //! ```text
-//! let __gen_x0 = log.make("x"); let tag = &__gen_x0.name;
-//! let mut __gen_x1 = Vec::new(); let buf = &mut __gen_x1;
+//! let __gen_x0;                          let __gen_x1;
+//! let tag = { __gen_x0 = log.make("x"); &__gen_x0.name };
+//!                                        let pair = ({ __gen_x1 = a(); &__gen_x1 }, b());
 //! ```
-//! which drop identically in plain Rust (the hidden local is declared where the temporary was
-//! made, so it drops where the extended temporary drops, in the same order). A `tag` still
-//! used after a yield then borrows a local across it: the macro's own error, which describes
-//! the hidden local as the temporary it is. Only a value made by a call, a method call, a
-//! macro or a struct literal is moved into a local (a literal or an arithmetic result has no
-//! drop to time), only in a block that yields after the `let`, and not in a `let .. else`.
+//! which evaluates in the same order and drops identically in plain Rust (a hidden local is
+//! declared before the `let` and initialized where the temporary was made, so it drops where
+//! the extended temporary drops). A constant (`&[1, 2]`) is promoted to a `'static` instead and
+//! left alone. A borrow of it still used after a yield is then a borrow of a local across it:
+//! the macro's own error, which describes the hidden local as the temporary it is. Only in a
+//! block that yields after the `let`.
 
 use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
@@ -60,13 +66,20 @@ impl VisitMut for Desugar {
         visit_mut::visit_block_mut(self, block);
         let mut k = 0;
         while k < block.stmts.len() {
+            let mut hidden = Vec::new();
             if yields_in_stmts(&block.stmts[k + 1..])
-                && let Some(hoisted) = self.hoist(&mut block.stmts[k])
+                && let Stmt::Local(local) = &mut block.stmts[k]
+                && let Some(init) = &mut local.init
             {
-                block.stmts.insert(k, hoisted);
-                k += 1;
+                self.extending(&mut init.expr, &mut hidden);
             }
-            k += 1;
+            let count = hidden.len();
+            for (i, (ident, mutability)) in hidden.into_iter().enumerate() {
+                block
+                    .stmts
+                    .insert(k + i, syn::parse_quote!(let #mutability #ident;));
+            }
+            k += count + 1;
         }
     }
 
@@ -75,44 +88,144 @@ impl VisitMut for Desugar {
 }
 
 impl Desugar {
-    /// Desugar `let p = &temp.path;` into `let __gen_xN = temp;` (returned) and
-    /// `let p = &__gen_xN.path;` (left in `stmt`).
-    fn hoist(&mut self, stmt: &mut Stmt) -> Option<Stmt> {
-        let Stmt::Local(local) = stmt else {
-            return None;
-        };
-        let init = local.init.as_mut().filter(|init| init.diverge.is_none())?;
-        let Expr::Reference(reference) = strip_parens(&mut init.expr) else {
-            return None;
-        };
-        let mutability = reference.mutability;
-        let base = temporary_base(&mut reference.expr)?;
-        let hidden = Ident::new(&format!("{PREFIX}{}", self.next), Span::mixed_site());
-        self.next += 1;
-        // The borrow of the hidden local stands where the temporary was made: an error about
-        // it points there.
-        let mut used = hidden.clone();
-        used.set_span(Span::mixed_site().located_at(syn::spanned::Spanned::span(&*base)));
-        let value = std::mem::replace(base, syn::parse_quote!(#used));
-        Some(syn::parse_quote!(let #mutability #hidden = #value;))
+    /// Desugar the borrows of temporaries in the extending expression `e` into borrows of
+    /// hidden locals, pushed to `hidden` in the order they are made.
+    fn extending(&mut self, e: &mut Expr, hidden: &mut Vec<(Ident, Option<syn::token::Mut>)>) {
+        match e {
+            Expr::Paren(p) => self.extending(&mut p.expr, hidden),
+            Expr::Cast(c) => self.extending(&mut c.expr, hidden),
+            Expr::Tuple(t) => t.elems.iter_mut().for_each(|x| self.extending(x, hidden)),
+            Expr::Array(a) => a.elems.iter_mut().for_each(|x| self.extending(x, hidden)),
+            Expr::Struct(s) => s
+                .fields
+                .iter_mut()
+                .for_each(|f| self.extending(&mut f.expr, hidden)),
+            Expr::Call(c) if is_constructor(&c.func) => {
+                c.args.iter_mut().for_each(|x| self.extending(x, hidden));
+            }
+            // Not the branches of an `if` or a `match`: a temporary made on one path only would
+            // need a drop flag, and the lowering of a compound whose value borrows it cannot
+            // keep both (README limit 5).
+            Expr::Block(b) if b.label.is_none() => self.tail(&mut b.block, hidden),
+            Expr::Reference(r) => {
+                // A temporary inside the borrowed value is extended too (`&(&a(), b)`).
+                self.extending(&mut r.expr, hidden);
+                let mutability = r.mutability;
+                // A constant (`&[1, 2]`, `&None`) is promoted to a `'static` instead.
+                let Some(base) = temporary_base(&mut r.expr).filter(|b| !is_constant(b)) else {
+                    return;
+                };
+                let ident = Ident::new(&format!("{PREFIX}{}", self.next), Span::mixed_site());
+                self.next += 1;
+                // The borrow of the hidden local stands where the temporary was made: an
+                // error about it points there.
+                let mut used = ident.clone();
+                used.set_span(Span::mixed_site().located_at(syn::spanned::Spanned::span(&*base)));
+                let value = std::mem::replace(base, syn::parse_quote!(#used));
+                let borrow = std::mem::replace(e, Expr::Verbatim(Default::default()));
+                *e = syn::parse_quote!({ #ident = #value; #borrow });
+                hidden.push((ident, mutability));
+            }
+            _ => {}
+        }
+    }
+
+    /// The tail expression of `block`, an extending position.
+    fn tail(&mut self, block: &mut Block, hidden: &mut Vec<(Ident, Option<syn::token::Mut>)>) {
+        if let Some(Stmt::Expr(tail, None)) = block.stmts.last_mut() {
+            self.extending(tail, hidden);
+        }
     }
 }
 
-fn strip_parens(e: &mut Expr) -> &mut Expr {
+/// Whether the value of `e` holds a borrow of a temporary it makes in an extending position
+/// that the desugaring above leaves as written (in an `if` branch or a `match` arm: `if f {
+/// Some(&compute().field) } else { None }`). Such a value cannot outlive the statement's arm
+/// of the state machine, and is a reference or made of references: `lets.rs` declares its
+/// bindings as references, kept only while later code reads them.
+pub(crate) fn borrows_a_temporary(e: &Expr) -> bool {
     match e {
-        Expr::Paren(p) => strip_parens(&mut p.expr),
-        other => other,
+        Expr::Paren(p) => borrows_a_temporary(&p.expr),
+        Expr::Cast(c) => borrows_a_temporary(&c.expr),
+        Expr::Tuple(t) => t.elems.iter().any(borrows_a_temporary),
+        Expr::Array(a) => a.elems.iter().any(borrows_a_temporary),
+        Expr::Struct(s) => s.fields.iter().any(|f| borrows_a_temporary(&f.expr)),
+        Expr::Call(c) if is_constructor(&c.func) => c.args.iter().any(borrows_a_temporary),
+        Expr::Block(b) => tail_borrows_a_temporary(&b.block),
+        Expr::If(i) => {
+            tail_borrows_a_temporary(&i.then_branch)
+                || i.else_branch
+                    .as_ref()
+                    .is_some_and(|(_, other)| borrows_a_temporary(other))
+        }
+        Expr::Match(m) => m.arms.iter().any(|arm| borrows_a_temporary(&arm.body)),
+        Expr::Reference(r) => {
+            let mut operand = (*r.expr).clone();
+            temporary_base(&mut operand).is_some_and(|base| !is_constant(base))
+        }
+        _ => false,
     }
 }
 
-/// The temporary a borrow of `e` extends: `e` itself when it is a value with a drop to time,
-/// or the base of the fields and indexes it projects (`make().name`, `rows()[0]`).
+fn tail_borrows_a_temporary(block: &Block) -> bool {
+    matches!(block.stmts.last(), Some(Stmt::Expr(tail, None)) if borrows_a_temporary(tail))
+}
+
+/// `Some`, `Ok`, `Wrapper`, `Shape::Circle`: a tuple-struct or variant constructor, whose
+/// arguments are extending like a tuple's elements (by the capitalized name, as the macro sees
+/// no items).
+fn is_constructor(func: &Expr) -> bool {
+    matches!(func, Expr::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| {
+        s.ident.to_string().starts_with(|c: char| c.is_ascii_uppercase())
+    }))
+}
+
+/// Whether `e` is a constant expression that rustc promotes to a `'static` when borrowed:
+/// literals, paths to constants and unit variants, and what is built of them.
+fn is_constant(e: &Expr) -> bool {
+    match e {
+        Expr::Lit(_) => true,
+        Expr::Path(p) => p.path.segments.last().is_some_and(|s| {
+            s.ident
+                .to_string()
+                .starts_with(|c: char| c.is_ascii_uppercase())
+        }),
+        Expr::Paren(p) => is_constant(&p.expr),
+        Expr::Cast(c) => is_constant(&c.expr),
+        Expr::Unary(u) => !matches!(u.op, syn::UnOp::Deref(_)) && is_constant(&u.expr),
+        Expr::Binary(b) => is_constant(&b.left) && is_constant(&b.right),
+        Expr::Tuple(t) => t.elems.iter().all(is_constant),
+        Expr::Array(a) => a.elems.iter().all(is_constant),
+        Expr::Call(c) => is_constructor(&c.func) && c.args.iter().all(is_constant),
+        _ => false,
+    }
+}
+
+/// The temporary a borrow of `e` extends: `e` itself when it is a value (not a place), or the
+/// base of the fields, indexes and dereferences it projects (`make().name`, `rows()[0]`,
+/// `*Box::new(v)`).
 fn temporary_base(e: &mut Expr) -> Option<&mut Expr> {
-    match e {
-        Expr::Paren(p) => temporary_base(&mut p.expr),
-        Expr::Field(f) => temporary_base(&mut f.base),
-        Expr::Index(i) => temporary_base(&mut i.expr),
-        Expr::Call(_) | Expr::MethodCall(_) | Expr::Macro(_) | Expr::Struct(_) => Some(e),
-        _ => None,
-    }
+    let projection = match &*e {
+        Expr::Paren(_) | Expr::Field(_) | Expr::Index(_) => true,
+        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
+        Expr::Call(_)
+        | Expr::MethodCall(_)
+        | Expr::Macro(_)
+        | Expr::Struct(_)
+        | Expr::Tuple(_)
+        | Expr::Array(_)
+        | Expr::Binary(_)
+        | Expr::If(_)
+        | Expr::Match(_)
+        | Expr::Block(_) => return Some(e),
+        _ => return None,
+    };
+    let inner = match e {
+        Expr::Paren(p) if projection => &mut p.expr,
+        Expr::Field(f) => &mut f.base,
+        Expr::Index(i) => &mut i.expr,
+        Expr::Unary(u) if projection => &mut u.expr,
+        _ => return None,
+    };
+    temporary_base(inner)
 }

@@ -199,6 +199,7 @@ fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
             moved.insert(cfg.places.list[*p].binding);
         }
     }
+
     // `ir.params` are the captures in the order the body first names them.
     let after_moved = ir
         .params

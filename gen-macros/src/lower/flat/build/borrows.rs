@@ -372,7 +372,12 @@ impl Builder<'_> {
         // A value of its own made from a borrow (`let it = data.iter();`, an iterator, not a
         // reference): `&mut it` borrows the local `it` itself.
         if !binding.holds_value() {
-            if mutable && binding.mut_ref {
+            // A shared borrow through a `&mut` argument (`self.items.iter()` with `&mut
+            // self`) cannot be kept with the argument either: the state would move the
+            // `&mut` while the borrow freezes it.
+            let shared_through_argument = binding.kind == BindingKind::Param
+                && matches!(binding.borrows, Borrows::Nothing | Borrows::Maybe);
+            if binding.mut_ref && (mutable || shared_through_argument) {
                 return Borrows::MutThrough(id, spans);
             }
             // A reborrow through the reference: of what it borrows (nothing of the

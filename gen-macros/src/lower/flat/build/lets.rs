@@ -70,7 +70,10 @@ impl Builder<'_> {
         };
         // A copy of a reference is one; what a reference points to is read through it (a
         // destructured part is a reference by match ergonomics, or a copy of a `Copy` part).
-        let through_ref = init_syn.is_some_and(|i| self.through_reference(&i.expr));
+        let through_ref = init_syn.is_some_and(|i| {
+            self.through_reference(&i.expr)
+                || crate::lower::flat::extended_temps::borrows_a_temporary(&i.expr)
+        });
         // A value annotated with a type that owns all its data (`let names: Vec<String> =
         // v.iter().map(..).collect();`) borrows nothing, whatever made it.
         let borrowed = match (&local.pat, init.as_ref()) {

@@ -42,9 +42,9 @@ impl Plan {
                         Some((
                             span,
                             format!(
-                                "this mutable borrow through `{name}` is kept across a yield while \
-                                 `{name}` itself is used again after it, and a flat generator \
-                                 cannot hold both in its state; end the borrow before the yield \
+                                "this borrow through the mutable reference `{name}` is kept \
+                                 across a yield while `{name}` itself is used again after it, \
+                                 and a flat generator cannot hold both in its state; end the borrow before the yield \
                                  (a `for` loop over it can index instead: `for i in 0..v.len() {{ \
                                  .. v[i] .. }}`), or {}",
                                 boxed_alternative(ir)
