@@ -162,9 +162,13 @@ impl<'a, C: Context> Printer<'a, C> {
                         bindings,
                         ..
                     } => {
+                        let span = iterable.span;
                         let mut iterable = self.expr(iterable);
                         if *desugared {
-                            iterable = quote!(::core::iter::IntoIterator::into_iter(#iterable));
+                            // At the iterable: a value that is no iterator is reported there.
+                            let into_iter =
+                                quote_spanned!(span=> ::core::iter::IntoIterator::into_iter);
+                            iterable = quote!(#into_iter(#iterable));
                         }
                         self.cx.declared(bindings);
                         quote!(for #pat in #iterable)

@@ -142,7 +142,12 @@ impl Builder<'_> {
                 Iterable::Temp(t) => self.temp_place(t, Use::Value),
             };
             let n = self.ir.loops.len();
-            let ident = format_ident!("__gen_iter{}", n, span = Span::mixed_site());
+            // At the iterable: a value that is no iterator is reported there, not at the macro.
+            let ident = format_ident!(
+                "__gen_iter{}",
+                n,
+                span = Span::mixed_site().located_at(built.span)
+            );
             let (id, captured) = self.declare_iterator(&ident, &built);
             // `for k in keys` where `keys` carries a borrow made earlier: for the message.
             if let ExprKind::Place {

@@ -157,7 +157,12 @@ impl Builder<'_> {
             None => self.expr_in(iterable, Use::Value, false),
         };
         let loop_id = self.new_loop(LoopKind::For, None, false);
-        let iter_ident = format_ident!("__gen_iter{}", loop_id, span = Span::mixed_site());
+        // At the iterable: a value that is no iterator is reported there, not at the macro.
+        let iter_ident = format_ident!(
+            "__gen_iter{}",
+            loop_id,
+            span = Span::mixed_site().located_at(iterable_span)
+        );
         let (iter, _) = self.declare_iterator(&iter_ident, &iterable);
         // `yield_from!(it.by_ref().take(2))`: for the fix an error names.
         if let Some(start) = super::syntax_facts::loop_source(iterable_syn) {

@@ -9,7 +9,7 @@
 //! one pass per visit of its head instead: `H => if c { body; <jump to H> } else { <exit> }`.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use super::{Cont, Emitter, LoopCtx};
 use crate::lower::flat::ir::{Expr, ExprKind, LoopBody};
@@ -40,7 +40,9 @@ impl Emitter<'_> {
         if let LoopBody::For { iter, iterable, .. } = kind {
             let code = self.verbatim(iterable);
             let ident = &self.ir.bindings[*iter].ident;
-            prelude = quote!(let mut #ident = ::core::iter::IntoIterator::into_iter(#code););
+            // At the iterable: a value that is no iterator is reported there, once.
+            let into_iter = quote_spanned!(iterable.span=> ::core::iter::IntoIterator::into_iter);
+            prelude = quote!(let mut #ident = #into_iter(#code););
             prelude.extend(self.declared(*iter));
         }
         self.loops.push(LoopCtx {
@@ -71,6 +73,7 @@ impl Emitter<'_> {
                     pat,
                     iter,
                     bindings,
+                    iterable,
                     ..
                 } => {
                     let name = this.name_of(*iter, None);
@@ -83,8 +86,9 @@ impl Emitter<'_> {
                     let declared = this.declared_all(bindings);
                     let keyword = if native { quote!(while) } else { quote!(if) };
                     let pat = this.arm_pat(pat, bindings);
+                    let next_fn = quote_spanned!(iterable.span=> ::core::iter::Iterator::next);
                     (
-                        quote!(#keyword let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(#next)),
+                        quote!(#keyword let ::core::option::Option::Some(#pat) = #next_fn(#next)),
                         declared,
                     )
                 }
