@@ -11,6 +11,7 @@ use core::iter::FusedIterator;
 
 /// A sync generator in the frame layout. Created only by the macros.
 #[must_use = "generators are lazy and do nothing unless iterated"]
+#[derive(Clone)]
 pub struct FramedGen<G> {
     /// `None` once a panic unwound out of `next()`.
     inner: Option<G>,

@@ -21,11 +21,14 @@ pub type Sink<'a, T> = &'a mut dyn FnMut(T);
 
 /// A sync generator lowered to a flat state machine.
 ///
-/// Created only by the `#[generator]` and `iter!` macros. `resume` guarantees that once it
-/// returned `None` it keeps returning `None` (the stored state is `Done` while user code runs,
-/// or guarded by a [`Resident`](crate::__private::Resident) that sets `Done` when it unwinds,
-/// so a panic leaves it finished), hence `FusedIterator`.
+/// Created only by the `#[generator]` and `iter!` macros. `Clone` when its state is (the
+/// macro derives `Clone` for the state of a generator whose signature asks for `+ Clone`; the
+/// closures capture nothing): a clone resumes where the original stands. `resume` guarantees
+/// that once it returned `None` it keeps returning `None` (the stored state is `Done` while
+/// user code runs, or guarded by a [`Resident`](crate::__private::Resident) that sets `Done`
+/// when it unwinds, so a panic leaves it finished), hence `FusedIterator`.
 #[must_use = "generators are lazy and do nothing unless iterated"]
+#[derive(Clone)]
 pub struct FlatGen<S, R, Fo> {
     /// Dropped first: a suspended generator drops its locals before what `resume` captures
     /// (the functions an `iter!` body calls).

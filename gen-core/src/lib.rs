@@ -325,7 +325,39 @@ pub mod __private {
     /// The body a failed expansion of a stream generator gets, so that no secondary type
     /// errors follow the real one.
     #[cfg(feature = "stream")]
-    pub fn empty_stream<T>() -> impl FusedStream<Item = T> {
-        crate::stream::stream(|_: Yielder<T>| async {})
+    pub fn empty_stream<T>() -> EmptyStream<T> {
+        EmptyStream(core::marker::PhantomData)
+    }
+
+    /// A stream with no items and every trait a signature may ask for (`Clone`, `Send`,
+    /// `Unpin`, ..), so that the error of a failed expansion is the only one.
+    #[cfg(feature = "stream")]
+    #[derive(Debug)]
+    pub struct EmptyStream<T>(core::marker::PhantomData<fn() -> T>);
+
+    #[cfg(feature = "stream")]
+    impl<T> Clone for EmptyStream<T> {
+        fn clone(&self) -> Self {
+            EmptyStream(core::marker::PhantomData)
+        }
+    }
+
+    #[cfg(feature = "stream")]
+    impl<T> Stream for EmptyStream<T> {
+        type Item = T;
+
+        fn poll_next(
+            self: core::pin::Pin<&mut Self>,
+            _: &mut core::task::Context<'_>,
+        ) -> core::task::Poll<Option<T>> {
+            core::task::Poll::Ready(None)
+        }
+    }
+
+    #[cfg(feature = "stream")]
+    impl<T> FusedStream for EmptyStream<T> {
+        fn is_terminated(&self) -> bool {
+            true
+        }
     }
 }

@@ -183,12 +183,21 @@ twin! {
         yield_!(rec.id);
         yield_!(x);
         yield_!(1);
+        let mutable = &mut n("mutable");
+        let w = mutable.weigh();
+        let rec2 = Rec::new(w);
+        let id2 = rec2.id;
+        yield_!(id2);
+        yield_!(2);
     }
 }
 
 #[test]
 fn a_value_from_a_method_of_a_reference_is_kept_like_an_owned_one() {
-    assert_eq!(check!(method_of_a_reference_to_a_local(1)), [14, 13, 1]);
+    assert_eq!(
+        check!(method_of_a_reference_to_a_local(1)),
+        [14, 13, 1, 7, 2]
+    );
     same_drops!(method_of_a_reference_to_a_local(1));
 }
 

@@ -172,3 +172,34 @@ fn a_place_is_matched_in_place_across_a_yield_in_an_arm() {
         [2, 100, 3, 2, 4, 3, 3, 0, 5, 9]
     );
 }
+
+// A binding into a local through `&mut local` or `as_mut()`, not used after the yield: the
+// state keeps the local, not the borrow.
+gen_tests::twin! {
+    fn bindings_into_a_local_ended_before_the_yield(n: u32) -> u32 {
+        let mut best: Option<u32> = Some(0);
+        let mut seen: Option<Vec<u32>> = Some(Vec::new());
+        for i in 0..n {
+            if let Some(b) = &mut best {
+                *b += i;
+            }
+            if let Some(v) = seen.as_mut() {
+                v.push(i);
+            }
+            let current = match &best {
+                Some(b) => *b,
+                None => 0,
+            };
+            yield_!(current);
+        }
+        yield_!(seen.map_or(0, |v| v.len() as u32));
+    }
+}
+
+#[test]
+fn bindings_into_a_local_that_end_before_the_yield() {
+    assert_eq!(
+        gen_tests::check!(bindings_into_a_local_ended_before_the_yield(4)),
+        [0, 1, 3, 6, 4]
+    );
+}

@@ -61,6 +61,24 @@ use crate::parse::{Flavour, GenFn};
 
 /// Lowers `func` into the tokens of its body: a block expression that builds the adapter.
 pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
+    if crate::lower::flat::returns_clone(func)
+        && !crate::ide::for_an_ide()
+        && let Some(syn::ReturnType::Type(_, ty)) = func.sig.as_ref().map(|s| &s.output)
+    {
+        let flavour = if boxed {
+            "a `#[generator(boxed)]` generator"
+        } else {
+            "an async generator"
+        };
+        return Err(syn::Error::new_spanned(
+            ty,
+            format!(
+                "{flavour} cannot be `Clone`: its body runs in an `async` block, which is never \
+                 `Clone`; leave out `+ Clone`, or write it as a `#[generator]` function (a flat \
+                 generator is `Clone` when the locals it keeps across yields are)"
+            ),
+        ));
+    }
     let fallible = func.item_is_result && uses_try(&func.block);
     // The yielded value is checked against the item type where it is written, when the type
     // can be named there: a borrow of a body local then fails as "does not live long

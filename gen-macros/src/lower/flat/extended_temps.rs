@@ -16,13 +16,12 @@
 //! ```
 //! into
 //! ```text
-//! let __gen_x0;                          let __gen_x1;
-//! let tag = { __gen_x0 = log.make("x"); &__gen_x0.name };
-//!                                        let pair = ({ __gen_x1 = a(); &__gen_x1 }, b());
+//! let __gen_x0 = log.make("x");          let __gen_x1;
+//! let tag = &__gen_x0.name;              let pair = ({ __gen_x1 = a(); &__gen_x1 }, b());
 //! ```
 //! which evaluates in the same order and drops identically in plain Rust (a hidden local is
-//! declared before the `let` and initialized where the temporary was made, so it drops where
-//! the extended temporary drops). A constant (`&[1, 2]`) is promoted to a `'static` instead and
+//! declared before the `let`, and initialized there when the whole initializer borrows it,
+//! or else where the temporary was made, so it drops where the extended temporary drops). A constant (`&[1, 2]`) is promoted to a `'static` instead and
 //! left alone. A borrow of it still used after a yield is then a borrow of a local across it:
 //! the macro's own error, which describes the hidden local as the temporary it is. Only in a
 //! block that yields after the `let`.
@@ -54,6 +53,9 @@ struct Desugar {
     next: usize,
 }
 
+/// The hidden locals declared without a value before a `let`, in the order they are made.
+type Hidden = Vec<(Ident, Option<syn::token::Mut>)>;
+
 impl VisitMut for Desugar {
     fn visit_expr_mut(&mut self, e: &mut Expr) {
         if matches!(e, Expr::Closure(_) | Expr::Async(_)) {
@@ -67,18 +69,23 @@ impl VisitMut for Desugar {
         let mut k = 0;
         while k < block.stmts.len() {
             let mut hidden = Vec::new();
+            let mut first = None;
             if yields_in_stmts(&block.stmts[k + 1..])
                 && let Stmt::Local(local) = &mut block.stmts[k]
                 && let Some(init) = &mut local.init
             {
+                // `let r = &temp;`: `let __gen_x0 = temp; let r = &__gen_x0;` (the `let` stays a
+                // plain borrow of a local); elsewhere the temporary is made where it stands.
+                first = self.hoist_whole(&mut init.expr, &mut hidden);
                 self.extending(&mut init.expr, &mut hidden);
             }
-            let count = hidden.len();
-            for (i, (ident, mutability)) in hidden.into_iter().enumerate() {
-                block
-                    .stmts
-                    .insert(k + i, syn::parse_quote!(let #mutability #ident;));
-            }
+            let mut lets: Vec<Stmt> = hidden
+                .into_iter()
+                .map(|(ident, mutability)| syn::parse_quote!(let #mutability #ident;))
+                .collect();
+            lets.extend(first);
+            let count = lets.len();
+            block.stmts.splice(k..k, lets);
             k += count + 1;
         }
     }
@@ -88,9 +95,34 @@ impl VisitMut for Desugar {
 }
 
 impl Desugar {
+    /// Desugar an initializer that is itself a borrow of a temporary, `&temp.path`, into
+    /// `&__gen_xN.path`, returning `let __gen_xN = temp;` for the statement before.
+    fn hoist_whole(&mut self, e: &mut Expr, hidden: &mut Hidden) -> Option<Stmt> {
+        let Expr::Reference(r) = strip_parens(e) else {
+            return None;
+        };
+        let mutability = r.mutability;
+        let base = temporary_base(&mut r.expr).filter(|b| !is_constant(b))?;
+        let (ident, used) = self.fresh(base);
+        let mut value = std::mem::replace(base, syn::parse_quote!(#used));
+        // The borrows of temporaries inside the value are extended too (`&(&a(), b)`).
+        self.extending(&mut value, hidden);
+        Some(syn::parse_quote!(let #mutability #ident = #value;))
+    }
+
+    /// A new hidden local, and its name as used in place of the temporary `at` (located
+    /// there, so that an error about the borrow points at the temporary).
+    fn fresh(&mut self, at: &Expr) -> (Ident, Ident) {
+        let ident = Ident::new(&format!("{PREFIX}{}", self.next), Span::mixed_site());
+        self.next += 1;
+        let mut used = ident.clone();
+        used.set_span(Span::mixed_site().located_at(syn::spanned::Spanned::span(at)));
+        (ident, used)
+    }
+
     /// Desugar the borrows of temporaries in the extending expression `e` into borrows of
     /// hidden locals, pushed to `hidden` in the order they are made.
-    fn extending(&mut self, e: &mut Expr, hidden: &mut Vec<(Ident, Option<syn::token::Mut>)>) {
+    fn extending(&mut self, e: &mut Expr, hidden: &mut Hidden) {
         match e {
             Expr::Paren(p) => self.extending(&mut p.expr, hidden),
             Expr::Cast(c) => self.extending(&mut c.expr, hidden),
@@ -115,12 +147,7 @@ impl Desugar {
                 let Some(base) = temporary_base(&mut r.expr).filter(|b| !is_constant(b)) else {
                     return;
                 };
-                let ident = Ident::new(&format!("{PREFIX}{}", self.next), Span::mixed_site());
-                self.next += 1;
-                // The borrow of the hidden local stands where the temporary was made: an
-                // error about it points there.
-                let mut used = ident.clone();
-                used.set_span(Span::mixed_site().located_at(syn::spanned::Spanned::span(&*base)));
+                let (ident, used) = self.fresh(base);
                 let value = std::mem::replace(base, syn::parse_quote!(#used));
                 let borrow = std::mem::replace(e, Expr::Verbatim(Default::default()));
                 *e = syn::parse_quote!({ #ident = #value; #borrow });
@@ -131,7 +158,7 @@ impl Desugar {
     }
 
     /// The tail expression of `block`, an extending position.
-    fn tail(&mut self, block: &mut Block, hidden: &mut Vec<(Ident, Option<syn::token::Mut>)>) {
+    fn tail(&mut self, block: &mut Block, hidden: &mut Hidden) {
         if let Some(Stmt::Expr(tail, None)) = block.stmts.last_mut() {
             self.extending(tail, hidden);
         }
@@ -204,6 +231,13 @@ fn is_constant(e: &Expr) -> bool {
 /// The temporary a borrow of `e` extends: `e` itself when it is a value (not a place), or the
 /// base of the fields, indexes and dereferences it projects (`make().name`, `rows()[0]`,
 /// `*Box::new(v)`).
+fn strip_parens(e: &mut Expr) -> &mut Expr {
+    match e {
+        Expr::Paren(p) => strip_parens(&mut p.expr),
+        other => other,
+    }
+}
+
 fn temporary_base(e: &mut Expr) -> Option<&mut Expr> {
     let projection = match &*e {
         Expr::Paren(_) | Expr::Field(_) | Expr::Index(_) => true,

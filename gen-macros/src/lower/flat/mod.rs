@@ -204,7 +204,7 @@ fn assemble(
     mut em: Emitter<'_>,
     fold: bool,
 ) -> TokenStream {
-    let state_enum = em.state_enum();
+    let state_enum = em.state_enum(returns_clone(func));
     let (ty, done) = (names::state_enum(), names::done());
     let (st, cur, sm, sink) = (names::st(), names::cur(), names::sm_label(), names::sink());
     let s0 = names::variant(0);
@@ -383,6 +383,20 @@ fn assemble(
         let #generator = #generator_value;
         #generator
     }
+}
+
+/// Whether the signature's return type asks for `+ Clone`.
+pub(crate) fn returns_clone(func: &GenFn) -> bool {
+    let Some(syn::ReturnType::Type(_, ty)) = func.sig.as_ref().map(|s| &s.output) else {
+        return false;
+    };
+    let syn::Type::ImplTrait(t) = &**ty else {
+        return false;
+    };
+    t.bounds.iter().any(|b| {
+        matches!(b, syn::TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == "Clone"))
+    })
 }
 
 fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {

@@ -387,6 +387,9 @@ impl Builder<'_> {
 pub(super) fn references_out(e: &syn::Expr) -> bool {
     match e {
         syn::Expr::Paren(p) => references_out(&p.expr),
+        // `if let Some(b) = &mut best`: by match ergonomics every binding is a reference into
+        // what the scrutinee borrows.
+        syn::Expr::Reference(_) => true,
         syn::Expr::MethodCall(m) => {
             super::methods::REFERENCES_OUT.contains(&m.method.to_string().as_str())
         }

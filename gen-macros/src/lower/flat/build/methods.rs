@@ -274,6 +274,10 @@ pub(super) const REFERENCES_OUT: &[&str] = &[
     "front_mut",
     "back",
     "back_mut",
+    "as_ref",
+    "as_mut",
+    "as_deref",
+    "as_deref_mut",
 ];
 
 /// Methods whose result has the type of their first argument (`opt.unwrap_or(0)`,

@@ -169,8 +169,10 @@ impl<'a> Emitter<'a> {
     }
 
     /// `enum __gen_State<P0, ..> { S0(..), .., __gen_Done }`: one generic parameter per kept
-    /// place and per join value, so rustc infers each local's type once.
-    pub(crate) fn state_enum(&self) -> TokenStream {
+    /// place and per join value, so rustc infers each local's type once. `clone`: the
+    /// signature asks for `+ Clone`, which the state then derives (a generator is `Clone` when
+    /// what it keeps is).
+    pub(crate) fn state_enum(&self, clone: bool) -> TokenStream {
         let params: Vec<Ident> = match &self.frame {
             // The frame has the places' parameters; the states only carry join values.
             Some(_) => {
@@ -188,8 +190,10 @@ impl<'a> Emitter<'a> {
             quote!(#variant(#(#fields),*))
         });
         let (ty, done) = (names::state_enum(), names::done());
+        let derive = clone.then(|| quote!(#[derive(::core::clone::Clone)]));
         quote! {
             #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
+            #derive
             enum #ty<#(#params),*> { #(#variants,)* #done }
         }
     }
