@@ -87,7 +87,10 @@ impl Context for Fold<'_> {
 
     fn yield_(&mut self, value: TokenStream, _from: bool, span: Span) -> TokenStream {
         // The operand's temporaries end before the consumer runs, as after `next()`.
-        let (v, sink) = (names::v(), names::sink());
+        let (mut v, sink) = (names::v(), names::sink());
+        // At the value: an item of another type than the first is reported there.
+        let at = value.clone().into_iter().next().map_or(span, |t| t.span());
+        v.set_span(v.span().located_at(at));
         let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
         quote_spanned!(span=> { let #v #ty = #value; #sink(#v) })
     }

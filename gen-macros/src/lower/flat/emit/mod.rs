@@ -20,6 +20,8 @@ pub(crate) mod entry;
 mod frame;
 pub(crate) mod glue;
 pub(crate) mod inline_heads;
+#[cfg(test)]
+mod item_spans;
 mod loops;
 mod mut_patterns;
 mod resident;

@@ -180,12 +180,15 @@ impl Emitter<'_> {
         else {
             unreachable!("a suspension is a yield")
         };
+        let value_span = value.span;
         let value = self.verbatim(value);
         let mut save = self.store(*resume, None, *mark, Some(*token));
         if let Some(next) = next {
             save = self.store_next(*resume, next, *mark, save, *token);
         }
-        let v = names::v();
+        // At the value: an item of another type than the first is reported there.
+        let mut v = names::v();
+        v.set_span(v.span().located_at(value_span));
         let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
         let code = quote_spanned! {*token=>
             {
