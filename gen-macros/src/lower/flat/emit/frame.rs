@@ -167,7 +167,7 @@ impl Emitter<'_> {
     pub(crate) fn frame_destructure(&self, frame: &Frame) -> TokenStream {
         let slots = frame.fields.iter().map(|p| names::frame_slot(*p));
         let st = names::st();
-        quote!(#[allow(unused_variables)] let (#(#slots,)* #st) = #st;)
+        quote!(let (#(#slots,)* #st) = #st;)
     }
 
     /// The value an arm binds for `place`, taken out of the frame.
