@@ -17,7 +17,7 @@
 //! a point where a payload is built, so that each branch builds its own; and a loop whose
 //! native back edge would bring a kept place back in another form than its head received it.
 
-mod borrow_errors;
+pub(crate) mod borrow_errors;
 mod conflicts;
 mod copied_fields;
 mod struct_updates;

@@ -49,11 +49,7 @@ impl Builder<'_> {
         if !yields_in(body) {
             return;
         }
-        let boxed = if self.inline {
-            "write it as a `#[generator(boxed)]` function"
-        } else {
-            "use `#[generator(boxed)]`"
-        };
+        let boxed = crate::lower::flat::plan::borrow_errors::boxed_alternative(self.inline);
         let fix = match method_borrowing(iterable) {
             None => "loop over the value itself (`for x in value`, without `&`)".to_owned(),
             Some(m @ ("drain" | "chars" | "char_indices")) => {

@@ -47,7 +47,7 @@ impl Plan {
                                  and a flat generator cannot hold both in its state; end the borrow before the yield \
                                  (a `for` loop over it can index instead: `for i in 0..v.len() {{ \
                                  .. v[i] .. }}`), or {}",
-                                boxed_alternative(ir)
+                                boxed_alternative(ir.inline)
                             ),
                         ))
                     }
@@ -96,7 +96,7 @@ impl Plan {
                      borrows through it; before the yield, take out of `{name}` what the code \
                      after it needs (`let rest = &mut {name}.next;`, a borrow of another \
                      field), or {}",
-                    boxed_alternative(ir)
+                    boxed_alternative(ir.inline)
                 )
             } else {
                 // Not read later, but maybe a value with something to drop at the end of its
@@ -107,7 +107,7 @@ impl Plan {
                      `{name}` in its state while the item borrows through it; if `{name}` is a \
                      reference, say so before the yield (`let {name}: &mut _ = {name};`: a \
                      reference has nothing to drop and is not kept once unused), or {}",
-                    boxed_alternative(ir)
+                    boxed_alternative(ir.inline)
                 )
             };
             self.errors.push(spans.error(message));
@@ -191,8 +191,8 @@ fn reported_here(ir: &Ir, owner: BindingId) -> bool {
 
 /// The compiler-backed alternative: an attribute of a generator function, which an `iter!`
 /// block does not have.
-fn boxed_alternative(ir: &Ir) -> &'static str {
-    if ir.inline {
+pub(crate) fn boxed_alternative(inline: bool) -> &'static str {
+    if inline {
         "write it as a `#[generator(boxed)]` function"
     } else {
         "use `#[generator(boxed)]`"
@@ -211,7 +211,7 @@ fn changed_capture(ir: &Ir, closure: BindingId) -> Option<BindingId> {
 
 fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bool) -> String {
     let owner_name = display_name(ir, owner);
-    let boxed = boxed_alternative(ir);
+    let boxed = boxed_alternative(ir.inline);
     // `let tag = &log.make(..);`: the hidden local of the temporary the `let` extends.
     if crate::lower::flat::extended_temps::is_extended(&ir.bindings[owner].ident) {
         let name = display_name(ir, binding);
