@@ -8,7 +8,7 @@ use super::Builder;
 use super::expr::*;
 use super::syntax_facts::is_number;
 use crate::lower::flat::ir::{
-    Arm, BindingKind, Block, Borrows, Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Stmt, Use,
+    Arm, BindingKind, Block, Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Stmt, Use,
 };
 
 impl Builder<'_> {
@@ -26,8 +26,15 @@ impl Builder<'_> {
                      the value in a `let` before the `if`",
                 ));
             } else {
-                return self.spill_condition(i, value, forced);
+                return self.spill_condition(i, value, forced, false);
             }
+        }
+        // `if let P = guard.m(..) { .. yield .. }` (`scrutinee_guards.rs`).
+        if i.else_branch.is_none()
+            && super::for_head_temps::yields_in(&i.then_branch)
+            && super::scrutinee_guards::condition_makes_guard(&i.cond)
+        {
+            return self.spill_condition(i, value, forced, true);
         }
         // Desugar `if let P = v { .. }` whose variant bindings are copies into
         // `{ <check of P>; if let P = v { .. } }` (`build/variant_moves.rs`).
@@ -61,12 +68,26 @@ impl Builder<'_> {
     }
 
     /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and
-    /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`).
-    pub(super) fn spill_condition(&mut self, i: &syn::ExprIf, value: bool, forced: bool) -> Expr {
+    /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`); with `guard`,
+    /// the guard of the condition's value first (`scrutinee_guards.rs`).
+    pub(super) fn spill_condition(
+        &mut self,
+        i: &syn::ExprIf,
+        value: bool,
+        forced: bool,
+        guard: bool,
+    ) -> Expr {
         let scope = self.push_scope();
-        let parts = cond_parts(&i.cond);
+        let (guard_stmts, guarded) = match guard {
+            true => self
+                .spill_condition_guard(&i.cond)
+                .map_or((Vec::new(), None), |(s, c)| (s, Some(c))),
+            false => (Vec::new(), None),
+        };
+        let parts = cond_parts(guarded.as_ref().unwrap_or(&i.cond));
         let (first, _) = parts.split_first().expect("a condition");
         let (temp_stmt, temp) = self.spill_temp_as(part_value(first), binds_ref_mut(first));
+        let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
         let cond_scope = self.push_scope();
         let cond = self.spilled_cond(&parts, temp, cond_scope);
         let then = self.block(&i.then_branch, value, false);
@@ -107,7 +128,16 @@ impl Builder<'_> {
             SynCond::Let(l) => {
                 let moves = super::pattern::moves(&l.pat, &Place::whole(temp), &self.ir);
                 self.name_spelled_parts(&l.pat, Some(&Place::whole(temp)), &moves);
-                let bindings = self.bind_pattern(&l.pat, false, &Borrows::Nothing);
+                // What the value borrows, its bindings borrow (`Some(x)` of `t.first()`).
+                let borrowed = self.ir.bindings[temp].borrows.clone();
+                let references_out = super::lets::references_out(&l.expr);
+                let bindings = self.bind_pattern_in(
+                    &l.pat,
+                    false,
+                    &borrowed,
+                    Some(&Place::whole(temp)),
+                    references_out,
+                );
                 CondPart::Let {
                     pat: (*l.pat).clone(),
                     scrutinee: place,
@@ -205,7 +235,16 @@ impl Builder<'_> {
                 .arms
                 .iter()
                 .any(|arm| super::pattern::binds_ref_mut(&arm.pat));
-            let (temp_stmt, temp) = self.spill_temp_as(&m.expr, mutable);
+            // `match guard.m(..) { .. yield .. }` (`scrutinee_guards.rs`).
+            let (guard_stmts, guarded) = match arm_yields && !self.splits(&m.expr) {
+                true => self
+                    .spill_scrutinee_guard(&m.expr)
+                    .map_or((Vec::new(), None), |(s, e)| (s, Some(e))),
+                false => (Vec::new(), None),
+            };
+            let (temp_stmt, temp) =
+                self.spill_temp_as(guarded.as_ref().unwrap_or(&m.expr), mutable);
+            let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
             let scrutinee = self.temp_place(&temp, Use::Read);
             let matched = self.match_arms(m, scrutinee, Some(Place::whole(temp)), value, forced);
             return self.finish_block(scope, followed_by(temp_stmt, matched), m.span());

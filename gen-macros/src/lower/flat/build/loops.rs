@@ -40,7 +40,20 @@ impl Builder<'_> {
             // `loop { let t = <e>; if let P = t { body } else { break } }`.
             return self.loop_expr(
                 w.label.as_ref(),
-                LoopSyn::WhileSpilled(&w.cond),
+                LoopSyn::WhileSpilled(&w.cond, false),
+                &w.body,
+                value,
+                forced,
+                e,
+            );
+        }
+        // `while let P = guard.m(..) { .. yield .. }` (`scrutinee_guards.rs`).
+        if super::for_head_temps::yields_in(&w.body)
+            && super::scrutinee_guards::condition_makes_guard(&w.cond)
+        {
+            return self.loop_expr(
+                w.label.as_ref(),
+                LoopSyn::WhileSpilled(&w.cond, true),
                 &w.body,
                 value,
                 forced,
@@ -91,6 +104,7 @@ impl Builder<'_> {
             let scope = self.push_scope();
             let value_of_guard = guard.clone();
             let (temp_stmt, temp) = self.spill_temp_as(&value_of_guard, true);
+            self.ir.guards.insert(temp);
             let ident = self.ir.bindings[temp].ident.clone();
             *guard = syn::parse_quote!(#ident);
             let looped = self.loop_expr(
@@ -170,7 +184,7 @@ impl Builder<'_> {
         }
         let loop_id = self.new_loop(
             match kind {
-                LoopSyn::Loop | LoopSyn::WhileSpilled(_) => LoopKind::Loop,
+                LoopSyn::Loop | LoopSyn::WhileSpilled(..) => LoopKind::Loop,
                 LoopSyn::While(_) => LoopKind::While,
                 LoopSyn::For(..) => LoopKind::For,
             },
@@ -179,7 +193,7 @@ impl Builder<'_> {
         );
         self.ir.loops[loop_id].site = site(e);
         let body_is_split =
-            self.block_splits(body) || forced || matches!(kind, LoopSyn::WhileSpilled(_));
+            self.block_splits(body) || forced || matches!(kind, LoopSyn::WhileSpilled(..));
         let head = body_is_split.then(|| {
             let head = self.new_state(StateKind::Head, span);
             self.ir.states[head].head_of = Some(loop_id);
@@ -195,8 +209,8 @@ impl Builder<'_> {
                 let block = self.block(body, false, false);
                 (LoopBody::While(cond), block)
             }
-            LoopSyn::WhileSpilled(cond) => {
-                let block = self.spilled_while_body(cond, body, loop_id);
+            LoopSyn::WhileSpilled(cond, guard) => {
+                let block = self.spilled_while_body(cond, guard, body, loop_id);
                 (LoopBody::Loop, block)
             }
             LoopSyn::For(pat, source) => {
@@ -307,20 +321,33 @@ impl Builder<'_> {
         }
     }
 
-    /// `if <cond> { body } else { break }`, the body of a `while` whose condition yields.
+    /// `if <cond> { body } else { break }`, the body of a `while` whose condition yields (or,
+    /// with `guard`, whose condition's guard is a hidden local first, `scrutinee_guards.rs`).
     pub(super) fn spilled_while_body(
         &mut self,
         cond: &SynExpr,
+        guard: bool,
         body: &syn::Block,
         loop_id: crate::lower::flat::ir::LoopId,
     ) -> Block {
         let scope = self.push_scope();
+        let (guard_stmts, guarded) = match guard {
+            true => self
+                .spill_condition_guard(cond)
+                .map_or((Vec::new(), None), |(s, c)| (s, Some(c))),
+            false => (Vec::new(), None),
+        };
+        let cond = guarded.as_ref().unwrap_or(cond);
         // Built by hand so the user's syntax keeps its identity (see `site`).
         let syn_parts = super::branches::cond_parts(cond);
         let (first, _) = syn_parts.split_first().expect("a condition");
         let spilled = self.spill_temp_as(
             super::branches::part_value(first),
             super::branches::binds_ref_mut(first),
+        );
+        let spilled = (
+            guard_stmts.into_iter().chain(spilled.0).collect(),
+            spilled.1,
         );
         let cond_scope = self.push_scope();
         let cond_ir = self.spilled_cond(&syn_parts, spilled.1, cond_scope);
@@ -434,7 +461,8 @@ fn leaves_parts_unbound(pat: &syn::Pat) -> bool {
 pub(super) enum LoopSyn<'a> {
     Loop,
     While(&'a SynExpr),
-    WhileSpilled(&'a SynExpr),
+    /// The condition, and whether its guard is hoisted (`scrutinee_guards.rs`).
+    WhileSpilled(&'a SynExpr, bool),
     For(&'a syn::Pat, Iterable<'a>),
 }
 

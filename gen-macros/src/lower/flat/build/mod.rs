@@ -24,6 +24,7 @@ mod methods;
 mod mutations;
 mod nodes;
 pub(crate) mod operands;
+mod scrutinee_guards;
 mod written_types;
 mod yields;
 pub(crate) use macros::{Macros, reassemble};

@@ -111,6 +111,25 @@ impl Emitter<'_> {
         mark: MarkId,
         at: Option<Span>,
     ) -> TokenStream {
+        // A join's value may read a guard: no guard drops before it.
+        let guards = match value {
+            None => self.drop_dead_guards(state, mark),
+            Some(_) => TokenStream::new(),
+        };
+        let payload = self.payload_of_kept(state, value, mark, at);
+        if guards.is_empty() {
+            return payload;
+        }
+        quote!({ #guards #payload })
+    }
+
+    fn payload_of_kept(
+        &mut self,
+        state: StateId,
+        value: Option<TokenStream>,
+        mark: MarkId,
+        at: Option<Span>,
+    ) -> TokenStream {
         if self.frame.is_some() {
             return self.frame_payload(state, value, mark, at);
         }

@@ -16,6 +16,7 @@
 //! infers the state types in order.
 
 mod arm;
+mod dead_guards;
 pub(crate) mod entry;
 mod frame;
 pub(crate) mod glue;

@@ -147,7 +147,10 @@ impl Plan {
                     && owner != b
                 {
                     let held = super::held_for_drop(ir, b);
-                    in_scope |= live || held || !binding.by_ref;
+                    // A guard no longer used drops before the state changes
+                    // (`emit/dead_guards.rs`).
+                    let dropped_dead = ir.guards.contains(&b);
+                    in_scope |= live || held || !(binding.by_ref || dropped_dead);
                     in_use |= live || held;
                 }
             }
@@ -220,6 +223,17 @@ fn borrow_message(ir: &Ir, binding: BindingId, owner: BindingId, owner_after: bo
              its block, and is still needed after a yield, but a flat generator cannot keep a \
              borrow of its own local in its state; bind the value itself (the `let` without \
              `&`) and borrow it where it is used, or {boxed}"
+        );
+    }
+    // `match cache.borrow().get(&k) { Some(v) => .. }`: the hidden local of the guard
+    // (`build/scrutinee_guards.rs`).
+    if ir.bindings[owner].kind == BindingKind::Temp && ir.guards.contains(&owner) {
+        let name = display_name(ir, binding);
+        return format!(
+            "`{name}` borrows the guard taken here, which the plain function keeps until the \
+             `match`, `if let` or `while let` ends, and is still needed after a yield, but a \
+             flat generator cannot keep a borrow of its own local in its state; copy what it \
+             needs out of the guard before the yield (`.cloned()`, `.to_owned()`), or {boxed}"
         );
     }
     match ir.bindings[binding].kind {

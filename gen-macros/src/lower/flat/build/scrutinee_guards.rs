@@ -1,0 +1,66 @@
+//! The guard a `match`, `if let` or `while let` scrutinee makes, when the construct yields.
+//!
+//! Rust keeps the temporaries of a scrutinee until the `match` ends (the `if let` block, the
+//! `while let` iteration): `match m.lock().unwrap().len() { n => yield_!(n) }` holds the lock
+//! while the consumer has the item. A flat generator keeps locals across a yield, not
+//! temporaries, so a lock's or a `RefCell`'s guard that the scrutinee's receiver chain makes
+//! becomes a hidden local around the construct, declared before the scrutinee's value:
+//! - desugar `match guard.m(..) { .. }` into `{ let t = guard; match t.m(..) { .. } }`;
+//! - desugar `while let P = guard.m(..) { .. }` into `loop { let t = guard; if let P =
+//!   t.m(..) { .. } else { break } }`;
+//! - desugar `if let P = guard.m(..) { .. }` (without `else`) into `{ let t = guard; if let P
+//!   = t.m(..) { .. } }`. With an `else`, the guard stays a temporary: edition 2024 drops it
+//!   before the `else` block, edition 2021 after it, and the macro cannot see the edition.
+//!
+//! The plan keeps `t` across the yields when it borrows nothing of the generator's (a lock
+//! reached through a reference argument or `&self`), and drops it when it is no longer used
+//! otherwise, as any value that may borrow a local (README limit 5).
+
+use syn::Expr as SynExpr;
+
+use super::Builder;
+use super::branches::{SynCond, cond_parts};
+use crate::lower::flat::ir::Stmt;
+
+impl Builder<'_> {
+    /// The hidden local of the guard that `value`'s receiver chain makes, and `value` reading
+    /// it instead; `None` when the chain makes no guard.
+    pub(super) fn spill_scrutinee_guard(
+        &mut self,
+        value: &SynExpr,
+    ) -> Option<(Vec<Stmt>, SynExpr)> {
+        let mut rewritten = value.clone();
+        let guard = super::for_head_temps::guard_used_up(&mut rewritten)?;
+        let made = guard.clone();
+        let (stmts, temp) = self.spill_temp_as(&made, true);
+        // A guard owns its value (a borrow of it is a borrow of a generator local); a guard
+        // of a local drops before its owner moves (`emit/dead_guards.rs`).
+        self.ir.guards.insert(temp);
+        self.ir.bindings[temp].owns = true;
+        // Read where the guard is made: a borrow of it is reported there.
+        let mut ident = self.ir.bindings[temp].ident.clone();
+        ident.set_span(ident.span().located_at(syn::spanned::Spanned::span(&made)));
+        *guard = syn::parse_quote!(#ident);
+        Some((stmts, rewritten))
+    }
+
+    /// The same for a condition that is one `let P = value`: the condition reading the hidden
+    /// local; `None` for any other condition.
+    pub(super) fn spill_condition_guard(&mut self, cond: &SynExpr) -> Option<(Vec<Stmt>, SynExpr)> {
+        let [SynCond::Let(l)] = cond_parts(cond)[..] else {
+            return None;
+        };
+        let (stmts, value) = self.spill_scrutinee_guard(&l.expr)?;
+        let mut rewritten = l.clone();
+        *rewritten.expr = value;
+        Some((stmts, SynExpr::Let(rewritten)))
+    }
+}
+
+/// Whether `cond` is one `let P = value` whose receiver chain makes a guard.
+pub(super) fn condition_makes_guard(cond: &SynExpr) -> bool {
+    let [SynCond::Let(l)] = cond_parts(cond)[..] else {
+        return false;
+    };
+    super::for_head_temps::guard_used_up(&mut l.expr.as_ref().clone()).is_some()
+}
