@@ -1,6 +1,7 @@
 //! The guard a `match`, `if let` or `while let` scrutinee makes (`m.lock().unwrap()`,
 //! `c.borrow_mut()`) lives while the construct runs, across its yields, as in the plain
-//! function: the consumer sees the lock held while it has the item. A guard of the
+//! function: the consumer sees the lock held while it has the item (an `if let`'s guard is
+//! gone in its `else` block, as in edition 2024). A guard of the
 //! generator's own local cannot live across a yield; it drops when no longer used, and such
 //! bodies compile.
 
@@ -91,6 +92,23 @@ twin! {
             yield_!(x + 1);
         }
         yield_!(0);
+    }
+}
+
+twin! {
+    fn if_let_with_else(ledger: &'static Ledger) -> u32 {
+        for _ in 0..2 {
+            let n = if let Some(x) = ledger.borrow_mut().pop() {
+                yield_!(x);
+                1
+            } else {
+                // Edition 2024: the guard is gone before the `else` block.
+                ledger.borrow_mut().push(5);
+                yield_!(0);
+                2
+            };
+            yield_!(n + 10);
+        }
     }
 }
 
@@ -225,4 +243,16 @@ fn guards_of_the_generators_own_locals_compile() {
         by_next.push(x);
     }
     assert_eq!(by_next, expected);
+}
+
+#[test]
+fn an_if_let_guard_is_released_before_the_else_block() {
+    let log = same_drops!(if_let_with_else(ledger(&[3])));
+    assert_eq!(
+        log,
+        [
+            "acquire", "yield 3", "release", "yield 11", "acquire", "release", "acquire",
+            "release", "yield 0", "yield 12"
+        ]
+    );
 }

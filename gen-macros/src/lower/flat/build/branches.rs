@@ -30,8 +30,7 @@ impl Builder<'_> {
             }
         }
         // `if let P = guard.m(..) { .. yield .. }` (`scrutinee_guards.rs`).
-        if i.else_branch.is_none()
-            && super::for_head_temps::yields_in(&i.then_branch)
+        if super::for_head_temps::yields_in(&i.then_branch)
             && super::scrutinee_guards::condition_makes_guard(&i.cond)
         {
             return self.spill_condition(i, value, forced, true);
@@ -78,12 +77,11 @@ impl Builder<'_> {
         guard: bool,
     ) -> Expr {
         let scope = self.push_scope();
-        let (guard_stmts, guarded) = match guard {
-            true => self
-                .spill_condition_guard(&i.cond)
-                .map_or((Vec::new(), None), |(s, c)| (s, Some(c))),
-            false => (Vec::new(), None),
-        };
+        let (guard_stmts, guarded, guard_binding) =
+            match guard.then(|| self.spill_condition_guard(&i.cond)) {
+                Some(Some(g)) => (g.stmts, Some(g.rewritten), Some(g.binding)),
+                _ => (Vec::new(), None, None),
+            };
         let parts = cond_parts(guarded.as_ref().unwrap_or(&i.cond));
         let (first, _) = parts.split_first().expect("a condition");
         let (temp_stmt, temp) = self.spill_temp_as(part_value(first), binds_ref_mut(first));
@@ -92,10 +90,22 @@ impl Builder<'_> {
         let cond = self.spilled_cond(&parts, temp, cond_scope);
         let then = self.block(&i.then_branch, value, false);
         self.pop_scope(cond_scope);
-        let otherwise = i
-            .else_branch
-            .as_ref()
-            .map(|(_, e)| Box::new(self.expr_in(e, Use::Value, value)));
+        let otherwise = i.else_branch.as_ref().map(|(_, e)| {
+            Box::new(match guard_binding {
+                // Desugar `else { .. }` into `else { drop(t); .. }` (`scrutinee_guards.rs`).
+                Some(g) => {
+                    let else_scope = self.push_scope();
+                    let dropped = self.drop_guard(g);
+                    let rest = self.expr_in(e, Use::Value, value);
+                    self.finish_block(
+                        else_scope,
+                        followed_by(vec![expr_stmt(dropped)], rest),
+                        e.span(),
+                    )
+                }
+                None => self.expr_in(e, Use::Value, value),
+            })
+        });
         let else_mark = self.mark(Mark::Else);
         let if_expr = Expr {
             spans: Spans(Span::call_site(), Span::call_site()),
@@ -236,15 +246,17 @@ impl Builder<'_> {
                 .iter()
                 .any(|arm| super::pattern::binds_ref_mut(&arm.pat));
             // `match guard.m(..) { .. yield .. }` (`scrutinee_guards.rs`).
-            let (guard_stmts, guarded) = match arm_yields && !self.splits(&m.expr) {
-                true => self
-                    .spill_scrutinee_guard(&m.expr)
-                    .map_or((Vec::new(), None), |(s, e)| (s, Some(e))),
-                false => (Vec::new(), None),
-            };
+            let guard = (arm_yields && !self.splits(&m.expr))
+                .then(|| self.spill_scrutinee_guard(&m.expr))
+                .flatten();
             let (temp_stmt, temp) =
-                self.spill_temp_as(guarded.as_ref().unwrap_or(&m.expr), mutable);
-            let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
+                self.spill_temp_as(guard.as_ref().map_or(&*m.expr, |g| &g.rewritten), mutable);
+            let temp_stmt = guard
+                .map(|g| g.stmts)
+                .unwrap_or_default()
+                .into_iter()
+                .chain(temp_stmt)
+                .collect();
             let scrutinee = self.temp_place(&temp, Use::Read);
             let matched = self.match_arms(m, scrutinee, Some(Place::whole(temp)), value, forced);
             return self.finish_block(scope, followed_by(temp_stmt, matched), m.span());

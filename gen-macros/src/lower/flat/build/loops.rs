@@ -331,11 +331,9 @@ impl Builder<'_> {
         loop_id: crate::lower::flat::ir::LoopId,
     ) -> Block {
         let scope = self.push_scope();
-        let (guard_stmts, guarded) = match guard {
-            true => self
-                .spill_condition_guard(cond)
-                .map_or((Vec::new(), None), |(s, c)| (s, Some(c))),
-            false => (Vec::new(), None),
+        let (guard_stmts, guarded) = match guard.then(|| self.spill_condition_guard(cond)) {
+            Some(Some(g)) => (g.stmts, Some(g.rewritten)),
+            _ => (Vec::new(), None),
         };
         let cond = guarded.as_ref().unwrap_or(cond);
         // Built by hand so the user's syntax keeps its identity (see `site`).

@@ -8,9 +8,9 @@
 //! - desugar `match guard.m(..) { .. }` into `{ let t = guard; match t.m(..) { .. } }`;
 //! - desugar `while let P = guard.m(..) { .. }` into `loop { let t = guard; if let P =
 //!   t.m(..) { .. } else { break } }`;
-//! - desugar `if let P = guard.m(..) { .. }` (without `else`) into `{ let t = guard; if let P
-//!   = t.m(..) { .. } }`. With an `else`, the guard stays a temporary: edition 2024 drops it
-//!   before the `else` block, edition 2021 after it, and the macro cannot see the edition.
+//! - desugar `if let P = guard.m(..) { .. } else { .. }` into `{ let t = guard; if let P =
+//!   t.m(..) { .. } else { drop(t); .. } }`: edition 2024 drops the guard before the `else`
+//!   block (edition 2021 after it, which differs only when the `else` block yields).
 //!
 //! The plan keeps `t` across the yields when it borrows nothing of the generator's (a lock
 //! reached through a reference argument or `&self`), and drops it when it is no longer used
@@ -20,15 +20,20 @@ use syn::Expr as SynExpr;
 
 use super::Builder;
 use super::branches::{SynCond, cond_parts};
-use crate::lower::flat::ir::Stmt;
+use crate::lower::flat::ir::{BindingId, Expr, Stmt, Use};
+
+/// The hidden local of a scrutinee's guard: its statements, the scrutinee reading it, and
+/// the binding.
+pub(super) struct SpilledGuard {
+    pub stmts: Vec<Stmt>,
+    pub rewritten: SynExpr,
+    pub binding: BindingId,
+}
 
 impl Builder<'_> {
     /// The hidden local of the guard that `value`'s receiver chain makes, and `value` reading
     /// it instead; `None` when the chain makes no guard.
-    pub(super) fn spill_scrutinee_guard(
-        &mut self,
-        value: &SynExpr,
-    ) -> Option<(Vec<Stmt>, SynExpr)> {
+    pub(super) fn spill_scrutinee_guard(&mut self, value: &SynExpr) -> Option<SpilledGuard> {
         let mut rewritten = value.clone();
         let guard = super::for_head_temps::guard_used_up(&mut rewritten)?;
         let made = guard.clone();
@@ -41,19 +46,31 @@ impl Builder<'_> {
         let mut ident = self.ir.bindings[temp].ident.clone();
         ident.set_span(ident.span().located_at(syn::spanned::Spanned::span(&made)));
         *guard = syn::parse_quote!(#ident);
-        Some((stmts, rewritten))
+        Some(SpilledGuard {
+            stmts,
+            rewritten,
+            binding: temp,
+        })
     }
 
     /// The same for a condition that is one `let P = value`: the condition reading the hidden
     /// local; `None` for any other condition.
-    pub(super) fn spill_condition_guard(&mut self, cond: &SynExpr) -> Option<(Vec<Stmt>, SynExpr)> {
+    pub(super) fn spill_condition_guard(&mut self, cond: &SynExpr) -> Option<SpilledGuard> {
         let [SynCond::Let(l)] = cond_parts(cond)[..] else {
             return None;
         };
-        let (stmts, value) = self.spill_scrutinee_guard(&l.expr)?;
+        let mut spilled = self.spill_scrutinee_guard(&l.expr)?;
         let mut rewritten = l.clone();
-        *rewritten.expr = value;
-        Some((stmts, SynExpr::Let(rewritten)))
+        *rewritten.expr = spilled.rewritten;
+        spilled.rewritten = SynExpr::Let(rewritten);
+        Some(spilled)
+    }
+
+    /// `drop(t);` of the hidden local of a guard.
+    pub(super) fn drop_guard(&mut self, guard: BindingId) -> Expr {
+        let ident = self.ir.bindings[guard].ident.clone();
+        let call: SynExpr = syn::parse_quote!(::core::mem::drop(#ident));
+        self.expr_in(&call, Use::Value, false)
     }
 }
 
