@@ -15,7 +15,7 @@ use core::mem::{self, ManuallyDrop};
 /// Holds the generator's stored state while a resident arm borrows the iterator inside it.
 pub struct Resident<'a, S, F: Fn() -> S> {
     state: &'a mut S,
-    /// Builds the finished state (`__gen_State::__gen_Done`): a zero-sized closure.
+    /// Builds the finished state (`GeneratorState::__gen_Done`): a zero-sized closure.
     finished: F,
 }
 

@@ -3,13 +3,13 @@
 #[allow(clippy::implied_bounds_in_impls)]
 fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __gen_State<__gen_P0, __gen_P1> {
+    enum GeneratorState<__gen_P0, __gen_P1> {
         S0(__gen_P0),
         S1(__gen_P1, __gen_P0),
         S2(__gen_P1, __gen_P0),
         __gen_Done,
     }
-    let generator_state = __gen_State::S0(limit);
+    let generator_state = GeneratorState::S0(limit);
     let __gen_gen = ::gen_core::__private::FlatGen::new::<
         u32,
     >(
@@ -18,14 +18,14 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
             #[allow(unused_mut)]
             let mut __gen_cur = ::core::mem::replace(
                 &mut (*generator_state),
-                __gen_State::__gen_Done,
+                GeneratorState::__gen_Done,
             );
             let __gen_machine = ::gen_core::__private::machine(
                 &__gen_cur,
                 |#[allow(unused_mut)] mut __gen_cur| {
                     '__gen_sm: loop {
                         match __gen_cur {
-                            __gen_State::S0(__gen_f0) => {
+                            GeneratorState::S0(__gen_f0) => {
                                 #[allow(unused_variables, unused_mut)]
                                 let limit = __gen_f0;
                                 {
@@ -33,13 +33,13 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                     let _ = &current;
                                     {
                                         {
-                                            __gen_cur = __gen_State::S1(current, limit);
+                                            __gen_cur = GeneratorState::S1(current, limit);
                                             continue '__gen_sm;
                                         }
                                     }
                                 }
                             }
-                            __gen_State::S1(__gen_f0, __gen_f1) => {
+                            GeneratorState::S1(__gen_f0, __gen_f1) => {
                                 #[allow(unused_variables, unused_mut)]
                                 let limit = __gen_f1;
                                 {
@@ -51,7 +51,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                                 let __gen_v: u32 = current;
                                                 #[allow(unreachable_code)]
                                                 {
-                                                    (*generator_state) = __gen_State::S2(current, limit);
+                                                    (*generator_state) = GeneratorState::S2(current, limit);
                                                     return ::core::option::Option::Some(__gen_v);
                                                 };
                                             }
@@ -63,8 +63,8 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                     };
                                 }
                             }
-                            __gen_State::S2 { .. } => ::core::unreachable!(),
-                            __gen_State::__gen_Done => {
+                            GeneratorState::S2 { .. } => ::core::unreachable!(),
+                            GeneratorState::__gen_Done => {
                                 break '__gen_sm (::core::option::Option::None);
                             }
                         }
@@ -73,7 +73,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
             );
             __gen_cur = '__gen_sm: loop {
                 match __gen_cur {
-                    __gen_State::S2(__gen_f0, __gen_f1) => {
+                    GeneratorState::S2(__gen_f0, __gen_f1) => {
                         __gen_cur = '__gen_arm: {
                             #[allow(unused_variables, unused_mut)]
                             let limit = __gen_f1;
@@ -85,14 +85,14 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                         current += 1;
                                         #[allow(unreachable_code)]
                                         {
-                                            break '__gen_arm __gen_State::S1(current, limit);
+                                            break '__gen_arm GeneratorState::S1(current, limit);
                                         };
                                     }
                                 }
                             }
                         };
                         match __gen_cur {
-                            __gen_State::S1(__gen_f0, __gen_f1) => {
+                            GeneratorState::S1(__gen_f0, __gen_f1) => {
                                 #[allow(unused_variables, unused_mut)]
                                 let limit = __gen_f1;
                                 {
@@ -104,7 +104,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                                 let __gen_v: u32 = current;
                                                 #[allow(unreachable_code)]
                                                 {
-                                                    (*generator_state) = __gen_State::S2(current, limit);
+                                                    (*generator_state) = GeneratorState::S2(current, limit);
                                                     return ::core::option::Option::Some(__gen_v);
                                                 };
                                             }
@@ -125,10 +125,10 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
             __gen_machine(__gen_cur)
         },
         move |generator_state, __gen_sink| {
-            if ::core::matches!((* generator_state), __gen_State::S0(..)) {
-                let __gen_State::S0(__gen_f0) = ::core::mem::replace(
+            if ::core::matches!((* generator_state), GeneratorState::S0(..)) {
+                let GeneratorState::S0(__gen_f0) = ::core::mem::replace(
                     &mut (*generator_state),
-                    __gen_State::__gen_Done,
+                    GeneratorState::__gen_Done,
                 ) else { ::core::unreachable!() };
                 let __gen_err = '__gen_fold: {
                     #[allow(unused_variables, unused_mut)]

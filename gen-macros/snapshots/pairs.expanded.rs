@@ -3,14 +3,14 @@
 #[allow(clippy::implied_bounds_in_impls)]
 fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __gen_State<__gen_P0, __gen_P1, __gen_P2, __gen_P3> {
+    enum GeneratorState<__gen_P0, __gen_P1, __gen_P2, __gen_P3> {
         S0(__gen_P0),
         S1(__gen_P1, __gen_P0),
         S2(__gen_P3, __gen_P2, __gen_P1, __gen_P0),
         S3(__gen_P3, __gen_P2, __gen_P1, __gen_P0),
         __gen_Done,
     }
-    let generator_state = __gen_State::S0(n);
+    let generator_state = GeneratorState::S0(n);
     let __gen_gen = ::gen_core::__private::FlatGen::new::<
         u32,
     >(
@@ -19,11 +19,11 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
             #[allow(unused_mut)]
             let mut __gen_cur = ::core::mem::replace(
                 &mut (*generator_state),
-                __gen_State::__gen_Done,
+                GeneratorState::__gen_Done,
             );
             '__gen_sm: loop {
                 match __gen_cur {
-                    __gen_State::S0(__gen_f0) => {
+                    GeneratorState::S0(__gen_f0) => {
                         #[allow(unused_variables, unused_mut)]
                         let n = __gen_f0;
                         {
@@ -33,14 +33,14 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                         0..n,
                                     );
                                     {
-                                        __gen_cur = __gen_State::S1(__gen_iter0, n);
+                                        __gen_cur = GeneratorState::S1(__gen_iter0, n);
                                         continue '__gen_sm;
                                     }
                                 }
                             }
                         }
                     }
-                    __gen_State::S1(__gen_f0, __gen_f1) => {
+                    GeneratorState::S1(__gen_f0, __gen_f1) => {
                         #[allow(unused_variables, unused_mut)]
                         let n = __gen_f1;
                         {
@@ -57,7 +57,12 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                     i + 1..n,
                                                 );
                                                 {
-                                                    __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                    __gen_cur = GeneratorState::S2(
+                                                        __gen_iter1,
+                                                        i,
+                                                        __gen_iter0,
+                                                        n,
+                                                    );
                                                     continue '__gen_sm;
                                                 }
                                             }
@@ -71,7 +76,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                             }
                         }
                     }
-                    __gen_State::S2(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                    GeneratorState::S2(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
                         __gen_cur = '__gen_arm: {
                             #[allow(unused_variables, unused_mut)]
                             let n = __gen_f3;
@@ -95,14 +100,14 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                             #[allow(unreachable_code)]
                                                             {
                                                                 if false {
-                                                                    (*generator_state) = __gen_State::S3(
+                                                                    (*generator_state) = GeneratorState::S3(
                                                                         __gen_iter1,
                                                                         i,
                                                                         __gen_iter0,
                                                                         n,
                                                                     );
                                                                 } else {
-                                                                    (*generator_state) = __gen_State::S2(
+                                                                    (*generator_state) = GeneratorState::S2(
                                                                         __gen_iter1,
                                                                         i,
                                                                         __gen_iter0,
@@ -116,7 +121,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                 }
                                                 #[allow(unreachable_code)]
                                                 {
-                                                    break '__gen_arm __gen_State::S1(__gen_iter0, n);
+                                                    break '__gen_arm GeneratorState::S1(__gen_iter0, n);
                                                 };
                                             }
                                         }
@@ -125,7 +130,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                             }
                         };
                         match __gen_cur {
-                            __gen_State::S1(__gen_f0, __gen_f1) => {
+                            GeneratorState::S1(__gen_f0, __gen_f1) => {
                                 #[allow(unused_variables, unused_mut)]
                                 let n = __gen_f1;
                                 {
@@ -142,7 +147,12 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                             i + 1..n,
                                                         );
                                                         {
-                                                            __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                            __gen_cur = GeneratorState::S2(
+                                                                __gen_iter1,
+                                                                i,
+                                                                __gen_iter0,
+                                                                n,
+                                                            );
                                                             continue '__gen_sm;
                                                         }
                                                     }
@@ -159,7 +169,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                             _ => ::core::unreachable!(),
                         }
                     }
-                    __gen_State::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                    GeneratorState::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
                         #[allow(unused_variables, unused_mut)]
                         let n = __gen_f3;
                         {
@@ -178,7 +188,12 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                     #[allow(unreachable_code)]
                                                     {
                                                         {
-                                                            __gen_cur = __gen_State::S2(__gen_iter1, i, __gen_iter0, n);
+                                                            __gen_cur = GeneratorState::S2(
+                                                                __gen_iter1,
+                                                                i,
+                                                                __gen_iter0,
+                                                                n,
+                                                            );
                                                             continue '__gen_sm;
                                                         }
                                                     };
@@ -190,7 +205,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                             }
                         }
                     }
-                    __gen_State::__gen_Done => {
+                    GeneratorState::__gen_Done => {
                         break '__gen_sm (::core::option::Option::None);
                     }
                 }

@@ -7,7 +7,7 @@ fn parse_lines<'a>(
     Item = Result<(&'a str, i64), ParseError>,
 > + 'a + ::core::iter::FusedIterator {
     #[allow(non_camel_case_types, dead_code, clippy::large_enum_variant)]
-    enum __gen_State<__gen_P0, __gen_P1, __gen_P2, __gen_P3, __gen_P4> {
+    enum GeneratorState<__gen_P0, __gen_P1, __gen_P2, __gen_P3, __gen_P4> {
         S0(__gen_P0),
         S1(__gen_P1),
         S2(__gen_P3, __gen_P2, __gen_P1),
@@ -15,7 +15,7 @@ fn parse_lines<'a>(
         S4(__gen_P2, __gen_P1),
         __gen_Done,
     }
-    let generator_state = __gen_State::S0(text);
+    let generator_state = GeneratorState::S0(text);
     let __gen_gen = ::gen_core::__private::FlatGen::new::<
         Result<(&'a str, i64), ParseError>,
     >(
@@ -23,15 +23,15 @@ fn parse_lines<'a>(
         move |generator_state| {
             #[allow(unused_mut)]
             let mut __gen_cur = if ::core::matches!(
-                (* generator_state), __gen_State::S1(..)
+                (* generator_state), GeneratorState::S1(..)
             ) {
-                __gen_State::__gen_Done
+                GeneratorState::__gen_Done
             } else {
-                ::core::mem::replace(&mut (*generator_state), __gen_State::__gen_Done)
+                ::core::mem::replace(&mut (*generator_state), GeneratorState::__gen_Done)
             };
             '__gen_sm: loop {
                 match __gen_cur {
-                    __gen_State::S0(__gen_f0) => {
+                    GeneratorState::S0(__gen_f0) => {
                         #[allow(unused_variables, unused_mut)]
                         let text = __gen_f0;
                         {
@@ -41,24 +41,24 @@ fn parse_lines<'a>(
                                         text.lines(),
                                     );
                                     {
-                                        (*generator_state) = __gen_State::S1(__gen_iter0);
-                                        __gen_cur = __gen_State::__gen_Done;
+                                        (*generator_state) = GeneratorState::S1(__gen_iter0);
+                                        __gen_cur = GeneratorState::__gen_Done;
                                         continue '__gen_sm;
                                     }
                                 }
                             }
                         }
                     }
-                    __gen_State::__gen_Done if ::core::matches!(
-                        (* generator_state), __gen_State::S1(..)
+                    GeneratorState::__gen_Done if ::core::matches!(
+                        (* generator_state), GeneratorState::S1(..)
                     ) => {
                         #[allow(unused_mut)]
                         let mut __gen_guard = ::gen_core::__private::Resident::new(
                             &mut (*generator_state),
-                            || __gen_State::__gen_Done,
+                            || GeneratorState::__gen_Done,
                         );
                         let __gen_iter0 = match __gen_guard.get() {
-                            __gen_State::S1(__gen_f0) => __gen_f0,
+                            GeneratorState::S1(__gen_f0) => __gen_f0,
                             _ => ::core::unreachable!(),
                         };
                         '__gen_loop1: while let ::core::option::Option::Some(line) = ::core::iter::Iterator::next(
@@ -83,11 +83,11 @@ fn parse_lines<'a>(
                                             );
                                             #[allow(unreachable_code)]
                                             {
-                                                (*generator_state) = __gen_State::S2(
+                                                (*generator_state) = GeneratorState::S2(
                                                     key,
                                                     line,
                                                     match __gen_guard.take() {
-                                                        __gen_State::S1(__gen_f0) => __gen_f0,
+                                                        GeneratorState::S1(__gen_f0) => __gen_f0,
                                                         _ => ::core::unreachable!(),
                                                     },
                                                 );
@@ -116,12 +116,12 @@ fn parse_lines<'a>(
                                             #[allow(unreachable_code)]
                                             {
                                                 {
-                                                    __gen_cur = __gen_State::S3(
+                                                    __gen_cur = GeneratorState::S3(
                                                         __gen_val,
                                                         key,
                                                         line,
                                                         match __gen_guard.take() {
-                                                            __gen_State::S1(__gen_f0) => __gen_f0,
+                                                            GeneratorState::S1(__gen_f0) => __gen_f0,
                                                             _ => ::core::unreachable!(),
                                                         },
                                                     );
@@ -138,7 +138,7 @@ fn parse_lines<'a>(
                             return ::core::option::Option::None;
                         };
                     }
-                    __gen_State::S2(__gen_f0, __gen_f1, __gen_f2) => {
+                    GeneratorState::S2(__gen_f0, __gen_f1, __gen_f2) => {
                         #[allow(unused_variables, unused_mut)]
                         let mut __gen_iter0 = __gen_f2;
                         {
@@ -154,7 +154,7 @@ fn parse_lines<'a>(
                                             #[allow(unreachable_code)]
                                             {
                                                 {
-                                                    __gen_cur = __gen_State::S3(
+                                                    __gen_cur = GeneratorState::S3(
                                                         __gen_val,
                                                         key,
                                                         line,
@@ -169,7 +169,7 @@ fn parse_lines<'a>(
                             }
                         }
                     }
-                    __gen_State::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                    GeneratorState::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
                         let __gen_val = __gen_f0;
                         {
                             {
@@ -190,9 +190,9 @@ fn parse_lines<'a>(
                                             #[allow(unreachable_code)]
                                             {
                                                 if ::gen_core::__private::needs_drop(&line) {
-                                                    (*generator_state) = __gen_State::S4(line, __gen_iter0);
+                                                    (*generator_state) = GeneratorState::S4(line, __gen_iter0);
                                                 } else {
-                                                    (*generator_state) = __gen_State::S1(__gen_iter0);
+                                                    (*generator_state) = GeneratorState::S1(__gen_iter0);
                                                 }
                                                 return ::core::option::Option::Some(__gen_v);
                                             };
@@ -202,7 +202,7 @@ fn parse_lines<'a>(
                             }
                         }
                     }
-                    __gen_State::S4(__gen_f0, __gen_f1) => {
+                    GeneratorState::S4(__gen_f0, __gen_f1) => {
                         #[allow(unused_variables, unused_mut)]
                         let mut __gen_iter0 = __gen_f1;
                         {
@@ -212,20 +212,20 @@ fn parse_lines<'a>(
                                 #[allow(unreachable_code)]
                                 {
                                     {
-                                        (*generator_state) = __gen_State::S1(__gen_iter0);
-                                        __gen_cur = __gen_State::__gen_Done;
+                                        (*generator_state) = GeneratorState::S1(__gen_iter0);
+                                        __gen_cur = GeneratorState::__gen_Done;
                                         continue '__gen_sm;
                                     }
                                 };
                             }
                         }
                     }
-                    __gen_State::__gen_Done => {
+                    GeneratorState::__gen_Done => {
                         break '__gen_sm (::core::option::Option::None);
                     }
-                    __gen_State::S1(__gen_f0) => {
-                        (*generator_state) = __gen_State::S1(__gen_f0);
-                        __gen_cur = __gen_State::__gen_Done;
+                    GeneratorState::S1(__gen_f0) => {
+                        (*generator_state) = GeneratorState::S1(__gen_f0);
+                        __gen_cur = GeneratorState::__gen_Done;
                         continue '__gen_sm;
                     }
                 }

@@ -275,3 +275,47 @@ mod imports_seen_by_body_items {
         );
     }
 }
+
+/// The stored state's type is `GeneratorState` in rustc's messages, unless the user's code
+/// names a `GeneratorState` of its own, which the generated enum must not shadow.
+mod a_user_type_named_like_the_state {
+    use gen_core::generator;
+
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct GeneratorState {
+        pub step: u32,
+    }
+
+    #[generator]
+    pub fn steps(n: u32) -> impl Iterator<Item = GeneratorState> {
+        let mut state = GeneratorState { step: 0 };
+        while state.step < n {
+            yield_!(state);
+            state.step += 1;
+        }
+    }
+
+    #[generator]
+    pub fn local_item(n: u32) -> impl Iterator<Item = u32> {
+        enum GeneratorState {
+            Running(u32),
+            Done,
+        }
+        let mut s = GeneratorState::Running(0);
+        while let GeneratorState::Running(i) = s {
+            yield_!(i);
+            s = if i + 1 < n {
+                GeneratorState::Running(i + 1)
+            } else {
+                GeneratorState::Done
+            };
+        }
+    }
+
+    #[test]
+    fn the_users_type_is_not_shadowed() {
+        let got: Vec<u32> = steps(3).map(|s| s.step).collect();
+        assert_eq!(got, [0, 1, 2]);
+        assert_eq!(local_item(3).collect::<Vec<_>>(), [0, 1, 2]);
+    }
+}

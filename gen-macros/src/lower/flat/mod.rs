@@ -25,10 +25,10 @@
 //! into
 //! ```text
 //! fn f(args) -> impl Iterator<Item = T> + FusedIterator {
-//!     enum __gen_State<P0, P1, ..> { S0(..), S1(..), .., __gen_Done }
-//!     let generator_state = __gen_State::S0(args..);
+//!     enum GeneratorState<P0, P1, ..> { S0(..), S1(..), .., __gen_Done }
+//!     let generator_state = GeneratorState::S0(args..);
 //!     FlatGen::new::<T>(generator_state, move |generator_state| {
-//!         let mut __gen_cur = mem::replace(&mut *generator_state, __gen_State::__gen_Done);
+//!         let mut __gen_cur = mem::replace(&mut *generator_state, GeneratorState::__gen_Done);
 //!         '__gen_sm: loop { match __gen_cur { S0(..) => { .. } S1(..) => { .. } .. } }
 //!     }, |generator_state, sink| {
 //!         if let S0(args) = take(generator_state) { <body, yield = sink> return true; }
@@ -92,6 +92,8 @@ pub(crate) fn error_in_any_lowering() -> bool {
 pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     ERROR_IN_ANY_LOWERING.set(false);
     BOXED_INSTEAD.set(false);
+    let (block, sig) = (&func.block, &func.sig);
+    names::choose_state_name(quote::quote!(#sig #block));
     let desugared;
     let block = unbound_parts::desugar(&func.block);
     let block = extended_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);

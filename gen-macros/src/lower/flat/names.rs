@@ -1,6 +1,6 @@
 //! Hygienic names of the state machine. They all use `Span::mixed_site()`, so user code can
-//! neither see nor collide with them, and all but the stored state start with the reserved
-//! `__gen_` prefix.
+//! neither see nor collide with them, and all but the stored state and its type start with the
+//! reserved `__gen_` prefix.
 
 use proc_macro2::{Span, TokenStream};
 use quote::{format_ident, quote};
@@ -10,8 +10,34 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::mixed_site())
 }
 
+thread_local! {
+    /// The name of the stored state's type in the expansion under way (`choose_state_name`).
+    static STATE_NAME: std::cell::Cell<&'static str> =
+        const { std::cell::Cell::new("GeneratorState") };
+}
+
+/// Names the stored state's type for an expansion of `user` (the body and signature):
+/// `GeneratorState`, which rustc's notes (`required because it appears within the type
+/// GeneratorState<Rc<u32>>`) and borrow errors print, unless `user` names it (the local enum
+/// would shadow the user's item): then the reserved `__gen_State`.
+pub(crate) fn choose_state_name(user: TokenStream) {
+    fn mentions(ts: TokenStream) -> bool {
+        ts.into_iter().any(|tree| match tree {
+            proc_macro2::TokenTree::Ident(i) => i == "GeneratorState",
+            proc_macro2::TokenTree::Group(g) => mentions(g.stream()),
+            _ => false,
+        })
+    }
+    STATE_NAME.set(if mentions(user) {
+        "__gen_State"
+    } else {
+        "GeneratorState"
+    });
+}
+
+/// The stored state's type: an enum of the states (see `choose_state_name`).
 pub(crate) fn state_enum() -> Ident {
-    ident("__gen_State")
+    ident(STATE_NAME.get())
 }
 pub(crate) fn variant(state: usize) -> Ident {
     format_ident!("S{}", state, span = Span::mixed_site())

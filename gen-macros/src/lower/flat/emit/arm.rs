@@ -56,7 +56,7 @@ impl Emitter<'_> {
         self.arm = outer;
     }
 
-    /// `__gen_State::S<s>(__gen_f0, ..)`, or for a resident head `__gen_Done if st is S<s>`.
+    /// `GeneratorState::S<s>(__gen_f0, ..)`, or for a resident head `__gen_Done if st is S<s>`.
     fn arm_pattern(&self, s: StateId) -> TokenStream {
         let (ty, variant) = (names::state_enum(), names::variant(s));
         if self.resident[s].is_some() {

@@ -7,7 +7,7 @@
 //! those locals in place instead, each in an `Option` slot of the stored state:
 //!
 //! ```text
-//! enum __gen_State<..> { S0(), S1(), S2(join value), .., __gen_Done }
+//! enum GeneratorState<..> { S0(), S1(), S2(join value), .., __gen_Done }
 //! let generator_state = (None, .., Some(arg), S0());    (the frame, in drop order)
 //! FramedGen::new(FlatGen::new(generator_state, |generator_state| {
 //!     let (__gen_k7, .., __gen_k3, generator_state) = generator_state;   (a `&mut` each)
@@ -185,7 +185,7 @@ impl Emitter<'_> {
         self.frame.as_ref().is_some_and(|f| f.left(s, b))
     }
 
-    /// Desugar a jump to `state` into `{ frame stores; __gen_State::S<state>(value?) }`.
+    /// Desugar a jump to `state` into `{ frame stores; GeneratorState::S<state>(value?) }`.
     pub(crate) fn frame_payload(
         &mut self,
         state: StateId,

@@ -101,7 +101,7 @@ impl Emitter<'_> {
         quote!(#release #st = #payload;)
     }
 
-    /// `__gen_State::S<k>((value?, kept places in reverse order))`, each place from where it
+    /// `GeneratorState::S<k>((value?, kept places in reverse order))`, each place from where it
     /// stands at `mark`. `at`: the suspension's span, which the saved names get, so that a
     /// borrow or move error about keeping a local across it points at the yield.
     pub(crate) fn payload(

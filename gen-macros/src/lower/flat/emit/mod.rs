@@ -171,7 +171,7 @@ impl<'a> Emitter<'a> {
         self.counter
     }
 
-    /// `enum __gen_State<P0, ..> { S0(..), .., __gen_Done }`: one generic parameter per kept
+    /// `enum GeneratorState<P0, ..> { S0(..), .., __gen_Done }`: one generic parameter per kept
     /// place and per join value, so rustc infers each local's type once. `clone`: the
     /// signature asks for `+ Clone`, which the state then derives (a generator is `Clone` when
     /// what it keeps is).
