@@ -193,6 +193,13 @@ pub mod __private {
         core::mem::needs_drop::<T>()
     }
 
+    /// Drops `value` where a flat generator's state changes: a guard of one of its locals, or
+    /// a hidden local of a yield's temporary, no longer used but still in scope, whose owner
+    /// moves into the stored state. A function rather than `mem::drop`, which clippy reports
+    /// for a value without drop glue.
+    #[inline(always)]
+    pub fn release<T>(_value: T) {}
+
     /// The `None` a flat generator's `return` desugars into: a call, so that clippy does not
     /// read the user's `let .. else { return; }` as a `?` it could rewrite.
     #[inline(always)]

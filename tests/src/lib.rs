@@ -218,17 +218,22 @@ macro_rules! twin {
                 let mut __left = __budget;
                 #[allow(unused_macros)]
                 macro_rules! yield_ {
-                    ($e:expr) => {{
-                        let __v = $e;
-                        $crate::log(::std::format!("yield {:?}", __v));
-                        __out.push(__v);
-                        if let ::core::option::Option::Some(__n) = __left.as_mut() {
-                            *__n -= 1;
-                            if *__n == 0 {
-                                return ::core::result::Result::Ok(());
+                    // The operand's temporaries live while the item is handed over, as
+                    // a statement's do (`sink(log.guard().len())`).
+                    ($e:expr) => {
+                        match $e {
+                            __v => {
+                                $crate::log(::std::format!("yield {:?}", __v));
+                                __out.push(__v);
+                                if let ::core::option::Option::Some(__n) = __left.as_mut() {
+                                    *__n -= 1;
+                                    if *__n == 0 {
+                                        return ::core::result::Result::Ok(());
+                                    }
+                                }
                             }
                         }
-                    }};
+                    };
                 }
                 #[allow(unused_macros)]
                 macro_rules! yield_from {
@@ -292,17 +297,22 @@ macro_rules! twin {
                 let mut __left = __budget;
                 #[allow(unused_macros)]
                 macro_rules! yield_ {
-                    ($e:expr) => {{
-                        let __v = $e;
-                        $crate::log(::std::format!("yield {:?}", __v));
-                        __out.push(__v);
-                        if let ::core::option::Option::Some(__n) = __left.as_mut() {
-                            *__n -= 1;
-                            if *__n == 0 {
-                                return;
+                    // The operand's temporaries live while the item is handed over, as
+                    // a statement's do (`sink(log.guard().len())`).
+                    ($e:expr) => {
+                        match $e {
+                            __v => {
+                                $crate::log(::std::format!("yield {:?}", __v));
+                                __out.push(__v);
+                                if let ::core::option::Option::Some(__n) = __left.as_mut() {
+                                    *__n -= 1;
+                                    if *__n == 0 {
+                                        return;
+                                    }
+                                }
                             }
                         }
-                    }};
+                    };
                 }
                 #[allow(unused_macros)]
                 macro_rules! yield_from {

@@ -41,14 +41,17 @@ macro_rules! boxed_twin {
             fn body(__budget: Option<usize>, __out: &mut Vec<$item>, $($arg: $ty),*) {
                 #[allow(unused_macros)]
                 macro_rules! yield_ {
-                    ($e:expr) => {{
-                        let __v = $e;
-                        log(format!("yield {:?}", __v));
-                        __out.push(__v);
-                        if Some(__out.len()) == __budget {
-                            return;
+                    ($e:expr) => {
+                        match $e {
+                            __v => {
+                                log(format!("yield {:?}", __v));
+                                __out.push(__v);
+                                if Some(__out.len()) == __budget {
+                                    return;
+                                }
+                            }
                         }
-                    }};
+                    };
                 }
                 $($body)*
             }

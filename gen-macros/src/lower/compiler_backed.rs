@@ -290,8 +290,11 @@ struct Rewrite {
 impl Rewrite {
     /// Desugar a yield of `value` into an await on the handle. The glue carries the yield's
     /// span, so a type mismatch is reported on the user's `yield_!`.
-    /// Desugar `yield_!(v)` into `{ let value: Item = v; h.yield_(value).await }`: the value's
-    /// temporaries end before the hand-over (as in the flat lowering).
+    /// Desugar `yield_!(v)` into `{ let value: Item = v; h.yield_(value).await }`; when `v`
+    /// reads a value it makes in place (`log.guard("t").len()`, see the flat lowering's
+    /// `build/yield_temps.rs`), into `match v { value => { let value: Item = value;
+    /// h.yield_(value).await } }`: those temporaries live until the generator resumes, as a
+    /// statement's temporaries do.
     fn yield_tokens(&self, kind: YieldKind, span: Span, value: TokenStream) -> TokenStream {
         let h = handle(span);
         match kind {
@@ -299,7 +302,13 @@ impl Rewrite {
                 let method = Ident::new("yield_", span);
                 let v = Ident::new("__gen_v", Span::mixed_site());
                 let ty = self.annotation.as_ref().map(|ty| quote!(: #ty));
-                quote_spanned!(span=> { let #v #ty = #value; #h.#method(#v).await })
+                let keeps_temporaries = syn::parse2::<syn::Expr>(value.clone())
+                    .is_ok_and(|e| crate::lower::flat::makes_temporaries(&e));
+                if keeps_temporaries {
+                    quote_spanned!(span=> match #value { #v => { let #v #ty = #v; #h.#method(#v).await } })
+                } else {
+                    quote_spanned!(span=> { let #v #ty = #value; #h.#method(#v).await })
+                }
             }
             YieldKind::From => {
                 let method = Ident::new(self.from_method, span);

@@ -134,9 +134,9 @@ impl Program {
             "pub fn run(cap: Option<usize>, a: u64, b: u64, p: G, q: G) -> Vec<{item}> {{\n    \
              let mut out = Vec::new();\n    {call}\n    out\n}}\n\n\
              fn body(out: &mut Vec<{item}>, cap: Option<usize>, a: u64, b: u64, p: G, q: G){res} {{\n    \
-             macro_rules! yield_ {{\n        ($e:expr) => {{{{\n            let __v = $e;\n            \
+             macro_rules! yield_ {{\n        ($e:expr) => {{ match $e {{ __v => {{\n            \
              log(format!(\"yield {{:?}}\", __v));\n            out.push(__v);\n            \
-             if cap == Some(out.len()) {{ {stop} }}\n        }}}};\n    }}\n    \
+             if cap == Some(out.len()) {{ {stop} }}\n        }} }} }};\n    }}\n    \
              macro_rules! yield_from {{\n        ($e:expr) => {{ for __w in $e {{ yield_!(__w); }} }};\n    }}\n\
              {}{ok}}}\n",
             self.render(true)

@@ -94,6 +94,8 @@ pub(crate) struct Ir {
     /// Bindings of a lock or `RefCell` guard (`let g = m.lock().unwrap();`): for error
     /// messages (a guard is no owned value to iterate over).
     pub guards: std::collections::HashSet<BindingId>,
+    /// The hidden locals of yields' temporaries (`yield_temps.rs`).
+    pub yield_temps: std::collections::HashSet<BindingId>,
     /// Bindings that are the whole pattern of a `let` (`let _span = ..;`, not a part of a
     /// destructuring pattern such as `_rest` in `let Some((key, _rest)) = ..`): only they
     /// can be named to be held for their drop (`plan::held_for_drop`).

@@ -51,6 +51,8 @@ mod fold;
 pub(crate) mod ir;
 mod items;
 pub(crate) mod names;
+mod yield_temps;
+pub(crate) use yield_temps::{is_yield_temporary, makes_temporaries};
 pub(crate) mod places;
 pub(crate) mod plan;
 pub(crate) mod print;
@@ -97,6 +99,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let desugared;
     let block = unbound_parts::desugar(&func.block);
     let block = extended_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
+    let block = yield_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
     let func = match block {
         Some(block) => {
             desugared = GenFn {
@@ -427,8 +430,13 @@ fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {
     }
     for (b, info) in ir.bindings.iter().enumerate() {
         eprintln!(
-            "binding {b} {} scope {} seq {} by_ref {} {:?}",
-            info.ident, info.scope, info.seq, info.by_ref, info.borrows
+            "binding {b} {} scope {} seq {} by_ref {} {:?}{}",
+            info.ident,
+            info.scope,
+            info.seq,
+            info.by_ref,
+            info.borrows,
+            if ir.guards.contains(&b) { " guard" } else { "" }
         );
     }
     for (n, e) in plan.cfg.events.iter().enumerate() {

@@ -258,7 +258,9 @@ impl Plan {
         // is an error rather than an early drop.
         let no_drop = info.by_ref || info.plain;
         if !live
-            && (no_drop || (self.borrows_local(ir, &info.borrows) && !held_for_drop(ir, binding)))
+            && (no_drop
+                || (self.borrows_local(ir, &info.borrows) && !held_for_drop(ir, binding))
+                || maybe_borrowing_yield_temporary(ir, binding))
         {
             return;
         }
@@ -485,6 +487,12 @@ fn split_places(cfg: &Cfg) -> Bits {
         }
     }
     out
+}
+
+/// The hidden local of a yield's temporary (`yield_temps.rs`) whose value may borrow
+/// something: not kept once unused, as the temporary's borrow could not be.
+pub(crate) fn maybe_borrowing_yield_temporary(ir: &Ir, b: BindingId) -> bool {
+    ir.yield_temps.contains(&b) && !matches!(ir.bindings[b].borrows, Borrows::Nothing)
 }
 
 /// `let _guard = ..;`: a binding named to be held for its drop, never read: the whole

@@ -78,8 +78,33 @@ impl Gen {
         }
     }
 
+    /// A yield written as a statement, a block's tail or a `match` arm.
     pub(super) fn yield_expr(&mut self) -> String {
-        let v = self.int(2);
+        self.yield_with(true)
+    }
+
+    /// A yield inside another expression (`f(yield_!(..))`, `let _ = yield_!(..)`), whose
+    /// operand's temporaries a flat generator drops before the item (README limit 5).
+    pub(super) fn yield_in_expression(&mut self) -> String {
+        self.yield_with(false)
+    }
+
+    fn yield_with(&mut self, temporaries: bool) -> String {
+        // A temporary the operand reads in place (a field's base, the receiver of a std
+        // method that borrows it) lives until the generator resumes.
+        let v = if temporaries && self.rng.chance(1, 6) {
+            // (Made from numbers: a value made by a function from what an unknown method
+            // returns may borrow, and is not kept, README limit 6.)
+            let t = self.fresh("tmp");
+            let (n, x) = (self.lit(), self.int(1));
+            match self.rng.index(3) {
+                0 => format!("wadd(S::new(\"{t}\", {n}).n, {x})"),
+                1 => format!("(S::new(\"{t}\", {n}).items.len() as u64)"),
+                _ => format!("wadd(Some(S::new(\"{t}\", {n}).items.len() as u64).unwrap(), {x})"),
+            }
+        } else {
+            self.int(2)
+        };
         self.yield_of(&v).trim_end_matches(';').to_string()
     }
 

@@ -202,7 +202,7 @@ impl Gen {
     /// A yield inside an expression: `let _ = yield_!(..);`, an argument of a function taking
     /// `()`, a tuple element, a `match` scrutinee, in an `if` condition, an operand.
     pub(super) fn yield_in_expr(&mut self, depth: usize, compound: bool) -> Option<String> {
-        let y = self.yield_expr();
+        let y = self.yield_in_expression();
         Some(match self.rng.below(9) {
             0 => format!("let _ = {y};\n"),
             1 => {

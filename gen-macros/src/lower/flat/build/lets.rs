@@ -210,7 +210,17 @@ impl Builder<'_> {
         if text && bindings.len() == 1 {
             self.ir.texts.insert(bindings[0]);
         }
-        if init_syn.is_some_and(|i| makes_guard(&i.expr)) && bindings.len() == 1 {
+        if let (syn::Pat::Ident(p), [binding]) = (&local.pat, &bindings[..])
+            && crate::lower::flat::is_yield_temporary(&p.ident)
+        {
+            self.ir.yield_temps.insert(*binding);
+        }
+        // `let g = m.lock().unwrap();`, or a guard moved into another binding.
+        let moves_a_guard = init_syn
+            .and_then(|i| self.place_of(&i.expr))
+            .is_some_and(|p| p.path.is_empty() && self.ir.guards.contains(&p.binding));
+        if (init_syn.is_some_and(|i| makes_guard(&i.expr)) || moves_a_guard) && bindings.len() == 1
+        {
             self.ir.guards.insert(bindings[0]);
         }
         // `let b = Box::new(..)`, `let b: Box<T> = ..`: a box (see `Ir::boxes`).
@@ -470,7 +480,7 @@ fn is_box_constructor(e: &syn::Expr) -> bool {
 }
 
 /// `m.lock().unwrap()`, `cell.borrow_mut()`, `rw.read()?`: a lock or `RefCell` guard.
-fn makes_guard(e: &syn::Expr) -> bool {
+pub(crate) fn makes_guard(e: &syn::Expr) -> bool {
     match e {
         syn::Expr::Try(t) => makes_guard(&t.expr),
         syn::Expr::Paren(p) => makes_guard(&p.expr),

@@ -2,7 +2,7 @@
 //! no types, so `borrows.rs` judges values from these lists).
 
 /// Methods whose result borrows the receiver (std's, by name).
-pub(super) const BORROWING: &[&str] = &[
+pub(crate) const BORROWING: &[&str] = &[
     "iter",
     "iter_mut",
     "chars",
@@ -249,7 +249,7 @@ pub(super) const STR_BORROWING: &[&str] = &["lines", "bytes"];
 /// Borrowing methods whose result is references into the receiver, in an `Option` or a tuple
 /// (`map.get_mut(&k)`, `s.split_once(',')`): every binding a pattern takes out of it (`Some(v)`,
 /// `Some((a, b))`, by default binding mode) is such a reference, unless under a `&` pattern.
-pub(super) const REFERENCES_OUT: &[&str] = &[
+pub(crate) const REFERENCES_OUT: &[&str] = &[
     "get",
     "get_mut",
     "first",

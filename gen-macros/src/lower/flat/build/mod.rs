@@ -16,11 +16,11 @@ mod branches;
 mod conditional;
 mod expr;
 mod for_head_temps;
-mod lets;
+pub(crate) mod lets;
 mod loops;
 mod macros;
 mod method_borrows;
-mod methods;
+pub(crate) mod methods;
 mod mutations;
 mod nodes;
 pub(crate) mod operands;
@@ -105,6 +105,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             texts: HashSet::new(),
             readers: HashSet::new(),
             guards: HashSet::new(),
+            yield_temps: Default::default(),
             loop_sources: std::collections::HashMap::new(),
             loop_methods: std::collections::HashMap::new(),
             error_in_any_lowering: false,

@@ -149,7 +149,8 @@ impl Plan {
                     let held = super::held_for_drop(ir, b);
                     // A guard no longer used drops before the state changes
                     // (`emit/dead_guards.rs`).
-                    let dropped_dead = ir.guards.contains(&b);
+                    let dropped_dead =
+                        ir.guards.contains(&b) || super::maybe_borrowing_yield_temporary(ir, b);
                     in_scope |= live || held || !(binding.by_ref || dropped_dead);
                     in_use |= live || held;
                 }

@@ -1,0 +1,306 @@
+//! The temporaries of a yield's operand.
+//!
+//! Rust keeps the temporaries of a statement until the statement ends: in a `gen` block,
+//! `yield log.guard("t").len();` keeps the guard until the generator resumes, and a plain
+//! function handing the item to a callback (`sink(log.guard("t").len())`) keeps it while the
+//! callback runs. A flat generator keeps locals across a yield, not temporaries. So, before the
+//! body is built, the values the operand makes and then reads in place (a method's receiver, a
+//! field's or an index's base, a dereferenced guard) along the path it evaluates first become
+//! hidden locals of a block around the yield: desugar
+//!
+//! ```text
+//! yield_!(log.guard("t").len());          yield_!(make().x.len());
+//! ```
+//! into
+//! ```text
+//! { let __gen_y0 = log.guard("t");         { let __gen_y0 = make();
+//!   let mut __gen_y1 = __gen_y0;             let mut __gen_y1 = __gen_y0;
+//!   yield_!(__gen_y1.len()); }               yield_!(__gen_y1.x.len()); }
+//! ```
+//! They are what the operand evaluates first either way, so the order is Rust's, and they
+//! drop when the generator resumes, in the reverse of the order they were made, as the
+//! statement's temporaries do. (The second `let` is the macro's `mut`, with its own
+//! `#[allow(unused_mut)]` that covers no user code.) A value the plan finds may borrow a local
+//! is not kept across the yield (README limit 6), as before.
+//!
+//! A receiver is a temporary only for a method that takes `&self` or `&mut self` on every std
+//! type that has it (`len`, `pop`, `next`, `clone`, ..): a method that takes `self` moves it
+//! (`it.next().unwrap()`), and the macro cannot see the receiver of a method of the user's own
+//! (`Span::new("t").id()`): hoisted, a value such a method moves would still be kept (README
+//! limit 5). Left as written: an operand whose item may borrow a temporary
+//! (`make().as_str()`, `&make()`): an item cannot borrow what the generator keeps.
+
+use proc_macro2::Span;
+use syn::visit_mut::{self, VisitMut};
+use syn::{Block, Expr, Ident};
+
+use super::build::methods::{BORROWING, REFERENCES_OUT};
+use super::build::operands::consumes_receiver;
+
+/// The prefix of the hidden locals.
+const PREFIX: &str = "__gen_y";
+
+/// `block` with the temporaries of its yields' operands desugared into hidden locals, or
+/// `None` when there are none.
+pub(crate) fn desugar(block: &Block) -> Option<Block> {
+    let mut d = Desugar { next: 0 };
+    let mut out = block.clone();
+    d.visit_block_mut(&mut out);
+    (d.next > 0).then_some(out)
+}
+
+/// Whether the flat lowering keeps temporaries of `operand` (see the module docs).
+fn keeps_temporaries(operand: &Expr) -> bool {
+    !may_borrow_a_temporary(operand)
+        && !unknown_receiver(operand)
+        && innermost_temporary(&mut operand.clone(), Receivers::Known).is_some()
+}
+
+/// Whether a value is the receiver of a method the macro does not know on the path `e`
+/// evaluates first (`n("t").name()`): it may be a temporary that the method's result borrows,
+/// which only the plain statement keeps alive.
+fn unknown_receiver(e: &Expr) -> bool {
+    let unknown_here = matches!(e, Expr::MethodCall(m)
+    if makes_a_value(&m.receiver) && {
+        let name = m.method.to_string();
+        !KEEPS_RECEIVER.contains(&name.as_str()) && !consumes_receiver(&name, m.args.len())
+    });
+    unknown_here
+        || first_evaluated(e, Receivers::Known).is_some_and(|(child, _)| unknown_receiver(child))
+}
+
+/// Whether `operand` makes temporaries: values it reads in place, a receiver of any method but
+/// one known to take it by value (for the compiler-backed lowering, whose `match` on the
+/// operand keeps them, whatever the method takes).
+pub(crate) fn makes_temporaries(operand: &Expr) -> bool {
+    innermost_temporary(&mut operand.clone(), Receivers::AnyNotConsumed).is_some()
+}
+
+/// Which methods' receivers are temporaries.
+#[derive(Clone, Copy)]
+enum Receivers {
+    /// Those of the methods known to take `&self` or `&mut self` ([`KEEPS_RECEIVER`]).
+    Known,
+    /// Those of any method not known to take `self`.
+    AnyNotConsumed,
+}
+
+/// Methods that take `&self` or `&mut self` on every std type that has them.
+const KEEPS_RECEIVER: &[&str] = &[
+    "len",
+    "is_empty",
+    "is_some",
+    "is_none",
+    "is_ok",
+    "is_err",
+    "contains",
+    "contains_key",
+    "starts_with",
+    "ends_with",
+    "capacity",
+    "clone",
+    "to_string",
+    "to_owned",
+    "to_vec",
+    "to_lowercase",
+    "to_uppercase",
+    "push",
+    "push_str",
+    "pop",
+    "pop_front",
+    "pop_back",
+    "push_back",
+    "push_front",
+    "insert",
+    "remove",
+    "next",
+    "next_back",
+    "nth",
+    "any",
+    "all",
+    "position",
+    "eq",
+    "ne",
+    "cmp",
+    "partial_cmp",
+    "parse",
+    "lock",
+    "try_lock",
+    "read",
+    "write",
+    "borrow",
+    "borrow_mut",
+    "try_borrow",
+    "try_borrow_mut",
+    "load",
+    "store",
+    "fetch_add",
+    "fetch_sub",
+    "send",
+    "recv",
+    "try_recv",
+];
+
+/// Whether `ident` names a hidden local of a yield's temporary. One that may borrow something
+/// is kept across the yield only while it is read (`Plan::layout`), and dropped before the
+/// state changes when it is not (`emit/dead_guards.rs`).
+pub(crate) fn is_yield_temporary(ident: &Ident) -> bool {
+    ident.to_string().starts_with(PREFIX)
+}
+
+struct Desugar {
+    next: usize,
+}
+
+impl VisitMut for Desugar {
+    fn visit_expr_mut(&mut self, e: &mut Expr) {
+        if matches!(e, Expr::Closure(_) | Expr::Async(_)) {
+            return;
+        }
+        visit_mut::visit_expr_mut(self, e);
+    }
+
+    fn visit_block_mut(&mut self, block: &mut Block) {
+        visit_mut::visit_block_mut(self, block);
+        for stmt in &mut block.stmts {
+            if let syn::Stmt::Expr(e, _) = stmt {
+                self.rewrite(e);
+            }
+        }
+    }
+
+    fn visit_arm_mut(&mut self, arm: &mut syn::Arm) {
+        visit_mut::visit_arm_mut(self, arm);
+        self.rewrite(&mut arm.body);
+    }
+
+    fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+    fn visit_macro_mut(&mut self, _: &mut syn::Macro) {}
+}
+
+impl Desugar {
+    /// Desugar `e`, a yield that is a statement (or a block's tail, or a `match` arm), whose
+    /// operand keeps temporaries (see the module docs).
+    fn rewrite(&mut self, e: &mut Expr) {
+        let Expr::Yield(y) = e else {
+            return;
+        };
+        let Some(value) = &mut y.expr else {
+            return;
+        };
+        if !keeps_temporaries(value) {
+            return;
+        }
+        let mut lets: Vec<syn::Stmt> = Vec::new();
+        while let Some(temp) = innermost_temporary(value, Receivers::Known) {
+            let (made, held) = (self.fresh(), self.fresh());
+            let value_of_temp = std::mem::replace(temp, syn::parse_quote!(#held));
+            lets.push(syn::parse_quote!(let #made = #value_of_temp;));
+            lets.push(syn::parse_quote!(#[allow(unused_mut)] let mut #held = #made;));
+        }
+        let yielded = std::mem::replace(e, Expr::Verbatim(Default::default()));
+        *e = syn::parse_quote!({ #(#lets)* #yielded });
+    }
+
+    fn fresh(&mut self) -> Ident {
+        let ident = Ident::new(&format!("{PREFIX}{}", self.next), Span::mixed_site());
+        self.next += 1;
+        ident
+    }
+}
+
+/// The innermost temporary on the path `e` evaluates first (`e` itself excluded: the item).
+fn innermost_temporary(e: &mut Expr, receivers: Receivers) -> Option<&mut Expr> {
+    // The depth of the innermost value read in place along the path.
+    let mut depth = None;
+    let (mut cur, mut d) = (&*e, 0);
+    while let Some((child, in_place)) = first_evaluated(cur, receivers) {
+        d += 1;
+        if in_place && makes_a_value(child) {
+            depth = Some(d);
+        }
+        cur = child;
+    }
+    let mut cur = e;
+    for _ in 0..depth? {
+        cur = first_evaluated_mut(cur)?;
+    }
+    Some(cur)
+}
+
+/// The operand `e` evaluates first, and whether `e` reads it in place (a receiver of a method
+/// that does not take it by value, a base, an operand of `*`), so that a value made there is
+/// a temporary.
+fn first_evaluated(e: &Expr, receivers: Receivers) -> Option<(&Expr, bool)> {
+    Some(match e {
+        Expr::Paren(p) => (&p.expr, false),
+        Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            let in_place = match receivers {
+                Receivers::Known => KEEPS_RECEIVER.contains(&name.as_str()),
+                Receivers::AnyNotConsumed => !consumes_receiver(&name, m.args.len()),
+            };
+            (&m.receiver, in_place)
+        }
+        Expr::Field(f) => (&f.base, true),
+        Expr::Index(i) => (&i.expr, true),
+        // `*m.lock().unwrap()`: a guard dereferenced (not a raw pointer or a reference, whose
+        // dereference is a place, and a hidden local would hide it from the user's lints).
+        Expr::Unary(u) => (
+            &u.expr,
+            matches!(u.op, syn::UnOp::Deref(_)) && super::build::lets::makes_guard(&u.expr),
+        ),
+        Expr::Cast(c) => (&c.expr, false),
+        Expr::Try(t) => (&t.expr, false),
+        Expr::Binary(b) => (&b.left, false),
+        Expr::Call(c) if matches!(&*c.func, Expr::Path(_)) => (c.args.first()?, false),
+        Expr::Tuple(t) => (t.elems.first()?, false),
+        Expr::Struct(s) if s.rest.is_none() => (&s.fields.first()?.expr, false),
+        _ => return None,
+    })
+}
+
+/// [`first_evaluated`], to rewrite it.
+fn first_evaluated_mut(e: &mut Expr) -> Option<&mut Expr> {
+    Some(match e {
+        Expr::Paren(p) => &mut p.expr,
+        Expr::MethodCall(m) => &mut m.receiver,
+        Expr::Field(f) => &mut f.base,
+        Expr::Index(i) => &mut i.expr,
+        Expr::Unary(u) => &mut u.expr,
+        Expr::Cast(c) => &mut c.expr,
+        Expr::Try(t) => &mut t.expr,
+        Expr::Binary(b) => &mut b.left,
+        Expr::Call(c) if matches!(&*c.func, Expr::Path(_)) => c.args.first_mut()?,
+        Expr::Tuple(t) => t.elems.first_mut()?,
+        Expr::Struct(s) if s.rest.is_none() => &mut s.fields.first_mut()?.expr,
+        _ => return None,
+    })
+}
+
+/// A call or a method call: a value made here (a place, a literal or a constant is none).
+fn makes_a_value(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(p) => makes_a_value(&p.expr),
+        Expr::Call(_) | Expr::MethodCall(_) => true,
+        _ => false,
+    }
+}
+
+/// Whether the item may be (or hold) a borrow of a temporary: a reference, or a method that
+/// borrows its receiver, on the path the operand evaluates first.
+fn may_borrow_a_temporary(e: &Expr) -> bool {
+    let borrows_here = match e {
+        Expr::Reference(_) => true,
+        Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            BORROWING.contains(&name.as_str())
+                || REFERENCES_OUT.contains(&name.as_str())
+                || name == "last"
+        }
+        _ => false,
+    };
+    borrows_here
+        || first_evaluated(e, Receivers::Known)
+            .is_some_and(|(child, _)| may_borrow_a_temporary(child))
+}

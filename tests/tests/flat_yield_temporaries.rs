@@ -1,0 +1,125 @@
+//! The temporaries of a yield's operand live until the generator resumes, as a statement's
+//! temporaries do: the consumer has the item while they are alive, as a callback has it in
+//! the plain function (`sink(Vec::from([n("t")]).len())`). Items and drops are compared with
+//! the plain twin at every early stop.
+
+use std::cell::RefCell;
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+fn n(name: &str) -> Noisy {
+    Noisy::new(name)
+}
+
+/// A value with a visible `Drop` and fields to read.
+#[derive(Debug)]
+pub struct Bag {
+    pub items: Vec<u32>,
+    pub count: u32,
+    _guard: Noisy,
+}
+
+impl Bag {
+    pub fn new(name: &str, count: u32) -> Bag {
+        Bag {
+            items: (0..count).collect(),
+            count,
+            _guard: n(name),
+        }
+    }
+}
+
+fn two_bags(count: u32) -> Vec<Bag> {
+    vec![Bag::new("first", count), Bag::new("second", count)]
+}
+
+twin! {
+    fn std_methods_and_fields(k: u32) -> usize {
+        // The receiver of a std method that borrows it.
+        yield_!(Vec::from([n("vec")]).len());
+        // A field's base, and an index's base.
+        yield_!(Bag::new("field", k).count as usize);
+        yield_!(Bag::new("chain", k).items.len());
+        yield_!(two_bags(k)[1].items.len());
+        // Made for a tail, an arm and a branch's yield.
+        match k {
+            0 => yield_!(Bag::new("arm", 1).items.len()),
+            _ => {
+                if k > 1 {
+                    yield_!(Bag::new("branch", k).items.len())
+                }
+            }
+        }
+        let kept = n("kept");
+        yield_!(kept.name().to_string().len());
+        yield_!(Bag::new("last", 3).count as usize + kept.name().len());
+    }
+}
+
+#[test]
+fn temporaries_of_a_yields_operand_drop_when_the_generator_resumes() {
+    let log = same_drops!(std_methods_and_fields(2));
+    assert_eq!(
+        log[..6],
+        [
+            "yield 1",
+            "drop vec",
+            "yield 2",
+            "drop field",
+            "yield 2",
+            "drop chain"
+        ]
+    );
+    same_drops!(std_methods_and_fields(0));
+    check!(std_methods_and_fields(3));
+}
+
+twin! {
+    fn in_a_loop(rounds: u32) -> usize {
+        let mut total = 0;
+        for i in 0..rounds {
+            total += i;
+            yield_!(Bag::new(if i % 2 == 0 { "even" } else { "odd" }, i).items.len() + total as usize);
+            if i == 1 {
+                continue;
+            }
+            yield_!(Vec::from([n("inner")]).len());
+        }
+    }
+}
+
+#[test]
+fn a_yields_temporaries_in_a_loop_drop_each_round() {
+    same_drops!(in_a_loop(4));
+    same_drops!(in_a_loop(0));
+}
+
+twin! {
+    fn guards_of_arguments(queue: &'static RefCell<Vec<u32>>) -> (u32, bool) {
+        // The consumer sees the `RefCell` borrowed while it has the item.
+        while !queue.borrow().is_empty() {
+            yield_!((queue.borrow_mut().pop().unwrap_or(0), queue.try_borrow_mut().is_err()));
+        }
+    }
+}
+
+#[test]
+fn a_guard_made_for_the_item_is_held_while_the_consumer_has_it() {
+    let queue = || -> &'static RefCell<Vec<u32>> { Box::leak(Box::new(RefCell::new(vec![1, 2]))) };
+    // The operand reads the guard's state itself: `true` while the guard lives.
+    let got = check!(guards_of_arguments(queue()));
+    assert_eq!(got, [(2, true), (1, true)]);
+    let q = queue();
+    let mut g = guards_of_arguments::generator(q);
+    assert_eq!(g.next(), Some((2, true)));
+    assert!(
+        q.try_borrow_mut().is_err(),
+        "held while the consumer has the item"
+    );
+    assert_eq!(g.next(), Some((1, true)));
+    drop(g);
+    assert!(
+        q.try_borrow_mut().is_ok(),
+        "released when the generator is dropped"
+    );
+}
