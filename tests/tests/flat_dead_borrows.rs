@@ -540,3 +540,44 @@ fn items_taken_through_a_mutable_element_of_a_local_are_owned() {
     assert_eq!(check!(firsts_of_each_list(2)), ["a0", "a1", "b0", "b1"]);
     same_drops!(firsts_of_each_list(2));
 }
+
+// Slices of a loop's own line, dead at the yield: `unwrap_or("")` is of its argument's type (a
+// reference), and the `trim_*_matches`/`trim_ascii*` family borrows like `trim`.
+twin! {
+    fn leading_words(lines: Vec<String>) -> usize {
+        for raw in lines {
+            let mut parts = raw.split_whitespace();
+            let first = parts.next().unwrap_or("");
+            yield_!(first.len());
+            let line = raw.trim_end_matches('\r');
+            yield_!(line.len());
+            let inner = raw.trim_start_matches(' ').trim_ascii();
+            yield_!(inner.len());
+        }
+    }
+}
+
+#[test]
+fn slices_of_a_loops_line_dead_at_the_yield_are_not_kept() {
+    let lines = || vec!["a bc\r".to_string(), String::new(), "  x  ".to_string()];
+    let out = check!(leading_words(lines()));
+    assert_eq!(out, [1, 4, 4, 0, 0, 0, 1, 5, 1]);
+}
+
+// A closure that captures an argument by reference, used up by a chain that ends before the
+// yield (`sum`): the value it leaves is owned, kept across the yields.
+twin! {
+    fn scaled_totals(v: Vec<i64>, factor: i64) -> i64 {
+        let scale = |n: i64| n * factor;
+        let total: i64 = v.iter().copied().map(scale).sum();
+        yield_!(total);
+        let again: i64 = v.iter().map(|x| x * factor).sum();
+        yield_!(again);
+        yield_!(total + again + factor);
+    }
+}
+
+#[test]
+fn a_closure_used_up_before_the_yield_leaves_an_owned_value() {
+    assert_eq!(check!(scaled_totals(vec![1, 2], 3)), [9, 9, 21]);
+}

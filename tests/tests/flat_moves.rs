@@ -263,3 +263,22 @@ fn a_reference_that_ends_before_a_yield_is_not_kept() {
         [3, 4]
     );
 }
+
+// `_ = y;` is `let _ = y;`: it moves nothing, and `y` drops at the end of its scope.
+gen_tests::twin! {
+    fn wildcard_assignment(name: &'static str) -> usize {
+        let y = gen_tests::Noisy::new(name);
+        yield_!(1);
+        _ = y;
+        yield_!(2);
+        let z = gen_tests::Noisy::new("z");
+        _ = z;
+        yield_!(y.name().len());
+    }
+}
+
+#[test]
+fn a_wildcard_assignment_moves_nothing() {
+    let log = gen_tests::same_drops!(wildcard_assignment("y"));
+    assert_eq!(log, ["yield 1", "yield 2", "yield 1", "drop z", "drop y"]);
+}

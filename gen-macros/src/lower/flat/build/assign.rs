@@ -42,8 +42,10 @@ impl Builder<'_> {
         if copies {
             self.copy_evidence(right);
         }
-        self.moving_next = !copies;
-        let how = if copies && self.place_of(right).is_some() {
+        // `_ = y;` is `let _ = y;`: it binds nothing and moves nothing.
+        let wildcard = op.is_none() && matches!(left, SynExpr::Infer(_));
+        self.moving_next = !copies && !wildcard;
+        let how = if (copies || wildcard) && self.place_of(right).is_some() {
             Use::Read
         } else {
             Use::Value

@@ -17,6 +17,12 @@ const OWNING_MACROS: &[&str] = &["vec", "format"];
 pub(crate) fn yields_references(e: &SynExpr) -> bool {
     match e {
         SynExpr::Reference(_) => true,
+        // A string literal is a `&'static str`.
+        SynExpr::Lit(l) => matches!(l.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_)),
+        // `parts.next().unwrap_or("")`: of the argument's type.
+        SynExpr::MethodCall(m) if m.method == "unwrap_or" => {
+            m.args.first().is_some_and(yields_references)
+        }
         SynExpr::Paren(p) => yields_references(&p.expr),
         SynExpr::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(yields_references),
         SynExpr::MethodCall(m) => {

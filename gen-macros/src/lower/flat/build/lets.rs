@@ -119,6 +119,16 @@ impl Builder<'_> {
                 references_out,
             ),
         };
+        // `let it = v.into_iter().map(scale);`: an adapter holding a closure that captures a
+        // local by reference borrows that local.
+        if let (Some(e), [binding]) = (&init, &bindings[..])
+            && matches!(&e.kind, ExprKind::Op { syn: syn::Expr::MethodCall(m), .. }
+                if super::methods::ADAPTERS.contains(&m.method.to_string().as_str()))
+            && let Some((owner, spans)) = self.captured_by_reference(e)
+        {
+            self.ir.bindings[*binding].borrows = Borrows::Definitely(owner, spans);
+            self.ir.borrowing_closures.insert(*binding);
+        }
         if let (Some(e), [binding]) = (&init, &bindings[..])
             && let ExprKind::Closure { captures, .. } = &e.kind
             && !matches!(borrowed, Borrows::Nothing)

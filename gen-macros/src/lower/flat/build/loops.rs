@@ -489,8 +489,20 @@ impl Builder<'_> {
         (id, captured.is_some())
     }
 
-    fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
+    pub(super) fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
         match &e.kind {
+            // `.map(scale)` of a named closure that captures a local by reference.
+            ExprKind::Place {
+                place,
+                how: Use::Value,
+                ..
+            } if place.path.is_empty() && self.ir.borrowing_closures.contains(&place.binding) => {
+                // At the closure itself.
+                match self.ir.bindings[place.binding].borrows {
+                    Borrows::Definitely(owner, spans) => Some((owner, spans)),
+                    _ => None,
+                }
+            }
             ExprKind::Closure { syn, captures, .. } => {
                 let SynExpr::Closure(c) = syn else {
                     return None;

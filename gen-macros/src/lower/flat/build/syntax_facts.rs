@@ -89,6 +89,18 @@ pub(crate) fn loop_source(e: &SynExpr) -> Option<(String, String)> {
             None => loop_source(&m.receiver),
         },
         SynExpr::Paren(p) => loop_source(&p.expr),
+        // `[&a, &b]`: borrows of the values listed.
+        SynExpr::Array(a) if !a.elems.is_empty() => {
+            let places: Option<Vec<String>> = a
+                .elems
+                .iter()
+                .map(|e| match e {
+                    SynExpr::Reference(r) if r.mutability.is_none() => place_text(&r.expr),
+                    _ => None,
+                })
+                .collect();
+            places.map(|p| (p.join(", "), "[&]".to_owned()))
+        }
         _ => None,
     }
 }
