@@ -94,6 +94,10 @@ pub(crate) struct Ir {
     /// Bindings of a lock or `RefCell` guard (`let g = m.lock().unwrap();`): for error
     /// messages (a guard is no owned value to iterate over).
     pub guards: std::collections::HashSet<BindingId>,
+    /// `let` bindings made by a method on a place (`let v = sensor.read();`), with the
+    /// method's name: the macro judges what its result borrows from the name alone, which
+    /// the borrow error then says.
+    pub by_method: std::collections::HashMap<BindingId, (String, String)>,
     /// The hidden locals of yields' temporaries (`yield_temps.rs`).
     pub yield_temps: std::collections::HashSet<BindingId>,
     /// Bindings that are the whole pattern of a `let` (`let _span = ..;`, not a part of a

@@ -18,6 +18,7 @@
 //! native back edge would bring a kept place back in another form than its head received it.
 
 pub(crate) mod borrow_errors;
+mod borrow_messages;
 mod conflicts;
 mod copied_fields;
 mod struct_updates;

@@ -248,7 +248,7 @@ fn first_evaluated(e: &Expr, receivers: Receivers) -> Option<(&Expr, bool)> {
         // dereference is a place, and a hidden local would hide it from the user's lints).
         Expr::Unary(u) => (
             &u.expr,
-            matches!(u.op, syn::UnOp::Deref(_)) && super::build::lets::makes_guard(&u.expr),
+            matches!(u.op, syn::UnOp::Deref(_)) && super::build::let_kinds::makes_guard(&u.expr),
         ),
         Expr::Cast(c) => (&c.expr, false),
         Expr::Try(t) => (&t.expr, false),

@@ -66,106 +66,6 @@ impl Builder<'_> {
         })
     }
 
-    /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and
-    /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`); with `guard`,
-    /// the guard of the condition's value first (`scrutinee_guards.rs`).
-    pub(super) fn spill_condition(
-        &mut self,
-        i: &syn::ExprIf,
-        value: bool,
-        forced: bool,
-        guard: bool,
-    ) -> Expr {
-        let scope = self.push_scope();
-        let (guard_stmts, guarded, guard_binding) =
-            match guard.then(|| self.spill_condition_guard(&i.cond)) {
-                Some(Some(g)) => (g.stmts, Some(g.rewritten), Some(g.binding)),
-                _ => (Vec::new(), None, None),
-            };
-        let parts = cond_parts(guarded.as_ref().unwrap_or(&i.cond));
-        let (first, _) = parts.split_first().expect("a condition");
-        let (temp_stmt, temp) = self.spill_temp_as(part_value(first), binds_ref_mut(first));
-        let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
-        let cond_scope = self.push_scope();
-        let cond = self.spilled_cond(&parts, temp, cond_scope);
-        let then = self.block(&i.then_branch, value, false);
-        self.pop_scope(cond_scope);
-        let otherwise = i.else_branch.as_ref().map(|(_, e)| {
-            Box::new(match guard_binding {
-                // Desugar `else { .. }` into `else { drop(t); .. }` (`scrutinee_guards.rs`).
-                Some(g) => {
-                    let else_scope = self.push_scope();
-                    let dropped = self.drop_guard(g);
-                    let rest = self.expr_in(e, Use::Value, value);
-                    self.finish_block(
-                        else_scope,
-                        followed_by(vec![expr_stmt(dropped)], rest),
-                        e.span(),
-                    )
-                }
-                None => self.expr_in(e, Use::Value, value),
-            })
-        });
-        let else_mark = self.mark(Mark::Else);
-        let if_expr = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            split: forced || then.split || otherwise.as_ref().is_some_and(|e| e.split),
-            kind: ExprKind::If {
-                cond,
-                then,
-                otherwise,
-                else_mark,
-            },
-            span: i.span(),
-        };
-        self.finish_block(scope, followed_by(temp_stmt, if_expr), i.span())
-    }
-
-    /// The condition `parts` with the value of its first part already in `temp` (see
-    /// `spill_condition`): `t` or `let P = t`, then the later parts as written; `let` bindings
-    /// are declared in `scope`.
-    pub(super) fn spilled_cond(
-        &mut self,
-        parts: &[SynCond<'_>],
-        temp: crate::lower::flat::ir::BindingId,
-        scope: crate::lower::flat::ir::ScopeId,
-    ) -> Cond {
-        let (first, rest) = parts.split_first().expect("a condition");
-        let place = self.temp_place(&temp, Use::Read);
-        let mut built = vec![match first {
-            SynCond::Expr(_) => CondPart::Expr(place),
-            SynCond::Let(l) => {
-                let moves = super::pattern::moves(&l.pat, &Place::whole(temp), &self.ir);
-                self.name_spelled_parts(&l.pat, Some(&Place::whole(temp)), &moves);
-                // What the value borrows, its bindings borrow (`Some(x)` of `t.first()`).
-                let borrowed = self.ir.bindings[temp].borrows.clone();
-                let references_out = super::lets::references_out(&l.expr);
-                let bindings = self.bind_pattern_in(
-                    &l.pat,
-                    false,
-                    &borrowed,
-                    Some(&Place::whole(temp)),
-                    references_out,
-                );
-                CondPart::Let {
-                    pat: (*l.pat).clone(),
-                    scrutinee: place,
-                    bindings,
-                    moves,
-                    token: l.let_token.span,
-                }
-            }
-        }];
-        for part in rest {
-            built.push(self.cond_part(part, false));
-        }
-        Cond {
-            parts: built,
-            scope,
-        }
-    }
-
     /// A condition: `c`, `let P = e`, joined by `&&`; `let` bindings are declared in `scope`.
     pub(crate) fn cond(&mut self, cond: &SynExpr, scope: crate::lower::flat::ir::ScopeId) -> Cond {
         let mut checkable = true;
@@ -499,7 +399,12 @@ impl Builder<'_> {
     /// A pattern that moves part of the place it matches and spells out the rest (`(x, _)`,
     /// `S { a, b: _ }`): the parts it leaves are named, so that they stay in the place and drop
     /// with it, where the plain function drops them, not at the next suspension.
-    fn name_spelled_parts(&mut self, pat: &syn::Pat, place: Option<&Place>, moves: &[Place]) {
+    pub(super) fn name_spelled_parts(
+        &mut self,
+        pat: &syn::Pat,
+        place: Option<&Place>,
+        moves: &[Place],
+    ) {
         if let Some(p) = place
             && !moves.is_empty()
         {

@@ -3,7 +3,7 @@
 
 use syn::spanned::Spanned;
 
-use super::written_types::{is_text, owned_type};
+use super::written_types::owned_type;
 use super::{Builder, pattern};
 use crate::lower::flat::ir::{
     BindingId, BindingKind, Borrows, ExprKind, Let, Place, Proj, Spans, StateKind,
@@ -206,41 +206,7 @@ impl Builder<'_> {
         if owns && bindings.len() == 1 {
             self.ir.bindings[bindings[0]].owns = true;
         }
-        let reader = match &local.pat {
-            syn::Pat::Type(t) => super::readers::reader_type(&t.ty, None),
-            _ => init_syn.is_some_and(|i| super::readers::reader_value(&i.expr)),
-        };
-        if reader && bindings.len() == 1 {
-            self.ir.readers.insert(bindings[0]);
-        }
-        let text = match &local.pat {
-            syn::Pat::Type(t) => is_text(&t.ty),
-            _ => init_syn.is_some_and(|i| makes_text(&i.expr)),
-        };
-        if text && bindings.len() == 1 {
-            self.ir.texts.insert(bindings[0]);
-        }
-        if let (syn::Pat::Ident(p), [binding]) = (&local.pat, &bindings[..])
-            && crate::lower::flat::is_yield_temporary(&p.ident)
-        {
-            self.ir.yield_temps.insert(*binding);
-        }
-        // `let g = m.lock().unwrap();`, or a guard moved into another binding.
-        let moves_a_guard = init_syn
-            .and_then(|i| self.place_of(&i.expr))
-            .is_some_and(|p| p.path.is_empty() && self.ir.guards.contains(&p.binding));
-        if (init_syn.is_some_and(|i| makes_guard(&i.expr)) || moves_a_guard) && bindings.len() == 1
-        {
-            self.ir.guards.insert(bindings[0]);
-        }
-        // `let b = Box::new(..)`, `let b: Box<T> = ..`: a box (see `Ir::boxes`).
-        let boxed = match &local.pat {
-            syn::Pat::Type(t) => super::is_box_type(&t.ty),
-            _ => init_syn.is_some_and(|i| is_box_constructor(&i.expr)),
-        };
-        if boxed && bindings.len() == 1 {
-            self.ir.boxes.insert(bindings[0]);
-        }
+        self.note_initializer_kinds(local, &bindings);
         // A struct or tuple literal spells out every field of the value.
         let field = |binding: BindingId, name: String| {
             let mut place = crate::lower::flat::ir::Place::whole(binding);
@@ -471,62 +437,5 @@ impl Builder<'_> {
             }
             self.ir.copy_used.insert(place.binding);
         }
-    }
-}
-
-/// `Box::new(..)`, `Box::from(..)`, `Box::default()`.
-fn is_box_constructor(e: &syn::Expr) -> bool {
-    super::syntax_facts::callee_segments(e).is_some_and(|segments| {
-        matches!(
-            segments
-                .iter()
-                .rev()
-                .take(2)
-                .map(String::as_str)
-                .collect::<Vec<_>>()[..],
-            ["new" | "from" | "default", "Box"]
-        )
-    })
-}
-
-/// `m.lock().unwrap()`, `cell.borrow_mut()`, `rw.read()?`: a lock or `RefCell` guard.
-pub(crate) fn makes_guard(e: &syn::Expr) -> bool {
-    match e {
-        syn::Expr::Try(t) => makes_guard(&t.expr),
-        syn::Expr::Paren(p) => makes_guard(&p.expr),
-        syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
-            "unwrap" | "expect" => makes_guard(&m.receiver),
-            "lock" | "read" | "write" | "borrow" | "borrow_mut" => m.args.is_empty(),
-            _ => false,
-        },
-        _ => false,
-    }
-}
-
-/// `String::from(..)`, `String::new()`, `format!(..)`, `x.to_string()`, `s.to_lowercase()`,
-/// `s.replace(a, b)`, `fs::read_to_string(..)?` (or `.unwrap_or_default()`): a `String`.
-fn makes_text(e: &syn::Expr) -> bool {
-    match e {
-        syn::Expr::Try(t) => makes_text(&t.expr),
-        syn::Expr::Paren(p) => makes_text(&p.expr),
-        syn::Expr::Macro(m) => m.mac.path.is_ident("format"),
-        syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
-            "unwrap" | "expect" | "unwrap_or_default" | "unwrap_or" | "unwrap_or_else" => {
-                makes_text(&m.receiver)
-            }
-            "to_string" | "to_lowercase" | "to_uppercase" => m.args.is_empty(),
-            "replace" | "replacen" => m.args.len() >= 2,
-            _ => false,
-        },
-        syn::Expr::Call(_) => {
-            super::syntax_facts::callee_segments(e).is_some_and(|segs| match &segs[..] {
-                [.., f] if f == "read_to_string" => true,
-                [.., ty, f] => {
-                    ty == "String" && matches!(f.as_str(), "from" | "new" | "with_capacity")
-                }
-                _ => false,
-            })
-        }
-        _ => false,
     }
 }

@@ -1,6 +1,6 @@
 //! Loops: `loop`, `while`, `while let`, `for`, and `break`.
 
-use proc_macro2::{Ident, Span};
+use proc_macro2::Span;
 use quote::format_ident;
 use syn::Expr as SynExpr;
 use syn::spanned::Spanned;
@@ -8,8 +8,7 @@ use syn::spanned::Spanned;
 use super::expr::*;
 use super::{Builder, site};
 use crate::lower::flat::ir::{
-    BindingId, BindingKind, Block, Borrows, Expr, ExprKind, LoopBody, LoopKind, Mark, Spans,
-    StateKind, Use,
+    Block, Borrows, Expr, ExprKind, LoopBody, LoopKind, Mark, Spans, StateKind, Use,
 };
 
 impl Builder<'_> {
@@ -467,61 +466,4 @@ pub(super) enum LoopSyn<'a> {
 pub(super) enum Iterable<'a> {
     Syn(&'a SynExpr),
     Temp(crate::lower::flat::ir::BindingId),
-}
-
-impl Builder<'_> {
-    /// A local of the generator that a non-`move` closure inside `e` (an argument of its
-    /// method chain) captures by reference, with the closure's spans.
-    /// Declares `ident`, the hidden iterator of a `for` loop or of `yield_from!` over
-    /// `iterable`: it borrows what the iterable borrows, or, when it holds a closure that
-    /// captures a local by reference (`items.into_iter().filter(|&x| x > limit)`), that local
-    /// (then also returns `true`).
-    pub(super) fn declare_iterator(&mut self, ident: &Ident, iterable: &Expr) -> (BindingId, bool) {
-        let captured = self.captured_by_reference(iterable);
-        let borrows = match captured {
-            Some((owner, spans)) => Borrows::Definitely(owner, spans),
-            None => self.borrows_of(iterable),
-        };
-        let id = self.declare(ident, true, BindingKind::Iter, false, borrows);
-        if captured.is_some() {
-            self.ir.borrowing_closures.insert(id);
-        }
-        (id, captured.is_some())
-    }
-
-    pub(super) fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
-        match &e.kind {
-            // `.map(scale)` of a named closure that captures a local by reference.
-            ExprKind::Place {
-                place,
-                how: Use::Value,
-                ..
-            } if place.path.is_empty() && self.ir.borrowing_closures.contains(&place.binding) => {
-                // At the closure itself.
-                match self.ir.bindings[place.binding].borrows {
-                    Borrows::Definitely(owner, spans) => Some((owner, spans)),
-                    _ => None,
-                }
-            }
-            ExprKind::Closure { syn, captures, .. } => {
-                let SynExpr::Closure(c) = syn else {
-                    return None;
-                };
-                if c.capture.is_some() {
-                    return None;
-                }
-                captures
-                    .iter()
-                    .find(|(p, how)| {
-                        let b = &self.ir.bindings[p.binding];
-                        (*how == Use::Read || b.known_copy()) && b.kind != BindingKind::Temp
-                    })
-                    .map(|(p, _)| (p.binding, e.spans))
-            }
-            ExprKind::Op { operands, .. } => {
-                operands.iter().find_map(|o| self.captured_by_reference(o))
-            }
-            _ => None,
-        }
-    }
 }

@@ -16,7 +16,9 @@ mod branches;
 mod conditional;
 mod expr;
 mod for_head_temps;
-pub(crate) mod lets;
+mod iterator_borrows;
+pub(crate) mod let_kinds;
+mod lets;
 mod loops;
 mod macros;
 mod method_borrows;
@@ -25,6 +27,7 @@ mod mutations;
 mod nodes;
 pub(crate) mod operands;
 mod scrutinee_guards;
+mod spilled_conditions;
 mod written_types;
 mod yields;
 pub(crate) use macros::{Macros, reassemble};
@@ -106,6 +109,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             readers: HashSet::new(),
             guards: HashSet::new(),
             yield_temps: Default::default(),
+            by_method: Default::default(),
             loop_sources: std::collections::HashMap::new(),
             loop_methods: std::collections::HashMap::new(),
             error_in_any_lowering: false,

@@ -106,7 +106,7 @@ pub(crate) fn loop_source(e: &SynExpr) -> Option<(String, String)> {
 }
 
 /// `v`, `self.cards`, `pair.0` as written.
-fn place_text(e: &SynExpr) -> Option<String> {
+pub(super) fn place_text(e: &SynExpr) -> Option<String> {
     match e {
         SynExpr::Path(p) if p.qself.is_none() => p.path.get_ident().map(|i| {
             // The flat lowering's name for `self`.

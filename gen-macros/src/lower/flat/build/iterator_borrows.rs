@@ -1,0 +1,66 @@
+//! What the hidden iterator of a `for` loop (or of `yield_from!`) borrows, and the closures
+//! by reference that an iterator or an adapter holds (`items.into_iter().filter(|&x| x >
+//! limit)`, `v.into_iter().map(scale)` of a named closure).
+
+use proc_macro2::Ident;
+use syn::Expr as SynExpr;
+
+use super::Builder;
+use crate::lower::flat::ir::{BindingId, BindingKind, Borrows, Expr, ExprKind, Spans, Use};
+
+impl Builder<'_> {
+    /// A local of the generator that a non-`move` closure inside `e` (an argument of its
+    /// method chain) captures by reference, with the closure's spans.
+    /// Declares `ident`, the hidden iterator of a `for` loop or of `yield_from!` over
+    /// `iterable`: it borrows what the iterable borrows, or, when it holds a closure that
+    /// captures a local by reference (`items.into_iter().filter(|&x| x > limit)`), that local
+    /// (then also returns `true`).
+    pub(super) fn declare_iterator(&mut self, ident: &Ident, iterable: &Expr) -> (BindingId, bool) {
+        let captured = self.captured_by_reference(iterable);
+        let borrows = match captured {
+            Some((owner, spans)) => Borrows::Definitely(owner, spans),
+            None => self.borrows_of(iterable),
+        };
+        let id = self.declare(ident, true, BindingKind::Iter, false, borrows);
+        if captured.is_some() {
+            self.ir.borrowing_closures.insert(id);
+        }
+        (id, captured.is_some())
+    }
+
+    pub(super) fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
+        match &e.kind {
+            // `.map(scale)` of a named closure that captures a local by reference.
+            ExprKind::Place {
+                place,
+                how: Use::Value,
+                ..
+            } if place.path.is_empty() && self.ir.borrowing_closures.contains(&place.binding) => {
+                // At the closure itself.
+                match self.ir.bindings[place.binding].borrows {
+                    Borrows::Definitely(owner, spans) => Some((owner, spans)),
+                    _ => None,
+                }
+            }
+            ExprKind::Closure { syn, captures, .. } => {
+                let SynExpr::Closure(c) = syn else {
+                    return None;
+                };
+                if c.capture.is_some() {
+                    return None;
+                }
+                captures
+                    .iter()
+                    .find(|(p, how)| {
+                        let b = &self.ir.bindings[p.binding];
+                        (*how == Use::Read || b.known_copy()) && b.kind != BindingKind::Temp
+                    })
+                    .map(|(p, _)| (p.binding, e.spans))
+            }
+            ExprKind::Op { operands, .. } => {
+                operands.iter().find_map(|o| self.captured_by_reference(o))
+            }
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,313 @@
+//! The text of the borrow errors (`borrow_errors.rs`): what the kept binding borrows, and the
+//! fix that applies to how it was made (a loop's iterator, a closure, a guard, a method
+//! judged by its name).
+
+use super::borrow_errors::boxed_alternative;
+use super::*;
+
+/// A local that the closure bound to `closure` captures and that the body may change: a
+/// `move` closure would change a copy of its own.
+fn changed_capture(ir: &Ir, closure: BindingId) -> Option<BindingId> {
+    ir.closure_captures
+        .get(&closure)?
+        .iter()
+        .copied()
+        .find(|c| ir.maybe_mutated.contains(c))
+}
+
+/// Names of std methods that borrow their receiver and that the user's own types often have
+/// too, returning owned data (`sensor.read()`, `config.get("k")`, `queue.peek()`); not the
+/// text and slice methods (`trim`, `split`, `as_str`).
+const NAMES_USER_TYPES_SHARE: &[&str] = &[
+    "read",
+    "write",
+    "lock",
+    "try_lock",
+    "borrow",
+    "borrow_mut",
+    "get",
+    "get_mut",
+    "first",
+    "first_mut",
+    "last_mut",
+    "peek",
+    "peek_mut",
+    "front",
+    "back",
+    "front_mut",
+    "back_mut",
+    "iter",
+    "iter_mut",
+    "keys",
+    "values",
+    "values_mut",
+    "entry",
+    "range",
+    "as_ref",
+    "as_mut",
+];
+
+pub(super) fn borrow_message(
+    ir: &Ir,
+    binding: BindingId,
+    owner: BindingId,
+    owner_after: bool,
+) -> String {
+    let owner_name = display_name(ir, owner);
+    let boxed = boxed_alternative(ir.inline);
+    // `let tag = &log.make(..);`: the hidden local of the temporary the `let` extends.
+    if crate::lower::flat::extended_temps::is_extended(&ir.bindings[owner].ident) {
+        let name = display_name(ir, binding);
+        return format!(
+            "`{name}` borrows the temporary value that `let .. = &..;` keeps alive to the end of \
+             its block, and is still needed after a yield, but a flat generator cannot keep a \
+             borrow of its own local in its state; bind the value itself (the `let` without \
+             `&`) and borrow it where it is used, or {boxed}"
+        );
+    }
+    // `match cache.borrow().get(&k) { Some(v) => .. }`: the hidden local of the guard
+    // (`build/scrutinee_guards.rs`).
+    if ir.bindings[owner].kind == BindingKind::Temp && ir.guards.contains(&owner) {
+        let name = display_name(ir, binding);
+        return format!(
+            "`{name}` borrows the guard taken here, which the plain function keeps until the \
+             `match`, `if let` or `while let` ends, and is still needed after a yield, but a \
+             flat generator cannot keep a borrow of its own local in its state; copy what it \
+             needs out of the guard before the yield (`.cloned()`, `.to_owned()`), or {boxed}"
+        );
+    }
+    match ir.bindings[binding].kind {
+        BindingKind::Iter if ir.borrowing_closures.contains(&binding) => format!(
+            "this closure captures `{owner_name}` by reference, and the iterator holding it is \
+             kept across a yield, but a flat generator cannot keep a borrow of its own local in \
+             its state; make it a `move` closure (`move |..| ..`), or {boxed}"
+        ),
+        // `for c in &mut it` or `it.by_ref()` over an iterator local: its own `next()` needs no
+        // loop borrow.
+        BindingKind::Iter
+            if ir.bindings[owner].by_ref
+                || ir
+                    .loop_methods
+                    .get(&binding)
+                    .is_some_and(|(_, m)| m == "by_ref") =>
+        {
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+             keep a borrow of its own local in its state; advance the iterator itself, one item \
+             at a time (`while let Some(x) = {owner_name}.next() {{ .. }}`), or {boxed}"
+            )
+        }
+        // `let keys: Vec<&K> = map.keys().collect(); for k in keys { yield_!(..) }`.
+        BindingKind::Iter
+            if ir
+                .loop_sources
+                .get(&binding)
+                .is_some_and(|&source| source != owner) =>
+        {
+            let source = display_name(ir, ir.loop_sources[&binding]);
+            format!(
+                "`{source}` holds this borrow of `{owner_name}`, and the loop over `{source}` keeps \
+                 it across a yield, but a flat generator cannot keep a borrow of its own local in \
+                 its state; collect owned values instead (`.cloned()`, `.to_owned()`), or {boxed}"
+            )
+        }
+        BindingKind::Iter if ir.guards.contains(&owner) => format!(
+            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+             keep a borrow of its own local in its state; copy the data out of the guard first \
+             (`let items = {owner_name}.clone();`, then `for x in items`), index into it, or \
+             {boxed}"
+        ),
+        // Text (`for line in text.lines()`): no `for x in text`, and no index of a line.
+        BindingKind::Iter if ir.texts.contains(&owner) => {
+            let by_reference = if ir.bindings[owner].kind == BindingKind::Param {
+                format!("take the text by reference as an argument (`{owner_name}: &str`), ")
+            } else {
+                String::new()
+            };
+            let collect = owned_items_of_text(ir, binding, &owner_name);
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; {by_reference}collect owned \
+                 items first (for example `{collect}`), or {boxed}"
+            )
+        }
+        // Used after the loop: iterating by value would leave nothing to use.
+        BindingKind::Iter if owner_after => {
+            let place = ir
+                .loop_methods
+                .get(&binding)
+                .map_or(owner_name.clone(), |(place, _)| place.clone());
+            let by_reference = by_reference(ir, owner, &owner_name);
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; iterate over indices \
+                 (`for i in 0..{place}.len()`) or an owned copy (`{place}.clone()`), \
+                 {by_reference}, or {boxed}"
+            )
+        }
+        BindingKind::Iter => {
+            let owned = owned_iteration(ir, binding, &owner_name);
+            // A sequence (`&v`, `v.iter()`) can be indexed instead; a map's keys cannot.
+            let index = match ir.loop_methods.get(&binding) {
+                Some((_, m)) if !matches!(m.as_str(), "&" | "iter" | "iter_mut") => "",
+                _ => " index into it,",
+            };
+            let by_reference = by_reference(ir, owner, &owner_name);
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; iterate over an owned value \
+                 ({owned}),{index} {by_reference}, or {boxed}"
+            )
+        }
+        BindingKind::Temp => format!(
+            "this value borrows `{owner_name}` and is still needed after a yield in the same \
+             expression, but a flat generator cannot keep a borrow of its own local in its \
+             state; compute it after the yield, own the data, or {boxed}"
+        ),
+        _ if ir.ref_bindings.contains(&binding) => {
+            let name = display_name(ir, binding);
+            let into = if ir.bindings[owner].kind == BindingKind::Temp {
+                "the value it matches".to_owned()
+            } else {
+                format!("`{owner_name}`")
+            };
+            format!(
+                "`{name}` is a `ref` binding into {into} and is still needed after a yield, but \
+                 a flat generator cannot keep a borrow of its own local in its state; bind the \
+                 value itself (without `ref`, storing it back if it changes), or {boxed}"
+            )
+        }
+        // A closure that changes `count`: a `move` closure would change a copy of its own.
+        _ if ir.borrowing_closures.contains(&binding) && changed_capture(ir, binding).is_some() => {
+            let name = display_name(ir, binding);
+            let changed = changed_capture(ir, binding).unwrap_or(owner);
+            let changed_name = display_name(ir, changed);
+            let captures = ir.closure_captures.get(&binding).map_or(0, Vec::len);
+            // What it only reads it may capture by value.
+            let (capture, others) = if captures > 1 {
+                (
+                    "move ",
+                    ", a `move` closure for the locals it only reads".to_owned(),
+                )
+            } else {
+                ("", String::new())
+            };
+            format!(
+                "`{name}` captures `{changed_name}` by reference and is still needed after a \
+                 yield, but a flat generator cannot keep a borrow of its own local in its \
+                 state; pass `{changed_name}` to the closure as an argument at each call \
+                 (`{capture}|{changed_name}: &mut _, ..|`{others}), or {boxed}"
+            )
+        }
+        _ if ir.borrowing_closures.contains(&binding) => {
+            let name = display_name(ir, binding);
+            format!(
+                "`{name}` captures `{owner_name}` by reference and is still needed after a \
+                 yield, but a flat generator cannot keep a borrow of its own local in its \
+                 state; make it a `move` closure (`move |..| ..`), or {boxed}"
+            )
+        }
+        // `let _lock = m.lock().unwrap();`: held for its drop, to the end of its block.
+        _ if super::held_for_drop(ir, binding) => {
+            let name = display_name(ir, binding);
+            format!(
+                "`{name}` borrows `{owner_name}` and is held to the end of its block across a \
+                 yield, but a flat generator cannot keep a borrow of its own local in its \
+                 state; drop it before the yield (`drop({name});`), take `{owner_name}` by \
+                 reference as an argument, or {boxed}"
+            )
+        }
+        // What the macro keeps in a hidden local: a `match` scrutinee's value, an operand.
+        _ if ir.bindings[owner].kind == BindingKind::Temp => {
+            let name = display_name(ir, binding);
+            format!(
+                "`{name}` borrows the value matched or computed here and is still needed after a \
+                 yield, but a flat generator cannot keep a borrow of its own local in its state; \
+                 end the borrow before the yield, own the data, or {boxed}"
+            )
+        }
+        _ => {
+            let name = display_name(ir, binding);
+            // Judged from the method's name alone (`sensor.read()`): it may be the user's own.
+            let by_name = ir
+                .by_method
+                .get(&binding)
+                .filter(|(call, _)| {
+                    NAMES_USER_TYPES_SHARE.contains(&call.split('(').next().unwrap_or(call))
+                })
+                .map_or(String::new(), |(call, receiver)| {
+                    let method = call.split('(').next().unwrap_or(call);
+                    format!(
+                        " (if `{method}` is a method of your own that returns owned data, say \
+                         so with the type, `let {name}: T = {receiver}.{call};`, or call it as \
+                         `T::{method}(&{receiver})`)"
+                    )
+                });
+            format!(
+                "`{name}` borrows `{owner_name}` and is still needed after a yield, but a flat \
+                 generator cannot keep a borrow of its own local in its state; end the borrow \
+                 before the yield, own the data, or {boxed}{by_name}"
+            )
+        }
+    }
+}
+
+/// The owning form of the loop over `binding`, which borrows `owner`: `for x in v` for
+/// `for x in &v` or `v.iter()`, `v.into_keys()` for `v.keys()`, ..
+fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> String {
+    let Some((place, method)) = ir.loop_methods.get(&binding) else {
+        return format!("`{owner}.into_iter()`");
+    };
+    match method.as_str() {
+        "&" => format!("`for x in {place}`"),
+        "[&]" => format!("`for x in [{place}]`, the values themselves"),
+        "iter" | "iter_mut" => format!("`{place}.into_iter()` in place of `{place}.{method}()`"),
+        "keys" => format!("`{place}.into_keys()` in place of `{place}.keys()`"),
+        "values" | "values_mut" => {
+            format!("`{place}.into_values()` in place of `{place}.{method}()`")
+        }
+        "drain" => format!("`std::mem::take(&mut {place}).into_iter()`"),
+        "chars" | "char_indices" | "bytes" | "lines" | "split" | "split_whitespace" => {
+            format!("`{}`", owned_items_of_text(ir, binding, place))
+        }
+        _ => format!("`{place}.into_iter()`, or items collected into a `Vec` first"),
+    }
+}
+
+/// `let items: Vec<..> = text.method(..)..collect();` for the loop over `binding`.
+fn owned_items_of_text(ir: &Ir, binding: BindingId, owner: &str) -> String {
+    let method = ir
+        .loop_methods
+        .get(&binding)
+        .map(|(place, m)| (place.as_str(), m.as_str()));
+    match method {
+        Some((place, "chars")) => format!("let chars: Vec<char> = {place}.chars().collect();"),
+        Some((place, "char_indices")) => {
+            format!("let chars: Vec<(usize, char)> = {place}.char_indices().collect();")
+        }
+        Some((place, "bytes")) => format!("let bytes: Vec<u8> = {place}.bytes().collect();"),
+        Some((place, m @ ("split" | "split_whitespace" | "split_terminator" | "rsplit"))) => {
+            let args = if m == "split_whitespace" { "" } else { ".." };
+            format!("let parts: Vec<String> = {place}.{m}({args}).map(String::from).collect();")
+        }
+        Some((place, _)) => {
+            format!("let lines: Vec<String> = {place}.lines().map(String::from).collect();")
+        }
+        None => format!("let lines: Vec<String> = {owner}.lines().map(String::from).collect();"),
+    }
+}
+
+/// Taking `owner` by reference instead: an argument of a function, a reference captured by
+/// an `iter!` block (`let v = &v;` before it).
+fn by_reference(ir: &Ir, owner: BindingId, name: &str) -> String {
+    if ir.inline && ir.bindings[owner].kind == BindingKind::Param {
+        format!(
+            "capture a reference instead (`let {name} = &{name};` before the block, then \
+             `{name}` where the block borrows it)"
+        )
+    } else if crate::parse::is_self_ident(&ir.bindings[owner].ident) {
+        "take `&self` instead of `self`".to_owned()
+    } else {
+        "take it by reference as an argument".to_owned()
+    }
+}
