@@ -300,3 +300,41 @@ twin! {
 fn a_reference_to_a_temporary_made_in_a_branch_compiles() {
     assert_eq!(check!(borrowed_in_a_branch(3)), [3, 3]);
 }
+
+// The tails of an `if`'s branches and a `match`'s arms are extending too (Rust 1.79): the
+// temporary made on the path taken lives to the end of the block.
+twin! {
+    fn made_in_a_branch(flag: bool, k: u32) -> String {
+        let picked = if flag { &n("then") } else { &n("else") };
+        let first = picked.name().to_owned();
+        yield_!(first);
+        let row_name = match k {
+            0 => &row(0).name,
+            1 => &row(1).name,
+            _ => &String::new(),
+        };
+        yield_!(row_name.clone());
+        let pair = if k > 0 { (&n("left"), 1) } else { (&n("right"), 2) };
+        yield_!(format!("{}", pair.1));
+        yield_!(String::from("end"));
+    }
+}
+
+#[test]
+fn a_temporary_made_in_a_branch_lives_to_the_end_of_the_block() {
+    let log = same_drops!(made_in_a_branch(true, 1));
+    assert_eq!(
+        log,
+        [
+            "yield \"then\"",
+            "yield \"row1\"",
+            "yield \"1\"",
+            "yield \"end\"",
+            "drop left",
+            "drop guard1",
+            "drop then"
+        ]
+    );
+    same_drops!(made_in_a_branch(false, 0));
+    same_drops!(made_in_a_branch(false, 2));
+}

@@ -419,14 +419,22 @@ impl Gen {
                 15 => {
                     let x = self.fresh("x");
                     let t = self.fresh("t");
+                    // (The condition below must not read `x`.)
+                    let c = self.cond(0);
                     self.declare(x.clone(), Ty::Int);
                     if self.rng.chance(1, 2) {
-                        // A temporary the `let` extends to the end of the block.
+                        // A temporary the `let` extends to the end of the block, also when an
+                        // `if` branch makes it.
                         let r = self.fresh("r");
                         let m = if self.rng.chance(1, 3) { "mut " } else { "" };
-                        Some(format!(
-                            "let {r} = &{m}G::new(\"{t}\");\nlet {x} = {r}.id();\n"
-                        ))
+                        let init = if self.rng.chance(1, 3) {
+                            format!(
+                                "if {c} {{ &{m}G::new(\"{t}.a\") }} else {{ &{m}G::new(\"{t}.b\") }}"
+                            )
+                        } else {
+                            format!("&{m}G::new(\"{t}\")")
+                        };
+                        Some(format!("let {r} = {init};\nlet {x} = {r}.id();\n"))
                     } else {
                         Some(format!("let {x} = G::new(\"{t}\").id();\n"))
                     }

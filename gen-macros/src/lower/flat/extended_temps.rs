@@ -5,8 +5,8 @@
 //! extends to the end of the enclosing block, as if it were a local declared there. So are the
 //! temporaries borrowed in the other *extending* positions of an initializer: an operand of a
 //! tuple, an array, a struct literal, a cast or a tuple-struct or variant constructor
-//! (`Some(&f())`), the tail of a block (and of an `if` branch or a `match` arm, which this
-//! leaves as written: a temporary made on one path only), and the base of the fields, indexes
+//! (`Some(&f())`), the tail of a block, of an `if` branch or of a `match` arm (a temporary
+//! made on one path only: initialized on that path), and the base of the fields, indexes
 //! and dereferences of an extending borrow (`&row().name`, `&*Box::new(v)`). A flat
 //! generator keeps locals across a yield, not temporaries: the value would drop when the
 //! generator first suspends. So, before the body is built, desugar
@@ -30,7 +30,7 @@ use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Ident, Stmt};
 
-use super::unbound_parts::yields_in_stmts;
+use super::unbound_parts::{yields_in_expr, yields_in_stmts};
 
 /// The prefix of the hidden locals; error messages recognise it ([`is_extended`]).
 const PREFIX: &str = "__gen_x";
@@ -53,8 +53,10 @@ struct Desugar {
     next: usize,
 }
 
-/// The hidden locals declared without a value before a `let`, in the order they are made.
-type Hidden = Vec<(Ident, Option<syn::token::Mut>)>;
+/// The hidden locals declared before a `let`, in the order they are made: without a value
+/// (`let __gen_x0;`), or, for a temporary made in a branch, as an empty `Option`
+/// (`let mut __gen_x0 = None;`, `branch`).
+type Hidden = Vec<(Ident, Option<syn::token::Mut>, bool)>;
 
 impl VisitMut for Desugar {
     fn visit_expr_mut(&mut self, e: &mut Expr) {
@@ -77,11 +79,14 @@ impl VisitMut for Desugar {
                 // `let r = &temp;`: `let __gen_x0 = temp; let r = &__gen_x0;` (the `let` stays a
                 // plain borrow of a local); elsewhere the temporary is made where it stands.
                 first = self.hoist_whole(&mut init.expr, &mut hidden);
-                self.extending(&mut init.expr, &mut hidden);
+                self.extending(&mut init.expr, &mut hidden, false);
             }
             let mut lets: Vec<Stmt> = hidden
                 .into_iter()
-                .map(|(ident, mutability)| syn::parse_quote!(let #mutability #ident;))
+                .map(|(ident, mutability, branch)| match branch {
+                    true => syn::parse_quote!(let mut #ident = ::core::option::Option::None;),
+                    false => syn::parse_quote!(let #mutability #ident;),
+                })
                 .collect();
             lets.extend(first);
             let count = lets.len();
@@ -106,7 +111,7 @@ impl Desugar {
         let (ident, used) = self.fresh(base);
         let mut value = std::mem::replace(base, syn::parse_quote!(#used));
         // The borrows of temporaries inside the value are extended too (`&(&a(), b)`).
-        self.extending(&mut value, hidden);
+        self.extending(&mut value, hidden, false);
         Some(syn::parse_quote!(let #mutability #ident = #value;))
     }
 
@@ -121,46 +126,76 @@ impl Desugar {
     }
 
     /// Desugar the borrows of temporaries in the extending expression `e` into borrows of
-    /// hidden locals, pushed to `hidden` in the order they are made.
-    fn extending(&mut self, e: &mut Expr, hidden: &mut Hidden) {
+    /// hidden locals, pushed to `hidden` in the order they are made; `branch`: `e` is in an
+    /// `if` branch or a `match` arm, evaluated on some paths only.
+    fn extending(&mut self, e: &mut Expr, hidden: &mut Hidden, branch: bool) {
+        let branches_yield = matches!(e, Expr::If(_) | Expr::Match(_)) && yields_in_expr(e);
         match e {
-            Expr::Paren(p) => self.extending(&mut p.expr, hidden),
-            Expr::Cast(c) => self.extending(&mut c.expr, hidden),
-            Expr::Tuple(t) => t.elems.iter_mut().for_each(|x| self.extending(x, hidden)),
-            Expr::Array(a) => a.elems.iter_mut().for_each(|x| self.extending(x, hidden)),
+            Expr::Paren(p) => self.extending(&mut p.expr, hidden, branch),
+            Expr::Cast(c) => self.extending(&mut c.expr, hidden, branch),
+            Expr::Tuple(t) => t
+                .elems
+                .iter_mut()
+                .for_each(|x| self.extending(x, hidden, branch)),
+            Expr::Array(a) => a
+                .elems
+                .iter_mut()
+                .for_each(|x| self.extending(x, hidden, branch)),
             Expr::Struct(s) => s
                 .fields
                 .iter_mut()
-                .for_each(|f| self.extending(&mut f.expr, hidden)),
+                .for_each(|f| self.extending(&mut f.expr, hidden, branch)),
             Expr::Call(c) if is_constructor(&c.func) => {
-                c.args.iter_mut().for_each(|x| self.extending(x, hidden));
+                c.args
+                    .iter_mut()
+                    .for_each(|x| self.extending(x, hidden, branch));
             }
-            // Not the branches of an `if` or a `match`: a temporary made on one path only would
-            // need a drop flag, and the lowering of a compound whose value borrows it cannot
-            // keep both (README limit 5).
-            Expr::Block(b) if b.label.is_none() => self.tail(&mut b.block, hidden),
+            Expr::Block(b) if b.label.is_none() => self.tail(&mut b.block, hidden, branch),
+            // The tails of an `if`'s branches and a `match`'s arms (Rust 1.79): a temporary
+            // made on one path only. Not when a branch yields: the lowered compound would carry
+            // a borrow of it across the yield as its value (README limit 5).
+            Expr::If(i) if !branches_yield => {
+                self.tail(&mut i.then_branch, hidden, true);
+                if let Some((_, otherwise)) = &mut i.else_branch {
+                    self.extending(otherwise, hidden, true);
+                }
+            }
+            Expr::Match(m) if !branches_yield => {
+                for arm in &mut m.arms {
+                    self.extending(&mut arm.body, hidden, true);
+                }
+            }
             Expr::Reference(r) => {
                 // A temporary inside the borrowed value is extended too (`&(&a(), b)`).
-                self.extending(&mut r.expr, hidden);
+                self.extending(&mut r.expr, hidden, branch);
                 let mutability = r.mutability;
                 // A constant (`&[1, 2]`, `&None`) is promoted to a `'static` instead.
                 let Some(base) = temporary_base(&mut r.expr).filter(|b| !is_constant(b)) else {
                     return;
                 };
                 let (ident, used) = self.fresh(base);
+                if branch {
+                    // Desugar `&temp.f` into `&(*x.insert(temp)).f` with `let mut x = None;`
+                    // before the `let`: made on this path only, without a drop flag (which
+                    // would make the `if` a lowered compound whose value borrows `x`).
+                    let value = std::mem::replace(base, Expr::Verbatim(Default::default()));
+                    *base = syn::parse_quote!((*#used.insert(#value)));
+                    hidden.push((ident, mutability, true));
+                    return;
+                }
                 let value = std::mem::replace(base, syn::parse_quote!(#used));
                 let borrow = std::mem::replace(e, Expr::Verbatim(Default::default()));
                 *e = syn::parse_quote!({ #ident = #value; #borrow });
-                hidden.push((ident, mutability));
+                hidden.push((ident, mutability, false));
             }
             _ => {}
         }
     }
 
     /// The tail expression of `block`, an extending position.
-    fn tail(&mut self, block: &mut Block, hidden: &mut Hidden) {
+    fn tail(&mut self, block: &mut Block, hidden: &mut Hidden, branch: bool) {
         if let Some(Stmt::Expr(tail, None)) = block.stmts.last_mut() {
-            self.extending(tail, hidden);
+            self.extending(tail, hidden, branch);
         }
     }
 }

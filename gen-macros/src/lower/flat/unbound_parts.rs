@@ -268,7 +268,7 @@ pub(super) fn yields_in_stmts(stmts: &[Stmt]) -> bool {
     find.0
 }
 
-fn yields_in_expr(e: &Expr) -> bool {
+pub(super) fn yields_in_expr(e: &Expr) -> bool {
     let mut find = FindYield(false);
     syn::visit::Visit::visit_expr(&mut find, e);
     find.0

@@ -19,6 +19,21 @@ pub(crate) fn yields_references(e: &SynExpr) -> bool {
         SynExpr::Reference(_) => true,
         // A string literal is a `&'static str`.
         SynExpr::Lit(l) => matches!(l.lit, syn::Lit::Str(_) | syn::Lit::ByteStr(_)),
+        // `if f { &a } else { &b }` (an extended temporary's hidden local, `extended_temps.rs`):
+        // every branch's value, or a branch that diverges.
+        SynExpr::Block(b) => tail_yields_references(&b.block),
+        SynExpr::If(i) => {
+            tail_yields_references(&i.then_branch)
+                && i.else_branch
+                    .as_ref()
+                    .is_some_and(|(_, other)| yields_references(other) || diverges(other))
+        }
+        SynExpr::Match(m) => {
+            m.arms.iter().any(|arm| yields_references(&arm.body))
+                && m.arms
+                    .iter()
+                    .all(|arm| yields_references(&arm.body) || diverges(&arm.body))
+        }
         // `parts.next().unwrap_or("")`: of the argument's type.
         SynExpr::MethodCall(m) if m.method == "unwrap_or" => {
             m.args.first().is_some_and(yields_references)
@@ -28,6 +43,26 @@ pub(crate) fn yields_references(e: &SynExpr) -> bool {
         SynExpr::MethodCall(m) => {
             let name = m.method.to_string();
             BORROWING.contains(&name.as_str()) && name != "split_once" && name != "split_at"
+        }
+        _ => false,
+    }
+}
+
+fn tail_yields_references(block: &syn::Block) -> bool {
+    matches!(block.stmts.last(), Some(syn::Stmt::Expr(tail, None)) if yields_references(tail))
+}
+
+/// `return`, `break`, `continue`, `panic!(..)`, `unreachable!()`: no value.
+fn diverges(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Return(_) | SynExpr::Break(_) | SynExpr::Continue(_) => true,
+        SynExpr::Macro(m) => m
+            .mac
+            .path
+            .get_ident()
+            .is_some_and(|i| matches!(i.to_string().as_str(), "panic" | "unreachable" | "todo")),
+        SynExpr::Block(b) => {
+            matches!(b.block.stmts.last(), Some(syn::Stmt::Expr(tail, _)) if diverges(tail))
         }
         _ => false,
     }
