@@ -309,3 +309,65 @@ fn a_yields_temporaries_live_until_the_generator_resumes() {
     });
     assert_eq!(take_log(), want, "stream");
 }
+
+// An operand with a closure is typed by the item type, so the closure's parameters take their
+// types from it (`|x| x + 1` as a `Box<dyn Fn(u32) -> u32>`).
+#[generator(boxed)]
+fn adders() -> impl Iterator<Item = Box<dyn Fn(u32) -> u32>> {
+    yield_!(Box::new(|x| x + 1));
+    yield_!(Box::new(|x| x * 2));
+}
+
+#[generator]
+fn adders_stream() -> impl Stream<Item = Box<dyn Fn(u32) -> u32 + Send>> {
+    yield_!(Box::new(|x| x + 1));
+}
+
+#[test]
+fn a_closure_item_takes_its_types_from_the_item_type() {
+    let got: Vec<u32> = adders().map(|f| f(3)).collect();
+    assert_eq!(got, [4, 6]);
+    let got: Vec<u32> = block_on(adders_stream().map(|f| f(3)).collect());
+    assert_eq!(got, [4]);
+}
+
+// Every temporary of a yield's operand lives until the generator resumes, in any position
+// (also in a struct literal, which may not stand as a `match` scrutinee as written).
+#[derive(Debug)]
+pub struct Pair {
+    n: u32,
+    len: usize,
+}
+
+impl From<Pair> for (u32, usize) {
+    fn from(p: Pair) -> Self {
+        (p.n, p.len)
+    }
+}
+
+#[generator(boxed)]
+fn guards_in_operands<'a>(
+    cache: &'a std::cell::RefCell<Vec<u32>>,
+) -> impl Iterator<Item = Pair> + 'a {
+    yield_!(Pair {
+        n: 1,
+        len: cache.borrow().len()
+    });
+    yield_!(Pair {
+        n: 2,
+        len: cache.borrow().len()
+    });
+}
+
+#[test]
+fn a_guard_in_any_part_of_the_operand_is_held_while_the_consumer_has_the_item() {
+    let cache = std::cell::RefCell::new(vec![1, 2]);
+    for (n, len) in guards_in_operands(&cache).map(<(u32, usize)>::from) {
+        assert_eq!(len, 2, "item {n}");
+        assert!(
+            cache.try_borrow_mut().is_err(),
+            "item {n}: the guard is held"
+        );
+    }
+    assert!(cache.try_borrow_mut().is_ok());
+}

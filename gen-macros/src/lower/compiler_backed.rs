@@ -290,11 +290,11 @@ struct Rewrite {
 impl Rewrite {
     /// Desugar a yield of `value` into an await on the handle. The glue carries the yield's
     /// span, so a type mismatch is reported on the user's `yield_!`.
-    /// Desugar `yield_!(v)` into `{ let value: Item = v; h.yield_(value).await }`; when `v`
-    /// reads a value it makes in place (`log.guard("t").len()`, see the flat lowering's
-    /// `build/yield_temps.rs`), into `match v { value => { let value: Item = value;
-    /// h.yield_(value).await } }`: those temporaries live until the generator resumes, as a
-    /// statement's temporaries do.
+    /// Desugar `yield_!(v)` into `match v { value => { let value: Item = value;
+    /// h.yield_(value).await } }`: the temporaries of `v` live until the generator resumes, as
+    /// a statement's temporaries do. An operand with a closure (`Box::new(|x| x + 1)`) is
+    /// typed by the item type instead, `{ let value: Item = v; h.yield_(value).await }`, so
+    /// that the closure's parameters get their types from it.
     fn yield_tokens(&self, kind: YieldKind, span: Span, value: TokenStream) -> TokenStream {
         let h = handle(span);
         match kind {
@@ -302,10 +302,22 @@ impl Rewrite {
                 let method = Ident::new("yield_", span);
                 let v = Ident::new("__gen_v", Span::mixed_site());
                 let ty = self.annotation.as_ref().map(|ty| quote!(: #ty));
-                let keeps_temporaries = syn::parse2::<syn::Expr>(value.clone())
-                    .is_ok_and(|e| crate::lower::flat::makes_temporaries(&e));
+                let parsed = syn::parse2::<syn::Expr>(value.clone()).ok();
+                let keeps_temporaries = parsed
+                    .as_ref()
+                    .is_some_and(|e| !crate::lower::flat::has_closure(e));
+                // A struct literal may not stand as a scrutinee as written (`Event { .. }`);
+                // as a call's argument its temporaries still live to the end of the `match`.
+                let value = if parsed.as_ref().is_some_and(has_struct_literal) {
+                    quote_spanned!(span=> ::core::convert::identity(#value))
+                } else {
+                    value
+                };
                 if keeps_temporaries {
-                    quote_spanned!(span=> match #value { #v => { let #v #ty = #v; #h.#method(#v).await } })
+                    // At the value: an item of another type is reported there.
+                    let at = parsed.as_ref().map_or(span, syn::spanned::Spanned::span);
+                    let held = Ident::new("__gen_v", Span::mixed_site().located_at(at));
+                    quote_spanned!(span=> match #value { #v => { let #v #ty = #held; #h.#method(#v).await } })
                 } else {
                     quote_spanned!(span=> { let #v #ty = #value; #h.#method(#v).await })
                 }
@@ -456,3 +468,16 @@ impl VisitMut for Rewrite {
 
 #[cfg(test)]
 mod tests;
+
+/// Whether `e` holds a struct literal (`Event { name, seq }`).
+fn has_struct_literal(e: &syn::Expr) -> bool {
+    struct Find(bool);
+    impl<'a> syn::visit::Visit<'a> for Find {
+        fn visit_expr_struct(&mut self, _: &'a syn::ExprStruct) {
+            self.0 = true;
+        }
+    }
+    let mut find = Find(false);
+    syn::visit::Visit::visit_expr(&mut find, e);
+    find.0
+}

@@ -69,11 +69,18 @@ fn unknown_receiver(e: &Expr) -> bool {
         || first_evaluated(e, Receivers::Known).is_some_and(|(child, _)| unknown_receiver(child))
 }
 
-/// Whether `operand` makes temporaries: values it reads in place, a receiver of any method but
-/// one known to take it by value (for the compiler-backed lowering, whose `match` on the
-/// operand keeps them, whatever the method takes).
-pub(crate) fn makes_temporaries(operand: &Expr) -> bool {
-    innermost_temporary(&mut operand.clone(), Receivers::AnyNotConsumed).is_some()
+/// Whether `operand` holds a closure (the compiler-backed lowering types such an operand by
+/// the item type, for the closure's parameters).
+pub(crate) fn has_closure(operand: &Expr) -> bool {
+    struct Find(bool);
+    impl<'a> syn::visit::Visit<'a> for Find {
+        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {
+            self.0 = true;
+        }
+    }
+    let mut find = Find(false);
+    syn::visit::Visit::visit_expr(&mut find, operand);
+    find.0
 }
 
 /// Which methods' receivers are temporaries.
@@ -81,8 +88,6 @@ pub(crate) fn makes_temporaries(operand: &Expr) -> bool {
 enum Receivers {
     /// Those of the methods known to take `&self` or `&mut self` ([`KEEPS_RECEIVER`]).
     Known,
-    /// Those of any method not known to take `self`.
-    AnyNotConsumed,
 }
 
 /// Methods that take `&self` or `&mut self` on every std type that has them.
@@ -238,7 +243,6 @@ fn first_evaluated(e: &Expr, receivers: Receivers) -> Option<(&Expr, bool)> {
             let name = m.method.to_string();
             let in_place = match receivers {
                 Receivers::Known => KEEPS_RECEIVER.contains(&name.as_str()),
-                Receivers::AnyNotConsumed => !consumes_receiver(&name, m.args.len()),
             };
             (&m.receiver, in_place)
         }

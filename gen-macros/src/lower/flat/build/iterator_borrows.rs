@@ -57,6 +57,12 @@ impl Builder<'_> {
                     })
                     .map(|(p, _)| (p.binding, e.spans))
             }
+            // What a method other than a lazy adapter returns (`.collect()`, `.sum()`) no
+            // longer holds the closure.
+            ExprKind::Op {
+                syn: SynExpr::MethodCall(m),
+                ..
+            } if !super::methods::ADAPTERS.contains(&m.method.to_string().as_str()) => None,
             ExprKind::Op { operands, .. } => {
                 operands.iter().find_map(|o| self.captured_by_reference(o))
             }
