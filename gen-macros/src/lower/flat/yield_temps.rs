@@ -34,7 +34,7 @@ use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Ident};
 
-use super::build::methods::{BORROWING, REFERENCES_OUT};
+use super::build::methods::{BORROWING, KEEPS_RECEIVER, REFERENCES_OUT};
 use super::build::operands::consumes_receiver;
 
 /// The prefix of the hidden locals.
@@ -53,7 +53,7 @@ pub(crate) fn desugar(block: &Block) -> Option<Block> {
 fn keeps_temporaries(operand: &Expr) -> bool {
     !may_borrow_a_temporary(operand)
         && !unknown_receiver(operand)
-        && innermost_temporary(&mut operand.clone(), Receivers::Known).is_some()
+        && innermost_temporary(&mut operand.clone()).is_some()
 }
 
 /// Whether a value is the receiver of a method the macro does not know on the path `e`
@@ -65,8 +65,7 @@ fn unknown_receiver(e: &Expr) -> bool {
         let name = m.method.to_string();
         !KEEPS_RECEIVER.contains(&name.as_str()) && !consumes_receiver(&name, m.args.len())
     });
-    unknown_here
-        || first_evaluated(e, Receivers::Known).is_some_and(|(child, _)| unknown_receiver(child))
+    unknown_here || first_evaluated(e).is_some_and(|(child, _)| unknown_receiver(child))
 }
 
 /// Whether `operand` holds a closure (the compiler-backed lowering types such an operand by
@@ -82,69 +81,6 @@ pub(crate) fn has_closure(operand: &Expr) -> bool {
     syn::visit::Visit::visit_expr(&mut find, operand);
     find.0
 }
-
-/// Which methods' receivers are temporaries.
-#[derive(Clone, Copy)]
-enum Receivers {
-    /// Those of the methods known to take `&self` or `&mut self` ([`KEEPS_RECEIVER`]).
-    Known,
-}
-
-/// Methods that take `&self` or `&mut self` on every std type that has them.
-const KEEPS_RECEIVER: &[&str] = &[
-    "len",
-    "is_empty",
-    "is_some",
-    "is_none",
-    "is_ok",
-    "is_err",
-    "contains",
-    "contains_key",
-    "starts_with",
-    "ends_with",
-    "capacity",
-    "clone",
-    "to_string",
-    "to_owned",
-    "to_vec",
-    "to_lowercase",
-    "to_uppercase",
-    "push",
-    "push_str",
-    "pop",
-    "pop_front",
-    "pop_back",
-    "push_back",
-    "push_front",
-    "insert",
-    "remove",
-    "next",
-    "next_back",
-    "nth",
-    "any",
-    "all",
-    "position",
-    "eq",
-    "ne",
-    "cmp",
-    "partial_cmp",
-    "parse",
-    "lock",
-    "try_lock",
-    "read",
-    "write",
-    "borrow",
-    "borrow_mut",
-    "try_borrow",
-    "try_borrow_mut",
-    "load",
-    "store",
-    "fetch_add",
-    "fetch_sub",
-    "send",
-    "recv",
-    "try_recv",
-];
 
 /// Whether `ident` names a hidden local of a yield's temporary. One that may borrow something
 /// is kept across the yield only while it is read (`Plan::layout`), and dropped before the
@@ -197,7 +133,7 @@ impl Desugar {
             return;
         }
         let mut lets: Vec<syn::Stmt> = Vec::new();
-        while let Some(temp) = innermost_temporary(value, Receivers::Known) {
+        while let Some(temp) = innermost_temporary(value) {
             let (made, held) = (self.fresh(), self.fresh());
             let value_of_temp = std::mem::replace(temp, syn::parse_quote!(#held));
             lets.push(syn::parse_quote!(let #made = #value_of_temp;));
@@ -215,11 +151,11 @@ impl Desugar {
 }
 
 /// The innermost temporary on the path `e` evaluates first (`e` itself excluded: the item).
-fn innermost_temporary(e: &mut Expr, receivers: Receivers) -> Option<&mut Expr> {
+fn innermost_temporary(e: &mut Expr) -> Option<&mut Expr> {
     // The depth of the innermost value read in place along the path.
     let mut depth = None;
     let (mut cur, mut d) = (&*e, 0);
-    while let Some((child, in_place)) = first_evaluated(cur, receivers) {
+    while let Some((child, in_place)) = first_evaluated(cur) {
         d += 1;
         if in_place && makes_a_value(child) {
             depth = Some(d);
@@ -236,14 +172,12 @@ fn innermost_temporary(e: &mut Expr, receivers: Receivers) -> Option<&mut Expr> 
 /// The operand `e` evaluates first, and whether `e` reads it in place (a receiver of a method
 /// that does not take it by value, a base, an operand of `*`), so that a value made there is
 /// a temporary.
-fn first_evaluated(e: &Expr, receivers: Receivers) -> Option<(&Expr, bool)> {
+fn first_evaluated(e: &Expr) -> Option<(&Expr, bool)> {
     Some(match e {
         Expr::Paren(p) => (&p.expr, false),
         Expr::MethodCall(m) => {
             let name = m.method.to_string();
-            let in_place = match receivers {
-                Receivers::Known => KEEPS_RECEIVER.contains(&name.as_str()),
-            };
+            let in_place = KEEPS_RECEIVER.contains(&name.as_str());
             (&m.receiver, in_place)
         }
         Expr::Field(f) => (&f.base, true),
@@ -304,7 +238,5 @@ fn may_borrow_a_temporary(e: &Expr) -> bool {
         }
         _ => false,
     };
-    borrows_here
-        || first_evaluated(e, Receivers::Known)
-            .is_some_and(|(child, _)| may_borrow_a_temporary(child))
+    borrows_here || first_evaluated(e).is_some_and(|(child, _)| may_borrow_a_temporary(child))
 }
