@@ -290,11 +290,12 @@ struct Rewrite {
 impl Rewrite {
     /// Desugar a yield of `value` into an await on the handle. The glue carries the yield's
     /// span, so a type mismatch is reported on the user's `yield_!`.
-    /// Desugar `yield_!(v)` into `match v { value => { let value: Item = value;
-    /// h.yield_(value).await } }`: the temporaries of `v` live until the generator resumes, as
-    /// a statement's temporaries do. An operand with a closure (`Box::new(|x| x + 1)`) is
-    /// typed by the item type instead, `{ let value: Item = v; h.yield_(value).await }`, so
-    /// that the closure's parameters get their types from it.
+    /// Desugar `yield_!(v)` into `{ let value: Item = v; h.yield_(value).await }` (an item of
+    /// another type is reported at `v`, a closure's parameters take the item's types), or,
+    /// when `v` reads a temporary in place (`cache.borrow().len()`, `&make()`, `vec![..].len()`)
+    /// and has no closure, into `match v { value => { let value: Item = value;
+    /// h.yield_(value).await } }`: its temporaries live until the generator resumes, as a
+    /// statement's temporaries do.
     fn yield_tokens(&self, kind: YieldKind, span: Span, value: TokenStream) -> TokenStream {
         let h = handle(span);
         match kind {
@@ -303,9 +304,9 @@ impl Rewrite {
                 let v = Ident::new("__gen_v", Span::mixed_site());
                 let ty = self.annotation.as_ref().map(|ty| quote!(: #ty));
                 let parsed = syn::parse2::<syn::Expr>(value.clone()).ok();
-                let keeps_temporaries = parsed
-                    .as_ref()
-                    .is_some_and(|e| !crate::lower::flat::has_closure(e));
+                let keeps_temporaries = parsed.as_ref().is_some_and(|e| {
+                    crate::lower::flat::reads_a_temporary(e) && !crate::lower::flat::has_closure(e)
+                });
                 // A struct literal may not stand as a scrutinee as written (`Event { .. }`);
                 // as a call's argument its temporaries still live to the end of the `match`.
                 let value = if parsed.as_ref().is_some_and(has_struct_literal) {
@@ -314,10 +315,7 @@ impl Rewrite {
                     value
                 };
                 if keeps_temporaries {
-                    // At the value: an item of another type is reported there.
-                    let at = parsed.as_ref().map_or(span, syn::spanned::Spanned::span);
-                    let held = Ident::new("__gen_v", Span::mixed_site().located_at(at));
-                    quote_spanned!(span=> match #value { #v => { let #v #ty = #held; #h.#method(#v).await } })
+                    quote_spanned!(span=> match #value { #v => { let #v #ty = #v; #h.#method(#v).await } })
                 } else {
                     quote_spanned!(span=> { let #v #ty = #value; #h.#method(#v).await })
                 }
