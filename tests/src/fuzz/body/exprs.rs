@@ -94,9 +94,10 @@ impl Gen {
         // method that borrows it) lives until the generator resumes.
         let v = if temporaries && self.rng.chance(1, 6) {
             // (Made from numbers: a value made by a function from what an unknown method
-            // returns may borrow, and is not kept, README limit 6.)
+            // returns may borrow, and is not kept, README limit 6. No closure in the operand:
+            // async and `boxed` generators type such an operand by the item type instead.)
             let t = self.fresh("tmp");
-            let (n, x) = (self.lit(), self.int(1));
+            let (n, x) = (self.lit(), self.atom(true));
             match self.rng.index(3) {
                 0 => format!("wadd(S::new(\"{t}\", {n}).n, {x})"),
                 1 => format!("(S::new(\"{t}\", {n}).items.len() as u64)"),
