@@ -305,11 +305,14 @@ impl Rewrite {
                 let ty = self.annotation.as_ref().map(|ty| quote!(: #ty));
                 let parsed = syn::parse2::<syn::Expr>(value.clone()).ok();
                 let keeps_temporaries = parsed.as_ref().is_some_and(|e| {
-                    crate::lower::flat::reads_a_temporary(e) && !crate::lower::flat::has_closure(e)
+                    crate::lower::flat::reads_a_temporary(e)
+                        && !crate::lower::flat::holds(e, |x| matches!(x, syn::Expr::Closure(_)))
                 });
                 // A struct literal may not stand as a scrutinee as written (`Event { .. }`);
                 // as a call's argument its temporaries still live to the end of the `match`.
-                let value = if parsed.as_ref().is_some_and(has_struct_literal) {
+                let value = if parsed.as_ref().is_some_and(|e| {
+                    crate::lower::flat::holds(e, |x| matches!(x, syn::Expr::Struct(_)))
+                }) {
                     quote_spanned!(span=> ::core::convert::identity(#value))
                 } else {
                     value
@@ -466,16 +469,3 @@ impl VisitMut for Rewrite {
 
 #[cfg(test)]
 mod tests;
-
-/// Whether `e` holds a struct literal (`Event { name, seq }`).
-fn has_struct_literal(e: &syn::Expr) -> bool {
-    struct Find(bool);
-    impl<'a> syn::visit::Visit<'a> for Find {
-        fn visit_expr_struct(&mut self, _: &'a syn::ExprStruct) {
-            self.0 = true;
-        }
-    }
-    let mut find = Find(false);
-    syn::visit::Visit::visit_expr(&mut find, e);
-    find.0
-}

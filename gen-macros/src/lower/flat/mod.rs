@@ -52,7 +52,7 @@ pub(crate) mod ir;
 mod items;
 pub(crate) mod names;
 mod yield_temps;
-pub(crate) use yield_temps::{has_closure, is_yield_temporary, reads_a_temporary};
+pub(crate) use yield_temps::{holds, is_yield_temporary, reads_a_temporary};
 pub(crate) mod places;
 pub(crate) mod plan;
 pub(crate) mod print;

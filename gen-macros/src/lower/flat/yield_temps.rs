@@ -96,18 +96,21 @@ pub(crate) fn reads_a_temporary(operand: &Expr) -> bool {
     find.0
 }
 
-/// Whether `operand` holds a closure (the compiler-backed lowering types such an operand by
-/// the item type, for the closure's parameters).
-pub(crate) fn has_closure(operand: &Expr) -> bool {
-    struct Find(bool);
+/// Whether `operand` holds, anywhere (closures' and blocks' bodies included), an expression
+/// that `kind` accepts (a closure, a struct literal).
+pub(crate) fn holds(operand: &Expr, kind: fn(&Expr) -> bool) -> bool {
+    struct Find(fn(&Expr) -> bool, bool);
     impl<'a> syn::visit::Visit<'a> for Find {
-        fn visit_expr_closure(&mut self, _: &'a syn::ExprClosure) {
-            self.0 = true;
+        fn visit_expr(&mut self, e: &'a Expr) {
+            self.1 |= (self.0)(e);
+            if !self.1 {
+                syn::visit::visit_expr(self, e);
+            }
         }
     }
-    let mut find = Find(false);
+    let mut find = Find(kind, false);
     syn::visit::Visit::visit_expr(&mut find, operand);
-    find.0
+    find.1
 }
 
 /// Whether `ident` names a hidden local of a yield's temporary. One that may borrow something
