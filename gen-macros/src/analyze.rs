@@ -383,11 +383,31 @@ impl VisitMut for Normalize {
                     "`.await` is only allowed in an async generator; {fix}"
                 ));
             }
+            // In a generator of `Result` items, as in a function returning `Result<(), E>`:
+            // desugar `return Ok(())` into `return`; `return Err(e)` ends the generator with
+            // the error as its last item, as `Err(e)?` does (without converting it).
+            Expr::Return(ret)
+                if self.at_body_level()
+                    && self.item_is_result
+                    && ret.expr.as_deref().is_some_and(is_ok_unit) =>
+            {
+                ret.expr = None;
+            }
+            Expr::Return(ret)
+                if self.at_body_level()
+                    && self.item_is_result
+                    && ret.expr.as_deref().is_some_and(is_err_call) => {}
             Expr::Return(ret) if self.at_body_level() && ret.expr.is_some() => {
+                let results = if self.item_is_result {
+                    " (`return Err(e)` and `return Ok(())` end it as in a function returning \
+                     `Result<(), E>`)"
+                } else {
+                    ""
+                };
                 self.errors.push(format_err!(
                     ret,
-                    "a generator cannot return a value; yield it with `yield_!(..)` and then \
-                     end the generator with `return;`"
+                    "a generator cannot return a value{results}; yield it with `yield_!(..)` \
+                     and then end the generator with `return;`"
                 ));
             }
             Expr::Try(try_expr) if self.at_body_level() && !self.item_is_result => {
@@ -480,4 +500,17 @@ fn is_generator(attrs: &[syn::Attribute]) -> bool {
             .last()
             .is_some_and(|s| s.ident == "generator")
     })
+}
+
+/// `Ok(())`.
+fn is_ok_unit(e: &Expr) -> bool {
+    matches!(e, Expr::Call(c) if c.args.len() == 1
+        && matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Ok"))
+        && matches!(&c.args[0], Expr::Tuple(t) if t.elems.is_empty()))
+}
+
+/// `Err(e)`.
+fn is_err_call(e: &Expr) -> bool {
+    matches!(e, Expr::Call(c) if c.args.len() == 1
+        && matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Err")))
 }

@@ -7,7 +7,7 @@
 use std::num::ParseIntError;
 
 use gen_core::generator;
-use gen_tests::{check, check_iter, twin};
+use gen_tests::{check, check_iter, same_drops, twin};
 
 #[derive(Debug, PartialEq)]
 enum MyErr {
@@ -320,4 +320,69 @@ fn question_mark_with_an_aliased_result_item() {
     let want: Vec<Res<u32>> = vec![Ok(1), Err("bad x".to_string())];
     check_iter(&want, || parsed_through_an_alias(vec!["1", "x", "3"]));
     check_iter(&want, || parsed_through_an_alias_boxed(vec!["1", "x", "3"]));
+}
+
+fn no_equals(lineno: usize) -> MyErr {
+    MyErr::Parse(format!("line {lineno}: no `=`"))
+}
+
+twin! {
+    fallible fn returned_errors(lines: Vec<&'static str>, guard: gen_tests::Noisy) -> Result<String, MyErr> {
+        // `return Err(e)` ends the generator with `e` as its last item, as in a function
+        // returning `Result<(), E>`; `return Ok(())` ends it without one.
+        let _outer = gen_tests::Noisy::new("outer");
+        for (lineno, line) in lines.into_iter().enumerate() {
+            let _inner = gen_tests::Noisy::new("inner");
+            if line.is_empty() {
+                return Ok(());
+            }
+            let key = match line.split_once('=') {
+                Some((k, _)) => k,
+                None => return Err(no_equals(lineno)),
+            };
+            if key == "stop" {
+                yield_!(Ok("stopping".to_owned()));
+                return Err(MyErr::TooBig(lineno as u32));
+            }
+            yield_!(Ok(key.to_owned()));
+        }
+        drop(guard);
+    }
+}
+
+#[generator(boxed)]
+fn returned_errors_boxed(lines: Vec<&'static str>) -> impl Iterator<Item = Result<String, MyErr>> {
+    for (lineno, line) in lines.into_iter().enumerate() {
+        let Some((key, _)) = line.split_once('=') else {
+            return Err(no_equals(lineno));
+        };
+        yield_!(Ok(key.to_owned()));
+    }
+}
+
+#[test]
+fn return_err_ends_the_generator_with_the_error_as_its_last_item() {
+    use gen_tests::Noisy;
+    assert_eq!(
+        check!(returned_errors(vec!["a=1", "b", "c=3"], Noisy::new("g"))),
+        [Ok("a".to_owned()), Err(no_equals(1))]
+    );
+    assert_eq!(
+        check!(returned_errors(vec!["a=1", "", "c=3"], Noisy::new("g"))),
+        [Ok("a".to_owned())]
+    );
+    assert_eq!(
+        check!(returned_errors(vec!["stop=1"], Noisy::new("g"))),
+        [Ok("stopping".to_owned()), Err(MyErr::TooBig(0))]
+    );
+    same_drops!(returned_errors(vec!["a=1", "b", "c=3"], Noisy::new("g")));
+    same_drops!(returned_errors(
+        vec!["x=1", "stop=2", "c=3"],
+        Noisy::new("g")
+    ));
+    same_drops!(returned_errors(vec!["x=1", ""], Noisy::new("g")));
+    assert_eq!(
+        returned_errors_boxed(vec!["a=1", "b", "c=3"]).collect::<Vec<_>>(),
+        [Ok("a".to_owned()), Err(no_equals(1))]
+    );
 }

@@ -105,3 +105,72 @@ fn a_borrow_in_use_across_a_match_that_moves_on_some_arms() {
         same_drops!(slice_borrow_with_a_match_move(words(), n("spare"), pick));
     }
 }
+
+fn bad(lineno: usize) -> String {
+    format!("line {lineno}: no `=`")
+}
+
+twin! {
+    fallible fn keys_or_error(lines: Vec<String>, noisy: Noisy) -> Result<String, String> {
+        // `Err(..)?` always leaves: `lineno`, moved there, is whole on the only path that goes
+        // on, and `key`, which borrows `line`, never passes through a state.
+        for (lineno, line) in lines.into_iter().enumerate() {
+            let key = match line.split_once('=') {
+                Some((k, _)) => k,
+                None => Err(bad(lineno))?,
+            };
+            yield_!(Ok(key.trim().to_owned()));
+        }
+        drop(noisy);
+    }
+}
+
+twin! {
+    fn keys_or_report(lines: Vec<String>) -> Result<String, String> {
+        // An arm that yields and leaves (`continue`, `return`): the value of the `let` comes
+        // from the other arms only, in the same step.
+        for (lineno, line) in lines.into_iter().enumerate() {
+            let key = match line.split_once('=') {
+                Some((k, _)) if k.is_empty() => {
+                    yield_!(Err(bad(lineno)));
+                    return;
+                }
+                Some((k, _)) => k,
+                None => {
+                    yield_!(Err(bad(lineno)));
+                    continue;
+                }
+            };
+            let comment = if let Some(rest) = key.strip_prefix('#') {
+                rest
+            } else {
+                yield_!(Ok(key.to_owned()));
+                continue;
+            };
+            yield_!(Ok(format!("comment {comment}")));
+        }
+    }
+}
+
+#[test]
+fn a_let_whose_yielding_arms_leave_binds_a_borrow_in_the_same_step() {
+    let lines = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(
+        check!(keys_or_error(lines(&["a = 1", " b=2"]), n("noisy"))),
+        [Ok("a".to_owned()), Ok("b".to_owned())]
+    );
+    assert_eq!(
+        check!(keys_or_error(lines(&["a=1", "b", "c=3"]), n("noisy"))),
+        [Ok("a".to_owned()), Err("line 1: no `=`".to_owned())]
+    );
+    same_drops!(keys_or_error(lines(&["a=1", "b", "c=3"]), n("noisy")));
+    assert_eq!(
+        check!(keys_or_report(lines(&["a=1", "b", "#c=3", "=4", "d=5"]))),
+        [
+            Ok("a".to_owned()),
+            Err("line 1: no `=`".to_owned()),
+            Ok("comment c".to_owned()),
+            Err("line 3: no `=`".to_owned())
+        ]
+    );
+}

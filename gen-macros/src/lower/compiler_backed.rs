@@ -245,7 +245,8 @@ fn uses_try(block: &syn::Block) -> bool {
     impl Visit<'_> for Find {
         fn visit_expr(&mut self, expr: &Expr) {
             match expr {
-                Expr::Try(_) => self.0 = true,
+                // `e?`, or `return Err(e)` (`analyze.rs`): the body returns `Result<(), E>`.
+                Expr::Try(_) | Expr::Return(syn::ExprReturn { expr: Some(_), .. }) => self.0 = true,
                 Expr::Closure(_) | Expr::Async(_) => {}
                 _ => syn::visit::visit_expr(self, expr),
             }

@@ -403,15 +403,24 @@ impl Builder<'_> {
                 }
                 self.cur = None;
             }
-            ExprKind::Return { .. } => {
+            ExprKind::Return { value, .. } => {
+                if let Some(value) = value {
+                    self.expr(value);
+                }
                 self.emit(Event::Exit);
                 self.cur = None;
             }
-            ExprKind::Try { inner, .. } => {
+            ExprKind::Try {
+                inner, diverges, ..
+            } => {
                 self.expr(inner);
-                // The error path leaves the generator; the value path goes on.
+                // The error path leaves the generator; the value path goes on, unless the
+                // value is always an error (`Err(e)?`).
                 if let Some(cur) = self.cur {
                     self.node(Event::Exit, Some(cur));
+                }
+                if *diverges {
+                    self.cur = None;
                 }
             }
             ExprKind::Assign {

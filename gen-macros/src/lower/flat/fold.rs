@@ -114,6 +114,15 @@ impl Context for Fold<'_> {
         quote_spanned!(span=> return #ran)
     }
 
+    fn return_error(&mut self, value: TokenStream, span: Span) -> TokenStream {
+        // Desugar `return Err(e)` into the error as the last item, as `?` delivers it.
+        let (label, v) = (names::fold_label(), names::v());
+        let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
+        quote_spanned! {span=>
+            break #label (::core::option::Option::Some({ let #v #ty = #value; #v }))
+        }
+    }
+
     fn jump(
         &mut self,
         _: LoopId,

@@ -81,6 +81,9 @@ pub(crate) struct Ir {
     /// Parameters of a collection type whose items own all their data (`Vec<String>`): a
     /// `for` loop over one by value binds owned items.
     pub owned_items: std::collections::HashSet<BindingId>,
+    /// The bindings of `for` loops' patterns (an item, not a value the body could take as
+    /// an argument instead).
+    pub loop_items: std::collections::HashSet<BindingId>,
     /// Parameters of a collection type whose items are references (`Vec<&str>`): a `for`
     /// loop over one by value binds references.
     pub reference_items: std::collections::HashSet<BindingId>,
@@ -426,10 +429,14 @@ pub(crate) enum ExprKind {
     },
     Return {
         token: Span,
+        /// `return Err(e)` in a generator of `Result` items: the error, its last item.
+        value: Option<Box<Expr>>,
     },
     Try {
         inner: Box<Expr>,
         question: Span,
+        /// `Err(e)?` or `None?`: the error path is the only one.
+        diverges: bool,
     },
     /// `place = value` or `place op= value` (the value is evaluated first).
     Assign {
@@ -450,10 +457,7 @@ pub(crate) enum ExprKind {
     },
     /// Another macro's invocation. `args`: its input as expressions when the macro is known
     /// (format-like macros, `vec!`, `assert!`, ..); otherwise the places its tokens name.
-    Macro {
-        mac: syn::Macro,
-        args: MacroArgs,
-    },
+    Macro { mac: syn::Macro, args: MacroArgs },
     /// Any other expression: the user's syntax with its operands taken out (in evaluation
     /// order), printed back by putting the printed operands in their places.
     Op {

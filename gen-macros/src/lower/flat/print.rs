@@ -25,6 +25,8 @@ pub(crate) trait Context {
     fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream;
     /// `return;` of the generator.
     fn return_(&mut self, span: Span) -> TokenStream;
+    /// `return Err(e)` in a generator of `Result` items: the error is the last item.
+    fn return_error(&mut self, value: TokenStream, span: Span) -> TokenStream;
     /// A `break`/`continue` to a loop outside the printed code (`None`: leave it as written).
     fn jump(
         &mut self,
@@ -208,8 +210,16 @@ impl<'a, C: Context> Printer<'a, C> {
                 }
                 quote!(continue #label)
             }
-            ExprKind::Return { token } => self.cx.return_(*token),
-            ExprKind::Try { inner, question } => {
+            ExprKind::Return { token, value } => match value {
+                Some(value) => {
+                    let value = self.expr(value);
+                    self.cx.return_error(value, *token)
+                }
+                None => self.cx.return_(*token),
+            },
+            ExprKind::Try {
+                inner, question, ..
+            } => {
                 // Desugar `e?` into `(match e { .. })`: parenthesized, so that `e? * 2` at
                 // the start of a statement or arm stays one expression (glue parentheses:
                 // no `unused_parens` on the user's code).

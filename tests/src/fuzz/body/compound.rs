@@ -65,6 +65,32 @@ impl Gen {
                 "{pre}if !{w}.is_empty() {{\nmatch {w}[0] {{\nref {y} => {{\n{yield_len}\n{arm}\n}}\n}}\n}}\n"
             );
         }
+        if self.rng.chance(1, 6) {
+            // A place a lock's guard holds, matched while the arms yield: the guard lives
+            // until the `match` (the `if let` block) ends.
+            let y = self.fresh("y");
+            let scrutinee = [
+                "*SHARED.lock()",
+                "SHARED.lock().get()",
+                "SHARED.lock().pair.0",
+            ][self.rng.below(3) as usize];
+            let yield_y = self.yield_of(&y);
+            let arm = self.arm_block(depth, std::slice::from_ref(&y));
+            let other = self.arm(depth, &[]);
+            return if self.rng.chance(1, 2) {
+                format!(
+                    "match {scrutinee} {{\n{y} if {y} % 2 == 0 => {{\n{yield_y}\n{arm}\n}}\n_ => {other}}}\n"
+                )
+            } else {
+                let other = other.trim_end().trim_end_matches(',');
+                let other = if other.starts_with('{') {
+                    other.to_owned()
+                } else {
+                    format!("{{ {other}; }}")
+                };
+                format!("if let {y} @ 0..=2 = {scrutinee} {{\n{yield_y}\n{arm}\n}} else {other}\n")
+            };
+        }
         if self.rng.chance(1, 5) {
             // A temporary matched by an enum pattern that leaves a guard unbound: it drops at
             // the end of the arm, after the binding.

@@ -37,6 +37,19 @@ impl Builder<'_> {
         }
         // Desugar `if let P = v { .. }` whose variant bindings are copies into
         // `{ <check of P>; if let P = v { .. } }` (`build/variant_moves.rs`).
+        // `if c { x } else { 9 }`: a branch's value beside a number is one (as a `match`
+        // arm's, `match_arms`).
+        let tails = if_tails(i);
+        if tails.iter().any(|t| super::syntax_facts::is_number(t)) {
+            for t in &tails {
+                self.copy_evidence(t);
+                if let Some(place) = self.place_of(t)
+                    && place.path.is_empty()
+                {
+                    self.mark_plain(&[place.binding], true);
+                }
+            }
+        }
         self.with_variant_checks(&i.cond, i.span(), |this| {
             let cond_scope = this.push_scope();
             let cond = this.cond(&i.cond, cond_scope);
@@ -130,6 +143,22 @@ impl Builder<'_> {
     }
 
     pub(super) fn match_expr(&mut self, m: &syn::ExprMatch, value: bool, forced: bool) -> Expr {
+        // Desugar `match *guard { .. yield .. }` (a place the guard holds) into `{ let t =
+        // guard; match *t { .. } }` (`scrutinee_guards.rs`): the place stays a place.
+        if self.place_of(&m.expr).is_none()
+            && !self.splits(&m.expr)
+            && m.arms.iter().any(|arm| self.splits_unforced(&arm.body))
+            && super::scrutinee_guards::place_reads_guard(&m.expr)
+        {
+            let scope = self.push_scope();
+            let guard = self
+                .spill_scrutinee_guard(&m.expr)
+                .expect("the place reads a guard");
+            let scrutinee = self.expr_in(&guard.rewritten, Use::Read, false);
+            let place = self.place_of(&guard.rewritten);
+            let matched = self.match_arms(m, scrutinee, place, value, forced);
+            return self.finish_block(scope, followed_by(guard.stmts, matched), m.span());
+        }
         let arm_yields = self.place_of(&m.expr).is_none()
             && !is_place_expression(&m.expr)
             && m.arms.iter().any(|arm| self.splits_unforced(&arm.body));
@@ -412,4 +441,22 @@ impl Builder<'_> {
             self.ir.named_parts.extend(parts);
         }
     }
+}
+
+/// The value expressions of an `if`'s branches (`x` in `if c { x } else if d { 1 } else { y
+/// }`): each block's tail, through `else if`.
+fn if_tails(i: &syn::ExprIf) -> Vec<&SynExpr> {
+    fn tail(b: &syn::Block) -> Option<&SynExpr> {
+        match b.stmts.last() {
+            Some(syn::Stmt::Expr(e, None)) => Some(e),
+            _ => None,
+        }
+    }
+    let mut out: Vec<&SynExpr> = tail(&i.then_branch).into_iter().collect();
+    match i.else_branch.as_ref().map(|(_, e)| &**e) {
+        Some(SynExpr::If(nested)) => out.extend(if_tails(nested)),
+        Some(SynExpr::Block(b)) => out.extend(tail(&b.block)),
+        _ => {}
+    }
+    out
 }

@@ -41,6 +41,11 @@ impl Builder<'_> {
                 Some(Proj::Deref) => !self.ir.boxes.contains(&place.binding),
                 _ => false,
             };
+            // Nothing moves out of a guard: a use by value is a copy.
+            if how == Use::Value && super::pattern::through_guard(&place, &self.ir) {
+                how = Use::Read;
+            }
+            let field = field && how == Use::Value;
             if how == Use::Value && field && moving {
                 self.ir.bundles.insert(place.binding);
             }
@@ -105,12 +110,19 @@ impl Builder<'_> {
                     c.span(),
                 )
             }
-            SynExpr::Return(r) if !self.in_closure() => leaf(
-                ExprKind::Return {
-                    token: r.return_token.span,
-                },
-                r.span(),
-            ),
+            SynExpr::Return(r) if !self.in_closure() => {
+                let value = r
+                    .expr
+                    .as_ref()
+                    .map(|v| Box::new(self.expr_in(v, Use::Value, false)));
+                leaf(
+                    ExprKind::Return {
+                        token: r.return_token.span,
+                        value,
+                    },
+                    r.span(),
+                )
+            }
             SynExpr::Try(t) if !self.in_closure() => {
                 // Desugar `<e with a yield>?` into `{ let t = e; t? }`.
                 let spilled = self.splits(&t.expr).then(|| {
@@ -125,6 +137,7 @@ impl Builder<'_> {
                     ExprKind::Try {
                         inner: Box::new(inner),
                         question: t.question_token.span,
+                        diverges: always_an_error(&t.expr),
                     },
                     t.span(),
                 );
@@ -521,3 +534,16 @@ impl Builder<'_> {
 
 pub(super) use super::nodes::{Find, block_expr, set_site};
 pub(crate) use super::nodes::{expr_stmt, followed_by, hollow, leaf};
+
+/// Whether `e` is always the error of a `?`: `Err(..)` (`Result::Err(..)`) or `None`, written
+/// as such (`Err(bad(lineno))?`).
+fn always_an_error(e: &SynExpr) -> bool {
+    let last_is =
+        |path: &syn::Path, name: &str| path.segments.last().is_some_and(|s| s.ident == name);
+    match e {
+        SynExpr::Paren(p) => always_an_error(&p.expr),
+        SynExpr::Call(c) => matches!(&*c.func, SynExpr::Path(p) if last_is(&p.path, "Err")),
+        SynExpr::Path(p) => last_is(&p.path, "None"),
+        _ => false,
+    }
+}

@@ -112,6 +112,33 @@ pub(super) fn guard_used_up(e: &mut SynExpr) -> Option<&mut SynExpr> {
     }
 }
 
+/// The guard a `match`, `if let` or `while let` scrutinee reads, found where the scrutinee's
+/// value is computed from it: a method's receiver (`q.borrow_mut().pop()`), a dereference
+/// (`*m.lock().unwrap()`, `&*c.borrow()`), a field's or an index's base (`st.lock().unwrap().phase`); `None`
+/// when there is none. Unlike a `for` head, the scrutinee's value may borrow the guard: its
+/// bindings are the construct's, and one kept across a yield is reported on the binding.
+pub(super) fn guard_read(e: &mut SynExpr) -> Option<&mut SynExpr> {
+    let mut e = e;
+    loop {
+        let inner = match e {
+            SynExpr::Paren(p) => {
+                e = &mut p.expr;
+                continue;
+            }
+            SynExpr::MethodCall(m) => &mut m.receiver,
+            SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &mut u.expr,
+            SynExpr::Reference(r) => &mut r.expr,
+            SynExpr::Field(f) => &mut f.base,
+            SynExpr::Index(i) => &mut i.expr,
+            _ => return None,
+        };
+        if owned_temporary(inner).is_some() && is_guard(inner) {
+            return Some(inner);
+        }
+        e = inner;
+    }
+}
+
 /// A lock's or a `RefCell`'s guard (`m.lock().unwrap()`, `c.borrow()`): a value whose drop
 /// the plain function times, unlike an owned copy the head makes.
 fn is_guard(e: &SynExpr) -> bool {
@@ -119,7 +146,7 @@ fn is_guard(e: &SynExpr) -> bool {
         SynExpr::Paren(p) => is_guard(&p.expr),
         SynExpr::MethodCall(m) => matches!(
             m.method.to_string().as_str(),
-            "borrow" | "borrow_mut" | "unwrap" | "expect"
+            "borrow" | "borrow_mut" | "unwrap" | "expect" | "unwrap_or_else" | "lock"
         ),
         _ => false,
     }
@@ -169,10 +196,13 @@ fn owned_temporary(e: &SynExpr) -> Option<&SynExpr> {
                 matches!(s.ident.to_string().as_str(), "new" | "from" | "with_capacity")
             })),
         SynExpr::MethodCall(m) => match m.method.to_string().as_str() {
-            "borrow" | "borrow_mut" | "to_string" | "to_owned" | "to_vec" | "to_lowercase"
-            | "to_uppercase" => m.args.is_empty(),
-            // `m.lock().unwrap()`: the guard out of the `LockResult`.
-            "unwrap" | "expect" => matches!(&*m.receiver, SynExpr::MethodCall(r)
+            // `lock()` without `unwrap()`: a lock whose guard is not in a `LockResult`
+            // (parking_lot's, spin's).
+            "borrow" | "borrow_mut" | "lock" | "to_string" | "to_owned" | "to_vec"
+            | "to_lowercase" | "to_uppercase" => m.args.is_empty(),
+            // `m.lock().unwrap()`: the guard out of the `LockResult` (a poisoned lock's too,
+            // `.unwrap_or_else(PoisonError::into_inner)`).
+            "unwrap" | "expect" | "unwrap_or_else" => matches!(&*m.receiver, SynExpr::MethodCall(r)
                 if matches!(r.method.to_string().as_str(), "lock" | "read" | "write")
                     && r.args.is_empty()),
             _ => false,

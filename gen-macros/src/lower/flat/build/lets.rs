@@ -27,10 +27,13 @@ impl Builder<'_> {
             .and_then(|i| i.diverge.as_ref())
             .map(|(_, e)| self.expr_in(e, crate::lower::flat::ir::Use::Value, false));
         // The join that receives a lowered initializer comes before the bindings it declares
-        // (its arm declares them).
+        // (its arm declares them). None when only the initializer's native paths deliver its
+        // value (`let k = match v { Some(k) => k, None => { yield_!(e); continue } };`): the
+        // value is bound in the same arm, as the plain function binds it, so that a borrow it
+        // holds never passes through a state.
         let join = init
             .as_ref()
-            .is_some_and(|e| e.split)
+            .is_some_and(|e| e.split && !super::nodes::falls_through(e))
             .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
         if let Some(init) = init_syn {
             self.note_ref_mut_into(&local.pat, place.as_ref(), &init.expr);

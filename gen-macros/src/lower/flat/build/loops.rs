@@ -258,6 +258,7 @@ impl Builder<'_> {
                     None => (pat, body),
                 };
                 let bindings = self.bind_pattern(pat, through_ref, &borrowed);
+                self.ir.loop_items.extend(bindings.iter().copied());
                 // `for line in lines` over a `Vec<String>` parameter: each item owns its data
                 // (a borrow of it is a borrow of the generator's local); over a `Vec<&str>`
                 // parameter, each item is a reference.
@@ -338,16 +339,26 @@ impl Builder<'_> {
         // Built by hand so the user's syntax keeps its identity (see `site`).
         let syn_parts = super::branches::cond_parts(cond);
         let (first, _) = syn_parts.split_first().expect("a condition");
-        let spilled = self.spill_temp_as(
-            super::branches::part_value(first),
-            super::branches::binds_ref_mut(first),
-        );
-        let spilled = (
-            guard_stmts.into_iter().chain(spilled.0).collect(),
-            spilled.1,
-        );
-        let cond_scope = self.push_scope();
-        let cond_ir = self.spilled_cond(&syn_parts, spilled.1, cond_scope);
+        let (spilled, cond_scope, cond_ir) = if guarded.is_some()
+            && super::scrutinee_guards::is_place(super::branches::part_value(first))
+        {
+            // `while let P = *guard { .. }` (a place the guard holds) matches the place
+            // itself.
+            let cond_scope = self.push_scope();
+            (guard_stmts, cond_scope, self.cond(cond, cond_scope))
+        } else {
+            let (temp_stmt, temp) = self.spill_temp_as(
+                super::branches::part_value(first),
+                super::branches::binds_ref_mut(first),
+            );
+            let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
+            let cond_scope = self.push_scope();
+            (
+                temp_stmt,
+                cond_scope,
+                self.spilled_cond(&syn_parts, temp, cond_scope),
+            )
+        };
         let then = self.block(body, false, false);
         self.pop_scope(cond_scope);
         let break_mark = self.mark(Mark::Jump);
@@ -393,7 +404,7 @@ impl Builder<'_> {
         self.pop_scope(scope);
         Block {
             scope,
-            stmts: followed_by(spilled.0, if_expr),
+            stmts: followed_by(spilled, if_expr),
             end,
             split: true,
         }

@@ -104,6 +104,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             owned_used: HashSet::new(),
             once_closures: HashSet::new(),
             owned_items: HashSet::new(),
+            loop_items: HashSet::new(),
             reference_items: HashSet::new(),
             texts: HashSet::new(),
             readers: HashSet::new(),
@@ -145,7 +146,12 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         // A capture of `iter! { .. }` may well be a reference.
         b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
         b.ir.bindings[id].plain = arg.plain;
-        if arg.ty.as_deref().is_some_and(written_types::owns_items) {
+        let generics = func.sig.as_ref().map(|s| &s.generics);
+        if arg
+            .ty
+            .as_deref()
+            .is_some_and(|t| written_types::owns_items(t, generics))
+        {
             b.ir.owned_items.insert(id);
         }
         if arg

@@ -148,7 +148,32 @@ pub(crate) fn falls_through(e: &Expr) -> bool {
                     !a.guard.as_ref().is_some_and(|g| g.split) && falls_through_branch(&a.body)
                 })
         }
+        // `{ let t = v; match t { .. } }` (a scrutinee spilled into a hidden local).
+        ExprKind::Block {
+            block, label: None, ..
+        } => match block.stmts.split_last() {
+            Some((
+                Stmt::Expr {
+                    expr, semi: false, ..
+                },
+                before,
+            )) => before.iter().all(|s| !stmt_split(s)) && falls_through(expr),
+            _ => false,
+        },
         _ => false,
+    }
+}
+
+/// Whether `stmt` is lowered (it yields, or the analysis asked for it).
+fn stmt_split(stmt: &Stmt) -> bool {
+    match stmt {
+        Stmt::Let(l) => {
+            l.join.is_some()
+                || l.init.as_ref().is_some_and(|e| e.split)
+                || l.diverge.as_ref().is_some_and(|e| e.split)
+        }
+        Stmt::Expr { expr, .. } => expr.split,
+        Stmt::Item(_) => false,
     }
 }
 

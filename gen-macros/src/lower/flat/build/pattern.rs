@@ -13,11 +13,18 @@ use crate::lower::flat::ir::{Ir, Place, Proj};
 pub(crate) fn moves(pat: &Pat, place: &Place, ir: &Ir) -> Vec<Place> {
     let mut out = Vec::new();
     collect(pat, place, &mut out);
-    if ir.bindings[place.binding].by_ref {
-        // Matching through a reference only copies out.
+    if ir.bindings[place.binding].by_ref || through_guard(place, ir) {
+        // Matching through a reference (or a guard, `*m.lock().unwrap()`) only copies out.
         out.clear();
     }
     out
+}
+
+/// Whether `place` is reached through a lock's or a `RefCell`'s guard (`*g`, `g.field`, a
+/// field of the guarded value), out of which nothing moves: a guard dereferences to what it
+/// guards and has `Drop` (`build/scrutinee_guards.rs`).
+pub(crate) fn through_guard(place: &Place, ir: &Ir) -> bool {
+    ir.guards.contains(&place.binding) && !place.path.is_empty()
 }
 
 fn collect(pat: &Pat, place: &Place, out: &mut Vec<Place>) {

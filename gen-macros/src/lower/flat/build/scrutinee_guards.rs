@@ -35,7 +35,7 @@ impl Builder<'_> {
     /// it instead; `None` when the chain makes no guard.
     pub(super) fn spill_scrutinee_guard(&mut self, value: &SynExpr) -> Option<SpilledGuard> {
         let mut rewritten = value.clone();
-        let guard = super::for_head_temps::guard_used_up(&mut rewritten)?;
+        let guard = super::for_head_temps::guard_read(&mut rewritten)?;
         let made = guard.clone();
         let (stmts, temp) = self.spill_temp_as(&made, true);
         // A guard owns its value (a borrow of it is a borrow of a generator local); a guard
@@ -74,10 +74,26 @@ impl Builder<'_> {
     }
 }
 
+/// Whether `e` is a place that a guard holds (`*m.lock().unwrap()`, `c.borrow().phase`).
+pub(super) fn place_reads_guard(e: &SynExpr) -> bool {
+    is_place(e) && super::for_head_temps::guard_read(&mut e.clone()).is_some()
+}
+
+/// Whether `e` is a place expression in Rust's sense: a field, an index or a dereference of
+/// any value (`m.lock().unwrap().phase`), or a path.
+pub(super) fn is_place(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Paren(p) => is_place(&p.expr),
+        SynExpr::Path(_) | SynExpr::Field(_) | SynExpr::Index(_) => true,
+        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)),
+        _ => false,
+    }
+}
+
 /// Whether `cond` is one `let P = value` whose receiver chain makes a guard.
 pub(super) fn condition_makes_guard(cond: &SynExpr) -> bool {
     let [SynCond::Let(l)] = cond_parts(cond)[..] else {
         return false;
     };
-    super::for_head_temps::guard_used_up(&mut l.expr.as_ref().clone()).is_some()
+    super::for_head_temps::guard_read(&mut l.expr.as_ref().clone()).is_some()
 }

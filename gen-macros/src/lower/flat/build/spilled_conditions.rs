@@ -29,10 +29,23 @@ impl Builder<'_> {
             };
         let parts = cond_parts(guarded.as_ref().unwrap_or(&i.cond));
         let (first, _) = parts.split_first().expect("a condition");
-        let (temp_stmt, temp) = self.spill_temp_as(part_value(first), binds_ref_mut(first));
-        let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
-        let cond_scope = self.push_scope();
-        let cond = self.spilled_cond(&parts, temp, cond_scope);
+        let (temp_stmt, cond_scope, cond) = match guarded.as_ref() {
+            // `if let P = *guard { .. }` (a place the guard holds) matches the place itself.
+            Some(guarded) if super::scrutinee_guards::is_place(part_value(first)) => {
+                let cond_scope = self.push_scope();
+                (guard_stmts, cond_scope, self.cond(guarded, cond_scope))
+            }
+            _ => {
+                let (temp_stmt, temp) = self.spill_temp_as(part_value(first), binds_ref_mut(first));
+                let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
+                let cond_scope = self.push_scope();
+                (
+                    temp_stmt,
+                    cond_scope,
+                    self.spilled_cond(&parts, temp, cond_scope),
+                )
+            }
+        };
         let then = self.block(&i.then_branch, value, false);
         self.pop_scope(cond_scope);
         let otherwise = i.else_branch.as_ref().map(|(_, e)| {

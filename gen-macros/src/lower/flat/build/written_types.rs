@@ -93,9 +93,9 @@ const COLLECTIONS: &[&str] = &[
 
 /// A collection whose items own all their data (`Vec<String>`, `VecDeque<(u32, String)>`):
 /// iterated by value, its items are owned values.
-pub(super) fn owns_items(ty: &syn::Type) -> bool {
+pub(super) fn owns_items(ty: &syn::Type, generics: Option<&syn::Generics>) -> bool {
     if let syn::Type::Group(g) = ty {
-        return owns_items(&g.elem);
+        return owns_items(&g.elem, generics);
     }
     let syn::Type::Path(p) = ty else {
         return false;
@@ -110,7 +110,29 @@ pub(super) fn owns_items(ty: &syn::Type) -> bool {
         // `Vec<&'static str>` borrows nothing of the generator's, but its items are
         // references: a borrow through one is not a borrow of the loop's local.
         && matches!(args.args.first(), Some(syn::GenericArgument::Type(t))
-            if owned_type(t) && !matches!(t, syn::Type::Reference(_)))
+            if (owned_type(t) && !matches!(t, syn::Type::Reference(_)))
+                || named_without_lifetimes(t, generics))
+}
+
+/// A type of the user's written without arguments (`Job`, `config::Entry`), not a type
+/// parameter of the function: it names no lifetime, so its values hold no borrow of
+/// anything but `'static` data (a type with a lifetime parameter written with the lifetime
+/// left out, `Job` for `Job<'a>`, is the `elided_lifetimes_in_paths` style).
+fn named_without_lifetimes(ty: &syn::Type, generics: Option<&syn::Generics>) -> bool {
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    let params =
+        |name: &syn::Ident| generics.is_some_and(|g| g.type_params().any(|t| t.ident == *name));
+    p.qself.is_none()
+        && p.path.segments.iter().all(|s| s.arguments.is_none())
+        && p.path.segments.last().is_some_and(|s| {
+            s.ident != "Self"
+                && !params(&s.ident)
+                && s.ident
+                    .to_string()
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+        })
 }
 
 /// `String`, `str` behind a reference or a `Box`: text.

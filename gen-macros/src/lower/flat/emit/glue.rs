@@ -40,6 +40,8 @@ impl Emitter<'_> {
             Cont::Finish => quote!(return ::core::option::Option::None;),
             Cont::Diverge => quote!(::core::unreachable!()),
             Cont::FallThrough => return discard.unwrap_or_default(),
+            // (Without a value, the block that holds this is `()`.)
+            Cont::Value => return value.unwrap_or_default(),
             Cont::Continue(index) => {
                 let ctx = &self.loops[*index];
                 if self.arm.native.contains(&ctx.id) {

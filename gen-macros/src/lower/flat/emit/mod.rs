@@ -54,6 +54,9 @@ pub(crate) enum Cont {
     /// Run on past the statement in the same arm: only its native paths reach its end
     /// (`build::nodes::falls_through`).
     FallThrough,
+    /// The same for a value: only native paths deliver it, as the expression's value (the
+    /// initializer of a `let` bound in the same arm).
+    Value,
     /// The back edge of the lowered loop at this index of the loop stack.
     Continue(usize),
 }

@@ -40,7 +40,12 @@ impl Emitter<'_> {
                         });
                         return out;
                     }
-                    let init = l.init.as_ref().map(|i| self.verbatim(i));
+                    let init = l.init.as_ref().map(|i| match i.split {
+                        // Only the initializer's native paths deliver its value
+                        // (`build::nodes::falls_through`).
+                        true => self.tail(i, &Cont::Value, block.end),
+                        false => self.verbatim(i),
+                    });
                     out.extend(self.bind_let(l, init));
                 }
                 Stmt::Expr { expr, semi, join } => {
@@ -140,7 +145,7 @@ impl Emitter<'_> {
         match &block.stmts[from..] {
             [] => Some(cont.clone()),
             [Stmt::Expr { expr, .. }] => match &expr.kind {
-                ExprKind::Return { .. } => Some(Cont::Finish),
+                ExprKind::Return { value: None, .. } => Some(Cont::Finish),
                 ExprKind::Continue {
                     target: Some(t), ..
                 } => {
@@ -225,7 +230,7 @@ impl Emitter<'_> {
             Cont::Goto(state) => Some(*state),
             Cont::Continue(index) => Some(self.loops[*index].head.expect("a loop has a head")),
             Cont::Finish => None,
-            Cont::Deliver(_) | Cont::Diverge | Cont::FallThrough => return save,
+            Cont::Deliver(_) | Cont::Diverge | Cont::FallThrough | Cont::Value => return save,
         };
         let Some(node) = self.plan.cfg.marks[mark] else {
             return save;

@@ -153,6 +153,14 @@ impl Context for Machine<'_, '_> {
         quote_spanned!(span=> return ::gen_core::__private::finished())
     }
 
+    fn return_error(&mut self, value: TokenStream, span: Span) -> TokenStream {
+        // Desugar `return Err(e)` into `return Some(Err(e))`: the locals drop on the way
+        // out, before the consumer has the error, as `?` does.
+        let ty = self.em.item_ty.as_ref().map(|ty| quote!(: #ty));
+        let v = names::v();
+        quote_spanned!(span=> return ::core::option::Option::Some({ let #v #ty = #value; #v }))
+    }
+
     fn jump(
         &mut self,
         target: LoopId,

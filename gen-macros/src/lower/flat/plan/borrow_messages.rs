@@ -142,7 +142,7 @@ pub(super) fn borrow_message(
                 "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; iterate over indices \
                  (`for i in 0..{place}.len()`) or an owned copy (`{place}.clone()`), \
-                 {by_reference}, or {boxed}"
+                 {by_reference}or {boxed}"
             )
         }
         BindingKind::Iter => {
@@ -156,7 +156,7 @@ pub(super) fn borrow_message(
             format!(
                 "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; iterate over an owned value \
-                 ({owned}),{index} {by_reference}, or {boxed}"
+                 ({owned}),{index} {by_reference}or {boxed}"
             )
         }
         BindingKind::Temp => format!(
@@ -267,6 +267,10 @@ fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> String {
             format!("`{place}.into_values()` in place of `{place}.{method}()`")
         }
         "drain" => format!("`std::mem::take(&mut {place}).into_iter()`"),
+        m @ ("chunks" | "chunks_exact" | "rchunks" | "windows") => format!(
+            "`let parts: Vec<Vec<_>> = {place}.{m}(n).map(<[_]>::to_vec).collect();`, then \
+             `for part in parts`"
+        ),
         "chars" | "char_indices" | "bytes" | "lines" | "split" | "split_whitespace" => {
             format!("`{}`", owned_items_of_text(ir, binding, place))
         }
@@ -300,14 +304,17 @@ fn owned_items_of_text(ir: &Ir, binding: BindingId, owner: &str) -> String {
 /// Taking `owner` by reference instead: an argument of a function, a reference captured by
 /// an `iter!` block (`let v = &v;` before it).
 fn by_reference(ir: &Ir, owner: BindingId, name: &str) -> String {
-    if ir.inline && ir.bindings[owner].kind == BindingKind::Param {
+    if ir.loop_items.contains(&owner) {
+        // A loop's item: no value to take by reference as an argument instead.
+        String::new()
+    } else if ir.inline && ir.bindings[owner].kind == BindingKind::Param {
         format!(
             "capture a reference instead (`let {name} = &{name};` before the block, then \
-             `{name}` where the block borrows it)"
+             `{name}` where the block borrows it), "
         )
     } else if crate::parse::is_self_ident(&ir.bindings[owner].ident) {
-        "take `&self` instead of `self`".to_owned()
+        "take `&self` instead of `self`, ".to_owned()
     } else {
-        "take it by reference as an argument".to_owned()
+        "take it by reference as an argument, ".to_owned()
     }
 }
