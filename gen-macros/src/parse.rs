@@ -397,12 +397,20 @@ pub(crate) fn is_plain(ty: &Type) -> bool {
     ];
     match peel(ty) {
         Type::Reference(_) | Type::Ptr(_) | Type::Never(_) => true,
-        Type::Path(p) => {
-            p.qself.is_none()
-                && p.path
-                    .get_ident()
-                    .is_some_and(|i| PRIMITIVES.contains(&i.to_string().as_str()))
-        }
+        Type::Path(p) if p.qself.is_none() => match p.path.segments.last() {
+            // `Option<u32>`, `Option<(usize, char)>`: `Copy` as what it holds is.
+            Some(last) if last.ident == "Option" => match &last.arguments {
+                syn::PathArguments::AngleBracketed(a) => {
+                    a.args.len() == 1
+                        && matches!(&a.args[0], syn::GenericArgument::Type(t) if is_plain(t))
+                }
+                _ => false,
+            },
+            _ => p
+                .path
+                .get_ident()
+                .is_some_and(|i| PRIMITIVES.contains(&i.to_string().as_str())),
+        },
         Type::Tuple(t) => t.elems.iter().all(is_plain),
         Type::Array(a) => is_plain(&a.elem),
         _ => false,

@@ -174,3 +174,40 @@ fn a_let_whose_yielding_arms_leave_binds_a_borrow_in_the_same_step() {
         ]
     );
 }
+
+twin! {
+    fn borrow_in_a_let_beside_a_conditional_move(words: Vec<String>, flag: bool, extra: Noisy) -> usize {
+        // `extra` is moved on one branch only, so the `if` needs a join; the value it hands
+        // there borrows `words`, which no state can hold next to `words` (the generator is
+        // lowered as `boxed` instead, with the plain function's behaviour).
+        let first = if flag {
+            drop(extra);
+            &words[0]
+        } else {
+            &words[1]
+        };
+        let n = first.len();
+        yield_!(n);
+        yield_!(words.len());
+    }
+}
+
+#[test]
+fn a_borrow_handed_to_a_join_next_to_a_conditional_move() {
+    let words = || vec!["a".to_string(), "bb".to_string()];
+    for flag in [true, false] {
+        assert_eq!(
+            check!(borrow_in_a_let_beside_a_conditional_move(
+                words(),
+                flag,
+                n("extra")
+            )),
+            [if flag { 1 } else { 2 }, 2]
+        );
+        same_drops!(borrow_in_a_let_beside_a_conditional_move(
+            words(),
+            flag,
+            n("extra")
+        ));
+    }
+}

@@ -169,3 +169,51 @@ fn an_element_copied_out_of_a_map_of_references_is_not_a_borrow_of_the_map() {
         ]
     );
 }
+
+/// A record with a guard the body never names.
+#[derive(Debug)]
+pub struct Entry {
+    ts: u32,
+    src: &'static str,
+    _tok: Noisy,
+}
+
+fn entries(v: &[(u32, &'static str)]) -> Vec<Entry> {
+    v.iter()
+        .map(|&(ts, src)| Entry {
+            ts,
+            src,
+            _tok: Noisy::new(src),
+        })
+        .collect()
+}
+
+twin! {
+    fn dedup(v: Vec<Entry>) -> (u32, &'static str) {
+        // `e.ts` is compared with a number, read in a closure and by `format!`, stored into a
+        // local of a plain type (`Option<u32>`) and yielded in a plain tuple: a number each
+        // time, so `e` stays whole and its guard drops at the end of the iteration.
+        let mut it = v.into_iter();
+        let mut last: Option<u32> = None;
+        while let Some(e) = it.next() {
+            if e.ts > 100 {
+                continue;
+            }
+            if last.is_some_and(|l| l == e.ts) {
+                gen_tests::log(format!("skip {}", e.ts));
+                continue;
+            }
+            last = Some(e.ts);
+            yield_!((e.ts, e.src));
+        }
+    }
+}
+
+#[test]
+fn fields_of_a_record_used_as_numbers_leave_it_whole() {
+    let v = || entries(&[(1, "a"), (1, "b"), (200, "c"), (3, "d")]);
+    assert_eq!(check!(dedup(v())), [(1, "a"), (3, "d")]);
+    let log = same_drops!(dedup(v()));
+    // The guard of each entry drops after the consumer had its item.
+    assert_eq!(log[..2], ["yield (1, \"a\")", "drop a"]);
+}

@@ -120,3 +120,77 @@ fn next_if_takes_only_matching_items() {
         vec!["ab", "2 spaces", "c", "1 spaces", "d"]
     );
 }
+
+// A parser that reads a header with `for .. in lines.by_ref()` (the loop advances the local
+// itself, as `while let Some(..) = lines.next()` does) and then the rest of the same iterator.
+twin! {
+    fn head_then_body(raw: &'static str) -> String {
+        let _guard = Noisy::new("parser");
+        let mut lines = raw.split('\n');
+        let Some(status) = lines.next() else { return };
+        yield_!(format!("status {status}"));
+        'head: for line in lines.by_ref() {
+            let item = Noisy::new(line);
+            if line.is_empty() {
+                break 'head;
+            }
+            if line.starts_with('#') {
+                continue;
+            }
+            yield_!(format!("header {line}"));
+            drop(item);
+        }
+        let body: Vec<&str> = lines.collect();
+        yield_!(format!("body {}", body.join("|")));
+    }
+}
+
+#[test]
+fn a_loop_over_by_ref_advances_the_local_across_yields() {
+    let raw = "200 OK\nA: 1\n#x\nB: 2\n\nline 1\nline 2";
+    assert_eq!(
+        check!(head_then_body(raw)),
+        [
+            "status 200 OK",
+            "header A: 1",
+            "header B: 2",
+            "body line 1|line 2"
+        ]
+    );
+    same_drops!(head_then_body(raw));
+    same_drops!(head_then_body("204\nA: 1"));
+}
+
+twin! {
+    fn skip_while_small(values: Vec<u32>) -> u32 {
+        let mut it = values.into_iter();
+        for x in it.by_ref() {
+            if x >= 3 {
+                yield_!(x);
+                break;
+            }
+        }
+        yield_from!(it);
+    }
+}
+
+twin! {
+    fn pairs_until_zero(data: &'static [u8]) -> usize {
+        let mut chunks = data.chunks(2);
+        for c in chunks.by_ref() {
+            yield_!(c.len());
+            if c[0] == 0 {
+                break;
+            }
+        }
+        yield_!(chunks.count());
+    }
+}
+
+#[test]
+fn loops_over_by_ref_of_iterator_locals() {
+    assert_eq!(check!(skip_while_small(vec![1, 5, 2, 7])), [5, 2, 7]);
+    assert_eq!(check!(skip_while_small(vec![1, 2])), Vec::<u32>::new());
+    assert_eq!(check!(pairs_until_zero(&[1, 2, 0, 4, 5, 6, 7])), [2, 2, 2]);
+    assert_eq!(check!(pairs_until_zero(&[1, 2, 3])), [2, 1, 0]);
+}

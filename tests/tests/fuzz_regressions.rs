@@ -408,3 +408,35 @@ fn tuple_built_from_a_copy_out_of_a_cell() {
          yield_!(wadd(t19.2, x2));\n",
     );
 }
+
+/// A `let` that extends the temporary of each branch (`&G::new(..)`), whose condition holds
+/// a branch value beside a number (`if c { 0u64 } else { t.2 }`, `{ x }`): the value was
+/// taken for a move on one path, the compound lowered into joins, and the extended
+/// temporaries lost (E0505/E0716). Beside a number, it is a number: read in place.
+#[test]
+fn branch_value_beside_a_number_in_an_extending_let_condition() {
+    check(
+        Flavor::Sync,
+        "let t3 = (a, G::new(\"t3\"), b);\nfor i in Vec::<u64>::from([a, 0u64]) {\n\
+         let r = if (if a % 2 == i { 0u64 } else { t3.2 }) % 2 == 0 { &G::new(\"x\") } \
+         else { &G::new(\"y\") };\nlet x = r.id();\nyield_!(x);\n\
+         let r2 = if (if b > 3u64 { i } else { 9u64 }) > 4 { &G::new(\"u\") } \
+         else { &G::new(\"v\") };\nyield_!(r2.id());\nif b < 2 { yield_!(0u64); continue; }\n\
+         yield_!(t3.1.id());\n}\n",
+    );
+}
+
+/// `Err(e)?` in one arm of a `let`'s `match` always leaves; a `let` whose yielding arm
+/// leaves binds the other arms' value in the same step; `return Err(e)` ends a generator of
+/// `Result` items with its error.
+#[test]
+fn lets_whose_other_arms_leave_and_return_err() {
+    check(
+        Flavor::Fallible,
+        "let mut words = vec![String::from(\"ab\"), format!(\"{}\", a)];\n\
+         for i in 0..3u64 {\nlet x = match (a + i) % 3 {\n0 => Err(b)?,\nn => n,\n};\n\
+         let r = match words.first() {\nSome(s) if s.len() < 4 => s,\n\
+         _ => {\nyield_!(Ok(x));\ncontinue;\n}\n};\nyield_!(Ok(r.len() as u64));\n\
+         words.push(p.id().to_string());\nif i == b { return Err(q.id()); }\n}\n",
+    );
+}

@@ -7,9 +7,11 @@
 //!                      └──────────────────────── emit ◀────────────────────┘ ──▶ tokens
 //!                      └──────────────────────── fold ──────────────────────────▶ fold copy
 //! ```
-//! - `unbound_parts.rs`, `extended_temps.rs`: syntax-to-syntax desugarings first: what a
-//!   pattern leaves unbound in a temporary, and a temporary a `let` extends (`let r = &f();`),
-//!   become hidden bindings, so that they drop where the plain fn drops them.
+//! - `by_ref_loops.rs`, `unbound_parts.rs`, `extended_temps.rs`, `yield_temps.rs`:
+//!   syntax-to-syntax desugarings first: a loop over `it.by_ref()` advances `it` itself; what
+//!   a pattern leaves unbound in a temporary, a temporary a `let` extends (`let r = &f();`)
+//!   and the temporaries a yield's operand reads become hidden bindings, so that they drop
+//!   where the plain fn drops them.
 //! - `build/`: syntax -> IR in one pass (names resolved to bindings, places, states).
 //! - `cfg.rs`, `flow.rs`: the control-flow graph and the analyses over it (moves, drop flags,
 //!   liveness).
@@ -43,6 +45,7 @@
 //! checking grows with the body, not with its square).
 
 pub(crate) mod build;
+mod by_ref_loops;
 pub(crate) mod cfg;
 pub(crate) mod emit;
 pub(crate) mod extended_temps;
@@ -97,7 +100,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let (block, sig) = (&func.block, &func.sig);
     names::choose_state_name(quote::quote!(#sig #block));
     let desugared;
-    let block = unbound_parts::desugar(&func.block);
+    let block = by_ref_loops::desugar(&func.block);
+    let block = unbound_parts::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
     let block = extended_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
     let block = yield_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
     let func = match block {

@@ -73,8 +73,32 @@ impl Gen {
         let y = self.yield_expr();
         let x = self.local_read();
         let after = self.yield_of(&x);
-        Some(match self.rng.below(3) {
+        Some(match self.rng.below(5) {
             0 => format!("if {c} {{\n{y};\ncontinue;\n}}\n{after}\n"),
+            // A `let` whose value comes from the arms that do not yield, the other arm
+            // yielding and leaving; the value may borrow a local.
+            3 => {
+                let (pre, w) = match self.pick_var(Ty::Words) {
+                    Some(w) => (String::new(), w),
+                    None => {
+                        let decl = self.words_decl();
+                        (decl, self.last_declared())
+                    }
+                };
+                let (r, v) = (self.fresh("r"), self.fresh("x"));
+                self.declare(v.clone(), Ty::Int);
+                let yield_v = self.yield_of(&v);
+                format!(
+                    "{pre}let {r} = match {w}.first() {{\nSome(s) if s.len() < 4 => s,\n_ => {{\n{y};\ncontinue;\n}}\n}};\nlet {v} = {r}.len() as u64;\n{yield_v}\n{after}\n"
+                )
+            }
+            4 => {
+                let (e, v) = (self.int(1), self.fresh("x"));
+                self.declare(v.clone(), Ty::Int);
+                format!(
+                    "let {v} = if {c} {{\n{y};\ncontinue;\n}} else {{\nwadd({e}, {x})\n}};\n{after}\n"
+                )
+            }
             1 => {
                 let y2 = self.yield_expr();
                 format!("if {c} {{\n{y2};\n}} else {{\n{y};\ncontinue;\n}}\n{after}\n")
@@ -102,9 +126,19 @@ impl Gen {
         self.scopes.pop();
         if kind == 3 {
             let e = self.int(1);
-            return Some(match self.rng.below(2) {
+            return Some(match self.rng.below(4) {
                 0 => format!("{mv}chk({e})?;\n"),
-                _ => format!("if {c} {{\n{mv}chk({e})?;\n}}\n"),
+                1 => format!("if {c} {{\n{mv}chk({e})?;\n}}\n"),
+                // `Err(e)?` always leaves; the value path of the `match` goes on.
+                2 => format!(
+                    "if {c} {{\n{mv}let _ = match {e} % 3 {{\n0 => Err({e})?,\nn => n,\n}};\n}}\n"
+                ),
+                // `return Err(e)`: the error is the last item; the place stays whole after
+                // the `if`, as on the path that does not leave.
+                _ => {
+                    self.restore(&place.name, before);
+                    format!("if {c} {{\n{mv}return Err({e});\n}}\n")
+                }
             });
         }
         let exit = if jump { self.jump() } else { None };

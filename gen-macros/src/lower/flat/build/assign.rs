@@ -50,6 +50,8 @@ impl Builder<'_> {
         } else {
             Use::Value
         };
+        // The parts of a value of a plain type (`last = Some(e.ts)`) are copies.
+        self.plain_parts = copies;
         let rhs = self.expr_in(right, how, true);
         if copies {
             self.note_copy_read(&rhs);

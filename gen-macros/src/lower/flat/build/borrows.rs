@@ -8,7 +8,7 @@ use syn::Expr as SynExpr;
 
 use super::Builder;
 use super::methods::{ADAPTERS, BORROWING, MAKES_VALUE, NUMERIC, PASS_ON, PLAIN_RESULT};
-use crate::lower::flat::ir::{BindingKind, Borrows, Expr, ExprKind, Use};
+use crate::lower::flat::ir::{BindingId, BindingKind, Borrows, Expr, ExprKind, Use};
 
 /// Macros whose value owns its data.
 const OWNING_MACROS: &[&str] = &["vec", "format"];
@@ -300,6 +300,34 @@ impl Builder<'_> {
         }
     }
 
+    /// What some branch of `e`'s value certainly borrows (`&words[0]` in `if f { &words[0] }
+    /// else { &other }`): the value's type then holds that borrow, whichever branch ran.
+    pub(super) fn certain_branch_borrow(&self, e: &Expr) -> Option<BindingId> {
+        let tail = |block: &crate::lower::flat::ir::Block| match block.stmts.last() {
+            Some(crate::lower::flat::ir::Stmt::Expr {
+                expr, semi: false, ..
+            }) => self.certain_branch_borrow(expr),
+            _ => None,
+        };
+        match &e.kind {
+            ExprKind::Block { block, .. } => tail(block),
+            ExprKind::If {
+                then, otherwise, ..
+            } => tail(then).or_else(|| {
+                otherwise
+                    .as_ref()
+                    .and_then(|o| self.certain_branch_borrow(o))
+            }),
+            ExprKind::Match { arms, .. } => arms
+                .iter()
+                .find_map(|a| self.certain_branch_borrow(&a.body)),
+            _ => extended_temporary(e).or(match self.borrows_of(e) {
+                Borrows::Definitely(owner, _) => Some(owner),
+                _ => None,
+            }),
+        }
+    }
+
     fn tail_borrows(&self, block: &crate::lower::flat::ir::Block) -> Borrows {
         match block.stmts.last() {
             Some(crate::lower::flat::ir::Stmt::Expr {
@@ -491,4 +519,44 @@ pub(super) fn strongest(all: impl Iterator<Item = Borrows>) -> Borrows {
         }
     }
     best
+}
+
+/// The hidden local of `&(*x.insert(temp))`, a temporary a `let` extends from an `if` branch
+/// (`extended_temps.rs`).
+fn extended_temporary(e: &Expr) -> Option<BindingId> {
+    fn operand(e: &Expr) -> Option<&Expr> {
+        match &e.kind {
+            ExprKind::Op { operands, .. } if operands.len() == 1 => Some(&operands[0]),
+            _ => None,
+        }
+    }
+    let ExprKind::Op {
+        syn: SynExpr::Reference(_),
+        ..
+    } = &e.kind
+    else {
+        return None;
+    };
+    let mut inner = operand(e)?;
+    while let ExprKind::Op {
+        syn: SynExpr::Unary(_) | SynExpr::Paren(_),
+        ..
+    } = &inner.kind
+    {
+        inner = operand(inner)?;
+    }
+    let ExprKind::Op {
+        syn: SynExpr::MethodCall(m),
+        operands,
+        ..
+    } = &inner.kind
+    else {
+        return None;
+    };
+    match &operands.first()?.kind {
+        ExprKind::Place { place, .. } if m.method == "insert" && place.path.is_empty() => {
+            Some(place.binding)
+        }
+        _ => None,
+    }
 }

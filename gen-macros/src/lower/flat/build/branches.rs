@@ -41,14 +41,7 @@ impl Builder<'_> {
         // arm's, `match_arms`).
         let tails = if_tails(i);
         if tails.iter().any(|t| super::syntax_facts::is_number(t)) {
-            for t in &tails {
-                self.copy_evidence(t);
-                if let Some(place) = self.place_of(t)
-                    && place.path.is_empty()
-                {
-                    self.mark_plain(&[place.binding], true);
-                }
-            }
+            tails.iter().for_each(|t| self.number_context(t));
         }
         self.with_variant_checks(&i.cond, i.span(), |this| {
             let cond_scope = this.push_scope();
@@ -253,6 +246,7 @@ impl Builder<'_> {
             // `St::Busy { n, .. } => n, St::Idle => 0`: an arm's value beside a number is one.
             if numbers_beside {
                 self.copy_evidence(&arm.body);
+                self.number_values.insert(super::site(&*arm.body));
             }
             // A guard runs while the arm is being chosen: nothing in it is lowered.
             if let Some((_, g)) = &arm.guard
@@ -459,4 +453,33 @@ fn if_tails(i: &syn::ExprIf) -> Vec<&SynExpr> {
         _ => {}
     }
     out
+}
+
+impl Builder<'_> {
+    /// `e` is a number (compared with a number literal, a branch's value beside one): a
+    /// place it is, or that a branch of it yields (`if c { x } else { t.2 }`), is read in
+    /// place, never moved. (An operand of `-`, `*`, .. may be a value of a type of the
+    /// user's with the operator, which it moves.)
+    pub(super) fn number_context(&mut self, e: &SynExpr) {
+        match e {
+            SynExpr::Paren(p) => self.number_context(&p.expr),
+            SynExpr::Group(g) => self.number_context(&g.expr),
+            SynExpr::If(i) => if_tails(i).into_iter().for_each(|t| self.number_context(t)),
+            SynExpr::Match(m) => m.arms.iter().for_each(|a| self.number_context(&a.body)),
+            SynExpr::Block(b) if b.label.is_none() => {
+                if let Some(syn::Stmt::Expr(t, None)) = b.block.stmts.last() {
+                    self.number_context(t);
+                }
+            }
+            _ => {
+                self.copy_evidence(e);
+                if let Some(place) = self.place_of(e) {
+                    self.number_values.insert(super::site(e));
+                    if place.path.is_empty() {
+                        self.mark_plain(&[place.binding], true);
+                    }
+                }
+            }
+        }
+    }
 }

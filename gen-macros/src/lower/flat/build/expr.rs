@@ -26,6 +26,8 @@ impl Builder<'_> {
 
     pub(super) fn expr_inner(&mut self, e: &SynExpr, how: Use, value: bool) -> Expr {
         let moving = std::mem::take(&mut self.moving_next);
+        let plain_parts = std::mem::take(&mut self.plain_parts);
+        self.plain_operands = plain_parts && makes_of_parts(e);
         if let Some((place, through_ref)) = self.place_and_ref(e) {
             // Writing through a reference reads the reference.
             let mut how = if how == Use::Assign && through_ref {
@@ -41,9 +43,18 @@ impl Builder<'_> {
                 Some(Proj::Deref) => !self.ir.boxes.contains(&place.binding),
                 _ => false,
             };
-            // Nothing moves out of a guard: a use by value is a copy.
-            if how == Use::Value && super::pattern::through_guard(&place, &self.ir) {
+            // Nothing moves out of a guard: a use by value is a copy; nor out of a number
+            // (a branch's value beside a number literal), nor out of a part of a plain value.
+            let plain_part = plain_parts && !place.path.is_empty();
+            if how == Use::Value
+                && (super::pattern::through_guard(&place, &self.ir)
+                    || self.number_values.contains(&site(e))
+                    || plain_part)
+            {
                 how = Use::Read;
+            }
+            if plain_part {
+                self.ir.copy_reads.insert(id);
             }
             let field = field && how == Use::Value;
             if how == Use::Value && field && moving {
@@ -327,6 +338,7 @@ impl Builder<'_> {
 
     /// Any operator: its operands built in order, its syntax kept with holes for them.
     pub(super) fn op(&mut self, e: &SynExpr) -> Expr {
+        let plain_operands = std::mem::take(&mut self.plain_operands);
         self.note_mutations(e);
         let mut ops = operands(e);
         // Desugar the call of an `FnOnce` closure local (`finish()`) into a move of it.
@@ -349,15 +361,19 @@ impl Builder<'_> {
                 self.copy_evidence(o);
             }
         }
-        // `v > 0`, `v == 1.5`: compared with a number, `v` is one.
+        // `v > 0`, `v == 1.5`: compared with a number, `v` is one (and a field compared so
+        // is read as a `Copy` value, not borrowed).
+        let mut compared_with_number = None;
         if let SynExpr::Binary(b) = e
             && is_comparison(&b.op)
         {
             if is_number(&b.right) {
-                self.copy_evidence(&b.left);
+                self.number_context(&b.left);
+                compared_with_number = Some(0);
             }
             if is_number(&b.left) {
-                self.copy_evidence(&b.right);
+                self.number_context(&b.right);
+                compared_with_number = Some(1);
             }
         }
         let consuming = matches!(e, SynExpr::MethodCall(_));
@@ -376,8 +392,10 @@ impl Builder<'_> {
                 // A consuming method's receiver is moved (`page.rows.into_iter()`), and so is
                 // what `drop(..)` takes.
                 self.moving_next = how == Use::Value && ((consuming && i == 0) || dropping);
+                // A constructor's path is no part.
+                self.plain_parts = plain_operands && !(i == 0 && matches!(e, SynExpr::Call(_)));
                 let built = self.expr_in(o, how, false);
-                if numeric(e) {
+                if numeric(e) || compared_with_number == Some(i) {
                     self.note_copy_read(&built);
                 }
                 built
@@ -456,6 +474,11 @@ impl Builder<'_> {
     /// macro's and may go unused, and the lint allowed on the second `let` covers no user
     /// code.
     pub(crate) fn spill_temp_as(&mut self, e: &SynExpr, mutable: bool) -> (Vec<Stmt>, BindingId) {
+        // `let t = (if c { a } else { b });` would draw `unused_parens` on the user's parentheses.
+        let mut e = e;
+        while let SynExpr::Paren(p) = e {
+            e = &p.expr;
+        }
         let init = self.expr_in(e, Use::Value, true);
         let borrows = self.borrows_of(&init);
         let plain = self.plain_value(&init);
@@ -544,6 +567,18 @@ fn always_an_error(e: &SynExpr) -> bool {
         SynExpr::Paren(p) => always_an_error(&p.expr),
         SynExpr::Call(c) => matches!(&*c.func, SynExpr::Path(p) if last_is(&p.path, "Err")),
         SynExpr::Path(p) => last_is(&p.path, "None"),
+        _ => false,
+    }
+}
+
+/// Whether `e` makes its value of its operands' values: a tuple, an array, a constructor
+/// (`Some(x)`, `Ok(x)`, `Point(x, y)`).
+fn makes_of_parts(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Tuple(_) | SynExpr::Array(_) => true,
+        SynExpr::Call(c) => matches!(&*c.func, SynExpr::Path(p)
+            if p.path.segments.last().is_some_and(
+                |s| s.ident.to_string().starts_with(|c: char| c.is_ascii_uppercase()))),
         _ => false,
     }
 }

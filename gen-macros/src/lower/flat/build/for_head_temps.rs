@@ -80,7 +80,7 @@ impl Builder<'_> {
 }
 
 /// Whether `body` yields (outside closures, async blocks, items and macros' input).
-pub(super) fn yields_in(body: &syn::Block) -> bool {
+pub(crate) fn yields_in(body: &syn::Block) -> bool {
     let force = std::collections::HashSet::new();
     let mut find = Find {
         force: &force,

@@ -240,6 +240,11 @@ impl Builder<'_> {
             }
             _ => Vec::new(),
         };
+        if let (Some(join), Some(init)) = (join, &init)
+            && let Some(owner) = self.certain_branch_borrow(init)
+        {
+            self.ir.joins_with_borrows.push((join, owner));
+        }
         Let {
             span: local.let_token.span,
             attrs: local.attrs.clone(),

@@ -15,7 +15,7 @@ pub(crate) mod borrows;
 mod branches;
 mod conditional;
 mod expr;
-mod for_head_temps;
+pub(crate) mod for_head_temps;
 mod iterator_borrows;
 pub(crate) mod let_kinds;
 mod lets;
@@ -115,6 +115,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             loop_methods: std::collections::HashMap::new(),
             error_in_any_lowering: false,
             whole_lets: HashSet::new(),
+            joins_with_borrows: Vec::new(),
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },
@@ -124,6 +125,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         copied: &rounds.copied,
         copied_fields: &rounds.copied_fields,
         moving_next: false,
+        number_values: HashSet::new(),
+        plain_parts: false,
+        plain_operands: false,
         field_lets: std::collections::HashMap::new(),
         item_plain: func.item_ty.as_ref().is_some_and(parse::is_plain),
         macros,
@@ -215,6 +219,15 @@ pub(crate) struct Builder<'f> {
     /// The next expression built is used where only a move makes sense (a `for` loop's
     /// iterable, the receiver of a consuming method): a field there is moved, never copied.
     moving_next: bool,
+    /// Sites of branch values beside a number (`x` or `t.2` in `if c { 9 } else { t.2 }`):
+    /// numbers, read in place, never a move.
+    number_values: HashSet<usize>,
+    /// The next expression built makes a value of a plain type (a plain item, a value
+    /// assigned to a local of a plain type): a field it is made of (an element of a tuple or
+    /// an array, an argument of a constructor, `Some(e.ts)`) is a `Copy` value, read in place.
+    plain_parts: bool,
+    /// The same, handed from `expr_inner` to `op` for the operator's operands.
+    plain_operands: bool,
     /// Bindings declared by `let x = r.f;` (a field moved or copied), with the `let`'s site.
     field_lets: std::collections::HashMap<BindingId, usize>,
     /// The item type is plain data (`u32`, `(usize, char)`, `&str`): a yielded value is `Copy`.

@@ -48,6 +48,8 @@ impl Builder<'_> {
         self.moving_next = !self.item_plain;
         self.yielded_borrow(value_syn);
         let reborrow = self.mutable_reborrow_through_reference(value_syn);
+        // The parts of a plain item (`yield_!((e.ts, e.src))`) are copies.
+        self.plain_parts = self.item_plain;
         let value = self.expr_in(value_syn, how, false);
         let suspension = self.suspension(value, y.yield_token.span, y.span());
         if let (Some(binding), ExprKind::Yield { resume, .. }) = (reborrow, &suspension.kind) {

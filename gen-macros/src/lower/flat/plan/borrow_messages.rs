@@ -12,7 +12,12 @@ fn changed_capture(ir: &Ir, closure: BindingId) -> Option<BindingId> {
         .get(&closure)?
         .iter()
         .copied()
-        .find(|c| ir.maybe_mutated.contains(c))
+        // A change through a shared reference (`backend.borrow_mut()` of a `&RefCell`) is
+        // no change of the local: a `move` closure copies the reference.
+        .find(|&c| {
+            let b = &ir.bindings[c];
+            (b.mut_ref || !b.by_ref) && ir.maybe_mutated.contains(&c)
+        })
 }
 
 /// Names of std methods that borrow their receiver and that the user's own types often have
@@ -129,6 +134,23 @@ pub(super) fn borrow_message(
                 "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; {by_reference}collect owned \
                  items first (for example `{collect}`), or {boxed}"
+            )
+        }
+        // `for x in v.drain(..)` with `v` used after the loop: `mem::take` empties `v` as the
+        // drain does, and leaves it usable.
+        BindingKind::Iter
+            if owner_after
+                && ir
+                    .loop_methods
+                    .get(&binding)
+                    .is_some_and(|(_, m)| m == "drain") =>
+        {
+            let place = &ir.loop_methods[&binding].0;
+            format!(
+                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; take the items out first \
+                 (`for x in std::mem::take(&mut {place})`, which leaves `{place}` empty as the \
+                 drain does), or {boxed}"
             )
         }
         // Used after the loop: iterating by value would leave nothing to use.
