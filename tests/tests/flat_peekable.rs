@@ -194,3 +194,86 @@ fn loops_over_by_ref_of_iterator_locals() {
     assert_eq!(check!(pairs_until_zero(&[1, 2, 0, 4, 5, 6, 7])), [2, 2, 2]);
     assert_eq!(check!(pairs_until_zero(&[1, 2, 3])), [2, 1, 0]);
 }
+
+// `for c in &mut it` over an iterator local (`iter()`, an adapter, a range, an element of a
+// tuple literal, a name bound twice to iterators) or an iterator parameter advances it
+// itself, as `it.by_ref()` does; `&mut v` of a `Vec` stays a loop over its elements.
+twin! {
+    fn mut_borrow_loops(data: &'static [u8]) -> u8 {
+        let mut it = data.iter().copied();
+        for c in &mut it {
+            yield_!(c);
+            if c == 0 {
+                break;
+            }
+        }
+        yield_!(it.count() as u8);
+        let (mut r, mut v) = (0..5u8, vec![1u8, 2]);
+        for i in &mut r {
+            yield_!(i);
+            if i == 1 {
+                break;
+            }
+        }
+        for x in &mut v {
+            *x += 10;
+        }
+        yield_!(r.len() as u8 + v[0]);
+        let words = data.iter();
+        let mut words = words.skip(1);
+        for w in &mut words {
+            yield_!(*w + 100);
+            break;
+        }
+    }
+}
+
+#[test]
+fn loops_over_mut_borrows_of_iterators() {
+    assert_eq!(
+        check!(mut_borrow_loops(&[3, 0, 7])),
+        [3, 0, 1, 0, 1, 14, 100]
+    );
+    assert_eq!(check!(mut_borrow_loops(&[])), [0, 0, 1, 14]);
+}
+
+fn generic_until<I: Iterator<Item = u8>>(it: I) -> impl Iterator<Item = u8> {
+    until_zero_param(it)
+}
+
+#[gen_core::generator]
+fn until_zero_param<I>(mut it: I) -> impl Iterator<Item = u8>
+where
+    I: Iterator<Item = u8>,
+{
+    for c in &mut it {
+        yield_!(c);
+        if c == 0 {
+            break;
+        }
+    }
+    yield_!(it.count() as u8);
+}
+
+#[gen_core::generator]
+fn until_zero_impl(mut it: impl Iterator<Item = u8>) -> impl Iterator<Item = u8> {
+    for c in &mut it {
+        yield_!(c);
+        if c == 0 {
+            break;
+        }
+    }
+    yield_!(it.count() as u8);
+}
+
+#[test]
+fn loops_over_mut_borrows_of_iterator_parameters() {
+    assert_eq!(
+        generic_until(vec![5, 0, 1, 2].into_iter()).collect::<Vec<_>>(),
+        [5, 0, 2]
+    );
+    assert_eq!(
+        until_zero_impl(vec![5, 0, 1].into_iter()).collect::<Vec<_>>(),
+        [5, 0, 1]
+    );
+}

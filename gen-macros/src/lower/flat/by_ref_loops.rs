@@ -14,13 +14,25 @@
 //! ```
 //! when `it` is a place (a local, a field of one); a `for` loop's pattern is irrefutable, so
 //! `Some(P)` matches every item, and each item drops at the end of its iteration either way.
+//! The same for `for P in &mut it` when `it` is certainly an iterator: every binding of that
+//! name in the body is a `let` of an iterator (`let mut it = data.iter();`, an adapter, a
+//! range, an element of a tuple literal), or
+//! a parameter the body does not bind again whose type is `impl Iterator<..>` or a type
+//! parameter bounded by `Iterator`; `&mut v` of a collection iterates it by reference, which
+//! this is not.
 
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr};
 
 /// `block` with such loops desugared, or `None` when there are none.
-pub(crate) fn desugar(block: &Block) -> Option<Block> {
-    let mut d = Desugar { changed: false };
+pub(crate) fn desugar(func: &crate::parse::GenFn) -> Option<Block> {
+    let block = &func.block;
+    let mut iterators = iterator_locals(block);
+    iterators.extend(iterator_params(func, block));
+    let mut d = Desugar {
+        changed: false,
+        iterators,
+    };
     let mut out = block.clone();
     d.visit_block_mut(&mut out);
     d.changed.then_some(out)
@@ -28,6 +40,8 @@ pub(crate) fn desugar(block: &Block) -> Option<Block> {
 
 struct Desugar {
     changed: bool,
+    /// Names every binding of which in the body is a `let` of an iterator.
+    iterators: std::collections::HashSet<String>,
 }
 
 impl VisitMut for Desugar {
@@ -40,17 +54,25 @@ impl VisitMut for Desugar {
         let Expr::ForLoop(f) = e else {
             return;
         };
-        let Expr::MethodCall(m) = &*f.expr else {
-            return;
+        let it = match &*f.expr {
+            Expr::MethodCall(m)
+                if m.method == "by_ref" && m.args.is_empty() && is_place(&m.receiver) =>
+            {
+                &*m.receiver
+            }
+            Expr::Reference(r)
+                if r.mutability.is_some()
+                    && matches!(&*r.expr, Expr::Path(p)
+                        if p.path.get_ident().is_some_and(|i| self.iterators.contains(&i.to_string()))) =>
+            {
+                &*r.expr
+            }
+            _ => return,
         };
-        if m.method != "by_ref" || !m.args.is_empty() || !is_place(&m.receiver) {
-            return;
-        }
         if !crate::lower::flat::build::for_head_temps::yields_in(&f.body) {
             return;
         }
         let (attrs, label, pat, body) = (&f.attrs, &f.label, &f.pat, &f.body);
-        let it = &m.receiver;
         *e = syn::parse_quote_spanned! {f.for_token.span=>
             #(#attrs)* #label while let ::core::option::Option::Some(#pat) =
                 ::core::iter::Iterator::next(&mut #it) #body
@@ -67,6 +89,184 @@ fn is_place(e: &Expr) -> bool {
         Expr::Path(p) => p.qself.is_none() && p.path.get_ident().is_some(),
         Expr::Field(f) => is_place(&f.base),
         Expr::Paren(p) => is_place(&p.expr),
+        _ => false,
+    }
+}
+
+/// Methods (and functions) whose result is an iterator.
+const MAKES_ITERATOR: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "chars",
+    "char_indices",
+    "bytes",
+    "lines",
+    "split",
+    "split_whitespace",
+    "split_terminator",
+    "rsplit",
+    "splitn",
+    "rsplitn",
+    "windows",
+    "chunks",
+    "chunks_exact",
+    "drain",
+    "keys",
+    "values",
+    "values_mut",
+    "into_keys",
+    "into_values",
+    "filter_map",
+    "enumerate",
+    "peekable",
+    "rev",
+    "skip",
+    "step_by",
+    "chain",
+    "flat_map",
+    "take_while",
+    "skip_while",
+    "fuse",
+    "from_fn",
+    "successors",
+    "once",
+];
+
+/// Adapters that `Option` has too (`opt.take()`, `opt.map(..)`): an iterator only when their
+/// receiver is one.
+const ADAPTS_ITERATOR: &[&str] = &[
+    "map", "filter", "zip", "take", "flatten", "copied", "cloned", "inspect",
+];
+
+/// The parameters of an iterator type (`impl Iterator<..>`, `I` with `I: Iterator<..>`) that
+/// `block` does not bind again.
+fn iterator_params(func: &crate::parse::GenFn, block: &Block) -> std::collections::HashSet<String> {
+    let Some(sig) = &func.sig else {
+        return Default::default();
+    };
+    let is_iterator_bound = |b: &syn::TypeParamBound| {
+        matches!(b, syn::TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == "Iterator"))
+    };
+    let bounded: std::collections::HashSet<String> = sig
+        .generics
+        .type_params()
+        .filter(|t| t.bounds.iter().any(is_iterator_bound))
+        .map(|t| t.ident.to_string())
+        .chain(sig.generics.where_clause.iter().flat_map(|w| {
+            w.predicates.iter().filter_map(|p| match p {
+                syn::WherePredicate::Type(t) if t.bounds.iter().any(is_iterator_bound) => {
+                    match &t.bounded_ty {
+                        syn::Type::Path(p) => p.path.get_ident().map(|i| i.to_string()),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            })
+        }))
+        .collect();
+    let rebound = bound_names(block);
+    func.args
+        .iter()
+        .filter(|a| {
+            a.ty.as_deref().is_some_and(|ty| match ty {
+                syn::Type::ImplTrait(t) => t.bounds.iter().any(is_iterator_bound),
+                syn::Type::Path(p) => p
+                    .path
+                    .get_ident()
+                    .is_some_and(|i| bounded.contains(&i.to_string())),
+                _ => false,
+            }) && !rebound.contains_key(&a.ident.to_string())
+        })
+        .map(|a| a.ident.to_string())
+        .collect()
+}
+
+/// How many times each name is bound by a pattern in `block` (outside nested items).
+fn bound_names(block: &Block) -> std::collections::HashMap<String, usize> {
+    use syn::visit::Visit;
+    struct Names(std::collections::HashMap<String, usize>);
+    impl<'a> Visit<'a> for Names {
+        fn visit_pat_ident(&mut self, p: &'a syn::PatIdent) {
+            *self.0.entry(p.ident.to_string()).or_default() += 1;
+            syn::visit::visit_pat_ident(self, p);
+        }
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut names = Names(Default::default());
+    names.visit_block(block);
+    names.0
+}
+
+/// The names that every binding in `block` (outside nested items) binds by a `let` whose
+/// value is an iterator (see `MAKES_ITERATOR`, or a range).
+fn iterator_locals(block: &Block) -> std::collections::HashSet<String> {
+    use syn::visit::Visit;
+    #[derive(Default)]
+    struct Names {
+        iterators: Vec<String>,
+    }
+    impl<'a> Visit<'a> for Names {
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            let ident = match &l.pat {
+                syn::Pat::Ident(p) => Some(&p.ident),
+                syn::Pat::Type(t) => match &*t.pat {
+                    syn::Pat::Ident(p) => Some(&p.ident),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let (Some(ident), Some(init)) = (ident, &l.init)
+                && init.diverge.is_none()
+                && makes_iterator(&init.expr)
+            {
+                self.iterators.push(ident.to_string());
+            }
+            // `let (mut it, n) = (data.iter(), 0);`
+            if let (syn::Pat::Tuple(pat), Some(init)) = (&l.pat, &l.init)
+                && let Expr::Tuple(values) = &*init.expr
+                && init.diverge.is_none()
+                && pat.elems.len() == values.elems.len()
+            {
+                for (p, v) in pat.elems.iter().zip(&values.elems) {
+                    if let syn::Pat::Ident(p) = p
+                        && p.subpat.is_none()
+                        && makes_iterator(v)
+                    {
+                        self.iterators.push(p.ident.to_string());
+                    }
+                }
+            }
+            syn::visit::visit_local(self, l);
+        }
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut names = Names::default();
+    names.visit_block(block);
+    let count = bound_names(block);
+    let mut lets: std::collections::HashMap<String, usize> = Default::default();
+    for n in names.iterators {
+        *lets.entry(n).or_default() += 1;
+    }
+    lets.into_iter()
+        .filter(|(n, k)| count.get(n) == Some(k))
+        .map(|(n, _)| n)
+        .collect()
+}
+
+fn makes_iterator(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(p) => makes_iterator(&p.expr),
+        Expr::Range(_) => true,
+        Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            MAKES_ITERATOR.contains(&name.as_str())
+                || (ADAPTS_ITERATOR.contains(&name.as_str()) && makes_iterator(&m.receiver))
+        }
+        Expr::Call(c) => matches!(&*c.func, Expr::Path(p)
+            if p.path.segments.last().is_some_and(
+                |s| MAKES_ITERATOR.contains(&s.ident.to_string().as_str()))),
         _ => false,
     }
 }

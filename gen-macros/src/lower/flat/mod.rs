@@ -100,7 +100,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let (block, sig) = (&func.block, &func.sig);
     names::choose_state_name(quote::quote!(#sig #block));
     let desugared;
-    let block = by_ref_loops::desugar(&func.block);
+    let block = by_ref_loops::desugar(func);
     let block = unbound_parts::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
     let block = extended_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
     let block = yield_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);

@@ -73,8 +73,31 @@ impl Gen {
         let y = self.yield_expr();
         let x = self.local_read();
         let after = self.yield_of(&x);
-        Some(match self.rng.below(5) {
+        Some(match self.rng.below(6) {
             0 => format!("if {c} {{\n{y};\ncontinue;\n}}\n{after}\n"),
+            // A loop that advances an iterator local, used after it (`&mut it`, `it.by_ref()`).
+            5 => {
+                let (it, x) = (self.fresh("it"), self.fresh("x"));
+                let (e1, e2) = (self.int(1), self.int(1));
+                let init = match self.rng.below(3) {
+                    0 => format!("Vec::<u64>::from([{e1}, {e2}, 3u64]).into_iter()"),
+                    1 => format!("({e1} % 4)..6u64"),
+                    _ => {
+                        format!("Vec::<u64>::from([{e1}, {e2}]).into_iter().map(|v| wadd(v, 1u64))")
+                    }
+                };
+                let head = if self.rng.chance(1, 2) {
+                    format!("&mut {it}")
+                } else {
+                    format!("{it}.by_ref()")
+                };
+                let yield_x = self.yield_of(&x);
+                let stop = self.int(1);
+                let count = self.yield_of(&format!("({it}.count() as u64)"));
+                format!(
+                    "let mut {it} = {init};\nfor {x} in {head} {{\n{yield_x}\nif {x} == {stop} {{ break; }}\n}}\n{count}\n{after}\n"
+                )
+            }
             // A `let` whose value comes from the arms that do not yield, the other arm
             // yielding and leaving; the value may borrow a local.
             3 => {
