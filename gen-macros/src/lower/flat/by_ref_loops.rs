@@ -22,6 +22,8 @@
 //! this is not.
 
 use syn::visit_mut::{self, VisitMut};
+
+use super::build::methods::{ADAPTS_ITERATOR, MAKES_ITERATOR};
 use syn::{Block, Expr};
 
 /// `block` with such loops desugared, or `None` when there are none.
@@ -92,52 +94,6 @@ fn is_place(e: &Expr) -> bool {
         _ => false,
     }
 }
-
-/// Methods (and functions) whose result is an iterator.
-const MAKES_ITERATOR: &[&str] = &[
-    "iter",
-    "iter_mut",
-    "into_iter",
-    "chars",
-    "char_indices",
-    "bytes",
-    "lines",
-    "split",
-    "split_whitespace",
-    "split_terminator",
-    "rsplit",
-    "splitn",
-    "rsplitn",
-    "windows",
-    "chunks",
-    "chunks_exact",
-    "drain",
-    "keys",
-    "values",
-    "values_mut",
-    "into_keys",
-    "into_values",
-    "filter_map",
-    "enumerate",
-    "peekable",
-    "rev",
-    "skip",
-    "step_by",
-    "chain",
-    "flat_map",
-    "take_while",
-    "skip_while",
-    "fuse",
-    "from_fn",
-    "successors",
-    "once",
-];
-
-/// Adapters that `Option` has too (`opt.take()`, `opt.map(..)`): an iterator only when their
-/// receiver is one.
-const ADAPTS_ITERATOR: &[&str] = &[
-    "map", "filter", "zip", "take", "flatten", "copied", "cloned", "inspect",
-];
 
 /// The parameters of an iterator type (`impl Iterator<..>`, `I` with `I: Iterator<..>`) that
 /// `block` does not bind again.

@@ -481,3 +481,49 @@ pub(crate) const KEEPS_RECEIVER: &[&str] = &[
     "recv",
     "try_recv",
 ];
+
+/// Methods (and functions) whose result is an iterator.
+pub(crate) const MAKES_ITERATOR: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "chars",
+    "char_indices",
+    "bytes",
+    "lines",
+    "split",
+    "split_whitespace",
+    "split_terminator",
+    "rsplit",
+    "splitn",
+    "rsplitn",
+    "windows",
+    "chunks",
+    "chunks_exact",
+    "drain",
+    "keys",
+    "values",
+    "values_mut",
+    "into_keys",
+    "into_values",
+    "filter_map",
+    "enumerate",
+    "peekable",
+    "rev",
+    "skip",
+    "step_by",
+    "chain",
+    "flat_map",
+    "take_while",
+    "skip_while",
+    "fuse",
+    "from_fn",
+    "successors",
+    "once",
+];
+
+/// Adapters that `Option` has too (`opt.take()`, `opt.map(..)`): an iterator only when their
+/// receiver is one.
+pub(crate) const ADAPTS_ITERATOR: &[&str] = &[
+    "map", "filter", "zip", "take", "flatten", "copied", "cloned", "inspect",
+];
