@@ -277,3 +277,41 @@ fn loops_over_mut_borrows_of_iterator_parameters() {
         [5, 0, 1]
     );
 }
+
+#[gen_core::generator]
+fn until_zero_typed(
+    mut rest: std::vec::IntoIter<u8>,
+    mut boxed: Box<dyn Iterator<Item = u8>>,
+    mut chars: std::iter::Peekable<std::str::Chars<'static>>,
+) -> impl Iterator<Item = u8> {
+    for c in &mut rest {
+        yield_!(c);
+        if c == 0 {
+            break;
+        }
+    }
+    for c in &mut boxed {
+        yield_!(c + 10);
+        break;
+    }
+    for c in &mut chars {
+        yield_!(c as u8);
+        if chars.peek() == Some(&'!') {
+            break;
+        }
+    }
+    yield_!((rest.len() + boxed.count() + chars.count()) as u8);
+}
+
+#[test]
+fn loops_over_mut_borrows_of_std_iterator_parameters() {
+    assert_eq!(
+        until_zero_typed(
+            vec![5, 0, 1].into_iter(),
+            Box::new(vec![1, 2, 3].into_iter()),
+            "ab!c".chars().peekable()
+        )
+        .collect::<Vec<_>>(),
+        [5, 0, 11, b'a', b'b', 5]
+    );
+}

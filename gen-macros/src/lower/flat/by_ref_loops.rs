@@ -126,17 +126,61 @@ fn iterator_params(func: &crate::parse::GenFn, block: &Block) -> std::collection
     func.args
         .iter()
         .filter(|a| {
-            a.ty.as_deref().is_some_and(|ty| match ty {
-                syn::Type::ImplTrait(t) => t.bounds.iter().any(is_iterator_bound),
-                syn::Type::Path(p) => p
-                    .path
-                    .get_ident()
-                    .is_some_and(|i| bounded.contains(&i.to_string())),
-                _ => false,
-            }) && !rebound.contains_key(&a.ident.to_string())
+            a.ty.as_deref()
+                .is_some_and(|ty| iterator_type(ty, &bounded, &is_iterator_bound))
+                && !rebound.contains_key(&a.ident.to_string())
         })
         .map(|a| a.ident.to_string())
         .collect()
+}
+
+/// `impl Iterator<..>`, a type parameter bounded by `Iterator`, `Box<dyn Iterator<..>>`, or a
+/// std iterator type (`vec::IntoIter<T>`, `Peekable<..>`, `Chars<'_>`, `Range<usize>`, ..).
+fn iterator_type(
+    ty: &syn::Type,
+    bounded: &std::collections::HashSet<String>,
+    is_iterator_bound: &dyn Fn(&syn::TypeParamBound) -> bool,
+) -> bool {
+    const STD_ITERATORS: &[&str] = &[
+        "IntoIter",
+        "Peekable",
+        "Chars",
+        "CharIndices",
+        "Bytes",
+        "Lines",
+        "SplitWhitespace",
+        "Enumerate",
+        "Rev",
+        "Skip",
+        "StepBy",
+        "Chain",
+        "Fuse",
+        "Range",
+        "RangeInclusive",
+        "RangeFrom",
+    ];
+    match ty {
+        syn::Type::ImplTrait(t) => t.bounds.iter().any(is_iterator_bound),
+        syn::Type::TraitObject(t) => t.bounds.iter().any(is_iterator_bound),
+        syn::Type::Paren(p) => iterator_type(&p.elem, bounded, is_iterator_bound),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            let name = last.ident.to_string();
+            match &last.arguments {
+                syn::PathArguments::None if p.path.segments.len() == 1 => {
+                    bounded.contains(&name) || STD_ITERATORS.contains(&name.as_str())
+                }
+                syn::PathArguments::AngleBracketed(args) if name == "Box" => {
+                    matches!(args.args.first(), Some(syn::GenericArgument::Type(t))
+                        if iterator_type(t, bounded, is_iterator_bound))
+                }
+                _ => STD_ITERATORS.contains(&name.as_str()),
+            }
+        }
+        _ => false,
+    }
 }
 
 /// How many times each name is bound by a pattern in `block` (outside nested items).
