@@ -440,3 +440,35 @@ fn lets_whose_other_arms_leave_and_return_err() {
          words.push(p.id().to_string());\nif i == b { return Err(q.id()); }\n}\n",
     );
 }
+
+/// A temporary a `let` extends (`let r = if c { &G::new(..) } else { .. };`) in a block that
+/// does not yield, followed by a compound the analysis lowers (an assignment from an `if`
+/// that moves `q` on one branch): the block was split into states and the temporary dropped
+/// at the first state change, before the compound's locals (10,000-program run, seed 9401,
+/// program 4906). Such a block's extended temporaries are now hidden locals too.
+#[test]
+fn extended_temporary_before_a_compound_lowered_without_a_yield() {
+    check(
+        Flavor::Fallible,
+        "let mut x14 = 7u64;\n\
+         {\n\
+         let r17 = if chk(9u64)? % 2 == 0 { &G::new(\"t16.a\") } else { &G::new(\"t16.b\") };\n\
+         x14 = if wmul(q.id(), 2u64) < 6 { (wadd(6u64, 7u64) % 6) } else {\n\
+         let gv18 = vec![q, G::new(\"gv1819.n20\")];\n\
+         chk((if b < 1 { x14 } else { b }))?;\n\
+         (if chk(0u64)? < 1 { wmul(b, 3u64) } else { a })\n\
+         }\n\
+         ;\n\
+         }\n\
+         let x21 = G::new(\"t22\").id();\n\
+         if (x21 > 2u64 && b > (0u64 % 1)) {\n\
+         for g23 in [G::new(\"g23.0\")] {\n\
+         match wmul(wadd(2u64, 1u64), 3u64) % 4 {\n\
+         n38 => yield_!(Ok(x14)),\n\
+         }\n\
+         }\n\
+         }\n\
+          else {\n\
+         }\n",
+    );
+}

@@ -24,7 +24,9 @@
 //! or else where the temporary was made, so it drops where the extended temporary drops). A constant (`&[1, 2]`) is promoted to a `'static` instead and
 //! left alone. A borrow of it still used after a yield is then a borrow of a local across it:
 //! the macro's own error, which describes the hidden local as the temporary it is. Only in a
-//! block that yields after the `let`.
+//! block that yields after the `let`, or that has a compound after it (an `if`, a `match`, a
+//! loop, `&&`, `||`) the analysis may lower into states to give a value moved on some paths
+//! its drop flag.
 
 use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
@@ -72,7 +74,8 @@ impl VisitMut for Desugar {
         while k < block.stmts.len() {
             let mut hidden = Vec::new();
             let mut first = None;
-            if yields_in_stmts(&block.stmts[k + 1..])
+            let rest = &block.stmts[k + 1..];
+            if (yields_in_stmts(rest) || has_compound(rest))
                 && let Stmt::Local(local) = &mut block.stmts[k]
                 && let Some(init) = &mut local.init
             {
@@ -297,4 +300,33 @@ fn temporary_base(e: &mut Expr) -> Option<&mut Expr> {
         _ => return None,
     };
     temporary_base(inner)
+}
+
+/// Whether `stmts` hold a compound the analysis may lower into states without a yield
+/// (`plan/conflicts.rs`): an `if`, a `match`, a loop, `&&` or `||` (not in closures).
+fn has_compound(stmts: &[Stmt]) -> bool {
+    struct Find(bool);
+    impl<'a> syn::visit::Visit<'a> for Find {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            match e {
+                Expr::Closure(_) | Expr::Async(_) => return,
+                Expr::If(_)
+                | Expr::Match(_)
+                | Expr::While(_)
+                | Expr::ForLoop(_)
+                | Expr::Loop(_) => self.0 = true,
+                Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                    self.0 = true
+                }
+                _ => {}
+            }
+            syn::visit::visit_expr(self, e);
+        }
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut find = Find(false);
+    for stmt in stmts {
+        syn::visit::Visit::visit_stmt(&mut find, stmt);
+    }
+    find.0
 }

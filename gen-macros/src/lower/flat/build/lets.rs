@@ -163,6 +163,11 @@ impl Builder<'_> {
         let plain = copied
             || match &local.pat {
                 syn::Pat::Type(t) => crate::parse::is_plain(&t.ty),
+                // The empty `Option` that holds a temporary a `let` extends from an `if`
+                // branch (`extended_temps.rs`) is filled later: it has drop glue.
+                syn::Pat::Ident(p) if crate::lower::flat::extended_temps::is_extended(&p.ident) => {
+                    false
+                }
                 syn::Pat::Ident(_) => init.as_ref().is_some_and(|e| self.plain_value(e)),
                 _ => false,
             };
