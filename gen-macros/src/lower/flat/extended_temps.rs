@@ -239,7 +239,7 @@ fn tail_borrows_a_temporary(block: &Block) -> bool {
 /// `Some`, `Ok`, `Wrapper`, `Shape::Circle`: a tuple-struct or variant constructor, whose
 /// arguments are extending like a tuple's elements (by the capitalized name, as the macro sees
 /// no items).
-fn is_constructor(func: &Expr) -> bool {
+pub(crate) fn is_constructor(func: &Expr) -> bool {
     matches!(func, Expr::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(|s| {
         s.ident.to_string().starts_with(|c: char| c.is_ascii_uppercase())
     }))

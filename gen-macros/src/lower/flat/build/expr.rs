@@ -576,9 +576,7 @@ fn always_an_error(e: &SynExpr) -> bool {
 fn makes_of_parts(e: &SynExpr) -> bool {
     match e {
         SynExpr::Tuple(_) | SynExpr::Array(_) => true,
-        SynExpr::Call(c) => matches!(&*c.func, SynExpr::Path(p)
-            if p.path.segments.last().is_some_and(
-                |s| s.ident.to_string().starts_with(|c: char| c.is_ascii_uppercase()))),
+        SynExpr::Call(c) => crate::lower::flat::extended_temps::is_constructor(&c.func),
         _ => false,
     }
 }
