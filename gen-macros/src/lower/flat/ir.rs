@@ -107,9 +107,9 @@ pub(crate) struct Ir {
     /// destructuring pattern such as `_rest` in `let Some((key, _rest)) = ..`): only they
     /// can be named to be held for their drop (`plan::held_for_drop`).
     pub whole_lets: std::collections::HashSet<BindingId>,
-    /// The joins that receive a `let`'s lowered initializer that certainly borrows a local
-    /// (on some branch), with that local.
-    pub joins_with_borrows: Vec<(StateId, BindingId)>,
+    /// A join receives a `let`'s lowered initializer that certainly borrows a local (on some
+    /// branch).
+    pub borrow_handed_to_a_join: bool,
     /// A `for` loop's iterator binding and the local it iterates over by value (`for k in
     /// keys`): for error messages about a borrow that local carries.
     pub loop_sources: std::collections::HashMap<BindingId, BindingId>,

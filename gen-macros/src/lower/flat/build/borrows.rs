@@ -300,31 +300,33 @@ impl Builder<'_> {
         }
     }
 
-    /// What some branch of `e`'s value certainly borrows (`&words[0]` in `if f { &words[0] }
-    /// else { &other }`): the value's type then holds that borrow, whichever branch ran.
-    pub(super) fn certain_branch_borrow(&self, e: &Expr) -> Option<BindingId> {
+    /// Whether some branch of `e`'s value certainly borrows a local (`&words[0]` in `if f {
+    /// &words[0] } else { &other }`): the value's type then holds that borrow, whichever
+    /// branch ran.
+    pub(super) fn borrows_on_some_branch(&self, e: &Expr) -> bool {
         let tail = |block: &crate::lower::flat::ir::Block| match block.stmts.last() {
             Some(crate::lower::flat::ir::Stmt::Expr {
                 expr, semi: false, ..
-            }) => self.certain_branch_borrow(expr),
-            _ => None,
+            }) => self.borrows_on_some_branch(expr),
+            _ => false,
         };
         match &e.kind {
             ExprKind::Block { block, .. } => tail(block),
             ExprKind::If {
                 then, otherwise, ..
-            } => tail(then).or_else(|| {
-                otherwise
-                    .as_ref()
-                    .and_then(|o| self.certain_branch_borrow(o))
-            }),
-            ExprKind::Match { arms, .. } => arms
-                .iter()
-                .find_map(|a| self.certain_branch_borrow(&a.body)),
-            _ => extended_temporary(e).or(match self.borrows_of(e) {
-                Borrows::Definitely(owner, _) => Some(owner),
-                _ => None,
-            }),
+            } => {
+                tail(then)
+                    || otherwise
+                        .as_ref()
+                        .is_some_and(|o| self.borrows_on_some_branch(o))
+            }
+            ExprKind::Match { arms, .. } => {
+                arms.iter().any(|a| self.borrows_on_some_branch(&a.body))
+            }
+            _ => {
+                extended_temporary(e).is_some()
+                    || matches!(self.borrows_of(e), Borrows::Definitely(..))
+            }
         }
     }
 

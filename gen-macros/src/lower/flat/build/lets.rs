@@ -245,10 +245,12 @@ impl Builder<'_> {
             }
             _ => Vec::new(),
         };
-        if let (Some(join), Some(init)) = (join, &init)
-            && let Some(owner) = self.certain_branch_borrow(init)
+        if join.is_some()
+            && init
+                .as_ref()
+                .is_some_and(|i| self.borrows_on_some_branch(i))
         {
-            self.ir.joins_with_borrows.push((join, owner));
+            self.ir.borrow_handed_to_a_join = true;
         }
         Let {
             span: local.let_token.span,

@@ -115,7 +115,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             loop_methods: std::collections::HashMap::new(),
             error_in_any_lowering: false,
             whole_lets: HashSet::new(),
-            joins_with_borrows: Vec::new(),
+            borrow_handed_to_a_join: false,
             named_parts: Vec::new(),
             struct_updates: Vec::new(),
         },

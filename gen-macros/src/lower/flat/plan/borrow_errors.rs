@@ -129,7 +129,7 @@ impl Plan {
         // A value in transit to a join that certainly borrows a local (`let first = if flag
         // { drop(extra); &words[0] } else { &words[1] };`, lowered because `extra` is moved
         // on one path only): the join's payload would hold the borrow next to the local.
-        let mut at_join = !ir.joins_with_borrows.is_empty();
+        let mut at_join = ir.borrow_handed_to_a_join;
         for node in self.cfg.marks.iter().flatten().copied() {
             // Bindings in scope here (initialized, their scope not ended) that certainly borrow
             // a generator local: (any in scope, any in use).
