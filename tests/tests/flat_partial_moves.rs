@@ -208,6 +208,7 @@ fn a_struct_pattern_naming_every_field() {
     };
     assert_eq!(check!(struct_in_full(conn())), ["db", "end"]);
     same_drops!(struct_in_full(conn()));
+    assert_eq!(conn().guard.name(), "guard");
 }
 
 // A struct or tuple literal shows every field: after a partial move the fields the body never

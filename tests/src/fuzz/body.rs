@@ -14,9 +14,10 @@
 //!   lowering, README "Limits"): `for` loops iterate owned values, closures are `move` and
 //!   capture integers only, and a local that borrows another (`let s = text.trim();`) is
 //!   used only before the next yield;
-//! - when a field of a struct-like local is moved out, every other field of it is named in
-//!   the body (another documented limit: a field the body never names is dropped at the next
-//!   suspension), see `places::Gen::name_fields`.
+//! - in half the programs, when a field of a struct-like local is moved out, every other
+//!   field of it is named in the body, see `places::Gen::name_fields` (the flat lowering
+//!   keeps a partly moved tuple built from a literal in parts; a body keeping any other
+//!   partly moved value across a yield is lowered `boxed`, README "How it works").
 //!
 //! Besides plain statements it writes partial moves (`s.g`, `t.0`, `*boxed`), locals that
 //! borrow other locals and die before the next yield, every shape of shadowing, moves and
@@ -49,6 +50,9 @@ pub fn generate(seed: u64, flavor: Flavor) -> String {
         next: 0,
         budget: 0,
         fielded: HashMap::new(),
+        // Half the programs name every field of a partly moved local, half leave fields
+        // unnamed (dropped where the plain function drops them either way).
+        name_every_field: seed.is_multiple_of(2),
     };
     g.budget = 8 + g.rng.index(30);
     for (name, ty) in [
@@ -168,6 +172,9 @@ struct Gen {
     /// field out of them (as the macro sees it: a field used by value, `Copy` or not); see
     /// [`Gen::declare_fielded`].
     fielded: HashMap<String, (Ty, bool)>,
+    /// Whether every field of a partly moved struct-like local is named in the body
+    /// ([`Gen::name_fields`]).
+    name_every_field: bool,
 }
 
 impl Gen {
@@ -387,12 +394,19 @@ impl Gen {
                     Some(format!("let {g} = G::new(\"{g}.{label}\");\n"))
                 }
                 11 => self.move_guard(),
-                12 => self.pick_var(Ty::Guard).map(|g| {
-                    if self.rng.chance(1, 2) {
-                        format!("let _ = {g};\n")
-                    } else {
+                12 => self.pick_var(Ty::Guard).map(|g| match self.rng.below(3) {
+                    0 => format!("let _ = {g};\n"),
+                    1 => {
                         // Held for its drop to the end of the block (`let _span = ..`).
                         let s = self.fresh("_s");
+                        format!("let {s} = span_of(&{g}, \"{s}\");\n")
+                    }
+                    _ => {
+                        // A guard made by a function from a borrow of a local, which the
+                        // macro cannot tell from a value holding the borrow: it drops at the
+                        // end of its block whether or not it is read again.
+                        let s = self.fresh("sp");
+                        self.declare(s.clone(), Ty::Guard);
                         format!("let {s} = span_of(&{g}, \"{s}\");\n")
                     }
                 }),

@@ -30,7 +30,7 @@ fn scope_places(cfg: &Cfg, scope: super::ir::ScopeId) -> &[PlaceId] {
 }
 
 /// Forward worklist over every node, from `start`'s value at the nodes without predecessors.
-fn forward<S: Clone + PartialEq>(
+pub(crate) fn forward<S: Clone + PartialEq>(
     cfg: &Cfg,
     bottom: S,
     start: impl Fn(Node) -> Option<S>,

@@ -153,6 +153,12 @@ pub(crate) struct Ir {
     /// Places of fields a struct update leaves in its base (`base.a` of `S { a: .., ..base }`),
     /// parts of `base` whether or not the body names them elsewhere.
     pub named_parts: Vec<Place>,
+    /// Bindings a `let` binds to a struct or tuple literal, which spells out every field:
+    /// `(is a tuple, how many fields)`.
+    pub spelled_out: std::collections::HashMap<BindingId, (bool, usize)>,
+    /// Bindings a `let` binds to the result of a function call of unknown signature given a
+    /// borrow of a local (`Guard::new("g", &log)`, `parse(&text)?`).
+    pub made_by_calls: std::collections::HashSet<BindingId>,
     /// Each struct update of a local (`S { a: .., ..base }`).
     pub struct_updates: Vec<StructUpdate>,
     /// What the builder found wrong with the body.

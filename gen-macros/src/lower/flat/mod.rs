@@ -162,7 +162,10 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
         debug_dump(&ir, &plan);
     }
-    if !ir.inline && plan.borrow_across_joins_only(&ir) {
+    // A body flat lowering would drop a value of early in (`plan/inexact.rs`) is lowered
+    // `boxed`, unless it has a mistake of its own to report.
+    let inexact = ir.errors.is_empty() && plan.errors.is_empty() && plan.drops_early(&ir);
+    if !ir.inline && (plan.borrow_across_joins_only(&ir) || inexact) {
         BOXED_INSTEAD.set(true);
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
             eprintln!("BOXED INSTEAD");
@@ -173,7 +176,12 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         ));
     }
     let mut errors = Errors::default();
-    for e in ir.errors.iter().chain(&plan.errors) {
+    for e in ir
+        .errors
+        .iter()
+        .chain(&plan.errors)
+        .chain(&plan.parts_errors)
+    {
         errors.push(e.clone());
     }
     ERROR_IN_ANY_LOWERING.set(ir.error_in_any_lowering);

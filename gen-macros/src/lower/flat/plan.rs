@@ -21,6 +21,7 @@ pub(crate) mod borrow_errors;
 mod borrow_messages;
 mod conflicts;
 mod copied_fields;
+mod inexact;
 mod struct_updates;
 
 use std::collections::HashSet;
@@ -90,6 +91,10 @@ pub(crate) struct Plan {
     /// Per loop: its back edges stay a native loop inside its head's arm.
     pub native: Vec<bool>,
     pub errors: Vec<syn::Error>,
+    /// Errors about a value kept across a yield in parts (`plan/struct_updates.rs`), which
+    /// the `boxed` lowering a body with such a value gets instead has no reason for
+    /// (`plan/inexact.rs`).
+    pub parts_errors: Vec<syn::Error>,
     /// Compounds (by syntax) the next build must lower.
     pub force: HashSet<usize>,
     /// Loops (by syntax) whose back edges must be jumps.
@@ -133,6 +138,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         external: HashSet::new(),
         native,
         errors: Vec::new(),
+        parts_errors: Vec::new(),
         force: HashSet::new(),
         unnative: HashSet::new(),
         copied_fields: HashSet::new(),

@@ -6,9 +6,11 @@
 //! the loop nesting that declared it (or right before a jump out of its scope), and a move
 //! in one branch counts as a move for the rest of its scope.
 //!
-//! A struct-like local that the body partly moves has every field named in the body (the
-//! never-named-field rule of the macro's contract, README "Limits"): at its declaration and
-//! around each move ([`Gen::declare_fielded`], [`Gen::name_fields`]).
+//! In half the programs, a struct-like local that the body partly moves has every field
+//! named in the body: at its declaration and around each move ([`Gen::declare_fielded`],
+//! [`Gen::name_fields`]); in the other half a field may be left unnamed. (The flat lowering
+//! keeps a partly moved tuple built from a literal in parts; a body keeping any other
+//! partly moved value across a yield is lowered `boxed`, README "How it works".)
 
 use std::fmt::Write as _;
 
@@ -130,7 +132,7 @@ impl Gen {
             let tail = &rest[at + FIELDS.len()..];
             let end = tail.find('@').expect("a marker's end");
             let name = &tail[..end];
-            if let Some(&(ty, true)) = self.fielded.get(name) {
+            if let (Some(&(ty, true)), true) = (self.fielded.get(name), self.name_every_field) {
                 let fields: Vec<String> = [Some(Field::G), Some(Field::Items), None]
                     .into_iter()
                     .map(|f| format!("&{name}.{}", ty.field(f)))
@@ -388,10 +390,9 @@ impl Gen {
         }
     }
 
-    /// The contract rule for partial moves: the flat lowering knows only the fields a body
-    /// names, and drops a field that the body never names at the next suspension (README,
-    /// "Limits"). So whenever a field of the struct-like local `s` (of type `ty`) is moved
-    /// out, every other field still in place is named right there too: `let _ = &s.g;`,
+    /// In the programs that name every field ([`Gen::name_every_field`], in the others only
+    /// the moved one, before the move), whenever a field of the struct-like local `s` (of type
+    /// `ty`) is moved out, every other field still in place is named right there too: `let _ = &s.g;`,
     /// `let _ = s.items.len();`, `let _ = s.n;` (fields already moved out, the local's
     /// `parts`, were named by their own move). This places reads of the fields left in a
     /// partly moved value before and after the move; the declaration of `s` names every
@@ -399,6 +400,12 @@ impl Gen {
     /// removes statements.
     pub(super) fn name_fields(&mut self, s: &str, ty: Ty, moved: Field) -> String {
         self.partly_moved(s);
+        if !self.name_every_field {
+            // Only the moved field is named, by a borrow to be placed before the move: a
+            // field the body also borrows is moved by a by-value use (README limit 4), and
+            // the value's other fields stay unnamed.
+            return format!("let _ = &{s}.{};\n", ty.field(Some(moved)));
+        }
         let parts = self.var_mut(s).map_or(0, |v| v.parts);
         let mut out = String::new();
         for f in [Some(Field::G), Some(Field::Items), None] {
@@ -420,7 +427,7 @@ impl Gen {
     /// named ([`Gen::name_fields`]) right before or right after it.
     pub(super) fn around(&mut self, mv: String, s: &str, ty: Ty, moved: Field) -> String {
         let named = self.name_fields(s, ty, moved);
-        if self.rng.chance(1, 2) {
+        if !self.name_every_field || self.rng.chance(1, 2) {
             named + &mv
         } else {
             mv + &named

@@ -130,8 +130,7 @@ impl Gen {
         let scope = self.scopes.len();
         if self.var_mut(s).is_some_and(|v| v.parts != 0) {
             // A value a struct update took fields from, given a new value (maybe on some paths
-            // only): the body names every field (README limit 4: a field of a partly moved
-            // value the body never names drops at the next suspension).
+            // only): recorded as partly moved, for the field naming of `Gen::name_fields`.
             self.partly_moved(s);
         }
         let v = self.var_mut(s).expect("visible");

@@ -245,6 +245,15 @@ impl Builder<'_> {
             }
             _ => Vec::new(),
         };
+        if let ([binding], Some(init)) = (&bindings[..], init_syn) {
+            let tuple = matches!(&*init.expr, syn::Expr::Tuple(_));
+            if !shape.is_empty() {
+                self.ir.spelled_out.insert(*binding, (tuple, shape.len()));
+            }
+            if is_call(&init.expr) {
+                self.ir.made_by_calls.insert(*binding);
+            }
+        }
         if join.is_some()
             && init
                 .as_ref()
@@ -452,5 +461,15 @@ impl Builder<'_> {
             }
             self.ir.copy_used.insert(place.binding);
         }
+    }
+}
+
+/// A function call (`Guard::new(..)`, `parse(&s)?`), through `?` and parentheses.
+fn is_call(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Call(_) => true,
+        syn::Expr::Try(t) => is_call(&t.expr),
+        syn::Expr::Paren(p) => is_call(&p.expr),
+        _ => false,
     }
 }

@@ -117,6 +117,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             whole_lets: HashSet::new(),
             borrow_handed_to_a_join: false,
             named_parts: Vec::new(),
+            spelled_out: std::collections::HashMap::new(),
+            made_by_calls: std::collections::HashSet::new(),
             struct_updates: Vec::new(),
         },
         scopes: Vec::new(),

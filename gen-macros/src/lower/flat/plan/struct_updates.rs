@@ -30,7 +30,7 @@ impl Plan {
                 }
                 let update = &ir.struct_updates[index];
                 let (base, ty) = (&update.base, &update.ty);
-                self.errors.push(syn::Error::new(
+                self.parts_errors.push(syn::Error::new(
                     update.span,
                     format!(
                         "this struct update takes the fields of `{base}` that the literal does \

@@ -1,0 +1,118 @@
+//! Bodies whose values the flat state machine cannot drop where the plain function does.
+//!
+//! The macro does not see types. Two kinds of value would then drop early if the body were
+//! lowered flat, and such a body is lowered as `#[generator(boxed)]` instead, where rustc
+//! keeps every value as the plain function does: exact, at one allocation.
+//!
+//! - **A partly moved value still in scope when the generator suspends** (`for row in
+//!   batch.rows { yield_!(row) }`, `let name = self.name;`). The state can keep the fields the
+//!   body names, but the fields it never names would drop at that suspension instead of at
+//!   the end of the value's scope, and the named ones in an order the macro cannot know
+//!   (declaration order). A value the body builds from a tuple literal (every field known,
+//!   dropped by index) or from a struct literal of at most two fields (one left once one is
+//!   moved) stays flat. (A hidden local holding a `match` scrutinee's value keeps what the
+//!   pattern leaves unbound by `unbound_parts.rs`.)
+//! - **A value made by a function of unknown signature from a borrow of a local**
+//!   (`let g = Guard::new("g", &log);`), in scope but no longer read at a suspension. It may
+//!   borrow that local, which the state cannot hold next to the local, so flat it would drop
+//!   there instead of at the end of its block. A value of a plain type, a reference, and a
+//!   binding named to be held for its drop (`_guard`, kept and checked by rustc) stay flat.
+
+use super::*;
+use crate::lower::flat::cfg::Event;
+use crate::lower::flat::ir::{Proj, Use};
+
+impl Plan {
+    /// Whether some value would drop early if the body were lowered flat (see the module doc).
+    pub(crate) fn drops_early(&self, ir: &Ir) -> bool {
+        self.keeps_fields_it_cannot_name(ir) || self.drops_call_results_early(ir)
+    }
+
+    /// Whether some state is entered while a binding whose fields are not all known may be
+    /// partly moved.
+    fn keeps_fields_it_cannot_name(&self, ir: &Ir) -> bool {
+        let bindings = ir.bindings.len();
+        let cfg = &self.cfg;
+        let partly = flow::forward(
+            cfg,
+            Bits::new(bindings),
+            |_| None,
+            |acc, other| {
+                acc.union(other);
+            },
+            |node, moved| match &cfg.events[node] {
+                Event::Use(p, Use::Value) => {
+                    let place = &cfg.places.list[*p];
+                    if place
+                        .path
+                        .iter()
+                        .any(|proj| matches!(proj, Proj::Field(_) | Proj::Rest(_)))
+                    {
+                        moved.insert(place.binding);
+                    }
+                }
+                Event::Use(p, Use::Assign) if cfg.places.list[*p].path.is_empty() => {
+                    moved.remove(cfg.places.list[*p].binding);
+                }
+                Event::Bind(b) | Event::Declare(b) => {
+                    moved.remove(*b);
+                }
+                Event::Dead(scope) => {
+                    for &b in &ir.scopes[*scope].bindings {
+                        moved.remove(b);
+                    }
+                }
+                _ => {}
+            },
+        );
+        cfg.entries.iter().any(|&node| {
+            node != usize::MAX
+                && (0..bindings).any(|b| {
+                    partly[node].contains(b)
+                        && ir.bindings[b].kind != BindingKind::Temp
+                        && !spelled_out(ir, b)
+                })
+        })
+    }
+
+    /// Whether some state is entered while a binding made by a call from a borrow of a local
+    /// is initialized, no longer read, and not kept.
+    fn drops_call_results_early(&self, ir: &Ir) -> bool {
+        if ir.made_by_calls.is_empty() {
+            return false;
+        }
+        (0..ir.states.len()).any(|s| {
+            let node = self.cfg.entries[s];
+            node != usize::MAX
+                && ir.made_by_calls.iter().any(|&b| {
+                    let info = &ir.bindings[b];
+                    let places = &self.cfg.binding_places[b];
+                    !info.by_ref
+                        && !info.plain
+                        && self.borrows_local(ir, &info.borrows)
+                        && !held_for_drop(ir, b)
+                        && places
+                            .iter()
+                            .any(|&p| self.init.maybe_init[node].contains(p))
+                        && !places.iter().any(|&p| self.live[node].contains(p))
+                        && !self.kept_bindings_at(s, b)
+                })
+        })
+    }
+
+    /// Whether state `s` keeps (a part of) `binding`.
+    fn kept_bindings_at(&self, s: StateId, binding: BindingId) -> bool {
+        self.kept[s]
+            .iter()
+            .any(|k| self.cfg.places.list[k.place].binding == binding)
+    }
+}
+
+/// Whether every field of `binding` is known and a partial move of it leaves at most one
+/// named field or fields that drop by index.
+fn spelled_out(ir: &Ir, binding: BindingId) -> bool {
+    match ir.spelled_out.get(&binding) {
+        Some(&(tuple, fields)) => tuple || fields <= 2,
+        None => false,
+    }
+}

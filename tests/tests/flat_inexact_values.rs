@@ -1,0 +1,263 @@
+//! Values a `#[generator]` cannot see the type of, whose drops must still happen where the
+//! plain function has them: fields of a partly moved value that the body never names, the
+//! order of the fields it does name, and a value made by a function of the user's from a
+//! borrow of a local (`Guard::new("g", &log)`) that is no longer read at a yield. Every case
+//! runs against its plain twin for items and for the drop log after each item and after an
+//! early drop.
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+fn n(name: &str) -> Noisy {
+    Noisy::new(name)
+}
+
+#[derive(Debug)]
+pub struct Batch {
+    rows: Vec<Noisy>,
+    offset: usize,
+    tag: Noisy,
+}
+
+pub fn batch(rows: usize) -> Batch {
+    Batch {
+        rows: (0..rows).map(|r| n(&format!("row{r}"))).collect(),
+        offset: 40 + rows,
+        tag: n("tag"),
+    }
+}
+
+// The rows move into the loop and `offset` is read after it; `tag` is never named, and
+// drops with the rest of `batch` at the end of the body.
+twin! {
+    fn rows_then_offset(b: Batch) -> String {
+        for row in b.rows {
+            yield_!(row.name().to_string());
+        }
+        yield_!(format!("offset {}", b.offset));
+    }
+}
+
+#[test]
+fn a_field_the_body_never_names_drops_with_the_rest_of_its_value() {
+    let out = check!(rows_then_offset(batch(2)));
+    assert_eq!(out, ["row0", "row1", "offset 42"]);
+    let log = same_drops!(rows_then_offset(batch(2)));
+    let tag = log.iter().position(|e| e == "drop tag").unwrap();
+    let last = log.iter().position(|e| e.contains("offset 42")).unwrap();
+    assert!(tag > last, "{log:?}");
+    same_drops!(rows_then_offset(batch(0)));
+    assert_eq!(batch(0).tag.name(), "tag");
+}
+
+#[derive(Debug)]
+pub struct Job {
+    name: String,
+    steps: Vec<u32>,
+    first: Noisy,
+    second: Noisy,
+}
+
+pub fn job() -> Job {
+    Job {
+        name: "build".into(),
+        steps: vec![1, 2, 3],
+        first: n("first"),
+        second: n("second"),
+    }
+}
+
+// `let name = job.name;` as in a method taking `self`; the two guards are never named and
+// drop in declaration order (`first`, then `second`) at the end of the body.
+twin! {
+    fn named_out_of_a_consumed_value(job: Job) -> String {
+        let name = job.name;
+        for step in job.steps {
+            yield_!(format!("{name}:{step}"));
+        }
+    }
+}
+
+#[test]
+fn unnamed_fields_of_a_consumed_value_drop_in_declaration_order_at_the_end() {
+    check!(named_out_of_a_consumed_value(job()));
+    let log = same_drops!(named_out_of_a_consumed_value(job()));
+    let first = log.iter().position(|e| e == "drop first").unwrap();
+    let second = log.iter().position(|e| e == "drop second").unwrap();
+    assert!(first < second, "{log:?}");
+    let job = job();
+    assert_eq!((job.first.name(), job.second.name()), ("first", "second"));
+}
+
+// The named guards are read in the reverse of their declaration order: they still drop in
+// declaration order.
+twin! {
+    fn fields_named_out_of_order(job: Job) -> String {
+        let steps = job.steps;
+        yield_!(job.second.name().to_string());
+        yield_!(job.first.name().to_string());
+        yield_!(format!("{} steps", steps.len()));
+    }
+}
+
+#[test]
+fn named_fields_left_in_a_partly_moved_value_drop_in_declaration_order() {
+    check!(fields_named_out_of_order(job()));
+    same_drops!(fields_named_out_of_order(job()));
+}
+
+#[derive(Debug)]
+pub struct Node {
+    value: u32,
+    next: Option<Box<Node>>,
+    tag: Noisy,
+}
+
+pub fn list(len: u32) -> Option<Box<Node>> {
+    (0..len).rev().fold(None, |next, value| {
+        Some(Box::new(Node {
+            value,
+            next,
+            tag: n(&format!("node{value}")),
+        }))
+    })
+}
+
+// A linked-list walk that moves each node out of its box: `tag` is never named, and each
+// node's tag drops at the end of its iteration, after its item.
+twin! {
+    fn list_walk(head: Option<Box<Node>>) -> u32 {
+        let mut cur = head;
+        while let Some(node) = cur {
+            let node = *node;
+            yield_!(node.value);
+            cur = node.next;
+        }
+    }
+}
+
+#[test]
+fn a_node_moved_out_of_its_box_keeps_its_unnamed_field_for_its_iteration() {
+    assert_eq!(check!(list_walk(list(3))), [0, 1, 2]);
+    same_drops!(list_walk(list(3)));
+    assert_eq!(list(1).unwrap().tag.name(), "node0");
+}
+
+// A field moved out, a yield, the field assigned again and the value used whole.
+#[derive(Debug)]
+pub struct Slot {
+    id: u32,
+    cur: String,
+    _guard: Noisy,
+}
+
+twin! {
+    fn slot_rotated(id: u32) -> String {
+        let mut s = Slot { id, cur: "old".into(), _guard: n("slot") };
+        let old = s.cur;
+        yield_!(old);
+        s.cur = String::from("new");
+        let Slot { id, cur, .. } = s;
+        yield_!(format!("{id} {cur}"));
+    }
+}
+
+#[test]
+fn a_field_moved_out_and_assigned_again_after_a_yield_makes_the_value_whole() {
+    assert_eq!(check!(slot_rotated(7)), ["old", "7 new"]);
+    same_drops!(slot_rotated(7));
+}
+
+#[derive(Debug)]
+pub struct Config {
+    dedup: bool,
+    label: String,
+    notes: Vec<Noisy>,
+}
+
+// A struct update after a yield across which `base` was kept partly moved.
+twin! {
+    fn struct_update_after_a_partial_move(notes: usize) -> String {
+        let base = Config { dedup: true, label: "l".into(), notes: (0..notes).map(|i| n(&format!("note{i}"))).collect() };
+        let label = base.label;
+        yield_!(label);
+        let cfg = Config { label: String::new(), ..base };
+        yield_!(format!("{} {} {}", cfg.dedup, cfg.label.len(), cfg.notes.len()));
+    }
+}
+
+#[test]
+fn a_struct_update_of_a_value_kept_partly_moved_across_a_yield() {
+    assert_eq!(
+        check!(struct_update_after_a_partial_move(2)),
+        ["l", "true 0 2"]
+    );
+    same_drops!(struct_update_after_a_partial_move(2));
+}
+
+/// A guard of the user's that logs through its parent: made from a borrow of a local, which
+/// the macro cannot tell from a value that keeps the borrow.
+pub fn child_of(name: &str, parent: &Noisy) -> Noisy {
+    n(&format!("{}/{name}", parent.name()))
+}
+
+// `let g = child_of("g", &root);` is not read after the first yield: it still drops at the
+// end of the body, after every item.
+twin! {
+    fn guard_made_from_a_borrow(count: u32) -> u32 {
+        let root = n("root");
+        let g = child_of("g", &root);
+        let first = g.name().len() as u32;
+        for i in 0..count {
+            yield_!(first + i);
+        }
+    }
+}
+
+#[test]
+fn a_guard_made_from_a_borrow_of_a_local_drops_at_the_end_of_its_block() {
+    check!(guard_made_from_a_borrow(3));
+    let log = same_drops!(guard_made_from_a_borrow(3));
+    let g = log.iter().position(|e| e == "drop root/g").unwrap();
+    let root = log.iter().position(|e| e == "drop root").unwrap();
+    assert!(g < root, "{log:?}");
+}
+
+// Shadowed guards: the first `g` is read only to make the second.
+twin! {
+    fn shadowed_guards(count: u32) -> usize {
+        let root = n("root");
+        let g = child_of("a", &root);
+        let g = child_of(&format!("{}+b", g.name()), &root);
+        for _ in 0..count {
+            yield_!(1);
+        }
+        yield_!(g.name().len());
+    }
+}
+
+#[test]
+fn shadowed_guards_made_from_borrows_drop_at_the_end_of_the_body() {
+    check!(shadowed_guards(2));
+    same_drops!(shadowed_guards(2));
+}
+
+// In a loop: a guard per iteration, dropped explicitly on some iterations only.
+twin! {
+    fn guard_per_iteration(count: u32) -> u32 {
+        let root = n("root");
+        for i in 0..count {
+            let g = child_of(&format!("g{i}"), &root);
+            if i % 2 == 0 {
+                drop(g);
+            }
+            yield_!(i);
+            yield_!(i + 10);
+        }
+    }
+}
+
+#[test]
+fn a_guard_per_iteration_dropped_on_some_paths() {
+    check!(guard_per_iteration(4));
+    same_drops!(guard_per_iteration(4));
+}
