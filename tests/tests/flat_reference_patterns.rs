@@ -196,3 +196,29 @@ fn a_cursor_declared_as_a_reference_yields_its_fields_mutably() {
     assert_eq!(head.value, 101);
     assert_eq!(head.next.as_ref().map(|n| n.value), Some(102));
 }
+
+// A command parser matching a slice of a local's words: the bindings are references into
+// `words`, used before each yield and again in a later arm.
+twin! {
+    fn slice_pattern_commands(text: &'static str) -> String {
+        for line in text.lines() {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            match words.as_slice() {
+                ["set", key, value] => yield_!(format!("{key}={value}")),
+                ["get", keys @ ..] if !keys.is_empty() => {
+                    let joined = keys.join(",");
+                    yield_!(format!("get {joined}"));
+                    yield_!(format!("{} keys", words.len() - 1));
+                }
+                [first, ..] => yield_!(format!("unknown {first}")),
+                [] => continue,
+            }
+        }
+    }
+}
+
+#[test]
+fn slice_patterns_over_a_local_used_before_each_yield() {
+    let out = check!(slice_pattern_commands("set a 1\nget a b\n\nnop x\nget"));
+    assert_eq!(out, ["a=1", "get a,b", "2 keys", "unknown nop", "unknown get"]);
+}

@@ -256,8 +256,9 @@ pub(super) const PLAIN_RESULT: &[&str] = &[
 pub(super) const STR_BORROWING: &[&str] = &["lines", "bytes"];
 
 /// Borrowing methods whose result is references into the receiver, in an `Option` or a tuple
-/// (`map.get_mut(&k)`, `s.split_once(',')`): every binding a pattern takes out of it (`Some(v)`,
-/// `Some((a, b))`, by default binding mode) is such a reference, unless under a `&` pattern.
+/// (`map.get_mut(&k)`, `s.split_once(',')`), or a slice of it (`v.as_slice()`): every binding
+/// a pattern takes out of it (`Some(v)`, `Some((a, b))`, `[first, rest @ ..]`, by default
+/// binding mode) is such a reference, unless under a `&` pattern.
 pub(crate) const REFERENCES_OUT: &[&str] = &[
     "get",
     "get_mut",
@@ -287,6 +288,9 @@ pub(crate) const REFERENCES_OUT: &[&str] = &[
     "as_mut",
     "as_deref",
     "as_deref_mut",
+    "as_slice",
+    "as_mut_slice",
+    "as_bytes",
 ];
 
 /// Methods whose result has the type of their first argument (`opt.unwrap_or(0)`,
