@@ -261,3 +261,52 @@ fn a_guard_per_iteration_dropped_on_some_paths() {
     check!(guard_per_iteration(4));
     same_drops!(guard_per_iteration(4));
 }
+
+#[derive(Debug)]
+pub enum Msg {
+    Put { key: String, reply: Noisy },
+    Stop,
+}
+
+pub fn msgs() -> Vec<Msg> {
+    vec![
+        Msg::Put {
+            key: "k1".into(),
+            reply: n("reply1"),
+        },
+        Msg::Put {
+            key: "k2".into(),
+            reply: n("reply2"),
+        },
+        Msg::Stop,
+    ]
+}
+
+// A variant pattern that moves `key` out and leaves `reply` in the message: the reply's
+// sender drops at the end of the iteration, after both items, as in the plain function.
+twin! {
+    fn variant_field_moved_out(msgs: Vec<Msg>) -> String {
+        for m in msgs {
+            match m {
+                Msg::Put { key, .. } => {
+                    yield_!(key);
+                    yield_!("stored".to_string());
+                }
+                Msg::Stop => break,
+            }
+        }
+    }
+}
+
+#[test]
+fn fields_a_variant_pattern_leaves_drop_with_the_matched_value() {
+    assert_eq!(
+        check!(variant_field_moved_out(msgs())),
+        ["k1", "stored", "k2", "stored"]
+    );
+    same_drops!(variant_field_moved_out(msgs()));
+    let Msg::Put { reply, .. } = msgs().remove(0) else {
+        unreachable!()
+    };
+    assert_eq!(reply.name(), "reply1");
+}

@@ -220,5 +220,8 @@ twin! {
 #[test]
 fn slice_patterns_over_a_local_used_before_each_yield() {
     let out = check!(slice_pattern_commands("set a 1\nget a b\n\nnop x\nget"));
-    assert_eq!(out, ["a=1", "get a,b", "2 keys", "unknown nop", "unknown get"]);
+    assert_eq!(
+        out,
+        ["a=1", "get a,b", "2 keys", "unknown nop", "unknown get"]
+    );
 }

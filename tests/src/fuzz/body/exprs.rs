@@ -113,6 +113,16 @@ impl Gen {
     /// (`E::A { n, .. }`, `E::A { n, g: _ }`, `E::B(k, _)`), for a value or with a yield in
     /// the arms: the guard drops with the value, at the end of its scope.
     pub(super) fn variant_match(&mut self, compound: bool) -> String {
+        if compound && self.rng.chance(1, 4) {
+            // An arm that moves an owned field out (`M::Put { key, .. }`, the key read in
+            // place) and leaves the guard in the value, which stays in scope after the yields.
+            let m = self.fresh("m");
+            let v = self.int(1);
+            let (y1, y2) = (self.yield_of("(key.len() as u64)"), self.yield_of("1u64"));
+            return format!(
+                "let {m} = M::new(\"{m}\", {v});\nmatch {m} {{\nM::Put {{ key, .. }} => {{ {y1}\n{y2} }}\nM::Stop => {{}}\n}}\n"
+            );
+        }
         let e = self.fresh("e");
         let v = self.int(1);
         let decl = format!("let {e} = E::new(\"{e}\", {v});\n");

@@ -176,7 +176,12 @@ impl Plan {
 
     /// Whether control reaches a state's entry from `node` before `binding` goes out of
     /// scope (or is bound again).
-    fn in_scope_at_a_later_state(&self, node: Node, binding: BindingId, scope: ScopeId) -> bool {
+    pub(super) fn in_scope_at_a_later_state(
+        &self,
+        node: Node,
+        binding: BindingId,
+        scope: ScopeId,
+    ) -> bool {
         let mut seen = HashSet::new();
         let mut stack = vec![node];
         while let Some(n) = stack.pop() {

@@ -12,6 +12,9 @@
 //!   dropped by index) or from a struct literal of at most two fields (one left once one is
 //!   moved) stays flat. (A hidden local holding a `match` scrutinee's value keeps what the
 //!   pattern leaves unbound by `unbound_parts.rs`.)
+//!   The same holds for an enum value a variant pattern moves fields out of (`Msg::Put {
+//!   key, .. } => yield_!(key)`, unless the pattern is taken for a copy,
+//!   `build/variant_moves.rs`): the fields it leaves would drop at the suspension.
 //! - **A value made by a function of unknown signature from a borrow of a local**
 //!   (`let g = Guard::new("g", &log);`), in scope but no longer read at a suspension. It may
 //!   borrow that local, which the state cannot hold next to the local, so flat it would drop
@@ -25,7 +28,30 @@ use crate::lower::flat::ir::{Proj, Use};
 impl Plan {
     /// Whether some value would drop early if the body were lowered flat (see the module doc).
     pub(crate) fn drops_early(&self, ir: &Ir) -> bool {
-        self.keeps_fields_it_cannot_name(ir) || self.drops_call_results_early(ir)
+        self.keeps_fields_it_cannot_name(ir)
+            || self.moves_variant_fields_out_of_kept_values(ir)
+            || self.drops_call_results_early(ir)
+    }
+
+    /// Whether an enum variant pattern moves fields out of a local (`Msg::Put { key, .. }`
+    /// binding `key` by value, not taken for a copy: `build/variant_moves.rs`) that is still
+    /// in scope at a later state: flat, the fields it leaves would drop when the step ends.
+    fn moves_variant_fields_out_of_kept_values(&self, ir: &Ir) -> bool {
+        ir.variant_moves.iter().any(|m| {
+            if m.bindings.is_empty() || self.copied_fields.contains(&m.site) {
+                return false;
+            }
+            let Some(node) = self.cfg.use_nodes[m.scrutinee] else {
+                return false;
+            };
+            let Event::Use(p, _) = self.cfg.events[node] else {
+                return false;
+            };
+            let binding = self.cfg.places.list[p].binding;
+            let info = &ir.bindings[binding];
+            info.kind != BindingKind::Temp
+                && self.in_scope_at_a_later_state(node, binding, info.scope)
+        })
     }
 
     /// Whether some state is entered while a binding whose fields are not all known may be
