@@ -57,3 +57,33 @@ fn a_clone_clones_the_kept_locals_and_drops_its_own() {
     drop(a);
     assert_eq!(take_log(), ["drop tag"]);
 }
+
+#[derive(Debug, Clone)]
+struct Page {
+    rows: Vec<u32>,
+    next: Option<u32>,
+}
+
+// A partly moved value kept across a yield: a generator that must be `Clone` stays flat (a
+// `boxed` one cannot be cloned), keeping the fields the body names.
+#[generator]
+fn page_rows(page: Page) -> impl Iterator<Item = u32> + Clone {
+    for row in page.rows {
+        yield_!(row);
+    }
+    if let Some(next) = page.next {
+        yield_!(next * 100);
+    }
+}
+
+#[test]
+fn a_clonable_generator_that_moves_a_field_out_stays_clonable() {
+    let mut a = page_rows(Page {
+        rows: vec![1, 2],
+        next: Some(3),
+    });
+    assert_eq!(a.next(), Some(1));
+    let b = a.clone();
+    assert_eq!(a.collect::<Vec<_>>(), [2, 300]);
+    assert_eq!(b.collect::<Vec<_>>(), [2, 300]);
+}

@@ -163,8 +163,12 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         debug_dump(&ir, &plan);
     }
     // A body flat lowering would drop a value of early in (`plan/inexact.rs`) is lowered
-    // `boxed`, unless it has a mistake of its own to report.
-    let inexact = ir.errors.is_empty() && plan.errors.is_empty() && plan.drops_early(&ir);
+    // `boxed`, unless it has a mistake of its own to report or must be `Clone` (which only a
+    // flat generator can be).
+    let inexact = ir.errors.is_empty()
+        && plan.errors.is_empty()
+        && !returns_clone(func)
+        && plan.drops_early(&ir);
     if !ir.inline && (plan.borrow_across_joins_only(&ir) || inexact) {
         BOXED_INSTEAD.set(true);
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
