@@ -163,11 +163,12 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         debug_dump(&ir, &plan);
     }
     // A body flat lowering would drop a value of early in (`plan/inexact.rs`) is lowered
-    // `boxed`, unless it has a mistake of its own to report or must be `Clone` (which only a
-    // flat generator can be).
+    // `boxed`, unless it has a mistake of its own to report, must be `Clone` (which only a
+    // flat generator can be) or has a signature its `boxed` form may reject (limit 10).
     let inexact = ir.errors.is_empty()
         && plan.errors.is_empty()
         && !returns_clone(func)
+        && !boxed_may_outlive_less(func)
         && plan.drops_early(&ir);
     if !ir.inline && (plan.borrow_across_joins_only(&ir) || inexact) {
         BOXED_INSTEAD.set(true);
@@ -418,6 +419,31 @@ pub(crate) fn returns_clone(func: &GenFn) -> bool {
         matches!(b, syn::TypeParamBound::Trait(t)
             if t.path.segments.last().is_some_and(|s| s.ident == "Clone"))
     })
+}
+
+/// Whether the `boxed` form of this signature may not compile where the flat one does
+/// (README limit 10): a type parameter (or an `impl Trait` argument) together with a lifetime
+/// bound on the returned `impl Trait` (`+ '_`), which the `boxed` form asks every type its
+/// item names to outlive.
+pub(crate) fn boxed_may_outlive_less(func: &GenFn) -> bool {
+    let Some(sig) = func.sig.as_ref() else {
+        return false;
+    };
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
+        return false;
+    };
+    let syn::Type::ImplTrait(t) = &**ty else {
+        return false;
+    };
+    let lifetime_bound = t
+        .bounds
+        .iter()
+        .any(|b| matches!(b, syn::TypeParamBound::Lifetime(_)));
+    let type_params = sig.generics.type_params().next().is_some()
+        || sig.inputs.iter().any(
+            |arg| matches!(arg, syn::FnArg::Typed(p) if matches!(&*p.ty, syn::Type::ImplTrait(_))),
+        );
+    lifetime_bound && type_params
 }
 
 fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {
