@@ -70,6 +70,9 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         (Flavour::Iter, None) if crate::ide::for_an_ide() => Lowering::Boxed,
         (Flavour::Iter, None) => Lowering::Flat,
     };
+    // A signature whose `boxed` form may not compile (README limit 10) gets no `boxed`
+    // stand-in below: its errors would not be the body's.
+    let boxed_may_fail = lower::flat::boxed_may_outlive_less(&func);
     match lower_fn(func, lowering, &args) {
         // Desugar a body that is valid as a generator but that the flat state machine cannot
         // hold (a borrow in use across one of its own joins, see `lower/flat/mod.rs`) into
@@ -77,7 +80,11 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         Err(_) if lowering == Lowering::Flat && lower::flat::boxed_instead() => {
             lower_fn(GenFn::from_item(item)?, Lowering::Boxed, &args)
         }
-        Err(error) if lowering == Lowering::Flat && !lower::flat::error_in_any_lowering() => {
+        Err(error)
+            if lowering == Lowering::Flat
+                && !lower::flat::error_in_any_lowering()
+                && !boxed_may_fail =>
+        {
             // Desugar a body the flat lowering rejects into the error and the same body
             // lowered as `#[generator(boxed)]`, which accepts it: rustc still checks the body,
             // so an import or a local it uses draws no false "unused" warning, and its other
@@ -175,7 +182,11 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
     // signature is read without it, so an `async fn` still gets a stub of its return type).
     item.sig.asyncness = None;
     let stub = match GenFn::from_item(item.clone()) {
-        Ok(func) if func.flavour == Flavour::Iter => quote_spanned!(span=> ::core::iter::empty()),
+        // A closure with no captures: its type, unlike `Empty<Item>`, asks nothing of the
+        // item type, so a lifetime bound on the returned type (`+ 'a`) draws no error.
+        Ok(func) if func.flavour == Flavour::Iter => {
+            quote_spanned!(span=> ::core::iter::from_fn(|| ::core::option::Option::None))
+        }
         Ok(_) => quote_spanned!(span=> ::gen_core::__private::empty_stream()),
         // `impl DoubleEndedIterator<..>` (rejected): `empty()` has every iterator trait.
         Err(_) if returns_an_iterator(&item.sig.output) => {

@@ -9,8 +9,6 @@ use super::Builder;
 use crate::lower::flat::ir::{BindingId, BindingKind, Borrows, Expr, ExprKind, Spans, Use};
 
 impl Builder<'_> {
-    /// A local of the generator that a non-`move` closure inside `e` (an argument of its
-    /// method chain) captures by reference, with the closure's spans.
     /// Declares `ident`, the hidden iterator of a `for` loop or of `yield_from!` over
     /// `iterable`: it borrows what the iterable borrows, or, when it holds a closure that
     /// captures a local by reference (`items.into_iter().filter(|&x| x > limit)`), that local
@@ -19,7 +17,19 @@ impl Builder<'_> {
         let captured = self.captured_by_reference(iterable);
         let borrows = match captured {
             Some((owner, spans)) => Borrows::Definitely(owner, spans),
-            None => self.borrows_of(iterable),
+            None => match (
+                self.borrows_of(iterable),
+                self.shared_borrow_of_local(iterable),
+            ) {
+                // `for &c in &columns`: `&&T` is no `IntoIterator`, so `columns` is not a
+                // reference but a collection of its own, and the loop borrows the local
+                // itself even when the macro cannot see where its value came from
+                // (`let columns = rows.columns;`).
+                (Borrows::Likely(owner), Some(local)) if owner == local => {
+                    Borrows::Definitely(owner, iterable.spans)
+                }
+                (borrows, _) => borrows,
+            },
         };
         let id = self.declare(ident, true, BindingKind::Iter, false, borrows);
         if captured.is_some() {
@@ -28,6 +38,26 @@ impl Builder<'_> {
         (id, captured.is_some())
     }
 
+    /// `&v` of a whole local that is not a reference: the local.
+    fn shared_borrow_of_local(&self, e: &Expr) -> Option<BindingId> {
+        let ExprKind::Op {
+            syn: SynExpr::Reference(r),
+            operands,
+            ..
+        } = &e.kind
+        else {
+            return None;
+        };
+        let ExprKind::Place { place, .. } = &operands.first()?.kind else {
+            return None;
+        };
+        let b = &self.ir.bindings[place.binding];
+        (r.mutability.is_none() && place.path.is_empty() && !b.by_ref && b.holds_value())
+            .then_some(place.binding)
+    }
+
+    /// A local of the generator that a non-`move` closure inside `e` (an argument of its
+    /// method chain) captures by reference, with the closure's spans.
     pub(super) fn captured_by_reference(&self, e: &Expr) -> Option<(BindingId, Spans)> {
         match &e.kind {
             // `.map(scale)` of a named closure that captures a local by reference.
