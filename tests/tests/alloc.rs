@@ -133,3 +133,40 @@ fn the_sanity_of_the_counting_allocator() {
     let (n, v) = allocations(|| vec![1u8; 3]);
     assert_eq!((n, v.len()), (1, 3));
 }
+
+fn first_line(s: &str) -> (&str, &str) {
+    s.split_once('\n').unwrap_or((s, ""))
+}
+
+fn bad(line: usize) -> usize {
+    line * 10
+}
+
+/// Calls whose results are references through an argument (`first_line(rest)`), or that
+/// only make an item of an arm that leaves (`bad(n)`), keep a parser flat: a body is lowered
+/// `boxed` only for a value that may hold a guard of the user's making and drop early.
+#[generator]
+fn pairs_of<'a>(text: &'a str) -> impl Iterator<Item = Result<(&'a str, &'a str), usize>> + 'a {
+    let mut rest = text;
+    let mut n = 0;
+    while !rest.is_empty() {
+        let (line, tail) = first_line(rest);
+        rest = tail;
+        n += 1;
+        let (k, v) = match line.split_once('=') {
+            Some(pair) => pair,
+            None => {
+                yield_!(Err(bad(n)));
+                continue;
+            }
+        };
+        yield_!(Ok((k, v)));
+    }
+}
+
+#[test]
+fn parsers_calling_functions_stay_flat() {
+    let text = "a=1\nb\nc=3";
+    let (n, errors) = allocations(|| pairs_of(text).filter_map(Result::err).sum::<usize>());
+    assert_eq!((n, errors), (0, 20));
+}

@@ -346,3 +346,23 @@ fn a_partial_move_in_a_generic_generator_with_a_lifetime_bound() {
     assert!(out[1].is_err());
     assert_eq!(out[2], Ok(3));
 }
+
+// A guard made from a borrow of a local moved into a `Vec` that is dead at the yield: the
+// vector holds the guard, and drops at the end of the body.
+twin! {
+    fn guard_moved_into_a_vec(count: u32) -> u32 {
+        let root = n("root");
+        let g = child_of("g", &root);
+        let all = vec![g, n("other")];
+        let len = all.len() as u32;
+        for i in 0..count {
+            yield_!(i + len);
+        }
+    }
+}
+
+#[test]
+fn a_collection_holding_a_guard_made_from_a_borrow_drops_at_the_end_of_its_block() {
+    check!(guard_moved_into_a_vec(2));
+    same_drops!(guard_moved_into_a_vec(2));
+}

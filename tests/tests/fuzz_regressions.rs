@@ -472,3 +472,15 @@ fn extended_temporary_before_a_compound_lowered_without_a_yield() {
          }\n",
     );
 }
+
+/// A guard made from a borrow of a local (`span_of(&q, ..)`, which the macro cannot tell
+/// from a value holding the borrow) moved into a `vec!` that is dead at the yield: the vector
+/// holds the guard, and both dropped at the yield instead of at the end of the body (seed
+/// 12066, programs 3013, 3813, 3964).
+#[test]
+fn guard_made_from_a_borrow_moved_into_a_vec_dead_at_the_yield() {
+    check(
+        Flavor::Sync,
+        "let sp4 = span_of(&q, \"sp4\");\nlet gv6 = vec![sp4, G::new(\"gv6\")];\nyield_!(wadd(5u64, a));\n",
+    );
+}

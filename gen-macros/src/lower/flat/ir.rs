@@ -156,9 +156,9 @@ pub(crate) struct Ir {
     /// Bindings a `let` binds to a struct or tuple literal, which spells out every field:
     /// `(is a tuple, how many fields)`.
     pub spelled_out: std::collections::HashMap<BindingId, (bool, usize)>,
-    /// Bindings a `let` binds to the result of a function call of unknown signature given a
-    /// borrow of a local (`Guard::new("g", &log)`, `parse(&text)?`).
-    pub made_by_calls: std::collections::HashSet<BindingId>,
+    /// Bindings whose `let` value may hold a value of the user's making, whose drop may be
+    /// visible (`Guard::new("g", &log)`, `vec![span]`: `build/user_values.rs`).
+    pub user_made: std::collections::HashSet<BindingId>,
     /// Each struct update of a local (`S { a: .., ..base }`).
     pub struct_updates: Vec<StructUpdate>,
     /// What the builder found wrong with the body.

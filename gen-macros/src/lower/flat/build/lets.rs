@@ -14,6 +14,7 @@ impl Builder<'_> {
     /// `let P = init [else { .. }];`
     pub(super) fn local(&mut self, local: &syn::Local) -> Let {
         let init_syn = local.init.as_ref();
+        let user_made = init_syn.is_some_and(|i| self.may_hold_user_values(&i.expr));
         let place = init_syn.and_then(|i| self.place_of(&i.expr));
         // The initializer is read in place when the pattern destructures a place (its
         // by-value bindings move out of it, `moves`), used by value otherwise.
@@ -250,9 +251,9 @@ impl Builder<'_> {
             if !shape.is_empty() {
                 self.ir.spelled_out.insert(*binding, (tuple, shape.len()));
             }
-            if is_call(&init.expr) {
-                self.ir.made_by_calls.insert(*binding);
-            }
+        }
+        if user_made {
+            self.ir.user_made.extend(bindings.iter().copied());
         }
         if join.is_some()
             && init
@@ -461,15 +462,5 @@ impl Builder<'_> {
             }
             self.ir.copy_used.insert(place.binding);
         }
-    }
-}
-
-/// A function call (`Guard::new(..)`, `parse(&s)?`), through `?` and parentheses.
-fn is_call(e: &syn::Expr) -> bool {
-    match e {
-        syn::Expr::Call(_) => true,
-        syn::Expr::Try(t) => is_call(&t.expr),
-        syn::Expr::Paren(p) => is_call(&p.expr),
-        _ => false,
     }
 }

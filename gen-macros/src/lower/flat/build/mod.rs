@@ -36,6 +36,7 @@ mod readers;
 mod spill;
 mod struct_update;
 pub(crate) mod syntax_facts;
+mod user_values;
 mod variant_moves;
 
 use std::collections::HashSet;
@@ -118,7 +119,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             borrow_handed_to_a_join: false,
             named_parts: Vec::new(),
             spelled_out: std::collections::HashMap::new(),
-            made_by_calls: std::collections::HashSet::new(),
+            user_made: std::collections::HashSet::new(),
             struct_updates: Vec::new(),
         },
         scopes: Vec::new(),

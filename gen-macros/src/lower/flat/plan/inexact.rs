@@ -15,11 +15,12 @@
 //!   The same holds for an enum value a variant pattern moves fields out of (`Msg::Put {
 //!   key, .. } => yield_!(key)`, unless the pattern is taken for a copy,
 //!   `build/variant_moves.rs`): the fields it leaves would drop at the suspension.
-//! - **A value made by a function of unknown signature from a borrow of a local**
-//!   (`let g = Guard::new("g", &log);`), in scope but no longer read at a suspension. It may
-//!   borrow that local, which the state cannot hold next to the local, so flat it would drop
-//!   there instead of at the end of its block. A value of a plain type, a reference, and a
-//!   binding named to be held for its drop (`_guard`, kept and checked by rustc) stay flat.
+//! - **A value that may borrow a local and may hold a value of the user's making**
+//!   (`let g = Guard::new("g", &log);`, `let all = vec![g];`: `build/user_values.rs`), in
+//!   scope but no longer read at a suspension. It may borrow that local, which the state
+//!   cannot hold next to the local, so flat it would drop there instead of at the end of its
+//!   block. A value of a plain type, a reference, and a binding named to be held for its drop
+//!   (`_guard`, kept and checked by rustc) stay flat.
 
 use super::*;
 use crate::lower::flat::cfg::Event;
@@ -101,16 +102,16 @@ impl Plan {
         })
     }
 
-    /// Whether some state is entered while a binding made by a call from a borrow of a local
-    /// is initialized, no longer read, and not kept.
+    /// Whether some state is entered while a binding that may borrow a local and may hold a
+    /// value of the user's making is initialized, no longer read, and not kept.
     fn drops_call_results_early(&self, ir: &Ir) -> bool {
-        if ir.made_by_calls.is_empty() {
+        if ir.user_made.is_empty() {
             return false;
         }
         (0..ir.states.len()).any(|s| {
             let node = self.cfg.entries[s];
             node != usize::MAX
-                && ir.made_by_calls.iter().any(|&b| {
+                && ir.user_made.iter().any(|&b| {
                     let info = &ir.bindings[b];
                     let places = &self.cfg.binding_places[b];
                     !info.by_ref
