@@ -347,13 +347,13 @@ fn a_partial_move_in_a_generic_generator_with_a_lifetime_bound() {
     assert_eq!(out[2], Ok(3));
 }
 
-// A guard made from a borrow of a local moved into a `Vec` that is dead at the yield: the
-// vector holds the guard, and drops at the end of the body.
+// A guard made from a borrow of a local moved into an array that is dead at the yield: the
+// array holds the guard, and drops at the end of the body.
 twin! {
     fn guard_moved_into_a_vec(count: u32) -> u32 {
         let root = n("root");
         let g = child_of("g", &root);
-        let all = vec![g, n("other")];
+        let all = [g, n("other")];
         let len = all.len() as u32;
         for i in 0..count {
             yield_!(i + len);
