@@ -251,19 +251,29 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
         InlineKind::Iter => (Flavour::Iter, Lowering::Flat),
         InlineKind::Stream => (Flavour::Stream, Lowering::Stream),
     };
-    let result = GenFn::from_inline(flavour, input).and_then(|mut func| {
-        body_checks::check(&func.block, None, lowering == Lowering::Flat)?;
-        analyze::normalize_expression(&mut func.block, lowering)?;
-        if !yields(&func.block) {
-            // Nothing gives the items a type: `()`, as an empty `async-stream` has.
-            func.item_ty = Some(syn::parse_quote!(()));
+    let lower_as = |lowering: Lowering| {
+        GenFn::from_inline(flavour, input.clone()).and_then(|mut func| {
+            body_checks::check(&func.block, None, lowering == Lowering::Flat)?;
+            analyze::normalize_expression(&mut func.block, lowering)?;
+            if !yields(&func.block) {
+                // Nothing gives the items a type: `()`, as an empty `async-stream` has.
+                func.item_ty = Some(syn::parse_quote!(()));
+            }
+            match lowering {
+                Lowering::Flat => lower::flat::lower(&func, true),
+                Lowering::Boxed => lower::compiler_backed::lower(&func, true),
+                Lowering::Stream => lower::compiler_backed::lower(&func, false),
+            }
+        })
+    };
+    let result = match lower_as(lowering) {
+        // Desugar a block whose values the flat state machine would drop early
+        // (`plan/inexact.rs`) into the same block lowered `boxed`: exact, one allocation.
+        Err(_) if lowering == Lowering::Flat && lower::flat::boxed_instead() => {
+            lower_as(Lowering::Boxed)
         }
-        match lowering {
-            Lowering::Flat => lower::flat::lower(&func, true),
-            Lowering::Boxed => lower::compiler_backed::lower(&func, true),
-            Lowering::Stream => lower::compiler_backed::lower(&func, false),
-        }
-    });
+        result => result,
+    };
     match result {
         Ok(body) => quote!({ #body }),
         Err(error) => {

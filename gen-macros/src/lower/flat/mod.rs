@@ -81,8 +81,9 @@ thread_local! {
 }
 
 /// Whether the last [`lower`] that failed found a body that is valid as a generator but that
-/// its state machine cannot hold (`Plan::borrow_across_joins_only`): the body is lowered as
-/// `#[generator(boxed)]` instead, with no error.
+/// its state machine cannot hold (`Plan::borrow_across_joins_only`) or would drop a value of
+/// early (`Plan::drops_early`): the body is lowered as `#[generator(boxed)]` instead, with no
+/// error.
 pub(crate) fn boxed_instead() -> bool {
     BOXED_INSTEAD.get()
 }
@@ -170,7 +171,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         && !returns_clone(func)
         && !boxed_may_outlive_less(func)
         && plan.drops_early(&ir);
-    if !ir.inline && (plan.borrow_across_joins_only(&ir) || inexact) {
+    if (!ir.inline && plan.borrow_across_joins_only(&ir)) || inexact {
         BOXED_INSTEAD.set(true);
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
             eprintln!("BOXED INSTEAD");
@@ -190,7 +191,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         errors.push(e.clone());
     }
     ERROR_IN_ANY_LOWERING.set(ir.error_in_any_lowering);
-    errors.finish()?;
+    let clonable = returns_clone(func);
+    errors.finish().map_err(|e| for_a_clonable(e, clonable))?;
 
     let items = items::Items::plan(&ir);
     let root = &ir.root;
@@ -205,7 +207,9 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         }
         missed.extend(em.missed.iter().copied());
     };
-    std::mem::take(&mut em.errors).finish()?;
+    std::mem::take(&mut em.errors)
+        .finish()
+        .map_err(|e| for_a_clonable(e, clonable))?;
     let out = assemble(func, &args, &ir, &plan, em, fold);
     if let Some(mut path) = std::env::var_os("GEN_DEBUG_EXPAND") {
         // An `iter!` nested in a generator expands after it: keep both.
@@ -405,6 +409,27 @@ fn assemble(
         let #generator = #generator_value;
         #generator
     }
+}
+
+/// `errors` as told to a generator declared `+ Clone` when `clonable`: the `boxed` lowering
+/// that a message names as a fix cannot be `Clone`.
+fn for_a_clonable(errors: syn::Error, clonable: bool) -> syn::Error {
+    const BOXED: &str = "or use `#[generator(boxed)]`";
+    if !clonable {
+        return errors;
+    }
+    let mut out = Errors::default();
+    for e in errors {
+        let message = e.to_string();
+        out.push(match message.strip_suffix(BOXED) {
+            Some(head) => syn::Error::new(
+                e.span(),
+                format!("{head}or leave out `+ Clone` and use `#[generator(boxed)]`"),
+            ),
+            None => e,
+        });
+    }
+    out.finish().expect_err("at least one error")
 }
 
 /// Whether the signature's return type asks for `+ Clone`.

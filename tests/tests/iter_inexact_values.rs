@@ -1,0 +1,164 @@
+//! `iter!` blocks whose values the macro cannot keep exactly in a flat state (a partly moved
+//! value across a yield, a value moved out of an item it cannot see is a reference): lowered
+//! like an `async move` block instead, they behave as a `gen move` block does, each against
+//! the plain loop that computes the same items and drops.
+
+use gen_core::iter;
+use gen_tests::{Noisy, log, take_log};
+
+#[derive(Debug)]
+struct Task {
+    id: u32,
+    deps: Vec<u32>,
+}
+
+// The items of a captured `&[Task]` are references: `yield t.id` copies the id out of one.
+fn ids(tasks: &[Task]) -> impl Iterator<Item = u32> + '_ {
+    iter! {
+        for t in tasks {
+            let mut deps = 0;
+            for _d in &t.deps {
+                deps += 1;
+            }
+            if deps > 0 {
+                yield t.id;
+            }
+        }
+    }
+}
+
+#[test]
+fn ids_out_of_the_items_of_a_captured_slice() {
+    let tasks = [
+        Task {
+            id: 1,
+            deps: vec![2],
+        },
+        Task {
+            id: 2,
+            deps: vec![],
+        },
+        Task {
+            id: 3,
+            deps: vec![1, 2],
+        },
+    ];
+    let want: Vec<u32> = tasks
+        .iter()
+        .filter(|t| !t.deps.is_empty())
+        .map(|t| t.id)
+        .collect();
+    assert_eq!(ids(&tasks).collect::<Vec<_>>(), want);
+}
+
+#[derive(Debug)]
+struct Slot {
+    id: u32,
+    cur: String,
+}
+
+// A field moved out of a capture, a yield, the field assigned again and the capture used.
+fn rotate(mut s: Slot) -> impl Iterator<Item = String> {
+    iter! {
+        let old = s.cur;
+        yield old;
+        s.cur = String::from("new");
+        yield format!("{} {}", s.id, s.cur);
+    }
+}
+
+#[test]
+fn a_field_moved_out_of_a_capture_and_assigned_again() {
+    let s = Slot {
+        id: 7,
+        cur: "old".into(),
+    };
+    assert_eq!(rotate(s).collect::<Vec<_>>(), ["old", "7 new"]);
+}
+
+#[derive(Debug)]
+struct Config {
+    dedup: bool,
+    label: String,
+    notes: Vec<String>,
+}
+
+// A struct update after a yield across which the capture was kept partly moved.
+fn relabelled(base: Config) -> impl Iterator<Item = String> {
+    iter! {
+        let label = base.label;
+        yield label;
+        let cfg = Config { label: String::from("new"), ..base };
+        yield format!("{} {} {}", cfg.label, cfg.dedup, cfg.notes.len());
+    }
+}
+
+#[test]
+fn a_struct_update_of_a_capture_kept_partly_moved() {
+    let base = Config {
+        dedup: true,
+        label: "l".into(),
+        notes: vec!["a".into()],
+    };
+    assert_eq!(relabelled(base).collect::<Vec<_>>(), ["l", "new true 1"]);
+}
+
+#[derive(Debug)]
+struct Packet {
+    seq: u32,
+    payload: Vec<u8>,
+    _buf: Noisy,
+}
+
+fn packets() -> Vec<Packet> {
+    (1..=2)
+        .map(|seq| Packet {
+            seq,
+            payload: vec![7; seq as usize],
+            _buf: Noisy::new(format!("buf{seq}")),
+        })
+        .collect()
+}
+
+// A popped packet whose payload moves into the item: its buffer, never named, drops at the
+// end of the iteration, after the consumer had the item.
+fn sent(mut q: Vec<Packet>) -> impl Iterator<Item = (u32, Vec<u8>)> {
+    iter! {
+        while let Some(p) = q.pop() {
+            let len = p.payload.len();
+            yield (p.seq, p.payload);
+            log(format!("sent {len}"));
+        }
+    }
+}
+
+fn sent_plain(mut q: Vec<Packet>, stop_after: usize) {
+    let mut n = 0;
+    while let Some(p) = q.pop() {
+        let len = p.payload.len();
+        log(format!("item {}", p.seq));
+        let _item = (p.seq, p.payload);
+        n += 1;
+        if n == stop_after {
+            return;
+        }
+        log(format!("sent {len}"));
+    }
+}
+
+#[test]
+fn an_unnamed_field_of_a_popped_value_drops_at_the_end_of_its_iteration() {
+    for stop_after in 1..=3 {
+        let _ = take_log();
+        let mut it = sent(packets());
+        for _ in 0..stop_after {
+            if let Some((seq, _)) = it.next() {
+                log(format!("item {seq}"));
+            }
+        }
+        drop(it);
+        let got = take_log();
+        sent_plain(packets(), stop_after);
+        assert_eq!(got, take_log(), "stopped after {stop_after}");
+    }
+}
