@@ -80,13 +80,14 @@ pub(crate) fn normalize(
 }
 
 /// [`normalize`] for the body of `iter! { .. }`/`stream! { .. }`, which allows `?` (its item
-/// type is inferred) and captures `self` as it is.
+/// type is inferred). The flat lowering renames `self` (`parse::self_ident`) and captures it
+/// like any other local; the compiler-backed one captures `self` as it is.
 pub(crate) fn normalize_expression(block: &mut Block, lowering: Lowering) -> syn::Result<()> {
     let mut visitor = Normalize {
         expression_form: true,
         lowering,
         item_is_result: true,
-        rename_self: false,
+        rename_self: lowering == Lowering::Flat,
         context: Context::Body,
         nested_generator: false,
         errors: Errors::default(),

@@ -75,20 +75,22 @@ thread_local! {
 /// body), which the renamed receiver would then capture or shadow. (Identifiers a macro
 /// expands to later are hygienic: they cannot meet the user's `self_`.)
 pub(crate) fn choose_self_name(item: Option<&ItemFn>) {
-    fn names_self_(tokens: TokenStream) -> bool {
-        tokens.into_iter().any(|t| match t {
-            proc_macro2::TokenTree::Ident(i) => i == "self_",
-            proc_macro2::TokenTree::Group(g) => names_self_(g.stream()),
-            _ => false,
-        })
-    }
     let readable = item.is_some_and(|item| {
         item.sig.receiver().is_some()
-            && !names_self_(item.sig.inputs.to_token_stream())
-            && !names_self_(item.block.to_token_stream())
+            && !names(item.sig.inputs.to_token_stream(), "self_")
+            && !names(item.block.to_token_stream(), "self_")
     });
     let name = if readable { "self_" } else { "__gen_self" };
     SELF_NAME.with(|n| n.set(name));
+}
+
+/// Whether `tokens` name the identifier `name` anywhere.
+fn names(tokens: TokenStream, name: &str) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == name,
+        proc_macro2::TokenTree::Group(g) => names(g.stream(), name),
+        _ => false,
+    })
 }
 
 /// The name `self` is renamed to inside a generator body, at the user's `self` token (an IDE
@@ -130,10 +132,14 @@ impl GenFn {
         })
     }
 
-    /// Reads the body of an `iter! { .. }`/`stream! { .. }` expression.
+    /// Reads the body of an `iter! { .. }`/`stream! { .. }` expression. A block that names
+    /// `self` (in a method) and not `self_` gets `self_` for it, as a generator does.
     pub(crate) fn from_inline(flavour: Flavour, body: TokenStream) -> syn::Result<Self> {
         let block: Block = syn::parse2(quote!({ #body }))?;
         choose_self_name(None);
+        if names(body.clone(), "self") && !names(body, "self_") {
+            SELF_NAME.with(|n| n.set("self_"));
+        }
         Ok(GenFn {
             attrs: Vec::new(),
             vis: Visibility::Inherited,

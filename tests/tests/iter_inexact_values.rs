@@ -162,3 +162,68 @@ fn an_unnamed_field_of_a_popped_value_drops_at_the_end_of_its_iteration() {
         assert_eq!(got, take_log(), "stopped after {stop_after}");
     }
 }
+
+#[derive(Debug)]
+struct Plan {
+    tasks: Vec<u32>,
+    n: u32,
+    guard: Noisy,
+}
+
+impl Plan {
+    fn new() -> Plan {
+        Plan {
+            tasks: vec![1, 2],
+            n: 3,
+            guard: Noisy::new("plan"),
+        }
+    }
+
+    // `self.tasks` moved into the loop of a block in a method taking `self`: the block
+    // captures the fields it uses, as a `move` closure (and a `gen move` block) does, so
+    // the guard it never names stays in the method's `self` and drops when `run` returns.
+    fn run(self) -> impl Iterator<Item = u32> {
+        iter! {
+            for t in self.tasks {
+                yield t * 10;
+            }
+            yield self.n;
+        }
+    }
+
+    // Reading fields through `&self` across yields, and using `self` whole after a yield.
+    fn sums(&self) -> impl Iterator<Item = u32> + '_ {
+        iter! {
+            for x in &self.tasks {
+                yield *x + self.n;
+            }
+        }
+    }
+
+    fn whole(self) -> impl Iterator<Item = String> {
+        iter! {
+            yield self.guard.name().to_string();
+            let this = self;
+            yield format!("{} tasks", this.tasks.len());
+        }
+    }
+}
+
+#[test]
+fn a_block_in_a_method_moves_a_field_out_of_self() {
+    let _ = take_log();
+    let mut it = Plan::new().run();
+    assert_eq!(take_log(), ["drop plan"]);
+    assert_eq!(it.next(), Some(10));
+    drop(it);
+    assert_eq!(Plan::new().run().collect::<Vec<_>>(), [10, 20, 3]);
+}
+
+#[test]
+fn a_block_reads_self_by_reference_and_moves_it_whole() {
+    let plan = Plan::new();
+    assert_eq!(plan.sums().collect::<Vec<_>>(), [4, 5]);
+    let _ = take_log();
+    assert_eq!(plan.whole().collect::<Vec<_>>(), ["plan", "2 tasks"]);
+    assert_eq!(take_log(), ["drop plan"]);
+}

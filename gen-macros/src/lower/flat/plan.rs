@@ -213,10 +213,12 @@ fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
         .iter()
         .rposition(|b| moved.contains(b))
         .map_or(0, |last| last + 1);
+    // The receiver, renamed in the block (`parse::self_ident`), names no variable the closure
+    // could capture: the state holds it.
     ir.params[after_moved..]
         .iter()
         .copied()
-        .filter(|b| !moved.contains(b))
+        .filter(|b| !moved.contains(b) && !crate::parse::is_self_ident(&ir.bindings[*b].ident))
         .collect()
 }
 
