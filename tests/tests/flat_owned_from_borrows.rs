@@ -1,0 +1,245 @@
+//! Values made from a borrow of a local that own their data, or that are held for their drop,
+//! keep their exact drop timing across yields, like every local other than a dead borrow
+//! (`flat_dead_borrows.rs`): guards, values swapped out of a local (`mem::replace`,
+//! `mem::take`), a `Path` into an argument, items taken out of a borrowing iterator (by
+//! `by_ref`, a closure, `copied`, or through a `&mut` element of a local), owned values in a
+//! container, and what a closure used up before the yield leaves. Compared with the plain
+//! function.
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+fn n(name: &str) -> Noisy {
+    Noisy::new(name)
+}
+
+// A guard built from an argument lives to the end of its block across yields; a view into
+// a local that is dead at the yield does not delay anything.
+twin! {
+    fn guards_keep_their_timing(name: String) -> String {
+        let _guard = n("guard");
+        let upper = name.to_uppercase();
+        let first = upper.chars().next();
+        yield_!(format!("{first:?}"));
+        {
+            let _inner = n("inner");
+            let view = &upper[..1];
+            let copy = view.to_string();
+            yield_!(copy);
+        }
+        yield_!(upper);
+    }
+}
+
+#[test]
+fn guards_still_drop_at_the_end_of_their_block() {
+    check!(guards_keep_their_timing("xy".to_string()));
+    let log = same_drops!(guards_keep_their_timing("xy".to_string()));
+    assert_eq!(log.last().map(String::as_str), Some("drop guard"));
+}
+
+// `mem::replace(&mut cur, ..)` and `mem::take(&mut slot)` return the old value, owned: it
+// keeps its timing although it is made from a `&mut` of another local and dead at the yield.
+twin! {
+    fn replaced_values_are_owned(k: u32) -> u32 {
+        let mut cur = n("cur");
+        let old = std::mem::replace(&mut cur, n("new"));
+        yield_!(k);
+        let mut slot = Some(n("slot"));
+        let taken = std::mem::take(&mut slot);
+        yield_!(u32::from(taken.is_some()) + u32::from(old.name() == "cur"));
+        gen_tests::log("after");
+    }
+}
+
+#[test]
+fn values_swapped_out_of_a_local_keep_their_timing() {
+    check!(replaced_values_are_owned(1));
+    let log = same_drops!(replaced_values_are_owned(1));
+    assert!(log.iter().position(|e| e == "after") < log.iter().position(|e| e == "drop cur"));
+}
+
+// `Path::new(name)` returns a reference (into the argument here), not a value of its own:
+// kept across yields, it borrows nothing of the generator's.
+twin! {
+    fn path_new_is_a_reference(name: &'static str) -> String {
+        let path = std::path::Path::new(name);
+        yield_!(path.display().to_string());
+        let parent = path.parent();
+        yield_!(format!("{parent:?}"));
+        yield_!(path.extension().map(|e| e.to_string_lossy().into_owned()).unwrap_or_default());
+    }
+}
+
+#[test]
+fn a_path_made_from_an_argument_is_kept_across_yields() {
+    assert_eq!(check!(path_new_is_a_reference("a/b.txt"))[2], "txt");
+}
+
+// What comes out of a borrowed iterator (`it.by_ref().take(n).collect()`) borrows what the
+// iterator borrows, not the iterator: collected from an owning iterator, it is owned.
+twin! {
+    fn head_then_rest(xs: Vec<String>, head: usize) -> String {
+        let mut it = xs.into_iter();
+        let first: Vec<_> = it.by_ref().take(head).collect();
+        for x in first {
+            yield_!(x);
+        }
+        let next = it.by_ref().find(|_| true);
+        yield_!(next.unwrap_or_default());
+        for x in it {
+            yield_!(x);
+        }
+    }
+}
+
+#[test]
+fn items_taken_through_a_borrowed_iterator_are_its_items() {
+    let words = || ["a", "b", "c", "d"].map(String::from).to_vec();
+    assert_eq!(check!(head_then_rest(words(), 2)), ["a", "b", "c", "d"]);
+}
+
+#[derive(Debug)]
+pub struct Person {
+    id: u32,
+    name: String,
+}
+
+// What a closure (`map`) or a copy (`copied`) takes out of a borrowing iterator may own its
+// data: collected from a local, then yielded across yields, it does not borrow the local.
+twin! {
+    fn collected_through_map_and_copied(n: u32) -> String {
+        let people: Vec<Person> = (0..n).map(|id| Person { id, name: format!("p{id}") }).collect();
+        let ids: Vec<_> = people.iter().map(|p| p.id).collect();
+        for id in ids {
+            yield_!(id.to_string());
+        }
+        let names: Vec<String> = people.iter().filter(|p| p.id > 0).map(|p| p.name.clone()).collect();
+        for name in names {
+            yield_!(name);
+        }
+        let by_name: std::collections::BTreeMap<&str, u32> =
+            people.iter().map(|p| (p.name.as_str(), p.id)).collect();
+        let firsts: Vec<u32> = by_name.values().copied().collect();
+        drop(by_name);
+        for id in firsts {
+            yield_!(format!("#{id}"));
+        }
+        drop(people);
+    }
+}
+
+#[test]
+fn values_taken_out_of_a_borrowing_iterator_through_a_closure() {
+    assert_eq!(
+        check!(collected_through_map_and_copied(3)),
+        ["0", "1", "2", "p1", "p2", "#0", "#1", "#2"]
+    );
+}
+
+/// Made by a function the macro does not know from a borrow of a local: it may borrow it.
+fn make_guard(name: &str, config: &[u32]) -> Noisy {
+    Noisy::new(format!("{name}{}", config.len()))
+}
+
+// A value named to be held for its drop (`_guard`) keeps its timing even when the macro
+// cannot tell whether it borrows a local: it drops at the end of its block, after the items.
+twin! {
+    fn guard_made_from_a_borrow_keeps_its_timing(config: Vec<u32>) -> usize {
+        let _guard = make_guard("span", &config);
+        yield_!(config.len());
+        {
+            let _inner = make_guard("inner", &config);
+            yield_!(config.len() + 1);
+        }
+        yield_!(config.len() + 2);
+    }
+}
+
+#[test]
+fn a_guard_held_for_its_drop_drops_at_the_end_of_its_block() {
+    assert_eq!(
+        check!(guard_made_from_a_borrow_keeps_its_timing(vec![1, 2])),
+        [2, 3, 4]
+    );
+    let log = same_drops!(guard_made_from_a_borrow_keeps_its_timing(vec![1, 2]));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("drop span2") > at("yield 4"), "{log:?}");
+    assert!(
+        at("drop inner2") > at("yield 3") && at("drop inner2") < at("yield 4"),
+        "{log:?}"
+    );
+}
+
+// Owned values pushed, inserted or extended into a container kept across yields: it borrows
+// nothing (`push((&root, ..))` would, README limit 1).
+twin! {
+    fn containers_filled_with_owned_values(words: Vec<String>) -> usize {
+        let mut out: Vec<String> = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for w in &words {
+            out.push(w.clone());
+            seen.insert(w.len());
+        }
+        out.extend(words.iter().cloned());
+        yield_!(out.len());
+        out.push(words.len().to_string());
+        yield_!(out.len() + seen.len());
+    }
+}
+
+#[test]
+fn containers_of_owned_values_are_kept_across_yields() {
+    let words = || ["a", "bb", "cc"].map(String::from).to_vec();
+    assert_eq!(check!(containers_filled_with_owned_values(words())), [6, 9]);
+}
+
+// `it.next()` through a `&mut` to an element of `iters` returns the element's item, which
+// never borrows `iters`: `heads` and `out` hold owned items across the yields.
+twin! {
+    fn firsts_of_each_list(count: u32) -> String {
+        let lists: Vec<Vec<String>> = (0..count)
+            .map(|i| vec![format!("a{i}"), format!("b{i}")])
+            .collect();
+        let mut iters: Vec<std::vec::IntoIter<String>> =
+            lists.into_iter().map(|v| v.into_iter()).collect();
+        let mut heads: Vec<Option<String>> = Vec::new();
+        for it in iters.iter_mut() {
+            heads.push(it.next());
+        }
+        let mut out = Vec::new();
+        for it in iters.iter_mut() {
+            out.push(it.next().unwrap_or_default());
+        }
+        let _held = n("held");
+        for h in heads.into_iter().flatten() {
+            yield_!(h);
+        }
+        for s in out {
+            yield_!(s);
+        }
+    }
+}
+
+#[test]
+fn items_taken_through_a_mutable_element_of_a_local_are_owned() {
+    assert_eq!(check!(firsts_of_each_list(2)), ["a0", "a1", "b0", "b1"]);
+    same_drops!(firsts_of_each_list(2));
+}
+
+// A closure that captures an argument by reference, used up by a chain that ends before the
+// yield (`sum`): the value it leaves is owned, kept across the yields.
+twin! {
+    fn scaled_totals(v: Vec<i64>, factor: i64) -> i64 {
+        let scale = |n: i64| n * factor;
+        let total: i64 = v.iter().copied().map(scale).sum();
+        yield_!(total);
+        let again: i64 = v.iter().map(|x| x * factor).sum();
+        yield_!(again);
+        yield_!(total + again + factor);
+    }
+}
+
+#[test]
+fn a_closure_used_up_before_the_yield_leaves_an_owned_value() {
+    assert_eq!(check!(scaled_totals(vec![1, 2], 3)), [9, 9, 21]);
+}
