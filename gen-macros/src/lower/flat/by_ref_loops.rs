@@ -23,7 +23,7 @@
 
 use syn::visit_mut::{self, VisitMut};
 
-use super::build::methods::{ADAPTS_ITERATOR, MAKES_ITERATOR};
+use super::build::receiver_methods::{ADAPTS_ITERATOR, MAKES_ITERATOR};
 use syn::{Block, Expr};
 
 /// `block` with such loops desugared, or `None` when there are none.

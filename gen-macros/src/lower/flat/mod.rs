@@ -19,6 +19,8 @@
 //!   not yield (the plan and the build repeat until they agree).
 //! - `emit/`: IR + plan -> the state machine; `print.rs`: IR -> tokens for code that is not
 //!   lowered; `fold.rs`: the internal-iteration copy.
+//! - `fallback.rs`: the signatures that keep a body flat where it would otherwise lower
+//!   `boxed` (`+ Clone`, limit 10's shape).
 //!
 //! Desugar
 //! ```text
@@ -49,7 +51,10 @@ mod by_ref_loops;
 pub(crate) mod cfg;
 pub(crate) mod emit;
 pub(crate) mod extended_temps;
+mod fallback;
 pub(crate) mod flow;
+use fallback::for_a_clonable;
+pub(crate) use fallback::{boxed_may_outlive_less, returns_clone};
 mod fold;
 pub(crate) mod ir;
 mod items;
@@ -409,66 +414,6 @@ fn assemble(
         let #generator = #generator_value;
         #generator
     }
-}
-
-/// `errors` as told to a generator declared `+ Clone` when `clonable`: the `boxed` lowering
-/// that a message names as a fix cannot be `Clone`.
-fn for_a_clonable(errors: syn::Error, clonable: bool) -> syn::Error {
-    const BOXED: &str = "or use `#[generator(boxed)]`";
-    if !clonable {
-        return errors;
-    }
-    let mut out = Errors::default();
-    for e in errors {
-        let message = e.to_string();
-        out.push(match message.strip_suffix(BOXED) {
-            Some(head) => syn::Error::new(
-                e.span(),
-                format!("{head}or leave out `+ Clone` and use `#[generator(boxed)]`"),
-            ),
-            None => e,
-        });
-    }
-    out.finish().expect_err("at least one error")
-}
-
-/// Whether the signature's return type asks for `+ Clone`.
-pub(crate) fn returns_clone(func: &GenFn) -> bool {
-    let Some(syn::ReturnType::Type(_, ty)) = func.sig.as_ref().map(|s| &s.output) else {
-        return false;
-    };
-    let syn::Type::ImplTrait(t) = &**ty else {
-        return false;
-    };
-    t.bounds.iter().any(|b| {
-        matches!(b, syn::TypeParamBound::Trait(t)
-            if t.path.segments.last().is_some_and(|s| s.ident == "Clone"))
-    })
-}
-
-/// Whether the `boxed` form of this signature may not compile where the flat one does
-/// (README limit 10): a type parameter (or an `impl Trait` argument) together with a lifetime
-/// bound on the returned `impl Trait` (`+ '_`), which the `boxed` form asks every type its
-/// item names to outlive.
-pub(crate) fn boxed_may_outlive_less(func: &GenFn) -> bool {
-    let Some(sig) = func.sig.as_ref() else {
-        return false;
-    };
-    let syn::ReturnType::Type(_, ty) = &sig.output else {
-        return false;
-    };
-    let syn::Type::ImplTrait(t) = &**ty else {
-        return false;
-    };
-    let lifetime_bound = t
-        .bounds
-        .iter()
-        .any(|b| matches!(b, syn::TypeParamBound::Lifetime(_)));
-    let type_params = sig.generics.type_params().next().is_some()
-        || sig.inputs.iter().any(
-            |arg| matches!(arg, syn::FnArg::Typed(p) if matches!(&*p.ty, syn::Type::ImplTrait(_))),
-        );
-    lifetime_bound && type_params
 }
 
 fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {

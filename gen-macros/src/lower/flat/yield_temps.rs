@@ -34,8 +34,9 @@ use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Ident};
 
-use super::build::methods::{BORROWING, KEEPS_RECEIVER, REFERENCES_OUT};
+use super::build::methods::{BORROWING, REFERENCES_OUT};
 use super::build::operands::consumes_receiver;
+use super::build::receiver_methods::KEEPS_RECEIVER;
 
 /// The prefix of the hidden locals.
 const PREFIX: &str = "__gen_y";

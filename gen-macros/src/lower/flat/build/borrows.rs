@@ -7,11 +7,8 @@
 use syn::Expr as SynExpr;
 
 use super::Builder;
-use super::methods::{ADAPTERS, BORROWING, MAKES_VALUE, NUMERIC, PASS_ON, PLAIN_RESULT};
+use super::methods::{ADAPTERS, BORROWING, PASS_ON};
 use crate::lower::flat::ir::{BindingId, BindingKind, Borrows, Expr, ExprKind, Use};
-
-/// Macros whose value owns its data.
-const OWNING_MACROS: &[&str] = &["vec", "format"];
 
 /// Bindings matched against it are references: `&x`, `x.iter()`, `x.as_ref()`, ...
 pub(crate) fn yields_references(e: &SynExpr) -> bool {
@@ -69,141 +66,6 @@ fn diverges(e: &SynExpr) -> bool {
 }
 
 impl Builder<'_> {
-    /// Whether the value of `e` is plain data (no drop glue): literals, numbers computed
-    /// from plain data, comparisons, casts, the results of `len()`-like methods.
-    pub(crate) fn plain_value(&self, e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Place { place, .. } => {
-                let b = &self.ir.bindings[place.binding];
-                place.path.is_empty() && (b.plain || b.by_ref)
-            }
-            ExprKind::Op { syn, operands, .. } => match syn {
-                SynExpr::Lit(_) | SynExpr::Cast(_) | SynExpr::Reference(_) => true,
-                SynExpr::Binary(b) => {
-                    use syn::BinOp::*;
-                    matches!(
-                        b.op,
-                        Eq(_) | Ne(_) | Lt(_) | Le(_) | Gt(_) | Ge(_) | And(_) | Or(_)
-                    ) || operands.iter().all(|o| self.plain_value(o))
-                }
-                SynExpr::Unary(u) => {
-                    !matches!(u.op, syn::UnOp::Deref(_)) && self.plain_value(&operands[0])
-                }
-                SynExpr::Paren(_)
-                | SynExpr::Group(_)
-                | SynExpr::Tuple(_)
-                | SynExpr::Array(_)
-                | SynExpr::Range(_) => operands.iter().all(|o| self.plain_value(o)),
-                // `Some(1)`, `Ok(x)` of plain data.
-                // (The callee is operand 0: the syntax keeps a hole for it.)
-                SynExpr::Call(_) => {
-                    matches!(&operands[0].kind, ExprKind::Op { syn: SynExpr::Path(p), .. }
-                        if p.path.segments.last().is_some_and(|s| s.ident == "Some" || s.ident == "Ok" || s.ident == "Err"))
-                        && operands[1..].iter().all(|o| self.plain_value(o))
-                }
-                SynExpr::MethodCall(m) => {
-                    let name = m.method.to_string();
-                    PLAIN_RESULT.contains(&name.as_str())
-                        || (NUMERIC.contains(&name.as_str())
-                            && operands.iter().all(|o| self.plain_value(o)))
-                        || self.typed_by_plain_argument(&name, operands)
-                }
-                _ => false,
-            },
-            ExprKind::Block { block, .. } => self.plain_tail(block),
-            ExprKind::If {
-                then, otherwise, ..
-            } => self.plain_tail(then) && otherwise.as_ref().is_some_and(|o| self.plain_value(o)),
-            ExprKind::Match { arms, .. } => arms.iter().all(|a| self.plain_value(&a.body)),
-            _ => false,
-        }
-    }
-
-    /// Whether the value of `e` certainly owns its data (see `Binding::owns`): a constructor
-    /// (`Type::new(..)`, a struct, array or tuple literal, `vec!`, `format!`), a method that
-    /// makes a value (`collect`, `to_string`, `lock`, `iter`), passed on by `unwrap`-like
-    /// methods and `?`, or a move of an owning binding.
-    pub(crate) fn owning_value(&self, e: &Expr) -> bool {
-        match &e.kind {
-            ExprKind::Place { place, .. } => {
-                place.path.is_empty() && self.ir.bindings[place.binding].owns
-            }
-            ExprKind::Macro { mac, .. } => mac
-                .path
-                .segments
-                .last()
-                .is_some_and(|s| OWNING_MACROS.contains(&s.ident.to_string().as_str())),
-            ExprKind::Try { inner, .. } => self.owning_value(inner),
-            ExprKind::Block { block, .. } => matches!(
-                block.stmts.last(),
-                Some(crate::lower::flat::ir::Stmt::Expr { expr, semi: false, .. })
-                    if self.owning_value(expr)
-            ),
-            ExprKind::Op { syn, operands, .. } => match syn {
-                SynExpr::Struct(_) | SynExpr::Array(_) | SynExpr::Repeat(_) | SynExpr::Tuple(_) => {
-                    true
-                }
-                // A number, `bool` or `char` (a string literal is a reference).
-                SynExpr::Lit(l) => !matches!(
-                    l.lit,
-                    syn::Lit::Str(_) | syn::Lit::ByteStr(_) | syn::Lit::CStr(_)
-                ),
-                SynExpr::Paren(_) | SynExpr::Group(_) | SynExpr::Try(_) => {
-                    operands.first().is_some_and(|o| self.owning_value(o))
-                }
-                // A number computed by arithmetic, a negation, a cast: a value, never a
-                // reference.
-                SynExpr::Binary(_) | SynExpr::Unary(_) | SynExpr::Cast(_)
-                    if super::syntax_facts::numeric(syn) =>
-                {
-                    true
-                }
-                // `Type::function(..)`: a constructor (the callee is operand 0; the syntax
-                // keeps a hole for it); `fs::read_to_string(..)` and the other `fs` functions.
-                SynExpr::Call(_) => matches!(&operands[0].kind, ExprKind::Op {
-                    syn: SynExpr::Path(p),
-                    ..
-                } if {
-                    let segs = &p.path.segments;
-                    let ty = segs.len().checked_sub(2).map(|i| segs[i].ident.to_string());
-                    let f = segs.last().map(|s| s.ident.to_string());
-                    // `Path::new(&s)`, `OsStr::new(..)`, `CStr::from_bytes_with_nul(..)`
-                    // return references.
-                    ty.as_deref().is_some_and(|ty| {
-                        ty == "fs"
-                            || (ty.starts_with(|c: char| c.is_ascii_uppercase())
-                                && !matches!(ty, "Path" | "OsStr" | "CStr"))
-                    }) || f.as_deref() == Some("read_to_string")
-                }),
-                SynExpr::MethodCall(m) => {
-                    let name = m.method.to_string();
-                    MAKES_VALUE.contains(&name.as_str())
-                        // `v.clone()` of an owned `v` (of a reference it may be the reference).
-                        || (name == "clone" && operands.first().is_some_and(|o| self.owning_value(o)))
-                        || ((PASS_ON.contains(&name.as_str()) || ADAPTERS.contains(&name.as_str()))
-                            && operands.first().is_some_and(|o| self.owning_value(o)))
-                }
-                _ => false,
-            },
-            _ => false,
-        }
-    }
-
-    fn plain_tail(&self, block: &crate::lower::flat::ir::Block) -> bool {
-        matches!(block.stmts.last(), Some(crate::lower::flat::ir::Stmt::Expr { expr, semi: false, .. }) if self.plain_value(expr))
-    }
-
-    /// `a..b` (or `a..=b`) over plain data.
-    pub(crate) fn plain_range(&self, e: &Expr) -> bool {
-        matches!(
-            &e.kind,
-            ExprKind::Op {
-                syn: SynExpr::Range(_),
-                ..
-            }
-        ) && self.plain_value(e)
-    }
-
     /// What the value of `e` may borrow.
     pub(crate) fn borrows_of(&self, e: &Expr) -> Borrows {
         match &e.kind {

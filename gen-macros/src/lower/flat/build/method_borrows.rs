@@ -6,9 +6,9 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use super::borrows::{likely, strongest};
 use super::methods::{
-    ADAPTERS, BORROWING, ELEMENT_ACCESS, OWNED, PASS_ON, STR_BORROWING, TAKES_ELEMENT,
-    TYPED_BY_ARGUMENT,
+    ADAPTERS, BORROWING, ELEMENT_ACCESS, OWNED, PASS_ON, STR_BORROWING, TYPED_BY_ARGUMENT,
 };
+use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind};
 
 impl Builder<'_> {

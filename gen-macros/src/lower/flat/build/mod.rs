@@ -11,6 +11,7 @@
 //! analysis found must be lowered although they do not yield (see `plan.rs`).
 
 mod assign;
+mod blocks;
 pub(crate) mod borrows;
 mod branches;
 mod conditional;
@@ -33,21 +34,23 @@ mod yields;
 pub(crate) use macros::{Macros, reassemble};
 mod pattern;
 mod readers;
+pub(crate) mod receiver_methods;
 mod spill;
 mod struct_update;
 pub(crate) mod syntax_facts;
+mod temps;
 mod user_values;
+mod value_kinds;
 mod variant_moves;
 
 use std::collections::HashSet;
 
 use proc_macro2::Span;
-use syn::spanned::Spanned;
-use syn::{Ident, Item, Stmt as SynStmt};
+use syn::Ident;
 
 use super::ir::{
-    Binding, BindingId, BindingKind, Block, Borrows, Ir, ItemRef, LoopId, LoopInfo, LoopKind, Mark,
-    MarkId, Reusable, Scope, ScopeId, StateId, StateInfo, StateKind, Stmt,
+    Binding, BindingId, BindingKind, Block, Borrows, Ir, LoopId, LoopInfo, LoopKind, Mark, MarkId,
+    Scope, ScopeId, StateId, StateInfo, StateKind,
 };
 use crate::parse::{self, GenFn};
 
@@ -377,132 +380,6 @@ impl Builder<'_> {
             Some(label) => frame.label.as_deref() == Some(&label.ident.to_string()),
             None => frame.kind != LoopKind::Block,
         })
-    }
-
-    /// Builds a block: its own scope around its statements. `value`: its value goes to a join
-    /// (which decides whether its last lowered statement needs a join of its own). `top`: the
-    /// body's own block, whose items are visible in the whole function.
-    pub(crate) fn block(&mut self, block: &syn::Block, value: bool, top: bool) -> Block {
-        let scope = self.push_scope();
-        let stmts = self.stmts(&block.stmts, value, top);
-        let end = self.mark(Mark::End);
-        self.pop_scope(scope);
-        let split = stmts.iter().any(Stmt::split);
-        Block {
-            scope,
-            stmts,
-            end,
-            split,
-        }
-    }
-
-    fn stmts(&mut self, stmts: &[SynStmt], value: bool, top: bool) -> Vec<Stmt> {
-        let mut out = Vec::new();
-        for (i, stmt) in stmts.iter().enumerate() {
-            let last = i + 1 == stmts.len();
-            if let Some(conditional) = self.conditional_stmt(stmt) {
-                out.push(conditional);
-                continue;
-            }
-            match stmt {
-                SynStmt::Local(local) => {
-                    // Desugar `let P = v [else { .. }];` whose variant bindings are copies
-                    // into `<check of P>; let P = v [else { .. }];` (`variant_moves.rs`).
-                    if let Some(init) = &local.init {
-                        out.extend(self.variant_check(&local.pat, &init.expr));
-                    }
-                    out.push(Stmt::Let(Box::new(self.local(local))));
-                }
-                SynStmt::Expr(expr, semi) => {
-                    let tail_value = value && semi.is_none() && last;
-                    let built = self.expr_in(expr, super::ir::Use::Value, tail_value);
-                    // A plain yield statement resumes into the rest of the list.
-                    let is_yield = matches!(built.kind, super::ir::ExprKind::Yield { .. });
-                    // A lowered statement jumps to a join after it, unless its end is the
-                    // block's end (it is last, and its value is the block's, or the block
-                    // delivers nothing), it is a plain yield (its resume state runs on), or
-                    // only its native paths reach its end (`if c { yield_!(x); continue; }`:
-                    // the code after it runs on in the same arm, `nodes::falls_through`).
-                    let tail = last && (semi.is_none() || !value);
-                    let falls_through = !last && nodes::falls_through(&built);
-                    let join = (built.split && !tail && !is_yield && !falls_through)
-                        .then(|| self.new_state(StateKind::Join { value: false }, expr.span()));
-                    out.push(Stmt::Expr {
-                        expr: built,
-                        semi: semi.is_some(),
-                        join,
-                    });
-                }
-                SynStmt::Item(item) => {
-                    let item = self.item(item, top);
-                    out.push(Stmt::Item(item));
-                }
-                SynStmt::Macro(mac) => {
-                    if macros::declares_items(&mac.mac) {
-                        let item = self.item(
-                            &Item::Macro(syn::ItemMacro {
-                                attrs: mac.attrs.clone(),
-                                ident: None,
-                                mac: mac.mac.clone(),
-                                semi_token: mac.semi_token,
-                            }),
-                            top,
-                        );
-                        out.push(Stmt::Item(item));
-                        continue;
-                    }
-                    let built = self.macro_expr(&mac.mac);
-                    out.push(Stmt::Expr {
-                        expr: built,
-                        semi: mac.semi_token.is_some(),
-                        join: None,
-                    });
-                }
-            }
-        }
-        out
-    }
-
-    /// Sorts an item of the current block: `use` and `macro_rules!` are emitted wherever the
-    /// block's code is; anything else is declared once (`items.rs`).
-    fn item(&mut self, item: &Item, top: bool) -> ItemRef {
-        let scope = self.scope();
-        let reusable = match item {
-            Item::Use(_) => true,
-            Item::Macro(m) => m.mac.path.is_ident("macro_rules"),
-            _ => false,
-        };
-        if let Item::Macro(m) = item
-            && macros::mentions_static(&m.mac.tokens)
-        {
-            self.ir.macro_statics = true;
-        }
-        if reusable {
-            let seq = self.next_seq();
-            self.ir.scopes[scope].reusable.push(Reusable {
-                item: item.clone(),
-                seq,
-            });
-            return ItemRef::Reusable(self.ir.scopes[scope].reusable.len() - 1);
-        }
-        if !top {
-            self.ir.nested_items = true;
-        }
-        self.ir.scopes[scope].items.push(item.clone());
-        ItemRef::Declared
-    }
-}
-
-impl Stmt {
-    pub(crate) fn split(&self) -> bool {
-        match self {
-            Stmt::Let(l) => {
-                l.init.as_ref().is_some_and(|e| e.split)
-                    || l.diverge.as_ref().is_some_and(|e| e.split)
-            }
-            Stmt::Expr { expr, .. } => expr.split,
-            Stmt::Item(_) => false,
-        }
     }
 }
 

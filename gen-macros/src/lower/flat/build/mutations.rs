@@ -71,7 +71,7 @@ impl Builder<'_> {
         let mutating = match e {
             SynExpr::Reference(r) if r.mutability.is_some() => Some(&*r.expr),
             SynExpr::MethodCall(m)
-                if super::methods::MUTATING.contains(&m.method.to_string().as_str()) =>
+                if super::receiver_methods::MUTATING.contains(&m.method.to_string().as_str()) =>
             {
                 Some(&*m.receiver)
             }
@@ -92,7 +92,7 @@ impl Builder<'_> {
             }
         }
         if let SynExpr::MethodCall(m) = e
-            && !super::methods::never_mutates(&m.method.to_string(), m.args.len())
+            && !super::receiver_methods::never_mutates(&m.method.to_string(), m.args.len())
             && let Some(binding) = self.root_binding(&m.receiver)
         {
             self.ir.maybe_mutated.insert(binding);

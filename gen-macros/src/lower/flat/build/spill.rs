@@ -73,7 +73,7 @@ fn is_pure(e: &SynExpr) -> bool {
 fn may_mutate(e: &SynExpr, i: usize) -> bool {
     match e {
         SynExpr::MethodCall(mc) => {
-            i == 0 && !super::methods::never_mutates(&mc.method.to_string(), mc.args.len())
+            i == 0 && !super::receiver_methods::never_mutates(&mc.method.to_string(), mc.args.len())
         }
         SynExpr::Reference(r) => r.mutability.is_some(),
         SynExpr::Index(_) | SynExpr::Field(_) => i == 0,
