@@ -11,6 +11,8 @@ pub mod pass_boxed;
 pub mod pass_boxed_guards;
 #[path = "../../tests/ui/lints/pass/flat.rs"]
 pub mod pass_flat;
+#[path = "../../tests/ui/lints/pass/flat_loops_left_by_a_jump.rs"]
+pub mod pass_flat_loops_left_by_a_jump;
 #[path = "../../tests/ui/lints/pass/flat_mutation_styles.rs"]
 pub mod pass_flat_mutation_styles;
 #[path = "../../tests/ui/lints/pass/flat_variant_patterns.rs"]

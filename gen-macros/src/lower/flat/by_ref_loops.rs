@@ -10,7 +10,7 @@
 //! ```
 //! into
 //! ```text
-//! 'l: while let Some(P) = Iterator::next(&mut it) { body }
+//! 'l: while let Some(P) = Iterator::next(it.by_ref()) { body }
 //! ```
 //! when `it` is a place (a local, a field of one); a `for` loop's pattern is irrefutable, so
 //! `Some(P)` matches every item, and each item drops at the end of its iteration either way.
@@ -56,28 +56,32 @@ impl VisitMut for Desugar {
         let Expr::ForLoop(f) = e else {
             return;
         };
-        let it = match &*f.expr {
+        // The `&mut` borrow each step takes: `it.by_ref()` as written (of a `&mut I`
+        // parameter it reborrows, with no `mut` needed, as in the plain function), or `&mut it`.
+        let step = match &*f.expr {
             Expr::MethodCall(m)
                 if m.method == "by_ref" && m.args.is_empty() && is_place(&m.receiver) =>
             {
-                &*m.receiver
+                let it = &m.receiver;
+                syn::parse_quote_spanned!(m.method.span()=> #it.by_ref())
             }
             Expr::Reference(r)
                 if r.mutability.is_some()
                     && matches!(&*r.expr, Expr::Path(p)
                         if p.path.get_ident().is_some_and(|i| self.iterators.contains(&i.to_string()))) =>
             {
-                &*r.expr
+                (*f.expr).clone()
             }
             _ => return,
         };
+        let step: Expr = step;
         if !crate::lower::flat::build::for_head_temps::yields_in(&f.body) {
             return;
         }
         let (attrs, label, pat, body) = (&f.attrs, &f.label, &f.pat, &f.body);
         *e = syn::parse_quote_spanned! {f.for_token.span=>
             #(#attrs)* #label while let ::core::option::Option::Some(#pat) =
-                ::core::iter::Iterator::next(&mut #it) #body
+                ::core::iter::Iterator::next(#step) #body
         };
         self.changed = true;
     }

@@ -14,6 +14,30 @@ use super::items::Items;
 use super::names;
 use super::print::{Context, Printer};
 
+/// Whether a copy of `block` may yield a value of another type than the original: the item
+/// type is not written out (`impl Fn(u32) -> u32`, `impl Future`, an `iter!` block) and the
+/// body makes a closure or an `async` block, whose every copy is a type of its own
+/// (`yield_!(move |x| x + i)`, `yield_!(v.iter().map(|x| x * k))`). Such a body gets no copy.
+pub(crate) fn copy_may_change_the_item_type(func: &crate::parse::GenFn) -> bool {
+    use syn::visit::Visit;
+    struct Find(bool);
+    impl Visit<'_> for Find {
+        fn visit_expr_closure(&mut self, _: &syn::ExprClosure) {
+            self.0 = true;
+        }
+        fn visit_expr_async(&mut self, _: &syn::ExprAsync) {
+            self.0 = true;
+        }
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    if func.item_ty.is_some() {
+        return false;
+    }
+    let mut find = Find(false);
+    find.visit_block(&func.block);
+    find.0
+}
+
 struct Fold<'a> {
     items: &'a Items,
     item_ty: Option<syn::Type>,

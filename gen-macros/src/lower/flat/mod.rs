@@ -301,32 +301,34 @@ fn assemble(
         .into_iter()
         .map(|(_, pattern, body)| quote!(#pattern => #body));
     let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty>));
-    // A macro that declares a `static` would declare it again in the fold copy.
-    let fold_path = (fold && !ir.macro_statics).then(|| {
-        let count = if em.frame.is_some() {
-            0
-        } else {
-            plan.kept[0].len()
-        };
-        let fields: Vec<_> = (0..count).map(names::field).collect();
-        let rebind: TokenStream = plan.kept[0]
-            .iter()
-            .enumerate()
-            .map(|(i, k)| {
-                let b = &ir.bindings[plan.cfg.places.list[k.place].binding];
-                let field = em.field_of(0, i);
-                let (ident, mutability) = (&b.ident, b.mutable.then(|| quote!(mut)));
-                quote!(#[allow(unused_variables, unused_mut)] let #mutability #ident = #field;)
-            })
-            .collect();
-        fold::fold_path(
-            ir,
-            em.items,
-            func.item_ty.clone(),
-            rebind,
-            quote!(#ty::#s0(#(#fields),*)),
-        )
-    });
+    // A macro that declares a `static` would declare it again in the fold copy; a closure
+    // yielded as an unnamed item type would be another type in it.
+    let fold_path =
+        (fold && !ir.macro_statics && !fold::copy_may_change_the_item_type(func)).then(|| {
+            let count = if em.frame.is_some() {
+                0
+            } else {
+                plan.kept[0].len()
+            };
+            let fields: Vec<_> = (0..count).map(names::field).collect();
+            let rebind: TokenStream = plan.kept[0]
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    let b = &ir.bindings[plan.cfg.places.list[k.place].binding];
+                    let field = em.field_of(0, i);
+                    let (ident, mutability) = (&b.ident, b.mutable.then(|| quote!(mut)));
+                    quote!(#[allow(unused_variables, unused_mut)] let #mutability #ident = #field;)
+                })
+                .collect();
+            fold::fold_path(
+                ir,
+                em.items,
+                func.item_ty.clone(),
+                rebind,
+                quote!(#ty::#s0(#(#fields),*)),
+            )
+        });
     let resident: Vec<_> = (0..ir.states.len())
         .filter(|&s| em.resident[s].is_some())
         .map(names::variant)

@@ -195,7 +195,9 @@ impl<'a, C: Context> Printer<'a, C> {
                 {
                     return jump;
                 }
-                quote!(break #label #value)
+                // The user's span: rustc's "any code following this expression is
+                // unreachable" points at it.
+                quote_spanned!(e.span=> break #label #value)
             }
             ExprKind::Continue {
                 label,
@@ -208,7 +210,7 @@ impl<'a, C: Context> Printer<'a, C> {
                 {
                     return jump;
                 }
-                quote!(continue #label)
+                quote_spanned!(e.span=> continue #label)
             }
             ExprKind::Return { token, value } => match value {
                 Some(value) => {

@@ -113,6 +113,16 @@ impl Builder<'_> {
                     _ => likely(self.borrows_of(&operands[0])),
                 },
                 SynExpr::Call(_) if returns_owned(&operands[0]) => Borrows::Nothing,
+                // `Iterator::next(it.by_ref())`, `Iterator::next(&mut it)` (`by_ref_loops.rs`):
+                // an item of the iterator, which borrows what the iterator borrows; through a
+                // reference to one (`src: &mut I`), what the caller's iterator borrows.
+                SynExpr::Call(_) if operands.len() == 2 && calls_next(&operands[0]) => {
+                    match self.borrowed_iterator(&operands[1]) {
+                        Some(it) => self.ir.bindings[it].borrows.clone(),
+                        None if self.steps_a_referenced_iterator(&operands[1]) => Borrows::Nothing,
+                        None => likely(self.borrows_of(&operands[1])),
+                    }
+                }
                 SynExpr::Call(_) => {
                     likely(strongest(operands[1..].iter().map(|a| self.borrows_of(a))))
                 }
@@ -260,6 +270,21 @@ impl Builder<'_> {
         };
         (place.path.is_empty() && self.ir.bindings[place.binding].holds_value())
             .then_some(place.binding)
+    }
+
+    /// `it.by_ref()` or `&mut it` of a reference `it` (a `&mut I` parameter).
+    fn steps_a_referenced_iterator(&self, e: &Expr) -> bool {
+        let ExprKind::Op { syn, operands, .. } = &e.kind else {
+            return false;
+        };
+        let stepped = match syn {
+            SynExpr::Reference(r) => r.mutability.is_some(),
+            SynExpr::MethodCall(m) => m.method == "by_ref" && m.args.is_empty(),
+            _ => false,
+        };
+        stepped
+            && matches!(&operands[0].kind, ExprKind::Place { place, .. }
+                if place.path.is_empty() && self.ir.bindings[place.binding].by_ref)
     }
 
     /// `&mut it` or `it.by_ref()` where `it` is an iterator made from a borrow (`let mut it =
@@ -423,4 +448,11 @@ fn extended_temporary(e: &Expr) -> Option<BindingId> {
         }
         _ => None,
     }
+}
+
+/// `Iterator::next` (or `next` imported): the callee of a desugared `for` step.
+fn calls_next(callee: &Expr) -> bool {
+    matches!(&callee.kind, ExprKind::Op { syn: SynExpr::Path(p), .. }
+        if p.path.segments.last().is_some_and(|s| s.ident == "next")
+            && p.path.segments.iter().rev().nth(1).is_none_or(|s| s.ident == "Iterator"))
 }

@@ -21,7 +21,14 @@ impl Builder<'_> {
     ) -> Borrows {
         let name = m.method.to_string();
         let receiver = &operands[0];
-        if OWNED.contains(&name.as_str()) || self.typed_by_plain_argument(&name, operands) {
+        if OWNED.contains(&name.as_str())
+            || self.typed_by_plain_argument(&name, operands)
+            || turbofish_owns(m)
+            || (matches!(
+                name.as_str(),
+                "collect" | "next" | "last" | "nth" | "max" | "min"
+            ) && yields_plain_items(receiver))
+        {
             return Borrows::Nothing;
         }
         if (name == "copied" || name == "cloned")
@@ -202,4 +209,37 @@ fn transforms_items(e: &Expr) -> bool {
         name.as_str(),
         "map" | "filter_map" | "flat_map" | "map_while" | "scan" | "copied" | "cloned"
     ) || (ADAPTERS.contains(&name.as_str()) && transforms_items(&operands[0]))
+}
+
+/// `w.chars().collect::<Vec<char>>()`, `s.parse::<u32>()`: a method whose written type
+/// argument is a type that owns all its data returns such a value (a method of std's that
+/// takes a type argument returns a value of that type), whatever its receiver borrows.
+fn turbofish_owns(m: &syn::ExprMethodCall) -> bool {
+    m.turbofish.as_ref().is_some_and(|t| {
+        matches!(
+            m.method.to_string().as_str(),
+            "collect" | "parse" | "sum" | "product"
+        ) && matches!(t.args.last(), Some(syn::GenericArgument::Type(ty))
+                if super::written_types::owned_type(ty))
+    })
+}
+
+/// `w.chars()`, `s.bytes().rev()`, `line.char_indices().skip(1)`: an iterator over a text
+/// whose items are plain data (`char`, `u8`, `(usize, char)`), so what it collects or hands
+/// out owns its data although the iterator borrows the text.
+fn yields_plain_items(e: &Expr) -> bool {
+    let ExprKind::Op {
+        syn: SynExpr::MethodCall(m),
+        operands,
+        ..
+    } = &e.kind
+    else {
+        return false;
+    };
+    match m.method.to_string().as_str() {
+        "chars" | "bytes" | "char_indices" | "encode_utf16" => m.args.is_empty(),
+        "rev" | "skip" | "take" | "step_by" | "enumerate" | "peekable" | "filter"
+        | "take_while" | "skip_while" | "fuse" | "inspect" => yields_plain_items(&operands[0]),
+        _ => false,
+    }
 }

@@ -18,7 +18,7 @@
 
 use std::collections::HashMap;
 
-use proc_macro2::{Group, Ident, TokenStream, TokenTree};
+use proc_macro2::{Delimiter, Group, Ident, TokenStream, TokenTree};
 use quote::quote;
 
 use super::Emitter;
@@ -85,11 +85,13 @@ pub(crate) fn inline_back_edges(
     let (arm_label, cur) = (names::arm_label(), names::cur());
     let mut replacements: HashMap<String, TokenStream> = HashMap::new();
     let mut copied: HashMap<String, StateId> = HashMap::new();
+    let mut payloads: HashMap<String, TokenStream> = HashMap::new();
     for edge in edges {
         let marker = edge.marker.to_string();
         if copyable(edge.head) {
             let payload = &edge.payload;
             replacements.insert(marker.clone(), quote!(break #arm_label #payload;));
+            payloads.insert(marker.clone(), payload.clone());
             copied.insert(marker, edge.head);
         } else {
             replacements.insert(marker, edge.jump);
@@ -98,6 +100,7 @@ pub(crate) fn inline_back_edges(
     for (_, _, body) in arms.iter_mut() {
         let mut targets = Vec::new();
         markers_in(body.clone(), &copied, &mut targets);
+        let only_jump = only_the_jump(body.clone(), &payloads);
         let tokens = substitute(std::mem::take(body), &replacements);
         if targets.is_empty() {
             *body = tokens;
@@ -109,6 +112,19 @@ pub(crate) fn inline_back_edges(
             let (pattern, code) = &heads[head];
             quote!(#pattern => #code)
         });
+        // An arm that is the jump alone (a loop's head right after its yield): the state
+        // without the labelled block, whose lone `break` clippy would call a diverging
+        // sub-expression of the assignment.
+        if let Some(payload) = only_jump {
+            *body = quote!({
+                #cur = #payload;
+                match #cur {
+                    #(#copies)*
+                    _ => ::core::unreachable!(),
+                }
+            });
+            continue;
+        }
         // The arm's own scopes end at the `break`, dropping what they still hold, as they
         // would at the jump; the head's code runs after them.
         *body = quote!({
@@ -119,6 +135,48 @@ pub(crate) fn inline_back_edges(
             }
         });
     }
+}
+
+/// The payload of the copied back edge that is all of `tokens` (an arm with no code but the
+/// jump: nested blocks, attributes and `;` around one marker).
+fn only_the_jump(
+    tokens: TokenStream,
+    payloads: &HashMap<String, TokenStream>,
+) -> Option<TokenStream> {
+    fn walk<'p>(
+        tokens: TokenStream,
+        payloads: &'p HashMap<String, TokenStream>,
+        found: &mut Option<&'p TokenStream>,
+    ) -> bool {
+        let mut after_hash = false;
+        for tree in tokens {
+            let ok = match &tree {
+                TokenTree::Ident(ident) => match payloads.get(&ident.to_string()) {
+                    Some(payload) if found.is_none() => {
+                        *found = Some(payload);
+                        true
+                    }
+                    _ => false,
+                },
+                TokenTree::Punct(p) => p.as_char() == ';' || p.as_char() == '#',
+                TokenTree::Group(g) => match g.delimiter() {
+                    Delimiter::Brace => walk(g.stream(), payloads, found),
+                    Delimiter::Bracket => after_hash,
+                    _ => false,
+                },
+                TokenTree::Literal(_) => false,
+            };
+            if !ok {
+                return false;
+            }
+            after_hash = matches!(&tree, TokenTree::Punct(p) if p.as_char() == '#');
+        }
+        true
+    }
+    let mut found = None;
+    (walk(tokens, payloads, &mut found))
+        .then_some(found.cloned())
+        .flatten()
 }
 
 /// The heads of the copied back edges whose markers are in `tokens`.

@@ -57,8 +57,9 @@ impl Emitter<'_> {
                         }
                         let semi = semi.then(|| quote_spanned!(expr.spans.1=> ;));
                         out.extend(quote!(#code #semi));
-                        if matches!(expr.kind, ExprKind::Return { .. }) {
-                            // The rest of the list is dead code (the fold copy keeps it).
+                        if jumps(expr) {
+                            // The rest of the list is dead code after a `return`, `break` or
+                            // `continue` (the fold copy keeps it, and rustc's warning with it).
                             return out;
                         }
                         continue;

@@ -46,8 +46,9 @@ impl Plan {
                                 "this borrow through the mutable reference `{name}` is kept \
                                  across a yield while `{name}` itself is used again after it, \
                                  and a flat generator cannot hold both in its state; end the borrow before the yield \
-                                 (a `for` loop over it can index instead: `for i in 0..v.len() {{ \
-                                 .. v[i] .. }}`), or {}",
+                                 (a `for` loop over a collection can index instead: `for i in \
+                                 0..v.len() {{ .. v[i] .. }}`; over an iterator, step it: \
+                                 `while let Some(x) = it.next() {{ .. }}`), or {}",
                                 boxed_alternative(ir.inline)
                             ),
                         ))

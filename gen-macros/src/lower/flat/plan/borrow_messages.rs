@@ -22,14 +22,11 @@ fn changed_capture(ir: &Ir, closure: BindingId) -> Option<BindingId> {
 
 /// Names of std methods that borrow their receiver and that the user's own types often have
 /// too, returning owned data (`sensor.read()`, `config.get("k")`, `queue.peek()`); not the
-/// text and slice methods (`trim`, `split`, `as_str`).
+/// text and slice methods (`trim`, `split`, `as_str`), nor the names that are std's in all
+/// but name (`iter`, `borrow`, `lock`, `as_ref`, `keys`, `entry`).
 const NAMES_USER_TYPES_SHARE: &[&str] = &[
     "read",
     "write",
-    "lock",
-    "try_lock",
-    "borrow",
-    "borrow_mut",
     "get",
     "get_mut",
     "first",
@@ -41,15 +38,7 @@ const NAMES_USER_TYPES_SHARE: &[&str] = &[
     "back",
     "front_mut",
     "back_mut",
-    "iter",
-    "iter_mut",
-    "keys",
-    "values",
-    "values_mut",
-    "entry",
     "range",
-    "as_ref",
-    "as_mut",
 ];
 
 pub(super) fn borrow_message(
