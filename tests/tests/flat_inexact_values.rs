@@ -314,6 +314,30 @@ fn fields_a_variant_pattern_leaves_drop_with_the_matched_value() {
     assert_eq!(reply.name(), "reply1");
 }
 
+// The same binding used only by value (`keys.push(key)`): nothing shows whether `key` is a
+// copy or owns data, so the pattern is taken for a move and the body lowered `boxed`, where
+// `reply` drops with its message, at the end of the iteration (a guess of a copy would be
+// the compiler's error on a `String`).
+twin! {
+    fn variant_field_pushed(msgs: Vec<Msg>) -> usize {
+        let mut keys = Vec::new();
+        for m in msgs {
+            match m {
+                Msg::Put { key, .. } => keys.push(key),
+                Msg::Stop => break,
+            }
+            yield_!(keys.len());
+        }
+        yield_!(keys.concat().len());
+    }
+}
+
+#[test]
+fn a_variant_field_used_only_by_value_is_a_move() {
+    assert_eq!(check!(variant_field_pushed(msgs())), [1, 2, 4]);
+    same_drops!(variant_field_pushed(msgs()));
+}
+
 #[derive(Debug)]
 pub struct Columns {
     lines: Vec<String>,

@@ -145,6 +145,9 @@ pub(crate) struct Ir {
     pub copy_used: std::collections::HashSet<BindingId>,
     /// Bindings yielded as an item that is not plain data: a sign that they own data.
     pub owned_used: std::collections::HashSet<BindingId>,
+    /// Whether a body the flat state machine cannot keep exactly may be lowered `boxed`
+    /// instead (not for a generator declared `+ Clone`, nor for limit 10's signatures).
+    pub may_lower_boxed: bool,
     /// The uses of `copy_checked` that are the initializer of such a `let`
     /// (`gen_core::__private::copied_deref_let`, whose error names the fixes for a `let`).
     pub checked_lets: std::collections::HashSet<usize>,

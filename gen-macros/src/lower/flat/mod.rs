@@ -148,7 +148,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut unnative = HashSet::new();
     let mut round = 0;
     let (ir, plan) = loop {
-        let ir = build::build(func, &args, &rounds, &macros);
+        let mut ir = build::build(func, &args, &rounds, &macros);
+        ir.may_lower_boxed = !returns_clone(func) && !boxed_may_outlive_less(func);
         let plan = plan::plan(&ir, &unnative);
         let more = !plan.force.is_subset(&rounds.force)
             || !plan.unnative.is_subset(&unnative)

@@ -106,6 +106,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             variant_moves: Vec::new(),
             copy_used: HashSet::new(),
             owned_used: HashSet::new(),
+            may_lower_boxed: false,
             once_closures: HashSet::new(),
             owned_items: HashSet::new(),
             loop_items: HashSet::new(),

@@ -5,8 +5,10 @@
 //! Moving such a field leaves the value partly moved, and the fields left in an enum value
 //! cannot be kept in a state by name: they would drop when the generator next suspends,
 //! before the plain function drops them. So while the matched local is still in scope at a
-//! later state (the plan decides, `Plan::copied_fields`), the pattern is taken for a copy of
-//! the bound fields and the value stays whole. The compiler confirms the copy:
+//! later state, the pattern is taken for a copy of the bound fields (the plan decides,
+//! `Plan::copied_fields`: when the bindings are used as only copies can be, or in a
+//! generator that cannot be lowered `boxed` instead) and the value stays whole. The
+//! compiler confirms the copy:
 //! - in a `match`, desugar the check into a first arm that never runs:
 //!   `PAT' if { copied_binding(h0); false } => loop { unreachable!(); }`, where `PAT'` is
 //!   the arm's pattern with its by-value bindings renamed and bound by reference (`ref h0`):

@@ -103,7 +103,16 @@ impl Plan {
                 ir.owned_used.contains(b)
                     || (read.contains(b) && !ir.copy_used.contains(b) && !copied.contains(b))
             };
-            if m.bindings.is_empty() || m.bindings.iter().any(owns) {
+            // With no sign of a copy (an arithmetic operand, a number compared, a plain
+            // item, a use after a use by value), a body that can be lowered `boxed` takes
+            // the pattern for a move, and is lowered `boxed` (`plan/inexact.rs`), exact
+            // whatever the field's type; a guess of a copy would be the compiler's error on
+            // a field that owns data (`Job::Named { name, .. } => seen.push(name)`).
+            let evidently_copied = |b: &BindingId| ir.copy_used.contains(b) || copied.contains(b);
+            if m.bindings.is_empty()
+                || m.bindings.iter().any(owns)
+                || (ir.may_lower_boxed && !m.bindings.iter().all(evidently_copied))
+            {
                 continue;
             }
             let (id, site) = (m.scrutinee, m.site);
