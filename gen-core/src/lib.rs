@@ -224,7 +224,7 @@ pub mod __private {
         message = "this field is moved out of a value that is still in scope when the generator next suspends",
         label = "`{Self}` is not `Copy`, so this moves the field",
         note = "a flat generator sees no types: a field used by value while the rest of its value is still in scope at a yield (this one's included, when it is in the yield's operand) is taken for a copy, so that the rest is dropped where the plain function drops it",
-        note = "destructure the value with a pattern that names every field (`let Value {{ field, other }} = value;`), or move the field out with a `let` of its own (`let field = value.field;`; in an `iter!` block the fields the body never names then drop when the generator next suspends)"
+        note = "destructure the value with a pattern that names every field (`let Value {{ field, other }} = value;`), or move the field out with a `let` of its own (`let field = value.field;`: the fields the body never names then drop when the generator next suspends)"
     )]
     pub trait CopiedField: Copy {}
 

@@ -339,6 +339,50 @@ fn a_variant_field_used_only_by_value_is_a_move() {
 }
 
 #[derive(Debug)]
+pub struct Task {
+    id: u32,
+    name: String,
+    guard: Noisy,
+}
+
+pub fn tasks() -> Vec<Task> {
+    (1..=2)
+        .map(|id| Task {
+            id,
+            name: format!("job{id}"),
+            guard: n(&format!("guard{id}")),
+        })
+        .collect()
+}
+
+// A field passed by value to a method (`names.push(job.name)`) with the value still in
+// scope at the next yield: a move, as in the plain function (the body lowers `boxed`), so
+// `guard` drops with the rest of `job` at the end of the iteration. Taken for a copy it
+// was the compiler's error on a `String` field.
+twin! {
+    fn field_pushed_then_another_yielded(jobs: Vec<Task>) -> u32 {
+        let mut names = Vec::new();
+        for job in jobs {
+            names.push(job.name);
+            yield_!(job.id);
+            yield_!(names.len() as u32);
+        }
+        yield_!(names.concat().len() as u32);
+    }
+}
+
+#[test]
+fn a_field_used_by_value_while_its_value_is_kept_is_a_move() {
+    assert_eq!(
+        check!(field_pushed_then_another_yielded(tasks())),
+        [1, 1, 2, 2, 8]
+    );
+    same_drops!(field_pushed_then_another_yielded(tasks()));
+    let first = tasks().remove(0);
+    assert_eq!(first.guard.name(), "guard1");
+}
+
+#[derive(Debug)]
 pub struct Columns {
     lines: Vec<String>,
     sep: char,

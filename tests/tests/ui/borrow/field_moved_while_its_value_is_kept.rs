@@ -1,8 +1,11 @@
 // A field that is not `Copy`, passed by value while the rest of its value (never named by
-// the body) is still in scope at a later yield: the macro takes the use for a copy, so that
-// the rest drops where the plain function drops it, and the compiler says it is a move.
+// the body) is still in scope at a later yield, in a generator declared `+ Clone`, which
+// stays flat (a `boxed` one, where the use would be the move it is, cannot be cloned): the
+// macro takes the use for a copy, so that the rest drops where the plain function drops it,
+// and the compiler says it is a move.
 use gen_core::generator;
 
+#[derive(Clone)]
 pub struct Message {
     pub body: String,
     pub ack: std::sync::mpsc::Sender<u32>,
@@ -13,7 +16,7 @@ fn send(body: String) -> usize {
 }
 
 #[generator]
-fn deliver(messages: Vec<Message>) -> impl Iterator<Item = usize> {
+fn deliver(messages: Vec<Message>) -> impl Iterator<Item = usize> + Clone {
     for message in messages {
         let sent = send(message.body);
         yield_!(sent);

@@ -66,6 +66,19 @@ impl Plan {
             if binding.plain || binding.by_ref || bundle || borrowed {
                 continue;
             }
+            // A body that can be lowered `boxed` takes the use for the move it may be: a
+            // partly moved value kept across a yield lowers `boxed` (`plan/inexact.rs`),
+            // exact whatever the field's type (`names.push(job.name); yield_!(job.id);`),
+            // where a guess of a copy would be the compiler's error on a field that owns
+            // data. (Uses as a number are reads already: `build/expr.rs`.)
+            // (A dereference, `(*guard, 1)`, stays a copy: nothing moves out of a guard.)
+            // (Nor a field of a hidden local, which `plan/inexact.rs` does not weigh.)
+            if ir.may_lower_boxed
+                && matches!(place.path.last(), Some(Proj::Field(_)))
+                && binding.kind != BindingKind::Temp
+            {
+                continue;
+            }
             if self.in_scope_at_a_later_state(node, place.binding, binding.scope) {
                 self.copied_fields.insert(site);
             }
