@@ -148,6 +148,9 @@ pub(crate) struct Ir {
     /// Whether a body the flat state machine cannot keep exactly may be lowered `boxed`
     /// instead (not for a generator declared `+ Clone`, nor for limit 10's signatures).
     pub may_lower_boxed: bool,
+    /// The attributes written on a compound statement (`#[allow(unreachable_code)] { .. }`,
+    /// `#[allow(..)] match ..`), by the site of its syntax: printed back on it.
+    pub expr_attrs: std::collections::HashMap<usize, Vec<Attribute>>,
     /// The uses of `copy_checked` that are the initializer of such a `let`
     /// (`gen_core::__private::copied_deref_let`, whose error names the fixes for a `let`).
     pub checked_lets: std::collections::HashSet<usize>,

@@ -71,6 +71,15 @@ impl<'a, C: Context> Printer<'a, C> {
     }
 
     pub(crate) fn expr(&mut self, e: &Expr) -> TokenStream {
+        let tokens = self.expr_alone(e);
+        // The user's attributes on a compound statement (`#[allow(unreachable_code)] { .. }`).
+        match self.ir.expr_attrs.get(&e.site) {
+            Some(attrs) if is_compound(e) => quote!(#(#attrs)* #tokens),
+            _ => tokens,
+        }
+    }
+
+    fn expr_alone(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Place {
                 place,
@@ -389,4 +398,15 @@ fn closure_with_body(syn: &SynExpr, body: TokenStream) -> TokenStream {
         }
         other => other.to_token_stream(),
     }
+}
+
+/// A block, `if`, `match` or loop: what a statement's attributes may stand on.
+fn is_compound(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Block { .. }
+            | ExprKind::If { .. }
+            | ExprKind::Match { .. }
+            | ExprKind::Loop { .. }
+    )
 }

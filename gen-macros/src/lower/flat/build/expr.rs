@@ -18,6 +18,9 @@ impl Builder<'_> {
     pub(crate) fn expr_in(&mut self, e: &SynExpr, how: Use, value: bool) -> Expr {
         let mut built = self.expr_inner(e, how, value);
         set_site(&mut built, site(e));
+        if let Some(attrs) = compound_attrs(e) {
+            self.ir.expr_attrs.insert(site(e), attrs.to_vec());
+        }
         built.spans = Spans::of_expr(e);
         built
     }
@@ -469,4 +472,18 @@ fn makes_of_parts(e: &SynExpr) -> bool {
         SynExpr::Call(c) => crate::lower::flat::extended_temps::is_constructor(&c.func),
         _ => false,
     }
+}
+
+/// The attributes of a compound expression (a block, `if`, `match` or loop), if any.
+fn compound_attrs(e: &SynExpr) -> Option<&[syn::Attribute]> {
+    let attrs = match e {
+        SynExpr::Block(b) => &b.attrs,
+        SynExpr::If(i) => &i.attrs,
+        SynExpr::Match(m) => &m.attrs,
+        SynExpr::Loop(l) => &l.attrs,
+        SynExpr::While(w) => &w.attrs,
+        SynExpr::ForLoop(f) => &f.attrs,
+        _ => return None,
+    };
+    (!attrs.is_empty()).then_some(attrs.as_slice())
 }

@@ -371,6 +371,12 @@ impl Builder<'_> {
                     {
                         Borrows::Likely(*owner)
                     }
+                    // A copy out of a reference through a `&mut` argument (`Some(&at)` of
+                    // `heap.peek()`): a value of its own (an element that is a reference
+                    // borrows the caller's data), so the argument is free again after it.
+                    (None, Borrows::MutThrough(..)) if copied_out.contains(&binding.ident) => {
+                        Borrows::Nothing
+                    }
                     (None, other) => other.clone(),
                 };
                 let id = self.declare(

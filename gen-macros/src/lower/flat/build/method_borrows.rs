@@ -11,6 +11,9 @@ use super::methods::{
 use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind};
 
+/// Methods that hand out or gather an iterator's items.
+const ITEM_CONSUMERS: &[&str] = &["collect", "next", "last", "nth", "max", "min"];
+
 impl Builder<'_> {
     /// `receiver.method(args)`.
     pub(super) fn method_borrows(
@@ -24,12 +27,16 @@ impl Builder<'_> {
         if OWNED.contains(&name.as_str())
             || self.typed_by_plain_argument(&name, operands)
             || turbofish_owns(m)
-            || (matches!(
-                name.as_str(),
-                "collect" | "next" | "last" | "nth" | "max" | "min"
-            ) && yields_plain_items(receiver))
+            || (ITEM_CONSUMERS.contains(&name.as_str()) && yields_plain_items(receiver))
         {
             return Borrows::Nothing;
+        }
+        // `waiting.drain(..).collect()`: the elements taken out by value hold what the
+        // container's elements borrow, not the container (as `pop()` does).
+        if ITEM_CONSUMERS.contains(&name.as_str())
+            && let Some(container) = drained_container(receiver)
+        {
+            return self.ir.bindings[container].borrows.clone();
         }
         if (name == "copied" || name == "cloned")
             && let Some(borrows) = self.copied_element(receiver)
@@ -241,5 +248,27 @@ fn yields_plain_items(e: &Expr) -> bool {
         "rev" | "skip" | "take" | "step_by" | "enumerate" | "peekable" | "filter"
         | "take_while" | "skip_while" | "fuse" | "inspect" => yields_plain_items(&operands[0]),
         _ => false,
+    }
+}
+
+/// The local `v` of `v.drain(..)` (through adapters that hand its elements on:
+/// `v.drain(..).rev()`): an iterator over elements taken out of `v` by value.
+fn drained_container(e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
+    let ExprKind::Op {
+        syn: SynExpr::MethodCall(m),
+        operands,
+        ..
+    } = &e.kind
+    else {
+        return None;
+    };
+    match m.method.to_string().as_str() {
+        "drain" => match &operands[0].kind {
+            ExprKind::Place { place, .. } if place.path.is_empty() => Some(place.binding),
+            _ => None,
+        },
+        "rev" | "skip" | "take" | "step_by" | "filter" | "take_while" | "skip_while" | "fuse"
+        | "peekable" => drained_container(&operands[0]),
+        _ => None,
     }
 }

@@ -35,7 +35,8 @@ impl Emitter<'_> {
                 let val = names::val();
                 let value = value.unwrap_or_else(|| quote!(()));
                 let jump = self.jump(*state, Some(quote!(#val)), mark);
-                return quote!(let #val = #value; #[allow(unreachable_code)] { #jump };);
+                let ty = self.join_types.get(state).map(|ty| quote!(: #ty));
+                return quote!(let #val #ty = #value; #[allow(unreachable_code)] { #jump };);
             }
             Cont::Finish => quote!(return ::core::option::Option::None;),
             Cont::Diverge => quote!(::core::unreachable!()),

@@ -116,6 +116,10 @@ pub(crate) struct Emitter<'a> {
     /// Resume states whose arm only jumps on, stored only when they have something to drop
     /// (`stmts.rs`, `store_next`): not worth a copy before the machine.
     pub jump_only: HashSet<StateId>,
+    /// The type written on a lowered `let` whose value its join receives (`let it: Box<dyn
+    /// Iterator<..>> = if c { Box::new(a) } else { Box::new(b) };`): each branch's value is
+    /// coerced to it before the jump, as the plain `let` coerces it.
+    pub join_types: HashMap<StateId, syn::Type>,
     counter: u32,
 }
 
@@ -165,6 +169,7 @@ impl<'a> Emitter<'a> {
             missed: HashSet::new(),
             jump_targets: HashSet::new(),
             jump_only: HashSet::new(),
+            join_types: HashMap::new(),
             counter: 0,
         }
     }

@@ -31,6 +31,9 @@ impl Emitter<'_> {
                 Stmt::Let(l) => {
                     if let (Some(join), Some(init)) = (l.join, &l.init) {
                         // Desugar `let P = <lowered value>;` into a join that receives it.
+                        if let syn::Pat::Type(typed) = &l.pat {
+                            self.join_types.insert(join, (*typed.ty).clone());
+                        }
                         out.extend(self.tail(init, &Cont::Deliver(join), block.end));
                         self.arm(join, |this| {
                             let val = names::val();

@@ -272,7 +272,10 @@ fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> String {
     match method.as_str() {
         "&" => format!("`for x in {place}`"),
         "[&]" => format!("`for x in [{place}]`, the values themselves"),
-        "iter" | "iter_mut" => format!("`{place}.into_iter()` in place of `{place}.{method}()`"),
+        "iter" | "iter_mut" => format!(
+            "`{place}.into_iter()` in place of `{place}.{method}()`, with no `.copied()` or \
+             `.cloned()` after it"
+        ),
         "keys" => format!("`{place}.into_keys()` in place of `{place}.keys()`"),
         "values" | "values_mut" => {
             format!("`{place}.into_values()` in place of `{place}.{method}()`")

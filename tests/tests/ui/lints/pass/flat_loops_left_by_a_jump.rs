@@ -1,7 +1,8 @@
 //! An endless `loop` that yields, and statements left after a `break` or `continue` in a
 //! loop that yields (dead code left while editing): the generator draws no warning of its own
 //! (`#![deny(warnings)]`; under clippy, no `diverging_sub_expression` on `#[generator]`), and
-//! yields what the plain code computes.
+//! yields what the plain code computes. An `#[allow(unreachable_code)]` on a statement after
+//! the jump holds in the generator as in the plain function.
 #![deny(warnings)]
 
 use gen_core::generator;
@@ -37,7 +38,18 @@ pub fn evens(n: u8) -> impl Iterator<Item = u8> {
     }
 }
 
+#[generator]
+pub fn after_return(n: u8) -> impl Iterator<Item = u8> {
+    yield_!(n);
+    return;
+    #[allow(unreachable_code)]
+    {
+        yield_!(n + 1);
+    }
+}
+
 pub fn main() {
+    assert_eq!(after_return(4).collect::<Vec<_>>(), [4]);
     assert_eq!(ones().take(3).collect::<Vec<_>>(), [1, 1, 1]);
     assert_eq!(
         first_of_each(vec![vec![1, 2], vec![], vec![3]]).collect::<Vec<_>>(),
