@@ -116,9 +116,14 @@ impl Gen {
         if compound && self.rng.chance(1, 4) {
             // An arm that moves an owned field out (`M::Put { key, .. }`, the key read in
             // place) and leaves the guard in the value, which stays in scope after the yields.
+            // Or moves it into a call (`keep(key)`), the binding's only use.
             let m = self.fresh("m");
             let v = self.int(1);
-            let (y1, y2) = (self.yield_of("(key.len() as u64)"), self.yield_of("1u64"));
+            let (y1, y2) = if self.rng.chance(1, 2) {
+                (self.yield_of("(key.len() as u64)"), self.yield_of("1u64"))
+            } else {
+                (self.yield_of("keep(key)"), self.yield_of("2u64"))
+            };
             return format!(
                 "let {m} = M::new(\"{m}\", {v});\nmatch {m} {{\nM::Put {{ key, .. }} => {{ {y1}\n{y2} }}\nM::Stop => {{}}\n}}\n"
             );

@@ -185,16 +185,20 @@ impl Gen {
         Some(format!("drop({gv});\n"))
     }
 
-    /// `let r = Rec::new(..)` (a `Copy` id and a guard the body never names) and its id
-    /// used by value as a call argument, a tuple element, a yielded item, or through a `let`
-    /// whose binding is then used in arithmetic; the guard must drop at the end of the scope.
+    /// `let r = Rec::new(..)` (a `Copy` id, an owned name and a guard the body never names)
+    /// and its id used by value as a call argument, a tuple element, a yielded item, or
+    /// through a `let` whose binding is then used in arithmetic, or its name moved into a
+    /// call; the guard must drop at the end of the scope.
     pub(super) fn record_id(&mut self) -> String {
         let r = self.fresh("rec");
         let x = self.fresh("x");
         let n = self.int(1);
         let decl = format!("let {r} = Rec::new(\"{r}\", {n});\n");
         let k = self.int(1);
-        let use_ = match self.rng.below(5) {
+        let use_ = match self.rng.below(6) {
+            // The owned field moved out by value while the record stays in scope: the
+            // guard still drops at the end of the scope.
+            5 => format!("let {x} = wadd(keep({r}.name), {r}.id);\n"),
             0 => format!("let {x} = wadd({r}.id, {k});\n"),
             1 => format!("let {x} = ({r}.id, {k}).0;\n"),
             2 => format!("let {x} = Some({r}.id).unwrap_or({k});\n"),
