@@ -1,7 +1,8 @@
 //! Ported code that the flat lowering once rejected although the plain function compiles:
 //! statements after a `break`/`continue` in a loop that yields (dead code left while
 //! editing), a `for` loop over a collection collected from a text's `chars()`/`bytes()`,
-//! `for x in src.by_ref()` over a `&mut I` parameter, and items of a type the signature
+//! `for x in src.by_ref()` over a `&mut I` parameter, `for x in it.by_ref().take(n)` (a
+//! header, then the rest), and items of a type the signature
 //! cannot name (`impl Fn`, `impl Future`, an adapter holding a closure). Each is compared
 //! with the plain function, or with the values the plain code computes.
 
@@ -123,6 +124,66 @@ fn by_ref_over_a_mutable_reference_parameter_needs_no_mut() {
     let mut c = 0..3;
     assert_eq!(drain_by_ref_impl(&mut c).collect::<Vec<_>>(), [0, 2, 4]);
     assert_eq!(c.next(), None);
+}
+
+twin! {
+    fn header_then_rows(lines: Vec<String>, header: usize) -> String {
+        let mut it = lines.into_iter();
+        for h in it.by_ref().take(header) {
+            yield_!(format!("H {h}"));
+        }
+        for r in it {
+            yield_!(format!("R {r}"));
+        }
+    }
+}
+
+fn firsts_plain<I: Iterator<Item = u32>>(src: &mut I, n: usize) -> Vec<u32> {
+    let mut out = Vec::new();
+    'outer: for x in src.by_ref().take(n) {
+        if x == 99 {
+            continue 'outer;
+        }
+        out.push(x);
+        if x == 50 {
+            break;
+        }
+    }
+    out.push(src.count() as u32);
+    out
+}
+
+#[generator]
+fn firsts<I: Iterator<Item = u32>>(src: &mut I, n: usize) -> impl Iterator<Item = u32> {
+    'outer: for x in src.by_ref().take(n) {
+        if x == 99 {
+            continue 'outer;
+        }
+        yield_!(x);
+        if x == 50 {
+            break;
+        }
+    }
+    yield_!(src.count() as u32);
+}
+
+#[test]
+fn a_loop_over_the_first_items_of_an_iterator_it_then_goes_on_with() {
+    let lines = |n: usize| (0..n).map(|i| format!("l{i}")).collect::<Vec<_>>();
+    for (n, header) in [(4, 2), (4, 0), (2, 9), (0, 1)] {
+        check!(header_then_rows(lines(n), header));
+    }
+    for (items, n) in [
+        (vec![1, 99, 2, 50, 7, 8], 5),
+        (vec![1, 99, 2], 2),
+        (vec![], 3),
+    ] {
+        let (mut a, mut b) = (items.clone().into_iter(), items.into_iter());
+        assert_eq!(
+            firsts(&mut a, n).collect::<Vec<_>>(),
+            firsts_plain(&mut b, n)
+        );
+    }
 }
 
 #[generator]

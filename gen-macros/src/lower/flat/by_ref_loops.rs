@@ -14,6 +14,8 @@
 //! ```
 //! when `it` is a place (a local, a field of one); a `for` loop's pattern is irrefutable, so
 //! `Some(P)` matches every item, and each item drops at the end of its iteration either way.
+//! `it.by_ref().take(n)` (a header read off a stream, then the rest) counts down as `Take`
+//! does (`Desugar::take_of_by_ref`).
 //! The same for `for P in &mut it` when `it` is certainly an iterator: every binding of that
 //! name in the body is a `let` of an iterator (`let mut it = data.iter();`, an adapter, a
 //! range, an element of a tuple literal), or
@@ -33,6 +35,7 @@ pub(crate) fn desugar(func: &crate::parse::GenFn) -> Option<Block> {
     iterators.extend(iterator_params(func, block));
     let mut d = Desugar {
         changed: false,
+        taken: 0,
         iterators,
     };
     let mut out = block.clone();
@@ -42,6 +45,8 @@ pub(crate) fn desugar(func: &crate::parse::GenFn) -> Option<Block> {
 
 struct Desugar {
     changed: bool,
+    /// How many `for .. in it.by_ref().take(n)` loops were desugared (their counters' names).
+    taken: usize,
     /// Names every binding of which in the body is a `let` of an iterator.
     iterators: std::collections::HashSet<String>,
 }
@@ -56,6 +61,11 @@ impl VisitMut for Desugar {
         let Expr::ForLoop(f) = e else {
             return;
         };
+        if let Some(desugared) = self.take_of_by_ref(f) {
+            *e = desugared;
+            self.changed = true;
+            return;
+        }
         // The `&mut` borrow each step takes: `it.by_ref()` as written (of a `&mut I`
         // parameter it reborrows, with no `mut` needed, as in the plain function), or `&mut it`.
         let step = match &*f.expr {
@@ -87,6 +97,56 @@ impl VisitMut for Desugar {
     }
 
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
+}
+
+impl Desugar {
+    /// Desugar `'l: for P in it.by_ref().take(n) { body }` (a header read off a stream of
+    /// lines, then the rest) into
+    /// ```text
+    /// { let mut left: usize = n;
+    ///   'l: while left > 0 { left -= 1; let Some(P) = Iterator::next(it.by_ref()) else { break }; body } }
+    /// ```
+    /// `Take` counts down the same way and stops without asking `it` once `n` items came.
+    fn take_of_by_ref(&mut self, f: &syn::ExprForLoop) -> Option<Expr> {
+        let Expr::MethodCall(take) = &*f.expr else {
+            return None;
+        };
+        let Expr::MethodCall(by_ref) = &*take.receiver else {
+            return None;
+        };
+        let [n] = take.args.iter().collect::<Vec<_>>()[..] else {
+            return None;
+        };
+        if take.method != "take"
+            || by_ref.method != "by_ref"
+            || !by_ref.args.is_empty()
+            || !is_place(&by_ref.receiver)
+            || !crate::lower::flat::build::for_head_temps::yields_in(&f.body)
+        {
+            return None;
+        }
+        let it = &by_ref.receiver;
+        let left = quote::format_ident!(
+            "__gen_left{}",
+            self.taken,
+            span = proc_macro2::Span::mixed_site()
+        );
+        self.taken += 1;
+        let (attrs, label, pat, body) = (&f.attrs, &f.label, &f.pat, &f.body);
+        let step: Expr = syn::parse_quote_spanned!(by_ref.method.span()=> #it.by_ref());
+        Some(syn::parse_quote_spanned! {f.for_token.span=>
+            #(#attrs)* {
+                let mut #left: usize = #n;
+                #label while #left > 0 {
+                    #left -= 1;
+                    let ::core::option::Option::Some(#pat) = ::core::iter::Iterator::next(#step) else {
+                        break;
+                    };
+                    #body
+                }
+            }
+        })
+    }
 }
 
 /// A local or a field of one (`lines`, `self.tokens`).
