@@ -75,7 +75,8 @@ impl Gen {
         let after = self.yield_of(&x);
         Some(match self.rng.below(6) {
             0 => format!("if {c} {{\n{y};\ncontinue;\n}}\n{after}\n"),
-            // A loop that advances an iterator local, used after it (`&mut it`, `it.by_ref()`).
+            // A loop that advances an iterator local, used after it (`&mut it`, `it.by_ref()`,
+            // `it.by_ref().take(n)`).
             5 => {
                 let (it, x) = (self.fresh("it"), self.fresh("x"));
                 let (e1, e2) = (self.int(1), self.int(1));
@@ -86,10 +87,10 @@ impl Gen {
                         format!("Vec::<u64>::from([{e1}, {e2}]).into_iter().map(|v| wadd(v, 1u64))")
                     }
                 };
-                let head = if self.rng.chance(1, 2) {
-                    format!("&mut {it}")
-                } else {
-                    format!("{it}.by_ref()")
+                let head = match self.rng.below(3) {
+                    0 => format!("&mut {it}"),
+                    1 => format!("{it}.by_ref()"),
+                    _ => format!("{it}.by_ref().take(({} % 3) as usize)", self.int(1)),
                 };
                 let yield_x = self.yield_of(&x);
                 let stop = self.int(1);
