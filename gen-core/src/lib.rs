@@ -237,6 +237,24 @@ pub mod __private {
         *field
     }
 
+    /// A local of a flat generator declared `+ Send` that the generator keeps across a
+    /// yield: the generator holds it in its state, so the state is `Send` only if the local
+    /// is. The bound names the local where it is declared (rustc's own error on the `+ Send`
+    /// of the signature names only its type).
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is kept across a yield of a generator declared `+ Send`, but cannot be sent between threads safely",
+        label = "kept in the generator's state across a yield",
+        note = "end its scope before the yield, or use a type that is `Send` (`Arc` for `Rc`, `Mutex` for `RefCell`)"
+    )]
+    pub trait SentAcrossAYield {}
+
+    impl<T: Send> SentAcrossAYield for T {}
+
+    /// Confirms that a local a `+ Send` generator keeps across a yield is `Send` (see
+    /// [`SentAcrossAYield`]); does nothing at run time.
+    #[inline(always)]
+    pub fn sent_across_a_yield<T: SentAcrossAYield>(_local: &T) {}
+
     /// A dereference (`*guard`) that a flat generator's body uses by value while the value
     /// it points into stays in scope across a later yield: taken for a copy out of a `Deref`
     /// type (a lock guard, a counter), like [`CopiedField`] for fields; a move out of a `Box`

@@ -29,6 +29,16 @@ pub(super) fn for_a_clonable(errors: syn::Error, clonable: bool) -> syn::Error {
 
 /// Whether the signature's return type asks for `+ Clone`.
 pub(crate) fn returns_clone(func: &GenFn) -> bool {
+    returns_bound(func, "Clone")
+}
+
+/// Whether the signature's return type asks for `+ Send`.
+pub(super) fn returns_send(func: &GenFn) -> bool {
+    returns_bound(func, "Send")
+}
+
+/// Whether the signature's returned `impl Trait` has the bound `name` (`+ Clone`).
+fn returns_bound(func: &GenFn, name: &str) -> bool {
     let Some(syn::ReturnType::Type(_, ty)) = func.sig.as_ref().map(|s| &s.output) else {
         return false;
     };
@@ -37,7 +47,7 @@ pub(crate) fn returns_clone(func: &GenFn) -> bool {
     };
     t.bounds.iter().any(|b| {
         matches!(b, syn::TypeParamBound::Trait(t)
-            if t.path.segments.last().is_some_and(|s| s.ident == "Clone"))
+            if t.path.segments.last().is_some_and(|s| s.ident == name))
     })
 }
 

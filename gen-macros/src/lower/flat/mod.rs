@@ -207,6 +207,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut missed = HashSet::new();
     let mut em = loop {
         let mut em = Emitter::new(&ir, &plan, &items, func.item_ty.clone(), &missed);
+        em.send_checked = fallback::returns_send(func).then(HashSet::new);
         em.arm(0, |this| this.block(root, &Cont::Finish));
         if em.missed.is_subset(&missed) {
             break em;

@@ -15,7 +15,7 @@ use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::Emitter;
-use crate::lower::flat::ir::{BindingId, ScopeId, StateId};
+use crate::lower::flat::ir::{BindingId, BindingKind, ScopeId, StateId};
 use crate::lower::flat::names;
 use crate::lower::flat::plan::{self, Keep};
 
@@ -119,6 +119,7 @@ impl Emitter<'_> {
                 Entry::Binding(b) => {
                     let tokens = self.rebind(s, b);
                     out.extend(tokens);
+                    out.extend(self.send_check(s, b));
                 }
                 Entry::Macro(item) => {
                     out.extend(crate::lower::flat::items::copy_of_import(item));
@@ -126,6 +127,28 @@ impl Emitter<'_> {
             }
         }
         out
+    }
+
+    /// In a generator declared `+ Send`, desugar the first arm's binding of a local kept
+    /// whole, `let x = f1;`, into `let x = f1; sent_across_a_yield(&x);` spanned on the
+    /// user's declaration: a local that is not `Send` is an error on it, not only on the
+    /// signature's `Send`. (A call by path: the arm may still move in front of the dispatcher,
+    /// `entry.rs`.)
+    fn send_check(&mut self, s: StateId, b: BindingId) -> TokenStream {
+        let info = &self.ir.bindings[b];
+        let whole = self.plan.kept[s].iter().any(|k| {
+            let place = &self.plan.cfg.places.list[k.place];
+            k.keep == Keep::Whole && place.binding == b && place.path.is_empty()
+        });
+        let user = matches!(info.kind, BindingKind::User | BindingKind::Param);
+        let Some(checked) = self.send_checked.as_mut() else {
+            return TokenStream::new();
+        };
+        if self.frame.is_some() || !whole || !user || !checked.insert(b) {
+            return TokenStream::new();
+        }
+        let ident = &info.ident;
+        quote_spanned!(ident.span()=> ::gen_core::__private::sent_across_a_yield(&#ident);)
     }
 
     /// The bindings of `b` on entering `s`.

@@ -120,6 +120,9 @@ pub(crate) struct Emitter<'a> {
     /// Iterator<..>> = if c { Box::new(a) } else { Box::new(b) };`): each branch's value is
     /// coerced to it before the jump, as the plain `let` coerces it.
     pub join_types: HashMap<StateId, syn::Type>,
+    /// In a generator declared `+ Send`, the locals already checked to be `Send` where an arm
+    /// first binds them (`arm.rs`); `None` in any other generator.
+    pub send_checked: Option<HashSet<BindingId>>,
     counter: u32,
 }
 
@@ -170,6 +173,7 @@ impl<'a> Emitter<'a> {
             jump_targets: HashSet::new(),
             jump_only: HashSet::new(),
             join_types: HashMap::new(),
+            send_checked: None,
             counter: 0,
         }
     }
