@@ -231,29 +231,9 @@ fn turbofish_owns(m: &syn::ExprMethodCall) -> bool {
     })
 }
 
-/// `w.chars()`, `s.bytes().rev()`, `line.char_indices().skip(1)`: an iterator over a text
-/// whose items are plain data (`char`, `u8`, `(usize, char)`), so what it collects or hands
-/// out owns its data although the iterator borrows the text.
-fn yields_plain_items(e: &Expr) -> bool {
-    let ExprKind::Op {
-        syn: SynExpr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
-        return false;
-    };
-    match m.method.to_string().as_str() {
-        "chars" | "bytes" | "char_indices" | "encode_utf16" => m.args.is_empty(),
-        "rev" | "skip" | "take" | "step_by" | "enumerate" | "peekable" | "filter"
-        | "take_while" | "skip_while" | "fuse" | "inspect" => yields_plain_items(&operands[0]),
-        _ => false,
-    }
-}
-
-/// The local `v` of `v.drain(..)` (through adapters that hand its elements on:
-/// `v.drain(..).rev()`): an iterator over elements taken out of `v` by value.
-fn drained_container(e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
+/// The method call an iterator chain starts from, through the adapters that hand its items
+/// on (`s.chars()` of `s.chars().rev().skip(1)`), with its operands (the receiver first).
+fn item_source(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
     let ExprKind::Op {
         syn: SynExpr::MethodCall(m),
         operands,
@@ -263,12 +243,33 @@ fn drained_container(e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
         return None;
     };
     match m.method.to_string().as_str() {
-        "drain" => match &operands[0].kind {
-            ExprKind::Place { place, .. } if place.path.is_empty() => Some(place.binding),
-            _ => None,
-        },
-        "rev" | "skip" | "take" | "step_by" | "filter" | "take_while" | "skip_while" | "fuse"
-        | "peekable" => drained_container(&operands[0]),
+        "rev" | "skip" | "take" | "step_by" | "enumerate" | "peekable" | "filter"
+        | "take_while" | "skip_while" | "fuse" | "inspect" => item_source(&operands[0]),
+        _ => Some((m, operands)),
+    }
+}
+
+/// `w.chars()`, `s.bytes().rev()`, `line.char_indices().skip(1)`: an iterator over a text
+/// whose items are plain data (`char`, `u8`, `(usize, char)`), so what it collects or hands
+/// out owns its data although the iterator borrows the text.
+fn yields_plain_items(e: &Expr) -> bool {
+    item_source(e).is_some_and(|(m, _)| {
+        m.args.is_empty()
+            && matches!(
+                m.method.to_string().as_str(),
+                "chars" | "bytes" | "char_indices" | "encode_utf16"
+            )
+    })
+}
+
+/// The local `v` of `v.drain(..)` (through adapters that hand its elements on:
+/// `v.drain(..).rev()`): an iterator over elements taken out of `v` by value.
+fn drained_container(e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
+    let (m, operands) = item_source(e)?;
+    match &operands[0].kind {
+        ExprKind::Place { place, .. } if m.method == "drain" && place.path.is_empty() => {
+            Some(place.binding)
+        }
         _ => None,
     }
 }
