@@ -1,7 +1,8 @@
 //! Ported code that the flat lowering once rejected although the plain function compiles: a
 //! `let` with a coercing type (`Box<dyn Iterator<..>>`) whose branches move a local, a copy
-//! out of a borrow through a `&mut` argument (`while let Some(&at) = heap.peek()`), and a
-//! collection drained into a `Vec<_>`. Each is compared with the plain function.
+//! out of a borrow through a `&mut` argument (`while let Some(&at) = heap.peek()`), a count
+//! computed from such a borrow (`rest.find(' ').unwrap_or(rest.len())`), and a collection
+//! drained into a `Vec<_>`. Each is compared with the plain function.
 
 use std::collections::BinaryHeap;
 
@@ -111,4 +112,46 @@ fn a_vec_collected_from_a_drain_owns_its_items() {
         check!(drained_then_used(vec!["a".into(), "b".into()])),
         [2, 3, 4]
     );
+}
+
+#[derive(Debug)]
+pub struct Lexer {
+    src: String,
+    pos: usize,
+}
+
+impl Lexer {
+    #[generator]
+    fn words(&mut self) -> impl Iterator<Item = String> + '_ {
+        while self.pos < self.src.len() {
+            let rest = &self.src[self.pos..];
+            let end = rest.find(' ').unwrap_or(rest.len());
+            let word = rest[..end].to_string();
+            self.pos += end;
+            yield_!(word);
+            self.pos += 1;
+        }
+    }
+}
+
+#[generator]
+fn next_word(l: &mut Lexer) -> impl Iterator<Item = String> {
+    let rest = &l.src[l.pos..];
+    let end = rest.find(' ').unwrap_or(rest.len());
+    let word = rest[..end].to_string();
+    l.pos += end;
+    yield_!(word);
+    l.pos += 1;
+}
+
+#[test]
+fn a_count_computed_from_a_borrow_through_a_mut_argument_frees_it() {
+    let mut l = Lexer {
+        src: "ab c de".into(),
+        pos: 0,
+    };
+    assert_eq!(next_word(&mut l).collect::<Vec<_>>(), ["ab"]);
+    assert_eq!(l.pos, 3);
+    assert_eq!(l.words().collect::<Vec<_>>(), ["c", "de"]);
+    assert_eq!(l.pos, 8);
 }

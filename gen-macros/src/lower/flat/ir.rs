@@ -151,6 +151,8 @@ pub(crate) struct Ir {
     /// The attributes written on a compound statement (`#[allow(unreachable_code)] { .. }`,
     /// `#[allow(..)] match ..`), by the site of its syntax: printed back on it.
     pub expr_attrs: std::collections::HashMap<usize, Vec<Attribute>>,
+    /// The hidden iterators of `yield_from!` (not of a `for` loop), for the errors' words.
+    pub yield_from_iterators: std::collections::HashSet<BindingId>,
     /// The uses of `copy_checked` that are the initializer of such a `let`
     /// (`gen_core::__private::copied_deref_let`, whose error names the fixes for a `let`).
     pub checked_lets: std::collections::HashSet<usize>,

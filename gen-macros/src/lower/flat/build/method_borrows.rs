@@ -6,7 +6,8 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use super::borrows::{likely, strongest};
 use super::methods::{
-    ADAPTERS, BORROWING, ELEMENT_ACCESS, OWNED, PASS_ON, STR_BORROWING, TYPED_BY_ARGUMENT,
+    ADAPTERS, BORROWING, ELEMENT_ACCESS, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT, STR_BORROWING,
+    TYPED_BY_ARGUMENT,
 };
 use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind};
@@ -156,6 +157,14 @@ impl Builder<'_> {
                         && operands.first().is_some_and(|o| self.number(o))
                 }
                 SynExpr::Paren(_) => operands.first().is_some_and(|o| self.number(o)),
+                // `rest.len()`, `n.abs()`: a count or a number computed from one.
+                SynExpr::MethodCall(m) => {
+                    let name = m.method.to_string();
+                    PLAIN_RESULT.contains(&name.as_str()) || NUMERIC.contains(&name.as_str())
+                }
+                SynExpr::Binary(b) if is_arithmetic(&b.op) => {
+                    operands.iter().any(|o| self.number(o))
+                }
                 _ => false,
             },
             _ => false,
@@ -272,4 +281,16 @@ fn drained_container(e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
         }
         _ => None,
     }
+}
+
+/// `+`, `-`, `*`, `/`, `%`: an operator whose value is a number when an operand is one.
+fn is_arithmetic(op: &syn::BinOp) -> bool {
+    matches!(
+        op,
+        syn::BinOp::Add(_)
+            | syn::BinOp::Sub(_)
+            | syn::BinOp::Mul(_)
+            | syn::BinOp::Div(_)
+            | syn::BinOp::Rem(_)
+    )
 }

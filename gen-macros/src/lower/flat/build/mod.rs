@@ -108,6 +108,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             owned_used: HashSet::new(),
             may_lower_boxed: false,
             expr_attrs: std::collections::HashMap::new(),
+            yield_from_iterators: HashSet::new(),
             once_closures: HashSet::new(),
             owned_items: HashSet::new(),
             loop_items: HashSet::new(),

@@ -166,6 +166,7 @@ impl Builder<'_> {
             span = Span::mixed_site().located_at(iterable_span)
         );
         let (iter, _) = self.declare_iterator(&iter_ident, &iterable);
+        self.ir.yield_from_iterators.insert(iter);
         // `yield_from!(it.by_ref().take(2))`: for the fix an error names.
         if let Some(start) = super::syntax_facts::loop_source(iterable_syn) {
             self.ir.loop_methods.insert(iter, start);

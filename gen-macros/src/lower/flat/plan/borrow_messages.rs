@@ -70,6 +70,12 @@ pub(super) fn borrow_message(
              needs out of the guard before the yield (`.cloned()`, `.to_owned()`), or {boxed}"
         );
     }
+    // The hidden iterator of a `for` loop or of a `yield_from!`.
+    let by = if ir.yield_from_iterators.contains(&binding) {
+        "this `yield_from!`"
+    } else {
+        "this loop"
+    };
     match ir.bindings[binding].kind {
         BindingKind::Iter if ir.borrowing_closures.contains(&binding) => format!(
             "this closure captures `{owner_name}` by reference, and the iterator holding it is \
@@ -86,7 +92,7 @@ pub(super) fn borrow_message(
                     .is_some_and(|(_, m)| m == "by_ref") =>
         {
             format!(
-                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+                "`{owner_name}` is borrowed by {by} across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; advance the iterator itself, one item \
              at a time (`while let Some(x) = {owner_name}.next() {{ .. }}`), or {boxed}"
             )
@@ -106,7 +112,7 @@ pub(super) fn borrow_message(
             )
         }
         BindingKind::Iter if ir.guards.contains(&owner) => format!(
-            "`{owner_name}` is borrowed by this loop across a yield, but a flat generator cannot \
+            "`{owner_name}` is borrowed by {by} across a yield, but a flat generator cannot \
              keep a borrow of its own local in its state; copy the data out of the guard first \
              (`let items = {owner_name}.clone();`, then `for x in items`), index into it, or \
              {boxed}"
@@ -120,7 +126,7 @@ pub(super) fn borrow_message(
             };
             let collect = owned_items_of_text(ir, binding, &owner_name);
             format!(
-                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; {by_reference}collect owned \
                  items first (for example `{collect}`), or {boxed}"
             )
@@ -136,7 +142,7 @@ pub(super) fn borrow_message(
         {
             let place = &ir.loop_methods[&binding].0;
             format!(
-                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; take the items out first \
                  (`for x in std::mem::take(&mut {place})`, which leaves `{place}` empty as the \
                  drain does), or {boxed}"
@@ -150,7 +156,7 @@ pub(super) fn borrow_message(
                 .map_or(owner_name.clone(), |(place, _)| place.clone());
             let by_reference = by_reference(ir, owner, &owner_name);
             format!(
-                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; iterate over indices \
                  (`for i in 0..{place}.len()`) or an owned copy (`{place}.clone()`), \
                  {by_reference}or {boxed}"
@@ -165,7 +171,7 @@ pub(super) fn borrow_message(
             };
             let by_reference = by_reference(ir, owner, &owner_name);
             format!(
-                "`{owner_name}` is borrowed by this loop across a yield, but a flat generator \
+                "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; iterate over an owned value \
                  ({owned}),{index} {by_reference}or {boxed}"
             )
