@@ -3,7 +3,9 @@
 //!
 //! Taking such a use for a move of the field leaves its value partly moved, and the parts of
 //! it that the body never names cannot be kept in a state: they would drop when the generator
-//! next leaves the arm, before the plain function drops them. So the use is taken for a copy
+//! next leaves the arm, before the plain function drops them. A body that may be lowered
+//! `boxed` takes it for the move it may be, and is lowered `boxed` when the value is kept
+//! across a yield (`plan/inexact.rs`), exact. In one that stays flat the use is taken for a copy
 //! when the value is still in scope at a state entered after it, the body never borrows that
 //! field (a field borrowed somewhere, `&s.g` or `s.g.len()`, is more likely one that owns
 //! data) and never certainly moves a field out of the value (`Ir::bundles`: a body that
