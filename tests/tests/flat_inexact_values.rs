@@ -434,3 +434,66 @@ fn a_collection_holding_a_guard_made_from_a_borrow_drops_at_the_end_of_its_block
     check!(guard_moved_into_a_vec(2));
     same_drops!(guard_moved_into_a_vec(2));
 }
+
+#[derive(Debug)]
+pub struct Meta {
+    name: String,
+    guard: Noisy,
+}
+
+#[derive(Debug)]
+pub struct Labelled {
+    meta: Meta,
+    pair: (Noisy, Noisy),
+    guard: Noisy,
+}
+
+// A move below a field of a value built by a literal (`t.meta.name`, `let (first, _) =
+// t.pair;`): the literal spells out the outer value, not the parts left in its parts, so the
+// body lowers `boxed` and `meta.guard` and `pair.1` drop with the rest, at the end of the
+// scope.
+twin! {
+    fn moved_below_a_field_of_a_literal(k: u32) -> u32 {
+        let t = Labelled {
+            meta: Meta {
+                name: format!("name{k}"),
+                guard: n("meta.guard"),
+            },
+            pair: (n("p0"), n("p1")),
+            guard: n("t.guard"),
+        };
+        let mut names = Vec::new();
+        names.push(t.meta.name);
+        yield_!(names.len() as u32);
+        let (first, _) = t.pair;
+        yield_!(k);
+        drop(first);
+        yield_!(k + 1);
+    }
+}
+
+// Elements an array pattern leaves (`_`, `..`) stay in the array until its scope ends.
+twin! {
+    fn array_elements_left_by_a_pattern(k: u32) -> u32 {
+        let arr = [n("a0"), n("a1"), n("a2")];
+        let [first, _, _] = arr;
+        yield_!(k);
+        drop(first);
+        yield_!(k + 1);
+        let more = [n("b0"), n("b1")];
+        match more {
+            [b, ..] => {
+                yield_!(b.name().len() as u32);
+            }
+        }
+        yield_!(k + 2);
+    }
+}
+
+#[test]
+fn parts_left_below_a_field_or_in_an_array_drop_with_their_value() {
+    assert_eq!(check!(moved_below_a_field_of_a_literal(5)), [1, 5, 6]);
+    same_drops!(moved_below_a_field_of_a_literal(5));
+    assert_eq!(check!(array_elements_left_by_a_pattern(3)), [3, 4, 2, 5]);
+    same_drops!(array_elements_left_by_a_pattern(3));
+}

@@ -175,6 +175,9 @@ pub(crate) fn leaves_variant_fields(pat: &Pat) -> bool {
             .subpat
             .as_ref()
             .is_some_and(|(_, sub)| leaves_variant_fields(sub)),
+        // `let [first, _, _] = arr;`: the lowering does not track elements either, and the
+        // ones left drop with the array.
+        Pat::Slice(s) => binds_by_value(pat) && s.elems.iter().any(leaves_field),
         _ => false,
     }
 }

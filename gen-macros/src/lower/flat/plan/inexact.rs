@@ -10,11 +10,13 @@
 //!   the end of the value's scope, and the named ones in an order the macro cannot know
 //!   (declaration order). A value the body builds from a tuple literal (every field known,
 //!   dropped by index) or from a struct literal of at most two fields (one left once one is
-//!   moved) stays flat. (A hidden local holding a `match` scrutinee's value keeps what the
+//!   moved) stays flat, unless a move is below one of its fields (`t.meta.name`), whose
+//!   parts the literal does not spell out. (A hidden local holding a `match` scrutinee's value keeps what the
 //!   pattern leaves unbound by `unbound_parts.rs`.)
 //!   The same holds for an enum value a variant pattern moves fields out of (`Msg::Put {
 //!   key, .. } => yield_!(key)`, unless the pattern is taken for a copy,
-//!   `build/variant_moves.rs`): the fields it leaves would drop at the suspension.
+//!   `build/variant_moves.rs`), and for an array a pattern moves elements out of (`let
+//!   [first, _] = arr;`): the fields or elements it leaves would drop at the suspension.
 //! - **A value that may borrow a local and may hold a value of the user's making**
 //!   (`let g = Guard::new("g", &log);`, `let all = vec![g];`: `build/user_values.rs`), in
 //!   scope but no longer read at a suspension. It may borrow that local, which the state
@@ -92,12 +94,24 @@ impl Plan {
                 _ => {}
             },
         );
+        // A move below a field (`t.meta.name`, `let (first, _) = s.pair;`) leaves parts of a
+        // part, which a literal of the outer value does not spell out.
+        let deep: std::collections::HashSet<BindingId> = cfg
+            .events
+            .iter()
+            .filter_map(|e| match e {
+                Event::Use(p, Use::Value) if cfg.places.list[*p].path.len() > 1 => {
+                    Some(cfg.places.list[*p].binding)
+                }
+                _ => None,
+            })
+            .collect();
         cfg.entries.iter().any(|&node| {
             node != usize::MAX
                 && (0..bindings).any(|b| {
                     partly[node].contains(b)
                         && ir.bindings[b].kind != BindingKind::Temp
-                        && !spelled_out(ir, b)
+                        && (deep.contains(&b) || !spelled_out(ir, b))
                 })
         })
     }
