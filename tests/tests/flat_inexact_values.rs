@@ -453,6 +453,8 @@ pub struct Labelled {
 // body lowers `boxed` and `meta.guard` and `pair.1` drop with the rest, at the end of the
 // scope.
 twin! {
+    // As ported: the name is pushed where the plain code pushes it.
+    #[allow(clippy::vec_init_then_push)]
     fn moved_below_a_field_of_a_literal(k: u32) -> u32 {
         let t = Labelled {
             meta: Meta {
@@ -492,6 +494,16 @@ twin! {
 
 #[test]
 fn parts_left_below_a_field_or_in_an_array_drop_with_their_value() {
+    let t = Labelled {
+        meta: Meta {
+            name: String::new(),
+            guard: n("m"),
+        },
+        pair: (n("a"), n("b")),
+        guard: n("g"),
+    };
+    assert_eq!((t.meta.guard.name(), t.guard.name()), ("m", "g"));
+    drop(t);
     assert_eq!(check!(moved_below_a_field_of_a_literal(5)), [1, 5, 6]);
     same_drops!(moved_below_a_field_of_a_literal(5));
     assert_eq!(check!(array_elements_left_by_a_pattern(3)), [3, 4, 2, 5]);
