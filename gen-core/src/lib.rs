@@ -255,6 +255,35 @@ pub mod __private {
     #[inline(always)]
     pub fn sent_across_a_yield<T: SentAcrossAYield>(_local: &T) {}
 
+    /// The local a `for x in &mut it` loop whose body yields steps: a flat generator cannot
+    /// keep the loop's `&mut it` across a yield, so each step calls `next` on `it` itself,
+    /// which is the same loop when `it` is an iterator. When it is a collection, the loop
+    /// would iterate it by reference, keeping a borrow of the generator's own local across
+    /// the yield: the bound's error says so.
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not an iterator, so this loop keeps a borrow of it across a yield",
+        label = "a flat generator cannot keep a borrow of its own local in its state",
+        note = "iterate over an owned value (`for x in v`), index into it, take it by reference as an argument, or use `#[generator(boxed)]`"
+    )]
+    pub trait StepsInPlace<T> {
+        /// `Iterator::next`.
+        fn step_in_place(&mut self) -> Option<T>;
+    }
+
+    #[diagnostic::do_not_recommend]
+    impl<I: Iterator> StepsInPlace<I::Item> for I {
+        #[inline(always)]
+        fn step_in_place(&mut self) -> Option<I::Item> {
+            self.next()
+        }
+    }
+
+    /// One step of a `for x in &mut it` loop that yields (see [`StepsInPlace`]).
+    #[inline(always)]
+    pub fn step_in_place<I: StepsInPlace<T>, T>(it: &mut I) -> Option<T> {
+        it.step_in_place()
+    }
+
     /// A dereference (`*guard`) that a flat generator's body uses by value while the value
     /// it points into stays in scope across a later yield: taken for a copy out of a `Deref`
     /// type (a lock guard, a counter), like [`CopiedField`] for fields; a move out of a `Box`

@@ -315,3 +315,86 @@ fn loops_over_mut_borrows_of_std_iterator_parameters() {
         [5, 0, 11, b'a', b'b', 5]
     );
 }
+
+// `for x in &mut it` over a local the macro cannot tell from a collection (the result of a
+// function of the user's, a parameter of the user's iterator type) steps
+// `it` itself when it is an iterator, with every exit of the loop (`break`, a labelled
+// `continue`, the end) leaving `it` usable; items that drop (`Noisy`) drop at the end of
+// their iteration, as in the plain loop.
+fn noisy_digits(data: &'static [u8]) -> impl Iterator<Item = Noisy> {
+    data.iter()
+        .map(|&d| Noisy::new(if d == 0 { "zero" } else { "digit" }))
+}
+
+#[derive(Debug)]
+pub struct Letters {
+    text: &'static str,
+    at: usize,
+}
+
+impl Iterator for Letters {
+    type Item = char;
+    fn next(&mut self) -> Option<char> {
+        let c = self.text[self.at..].chars().next()?;
+        self.at += c.len_utf8();
+        Some(c)
+    }
+}
+
+twin! {
+    fn unknown_iterator_locals(data: &'static [u8], text: &'static str) -> usize {
+        let mut letters = Letters { text, at: 0 };
+        let mut it = noisy_digits(data);
+        for n in &mut it {
+            yield_!(n.name().len());
+            if n.name() == "zero" {
+                break;
+            }
+        }
+        let _after = Noisy::new("after");
+        yield_!(it.count());
+        'words: for c in &mut letters {
+            if c == ' ' {
+                continue 'words;
+            }
+            yield_!(c as usize);
+            if c == ';' {
+                break 'words;
+            }
+        }
+        yield_!(letters.at);
+    }
+}
+
+#[test]
+fn loops_over_mut_borrows_of_iterators_the_macro_cannot_see() {
+    assert_eq!(
+        check!(unknown_iterator_locals(&[3, 0, 7], "a b;cd")),
+        [5, 4, 1, 97, 98, 59, 4]
+    );
+    same_drops!(unknown_iterator_locals(&[3, 0, 7], "a b;cd"));
+    assert_eq!(
+        check!(unknown_iterator_locals(&[], "a b;cd")),
+        [0, 97, 98, 59, 4]
+    );
+}
+
+#[gen_core::generator]
+fn letters_until_semicolon(mut letters: Letters) -> impl Iterator<Item = char> {
+    for c in &mut letters {
+        if c == ';' {
+            break;
+        }
+        yield_!(c);
+    }
+    yield_!(char::from(b'0' + letters.at as u8));
+}
+
+#[test]
+fn a_loop_over_a_mut_borrow_of_a_parameter_of_the_users_iterator_type() {
+    let letters = Letters {
+        text: "ab;c",
+        at: 0,
+    };
+    assert_eq!(letters_until_semicolon(letters).collect::<String>(), "ab3");
+}

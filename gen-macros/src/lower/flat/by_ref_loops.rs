@@ -21,7 +21,19 @@
 //! range, an element of a tuple literal), or
 //! a parameter the body does not bind again whose type is `impl Iterator<..>` or a type
 //! parameter bounded by `Iterator`; `&mut v` of a collection iterates it by reference, which
-//! this is not.
+//! this is not. When the macro cannot tell (`let mut it = tokens(src);`, a parameter of the
+//! user's type), desugar
+//! ```text
+//! 'l: for P in &mut it { body }
+//! ```
+//! into
+//! ```text
+//! 'l: while let Some(P) = gen_core::__private::step_in_place(&mut it) { body }
+//! ```
+//! which is `Iterator::next` for an iterator, and for a collection (whose loop would keep a
+//! borrow of the local across the yields) an error on `&mut it` that says so. A local that
+//! is certainly a collection (`vec![..]`, `collect()`, a `Vec<T>` annotation or parameter)
+//! keeps its loop, and the macro's own error that names it.
 
 use syn::visit_mut::{self, VisitMut};
 
@@ -37,6 +49,7 @@ pub(crate) fn desugar(func: &crate::parse::GenFn) -> Option<Block> {
         changed: false,
         taken: 0,
         iterators,
+        collections: collection_names(func, block),
     };
     let mut out = block.clone();
     d.visit_block_mut(&mut out);
@@ -49,6 +62,8 @@ struct Desugar {
     taken: usize,
     /// Names every binding of which in the body is a `let` of an iterator.
     iterators: std::collections::HashSet<String>,
+    /// Names a binding of which is certainly a collection (`collection_names`).
+    collections: std::collections::HashSet<String>,
 }
 
 impl VisitMut for Desugar {
@@ -82,6 +97,16 @@ impl VisitMut for Desugar {
             {
                 (*f.expr).clone()
             }
+            // `&mut it` of a local the macro cannot tell: `step_in_place(&mut it)`.
+            Expr::Reference(r)
+                if r.mutability.is_some()
+                    && matches!(&*r.expr, Expr::Path(p)
+                        if p.path.get_ident().is_some_and(|i| !self.collections.contains(&i.to_string()))) =>
+            {
+                let borrow = &f.expr;
+                syn::parse_quote_spanned!(r.and_token.span=>
+                    ::gen_core::__private::step_in_place(#borrow))
+            }
             _ => return,
         };
         let step: Expr = step;
@@ -89,9 +114,12 @@ impl VisitMut for Desugar {
             return;
         }
         let (attrs, label, pat, body) = (&f.attrs, &f.label, &f.pat, &f.body);
+        let next: Expr = match step {
+            Expr::Call(_) => step,
+            _ => syn::parse_quote_spanned!(f.for_token.span=> ::core::iter::Iterator::next(#step)),
+        };
         *e = syn::parse_quote_spanned! {f.for_token.span=>
-            #(#attrs)* #label while let ::core::option::Option::Some(#pat) =
-                ::core::iter::Iterator::next(#step) #body
+            #(#attrs)* #label while let ::core::option::Option::Some(#pat) = #next #body
         };
         self.changed = true;
     }
@@ -331,6 +359,88 @@ fn makes_iterator(e: &Expr) -> bool {
         Expr::Call(c) => matches!(&*c.func, Expr::Path(p)
             if p.path.segments.last().is_some_and(
                 |s| MAKES_ITERATOR.contains(&s.ident.to_string().as_str()))),
+        _ => false,
+    }
+}
+
+/// The std types whose `&mut` a `for` loop iterates by reference.
+const COLLECTIONS: &[&str] = &[
+    "Vec",
+    "VecDeque",
+    "LinkedList",
+    "HashMap",
+    "HashSet",
+    "BTreeMap",
+    "BTreeSet",
+    "BinaryHeap",
+    "Option",
+    "Result",
+    "String",
+];
+
+/// Names a binding of which is certainly a collection: a parameter or an annotated `let` of
+/// a collection type (`Vec<T>`, an array), a `let` of a macro's value (`vec![..]`), of an
+/// array, or of `collect()`, `to_vec()`, `Vec::new()`, `Some(..)`.
+fn collection_names(
+    func: &crate::parse::GenFn,
+    block: &Block,
+) -> std::collections::HashSet<String> {
+    use syn::visit::Visit;
+    struct Names(std::collections::HashSet<String>);
+    impl<'a> Visit<'a> for Names {
+        fn visit_local(&mut self, l: &'a syn::Local) {
+            let (ident, ty) = match &l.pat {
+                syn::Pat::Ident(p) => (Some(&p.ident), None),
+                syn::Pat::Type(t) => match &*t.pat {
+                    syn::Pat::Ident(p) => (Some(&p.ident), Some(&*t.ty)),
+                    _ => (None, None),
+                },
+                _ => (None, None),
+            };
+            if let Some(ident) = ident
+                && (ty.is_some_and(collection_type)
+                    || l.init.as_ref().is_some_and(|i| makes_collection(&i.expr)))
+            {
+                self.0.insert(ident.to_string());
+            }
+            syn::visit::visit_local(self, l);
+        }
+        fn visit_item(&mut self, _: &'a syn::Item) {}
+    }
+    let mut names = Names(Default::default());
+    names.visit_block(block);
+    names.0.extend(
+        func.args
+            .iter()
+            .filter(|a| a.ty.as_deref().is_some_and(collection_type))
+            .map(|a| a.ident.to_string()),
+    );
+    names.0
+}
+
+fn collection_type(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Array(_) | syn::Type::Slice(_) => true,
+        syn::Type::Paren(p) => collection_type(&p.elem),
+        syn::Type::Path(p) => p
+            .path
+            .segments
+            .last()
+            .is_some_and(|s| COLLECTIONS.contains(&s.ident.to_string().as_str())),
+        _ => false,
+    }
+}
+
+fn makes_collection(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(p) => makes_collection(&p.expr),
+        Expr::Macro(_) | Expr::Array(_) | Expr::Repeat(_) | Expr::Lit(_) => true,
+        Expr::MethodCall(m) => ["collect", "to_vec", "to_owned", "into_vec", "split_off"]
+            .contains(&m.method.to_string().as_str()),
+        Expr::Call(c) => matches!(&*c.func, Expr::Path(p) if p.path.segments.iter().any(|s| {
+            let s = s.ident.to_string();
+            COLLECTIONS.contains(&s.as_str()) || s == "Some" || s == "Ok"
+        })),
         _ => false,
     }
 }

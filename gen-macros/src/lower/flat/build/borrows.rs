@@ -164,7 +164,7 @@ impl Builder<'_> {
                         if b.by_ref && !b.mut_ref && b.kind != BindingKind::Temp {
                             Borrows::Definitely(place.binding, e.spans)
                         } else {
-                            self.borrow_of_binding(place.binding, false, e.spans)
+                            self.borrow_of_binding(place.binding, false, false, e.spans)
                         }
                     }),
             ),
@@ -316,7 +316,8 @@ impl Builder<'_> {
         let ExprKind::Place { place, .. } = &operand.kind else {
             return self.borrows_of(operand);
         };
-        self.borrow_of_binding(place.binding, mutable, whole.spans)
+        let whole_local = place.path.is_empty();
+        self.borrow_of_binding(place.binding, mutable, whole_local, whole.spans)
     }
 
     /// A borrow of (a place in) `id`, made by the code at `spans`.
@@ -324,6 +325,7 @@ impl Builder<'_> {
         &self,
         id: crate::lower::flat::ir::BindingId,
         mutable: bool,
+        whole_local: bool,
         spans: crate::lower::flat::ir::Spans,
     ) -> Borrows {
         let binding = &self.ir.bindings[id];
@@ -343,8 +345,10 @@ impl Builder<'_> {
             // `let t = line.trim();`).
             return binding.borrows.clone();
         }
-        if !binding.owns {
-            // Maybe a reference (`let header = lines.next()?;`): maybe a reborrow through it.
+        // Maybe a reference (`let header = lines.next()?;`): maybe a reborrow through it,
+        // unless mutable: `&mut header` borrows the local itself, whatever its type (a
+        // reborrow through a `&mut` keeps the `&mut` borrowed).
+        if !(binding.owns || (mutable && whole_local)) {
             return Borrows::Likely(id);
         }
         Borrows::Definitely(id, spans)
@@ -453,6 +457,8 @@ fn extended_temporary(e: &Expr) -> Option<BindingId> {
 /// `Iterator::next` (or `next` imported): the callee of a desugared `for` step.
 fn calls_next(callee: &Expr) -> bool {
     matches!(&callee.kind, ExprKind::Op { syn: SynExpr::Path(p), .. }
-        if p.path.segments.last().is_some_and(|s| s.ident == "next")
+        if (p.path.segments.last().is_some_and(|s| s.ident == "next")
             && p.path.segments.iter().rev().nth(1).is_none_or(|s| s.ident == "Iterator"))
+            || (p.path.segments.last().is_some_and(|s| s.ident == "step_in_place")
+                && p.path.segments.iter().rev().nth(1).is_some_and(|s| s.ident == "__private")))
 }
