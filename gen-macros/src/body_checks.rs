@@ -3,6 +3,8 @@
 //! - `break value` out of a `for` or `while` loop (rustc's E0571, which the flat lowering's
 //!   rebuilt loops would turn into a type error about its states);
 //! - a body that ends in a value (`count`, `Ok(())`), as a function returning it would;
+//! - `break`/`continue` outside of any loop (rustc's E0268, which the state machine's own
+//!   loop would turn into a type error about its states);
 //! - in a flat generator, a call of the generator itself kept across a yield
 //!   (`yield_from!(walk(child))`): its state would contain itself, which rustc reports as
 //!   "cannot resolve opaque type".
@@ -18,6 +20,7 @@ use crate::error::{Errors, format_err};
 pub(crate) fn check(block: &Block, sig: Option<&syn::Signature>, flat: bool) -> syn::Result<()> {
     let mut checks = Checks {
         loops: Vec::new(),
+        apart: false,
         own_name: sig
             .filter(|_| flat)
             .map(|sig| (&sig.ident, sig.receiver().is_some())),
@@ -48,6 +51,9 @@ enum Breakable {
 struct Checks<'a> {
     /// The enclosing loops and labeled blocks, innermost last, with their labels.
     loops: Vec<(Option<String>, Breakable)>,
+    /// Inside code of its own (a closure, an `async` block, an item), where rustc judges a
+    /// `break` as written.
+    apart: bool,
     /// The generator's name, and whether it is a method (whose bare `name(..)` calls are
     /// another function's).
     own_name: Option<(&'a Ident, bool)>,
@@ -67,8 +73,29 @@ impl Checks<'_> {
     /// around it are not its loops.
     fn apart(&mut self, f: impl FnOnce(&mut Self)) {
         let outer = std::mem::take(&mut self.loops);
+        let apart = std::mem::replace(&mut self.apart, true);
         f(self);
         self.loops = outer;
+        self.apart = apart;
+    }
+
+    /// An unlabeled `break` or `continue` (`what`) of the generator's own code outside of
+    /// every loop.
+    fn check_outside_loop(
+        &mut self,
+        what: &str,
+        label: Option<&syn::Lifetime>,
+        at: &dyn quote::ToTokens,
+    ) {
+        let in_a_loop = self.loops.iter().any(|(_, k)| *k != Breakable::Block);
+        if self.apart || label.is_some() || in_a_loop {
+            return;
+        }
+        self.errors.push(format_err!(
+            at,
+            "`{what}` outside of a loop: a generator's body is not a loop of its own; to end \
+             the generator, use `return;`"
+        ));
     }
 
     fn check_break(&mut self, brk: &syn::ExprBreak) {
@@ -153,8 +180,13 @@ impl<'ast> Visit<'ast> for Checks<'_> {
                 });
             }
             Expr::Break(brk) => {
+                self.check_outside_loop("break", brk.label.as_ref(), brk);
                 self.check_break(brk);
                 visit::visit_expr_break(self, brk);
+            }
+            Expr::Continue(c) => {
+                self.check_outside_loop("continue", c.label.as_ref(), c);
+                visit::visit_expr_continue(self, c);
             }
             Expr::Closure(_) | Expr::Async(_) => self.apart(|c| visit::visit_expr(c, expr)),
             _ => visit::visit_expr(self, expr),

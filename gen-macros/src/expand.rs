@@ -181,6 +181,11 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
     // The stub is a plain body: an `async` left on it would add errors of its own (and the
     // signature is read without it, so an `async fn` still gets a stub of its return type).
     item.sig.asyncness = None;
+    // Nor may it be `const` (the stub calls no `const fn`), or be expanded again by a
+    // second `#[generator]` (reported above).
+    item.sig.constness = None;
+    item.attrs
+        .retain(|a| !crate::parse::is_generator_attribute(a));
     let stub = match GenFn::from_item(item.clone()) {
         // A closure with no captures: its type, unlike `Empty<Item>`, asks nothing of the
         // item type, so a lifetime bound on the returned type (`+ 'a`) draws no error.
@@ -189,6 +194,10 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
         }
         Ok(_) => quote_spanned!(span=> ::gen_core::__private::empty_stream()),
         // `impl DoubleEndedIterator<..>` (rejected): `empty()` has every iterator trait.
+        // `impl Iterator` that names no item type: any will do.
+        Err(_) if returns_an_iterator(&item.sig.output) && !names_an_item(&item.sig.output) => {
+            quote_spanned!(span=> ::core::iter::empty::<()>())
+        }
         Err(_) if returns_an_iterator(&item.sig.output) => {
             quote_spanned!(span=> ::core::iter::empty())
         }
@@ -207,6 +216,13 @@ fn returns_an_iterator(output: &syn::ReturnType) -> bool {
     matches!(output, syn::ReturnType::Type(_, ty) if matches!(&**ty, syn::Type::ImplTrait(t)
         if t.bounds.iter().any(|b| matches!(b, syn::TypeParamBound::Trait(t)
             if t.path.segments.last().is_some_and(|s| s.ident.to_string().ends_with("Iterator"))))))
+}
+
+/// Whether the returned `impl ..` names its item type (`Item = T`).
+fn names_an_item(output: &syn::ReturnType) -> bool {
+    quote!(#output)
+        .into_iter()
+        .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "Item"))
 }
 
 /// Whether the body yields (at its own level; a yield elsewhere is already an error).

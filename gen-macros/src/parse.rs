@@ -114,6 +114,19 @@ impl GenFn {
                  `impl Stream<Item = T>`, whose body may `.await`"
             );
         }
+        if let Some(constness) = &item.sig.constness {
+            bail!(
+                constness,
+                "`#[generator]` functions cannot be `const fn`: calling one builds its state \
+                 machine at run time; remove `const`"
+            );
+        }
+        if let Some(again) = item.attrs.iter().find(|a| is_generator_attribute(a)) {
+            bail!(
+                again,
+                "`#[generator]` is applied to this function twice; remove one of them"
+            );
+        }
         let (flavour, item_ty) = return_flavour(&item.sig)?;
         let item_is_result = is_result(&item_ty);
         choose_self_name(Some(&item));
@@ -152,6 +165,14 @@ impl GenFn {
             prelude: Vec::new(),
         })
     }
+}
+
+/// `#[generator]`, `#[generator(..)]`, `#[gen_core::generator]`.
+pub(crate) fn is_generator_attribute(attr: &Attribute) -> bool {
+    attr.path()
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "generator")
 }
 
 /// Desugar the declared return type into the flavour and the item type:

@@ -116,7 +116,9 @@ impl Context for Fold<'_> {
         let at = value.clone().into_iter().next().map_or(span, |t| t.span());
         v.set_span(v.span().located_at(at));
         let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
-        quote_spanned!(span=> { let #v #ty = #value; #sink(#v) })
+        // The yield's own value, `()`, on the user's `yield_` (where a type error on it
+        // points: `let y: u32 = yield_!(1);`).
+        quote_spanned!(span=> { let #v #ty = #value; #sink(#v); () })
     }
 
     fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream {

@@ -214,6 +214,13 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         }
         missed.extend(em.missed.iter().copied());
     };
+    if em.lost && ir.may_lower_boxed {
+        BOXED_INSTEAD.set(true);
+        return Err(syn::Error::new(
+            proc_macro2::Span::call_site(),
+            "a local is used where the flat state machine cannot name it",
+        ));
+    }
     std::mem::take(&mut em.errors)
         .finish()
         .map_err(|e| for_a_clonable(e, clonable))?;

@@ -98,6 +98,9 @@ fn makes_text(e: &syn::Expr) -> bool {
             }
             "to_string" | "to_lowercase" | "to_uppercase" => m.args.is_empty(),
             "replace" | "replacen" => m.args.len() >= 2,
+            // `words.join(" ")`: joined by text, a `String`.
+            "join" => matches!(m.args.first(), Some(syn::Expr::Lit(l))
+                if matches!(l.lit, syn::Lit::Str(_))),
             _ => false,
         },
         syn::Expr::Call(_) => {

@@ -80,10 +80,14 @@ pub(super) fn callee_segments(e: &SynExpr) -> Option<Vec<String>> {
 }
 
 /// How a `for` loop's iterable starts from a place: `("self.cards", "iter")` for
-/// `self.cards.iter().rev()`, `("v", "&")` for `&v`; for the fix an error names.
+/// `self.cards.iter().rev()`, `("v", "&")` for `&v` (`"&mut"` for `&mut v`); for the fix an
+/// error names.
 pub(crate) fn loop_source(e: &SynExpr) -> Option<(String, String)> {
     match e {
-        SynExpr::Reference(r) => place_text(&r.expr).map(|p| (p, "&".to_owned())),
+        SynExpr::Reference(r) => {
+            let how = if r.mutability.is_some() { "&mut" } else { "&" };
+            place_text(&r.expr).map(|p| (p, how.to_owned()))
+        }
         SynExpr::MethodCall(m) => match place_text(&m.receiver) {
             Some(place) => Some((place, m.method.to_string())),
             None => loop_source(&m.receiver),

@@ -244,6 +244,12 @@ impl Emitter<'_> {
             let name = names::capture(b);
             return quote!(#name!());
         }
+        // A local used where it may not be initialized (`let x: u32; yield_!(1);
+        // yield_!(x);`, rustc's E0381 in the plain function) is live where no path set it.
+        self.lost = true;
+        if self.ir.may_lower_boxed {
+            return quote!(::core::unreachable!());
+        }
         let name = crate::lower::flat::plan::display_name(self.ir, b);
         self.errors.push(syn::Error::new(
             at.unwrap_or_else(|| self.ir.bindings[b].span),

@@ -110,6 +110,9 @@ pub(crate) struct Emitter<'a> {
     /// Arms found to need a binding of the frame that they do not touch: the emission is
     /// run again with these taken (`frame.rs`).
     pub missed: HashSet<(StateId, BindingId)>,
+    /// A binding the glue could not name (`Emitter::name_of`): the body is lowered `boxed`
+    /// instead where it may be, where rustc judges it as written.
+    pub lost: bool,
     /// States some arm jumps to (`cur = S(..); continue 'sm;`): never copied before the
     /// machine (`entry.rs`).
     pub jump_targets: HashSet<StateId>,
@@ -170,6 +173,7 @@ impl<'a> Emitter<'a> {
             shadowable: shadowable(ir),
             frame,
             missed: HashSet::new(),
+            lost: false,
             jump_targets: HashSet::new(),
             jump_only: HashSet::new(),
             join_types: HashMap::new(),

@@ -333,9 +333,13 @@ impl Emitter<'_> {
             return self.perform(cont, Some(code), end);
         }
         match &e.kind {
-            ExprKind::Yield { resumed, .. } => {
+            ExprKind::Yield { resumed, token, .. } => {
                 let resumed = *resumed;
-                self.suspend(e, Some(cont), |this| this.perform(cont, None, resumed))
+                // The yield's own value, `()`, where one is used (`let y: u32 = yield_!(1);`),
+                // on the user's `yield_`, where rustc's type errors then point.
+                let unit =
+                    matches!(cont, Cont::Deliver(_)).then(|| quote::quote_spanned!(*token=> ()));
+                self.suspend(e, Some(cont), |this| this.perform(cont, unit, resumed))
             }
             ExprKind::Block {
                 block,

@@ -105,10 +105,18 @@ pub(super) fn borrow_message(
                 .is_some_and(|&source| source != owner) =>
         {
             let source = display_name(ir, ir.loop_sources[&binding]);
+            let owned = if ir.texts.contains(&owner) {
+                "collect owned copies (`.map(str::to_owned).collect::<Vec<String>>()`)".to_owned()
+            } else {
+                format!(
+                    "build it from `{owner_name}.into_iter()` (or from a clone of \
+                     `{owner_name}`), or collect owned copies (`.map(|x| x.to_owned()).collect::<Vec<_>>()`)"
+                )
+            };
             format!(
                 "`{source}` holds this borrow of `{owner_name}`, and the loop over `{source}` keeps \
                  it across a yield, but a flat generator cannot keep a borrow of its own local in \
-                 its state; collect owned values instead (`.cloned()`, `.to_owned()`), or {boxed}"
+                 its state; make `{source}` own its items: {owned}, or {boxed}"
             )
         }
         BindingKind::Iter if ir.guards.contains(&owner) => format!(
@@ -159,6 +167,23 @@ pub(super) fn borrow_message(
                 "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; iterate over indices \
                  (`for i in 0..{place}.len()`) or an owned copy (`{place}.clone()`), \
+                 {by_reference}or {boxed}"
+            )
+        }
+        // `for x in v.iter_mut() { *x += 1; yield_!(*x) }`: an owned loop would change
+        // values that are no longer `v`'s.
+        BindingKind::Iter
+            if ir
+                .loop_methods
+                .get(&binding)
+                .is_some_and(|(_, m)| m == "iter_mut" || m == "&mut") =>
+        {
+            let place = &ir.loop_methods[&binding].0;
+            let by_reference = by_reference(ir, owner, &owner_name);
+            format!(
+                "`{owner_name}` is borrowed mutably by {by} across a yield, but a flat \
+                 generator cannot keep a borrow of its own local in its state; index into it \
+                 (`for i in 0..{place}.len()`, with `{place}[i]` in place of `*x`), \
                  {by_reference}or {boxed}"
             )
         }
@@ -276,11 +301,11 @@ fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> String {
         return format!("`{owner}.into_iter()`");
     };
     match method.as_str() {
-        "&" => format!("`for x in {place}`"),
+        "&" => format!("`for x in {place}`, whose items are the values: `x` in place of `*x`"),
         "[&]" => format!("`for x in [{place}]`, the values themselves"),
-        "iter" | "iter_mut" => format!(
-            "`{place}.into_iter()` in place of `{place}.{method}()`, with no `.copied()` or \
-             `.cloned()` after it"
+        "iter" => format!(
+            "`{place}.into_iter()` in place of `{place}.iter()`, with no `.copied()` or \
+             `.cloned()` after it, and `x` in place of `*x`"
         ),
         "keys" => format!("`{place}.into_keys()` in place of `{place}.keys()`"),
         "values" | "values_mut" => {
