@@ -138,8 +138,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                         while current < limit {
                             {
                                 let __gen_v: u32 = current;
-                                __gen_sink(__gen_v);
-                                ()
+                                __gen_sink(__gen_v)
                             };
                             current += 1;
                         }

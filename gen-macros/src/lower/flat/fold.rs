@@ -116,9 +116,11 @@ impl Context for Fold<'_> {
         let at = value.clone().into_iter().next().map_or(span, |t| t.span());
         v.set_span(v.span().located_at(at));
         let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
-        // The yield's own value, `()`, on the user's `yield_` (where a type error on it
-        // points: `let y: u32 = yield_!(1);`).
-        quote_spanned!(span=> { let #v #ty = #value; #sink(#v); () })
+        // The yield's own value, `()`, is the call's, on the user's `yield_` (where a type
+        // error on it points: `let y: u32 = yield_!(1);`).
+        let mut sink = sink;
+        sink.set_span(sink.span().located_at(span));
+        quote_spanned!(span=> { let #v #ty = #value; #sink(#v) })
     }
 
     fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream {
