@@ -112,6 +112,9 @@ pub(crate) struct Ir {
     /// A join receives a `let`'s lowered initializer that certainly borrows a local (on some
     /// branch).
     pub borrow_handed_to_a_join: bool,
+    /// Iterators bound by a `let` whose items are references into what they borrow or plain
+    /// data (`let mut parts = line.split(',');`): `parts.next()` borrows what `parts` does.
+    pub item_iterators: std::collections::HashSet<BindingId>,
     /// A `for` loop's iterator binding and the local it iterates over by value (`for k in
     /// keys`): for error messages about a borrow that local carries.
     pub loop_sources: std::collections::HashMap<BindingId, BindingId>,

@@ -37,6 +37,24 @@ pub(crate) fn yields_references(e: &SynExpr) -> bool {
         }
         SynExpr::Paren(p) => yields_references(&p.expr),
         SynExpr::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(yields_references),
+        // `v.iter().rev()`, `next.iter().skip(1)`: an adapter that hands the items on.
+        SynExpr::MethodCall(m)
+            if matches!(
+                m.method.to_string().as_str(),
+                "rev"
+                    | "skip"
+                    | "take"
+                    | "step_by"
+                    | "filter"
+                    | "take_while"
+                    | "skip_while"
+                    | "fuse"
+                    | "inspect"
+                    | "peekable"
+            ) =>
+        {
+            yields_references(&m.receiver)
+        }
         SynExpr::MethodCall(m) => {
             let name = m.method.to_string();
             BORROWING.contains(&name.as_str()) && name != "split_once" && name != "split_at"
@@ -69,6 +87,28 @@ impl Builder<'_> {
     /// What the value of `e` may borrow.
     pub(crate) fn borrows_of(&self, e: &Expr) -> Borrows {
         match &e.kind {
+            // `*m` of a reference `m` into a local (`for m in adj.get(&n)..`): a value read
+            // out of the local, which carries what the local's data borrows, not the
+            // reference's borrow of it (`stack.push(*m)` copies a number).
+            ExprKind::Place {
+                place,
+                how: Use::Value,
+                syn:
+                    SynExpr::Unary(syn::ExprUnary {
+                        op: syn::UnOp::Deref(_),
+                        ..
+                    }),
+                ..
+            } if place.path.is_empty()
+                && self.ir.bindings[place.binding].by_ref
+                && !self.ir.bindings[place.binding].owns =>
+            {
+                match self.ir.bindings[place.binding].borrows {
+                    Borrows::Definitely(owner, _) => self.ir.bindings[owner].borrows.clone(),
+                    Borrows::Likely(owner) => likely(self.ir.bindings[owner].borrows.clone()),
+                    ref other => other.clone(),
+                }
+            }
             // Moving or copying a value carries what it borrows.
             ExprKind::Place {
                 place,

@@ -133,6 +133,13 @@ impl Builder<'_> {
             self.ir.bindings[*binding].borrows = Borrows::Definitely(owner, spans);
             self.ir.borrowing_closures.insert(*binding);
         }
+        // `let mut parts = line.split(',');`: its items borrow what it borrows.
+        if let (Some(e), [binding]) = (&init, &bindings[..])
+            && super::method_borrows::yields_borrowed_items(e)
+            && matches!(self.ir.bindings[*binding].borrows, Borrows::Definitely(..))
+        {
+            self.ir.item_iterators.insert(*binding);
+        }
         if let (Some(e), [binding]) = (&init, &bindings[..])
             && let ExprKind::Closure { captures, .. } = &e.kind
             && !matches!(borrowed, Borrows::Nothing)

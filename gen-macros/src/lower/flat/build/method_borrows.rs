@@ -96,6 +96,12 @@ impl Builder<'_> {
             if copies_out {
                 return self.maybe_of(binding);
             }
+            // `parts.next()` of `let mut parts = line.split(',');`: an item borrows what the
+            // iterator borrows, as `line.split(',').next()` does (`Ir::item_iterators`).
+            if ITEM_CONSUMERS.contains(&name.as_str()) && self.ir.item_iterators.contains(&binding)
+            {
+                return likely(self.ir.bindings[binding].borrows.clone());
+            }
             // A method the macro does not know, on a reference to a local (`r.id()` with `r =
             // &g`): the same call as on the local (`g.id()`), maybe a borrow, kept like an owned
             // value; rustc judges it if it is a borrow kept across a yield.
@@ -119,6 +125,11 @@ impl Builder<'_> {
             && !BORROWING.contains(&name.as_str())
             && transforms_items(receiver)
         {
+            // `names.iter().map(|n| Conn::open(n)).next()`: values the closure builds, kept
+            // like any value (a guard among them drops where the plain function drops it).
+            if builds_items(receiver) {
+                return Borrows::Maybe;
+            }
             return likely(inner);
         }
         if consuming || ADAPTERS.contains(&name.as_str()) || BORROWING.contains(&name.as_str()) {
@@ -255,6 +266,85 @@ fn item_source(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
         "rev" | "skip" | "take" | "step_by" | "enumerate" | "peekable" | "filter"
         | "take_while" | "skip_while" | "fuse" | "inspect" => item_source(&operands[0]),
         _ => Some((m, operands)),
+    }
+}
+
+/// `line.split(',')`, `v.iter().skip(1)`, `map.keys()`: an iterator whose items are
+/// references into what it borrows, or plain data (no drop glue), made by no closure.
+pub(super) fn yields_borrowed_items(e: &Expr) -> bool {
+    item_source(e).is_some_and(|(m, _)| {
+        matches!(
+            m.method.to_string().as_str(),
+            "iter"
+                | "iter_mut"
+                | "split"
+                | "splitn"
+                | "rsplit"
+                | "rsplitn"
+                | "split_terminator"
+                | "split_inclusive"
+                | "split_whitespace"
+                | "split_ascii_whitespace"
+                | "lines"
+                | "keys"
+                | "values"
+                | "values_mut"
+                | "windows"
+                | "chunks"
+                | "chunks_exact"
+                | "matches"
+                | "match_indices"
+                | "chars"
+                | "char_indices"
+                | "bytes"
+        )
+    })
+}
+
+/// `v.iter().map(|n| G::new(n))`, `.map(|s| Row { .. })`, `.map(|s| s.to_string())`: the
+/// items are values the closure builds (which may have a `Drop` of their own), not views of
+/// what the iterator borrows.
+fn builds_items(e: &Expr) -> bool {
+    let ExprKind::Op {
+        syn: SynExpr::MethodCall(m),
+        operands,
+        ..
+    } = &e.kind
+    else {
+        return false;
+    };
+    match m.method.to_string().as_str() {
+        "map" | "filter_map" | "map_while" => matches!(operands.get(1).map(|a| &a.kind),
+            Some(ExprKind::Closure { syn: SynExpr::Closure(c), .. }) if builds_a_value(&c.body)),
+        name if ADAPTERS.contains(&name) => builds_items(&operands[0]),
+        _ => false,
+    }
+}
+
+/// A constructor call (`G(n)`, `Conn::open(n)`, `Some(G::new())`), a struct literal, or an
+/// owned copy (`to_string()`, `clone()`, `format!`).
+fn builds_a_value(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Block(b) => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(tail, None)) => builds_a_value(tail),
+            _ => false,
+        },
+        SynExpr::Paren(p) => builds_a_value(&p.expr),
+        SynExpr::Struct(_) => true,
+        SynExpr::Call(c) => match &*c.func {
+            SynExpr::Path(p) => p.path.segments.iter().any(|s| {
+                s.ident
+                    .to_string()
+                    .starts_with(|c: char| c.is_ascii_uppercase())
+            }),
+            _ => false,
+        },
+        SynExpr::MethodCall(m) => matches!(
+            m.method.to_string().as_str(),
+            "to_string" | "to_owned" | "clone" | "to_vec" | "into_owned"
+        ),
+        SynExpr::Macro(m) => m.mac.path.is_ident("format") || m.mac.path.is_ident("vec"),
+        _ => false,
     }
 }
 

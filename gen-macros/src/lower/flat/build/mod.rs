@@ -120,6 +120,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             by_method: Default::default(),
             loop_sources: std::collections::HashMap::new(),
             loop_methods: std::collections::HashMap::new(),
+            item_iterators: Default::default(),
             error_in_any_lowering: false,
             whole_lets: HashSet::new(),
             borrow_handed_to_a_join: false,
