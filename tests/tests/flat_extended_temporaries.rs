@@ -338,3 +338,45 @@ fn a_temporary_made_in_a_branch_lives_to_the_end_of_the_block() {
     same_drops!(made_in_a_branch(false, 0));
     same_drops!(made_in_a_branch(false, 2));
 }
+
+/// A guard built by a tuple-struct constructor of constants: `&Tag("ext")` is no constant
+/// rustc could promote (its type has a `Drop`), so the `let` extends it like any other
+/// temporary.
+#[derive(Debug)]
+pub struct Tag(pub &'static str);
+
+impl Drop for Tag {
+    fn drop(&mut self) {
+        gen_tests::log(format!("drop tag {}", self.0));
+    }
+}
+
+twin! {
+    fn constructed_temporaries(flag: bool) -> usize {
+        let r = &Tag("ext");
+        yield_!(r.0.len());
+        let pair = (&Tag("a"), &Tag("bb"));
+        yield_!(pair.0 .0.len() + pair.1 .0.len());
+        let maybe = &Some(Tag("opt"));
+        yield_!(maybe.as_ref().map_or(0, |t| t.0.len()));
+        let picked = if flag { &Tag("yes") } else { &Tag("no") };
+        yield_!(picked.0.len());
+        let many = &[Tag("x"), Tag("y")];
+        yield_!(many.len());
+        // std's variants of constants are promoted: usable after a yield.
+        let fallback = &Some(7usize);
+        yield_!(0);
+        yield_!(fallback.unwrap_or(0));
+    }
+}
+
+#[test]
+fn temporaries_built_by_constructors_are_extended() {
+    assert_eq!(check!(constructed_temporaries(true)), [3, 3, 3, 3, 2, 0, 7]);
+    assert_eq!(
+        check!(constructed_temporaries(false)),
+        [3, 3, 3, 2, 2, 0, 7]
+    );
+    same_drops!(constructed_temporaries(true));
+    same_drops!(constructed_temporaries(false));
+}

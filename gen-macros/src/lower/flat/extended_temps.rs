@@ -246,7 +246,11 @@ pub(crate) fn is_constructor(func: &Expr) -> bool {
 }
 
 /// Whether `e` is a constant expression that rustc promotes to a `'static` when borrowed:
-/// literals, paths to constants and unit variants, and what is built of them.
+/// literals, paths to constants and unit variants, and what is built of them with std's
+/// variants (`Some(1)`, `Ok("a")`). A constructor of the user's (`&G("ext")`) is promoted
+/// only when its type has no `Drop`, which the macro cannot see: it is taken for an extended
+/// temporary, which drops at the end of the block as a `Drop` value must (a value without a
+/// `Drop` has no drop timing to keep).
 fn is_constant(e: &Expr) -> bool {
     match e {
         Expr::Lit(_) => true,
@@ -261,7 +265,11 @@ fn is_constant(e: &Expr) -> bool {
         Expr::Binary(b) => is_constant(&b.left) && is_constant(&b.right),
         Expr::Tuple(t) => t.elems.iter().all(is_constant),
         Expr::Array(a) => a.elems.iter().all(is_constant),
-        Expr::Call(c) => is_constructor(&c.func) && c.args.iter().all(is_constant),
+        Expr::Call(c) => {
+            matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(
+                |s| s.ident == "Some" || s.ident == "Ok" || s.ident == "Err"))
+                && c.args.iter().all(is_constant)
+        }
         _ => false,
     }
 }
