@@ -22,7 +22,8 @@ use core::iter::FusedIterator;
 use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
-use crate::stream::{BodyOutput, GenStream, ResultItem, Yielder};
+use crate::checks::ResultItem;
+use crate::stream::{BodyOutput, GenStream, Yielder};
 
 enum State<T, F, Fut> {
     Init(F),

@@ -128,6 +128,7 @@ extern crate std;
 
 #[cfg(feature = "alloc")]
 mod boxed;
+pub mod checks;
 mod framed;
 mod hand_over;
 mod inline;
@@ -135,6 +136,21 @@ mod iter;
 mod resident;
 mod stream;
 mod yielder;
+
+/// The types behind the `impl Iterator` or `impl Stream` a generator function returns.
+///
+/// You meet their names in compiler errors about what a generator keeps across a yield (a
+/// local that is not `Send`, or not `Clone`): `FlatGen<GeneratorState<..>, ..>` is a flat
+/// generator, whose `GeneratorState` lists the types of the locals it keeps; `GenStream<T,
+/// {async block}>` is an async generator, built by `stream` or `stream_fallible` (a body that
+/// uses `?`), whose body yields through its `Yielder`; `BoxedGen` is a `boxed` generator.
+/// They are built only by the macros.
+pub mod machines {
+    #[cfg(feature = "alloc")]
+    pub use crate::boxed::BoxedGen;
+    pub use crate::iter::FlatGen;
+    pub use crate::stream::{GenStream, Yielder, stream, stream_fallible};
+}
 
 #[cfg(feature = "stream")]
 pub use gen_macros::stream;
@@ -216,136 +232,6 @@ pub mod __private {
         F::from(error)
     }
 
-    /// A field that a flat generator's body uses by value while the rest of its value stays
-    /// in scope across a later yield: the macro, which sees no types, takes the use for a
-    /// copy (keeping the value whole, so that it drops where the plain function drops it),
-    /// and the bound asks the compiler to confirm that the field is `Copy`.
-    #[diagnostic::on_unimplemented(
-        message = "this field is moved out of a value that is still in scope when the generator next suspends",
-        label = "`{Self}` is not `Copy`, so this moves the field",
-        note = "a flat generator sees no types: a field used by value while the rest of its value is still in scope at a yield (this one's included, when it is in the yield's operand) is taken for a copy, so that the rest is dropped where the plain function drops it",
-        note = "destructure the value with a pattern that names every field (`let Value {{ field, other }} = value;`), or move the field out with a `let` of its own (`let field = value.field;`: the fields the body never names then drop when the generator next suspends)"
-    )]
-    pub trait CopiedField: Copy {}
-
-    #[diagnostic::do_not_recommend]
-    impl<T: Copy> CopiedField for T {}
-
-    /// The copy of a field the flat lowering reads in place (see [`CopiedField`]).
-    #[inline(always)]
-    pub fn copied_field<T: CopiedField>(field: &T) -> T {
-        *field
-    }
-
-    /// A local of a flat generator declared `+ Send` that the generator keeps across a
-    /// yield: the generator holds it in its state, so the state is `Send` only if the local
-    /// is. The bound names the local where it is declared (rustc's own error on the `+ Send`
-    /// of the signature names only its type).
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is kept across a yield of a generator declared `+ Send`, but cannot be sent between threads safely",
-        label = "kept in the generator's state across a yield",
-        note = "end its scope before the yield, or use a type that is `Send` (`Arc` for `Rc`, `Mutex` for `RefCell`)"
-    )]
-    pub trait SentAcrossAYield {}
-
-    impl<T: Send> SentAcrossAYield for T {}
-
-    /// Confirms that a local a `+ Send` generator keeps across a yield is `Send` (see
-    /// [`SentAcrossAYield`]); does nothing at run time.
-    #[inline(always)]
-    pub fn sent_across_a_yield<T: SentAcrossAYield>(_local: &T) {}
-
-    /// The local a `for x in &mut it` loop whose body yields steps: a flat generator cannot
-    /// keep the loop's `&mut it` across a yield, so each step calls `next` on `it` itself,
-    /// which is the same loop when `it` is an iterator. When it is a collection, the loop
-    /// would iterate it by reference, keeping a borrow of the generator's own local across
-    /// the yield: the bound's error says so.
-    #[diagnostic::on_unimplemented(
-        message = "`{Self}` is not an iterator, so this loop keeps a borrow of it across a yield",
-        label = "a flat generator cannot keep a borrow of its own local in its state",
-        note = "iterate over an owned value (`for x in v`), index into it, take it by reference as an argument, or use `#[generator(boxed)]`"
-    )]
-    pub trait StepsInPlace<T> {
-        /// `Iterator::next`.
-        fn step_in_place(&mut self) -> Option<T>;
-    }
-
-    #[diagnostic::do_not_recommend]
-    impl<I: Iterator> StepsInPlace<I::Item> for I {
-        #[inline(always)]
-        fn step_in_place(&mut self) -> Option<I::Item> {
-            self.next()
-        }
-    }
-
-    /// One step of a `for x in &mut it` loop that yields (see [`StepsInPlace`]).
-    #[inline(always)]
-    pub fn step_in_place<I: StepsInPlace<T>, T>(it: &mut I) -> Option<T> {
-        it.step_in_place()
-    }
-
-    /// A dereference (`*guard`) that a flat generator's body uses by value while the value
-    /// it points into stays in scope across a later yield: taken for a copy out of a `Deref`
-    /// type (a lock guard, a counter), like [`CopiedField`] for fields; a move out of a `Box`
-    /// there is an error that names the fix.
-    #[diagnostic::on_unimplemented(
-        message = "this value is moved out of a box that is still in scope when the generator next suspends",
-        label = "`{Self}` is not `Copy`, so this moves it out of the box",
-        note = "a flat generator sees no types: `*x` used by value while `x` is still in scope at a yield is taken for a copy (as out of a lock guard), so that `x` is dropped where the plain function drops it",
-        note = "move the value out with an annotated `let` of its own (`let value: T = *boxed;`), or let the macro see the box (`let boxed: Box<T> = ..;`)"
-    )]
-    pub trait CopiedDeref: Copy {}
-
-    #[diagnostic::do_not_recommend]
-    impl<T: Copy> CopiedDeref for T {}
-
-    /// The copy of a dereference the flat lowering reads in place (see [`CopiedDeref`]).
-    #[inline(always)]
-    pub fn copied_deref<T: CopiedDeref>(value: &T) -> T {
-        *value
-    }
-
-    /// A field of an enum variant bound by value in a pattern (a `match` arm, `if let`,
-    /// `while let`, `let`) that leaves other fields in the matched value (`St::Busy { n, ..
-    /// }`), while that value stays in scope across a later yield and nothing shows that the
-    /// binding owns data: taken for a copy, like [`CopiedField`].
-    #[diagnostic::on_unimplemented(
-        message = "this binding moves a field out of an enum value that is still in scope when the generator next suspends",
-        label = "`{Self}` is not `Copy`, so this moves the field",
-        note = "a flat generator sees no types and cannot keep the fields a pattern leaves in an enum value: a binding in a variant pattern with `..` or `_` that the body uses only by value is taken for a copy, so that the value is dropped where the plain function drops it",
-        note = "bind every field of the variant (`Variant {{ field, other }}`, `Variant(a, b)`), so that the whole value moves into the arm's bindings, or match on a reference and clone what you need"
-    )]
-    pub trait CopiedBinding: Copy {}
-
-    #[diagnostic::do_not_recommend]
-    impl<T: Copy> CopiedBinding for T {}
-
-    /// The check of a binding taken for a copy (see [`CopiedBinding`]).
-    #[inline(always)]
-    pub fn copied_binding<T: CopiedBinding>(value: &T) -> T {
-        *value
-    }
-
-    /// `let v = *x;` in a flat generator's body, while `x` stays in scope across a later
-    /// yield and the body never names a field of `v`: taken for a copy out of a `Deref`
-    /// type, like [`CopiedDeref`], with the fixes that apply to a `let`.
-    #[diagnostic::on_unimplemented(
-        message = "this value is moved out of a box that is still in scope when the generator next suspends",
-        label = "`{Self}` is not `Copy`, so this moves it out of the box",
-        note = "a flat generator sees no types: `let v = *x;` while `x` is still in scope at a later yield is taken for a copy (as out of a lock guard), so that `x` is dropped where the plain function drops it",
-        note = "annotate the value's type (`let value: T = *boxed;`), or let the macro see the box (`let boxed: Box<T> = ..;`)"
-    )]
-    pub trait CopiedDerefLet: Copy {}
-
-    #[diagnostic::do_not_recommend]
-    impl<T: Copy> CopiedDerefLet for T {}
-
-    /// The copy of `let v = *x;` the flat lowering reads in place (see [`CopiedDerefLet`]).
-    #[inline(always)]
-    pub fn copied_deref_let<T: CopiedDerefLet>(value: &T) -> T {
-        *value
-    }
-
     /// A local that a large flat generator keeps in its frame (a struct of `Option`s, one per
     /// kept local, that stays in place across suspensions) taken out when an arm uses it.
     /// The macro takes a local only where it holds a value; `None` would be a bug in the
@@ -370,9 +256,7 @@ pub mod __private {
 
     #[cfg(feature = "alloc")]
     pub use crate::boxed::{BoxedGen, boxed, boxed_fallible};
-    pub use crate::stream::{
-        BodyOutput, GenStream, ResultItem, YieldFut, Yielder, stream, stream_fallible,
-    };
+    pub use crate::stream::{BodyOutput, GenStream, YieldFut, Yielder, stream, stream_fallible};
     #[cfg(feature = "stream")]
     pub use futures_core::{FusedStream, Stream};
 

@@ -24,27 +24,9 @@ use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
+use crate::checks::ResultItem;
 use crate::hand_over::{Id, fresh_id, poll_in_frame};
 pub use crate::yielder::{YieldFut, Yielder};
-
-/// Names the two halves of a `Result` item type, so generated code can write
-/// `<Item as ResultItem>::Err` for the error type of a fallible generator body.
-#[diagnostic::on_unimplemented(
-    message = "`?` in this generator needs its items to be `Result`s, but they are `{Self}`",
-    label = "this generator uses `?`",
-    note = "the error `?` finds is yielded as the last item, so the items must be `Result<T, E>`: yield `Ok(value)`, or handle the error where it occurs (`match`, `unwrap_or`, ..)"
-)]
-pub trait ResultItem {
-    /// The success type (`T` in `Result<T, E>`).
-    type Ok;
-    /// The error type (`E` in `Result<T, E>`).
-    type Err;
-}
-
-impl<T, E> ResultItem for Result<T, E> {
-    type Ok = T;
-    type Err = E;
-}
 
 /// What a generator body returns, turned into an optional last item.
 ///

@@ -11,6 +11,8 @@ use core::marker::PhantomData;
 use core::pin::Pin;
 use core::task::{Context, Poll};
 
+#[cfg(feature = "stream")]
+use crate::checks::YieldFromSource;
 use crate::hand_over::{Id, own_slot};
 
 /// The yield handle passed to a generator body.
@@ -71,20 +73,6 @@ impl<T> Yielder<T> {
         }
     }
 }
-
-/// What `yield_from!` takes in an async generator: a `Stream` of the generator's items. Its
-/// own trait so that passing something else (an iterator, a `Vec`) says so and names the fix.
-#[cfg(feature = "stream")]
-#[diagnostic::on_unimplemented(
-    message = "`yield_from!` in an async generator takes a `Stream` of the generator's items, and `{Self}` is not one",
-    label = "not a `Stream` of the generator's items",
-    note = "to yield every item of an iterator, loop over it (`for x in iter {{ yield_!(x); }}`) or make it a stream (`futures::stream::iter(iter)`)"
-)]
-pub trait YieldFromSource<T>: futures_core::Stream<Item = T> {}
-
-#[cfg(feature = "stream")]
-#[diagnostic::do_not_recommend]
-impl<T, S: futures_core::Stream<Item = T>> YieldFromSource<T> for S {}
 
 /// The future returned by [`Yielder::yield_`].
 ///

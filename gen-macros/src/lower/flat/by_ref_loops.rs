@@ -28,7 +28,7 @@
 //! ```
 //! into
 //! ```text
-//! 'l: while let Some(P) = gen_core::__private::step_in_place(&mut it) { body }
+//! 'l: while let Some(P) = gen_core::checks::step_in_place(&mut it) { body }
 //! ```
 //! which is `Iterator::next` for an iterator, and for a collection (whose loop would keep a
 //! borrow of the local across the yields) an error on `&mut it` that says so. A local that
@@ -105,7 +105,7 @@ impl VisitMut for Desugar {
             {
                 let borrow = &f.expr;
                 syn::parse_quote_spanned!(r.and_token.span=>
-                    ::gen_core::__private::step_in_place(#borrow))
+                    ::gen_core::checks::step_in_place(#borrow))
             }
             _ => return,
         };

@@ -130,7 +130,7 @@ pub(crate) struct Ir {
     pub boxes: std::collections::HashSet<BindingId>,
     pub bundles: std::collections::HashSet<BindingId>,
     /// Uses (ids) of fields read in place although used by value: a copy the compiler is
-    /// asked to confirm (`gen_core::__private::copied_field`).
+    /// asked to confirm (`gen_core::checks::copied_field`).
     pub copy_checked: std::collections::HashSet<usize>,
     /// `let v = *x;` out of a binding not known to be a box: `(use id of the initializer,
     /// syntax site of the let, v)`. The plan takes it for a copy out of a `Deref` value
@@ -157,7 +157,7 @@ pub(crate) struct Ir {
     /// The hidden iterators of `yield_from!` (not of a `for` loop), for the errors' words.
     pub yield_from_iterators: std::collections::HashSet<BindingId>,
     /// The uses of `copy_checked` that are the initializer of such a `let`
-    /// (`gen_core::__private::copied_deref_let`, whose error names the fixes for a `let`).
+    /// (`gen_core::checks::copied_deref_let`, whose error names the fixes for a `let`).
     pub checked_lets: std::collections::HashSet<usize>,
     /// Uses (ids) of fields read in place where only a `Copy` value can stand (an arithmetic
     /// operand, the value of a compound assignment or of an assignment to a plain local, the

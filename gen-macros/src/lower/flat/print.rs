@@ -95,12 +95,12 @@ impl<'a, C: Context> Printer<'a, C> {
                     // Desugar a field (or a dereference) taken for a copy into one the
                     // compiler must confirm (`plan/copied_fields.rs`).
                     if self.ir.checked_lets.contains(id) {
-                        quote_spanned!(e.span=> ::gen_core::__private::copied_deref_let(&#tokens))
+                        quote_spanned!(e.span=> ::gen_core::checks::copied_deref_let(&#tokens))
                     } else if matches!(place.path.last(), Some(crate::lower::flat::ir::Proj::Deref))
                     {
-                        quote_spanned!(e.span=> ::gen_core::__private::copied_deref(&#tokens))
+                        quote_spanned!(e.span=> ::gen_core::checks::copied_deref(&#tokens))
                     } else {
-                        quote_spanned!(e.span=> ::gen_core::__private::copied_field(&#tokens))
+                        quote_spanned!(e.span=> ::gen_core::checks::copied_field(&#tokens))
                     }
                 } else {
                     tokens

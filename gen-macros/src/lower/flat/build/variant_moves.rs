@@ -176,7 +176,7 @@ fn check_arm(pat: &syn::Pat) -> syn::Arm {
         // offer its suggestions for the user's code (borrowing the binding), which do not
         // apply here.
         let at = h.span().resolved_at(proc_macro2::Span::mixed_site());
-        quote::quote_spanned!(at=> let _ = ::gen_core::__private::copied_binding(&*#h);)
+        quote::quote_spanned!(at=> let _ = ::gen_core::checks::copied_binding(&*#h);)
     });
     syn::parse_quote! {
         #pat if { #(#checks)* false } => loop { ::core::unreachable!(); },

@@ -148,7 +148,7 @@ impl Emitter<'_> {
             return TokenStream::new();
         }
         let ident = &info.ident;
-        quote_spanned!(ident.span()=> ::gen_core::__private::sent_across_a_yield(&#ident);)
+        quote_spanned!(ident.span()=> ::gen_core::checks::sent_across_a_yield(&#ident);)
     }
 
     /// The bindings of `b` on entering `s`.

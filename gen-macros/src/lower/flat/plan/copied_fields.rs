@@ -12,7 +12,7 @@
 //! does treats the value as a bundle of parts): the value stays whole (dropped where the
 //! plain function drops it), and
 //! the emitted code asks the compiler to confirm that the field is `Copy`
-//! (`gen_core::__private::copied_field`, whose error names the fix when it is not). A field
+//! (`gen_core::checks::copied_field`, whose error names the fix when it is not). A field
 //! moved out with `let x = r.f;`, by a `for` loop or by a consuming method stays a move.
 
 use std::collections::HashMap;
