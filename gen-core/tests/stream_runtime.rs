@@ -13,7 +13,8 @@ use std::task::{Context, Poll, Waker};
 use futures_core::{FusedStream, Stream};
 mod common;
 use common::{Noisy, assert_send, assert_sync, poll_and_forget};
-use gen_core::__private::{GenStream, ResultItem, Yielder, stream, stream_fallible};
+use gen_core::__private::{GenStream, Yielder, stream, stream_fallible};
+use gen_core::checks::ResultItem;
 
 /// Polls once with a no-op waker.
 fn poll_once<S: Stream + ?Sized>(s: Pin<&mut S>) -> Poll<Option<S::Item>> {
