@@ -12,7 +12,8 @@ use std::task::{Context, Poll};
 
 mod common;
 use common::{Noisy, assert_send, assert_sync, assert_unpin, poll_and_forget};
-use gen_core::__private::{ResultItem, Yielder, boxed, boxed_fallible};
+use gen_core::__private::{Yielder, boxed, boxed_fallible};
+use gen_core::checks::ResultItem;
 
 /// `#[generator(boxed)] fn count(n: u32) -> impl Iterator<Item = u32> { for i in 0..n { yield_!(i) } }`
 fn count(n: u32) -> impl FusedIterator<Item = u32> {
