@@ -35,6 +35,7 @@ use super::rng::Rng;
 mod blocks;
 mod compound;
 mod exprs;
+mod iterator_items;
 mod places;
 mod reassign;
 mod shadowing;
@@ -357,6 +358,7 @@ impl Gen {
                 39 => self.reassign_place(),
                 // Strings, and locals that borrow them until the next yield.
                 40 => self.text_mut(),
+                41 if self.rng.chance(1, 2) => Some(self.iterator_items()),
                 41 => Some(self.borrow_dead()),
                 // Shadowing.
                 42 => self.shadow_let(),

@@ -1,0 +1,123 @@
+//! Items of iterators over a local, and values read through references into locals:
+//! - `for x in &mut it` over an iterator a function makes (`make_iter(..)`), used after;
+//! - `parts.next()` of `let mut parts = text.split(',')`: `if let`, `unwrap_or`, a pair;
+//! - `stack.push(*m)` of items borrowed from a `Vec` local, popped across yields;
+//! - `&Tag("t")` temporaries a `let` extends (a constructor of a type with a `Drop`);
+//! - an array of guards destructured by a pattern that leaves elements (`[a, _, _]`).
+
+use super::{Gen, Ty};
+
+impl Gen {
+    pub(super) fn iterator_items(&mut self) -> String {
+        match self.rng.below(5) {
+            0 => self.step_unknown_iterator(),
+            1 => self.split_items(),
+            2 => self.push_copies(),
+            3 => self.constructed_temporary(),
+            _ => self.array_pattern(),
+        }
+    }
+
+    /// `for x in &mut it` over `make_iter(..)`, then `it.count()`.
+    fn step_unknown_iterator(&mut self) -> String {
+        let (it, x) = (self.fresh("it"), self.fresh("x"));
+        let (e1, e2, stop) = (self.int(1), self.int(1), self.int(1));
+        let yield_x = self.yield_of(&x);
+        let count = self.yield_of(&format!("({it}.count() as u64)"));
+        format!(
+            "let mut {it} = make_iter({e1}, {e2});\nfor {x} in &mut {it} {{\n{yield_x}\nif {x} == {stop} {{ break; }}\n}}\n{count}\n"
+        )
+    }
+
+    /// An item of `text.split(',')` bound by a `let` iterator, dead at the next yield.
+    fn split_items(&mut self) -> String {
+        let (pre, t) = match self.pick_var(Ty::Text) {
+            Some(t) => (String::new(), t),
+            None => {
+                let t = self.fresh("text");
+                let (e1, e2) = (self.int(1), self.int(1));
+                self.declare(t.clone(), Ty::Text);
+                (
+                    format!("let mut {t} = format!(\"{{}},{{}}\", {e1}, {e2});\n"),
+                    t,
+                )
+            }
+        };
+        let (p, m, m2) = (self.fresh("parts"), self.fresh("m"), self.fresh("m"));
+        let take = match self.rng.below(3) {
+            0 => {
+                let y = self.yield_of(&format!("({m}.len() as u64)"));
+                format!("if let Some({m}) = {p}.next() {{\n{y}\n}}\n")
+            }
+            1 => {
+                let y = self.yield_of(&format!("({m}.len() as u64)"));
+                format!("let {m} = {p}.next().unwrap_or(\"\");\n{y}\n")
+            }
+            _ => {
+                let y = self.yield_of(&format!(
+                    "({m}.map_or(0, str::len) + {m2}.map_or(0, str::len)) as u64"
+                ));
+                format!("let ({m}, {m2}) = ({p}.next(), {p}.next());\n{y}\n")
+            }
+        };
+        let after = self.yield_of(&format!("({t}.len() as u64)"));
+        format!("{pre}let mut {p} = {t}.split(',');\n{take}{after}\n")
+    }
+
+    /// Numbers copied out through references into a `Vec` local onto a stack, popped across
+    /// yields.
+    fn push_copies(&mut self) -> String {
+        let (v, st, m, k) = (
+            self.fresh("v"),
+            self.fresh("stack"),
+            self.fresh("m"),
+            self.fresh("k"),
+        );
+        let (e1, e2) = (self.int(1), self.int(1));
+        let y = self.yield_of(&k);
+        let rest = self.yield_of(&format!("({v}.len() as u64)"));
+        format!(
+            "let {v} = vec![{e1}, {e2}, 3u64];\nlet mut {st}: Vec<u64> = Vec::new();\nfor {m} in {v}.iter().rev() {{\n{st}.push(*{m});\n}}\nwhile let Some({k}) = {st}.pop() {{\n{y}\n}}\n{rest}\n"
+        )
+    }
+
+    /// `let r = &Tag("t");` (or a pair, or `&Some(Tag(..))`) read after a yield.
+    fn constructed_temporary(&mut self) -> String {
+        let (r, t) = (self.fresh("r"), self.fresh("tag"));
+        let (init, read) = match self.rng.below(3) {
+            0 => (format!("&Tag(\"{t}\")"), format!("{r}.id()")),
+            1 => (
+                format!("(&Tag(\"{t}.a\"), &Tag(\"{t}.b\"))"),
+                format!("wadd({r}.0.id(), {r}.1.id())"),
+            ),
+            _ => (
+                format!("&Some(Tag(\"{t}\"))"),
+                format!("{r}.as_ref().map_or(0, Tag::id)"),
+            ),
+        };
+        let x = self.fresh("x");
+        self.declare(x.clone(), Ty::Int);
+        let y = self.yield_expr();
+        format!("let {r} = {init};\nlet {x} = {read};\n{y};\n")
+    }
+
+    /// `let [first, _, last] = arr;` of guards: the elements left drop with `arr`.
+    fn array_pattern(&mut self) -> String {
+        let (arr, a, b) = (self.fresh("arr"), self.fresh("g"), self.fresh("g"));
+        let label = self.fresh("n");
+        let pat = match self.rng.below(3) {
+            0 => format!("[{a}, _, _]"),
+            1 => format!("[{a}, _, {b}]"),
+            _ => format!("[_, {a}, ..]"),
+        };
+        let bound_b = pat.contains(&b);
+        self.declare(a.clone(), Ty::Guard);
+        if bound_b {
+            self.declare(b.clone(), Ty::Guard);
+        }
+        let y = self.yield_expr();
+        format!(
+            "let {arr} = [G::new(\"{label}.0\"), G::new(\"{label}.1\"), G::new(\"{label}.2\")];\nlet {pat} = {arr};\n{y};\n"
+        )
+    }
+}
