@@ -29,20 +29,27 @@ pub fn copied_field<T: CopiedField>(field: &T) -> T {
 /// A local of a flat generator declared `+ Send` that the generator keeps across a
 /// yield: the generator holds it in its state, so the state is `Send` only if the local
 /// is. The bound names the local where it is declared (rustc's own error on the `+ Send`
-/// of the signature names only its type).
+/// of the signature names only its type). Implemented for `()` rather than for the local's
+/// type, so that rustc proposes no borrow of the local (a `&MutexGuard<u32>` is `Send`, the
+/// guard is not).
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is kept across a yield of a generator declared `+ Send`, but cannot be sent between threads safely",
+    message = "`{T}` is kept across a yield of a generator declared `+ Send`, but cannot be sent between threads safely",
     label = "kept in the generator's state across a yield",
     note = "end its scope before the yield, or use a type that is `Send` (`Arc` for `Rc`, `Mutex` for `RefCell`)"
 )]
-pub trait SentAcrossAYield {}
+pub trait SentAcrossAYield<T: ?Sized> {}
 
-impl<T: Send> SentAcrossAYield for T {}
+#[diagnostic::do_not_recommend]
+impl<T: Send + ?Sized> SentAcrossAYield<T> for () {}
 
 /// Confirms that a local a `+ Send` generator keeps across a yield is `Send` (see
 /// [`SentAcrossAYield`]); does nothing at run time.
 #[inline(always)]
-pub fn sent_across_a_yield<T: SentAcrossAYield>(_local: &T) {}
+pub fn sent_across_a_yield<T: ?Sized>(_local: &T)
+where
+    (): SentAcrossAYield<T>,
+{
+}
 
 /// The local a `for x in &mut it` loop whose body yields steps: a flat generator cannot
 /// keep the loop's `&mut it` across a yield, so each step calls `next` on `it` itself,

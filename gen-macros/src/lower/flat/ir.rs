@@ -112,6 +112,9 @@ pub(crate) struct Ir {
     /// A join receives a `let`'s lowered initializer that certainly borrows a local (on some
     /// branch).
     pub borrow_handed_to_a_join: bool,
+    /// Locals whose value is certainly not `Copy` (`vec![..]`, a `String`, a `Vec<T>`
+    /// annotation): a "move" of one that later code reads again is a use after move.
+    pub not_copy: std::collections::HashSet<BindingId>,
     /// Iterators bound by a `let` whose items are references into what they borrow or plain
     /// data (`let mut parts = line.split(',');`): `parts.next()` borrows what `parts` does.
     pub item_iterators: std::collections::HashSet<BindingId>,

@@ -172,12 +172,15 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     // A body flat lowering would drop a value of early in (`plan/inexact.rs`) is lowered
     // `boxed`, unless it has a mistake of its own to report, must be `Clone` (which only a
     // flat generator can be) or has a signature its `boxed` form may reject (limit 10).
+    // A use after move (`plan.use_after_move`) is the plain function's error: the `boxed`
+    // form reports it as rustc does, once, where the code is written.
+    let use_after_move = plan.use_after_move && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
         && plan.errors.is_empty()
         && !returns_clone(func)
         && !boxed_may_outlive_less(func)
         && plan.drops_early(&ir);
-    if (!ir.inline && plan.borrow_across_joins_only(&ir)) || inexact {
+    if (!ir.inline && plan.borrow_across_joins_only(&ir)) || inexact || use_after_move {
         BOXED_INSTEAD.set(true);
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
             eprintln!("BOXED INSTEAD");

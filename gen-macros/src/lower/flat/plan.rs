@@ -100,6 +100,10 @@ pub(crate) struct Plan {
     pub force: HashSet<usize>,
     /// Loops (by syntax) whose back edges must be jumps.
     pub unnative: HashSet<usize>,
+    /// A value certainly not `Copy` (a `String`, a `Vec`, a box) moved and read again: the
+    /// plain function's use after move (rustc's E0382), which the lowering would take for a
+    /// copy. Lowered `boxed` instead, where rustc reports it as written (`mod.rs`).
+    pub use_after_move: bool,
     /// Fields used by value (by syntax) that the next build reads in place (see
     /// `copied_fields.rs`).
     pub copied_fields: HashSet<usize>,
@@ -143,7 +147,21 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         force: HashSet::new(),
         unnative: HashSet::new(),
         copied_fields: HashSet::new(),
+        use_after_move: false,
     };
+    plan.use_after_move = plan.cfg.proven_copies.iter().any(|&node| {
+        let Event::Use(p, _) = plan.cfg.events[node] else {
+            return false;
+        };
+        let place = &plan.cfg.places.list[p];
+        let b = &ir.bindings[place.binding];
+        place.path.is_empty()
+            && !b.by_ref
+            && !b.plain
+            && (ir.not_copy.contains(&place.binding)
+                || ir.texts.contains(&place.binding)
+                || ir.boxes.contains(&place.binding))
+    });
     plan.external = external_captures(ir, &plan.cfg);
     plan.split = split_places(&plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();

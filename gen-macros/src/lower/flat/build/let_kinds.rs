@@ -45,6 +45,14 @@ impl Builder<'_> {
         if (init.is_some_and(|i| makes_guard(&i.expr)) || moves_a_guard) && bindings.len() == 1 {
             self.ir.guards.insert(bindings[0]);
         }
+        // `let v = vec![..];`, `let s: String = ..`: certainly not `Copy` (`Ir::not_copy`).
+        let not_copy = match &local.pat {
+            syn::Pat::Type(t) => not_copy_type(&t.ty),
+            _ => init.is_some_and(|i| makes_a_collection(&i.expr)),
+        };
+        if not_copy && bindings.len() == 1 {
+            self.ir.not_copy.insert(bindings[0]);
+        }
         // `let b = Box::new(..)`, `let b: Box<T> = ..`: a box (see `Ir::boxes`).
         let boxed = match &local.pat {
             syn::Pat::Type(t) => super::is_box_type(&t.ty),
@@ -53,6 +61,53 @@ impl Builder<'_> {
         if boxed && bindings.len() == 1 {
             self.ir.boxes.insert(bindings[0]);
         }
+    }
+}
+
+/// Types that are never `Copy`.
+const NOT_COPY_TYPES: &[&str] = &[
+    "String",
+    "Vec",
+    "VecDeque",
+    "HashMap",
+    "HashSet",
+    "BTreeMap",
+    "BTreeSet",
+    "BinaryHeap",
+    "Box",
+    "Rc",
+    "Arc",
+];
+
+/// `String`, `Vec<T>`, a map or a set, `Box<T>`: a type that is never `Copy`.
+pub(super) fn not_copy_type(ty: &syn::Type) -> bool {
+    matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(
+        |s| NOT_COPY_TYPES.contains(&s.ident.to_string().as_str())))
+}
+
+/// `vec![..]`, `format!(..)`, `Vec::new()`, `String::from(..)`, `x.to_string()`,
+/// `.to_vec()`, `.collect::<Vec<_>>()`: a value of a type that is never `Copy`.
+fn makes_a_collection(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Paren(p) => makes_a_collection(&p.expr),
+        syn::Expr::Macro(m) => m.mac.path.is_ident("vec") || m.mac.path.is_ident("format"),
+        syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "to_string" | "to_vec" => m.args.is_empty(),
+            "collect" => m.turbofish.as_ref().is_some_and(|t| {
+                matches!(t.args.last(), Some(syn::GenericArgument::Type(ty)) if not_copy_type(ty))
+            }),
+            _ => false,
+        },
+        syn::Expr::Call(_) => {
+            super::syntax_facts::callee_segments(e).is_some_and(|segs| match &segs[..] {
+                [.., ty, f] => {
+                    NOT_COPY_TYPES.contains(&ty.as_str())
+                        && matches!(f.as_str(), "new" | "from" | "with_capacity" | "default")
+                }
+                _ => false,
+            })
+        }
+        _ => false,
     }
 }
 

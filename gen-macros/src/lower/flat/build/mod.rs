@@ -121,6 +121,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             loop_sources: std::collections::HashMap::new(),
             loop_methods: std::collections::HashMap::new(),
             item_iterators: Default::default(),
+            not_copy: Default::default(),
             error_in_any_lowering: false,
             whole_lets: HashSet::new(),
             borrow_handed_to_a_join: false,
@@ -160,6 +161,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         // A capture of `iter! { .. }` may well be a reference.
         b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
         b.ir.bindings[id].plain = arg.plain;
+        if arg.ty.as_deref().is_some_and(let_kinds::not_copy_type) {
+            b.ir.not_copy.insert(id);
+        }
         let generics = func.sig.as_ref().map(|s| &s.generics);
         if arg
             .ty

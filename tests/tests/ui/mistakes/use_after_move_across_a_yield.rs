@@ -1,0 +1,30 @@
+// A value moved and used again after a yield: the plain function's error (E0382), once, on
+// the use, with nothing about the generator.
+use gen_core::generator;
+
+#[generator]
+fn moved_text() -> impl Iterator<Item = usize> {
+    let s = String::from("abc");
+    let t = s;
+    yield_!(t.len());
+    yield_!(s.len());
+}
+
+#[generator]
+fn moved_list() -> impl Iterator<Item = u32> {
+    let v = vec![1u32, 2];
+    let w = v;
+    yield_!(w[0]);
+    for x in v {
+        yield_!(x);
+    }
+}
+
+#[generator]
+fn dropped_argument(name: String) -> impl Iterator<Item = usize> {
+    yield_!(name.len());
+    drop(name);
+    yield_!(name.len());
+}
+
+fn main() {}
