@@ -154,11 +154,25 @@ pub trait ResultItem {
     type Ok;
     /// The error type (`E` in `Result<T, E>`).
     type Err;
+    /// The item `Err(error)`.
+    fn from_err(error: Self::Err) -> Self;
 }
 
 impl<T, E> ResultItem for Result<T, E> {
     type Ok = T;
     type Err = E;
+    #[inline(always)]
+    fn from_err(error: E) -> Self {
+        Err(error)
+    }
+}
+
+/// The last item a generator-level `e?` of a flat generator whose item type is not written
+/// (an `iter!` block) yields: `Err(error)`, where the items must be `Result`s (see
+/// [`ResultItem`]).
+#[inline(always)]
+pub fn error_item<T: ResultItem>(error: T::Err) -> T {
+    T::from_err(error)
 }
 
 /// What `yield_from!` takes in an async generator: a `Stream` of the generator's items. Its

@@ -299,7 +299,7 @@ pub(crate) fn yielded_error(
 ) -> TokenStream {
     let Some(ty) = item_ty else {
         return quote::quote_spanned! {question=>
-            ::core::result::Result::Err(::gen_core::__private::convert_err(#err))
+            ::gen_core::checks::error_item(::gen_core::__private::convert_err(#err))
         };
     };
     let converted = names::converted();
