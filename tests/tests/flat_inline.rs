@@ -409,3 +409,35 @@ fn a_method_named_like_a_mutating_one_on_a_field_of_a_capture() {
     };
     assert_eq!(report_lines(report).collect::<Vec<_>>(), [3, 1]);
 }
+
+#[derive(Debug, PartialEq)]
+pub struct ParseFailure(String);
+
+impl From<std::num::ParseIntError> for ParseFailure {
+    fn from(e: std::num::ParseIntError) -> Self {
+        ParseFailure(e.to_string())
+    }
+}
+
+fn parsed(words: Vec<&'static str>) -> impl Iterator<Item = Result<u32, ParseFailure>> {
+    gen_core::iter! {
+        for w in words {
+            let n: u32 = w.parse()?;
+            yield Ok(n * 2);
+        }
+    }
+}
+
+// `?` in an `iter!` block: the error, converted with `From`, is the last item.
+#[test]
+fn question_mark_in_an_iter_block_yields_the_converted_error_last() {
+    assert_eq!(parsed(vec!["1", "2"]).collect::<Vec<_>>(), [Ok(2), Ok(4)]);
+    let e = "x".parse::<u32>().unwrap_err().to_string();
+    assert_eq!(
+        parsed(vec!["1", "x", "3"]).collect::<Vec<_>>(),
+        [Ok(2), Err(ParseFailure(e.clone()))]
+    );
+    let mut it = parsed(vec!["x"]);
+    assert_eq!(it.next(), Some(Err(ParseFailure(e))));
+    assert_eq!(it.next(), None);
+}
