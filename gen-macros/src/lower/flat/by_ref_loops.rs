@@ -364,19 +364,10 @@ fn makes_iterator(e: &Expr) -> bool {
 }
 
 /// The std types whose `&mut` a `for` loop iterates by reference.
-const COLLECTIONS: &[&str] = &[
-    "Vec",
-    "VecDeque",
-    "LinkedList",
-    "HashMap",
-    "HashSet",
-    "BTreeMap",
-    "BTreeSet",
-    "BinaryHeap",
-    "Option",
-    "Result",
-    "String",
-];
+fn collection(name: &str) -> bool {
+    super::build::written_types::STD_CONTAINERS.contains(&name)
+        || matches!(name, "Option" | "Result")
+}
 
 /// Names a binding of which is certainly a collection: a parameter or an annotated `let` of
 /// a collection type (`Vec<T>`, an array), a `let` of a macro's value (`vec![..]`), of an
@@ -426,7 +417,7 @@ fn collection_type(ty: &syn::Type) -> bool {
             .path
             .segments
             .last()
-            .is_some_and(|s| COLLECTIONS.contains(&s.ident.to_string().as_str())),
+            .is_some_and(|s| collection(&s.ident.to_string())),
         _ => false,
     }
 }
@@ -439,7 +430,7 @@ fn makes_collection(e: &Expr) -> bool {
             .contains(&m.method.to_string().as_str()),
         Expr::Call(c) => matches!(&*c.func, Expr::Path(p) if p.path.segments.iter().any(|s| {
             let s = s.ident.to_string();
-            COLLECTIONS.contains(&s.as_str()) || s == "Some" || s == "Ok"
+            collection(&s) || s == "Some" || s == "Ok"
         })),
         _ => false,
     }

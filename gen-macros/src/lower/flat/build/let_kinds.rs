@@ -64,25 +64,15 @@ impl Builder<'_> {
     }
 }
 
-/// Types that are never `Copy`.
-const NOT_COPY_TYPES: &[&str] = &[
-    "String",
-    "Vec",
-    "VecDeque",
-    "HashMap",
-    "HashSet",
-    "BTreeMap",
-    "BTreeSet",
-    "BinaryHeap",
-    "Box",
-    "Rc",
-    "Arc",
-];
+/// `String`, `Vec`, a map or a set, `Box`, `Rc`, `Arc`: a type name that is never `Copy`.
+fn never_copy(name: &str) -> bool {
+    super::written_types::STD_CONTAINERS.contains(&name) || matches!(name, "Box" | "Rc" | "Arc")
+}
 
 /// `String`, `Vec<T>`, a map or a set, `Box<T>`: a type that is never `Copy`.
 pub(super) fn not_copy_type(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(
-        |s| NOT_COPY_TYPES.contains(&s.ident.to_string().as_str())))
+        |s| never_copy(&s.ident.to_string())))
 }
 
 /// `vec![..]`, `format!(..)`, `Vec::new()`, `String::from(..)`, `x.to_string()`,
@@ -101,7 +91,7 @@ fn makes_a_collection(e: &syn::Expr) -> bool {
         syn::Expr::Call(_) => {
             super::syntax_facts::callee_segments(e).is_some_and(|segs| match &segs[..] {
                 [.., ty, f] => {
-                    NOT_COPY_TYPES.contains(&ty.as_str())
+                    never_copy(ty)
                         && matches!(f.as_str(), "new" | "from" | "with_capacity" | "default")
                 }
                 _ => false,

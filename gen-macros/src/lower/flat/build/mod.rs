@@ -29,7 +29,7 @@ mod nodes;
 pub(crate) mod operands;
 mod scrutinee_guards;
 mod spilled_conditions;
-mod written_types;
+pub(crate) mod written_types;
 mod yields;
 pub(crate) use macros::{Macros, reassemble};
 mod pattern;

@@ -81,6 +81,20 @@ pub(super) fn reference_items(ty: &syn::Type) -> bool {
     }
 }
 
+/// std's owning containers, which are never `Copy` and whose `&mut` a `for` loop iterates
+/// by reference.
+pub(crate) const STD_CONTAINERS: &[&str] = &[
+    "String",
+    "Vec",
+    "VecDeque",
+    "LinkedList",
+    "HashMap",
+    "HashSet",
+    "BTreeMap",
+    "BTreeSet",
+    "BinaryHeap",
+];
+
 const COLLECTIONS: &[&str] = &[
     "Vec",
     "VecDeque",
