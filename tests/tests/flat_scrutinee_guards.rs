@@ -225,10 +225,14 @@ fn local_guards(n: u32) -> impl Iterator<Item = usize> {
     while let Some(x) = cell.borrow_mut().pop() {
         yield_!(x as usize);
     }
+    // A guard bound by `let` lives to the end of its block: it ends before the yield.
     let lock = Mutex::new(vec![1, 2, 3]);
     loop {
-        let mut guard = lock.lock().unwrap();
-        let Some(x) = guard.pop() else { break };
+        let next = {
+            let mut guard = lock.lock().unwrap();
+            guard.pop()
+        };
+        let Some(x) = next else { break };
         yield_!(x);
     }
     yield_!(lock.into_inner().unwrap().len() + 100);

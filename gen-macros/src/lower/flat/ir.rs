@@ -99,6 +99,11 @@ pub(crate) struct Ir {
     /// Bindings of a lock or `RefCell` guard (`let g = m.lock().unwrap();`): for error
     /// messages (a guard is no owned value to iterate over).
     pub guards: std::collections::HashSet<BindingId>,
+    /// Bindings of a guard certainly made by a lock or a `RefCell` (`m.lock().unwrap()`,
+    /// `c.borrow()`): held for its drop to the end of its block like a `_guard`, so a guard
+    /// of the generator's own local kept across a yield is the macro's error, not a release
+    /// at its last use.
+    pub held_guards: std::collections::HashSet<BindingId>,
     /// `let` bindings made by a method on a place (`let v = sensor.read();`), with the
     /// method's name: the macro judges what its result borrows from the name alone, which
     /// the borrow error then says.
@@ -112,12 +117,16 @@ pub(crate) struct Ir {
     /// A join receives a `let`'s lowered initializer that certainly borrows a local (on some
     /// branch).
     pub borrow_handed_to_a_join: bool,
+    /// Parameters whose fields may be references (`o: Lexer<'_>`): a borrow of one of their
+    /// fields may be a borrow through that reference, not of the parameter.
+    pub view_params: std::collections::HashSet<BindingId>,
     /// Locals whose value is certainly not `Copy` (`vec![..]`, a `String`, a `Vec<T>`
     /// annotation): a "move" of one that later code reads again is a use after move.
     pub not_copy: std::collections::HashSet<BindingId>,
     /// Iterators bound by a `let` whose items are references into what they borrow or plain
-    /// data (`let mut parts = line.split(',');`): `parts.next()` borrows what `parts` does.
-    pub item_iterators: std::collections::HashSet<BindingId>,
+    /// data (`let mut parts = line.split(',');`): `parts.next()` borrows what `parts` does;
+    /// `true` for plain items (`text.chars()`), which borrow nothing.
+    pub item_iterators: std::collections::HashMap<BindingId, bool>,
     /// A `for` loop's iterator binding and the local it iterates over by value (`for k in
     /// keys`): for error messages about a borrow that local carries.
     pub loop_sources: std::collections::HashMap<BindingId, BindingId>,

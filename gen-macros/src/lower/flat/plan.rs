@@ -385,14 +385,12 @@ pub(crate) fn maybe_borrowing_yield_temporary(ir: &Ir, b: BindingId) -> bool {
 
 /// `let _guard = ..;`: a binding named to be held for its drop, never read: the whole
 /// pattern of a `let` (`let Some((key, _rest)) = line.split_once(' ')` names a part only to
-/// leave it unused), and not plain data or a reference, which have nothing to drop.
+/// leave it unused), and not plain data or a reference, which have nothing to drop. So is a
+/// lock's or a `RefCell`'s guard (`let g = m.lock().unwrap();`), whatever its name.
 pub(crate) fn held_for_drop(ir: &Ir, b: BindingId) -> bool {
     let info = &ir.bindings[b];
     let name = info.ident.to_string();
-    name.len() > 1
-        && name.starts_with('_')
-        && !name.starts_with("__gen")
-        && ir.whole_lets.contains(&b)
-        && !info.plain
-        && info.holds_value()
+    let held = (name.len() > 1 && name.starts_with('_') && !name.starts_with("__gen"))
+        || ir.held_guards.contains(&b);
+    held && ir.whole_lets.contains(&b) && !info.plain && info.holds_value()
 }

@@ -356,6 +356,10 @@ impl Builder<'_> {
         let ExprKind::Place { place, .. } = &operand.kind else {
             return self.borrows_of(operand);
         };
+        // `o.src.split(',')` of `o: Lexer<'_>`: maybe a borrow through a `&str` field.
+        if !place.path.is_empty() && self.ir.view_params.contains(&place.binding) {
+            return Borrows::Likely(place.binding);
+        }
         let whole_local = place.path.is_empty();
         self.borrow_of_binding(place.binding, mutable, whole_local, whole.spans)
     }

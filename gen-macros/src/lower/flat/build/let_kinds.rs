@@ -45,6 +45,11 @@ impl Builder<'_> {
         if (init.is_some_and(|i| makes_guard(&i.expr)) || moves_a_guard) && bindings.len() == 1 {
             self.ir.guards.insert(bindings[0]);
         }
+        // `let g = m.lock().unwrap();`, `let b = cell.borrow_mut();`: held for its drop to the
+        // end of its block, whatever its name (`Ir::held_guards`).
+        if init.is_some_and(|i| certain_guard(&i.expr)) && bindings.len() == 1 {
+            self.ir.held_guards.insert(bindings[0]);
+        }
         // `let v = vec![..];`, `let s: String = ..`: certainly not `Copy` (`Ir::not_copy`).
         let not_copy = match &local.pat {
             syn::Pat::Type(t) => not_copy_type(&t.ty),
@@ -124,6 +129,23 @@ pub(crate) fn makes_guard(e: &syn::Expr) -> bool {
         syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
             "unwrap" | "expect" => makes_guard(&m.receiver),
             "lock" | "read" | "write" | "borrow" | "borrow_mut" => m.args.is_empty(),
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+/// `m.lock().unwrap()`, `rw.read().expect(..)`, `m.lock()` (a lock that returns its guard),
+/// `cell.borrow()`, `cell.borrow_mut()`: a guard whose drop releases a lock or a borrow.
+/// (`sensor.read()` alone may be a method of the user's that returns data.)
+fn certain_guard(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Paren(p) => certain_guard(&p.expr),
+        syn::Expr::MethodCall(m) => match m.method.to_string().as_str() {
+            "unwrap" | "expect" => matches!(&*m.receiver, syn::Expr::MethodCall(inner)
+                if inner.args.is_empty()
+                    && matches!(inner.method.to_string().as_str(), "lock" | "read" | "write")),
+            "lock" | "borrow" | "borrow_mut" => m.args.is_empty(),
             _ => false,
         },
         _ => false,

@@ -138,7 +138,8 @@ impl Builder<'_> {
             && super::method_borrows::yields_borrowed_items(e)
             && matches!(self.ir.bindings[*binding].borrows, Borrows::Definitely(..))
         {
-            self.ir.item_iterators.insert(*binding);
+            let plain = super::method_borrows::yields_plain_items(e);
+            self.ir.item_iterators.insert(*binding, plain);
         }
         if let (Some(e), [binding]) = (&init, &bindings[..])
             && let ExprKind::Closure { captures, .. } = &e.kind

@@ -13,7 +13,20 @@ use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind};
 
 /// Methods that hand out or gather an iterator's items.
-const ITEM_CONSUMERS: &[&str] = &["collect", "next", "last", "nth", "max", "min"];
+const ITEM_CONSUMERS: &[&str] = &[
+    "collect",
+    "next",
+    "next_back",
+    "last",
+    "nth",
+    "max",
+    "min",
+    "max_by",
+    "min_by",
+    "max_by_key",
+    "min_by_key",
+    "find",
+];
 
 impl Builder<'_> {
     /// `receiver.method(args)`.
@@ -98,9 +111,13 @@ impl Builder<'_> {
             }
             // `parts.next()` of `let mut parts = line.split(',');`: an item borrows what the
             // iterator borrows, as `line.split(',').next()` does (`Ir::item_iterators`).
-            if ITEM_CONSUMERS.contains(&name.as_str()) && self.ir.item_iterators.contains(&binding)
+            if ITEM_CONSUMERS.contains(&name.as_str())
+                && let Some(&plain) = self.ir.item_iterators.get(&binding)
             {
-                return likely(self.ir.bindings[binding].borrows.clone());
+                if plain {
+                    return Borrows::Nothing;
+                }
+                return self.ir.bindings[binding].borrows.clone();
             }
             // A method the macro does not know, on a reference to a local (`r.id()` with `r =
             // &g`): the same call as on the local (`g.id()`), maybe a borrow, kept like an owned
@@ -351,7 +368,7 @@ fn builds_a_value(e: &SynExpr) -> bool {
 /// `w.chars()`, `s.bytes().rev()`, `line.char_indices().skip(1)`: an iterator over a text
 /// whose items are plain data (`char`, `u8`, `(usize, char)`), so what it collects or hands
 /// out owns its data although the iterator borrows the text.
-fn yields_plain_items(e: &Expr) -> bool {
+pub(super) fn yields_plain_items(e: &Expr) -> bool {
     item_source(e).is_some_and(|(m, _)| {
         m.args.is_empty()
             && matches!(

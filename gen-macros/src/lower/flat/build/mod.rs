@@ -122,6 +122,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             loop_methods: std::collections::HashMap::new(),
             item_iterators: Default::default(),
             not_copy: Default::default(),
+            held_guards: Default::default(),
+            view_params: Default::default(),
             error_in_any_lowering: false,
             whole_lets: HashSet::new(),
             borrow_handed_to_a_join: false,
@@ -192,6 +194,15 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         }
         if box_params.contains(&arg.ident.to_string()) {
             b.ir.boxes.insert(id);
+        }
+        // `o: Lexer<'_>`, or `self` where the signature names a lifetime of the impl: a
+        // value whose fields may be references (`o.src.split(',')` borrows through one).
+        let view = match arg.ty.as_deref() {
+            Some(ty) => !arg.by_ref && written_types::has_lifetime(ty),
+            None => crate::parse::is_self_ident(&arg.ident) && !arg.by_ref && impl_lifetime(func),
+        };
+        if view {
+            b.ir.view_params.insert(id);
         }
         b.ir.params.push(id);
     }
@@ -411,4 +422,33 @@ fn box_params(func: &GenFn) -> HashSet<String> {
 /// `Box<..>` (or a path ending in `Box<..>`).
 pub(super) fn is_box_type(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Box"))
+}
+
+/// Whether the signature names a lifetime that it does not declare (`-> impl Iterator<Item =
+/// &'a str>` in `impl<'a> Lexer<'a>`): one of the impl's, which `Self` may hold.
+fn impl_lifetime(func: &GenFn) -> bool {
+    let Some(sig) = &func.sig else {
+        return false;
+    };
+    let declared: HashSet<String> = sig
+        .generics
+        .lifetimes()
+        .map(|l| l.lifetime.ident.to_string())
+        .collect();
+    let mut found = false;
+    let output = &sig.output;
+    let tokens = quote::quote!(#output);
+    let mut prev_quote = false;
+    for t in tokens {
+        match t {
+            proc_macro2::TokenTree::Punct(p) if p.as_char() == '\'' => prev_quote = true,
+            proc_macro2::TokenTree::Ident(i) if prev_quote => {
+                let name = i.to_string();
+                found |= name != "_" && name != "static" && !declared.contains(&name);
+                prev_quote = false;
+            }
+            _ => prev_quote = false,
+        }
+    }
+    found
 }

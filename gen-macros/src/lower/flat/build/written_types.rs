@@ -166,3 +166,18 @@ pub(super) fn is_text(ty: &syn::Type) -> bool {
         _ => false,
     }
 }
+
+/// Whether `ty` names a lifetime (`Lexer<'_>`, `Parser<'a, T>`): a value of it may hold
+/// references in its fields.
+pub(super) fn has_lifetime(ty: &syn::Type) -> bool {
+    use syn::visit::Visit;
+    struct Find(bool);
+    impl<'a> Visit<'a> for Find {
+        fn visit_lifetime(&mut self, _: &'a syn::Lifetime) {
+            self.0 = true;
+        }
+    }
+    let mut find = Find(false);
+    find.visit_type(ty);
+    find.0
+}
