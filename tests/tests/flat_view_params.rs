@@ -31,6 +31,7 @@ fn loops_over_a_reference_field_of_a_parameter() {
     same_drops!(words(lexer()));
 }
 
+#[derive(Debug)]
 pub struct Tokens<'a> {
     src: &'a str,
     seen: usize,
