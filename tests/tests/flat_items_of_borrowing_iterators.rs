@@ -158,3 +158,26 @@ fn values_read_through_a_reference_into_a_local_are_copies() {
     same_drops!(depth_first(adj(), 1));
     assert_eq!(check!(labels_by_copy(vec!["a", "bcd"])), [3, 1, 2]);
 }
+
+// Plain items (`char`s) out of an iterator over a local borrow nothing: kept across yields.
+twin! {
+    fn widest_chars(words: Vec<String>) -> usize {
+        for text in words {
+            let widest = text.chars().max_by_key(|c| c.len_utf8());
+            let mut cs = text.chars();
+            let first = cs.next();
+            let last = text.chars().rev().find(|c| c.is_alphabetic());
+            yield_!(text.len());
+            yield_!(widest.map_or(0, char::len_utf8) + first.map_or(0, |c| c as usize));
+            yield_!(last.map_or(0, |c| c as usize));
+        }
+    }
+}
+
+#[test]
+fn plain_items_of_iterators_over_a_local_are_kept_across_yields() {
+    assert_eq!(
+        check!(widest_chars(vec!["aé1".into(), String::new()])),
+        [4, 2 + 97, 233, 0, 0, 0]
+    );
+}
