@@ -51,6 +51,29 @@ where
 {
 }
 
+/// A local of a flat generator declared `+ Clone` that the generator keeps across a
+/// yield: a clone of the generator clones its state, so the state is `Clone` only if the
+/// local is. The bound names the local where it is declared (rustc's own error on the
+/// `+ Clone` of the signature names only the state's type).
+#[diagnostic::on_unimplemented(
+    message = "`{T}` is kept across a yield of a generator declared `+ Clone`, but is not `Clone`",
+    label = "kept in the generator's state across a yield",
+    note = "a clone of the generator clones every local it keeps: end this one's scope before the yield, or use a type that is `Clone` (an `Rc` of it, for one to share)"
+)]
+pub trait ClonedAcrossAYield<T: ?Sized> {}
+
+#[diagnostic::do_not_recommend]
+impl<T: Clone + ?Sized> ClonedAcrossAYield<T> for () {}
+
+/// Confirms that a local a `+ Clone` generator keeps across a yield is `Clone` (see
+/// [`ClonedAcrossAYield`]); does nothing at run time.
+#[inline(always)]
+pub fn cloned_across_a_yield<T: ?Sized>(_local: &T)
+where
+    (): ClonedAcrossAYield<T>,
+{
+}
+
 /// The local a `for x in &mut it` loop whose body yields steps: a flat generator cannot
 /// keep the loop's `&mut it` across a yield, so each step calls `next` on `it` itself,
 /// which is the same loop when `it` is an iterator. When it is a collection, the loop

@@ -243,3 +243,63 @@ twin! {
 fn a_closure_used_up_before_the_yield_leaves_an_owned_value() {
     assert_eq!(check!(scaled_totals(vec![1, 2], 3)), [9, 9, 21]);
 }
+
+/// A value with a `Drop` that logs, and `Clone` (`Noisy` is not).
+#[derive(Debug, Clone)]
+pub struct Tag(pub &'static str);
+
+impl Drop for Tag {
+    fn drop(&mut self) {
+        gen_tests::log(format!("drop tag {}", self.0));
+    }
+}
+
+// A `move` closure that owns a channel's sender keeps it (and the channel open) to the end
+// of its block, also after its last call.
+twin! {
+    fn closure_owning_a_sender(first: usize) -> usize {
+        let (tx, rx) = std::sync::mpsc::channel::<usize>();
+        let notify = move |m: usize| tx.send(m).unwrap();
+        notify(first);
+        yield_!(rx.try_recv().unwrap_or(100));
+        yield_!(match rx.try_recv() {
+            Ok(v) => v,
+            Err(std::sync::mpsc::TryRecvError::Empty) => 100,
+            Err(std::sync::mpsc::TryRecvError::Disconnected) => 200,
+        });
+    }
+}
+
+// `Rc::clone(&x)` and `Rc::downgrade(&x)` are counts of their own, to the end of their
+// block, also when no longer read.
+twin! {
+    fn rc_clones(shared: std::rc::Rc<Noisy>) -> usize {
+        let mine = std::rc::Rc::clone(&shared);
+        let weak = std::rc::Rc::downgrade(&shared);
+        let seen = mine.name().len() + usize::from(weak.upgrade().is_some());
+        yield_!(seen);
+        yield_!(std::rc::Rc::strong_count(&shared) * 10 + std::rc::Rc::weak_count(&shared));
+    }
+}
+
+// Copies of a local's elements (`iter().cloned().collect()`) drop at the end of their block.
+twin! {
+    fn cloned_copies(names: Vec<&'static str>) -> usize {
+        let src: Vec<Tag> = names.into_iter().map(Tag).collect();
+        let copies: Vec<Tag> = src.iter().cloned().collect();
+        let firsts: Vec<Tag> = src.iter().filter(|t| !t.0.is_empty()).cloned().collect();
+        yield_!(copies.len() + firsts.len());
+        yield_!(src.len());
+    }
+}
+
+#[test]
+fn closures_and_clones_that_own_their_values_keep_their_timing() {
+    assert_eq!(check!(closure_owning_a_sender(1)), [1, 100]);
+    same_drops!(closure_owning_a_sender(1));
+    let shared = || std::rc::Rc::new(n("shared"));
+    assert_eq!(check!(rc_clones(shared())), [7, 21]);
+    same_drops!(rc_clones(shared()));
+    assert_eq!(check!(cloned_copies(vec!["a", "b"])), [4, 2]);
+    same_drops!(cloned_copies(vec!["a", "b"]));
+}

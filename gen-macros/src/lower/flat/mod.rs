@@ -210,7 +210,11 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut missed = HashSet::new();
     let mut em = loop {
         let mut em = Emitter::new(&ir, &plan, &items, func.item_ty.clone(), &missed);
-        em.send_checked = fallback::returns_send(func).then(HashSet::new);
+        // (In a generic generator rustc's own error names the fix, a bound on the type
+        // parameter, where a check of ours would draw a suggestion to bound our trait.)
+        let generic = func.sig.as_ref().is_some_and(has_type_parameters);
+        em.send_checked = (fallback::returns_send(func) && !generic).then(HashSet::new);
+        em.clone_checked = (returns_clone(func) && !generic).then(HashSet::new);
         em.arm(0, |this| this.block(root, &Cont::Finish));
         if em.missed.is_subset(&missed) {
             break em;
@@ -471,4 +475,18 @@ fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {
             plan.cfg.succ[n], plan.arm[n]
         );
     }
+}
+
+/// A signature with a type parameter, written (`<T>`) or as an argument's `impl Trait`.
+fn has_type_parameters(sig: &syn::Signature) -> bool {
+    let impl_trait = |ty: &syn::Type| {
+        quote::quote!(#ty)
+            .into_iter()
+            .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == "impl"))
+    };
+    sig.generics.type_params().next().is_some()
+        || sig
+            .inputs
+            .iter()
+            .any(|a| matches!(a, syn::FnArg::Typed(t) if impl_trait(&t.ty)))
 }

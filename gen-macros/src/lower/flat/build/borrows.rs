@@ -153,6 +153,23 @@ impl Builder<'_> {
                     _ => likely(self.borrows_of(&operands[0])),
                 },
                 SynExpr::Call(_) if returns_owned(&operands[0]) => Borrows::Nothing,
+                // `Rc::clone(&shared)`, `Rc::downgrade(&node)`, `Clone::clone(&v)`: a value
+                // of its own, holding what the referent's data borrows.
+                SynExpr::Call(_) if operands.len() == 2 && clones_its_argument(&operands[0]) => {
+                    match &operands[1].kind {
+                        ExprKind::Op {
+                            syn: SynExpr::Reference(_),
+                            operands: inner,
+                            ..
+                        } => match &inner[0].kind {
+                            ExprKind::Place { place, .. } if place.path.is_empty() => {
+                                likely(self.ir.bindings[place.binding].borrows.clone())
+                            }
+                            _ => likely(self.borrows_of(&inner[0])),
+                        },
+                        _ => likely(self.borrows_of(&operands[1])),
+                    }
+                }
                 // `Iterator::next(it.by_ref())`, `Iterator::next(&mut it)` (`by_ref_loops.rs`):
                 // an item of the iterator, which borrows what the iterator borrows; through a
                 // reference to one (`src: &mut I`), what the caller's iterator borrows.
@@ -421,6 +438,33 @@ fn returns_owned(callee: &Expr) -> bool {
         [.., module, _] => module == "mem",
         [] => false,
     }
+}
+
+/// `Rc::clone`, `Arc::clone`, `Rc::downgrade`, `Arc::downgrade`, `Clone::clone`,
+/// `ToOwned::to_owned`: a function that makes a value of its own from a reference.
+fn clones_its_argument(callee: &Expr) -> bool {
+    let ExprKind::Op {
+        syn: SynExpr::Path(p),
+        ..
+    } = &callee.kind
+    else {
+        return false;
+    };
+    let names: Vec<String> = p
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    matches!(
+        names
+            .iter()
+            .map(String::as_str)
+            .rev()
+            .take(2)
+            .collect::<Vec<_>>()[..],
+        ["clone" | "downgrade", "Rc" | "Arc"] | ["clone", "Clone"] | ["to_owned", "ToOwned"]
+    )
 }
 
 /// `move |..| ..` or `async move { .. }`: the captures are moved in, not borrowed.

@@ -284,6 +284,9 @@ impl Builder<'_> {
     pub(crate) fn record_use(&mut self, place: &Place, how: Use) {
         for frame in &mut self.closures {
             if place.binding < frame.first_binding {
+                if how == Use::Value {
+                    frame.moved_out.push(place.clone());
+                }
                 let how = if frame.moving { Use::Value } else { how };
                 frame.captures.push((place.clone(), how));
             }
@@ -431,6 +434,7 @@ impl Builder<'_> {
             first_binding: self.ir.bindings.len(),
             captures: Vec::new(),
             moving,
+            moved_out: Vec::new(),
         });
         let scope = self.push_scope();
         let built = body(self);
@@ -442,6 +446,7 @@ impl Builder<'_> {
                 syn: e.clone(),
                 body: Box::new(built),
                 captures: frame.captures,
+                moved_out: frame.moved_out,
             },
             e.span(),
         )

@@ -157,11 +157,10 @@ impl Builder<'_> {
         // A closure that moves out something it captures (`move || drop(s)`) is `FnOnce`:
         // calling it moves it.
         if let (Some(e), [binding]) = (&init, &bindings[..])
-            && let ExprKind::Closure { captures, .. } = &e.kind
-            && captures.iter().any(|(p, how)| {
+            && let ExprKind::Closure { moved_out, .. } = &e.kind
+            && moved_out.iter().any(|p| {
                 let b = &self.ir.bindings[p.binding];
-                *how == crate::lower::flat::ir::Use::Value
-                    && p.path.is_empty()
+                p.path.is_empty()
                     && !b.plain
                     && !b.by_ref
                     && !self.ir.copy_used.contains(&p.binding)

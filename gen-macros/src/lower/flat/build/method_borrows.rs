@@ -57,6 +57,13 @@ impl Builder<'_> {
         {
             return borrows;
         }
+        // `src.iter().cloned().collect()`: copies of the elements, which hold what the
+        // elements borrow, not the container (values with a `Drop` keep their timing).
+        if ITEM_CONSUMERS.contains(&name.as_str())
+            && let Some(borrows) = self.copied_items(receiver)
+        {
+            return borrows;
+        }
         // `it.by_ref().take(n).collect()`, `(&mut it).next()`: what comes out of the borrowed
         // iterator `it` (its items, a sum) borrows what `it` borrows, not `it`.
         if !ADAPTERS.contains(&name.as_str())
@@ -197,6 +204,37 @@ impl Builder<'_> {
             },
             _ => false,
         }
+    }
+
+    /// `src.iter().cloned()`, `v.iter().filter(..).copied().rev()`: an iterator over copies
+    /// of a container's elements; what they borrow (likely what the container's elements
+    /// borrow).
+    fn copied_items(&self, e: &Expr) -> Option<Borrows> {
+        let mut copies = false;
+        let mut root = e;
+        while let ExprKind::Op {
+            syn: SynExpr::MethodCall(m),
+            operands,
+            ..
+        } = &root.kind
+        {
+            let name = m.method.to_string();
+            if name == "cloned" || name == "copied" {
+                copies = true;
+            } else if !ADAPTERS.contains(&name.as_str()) && !BORROWING.contains(&name.as_str()) {
+                break;
+            }
+            root = &operands[0];
+        }
+        if !copies {
+            return None;
+        }
+        Some(match &root.kind {
+            ExprKind::Place { place, .. } => {
+                likely(self.ir.bindings[place.binding].borrows.clone())
+            }
+            _ => likely(self.borrows_of(root)),
+        })
     }
 
     /// `v.get(k).copied()`, `it.next().cloned()`, `v.iter().max().copied()`: an element

@@ -229,6 +229,9 @@ struct ClosureFrame {
     first_binding: BindingId,
     captures: Vec<(super::ir::Place, super::ir::Use)>,
     moving: bool,
+    /// The captured places its body itself uses by value (a `move` closure captures every
+    /// place by value; only these make it `FnOnce`).
+    moved_out: Vec<super::ir::Place>,
 }
 
 pub(crate) struct Builder<'f> {

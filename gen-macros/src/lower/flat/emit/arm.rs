@@ -120,6 +120,7 @@ impl Emitter<'_> {
                     let tokens = self.rebind(s, b);
                     out.extend(tokens);
                     out.extend(self.send_check(s, b));
+                    out.extend(self.clone_check(s, b));
                 }
                 Entry::Macro(item) => {
                     out.extend(crate::lower::flat::items::copy_of_import(item));
@@ -149,6 +150,25 @@ impl Emitter<'_> {
         }
         let ident = &info.ident;
         quote_spanned!(ident.span()=> ::gen_core::checks::sent_across_a_yield(&#ident);)
+    }
+
+    /// In a generator declared `+ Clone`, the same as `send_check` with
+    /// `cloned_across_a_yield(&x)`: a local that is not `Clone` is an error on it.
+    fn clone_check(&mut self, s: StateId, b: BindingId) -> TokenStream {
+        let info = &self.ir.bindings[b];
+        let whole = self.plan.kept[s].iter().any(|k| {
+            let place = &self.plan.cfg.places.list[k.place];
+            k.keep == Keep::Whole && place.binding == b && place.path.is_empty()
+        });
+        let user = matches!(info.kind, BindingKind::User | BindingKind::Param);
+        let Some(checked) = self.clone_checked.as_mut() else {
+            return TokenStream::new();
+        };
+        if self.frame.is_some() || !whole || !user || !checked.insert(b) {
+            return TokenStream::new();
+        }
+        let ident = &info.ident;
+        quote_spanned!(ident.span()=> ::gen_core::checks::cloned_across_a_yield(&#ident);)
     }
 
     /// The bindings of `b` on entering `s`.

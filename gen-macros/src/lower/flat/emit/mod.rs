@@ -123,9 +123,10 @@ pub(crate) struct Emitter<'a> {
     /// Iterator<..>> = if c { Box::new(a) } else { Box::new(b) };`): each branch's value is
     /// coerced to it before the jump, as the plain `let` coerces it.
     pub join_types: HashMap<StateId, syn::Type>,
-    /// In a generator declared `+ Send`, the locals already checked to be `Send` where an arm
-    /// first binds them (`arm.rs`); `None` in any other generator.
+    /// In a generator declared `+ Send` (or `+ Clone`), the locals already checked to be
+    /// `Send` (`Clone`) where an arm first binds them (`arm.rs`); `None` in any other.
     pub send_checked: Option<HashSet<BindingId>>,
+    pub clone_checked: Option<HashSet<BindingId>>,
     counter: u32,
 }
 
@@ -178,6 +179,7 @@ impl<'a> Emitter<'a> {
             jump_only: HashSet::new(),
             join_types: HashMap::new(),
             send_checked: None,
+            clone_checked: None,
             counter: 0,
         }
     }

@@ -140,6 +140,8 @@ pub(crate) enum ExprKind {
         syn: syn::Expr,
         body: Box<Expr>,
         captures: Vec<(Place, Use)>,
+        /// The captures its body uses by value (what makes it `FnOnce`).
+        moved_out: Vec<Place>,
     },
     /// Another macro's invocation. `args`: its input as expressions when the macro is known
     /// (format-like macros, `vec!`, `assert!`, ..); otherwise the places its tokens name.

@@ -1,0 +1,25 @@
+// A generator declared `+ Clone` keeps a local that is not `Clone` across a yield: besides
+// rustc's error on the signature's `Clone`, the macro's check names the local where it is
+// declared. In a generic generator rustc's own error names the fix (a bound on `T`).
+use gen_core::generator;
+
+struct Ticket(u32);
+
+#[generator]
+fn numbers() -> impl Iterator<Item = u32> + Clone {
+    let ticket = Ticket(3);
+    yield_!(1);
+    yield_!(ticket.0);
+}
+
+#[generator]
+fn items<T>(v: Vec<T>) -> impl Iterator<Item = T> + Clone {
+    for x in v {
+        yield_!(x);
+    }
+}
+
+fn main() {
+    let _ = numbers;
+    let _ = items::<u8>;
+}
