@@ -63,7 +63,7 @@ where
 pub trait ClonedAcrossAYield<T: ?Sized> {}
 
 #[diagnostic::do_not_recommend]
-impl<T: Clone + ?Sized> ClonedAcrossAYield<T> for () {}
+impl<T: Clone> ClonedAcrossAYield<T> for () {}
 
 /// Confirms that a local a `+ Clone` generator keeps across a yield is `Clone` (see
 /// [`ClonedAcrossAYield`]); does nothing at run time.
