@@ -284,6 +284,7 @@ twin! {
 
 // Copies of a local's elements (`iter().cloned().collect()`) drop at the end of their block.
 twin! {
+    #[allow(clippy::iter_cloned_collect)]
     fn cloned_copies(names: Vec<&'static str>) -> usize {
         let src: Vec<Tag> = names.into_iter().map(Tag).collect();
         let copies: Vec<Tag> = src.iter().cloned().collect();
