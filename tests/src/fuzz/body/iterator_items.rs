@@ -3,18 +3,21 @@
 //! - `parts.next()` of `let mut parts = text.split(',')`: `if let`, `unwrap_or`, a pair;
 //! - `stack.push(*m)` of items borrowed from a `Vec` local, popped across yields;
 //! - `&Tag("t")` temporaries a `let` extends (a constructor of a type with a `Drop`);
-//! - an array of guards destructured by a pattern that leaves elements (`[a, _, _]`).
+//! - an array of guards destructured by a pattern that leaves elements (`[a, _, _]`);
+//! - values of their own made from a borrow, dead at the yield: a `move` closure owning a
+//!   guard, `Rc::clone(&r)`, `iter().cloned().collect()` of values with a `Drop`.
 
 use super::{Gen, Ty};
 
 impl Gen {
     pub(super) fn iterator_items(&mut self) -> String {
-        match self.rng.below(5) {
+        match self.rng.below(6) {
             0 => self.step_unknown_iterator(),
             1 => self.split_items(),
             2 => self.push_copies(),
             3 => self.constructed_temporary(),
-            _ => self.array_pattern(),
+            4 => self.array_pattern(),
+            _ => self.owned_copies(),
         }
     }
 
@@ -119,5 +122,35 @@ impl Gen {
         format!(
             "let {arr} = [G::new(\"{label}.0\"), G::new(\"{label}.1\"), G::new(\"{label}.2\")];\nlet {pat} = {arr};\n{y};\n"
         )
+    }
+
+    /// A value of its own made from a borrow and dead at the next yield: it drops at the end
+    /// of its block.
+    fn owned_copies(&mut self) -> String {
+        let (v, x, label) = (self.fresh("v"), self.fresh("x"), self.fresh("own"));
+        self.declare(x.clone(), Ty::Int);
+        let y = self.yield_expr();
+        match self.rng.below(3) {
+            0 => {
+                let g = self.fresh("g");
+                let e = self.int(1);
+                format!(
+                    "let {v} = {{\nlet {g} = G::new(\"{label}\");\nmove |w: u64| wadd(w, {g}.id())\n}};\nlet {x} = {v}({e});\n{y};\n"
+                )
+            }
+            1 => {
+                let c = self.fresh("c");
+                let after = self.yield_of(&format!("(std::rc::Rc::strong_count(&{v}) as u64)"));
+                format!(
+                    "let {v} = std::rc::Rc::new(G::new(\"{label}\"));\nlet {c} = std::rc::Rc::clone(&{v});\nlet {x} = {c}.id();\n{y};\n{after}\n"
+                )
+            }
+            _ => {
+                let c = self.fresh("c");
+                format!(
+                    "let {v} = vec![Tag(\"{label}.a\"), Tag(\"{label}.b\")];\nlet {c}: Vec<Tag> = {v}.iter().cloned().collect();\nlet {x} = {c}.len() as u64;\n{y};\n"
+                )
+            }
+        }
     }
 }
