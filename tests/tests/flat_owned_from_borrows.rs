@@ -304,3 +304,36 @@ fn closures_and_clones_that_own_their_values_keep_their_timing() {
     assert_eq!(check!(cloned_copies(vec!["a", "b"])), [4, 2]);
     same_drops!(cloned_copies(vec!["a", "b"]));
 }
+
+fn tag_of(name: &'static str) -> Tag {
+    Tag(name)
+}
+
+// Values a closure over a local's items builds with a function of the user's, collected or
+// taken one by one, drop at the end of their block; an element made owned by a function
+// (`parts.next().map(str::to_owned)`) is a value of its own, usable after a yield.
+twin! {
+    fn built_by_functions(names: Vec<&'static str>, line: String) -> usize {
+        let tags: Vec<Tag> = names.iter().map(|&n| tag_of(n)).collect();
+        let total: usize = tags.iter().map(|t| t.0.len()).sum();
+        yield_!(total);
+        let mut made = names.iter().map(|&n| Tag(n));
+        let first = made.next();
+        let rest: Vec<Tag> = made.collect();
+        yield_!(first.map_or(0, |t| t.0.len()));
+        yield_!(rest.len());
+        let mut parts = line.split(',');
+        let second = parts.nth(1).map(str::to_owned);
+        yield_!(line.len());
+        yield_!(second.map_or(0, |s| s.len()));
+    }
+}
+
+#[test]
+fn values_built_from_a_locals_items_keep_their_timing() {
+    assert_eq!(
+        check!(built_by_functions(vec!["a", "bb", "c"], "x,yy".into())),
+        [4, 1, 2, 4, 2]
+    );
+    same_drops!(built_by_functions(vec!["a", "bb", "c"], "x,yy".into()));
+}

@@ -58,3 +58,43 @@ fn a_self_method_of_a_view_type_loops_over_its_field() {
     };
     assert_eq!(t.split_by(' ').collect::<Vec<_>>(), ["x", "y", "z", "many"]);
 }
+
+// `self` taken by value, whose type the macro cannot see: a loop over a borrow of one of its
+// fields may borrow through a reference field or `self` itself; the body is lowered `boxed`,
+// which holds either, and runs as the plain method does.
+#[derive(Debug)]
+pub struct Doc {
+    text: String,
+}
+
+impl Doc {
+    #[gen_core::generator]
+    pub fn words(self) -> impl Iterator<Item = String> {
+        for w in self.text.split_whitespace() {
+            yield_!(w.to_string());
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Dotted<'a> {
+    src: &'a str,
+}
+
+impl Dotted<'_> {
+    #[gen_core::generator]
+    pub fn lens(self) -> impl Iterator<Item = usize> {
+        for part in self.src.split('.') {
+            yield_!(part.len());
+        }
+    }
+}
+
+#[test]
+fn loops_over_a_field_of_self_by_value() {
+    let doc = Doc {
+        text: "a bb  ccc".into(),
+    };
+    assert_eq!(doc.words().collect::<Vec<_>>(), ["a", "bb", "ccc"]);
+    assert_eq!(Dotted { src: "x.yy" }.lens().collect::<Vec<_>>(), [1, 2]);
+}

@@ -124,9 +124,9 @@ pub(crate) struct Ir {
     /// annotation): a "move" of one that later code reads again is a use after move.
     pub not_copy: std::collections::HashSet<BindingId>,
     /// Iterators bound by a `let` whose items are references into what they borrow or plain
-    /// data (`let mut parts = line.split(',');`): `parts.next()` borrows what `parts` does;
-    /// `true` for plain items (`text.chars()`), which borrow nothing.
-    pub item_iterators: std::collections::HashMap<BindingId, bool>,
+    /// data (`let mut parts = line.split(',');`): `parts.next()` borrows what `parts` does,
+    /// unless its items are plain data (`text.chars()`) or values a closure builds.
+    pub item_iterators: std::collections::HashMap<BindingId, ItemKind>,
     /// A `for` loop's iterator binding and the local it iterates over by value (`for k in
     /// keys`): for error messages about a borrow that local carries.
     pub loop_sources: std::collections::HashMap<BindingId, BindingId>,

@@ -175,15 +175,22 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     // A use after move (`plan.use_after_move`) is the plain function's error: the `boxed`
     // form reports it as rustc does, once, where the code is written.
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
+    let borrows_self = plan.keeps_a_borrow_of_self && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
         && plan.errors.is_empty()
         && !returns_clone(func)
         && !boxed_may_outlive_less(func)
         && plan.drops_early(&ir);
-    if (!ir.inline && plan.borrow_across_joins_only(&ir)) || inexact || use_after_move {
+    if (!ir.inline && plan.borrow_across_joins_only(&ir))
+        || inexact
+        || use_after_move
+        || borrows_self
+    {
         BOXED_INSTEAD.set(true);
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
-            eprintln!("BOXED INSTEAD");
+            eprintln!(
+                "BOXED INSTEAD inexact={inexact} use_after_move={use_after_move} self={borrows_self}"
+            );
         }
         return Err(syn::Error::new(
             proc_macro2::Span::call_site(),

@@ -100,6 +100,11 @@ pub(crate) struct Plan {
     pub force: HashSet<usize>,
     /// Loops (by syntax) whose back edges must be jumps.
     pub unnative: HashSet<usize>,
+    /// A value kept across a yield that may borrow a field of `self` taken by value (`for w
+    /// in self.text.split(' ')`): a borrow through a reference field, or of `self` itself,
+    /// which the macro cannot tell apart without `Self`'s type. Lowered `boxed`, which holds
+    /// either (`mod.rs`).
+    pub keeps_a_borrow_of_self: bool,
     /// A value certainly not `Copy` (a `String`, a `Vec`, a box) moved and read again: the
     /// plain function's use after move (rustc's E0382), which the lowering would take for a
     /// copy. Lowered `boxed` instead, where rustc reports it as written (`mod.rs`).
@@ -148,6 +153,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         unnative: HashSet::new(),
         copied_fields: HashSet::new(),
         use_after_move: false,
+        keeps_a_borrow_of_self: false,
     };
     plan.use_after_move = plan.cfg.proven_copies.iter().any(|&node| {
         let Event::Use(p, _) = plan.cfg.events[node] else {
@@ -165,6 +171,12 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan.external = external_captures(ir, &plan.cfg);
     plan.split = split_places(&plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
+    plan.keeps_a_borrow_of_self = plan.kept.iter().flatten().any(|k| {
+        let b = plan.cfg.places.list[k.place].binding;
+        matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
+            if ir.view_params.contains(&owner)
+                && crate::parse::is_self_ident(&ir.bindings[owner].ident))
+    });
     plan.index_kept();
     plan.borrow_errors(ir);
     plan.reborrowed_item_errors(ir);

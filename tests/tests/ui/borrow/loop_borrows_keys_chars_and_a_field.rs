@@ -27,12 +27,13 @@ struct Deck {
     cards: Vec<u8>,
 }
 
-impl Deck {
-    #[generator]
-    fn deal(self) -> impl Iterator<Item = u8> {
-        for c in self.cards.iter().rev() {
-            yield_!(*c);
-        }
+#[generator]
+fn deal(top: u8) -> impl Iterator<Item = u8> {
+    let deck = Deck {
+        cards: vec![1, 2, top],
+    };
+    for c in deck.cards.iter().rev() {
+        yield_!(*c);
     }
 }
 

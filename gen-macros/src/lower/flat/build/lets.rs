@@ -133,13 +133,24 @@ impl Builder<'_> {
             self.ir.bindings[*binding].borrows = Borrows::Definitely(owner, spans);
             self.ir.borrowing_closures.insert(*binding);
         }
-        // `let mut parts = line.split(',');`: its items borrow what it borrows.
+        // `let mut parts = line.split(',');`: its items borrow what it borrows (or are plain
+        // data, `text.chars()`, or values a closure builds, `v.iter().map(|&n| Thing(n))`).
         if let (Some(e), [binding]) = (&init, &bindings[..])
-            && super::method_borrows::yields_borrowed_items(e)
             && matches!(self.ir.bindings[*binding].borrows, Borrows::Definitely(..))
         {
-            let plain = super::method_borrows::yields_plain_items(e);
-            self.ir.item_iterators.insert(*binding, plain);
+            use crate::lower::flat::ir::ItemKind;
+            let kind = if super::method_borrows::builds_items(e) {
+                Some(ItemKind::Built)
+            } else if super::method_borrows::yields_plain_items(e) {
+                Some(ItemKind::Plain)
+            } else if super::method_borrows::yields_borrowed_items(e) {
+                Some(ItemKind::Borrowed)
+            } else {
+                None
+            };
+            if let Some(kind) = kind {
+                self.ir.item_iterators.insert(*binding, kind);
+            }
         }
         if let (Some(e), [binding]) = (&init, &bindings[..])
             && let ExprKind::Closure { captures, .. } = &e.kind

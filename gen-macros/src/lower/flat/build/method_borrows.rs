@@ -10,7 +10,7 @@ use super::methods::{
     TYPED_BY_ARGUMENT,
 };
 use super::receiver_methods::TAKES_ELEMENT;
-use crate::lower::flat::ir::{Borrows, Expr, ExprKind};
+use crate::lower::flat::ir::{Borrows, Expr, ExprKind, ItemKind};
 
 /// Methods that hand out or gather an iterator's items.
 const ITEM_CONSUMERS: &[&str] = &[
@@ -56,6 +56,33 @@ impl Builder<'_> {
             && let Some(borrows) = self.copied_element(receiver)
         {
             return borrows;
+        }
+        // `parts.next().map(str::to_owned)`, `v.first().map(|s| s.to_string())`: the value
+        // the function builds out of an element, kept like any value. (An iterator's `map`
+        // is an adapter, which holds the iterator.)
+        if matches!(name.as_str(), "map" | "and_then" | "map_or_else")
+            && matches!(&receiver.kind, ExprKind::Op { syn: SynExpr::MethodCall(r), .. }
+                if ELEMENT_ACCESS.contains(&r.method.to_string().as_str()))
+            && operands.get(1).is_some_and(builds_a_value_from_each)
+        {
+            return Borrows::Maybe;
+        }
+        // `parts.collect()`, `made.next()` of an iterator local whose items a closure builds
+        // (`let mut made = v.iter().map(|&n| Thing(n));`): values of their own.
+        if ITEM_CONSUMERS.contains(&name.as_str())
+            && let ExprKind::Place { place, .. } = &receiver.kind
+            && place.path.is_empty()
+            && self.ir.item_iterators.get(&place.binding) == Some(&ItemKind::Built)
+        {
+            return Borrows::Maybe;
+        }
+        // `local.iter().nth(1)`: a view into what the iterator borrows, as of a `let` of it.
+        if ITEM_CONSUMERS.contains(&name.as_str())
+            && name != "collect"
+            && yields_borrowed_items(receiver)
+            && !transforms_items(receiver)
+        {
+            return self.borrows_of(receiver);
         }
         // `src.iter().cloned().collect()`: copies of the elements, which hold what the
         // elements borrow, not the container (values with a `Drop` keep their timing).
@@ -119,12 +146,13 @@ impl Builder<'_> {
             // `parts.next()` of `let mut parts = line.split(',');`: an item borrows what the
             // iterator borrows, as `line.split(',').next()` does (`Ir::item_iterators`).
             if ITEM_CONSUMERS.contains(&name.as_str())
-                && let Some(&plain) = self.ir.item_iterators.get(&binding)
+                && let Some(&kind) = self.ir.item_iterators.get(&binding)
             {
-                if plain {
-                    return Borrows::Nothing;
-                }
-                return self.ir.bindings[binding].borrows.clone();
+                return match kind {
+                    ItemKind::Plain => Borrows::Nothing,
+                    ItemKind::Built => Borrows::Maybe,
+                    ItemKind::Borrowed => self.ir.bindings[binding].borrows.clone(),
+                };
             }
             // A method the macro does not know, on a reference to a local (`r.id()` with `r =
             // &g`): the same call as on the local (`g.id()`), maybe a borrow, kept like an owned
@@ -356,10 +384,33 @@ pub(super) fn yields_borrowed_items(e: &Expr) -> bool {
     })
 }
 
+/// A closure that builds a value (`|s| s.to_string()`, see `builds_a_value`), or a path to a
+/// function that makes an owned value of a reference (`str::to_owned`, `String::from`,
+/// `Clone::clone`, a tuple struct's constructor).
+fn builds_a_value_from_each(f: &Expr) -> bool {
+    match &f.kind {
+        ExprKind::Closure {
+            syn: SynExpr::Closure(c),
+            ..
+        } => builds_a_value(&c.body),
+        ExprKind::Op {
+            syn: SynExpr::Path(p),
+            ..
+        } => p.path.segments.last().is_some_and(|s| {
+            let name = s.ident.to_string();
+            matches!(
+                name.as_str(),
+                "to_owned" | "to_string" | "from" | "new" | "clone" | "to_vec" | "into_owned"
+            ) || name.starts_with(|c: char| c.is_ascii_uppercase())
+        }),
+        _ => false,
+    }
+}
+
 /// `v.iter().map(|n| G::new(n))`, `.map(|s| Row { .. })`, `.map(|s| s.to_string())`: the
 /// items are values the closure builds (which may have a `Drop` of their own), not views of
 /// what the iterator borrows.
-fn builds_items(e: &Expr) -> bool {
+pub(super) fn builds_items(e: &Expr) -> bool {
     let ExprKind::Op {
         syn: SynExpr::MethodCall(m),
         operands,

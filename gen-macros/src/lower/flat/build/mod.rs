@@ -195,11 +195,12 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         if box_params.contains(&arg.ident.to_string()) {
             b.ir.boxes.insert(id);
         }
-        // `o: Lexer<'_>`, or `self` where the signature names a lifetime of the impl: a
-        // value whose fields may be references (`o.src.split(',')` borrows through one).
+        // `o: Lexer<'_>`: a value whose fields may be references (`o.src.split(',')` borrows
+        // through one). `self` taken by value, whose type (the impl's) the macro cannot see,
+        // may be one too (`plan::Plan::keeps_a_borrow_of_self`).
         let view = match arg.ty.as_deref() {
             Some(ty) => !arg.by_ref && written_types::has_lifetime(ty),
-            None => crate::parse::is_self_ident(&arg.ident) && !arg.by_ref && impl_lifetime(func),
+            None => crate::parse::is_self_ident(&arg.ident) && !arg.by_ref,
         };
         if view {
             b.ir.view_params.insert(id);
@@ -425,33 +426,4 @@ fn box_params(func: &GenFn) -> HashSet<String> {
 /// `Box<..>` (or a path ending in `Box<..>`).
 pub(super) fn is_box_type(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Box"))
-}
-
-/// Whether the signature names a lifetime that it does not declare (`-> impl Iterator<Item =
-/// &'a str>` in `impl<'a> Lexer<'a>`): one of the impl's, which `Self` may hold.
-fn impl_lifetime(func: &GenFn) -> bool {
-    let Some(sig) = &func.sig else {
-        return false;
-    };
-    let declared: HashSet<String> = sig
-        .generics
-        .lifetimes()
-        .map(|l| l.lifetime.ident.to_string())
-        .collect();
-    let mut found = false;
-    let output = &sig.output;
-    let tokens = quote::quote!(#output);
-    let mut prev_quote = false;
-    for t in tokens {
-        match t {
-            proc_macro2::TokenTree::Punct(p) if p.as_char() == '\'' => prev_quote = true,
-            proc_macro2::TokenTree::Ident(i) if prev_quote => {
-                let name = i.to_string();
-                found |= name != "_" && name != "static" && !declared.contains(&name);
-                prev_quote = false;
-            }
-            _ => prev_quote = false,
-        }
-    }
-    found
 }

@@ -8,7 +8,8 @@
 //! `parse(&text)?`), a struct literal, a macro whose input calls a function
 //! (`vec![G::new("x")]`), or a local that itself holds such a value (`vec![span]`), in the
 //! parts of the initializer that can become its value: not inside a closure's body (which
-//! the closure does not hold), a condition, the statements of a block or an arm that leaves.
+//! the closure does not hold) except the value a `map`-like adapter's closure makes (the
+//! items), a condition, the statements of a block or an arm that leaves.
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::{self, Visit};
@@ -64,6 +65,7 @@ impl Builder<'_> {
             builder: self,
             found: false,
             in_closure: 0,
+            items_kept: false,
         };
         find.visit_expr(init);
         find.found
@@ -80,6 +82,9 @@ struct Find<'b, 'a> {
     builder: &'b Builder<'a>,
     found: bool,
     in_closure: usize,
+    /// Inside the receiver chain of a method that takes items out (`collect`, `next`): a
+    /// `map`-like adapter's closure makes values that the result holds.
+    items_kept: bool,
 }
 
 impl<'ast> Visit<'ast> for Find<'_, '_> {
@@ -114,11 +119,42 @@ impl<'ast> Visit<'ast> for Find<'_, '_> {
         // A method of a local (`line.split_once('=')`): what it returns is what the method
         // makes of a borrow or of a copy, not the local moved in (`span.child("c")` made by
         // a method of the user's is a `Maybe` borrow, kept like an owned value).
+        // `ns.iter().map(|&n| tok(n)).collect()`: the values the closure makes are the
+        // items, which the collected value (or the item taken) holds; the adapter alone holds
+        // only the closure.
+        let name = m.method.to_string();
+        let consumes = matches!(
+            name.as_str(),
+            "collect"
+                | "next"
+                | "last"
+                | "nth"
+                | "max"
+                | "min"
+                | "find"
+                | "max_by_key"
+                | "min_by_key"
+                | "max_by"
+                | "min_by"
+                | "unwrap"
+                | "expect"
+                | "unwrap_or"
+        );
+        let maps = self.items_kept
+            && matches!(
+                name.as_str(),
+                "map" | "filter_map" | "flat_map" | "map_while" | "and_then"
+            );
         if !matches!(&*m.receiver, syn::Expr::Path(_)) {
+            let outer = std::mem::replace(&mut self.items_kept, consumes || maps);
             self.visit_expr(&m.receiver);
+            self.items_kept = outer;
         }
         for arg in &m.args {
-            self.visit_expr(arg);
+            match arg {
+                syn::Expr::Closure(c) if maps => self.visit_expr(&c.body),
+                _ => self.visit_expr(arg),
+            }
         }
     }
 

@@ -38,6 +38,17 @@ pub(crate) enum Borrows {
     MutThrough(BindingId, Spans),
 }
 
+/// What the items of an iterator local over a borrow are (`Ir::item_iterators`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ItemKind {
+    /// Views into what it borrows (`line.split(',')`, `v.iter()`).
+    Borrowed,
+    /// Plain data (`text.chars()`, `s.bytes()`).
+    Plain,
+    /// Values a closure builds (`v.iter().map(|&n| Thing(n))`).
+    Built,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum BindingKind {
     /// A parameter, or the hidden `__gen_arg<i>` of a parameter pattern.
