@@ -128,12 +128,13 @@ impl Gen {
     /// of its block.
     fn owned_copies(&mut self) -> String {
         let (v, x, label) = (self.fresh("v"), self.fresh("x"), self.fresh("own"));
+        // (The initializers below must not read `x`: it is declared after them.)
+        let e = self.int(1);
         self.declare(x.clone(), Ty::Int);
         let y = self.yield_expr();
         match self.rng.below(3) {
             0 => {
                 let g = self.fresh("g");
-                let e = self.int(1);
                 format!(
                     "let {v} = {{\nlet {g} = G::new(\"{label}\");\nmove |w: u64| wadd(w, {g}.id())\n}};\nlet {x} = {v}({e});\n{y};\n"
                 )
