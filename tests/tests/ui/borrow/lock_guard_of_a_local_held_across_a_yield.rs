@@ -32,4 +32,27 @@ fn counted() -> impl Iterator<Item = u32> {
     yield_!(first);
 }
 
+
+
+// A `lock()` with no `unwrap()` may be a lock that returns its guard (parking_lot's) or a
+// method of the user's that returns data: the error names the type annotation that says
+// which.
+struct Door {
+    n: u32,
+}
+
+impl Door {
+    fn lock(&self) -> u32 {
+        self.n + 1
+    }
+}
+
+#[generator]
+fn codes(n: u32) -> impl Iterator<Item = u32> {
+    let door = Door { n };
+    let code = door.lock();
+    yield_!(1);
+    yield_!(code);
+}
+
 fn main() {}

@@ -252,11 +252,23 @@ pub(super) fn borrow_message(
         // `let _lock = m.lock().unwrap();`: held for its drop, to the end of its block.
         _ if super::held_for_drop(ir, binding) => {
             let name = display_name(ir, binding);
+            // `let code = door.lock();` with no `unwrap()`: a lock that returns its guard
+            // (parking_lot's), or a method of the user's that returns data.
+            let own_lock = ir
+                .by_method
+                .get(&binding)
+                .filter(|(call, _)| call == "lock()")
+                .map_or(String::new(), |(call, receiver)| {
+                    format!(
+                        " (if `lock` is a method of your own that returns owned data, say so \
+                         with the type, `let {name}: T = {receiver}.{call};`)"
+                    )
+                });
             format!(
                 "`{name}` borrows `{owner_name}` and is held to the end of its block across a \
                  yield, but a flat generator cannot keep a borrow of its own local in its \
                  state; drop it before the yield (`drop({name});`), take `{owner_name}` by \
-                 reference as an argument, or {boxed}"
+                 reference as an argument, or {boxed}{own_lock}"
             )
         }
         // What the macro keeps in a hidden local: a `match` scrutinee's value, an operand.
