@@ -233,6 +233,27 @@ impl Builder<'_> {
         if owns && bindings.len() == 1 {
             self.ir.bindings[bindings[0]].owns = true;
         }
+        // `let (list, n) = (vec![1, 2], 5);`: each name owns what its element owns.
+        if let (
+            syn::Pat::Tuple(pat),
+            Some(ExprKind::Op {
+                syn: syn::Expr::Tuple(_),
+                operands,
+                ..
+            }),
+        ) = (&local.pat, init.as_ref().map(|e| &e.kind))
+            && pat.elems.len() == operands.len()
+            && bindings.len() == operands.len()
+            && pat.elems.iter().all(
+                |p| matches!(p, syn::Pat::Ident(i) if i.subpat.is_none() && i.by_ref.is_none()),
+            )
+        {
+            for (binding, element) in bindings.iter().zip(operands) {
+                if self.owning_value(element) {
+                    self.ir.bindings[*binding].owns = true;
+                }
+            }
+        }
         self.note_initializer_kinds(local, &bindings);
         // A struct or tuple literal spells out every field of the value.
         let field = |binding: BindingId, name: String| {
