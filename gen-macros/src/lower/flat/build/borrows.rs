@@ -419,19 +419,9 @@ impl Builder<'_> {
 /// `mem::replace(&mut x, v)`, `mem::take(&mut x)` (or `replace`/`take` imported from
 /// `mem`): the value returned is the old one, owned, not a borrow of `x`.
 fn returns_owned(callee: &Expr) -> bool {
-    let ExprKind::Op {
-        syn: SynExpr::Path(p),
-        ..
-    } = &callee.kind
-    else {
+    let Some(names) = callee_names(callee) else {
         return false;
     };
-    let names: Vec<String> = p
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
     match names.as_slice() {
         [.., last] if last != "replace" && last != "take" => false,
         [_] => true,
@@ -443,19 +433,9 @@ fn returns_owned(callee: &Expr) -> bool {
 /// `Rc::clone`, `Arc::clone`, `Rc::downgrade`, `Arc::downgrade`, `Clone::clone`,
 /// `ToOwned::to_owned`: a function that makes a value of its own from a reference.
 fn clones_its_argument(callee: &Expr) -> bool {
-    let ExprKind::Op {
-        syn: SynExpr::Path(p),
-        ..
-    } = &callee.kind
-    else {
+    let Some(names) = callee_names(callee) else {
         return false;
     };
-    let names: Vec<String> = p
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
     matches!(
         names
             .iter()
@@ -464,6 +444,24 @@ fn clones_its_argument(callee: &Expr) -> bool {
             .take(2)
             .collect::<Vec<_>>()[..],
         ["clone" | "downgrade", "Rc" | "Arc"] | ["clone", "Clone"] | ["to_owned", "ToOwned"]
+    )
+}
+
+/// The segments of a callee written as a path (`mem::take` -> `["mem", "take"]`).
+fn callee_names(callee: &Expr) -> Option<Vec<String>> {
+    let ExprKind::Op {
+        syn: SynExpr::Path(p),
+        ..
+    } = &callee.kind
+    else {
+        return None;
+    };
+    Some(
+        p.path
+            .segments
+            .iter()
+            .map(|s| s.ident.to_string())
+            .collect(),
     )
 }
 

@@ -119,8 +119,7 @@ impl Emitter<'_> {
                 Entry::Binding(b) => {
                     let tokens = self.rebind(s, b);
                     out.extend(tokens);
-                    out.extend(self.send_check(s, b));
-                    out.extend(self.clone_check(s, b));
+                    out.extend(self.kept_checks(s, b));
                 }
                 Entry::Macro(item) => {
                     out.extend(crate::lower::flat::items::copy_of_import(item));
@@ -130,45 +129,32 @@ impl Emitter<'_> {
         out
     }
 
-    /// In a generator declared `+ Send`, desugar the first arm's binding of a local kept
-    /// whole, `let x = f1;`, into `let x = f1; sent_across_a_yield(&x);` spanned on the
-    /// user's declaration: a local that is not `Send` is an error on it, not only on the
-    /// signature's `Send`. (A call by path: the arm may still move in front of the dispatcher,
-    /// `entry.rs`.)
-    fn send_check(&mut self, s: StateId, b: BindingId) -> TokenStream {
+    /// In a generator declared `+ Send` (`+ Clone`), desugar the first arm's binding of a
+    /// local kept whole, `let x = f1;`, into `let x = f1; sent_across_a_yield(&x);`
+    /// (`cloned_across_a_yield(&x)`) spanned on the user's declaration: a local that is not
+    /// `Send` (`Clone`) is an error on it, not only on the signature's bound. (A call by path:
+    /// the arm may still move in front of the dispatcher, `entry.rs`.)
+    fn kept_checks(&mut self, s: StateId, b: BindingId) -> TokenStream {
         let info = &self.ir.bindings[b];
         let whole = self.plan.kept[s].iter().any(|k| {
             let place = &self.plan.cfg.places.list[k.place];
             k.keep == Keep::Whole && place.binding == b && place.path.is_empty()
         });
         let user = matches!(info.kind, BindingKind::User | BindingKind::Param);
-        let Some(checked) = self.send_checked.as_mut() else {
-            return TokenStream::new();
-        };
-        if self.frame.is_some() || !whole || !user || !checked.insert(b) {
+        if self.frame.is_some() || !whole || !user {
             return TokenStream::new();
         }
-        let ident = &info.ident;
-        quote_spanned!(ident.span()=> ::gen_core::checks::sent_across_a_yield(&#ident);)
-    }
-
-    /// In a generator declared `+ Clone`, the same as `send_check` with
-    /// `cloned_across_a_yield(&x)`: a local that is not `Clone` is an error on it.
-    fn clone_check(&mut self, s: StateId, b: BindingId) -> TokenStream {
-        let info = &self.ir.bindings[b];
-        let whole = self.plan.kept[s].iter().any(|k| {
-            let place = &self.plan.cfg.places.list[k.place];
-            k.keep == Keep::Whole && place.binding == b && place.path.is_empty()
-        });
-        let user = matches!(info.kind, BindingKind::User | BindingKind::Param);
-        let Some(checked) = self.clone_checked.as_mut() else {
-            return TokenStream::new();
-        };
-        if self.frame.is_some() || !whole || !user || !checked.insert(b) {
-            return TokenStream::new();
+        let ident = info.ident.clone();
+        let mut out = TokenStream::new();
+        if self.send_checked.as_mut().is_some_and(|c| c.insert(b)) {
+            out.extend(quote_spanned!(ident.span()=>
+                ::gen_core::checks::sent_across_a_yield(&#ident);));
         }
-        let ident = &info.ident;
-        quote_spanned!(ident.span()=> ::gen_core::checks::cloned_across_a_yield(&#ident);)
+        if self.clone_checked.as_mut().is_some_and(|c| c.insert(b)) {
+            out.extend(quote_spanned!(ident.span()=>
+                ::gen_core::checks::cloned_across_a_yield(&#ident);));
+        }
+        out
     }
 
     /// The bindings of `b` on entering `s`.
