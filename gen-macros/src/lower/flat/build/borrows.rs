@@ -39,19 +39,7 @@ pub(crate) fn yields_references(e: &SynExpr) -> bool {
         SynExpr::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(yields_references),
         // `v.iter().rev()`, `next.iter().skip(1)`: an adapter that hands the items on.
         SynExpr::MethodCall(m)
-            if matches!(
-                m.method.to_string().as_str(),
-                "rev"
-                    | "skip"
-                    | "take"
-                    | "step_by"
-                    | "filter"
-                    | "take_while"
-                    | "skip_while"
-                    | "fuse"
-                    | "inspect"
-                    | "peekable"
-            ) =>
+            if super::methods::HANDS_ITEMS_ON.contains(&m.method.to_string().as_str()) =>
         {
             yields_references(&m.receiver)
         }

@@ -345,11 +345,11 @@ fn item_source(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
     else {
         return None;
     };
-    match m.method.to_string().as_str() {
-        "rev" | "skip" | "take" | "step_by" | "enumerate" | "peekable" | "filter"
-        | "take_while" | "skip_while" | "fuse" | "inspect" => item_source(&operands[0]),
-        _ => Some((m, operands)),
+    let name = m.method.to_string();
+    if name == "enumerate" || super::methods::HANDS_ITEMS_ON.contains(&name.as_str()) {
+        return item_source(&operands[0]);
     }
+    Some((m, operands))
 }
 
 /// `line.split(',')`, `v.iter().skip(1)`, `map.keys()`: an iterator whose items are

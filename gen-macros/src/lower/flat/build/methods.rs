@@ -335,3 +335,17 @@ pub(super) const NUMERIC: &[&str] = &[
     "to_ascii_uppercase",
     "to_ascii_lowercase",
 ];
+
+/// Iterator adapters that hand each item on unchanged (`s.chars().rev().skip(1)`).
+pub(super) const HANDS_ITEMS_ON: &[&str] = &[
+    "rev",
+    "skip",
+    "take",
+    "step_by",
+    "peekable",
+    "filter",
+    "take_while",
+    "skip_while",
+    "fuse",
+    "inspect",
+];
