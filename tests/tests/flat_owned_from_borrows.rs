@@ -337,3 +337,42 @@ fn values_built_from_a_locals_items_keep_their_timing() {
     );
     same_drops!(built_by_functions(vec!["a", "bb", "c"], "x,yy".into()));
 }
+
+// Elements drained out of a local and split by `partition` are values of their own; a
+// borrow through `&mut self` read only in a yield's operand is not kept across the yield
+// (`self` is used again after it).
+twin! {
+    fn drained_and_partitioned(v: Vec<u32>) -> u32 {
+        let mut v = v;
+        let (ready, rest): (Vec<_>, Vec<_>) = v.drain(..).partition(|&x| x > 1);
+        for x in ready {
+            yield_!(x);
+        }
+        yield_!(rest.len() as u32 + v.len() as u32);
+    }
+}
+
+#[derive(Debug)]
+pub struct Rows {
+    rows: std::collections::BTreeMap<String, u32>,
+}
+
+impl Rows {
+    #[gen_core::generator]
+    fn show(&mut self) -> impl Iterator<Item = String> + '_ {
+        let v = self.rows.get("a").unwrap_or(&0);
+        yield_!(format!("a = {v}"));
+        self.rows.clear();
+        yield_!(format!("{} left", self.rows.len()));
+    }
+}
+
+#[test]
+fn drained_values_and_borrows_through_self_read_in_an_operand() {
+    assert_eq!(check!(drained_and_partitioned(vec![3, 1, 2])), [3, 2, 1]);
+    let mut rows = Rows {
+        rows: std::collections::BTreeMap::from([("a".to_string(), 7)]),
+    };
+    assert_eq!(rows.show().collect::<Vec<_>>(), ["a = 7", "0 left"]);
+    assert!(rows.rows.is_empty());
+}

@@ -26,6 +26,8 @@ const ITEM_CONSUMERS: &[&str] = &[
     "max_by_key",
     "min_by_key",
     "find",
+    "partition",
+    "unzip",
 ];
 
 impl Builder<'_> {

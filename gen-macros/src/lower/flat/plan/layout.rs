@@ -48,9 +48,13 @@ impl Plan {
         // says it is held for its drop (`_guard`): then it is kept, and a borrow of a local
         // is an error rather than an early drop.
         let no_drop = info.by_ref || info.plain;
+        // (A borrow through a `&mut` argument, `self.rows.get(k)`, cannot be kept next to
+        // the argument either.)
+        let borrows = self.borrows_local(ir, &info.borrows)
+            || matches!(info.borrows, Borrows::MutThrough(..));
         if !live
             && (no_drop
-                || (self.borrows_local(ir, &info.borrows) && !held_for_drop(ir, binding))
+                || (borrows && !held_for_drop(ir, binding))
                 || maybe_borrowing_yield_temporary(ir, binding))
         {
             return;
