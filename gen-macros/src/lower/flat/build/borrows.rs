@@ -444,13 +444,7 @@ fn callee_names(callee: &Expr) -> Option<Vec<String>> {
     else {
         return None;
     };
-    Some(
-        p.path
-            .segments
-            .iter()
-            .map(|s| s.ident.to_string())
-            .collect(),
-    )
+    Some(super::syntax_facts::path_segments(&p.path))
 }
 
 /// `move |..| ..` or `async move { .. }`: the captures are moved in, not borrowed.

@@ -70,13 +70,12 @@ pub(super) fn callee_segments(e: &SynExpr) -> Option<Vec<String>> {
     let SynExpr::Path(p) = &*call.func else {
         return None;
     };
-    Some(
-        p.path
-            .segments
-            .iter()
-            .map(|s| s.ident.to_string())
-            .collect(),
-    )
+    Some(path_segments(&p.path))
+}
+
+/// The names of a path's segments (`mem::take`: `["mem", "take"]`).
+pub(super) fn path_segments(p: &syn::Path) -> Vec<String> {
+    p.segments.iter().map(|s| s.ident.to_string()).collect()
 }
 
 /// How a `for` loop's iterable starts from a place: `("self.cards", "iter")` for
