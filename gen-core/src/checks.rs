@@ -165,6 +165,33 @@ pub fn copied_deref_let<T: CopiedDerefLet>(value: &T) -> T {
     *value
 }
 
+/// What the `?` operator of a flat generator of `Result` items is used on: a `Result`, whose
+/// error is yielded as the generator's last item. An `Option` there is an error that names
+/// the conversion.
+#[diagnostic::on_unimplemented(
+    message = "the `?` operator can only be used on `Result`s, not `{Self}`, in a generator whose items are `Result`s",
+    label = "this `?` is used on `{Self}`",
+    note = "the error `?` finds is yielded as the generator's last item; give an `Option` its error first: `.ok_or(error)?`"
+)]
+pub trait QuestionMarkOperand<T, E> {
+    /// The `Result` itself.
+    fn into_result(self) -> Result<T, E>;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T, E> QuestionMarkOperand<T, E> for Result<T, E> {
+    #[inline(always)]
+    fn into_result(self) -> Result<T, E> {
+        self
+    }
+}
+
+/// The operand of a flat generator's `?` (see [`QuestionMarkOperand`]).
+#[inline(always)]
+pub fn question_mark<R: QuestionMarkOperand<T, E>, T, E>(operand: R) -> Result<T, E> {
+    operand.into_result()
+}
+
 /// Names the two halves of a `Result` item type, so generated code can write
 /// `<Item as ResultItem>::Err` for the error type of a fallible generator body.
 #[diagnostic::on_unimplemented(

@@ -27,7 +27,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                         match __gen_cur {
                             GeneratorState::S0(__gen_f0) => {
                                 #[allow(unused_variables, unused_mut)]
-                                let limit = __gen_f0;
+                                let mut limit = __gen_f0;
                                 {
                                     let current = 0;
                                     let _ = &current;
@@ -41,7 +41,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                             }
                             GeneratorState::S1(__gen_f0, __gen_f1) => {
                                 #[allow(unused_variables, unused_mut)]
-                                let limit = __gen_f1;
+                                let mut limit = __gen_f1;
                                 {
                                     #[allow(unused_variables, unused_mut)]
                                     let mut current = __gen_f0;
@@ -76,7 +76,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     GeneratorState::S2(__gen_f0, __gen_f1) => {
                         __gen_cur = '__gen_arm: {
                             #[allow(unused_variables, unused_mut)]
-                            let limit = __gen_f1;
+                            let mut limit = __gen_f1;
                             {
                                 #[allow(unused_variables, unused_mut)]
                                 let mut current = __gen_f0;
@@ -94,7 +94,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                         match __gen_cur {
                             GeneratorState::S1(__gen_f0, __gen_f1) => {
                                 #[allow(unused_variables, unused_mut)]
-                                let limit = __gen_f1;
+                                let mut limit = __gen_f1;
                                 {
                                     #[allow(unused_variables, unused_mut)]
                                     let mut current = __gen_f0;

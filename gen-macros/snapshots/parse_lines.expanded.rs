@@ -95,7 +95,9 @@ fn parse_lines<'a>(
                                             };
                                         }
                                         v => {
-                                            let __gen_val = (match v.parse::<i64>() {
+                                            let __gen_val = (match ::gen_core::checks::question_mark(
+                                                v.parse::<i64>(),
+                                            ) {
                                                 ::core::result::Result::Ok(__gen_ok) => __gen_ok,
                                                 ::core::result::Result::Err(__gen_err) => {
                                                     return ::core::option::Option::Some({

@@ -17,13 +17,19 @@ use crate::error::{Errors, format_err};
 
 /// Checks `block`, the body of the generator `sig` (`None` for `iter!`/`stream!`); `flat`:
 /// the body is lowered to a flat state machine.
-pub(crate) fn check(block: &Block, sig: Option<&syn::Signature>, flat: bool) -> syn::Result<()> {
+pub(crate) fn check(
+    block: &Block,
+    sig: Option<&syn::Signature>,
+    lowering: crate::analyze::Lowering,
+) -> syn::Result<()> {
+    use crate::analyze::Lowering;
     let mut checks = Checks {
         loops: Vec::new(),
         apart: false,
         own_name: sig
-            .filter(|_| flat)
+            .filter(|_| lowering != Lowering::Boxed)
             .map(|sig| (&sig.ident, sig.receiver().is_some())),
+        stream: lowering == Lowering::Stream,
         errors: Errors::default(),
     };
     checks.visit_block(block);
@@ -57,6 +63,8 @@ struct Checks<'a> {
     /// The generator's name, and whether it is a method (whose bare `name(..)` calls are
     /// another function's).
     own_name: Option<(&'a Ident, bool)>,
+    /// An async generator: its `yield_from!` of itself would contain itself (E0733).
+    stream: bool,
     errors: Errors,
 }
 
@@ -134,14 +142,23 @@ impl Checks<'_> {
         let Some((name, method)) = self.own_name else {
             return;
         };
-        if let Some(call) = calls_itself(kept, name, method) {
+        let Some(call) = calls_itself(kept, name, method) else {
+            return;
+        };
+        if self.stream {
             self.errors.push(format_err!(
                 call,
-                "`{name}` keeps a generator of its own kind across a yield here, but a flat \
-                 generator's state cannot contain itself; use `#[generator(boxed)]`, or box the \
-                 inner generator (`Box::new({name}(..)) as Box<dyn Iterator<Item = _>>`)"
+                "`{name}` yields from a stream of its own kind here, but an async generator \
+                 cannot contain itself; box the inner stream: `yield_from!(Box::pin({name}(..)))`"
             ));
+            return;
         }
+        self.errors.push(format_err!(
+            call,
+            "`{name}` keeps a generator of its own kind across a yield here, but a flat \
+             generator's state cannot contain itself; use `#[generator(boxed)]`, or box the \
+             inner generator (`Box::new({name}(..)) as Box<dyn Iterator<Item = _>>`)"
+        ));
     }
 }
 
@@ -156,7 +173,8 @@ impl<'ast> Visit<'ast> for Checks<'_> {
                         .iter()
                         .map(quote::ToTokens::to_token_stream)
                         .collect(),
-                ) {
+                ) && !self.stream
+                {
                     self.check_recursion(&f.expr);
                 }
                 self.inside(f.label.as_ref(), Breakable::For, |c| {

@@ -107,7 +107,7 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
     // Only the flat lowering binds the receiver again (in every state): the compiler-backed
     // one captures `self` as it is.
     let rename_self = lowering == Lowering::Flat;
-    body_checks::check(&func.block, func.sig.as_ref(), lowering == Lowering::Flat)?;
+    body_checks::check(&func.block, func.sig.as_ref(), lowering)?;
     analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)?;
     if lowering != Lowering::Flat {
         restore_receiver_mut(&mut func);
@@ -269,7 +269,7 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
     };
     let lower_as = |lowering: Lowering| {
         GenFn::from_inline(flavour, input.clone()).and_then(|mut func| {
-            body_checks::check(&func.block, None, lowering == Lowering::Flat)?;
+            body_checks::check(&func.block, None, lowering)?;
             analyze::normalize_expression(&mut func.block, lowering)?;
             if !yields(&func.block) {
                 // Nothing gives the items a type: `()`, as an empty `async-stream` has.

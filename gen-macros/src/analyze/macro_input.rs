@@ -56,7 +56,20 @@ impl Normalize {
                         .clone()
                         .into_iter()
                         .find(|t| matches!(t, TokenTree::Punct(p) if p.as_char() == ','));
+                    // `yield_!(x,)`: one expression and a trailing comma.
+                    let tokens: Vec<TokenTree> = mac.tokens.clone().into_iter().collect();
+                    let trailing = match tokens.split_last() {
+                        Some((TokenTree::Punct(p), rest)) if p.as_char() == ',' => {
+                            syn::parse2::<Expr>(rest.iter().cloned().collect()).is_ok()
+                        }
+                        _ => false,
+                    };
                     self.errors.push(match comma {
+                        Some(_) if trailing => format_err!(
+                            tokens.last().expect("a trailing comma"),
+                            "`{name}!` takes one expression, with no comma after it: remove \
+                             this comma"
+                        ),
                         Some(comma) => format_err!(
                             comma,
                             "`{name}!` takes one expression; to yield a tuple, write its \

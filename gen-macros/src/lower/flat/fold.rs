@@ -127,7 +127,7 @@ impl Context for Fold<'_> {
         let (ok, err, label) = (names::ok(), names::err(), names::fold_label());
         let error = super::emit::glue::yielded_error(&err, self.item_ty.as_ref(), question);
         quote_spanned! {question=>
-            match #inner {
+            match ::gen_core::checks::question_mark(#inner) {
                 ::core::result::Result::Ok(#ok) => #ok,
                 ::core::result::Result::Err(#err) => {
                     // Parenthesized: `'label ::path` would read as `'label:`.

@@ -222,6 +222,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         let generic = func.sig.as_ref().is_some_and(has_type_parameters);
         em.send_checked = (fallback::returns_send(func) && !generic).then(HashSet::new);
         em.clone_checked = (returns_clone(func) && !generic).then(HashSet::new);
+        em.fold_copy = fold && !ir.macro_statics && !fold::copy_may_change_the_item_type(func);
         em.arm(0, |this| this.block(root, &Cont::Finish));
         if em.missed.is_subset(&missed) {
             break em;

@@ -199,7 +199,7 @@ fn owned_temporary(e: &SynExpr) -> Option<&SynExpr> {
             // `lock()` without `unwrap()`: a lock whose guard is not in a `LockResult`
             // (parking_lot's, spin's).
             "borrow" | "borrow_mut" | "lock" | "to_string" | "to_owned" | "to_vec"
-            | "to_lowercase" | "to_uppercase" => m.args.is_empty(),
+            | "to_lowercase" | "to_uppercase" | "clone" => m.args.is_empty(),
             // `m.lock().unwrap()`: the guard out of the `LockResult` (a poisoned lock's too,
             // `.unwrap_or_else(PoisonError::into_inner)`).
             "unwrap" | "expect" | "unwrap_or_else" => matches!(&*m.receiver, SynExpr::MethodCall(r)

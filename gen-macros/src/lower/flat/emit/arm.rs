@@ -173,7 +173,11 @@ impl Emitter<'_> {
         let ident = info.ident.clone();
         // On the user's name, so that the pattern spans it alone and rustc's notes about the
         // local (its type, a move out of it) name it and point at its declaration.
-        let mutability = info.mutable.then(|| quote_spanned!(ident.span()=> mut));
+        // With a fold copy, which is the body as written and reports a missing `mut` where
+        // the plain function does (once), a later arm binds the local `mut` (a second E0596
+        // on glue would add nothing).
+        let mutability =
+            (info.mutable || self.fold_copy).then(|| quote_spanned!(ident.span()=> mut));
         // A variable the closure captures itself is the user's, in every arm.
         let assigned = self.plan.assigned[s].contains(&b) && !self.plan.external.contains(&b);
         let mut out = TokenStream::new();

@@ -127,6 +127,8 @@ pub(crate) struct Emitter<'a> {
     /// `Send` (`Clone`) where an arm first binds them (`arm.rs`); `None` in any other.
     pub send_checked: Option<HashSet<BindingId>>,
     pub clone_checked: Option<HashSet<BindingId>>,
+    /// The expansion has a fold copy of the body (`#[generator(no_fold)]` has none).
+    pub fold_copy: bool,
     counter: u32,
 }
 
@@ -180,6 +182,7 @@ impl<'a> Emitter<'a> {
             join_types: HashMap::new(),
             send_checked: None,
             clone_checked: None,
+            fold_copy: false,
             counter: 0,
         }
     }

@@ -140,7 +140,7 @@ impl Context for Machine<'_, '_> {
         let (ok, err) = (names::ok(), names::err());
         let error = super::glue::yielded_error(&err, self.em.item_ty.as_ref(), question);
         quote_spanned! {question=>
-            match #inner {
+            match ::gen_core::checks::question_mark(#inner) {
                 ::core::result::Result::Ok(#ok) => #ok,
                 ::core::result::Result::Err(#err) => {
                     return ::core::option::Option::Some(#error);
