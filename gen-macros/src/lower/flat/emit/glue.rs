@@ -298,8 +298,20 @@ pub(crate) fn yielded_error(
     question: Span,
 ) -> TokenStream {
     let Some(ty) = item_ty else {
+        // The conversion by a real `?` too, into the error type of the items (inferred):
+        // one that does not exist is rustc's "`?` couldn't convert the error" on the `?`.
+        let (converted, never) = (names::converted(), names::ok());
         return quote::quote_spanned! {question=>
-            ::gen_core::checks::error_item(::gen_core::__private::convert_err(#err))
+            {
+                #[allow(clippy::redundant_closure_call)]
+                let #converted = (move || -> ::core::result::Result<::core::convert::Infallible, _> {
+                    ::core::result::Result::Err(#err)?
+                })();
+                ::gen_core::checks::error_item(match #converted {
+                    ::core::result::Result::Err(#err) => #err,
+                    ::core::result::Result::Ok(#never) => match #never {},
+                })
+            }
         };
     };
     let converted = names::converted();
