@@ -207,7 +207,15 @@ impl Builder<'_> {
                     .map(|(place, _)| {
                         let b = &self.ir.bindings[place.binding];
                         if b.by_ref && !b.mut_ref && b.kind != BindingKind::Temp {
-                            Borrows::Definitely(place.binding, e.spans)
+                            // A reference used whole (`|| f(v)`, `|l| l == needle`) is
+                            // captured by a borrow of the local that holds it; one only read
+                            // through (`|i| v[i]`, `|| m.lock()`, `v.len`) by a borrow of what
+                            // it points to (the closure captures `*v`).
+                            if only_read_through(syn, &b.ident.to_string()) {
+                                b.borrows.clone()
+                            } else {
+                                Borrows::Definitely(place.binding, e.spans)
+                            }
                         } else {
                             self.borrow_of_binding(place.binding, false, false, e.spans)
                         }
@@ -433,6 +441,50 @@ fn clones_its_argument(callee: &Expr) -> bool {
             .collect::<Vec<_>>()[..],
         ["clone" | "downgrade", "Rc" | "Arc"] | ["clone", "Clone"] | ["to_owned", "ToOwned"]
     )
+}
+
+/// Whether every use of `name` in `closure`'s body reads through it: the receiver of a method
+/// call, the base of an index or of a field (a closure then captures the place it points to).
+fn only_read_through(closure: &SynExpr, name: &str) -> bool {
+    use syn::visit::Visit;
+    struct Uses<'n> {
+        name: &'n str,
+        whole: bool,
+    }
+    fn is_name(e: &SynExpr, name: &str) -> bool {
+        matches!(e, SynExpr::Path(p) if p.path.is_ident(name))
+    }
+    impl<'a> Visit<'a> for Uses<'_> {
+        fn visit_expr(&mut self, e: &'a SynExpr) {
+            match e {
+                SynExpr::MethodCall(m) if is_name(&m.receiver, self.name) => {
+                    for arg in &m.args {
+                        self.visit_expr(arg);
+                    }
+                }
+                SynExpr::Index(i) if is_name(&i.expr, self.name) => self.visit_expr(&i.index),
+                SynExpr::Field(f) if is_name(&f.base, self.name) => {}
+                SynExpr::Path(p) if p.path.is_ident(self.name) => self.whole = true,
+                // Another macro's input may use the name whole (`format!("{v}")`).
+                SynExpr::Macro(m) => {
+                    let text = m.mac.tokens.to_string();
+                    if text
+                        .split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .any(|w| w == self.name)
+                    {
+                        self.whole = true;
+                    }
+                }
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+    }
+    let SynExpr::Closure(c) = closure else {
+        return false;
+    };
+    let mut uses = Uses { name, whole: false };
+    uses.visit_expr(&c.body);
+    !uses.whole
 }
 
 /// The segments of a callee written as a path (`mem::take` -> `["mem", "take"]`).

@@ -113,6 +113,7 @@ impl Builder<'_> {
                     Some(p) => super::pattern::moves(&l.pat, p, &self.ir),
                     None => Vec::new(),
                 };
+                self.note_closure_moves(&moves);
                 self.name_spelled_parts(&l.pat, place.as_ref(), &moves);
                 let through_ref = self.through_reference(&l.expr);
                 let borrowed = self.borrows_of(&scrutinee);

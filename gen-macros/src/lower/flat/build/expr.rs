@@ -280,6 +280,18 @@ impl Builder<'_> {
         self.ir.uses - 1
     }
 
+    /// Inside a closure, places a pattern moves out of (`let t = tag;`, `match opt { Some(s)
+    /// => .. }`): when they are outer places, the closure uses its captures up (`FnOnce`).
+    pub(super) fn note_closure_moves(&mut self, moves: &[Place]) {
+        for frame in &mut self.closures {
+            for place in moves {
+                if place.binding < frame.first_binding {
+                    frame.moved_out.push(place.clone());
+                }
+            }
+        }
+    }
+
     /// Inside a closure, a use of an outer place is a capture of the closure.
     pub(crate) fn record_use(&mut self, place: &Place, how: Use) {
         for frame in &mut self.closures {

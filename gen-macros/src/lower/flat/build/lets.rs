@@ -64,6 +64,7 @@ impl Builder<'_> {
             },
             _ => Vec::new(),
         };
+        self.note_closure_moves(&moves);
         if field_init && !moves.is_empty() {
             // `let x = v.f;` moves a field out of `v` (see `Ir::bundles`).
             self.ir.bundles.extend(moves.iter().map(|m| m.binding));
@@ -255,6 +256,13 @@ impl Builder<'_> {
             }
         }
         self.note_initializer_kinds(local, &bindings);
+        // `let v: Vec<u32>;` assigned after a yield: the arm that assigns it declares it
+        // with its type (`emit/arm.rs`).
+        if let (syn::Pat::Type(t), [binding], None) = (&local.pat, &bindings[..], &local.init)
+            && matches!(&*t.pat, syn::Pat::Ident(_))
+        {
+            self.ir.declared_types.insert(*binding, (*t.ty).clone());
+        }
         // A struct or tuple literal spells out every field of the value.
         let field = |binding: BindingId, name: String| {
             let mut place = crate::lower::flat::ir::Place::whole(binding);

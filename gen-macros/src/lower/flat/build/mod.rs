@@ -124,6 +124,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             not_copy: Default::default(),
             held_guards: Default::default(),
             view_params: Default::default(),
+            declared_types: Default::default(),
             error_in_any_lowering: false,
             whole_lets: HashSet::new(),
             borrow_handed_to_a_join: false,

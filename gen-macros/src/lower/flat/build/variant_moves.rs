@@ -40,6 +40,7 @@ impl Builder<'_> {
         scrutinee: &Expr,
     ) -> (Vec<Place>, Option<syn::Arm>) {
         let moves = self.pattern_moves(&arm.pat, place, scrutinee);
+        self.note_closure_moves(&moves);
         let check = self.copies_variant_fields(&arm.pat, place);
         (moves, check.then(|| check_arm(&arm.pat)))
     }

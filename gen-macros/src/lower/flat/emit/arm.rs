@@ -209,9 +209,12 @@ impl Emitter<'_> {
                 if assigned {
                     // The value assigned here is the user's: if nothing reads it, rustc says
                     // so (its `mut` is the user's business, decided where it is declared).
+                    // Its written type too (`let v: Vec<u32>;`), which may be all that types
+                    // the value (`v = (0..n).collect();`).
+                    let ty = self.ir.declared_types.get(&b).map(|t| quote!(: #t));
                     out.extend(quote! {
                         #[allow(unused_mut)]
-                        let mut #ident;
+                        let mut #ident #ty;
                     });
                     out.extend(self.declared(b));
                 }

@@ -1,0 +1,80 @@
+//! Closures kept across yields and locals declared with a type but no value, against the
+//! plain function: a closure that reads through a reference argument (`|i| v[i]`, `||
+//! m.lock()`) borrows what the argument points to, not the argument; a `move` closure whose
+//! body moves a capture out (`let t = tag;`) is used up by its one call; a `let v: T;`
+//! assigned after a yield keeps its written type (which may be all that types the value).
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+twin! {
+    fn closures_through_references(v: &'static [u32], m: &'static std::sync::Mutex<u32>) -> u32 {
+        let get = |i: usize| v[i];
+        let locked = || *m.lock().unwrap();
+        for i in 0..v.len() {
+            yield_!(get(i) + locked());
+        }
+        yield_!(get(0));
+    }
+}
+
+twin! {
+    fn closure_used_up_by_its_call(name: &'static str) -> usize {
+        let tag = Noisy::new(name);
+        let finish = move || {
+            let t = tag;
+            t.name().len()
+        };
+        yield_!(0);
+        let n = finish();
+        yield_!(n);
+        yield_!(1);
+    }
+}
+
+twin! {
+    #[allow(clippy::needless_late_init)]
+    fn typed_declarations(n: u32) -> usize {
+        let v: Vec<u32>;
+        let label: String;
+        yield_!(0);
+        v = (0..n).collect();
+        label = "ab".into();
+        yield_!(v.len() + label.len());
+    }
+}
+
+// A closure that calls a `&self` method through a shared-reference argument (a `RefCell`
+// behind `&`) captures what the argument points to: kept across the yields, as in the
+// plain function.
+twin! {
+    fn calls_through_a_refcell_argument(keys: Vec<u32>, backend: &'static std::cell::RefCell<Vec<u32>>) -> u32 {
+        let attempt = |k: u32| {
+            backend.borrow_mut().push(k);
+            k * 2
+        };
+        for k in keys {
+            let v = attempt(k);
+            yield_!(v);
+        }
+    }
+}
+
+static LOCK: std::sync::Mutex<u32> = std::sync::Mutex::new(10);
+
+#[test]
+fn closures_and_typed_declarations_behave_as_in_the_plain_function() {
+    assert_eq!(
+        check!(closures_through_references(&[1, 2], &LOCK)),
+        [11, 12, 1]
+    );
+    assert_eq!(check!(closure_used_up_by_its_call("tag")), [0, 3, 1]);
+    same_drops!(closure_used_up_by_its_call("tag"));
+    assert_eq!(check!(typed_declarations(3)), [0, 5]);
+    let backend: &'static std::cell::RefCell<Vec<u32>> =
+        Box::leak(Box::new(std::cell::RefCell::new(Vec::new())));
+    assert_eq!(
+        check!(calls_through_a_refcell_argument(vec![1, 2], backend)),
+        [2, 4]
+    );
+    assert_eq!(backend.borrow()[..2], [1, 2]);
+}
