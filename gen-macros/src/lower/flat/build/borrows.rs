@@ -7,6 +7,9 @@
 use syn::Expr as SynExpr;
 
 use super::Builder;
+use super::call_facts::{
+    calls_next, clones_its_argument, moves_captures, only_read_through, returns_owned,
+};
 use super::methods::{ADAPTERS, BORROWING, PASS_ON};
 use crate::lower::flat::ir::{BindingId, BindingKind, Borrows, Expr, ExprKind, Use};
 
@@ -412,102 +415,6 @@ impl Builder<'_> {
     }
 }
 
-/// `mem::replace(&mut x, v)`, `mem::take(&mut x)` (or `replace`/`take` imported from
-/// `mem`): the value returned is the old one, owned, not a borrow of `x`.
-fn returns_owned(callee: &Expr) -> bool {
-    let Some(names) = callee_names(callee) else {
-        return false;
-    };
-    match names.as_slice() {
-        [.., last] if last != "replace" && last != "take" => false,
-        [_] => true,
-        [.., module, _] => module == "mem",
-        [] => false,
-    }
-}
-
-/// `Rc::clone`, `Arc::clone`, `Rc::downgrade`, `Arc::downgrade`, `Clone::clone`,
-/// `ToOwned::to_owned`: a function that makes a value of its own from a reference.
-fn clones_its_argument(callee: &Expr) -> bool {
-    let Some(names) = callee_names(callee) else {
-        return false;
-    };
-    matches!(
-        names
-            .iter()
-            .map(String::as_str)
-            .rev()
-            .take(2)
-            .collect::<Vec<_>>()[..],
-        ["clone" | "downgrade", "Rc" | "Arc"] | ["clone", "Clone"] | ["to_owned", "ToOwned"]
-    )
-}
-
-/// Whether every use of `name` in `closure`'s body reads through it: the receiver of a method
-/// call, the base of an index or of a field (a closure then captures the place it points to).
-fn only_read_through(closure: &SynExpr, name: &str) -> bool {
-    use syn::visit::Visit;
-    struct Uses<'n> {
-        name: &'n str,
-        whole: bool,
-    }
-    fn is_name(e: &SynExpr, name: &str) -> bool {
-        matches!(e, SynExpr::Path(p) if p.path.is_ident(name))
-    }
-    impl<'a> Visit<'a> for Uses<'_> {
-        fn visit_expr(&mut self, e: &'a SynExpr) {
-            match e {
-                SynExpr::MethodCall(m) if is_name(&m.receiver, self.name) => {
-                    for arg in &m.args {
-                        self.visit_expr(arg);
-                    }
-                }
-                SynExpr::Index(i) if is_name(&i.expr, self.name) => self.visit_expr(&i.index),
-                SynExpr::Field(f) if is_name(&f.base, self.name) => {}
-                SynExpr::Path(p) if p.path.is_ident(self.name) => self.whole = true,
-                // Another macro's input may use the name whole (`format!("{v}")`).
-                SynExpr::Macro(m) => {
-                    let text = m.mac.tokens.to_string();
-                    if text
-                        .split(|c: char| !c.is_alphanumeric() && c != '_')
-                        .any(|w| w == self.name)
-                    {
-                        self.whole = true;
-                    }
-                }
-                _ => syn::visit::visit_expr(self, e),
-            }
-        }
-    }
-    let SynExpr::Closure(c) = closure else {
-        return false;
-    };
-    let mut uses = Uses { name, whole: false };
-    uses.visit_expr(&c.body);
-    !uses.whole
-}
-
-/// The segments of a callee written as a path (`mem::take` -> `["mem", "take"]`).
-fn callee_names(callee: &Expr) -> Option<Vec<String>> {
-    let ExprKind::Op {
-        syn: SynExpr::Path(p),
-        ..
-    } = &callee.kind
-    else {
-        return None;
-    };
-    Some(super::syntax_facts::path_segments(&p.path))
-}
-
-/// `move |..| ..` or `async move { .. }`: the captures are moved in, not borrowed.
-fn moves_captures(e: &SynExpr) -> bool {
-    match e {
-        SynExpr::Closure(c) => c.capture.is_some(),
-        SynExpr::Async(a) => a.capture.is_some(),
-        _ => true,
-    }
-}
-
 /// `Definitely` becomes `Likely`: the value came through a call whose signature is unknown.
 pub(super) fn likely(b: Borrows) -> Borrows {
     match b {
@@ -572,13 +479,4 @@ fn extended_temporary(e: &Expr) -> Option<BindingId> {
         }
         _ => None,
     }
-}
-
-/// `Iterator::next` (or `next` imported): the callee of a desugared `for` step.
-fn calls_next(callee: &Expr) -> bool {
-    matches!(&callee.kind, ExprKind::Op { syn: SynExpr::Path(p), .. }
-        if (p.path.segments.last().is_some_and(|s| s.ident == "next")
-            && p.path.segments.iter().rev().nth(1).is_none_or(|s| s.ident == "Iterator"))
-            || (p.path.segments.last().is_some_and(|s| s.ident == "step_in_place")
-                && p.path.segments.iter().rev().nth(1).is_some_and(|s| s.ident == "__private")))
 }

@@ -14,6 +14,7 @@ mod assign;
 mod blocks;
 pub(crate) mod borrows;
 mod branches;
+mod call_facts;
 mod conditional;
 mod expr;
 pub(crate) mod for_head_temps;
