@@ -68,6 +68,18 @@ impl Drop for Noisy {
     }
 }
 
+/// A tuple struct of a constant that logs `drop tag <name>` when dropped: built by its
+/// constructor (`&Tag("t")`, which rustc cannot promote, its type having a `Drop`), and
+/// `Clone` (`Noisy` is not), for copies of a local's elements.
+#[derive(Debug, Clone)]
+pub struct Tag(pub &'static str);
+
+impl Drop for Tag {
+    fn drop(&mut self) {
+        log(format!("drop tag {}", self.0));
+    }
+}
+
 /// An iterator over `0..len` that logs `drop <name>` when dropped: the `for` loop iterator a
 /// drop-order test can watch.
 #[derive(Debug)]

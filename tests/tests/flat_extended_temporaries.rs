@@ -4,7 +4,7 @@
 //! declared after it, and when the generator is dropped early. Against the plain function:
 //! items, and drops at every early stop.
 
-use gen_tests::{Noisy, check, same_drops, twin};
+use gen_tests::{Noisy, Tag, check, same_drops, twin};
 
 fn n(name: &str) -> Noisy {
     Noisy::new(name)
@@ -337,18 +337,6 @@ fn a_temporary_made_in_a_branch_lives_to_the_end_of_the_block() {
     );
     same_drops!(made_in_a_branch(false, 0));
     same_drops!(made_in_a_branch(false, 2));
-}
-
-/// A guard built by a tuple-struct constructor of constants: `&Tag("ext")` is no constant
-/// rustc could promote (its type has a `Drop`), so the `let` extends it like any other
-/// temporary.
-#[derive(Debug)]
-pub struct Tag(pub &'static str);
-
-impl Drop for Tag {
-    fn drop(&mut self) {
-        gen_tests::log(format!("drop tag {}", self.0));
-    }
 }
 
 twin! {

@@ -6,7 +6,7 @@
 //! container, and what a closure used up before the yield leaves. Compared with the plain
 //! function.
 
-use gen_tests::{Noisy, check, same_drops, twin};
+use gen_tests::{Noisy, Tag, check, same_drops, twin};
 
 fn n(name: &str) -> Noisy {
     Noisy::new(name)
@@ -242,16 +242,6 @@ twin! {
 #[test]
 fn a_closure_used_up_before_the_yield_leaves_an_owned_value() {
     assert_eq!(check!(scaled_totals(vec![1, 2], 3)), [9, 9, 21]);
-}
-
-/// A value with a `Drop` that logs, and `Clone` (`Noisy` is not).
-#[derive(Debug, Clone)]
-pub struct Tag(pub &'static str);
-
-impl Drop for Tag {
-    fn drop(&mut self) {
-        gen_tests::log(format!("drop tag {}", self.0));
-    }
 }
 
 // A `move` closure that owns a channel's sender keeps it (and the channel open) to the end
