@@ -238,3 +238,24 @@ pub trait YieldFromSource<T>: futures_core::Stream<Item = T> {}
 #[cfg(feature = "stream")]
 #[diagnostic::do_not_recommend]
 impl<T, S: futures_core::Stream<Item = T>> YieldFromSource<T> for S {}
+
+/// The value of the missing `else` of an `if` that a flat generator splits at a yield
+/// (`let y = if c { yield_!(1); v };`): `()`, the only type such an `if` can have. Any other
+/// type is rustc's error E0317 on the `if` itself; this asks nothing of a type that has a
+/// `Default` value, so that E0317 stays the only error.
+#[diagnostic::on_unimplemented(
+    message = "`if` may be missing an `else` clause",
+    label = "expected `{Self}`, found `()`",
+    note = "`if` expressions without `else` evaluate to `()`",
+    note = "consider adding an `else` block that evaluates to the expected type"
+)]
+pub trait MissingElse: Default {}
+
+#[diagnostic::do_not_recommend]
+impl<T: Default> MissingElse for T {}
+
+/// The value of a missing `else` (see [`MissingElse`]).
+#[inline(always)]
+pub fn missing_else<T: MissingElse>() -> T {
+    T::default()
+}

@@ -136,10 +136,10 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     {
                         let mut current = 0;
                         while current < limit {
-                            {
+                            ::core::convert::identity({
                                 let __gen_v: u32 = current;
                                 __gen_sink(__gen_v)
-                            };
+                            });
                             current += 1;
                         }
                     }

@@ -35,6 +35,7 @@ pub(crate) enum YieldKind {
 }
 
 const FROM_MARKER: &str = "__gen_yield_from";
+const END_MARKER: &str = "__gen_yield_end";
 
 /// Reads the kind of a normalized yield.
 pub(crate) fn yield_kind(expr: &ExprYield) -> YieldKind {
@@ -50,7 +51,13 @@ pub(crate) fn yield_kind(expr: &ExprYield) -> YieldKind {
 pub(crate) fn yield_attrs(expr: &ExprYield) -> impl Iterator<Item = &Attribute> {
     expr.attrs
         .iter()
-        .filter(|a| !a.path().is_ident(FROM_MARKER))
+        .filter(|a| !a.path().is_ident(FROM_MARKER) && !a.path().is_ident(END_MARKER))
+}
+
+/// The span of a normalized `yield_!(..)`'s closing delimiter (`None` for the keyword form).
+pub(crate) fn yield_end(expr: &ExprYield) -> Option<proc_macro2::Span> {
+    let end = expr.attrs.iter().find(|a| a.path().is_ident(END_MARKER))?;
+    end.path().get_ident().map(Ident::span)
 }
 
 /// The yielded expression of a normalized yield (`()` when none was written).

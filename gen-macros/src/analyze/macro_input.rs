@@ -87,13 +87,20 @@ impl Normalize {
             .segments
             .last()
             .map_or_else(Span::call_site, |s| s.ident.span());
-        let attrs: Vec<Attribute> = match kind {
+        let mut attrs: Vec<Attribute> = match kind {
             YieldKind::One => Vec::new(),
             YieldKind::From => {
                 let marker = Ident::new(FROM_MARKER, Span::mixed_site());
                 vec![parse_quote!(#[#marker])]
             }
         };
+        // The end of the user's call (its closing delimiter), where an error on the whole
+        // yield points (a missing `match` arm is suggested after it).
+        // (Its `#[..]` on the `yield_`, which stays the yield's first token.)
+        let end = Ident::new(END_MARKER, mac.delimiter.span().join());
+        let mut end: Attribute = syn::parse_quote_spanned!(span=> #[#end]);
+        end.pound_token.span = span;
+        attrs.push(end);
         let mut expr = ExprYield {
             attrs,
             yield_token: syn::token::Yield { span },

@@ -109,7 +109,7 @@ impl Context for Fold<'_> {
         None
     }
 
-    fn yield_(&mut self, value: TokenStream, _from: bool, span: Span) -> TokenStream {
+    fn yield_(&mut self, value: TokenStream, _from: bool, span: Span, end: Span) -> TokenStream {
         // The operand's temporaries end before the consumer runs, as after `next()`.
         let (mut v, sink) = (names::v(), names::sink());
         // At the value: an item of another type than the first is reported there.
@@ -120,7 +120,12 @@ impl Context for Fold<'_> {
         // error on it points: `let y: u32 = yield_!(1);`).
         let mut sink = sink;
         sink.set_span(sink.span().located_at(span));
-        quote_spanned!(span=> { let #v #ty = #value; #sink(#v) })
+        // `identity(..)`, from the user's `yield_` to the end of the user's call: an error on
+        // the whole yield (an unreachable statement, a `match` arm after it) spans it.
+        let call = quote_spanned!(span=> { let #v #ty = #value; #sink(#v) });
+        let mut args = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, call);
+        args.set_span(end);
+        quote_spanned!(span=> ::core::convert::identity #args)
     }
 
     fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream {

@@ -20,7 +20,8 @@ pub(crate) trait Context {
     /// Tokens for `place = value` (use number `id`), when the assignment needs more than that.
     fn assign(&mut self, place: &Place, value: TokenStream, id: usize) -> Option<TokenStream>;
     /// A yield (only the fold copy prints one).
-    fn yield_(&mut self, value: TokenStream, from: bool, span: Span) -> TokenStream;
+    /// `span`: the user's `yield_`; `end`: the end of the user's call.
+    fn yield_(&mut self, value: TokenStream, from: bool, span: Span, end: Span) -> TokenStream;
     /// `e?` of the generator.
     fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream;
     /// `return;` of the generator.
@@ -110,7 +111,7 @@ impl<'a, C: Context> Printer<'a, C> {
                 from, value, token, ..
             } => {
                 let value = self.expr(value);
-                self.cx.yield_(value, *from, *token)
+                self.cx.yield_(value, *from, *token, e.spans.1)
             }
             ExprKind::Block {
                 block,
@@ -137,19 +138,26 @@ impl<'a, C: Context> Printer<'a, C> {
                 let mark = self.cx.declared(&[]);
                 let cond_tokens = self.cond(cond);
                 self.cx.declared(&cond_bindings(cond));
-                let then = self.block(then);
+                // Without `else`, the `then` block is the user's last token: an error on the
+                // whole `if` (E0317, a missing `else`) spans the user's `if`.
+                let then_at = otherwise.is_none().then_some(e.spans.1);
+                let then = self.block_at(then, then_at);
                 self.cx.forget(mark);
                 let cond = cond_tokens;
                 let otherwise = otherwise.as_ref().map(|o| {
                     let o = self.expr(o);
                     quote!(else #o)
                 });
-                quote!(if #cond #then #otherwise)
+                quote_spanned!(e.spans.0=> if #cond #then #otherwise)
             }
             ExprKind::Match { scrutinee, arms } => {
                 let scrutinee = self.expr(scrutinee);
-                let arms = arms.iter().map(|arm| self.arm(arm));
-                quote!(match #scrutinee { #(#arms)* })
+                let arms: TokenStream = arms.iter().map(|arm| self.arm(arm)).collect();
+                // On the user's `match` and braces: rustc's errors on the whole `match`
+                // ("`match` arms have incompatible types") point at them.
+                let mut arms = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, arms);
+                arms.set_span(e.spans.1);
+                quote_spanned!(e.spans.0=> match #scrutinee #arms)
             }
             ExprKind::Loop {
                 label,
@@ -159,12 +167,15 @@ impl<'a, C: Context> Printer<'a, C> {
                 ..
             } => {
                 let mark = self.cx.declared(&[]);
+                // On the user's keyword (or label): rustc's "this loop is expected to be of
+                // type" points at it.
+                let keyword = e.spans.0;
                 let head = match kind {
-                    LoopBody::Loop => quote!(loop),
+                    LoopBody::Loop => quote_spanned!(keyword=> loop),
                     LoopBody::While(cond) => {
                         let cond_tokens = self.cond(cond);
                         self.cx.declared(&cond_bindings(cond));
-                        quote!(while #cond_tokens)
+                        quote_spanned!(keyword=> while #cond_tokens)
                     }
                     LoopBody::For {
                         pat,
@@ -182,7 +193,7 @@ impl<'a, C: Context> Printer<'a, C> {
                             iterable = quote!(#into_iter(#iterable));
                         }
                         self.cx.declared(bindings);
-                        quote!(for #pat in #iterable)
+                        quote_spanned!(keyword=> for #pat in #iterable)
                     }
                 };
                 self.inside.push(*loop_id);
@@ -290,10 +301,19 @@ impl<'a, C: Context> Printer<'a, C> {
 
     /// `{ <prelude> <statements> }`.
     pub(crate) fn block(&mut self, block: &Block) -> TokenStream {
+        self.block_at(block, None)
+    }
+
+    /// `block` in braces, on the user's braces when `braces` is known.
+    fn block_at(&mut self, block: &Block, braces: Option<Span>) -> TokenStream {
         let mark = self.cx.declared(&[]);
         let inner = self.stmts(block);
         self.cx.forget(mark);
-        quote!({ #inner })
+        let mut group = proc_macro2::Group::new(proc_macro2::Delimiter::Brace, inner);
+        if let Some(span) = braces {
+            group.set_span(span);
+        }
+        group.into_token_stream()
     }
 
     /// The statements of `block` (with its prelude), without braces.
@@ -309,7 +329,7 @@ impl<'a, C: Context> Printer<'a, C> {
         match stmt {
             Stmt::Let(l) => {
                 let init = l.init.as_ref().map(|i| self.expr(i));
-                let diverge = l.diverge.as_ref().map(|d| self.expr(d));
+                let diverge = l.diverge.as_ref().map(|d| self.diverging_else(d));
                 let (attrs, pat, span) = (&l.attrs, &l.pat, l.span);
                 let init = init.map(|i| quote_spanned!(span=> = #i));
                 let diverge = diverge.map(|d| quote_spanned!(span=> else #d));
@@ -334,6 +354,20 @@ impl<'a, C: Context> Printer<'a, C> {
             }
             // Declared once elsewhere (`items.rs`).
             Stmt::Item(ItemRef::Declared) => TokenStream::new(),
+        }
+    }
+
+    /// The `else` block of a `let .. else`, on the user's braces: rustc's "`else` clause of
+    /// `let...else` does not diverge" points at them.
+    fn diverging_else(&mut self, e: &Expr) -> TokenStream {
+        match &e.kind {
+            ExprKind::Block {
+                block,
+                label: None,
+                unsafety: None,
+                loop_id: None,
+            } => self.block_at(block, Some(e.spans.1)),
+            _ => self.expr(e),
         }
     }
 

@@ -45,6 +45,7 @@ fn last_span(e: &syn::Expr) -> Span {
         E::Field(f) => Spans::of(&f.member).1,
         E::Index(i) => i.bracket_token.span.close(),
         E::Try(t) => t.question_token.span,
+        E::Yield(y) => crate::analyze::yield_end(y).unwrap_or_else(|| Spans::of(e).1),
         _ => Spans::of(e).1,
     }
 }

@@ -27,7 +27,8 @@ impl Builder<'_> {
             let scope = self.push_scope();
             let temp = self.spill_temp(value_syn);
             let value = self.temp_place(&temp.1, Use::Value);
-            let yielded = self.suspension(value, y.yield_token.span, y.span());
+            let mut yielded = self.suspension(value, y.yield_token.span, y.span());
+            yielded.spans = yield_spans(y);
             let stmts = followed_by(temp.0, yielded);
             return self.finish_block(scope, stmts, y.span());
         }
@@ -51,7 +52,8 @@ impl Builder<'_> {
         // The parts of a plain item (`yield_!((e.ts, e.src))`) are copies.
         self.plain_parts = self.item_plain;
         let value = self.expr_in(value_syn, how, false);
-        let suspension = self.suspension(value, y.yield_token.span, y.span());
+        let mut suspension = self.suspension(value, y.yield_token.span, y.span());
+        suspension.spans = yield_spans(y);
         if let (Some(binding), ExprKind::Yield { resume, .. }) = (reborrow, &suspension.kind) {
             let resume = *resume;
             self.ir
@@ -223,4 +225,14 @@ impl Builder<'_> {
         stmts.push(expr_stmt(for_loop));
         self.finish_block(outer, stmts, span)
     }
+}
+
+/// The user's `yield_` and the end of the call (its `)`; the value's last token after the
+/// keyword `yield`).
+fn yield_spans(y: &syn::ExprYield) -> Spans {
+    let start = y.yield_token.span;
+    let end = crate::analyze::yield_end(y)
+        .or_else(|| y.expr.as_deref().map(|v| Spans::of_expr(v).1))
+        .unwrap_or(start);
+    Spans(start, end)
 }

@@ -371,11 +371,15 @@ impl Emitter<'_> {
                 let visible = self.arm.visible.len();
                 let cond_tokens = self.verbatim_cond(cond);
                 let declared = self.declared_cond(cond);
+                let else_value = missing_else(then, cont, e.spans.0);
                 let then = self.block(then, cont);
                 self.forget_after(visible);
                 let otherwise = match otherwise {
                     Some(o) => self.tail(o, cont, *else_mark),
-                    None => self.perform(cont, None, *else_mark),
+                    None => {
+                        let value = else_value;
+                        self.perform(cont, value, *else_mark)
+                    }
                 };
                 quote!(if #cond_tokens { #declared #then } else { #otherwise })
             }
@@ -393,9 +397,20 @@ impl Emitter<'_> {
                     self.forget_after(visible);
                     let attrs = &arm.attrs;
                     let pat = self.arm_pat(&arm.pat, &arm.bindings);
-                    out.push(quote!(#(#attrs)* #pat #guard => { #declared #body }));
+                    // On the end of the user's arm: an error on the whole `match` (a missing
+                    // arm is suggested after the last) points where it points in the plain
+                    // function.
+                    let mut body = proc_macro2::Group::new(
+                        proc_macro2::Delimiter::Brace,
+                        quote!(#declared #body),
+                    );
+                    body.set_span(arm.body.spans.1);
+                    out.push(quote!(#(#attrs)* #pat #guard => #body));
                 }
-                quote!(match #scrutinee { #(#out)* })
+                let mut arms =
+                    proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(#(#out)*));
+                arms.set_span(e.spans.1);
+                quote_spanned!(e.spans.0=> match #scrutinee #arms)
             }
             ExprKind::Loop { .. } => self.loop_expr(e, cont),
             ExprKind::Break {
@@ -448,4 +463,26 @@ fn jumps(e: &Expr) -> bool {
         e.kind,
         ExprKind::Break { .. } | ExprKind::Continue { .. } | ExprKind::Return { .. }
     )
+}
+
+/// The value of the `else` an `if` without one delivers to its join (`let y = if c {
+/// yield_!(1); v };`): desugar it into `gen_core::checks::missing_else()`, which is `()`
+/// wherever the `if` compiles as written, and which takes the `then` block's type otherwise,
+/// so that rustc's one error is E0317 on the copy that keeps the `if` whole. `None` (a plain
+/// `()`) when the `then` block has no value of its own to give the join its type.
+fn missing_else(then: &Block, cont: &Cont, span: Span) -> Option<TokenStream> {
+    if !matches!(cont, Cont::Deliver(_)) {
+        return None;
+    }
+    let Some(Stmt::Expr {
+        expr, semi: false, ..
+    }) = then.stmts.last()
+    else {
+        return None;
+    };
+    let diverges = matches!(
+        expr.kind,
+        ExprKind::Return { .. } | ExprKind::Break { .. } | ExprKind::Continue { .. }
+    );
+    (!diverges).then(|| quote_spanned!(span=> ::gen_core::checks::missing_else()))
 }

@@ -128,7 +128,7 @@ impl Context for Machine<'_, '_> {
         Some(quote!({ let #t = #value; #drops #ident = #t; }))
     }
 
-    fn yield_(&mut self, _value: TokenStream, _from: bool, span: Span) -> TokenStream {
+    fn yield_(&mut self, _value: TokenStream, _from: bool, span: Span, _: Span) -> TokenStream {
         self.em.errors.push(syn::Error::new(
             span,
             "the flat generator cannot lower this yield; please report this",
