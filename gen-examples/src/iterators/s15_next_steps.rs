@@ -32,13 +32,13 @@ pub fn parse_hits<'a>(
     for line in lines {
         pulled.set(pulled.get() + 1);
         let mut parts = line.split_whitespace();
-        if let (Some(path), Some(code), None) = (parts.next(), parts.next(), parts.next()) {
-            if let Ok(status) = code.parse::<u16>() {
-                yield_!(Hit {
-                    path: path.to_owned(),
-                    status,
-                });
-            }
+        if let (Some(path), Some(code), None) = (parts.next(), parts.next(), parts.next())
+            && let Ok(status) = code.parse::<u16>()
+        {
+            yield_!(Hit {
+                path: path.to_owned(),
+                status,
+            });
         }
     }
 }
