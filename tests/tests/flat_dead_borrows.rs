@@ -174,6 +174,7 @@ twin! {
 // An iterator over an argument advanced in a `while let` across yields, then read after the
 // loop (the fix named for `for c in &mut it`).
 twin! {
+    #[allow(clippy::while_let_on_iterator)]
     fn iterator_advanced_in_a_while_let(data: &'static [u8]) -> usize {
         let mut it = data.iter();
         while let Some(c) = it.next() {

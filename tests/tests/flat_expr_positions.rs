@@ -80,6 +80,7 @@ fn state_assigned_from_a_match_that_yields() {
 }
 
 twin! {
+    #[allow(clippy::never_loop)]
     fn let_loop_value(n: u32) -> u32 {
         let mut i = 0;
         let v = loop {
@@ -235,6 +236,7 @@ fn yield_from_another_generator() {
 }
 
 twin! {
+    #[allow(clippy::never_loop)]
     fn nested_expression_yields(v: Vec<Option<u32>>) -> u32 {
         for o in v {
             let r = match o {
@@ -276,6 +278,7 @@ fn yielding_expressions_nested_in_each_other() {
 }
 
 twin! {
+    #[allow(clippy::never_loop)]
     fn yield_in_break_operand(v: Vec<u32>) -> u32 {
         for x in v {
             let r = loop {

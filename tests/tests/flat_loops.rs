@@ -213,6 +213,7 @@ fn loop_break_value_with_yields() {
 }
 
 twin! {
+    #[allow(clippy::never_loop)]
     fn labelled_break_value(n: u32) -> u32 {
         let v = 'search: loop {
             for i in 0..n {
@@ -268,6 +269,7 @@ fn zero_yield_paths() {
 }
 
 twin! {
+    #[allow(clippy::never_loop)]
     fn verbatim_inner_loops(n: u32) -> u32 {
         for i in 0..n {
             // No yield inside: emitted verbatim, its `break`/`continue` stay native.

@@ -41,6 +41,7 @@ fn vec_and_assert_move_their_operands() {
 }
 
 twin! {
+    #[allow(clippy::bool_assert_comparison)]
     fn format_borrows(words: Vec<String>) -> String {
         let g = n("g");
         let mut out = String::new();

@@ -189,6 +189,7 @@ fn entries(v: &[(u32, &'static str)]) -> Vec<Entry> {
 }
 
 twin! {
+    #[allow(clippy::while_let_on_iterator)]
     fn dedup(v: Vec<Entry>) -> (u32, &'static str) {
         // `e.ts` is compared with a number, read in a closure and by `format!`, stored into a
         // local of a plain type (`Option<u32>`) and yielded in a plain tuple: a number each

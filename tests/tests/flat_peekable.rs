@@ -199,6 +199,7 @@ fn loops_over_by_ref_of_iterator_locals() {
 // tuple literal, a name bound twice to iterators) or an iterator parameter advances it
 // itself, as `it.by_ref()` does; `&mut v` of a `Vec` stays a loop over its elements.
 twin! {
+    #[allow(clippy::never_loop)]
     fn mut_borrow_loops(data: &'static [u8]) -> u8 {
         let mut it = data.iter().copied();
         for c in &mut it {
@@ -279,6 +280,7 @@ fn loops_over_mut_borrows_of_iterator_parameters() {
 }
 
 #[gen_core::generator]
+#[allow(clippy::never_loop)]
 fn until_zero_typed(
     mut rest: std::vec::IntoIter<u8>,
     mut boxed: Box<dyn Iterator<Item = u8>>,

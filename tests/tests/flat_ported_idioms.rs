@@ -31,6 +31,7 @@ fn a_header_line_borrowed_from_the_argument() {
 }
 
 twin! {
+    #[allow(clippy::needless_range_loop)]
     fn words_of_copied_reference(text: &'static str) -> usize {
         let first = text;
         let parts: Vec<&str> = first.split(' ').collect();

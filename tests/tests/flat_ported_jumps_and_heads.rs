@@ -15,6 +15,7 @@ use gen_tests::{Noisy, check, same_drops, twin};
 
 twin! {
     #[allow(unreachable_code)]
+    #[allow(clippy::never_loop)]
     fn first_of_each(rows: Vec<Vec<u32>>) -> u32 {
         for row in rows {
             for x in row {

@@ -69,6 +69,7 @@ twin! {
 
 // `let add = node.size;` used only as a number, then a `match` on the popped pair.
 twin! {
+    #[allow(clippy::while_let_loop)]
     fn walk_let_copy(root: &'static Dir) -> String {
         let mut stack = vec![(0usize, root)];
         let mut total = 0;

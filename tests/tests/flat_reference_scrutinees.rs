@@ -134,7 +134,7 @@ pub enum Kind {
 }
 
 twin! {
-    #[allow(clippy::match_single_binding)]
+    #[allow(clippy::match_single_binding, clippy::needless_range_loop)]
     fn place_scrutinees(n: usize) -> usize {
         let mut counters: Vec<(String, usize)> = (0..n).map(|i| (format!("c{i}"), i)).collect();
         for i in 0..counters.len() {

@@ -167,8 +167,8 @@ impl<'a, C: Context> Printer<'a, C> {
                 ..
             } => {
                 let mark = self.cx.declared(&[]);
-                // On the user's keyword (or label): rustc's "this loop is expected to be of
-                // type" points at it.
+                // On the user's keyword (or label) and braces: rustc's "this loop is expected
+                // to be of type" and "inside of this loop" point at the user's loop.
                 let keyword = e.spans.0;
                 let head = match kind {
                     LoopBody::Loop => quote_spanned!(keyword=> loop),
@@ -197,7 +197,7 @@ impl<'a, C: Context> Printer<'a, C> {
                     }
                 };
                 self.inside.push(*loop_id);
-                let body = self.block(body);
+                let body = self.block_at(body, Some(e.spans.1));
                 self.inside.pop();
                 self.cx.forget(mark);
                 quote!(#label #head #body)

@@ -301,7 +301,8 @@ impl Builder<'_> {
         let exit = self.mark(Mark::LoopExit);
         let split = head.is_some() || block.split;
         let looped = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
+            // The user's: rustc's "inside of this loop" spans the loop's head.
+            spans: Spans::of_expr(e),
             site: 0,
             kind: ExprKind::Loop {
                 label: label.cloned(),

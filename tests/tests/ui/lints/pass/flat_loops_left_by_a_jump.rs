@@ -16,6 +16,7 @@ pub fn ones() -> impl Iterator<Item = u8> {
 
 #[generator]
 #[allow(unreachable_code)]
+#[allow(clippy::never_loop)] // the plain function's lint, as written
 pub fn first_of_each(rows: Vec<Vec<u8>>) -> impl Iterator<Item = u8> {
     for row in rows {
         for b in row {

@@ -135,6 +135,7 @@ fn through_fn_mut_parameter(mut keep: impl FnMut(u32) -> bool) -> impl Iterator<
 }
 
 #[generator]
+#[allow(clippy::needless_range_loop)] // the plain function's lint, as written
 fn through_index_mut(n: usize) -> impl Iterator<Item = usize> {
     let mut adj: Vec<Vec<usize>> = vec![Vec::new(); n];
     for i in 0..n {

@@ -8,6 +8,7 @@
 use gen_core::generator;
 
 #[generator]
+#[allow(clippy::needless_range_loop)] // the plain function's lint, as written
 fn bump_all(mut counters: Vec<(String, u32)>) -> impl Iterator<Item = u32> {
     for i in 0..counters.len() {
         let (ref name, ref mut n) = counters[i];
