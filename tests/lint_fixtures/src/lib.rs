@@ -119,6 +119,29 @@ pub fn stream_macro(items: Vec<u32>, verbose: bool) -> impl Stream<Item = u32> {
     }
 }
 
+/// Clippy's lints on one `if`, `match` or loop as written fire in a flat generator as in the
+/// plain function (they read the copy of the body that `fold` runs).
+#[generator]
+pub fn flat_control_flow(rows: Vec<Option<u32>>, deep: bool, wide: bool) -> impl Iterator<Item = u32> {
+    // (The mark before the outer block's brace: clippy leaves an `if` whose block holds a
+    // comment alone.)
+    if deep // clippy: collapsible_if
+    {
+        if wide {
+            yield_!(0);
+        }
+    }
+    for i in 0..rows.len() { // clippy: needless_range_loop
+        if let Some(_) = rows[i] { // clippy: redundant_pattern_matching
+            yield_!(1);
+        }
+    }
+    let mut it = rows.into_iter();
+    while let Some(row) = it.next() { // clippy: while_let_on_iterator
+        yield_!(row.unwrap_or(2));
+    }
+}
+
 /// The same code outside any generator, as the reference.
 pub fn plain(items: Vec<u32>, verbose: bool) -> Vec<u32> {
     let empty = items.len() == 0; // clippy: len_zero
