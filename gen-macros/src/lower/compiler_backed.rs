@@ -324,6 +324,21 @@ impl Rewrite {
                     quote_spanned!(span=> { let #v #ty = #value; #h.#method(#v).await })
                 }
             }
+            YieldKind::From
+                if self.from_method == "yield_from_iter" && self.annotation.is_some() =>
+            {
+                // Desugar `yield_from!(e)` into `for item in e { let v: Item = item;
+                // h.yield_(v).await }`: an item of another type is one error, at `e`, as in a
+                // flat generator (a bound on the item type would be reported three times).
+                let at = value.clone().into_iter().next().map_or(span, |t| t.span());
+                let item = Ident::new("__gen_item", Span::mixed_site().located_at(at));
+                let v = Ident::new("__gen_v", Span::mixed_site());
+                let ty = &self.annotation;
+                let method = Ident::new("yield_", span);
+                quote_spanned! {span=>
+                    for #item in #value { let #v: #ty = #item; #h.#method(#v).await; }
+                }
+            }
             YieldKind::From => {
                 let method = Ident::new(self.from_method, span);
                 quote_spanned!(span=> #h.#method(#value).await)
