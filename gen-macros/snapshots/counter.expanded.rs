@@ -33,7 +33,10 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                     let _ = &current;
                                     {
                                         {
-                                            __gen_cur = GeneratorState::S1(current, limit);
+                                            __gen_cur = GeneratorState::S1 {
+                                                0: current,
+                                                1: limit,
+                                            };
                                             continue '__gen_sm;
                                         }
                                     }
@@ -51,7 +54,10 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                                 let __gen_v: u32 = current;
                                                 #[allow(unreachable_code)]
                                                 {
-                                                    (*generator_state) = GeneratorState::S2(current, limit);
+                                                    (*generator_state) = GeneratorState::S2 {
+                                                        0: current,
+                                                        1: limit,
+                                                    };
                                                     return ::core::option::Option::Some(__gen_v);
                                                 };
                                             }
@@ -85,7 +91,10 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                         current += 1;
                                         #[allow(unreachable_code)]
                                         {
-                                            break '__gen_arm GeneratorState::S1(current, limit);
+                                            break '__gen_arm GeneratorState::S1 {
+                                                0: current,
+                                                1: limit,
+                                            };
                                         };
                                     }
                                 }
@@ -104,7 +113,10 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                                 let __gen_v: u32 = current;
                                                 #[allow(unreachable_code)]
                                                 {
-                                                    (*generator_state) = GeneratorState::S2(current, limit);
+                                                    (*generator_state) = GeneratorState::S2 {
+                                                        0: current,
+                                                        1: limit,
+                                                    };
                                                     return ::core::option::Option::Some(__gen_v);
                                                 };
                                             }

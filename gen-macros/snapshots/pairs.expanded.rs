@@ -33,7 +33,10 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                         0..n,
                                     );
                                     {
-                                        __gen_cur = GeneratorState::S1(__gen_iter0, n);
+                                        __gen_cur = GeneratorState::S1 {
+                                            0: __gen_iter0,
+                                            1: n,
+                                        };
                                         continue '__gen_sm;
                                     }
                                 }
@@ -57,12 +60,12 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                     i + 1..n,
                                                 );
                                                 {
-                                                    __gen_cur = GeneratorState::S2(
-                                                        __gen_iter1,
-                                                        i,
-                                                        __gen_iter0,
-                                                        n,
-                                                    );
+                                                    __gen_cur = GeneratorState::S2 {
+                                                        0: __gen_iter1,
+                                                        1: i,
+                                                        2: __gen_iter0,
+                                                        3: n,
+                                                    };
                                                     continue '__gen_sm;
                                                 }
                                             }
@@ -100,19 +103,19 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                             #[allow(unreachable_code)]
                                                             {
                                                                 if false {
-                                                                    (*generator_state) = GeneratorState::S3(
-                                                                        __gen_iter1,
-                                                                        i,
-                                                                        __gen_iter0,
-                                                                        n,
-                                                                    );
+                                                                    (*generator_state) = GeneratorState::S3 {
+                                                                        0: __gen_iter1,
+                                                                        1: i,
+                                                                        2: __gen_iter0,
+                                                                        3: n,
+                                                                    };
                                                                 } else {
-                                                                    (*generator_state) = GeneratorState::S2(
-                                                                        __gen_iter1,
-                                                                        i,
-                                                                        __gen_iter0,
-                                                                        n,
-                                                                    );
+                                                                    (*generator_state) = GeneratorState::S2 {
+                                                                        0: __gen_iter1,
+                                                                        1: i,
+                                                                        2: __gen_iter0,
+                                                                        3: n,
+                                                                    };
                                                                 }
                                                                 return ::core::option::Option::Some(__gen_v);
                                                             };
@@ -121,7 +124,10 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                 }
                                                 #[allow(unreachable_code)]
                                                 {
-                                                    break '__gen_arm GeneratorState::S1(__gen_iter0, n);
+                                                    break '__gen_arm GeneratorState::S1 {
+                                                        0: __gen_iter0,
+                                                        1: n,
+                                                    };
                                                 };
                                             }
                                         }
@@ -147,12 +153,12 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                             i + 1..n,
                                                         );
                                                         {
-                                                            __gen_cur = GeneratorState::S2(
-                                                                __gen_iter1,
-                                                                i,
-                                                                __gen_iter0,
-                                                                n,
-                                                            );
+                                                            __gen_cur = GeneratorState::S2 {
+                                                                0: __gen_iter1,
+                                                                1: i,
+                                                                2: __gen_iter0,
+                                                                3: n,
+                                                            };
                                                             continue '__gen_sm;
                                                         }
                                                     }
@@ -188,12 +194,12 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                     #[allow(unreachable_code)]
                                                     {
                                                         {
-                                                            __gen_cur = GeneratorState::S2(
-                                                                __gen_iter1,
-                                                                i,
-                                                                __gen_iter0,
-                                                                n,
-                                                            );
+                                                            __gen_cur = GeneratorState::S2 {
+                                                                0: __gen_iter1,
+                                                                1: i,
+                                                                2: __gen_iter0,
+                                                                3: n,
+                                                            };
                                                             continue '__gen_sm;
                                                         }
                                                     };

@@ -41,7 +41,9 @@ fn parse_lines<'a>(
                                         text.lines(),
                                     );
                                     {
-                                        (*generator_state) = GeneratorState::S1(__gen_iter0);
+                                        (*generator_state) = GeneratorState::S1 {
+                                            0: __gen_iter0,
+                                        };
                                         __gen_cur = GeneratorState::__gen_Done;
                                         continue '__gen_sm;
                                     }
@@ -83,14 +85,14 @@ fn parse_lines<'a>(
                                             );
                                             #[allow(unreachable_code)]
                                             {
-                                                (*generator_state) = GeneratorState::S2(
-                                                    key,
-                                                    line,
-                                                    match __gen_guard.take() {
+                                                (*generator_state) = GeneratorState::S2 {
+                                                    0: key,
+                                                    1: line,
+                                                    2: match __gen_guard.take() {
                                                         GeneratorState::S1(__gen_f0) => __gen_f0,
                                                         _ => ::core::unreachable!(),
                                                     },
-                                                );
+                                                };
                                                 return ::core::option::Option::Some(__gen_v);
                                             };
                                         }
@@ -118,15 +120,15 @@ fn parse_lines<'a>(
                                             #[allow(unreachable_code)]
                                             {
                                                 {
-                                                    __gen_cur = GeneratorState::S3(
-                                                        __gen_val,
-                                                        key,
-                                                        line,
-                                                        match __gen_guard.take() {
+                                                    __gen_cur = GeneratorState::S3 {
+                                                        0: __gen_val,
+                                                        1: key,
+                                                        2: line,
+                                                        3: match __gen_guard.take() {
                                                             GeneratorState::S1(__gen_f0) => __gen_f0,
                                                             _ => ::core::unreachable!(),
                                                         },
-                                                    );
+                                                    };
                                                     continue '__gen_sm;
                                                 }
                                             };
@@ -156,12 +158,12 @@ fn parse_lines<'a>(
                                             #[allow(unreachable_code)]
                                             {
                                                 {
-                                                    __gen_cur = GeneratorState::S3(
-                                                        __gen_val,
-                                                        key,
-                                                        line,
-                                                        __gen_iter0,
-                                                    );
+                                                    __gen_cur = GeneratorState::S3 {
+                                                        0: __gen_val,
+                                                        1: key,
+                                                        2: line,
+                                                        3: __gen_iter0,
+                                                    };
                                                     continue '__gen_sm;
                                                 }
                                             };
@@ -192,9 +194,14 @@ fn parse_lines<'a>(
                                             #[allow(unreachable_code)]
                                             {
                                                 if ::gen_core::__private::needs_drop(&line) {
-                                                    (*generator_state) = GeneratorState::S4(line, __gen_iter0);
+                                                    (*generator_state) = GeneratorState::S4 {
+                                                        0: line,
+                                                        1: __gen_iter0,
+                                                    };
                                                 } else {
-                                                    (*generator_state) = GeneratorState::S1(__gen_iter0);
+                                                    (*generator_state) = GeneratorState::S1 {
+                                                        0: __gen_iter0,
+                                                    };
                                                 }
                                                 return ::core::option::Option::Some(__gen_v);
                                             };
@@ -214,7 +221,9 @@ fn parse_lines<'a>(
                                 #[allow(unreachable_code)]
                                 {
                                     {
-                                        (*generator_state) = GeneratorState::S1(__gen_iter0);
+                                        (*generator_state) = GeneratorState::S1 {
+                                            0: __gen_iter0,
+                                        };
                                         __gen_cur = GeneratorState::__gen_Done;
                                         continue '__gen_sm;
                                     }

@@ -32,7 +32,11 @@ impl Emitter<'_> {
                 quote!(::core::unreachable!())
             }
             Cont::Deliver(state) => {
-                let val = names::val();
+                let mut val = names::val();
+                // At the value: one of another type than the join's is reported there.
+                if let Some(at) = value.clone().and_then(|v| v.into_iter().next()) {
+                    val.set_span(val.span().located_at(at.span()));
+                }
                 let value = value.unwrap_or_else(|| quote!(()));
                 let jump = self.jump(*state, Some(quote!(#val)), mark);
                 let ty = self.join_types.get(state).map(|ty| quote!(: #ty));
@@ -144,7 +148,14 @@ impl Emitter<'_> {
             items.push(self.kept_value(k.place, k.keep, now, at));
         }
         let (ty, variant) = (names::state_enum(), names::variant(state));
-        quote!(#ty::#variant(#(#items),*))
+        // Desugar into `S<k> { 0: .., 1: .. }`: a join's value of the wrong type is then
+        // rustc's plain "mismatched types" on the value, not a call of the variant whose
+        // "argument influences the type of `S<k>`".
+        let fields = items.iter().enumerate().map(|(i, item)| {
+            let i = proc_macro2::Literal::usize_unsuffixed(i);
+            quote!(#i: #item)
+        });
+        quote!(#ty::#variant { #(#fields),* })
     }
 
     /// The value a payload keeps for `place` (`keep`), given where the place stands (`now`).
