@@ -15,126 +15,129 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
     >(
         generator_state,
         move |generator_state| {
-            #[allow(unused_mut)]
-            let mut __gen_cur = ::core::mem::replace(
-                &mut (*generator_state),
-                GeneratorState::__gen_Done,
-            );
-            let __gen_machine = ::gen_core::__private::machine(
-                &__gen_cur,
-                |#[allow(unused_mut)] mut __gen_cur| {
-                    '__gen_sm: loop {
-                        match __gen_cur {
-                            GeneratorState::S0(__gen_f0) => {
-                                #[allow(unused_variables, unused_mut)]
-                                let mut limit = __gen_f0;
-                                {
-                                    let current = 0;
-                                    let _ = &current;
-                                    {
-                                        {
-                                            __gen_cur = GeneratorState::S1 {
-                                                0: current,
-                                                1: limit,
-                                            };
-                                            continue '__gen_sm;
-                                        }
-                                    }
-                                }
-                            }
-                            GeneratorState::S1(__gen_f0, __gen_f1) => {
-                                #[allow(unused_variables, unused_mut)]
-                                let mut limit = __gen_f1;
-                                {
+            #[allow(clippy::all, clippy::pedantic, clippy::nursery)]
+            {
+                #[allow(unused_mut)]
+                let mut __gen_cur = ::core::mem::replace(
+                    &mut (*generator_state),
+                    GeneratorState::__gen_Done,
+                );
+                let __gen_machine = ::gen_core::__private::machine(
+                    &__gen_cur,
+                    |#[allow(unused_mut)] mut __gen_cur| {
+                        '__gen_sm: loop {
+                            match __gen_cur {
+                                GeneratorState::S0(__gen_f0) => {
                                     #[allow(unused_variables, unused_mut)]
-                                    let mut current = __gen_f0;
-                                    '__gen_loop1: while current < limit {
+                                    let mut limit: u32 = __gen_f0;
+                                    {
+                                        let current = 0;
+                                        let _ = &current;
                                         {
                                             {
-                                                let __gen_v: u32 = current;
-                                                #[allow(unreachable_code)]
-                                                {
-                                                    (*generator_state) = GeneratorState::S2 {
-                                                        0: current,
-                                                        1: limit,
-                                                    };
-                                                    return ::core::option::Option::Some(__gen_v);
+                                                __gen_cur = GeneratorState::S1 {
+                                                    0: current,
+                                                    1: limit,
                                                 };
+                                                continue '__gen_sm;
                                             }
                                         }
                                     }
-                                    #[allow(unreachable_code)]
-                                    {
-                                        return ::core::option::Option::None;
-                                    };
                                 }
-                            }
-                            GeneratorState::S2 { .. } => ::core::unreachable!(),
-                            GeneratorState::__gen_Done => {
-                                break '__gen_sm (::core::option::Option::None);
-                            }
-                        }
-                    }
-                },
-            );
-            __gen_cur = '__gen_sm: loop {
-                match __gen_cur {
-                    GeneratorState::S2(__gen_f0, __gen_f1) => {
-                        __gen_cur = '__gen_arm: {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut limit = __gen_f1;
-                            {
-                                #[allow(unused_variables, unused_mut)]
-                                let mut current = __gen_f0;
-                                {
+                                GeneratorState::S1(__gen_f0, __gen_f1) => {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut limit: u32 = __gen_f1;
                                     {
-                                        current += 1;
+                                        #[allow(unused_variables, unused_mut)]
+                                        let mut current = __gen_f0;
+                                        '__gen_loop1: while current < limit {
+                                            {
+                                                {
+                                                    let __gen_v: u32 = current;
+                                                    #[allow(unreachable_code)]
+                                                    {
+                                                        (*generator_state) = GeneratorState::S2 {
+                                                            0: current,
+                                                            1: limit,
+                                                        };
+                                                        return ::core::option::Option::Some(__gen_v);
+                                                    };
+                                                }
+                                            }
+                                        }
                                         #[allow(unreachable_code)]
                                         {
-                                            break '__gen_arm GeneratorState::S1 {
-                                                0: current,
-                                                1: limit,
-                                            };
+                                            return ::core::option::Option::None;
                                         };
                                     }
                                 }
+                                GeneratorState::S2 { .. } => ::core::unreachable!(),
+                                GeneratorState::__gen_Done => {
+                                    break '__gen_sm (::core::option::Option::None);
+                                }
                             }
-                        };
-                        match __gen_cur {
-                            GeneratorState::S1(__gen_f0, __gen_f1) => {
+                        }
+                    },
+                );
+                __gen_cur = '__gen_sm: loop {
+                    match __gen_cur {
+                        GeneratorState::S2(__gen_f0, __gen_f1) => {
+                            __gen_cur = '__gen_arm: {
                                 #[allow(unused_variables, unused_mut)]
-                                let mut limit = __gen_f1;
+                                let mut limit: u32 = __gen_f1;
                                 {
                                     #[allow(unused_variables, unused_mut)]
                                     let mut current = __gen_f0;
-                                    '__gen_loop1: while current < limit {
+                                    {
                                         {
+                                            current += 1;
+                                            #[allow(unreachable_code)]
                                             {
-                                                let __gen_v: u32 = current;
-                                                #[allow(unreachable_code)]
-                                                {
-                                                    (*generator_state) = GeneratorState::S2 {
-                                                        0: current,
-                                                        1: limit,
-                                                    };
-                                                    return ::core::option::Option::Some(__gen_v);
+                                                break '__gen_arm GeneratorState::S1 {
+                                                    0: current,
+                                                    1: limit,
                                                 };
-                                            }
+                                            };
                                         }
                                     }
-                                    #[allow(unreachable_code)]
-                                    {
-                                        return ::core::option::Option::None;
-                                    };
                                 }
+                            };
+                            match __gen_cur {
+                                GeneratorState::S1(__gen_f0, __gen_f1) => {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut limit: u32 = __gen_f1;
+                                    {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let mut current = __gen_f0;
+                                        '__gen_loop1: while current < limit {
+                                            {
+                                                {
+                                                    let __gen_v: u32 = current;
+                                                    #[allow(unreachable_code)]
+                                                    {
+                                                        (*generator_state) = GeneratorState::S2 {
+                                                            0: current,
+                                                            1: limit,
+                                                        };
+                                                        return ::core::option::Option::Some(__gen_v);
+                                                    };
+                                                }
+                                            }
+                                        }
+                                        #[allow(unreachable_code)]
+                                        {
+                                            return ::core::option::Option::None;
+                                        };
+                                    }
+                                }
+                                _ => ::core::unreachable!(),
                             }
-                            _ => ::core::unreachable!(),
                         }
+                        __gen_other => break '__gen_sm __gen_other,
                     }
-                    __gen_other => break '__gen_sm __gen_other,
-                }
-            };
-            __gen_machine(__gen_cur)
+                };
+                __gen_machine(__gen_cur)
+            }
         },
         move |generator_state, __gen_sink| {
             if ::core::matches!((* generator_state), GeneratorState::S0(..)) {
@@ -144,7 +147,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                 ) else { ::core::unreachable!() };
                 let __gen_err = '__gen_fold: {
                     #[allow(unused_variables, unused_mut)]
-                    let limit = __gen_f0;
+                    let limit: u32 = __gen_f0;
                     {
                         let mut current = 0;
                         while current < limit {

@@ -16,73 +16,169 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
     >(
         generator_state,
         move |generator_state| {
-            #[allow(unused_mut)]
-            let mut __gen_cur = ::core::mem::replace(
-                &mut (*generator_state),
-                GeneratorState::__gen_Done,
-            );
-            '__gen_sm: loop {
-                match __gen_cur {
-                    GeneratorState::S0(__gen_f0) => {
-                        #[allow(unused_variables, unused_mut)]
-                        let n = __gen_f0;
-                        {
+            {
+                #[allow(unused_mut)]
+                let mut __gen_cur = ::core::mem::replace(
+                    &mut (*generator_state),
+                    GeneratorState::__gen_Done,
+                );
+                '__gen_sm: loop {
+                    match __gen_cur {
+                        GeneratorState::S0(__gen_f0) => {
+                            #[allow(unused_variables, unused_mut)]
+                            let n: u32 = __gen_f0;
                             {
                                 {
-                                    let mut __gen_iter0 = ::core::iter::IntoIterator::into_iter(
-                                        0..n,
-                                    );
                                     {
-                                        __gen_cur = GeneratorState::S1 {
-                                            0: __gen_iter0,
-                                            1: n,
-                                        };
-                                        continue '__gen_sm;
+                                        let mut __gen_iter0 = ::core::iter::IntoIterator::into_iter(
+                                            0..n,
+                                        );
+                                        {
+                                            __gen_cur = GeneratorState::S1 {
+                                                0: __gen_iter0,
+                                                1: n,
+                                            };
+                                            continue '__gen_sm;
+                                        }
                                     }
                                 }
                             }
                         }
-                    }
-                    GeneratorState::S1(__gen_f0, __gen_f1) => {
-                        #[allow(unused_variables, unused_mut)]
-                        let n = __gen_f1;
-                        {
+                        GeneratorState::S1(__gen_f0, __gen_f1) => {
+                            #[allow(unused_variables, unused_mut)]
+                            let n: u32 = __gen_f1;
                             {
-                                #[allow(unused_variables, unused_mut)]
-                                let mut __gen_iter0 = __gen_f0;
-                                '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
-                                    &mut __gen_iter0,
-                                ) {
-                                    {
+                                {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut __gen_iter0 = __gen_f0;
+                                    '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                        &mut __gen_iter0,
+                                    ) {
                                         {
                                             {
-                                                let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
-                                                    i + 1..n,
-                                                );
                                                 {
-                                                    __gen_cur = GeneratorState::S2 {
-                                                        0: __gen_iter1,
-                                                        1: i,
-                                                        2: __gen_iter0,
-                                                        3: n,
+                                                    let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
+                                                        i + 1..n,
+                                                    );
+                                                    {
+                                                        __gen_cur = GeneratorState::S2 {
+                                                            0: __gen_iter1,
+                                                            1: i,
+                                                            2: __gen_iter0,
+                                                            3: n,
+                                                        };
+                                                        continue '__gen_sm;
+                                                    }
+                                                }
+                                            }
+                                        }
+                                    }
+                                    #[allow(unreachable_code)]
+                                    {
+                                        return ::core::option::Option::None;
+                                    };
+                                }
+                            }
+                        }
+                        GeneratorState::S2(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                            __gen_cur = '__gen_arm: {
+                                #[allow(unused_variables, unused_mut)]
+                                let n: u32 = __gen_f3;
+                                {
+                                    {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let mut __gen_iter0 = __gen_f2;
+                                        {
+                                            #[allow(unused_variables, unused_mut)]
+                                            let i = __gen_f1;
+                                            {
+                                                {
+                                                    #[allow(unused_variables, unused_mut)]
+                                                    let mut __gen_iter1 = __gen_f0;
+                                                    '__gen_loop2: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
+                                                        &mut __gen_iter1,
+                                                    ) {
+                                                        {
+                                                            {
+                                                                let __gen_v: u32 = i * j;
+                                                                #[allow(unreachable_code)]
+                                                                {
+                                                                    if false {
+                                                                        (*generator_state) = GeneratorState::S3 {
+                                                                            0: __gen_iter1,
+                                                                            1: i,
+                                                                            2: __gen_iter0,
+                                                                            3: n,
+                                                                        };
+                                                                    } else {
+                                                                        (*generator_state) = GeneratorState::S2 {
+                                                                            0: __gen_iter1,
+                                                                            1: i,
+                                                                            2: __gen_iter0,
+                                                                            3: n,
+                                                                        };
+                                                                    }
+                                                                    return ::core::option::Option::Some(__gen_v);
+                                                                };
+                                                            }
+                                                        }
+                                                    }
+                                                    #[allow(unreachable_code)]
+                                                    {
+                                                        break '__gen_arm GeneratorState::S1 {
+                                                            0: __gen_iter0,
+                                                            1: n,
+                                                        };
                                                     };
-                                                    continue '__gen_sm;
                                                 }
                                             }
                                         }
                                     }
                                 }
-                                #[allow(unreachable_code)]
-                                {
-                                    return ::core::option::Option::None;
-                                };
+                            };
+                            match __gen_cur {
+                                GeneratorState::S1(__gen_f0, __gen_f1) => {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let n: u32 = __gen_f1;
+                                    {
+                                        {
+                                            #[allow(unused_variables, unused_mut)]
+                                            let mut __gen_iter0 = __gen_f0;
+                                            '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
+                                                &mut __gen_iter0,
+                                            ) {
+                                                {
+                                                    {
+                                                        {
+                                                            let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
+                                                                i + 1..n,
+                                                            );
+                                                            {
+                                                                __gen_cur = GeneratorState::S2 {
+                                                                    0: __gen_iter1,
+                                                                    1: i,
+                                                                    2: __gen_iter0,
+                                                                    3: n,
+                                                                };
+                                                                continue '__gen_sm;
+                                                            }
+                                                        }
+                                                    }
+                                                }
+                                            }
+                                            #[allow(unreachable_code)]
+                                            {
+                                                return ::core::option::Option::None;
+                                            };
+                                        }
+                                    }
+                                }
+                                _ => ::core::unreachable!(),
                             }
                         }
-                    }
-                    GeneratorState::S2(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
-                        __gen_cur = '__gen_arm: {
+                        GeneratorState::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
                             #[allow(unused_variables, unused_mut)]
-                            let n = __gen_f3;
+                            let n: u32 = __gen_f3;
                             {
                                 {
                                     #[allow(unused_variables, unused_mut)]
@@ -94,115 +190,21 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                             {
                                                 #[allow(unused_variables, unused_mut)]
                                                 let mut __gen_iter1 = __gen_f0;
-                                                '__gen_loop2: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
-                                                    &mut __gen_iter1,
-                                                ) {
+                                                {
                                                     {
+                                                        #[allow(unreachable_code)]
                                                         {
-                                                            let __gen_v: u32 = i * j;
-                                                            #[allow(unreachable_code)]
                                                             {
-                                                                if false {
-                                                                    (*generator_state) = GeneratorState::S3 {
-                                                                        0: __gen_iter1,
-                                                                        1: i,
-                                                                        2: __gen_iter0,
-                                                                        3: n,
-                                                                    };
-                                                                } else {
-                                                                    (*generator_state) = GeneratorState::S2 {
-                                                                        0: __gen_iter1,
-                                                                        1: i,
-                                                                        2: __gen_iter0,
-                                                                        3: n,
-                                                                    };
-                                                                }
-                                                                return ::core::option::Option::Some(__gen_v);
-                                                            };
-                                                        }
+                                                                __gen_cur = GeneratorState::S2 {
+                                                                    0: __gen_iter1,
+                                                                    1: i,
+                                                                    2: __gen_iter0,
+                                                                    3: n,
+                                                                };
+                                                                continue '__gen_sm;
+                                                            }
+                                                        };
                                                     }
-                                                }
-                                                #[allow(unreachable_code)]
-                                                {
-                                                    break '__gen_arm GeneratorState::S1 {
-                                                        0: __gen_iter0,
-                                                        1: n,
-                                                    };
-                                                };
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        };
-                        match __gen_cur {
-                            GeneratorState::S1(__gen_f0, __gen_f1) => {
-                                #[allow(unused_variables, unused_mut)]
-                                let n = __gen_f1;
-                                {
-                                    {
-                                        #[allow(unused_variables, unused_mut)]
-                                        let mut __gen_iter0 = __gen_f0;
-                                        '__gen_loop1: while let ::core::option::Option::Some(i) = ::core::iter::Iterator::next(
-                                            &mut __gen_iter0,
-                                        ) {
-                                            {
-                                                {
-                                                    {
-                                                        let mut __gen_iter1 = ::core::iter::IntoIterator::into_iter(
-                                                            i + 1..n,
-                                                        );
-                                                        {
-                                                            __gen_cur = GeneratorState::S2 {
-                                                                0: __gen_iter1,
-                                                                1: i,
-                                                                2: __gen_iter0,
-                                                                3: n,
-                                                            };
-                                                            continue '__gen_sm;
-                                                        }
-                                                    }
-                                                }
-                                            }
-                                        }
-                                        #[allow(unreachable_code)]
-                                        {
-                                            return ::core::option::Option::None;
-                                        };
-                                    }
-                                }
-                            }
-                            _ => ::core::unreachable!(),
-                        }
-                    }
-                    GeneratorState::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
-                        #[allow(unused_variables, unused_mut)]
-                        let n = __gen_f3;
-                        {
-                            {
-                                #[allow(unused_variables, unused_mut)]
-                                let mut __gen_iter0 = __gen_f2;
-                                {
-                                    #[allow(unused_variables, unused_mut)]
-                                    let i = __gen_f1;
-                                    {
-                                        {
-                                            #[allow(unused_variables, unused_mut)]
-                                            let mut __gen_iter1 = __gen_f0;
-                                            {
-                                                {
-                                                    #[allow(unreachable_code)]
-                                                    {
-                                                        {
-                                                            __gen_cur = GeneratorState::S2 {
-                                                                0: __gen_iter1,
-                                                                1: i,
-                                                                2: __gen_iter0,
-                                                                3: n,
-                                                            };
-                                                            continue '__gen_sm;
-                                                        }
-                                                    };
                                                 }
                                             }
                                         }
@@ -210,9 +212,9 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                 }
                             }
                         }
-                    }
-                    GeneratorState::__gen_Done => {
-                        break '__gen_sm (::core::option::Option::None);
+                        GeneratorState::__gen_Done => {
+                            break '__gen_sm (::core::option::Option::None);
+                        }
                     }
                 }
             }

@@ -252,7 +252,7 @@ pub(crate) fn is_result(ty: &Type) -> bool {
 }
 
 /// A type can be named in a turbofish unless it contains `impl Trait`.
-fn nameable(ty: &Type) -> bool {
+pub(crate) fn nameable(ty: &Type) -> bool {
     struct FindImpl(bool);
     impl Visit<'_> for FindImpl {
         fn visit_type_impl_trait(&mut self, _: &TypeImplTrait) {

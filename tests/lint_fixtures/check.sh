@@ -33,6 +33,16 @@ if [ -n "$others" ]; then
     exit 1
 fi
 
+# Each warning once: a lint of the user's code reported by two copies of the body (with two
+# suggestions) would show twice.
+twice="$(printf '%s\n' "$out" | grep -E '^src/lib\.rs:[0-9]+:[0-9]+: warning: ' | cut -d: -f1-3 | sort | uniq -d)"
+if [ -n "$twice" ]; then
+    echo "$out"
+    echo "FAIL: a warning reported more than once at:"
+    echo "$twice"
+    exit 1
+fi
+
 expected="$(grep -n '// clippy: ' src/lib.rs | cut -d: -f1 | sort -n)"
 got="$(printf '%s\n' "$out" | sed -n 's#^src/lib\.rs:\([0-9]*\):[0-9]*: warning: .*#\1#p' | sort -nu)"
 if [ "$expected" != "$got" ]; then

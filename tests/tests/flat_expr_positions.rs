@@ -160,6 +160,7 @@ fn assignment_and_compound_assignment_from_yielding_expressions() {
 }
 
 twin! {
+    #[allow(clippy::needless_else)]
     fn yield_as_tail(v: Vec<u32>) -> u32 {
         for x in v {
             // A yield as a block tail, an if-branch expression and a match-arm expression.

@@ -305,6 +305,7 @@ fn loops_without_yields_inside_a_yielding_loop() {
 }
 
 twin! {
+    #[allow(clippy::manual_is_multiple_of)]
     fn collatz(start: u64) -> u64 {
         let mut x = start;
         while x != 1 {

@@ -87,6 +87,7 @@ twin! {
 
 // `if let .. else if let`: the second pattern reads the value the first left whole.
 twin! {
+    #[allow(clippy::manual_is_multiple_of)]
     fn if_let_else_if_let(n: usize) -> usize {
         let ev = if n % 2 == 0 { Ev::Pair(n, Noisy::new("e")) } else { Ev::Other };
         let st = busy("s", n);

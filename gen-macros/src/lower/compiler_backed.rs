@@ -462,6 +462,13 @@ impl VisitMut for Rewrite {
                 self.visit_expr_mut(&mut value);
                 let attrs: Vec<_> = crate::analyze::yield_attrs(yield_expr).cloned().collect();
                 let code = self.yield_tokens(kind, span, value.into_token_stream());
+                // `identity(..)` from the user's `yield_` to the end of the user's call: a lint
+                // on the whole yield (an unreachable statement) spans it, and the user's `;`
+                // after it follows a call, not a block.
+                let end = crate::analyze::yield_end(yield_expr).unwrap_or(span);
+                let mut call = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, code);
+                call.set_span(end);
+                let code = quote_spanned!(span=> ::core::convert::identity #call);
                 *expr = Expr::Verbatim(quote!(#(#attrs)* #code));
             }
             // Desugar `return;` into `return Ok(());` when the body returns `Result<(), E>`.

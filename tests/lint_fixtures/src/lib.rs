@@ -142,6 +142,21 @@ pub fn flat_control_flow(rows: Vec<Option<u32>>, deep: bool, wide: bool) -> impl
     }
 }
 
+/// Clippy's lints on code between yields, each once (the state machine's copy of the code,
+/// split around glue, is not linted a second time).
+#[generator]
+pub fn flat_between_yields(rows: Vec<u32>, n: u32) -> impl Iterator<Item = String> {
+    yield_!(String::new());
+    let mut it = rows.iter();
+    while let Some(r) = it.next() { // clippy: while_let_on_iterator
+        let _ = r;
+    }
+    let even = n % 2 == 0; // clippy: manual_is_multiple_of
+    let shown = format!("{}", n.to_string()); // clippy: useless_format, to_string_in_format_args
+    yield_!(shown);
+    yield_!(even.to_string());
+}
+
 /// The same code outside any generator, as the reference.
 pub fn plain(items: Vec<u32>, verbose: bool) -> Vec<u32> {
     let empty = items.len() == 0; // clippy: len_zero

@@ -338,6 +338,7 @@ impl Builder<'_> {
                 then,
                 otherwise,
                 else_mark,
+                ..
             } => {
                 self.open(cond.scope);
                 let fails = self.cond(cond);

@@ -339,10 +339,12 @@ fn assemble(
                 .iter()
                 .enumerate()
                 .map(|(i, k)| {
-                    let b = &ir.bindings[plan.cfg.places.list[k.place].binding];
+                    let id = plan.cfg.places.list[k.place].binding;
+                    let b = &ir.bindings[id];
                     let field = em.field_of(0, i);
                     let (ident, mutability) = (&b.ident, b.mutable.then(|| quote!(mut)));
-                    quote!(#[allow(unused_variables, unused_mut)] let #mutability #ident = #field;)
+                    let ty = em.param_type(id);
+                    quote!(#[allow(unused_variables, unused_mut)] let #mutability #ident #ty = #field;)
                 })
                 .collect();
             fold::fold_path(
@@ -390,6 +392,13 @@ fn assemble(
     };
     let dispatch = emit::entry::dispatch(machine, entry_arms);
     let frame_entry = em.frame.as_ref().map(|f| em.frame_destructure(f));
+    // With a fold copy, which holds the user's code as written, clippy reports the user's
+    // lints there, once, as for the plain function; in the state machine the same code is
+    // split up around glue (a kept local read from its slot, an `_x` rebound), where a lint
+    // would come a second time with another suggestion, or about the glue.
+    let only_in_the_copy = fold_path
+        .as_ref()
+        .map(|_| quote!(#[allow(clippy::all, clippy::pedantic, clippy::nursery)]));
     let items = &em.items.top;
     let generator = names::generator();
     let mutability = ir.inline.then(|| quote!(mut));
@@ -403,18 +412,24 @@ fn assemble(
                 let #st = &mut #st;
                 #frame_entry
                 #fold_path
-                #[allow(unused_mut)]
-                let mut #cur = #entry;
-                #dispatch
+                #only_in_the_copy
+                {
+                    #[allow(unused_mut)]
+                    let mut #cur = #entry;
+                    #dispatch
+                }
             })
         }
     } else {
         let resume = quote! {
             move |#st| {
-                #frame_entry
-                #[allow(unused_mut)]
-                let mut #cur = #entry;
-                #dispatch
+                #only_in_the_copy
+                {
+                    #frame_entry
+                    #[allow(unused_mut)]
+                    let mut #cur = #entry;
+                    #dispatch
+                }
             }
         };
         let fold = match fold_path {

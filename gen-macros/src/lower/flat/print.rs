@@ -133,19 +133,19 @@ impl<'a, C: Context> Printer<'a, C> {
                 cond,
                 then,
                 otherwise,
+                then_braces,
                 ..
             } => {
                 let mark = self.cx.declared(&[]);
                 let cond_tokens = self.cond(cond);
                 self.cx.declared(&cond_bindings(cond));
-                // Without `else`, the `then` block is the user's last token: an error on the
-                // whole `if` (E0317, a missing `else`) spans the user's `if`.
-                let then_at = otherwise.is_none().then_some(e.spans.1);
-                let then = self.block_at(then, then_at);
+                // On the user's braces: an error on the whole `if` (E0317, a missing `else`;
+                // "`if` and `else` have incompatible types") spans the user's `if`.
+                let then = self.block_at(then, Some(*then_braces));
                 self.cx.forget(mark);
                 let cond = cond_tokens;
                 let otherwise = otherwise.as_ref().map(|o| {
-                    let o = self.expr(o);
+                    let o = self.braces_of_the_user(o);
                     quote!(else #o)
                 });
                 quote_spanned!(e.spans.0=> if #cond #then #otherwise)
@@ -329,7 +329,7 @@ impl<'a, C: Context> Printer<'a, C> {
         match stmt {
             Stmt::Let(l) => {
                 let init = l.init.as_ref().map(|i| self.expr(i));
-                let diverge = l.diverge.as_ref().map(|d| self.diverging_else(d));
+                let diverge = l.diverge.as_ref().map(|d| self.braces_of_the_user(d));
                 let (attrs, pat, span) = (&l.attrs, &l.pat, l.span);
                 let init = init.map(|i| quote_spanned!(span=> = #i));
                 let diverge = diverge.map(|d| quote_spanned!(span=> else #d));
@@ -357,9 +357,10 @@ impl<'a, C: Context> Printer<'a, C> {
         }
     }
 
-    /// The `else` block of a `let .. else`, on the user's braces: rustc's "`else` clause of
-    /// `let...else` does not diverge" points at them.
-    fn diverging_else(&mut self, e: &Expr) -> TokenStream {
+    /// An `else` block (of an `if` or a `let .. else`) on the user's braces: rustc's errors
+    /// on the whole `if` and its "`else` clause of `let...else` does not diverge" point at
+    /// them.
+    fn braces_of_the_user(&mut self, e: &Expr) -> TokenStream {
         match &e.kind {
             ExprKind::Block {
                 block,
@@ -399,7 +400,19 @@ impl<'a, C: Context> Printer<'a, C> {
             let g = self.expr(g);
             quote!(if #g)
         });
-        let body = self.expr(&arm.body);
+        // A block body on the user's braces: rustc suggests a missing arm after it, as for
+        // the plain function.
+        let body = match &arm.body.kind {
+            ExprKind::Block {
+                block,
+                label: None,
+                unsafety: None,
+                loop_id: None,
+            } if !self.ir.expr_attrs.contains_key(&arm.body.site) => {
+                self.block_at(block, Some(arm.body.spans.1))
+            }
+            _ => self.expr(&arm.body),
+        };
         self.cx.forget(mark);
         let attrs = &arm.attrs;
         let pat = self.cx.pat(&arm.pat, &arm.bindings);

@@ -37,7 +37,25 @@ fn missing_arm(phase: Phase) -> impl Iterator<Item = u32> {
     yield_!(3);
 }
 
+#[generator]
+fn missing_arm_after_a_block(phase: Phase) -> impl Iterator<Item = u32> {
+    match phase {
+        Phase::Start => yield_!(1),
+        Phase::Run => {
+            yield_!(2);
+        }
+    }
+}
+
+#[generator]
+fn branches_of_two_types(n: u32) -> impl Iterator<Item = u32> {
+    let label = if n > 1 { "many" } else { 1 };
+    yield_!(n);
+    let _ = label;
+}
+
 fn main() {
     let _ = (missing_else(true), let_else_falls_through(None));
     let _ = (missing_arm(Phase::Start), Phase::Run, Phase::Stop);
+    let _ = (missing_arm_after_a_block(Phase::Run), branches_of_two_types(2));
 }

@@ -65,6 +65,7 @@ impl Builder<'_> {
                     then,
                     otherwise,
                     else_mark,
+                    then_braces: i.then_branch.brace_token.span.join(),
                 },
                 split,
                 span: i.span(),
@@ -351,6 +352,7 @@ impl Builder<'_> {
                     otherwise, None, None, None, span, false,
                 ))),
                 else_mark,
+                then_braces: Span::call_site(),
             },
             span,
         };

@@ -398,6 +398,7 @@ impl Builder<'_> {
                     false,
                 ))),
                 else_mark,
+                then_braces: Span::call_site(),
             },
             span: cond.span(),
         };

@@ -197,6 +197,15 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         if box_params.contains(&arg.ident.to_string()) {
             b.ir.boxes.insert(id);
         }
+        // Its written type, which the arms' re-bindings repeat (`let v: &Vec<u32> = f0;`):
+        // rustc's suggestions about the parameter (`&mut Vec<u32>` for a missing `mut` in
+        // its reference) then edit the signature's type, as for the plain function.
+        if let Some(ty) = arg.ty.as_deref()
+            && parse::nameable(ty)
+            && !parse::is_self_ident(&arg.ident)
+        {
+            b.ir.declared_types.insert(id, ty.clone());
+        }
         // `o: Lexer<'_>`: a value whose fields may be references (`o.src.split(',')` borrows
         // through one). `self` taken by value, whose type (the impl's) the macro cannot see,
         // may be one too (`plan::Plan::keeps_a_borrow_of_self`).

@@ -74,6 +74,7 @@ impl Builder<'_> {
                 then,
                 otherwise,
                 else_mark,
+                then_braces: i.then_branch.brace_token.span.join(),
             },
             span: i.span(),
         };

@@ -157,6 +157,13 @@ impl Emitter<'_> {
         out
     }
 
+    /// `: T` for a parameter of a written type `T` (see `build::mod`).
+    pub(crate) fn param_type(&self, b: BindingId) -> Option<TokenStream> {
+        let info = &self.ir.bindings[b];
+        let ty = self.ir.declared_types.get(&b)?;
+        (info.kind == BindingKind::Param).then(|| quote!(: #ty))
+    }
+
     /// The bindings of `b` on entering `s`.
     fn rebind(&mut self, s: StateId, b: BindingId) -> TokenStream {
         if self.in_frame(b) {
@@ -187,9 +194,10 @@ impl Emitter<'_> {
                     out.extend(self.resident_binding(s, &ident));
                 } else {
                     let field = self.field_of(s, *i);
+                    let ty = self.param_type(b);
                     out.extend(quote! {
                         #[allow(unused_variables, unused_mut)]
-                        let #mutability #ident = #field;
+                        let #mutability #ident #ty = #field;
                     });
                 }
                 out.extend(self.declared(b));

@@ -367,6 +367,7 @@ impl Emitter<'_> {
                 then,
                 otherwise,
                 else_mark,
+                ..
             } => {
                 let visible = self.arm.visible.len();
                 let cond_tokens = self.verbatim_cond(cond);
@@ -400,10 +401,15 @@ impl Emitter<'_> {
                     // On the end of the user's arm: an error on the whole `match` (a missing
                     // arm is suggested after the last) points where it points in the plain
                     // function.
-                    let mut body = proc_macro2::Group::new(
-                        proc_macro2::Delimiter::Brace,
-                        quote!(#declared #body),
-                    );
+                    // (A block body is that block, on the user's braces, not a block in one:
+                    // rustc suggests no arm after a last arm that is not the user's.)
+                    let mut body = match single_block(&body) {
+                        Some(block) if declared.is_empty() => block,
+                        _ => proc_macro2::Group::new(
+                            proc_macro2::Delimiter::Brace,
+                            quote!(#declared #body),
+                        ),
+                    };
                     body.set_span(arm.body.spans.1);
                     out.push(quote!(#(#attrs)* #pat #guard => #body));
                 }
@@ -485,4 +491,17 @@ fn missing_else(then: &Block, cont: &Cont, span: Span) -> Option<TokenStream> {
         ExprKind::Return { .. } | ExprKind::Break { .. } | ExprKind::Continue { .. }
     );
     (!diverges).then(|| quote_spanned!(span=> ::gen_core::checks::missing_else()))
+}
+
+/// The one brace-delimited group `tokens` consists of, if so.
+fn single_block(tokens: &TokenStream) -> Option<proc_macro2::Group> {
+    let mut trees = tokens.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(proc_macro2::TokenTree::Group(g)), None)
+            if g.delimiter() == proc_macro2::Delimiter::Brace =>
+        {
+            Some(g)
+        }
+        _ => None,
+    }
 }

@@ -89,6 +89,8 @@ pub(crate) enum ExprKind {
         otherwise: Option<Box<Expr>>,
         /// The end of the `else` branch (written or not).
         else_mark: MarkId,
+        /// The user's braces of the `then` block (the glue's for an `if` the builder made).
+        then_braces: Span,
     },
     Match {
         scrutinee: Box<Expr>,

@@ -94,6 +94,7 @@ fn through_entry_and_macros() -> impl Iterator<Item = String> {
 }
 
 #[generator]
+#[allow(clippy::match_single_binding)] // the plain function's lint, as written
 fn through_match_on_mut_ref(mut pair: (u32, Vec<u32>)) -> impl Iterator<Item = u32> {
     yield_!(pair.0);
     match &mut pair {
