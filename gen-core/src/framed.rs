@@ -17,6 +17,9 @@ pub struct FramedGen<G> {
     inner: Option<G>,
 }
 
+// Never pinned, whatever its generator keeps (see `FlatGen`'s `Unpin`).
+impl<G> Unpin for FramedGen<G> {}
+
 impl<G> FramedGen<G> {
     /// Wraps the flat generator.
     #[inline(always)]

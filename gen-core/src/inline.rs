@@ -29,6 +29,9 @@ pub struct InlineGen<T, F> {
     item: PhantomData<fn() -> T>,
 }
 
+// Never pinned, whatever its closure keeps (see `FlatGen`'s `Unpin`).
+impl<T, F> Unpin for InlineGen<T, F> {}
+
 impl<T, F> InlineGen<T, F> {
     /// Wraps the state machine. The bound gives the closure its expected signature.
     #[inline(always)]

@@ -37,6 +37,11 @@ pub struct FlatGen<S, R, Fo> {
     fold: Fo,
 }
 
+// A flat generator never pins anything: `next` takes `&mut self`, and the locals it keeps
+// move in and out of the state on every step, as the plain function's locals may move. So it
+// is `Unpin` whatever it keeps (`PhantomPinned`, an unpinned future), as a `gen` block is.
+impl<S, R, Fo> Unpin for FlatGen<S, R, Fo> {}
+
 impl<S, R, Fo> FlatGen<S, R, Fo> {
     /// Wraps the state machine. The bounds give the closures their expected signatures, so
     /// their bodies are type-checked with `Option<T>` as the return type of `resume`.

@@ -143,11 +143,14 @@ mod yielder;
 /// local that is not `Send`, or not `Clone`): `FlatGen<GeneratorState<..>, ..>` is a flat
 /// generator, whose `GeneratorState` lists the types of the locals it keeps; `GenStream<T,
 /// {async block}>` is an async generator, built by `stream` or `stream_fallible` (a body that
-/// uses `?`), whose body yields through its `Yielder`; `BoxedGen` is a `boxed` generator.
+/// uses `?`), whose body yields through its `Yielder`; `BoxedGen` is a `boxed` generator;
+/// `InlineGen<T, ..>` is an `iter!` block yielding `T` (which the context decides when the
+/// block yields nothing, as for a `gen` block: `let it = iter! {};` alone needs a type).
 /// They are built only by the macros.
 pub mod machines {
     #[cfg(feature = "alloc")]
     pub use crate::boxed::BoxedGen;
+    pub use crate::inline::InlineGen;
     pub use crate::iter::FlatGen;
     pub use crate::stream::{GenStream, Yielder, stream, stream_fallible};
 }

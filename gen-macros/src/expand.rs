@@ -271,8 +271,9 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
         GenFn::from_inline(flavour, input.clone()).and_then(|mut func| {
             body_checks::check(&func.block, None, lowering)?;
             analyze::normalize_expression(&mut func.block, lowering)?;
-            if !yields(&func.block) {
-                // Nothing gives the items a type: `()`, as an empty `async-stream` has.
+            if flavour == Flavour::Stream && !yields(&func.block) {
+                // Nothing gives the items a type: `()`, as an empty `async-stream` has. (An
+                // `iter!` block takes it from where it is used, as a `gen` block does.)
                 func.item_ty = Some(syn::parse_quote!(()));
             }
             match lowering {

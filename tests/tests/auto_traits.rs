@@ -159,3 +159,35 @@ fn a_stream_that_takes_its_value_out_of_a_lock_is_send() {
     let got: Vec<u32> = futures::executor::block_on(s.collect());
     assert_eq!(got, [3, 2, 1]);
 }
+
+/// A flat generator that keeps a value which may not move once pinned (`PhantomPinned`, an
+/// `async` block's future that nothing pinned) across a yield: still `Unpin`, as a `gen`
+/// block is, since a flat generator never pins what it keeps.
+#[generator]
+fn keeps_a_future_across_a_yield(n: u32) -> impl Iterator<Item = u32> {
+    let pinned = std::marker::PhantomPinned;
+    let later = async move { n + 1 };
+    yield_!(n);
+    let _ = pinned;
+    drop(later);
+    yield_!(n + 2);
+}
+
+#[test]
+fn generators_keeping_values_that_are_not_unpin_are_unpin() {
+    let g = keeps_a_future_across_a_yield(1);
+    assert_unpin(&g);
+    assert_eq!(g.collect::<Vec<_>>(), [1, 3]);
+    let mut stepped = keeps_a_future_across_a_yield(5);
+    assert_eq!(stepped.next(), Some(5));
+    assert_unpin(&stepped);
+    assert_eq!(stepped.next(), Some(7));
+    let inline = gen_core::iter! {
+        let pinned = std::marker::PhantomPinned;
+        yield 1u8;
+        let _ = pinned;
+        yield 2;
+    };
+    assert_unpin(&inline);
+    assert_eq!(inline.collect::<Vec<_>>(), [1, 2]);
+}

@@ -441,3 +441,27 @@ fn question_mark_in_an_iter_block_yields_the_converted_error_last() {
     assert_eq!(it.next(), Some(Err(ParseFailure(e))));
     assert_eq!(it.next(), None);
 }
+
+/// An `iter!` block that yields nothing takes its item type from where it is used, as a `gen`
+/// block does: here the signature's `u32`.
+fn nothing() -> impl Iterator<Item = u32> {
+    iter! {}
+}
+
+fn nothing_but_an_early_return(stop: bool) -> impl Iterator<Item = u32> {
+    iter! {
+        if stop {
+            return;
+        }
+    }
+}
+
+#[test]
+fn a_block_without_yields_takes_its_item_type_from_the_context() {
+    assert_eq!(nothing().count(), 0);
+    assert_eq!(nothing_but_an_early_return(true).next(), None);
+    assert_eq!(nothing_but_an_early_return(false).sum::<u32>(), 0);
+    let mut typed: Vec<String> = iter! {}.collect();
+    typed.push(String::from("x"));
+    assert_eq!(typed, ["x"]);
+}

@@ -108,6 +108,30 @@ impl Builder<'_> {
             return;
         };
         let owner = place.binding;
+        if self.inline && place.path.is_empty() && matches!(value_syn, SynExpr::Reference(_)) {
+            // In an `iter!` block, whose items take their type from the yields, `&a` is a
+            // borrow of the block's own `a` (captured by move, or declared in it) whatever
+            // `a` is: a reference to a reference is no reference into what `a` points to.
+            let name = crate::lower::flat::plan::display_name(&self.ir, owner);
+            let message = if self.ir.bindings[owner].kind == BindingKind::Param {
+                format!(
+                    "this item borrows `{name}`, which the `iter!` block owns (it captures by \
+                     move), but an item must outlive the block's step that yields it; capture \
+                     a reference and yield it (`let {name} = &{name};` before the block, \
+                     `yield {name}`), or yield an owned value (`{name}.clone()`)"
+                )
+            } else {
+                format!(
+                    "this item borrows `{name}`, a local of the `iter!` block, but an item must \
+                     outlive the block's step that yields it; yield `{name}` itself if it is a \
+                     reference, or an owned value (`{name}.clone()`)"
+                )
+            };
+            self.ir.error_in_any_lowering = true;
+            self.errors
+                .push(syn::Error::new_spanned(value_syn, message));
+            return;
+        }
         let info = &self.ir.bindings[owner];
         if !info.owns
             || info.by_ref
