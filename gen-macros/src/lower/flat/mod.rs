@@ -20,7 +20,7 @@
 //! - `emit/`: IR + plan -> the state machine; `print.rs`: IR -> tokens for code that is not
 //!   lowered; `fold.rs`: the internal-iteration copy.
 //! - `fallback.rs`: the signatures that keep a body flat where it would otherwise lower
-//!   `boxed` (`+ Clone`, limit 10's shape).
+//!   `boxed` (`+ Clone`, limit 10's shape); `debug_dump.rs`: `GEN_DEBUG_PLAN=1`'s report.
 //!
 //! Desugar
 //! ```text
@@ -49,6 +49,7 @@
 pub(crate) mod build;
 mod by_ref_loops;
 pub(crate) mod cfg;
+mod debug_dump;
 pub(crate) mod emit;
 pub(crate) mod extended_temps;
 mod fallback;
@@ -167,7 +168,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         unnative.extend(plan.unnative.iter().copied());
     };
     if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
-        debug_dump(&ir, &plan);
+        debug_dump::print(&ir, &plan);
     }
     // A body flat lowering would drop a value of early in (`plan/inexact.rs`) is lowered
     // `boxed`, unless it has a mistake of its own to report, must be `Clone` (which only a
@@ -454,49 +455,6 @@ fn assemble(
         let #mutability #st = #start;
         let #generator = #generator_value;
         #generator
-    }
-}
-
-fn debug_dump(ir: &ir::Ir, plan: &plan::Plan) {
-    eprintln!(
-        "field uses {:?}, copied {:?}, copy-checked uses {:?}",
-        ir.field_uses, plan.copied_fields, ir.copy_checked
-    );
-    eprintln!(
-        "{} states, {} places, {} kept in all",
-        ir.states.len(),
-        plan.cfg.places.len(),
-        plan.kept.iter().map(Vec::len).sum::<usize>()
-    );
-    for (s, info) in ir.states.iter().enumerate() {
-        let kept: Vec<String> = plan.kept[s]
-            .iter()
-            .map(|k| {
-                let p = &plan.cfg.places.list[k.place];
-                format!("{}{:?}:{:?}", ir.bindings[p.binding].ident, p.path, k.keep)
-            })
-            .collect();
-        eprintln!(
-            "state {s} {:?} scope {} seq {} entry {} kept {kept:?}",
-            info.kind, info.scope, info.seq, plan.cfg.entries[s]
-        );
-    }
-    for (b, info) in ir.bindings.iter().enumerate() {
-        eprintln!(
-            "binding {b} {} scope {} seq {} by_ref {} {:?}{}",
-            info.ident,
-            info.scope,
-            info.seq,
-            info.by_ref,
-            info.borrows,
-            if ir.guards.contains(&b) { " guard" } else { "" }
-        );
-    }
-    for (n, e) in plan.cfg.events.iter().enumerate() {
-        eprintln!(
-            "node {n} {e:?} -> {:?} arm {:?}",
-            plan.cfg.succ[n], plan.arm[n]
-        );
     }
 }
 

@@ -6,10 +6,10 @@
 //! kept in an `Option` and moved on this path.
 
 use proc_macro2::{Span, TokenStream};
-use quote::quote;
+use quote::{quote, quote_spanned};
 
 use super::{Cont, Emitter};
-use crate::lower::flat::ir::{MarkId, Proj, StateId};
+use crate::lower::flat::ir::{Block, ExprKind, MarkId, Proj, StateId, Stmt};
 use crate::lower::flat::names;
 use crate::lower::flat::places::PlaceId;
 use crate::lower::flat::plan::{Keep, Now};
@@ -334,5 +334,40 @@ pub(crate) fn yielded_error(
             })();
             #converted
         }
+    }
+}
+
+/// The value of the `else` an `if` without one delivers to its join (`let y = if c {
+/// yield_!(1); v };`): desugar it into `gen_core::checks::missing_else()`, which is `()`
+/// wherever the `if` compiles as written, and which takes the `then` block's type otherwise,
+/// so that rustc's one error is E0317 on the copy that keeps the `if` whole. `None` (a plain
+/// `()`) when the `then` block has no value of its own to give the join its type.
+pub(crate) fn missing_else(then: &Block, cont: &Cont, span: Span) -> Option<TokenStream> {
+    if !matches!(cont, Cont::Deliver(_)) {
+        return None;
+    }
+    let Some(Stmt::Expr {
+        expr, semi: false, ..
+    }) = then.stmts.last()
+    else {
+        return None;
+    };
+    let diverges = matches!(
+        expr.kind,
+        ExprKind::Return { .. } | ExprKind::Break { .. } | ExprKind::Continue { .. }
+    );
+    (!diverges).then(|| quote_spanned!(span=> ::gen_core::checks::missing_else()))
+}
+
+/// The one brace-delimited group `tokens` consists of, if so.
+pub(crate) fn single_block(tokens: &TokenStream) -> Option<proc_macro2::Group> {
+    let mut trees = tokens.clone().into_iter();
+    match (trees.next(), trees.next()) {
+        (Some(proc_macro2::TokenTree::Group(g)), None)
+            if g.delimiter() == proc_macro2::Delimiter::Brace =>
+        {
+            Some(g)
+        }
+        _ => None,
     }
 }

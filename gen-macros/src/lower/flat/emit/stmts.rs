@@ -372,7 +372,7 @@ impl Emitter<'_> {
                 let visible = self.arm.visible.len();
                 let cond_tokens = self.verbatim_cond(cond);
                 let declared = self.declared_cond(cond);
-                let else_value = missing_else(then, cont, e.spans.0);
+                let else_value = super::glue::missing_else(then, cont, e.spans.0);
                 let then = self.block(then, cont);
                 self.forget_after(visible);
                 let otherwise = match otherwise {
@@ -403,7 +403,7 @@ impl Emitter<'_> {
                     // function.
                     // (A block body is that block, on the user's braces, not a block in one:
                     // rustc suggests no arm after a last arm that is not the user's.)
-                    let mut body = match single_block(&body) {
+                    let mut body = match super::glue::single_block(&body) {
                         Some(block) if declared.is_empty() => block,
                         _ => proc_macro2::Group::new(
                             proc_macro2::Delimiter::Brace,
@@ -469,39 +469,4 @@ fn jumps(e: &Expr) -> bool {
         e.kind,
         ExprKind::Break { .. } | ExprKind::Continue { .. } | ExprKind::Return { .. }
     )
-}
-
-/// The value of the `else` an `if` without one delivers to its join (`let y = if c {
-/// yield_!(1); v };`): desugar it into `gen_core::checks::missing_else()`, which is `()`
-/// wherever the `if` compiles as written, and which takes the `then` block's type otherwise,
-/// so that rustc's one error is E0317 on the copy that keeps the `if` whole. `None` (a plain
-/// `()`) when the `then` block has no value of its own to give the join its type.
-fn missing_else(then: &Block, cont: &Cont, span: Span) -> Option<TokenStream> {
-    if !matches!(cont, Cont::Deliver(_)) {
-        return None;
-    }
-    let Some(Stmt::Expr {
-        expr, semi: false, ..
-    }) = then.stmts.last()
-    else {
-        return None;
-    };
-    let diverges = matches!(
-        expr.kind,
-        ExprKind::Return { .. } | ExprKind::Break { .. } | ExprKind::Continue { .. }
-    );
-    (!diverges).then(|| quote_spanned!(span=> ::gen_core::checks::missing_else()))
-}
-
-/// The one brace-delimited group `tokens` consists of, if so.
-fn single_block(tokens: &TokenStream) -> Option<proc_macro2::Group> {
-    let mut trees = tokens.clone().into_iter();
-    match (trees.next(), trees.next()) {
-        (Some(proc_macro2::TokenTree::Group(g)), None)
-            if g.delimiter() == proc_macro2::Delimiter::Brace =>
-        {
-            Some(g)
-        }
-        _ => None,
-    }
 }
