@@ -51,6 +51,43 @@ where
 {
 }
 
+/// A local that a flat generator declared `+ Send` keeps across a yield, as its state holds
+/// it: made only by [`Sent::new`], which asks the compiler to confirm that the local is `Send`
+/// ([`SentAcrossAYield`], an error on the local where it is declared). So the state is `Send`
+/// whatever it keeps, and a local that is not `Send` is that one error, not also rustc's on
+/// the signature's `+ Send` naming the generator's state.
+///
+/// ```compile_fail
+/// let shared = gen_core::checks::Sent::new(std::rc::Rc::new(1));
+/// ```
+#[derive(Clone, Debug)]
+pub struct Sent<T>(T);
+
+// SAFETY: a `Sent<T>` exists only through `Sent::new`, whose bound `(): SentAcrossAYield<T>`
+// holds only for `T: Send` (the one impl of the trait), checked where the value is wrapped,
+// with its concrete type or under the caller's own `T: Send` bound. So every `Sent<T>` holds
+// a value that may be sent to another thread, and sending the wrapper sends only that value.
+// The field is private, so no other way builds one.
+unsafe impl<T> Send for Sent<T> {}
+
+impl<T> Sent<T> {
+    /// Wraps a local the generator keeps across a yield, once the compiler confirmed that it
+    /// is `Send`.
+    #[inline(always)]
+    pub fn new(local: T) -> Self
+    where
+        (): SentAcrossAYield<T>,
+    {
+        Sent(local)
+    }
+
+    /// The local, back where the generator resumes.
+    #[inline(always)]
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+}
+
 /// A local of a flat generator declared `+ Clone` that the generator keeps across a
 /// yield: a clone of the generator clones its state, so the state is `Clone` only if the
 /// local is. The bound names the local where it is declared (rustc's own error on the

@@ -125,3 +125,30 @@ fn fold_and_next_agree() {
     assert_eq!(folded[0], first);
     assert_eq!(folded[1..], rest[..]);
 }
+
+/// A `+ Send` generator holds the locals it keeps across a yield as `checks::Sent` (the one
+/// `unsafe impl Send`, made only after the compiler confirmed each local is `Send`): one
+/// stepped on this thread, moved to another mid-way, finishes there and drops its locals
+/// there.
+#[generator]
+fn sent_across_threads(words: Vec<String>, tail: String) -> impl Iterator<Item = String> + Send {
+    let mut seen = Vec::new();
+    for w in words {
+        seen.push(w.len());
+        yield_!(w);
+    }
+    let total: usize = seen.iter().sum();
+    yield_!(format!("{tail}{total}"));
+}
+
+#[test]
+fn a_send_generator_moves_to_another_thread_between_steps() {
+    let mut g = sent_across_threads(vec!["ab".into(), "cde".into()], String::from("n="));
+    assert_eq!(g.next().as_deref(), Some("ab"));
+    let rest = std::thread::spawn(move || g.collect::<Vec<_>>())
+        .join()
+        .unwrap();
+    assert_eq!(rest, ["cde", "n=5"]);
+    let early = sent_across_threads(vec!["x".into()], String::from("t"));
+    std::thread::spawn(move || drop(early)).join().unwrap();
+}

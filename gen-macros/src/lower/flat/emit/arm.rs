@@ -11,12 +11,13 @@
 //! `macro_rules!` right after it that names it from the glue (macro hygiene resolves a local
 //! where the macro is defined).
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::{quote, quote_spanned};
 
 use super::Emitter;
 use crate::lower::flat::ir::{BindingId, BindingKind, ScopeId, StateId};
 use crate::lower::flat::names;
+use crate::lower::flat::places::PlaceId;
 use crate::lower::flat::plan::{self, Keep};
 
 /// What an arm binds at one scope level, in declaration order.
@@ -146,15 +147,49 @@ impl Emitter<'_> {
         }
         let ident = info.ident.clone();
         let mut out = TokenStream::new();
-        if self.send_checked.as_mut().is_some_and(|c| c.insert(b)) {
-            out.extend(quote_spanned!(ident.span()=>
-                ::gen_core::checks::sent_across_a_yield(&#ident);));
-        }
+        // (`+ Send`: the state holds the local as `Sent`, checked where it is stored.)
         if self.clone_checked.as_mut().is_some_and(|c| c.insert(b)) {
             out.extend(quote_spanned!(ident.span()=>
                 ::gen_core::checks::cloned_across_a_yield(&#ident);));
         }
         out
+    }
+
+    /// In a generator declared `+ Send`, a local kept whole across a yield is stored as
+    /// `gen_core::checks::Sent<T>`, whose `new` confirms that it is `Send` (on the user's
+    /// declaration): so the state is `Send`, and a local that is not is one error, on it.
+    pub(crate) fn sent(&self, place: PlaceId, keep: Keep) -> bool {
+        let p = &self.plan.cfg.places.list[place];
+        let info = &self.ir.bindings[p.binding];
+        self.send_checked.is_some()
+            && self.frame.is_none()
+            && keep == Keep::Whole
+            && p.path.is_empty()
+            && matches!(info.kind, BindingKind::User | BindingKind::Param)
+    }
+
+    /// Desugar storing `value`, the value of kept `place`, into `Sent::new(value)` where
+    /// [`Emitter::sent`] says so.
+    pub(crate) fn store_sent(&self, place: PlaceId, keep: Keep, value: TokenStream) -> TokenStream {
+        if !self.sent(place, keep) {
+            return value;
+        }
+        // The check's argument on the user's declaration (the value itself keeps the yield's
+        // span, where a move error points): one error however many yields store the local.
+        let span = self.ir.bindings[self.plan.cfg.places.list[place].binding]
+            .ident
+            .span();
+        let local = Ident::new("__gen_sent", span);
+        quote_spanned!(span=> { let #local = #value; ::gen_core::checks::Sent::new(#local) })
+    }
+
+    /// Desugar reading kept `place` back from `field` into `field.into_inner()` where it was
+    /// stored as `Sent`.
+    pub(crate) fn load_sent(&self, place: PlaceId, keep: Keep, field: TokenStream) -> TokenStream {
+        if !self.sent(place, keep) {
+            return field;
+        }
+        quote!(::gen_core::checks::Sent::into_inner(#field))
     }
 
     /// `: T` for a parameter of a written type `T` (see `build::mod`).
@@ -194,6 +229,7 @@ impl Emitter<'_> {
                     out.extend(self.resident_binding(s, &ident));
                 } else {
                     let field = self.field_of(s, *i);
+                    let field = self.load_sent(k.place, k.keep, field);
                     let ty = self.param_type(b);
                     out.extend(quote! {
                         #[allow(unused_variables, unused_mut)]
@@ -205,6 +241,7 @@ impl Emitter<'_> {
             parts => {
                 for (i, k) in parts {
                     let field = self.field_of(s, *i);
+                    let field = self.load_sent(k.place, k.keep, field);
                     let hidden = match k.keep {
                         Keep::Slot => names::slot(k.place),
                         Keep::Whole => names::held(k.place),

@@ -213,7 +213,7 @@ impl Emitter<'_> {
             }
         };
         match keep {
-            Keep::Whole => value,
+            Keep::Whole => self.store_sent(place, keep, value),
             Keep::Slot => quote!(::core::option::Option::Some(#value)),
         }
     }
