@@ -87,3 +87,27 @@ fn a_clonable_generator_that_moves_a_field_out_stays_clonable() {
     assert_eq!(a.collect::<Vec<_>>(), [2, 300]);
     assert_eq!(b.collect::<Vec<_>>(), [2, 300]);
 }
+
+/// Declared `+ Send + Clone`: the locals it keeps are stored as `gen_core::checks::Sent` (the
+/// `Send` check), which clones as the local does: a clone made mid-way resumes on its own,
+/// here on another thread.
+#[generator]
+fn labelled(names: Vec<String>, prefix: String) -> impl Iterator<Item = String> + Send + Clone {
+    let mut count = 0usize;
+    for name in names {
+        count += 1;
+        yield_!(format!("{prefix}{count}:{name}"));
+    }
+}
+
+#[test]
+fn a_send_and_clone_generator_clones_mid_way_and_moves_to_another_thread() {
+    let mut g = labelled(vec!["a".into(), "b".into(), "c".into()], String::from("#"));
+    assert_eq!(g.next().as_deref(), Some("#1:a"));
+    let copy = g.clone();
+    let elsewhere = std::thread::spawn(move || copy.collect::<Vec<_>>())
+        .join()
+        .unwrap();
+    assert_eq!(elsewhere, ["#2:b", "#3:c"]);
+    assert_eq!(g.collect::<Vec<_>>(), ["#2:b", "#3:c"]);
+}
