@@ -191,3 +191,33 @@ fn generators_keeping_values_that_are_not_unpin_are_unpin() {
     assert_unpin(&inline);
     assert_eq!(inline.collect::<Vec<_>>(), [1, 2]);
 }
+
+/// Declared `+ Send`, with a local moved on one path only (the state keeps it in an `Option`
+/// after the `if`) and whole before it: the state holds it one way in every state.
+#[generator]
+fn moved_on_one_path(n: u64, names: Vec<String>) -> impl Iterator<Item = u64> + Send {
+    let label = String::from("label");
+    let count = names.len() as u64;
+    yield_!(n);
+    if n % 2 == 0 {
+        drop(label);
+        yield_!(1);
+    } else {
+        yield_!(label.len() as u64);
+    }
+    yield_!(count);
+}
+
+#[test]
+fn a_send_generator_with_a_local_moved_on_one_path() {
+    let even = moved_on_one_path(2, vec!["a".into()]);
+    assert_send(&even);
+    assert_eq!(even.collect::<Vec<_>>(), [2, 1, 1]);
+    let odd = moved_on_one_path(3, Vec::new());
+    assert_eq!(
+        std::thread::spawn(move || odd.collect::<Vec<_>>())
+            .join()
+            .unwrap(),
+        [3, 5, 0]
+    );
+}

@@ -137,17 +137,23 @@ impl Emitter<'_> {
     /// the arm may still move in front of the dispatcher, `entry.rs`.)
     fn kept_checks(&mut self, s: StateId, b: BindingId) -> TokenStream {
         let info = &self.ir.bindings[b];
-        let whole = self.plan.kept[s].iter().any(|k| {
+        let whole = self.plan.kept[s].iter().find(|k| {
             let place = &self.plan.cfg.places.list[k.place];
             k.keep == Keep::Whole && place.binding == b && place.path.is_empty()
         });
+        let stored_sent = whole.is_some_and(|k| self.sent(k.place, k.keep));
+        let whole = whole.is_some();
         let user = matches!(info.kind, BindingKind::User | BindingKind::Param);
         if self.frame.is_some() || !whole || !user {
             return TokenStream::new();
         }
         let ident = info.ident.clone();
         let mut out = TokenStream::new();
-        // (`+ Send`: the state holds the local as `Sent`, checked where it is stored.)
+        // (A local the state holds as `Sent` was checked where it was stored.)
+        if !stored_sent && self.send_checked.as_mut().is_some_and(|c| c.insert(b)) {
+            out.extend(quote_spanned!(ident.span()=>
+                ::gen_core::checks::sent_across_a_yield(&#ident);));
+        }
         if self.clone_checked.as_mut().is_some_and(|c| c.insert(b)) {
             out.extend(quote_spanned!(ident.span()=>
                 ::gen_core::checks::cloned_across_a_yield(&#ident);));
@@ -166,6 +172,14 @@ impl Emitter<'_> {
             && keep == Keep::Whole
             && p.path.is_empty()
             && matches!(info.kind, BindingKind::User | BindingKind::Param)
+            // One type per place in every state: a place some state keeps in an `Option`
+            // (moved on some paths) stays unwrapped, checked by `kept_checks`.
+            && !self
+                .plan
+                .kept
+                .iter()
+                .flatten()
+                .any(|k| k.place == place && k.keep == Keep::Slot)
     }
 
     /// Desugar storing `value`, the value of kept `place`, into `Sent::new(value)` where
