@@ -199,7 +199,7 @@ fn moved_on_one_path(n: u64, names: Vec<String>) -> impl Iterator<Item = u64> + 
     let label = String::from("label");
     let count = names.len() as u64;
     yield_!(n);
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         drop(label);
         yield_!(1);
     } else {
