@@ -130,10 +130,11 @@ impl Emitter<'_> {
         out
     }
 
-    /// In a generator declared `+ Send` (`+ Clone`), desugar the first arm's binding of a
-    /// local kept whole, `let x = f1;`, into `let x = f1; sent_across_a_yield(&x);`
-    /// (`cloned_across_a_yield(&x)`) spanned on the user's declaration: a local that is not
-    /// `Send` (`Clone`) is an error on it, not only on the signature's bound. (A call by path:
+    /// In a generator declared `+ Clone` (`+ Send`, for a local the state does not hold as
+    /// `Sent`: one some state keeps in an `Option`), desugar the first arm's binding of a
+    /// local kept whole, `let x = f1;`, into `let x = f1; cloned_across_a_yield(&x);`
+    /// (`sent_across_a_yield(&x)`) spanned on the user's declaration: a local that is not
+    /// `Clone` (`Send`) is an error on it, not only on the signature's bound. (A call by path:
     /// the arm may still move in front of the dispatcher, `entry.rs`.)
     fn kept_checks(&mut self, s: StateId, b: BindingId) -> TokenStream {
         let info = &self.ir.bindings[b];
