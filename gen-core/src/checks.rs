@@ -86,6 +86,12 @@ impl<T> Sent<T> {
     pub fn into_inner(self) -> T {
         self.0
     }
+
+    /// The local in place: a `for` loop's iterator that the state keeps while the loop runs.
+    #[inline(always)]
+    pub fn get_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
 }
 
 /// A local of a flat generator declared `+ Clone` that the generator keeps across a

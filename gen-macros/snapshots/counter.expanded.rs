@@ -27,7 +27,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     |#[allow(unused_mut)] mut __gen_cur| {
                         '__gen_sm: loop {
                             match __gen_cur {
-                                GeneratorState::S0(__gen_f0) => {
+                                GeneratorState::S0(__gen_f0) => '__gen_params: {
                                     #[allow(unused_variables, unused_mut)]
                                     let mut limit: u32 = __gen_f0;
                                     {
@@ -44,7 +44,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                         }
                                     }
                                 }
-                                GeneratorState::S1(__gen_f0, __gen_f1) => {
+                                GeneratorState::S1(__gen_f0, __gen_f1) => '__gen_params: {
                                     #[allow(unused_variables, unused_mut)]
                                     let mut limit: u32 = __gen_f1;
                                     {
@@ -83,27 +83,29 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     match __gen_cur {
                         GeneratorState::S2(__gen_f0, __gen_f1) => {
                             __gen_cur = '__gen_arm: {
-                                #[allow(unused_variables, unused_mut)]
-                                let mut limit: u32 = __gen_f1;
-                                {
+                                '__gen_params: {
                                     #[allow(unused_variables, unused_mut)]
-                                    let mut current = __gen_f0;
+                                    let mut limit: u32 = __gen_f1;
                                     {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let mut current = __gen_f0;
                                         {
-                                            current += 1;
-                                            #[allow(unreachable_code)]
                                             {
-                                                break '__gen_arm GeneratorState::S1 {
-                                                    0: current,
-                                                    1: limit,
+                                                current += 1;
+                                                #[allow(unreachable_code)]
+                                                {
+                                                    break '__gen_arm GeneratorState::S1 {
+                                                        0: current,
+                                                        1: limit,
+                                                    };
                                                 };
-                                            };
+                                            }
                                         }
                                     }
                                 }
                             };
                             match __gen_cur {
-                                GeneratorState::S1(__gen_f0, __gen_f1) => {
+                                GeneratorState::S1(__gen_f0, __gen_f1) => '__gen_params: {
                                     #[allow(unused_variables, unused_mut)]
                                     let mut limit: u32 = __gen_f1;
                                     {

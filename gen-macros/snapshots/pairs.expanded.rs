@@ -24,7 +24,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                 );
                 '__gen_sm: loop {
                     match __gen_cur {
-                        GeneratorState::S0(__gen_f0) => {
+                        GeneratorState::S0(__gen_f0) => '__gen_params: {
                             #[allow(unused_variables, unused_mut)]
                             let n: u32 = __gen_f0;
                             {
@@ -44,7 +44,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                 }
                             }
                         }
-                        GeneratorState::S1(__gen_f0, __gen_f1) => {
+                        GeneratorState::S1(__gen_f0, __gen_f1) => '__gen_params: {
                             #[allow(unused_variables, unused_mut)]
                             let n: u32 = __gen_f1;
                             {
@@ -82,54 +82,56 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                         }
                         GeneratorState::S2(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
                             __gen_cur = '__gen_arm: {
-                                #[allow(unused_variables, unused_mut)]
-                                let n: u32 = __gen_f3;
-                                {
+                                '__gen_params: {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let n: u32 = __gen_f3;
                                     {
-                                        #[allow(unused_variables, unused_mut)]
-                                        let mut __gen_iter0 = __gen_f2;
                                         {
                                             #[allow(unused_variables, unused_mut)]
-                                            let i = __gen_f1;
+                                            let mut __gen_iter0 = __gen_f2;
                                             {
+                                                #[allow(unused_variables, unused_mut)]
+                                                let i = __gen_f1;
                                                 {
-                                                    #[allow(unused_variables, unused_mut)]
-                                                    let mut __gen_iter1 = __gen_f0;
-                                                    '__gen_loop2: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
-                                                        &mut __gen_iter1,
-                                                    ) {
-                                                        {
+                                                    {
+                                                        #[allow(unused_variables, unused_mut)]
+                                                        let mut __gen_iter1 = __gen_f0;
+                                                        '__gen_loop2: while let ::core::option::Option::Some(j) = ::core::iter::Iterator::next(
+                                                            &mut __gen_iter1,
+                                                        ) {
                                                             {
-                                                                let __gen_v: u32 = i * j;
-                                                                #[allow(unreachable_code)]
                                                                 {
-                                                                    if false {
-                                                                        (*generator_state) = GeneratorState::S3 {
-                                                                            0: __gen_iter1,
-                                                                            1: i,
-                                                                            2: __gen_iter0,
-                                                                            3: n,
-                                                                        };
-                                                                    } else {
-                                                                        (*generator_state) = GeneratorState::S2 {
-                                                                            0: __gen_iter1,
-                                                                            1: i,
-                                                                            2: __gen_iter0,
-                                                                            3: n,
-                                                                        };
-                                                                    }
-                                                                    return ::core::option::Option::Some(__gen_v);
-                                                                };
+                                                                    let __gen_v: u32 = i * j;
+                                                                    #[allow(unreachable_code)]
+                                                                    {
+                                                                        if false {
+                                                                            (*generator_state) = GeneratorState::S3 {
+                                                                                0: __gen_iter1,
+                                                                                1: i,
+                                                                                2: __gen_iter0,
+                                                                                3: n,
+                                                                            };
+                                                                        } else {
+                                                                            (*generator_state) = GeneratorState::S2 {
+                                                                                0: __gen_iter1,
+                                                                                1: i,
+                                                                                2: __gen_iter0,
+                                                                                3: n,
+                                                                            };
+                                                                        }
+                                                                        return ::core::option::Option::Some(__gen_v);
+                                                                    };
+                                                                }
                                                             }
                                                         }
-                                                    }
-                                                    #[allow(unreachable_code)]
-                                                    {
-                                                        break '__gen_arm GeneratorState::S1 {
-                                                            0: __gen_iter0,
-                                                            1: n,
+                                                        #[allow(unreachable_code)]
+                                                        {
+                                                            break '__gen_arm GeneratorState::S1 {
+                                                                0: __gen_iter0,
+                                                                1: n,
+                                                            };
                                                         };
-                                                    };
+                                                    }
                                                 }
                                             }
                                         }
@@ -137,7 +139,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                 }
                             };
                             match __gen_cur {
-                                GeneratorState::S1(__gen_f0, __gen_f1) => {
+                                GeneratorState::S1(__gen_f0, __gen_f1) => '__gen_params: {
                                     #[allow(unused_variables, unused_mut)]
                                     let n: u32 = __gen_f1;
                                     {
@@ -176,7 +178,12 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                 _ => ::core::unreachable!(),
                             }
                         }
-                        GeneratorState::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                        GeneratorState::S3(
+                            __gen_f0,
+                            __gen_f1,
+                            __gen_f2,
+                            __gen_f3,
+                        ) => '__gen_params: {
                             #[allow(unused_variables, unused_mut)]
                             let n: u32 = __gen_f3;
                             {

@@ -35,7 +35,7 @@ fn parse_lines<'a>(
                 };
                 '__gen_sm: loop {
                     match __gen_cur {
-                        GeneratorState::S0(__gen_f0) => {
+                        GeneratorState::S0(__gen_f0) => '__gen_params: {
                             #[allow(unused_variables, unused_mut)]
                             let text: &'a str = __gen_f0;
                             {
@@ -57,127 +57,144 @@ fn parse_lines<'a>(
                         }
                         GeneratorState::__gen_Done if ::core::matches!(
                             (* generator_state), GeneratorState::S1(..)
-                        ) => {
-                            #[allow(unused_mut)]
-                            let mut __gen_guard = ::gen_core::__private::Resident::new(
-                                &mut (*generator_state),
-                                || GeneratorState::__gen_Done,
-                            );
-                            let __gen_iter0 = match __gen_guard.get() {
-                                GeneratorState::S1(__gen_f0) => __gen_f0,
-                                _ => ::core::unreachable!(),
-                            };
-                            '__gen_loop1: while let ::core::option::Option::Some(line) = ::core::iter::Iterator::next(
-                                __gen_iter0,
-                            ) {
+                        ) => '__gen_params: {
+                            {
                                 {
-                                    let Some((key, value)) = line.split_once('=') else {
-                                        continue '__gen_loop1;
+                                    #[allow(unused_mut)]
+                                    let mut __gen_guard = ::gen_core::__private::Resident::new(
+                                        &mut (*generator_state),
+                                        || GeneratorState::__gen_Done,
+                                    );
+                                    let __gen_iter0 = match __gen_guard.get() {
+                                        GeneratorState::S1(__gen_f0) => __gen_f0,
+                                        _ => ::core::unreachable!(),
                                     };
-                                    #[allow(unused_macros)]
-                                    macro_rules! __gen_cap4 {
-                                        () => {
-                                            value
-                                        };
-                                    }
-                                    {
-                                        let __gen_t5 = value.trim();
-                                        match __gen_t5 {
-                                            "" => {
-                                                let __gen_v: Result<(&'a str, i64), ParseError> = Err(
-                                                    ParseError::Empty(key),
-                                                );
-                                                #[allow(unreachable_code)]
-                                                {
-                                                    (*generator_state) = GeneratorState::S2 {
-                                                        0: key,
-                                                        1: line,
-                                                        2: match __gen_guard.take() {
-                                                            GeneratorState::S1(__gen_f0) => __gen_f0,
-                                                            _ => ::core::unreachable!(),
-                                                        },
-                                                    };
-                                                    return ::core::option::Option::Some(__gen_v);
+                                    '__gen_loop1: while let ::core::option::Option::Some(
+                                        line,
+                                    ) = ::core::iter::Iterator::next(__gen_iter0) {
+                                        {
+                                            let Some((key, value)) = line.split_once('=') else {
+                                                continue '__gen_loop1;
+                                            };
+                                            #[allow(unused_macros)]
+                                            macro_rules! __gen_cap4 {
+                                                () => {
+                                                    value
                                                 };
                                             }
-                                            v => {
-                                                let __gen_val = (match ::gen_core::checks::question_mark(
-                                                    v.parse::<i64>(),
-                                                ) {
-                                                    ::core::result::Result::Ok(__gen_ok) => __gen_ok,
-                                                    ::core::result::Result::Err(__gen_err) => {
-                                                        return ::core::option::Option::Some({
-                                                            #[allow(clippy::redundant_closure_call)]
-                                                            let __gen_converted = (move || -> Result<
-                                                                (&'a str, i64),
-                                                                ParseError,
-                                                            > {
-                                                                match ::core::result::Result::Err::<
-                                                                    ::core::convert::Infallible,
-                                                                    _,
-                                                                >(__gen_err)? {}
-                                                            })();
-                                                            __gen_converted
-                                                        });
-                                                    }
-                                                });
-                                                #[allow(unreachable_code)]
-                                                {
-                                                    {
-                                                        __gen_cur = GeneratorState::S3 {
-                                                            0: __gen_val,
-                                                            1: key,
-                                                            2: line,
-                                                            3: match __gen_guard.take() {
-                                                                GeneratorState::S1(__gen_f0) => __gen_f0,
-                                                                _ => ::core::unreachable!(),
-                                                            },
+                                            {
+                                                let __gen_t5 = value.trim();
+                                                match __gen_t5 {
+                                                    "" => {
+                                                        let __gen_v: Result<(&'a str, i64), ParseError> = Err(
+                                                            ParseError::Empty(key),
+                                                        );
+                                                        #[allow(unreachable_code)]
+                                                        {
+                                                            (*generator_state) = GeneratorState::S2 {
+                                                                0: key,
+                                                                1: line,
+                                                                2: match __gen_guard.take() {
+                                                                    GeneratorState::S1(__gen_f0) => __gen_f0,
+                                                                    _ => ::core::unreachable!(),
+                                                                },
+                                                            };
+                                                            return ::core::option::Option::Some(__gen_v);
                                                         };
-                                                        continue '__gen_sm;
                                                     }
-                                                };
+                                                    v => {
+                                                        let __gen_val = (match ::gen_core::checks::question_mark(
+                                                            v.parse::<i64>(),
+                                                        ) {
+                                                            ::core::result::Result::Ok(__gen_ok) => __gen_ok,
+                                                            ::core::result::Result::Err(__gen_err) => {
+                                                                return ::core::option::Option::Some({
+                                                                    #[allow(clippy::redundant_closure_call)]
+                                                                    let __gen_converted = (move || -> Result<
+                                                                        (&'a str, i64),
+                                                                        ParseError,
+                                                                    > {
+                                                                        match ::core::result::Result::Err::<
+                                                                            ::core::convert::Infallible,
+                                                                            _,
+                                                                        >(__gen_err)? {}
+                                                                    })();
+                                                                    __gen_converted
+                                                                });
+                                                            }
+                                                        });
+                                                        #[allow(unreachable_code)]
+                                                        {
+                                                            {
+                                                                __gen_cur = GeneratorState::S3 {
+                                                                    0: __gen_val,
+                                                                    1: key,
+                                                                    2: line,
+                                                                    3: match __gen_guard.take() {
+                                                                        GeneratorState::S1(__gen_f0) => __gen_f0,
+                                                                        _ => ::core::unreachable!(),
+                                                                    },
+                                                                };
+                                                                continue '__gen_sm;
+                                                            }
+                                                        };
+                                                    }
+                                                }
                                             }
                                         }
                                     }
+                                    #[allow(unreachable_code)]
+                                    {
+                                        return ::core::option::Option::None;
+                                    };
                                 }
                             }
-                            #[allow(unreachable_code)]
-                            {
-                                return ::core::option::Option::None;
-                            };
                         }
-                        GeneratorState::S2(__gen_f0, __gen_f1, __gen_f2) => {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter0 = __gen_f2;
+                        GeneratorState::S2(
+                            __gen_f0,
+                            __gen_f1,
+                            __gen_f2,
+                        ) => '__gen_params: {
                             {
-                                #[allow(unused_variables, unused_mut)]
-                                let line = __gen_f1;
                                 {
                                     #[allow(unused_variables, unused_mut)]
-                                    let key = __gen_f0;
+                                    let mut __gen_iter0 = __gen_f2;
                                     {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let line = __gen_f1;
                                         {
+                                            #[allow(unused_variables, unused_mut)]
+                                            let key = __gen_f0;
                                             {
-                                                let __gen_val = 0;
-                                                #[allow(unreachable_code)]
                                                 {
                                                     {
-                                                        __gen_cur = GeneratorState::S3 {
-                                                            0: __gen_val,
-                                                            1: key,
-                                                            2: line,
-                                                            3: __gen_iter0,
+                                                        let __gen_val = 0;
+                                                        #[allow(unreachable_code)]
+                                                        {
+                                                            {
+                                                                __gen_cur = GeneratorState::S3 {
+                                                                    0: __gen_val,
+                                                                    1: key,
+                                                                    2: line,
+                                                                    3: __gen_iter0,
+                                                                };
+                                                                continue '__gen_sm;
+                                                            }
                                                         };
-                                                        continue '__gen_sm;
                                                     }
-                                                };
+                                                }
                                             }
                                         }
                                     }
                                 }
                             }
                         }
-                        GeneratorState::S3(__gen_f0, __gen_f1, __gen_f2, __gen_f3) => {
+                        GeneratorState::S3(
+                            __gen_f0,
+                            __gen_f1,
+                            __gen_f2,
+                            __gen_f3,
+                        ) => '__gen_params: {
                             let __gen_val = __gen_f0;
                             {
                                 {
@@ -215,23 +232,27 @@ fn parse_lines<'a>(
                                 }
                             }
                         }
-                        GeneratorState::S4(__gen_f0, __gen_f1) => {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut __gen_iter0 = __gen_f1;
+                        GeneratorState::S4(__gen_f0, __gen_f1) => '__gen_params: {
                             {
-                                #[allow(unused_variables, unused_mut)]
-                                let line = __gen_f0;
                                 {
-                                    #[allow(unreachable_code)]
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut __gen_iter0 = __gen_f1;
                                     {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let line = __gen_f0;
                                         {
-                                            (*generator_state) = GeneratorState::S1 {
-                                                0: __gen_iter0,
+                                            #[allow(unreachable_code)]
+                                            {
+                                                {
+                                                    (*generator_state) = GeneratorState::S1 {
+                                                        0: __gen_iter0,
+                                                    };
+                                                    __gen_cur = GeneratorState::__gen_Done;
+                                                    continue '__gen_sm;
+                                                }
                                             };
-                                            __gen_cur = GeneratorState::__gen_Done;
-                                            continue '__gen_sm;
                                         }
-                                    };
+                                    }
                                 }
                             }
                         }

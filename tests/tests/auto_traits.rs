@@ -221,3 +221,60 @@ fn a_send_generator_with_a_local_moved_on_one_path() {
         [3, 5, 0]
     );
 }
+
+/// Declared `+ Send`, keeping `for` loops' iterators across yields: one that the loop's head
+/// keeps in place while the loop runs (a loop whose head keeps nothing else) and one kept
+/// beside other locals, each checked at its iterable and stored so that the state is `Send`.
+#[generator]
+fn loops_over_owned_values(words: Vec<String>, n: u32) -> impl Iterator<Item = String> + Send {
+    for w in words.clone() {
+        yield_!(w);
+    }
+    let suffix = String::from("!");
+    for (i, w) in words.into_iter().enumerate() {
+        if i as u32 >= n {
+            break;
+        }
+        yield_!(format!("{w}{suffix}"));
+    }
+    for k in 0..n {
+        yield_!(k.to_string());
+    }
+}
+
+fn loops_over_owned_values_plain(words: Vec<String>, n: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words.clone() {
+        out.push(w);
+    }
+    let suffix = String::from("!");
+    for (i, w) in words.into_iter().enumerate() {
+        if i as u32 >= n {
+            break;
+        }
+        out.push(format!("{w}{suffix}"));
+    }
+    for k in 0..n {
+        out.push(k.to_string());
+    }
+    out
+}
+
+#[test]
+fn a_send_generator_keeping_loop_iterators_moves_across_threads_mid_loop() {
+    let words: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+    let expected = loops_over_owned_values_plain(words.clone(), 2);
+    for k in 0..expected.len() {
+        let mut g = loops_over_owned_values(words.clone(), 2);
+        assert_send(&g);
+        let head: Vec<String> = g.by_ref().take(k).collect();
+        let tail = std::thread::spawn(move || g.collect::<Vec<_>>())
+            .join()
+            .unwrap();
+        assert_eq!(
+            [head, tail].concat(),
+            expected,
+            "moved to another thread after {k}"
+        );
+    }
+}

@@ -55,6 +55,11 @@ pub(crate) struct Cfg {
     pub use_nodes: Vec<Option<Node>>,
     /// By-value uses that a later read proved to be copies (`flow::copies`).
     pub proven_copies: std::collections::HashSet<Node>,
+    /// The place and span of each place use (`ExprKind::Place::id`).
+    pub use_spans: Vec<Option<(PlaceId, proc_macro2::Span)>>,
+    /// Per mark: the uses the body makes before it, in the order it is written (a use whose
+    /// id is at least this comes after it: `Plan::next_use`).
+    pub mark_uses: Vec<usize>,
 }
 
 struct LoopTargets {
@@ -72,6 +77,8 @@ struct Builder<'a> {
     /// The node control is at (`None`: unreachable).
     cur: Option<Node>,
     loops: Vec<LoopTargets>,
+    /// One past the largest use id met so far.
+    uses_before: usize,
     /// The scopes open here, innermost last.
     scopes: Vec<ScopeId>,
     /// Inside a `match` guard or another macro's input: code that is emitted as written,
@@ -113,7 +120,10 @@ fn build_with(ir: &Ir, places: Places) -> Cfg {
             uses: vec![None; ir.uses],
             use_nodes: vec![None; ir.uses],
             proven_copies: std::collections::HashSet::new(),
+            use_spans: vec![None; ir.uses],
+            mark_uses: vec![0; ir.marks.len()],
         },
+        uses_before: 0,
         cur: None,
         loops: Vec::new(),
         scopes: Vec::new(),
@@ -199,6 +209,7 @@ impl Builder<'_> {
     }
 
     fn mark(&mut self, mark: MarkId) {
+        self.cfg.mark_uses[mark] = self.uses_before;
         self.emit(Event::Mark);
         if let Some(cur) = self.cur {
             self.cfg.marks[mark] = Some(cur);
@@ -303,6 +314,9 @@ impl Builder<'_> {
                 self.cfg.uses[*id] = self.cur;
                 self.use_place(place, *how);
                 self.cfg.use_nodes[*id] = self.cur;
+                let interned = self.cfg.places.intern(place);
+                self.cfg.use_spans[*id] = Some((interned, e.span));
+                self.uses_before = self.uses_before.max(*id + 1);
             }
             ExprKind::Yield {
                 value,

@@ -36,6 +36,9 @@ pub(crate) struct Ir {
     pub params: Vec<BindingId>,
     /// The body: the parameters' scope (the root) holds one statement, the user's block.
     pub root: Block,
+    /// The braces of the user's body, and the parentheses of its parameters.
+    pub body_span: Span,
+    pub params_span: Option<Span>,
     /// Names the body uses that no binding of it declares (the captures of `iter! { .. }`).
     pub free: Vec<Ident>,
     /// Items declared in blocks other than the body's own (see `items.rs`).

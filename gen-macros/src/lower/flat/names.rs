@@ -115,6 +115,13 @@ pub(crate) fn fold_label() -> Lifetime {
 pub(crate) fn sm_label() -> Lifetime {
     label("__gen_sm")
 }
+/// The block at the parameters around an arm (`emit/arm.rs`), located there.
+pub(crate) fn params_label(at: Span) -> Lifetime {
+    let mut label = label("__gen_params");
+    label.apostrophe = label.apostrophe.located_at(at);
+    label.ident.set_span(label.ident.span().located_at(at));
+    label
+}
 pub(crate) fn loop_label(n: u32) -> Lifetime {
     label(&format!("__gen_loop{n}"))
 }

@@ -23,6 +23,7 @@ mod conflicts;
 mod copied_fields;
 mod inexact;
 mod layout;
+mod next_use;
 mod struct_updates;
 
 use std::collections::HashSet;
@@ -112,6 +113,8 @@ pub(crate) struct Plan {
     /// Fields used by value (by syntax) that the next build reads in place (see
     /// `copied_fields.rs`).
     pub copied_fields: HashSet<usize>,
+    /// The uses of each binding a proven copy reads (`next_use.rs`).
+    copied_uses: std::collections::HashMap<BindingId, Vec<usize>>,
 }
 
 /// Analyses `ir`. `unnative`: loops earlier rounds found must not be native.
@@ -152,9 +155,11 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         force: HashSet::new(),
         unnative: HashSet::new(),
         copied_fields: HashSet::new(),
+        copied_uses: std::collections::HashMap::new(),
         use_after_move: false,
         keeps_a_borrow_of_self: false,
     };
+    plan.copied_uses = next_use::copied_uses(&plan.cfg);
     plan.use_after_move = plan.cfg.proven_copies.iter().any(|&node| {
         let Event::Use(p, _) = plan.cfg.events[node] else {
             return false;

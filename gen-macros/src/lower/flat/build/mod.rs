@@ -83,6 +83,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
                 end: 0,
                 split: false,
             },
+            body_span: func.block.brace_token.span.join(),
+            params_span: func.sig.as_ref().map(|s| s.paren_token.span.join()),
             free: Vec::new(),
             nested_items: false,
             uses: 0,

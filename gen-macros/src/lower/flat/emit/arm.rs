@@ -53,7 +53,24 @@ impl Emitter<'_> {
             };
         }
         let pattern = self.arm_pattern(s);
-        self.arms.push((s, pattern, quote!({ #value #code })));
+        // Desugar the arm's braces into the braces of the user's body, and a labeled block at
+        // its parameters around them: an arm's code is the body's, and rustc, explaining a use
+        // after move, labels the state machine's loop "inside of this loop" unless a block
+        // around the move contains the moved local's declaration (then the fold copy's error
+        // and this one are the same, reported once). (Labeled, rustc's `unused_braces` does
+        // not take the inner block for braces around a one-line body's value.)
+        let mut braces =
+            proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(#value #code));
+        braces.set_span(self.ir.body_span);
+        if let Some(params) = self.ir.params_span {
+            let label = names::params_label(params);
+            braces.set_span(params);
+            let mut outer =
+                proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(#label: #braces));
+            outer.set_span(self.ir.body_span);
+            braces = outer;
+        }
+        self.arms.push((s, pattern, quote!(#braces)));
         self.arm = outer;
     }
 
@@ -172,7 +189,9 @@ impl Emitter<'_> {
             && self.frame.is_none()
             && keep == Keep::Whole
             && p.path.is_empty()
-            && matches!(info.kind, BindingKind::User | BindingKind::Param)
+            && (matches!(info.kind, BindingKind::User | BindingKind::Param)
+                // A `for` loop's iterator, checked at the iterable.
+                || info.kind == BindingKind::Iter)
             // One type per place in every state: a place some state keeps in an `Option`
             // (moved on some paths) stays unwrapped, checked by `kept_checks`.
             && !self

@@ -145,6 +145,11 @@ impl Emitter<'_> {
         let kept = self.plan.kept[state].clone();
         for k in kept.iter().rev() {
             let now = node.map_or(Now::Bound, |n| self.plan.now(n, k.place));
+            // A value moved and used again is named at its next use (`plan/next_use.rs`).
+            let at = match now {
+                Now::Bound => self.plan.next_use(k.place, mark).or(at),
+                _ => at,
+            };
             items.push(self.kept_value(k.place, k.keep, now, at));
         }
         let (ty, variant) = (names::state_enum(), names::variant(state));
