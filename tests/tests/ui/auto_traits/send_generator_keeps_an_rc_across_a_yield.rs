@@ -1,6 +1,5 @@
-// A generator declared `+ Send` keeps an `Rc` across a yield: besides rustc's error on the
-// signature's `Send` (which names only the type), the macro's check names the local where
-// it is declared, and the fix.
+// A generator declared `+ Send` keeps an `Rc` across a yield: one error, the macro's check
+// on the local where it is declared, naming the fix (none on the signature's `Send`).
 use std::rc::Rc;
 
 use gen_core::generator;
