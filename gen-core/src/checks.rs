@@ -103,10 +103,75 @@ impl<T> Sent<T> {
     label = "kept in the generator's state across a yield",
     note = "a clone of the generator clones every local it keeps: end this one's scope before the yield, or use a type that is `Clone` (an `Rc` of it, for one to share)"
 )]
-pub trait ClonedAcrossAYield<T: ?Sized> {}
+pub trait ClonedAcrossAYield<T: ?Sized> {
+    /// `local.clone()`.
+    fn clone_local(local: &T) -> T
+    where
+        T: Sized;
+}
 
 #[diagnostic::do_not_recommend]
-impl<T: Clone> ClonedAcrossAYield<T> for () {}
+impl<T: Clone> ClonedAcrossAYield<T> for () {
+    #[inline(always)]
+    fn clone_local(local: &T) -> T {
+        local.clone()
+    }
+}
+
+/// Clones a local a `+ Clone` generator keeps across a yield, once the compiler confirmed
+/// that it is `Clone` (see [`ClonedAcrossAYield`]).
+#[inline(always)]
+pub fn clone_local<T>(local: &T) -> T
+where
+    (): ClonedAcrossAYield<T>,
+{
+    <() as ClonedAcrossAYield<T>>::clone_local(local)
+}
+
+/// A local that a flat generator declared `+ Clone` keeps across a yield, as its state holds
+/// it, with `F`, the closure that clones it: the generator function defines one per local
+/// (`|l: &_| clone_local(l)`), where the local is declared, so a local that is not `Clone` is
+/// an error there ([`ClonedAcrossAYield`]). `Cloned<T, F>` is `Clone` whatever `T` is, so
+/// the state is, and rustc has no second error to report on the signature's `+ Clone`
+/// naming the generator's state. `F` captures nothing: a `Cloned<T, F>` is the size of `T`.
+///
+/// ```
+/// use gen_core::checks::{clone_local, Cloned};
+///
+/// let kept = Cloned::new(String::from("kept"), |l: &String| clone_local(l));
+/// let copy = kept.clone();
+/// assert_eq!(copy.into_inner(), "kept");
+/// assert_eq!(core::mem::size_of_val(&kept), core::mem::size_of::<String>());
+/// ```
+#[derive(Debug)]
+pub struct Cloned<T, F>(T, F);
+
+impl<T, F> Cloned<T, F> {
+    /// Wraps a local the generator keeps across a yield with its cloner.
+    #[inline(always)]
+    pub fn new(local: T, cloner: F) -> Self {
+        Cloned(local, cloner)
+    }
+
+    /// The local, back where the generator resumes.
+    #[inline(always)]
+    pub fn into_inner(self) -> T {
+        self.0
+    }
+
+    /// The local in place: a `for` loop's iterator that the state keeps while the loop runs.
+    #[inline(always)]
+    pub fn get_mut(&mut self) -> &mut T {
+        &mut self.0
+    }
+}
+
+impl<T, F: Fn(&T) -> T + Copy> Clone for Cloned<T, F> {
+    #[inline]
+    fn clone(&self) -> Self {
+        Cloned((self.1)(&self.0), self.1)
+    }
+}
 
 /// Confirms that a local a `+ Clone` generator keeps across a yield is `Clone` (see
 /// [`ClonedAcrossAYield`]); does nothing at run time.

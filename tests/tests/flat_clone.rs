@@ -111,3 +111,85 @@ fn a_send_and_clone_generator_clones_mid_way_and_moves_to_another_thread() {
     assert_eq!(elsewhere, ["#2:b", "#3:c"]);
     assert_eq!(g.collect::<Vec<_>>(), ["#2:b", "#3:c"]);
 }
+
+/// The plain twin of `clonable_loops`: its items from the start.
+fn clonable_loops_plain(words: Vec<String>, n: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    for w in words.clone() {
+        out.push(w);
+    }
+    let mut seen = 0u32;
+    for w in words.into_iter().rev() {
+        seen += 1;
+        if seen > n {
+            break;
+        }
+        out.push(format!("{w}{seen}"));
+    }
+    for k in 0..n {
+        out.push(k.to_string());
+    }
+    out
+}
+
+/// `+ Clone` with `for` loops whose iterators the state keeps across yields (one the loop's
+/// head keeps in place while the loop runs, one beside a counter): each is cloned with the
+/// generator.
+#[generator]
+fn clonable_loops(words: Vec<String>, n: u32) -> impl Iterator<Item = String> + Clone {
+    for w in words.clone() {
+        yield_!(w);
+    }
+    let mut seen = 0u32;
+    for w in words.into_iter().rev() {
+        seen += 1;
+        if seen > n {
+            break;
+        }
+        yield_!(format!("{w}{seen}"));
+    }
+    for k in 0..n {
+        yield_!(k.to_string());
+    }
+}
+
+#[test]
+fn a_clone_taken_after_every_item_finishes_as_the_plain_function() {
+    let words: Vec<String> = ["a", "b", "c"].map(String::from).to_vec();
+    let expected = clonable_loops_plain(words.clone(), 2);
+    for k in 0..=expected.len() {
+        let mut g = clonable_loops(words.clone(), 2);
+        let head: Vec<String> = g.by_ref().take(k).collect();
+        let copy = g.clone();
+        let rest: Vec<String> = g.collect();
+        assert_eq!(copy.collect::<Vec<_>>(), rest, "clone after {k}");
+        assert_eq!([head, rest].concat(), expected, "original after {k}");
+    }
+}
+
+/// The state holds a kept local with the closure that clones it, which captures nothing: a
+/// `+ Clone` generator is the size of the same generator without `+ Clone`.
+#[generator]
+fn sized_clonable(limit: u32) -> impl Iterator<Item = u32> + Clone {
+    let mut current = 0;
+    while current < limit {
+        yield_!(current);
+        current += 1;
+    }
+}
+
+#[generator]
+fn sized_not_clonable(limit: u32) -> impl Iterator<Item = u32> {
+    let mut current = 0;
+    while current < limit {
+        yield_!(current);
+        current += 1;
+    }
+}
+
+#[test]
+fn a_clonable_generator_is_the_size_of_its_locals() {
+    let plain_size = std::mem::size_of_val(&sized_not_clonable(3));
+    assert_eq!(std::mem::size_of_val(&sized_clonable(3)), plain_size);
+    assert_eq!(sized_clonable(3).clone().collect::<Vec<_>>(), [0, 1, 2]);
+}

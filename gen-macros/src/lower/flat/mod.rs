@@ -283,7 +283,7 @@ fn assemble(
             } else {
                 ident.to_token_stream()
             };
-            (k.place, em.store_sent(k.place, k.keep, value))
+            (k.place, em.wrap_kept(k.place, k.keep, value))
         })
         .collect();
     // The start state: its payload, or an empty variant in the frame holding the arguments.
@@ -342,7 +342,7 @@ fn assemble(
                 .map(|(i, k)| {
                     let id = plan.cfg.places.list[k.place].binding;
                     let b = &ir.bindings[id];
-                    let field = em.load_sent(k.place, k.keep, em.field_of(0, i));
+                    let field = em.unwrap_kept(k.place, k.keep, em.field_of(0, i));
                     let (ident, mutability) = (&b.ident, b.mutable.then(|| quote!(mut)));
                     let ty = em.param_type(id);
                     quote!(#[allow(unused_variables, unused_mut)] let #mutability #ident #ty = #field;)
@@ -448,10 +448,12 @@ fn assemble(
         Some(_) => quote!(::gen_core::__private::FramedGen::new(#flat)),
         None => flat,
     };
+    let cloners = em.cloners();
     quote! {
         #items
         #state_enum
         #needless_mut
+        #cloners
         let #mutability #st = #start;
         let #generator = #generator_value;
         #generator

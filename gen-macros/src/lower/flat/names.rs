@@ -137,6 +137,10 @@ pub(crate) fn field(k: usize) -> Ident {
 pub(crate) fn slot(place: usize) -> Ident {
     format_ident!("__gen_slot{}", place, span = Span::mixed_site())
 }
+/// The closure that clones kept place `place` in a `+ Clone` generator's state.
+pub(crate) fn cloner(place: usize) -> Ident {
+    format_ident!("__gen_cloner{}", place, span = Span::mixed_site())
+}
 /// The hidden local of a kept part of a partly moved value.
 pub(crate) fn held(place: usize) -> Ident {
     format_ident!("__gen_held{}", place, span = Span::mixed_site())

@@ -11,13 +11,12 @@
 //! `macro_rules!` right after it that names it from the glue (macro hygiene resolves a local
 //! where the macro is defined).
 
-use proc_macro2::{Ident, TokenStream};
+use proc_macro2::TokenStream;
 use quote::{quote, quote_spanned};
 
 use super::Emitter;
 use crate::lower::flat::ir::{BindingId, BindingKind, ScopeId, StateId};
 use crate::lower::flat::names;
-use crate::lower::flat::places::PlaceId;
 use crate::lower::flat::plan::{self, Keep};
 
 /// What an arm binds at one scope level, in declaration order.
@@ -147,8 +146,8 @@ impl Emitter<'_> {
         out
     }
 
-    /// In a generator declared `+ Clone` (`+ Send`, for a local the state does not hold as
-    /// `Sent`: one some state keeps in an `Option`), desugar the first arm's binding of a
+    /// In a generator declared `+ Clone` or `+ Send`, for a local the state does not hold as
+    /// `Cloned` or `Sent` (one some state keeps in an `Option`: `kept_wrappers.rs`), desugar the first arm's binding of a
     /// local kept whole, `let x = f1;`, into `let x = f1; cloned_across_a_yield(&x);`
     /// (`sent_across_a_yield(&x)`) spanned on the user's declaration: a local that is not
     /// `Clone` (`Send`) is an error on it, not only on the signature's bound. (A call by path:
@@ -160,6 +159,7 @@ impl Emitter<'_> {
             k.keep == Keep::Whole && place.binding == b && place.path.is_empty()
         });
         let stored_sent = whole.is_some_and(|k| self.sent(k.place, k.keep));
+        let stored_cloned = whole.is_some_and(|k| self.cloned(k.place, k.keep));
         let whole = whole.is_some();
         let user = matches!(info.kind, BindingKind::User | BindingKind::Param);
         if self.frame.is_some() || !whole || !user {
@@ -167,63 +167,16 @@ impl Emitter<'_> {
         }
         let ident = info.ident.clone();
         let mut out = TokenStream::new();
-        // (A local the state holds as `Sent` was checked where it was stored.)
+        // (A local the state holds as `Sent` or `Cloned` is checked where it is stored.)
         if !stored_sent && self.send_checked.as_mut().is_some_and(|c| c.insert(b)) {
             out.extend(quote_spanned!(ident.span()=>
                 ::gen_core::checks::sent_across_a_yield(&#ident);));
         }
-        if self.clone_checked.as_mut().is_some_and(|c| c.insert(b)) {
+        if !stored_cloned && self.clone_checked.as_mut().is_some_and(|c| c.insert(b)) {
             out.extend(quote_spanned!(ident.span()=>
                 ::gen_core::checks::cloned_across_a_yield(&#ident);));
         }
         out
-    }
-
-    /// In a generator declared `+ Send`, a local kept whole across a yield is stored as
-    /// `gen_core::checks::Sent<T>`, whose `new` confirms that it is `Send` (on the user's
-    /// declaration): so the state is `Send`, and a local that is not is one error, on it.
-    pub(crate) fn sent(&self, place: PlaceId, keep: Keep) -> bool {
-        let p = &self.plan.cfg.places.list[place];
-        let info = &self.ir.bindings[p.binding];
-        self.send_checked.is_some()
-            && self.frame.is_none()
-            && keep == Keep::Whole
-            && p.path.is_empty()
-            && (matches!(info.kind, BindingKind::User | BindingKind::Param)
-                // A `for` loop's iterator, checked at the iterable.
-                || info.kind == BindingKind::Iter)
-            // One type per place in every state: a place some state keeps in an `Option`
-            // (moved on some paths) stays unwrapped, checked by `kept_checks`.
-            && !self
-                .plan
-                .kept
-                .iter()
-                .flatten()
-                .any(|k| k.place == place && k.keep == Keep::Slot)
-    }
-
-    /// Desugar storing `value`, the value of kept `place`, into `Sent::new(value)` where
-    /// [`Emitter::sent`] says so.
-    pub(crate) fn store_sent(&self, place: PlaceId, keep: Keep, value: TokenStream) -> TokenStream {
-        if !self.sent(place, keep) {
-            return value;
-        }
-        // The check's argument on the user's declaration (the value itself keeps the yield's
-        // span, where a move error points): one error however many yields store the local.
-        let span = self.ir.bindings[self.plan.cfg.places.list[place].binding]
-            .ident
-            .span();
-        let local = Ident::new("__gen_sent", span);
-        quote_spanned!(span=> { let #local = #value; ::gen_core::checks::Sent::new(#local) })
-    }
-
-    /// Desugar reading kept `place` back from `field` into `field.into_inner()` where it was
-    /// stored as `Sent`.
-    pub(crate) fn load_sent(&self, place: PlaceId, keep: Keep, field: TokenStream) -> TokenStream {
-        if !self.sent(place, keep) {
-            return field;
-        }
-        quote!(::gen_core::checks::Sent::into_inner(#field))
     }
 
     /// `: T` for a parameter of a written type `T` (see `build::mod`).
@@ -263,7 +216,7 @@ impl Emitter<'_> {
                     out.extend(self.resident_binding(s, &ident));
                 } else {
                     let field = self.field_of(s, *i);
-                    let field = self.load_sent(k.place, k.keep, field);
+                    let field = self.unwrap_kept(k.place, k.keep, field);
                     let ty = self.param_type(b);
                     out.extend(quote! {
                         #[allow(unused_variables, unused_mut)]
@@ -275,7 +228,7 @@ impl Emitter<'_> {
             parts => {
                 for (i, k) in parts {
                     let field = self.field_of(s, *i);
-                    let field = self.load_sent(k.place, k.keep, field);
+                    let field = self.unwrap_kept(k.place, k.keep, field);
                     let hidden = match k.keep {
                         Keep::Slot => names::slot(k.place),
                         Keep::Whole => names::held(k.place),

@@ -218,7 +218,7 @@ impl Emitter<'_> {
             }
         };
         match keep {
-            Keep::Whole => self.store_sent(place, keep, value),
+            Keep::Whole => self.wrap_kept(place, keep, value),
             Keep::Slot => quote!(::core::option::Option::Some(#value)),
         }
     }

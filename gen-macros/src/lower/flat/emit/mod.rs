@@ -23,6 +23,7 @@ pub(crate) mod glue;
 pub(crate) mod inline_heads;
 #[cfg(test)]
 mod item_spans;
+mod kept_wrappers;
 mod loops;
 mod mut_patterns;
 mod resident;

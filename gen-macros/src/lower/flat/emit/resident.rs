@@ -48,14 +48,14 @@ impl Emitter<'_> {
     pub(crate) fn resident_binding(&self, s: StateId, ident: &Ident) -> TokenStream {
         let (guard, st, f0) = (names::guard(), names::st_place(), names::field(0));
         let (ty, done, variant) = (names::state_enum(), names::done(), names::variant(s));
-        let it = self
+        // Stored in a wrapper (`kept_wrappers.rs`), it is borrowed inside that.
+        let borrow = match self
             .arm
             .resident
-            .and_then(|b| self.plan.cfg.places.root_of(b));
-        // Stored as `Sent` (a `+ Send` generator: `arm.rs`), it is borrowed inside that.
-        let borrow = match it.is_some_and(|p| self.sent(p, Keep::Whole)) {
-            true => quote!(::gen_core::checks::Sent::get_mut(#f0)),
-            false => quote!(#f0),
+            .and_then(|b| self.plan.cfg.places.root_of(b))
+        {
+            Some(place) => self.borrow_kept(place, quote!(#f0)),
+            None => quote!(#f0),
         };
         quote! {
             #[allow(unused_mut)]
