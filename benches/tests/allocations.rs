@@ -49,8 +49,13 @@ fn main() {
             assert_eq!(hand, 0, "{}: the hand-written baseline allocates", w.name);
         }
     }
-    // The boxed generators are the control: the counter does see their one allocation.
+    // The boxed generators are the control: the counter does see their one allocation
+    // (where the consumer calls `next`: `sum` and `for_each` on a boxed generator that has
+    // not started run its plain copy, which allocates nothing).
     for w in &workloads {
+        if w.name.ends_with("_sum") || w.name.ends_with("_for_each") {
+            continue;
+        }
         if let Some(a) = allocations::lookup(&rows, w.name, "gen_boxed") {
             assert!(
                 a >= 1,

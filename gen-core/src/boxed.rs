@@ -10,6 +10,11 @@
 //! generator is made, used and dropped within one function the optimizer may remove the
 //! allocation altogether.
 //!
+//! **Internal iteration:** `fold` (and the consumers std builds on it: `for_each`, `sum`,
+//! `count`, ..) on a generator that has not started runs a plain copy of the body instead,
+//! in which a yield calls the consumer ([`Entry::Fold`]): no box, no suspension, the body's
+//! loops as written. The macro emits that copy unless the generator is `no_fold`.
+//!
 //! **Pending without a yield:** a sync body has nothing to wait for; the macro rejects
 //! `.await` in sync generators, so a body that returns `Pending` without having yielded is
 //! unreachable through the macro. Should it happen anyway (a hand-written body awaiting a
@@ -23,7 +28,42 @@ use core::pin::Pin;
 use core::task::{Context, Poll, Waker};
 
 use crate::checks::ResultItem;
+use crate::iter::Sink;
 use crate::stream::{BodyOutput, GenStream, Yielder};
+
+/// How a boxed generator's body is entered: the body is one closure that owns the
+/// generator's arguments and either makes the body future (`Resume`, at the first `next`) or
+/// runs the plain copy of the body with yields handed to a consumer (`Fold`, then returns
+/// `None`).
+pub enum Entry<'s, T> {
+    /// Make the body future, which yields through this handle.
+    Resume(Yielder<T>),
+    /// Run the body to its end, handing each item to the sink.
+    Fold(Sink<'s, T>),
+}
+
+/// The `Fold` entry of a body whose copy uses `?`: runs `body` with `sink` and hands its
+/// error, if it ends with one, to the sink as the last item (after the body's locals and
+/// arguments have dropped, as the generator would).
+#[inline(always)]
+pub fn fold_fallible<T, F>(sink: Sink<'_, T>, body: F)
+where
+    T: ResultItem,
+    F: FnOnce(Sink<'_, T>) -> Result<(), T::Err>,
+{
+    if let Err(error) = body(&mut *sink) {
+        sink(T::from_err(error));
+    }
+}
+
+/// The `Fold` entry of a body without `?`.
+#[inline(always)]
+pub fn fold_infallible<T, F>(sink: Sink<'_, T>, body: F)
+where
+    F: FnOnce(Sink<'_, T>),
+{
+    body(sink);
+}
 
 enum State<T, F, Fut> {
     Init(F),
@@ -32,15 +72,25 @@ enum State<T, F, Fut> {
 }
 
 /// A sync generator whose body is an async block, driven from one heap allocation.
-pub struct BoxedGen<T, F, Fut> {
+/// `FOLD`: the body has a plain copy for [`Entry::Fold`].
+pub struct BoxedGen<T, F, Fut, const FOLD: bool = false> {
     state: State<T, F, Fut>,
 }
 
 // `F` is moved into the box before anything is pinned, and the box keeps the pinned part at a
 // fixed address, so `BoxedGen` never needs to stay in place.
-impl<T, F, Fut> Unpin for BoxedGen<T, F, Fut> {}
+impl<T> fmt::Debug for Entry<'_, T> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Entry::Resume(_) => "Resume",
+            Entry::Fold(_) => "Fold",
+        })
+    }
+}
 
-impl<T, F, Fut> fmt::Debug for BoxedGen<T, F, Fut> {
+impl<T, F, Fut, const FOLD: bool> Unpin for BoxedGen<T, F, Fut, FOLD> {}
+
+impl<T, F, Fut, const FOLD: bool> fmt::Debug for BoxedGen<T, F, Fut, FOLD> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let state = match self.state {
             State::Init(_) => "Init",
@@ -53,11 +103,24 @@ impl<T, F, Fut> fmt::Debug for BoxedGen<T, F, Fut> {
     }
 }
 
-/// Builds a boxed sync generator from its body (`F` gets the yield handle).
+/// Builds a boxed sync generator from its body (see [`Entry`]), which has no plain copy:
+/// its `Fold` entry is never taken.
 #[inline]
-pub fn boxed<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut>
+pub fn boxed<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut, false>
 where
-    F: FnOnce(Yielder<T>) -> Fut,
+    F: FnOnce(Entry<'_, T>) -> Option<Fut>,
+    Fut: Future<Output = ()>,
+{
+    BoxedGen {
+        state: State::Init(body),
+    }
+}
+
+/// [`boxed`] for a body with a plain copy, which `fold` runs before the first `next`.
+#[inline]
+pub fn boxed_with_fold<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut, true>
+where
+    F: FnOnce(Entry<'_, T>) -> Option<Fut>,
     Fut: Future<Output = ()>,
 {
     BoxedGen {
@@ -66,12 +129,12 @@ where
 }
 
 /// Builds a boxed sync generator whose body uses `?`: the body returns `Result<(), E>` and
-/// an `Err(e)` becomes the last item.
+/// an `Err(e)` becomes the last item. No plain copy.
 #[inline]
-pub fn boxed_fallible<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut>
+pub fn boxed_fallible<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut, false>
 where
     T: ResultItem,
-    F: FnOnce(Yielder<T>) -> Fut,
+    F: FnOnce(Entry<'_, T>) -> Option<Fut>,
     Fut: Future<Output = Result<(), T::Err>>,
 {
     BoxedGen {
@@ -79,9 +142,22 @@ where
     }
 }
 
-impl<T, F, Fut> Iterator for BoxedGen<T, F, Fut>
+/// [`boxed_fallible`] for a body with a plain copy ([`fold_fallible`]).
+#[inline]
+pub fn boxed_fallible_with_fold<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut, true>
 where
-    F: FnOnce(Yielder<T>) -> Fut,
+    T: ResultItem,
+    F: FnOnce(Entry<'_, T>) -> Option<Fut>,
+    Fut: Future<Output = Result<(), T::Err>>,
+{
+    BoxedGen {
+        state: State::Init(body),
+    }
+}
+
+impl<T, F, Fut, const FOLD: bool> Iterator for BoxedGen<T, F, Fut, FOLD>
+where
+    F: FnOnce(Entry<'_, T>) -> Option<Fut>,
     Fut: Future,
     Fut::Output: BodyOutput<T>,
 {
@@ -99,7 +175,11 @@ where
                 let State::Init(body) = core::mem::replace(&mut self.state, State::Done) else {
                     unreachable!()
                 };
-                self.state = State::Running(Box::pin(GenStream::new(body)));
+                let start = |handle| match body(Entry::Resume(handle)) {
+                    Some(future) => future,
+                    None => unreachable!("the `Resume` entry makes the body future"),
+                };
+                self.state = State::Running(Box::pin(GenStream::new(start)));
                 let State::Running(inner) = &mut self.state else {
                     unreachable!()
                 };
@@ -118,11 +198,40 @@ where
             }
         }
     }
+
+    /// Before the first `next`, the body's plain copy runs with each item handed to `g`
+    /// (module docs); otherwise, `next` until the end.
+    #[inline]
+    fn fold<B, G>(mut self, init: B, mut g: G) -> B
+    where
+        G: FnMut(B, T) -> B,
+    {
+        if FOLD && matches!(self.state, State::Init(_)) {
+            let State::Init(body) = core::mem::replace(&mut self.state, State::Done) else {
+                unreachable!()
+            };
+            let mut acc = Some(init);
+            let _ = body(Entry::Fold(&mut |v| {
+                if let Some(a) = acc.take() {
+                    acc = Some(g(a, v));
+                }
+            }));
+            let Some(acc) = acc else {
+                unreachable!("the fold accumulator is always restored")
+            };
+            return acc;
+        }
+        let mut acc = init;
+        for v in self {
+            acc = g(acc, v);
+        }
+        acc
+    }
 }
 
-impl<T, F, Fut> FusedIterator for BoxedGen<T, F, Fut>
+impl<T, F, Fut, const FOLD: bool> FusedIterator for BoxedGen<T, F, Fut, FOLD>
 where
-    F: FnOnce(Yielder<T>) -> Fut,
+    F: FnOnce(Entry<'_, T>) -> Option<Fut>,
     Fut: Future,
     Fut::Output: BodyOutput<T>,
 {

@@ -258,7 +258,10 @@ pub mod __private {
     }
 
     #[cfg(feature = "alloc")]
-    pub use crate::boxed::{BoxedGen, boxed, boxed_fallible};
+    pub use crate::boxed::{
+        BoxedGen, Entry, boxed, boxed_fallible, boxed_fallible_with_fold, boxed_with_fold,
+        fold_fallible, fold_infallible,
+    };
     pub use crate::stream::{BodyOutput, GenStream, YieldFut, Yielder, stream, stream_fallible};
     #[cfg(feature = "stream")]
     pub use futures_core::{FusedStream, Stream};

@@ -12,8 +12,36 @@ use std::task::{Context, Poll};
 
 mod common;
 use common::{Noisy, assert_send, assert_sync, assert_unpin, poll_and_forget};
-use gen_core::__private::{Yielder, boxed, boxed_fallible};
+use gen_core::__private::{BoxedGen, Entry, Yielder, boxed_with_fold, fold_infallible};
 use gen_core::checks::ResultItem;
+
+/// `gen_core::__private::boxed` for a body shaped like the macro's without a plain copy: the
+/// `Resume` entry makes the future, the `Fold` entry is never taken.
+fn boxed<T, Fut>(
+    body: impl FnOnce(Yielder<T>) -> Fut,
+) -> BoxedGen<T, impl FnOnce(Entry<'_, T>) -> Option<Fut>, Fut, false>
+where
+    Fut: Future<Output = ()>,
+{
+    gen_core::__private::boxed(move |entry| match entry {
+        Entry::Resume(handle) => Some(body(handle)),
+        Entry::Fold(_) => None,
+    })
+}
+
+/// `gen_core::__private::boxed_fallible`, as [`boxed`].
+fn boxed_fallible<T, Fut>(
+    body: impl FnOnce(Yielder<T>) -> Fut,
+) -> BoxedGen<T, impl FnOnce(Entry<'_, T>) -> Option<Fut>, Fut, false>
+where
+    T: ResultItem,
+    Fut: Future<Output = Result<(), T::Err>>,
+{
+    gen_core::__private::boxed_fallible(move |entry| match entry {
+        Entry::Resume(handle) => Some(body(handle)),
+        Entry::Fold(_) => None,
+    })
+}
 
 /// `#[generator(boxed)] fn count(n: u32) -> impl Iterator<Item = u32> { for i in 0..n { yield_!(i) } }`
 fn count(n: u32) -> impl FusedIterator<Item = u32> {
@@ -210,4 +238,48 @@ fn auto_traits() {
     assert_eq!(moved.collect::<Vec<_>>(), [2]);
     let fresh = boxed(|_: Yielder<u8>| async {});
     assert_eq!(format!("{fresh:?}"), "BoxedGen { state: \"Init\", .. }");
+}
+
+/// `#[generator(boxed)] fn logged(n: u32)` with its plain copy, each entry logging which one
+/// ran: `fold` on an unstarted generator runs the copy (no box, no future), and the
+/// generator's arguments move into whichever entry runs.
+fn logged(n: u32, log: Rc<RefCell<Vec<&'static str>>>) -> impl Iterator<Item = u32> {
+    boxed_with_fold(move |entry: Entry<'_, u32>| match entry {
+        Entry::Resume(mut handle) => Some(async move {
+            let log = log;
+            log.borrow_mut().push("resume");
+            for i in 0..n {
+                handle.yield_(i).await;
+            }
+        }),
+        Entry::Fold(sink) => {
+            fold_infallible(sink, move |sink| {
+                let log = log;
+                log.borrow_mut().push("fold");
+                for i in 0..n {
+                    sink(i);
+                }
+            });
+            None
+        }
+    })
+}
+
+#[test]
+fn fold_on_an_unstarted_generator_runs_the_plain_copy() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    assert_eq!(logged(4, log.clone()).sum::<u32>(), 6);
+    assert_eq!(*log.borrow(), ["fold"]);
+    log.borrow_mut().clear();
+    let mut started = logged(4, log.clone());
+    assert_eq!(started.next(), Some(0));
+    assert_eq!(started.sum::<u32>(), 6);
+    assert_eq!(*log.borrow(), ["resume"]);
+    log.borrow_mut().clear();
+    drop(logged(4, log.clone()));
+    assert!(
+        log.borrow().is_empty(),
+        "an unstarted generator runs nothing"
+    );
+    assert_eq!(Rc::strong_count(&log), 1, "every argument dropped");
 }

@@ -9,7 +9,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use futures_core::Stream;
-use gen_core::__private::{Yielder, boxed, stream};
+use gen_core::__private::{Entry, Yielder, boxed_with_fold, fold_infallible, stream};
 
 struct Counting;
 
@@ -53,13 +53,25 @@ fn count_stream(n: u64) -> impl Stream<Item = u64> {
     })
 }
 
+/// A boxed generator with its plain copy, as the macro writes it.
 fn count_boxed(n: u64) -> impl Iterator<Item = u64> {
-    boxed(move |__gen_y: Yielder<u64>| async move {
-        let mut __gen_h = __gen_y;
-        let data = [1u64, 2, 3];
-        let view = &data[..];
-        for i in 0..n {
-            __gen_h.yield_(i + view[(i % 3) as usize]).await;
+    boxed_with_fold(move |entry: Entry<'_, u64>| match entry {
+        Entry::Resume(mut __gen_h) => Some(async move {
+            let data = [1u64, 2, 3];
+            let view = &data[..];
+            for i in 0..n {
+                __gen_h.yield_(i + view[(i % 3) as usize]).await;
+            }
+        }),
+        Entry::Fold(sink) => {
+            fold_infallible(sink, move |sink| {
+                let data = [1u64, 2, 3];
+                let view = &data[..];
+                for i in 0..n {
+                    sink(i + view[(i % 3) as usize]);
+                }
+            });
+            None
         }
     })
 }
@@ -100,4 +112,16 @@ fn allocation_counts() {
         }
     });
     assert_eq!(n, 3, "three boxed generators allocated {n} times");
+    // `sum` on an unstarted one runs the plain copy: no box.
+    let n = allocations_in(|| {
+        let total: u64 = count_boxed(100).sum();
+        assert_eq!(
+            total,
+            (0..100).sum::<u64>() + (0..100).map(|i| [1, 2, 3][i % 3]).sum::<u64>()
+        );
+    });
+    assert_eq!(
+        n, 0,
+        "a boxed generator folded before it started allocated {n} times"
+    );
 }

@@ -120,9 +120,11 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
     let braces = func.block.brace_token;
     let body = match lowering {
         Lowering::Flat => lower::flat::lower(&func, args.no_fold.is_none())?,
-        Lowering::Boxed | Lowering::Stream => {
-            lower::compiler_backed::lower(&func, lowering == Lowering::Boxed)?
-        }
+        Lowering::Boxed | Lowering::Stream => lower::compiler_backed::lower(
+            &func,
+            lowering == Lowering::Boxed,
+            args.no_fold.is_none(),
+        )?,
     };
     let GenFn {
         attrs, vis, sig, ..
@@ -278,8 +280,8 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
             }
             match lowering {
                 Lowering::Flat => lower::flat::lower(&func, true),
-                Lowering::Boxed => lower::compiler_backed::lower(&func, true),
-                Lowering::Stream => lower::compiler_backed::lower(&func, false),
+                Lowering::Boxed => lower::compiler_backed::lower(&func, true, true),
+                Lowering::Stream => lower::compiler_backed::lower(&func, false, false),
             }
         })
     };

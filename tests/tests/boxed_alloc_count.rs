@@ -1,6 +1,7 @@
 //! `#[generator(boxed)]` costs exactly one heap allocation per generator, made at
-//! the first `next()`, and freed when the body finishes; a stream generator allocates
-//! nothing. `allocation-counter` counts this thread's allocations only, so the other tests of
+//! the first `next()`, and freed when the body finishes; `fold` and the consumers built on it
+//! (`sum`, `last`, `for_each`) on a generator that has not started run the body's plain copy
+//! and allocate nothing; a stream generator allocates nothing. `allocation-counter` counts this thread's allocations only, so the other tests of
 //! this binary running in parallel do not disturb the counts.
 
 use std::pin::pin;
@@ -79,14 +80,47 @@ fn one_allocation_per_boxed_generator() {
     assert_eq!((allocs, frees), (1, 1), "early drop");
 
     // `?`: the error item comes out of the same single allocation.
-    let (last, allocs, frees) = counted(|| fallible(["1", "x", "3"]).last());
+    let (last, allocs, frees) = counted(|| {
+        let mut g = fallible(["1", "x", "3"]);
+        let mut last = None;
+        while let Some(item) = g.next() {
+            last = Some(item);
+        }
+        last
+    });
     assert!(last.unwrap().is_err());
     assert_eq!((allocs, frees), (1, 1), "fallible");
 
     // Many generators: one each.
-    let (sum, allocs, frees) = counted(|| (0..10).map(|_| windows(DATA).sum::<u32>()).sum::<u32>());
+    let (sum, allocs, frees) = counted(|| {
+        let mut sum = 0;
+        for _ in 0..10 {
+            let mut g = windows(DATA);
+            while let Some(v) = g.next() {
+                sum += v;
+            }
+        }
+        sum
+    });
     assert_eq!(sum, 10 * (3 + 5 + 7 + 9 + 11 + 21));
     assert_eq!((allocs, frees), (10, 10), "ten generators");
+
+    // `fold`-based consumers on generators that have not started: the plain copy, no box
+    // (the error item of `?` included).
+    let (sum, allocs, frees) = counted(|| (0..10).map(|_| windows(DATA).sum::<u32>()).sum::<u32>());
+    assert_eq!(sum, 10 * (3 + 5 + 7 + 9 + 11 + 21));
+    assert_eq!((allocs, frees), (0, 0), "ten generators summed");
+    let (last, allocs, frees) = counted(|| fallible(["1", "x", "3"]).last());
+    assert!(last.unwrap().is_err());
+    assert_eq!((allocs, frees), (0, 0), "fallible, last");
+    // Started first: the rest runs in the box.
+    let (rest, allocs, frees) = counted(|| {
+        let mut g = windows(DATA);
+        g.next();
+        g.sum::<u32>()
+    });
+    assert_eq!(rest, 5 + 7 + 9 + 11 + 21);
+    assert_eq!((allocs, frees), (1, 1), "started, then summed");
 }
 
 #[generator]

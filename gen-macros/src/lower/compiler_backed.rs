@@ -60,7 +60,7 @@ use crate::lower::macro_input::has_question_mark;
 use crate::parse::{Flavour, GenFn};
 
 /// Lowers `func` into the tokens of its body: a block expression that builds the adapter.
-pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
+pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenStream> {
     if crate::lower::flat::returns_clone(func)
         && !crate::ide::for_an_ide()
         && let Some(syn::ReturnType::Type(_, ty)) = func.sig.as_ref().map(|s| &s.output)
@@ -96,9 +96,20 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
             "yield_from_iter"
         },
         fallible,
+        sink: None,
     };
     let mut block = func.block.clone();
     rewrite.visit_block_mut(&mut block);
+    // A boxed body's plain copy, for `fold` (not for an IDE, which gets the body once).
+    let fold_block = (boxed && fold && !crate::ide::for_an_ide()).then(|| {
+        let mut rewrite = Rewrite {
+            sink: Some(fold_copy::sink()),
+            ..rewrite
+        };
+        let mut block = func.block.clone();
+        rewrite.visit_block_mut(&mut block);
+        block
+    });
 
     let private = quote!(::gen_core::__private);
     let constructor = match (func.flavour == Flavour::Stream && !boxed, fallible) {
@@ -123,23 +134,28 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
     // `self`, captured as it is (a `let` cannot bind `self`): the body names it as written, so
     // rustc's errors about it read as for the plain method.
     let receiver = receiver_token(func);
-    let rebinds = func.args.iter().filter(|arg| !is_receiver(arg)).map(|arg| {
-        let ident = &arg.ident;
-        // The user's `mut`, on the user's token: rustc reports it if it is needless.
-        let mutability = arg
-            .mutable
-            .then(|| quote_spanned!(arg.mut_span.unwrap_or_else(Span::call_site)=> mut));
-        // The moved-from name resolves like the user's but is marked as macro-generated, so
-        // lints about using `_x` bindings do not fire on the user's parameter.
-        // The parameter keeps its own span: a name that a `macro_rules!` caller supplied
-        // resolves in that macro's hygiene context, not at the attribute.
-        let source = ident.clone();
-        let allow = ident
-            .to_string()
-            .starts_with('_')
-            .then(|| quote!(#[allow(clippy::no_effect_underscore_binding)]));
-        quote!(#allow let #mutability #ident = #source;)
-    });
+    let rebinds: Vec<TokenStream> = func
+        .args
+        .iter()
+        .filter(|arg| !is_receiver(arg))
+        .map(|arg| {
+            let ident = &arg.ident;
+            // The user's `mut`, on the user's token: rustc reports it if it is needless.
+            let mutability = arg
+                .mutable
+                .then(|| quote_spanned!(arg.mut_span.unwrap_or_else(Span::call_site)=> mut));
+            // The moved-from name resolves like the user's but is marked as macro-generated, so
+            // lints about using `_x` bindings do not fire on the user's parameter.
+            // The parameter keeps its own span: a name that a `macro_rules!` caller supplied
+            // resolves in that macro's hygiene context, not at the attribute.
+            let source = ident.clone();
+            let allow = ident
+                .to_string()
+                .starts_with('_')
+                .then(|| quote!(#[allow(clippy::no_effect_underscore_binding)]));
+            quote!(#allow let #mutability #ident = #source;)
+        })
+        .collect();
     // Desugar "an unstarted generator drops its arguments in reverse order" (as the plain
     // function drops its parameters) into a first mention of them in reverse: the block
     // captures its variables in the order it first names them, and drops them in that order
@@ -163,23 +179,36 @@ pub(crate) fn lower(func: &GenFn, boxed: bool) -> syn::Result<TokenStream> {
         });
         quote!(let _ = (#(#refs,)*);)
     });
-    let tail = if fallible {
-        quote! {
-            #block
-            #[allow(unreachable_code)]
-            return ::core::result::Result::Ok(());
+    let tail = |block: &syn::Block| {
+        if fallible {
+            quote! {
+                #block
+                #[allow(unreachable_code)]
+                return ::core::result::Result::Ok(());
+            }
+        } else {
+            // A statement, not the async block's tail: `{ { for .. } }` would be rustc's
+            // `unused_braces` on the user's braces.
+            quote!(#block;)
         }
-    } else {
-        // A statement, not the async block's tail: `{ { for .. } }` would be rustc's
-        // `unused_braces` on the user's braces.
-        quote!(#block;)
     };
-    let generator = quote! {
-        #constructor(move |mut #h: #private::Yielder<#item_ty>| async move {
+    let body = tail(&block);
+    let resume = quote! {
+        async move {
             #reverse_mention
             #(#rebinds)*
-            #tail
-        })
+            #body
+        }
+    };
+    let generator = if boxed {
+        let fold = fold_block.map(|block| fold_copy::Copy {
+            rebinds: &rebinds,
+            body: tail(&block),
+            fallible,
+        });
+        fold_copy::boxed_generator(&h, &item_ty, fallible, resume, fold)
+    } else {
+        quote!(#constructor(move |mut #h: #private::Yielder<#item_ty>| #resume))
     };
     // A sync body has no `.await` of its own: clippy's lints about values held across an
     // await (a lock guard across `yield_!`) are about the lowering's awaits, which the plain
@@ -286,9 +315,20 @@ struct Rewrite {
     from_method: &'static str,
     /// The body returns `Result<(), E>`.
     fallible: bool,
+    /// The plain copy of a boxed body (`fold_copy.rs`): a yield calls this sink.
+    sink: Option<Ident>,
 }
 
 impl Rewrite {
+    /// Desugar handing `v` over into `h.method(v).await`, or in the plain copy into
+    /// `sink(v)`.
+    fn hand_over(&self, h: &Ident, method: &Ident, v: &Ident, span: Span) -> TokenStream {
+        match &self.sink {
+            Some(sink) => quote_spanned!(span=> #sink(#v)),
+            None => quote_spanned!(span=> #h.#method(#v).await),
+        }
+    }
+
     /// Desugar a yield of `value` into an await on the handle. The glue carries the yield's
     /// span, so a type mismatch is reported on the user's `yield_!`.
     /// Desugar `yield_!(v)` into `{ let value: Item = v; h.yield_(value).await }` (an item of
@@ -318,14 +358,16 @@ impl Rewrite {
                 } else {
                     value
                 };
+                let hand_over = self.hand_over(&h, &method, &v, span);
                 if keeps_temporaries {
-                    quote_spanned!(span=> match #value { #v => { let #v #ty = #v; #h.#method(#v).await } })
+                    quote_spanned!(span=> match #value { #v => { let #v #ty = #v; #hand_over } })
                 } else {
-                    quote_spanned!(span=> { let #v #ty = #value; #h.#method(#v).await })
+                    quote_spanned!(span=> { let #v #ty = #value; #hand_over })
                 }
             }
             YieldKind::From
-                if self.from_method == "yield_from_iter" && self.annotation.is_some() =>
+                if self.from_method == "yield_from_iter"
+                    && (self.annotation.is_some() || self.sink.is_some()) =>
             {
                 // Desugar `yield_from!(e)` into `for item in e { let v: Item = item;
                 // h.yield_(v).await }`: an item of another type is one error, at `e`, as in a
@@ -333,10 +375,11 @@ impl Rewrite {
                 let at = value.clone().into_iter().next().map_or(span, |t| t.span());
                 let item = Ident::new("__gen_item", Span::mixed_site().located_at(at));
                 let v = Ident::new("__gen_v", Span::mixed_site());
-                let ty = &self.annotation;
+                let ty = self.annotation.as_ref().map(|ty| quote!(: #ty));
                 let method = Ident::new("yield_", span);
+                let hand_over = self.hand_over(&h, &method, &v, span);
                 quote_spanned! {span=>
-                    for #item in #value { let #v: #ty = #item; #h.#method(#v).await; }
+                    for #item in #value { let #v #ty = #item; #hand_over; }
                 }
             }
             YieldKind::From => {
@@ -490,5 +533,6 @@ impl VisitMut for Rewrite {
     }
 }
 
+mod fold_copy;
 #[cfg(test)]
 mod tests;

@@ -11,7 +11,7 @@ fn lowered(item: syn::ItemFn, boxed: bool) -> String {
         Lowering::Stream
     };
     normalize(&mut func.block, lowering, func.item_is_result, false).unwrap();
-    lower(&func, boxed).unwrap().to_string()
+    lower(&func, boxed, true).unwrap().to_string()
 }
 
 #[test]
@@ -120,7 +120,8 @@ fn result_item_without_try_is_infallible() {
         },
         true,
     );
-    assert!(out.contains("__private :: boxed (move"), "{out}");
+    assert!(out.contains("__private :: boxed_with_fold (move"), "{out}");
+    assert!(!out.contains("fold_fallible"), "{out}");
     assert!(out.contains("return ;"), "{out}");
 }
 
@@ -136,9 +137,41 @@ fn boxed_yield_from_takes_an_iterable_and_self_is_bound() {
     );
     assert!(!out.contains("__gen_self"), "{out}");
     assert!(out.contains("let _ = (& self ,) ;"), "{out}");
-    assert!(out.contains("Yielder < _ >"), "{out}");
+    assert!(out.contains("Entry < '_ , _ >"), "{out}");
     assert!(
         out.contains("yield_from_iter (self . items . iter ())"),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_boxed_body_has_a_plain_copy_whose_yields_call_the_sink() {
+    let out = lowered(
+        syn::parse_quote! {
+            fn f(n: u32) -> impl Iterator<Item = u32> {
+                for i in 0..n {
+                    yield_!(i);
+                }
+                yield_from!(0..n);
+            }
+        },
+        true,
+    );
+    assert!(out.contains("__private :: boxed_with_fold"), "{out}");
+    assert!(out.contains("Entry :: Resume (mut yield_)"), "{out}");
+    assert!(out.contains("fold_infallible (__gen_sink"), "{out}");
+    assert!(
+        out.contains("{ let __gen_v : u32 = i ; __gen_sink (__gen_v) }"),
+        "{out}"
+    );
+    assert!(
+        out.contains("{ let __gen_v : u32 = i ; yield_ . yield_ (__gen_v) . await }"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "for __gen_item in 0 .. n { let __gen_v : u32 = __gen_item ; __gen_sink (__gen_v) ; }"
+        ),
         "{out}"
     );
 }

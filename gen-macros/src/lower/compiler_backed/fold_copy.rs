@@ -1,0 +1,84 @@
+//! A `#[generator(boxed)]` body and its plain copy, in one closure.
+//!
+//! `fold` on a boxed generator that has not started (and the consumers std builds on it:
+//! `for_each`, `sum`, `count`, ..) runs a second copy of the body in which a yield calls the
+//! consumer: no box, no suspension, the loops as written (`gen_core::__private::Entry`).
+//! Both copies need the arguments by value, so one closure owns them and builds either:
+//!
+//! ```text
+//! boxed_with_fold(move |entry: Entry<'_, T>| match entry {
+//!     Entry::Resume(mut yield_) => Some(async move { let x = x; <body, yield = await> }),
+//!     Entry::Fold(sink) => {
+//!         fold_infallible(sink, move |sink| { let x = x; <body, yield = sink(v)> });
+//!         None
+//!     }
+//! })
+//! ```
+//!
+//! In a body with `?`, the copy is a closure returning `Result<(), E>` (`fold_fallible`
+//! yields its error last, after the copy's locals and arguments drop, as the generator
+//! does). Without a copy (`no_fold`, an IDE), `Fold` is never taken (`boxed`, not
+//! `boxed_with_fold`).
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+/// The sink a yield of the plain copy calls.
+pub(super) fn sink() -> Ident {
+    Ident::new("__gen_sink", Span::mixed_site())
+}
+
+/// The plain copy: the arguments' re-bindings and the body with its tail.
+pub(super) struct Copy<'a> {
+    pub rebinds: &'a [TokenStream],
+    pub body: TokenStream,
+    pub fallible: bool,
+}
+
+/// Desugar a boxed body into the constructor call above. `h`: the yield handle; `resume`:
+/// the `async move` block of the body.
+pub(super) fn boxed_generator(
+    h: &Ident,
+    item_ty: &TokenStream,
+    fallible: bool,
+    resume: TokenStream,
+    copy: Option<Copy<'_>>,
+) -> TokenStream {
+    let private = quote!(::gen_core::__private);
+    let entry = Ident::new("__gen_entry", Span::mixed_site());
+    let constructor = match (fallible, copy.is_some()) {
+        (false, false) => quote!(#private::boxed),
+        (false, true) => quote!(#private::boxed_with_fold),
+        (true, false) => quote!(#private::boxed_fallible),
+        (true, true) => quote!(#private::boxed_fallible_with_fold),
+    };
+    let fold = match copy {
+        Some(Copy {
+            rebinds,
+            body,
+            fallible,
+        }) => {
+            let sink = sink();
+            let run = match fallible {
+                true => quote!(#private::fold_fallible),
+                false => quote!(#private::fold_infallible),
+            };
+            quote! {
+                #private::Entry::Fold(#sink) => {
+                    #run(#sink, move |#sink| {
+                        #(#rebinds)*
+                        #body
+                    });
+                    ::core::option::Option::None
+                }
+            }
+        }
+        None => quote!(#private::Entry::Fold(_) => ::core::option::Option::None,),
+    };
+    quote! {
+        #constructor(move |#entry: #private::Entry<'_, #item_ty>| match #entry {
+            #private::Entry::Resume(mut #h) => ::core::option::Option::Some(#resume),
+            #fold
+        })
+    }
+}
