@@ -408,3 +408,38 @@ fn a_shared_borrow_through_mut_self_not_used_again() {
     assert_eq!(t.reset_then_list().collect::<Vec<_>>(), [4, 5]);
     assert_eq!(t.resets, 1);
 }
+
+impl Bag {
+    /// A loop whose iterator holds a closure that reads through `&self` (and through a
+    /// reference argument): the closure borrows what they point to, not the generator's
+    /// locals, so the iterator may be kept across the yields.
+    #[generator]
+    fn missing_from<'a>(&'a self, wanted: &'a [u32]) -> impl Iterator<Item = u32> + 'a {
+        for w in wanted.iter().filter(|w| !self.items.contains(w)) {
+            yield_!(*w);
+        }
+        for i in (0..wanted.len()).filter(|&i| wanted[i] > self.items.len() as u32) {
+            yield_!(wanted[i]);
+        }
+    }
+
+    fn missing_from_plain(&self, wanted: &[u32]) -> Vec<u32> {
+        let mut out = Vec::new();
+        for w in wanted.iter().filter(|w| !self.items.contains(w)) {
+            out.push(*w);
+        }
+        for i in (0..wanted.len()).filter(|&i| wanted[i] > self.items.len() as u32) {
+            out.push(wanted[i]);
+        }
+        out
+    }
+}
+
+#[test]
+fn closures_reading_through_self_in_a_loop_head() {
+    let bag = Bag::new(&[1, 4]);
+    let wanted = [1, 2, 3, 4, 5];
+    check_iter(&bag.missing_from_plain(&wanted), || {
+        bag.missing_from(&wanted)
+    });
+}

@@ -366,3 +366,25 @@ fn drained_values_and_borrows_through_self_read_in_an_operand() {
     assert_eq!(rows.show().collect::<Vec<_>>(), ["a = 7", "0 left"]);
     assert!(rows.rows.is_empty());
 }
+
+// A loop over what a chain of a text's characters collects: owned `char`s, no borrow of the
+// text kept across the yields.
+twin! {
+    fn chained_characters_collected(input: String) -> char {
+        for c in input.chars().chain(std::iter::once(' ')).collect::<Vec<_>>() {
+            yield_!(c);
+        }
+        let _guard = n("after");
+        for (i, c) in input.char_indices().rev().chain(std::iter::once((9, '!'))).collect::<Vec<_>>() {
+            if i % 2 == 0 {
+                yield_!(c);
+            }
+        }
+    }
+}
+
+#[test]
+fn characters_of_a_chain_are_owned() {
+    check!(chained_characters_collected("abc".to_string()));
+    same_drops!(chained_characters_collected("abc".to_string()));
+}

@@ -79,13 +79,26 @@ impl Builder<'_> {
                 if c.capture.is_some() {
                     return None;
                 }
-                captures
-                    .iter()
-                    .find(|(p, how)| {
-                        let b = &self.ir.bindings[p.binding];
-                        (*how == Use::Read || b.known_copy()) && b.kind != BindingKind::Temp
-                    })
-                    .map(|(p, _)| (p.binding, e.spans))
+                captures.iter().find_map(|(p, how)| {
+                    let b = &self.ir.bindings[p.binding];
+                    if !(*how == Use::Read || b.known_copy()) || b.kind == BindingKind::Temp {
+                        return None;
+                    }
+                    // A shared reference only read through (`|i| v[i]`, `|w|
+                    // self.items.contains(w)` with `&self`) is captured as a borrow of what it
+                    // points to (`*v`), not of the local holding it: of a local only when the
+                    // reference is one (`let v = &rows;`).
+                    if b.by_ref
+                        && !b.mut_ref
+                        && super::call_facts::only_read_through(syn, &b.ident.to_string())
+                    {
+                        return match b.borrows {
+                            Borrows::Definitely(owner, _) => Some((owner, e.spans)),
+                            _ => None,
+                        };
+                    }
+                    Some((p.binding, e.spans))
+                })
             }
             // What a method other than a lazy adapter returns (`.collect()`, `.sum()`) no
             // longer holds the closure.

@@ -262,15 +262,15 @@ impl Builder<'_> {
                 // `for line in lines` over a `Vec<String>` parameter: each item owns its data
                 // (a borrow of it is a borrow of the generator's local); over a `Vec<&str>`
                 // parameter, each item is a reference.
-                let iterated = match (source, pat, &bindings[..]) {
-                    (Iterable::Syn(expr), syn::Pat::Ident(p), [_])
-                        if p.by_ref.is_none() && p.subpat.is_none() =>
-                    {
-                        self.place_of(expr).filter(|place| place.path.is_empty())
-                    }
-                    _ => None,
+                // The same through `into_iter()`, adapters that hand the items on, and an
+                // `enumerate()` whose item is bound by `(i, row)` (`for (r, row) in
+                // grid.into_iter().enumerate()`).
+                let iterated = match source {
+                    Iterable::Syn(expr) => self.iterated_item(expr, pat, &bindings),
+                    Iterable::Temp(_) => None,
                 };
-                if let (Some(place), [binding]) = (iterated, &bindings[..]) {
+                if let Some((place, binding)) = iterated {
+                    let binding = &binding;
                     if self.ir.owned_items.contains(&place.binding) {
                         self.ir.bindings[*binding].owns = true;
                     }
@@ -320,6 +320,49 @@ impl Builder<'_> {
             Some(outer) => self.finish_block(outer, vec![expr_stmt(looped)], span),
             None => looped,
         }
+    }
+
+    /// The local a `for` loop iterates by value and the binding of its whole item: `for line
+    /// in lines`, `for line in lines.into_iter().rev()`, `for (i, row) in
+    /// grid.into_iter().enumerate()`.
+    fn iterated_item(
+        &self,
+        iterable: &SynExpr,
+        pat: &syn::Pat,
+        bindings: &[crate::lower::flat::ir::BindingId],
+    ) -> Option<(
+        crate::lower::flat::ir::Place,
+        crate::lower::flat::ir::BindingId,
+    )> {
+        let mut e = iterable;
+        let mut enumerated = false;
+        while let SynExpr::MethodCall(m) = e {
+            let name = m.method.to_string();
+            match name.as_str() {
+                "enumerate" if !enumerated && m.args.is_empty() => enumerated = true,
+                "into_iter" if m.args.is_empty() => {}
+                _ if super::methods::HANDS_ITEMS_ON.contains(&name.as_str()) => {}
+                _ => return None,
+            }
+            e = &m.receiver;
+        }
+        let place = self.place_of(e).filter(|place| place.path.is_empty())?;
+        let item = match (pat, enumerated) {
+            (syn::Pat::Ident(p), false) => p,
+            (syn::Pat::Tuple(t), true) if t.elems.len() == 2 => match &t.elems[1] {
+                syn::Pat::Ident(p) => p,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        if item.by_ref.is_some() || item.subpat.is_some() {
+            return None;
+        }
+        let binding = bindings
+            .iter()
+            .copied()
+            .find(|&b| self.ir.bindings[b].ident == item.ident)?;
+        Some((place, binding))
     }
 
     /// `if <cond> { body } else { break }`, the body of a `while` whose condition yields (or,

@@ -459,14 +459,20 @@ fn builds_a_value(e: &SynExpr) -> bool {
 /// `w.chars()`, `s.bytes().rev()`, `line.char_indices().skip(1)`: an iterator over a text
 /// whose items are plain data (`char`, `u8`, `(usize, char)`), so what it collects or hands
 /// out owns its data although the iterator borrows the text.
+/// Through `chain(..)` too, whose items are of its receiver's type (`input.chars().chain(
+/// once(' '))`).
 pub(super) fn yields_plain_items(e: &Expr) -> bool {
-    item_source(e).is_some_and(|(m, _)| {
-        m.args.is_empty()
-            && matches!(
-                m.method.to_string().as_str(),
-                "chars" | "bytes" | "char_indices" | "encode_utf16"
-            )
-    })
+    match item_source(e) {
+        Some((m, operands)) if m.method == "chain" => yields_plain_items(&operands[0]),
+        Some((m, _)) => {
+            m.args.is_empty()
+                && matches!(
+                    m.method.to_string().as_str(),
+                    "chars" | "bytes" | "char_indices" | "encode_utf16"
+                )
+        }
+        None => false,
+    }
 }
 
 /// The local `v` of `v.drain(..)` (through adapters that hand its elements on:
