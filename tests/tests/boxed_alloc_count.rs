@@ -81,9 +81,9 @@ fn one_allocation_per_boxed_generator() {
 
     // `?`: the error item comes out of the same single allocation.
     let (last, allocs, frees) = counted(|| {
-        let mut g = fallible(["1", "x", "3"]);
+        // A `for` loop calls `next()`.
         let mut last = None;
-        while let Some(item) = g.next() {
+        for item in fallible(["1", "x", "3"]) {
             last = Some(item);
         }
         last
@@ -95,8 +95,7 @@ fn one_allocation_per_boxed_generator() {
     let (sum, allocs, frees) = counted(|| {
         let mut sum = 0;
         for _ in 0..10 {
-            let mut g = windows(DATA);
-            while let Some(v) = g.next() {
+            for v in windows(DATA) {
                 sum += v;
             }
         }
