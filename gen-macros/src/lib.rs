@@ -11,6 +11,7 @@ mod body_checks;
 mod error;
 mod expand;
 mod ide;
+mod lifetime_bound;
 mod lower;
 mod parse;
 #[cfg(test)]

@@ -128,6 +128,11 @@ impl GenFn {
             );
         }
         let (flavour, item_ty) = return_flavour(&item.sig)?;
+        let first_step = match flavour {
+            Flavour::Iter => "`next()`",
+            Flavour::Stream => "`poll_next()`",
+        };
+        crate::lifetime_bound::check(&item.sig, first_step)?;
         let item_is_result = is_result(&item_ty);
         choose_self_name(Some(&item));
         let (args, prelude) = move_params_in(&mut item.sig);
