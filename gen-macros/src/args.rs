@@ -59,7 +59,7 @@ pub(crate) fn check_for_stream(args: &Args) -> syn::Result<()> {
     if let Some(no_fold) = &args.no_fold {
         return Err(format_err!(
             no_fold,
-            "`no_fold` only applies to flat sync generators"
+            "`no_fold` only applies to sync generators (flat or `boxed`)"
         ));
     }
     Ok(())

@@ -24,6 +24,16 @@ fn counted<R>(f: impl FnOnce() -> R) -> (R, usize, usize) {
 }
 
 /// Borrows its own local across yields; allocates nothing itself.
+/// `windows` without the plain copy: `fold` runs it in its box.
+#[generator(boxed, no_fold)]
+fn windows_no_fold(data: [u32; 6]) -> impl Iterator<Item = u32> {
+    let local = data;
+    let slice = &local[..];
+    for w in slice.windows(2) {
+        yield_!(w[0] + w[1]);
+    }
+}
+
 #[generator(boxed)]
 fn windows(data: [u32; 6]) -> impl Iterator<Item = u32> {
     let local = data;
@@ -120,6 +130,10 @@ fn one_allocation_per_boxed_generator() {
     });
     assert_eq!(rest, 5 + 7 + 9 + 11 + 21);
     assert_eq!((allocs, frees), (1, 1), "started, then summed");
+    // `no_fold`: no plain copy, the box.
+    let (sum, allocs, frees) = counted(|| windows_no_fold(DATA).sum::<u32>());
+    assert_eq!(sum, 3 + 5 + 7 + 9 + 11);
+    assert_eq!((allocs, frees), (1, 1), "no_fold, summed");
 }
 
 #[generator]
