@@ -98,12 +98,12 @@ mod tests {
         let held = Noisy(drops.clone());
         let mut g = FramedGen::new(FlatGen::new(
             (held, 0u32),
+            |_: &mut (Noisy, u32), _: Sink<'_, u32>| false,
             |(_, calls): &mut (Noisy, u32)| {
                 *calls += 1;
                 assert!(*calls < 2, "boom");
                 Some(*calls)
             },
-            |_: &mut (Noisy, u32), _: Sink<'_, u32>| false,
         ));
         assert_eq!(g.next(), Some(1));
         assert_eq!(drops.get(), 0);

@@ -44,9 +44,12 @@ impl<S, R, Fo> Unpin for FlatGen<S, R, Fo> {}
 
 impl<S, R, Fo> FlatGen<S, R, Fo> {
     /// Wraps the state machine. The bounds give the closures their expected signatures, so
-    /// their bodies are type-checked with `Option<T>` as the return type of `resume`.
+    /// their bodies are type-checked with `Option<T>` as the return type of `resume`. `fold`
+    /// comes first: rustc type-checks closure arguments in order, so the types the plain copy
+    /// gives the state's values (a join's value of an `if` whose branches are two functions:
+    /// a function pointer) are known where `resume` stores them.
     #[inline(always)]
-    pub fn new<T>(state: S, resume: R, fold: Fo) -> Self
+    pub fn new<T>(state: S, fold: Fo, resume: R) -> Self
     where
         R: FnMut(&mut S) -> Option<T>,
         Fo: FnOnce(&mut S, Sink<'_, T>) -> bool,
@@ -129,15 +132,6 @@ mod tests {
     fn three() -> impl FusedIterator<Item = u32> {
         FlatGen::new(
             0u32,
-            |state: &mut u32| {
-                if *state < 3 {
-                    *state += 1;
-                    Some(*state)
-                } else {
-                    *state = 4;
-                    None
-                }
-            },
             |state: &mut u32, sink: Sink<'_, u32>| {
                 if *state != 0 {
                     return false;
@@ -147,6 +141,15 @@ mod tests {
                     sink(v);
                 }
                 true
+            },
+            |state: &mut u32| {
+                if *state < 3 {
+                    *state += 1;
+                    Some(*state)
+                } else {
+                    *state = 4;
+                    None
+                }
             },
         )
     }

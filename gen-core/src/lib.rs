@@ -212,6 +212,11 @@ pub mod __private {
         core::mem::needs_drop::<T>()
     }
 
+    /// Ties the type of a join's value in a flat generator's state to the type of the `let`
+    /// that receives it in the body's plain copy (dead code: `if false { .. }`).
+    #[inline(always)]
+    pub fn same_type<T: ?Sized>(_in_the_state: &T, _in_the_body: &T) {}
+
     /// Drops `value` where a flat generator's state changes: a guard of one of its locals, or
     /// a hidden local of a yield's temporary, no longer used but still in scope, whose owner
     /// moves into the stored state. A function rather than `mem::drop`, which clippy reports

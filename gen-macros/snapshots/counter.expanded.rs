@@ -14,6 +14,38 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
         u32,
     >(
         generator_state,
+        move |generator_state, __gen_sink| {
+            if ::core::matches!((* generator_state), GeneratorState::S0(..)) {
+                let GeneratorState::S0(__gen_f0) = ::core::mem::replace(
+                    &mut (*generator_state),
+                    GeneratorState::__gen_Done,
+                ) else { ::core::unreachable!() };
+                let __gen_err = '__gen_fold: {
+                    #[allow(unused_variables, unused_mut)]
+                    let limit: u32 = __gen_f0;
+                    {
+                        let mut current = 0;
+                        while current < limit {
+                            ::core::convert::identity({
+                                let __gen_v: u32 = current;
+                                __gen_sink(__gen_v)
+                            });
+                            current += 1;
+                        }
+                    }
+                    #[allow(unreachable_code)]
+                    { break '__gen_fold (::core::option::Option::None) };
+                };
+                #[allow(unreachable_code)]
+                {
+                    if let ::core::option::Option::Some(__gen_err) = __gen_err {
+                        __gen_sink(__gen_err);
+                    }
+                    return true;
+                };
+            }
+            false
+        },
         move |generator_state| {
             #[allow(clippy::all, clippy::pedantic, clippy::nursery)]
             {
@@ -140,38 +172,6 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                 };
                 __gen_machine(__gen_cur)
             }
-        },
-        move |generator_state, __gen_sink| {
-            if ::core::matches!((* generator_state), GeneratorState::S0(..)) {
-                let GeneratorState::S0(__gen_f0) = ::core::mem::replace(
-                    &mut (*generator_state),
-                    GeneratorState::__gen_Done,
-                ) else { ::core::unreachable!() };
-                let __gen_err = '__gen_fold: {
-                    #[allow(unused_variables, unused_mut)]
-                    let limit: u32 = __gen_f0;
-                    {
-                        let mut current = 0;
-                        while current < limit {
-                            ::core::convert::identity({
-                                let __gen_v: u32 = current;
-                                __gen_sink(__gen_v)
-                            });
-                            current += 1;
-                        }
-                    }
-                    #[allow(unreachable_code)]
-                    { break '__gen_fold (::core::option::Option::None) };
-                };
-                #[allow(unreachable_code)]
-                {
-                    if let ::core::option::Option::Some(__gen_err) = __gen_err {
-                        __gen_sink(__gen_err);
-                    }
-                    return true;
-                };
-            }
-            false
         },
     );
     __gen_gen

@@ -15,6 +15,7 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
         u32,
     >(
         generator_state,
+        |_, _| false,
         move |generator_state| {
             {
                 #[allow(unused_mut)]
@@ -226,7 +227,6 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                 }
             }
         },
-        |_, _| false,
     );
     __gen_gen
 }

@@ -20,6 +20,7 @@ fn parse_lines<'a>(
         Result<(&'a str, i64), ParseError>,
     >(
         generator_state,
+        |_, _| false,
         move |generator_state| {
             {
                 #[allow(unused_mut)]
@@ -268,7 +269,6 @@ fn parse_lines<'a>(
                 }
             }
         },
-        |_, _| false,
     );
     __gen_gen
 }

@@ -348,3 +348,67 @@ fn ref_bindings_that_end_before_a_yield() {
     assert_eq!(check!(ref_bindings_between_yields(vec![3, 4])), [13, 26, 7]);
     assert_eq!(check!(ref_bindings_between_yields(vec![])), [0, 0, 5]);
 }
+
+fn double(x: u64) -> u64 {
+    x * 2
+}
+
+fn triple(x: u64) -> u64 {
+    x * 3
+}
+
+// Branches whose values are two functions or two closures, one branch yielding: the plain
+// function's `let` takes a function pointer (the branches' common type), and so does the
+// value the state machine carries to the join (typed by the body's plain copy, which a
+// `no_fold` generator does not have: there, rustc asks for the cast).
+#[gen_core::generator]
+fn functions_of_two_branches(c: bool, n: u64) -> impl Iterator<Item = u64> {
+    let f = if c {
+        yield_!(1);
+        double
+    } else {
+        triple
+    };
+    yield_!(f(n));
+    let g = match n % 3 {
+        0 => |x: u64| x + 1,
+        1 => {
+            yield_!(2);
+            |x: u64| x + 2
+        }
+        _ => |x: u64| x * 10,
+    };
+    yield_!(g(n));
+}
+
+fn functions_of_two_branches_plain(c: bool, n: u64) -> Vec<u64> {
+    let mut out = Vec::new();
+    let f = if c {
+        out.push(1);
+        double
+    } else {
+        triple
+    };
+    out.push(f(n));
+    let g = match n % 3 {
+        0 => |x: u64| x + 1,
+        1 => {
+            out.push(2);
+            |x: u64| x + 2
+        }
+        _ => |x: u64| x * 10,
+    };
+    out.push(g(n));
+    out
+}
+
+#[test]
+fn a_join_of_two_functions_is_a_function_pointer() {
+    for c in [false, true] {
+        for n in 0..4 {
+            gen_tests::check_iter(&functions_of_two_branches_plain(c, n), || {
+                functions_of_two_branches(c, n)
+            });
+        }
+    }
+}

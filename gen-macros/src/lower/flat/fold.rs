@@ -39,6 +39,7 @@ pub(crate) fn copy_may_change_the_item_type(func: &crate::parse::GenFn) -> bool 
 }
 
 struct Fold<'a> {
+    ir: &'a Ir,
     items: &'a Items,
     item_ty: Option<syn::Type>,
     /// Whether the copy is in an `iter!`'s one closure (which returns `None` once the copy
@@ -56,6 +57,7 @@ pub(crate) fn fold_path(
     pattern: TokenStream,
 ) -> TokenStream {
     let fold = Fold {
+        ir,
         items,
         item_ty,
         inline: ir.inline,
@@ -179,5 +181,26 @@ impl Context for Fold<'_> {
 
     fn exact(&self) -> bool {
         true
+    }
+
+    /// Desugar the end of `let v = <init>;`, whose value the state machine hands to join
+    /// `join`, into a tie of `v`'s type to the join's value in the state: `if false { if let
+    /// S<join> { 0: j, .. } = &*st { same_type(j, &v) } }`. This copy is type-checked first
+    /// (`FlatGen::new`), so the state machine stores each branch's value as the plain
+    /// function's `let` receives it (coerced to a common type: two functions, a function
+    /// pointer), and when the `let`'s value is a type error here (`if` and `else` of two
+    /// types), rustc reports it once, here, and not again where the machine stores it.
+    fn joined(&mut self, join: super::ir::StateId, binding: super::ir::BindingId) -> TokenStream {
+        let at = Span::mixed_site();
+        let (ty, variant, st) = (names::state_enum(), names::variant(join), names::st_place());
+        let name = &self.ir.bindings[binding].ident;
+        let j = syn::Ident::new("__gen_joined", at);
+        quote_spanned! {at=>
+            if false {
+                if let #ty::#variant { 0: #j, .. } = &#st {
+                    ::gen_core::__private::same_type(#j, &#name);
+                }
+            }
+        }
     }
 }

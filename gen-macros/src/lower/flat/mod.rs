@@ -31,12 +31,12 @@
 //! fn f(args) -> impl Iterator<Item = T> + FusedIterator {
 //!     enum GeneratorState<P0, P1, ..> { S0(..), S1(..), .., __gen_Done }
 //!     let generator_state = GeneratorState::S0(args..);
-//!     FlatGen::new::<T>(generator_state, move |generator_state| {
-//!         let mut __gen_cur = mem::replace(&mut *generator_state, GeneratorState::__gen_Done);
-//!         '__gen_sm: loop { match __gen_cur { S0(..) => { .. } S1(..) => { .. } .. } }
-//!     }, |generator_state, sink| {
+//!     FlatGen::new::<T>(generator_state, |generator_state, sink| {
 //!         if let S0(args) = take(generator_state) { <body, yield = sink> return true; }
 //!         false
+//!     }, move |generator_state| {
+//!         let mut __gen_cur = mem::replace(&mut *generator_state, GeneratorState::__gen_Done);
+//!         '__gen_sm: loop { match __gen_cur { S0(..) => { .. } S1(..) => { .. } .. } }
 //!     })
 //! }
 //! ```
@@ -441,7 +441,7 @@ fn assemble(
             }),
             None => quote!(|_, _| false),
         };
-        quote!(::gen_core::__private::FlatGen::new #turbofish (#st, #resume, #fold))
+        quote!(::gen_core::__private::FlatGen::new #turbofish (#st, #fold, #resume))
     };
     // A frame's generator drops its state when `next()` unwinds (see `emit/frame.rs`).
     let generator_value = match em.frame {

@@ -47,6 +47,11 @@ pub(crate) trait Context {
     /// Whether this is the one copy of the body that holds every statement where the user
     /// wrote it (the fold copy): only there does an unused `use` warn.
     fn exact(&self) -> bool;
+    /// After `let binding = <init>;` whose value the state machine hands to `join`: what
+    /// this copy writes to say so (the fold copy: `fold.rs`'s type tie).
+    fn joined(&mut self, _join: super::ir::StateId, _binding: super::ir::BindingId) -> TokenStream {
+        TokenStream::new()
+    }
     /// A pattern that binds `bindings`, as this copy of the body writes it.
     fn pat(&mut self, pat: &syn::Pat, bindings: &[super::ir::BindingId]) -> TokenStream {
         let _ = bindings;
@@ -334,7 +339,11 @@ impl<'a, C: Context> Printer<'a, C> {
                 let init = init.map(|i| quote_spanned!(span=> = #i));
                 let diverge = diverge.map(|d| quote_spanned!(span=> else #d));
                 self.cx.declared(&l.bindings);
-                quote_spanned!(span=> #(#attrs)* let #pat #init #diverge;)
+                let tie = match (l.join, &l.bindings[..]) {
+                    (Some(join), [binding]) if whole_binding(pat) => self.cx.joined(join, *binding),
+                    _ => TokenStream::new(),
+                };
+                quote_spanned!(span=> #(#attrs)* let #pat #init #diverge; #tie)
             }
             Stmt::Expr { expr, semi, .. } => {
                 let e = self.expr(expr);
@@ -456,4 +465,13 @@ fn is_compound(e: &Expr) -> bool {
             | ExprKind::Match { .. }
             | ExprKind::Loop { .. }
     )
+}
+
+/// `x`, `mut x`, `x: T`: a pattern that binds the whole value to one name.
+fn whole_binding(pat: &syn::Pat) -> bool {
+    match pat {
+        syn::Pat::Ident(p) => p.subpat.is_none(),
+        syn::Pat::Type(t) => whole_binding(&t.pat),
+        _ => false,
+    }
 }

@@ -9,10 +9,10 @@
 //! ```text
 //! enum GeneratorState<..> { S0(), S1(), S2(join value), .., __gen_Done }
 //! let generator_state = (None, .., Some(arg), S0());    (the frame, in drop order)
-//! FramedGen::new(FlatGen::new(generator_state, |generator_state| {
+//! FramedGen::new(FlatGen::new(generator_state, fold, |generator_state| {
 //!     let (__gen_k7, .., __gen_k3, generator_state) = generator_state;   (a `&mut` each)
 //!     ..
-//! }, fold))
+//! }))
 //! ```
 //!
 //! Desugar the entry of state `S` into `let x = frame_take(&mut *__gen_k3);` for only the
