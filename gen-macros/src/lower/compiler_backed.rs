@@ -202,6 +202,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     };
     let generator = if boxed {
         let fold = fold_block.map(|block| fold_copy::Copy {
+            reverse_mention: reverse_mention.clone().unwrap_or_default(),
             rebinds: &rebinds,
             body: tail(&block),
             fallible,

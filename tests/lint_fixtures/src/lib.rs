@@ -157,6 +157,23 @@ pub fn flat_between_yields(rows: Vec<u32>, n: u32) -> impl Iterator<Item = Strin
     yield_!(even.to_string());
 }
 
+/// The same lints in a `boxed` generator, each once (its async copy of the body is not linted
+/// beside the plain copy `fold` runs), and those that judge a value by all its uses.
+#[generator(boxed)]
+pub fn boxed_lints_once(text: String, deep: bool, wide: bool) -> impl Iterator<Item = usize> {
+    let label = format!("x"); // clippy: useless_format
+    let sizes = vec![1, 2]; // clippy: useless_vec
+    for w in text.split(' ') {
+        yield_!(w.len() + label.len() + sizes.len());
+    }
+    if deep // clippy: collapsible_if
+    {
+        if wide {
+            yield_!(0);
+        }
+    }
+}
+
 /// The same code outside any generator, as the reference.
 pub fn plain(items: Vec<u32>, verbose: bool) -> Vec<u32> {
     let empty = items.len() == 0; // clippy: len_zero

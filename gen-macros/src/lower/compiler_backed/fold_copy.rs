@@ -7,11 +7,12 @@
 //!
 //! ```text
 //! boxed_with_fold(move |entry: Entry<'_, T>| match entry {
-//!     Entry::Resume(mut yield_) => Some(async move { let x = x; <body, yield = await> }),
 //!     Entry::Fold(sink) => {
 //!         fold_infallible(sink, move |sink| { let x = x; <body, yield = sink(v)> });
 //!         None
 //!     }
+//!     #[allow(clippy::all, ..)]
+//!     Entry::Resume(mut yield_) => Some(async move { let x = x; <body, yield = await> }),
 //! })
 //! ```
 //!
@@ -30,6 +31,9 @@ pub(super) fn sink() -> Ident {
 
 /// The plain copy: the arguments' re-bindings and the body with its tail.
 pub(super) struct Copy<'a> {
+    /// The arguments named in reverse first, as the async copy does (the closure captures
+    /// them in that order, and drops them so while it has not run).
+    pub reverse_mention: TokenStream,
     pub rebinds: &'a [TokenStream],
     pub body: TokenStream,
     pub fallible: bool,
@@ -52,8 +56,17 @@ pub(super) fn boxed_generator(
         (true, false) => quote!(#private::boxed_fallible),
         (true, true) => quote!(#private::boxed_fallible_with_fold),
     };
+    // With a plain copy, which is the body as written, clippy reports the user's lints
+    // there, once, as for the plain function: in the async copy the same code would draw them
+    // a second time (a lint inside another macro's input, `format!("x")`, is not the same
+    // diagnostic twice) or about the awaits the plain function does not have. rustc's own
+    // lints are not touched.
+    let only_in_the_copy = copy
+        .as_ref()
+        .map(|_| quote!(#[allow(clippy::all, clippy::pedantic, clippy::nursery)]));
     let fold = match copy {
         Some(Copy {
+            reverse_mention,
             rebinds,
             body,
             fallible,
@@ -65,6 +78,7 @@ pub(super) fn boxed_generator(
             };
             quote! {
                 #private::Entry::Fold(#sink) => {
+                    #reverse_mention
                     #run(#sink, move |#sink| {
                         #(#rebinds)*
                         #body
@@ -77,8 +91,9 @@ pub(super) fn boxed_generator(
     };
     quote! {
         #constructor(move |#entry: #private::Entry<'_, #item_ty>| match #entry {
-            #private::Entry::Resume(mut #h) => ::core::option::Option::Some(#resume),
             #fold
+            #only_in_the_copy
+            #private::Entry::Resume(mut #h) => ::core::option::Option::Some(#resume),
         })
     }
 }
