@@ -452,3 +452,52 @@ fn panic_propagates_out_of_next_then_none() {
     assert!(take_log().is_empty());
     assert_eq!(live(), 0);
 }
+
+/// A `static` and a `thread_local!` declared in a `boxed` body: one item each, shared by
+/// every call and every way of consuming the generator (`fold` included), as in the plain
+/// function.
+#[generator(boxed)]
+fn ticket_ids(n: usize) -> impl Iterator<Item = usize> {
+    static NEXT_ID: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(100);
+    thread_local! {
+        static ISSUED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+    let taken: Vec<usize> = (0..n)
+        .map(|_| NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+        .collect();
+    for id in &taken {
+        ISSUED.with(|c| c.set(c.get() + 1));
+        yield_!(*id);
+    }
+    yield_!(ISSUED.with(std::cell::Cell::get) * 1000);
+}
+
+#[test]
+fn statics_of_a_boxed_body_are_shared_by_every_consumer() {
+    let first: Vec<usize> = ticket_ids(2).collect();
+    let (base, issued) = (first[0], first[2] / 1000);
+    assert_eq!(first, [base, base + 1, issued * 1000]);
+    let summed: usize = ticket_ids(2).sum();
+    assert_eq!(summed, (base + 2) + (base + 3) + (issued + 2) * 1000);
+    let mut each = Vec::new();
+    ticket_ids(2).for_each(|x| each.push(x));
+    assert_eq!(each, [base + 4, base + 5, (issued + 4) * 1000]);
+}
+
+/// Items of an unnamed type made by a closure: every copy of the body would make another
+/// type, so the generator has none, and `fold` runs it in its box.
+#[generator(boxed)]
+fn adders(n: u32) -> impl Iterator<Item = impl Fn(u32) -> u32> {
+    let steps: Vec<u32> = (1..=n).collect();
+    for s in &steps {
+        let s = *s;
+        yield_!(move |x| x + s);
+    }
+}
+
+#[test]
+fn closures_as_unnamed_items_of_a_boxed_generator() {
+    let applied: Vec<u32> = adders(3).map(|f| f(10)).collect();
+    assert_eq!(applied, [11, 12, 13]);
+    assert_eq!(adders(3).fold(0, |acc, f| acc + f(1)), 2 + 3 + 4);
+}

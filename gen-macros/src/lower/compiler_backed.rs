@@ -100,16 +100,19 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     };
     let mut block = func.block.clone();
     rewrite.visit_block_mut(&mut block);
-    // A boxed body's plain copy, for `fold` (not for an IDE, which gets the body once).
-    let fold_block = (boxed && fold && !crate::ide::for_an_ide()).then(|| {
-        let mut rewrite = Rewrite {
-            sink: Some(fold_copy::sink()),
-            ..rewrite
-        };
-        let mut block = func.block.clone();
-        rewrite.visit_block_mut(&mut block);
-        block
-    });
+    // A boxed body's plain copy, for `fold` (not for an IDE, which gets the body once; not
+    // for a body whose copy would declare its items or its statics a second time, or make
+    // an unnamed item type a second type: `fold_copy::may_copy`).
+    let fold_block = (boxed && fold && !crate::ide::for_an_ide() && fold_copy::may_copy(func))
+        .then(|| {
+            let mut rewrite = Rewrite {
+                sink: Some(fold_copy::sink()),
+                ..rewrite
+            };
+            let mut block = func.block.clone();
+            rewrite.visit_block_mut(&mut block);
+            block
+        });
 
     let private = quote!(::gen_core::__private);
     let constructor = match (func.flavour == Flavour::Stream && !boxed, fallible) {

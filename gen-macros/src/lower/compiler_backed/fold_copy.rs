@@ -24,6 +24,30 @@
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+/// Whether the body may have a plain copy: not when the copy would declare an item of the
+/// body a second time (a `static` would be two statics, a `struct` two types) or a `static`
+/// inside a macro (`thread_local!`), nor when the item type is unnamed and the body makes a
+/// closure or an `async` block (each copy its own type: `flat::copy_may_change_the_item_type`).
+pub(super) fn may_copy(func: &crate::parse::GenFn) -> bool {
+    use syn::visit::Visit;
+    struct Items(bool);
+    impl Visit<'_> for Items {
+        fn visit_item(&mut self, item: &syn::Item) {
+            match item {
+                syn::Item::Use(_) => {}
+                syn::Item::Macro(m) if m.mac.path.is_ident("macro_rules") => {}
+                _ => self.0 = true,
+            }
+        }
+        fn visit_macro(&mut self, mac: &syn::Macro) {
+            self.0 |= crate::lower::flat::mentions_static(&mac.tokens);
+        }
+    }
+    let mut items = Items(false);
+    items.visit_block(&func.block);
+    !items.0 && !crate::lower::flat::copy_may_change_the_item_type(func)
+}
+
 /// The sink a yield of the plain copy calls.
 pub(super) fn sink() -> Ident {
     Ident::new("__gen_sink", Span::mixed_site())

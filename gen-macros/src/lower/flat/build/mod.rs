@@ -22,7 +22,7 @@ mod iterator_borrows;
 pub(crate) mod let_kinds;
 mod lets;
 mod loops;
-mod macros;
+pub(crate) mod macros;
 mod method_borrows;
 pub(crate) mod methods;
 mod mutations;
