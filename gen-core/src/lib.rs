@@ -212,6 +212,15 @@ pub mod __private {
         core::mem::needs_drop::<T>()
     }
 
+    /// A yielded value of a compiler-backed generator, as the scrutinee of the `match` that
+    /// hands it over: the field gives the value the item type as its expected type, and the
+    /// value's temporaries live until the generator resumes.
+    #[derive(Debug)]
+    pub struct Handed<T> {
+        /// The value.
+        pub value: T,
+    }
+
     /// Ties the type of a join's value in a flat generator's state to the type of the `let`
     /// that receives it in the body's plain copy (dead code: `if false { .. }`).
     #[inline(always)]

@@ -242,6 +242,13 @@ impl VisitMut for Normalize {
             {
                 ret.expr = None;
             }
+            // Desugar `return ();` into `return;`, as in a function returning `()`.
+            Expr::Return(ret)
+                if self.at_body_level()
+                    && matches!(ret.expr.as_deref(), Some(Expr::Tuple(t)) if t.elems.is_empty()) =>
+            {
+                ret.expr = None;
+            }
             Expr::Return(ret)
                 if self.at_body_level()
                     && self.item_is_result

@@ -131,10 +131,18 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
     } = func;
     // The added `+ FusedIterator` is implied by nothing the user wrote, but clippy's
     // `implied_bounds_in_impls` cannot tell it was added on purpose.
+    // The body's inner attributes (`#![allow(..)]`, which `syn` keeps with the function's)
+    // open the body again.
+    let (inner, outer): (Vec<_>, Vec<_>) = attrs
+        .into_iter()
+        .partition(|a| matches!(a.style, syn::AttrStyle::Inner(_)));
     let mut block = TokenStream::new();
-    braces.surround(&mut block, |out| out.extend(body));
+    braces.surround(&mut block, |out| {
+        out.extend(quote!(#(#inner)*));
+        out.extend(body);
+    });
     Ok(quote! {
-        #(#attrs)*
+        #(#outer)*
         #[allow(clippy::implied_bounds_in_impls)]
         #vis #sig #block
     })

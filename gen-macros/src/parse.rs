@@ -241,6 +241,12 @@ pub(crate) fn is_result(ty: &Type) -> bool {
         "Option", "Vec", "VecDeque", "Box", "Rc", "Arc", "HashMap", "HashSet", "BTreeMap",
         "BTreeSet", "Cow",
     ];
+    // Types without arguments that are no `Result`.
+    const PLAIN: &[&str] = &[
+        "u8", "u16", "u32", "u64", "u128", "usize", "i8", "i16", "i32", "i64", "i128", "isize",
+        "f32", "f64", "bool", "char", "str", "String", "PathBuf", "OsString", "Duration",
+        "Instant", "Ordering",
+    ];
     match ty {
         Type::Path(path) if path.qself.is_none() => {
             path.path.segments.last().is_some_and(|s| {
@@ -248,6 +254,10 @@ pub(crate) fn is_result(ty: &Type) -> bool {
                     // An alias with arguments (`Res<u32>`): the plain function's `?` decides.
                     || (!matches!(s.arguments, PathArguments::None)
                         && !NOT_RESULTS.contains(&s.ident.to_string().as_str()))
+                    // An alias without (`type Row = Result<i64, E>;`): so does the compiler's
+                    // check that the items are `Result`s (`gen_core::checks::ResultItem`).
+                    || (matches!(s.arguments, PathArguments::None)
+                        && !PLAIN.contains(&s.ident.to_string().as_str()))
             })
         }
         Type::Paren(p) => is_result(&p.elem),

@@ -335,12 +335,12 @@ impl Rewrite {
 
     /// Desugar a yield of `value` into an await on the handle. The glue carries the yield's
     /// span, so a type mismatch is reported on the user's `yield_!`.
-    /// Desugar `yield_!(v)` into `{ let value: Item = v; h.yield_(value).await }` (an item of
-    /// another type is reported at `v`, a closure's parameters take the item's types), or,
-    /// when `v` reads a temporary in place (`cache.borrow().len()`, `&make()`, `vec![..].len()`)
-    /// and has no closure, into `match v { value => { let value: Item = value;
-    /// h.yield_(value).await } }`: its temporaries live until the generator resumes, as a
-    /// statement's temporaries do.
+    /// Desugar `yield_!(v)` into `match (Handed::<Item> { value: v }) { Handed { value } =>
+    /// h.yield_(value).await }`: the temporaries of `v` (`cache.borrow().len()`, `&make()`,
+    /// `Tmp { .. }.n`) live until the generator resumes, as a statement's temporaries do, and
+    /// an item of another type is an error on `v`; or, when `v` has a closure, into `{ let
+    /// value: Item = v; h.yield_(value).await }` (a closure's parameters take the item's
+    /// types).
     fn yield_tokens(&self, kind: YieldKind, span: Span, value: TokenStream) -> TokenStream {
         let h = handle(span);
         match kind {
@@ -349,8 +349,11 @@ impl Rewrite {
                 let v = Ident::new("__gen_v", Span::mixed_site());
                 let ty = self.annotation.as_ref().map(|ty| quote!(: #ty));
                 let parsed = syn::parse2::<syn::Expr>(value.clone()).ok();
+                // Every operand without a closure: a temporary made by a struct literal, a
+                // tuple, an array, an operator or a `match` lives until the resume too, as
+                // the argument of the plain function's `sink(v)` does.
                 let keeps_temporaries = parsed.as_ref().is_some_and(|e| {
-                    crate::lower::flat::reads_a_temporary(e)
+                    !makes_no_temporary(e)
                         && !crate::lower::flat::holds(e, |x| matches!(x, syn::Expr::Closure(_)))
                 });
                 // A struct literal may not stand as a scrutinee as written (`Event { .. }`);
@@ -363,10 +366,19 @@ impl Rewrite {
                     value
                 };
                 let hand_over = self.hand_over(&h, &method, &v, span);
-                if keeps_temporaries {
-                    quote_spanned!(span=> match #value { #v => { let #v #ty = #v; #hand_over } })
-                } else {
-                    quote_spanned!(span=> { let #v #ty = #value; #hand_over })
+                match (keeps_temporaries, &self.annotation) {
+                    // The value as a field of `Handed<Item>`, an expected type for it, so that
+                    // an item of another type is rustc's error on the value.
+                    (true, Some(item)) => {
+                        let handed = quote!(::gen_core::__private::Handed);
+                        quote_spanned! {span=>
+                            match (#handed::<#item> { value: #value }) {
+                                #handed { value: #v } => { #hand_over }
+                            }
+                        }
+                    }
+                    (true, None) => quote_spanned!(span=> match #value { #v => { #hand_over } }),
+                    (false, _) => quote_spanned!(span=> { let #v #ty = #value; #hand_over }),
                 }
             }
             YieldKind::From
@@ -479,6 +491,20 @@ impl Rewrite {
         let mut out = self.yield_tokens(YieldKind::One, span, value);
         out.extend(rest);
         Some(out)
+    }
+}
+
+/// `x`, `1`, `self.count`, `&x`, `x as u64`: an operand that makes no temporary, whose item
+/// type check stays on a `let` (rustc then labels the item type "expected due to this").
+fn makes_no_temporary(e: &Expr) -> bool {
+    match e {
+        Expr::Path(_) | Expr::Lit(_) => true,
+        Expr::Field(f) => makes_no_temporary(&f.base),
+        Expr::Reference(r) => makes_no_temporary(&r.expr),
+        Expr::Cast(c) => makes_no_temporary(&c.expr),
+        Expr::Paren(p) => makes_no_temporary(&p.expr),
+        Expr::Unary(u) => makes_no_temporary(&u.expr),
+        _ => false,
     }
 }
 

@@ -55,8 +55,9 @@ pub(super) fn sink() -> Ident {
 
 /// The plain copy: the arguments' re-bindings and the body with its tail.
 pub(super) struct Copy<'a> {
-    /// The arguments named in reverse first, as the async copy does (the closure captures
-    /// them in that order, and drops them so while it has not run).
+    /// The arguments named in reverse first, as the async copy does: the closures capture
+    /// them whole (not the field of `self` the body assigns, which rustc would call a captured
+    /// value never read), in that order, and drop them so while they have not run.
     pub reverse_mention: TokenStream,
     pub rebinds: &'a [TokenStream],
     pub body: TokenStream,
@@ -102,8 +103,8 @@ pub(super) fn boxed_generator(
             };
             quote! {
                 #private::Entry::Fold(#sink) => {
-                    #reverse_mention
                     #run(#sink, move |#sink| {
+                        #reverse_mention
                         #(#rebinds)*
                         #body
                     });

@@ -60,8 +60,14 @@ fn yields_inside_macro_input_are_rewritten() {
         out.contains("{ { let __gen_v : u32 = v ; yield_ . yield_ (__gen_v) . await } }"),
         "{out}"
     );
+    // An operand that may make temporaries: handed over from a `match`, whose scrutinee
+    // keeps them until the resume.
     assert!(
-        out.contains("{ let __gen_v : u32 = w + 1 ; yield_ . yield_ (__gen_v) . await } ,"),
+        out.contains(
+            "match (:: gen_core :: __private :: Handed :: < u32 > { value : w + 1 }) { \
+             :: gen_core :: __private :: Handed { value : __gen_v } => { yield_ . yield_ \
+             (__gen_v) . await } } ,"
+        ),
         "{out}"
     );
 }

@@ -63,7 +63,7 @@ pub(crate) mod names;
 mod yield_temps;
 pub(crate) use build::macros::mentions_static;
 pub(crate) use fold::copy_may_change_the_item_type;
-pub(crate) use yield_temps::{holds, is_yield_temporary, reads_a_temporary};
+pub(crate) use yield_temps::{holds, is_yield_temporary};
 pub(crate) mod places;
 pub(crate) mod plan;
 pub(crate) mod print;

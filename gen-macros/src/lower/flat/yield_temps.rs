@@ -69,34 +69,6 @@ fn unknown_receiver(e: &Expr) -> bool {
     unknown_here || first_evaluated(e).is_some_and(|(child, _)| unknown_receiver(child))
 }
 
-/// Whether `operand` reads a temporary in place anywhere: a value made by a call, a method
-/// call or a macro, as a method's receiver (unless the method is known to take it by value), a
-/// field's or an index's base, or under `&` or `*`.
-pub(crate) fn reads_a_temporary(operand: &Expr) -> bool {
-    struct Find(bool);
-    impl<'a> syn::visit::Visit<'a> for Find {
-        fn visit_expr(&mut self, e: &'a Expr) {
-            let value = |e: &Expr| makes_a_value(e) || matches!(e, Expr::Macro(_));
-            self.0 |= match e {
-                Expr::MethodCall(m) => {
-                    value(&m.receiver) && !consumes_receiver(&m.method.to_string(), m.args.len())
-                }
-                Expr::Field(f) => value(&f.base),
-                Expr::Index(i) => value(&i.expr),
-                Expr::Reference(r) => value(&r.expr),
-                Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && value(&u.expr),
-                _ => false,
-            };
-            if !self.0 {
-                syn::visit::visit_expr(self, e);
-            }
-        }
-    }
-    let mut find = Find(false);
-    syn::visit::Visit::visit_expr(&mut find, operand);
-    find.0
-}
-
 /// Whether `operand` holds, anywhere (closures' and blocks' bodies included), an expression
 /// that `kind` accepts (a closure, a struct literal).
 pub(crate) fn holds(operand: &Expr, kind: fn(&Expr) -> bool) -> bool {
