@@ -123,3 +123,40 @@ fn a_guard_made_for_the_item_is_held_while_the_consumer_has_it() {
         "released when the generator is dropped"
     );
 }
+
+/// A value whose drop is logged, made by a struct literal.
+struct Made {
+    _guard: gen_tests::Noisy,
+    n: u64,
+}
+
+impl std::ops::Add<&Made> for &Made {
+    type Output = u64;
+    fn add(self, other: &Made) -> u64 {
+        self.n + other.n
+    }
+}
+
+// The temporaries of a yield's operand made by a struct literal, a tuple, an array, an
+// operator or a `match` scrutinee live until the generator resumes, as the plain function's
+// statement keeps them until it ends.
+gen_tests::twin! {
+    fn operand_temporaries_of_every_kind(k: u64) -> u64 {
+        let kept = Made { _guard: gen_tests::Noisy::new("kept"), n: k };
+        yield_!(Made { _guard: gen_tests::Noisy::new("literal"), n: 1 }.n);
+        yield_!((Made { _guard: gen_tests::Noisy::new("tuple"), n: 2 }, 5).1);
+        yield_!([Made { _guard: gen_tests::Noisy::new("array"), n: 3 }][0].n + 1);
+        yield_!(&Made { _guard: gen_tests::Noisy::new("operator"), n: 4 } + &kept);
+        yield_!(match (Made { _guard: gen_tests::Noisy::new("scrutinee"), n: 5 }).n {
+            m if m > 100 => 0,
+            m => m,
+        });
+        yield_!(kept.n);
+    }
+}
+
+#[test]
+fn operand_temporaries_of_every_kind_drop_after_the_item() {
+    gen_tests::check!(operand_temporaries_of_every_kind(7));
+    gen_tests::same_drops!(operand_temporaries_of_every_kind(7));
+}

@@ -9,7 +9,7 @@
 //! hidden locals of a block around the yield: desugar
 //!
 //! ```text
-//! yield_!(log.guard("t").len());          yield_!(make().x.len());
+//! yield_!(log.guard("t").len());          yield_!(make().x.len());   (or `Made { .. }.n`)
 //! ```
 //! into
 //! ```text
@@ -198,6 +198,9 @@ fn first_evaluated(e: &Expr) -> Option<(&Expr, bool)> {
         Expr::Call(c) if matches!(&*c.func, Expr::Path(_)) => (c.args.first()?, false),
         Expr::Tuple(t) => (t.elems.first()?, false),
         Expr::Struct(s) if s.rest.is_none() => (&s.fields.first()?.expr, false),
+        // A `match`'s scrutinee keeps its temporaries to the end of the `match` (an `if`'s
+        // condition drops them before a branch runs).
+        Expr::Match(m) => (&m.expr, false),
         _ => return None,
     })
 }
@@ -216,15 +219,18 @@ fn first_evaluated_mut(e: &mut Expr) -> Option<&mut Expr> {
         Expr::Call(c) if matches!(&*c.func, Expr::Path(_)) => c.args.first_mut()?,
         Expr::Tuple(t) => t.elems.first_mut()?,
         Expr::Struct(s) if s.rest.is_none() => &mut s.fields.first_mut()?.expr,
+        Expr::Match(m) => &mut m.expr,
         _ => return None,
     })
 }
 
-/// A call or a method call: a value made here (a place, a literal or a constant is none).
+/// A call, a method call, a struct literal, a tuple or an array: a value made here (a place,
+/// a literal or a constant is none).
 fn makes_a_value(e: &Expr) -> bool {
     match e {
         Expr::Paren(p) => makes_a_value(&p.expr),
-        Expr::Call(_) | Expr::MethodCall(_) => true,
+        Expr::Call(_) | Expr::MethodCall(_) | Expr::Struct(_) | Expr::Array(_) => true,
+        Expr::Tuple(t) => !t.elems.is_empty(),
         _ => false,
     }
 }
