@@ -103,10 +103,11 @@ impl<T, F, Fut, const FOLD: bool> fmt::Debug for BoxedGen<T, F, Fut, FOLD> {
     }
 }
 
-/// Builds a boxed sync generator from its body (see [`Entry`]), which has no plain copy:
-/// its `Fold` entry is never taken.
+/// Builds a boxed sync generator from its body (see [`Entry`]). `FOLD`: the body has a plain
+/// copy, which `fold` runs before the first `next` (without one, its `Fold` entry is never
+/// taken).
 #[inline]
-pub fn boxed<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut, false>
+pub fn boxed<T, F, Fut, const FOLD: bool>(body: F) -> BoxedGen<T, F, Fut, FOLD>
 where
     F: FnOnce(Entry<'_, T>) -> Option<Fut>,
     Fut: Future<Output = ()>,
@@ -116,35 +117,10 @@ where
     }
 }
 
-/// [`boxed`] for a body with a plain copy, which `fold` runs before the first `next`.
+/// [`boxed`] for a body that uses `?`: the body returns `Result<(), E>` and an `Err(e)`
+/// becomes the last item ([`fold_fallible`] in the plain copy).
 #[inline]
-pub fn boxed_with_fold<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut, true>
-where
-    F: FnOnce(Entry<'_, T>) -> Option<Fut>,
-    Fut: Future<Output = ()>,
-{
-    BoxedGen {
-        state: State::Init(body),
-    }
-}
-
-/// Builds a boxed sync generator whose body uses `?`: the body returns `Result<(), E>` and
-/// an `Err(e)` becomes the last item. No plain copy.
-#[inline]
-pub fn boxed_fallible<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut, false>
-where
-    T: ResultItem,
-    F: FnOnce(Entry<'_, T>) -> Option<Fut>,
-    Fut: Future<Output = Result<(), T::Err>>,
-{
-    BoxedGen {
-        state: State::Init(body),
-    }
-}
-
-/// [`boxed_fallible`] for a body with a plain copy ([`fold_fallible`]).
-#[inline]
-pub fn boxed_fallible_with_fold<T, F, Fut>(body: F) -> BoxedGen<T, F, Fut, true>
+pub fn boxed_fallible<T, F, Fut, const FOLD: bool>(body: F) -> BoxedGen<T, F, Fut, FOLD>
 where
     T: ResultItem,
     F: FnOnce(Entry<'_, T>) -> Option<Fut>,

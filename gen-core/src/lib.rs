@@ -273,8 +273,7 @@ pub mod __private {
 
     #[cfg(feature = "alloc")]
     pub use crate::boxed::{
-        BoxedGen, Entry, boxed, boxed_fallible, boxed_fallible_with_fold, boxed_with_fold,
-        fold_fallible, fold_infallible,
+        BoxedGen, Entry, boxed, boxed_fallible, fold_fallible, fold_infallible,
     };
     pub use crate::stream::{BodyOutput, GenStream, YieldFut, Yielder, stream, stream_fallible};
     #[cfg(feature = "stream")]

@@ -12,7 +12,7 @@ use std::task::{Context, Poll};
 
 mod common;
 use common::{Noisy, assert_send, assert_sync, assert_unpin, poll_and_forget};
-use gen_core::__private::{BoxedGen, Entry, Yielder, boxed_with_fold, fold_infallible};
+use gen_core::__private::{BoxedGen, Entry, Yielder, fold_infallible};
 use gen_core::checks::ResultItem;
 
 /// `gen_core::__private::boxed` for a body shaped like the macro's without a plain copy: the
@@ -23,7 +23,7 @@ fn boxed<T, Fut>(
 where
     Fut: Future<Output = ()>,
 {
-    gen_core::__private::boxed(move |entry| match entry {
+    gen_core::__private::boxed::<_, _, _, false>(move |entry| match entry {
         Entry::Resume(handle) => Some(body(handle)),
         Entry::Fold(_) => None,
     })
@@ -37,7 +37,7 @@ where
     T: ResultItem,
     Fut: Future<Output = Result<(), T::Err>>,
 {
-    gen_core::__private::boxed_fallible(move |entry| match entry {
+    gen_core::__private::boxed_fallible::<_, _, _, false>(move |entry| match entry {
         Entry::Resume(handle) => Some(body(handle)),
         Entry::Fold(_) => None,
     })
@@ -244,7 +244,7 @@ fn auto_traits() {
 /// ran: `fold` on an unstarted generator runs the copy (no box, no future), and the
 /// generator's arguments move into whichever entry runs.
 fn logged(n: u32, log: Rc<RefCell<Vec<&'static str>>>) -> impl Iterator<Item = u32> {
-    boxed_with_fold(move |entry: Entry<'_, u32>| match entry {
+    gen_core::__private::boxed::<_, _, _, true>(move |entry: Entry<'_, u32>| match entry {
         Entry::Resume(mut handle) => Some(async move {
             let log = log;
             log.borrow_mut().push("resume");

@@ -9,7 +9,7 @@ use std::pin::pin;
 use std::task::{Context, Poll, Waker};
 
 use futures_core::Stream;
-use gen_core::__private::{Entry, Yielder, boxed_with_fold, fold_infallible, stream};
+use gen_core::__private::{Entry, Yielder, boxed, fold_infallible, stream};
 
 struct Counting;
 
@@ -55,7 +55,7 @@ fn count_stream(n: u64) -> impl Stream<Item = u64> {
 
 /// A boxed generator with its plain copy, as the macro writes it.
 fn count_boxed(n: u64) -> impl Iterator<Item = u64> {
-    boxed_with_fold(move |entry: Entry<'_, u64>| match entry {
+    boxed::<_, _, _, true>(move |entry: Entry<'_, u64>| match entry {
         Entry::Resume(mut __gen_h) => Some(async move {
             let data = [1u64, 2, 3];
             let view = &data[..];

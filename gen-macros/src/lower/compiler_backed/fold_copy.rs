@@ -6,7 +6,7 @@
 //! Both copies need the arguments by value, so one closure owns them and builds either:
 //!
 //! ```text
-//! boxed_with_fold(move |entry: Entry<'_, T>| match entry {
+//! boxed::<_, _, _, true>(move |entry: Entry<'_, T>| match entry {
 //!     Entry::Fold(sink) => {
 //!         fold_infallible(sink, move |sink| { let x = x; <body, yield = sink(v)> });
 //!         None
@@ -18,8 +18,7 @@
 //!
 //! In a body with `?`, the copy is a closure returning `Result<(), E>` (`fold_fallible`
 //! yields its error last, after the copy's locals and arguments drop, as the generator
-//! does). Without a copy (`no_fold`, an IDE), `Fold` is never taken (`boxed`, not
-//! `boxed_with_fold`).
+//! does). Without a copy (`no_fold`, an IDE), `Fold` is never taken (`boxed::<.., false>`).
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -75,11 +74,10 @@ pub(super) fn boxed_generator(
 ) -> TokenStream {
     let private = quote!(::gen_core::__private);
     let entry = Ident::new("__gen_entry", Span::mixed_site());
-    let constructor = match (fallible, copy.is_some()) {
-        (false, false) => quote!(#private::boxed),
-        (false, true) => quote!(#private::boxed_with_fold),
-        (true, false) => quote!(#private::boxed_fallible),
-        (true, true) => quote!(#private::boxed_fallible_with_fold),
+    let folds = copy.is_some();
+    let constructor = match fallible {
+        false => quote!(#private::boxed::<_, _, _, #folds>),
+        true => quote!(#private::boxed_fallible::<_, _, _, #folds>),
     };
     // With a plain copy, which is the body as written, clippy reports the user's lints
     // there, once, as for the plain function: in the async copy the same code would draw them

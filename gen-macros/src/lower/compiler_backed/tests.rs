@@ -126,7 +126,10 @@ fn result_item_without_try_is_infallible() {
         },
         true,
     );
-    assert!(out.contains("__private :: boxed_with_fold (move"), "{out}");
+    assert!(
+        out.contains("__private :: boxed :: < _ , _ , _ , true > (move"),
+        "{out}"
+    );
     assert!(!out.contains("fold_fallible"), "{out}");
     assert!(out.contains("return ;"), "{out}");
 }
@@ -163,7 +166,10 @@ fn a_boxed_body_has_a_plain_copy_whose_yields_call_the_sink() {
         },
         true,
     );
-    assert!(out.contains("__private :: boxed_with_fold"), "{out}");
+    assert!(
+        out.contains("__private :: boxed :: < _ , _ , _ , true >"),
+        "{out}"
+    );
     assert!(out.contains("Entry :: Resume (mut yield_)"), "{out}");
     assert!(out.contains("fold_infallible (__gen_sink"), "{out}");
     assert!(
