@@ -379,6 +379,12 @@ fn functions_of_two_branches(c: bool, n: u64) -> impl Iterator<Item = u64> {
         _ => |x: u64| x * 10,
     };
     yield_!(g(n));
+    // One closure, the value of a block that yields: its own type, in each copy of the body.
+    let h = {
+        yield_!(3);
+        move |x: u64| x + n
+    };
+    yield_!(h(1));
 }
 
 fn functions_of_two_branches_plain(c: bool, n: u64) -> Vec<u64> {
@@ -399,6 +405,11 @@ fn functions_of_two_branches_plain(c: bool, n: u64) -> Vec<u64> {
         _ => |x: u64| x * 10,
     };
     out.push(g(n));
+    let h = {
+        out.push(3);
+        move |x: u64| x + n
+    };
+    out.push(h(1));
     out
 }
 

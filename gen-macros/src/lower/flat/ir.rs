@@ -310,6 +310,8 @@ pub(crate) struct Let {
     pub diverge: Option<Expr>,
     /// The join that receives a lowered initializer's value.
     pub join: Option<StateId>,
+    /// The fold copy may tie the binding's type to that value (`build/join_ties.rs`).
+    pub tie: bool,
     /// The init's by-value pattern moves: places moved when the pattern binds.
     pub moves: Vec<Place>,
     /// The other parts of the init's place that the pattern spells out (`_`, `ref` bindings,

@@ -340,7 +340,9 @@ impl<'a, C: Context> Printer<'a, C> {
                 let diverge = diverge.map(|d| quote_spanned!(span=> else #d));
                 self.cx.declared(&l.bindings);
                 let tie = match (l.join, &l.bindings[..]) {
-                    (Some(join), [binding]) if whole_binding(pat) => self.cx.joined(join, *binding),
+                    (Some(join), [binding]) if l.tie && whole_binding(pat) => {
+                        self.cx.joined(join, *binding)
+                    }
                     _ => TokenStream::new(),
                 };
                 quote_spanned!(span=> #(#attrs)* let #pat #init #diverge; #tie)

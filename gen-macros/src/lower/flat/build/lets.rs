@@ -316,6 +316,7 @@ impl Builder<'_> {
             bindings,
             init,
             diverge,
+            tie: init_syn.is_some_and(|i| super::join_ties::safe(&i.expr)),
             join,
             moves,
             parts,

@@ -19,6 +19,7 @@ mod conditional;
 mod expr;
 pub(crate) mod for_head_temps;
 mod iterator_borrows;
+mod join_ties;
 pub(crate) mod let_kinds;
 mod lets;
 mod loops;

@@ -38,7 +38,10 @@ impl Builder<'_> {
         let join = init
             .split
             .then(|| self.new_state(StateKind::Join { value: true }, e.span()));
-        let value = self.temp_let(init, join, by_ref, borrows.clone(), plain, false);
+        let mut value = self.temp_let(init, join, by_ref, borrows.clone(), plain, false);
+        if let Stmt::Let(l) = &mut value.0 {
+            l.tie = super::join_ties::safe(e);
+        }
         if !mutable {
             return (vec![value.0], value.1);
         }
@@ -76,6 +79,7 @@ impl Builder<'_> {
             bindings: vec![id],
             init: Some(init),
             diverge: None,
+            tie: false,
             join,
             moves: Vec::new(),
             parts: Vec::new(),
