@@ -237,8 +237,43 @@ impl Gen {
         }
     }
 
+    /// `let f = <branches of functions or closures, one yielding>;` and a call of `f`: two
+    /// functions or closures join into a function pointer; one closure is its own type.
+    fn function_let(&mut self) -> String {
+        let f = self.fresh("f");
+        let c = self.cond(1);
+        let y = self.yield_expr();
+        // (A `move` closure must not capture a local the body uses again: a literal.)
+        let (k, lit, arg) = (self.int(1), self.lit(), self.int(1));
+        let (init, call) = match self.rng.below(3) {
+            0 => (
+                format!("if {c} {{ {y}; wadd }} else {{ wmul }}"),
+                format!("{f}({arg}, 3u64)"),
+            ),
+            1 => (
+                format!("{{ {y}; move |v: u64| wadd(v, {lit}) }}"),
+                format!("{f}({arg})"),
+            ),
+            _ => (
+                format!(
+                    "match {k} % 2 {{ 0 => |v: u64| wadd(v, 1u64), _ => {{ {y}; |v: u64| wmul(v, 2u64) }} }}"
+                ),
+                format!("{f}({arg})"),
+            ),
+        };
+        let out = self.yield_of(&call);
+        format!(
+            "let {f} = {init};
+{out}
+"
+        )
+    }
+
     /// `let x = <expression that yields>;` or an assignment of one to a `mut` local.
     pub(super) fn value_let(&mut self, depth: usize) -> String {
+        if self.rng.chance(1, 6) {
+            return self.function_let();
+        }
         let mut pre = String::new();
         let e = match self.rng.below(4) {
             0 => {
