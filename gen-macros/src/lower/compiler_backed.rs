@@ -115,12 +115,6 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         });
 
     let private = quote!(::gen_core::__private);
-    let constructor = match (func.flavour == Flavour::Stream && !boxed, fallible) {
-        (true, false) => quote!(#private::stream),
-        (true, true) => quote!(#private::stream_fallible),
-        (false, false) => quote!(#private::boxed),
-        (false, true) => quote!(#private::boxed_fallible),
-    };
     let item_ty = match &func.item_ty {
         Some(ty) if !has_elided_lifetime(ty) => ty.to_token_stream(),
         // A closure parameter's elided lifetime would be higher-ranked: let rustc infer it.
@@ -212,6 +206,11 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         });
         fold_copy::boxed_generator(&h, &item_ty, fallible, resume, fold)
     } else {
+        // (A `boxed` generator's constructor is `fold_copy::boxed_generator`'s.)
+        let constructor = match fallible {
+            false => quote!(#private::stream),
+            true => quote!(#private::stream_fallible),
+        };
         quote!(#constructor(move |mut #h: #private::Yielder<#item_ty>| #resume))
     };
     // A sync body has no `.await` of its own: clippy's lints about values held across an
