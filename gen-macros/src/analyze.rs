@@ -83,9 +83,10 @@ pub(crate) fn normalize(
         context: Context::Body,
         nested_generator: false,
         errors: Errors::default(),
+        only_flat_rejects: None,
     };
     visitor.visit_block_mut(block);
-    visitor.errors.finish()
+    visitor.finish()
 }
 
 /// [`normalize`] for the body of `iter! { .. }`/`stream! { .. }`, which allows `?` (its item
@@ -100,9 +101,10 @@ pub(crate) fn normalize_expression(block: &mut Block, lowering: Lowering) -> syn
         context: Context::Body,
         nested_generator: false,
         errors: Errors::default(),
+        only_flat_rejects: None,
     };
     visitor.visit_block_mut(block);
-    visitor.errors.finish()
+    visitor.finish()
 }
 
 /// Where the visitor is, relative to the generator's own body.
@@ -124,9 +126,34 @@ struct Normalize {
     /// Inside the input of a nested `iter!`/`stream!`.
     nested_generator: bool,
     errors: Errors,
+    /// Whether every error so far is one only the flat lowering reports (a yield inside
+    /// another macro's input): `None` before the first error.
+    only_flat_rejects: Option<bool>,
 }
 
 impl Normalize {
+    /// Records an error any lowering reports.
+    fn error(&mut self, error: syn::Error) {
+        self.only_flat_rejects = Some(false);
+        self.errors.push(error);
+    }
+
+    /// Records an error of the flat lowering's own, which `#[generator(boxed)]` does not
+    /// report.
+    fn flat_error(&mut self, error: syn::Error) {
+        self.only_flat_rejects.get_or_insert(true);
+        self.errors.push(error);
+    }
+
+    /// The errors; and, for the flat lowering, whether the body is to be lowered `boxed`
+    /// instead (every error is the flat lowering's own, `lower::flat::boxed_instead`).
+    fn finish(self) -> syn::Result<()> {
+        if self.lowering == Lowering::Flat {
+            crate::lower::flat::lower_boxed_instead(self.only_flat_rejects == Some(true));
+        }
+        self.errors.finish()
+    }
+
     fn within(&mut self, context: Context, f: impl FnOnce(&mut Self)) {
         let outer = std::mem::replace(&mut self.context, context);
         f(self);
@@ -147,7 +174,7 @@ impl Normalize {
     }
 
     fn reserved(&mut self, ident: &Ident) {
-        self.errors.push(format_err!(
+        self.error(format_err!(
             ident,
             "identifiers starting with `__gen_` are reserved for the generator's state machine"
         ));
@@ -176,7 +203,7 @@ impl VisitMut for Normalize {
             }
             // The keyword in a function: rustc rejects it as unstable before the macro runs.
             Expr::Yield(yield_expr) if !self.expression_form && self.at_body_level() => {
-                self.errors.push(format_err!(
+                self.error(format_err!(
                     yield_expr.yield_token,
                     "the `yield` keyword is unstable syntax in a function body (only `iter!` and \
                      `stream!` blocks accept it); write `yield_!(value)`"
@@ -191,7 +218,7 @@ impl VisitMut for Normalize {
             }
             Expr::Yield(yield_expr) if !self.at_body_level() => {
                 let place = self.place();
-                self.errors.push(format_err!(
+                self.error(format_err!(
                     yield_expr.yield_token,
                     "`yield` may not be used {place}; a yield suspends the generator itself, so \
                      it must be written directly in the generator's body"
@@ -227,7 +254,7 @@ impl VisitMut for Normalize {
                 } else {
                     "declare the return type as `impl Stream<Item = T>` to write one"
                 };
-                self.errors.push(format_err!(
+                self.error(format_err!(
                     await_expr.await_token,
                     "`.await` is only allowed in an async generator; {fix}"
                 ));
@@ -260,14 +287,14 @@ impl VisitMut for Normalize {
                 } else {
                     ""
                 };
-                self.errors.push(format_err!(
+                self.error(format_err!(
                     ret,
                     "a generator cannot return a value{results}; yield it with `yield_!(..)` \
                      and then end the generator with `return;`"
                 ));
             }
             Expr::Try(try_expr) if self.at_body_level() && !self.item_is_result => {
-                self.errors.push(format_err!(
+                self.error(format_err!(
                     try_expr.question_token,
                     "the `?` operator needs the generator's item to be a `Result`; declare \
                      `Item = Result<T, E>` so an error can be yielded as the last item"

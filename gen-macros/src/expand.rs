@@ -70,7 +70,7 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         (Flavour::Iter, None) if crate::ide::for_an_ide() => Lowering::Boxed,
         (Flavour::Iter, None) => Lowering::Flat,
     };
-    // A signature whose `boxed` form may not compile (README limit 10) gets no `boxed`
+    // A signature whose `boxed` form may not compile (README limit 8) gets no `boxed`
     // stand-in below: its errors would not be the body's.
     let boxed_may_fail = lower::flat::boxed_may_outlive_less(&func);
     match lower_fn(func, lowering, &args) {
@@ -108,7 +108,17 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
     // one captures `self` as it is.
     let rename_self = lowering == Lowering::Flat;
     body_checks::check(&func.block, func.sig.as_ref(), lowering)?;
-    analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)?;
+    if let Err(error) =
+        analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)
+    {
+        // A body only the flat lowering rejects is lowered `boxed` (`expand_fn`), unless its
+        // `boxed` form cannot be what the signature asks for.
+        let clonable = lower::flat::returns_clone(&func);
+        if clonable || lower::flat::boxed_may_outlive_less(&func) {
+            lower::flat::lower_boxed_instead(false);
+        }
+        return Err(lower::flat::for_a_clonable(error, clonable));
+    }
     if lowering != Lowering::Flat {
         restore_receiver_mut(&mut func);
     }

@@ -140,7 +140,7 @@ fn unpin_generators_can_be_used_through_pin_without_boxing() {
 
 /// A work queue drained into an async generator: the value popped under the lock is taken
 /// out first, so the guard is not held across the yield and the stream stays `Send` (README,
-/// limit 5).
+/// limit 4).
 #[generator]
 fn drain_queue(queue: Arc<Mutex<Vec<u32>>>) -> impl futures::Stream<Item = u32> {
     loop {

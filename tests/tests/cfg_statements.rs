@@ -1,15 +1,15 @@
 //! Statements under `#[cfg(..)]` exist exactly when rustc keeps them, in every flavour: a
 //! statement whose `cfg` is false (`not(test)` here) does not run, one whose `cfg` is true
-//! (`test`) does. In flat
-//! generators `cfg` may sit on statements that do not yield (a yield or a `let` under `cfg`
-//! is a compile error there, see `tests/ui/body/cfg_on_yield_flat.rs`); boxed and async
-//! generators accept it on yields too.
+//! (`test`) does. A `#[generator]` with `cfg` on a `let` or on a statement that yields is
+//! lowered `boxed` (the flat state machine must know its locals and states before `cfg` is
+//! decided), with the plain function's items and drops; one declared `+ Clone` cannot be, and
+//! that is the macro's error (`tests/ui/body/cfg_on_yield_clone.rs`).
 
 use std::cell::Cell;
 
 use futures::StreamExt;
 use gen_core::generator;
-use gen_tests::{check, twin};
+use gen_tests::{Noisy, check, same_drops, twin};
 
 thread_local!(static RUNS: Cell<u32> = const { Cell::new(0) });
 
@@ -92,5 +92,61 @@ fn stream_conditional_yields(n: u32) -> impl futures::Stream<Item = u32> {
 fn boxed_and_async_yields_under_cfg() {
     assert_eq!(boxed_conditional_yields(3).collect::<Vec<_>>(), [3, 4]);
     let items: Vec<u32> = futures::executor::block_on(stream_conditional_yields(3).collect());
+    assert_eq!(items, [3, 4]);
+}
+
+twin! {
+    fn conditional_lets_and_yields(n: u32) -> String {
+        let guard = Noisy::new("guard");
+        #[cfg(test)]
+        let label = Noisy::new(format!("label {n}"));
+        #[cfg(not(test))]
+        let label = Noisy::new("never");
+        #[cfg(test)]
+        yield_!(label.name().to_owned());
+        #[cfg(not(test))]
+        yield_!(String::from("never"));
+        #[cfg(test)]
+        let extra = {
+            let part = Noisy::new("part");
+            yield_!(part.name().to_owned());
+            n * 2
+        };
+        #[cfg(test)]
+        for i in 0..n {
+            yield_!(format!("{i} {extra}"));
+        }
+        #[cfg(not(test))]
+        let extra = 0;
+        drop(label);
+        yield_!(guard.name().to_owned());
+        #[cfg(test)]
+        yield_from!([extra.to_string(), String::from("end")]);
+    }
+}
+
+#[test]
+fn cfg_on_lets_and_yields_of_a_flat_generator() {
+    assert_eq!(
+        check!(conditional_lets_and_yields(2)),
+        ["label 2", "part", "0 4", "1 4", "guard", "4", "end"]
+    );
+    let log = same_drops!(conditional_lets_and_yields(2));
+    assert!(log.iter().any(|e| e == "drop part"), "{log:?}");
+}
+
+#[test]
+fn cfg_on_a_let_in_an_iter_block() {
+    let n = 3u32;
+    let items: Vec<u32> = gen_core::iter! {
+        #[cfg(test)]
+        let start = n;
+        #[cfg(not(test))]
+        let start = 100;
+        #[cfg(test)]
+        yield start;
+        yield start + 1;
+    }
+    .collect();
     assert_eq!(items, [3, 4]);
 }

@@ -245,7 +245,7 @@ fn a_mut_self_receiver_is_captured_with_its_mut() {
 // temporaries do: a plain function handing the item to a callback keeps it while the callback
 // runs, a `gen` block until it resumes. The flat lowering keeps those it can name (read
 // through a field, an index or a std method that borrows it); one that a method of the user's
-// own reads drops before the consumer gets the item (README, limit 5).
+// own reads drops before the consumer gets the item (README, limit 4).
 
 #[generator]
 fn temporaries_flat() -> impl Iterator<Item = usize> {

@@ -270,7 +270,7 @@ fn element_and_entry_borrows_of_a_local_are_not_kept_once_dead() {
     );
 }
 
-// README limit 6: a method the macro does not know, on a local, may return a borrow of it;
+// README limit 5: a method the macro does not know, on a local, may return a borrow of it;
 // written as a function of a borrow (`Registry::newest(&registry)`) or in a block closed
 // before the yield, a dead borrow is not kept.
 struct Registry {

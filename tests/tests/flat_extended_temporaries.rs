@@ -285,7 +285,7 @@ twin! {
     fn borrowed_in_a_branch(count: u32) -> usize {
         for i in 0..count {
             // A temporary made in one branch only: the value is a reference, read before the
-            // yield (its temporary drops before the consumer sees the item: README limit 5).
+            // yield (its temporary drops before the consumer sees the item: README limit 4).
             let maybe = if i % 2 == 0 { Some(&compute(i + 10).field) } else { None };
             let Some(m) = maybe else {
                 continue;

@@ -170,7 +170,7 @@ fn a_lock_guard_the_head_uses_up_is_held_until_the_loop_ends() {
 
 #[generator]
 fn local_cell(n: u32) -> impl Iterator<Item = u32> {
-    // A guard of the generator's own local: not kept across the yields (README limit 5).
+    // A guard of the generator's own local: not kept across the yields (README limit 4).
     let cell = RefCell::new((0..n).collect::<Vec<_>>());
     for x in cell.borrow().clone() {
         yield_!(x);

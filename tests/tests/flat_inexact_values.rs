@@ -390,7 +390,7 @@ pub struct Columns {
 
 // A field moved out of a value kept across a yield would make the macro lower the body
 // `boxed` (exact drops), but this signature's `boxed` form would ask `T` to outlive `'a`
-// (README limit 10): it stays flat and compiles as the plain function does.
+// (README limit 8): it stays flat and compiles as the plain function does.
 #[generator]
 fn parsed_lines<'a, T: FromStr>(
     c: Columns,

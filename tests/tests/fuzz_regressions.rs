@@ -343,7 +343,7 @@ fn partly_moved_box_assigned_again_in_a_loop_without_a_yield() {
 }
 
 /// A struct update takes `s1.g`; `s1` then gets a whole new value on one path only and is
-/// kept across a yield. The fuzzer's program did not name `s1.g` anywhere (README limit 4:
+/// kept across a yield. The fuzzer's program did not name `s1.g` anywhere (README limit 3:
 /// such a field drops at the next suspension), so the new value's guard dropped early; the
 /// fuzzer now names every field of a value a struct update took fields from once it is given
 /// a new value, as the README's fix says, and the program then behaves like the plain

@@ -14,7 +14,7 @@ impl Normalize {
         };
         if !self.at_body_level() {
             let place = self.place();
-            self.errors.push(format_err!(
+            self.error(format_err!(
                 mac,
                 "`{name}!` may not be used {place}; a yield suspends the generator itself, so \
                  it must be written directly in the generator's body"
@@ -22,7 +22,7 @@ impl Normalize {
             return None;
         }
         if mac.tokens.is_empty() {
-            self.errors.push(format_err!(
+            self.error(format_err!(
                 mac,
                 "`{name}!` needs a value: write `{name}!(expr)` (`{name}!(())` yields a unit)"
             ));
@@ -37,7 +37,7 @@ impl Normalize {
             && hash.as_char() == '#'
             && attr.delimiter() == proc_macro2::Delimiter::Bracket
         {
-            self.errors.push(syn::Error::new(
+            self.error(syn::Error::new(
                 attr.span(),
                 format!(
                     "attributes on expressions are experimental, and `{name}!` takes an \
@@ -64,7 +64,7 @@ impl Normalize {
                         }
                         _ => false,
                     };
-                    self.errors.push(match comma {
+                    self.error(match comma {
                         Some(_) if trailing => format_err!(
                             tokens.last().expect("a trailing comma"),
                             "`{name}!` takes one expression, with no comma after it: remove \
@@ -171,13 +171,13 @@ impl Normalize {
         };
         if !self.at_body_level() {
             let place = self.place();
-            self.errors.push(format_err!(
+            self.error(format_err!(
                 ident,
                 "`{shown}` may not be used {place}; a yield suspends the generator itself, so \
                  it must be written directly in the generator's body"
             ));
         } else if self.lowering == Lowering::Flat {
-            self.errors.push(format_err!(
+            self.flat_error(format_err!(
                 ident,
                 "`{shown}` may not be used inside another macro's input in a flat generator: \
                  the generator cannot see it there; compute the value in a `let` first and \

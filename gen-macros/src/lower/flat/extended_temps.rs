@@ -156,7 +156,7 @@ impl Desugar {
             Expr::Block(b) if b.label.is_none() => self.tail(&mut b.block, hidden, branch),
             // The tails of an `if`'s branches and a `match`'s arms (Rust 1.79): a temporary
             // made on one path only. Not when a branch yields: the lowered compound would carry
-            // a borrow of it across the yield as its value (README limit 5).
+            // a borrow of it across the yield as its value (README limit 4).
             Expr::If(i) if !branches_yield => {
                 self.tail(&mut i.then_branch, hidden, true);
                 if let Some((_, otherwise)) = &mut i.else_branch {

@@ -8,7 +8,7 @@ use crate::parse::GenFn;
 
 /// `errors` as told to a generator declared `+ Clone` when `clonable`: the `boxed` lowering
 /// that a message names as a fix cannot be `Clone`.
-pub(super) fn for_a_clonable(errors: syn::Error, clonable: bool) -> syn::Error {
+pub(crate) fn for_a_clonable(errors: syn::Error, clonable: bool) -> syn::Error {
     const BOXED: &str = "or use `#[generator(boxed)]`";
     if !clonable {
         return errors;
@@ -17,14 +17,28 @@ pub(super) fn for_a_clonable(errors: syn::Error, clonable: bool) -> syn::Error {
     for e in errors {
         let message = e.to_string();
         out.push(match message.strip_suffix(BOXED) {
-            Some(head) => syn::Error::new(
-                e.span(),
+            Some(head) => syn::Error::new_spanned(
+                spanned_like(&e),
                 format!("{head}or leave out `+ Clone` and use `#[generator(boxed)]`"),
             ),
             None => e,
         });
     }
     out.finish().expect_err("at least one error")
+}
+
+/// Two tokens spanning what `error` spans, from its first token to its last (`Error::span`
+/// is only the first).
+fn spanned_like(error: &syn::Error) -> proc_macro2::TokenStream {
+    let tokens: Vec<proc_macro2::TokenTree> = error.to_compile_error().into_iter().collect();
+    let span = |t: Option<&proc_macro2::TokenTree>| {
+        t.map_or_else(proc_macro2::Span::call_site, proc_macro2::TokenTree::span)
+    };
+    let (first, last) = (span(tokens.first()), span(tokens.last()));
+    quote::quote_spanned!(first=> start)
+        .into_iter()
+        .chain(quote::quote_spanned!(last=> end))
+        .collect()
 }
 
 /// Whether the signature's return type asks for `+ Clone`.
@@ -52,7 +66,7 @@ fn returns_bound(func: &GenFn, name: &str) -> bool {
 }
 
 /// Whether the `boxed` form of this signature may not compile where the flat one does
-/// (README limit 10): a type parameter (or an `impl Trait` argument) together with a lifetime
+/// (README limit 8): a type parameter (or an `impl Trait` argument) together with a lifetime
 /// bound on the returned `impl Trait` (`+ '_`), which the `boxed` form asks every type its
 /// item names to outlive.
 pub(crate) fn boxed_may_outlive_less(func: &GenFn) -> bool {

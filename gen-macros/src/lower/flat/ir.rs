@@ -166,7 +166,7 @@ pub(crate) struct Ir {
     /// Bindings yielded as an item that is not plain data: a sign that they own data.
     pub owned_used: std::collections::HashSet<BindingId>,
     /// Whether a body the flat state machine cannot keep exactly may be lowered `boxed`
-    /// instead (not for a generator declared `+ Clone`, nor for limit 10's signatures).
+    /// instead (not for a generator declared `+ Clone`, nor for limit 8's signatures).
     pub may_lower_boxed: bool,
     /// The attributes written on a compound statement (`#[allow(unreachable_code)] { .. }`,
     /// `#[allow(..)] match ..`), by the site of its syntax: printed back on it.
@@ -196,6 +196,9 @@ pub(crate) struct Ir {
     /// Some error of `errors` is a mistake in any lowering (an item borrowing a local), not a
     /// limit of the flat one: no other lowering is tried (see `expand`).
     pub error_in_any_lowering: bool,
+    /// A `let`, or a statement that yields, is under `#[cfg]` (`build/conditional.rs`): the
+    /// state machine must know its locals and states before `cfg` is decided.
+    pub cfg_decides_states: bool,
 }
 
 /// A `use` or `macro_rules!` item of a block, and the position of the binding it follows.

@@ -20,7 +20,7 @@
 //! - `emit/`: IR + plan -> the state machine; `print.rs`: IR -> tokens for code that is not
 //!   lowered; `fold.rs`: the internal-iteration copy.
 //! - `fallback.rs`: the signatures that keep a body flat where it would otherwise lower
-//!   `boxed` (`+ Clone`, limit 10's shape); `debug_dump.rs`: `GEN_DEBUG_PLAN=1`'s report.
+//!   `boxed` (`+ Clone`, limit 8's shape); `debug_dump.rs`: `GEN_DEBUG_PLAN=1`'s report.
 //!
 //! Desugar
 //! ```text
@@ -54,8 +54,7 @@ pub(crate) mod emit;
 pub(crate) mod extended_temps;
 mod fallback;
 pub(crate) mod flow;
-use fallback::for_a_clonable;
-pub(crate) use fallback::{boxed_may_outlive_less, returns_clone};
+pub(crate) use fallback::{boxed_may_outlive_less, for_a_clonable, returns_clone};
 mod fold;
 pub(crate) mod ir;
 mod items;
@@ -86,6 +85,12 @@ const ROUNDS: usize = 64;
 thread_local! {
     static ERROR_IN_ANY_LOWERING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static BOXED_INSTEAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Records whether the flat lowering's checks before [`lower`] (`analyze`) found only
+/// mistakes of its own in a body `#[generator(boxed)]` accepts (see [`boxed_instead`]).
+pub(crate) fn lower_boxed_instead(yes: bool) {
+    BOXED_INSTEAD.set(yes);
 }
 
 /// Whether the last [`lower`] that failed found a body that is valid as a generator but that
@@ -174,9 +179,12 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     }
     // A body flat lowering would drop a value of early in (`plan/inexact.rs`) is lowered
     // `boxed`, unless it has a mistake of its own to report, must be `Clone` (which only a
-    // flat generator can be) or has a signature its `boxed` form may reject (limit 10).
+    // flat generator can be) or has a signature its `boxed` form may reject (limit 8).
     // A use after move (`plan.use_after_move`) is the plain function's error: the `boxed`
     // form reports it as rustc does, once, where the code is written.
+    // A `#[cfg]` that decides a local or a yield: `boxed` keeps the body as written, and
+    // rustc decides it there.
+    let cfg_decides_states = ir.cfg_decides_states && ir.may_lower_boxed;
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
     let borrows_self = plan.keeps_a_borrow_of_self && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
@@ -188,6 +196,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         || inexact
         || use_after_move
         || borrows_self
+        || cfg_decides_states
     {
         BOXED_INSTEAD.set(true);
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {

@@ -21,13 +21,13 @@
 //! drop when the generator resumes, in the reverse of the order they were made, as the
 //! statement's temporaries do. (The second `let` is the macro's `mut`, with its own
 //! `#[allow(unused_mut)]` that covers no user code.) A value the plan finds may borrow a local
-//! is not kept across the yield (README limit 6), as before.
+//! is not kept across the yield (README limit 5), as before.
 //!
 //! A receiver is a temporary only for a method that takes `&self` or `&mut self` on every std
 //! type that has it (`len`, `pop`, `next`, `clone`, ..): a method that takes `self` moves it
 //! (`it.next().unwrap()`), and the macro cannot see the receiver of a method of the user's own
 //! (`Span::new("t").id()`): hoisted, a value such a method moves would still be kept (README
-//! limit 5). Left as written: an operand whose item may borrow a temporary
+//! limit 4). Left as written: an operand whose item may borrow a temporary
 //! (`make().as_str()`, `&make()`): an item cannot borrow what the generator keeps.
 
 use proc_macro2::Span;

@@ -97,7 +97,7 @@ impl Gen {
             let y = self.fresh("y");
             let (_, guard) = self.new_guard("m");
             // The closure captures nothing: one that borrows a local makes the macro take the
-            // value for a possible borrow of it (README, limit 6).
+            // value for a possible borrow of it (README, limit 5).
             let k = self.rng.below(9);
             s = format!(
                 "match ({k}u64 % 3 != 0).then(|| ({k}u64, {guard})) {{\nSome(({y}, _)) => "

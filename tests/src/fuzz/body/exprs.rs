@@ -84,7 +84,7 @@ impl Gen {
     }
 
     /// A yield inside another expression (`f(yield_!(..))`, `let _ = yield_!(..)`), whose
-    /// operand's temporaries a flat generator drops before the item (README limit 5).
+    /// operand's temporaries a flat generator drops before the item (README limit 4).
     pub(super) fn yield_in_expression(&mut self) -> String {
         self.yield_with(false)
     }
@@ -94,7 +94,7 @@ impl Gen {
         // method that borrows it) lives until the generator resumes.
         let v = if temporaries && self.rng.chance(1, 6) {
             // (Made from numbers: a value made by a function from what an unknown method
-            // returns may borrow, and is not kept, README limit 6. No closure in the operand:
+            // returns may borrow, and is not kept, README limit 5. No closure in the operand:
             // async and `boxed` generators type such an operand by the item type instead.)
             let t = self.fresh("tmp");
             let (n, x) = (self.lit(), self.atom(true));

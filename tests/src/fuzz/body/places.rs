@@ -402,7 +402,7 @@ impl Gen {
         self.partly_moved(s);
         if !self.name_every_field {
             // Only the moved field is named, by a borrow to be placed before the move: a
-            // field the body also borrows is moved by a by-value use (README limit 4), and
+            // field the body also borrows is moved by a by-value use (README limit 3), and
             // the value's other fields stay unnamed.
             return format!("let _ = &{s}.{};\n", ty.field(Some(moved)));
         }

@@ -7,7 +7,9 @@
 //!   `match` scrutinee, an `if` condition, an operand in a block);
 //! - every shape of shadowing (`let x = x + 1`, in a nested block, an `if let`/`match`
 //!   binding, a `let` in a loop body), each followed by a use of the outer local;
-//! - std macros: `assert!`, `format!` (borrows), `vec![x, y]`.
+//! - std macros: `assert!`, `format!` (borrows), `vec![x, y]`;
+//! - now and then what a `#[generator]` lowers `boxed`: a yield inside another macro's input,
+//!   `#[cfg]` on a `let` or a yield.
 
 use super::{Gen, Ty};
 
@@ -257,10 +259,34 @@ impl Gen {
         text + &usage
     }
 
+    /// What a `#[generator]` lowers `boxed` (README "How it works"): a yield inside another
+    /// macro's input (`vec![a, { yield_!(..); b }]`, `format!`, `assert_eq!`), or `#[cfg]` on
+    /// a `let` or a yield (`cfg(all())` holds, `cfg(any())` does not).
+    fn boxed_by_the_macro(&mut self, y: &str) -> String {
+        let (e1, e2) = (self.int(1), self.int(1));
+        let x = self.fresh("x");
+        let s = match self.rng.below(5) {
+            0 => format!(
+                "let {x} = vec![{e1}, {{ {y}; {e2} }}].iter().fold(0u64, |a, b| wadd(a, *b));\n"
+            ),
+            1 => format!("let {x} = format!(\"{{:?}}-{{}}\", {y}, {e1}).len() as u64;\n"),
+            2 => format!("assert_eq!({y}, ());\nlet {x} = {e1};\n"),
+            3 => format!("#[cfg(all())]\nlet {x} = {e1};\n#[cfg(any())]\nlet {x} = {e2};\n"),
+            _ => format!(
+                "#[cfg(any())]\n{y};\n#[cfg(all())]\n{y};\n#[cfg(all())]\nlet {x} = {e1};\n"
+            ),
+        };
+        self.declare(x, Ty::Int);
+        s
+    }
+
     /// A yield inside an expression: `let _ = yield_!(..);`, an argument of a function taking
     /// `()`, a tuple element, a `match` scrutinee, in an `if` condition, an operand.
     pub(super) fn yield_in_expr(&mut self, depth: usize, compound: bool) -> Option<String> {
         let y = self.yield_in_expression();
+        if self.rng.chance(1, 20) {
+            return Some(self.boxed_by_the_macro(&y));
+        }
         Some(match self.rng.below(9) {
             0 => format!("let _ = {y};\n"),
             1 => {

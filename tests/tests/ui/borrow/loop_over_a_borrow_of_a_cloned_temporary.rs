@@ -1,6 +1,6 @@
 // A `for` loop over `name.clone().chars()` whose body yields: the iterator borrows the
 // cloned temporary, which the plain function keeps until the loop ends; the macro's error
-// names the fixes (README limit 5), in a generator and in an `iter!` block.
+// names the fixes (README limit 4), in a generator and in an `iter!` block.
 use gen_core::generator;
 
 #[generator]

@@ -1,6 +1,6 @@
 // A method of the user's own that takes `self` (which the macro cannot see) on a local still
 // in scope at a later yield: rustc's move error names the local, points at its declaration,
-// the consuming call and the yield (README limit 3: write `Stats::finish(stats)`).
+// the consuming call and the yield (README limit 2: write `Stats::finish(stats)`).
 use gen_core::generator;
 
 struct Stats {

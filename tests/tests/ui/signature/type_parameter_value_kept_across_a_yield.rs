@@ -1,6 +1,6 @@
 // A value of a type parameter kept across a yield (`x: T` lives to the end of the iteration)
 // is stored in the generator, so `+ '_` asks `T` to outlive the borrow, as for a `gen` block
-// (README limit 10); ending its scope before the yield is one fix (`labelled_fixed`).
+// (README limit 8); ending its scope before the yield is one fix (`labelled_fixed`).
 use gen_core::generator;
 use std::fmt::Debug;
 

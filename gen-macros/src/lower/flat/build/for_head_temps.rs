@@ -7,7 +7,7 @@
 //!   guard; for p in t.m(..) { .. } }`, which drops `t` after the loop's iterator, as Rust
 //!   drops the temporary. The plan keeps `t` across the yields when it borrows nothing of the
 //!   generator's (a lock reached through a reference argument or `&self`), and drops it when
-//!   it is no longer used otherwise, as any value that may borrow a local (README limit 5).
+//!   it is no longer used otherwise, as any value that may borrow a local (README limit 4).
 //! - An iterator that borrows a temporary of its own head (`for job in
 //!   queue.lock().unwrap().drain(..)`, `for x in &rows()`): the plain function's loop is limit
 //!   1's shape, with a temporary instead of a named local. Report it on the temporary with the

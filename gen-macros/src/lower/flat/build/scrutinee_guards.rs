@@ -14,7 +14,7 @@
 //!
 //! The plan keeps `t` across the yields when it borrows nothing of the generator's (a lock
 //! reached through a reference argument or `&self`), and drops it when it is no longer used
-//! otherwise, as any value that may borrow a local (README limit 5).
+//! otherwise, as any value that may borrow a local (README limit 4).
 
 use syn::Expr as SynExpr;
 

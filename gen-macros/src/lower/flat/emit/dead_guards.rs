@@ -9,7 +9,7 @@
 //! would drop when the arm returns, after its owner has moved into the state. Desugar
 //! `<state change>` into `release(g); <state change>` (`gen_core::__private::release`, a
 //! `drop` that clippy does not report for a value without drop glue), in the reverse of
-//! their declaration order, as the end of the arm would drop them (README limit 6: such a
+//! their declaration order, as the end of the arm would drop them (README limit 5: such a
 //! value drops where the generator first changes state after its last use).
 
 use proc_macro2::TokenStream;

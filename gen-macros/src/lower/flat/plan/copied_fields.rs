@@ -113,7 +113,7 @@ impl Plan {
             // A binding that looks like it owns data (yielded as an item that is not plain
             // data, `Token::Ident(name, _) => yield_!(name)`, or read in place other than as
             // a number, `name.len()`): the pattern moves the value, as the plain function's
-            // does; the fields it leaves drop with it (README, limit 4).
+            // does; the fields it leaves drop with it (README, limit 3).
             let owns = |b: &BindingId| {
                 ir.owned_used.contains(b)
                     || (read.contains(b) && !ir.copy_used.contains(b) && !copied.contains(b))

@@ -1,7 +1,8 @@
 use gen_core::generator;
 
+// `#[cfg]` on a `let` or a yield makes a `#[generator]` `boxed`, which cannot be `Clone`.
 #[generator]
-fn counted(n: u32) -> impl Iterator<Item = u32> {
+fn counted(n: u32) -> impl Iterator<Item = u32> + Clone {
     #[cfg(debug_assertions)]
     yield_!(0);
     #[cfg(not(debug_assertions))]
