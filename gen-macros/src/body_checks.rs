@@ -7,7 +7,9 @@
 //!   loop would turn into a type error about its states);
 //! - in a flat generator, a call of the generator itself kept across a yield
 //!   (`yield_from!(walk(child))`): its state would contain itself, which rustc reports as
-//!   "cannot resolve opaque type".
+//!   "cannot resolve opaque type". Desugar such a generator into the same one lowered `boxed`
+//!   (`lower_boxed_instead`, when nothing else is wrong); an error only for one that must
+//!   stay flat (`+ Clone`).
 
 use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::{self, Visit};
@@ -21,6 +23,7 @@ pub(crate) fn check(
     block: &Block,
     sig: Option<&syn::Signature>,
     lowering: crate::analyze::Lowering,
+    may_box: bool,
 ) -> syn::Result<()> {
     use crate::analyze::Lowering;
     let mut checks = Checks {
@@ -31,16 +34,25 @@ pub(crate) fn check(
             .map(|sig| (&sig.ident, sig.receiver().is_some())),
         stream: lowering == Lowering::Stream,
         errors: Errors::default(),
+        other_errors: 0,
+        flat_errors: 0,
+        may_box,
+        clonable: sig.is_some_and(crate::lower::flat::signature_returns_clone),
     };
     checks.visit_block(block);
     if let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last()
         && is_a_value(tail)
     {
+        checks.other_errors += 1;
         checks.errors.push(format_err!(
             tail,
             "a generator's body cannot end in a value: its items are what it yields; yield \
              this value with `yield_!(..)`, or end the statement with `;`"
         ));
+    }
+    if lowering == Lowering::Flat && checks.flat_errors + checks.other_errors > 0 {
+        // Only the flat lowering's own: the body is lowered `boxed` (`expand_fn`).
+        crate::lower::flat::lower_boxed_instead(checks.other_errors == 0);
     }
     checks.errors.finish()
 }
@@ -66,6 +78,22 @@ struct Checks<'a> {
     /// An async generator: its `yield_from!` of itself would contain itself (E0733).
     stream: bool,
     errors: Errors,
+    /// How many of `errors` any lowering reports, and how many only the flat one (a call of
+    /// the generator itself kept across a yield, which `boxed` holds).
+    other_errors: usize,
+    flat_errors: usize,
+    /// A flat generator whose body may be lowered `boxed` instead (`expand::lower_fn`).
+    may_box: bool,
+    /// The generator is declared `+ Clone`.
+    clonable: bool,
+}
+
+impl Checks<'_> {
+    /// Records a mistake any lowering reports.
+    fn error(&mut self, error: syn::Error) {
+        self.other_errors += 1;
+        self.errors.push(error);
+    }
 }
 
 impl Checks<'_> {
@@ -99,7 +127,7 @@ impl Checks<'_> {
         if self.apart || label.is_some() || in_a_loop {
             return;
         }
-        self.errors.push(format_err!(
+        self.error(format_err!(
             at,
             "`{what}` outside of a loop: a generator's body is not a loop of its own; to end \
              the generator, use `return;`"
@@ -129,7 +157,7 @@ impl Checks<'_> {
             Some((_, Breakable::While)) => "while",
             _ => return,
         };
-        self.errors.push(format_err!(
+        self.error(format_err!(
             brk,
             "`break` with a value from a `{kind}` loop: only `loop` and labeled blocks have a \
              value; use `break` on its own, or write the search as a `loop`"
@@ -142,22 +170,32 @@ impl Checks<'_> {
         let Some((name, method)) = self.own_name else {
             return;
         };
-        let Some(call) = calls_itself(kept, name, method) else {
+        let Some(call) = calls_itself(kept, name, method, self.may_box) else {
             return;
         };
         if self.stream {
-            self.errors.push(format_err!(
+            self.error(format_err!(
                 call,
                 "`{name}` yields from a stream of its own kind here, but an async generator \
                  cannot contain itself; box the inner stream: `yield_from!(Box::pin({name}(..)))`"
             ));
             return;
         }
+        // (Reached for a generator that must stay flat: one that may be `boxed` is, with no
+        // error, `expand::lower_fn`.)
+        self.flat_errors += 1;
+        let fix = if self.clonable {
+            "a generator declared `+ Clone` cannot be `boxed`, which could; leave out `+ Clone`"
+                .to_owned()
+        } else {
+            format!(
+                "box the inner generator (`Box::new({name}(..)) as Box<dyn Iterator<Item = _>>`)"
+            )
+        };
         self.errors.push(format_err!(
             call,
             "`{name}` keeps a generator of its own kind across a yield here, but a flat \
-             generator's state cannot contain itself; use `#[generator(boxed)]`, or box the \
-             inner generator (`Box::new({name}(..)) as Box<dyn Iterator<Item = _>>`)"
+             generator's state cannot contain itself; {fix}"
         ));
     }
 }
@@ -230,21 +268,26 @@ impl<'ast> Visit<'ast> for Checks<'_> {
 
 /// The call `name(..)` (not in a `method`) or `Self::name(..)` that `e` is made from
 /// (through method calls on it: `walk(k).map(f)`), if any.
-fn calls_itself<'e>(e: &'e Expr, name: &Ident, method: bool) -> Option<&'e Expr> {
+///
+/// `loose`: also a call that may be of the generator itself (any path ending in `name`, a
+/// method `name` on any receiver), for a generator that will be lowered `boxed` if it is one.
+fn calls_itself<'e>(e: &'e Expr, name: &Ident, method: bool, loose: bool) -> Option<&'e Expr> {
     match e {
         Expr::Call(call) => match &*call.func {
             Expr::Path(p)
                 if p.qself.is_none()
                     && p.path.segments.last().is_some_and(|s| s.ident == *name)
                     && ((p.path.segments.len() == 1 && !method)
-                        || (p.path.segments.len() == 2 && p.path.segments[0].ident == "Self")) =>
+                        || (p.path.segments.len() == 2 && p.path.segments[0].ident == "Self")
+                        || loose) =>
             {
                 Some(e)
             }
             _ => None,
         },
-        Expr::MethodCall(m) => calls_itself(&m.receiver, name, method),
-        Expr::Paren(p) => calls_itself(&p.expr, name, method),
+        Expr::MethodCall(m) if loose && method && m.method == *name => Some(e),
+        Expr::MethodCall(m) => calls_itself(&m.receiver, name, method, loose),
+        Expr::Paren(p) => calls_itself(&p.expr, name, method, loose),
         _ => None,
     }
 }

@@ -107,14 +107,16 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
     // Only the flat lowering binds the receiver again (in every state): the compiler-backed
     // one captures `self` as it is.
     let rename_self = lowering == Lowering::Flat;
-    body_checks::check(&func.block, func.sig.as_ref(), lowering)?;
-    if let Err(error) =
-        analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)
-    {
-        // A body only the flat lowering rejects is lowered `boxed` (`expand_fn`), unless its
-        // `boxed` form cannot be what the signature asks for.
-        let clonable = lower::flat::returns_clone(&func);
-        if clonable || lower::flat::boxed_may_outlive_less(&func) {
+    // A body only the flat lowering rejects is lowered `boxed` (`expand_fn`), unless its
+    // `boxed` form cannot be what the signature asks for.
+    let clonable = lower::flat::returns_clone(&func);
+    let may_box = !clonable && !lower::flat::boxed_may_outlive_less(&func);
+    let checked =
+        body_checks::check(&func.block, func.sig.as_ref(), lowering, may_box).and_then(|()| {
+            analyze::normalize(&mut func.block, lowering, func.item_is_result, rename_self)
+        });
+    if let Err(error) = checked {
+        if !may_box {
             lower::flat::lower_boxed_instead(false);
         }
         return Err(lower::flat::for_a_clonable(error, clonable));
@@ -289,7 +291,7 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
     };
     let lower_as = |lowering: Lowering| {
         GenFn::from_inline(flavour, input.clone()).and_then(|mut func| {
-            body_checks::check(&func.block, None, lowering)?;
+            body_checks::check(&func.block, None, lowering, true)?;
             analyze::normalize_expression(&mut func.block, lowering)?;
             if flavour == Flavour::Stream && !yields(&func.block) {
                 // Nothing gives the items a type: `()`, as an empty `async-stream` has. (An

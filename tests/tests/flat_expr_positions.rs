@@ -303,3 +303,31 @@ fn yield_inside_a_break_operand() {
         [4, 4, 9, 50, 10]
     );
 }
+
+// A yield in a `match` guard runs while the arm is being chosen, which the flat state
+// machine cannot split: the generator is lowered `boxed`, with the plain function's items
+// and drops.
+twin! {
+    fn yield_in_a_match_guard(v: Vec<u32>) -> u32 {
+        for x in v {
+            let g = gen_tests::Noisy::new(format!("g{x}"));
+            match x {
+                n if {
+                    yield_!(n);
+                    n % 2 == 0
+                } => yield_!(n * 10),
+                n => yield_!(n + 1),
+            }
+            drop(g);
+        }
+    }
+}
+
+#[test]
+fn a_yield_in_a_match_guard() {
+    assert_eq!(
+        check!(yield_in_a_match_guard(vec![1, 2, 3])),
+        [1, 2, 2, 20, 3, 4]
+    );
+    gen_tests::same_drops!(yield_in_a_match_guard(vec![1, 2, 3]));
+}

@@ -43,17 +43,24 @@ fn spanned_like(error: &syn::Error) -> proc_macro2::TokenStream {
 
 /// Whether the signature's return type asks for `+ Clone`.
 pub(crate) fn returns_clone(func: &GenFn) -> bool {
-    returns_bound(func, "Clone")
+    func.sig.as_ref().is_some_and(signature_returns_clone)
+}
+
+/// Whether `sig`'s return type asks for `+ Clone`.
+pub(crate) fn signature_returns_clone(sig: &syn::Signature) -> bool {
+    returns_bound(sig, "Clone")
 }
 
 /// Whether the signature's return type asks for `+ Send`.
 pub(super) fn returns_send(func: &GenFn) -> bool {
-    returns_bound(func, "Send")
+    func.sig
+        .as_ref()
+        .is_some_and(|sig| returns_bound(sig, "Send"))
 }
 
 /// Whether the signature's returned `impl Trait` has the bound `name` (`+ Clone`).
-fn returns_bound(func: &GenFn, name: &str) -> bool {
-    let Some(syn::ReturnType::Type(_, ty)) = func.sig.as_ref().map(|s| &s.output) else {
+fn returns_bound(sig: &syn::Signature, name: &str) -> bool {
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
         return false;
     };
     let syn::Type::ImplTrait(t) = &**ty else {

@@ -196,9 +196,10 @@ pub(crate) struct Ir {
     /// Some error of `errors` is a mistake in any lowering (an item borrowing a local), not a
     /// limit of the flat one: no other lowering is tried (see `expand`).
     pub error_in_any_lowering: bool,
-    /// A `let`, or a statement that yields, is under `#[cfg]` (`build/conditional.rs`): the
-    /// state machine must know its locals and states before `cfg` is decided.
-    pub cfg_decides_states: bool,
+    /// The body has what a flat state machine cannot express: a `let`, or a statement that
+    /// yields, under `#[cfg]` (`build/conditional.rs`: it must know its locals and states
+    /// before `cfg` is decided), or a yield in a `match` guard (`build/branches.rs`).
+    pub inexpressible: bool,
 }
 
 /// A `use` or `macro_rules!` item of a block, and the position of the binding it follows.

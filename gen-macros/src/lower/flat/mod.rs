@@ -54,7 +54,9 @@ pub(crate) mod emit;
 pub(crate) mod extended_temps;
 mod fallback;
 pub(crate) mod flow;
-pub(crate) use fallback::{boxed_may_outlive_less, for_a_clonable, returns_clone};
+pub(crate) use fallback::{
+    boxed_may_outlive_less, for_a_clonable, returns_clone, signature_returns_clone,
+};
 mod fold;
 pub(crate) mod ir;
 mod items;
@@ -182,9 +184,9 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     // flat generator can be) or has a signature its `boxed` form may reject (limit 8).
     // A use after move (`plan.use_after_move`) is the plain function's error: the `boxed`
     // form reports it as rustc does, once, where the code is written.
-    // A `#[cfg]` that decides a local or a yield: `boxed` keeps the body as written, and
-    // rustc decides it there.
-    let cfg_decides_states = ir.cfg_decides_states && ir.may_lower_boxed;
+    // A `#[cfg]` that decides a local or a yield, a yield in a `match` guard: `boxed` keeps
+    // the body as written (rustc decides the `cfg` there).
+    let inexpressible = ir.inexpressible && ir.may_lower_boxed;
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
     let borrows_self = plan.keeps_a_borrow_of_self && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
@@ -196,7 +198,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         || inexact
         || use_after_move
         || borrows_self
-        || cfg_decides_states
+        || inexpressible
     {
         BOXED_INSTEAD.set(true);
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {

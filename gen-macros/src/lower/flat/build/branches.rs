@@ -254,6 +254,7 @@ impl Builder<'_> {
             if let Some((_, g)) = &arm.guard
                 && self.splits_unforced(g)
             {
+                self.ir.inexpressible = true;
                 self.errors.push(syn::Error::new(
                     g.span(),
                     "a flat generator cannot yield in a `match` guard; test the condition in the \

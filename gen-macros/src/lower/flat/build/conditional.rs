@@ -47,7 +47,7 @@ impl Builder<'_> {
             _ => false,
         };
         if yields || matches!(inner, SynStmt::Local(_)) {
-            self.ir.cfg_decides_states = true;
+            self.ir.inexpressible = true;
             let what = if yields {
                 "a statement that yields"
             } else {

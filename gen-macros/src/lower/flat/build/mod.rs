@@ -130,7 +130,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             view_params: Default::default(),
             declared_types: Default::default(),
             error_in_any_lowering: false,
-            cfg_decides_states: false,
+            inexpressible: false,
             whole_lets: HashSet::new(),
             borrow_handed_to_a_join: false,
             named_parts: Vec::new(),
