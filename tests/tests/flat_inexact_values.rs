@@ -509,3 +509,45 @@ fn parts_left_below_a_field_or_in_an_array_drop_with_their_value() {
     assert_eq!(check!(array_elements_left_by_a_pattern(3)), [3, 4, 2, 5]);
     same_drops!(array_elements_left_by_a_pattern(3));
 }
+
+/// Guards of the user's, one per name, each made from a borrow of `parent`.
+pub fn children_of(parent: &Noisy, names: &[&str]) -> Vec<Noisy> {
+    names.iter().map(|name| child_of(name, parent)).collect()
+}
+
+// The items of a loop over values of the user's making from a borrow (`for g in
+// children_of(&root, ..)`, a `Vec` collected through a closure calling a function of the
+// user's): each item drops at the end of its iteration, after the consumer saw what was
+// yielded from it (the generator is lowered `boxed`). Found by an outside review: they
+// dropped before the item.
+twin! {
+    fn items_of_values_made_from_a_borrow(count: u32) -> String {
+        let root = n("root");
+        let names = ["a", "b", "c"];
+        let made = children_of(&root, &names[..count as usize]);
+        for g in made {
+            yield_!(g.name().to_owned());
+        }
+        let collected: Vec<Noisy> = names.iter().map(|m| child_of(m, &root)).collect();
+        for (i, g) in collected.into_iter().enumerate() {
+            yield_!(format!("{i} {}", g.name()));
+        }
+        if let Some(g) = children_of(&root, &["d"]).pop() {
+            yield_!(g.name().to_owned());
+        }
+        match children_of(&root, &["e", "f"]).pop() {
+            Some(g) if g.name().ends_with('f') => yield_!(g.name().to_owned()),
+            Some(g) => yield_!(format!("other {}", g.name())),
+            None => {}
+        }
+    }
+}
+
+#[test]
+fn items_of_values_made_from_a_borrow_drop_after_the_consumer_saw_them() {
+    check!(items_of_values_made_from_a_borrow(2));
+    let log = same_drops!(items_of_values_made_from_a_borrow(2));
+    let seen = log.iter().position(|e| e == "yield \"root/a\"").unwrap();
+    let dropped = log.iter().position(|e| e == "drop root/a").unwrap();
+    assert!(seen < dropped, "{log:?}");
+}

@@ -265,8 +265,15 @@ impl Gen {
                     Some(format!("let {g} = G::new(\"{g}.{label}\");\n"))
                 }
                 11 => self.move_guard(),
-                12 => self.pick_var(Ty::Guard).map(|g| match self.rng.below(3) {
+                12 => self.pick_var(Ty::Guard).map(|g| match self.rng.below(4) {
                     0 => format!("let _ = {g};\n"),
+                    3 => {
+                        // A loop over guards made by a function from a borrow of a local.
+                        let s = self.fresh("sp");
+                        let n = self.int(1);
+                        let y = self.yield_of(&format!("{s}.id()"));
+                        format!("for {s} in spans_of(&{g}, \"{s}\", {n}) {{\n{y}\n}}\n")
+                    }
                     1 => {
                         // Held for its drop to the end of the block (`let _span = ..`).
                         let s = self.fresh("_s");

@@ -119,6 +119,9 @@ impl Builder<'_> {
                 let through_ref = self.through_reference(&l.expr);
                 let borrowed = self.borrows_of(&scrutinee);
                 let references_out = super::lets::references_out(&l.expr);
+                let user_made = !through_ref
+                    && !super::by_ref_loops_step(&l.expr)
+                    && self.may_hold_user_values(&l.expr);
                 let bindings = self.bind_pattern_in(
                     &l.pat,
                     through_ref,
@@ -126,6 +129,9 @@ impl Builder<'_> {
                     place.as_ref(),
                     references_out,
                 );
+                if user_made {
+                    self.ir.user_made.extend(bindings.iter().copied());
+                }
                 CondPart::Let {
                     pat: (*l.pat).clone(),
                     scrutinee,
@@ -205,6 +211,8 @@ impl Builder<'_> {
     ) -> Expr {
         let through_ref = self.through_reference(&m.expr);
         let references_out = super::lets::references_out(&m.expr);
+        // `match guards.pop()`-like scrutinees of the user's making: so are their bindings.
+        let user_made = !through_ref && self.may_hold_user_values(&m.expr);
         let borrowed = match &scrutinee.kind {
             // The scrutinee's value in a hidden local: what it borrows.
             ExprKind::Place { place, .. }
@@ -243,6 +251,9 @@ impl Builder<'_> {
                 place.as_ref(),
                 references_out,
             );
+            if user_made {
+                self.ir.user_made.extend(bindings.iter().copied());
+            }
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
             self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
             // `St::Busy { n, .. } => n, St::Idle => 0`: an arm's value beside a number is one.

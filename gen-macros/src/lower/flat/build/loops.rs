@@ -257,7 +257,16 @@ impl Builder<'_> {
                     Some((item_pat, block)) => (item_pat, block),
                     None => (pat, body),
                 };
+                // `for g in guards` over values of the user's making (`let guards =
+                // make(&log);`): so are the items.
+                let user_made = match source {
+                    Iterable::Syn(expr) => !through_ref && self.may_hold_user_values(expr),
+                    Iterable::Temp(t) => !through_ref && self.ir.user_made.contains(&t),
+                };
                 let bindings = self.bind_pattern(pat, through_ref, &borrowed);
+                if user_made {
+                    self.ir.user_made.extend(bindings.iter().copied());
+                }
                 self.ir.loop_items.extend(bindings.iter().copied());
                 // `for line in lines` over a `Vec<String>` parameter: each item owns its data
                 // (a borrow of it is a borrow of the generator's local); over a `Vec<&str>`

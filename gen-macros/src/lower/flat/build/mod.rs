@@ -42,6 +42,7 @@ mod struct_update;
 pub(crate) mod syntax_facts;
 mod temps;
 mod user_values;
+use user_values::by_ref_loops_step;
 mod value_kinds;
 mod variant_moves;
 

@@ -57,6 +57,15 @@ const STD_TYPES: &[&str] = &[
 /// Macros whose value holds nothing of their input (`format!` makes a `String`).
 const FORMATTING: &[&str] = &["format", "concat", "stringify", "line", "column", "file"];
 
+/// Whether `e` is the step of a loop `by_ref_loops.rs` desugared over `&mut it` of a local the
+/// macro cannot tell from a collection (`gen_core::checks::step_in_place(&mut it)`): the items
+/// of an iterator, or references into a collection (a borrow of a local, limit 1's error).
+pub(super) fn by_ref_loops_step(e: &syn::Expr) -> bool {
+    matches!(e, syn::Expr::Call(c) if matches!(&*c.func, syn::Expr::Path(p)
+        if p.path.segments.last().is_some_and(|s| s.ident == "step_in_place")
+            && p.path.segments.first().is_some_and(|s| s.ident == "gen_core")))
+}
+
 impl Builder<'_> {
     /// Whether `init` may hold a value of the user's making (see the module doc). Call it
     /// before the `let`'s own bindings are declared.
