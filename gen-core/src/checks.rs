@@ -337,7 +337,7 @@ pub fn error_item<T: ResultItem>(error: T::Err) -> T {
 /// own trait so that passing something else (an iterator, a `Vec`) says so and names the fix.
 #[cfg(feature = "stream")]
 #[diagnostic::on_unimplemented(
-    message = "`yield_from!` in an async generator takes a `Stream` of the generator's items, and `{Self}` is not one",
+    message = "`yield_from!` in an async generator takes a `Stream` of the generator's items (`{T}`), and `{Self}` is not one",
     label = "not a `Stream` of the generator's items",
     note = "to yield every item of an iterator, loop over it (`for x in iter {{ yield_!(x); }}`) or make it a stream (`futures::stream::iter(iter)`)"
 )]

@@ -277,6 +277,8 @@ pub mod __private {
     };
     pub use crate::stream::{BodyOutput, GenStream, YieldFut, Yielder, stream, stream_fallible};
     #[cfg(feature = "stream")]
+    pub use crate::yielder::{StreamStep, stream_step};
+    #[cfg(feature = "stream")]
     pub use futures_core::{FusedStream, Stream};
 
     /// The body a failed expansion of a stream generator gets, so that no secondary type

@@ -64,14 +64,31 @@ impl<T> Yielder<T> {
     }
 
     /// Yields every item of `stream` until it returns `None` (`yield_from!` in an async
-    /// generator). The stream is pinned inside the returned future.
+    /// generator), polling it with `step`, which [`stream_step`] made where the compiler
+    /// checked that `stream` is a `Stream` of the generator's items. The stream is pinned
+    /// inside the returned future.
+    ///
+    /// The check is not a bound here: rustc would report a bound of this `async fn` three
+    /// times (at the argument, at the call, at its `.await`), the check of `stream_step` once.
     #[cfg(feature = "stream")]
-    pub async fn yield_from<S: YieldFromSource<T>>(&mut self, stream: S) {
+    pub async fn yield_from<S>(&mut self, stream: S, step: StreamStep<S, T>) {
         let mut stream = core::pin::pin!(stream);
-        while let Some(value) = core::future::poll_fn(|cx| stream.as_mut().poll_next(cx)).await {
+        while let Some(value) = core::future::poll_fn(|cx| step(stream.as_mut(), cx)).await {
             self.yield_(value).await;
         }
     }
+}
+
+/// How [`Yielder::yield_from`] polls its source: `S`'s `poll_next`.
+#[cfg(feature = "stream")]
+pub type StreamStep<S, T> = fn(Pin<&mut S>, &mut Context<'_>) -> Poll<Option<T>>;
+
+/// The step of `yield_from!(source)` in an async generator: the check, on the user's
+/// operand, that `source` is a `Stream` of the generator's items ([`YieldFromSource`]).
+#[cfg(feature = "stream")]
+#[inline(always)]
+pub fn stream_step<S: YieldFromSource<T>, T>(_source: &S) -> StreamStep<S, T> {
+    |stream, cx| stream.poll_next(cx)
 }
 
 /// The future returned by [`Yielder::yield_`].

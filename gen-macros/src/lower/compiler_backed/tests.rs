@@ -37,7 +37,8 @@ fn yields_become_handle_awaits() {
         "{out}"
     );
     assert!(
-        out.contains("yield_ . yield_from (other (n)) . await"),
+        out.contains("stream_step :: < _ , u32 > (& __gen_source)")
+            && out.contains("yield_ . yield_from (__gen_source , __gen_step) . await"),
         "{out}"
     );
     assert!(!out.contains("yield_ !"), "{out}");
@@ -86,7 +87,11 @@ fn nested_generators_keep_their_yields() {
     );
     assert!(out.contains("stream ! { yield 1 ; }"), "{out}");
     assert!(out.contains("iter ! { yield_ ! (2) }"), "{out}");
-    assert!(out.contains("yield_ . yield_from (inner) . await"), "{out}");
+    assert!(out.contains("match inner { __gen_source =>"), "{out}");
+    assert!(
+        out.contains("yield_ . yield_from (__gen_source , __gen_step) . await"),
+        "{out}"
+    );
 }
 
 #[test]
