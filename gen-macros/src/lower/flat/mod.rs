@@ -73,7 +73,7 @@ mod unbound_parts;
 
 use std::collections::HashSet;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream};
 use quote::{ToTokens, quote, quote_spanned};
 
 use self::emit::{Cont, Emitter};
@@ -293,6 +293,11 @@ fn assemble(
                 let mut name = ident.clone();
                 name.set_span(at);
                 quote_spanned!(at=> { let _ = &mut #name; #ident })
+            } else if ir.inline {
+                // At the user's token in the expansion's context (see `start` below).
+                let mut name = ident.clone();
+                name.set_span(Span::call_site().located_at(ident.span()));
+                name.to_token_stream()
             } else {
                 ident.to_token_stream()
             };
@@ -462,6 +467,22 @@ fn assemble(
         None => flat,
     };
     let cloners = em.cloners();
+    // Desugar an `iter!`'s start into `(move || S0(captures..))()`: a use of a capture after
+    // the block is rustc's "value moved into closure here", whose suggestion (clone it before
+    // the block) applies. The closure stands at the block's first token, in the expansion's
+    // context: rustc labels the loops around the expression at the move's span, which must
+    // be this closure and nothing in the state machine.
+    let start = if ir.inline {
+        let at = func
+            .block
+            .stmts
+            .first()
+            .map_or_else(Span::call_site, syn::spanned::Spanned::span);
+        let at = Span::mixed_site().located_at(at);
+        quote_spanned!(at=> (move || #start)())
+    } else {
+        start
+    };
     quote! {
         #items
         #state_enum
