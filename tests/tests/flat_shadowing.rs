@@ -84,3 +84,26 @@ twin! {
 fn the_outer_binding_is_visible_again_after_the_shadow_ends() {
     check!(shadow_then_outer_again(vec![" a".into(), "b ".into()]));
 }
+
+/// A helper named like a local (`count` and `counts`): the local, dead after the first
+/// yield, stays a local of its own where the helper is called.
+fn counts(n: u32) -> u32 {
+    n * 10
+}
+
+twin! {
+    fn local_named_like_a_function(n: u32) -> u32 {
+        let count = n + 1;
+        yield_!(count);
+        for i in 0..n {
+            yield_!(counts(i));
+        }
+        let count = counts(n);
+        yield_!(count);
+    }
+}
+
+#[test]
+fn a_local_named_like_a_function_it_calls() {
+    assert_eq!(check!(local_named_like_a_function(2)), [3, 0, 10, 20]);
+}

@@ -211,6 +211,9 @@ impl Emitter<'_> {
         let assigned = self.plan.assigned[s].contains(&b) && !self.plan.external.contains(&b);
         let mut out = TokenStream::new();
         match kept.as_slice() {
+            [] if !assigned && self.near_free.contains(&b) => {
+                out.extend(super::misspelled::placeholder(self.ir, b));
+            }
             [(i, k)] if k.keep == Keep::Whole && self.plan.cfg.places.parent[k.place].is_none() => {
                 if self.arm.resident == Some(b) {
                     out.extend(self.resident_binding(s, &ident));

@@ -25,6 +25,7 @@ pub(crate) mod inline_heads;
 mod item_spans;
 mod kept_wrappers;
 mod loops;
+mod misspelled;
 mod mut_patterns;
 mod resident;
 mod stmts;
@@ -106,6 +107,8 @@ pub(crate) struct Emitter<'a> {
     pub resident: Vec<Option<BindingId>>,
     /// Bindings a later binding of the same name may shadow in their scope.
     pub shadowable: HashSet<BindingId>,
+    /// Locals named like a name no binding declares (`misspelled.rs`).
+    pub near_free: HashSet<BindingId>,
     /// The frame, when the state machine keeps its locals in one (`frame.rs`).
     pub frame: Option<frame::Frame>,
     /// Arms found to need a binding of the frame that they do not touch: the emission is
@@ -175,6 +178,7 @@ impl<'a> Emitter<'a> {
             value_params,
             resident,
             shadowable: shadowable(ir),
+            near_free: misspelled::near_free_names(ir),
             frame,
             missed: HashSet::new(),
             lost: false,
