@@ -407,8 +407,8 @@ pub mod fuzz;
 
 pub use drop_oracle::same_drops;
 
-/// The examples of the READMEs, run as doctests (`tests/docs_in_sync.rs` keeps their first
-/// example identical to gen-core's crate docs).
+/// The examples of the READMEs and of LIMITS.md, run as doctests (`tests/docs_in_sync.rs`
+/// keeps their first example identical to gen-core's crate docs).
 #[cfg(doctest)]
 #[doc = include_str!("../../README.md")]
 pub struct ReadmeDoctests;
@@ -416,6 +416,10 @@ pub struct ReadmeDoctests;
 #[cfg(doctest)]
 #[doc = include_str!("../../gen-core/README.md")]
 pub struct CoreReadmeDoctests;
+
+#[cfg(doctest)]
+#[doc = include_str!("../../LIMITS.md")]
+pub struct LimitsDoctests;
 
 #[cfg(doctest)]
 #[doc = include_str!("../../gen-macros/README.md")]
