@@ -32,6 +32,8 @@ pub(crate) fn check(
         own_name: sig
             .filter(|_| lowering != Lowering::Boxed)
             .map(|sig| (&sig.ident, sig.receiver().is_some())),
+        // A local of the generator's name (`let keys = ..; for k in keys`) is no call of it.
+        name_is_local: sig.is_some_and(|sig| binds_name(block, sig, &sig.ident)),
         stream: lowering == Lowering::Stream,
         errors: Errors::default(),
         other_errors: 0,
@@ -86,6 +88,8 @@ struct Checks<'a> {
     may_box: bool,
     /// The generator is declared `+ Clone`.
     clonable: bool,
+    /// A pattern of the body or a parameter binds the generator's name.
+    name_is_local: bool,
 }
 
 impl Checks<'_> {
@@ -170,7 +174,8 @@ impl Checks<'_> {
         let Some((name, method)) = self.own_name else {
             return;
         };
-        let Some(call) = calls_itself(kept, name, method, self.may_box) else {
+        let loose = self.may_box && !self.name_is_local;
+        let Some(call) = calls_itself(kept, name, method, loose) else {
             return;
         };
         if self.stream {
@@ -285,11 +290,87 @@ fn calls_itself<'e>(e: &'e Expr, name: &Ident, method: bool, loose: bool) -> Opt
             }
             _ => None,
         },
-        Expr::MethodCall(m) if loose && method && m.method == *name => Some(e),
+        Expr::MethodCall(m) if loose && method && m.method == *name && !std_name(name) => Some(e),
+        // `self.kids.iter().flat_map(|k| k.walk())`, `.flat_map(walk)`: the adapter keeps
+        // the inner generators.
+        _ if loose => mentions(e, name, method),
         Expr::MethodCall(m) => calls_itself(&m.receiver, name, method, loose),
         Expr::Paren(p) => calls_itself(&p.expr, name, method, loose),
         _ => None,
     }
+}
+
+/// Whether a parameter of `sig` or a pattern in `block` binds `name`.
+fn binds_name(block: &Block, sig: &syn::Signature, name: &Ident) -> bool {
+    struct Find<'n>(&'n Ident, bool);
+    impl Visit<'_> for Find<'_> {
+        fn visit_pat_ident(&mut self, p: &syn::PatIdent) {
+            self.1 |= p.ident == *self.0;
+            visit::visit_pat_ident(self, p);
+        }
+        fn visit_item(&mut self, _: &syn::Item) {}
+    }
+    let mut find = Find(name, false);
+    for input in &sig.inputs {
+        if let syn::FnArg::Typed(t) = input {
+            find.visit_pat(&t.pat);
+        }
+    }
+    find.visit_block(block);
+    find.1
+}
+
+/// A std method that makes or adapts an iterator (`iter`, `lines`, `keys`, `map`): a generator
+/// method named so (`fn iter(&self)`) that calls it on a field or a local
+/// (`self.items.iter()`) calls std's, not itself.
+fn std_name(name: &Ident) -> bool {
+    use crate::lower::flat::build::methods::BORROWING;
+    use crate::lower::flat::build::receiver_methods::{ADAPTS_ITERATOR, MAKES_ITERATOR};
+    let name = name.to_string();
+    [BORROWING, MAKES_ITERATOR, ADAPTS_ITERATOR]
+        .iter()
+        .any(|list| list.contains(&name.as_str()))
+}
+
+/// The first expression in `e` (closures included) that calls or names the generator `name`
+/// (a method of that name on any receiver when the generator is a `method`).
+fn mentions<'e>(e: &'e Expr, name: &Ident, method: bool) -> Option<&'e Expr> {
+    struct Find<'e, 'n> {
+        name: &'n Ident,
+        method: bool,
+        found: Option<&'e Expr>,
+    }
+    impl<'e> Visit<'e> for Find<'e, '_> {
+        fn visit_expr(&mut self, e: &'e Expr) {
+            if self.found.is_some() {
+                return;
+            }
+            let hit = match e {
+                Expr::Path(p) => p
+                    .path
+                    .segments
+                    .last()
+                    .is_some_and(|s| s.ident == *self.name),
+                Expr::MethodCall(m) => {
+                    self.method && m.method == *self.name && !std_name(self.name)
+                }
+                _ => false,
+            };
+            if hit {
+                self.found = Some(e);
+            } else {
+                visit::visit_expr(self, e);
+            }
+        }
+        fn visit_item(&mut self, _: &'e syn::Item) {}
+    }
+    let mut find = Find {
+        name,
+        method,
+        found: None,
+    };
+    find.visit_expr(e);
+    find.found
 }
 
 /// Whether the tokens hold a yield (`yield_!`, `yield_from!` or `yield`).

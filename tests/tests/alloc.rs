@@ -170,3 +170,54 @@ fn parsers_calling_functions_stay_flat() {
     let (n, errors) = allocations(|| pairs_of(text).filter_map(Result::err).sum::<usize>());
     assert_eq!((n, errors), (0, 20));
 }
+
+/// A collection whose generator methods are named like the std methods they call.
+struct Shelf {
+    items: Vec<u32>,
+    text: String,
+}
+
+impl Shelf {
+    #[generator]
+    fn iter(&self) -> impl Iterator<Item = u32> + '_ {
+        for x in self.items.iter() {
+            yield_!(*x);
+        }
+    }
+
+    #[generator]
+    fn lines(&self) -> impl Iterator<Item = usize> + '_ {
+        for l in self.text.lines() {
+            yield_!(l.len());
+        }
+    }
+}
+
+#[test]
+fn a_method_named_like_the_std_method_it_calls_stays_flat() {
+    let shelf = Shelf {
+        items: vec![1, 2, 3],
+        text: "ab\nc".into(),
+    };
+    let (count, items) = allocations(|| shelf.iter().collect::<Vec<_>>().len());
+    assert_eq!(items, 3);
+    // The `Vec` the items are collected into, and no box for the generator.
+    assert_eq!(count, 1);
+    let (count, first) = allocations(|| shelf.lines().next());
+    assert_eq!((count, first), (0, Some(2)));
+}
+
+/// A local named like its generator, looped over: no call of the generator, so flat.
+#[generator]
+fn words(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let words = text.split(' ');
+    for w in words {
+        yield_!(w.len());
+    }
+}
+
+#[test]
+fn a_local_named_like_its_generator_stays_flat() {
+    let (count, first) = allocations(|| words("ab c").next());
+    assert_eq!((count, first), (0, Some(2)));
+}

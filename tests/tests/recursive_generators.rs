@@ -124,3 +124,46 @@ fn a_method_recursing_on_a_borrowed_field() {
         ["/r/a", "/r/s/b", "/r/s/c"]
     );
 }
+
+impl Dir {
+    /// The files, depth first, through an adapter that keeps the inner generators.
+    #[generator]
+    fn files(&self) -> impl Iterator<Item = &str> + '_ {
+        for f in &self.files {
+            yield_!(f.as_str());
+        }
+        for f in self.dirs.iter().flat_map(|d| d.files()) {
+            yield_!(f);
+        }
+    }
+}
+
+#[generator]
+fn names(d: &Dir) -> impl Iterator<Item = &str> + '_ {
+    yield_!(d.name.as_str());
+    for n in d.dirs.iter().flat_map(names) {
+        yield_!(n);
+    }
+}
+
+#[test]
+fn recursion_inside_an_adapter_kept_across_yields() {
+    let root = Dir {
+        name: "r".into(),
+        files: vec!["a".into()],
+        dirs: vec![
+            Dir {
+                name: "s".into(),
+                files: vec!["b".into()],
+                dirs: vec![],
+            },
+            Dir {
+                name: "t".into(),
+                files: vec!["c".into()],
+                dirs: vec![],
+            },
+        ],
+    };
+    assert_eq!(root.files().collect::<Vec<_>>(), ["a", "b", "c"]);
+    assert_eq!(names(&root).collect::<Vec<_>>(), ["r", "s", "t"]);
+}
