@@ -86,7 +86,13 @@ impl Builder<'_> {
     /// (rustc's error would point at the generated state machine).
     fn yielded_borrow(&mut self, value_syn: &SynExpr) {
         let borrowed = match value_syn {
-            SynExpr::Reference(r) => self.place_of(&r.expr),
+            // `&s[..]`, `&v[i]`: a borrow of what the local owns.
+            SynExpr::Reference(r) => match &*r.expr {
+                SynExpr::Index(ix) if !self.inline => {
+                    self.place_of(&ix.expr).filter(|p| p.path.is_empty())
+                }
+                _ => self.place_of(&r.expr),
+            },
             SynExpr::MethodCall(m)
                 if m.args.is_empty()
                     && matches!(
