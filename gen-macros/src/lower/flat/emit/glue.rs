@@ -147,7 +147,11 @@ impl Emitter<'_> {
             let now = node.map_or(Now::Bound, |n| self.plan.now(n, k.place));
             // A value moved and used again is named at its next use (`plan/next_use.rs`).
             let at = match now {
-                Now::Bound => self.plan.next_use(k.place, mark).or(at),
+                Now::Bound => self
+                    .plan
+                    .next_use(k.place, mark)
+                    .or_else(|| self.plan.next_use_if_uninit(k.place, mark))
+                    .or(at),
                 _ => at,
             };
             items.push(self.kept_value(k.place, k.keep, now, at));

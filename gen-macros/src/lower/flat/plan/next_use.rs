@@ -7,6 +7,7 @@
 //! saves `t` at the yield, would report the same mistake a second time, at the yield, where
 //! nothing reads `t`. The payload names such a place at its next use instead: the state
 //! machine's error is then the same diagnostic on the same tokens, which rustc reports once.
+//! The same for a place that may be uninitialized where the machine saves it (E0381).
 
 use std::collections::HashMap;
 
@@ -59,6 +60,24 @@ impl Plan {
                 })
                 .find_map(related)
         })
+    }
+
+    /// The span of the first use written after `mark` of `place` when `place` may be
+    /// uninitialized there (`let x; if c { x = 1 } yield_!(0); yield_!(x);`): the plain
+    /// function's E0381 is on that use, in the fold copy, and the state machine's read of the
+    /// place at the suspension is then the same diagnostic on the same token. (A valid body
+    /// never stores a place that may be uninitialized as it is: it keeps it in a slot.)
+    pub(crate) fn next_use_if_uninit(&self, place: PlaceId, mark: MarkId) -> Option<Span> {
+        let node = self.cfg.marks[mark]?;
+        if !self.init.maybe_uninit[node].contains(place) {
+            return None;
+        }
+        let after = self.cfg.mark_uses[mark];
+        self.cfg.use_spans[after.min(self.cfg.use_spans.len())..]
+            .iter()
+            .flatten()
+            .find(|(used, _)| self.related(place, *used))
+            .map(|&(_, span)| span)
     }
 
     /// Whether one of `a` and `b` contains the other.
