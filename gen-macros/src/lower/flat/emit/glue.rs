@@ -146,15 +146,31 @@ impl Emitter<'_> {
         for k in kept.iter().rev() {
             let now = node.map_or(Now::Bound, |n| self.plan.now(n, k.place));
             // A value moved and used again is named at its next use (`plan/next_use.rs`).
+            let next = match now {
+                Now::Bound => self.plan.next_use(k.place, mark),
+                _ => None,
+            };
             let at = match now {
-                Now::Bound => self
-                    .plan
-                    .next_use(k.place, mark)
+                Now::Bound => next
+                    .map(|(span, _)| span)
                     .or_else(|| self.plan.next_use_if_uninit(k.place, mark))
                     .or(at),
                 _ => at,
             };
-            items.push(self.kept_value(k.place, k.keep, now, at));
+            let value = self.kept_value(k.place, k.keep, now, at);
+            match next {
+                // Desugar saving a place whose next use borrows it into `{ let _ = &x; x }` at
+                // that use: a use after move is then "borrow of moved value", as in the fold
+                // copy, and rustc reports it once. (Not for plain data, a number: a copy.)
+                Some((at, true))
+                    if k.keep == Keep::Whole
+                        && !self.ir.bindings[self.plan.cfg.places.list[k.place].binding].plain =>
+                {
+                    let b = self.place_tokens(k.place, Some(at));
+                    items.push(quote_spanned!(at=> { let _ = &#b; #value }));
+                }
+                _ => items.push(value),
+            }
         }
         let (ty, variant) = (names::state_enum(), names::variant(state));
         // Desugar into `S<k> { 0: .., 1: .. }`: a join's value of the wrong type is then

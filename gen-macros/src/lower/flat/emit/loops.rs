@@ -34,7 +34,9 @@ impl Emitter<'_> {
         let user_label = label.as_ref().map(|l| l.name.clone());
         let native_label = user_label.unwrap_or_else(|| {
             let n = self.fresh();
-            names::loop_label(n)
+            let mut label = names::loop_label(n);
+            label.set_span(in_the_expansion(e.spans.0));
+            label
         });
         let mut prelude = TokenStream::new();
         if let LoopBody::For { iter, iterable, .. } = kind {
@@ -55,6 +57,10 @@ impl Emitter<'_> {
         let index = self.loops.len() - 1;
         let enter = self.jump(head, None, *enter);
         let (loop_id, exit) = (*loop_id, *exit);
+        // At the user's loop but in the expansion's context: rustc's "inside of this loop"
+        // walk stops at the loop that declares a local, as for the user's; clippy still
+        // knows the loop for generated code.
+        let (keyword, braces_span) = (in_the_expansion(e.spans.0), in_the_expansion(e.spans.1));
         self.arm(head, |this| {
             let native = this.plan.native[loop_id];
             if native {
@@ -62,11 +68,22 @@ impl Emitter<'_> {
             }
             let visible = this.arm.visible.len();
             let (header, declared) = match kind {
-                LoopBody::Loop => (if native { quote!(loop) } else { quote!() }, quote!()),
+                LoopBody::Loop => (
+                    if native {
+                        quote_spanned!(keyword=> loop)
+                    } else {
+                        quote!()
+                    },
+                    quote!(),
+                ),
                 LoopBody::While(cond) => {
                     let cond_tokens = this.verbatim_cond(cond);
                     let declared = this.declared_cond(cond);
-                    let keyword = if native { quote!(while) } else { quote!(if) };
+                    let keyword = if native {
+                        quote_spanned!(keyword=> while)
+                    } else {
+                        quote_spanned!(keyword=> if)
+                    };
                     (quote!(#keyword #cond_tokens), declared)
                 }
                 LoopBody::For {
@@ -74,6 +91,7 @@ impl Emitter<'_> {
                     iter,
                     bindings,
                     iterable,
+                    desugared,
                     ..
                 } => {
                     let name = this.name_of(*iter, None);
@@ -84,11 +102,22 @@ impl Emitter<'_> {
                         quote!(&mut #name)
                     };
                     let declared = this.declared_all(bindings);
-                    let keyword = if native { quote!(while) } else { quote!(if) };
+                    let keyword = if native {
+                        quote_spanned!(keyword=> while)
+                    } else {
+                        quote_spanned!(keyword=> if)
+                    };
                     let pat = this.arm_pat(pat, bindings);
                     let next_fn = quote_spanned!(iterable.span=> ::core::iter::Iterator::next);
+                    // The head ends at the user's iterable (rustc's loop span runs to the
+                    // head's end); not for `yield_from!`, whose errors are on its operand.
+                    let mut next =
+                        proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, next);
+                    if !*desugared {
+                        next.set_span(in_the_expansion(iterable.span));
+                    }
                     (
-                        quote!(#keyword let ::core::option::Option::Some(#pat) = #next_fn(#next)),
+                        quote!(#keyword let ::core::option::Option::Some(#pat) = #next_fn #next),
                         declared,
                     )
                 }
@@ -103,8 +132,11 @@ impl Emitter<'_> {
             let allow = this.ir.loops[loop_id]
                 .label_used
                 .then(|| quote!(#[allow(unused_labels)]));
+            let mut braces =
+                proc_macro2::Group::new(proc_macro2::Delimiter::Brace, quote!(#declared #body));
+            braces.set_span(braces_span);
             match (native, kind) {
-                (true, _) => quote!(#allow #native_label: #header { #declared #body } #after),
+                (true, _) => quote!(#allow #native_label: #header #braces #after),
                 (false, LoopBody::Loop) => quote!({ #declared #body }),
                 (false, _) => quote!(#header { #declared #body } else { #after }),
             }
@@ -112,4 +144,9 @@ impl Emitter<'_> {
         self.loops.pop();
         quote!({ #prelude #enter })
     }
+}
+
+/// `span`'s location in the macro's context.
+fn in_the_expansion(span: proc_macro2::Span) -> proc_macro2::Span {
+    proc_macro2::Span::mixed_site().located_at(span)
 }

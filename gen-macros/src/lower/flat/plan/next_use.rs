@@ -39,15 +39,25 @@ pub(super) fn copied_uses(cfg: &Cfg) -> HashMap<BindingId, Vec<usize>> {
 impl Plan {
     /// The span of the first use written after `mark` of `place`, a part of it or a place
     /// containing it, if a proven copy reads its binding (see the module doc); or, with none
-    /// written after `mark`, of its last proven copy before it.
-    pub(crate) fn next_use(&self, place: PlaceId, mark: MarkId) -> Option<Span> {
+    /// written after `mark`, of its last proven copy before it. And whether that use borrows
+    /// the binding (the machine then borrows it there first, as rustc's message says).
+    pub(crate) fn next_use(&self, place: PlaceId, mark: MarkId) -> Option<(Span, bool)> {
         let binding = self.cfg.places.list[place].binding;
         let ids = self.copied_uses.get(&binding)?;
         let after = self.cfg.mark_uses[mark];
         let first = ids.partition_point(|&id| id < after);
+        // With whether the use borrows the whole binding (read in place: a borrow, a method's
+        // receiver, a comparison), where rustc says "borrow of moved value".
         let related = |&id: &usize| {
             let (used, span) = self.cfg.use_spans[id]?;
-            self.related(place, used).then_some(span)
+            let borrows = self.cfg.places.list[used].path.is_empty()
+                && self.cfg.use_nodes[id].is_some_and(|n| {
+                    matches!(
+                        self.cfg.events[n],
+                        Event::Use(_, crate::lower::flat::ir::Use::Read)
+                    )
+                });
+            self.related(place, used).then_some((span, borrows))
         };
         // None written after it (a loop's back edge): the move that a path through the loop
         // made, where rustc says "value moved here, in previous iteration of loop".
