@@ -5,6 +5,7 @@
 //! - a body that ends in a value (`count`, `Ok(())`), as a function returning it would;
 //! - `break`/`continue` outside of any loop (rustc's E0268, which the state machine's own
 //!   loop would turn into a type error about its states);
+//! - an assignment to a field of `self` in a method taking `&self` (`receiver_checks.rs`);
 //! - in a flat generator, a call of the generator itself kept across a yield
 //!   (`yield_from!(walk(child))`): its state would contain itself, which rustc reports as
 //!   "cannot resolve opaque type". Desugar such a generator into the same one lowered `boxed`
@@ -42,6 +43,9 @@ pub(crate) fn check(
         clonable: sig.is_some_and(crate::lower::flat::signature_returns_clone),
     };
     checks.visit_block(block);
+    for error in sig.map_or_else(Vec::new, |sig| crate::receiver_checks::check(block, sig)) {
+        checks.error(error);
+    }
     if let Some(syn::Stmt::Expr(tail, None)) = block.stmts.last()
         && is_a_value(tail)
     {

@@ -14,6 +14,7 @@ mod ide;
 mod lifetime_bound;
 mod lower;
 mod parse;
+mod receiver_checks;
 #[cfg(test)]
 mod snapshots;
 

@@ -1,0 +1,93 @@
+//! An assignment to a field of `self` in a generator method that takes `&self`
+//! (`self.count += 1;`), reported on the user's assignment as rustc reports it for the plain
+//! method, naming the fix. rustc's own error would name the receiver as the flat lowering
+//! binds it again in every state (`self_`) and suggest fixes that do not apply (a
+//! `#[derive(Clone)]`, `&self: &mut Counter`); in an async or `boxed` generator it points at
+//! the macro.
+
+use syn::visit::{self, Visit};
+use syn::{Block, Expr, Signature};
+
+/// The errors for `block`, the body of a generator with signature `sig`.
+pub(crate) fn check(block: &Block, sig: &Signature) -> Vec<syn::Error> {
+    let Some(receiver) = sig.receiver() else {
+        return Vec::new();
+    };
+    let shared = receiver.reference.is_some() && receiver.mutability.is_none();
+    // `self: &Self` is the same receiver written out.
+    let written = receiver.colon_token.is_some()
+        && matches!(&*receiver.ty, syn::Type::Reference(r) if r.mutability.is_none());
+    if !(shared || written) {
+        return Vec::new();
+    }
+    let mut find = Assignments(Vec::new());
+    find.visit_block(block);
+    find.0
+}
+
+struct Assignments(Vec<syn::Error>);
+
+impl Assignments {
+    fn assigned(&mut self, place: &Expr, assignment: &Expr) {
+        let Some(shown) = field_of_self(place) else {
+            return;
+        };
+        self.0.push(syn::Error::new_spanned(
+            assignment,
+            format!(
+                "cannot assign to `{shown}`, which is behind a `&` reference: this method takes \
+                 `&self`; take `&mut self` to change a field"
+            ),
+        ));
+    }
+}
+
+impl<'ast> Visit<'ast> for Assignments {
+    fn visit_expr(&mut self, e: &'ast Expr) {
+        match e {
+            Expr::Assign(a) => self.assigned(&a.left, e),
+            Expr::Binary(b) if is_compound_assignment(&b.op) => self.assigned(&b.left, e),
+            _ => {}
+        }
+        visit::visit_expr(self, e);
+    }
+
+    // A nested item has its own `self`.
+    fn visit_item(&mut self, _: &'ast syn::Item) {}
+}
+
+fn is_compound_assignment(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        AddAssign(_)
+            | SubAssign(_)
+            | MulAssign(_)
+            | DivAssign(_)
+            | RemAssign(_)
+            | BitXorAssign(_)
+            | BitAndAssign(_)
+            | BitOrAssign(_)
+            | ShlAssign(_)
+            | ShrAssign(_)
+    )
+}
+
+/// `self.a.b` (fields only) as written, if `place` is one.
+fn field_of_self(place: &Expr) -> Option<String> {
+    match place {
+        Expr::Field(f) => {
+            let base = match &*f.base {
+                Expr::Path(p) if p.path.is_ident("self") => "self".to_owned(),
+                other => field_of_self(other)?,
+            };
+            let member = match &f.member {
+                syn::Member::Named(n) => n.to_string(),
+                syn::Member::Unnamed(i) => i.index.to_string(),
+            };
+            Some(format!("{base}.{member}"))
+        }
+        Expr::Paren(p) => field_of_self(&p.expr),
+        _ => None,
+    }
+}
