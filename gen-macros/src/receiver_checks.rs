@@ -8,6 +8,8 @@
 use syn::visit::{self, Visit};
 use syn::{Block, Expr, Signature};
 
+use crate::lower::flat::build::operands::is_compound;
+
 /// The errors for `block`, the body of a generator with signature `sig`.
 pub(crate) fn check(block: &Block, sig: &Signature) -> Vec<syn::Error> {
     let Some(receiver) = sig.receiver() else {
@@ -46,7 +48,7 @@ impl<'ast> Visit<'ast> for Assignments {
     fn visit_expr(&mut self, e: &'ast Expr) {
         match e {
             Expr::Assign(a) => self.assigned(&a.left, e),
-            Expr::Binary(b) if is_compound_assignment(&b.op) => self.assigned(&b.left, e),
+            Expr::Binary(b) if is_compound(&b.op) => self.assigned(&b.left, e),
             _ => {}
         }
         visit::visit_expr(self, e);
@@ -54,23 +56,6 @@ impl<'ast> Visit<'ast> for Assignments {
 
     // A nested item has its own `self`.
     fn visit_item(&mut self, _: &'ast syn::Item) {}
-}
-
-fn is_compound_assignment(op: &syn::BinOp) -> bool {
-    use syn::BinOp::*;
-    matches!(
-        op,
-        AddAssign(_)
-            | SubAssign(_)
-            | MulAssign(_)
-            | DivAssign(_)
-            | RemAssign(_)
-            | BitXorAssign(_)
-            | BitAndAssign(_)
-            | BitOrAssign(_)
-            | ShlAssign(_)
-            | ShrAssign(_)
-    )
 }
 
 /// `self.a.b` (fields only) as written, if `place` is one.
