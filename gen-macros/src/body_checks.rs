@@ -294,7 +294,7 @@ fn calls_itself<'e>(e: &'e Expr, name: &Ident, method: bool, loose: bool) -> Opt
             }
             _ => None,
         },
-        Expr::MethodCall(m) if loose && method && m.method == *name && !std_name(name) => Some(e),
+        Expr::MethodCall(m) if loose && method && calls_the_method(m, name) => Some(e),
         // `self.kids.iter().flat_map(|k| k.walk())`, `.flat_map(walk)`: the adapter keeps
         // the inner generators.
         _ if loose => mentions(e, name, method),
@@ -324,16 +324,33 @@ fn binds_name(block: &Block, sig: &syn::Signature, name: &Ident) -> bool {
     find.1
 }
 
-/// A std method that makes or adapts an iterator (`iter`, `lines`, `keys`, `map`): a generator
-/// method named so (`fn iter(&self)`) that calls it on a field or a local
-/// (`self.items.iter()`) calls std's, not itself.
-fn std_name(name: &Ident) -> bool {
+/// Whether `m` may call the generator method `name` itself: a method of that name, unless
+/// the name is a std method that makes or adapts an iterator (`iter`, `lines`, `keys`) and
+/// the receiver is `self` or one of its fields: `fn iter(&self)` over `self.items.iter()`
+/// calls std's (`child.iter()` on a node from elsewhere may be the generator itself).
+fn calls_the_method(m: &syn::ExprMethodCall, name: &Ident) -> bool {
     use crate::lower::flat::build::methods::BORROWING;
     use crate::lower::flat::build::receiver_methods::{ADAPTS_ITERATOR, MAKES_ITERATOR};
-    let name = name.to_string();
-    [BORROWING, MAKES_ITERATOR, ADAPTS_ITERATOR]
+    if m.method != *name {
+        return false;
+    }
+    let text = name.to_string();
+    let std = [BORROWING, MAKES_ITERATOR, ADAPTS_ITERATOR]
         .iter()
-        .any(|list| list.contains(&name.as_str()))
+        .any(|list| list.contains(&text.as_str()));
+    !std || !rooted_at_self(&m.receiver)
+}
+
+/// `self`, `self.f.g`, `(*self).f`, `&self.f`.
+fn rooted_at_self(e: &Expr) -> bool {
+    match e {
+        Expr::Path(p) => p.path.is_ident("self"),
+        Expr::Field(f) => rooted_at_self(&f.base),
+        Expr::Paren(p) => rooted_at_self(&p.expr),
+        Expr::Reference(r) => rooted_at_self(&r.expr),
+        Expr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => rooted_at_self(&u.expr),
+        _ => false,
+    }
 }
 
 /// The first expression in `e` (closures included) that calls or names the generator `name`
@@ -355,9 +372,7 @@ fn mentions<'e>(e: &'e Expr, name: &Ident, method: bool) -> Option<&'e Expr> {
                     .segments
                     .last()
                     .is_some_and(|s| s.ident == *self.name),
-                Expr::MethodCall(m) => {
-                    self.method && m.method == *self.name && !std_name(self.name)
-                }
+                Expr::MethodCall(m) => self.method && calls_the_method(m, self.name),
                 _ => false,
             };
             if hit {

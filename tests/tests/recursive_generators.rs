@@ -167,3 +167,56 @@ fn recursion_inside_an_adapter_kept_across_yields() {
     assert_eq!(root.files().collect::<Vec<_>>(), ["a", "b", "c"]);
     assert_eq!(names(&root).collect::<Vec<_>>(), ["r", "s", "t"]);
 }
+
+/// A generic tree whose walks yield references into it.
+#[derive(Debug)]
+pub struct Tree<T> {
+    val: T,
+    children: Vec<Tree<T>>,
+}
+
+impl<T> Tree<T> {
+    /// A method named like std's `iter`, recursing through the children (not `self`'s
+    /// fields, whose `iter()` is std's).
+    #[generator]
+    pub fn iter(&self) -> impl Iterator<Item = &T> + '_ {
+        yield_!(&self.val);
+        for c in self.children.iter() {
+            for x in c.iter() {
+                yield_!(x);
+            }
+        }
+    }
+}
+
+/// A type parameter and a lifetime bound on the returned type, the argument borrowed for
+/// that lifetime (so `T: 'a` holds): lowered `boxed` like any recursive walk.
+#[generator]
+pub fn walk_refs<'a, T>(t: &'a Tree<T>) -> impl Iterator<Item = &'a T> + 'a {
+    yield_!(&t.val);
+    for c in &t.children {
+        yield_from!(walk_refs(c));
+    }
+}
+
+#[test]
+fn recursive_walks_of_a_generic_tree_yielding_references() {
+    let t = Tree {
+        val: 1,
+        children: vec![
+            Tree {
+                val: 2,
+                children: vec![Tree {
+                    val: 3,
+                    children: vec![],
+                }],
+            },
+            Tree {
+                val: 4,
+                children: vec![],
+            },
+        ],
+    };
+    assert_eq!(t.iter().copied().collect::<Vec<_>>(), [1, 2, 3, 4]);
+    assert_eq!(walk_refs(&t).copied().collect::<Vec<_>>(), [1, 2, 3, 4]);
+}

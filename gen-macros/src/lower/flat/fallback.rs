@@ -75,7 +75,9 @@ fn returns_bound(sig: &syn::Signature, name: &str) -> bool {
 /// Whether the `boxed` form of this signature may not compile where the flat one does
 /// (README limit 8): a type parameter (or an `impl Trait` argument) together with a lifetime
 /// bound on the returned `impl Trait` (`+ '_`), which the `boxed` form asks every type its
-/// item names to outlive.
+/// item names to outlive. Not when every type parameter is inside an argument borrowed for
+/// that lifetime (`fn walk<'a, T>(t: &'a Tree<T>) -> impl Iterator<Item = &'a T> + 'a`): the
+/// argument's type already asks `T: 'a`.
 pub(crate) fn boxed_may_outlive_less(func: &GenFn) -> bool {
     let Some(sig) = func.sig.as_ref() else {
         return false;
@@ -86,13 +88,55 @@ pub(crate) fn boxed_may_outlive_less(func: &GenFn) -> bool {
     let syn::Type::ImplTrait(t) = &**ty else {
         return false;
     };
-    let lifetime_bound = t
-        .bounds
+    let Some(bound) = t.bounds.iter().find_map(|b| match b {
+        syn::TypeParamBound::Lifetime(l) => Some(l),
+        _ => None,
+    }) else {
+        return false;
+    };
+    let impl_trait_argument = sig.inputs.iter().any(
+        |arg| matches!(arg, syn::FnArg::Typed(p) if matches!(&*p.ty, syn::Type::ImplTrait(_))),
+    );
+    impl_trait_argument
+        || sig
+            .generics
+            .type_params()
+            .any(|p| !borrowed_for(sig, &p.ident, bound))
+}
+
+/// Whether an argument of `sig` is a reference for lifetime `bound` to a type that names
+/// `param` (with `'_`, the one reference among the arguments, whose lifetime it is).
+fn borrowed_for(sig: &syn::Signature, param: &syn::Ident, bound: &syn::Lifetime) -> bool {
+    let references: Vec<&syn::TypeReference> = sig
+        .inputs
         .iter()
-        .any(|b| matches!(b, syn::TypeParamBound::Lifetime(_)));
-    let type_params = sig.generics.type_params().next().is_some()
-        || sig.inputs.iter().any(
-            |arg| matches!(arg, syn::FnArg::Typed(p) if matches!(&*p.ty, syn::Type::ImplTrait(_))),
-        );
-    lifetime_bound && type_params
+        .filter_map(|arg| match arg {
+            syn::FnArg::Typed(p) => match &*p.ty {
+                syn::Type::Reference(r) => Some(r),
+                _ => None,
+            },
+            syn::FnArg::Receiver(_) => None,
+        })
+        .collect();
+    let elided = bound.ident == "_" && sig.receiver().is_none() && references.len() == 1;
+    references.iter().any(|r| {
+        let for_bound = match &r.lifetime {
+            Some(l) => l.ident == bound.ident && bound.ident != "_",
+            None => elided,
+        };
+        for_bound && names(&r.elem, param)
+    })
+}
+
+/// Whether `ty` mentions the identifier `param`.
+fn names(ty: &syn::Type, param: &syn::Ident) -> bool {
+    quote::quote!(#ty).into_iter().any(|t| mentions(&t, param))
+}
+
+fn mentions(tree: &proc_macro2::TokenTree, param: &syn::Ident) -> bool {
+    match tree {
+        proc_macro2::TokenTree::Ident(i) => i == param,
+        proc_macro2::TokenTree::Group(g) => g.stream().into_iter().any(|t| mentions(&t, param)),
+        _ => false,
+    }
 }
