@@ -60,7 +60,8 @@ impl Plan {
             self.related(place, used).then_some((span, borrows))
         };
         // None written after it (a loop's back edge): the move that a path through the loop
-        // made, where rustc says "value moved here, in previous iteration of loop".
+        // made, where rustc says "value moved here, in previous iteration of loop" (a move,
+        // not a borrow).
         ids[first..].iter().find_map(related).or_else(|| {
             ids[..first]
                 .iter()
@@ -69,6 +70,7 @@ impl Plan {
                     self.cfg.use_nodes[id].is_some_and(|n| self.cfg.proven_copies.contains(&n))
                 })
                 .find_map(related)
+                .map(|(span, _)| (span, false))
         })
     }
 
