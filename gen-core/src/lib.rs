@@ -277,7 +277,7 @@ pub mod __private {
     };
     pub use crate::stream::{BodyOutput, GenStream, YieldFut, Yielder, stream, stream_fallible};
     #[cfg(feature = "stream")]
-    pub use crate::yielder::{StreamStep, stream_step};
+    pub use crate::yielder::poll_source;
     #[cfg(feature = "stream")]
     pub use futures_core::{FusedStream, Stream};
 

@@ -64,14 +64,19 @@ impl<T> Yielder<T> {
     }
 
     /// Yields every item of `stream` until it returns `None` (`yield_from!` in an async
-    /// generator), polling it with `step`, which [`stream_step`] made where the compiler
-    /// checked that `stream` is a `Stream` of the generator's items. The stream is pinned
-    /// inside the returned future.
+    /// generator), polling it with `step`: [`poll_source`], named where the compiler checks
+    /// that `stream` is a `Stream` of the generator's items. The stream is pinned inside the
+    /// returned future.
     ///
     /// The check is not a bound here: rustc would report a bound of this `async fn` three
-    /// times (at the argument, at the call, at its `.await`), the check of `stream_step` once.
+    /// times (at the argument, at the call, at its `.await`), the one of `poll_source` once,
+    /// where it is named. `step` is a function item, so each poll of the stream is a direct
+    /// call that inlines.
     #[cfg(feature = "stream")]
-    pub async fn yield_from<S>(&mut self, stream: S, step: StreamStep<S, T>) {
+    pub async fn yield_from<S, F>(&mut self, stream: S, step: F)
+    where
+        F: Fn(Pin<&mut S>, &mut Context<'_>) -> Poll<Option<T>>,
+    {
         let mut stream = core::pin::pin!(stream);
         while let Some(value) = core::future::poll_fn(|cx| step(stream.as_mut(), cx)).await {
             self.yield_(value).await;
@@ -79,16 +84,16 @@ impl<T> Yielder<T> {
     }
 }
 
-/// How [`Yielder::yield_from`] polls its source: `S`'s `poll_next`.
-#[cfg(feature = "stream")]
-pub type StreamStep<S, T> = fn(Pin<&mut S>, &mut Context<'_>) -> Poll<Option<T>>;
-
-/// The step of `yield_from!(source)` in an async generator: the check, on the user's
-/// operand, that `source` is a `Stream` of the generator's items ([`YieldFromSource`]).
+/// How `yield_from!(source)` in an async generator polls `source`, and, named with the
+/// generator's item type, the check that `source` is a `Stream` of those items
+/// ([`YieldFromSource`]).
 #[cfg(feature = "stream")]
 #[inline(always)]
-pub fn stream_step<S: YieldFromSource<T>, T>(_source: &S) -> StreamStep<S, T> {
-    |stream, cx| stream.poll_next(cx)
+pub fn poll_source<S: YieldFromSource<T>, T>(
+    source: Pin<&mut S>,
+    cx: &mut Context<'_>,
+) -> Poll<Option<T>> {
+    source.poll_next(cx)
 }
 
 /// The future returned by [`Yielder::yield_`].

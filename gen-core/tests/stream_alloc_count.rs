@@ -82,11 +82,9 @@ fn allocation_counts() {
     let n = allocations_in(|| {
         let mut s = pin!(stream(move |__gen_y: Yielder<u64>| async move {
             let mut __gen_h = __gen_y;
-            {
-                let source = count_stream(50);
-                let step = gen_core::__private::stream_step(&source);
-                __gen_h.yield_from(source, step).await;
-            }
+            __gen_h
+                .yield_from(count_stream(50), gen_core::__private::poll_source)
+                .await;
         }));
         let mut cx = Context::from_waker(Waker::noop());
         let mut total = 0;

@@ -302,17 +302,13 @@ fn yield_from_nested_stream() {
     let mut s = pin!(stream(move |__gen_y: Yielder<u32>| async move {
         let mut __gen_h = __gen_y;
         __gen_h.yield_(100).await;
-        {
-            let source = count(3);
-            let step = gen_core::__private::stream_step(&source);
-            __gen_h.yield_from(source, step).await;
-        }
+        __gen_h
+            .yield_from(count(3), gen_core::__private::poll_source)
+            .await;
         PendingOnce(false).await;
-        {
-            let source = count(2);
-            let step = gen_core::__private::stream_step(&source);
-            __gen_h.yield_from(source, step).await;
-        }
+        __gen_h
+            .yield_from(count(2), gen_core::__private::poll_source)
+            .await;
         __gen_h.yield_(200).await;
     }));
     assert_eq!(drain(s.as_mut()), [100, 0, 1, 2, 0, 1, 200]);

@@ -398,31 +398,21 @@ impl Rewrite {
                 }
             }
             YieldKind::From if self.from_method == "yield_from" => {
-                // Desugar `yield_from!(e)` (a stream) into `match e { s => { let step =
-                // stream_step::<_, Item>(&s); h.yield_from(s, step).await } }`: the check
-                // that `e` is a stream of the items is one error, on `e` (a bound of
-                // `yield_from` would be three); the `match` keeps `e`'s temporaries as long
+                // Desugar `yield_from!(e)` (a stream) into `match e { s => h.yield_from(s,
+                // poll_source::<_, Item>).await }`: the check that `e` is a stream of the
+                // items is `poll_source`'s bound, one error where it is named, on `e` (a bound
+                // of `yield_from` would be three). The `match` keeps `e`'s temporaries as long
                 // as the statement's.
-                let tokens: Vec<TokenTree> = value.clone().into_iter().collect();
-                let first = tokens.first().map_or(span, TokenTree::span);
-                let last = tokens.last().map_or(span, TokenTree::span);
-                let (source, step) = (
-                    Ident::new("__gen_source", Span::mixed_site()),
-                    Ident::new("__gen_step", Span::mixed_site()),
-                );
-                // The argument spans the user's operand, where rustc reports the check.
-                let operand = Ident::new("__gen_source", Span::mixed_site().located_at(last));
+                let at = value.clone().into_iter().next().map_or(span, |t| t.span());
+                let source = Ident::new("__gen_source", Span::mixed_site());
                 let item = self
                     .annotation
                     .as_ref()
-                    .map(|ty| quote_spanned!(first=> ::<_, #ty>));
-                let check = quote_spanned!(first=>
-                    ::gen_core::__private::stream_step #item (&#operand));
+                    .map(|ty| quote_spanned!(at=> ::<_, #ty>));
+                let step = quote_spanned!(at=> ::gen_core::__private::poll_source #item);
                 let method = Ident::new(self.from_method, span);
                 quote_spanned! {span=>
-                    match #value {
-                        #source => { let #step = #check; #h.#method(#source, #step).await }
-                    }
+                    match #value { #source => #h.#method(#source, #step).await }
                 }
             }
             YieldKind::From => {

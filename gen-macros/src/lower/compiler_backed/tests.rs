@@ -37,8 +37,9 @@ fn yields_become_handle_awaits() {
         "{out}"
     );
     assert!(
-        out.contains("stream_step :: < _ , u32 > (& __gen_source)")
-            && out.contains("yield_ . yield_from (__gen_source , __gen_step) . await"),
+        out.contains(
+            "yield_ . yield_from (__gen_source , :: gen_core :: __private :: poll_source :: < _ , u32 >) . await"
+        ),
         "{out}"
     );
     assert!(!out.contains("yield_ !"), "{out}");
@@ -89,7 +90,9 @@ fn nested_generators_keep_their_yields() {
     assert!(out.contains("iter ! { yield_ ! (2) }"), "{out}");
     assert!(out.contains("match inner { __gen_source =>"), "{out}");
     assert!(
-        out.contains("yield_ . yield_from (__gen_source , __gen_step) . await"),
+        out.contains(
+            "yield_ . yield_from (__gen_source , :: gen_core :: __private :: poll_source :: < _ , u32 >) . await"
+        ),
         "{out}"
     );
 }
