@@ -39,7 +39,7 @@ pub(crate) fn near_free_names(ir: &Ir) -> HashSet<BindingId> {
 pub(crate) fn placeholder(ir: &Ir, b: BindingId) -> TokenStream {
     let ident = &ir.bindings[b].ident;
     quote_spanned! {ident.span()=>
-        #[allow(unused_variables, clippy::all)]
+        #[allow(unused_variables)]
         let #ident: ();
     }
 }
