@@ -31,7 +31,8 @@ ASYNC = ["stream_none_inline", "stream_none_dyn", "stream_ready_inline", "stream
          "stream_mpsc_inline", "stream_mpsc_dyn",
          "stream_none_block_on", "stream_none_tokio", "stream_none_chain", "stream_none_boxstream",
          "stream_ready_block_on", "stream_ready_tokio", "stream_ready_chain",
-         "stream_ready_boxstream", "stream_mpsc_chain", "stream_mpsc_boxstream"]
+         "stream_ready_boxstream", "stream_mpsc_chain", "stream_mpsc_boxstream",
+         "stream_yield_from_inline"]
 IMPS = ["hand", "gen", "gen_no_fold", "gen_match", "gen_rederive", "gen_boxed", "gen_stream", "gen_stream_sync", "from_fn", "genawaiter",
         "next_gen", "async_stream", "asynk_strim", "unfold", "nightly_gen", "nightly_async_gen"]
 COLORS = {

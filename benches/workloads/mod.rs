@@ -15,6 +15,7 @@ pub mod nightly;
 pub mod pairs;
 pub mod parser;
 pub mod startup;
+pub mod stream_yield_from;
 pub mod streams;
 pub mod styles;
 pub mod take;
@@ -33,6 +34,7 @@ pub fn all() -> Vec<Workload> {
     v.extend_from_slice(parser::WORKLOADS);
     v.extend(styles::all());
     v.extend_from_slice(streams::WORKLOADS);
+    v.extend_from_slice(stream_yield_from::WORKLOADS);
     v.extend_from_slice(consumers::WORKLOADS);
     for w in &mut v {
         if w.name.starts_with("tokenizer_") {
