@@ -85,8 +85,9 @@ fn the_outer_binding_is_visible_again_after_the_shadow_ends() {
     check!(shadow_then_outer_again(vec![" a".into(), "b ".into()]));
 }
 
-/// A helper named like a local (`count` and `counts`): the local, dead after the first
-/// yield, stays a local of its own where the helper is called.
+/// A helper named like a local (`count` and `counts`), passed by name: the local, dead after
+/// the first yield, stays a local of its own where the helper is named (the arms after it
+/// hold a placeholder of `count` for rustc's "similar name" help, which nothing reads).
 fn counts(n: u32) -> u32 {
     n * 10
 }
@@ -96,7 +97,7 @@ twin! {
         let count = n + 1;
         yield_!(count);
         for i in 0..n {
-            yield_!(counts(i));
+            yield_!([i].into_iter().map(counts).sum::<u32>());
         }
         let count = counts(n);
         yield_!(count);
