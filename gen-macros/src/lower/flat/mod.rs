@@ -361,9 +361,12 @@ fn assemble(
                     let id = plan.cfg.places.list[k.place].binding;
                     let b = &ir.bindings[id];
                     let field = em.unwrap_kept(k.place, k.keep, em.field_of(0, i));
-                    let (ident, mutability) = (&b.ident, b.mutable.then(|| quote_spanned!(b.ident.span()=> mut)));
+                    let (ident, mutability) = (
+                        &b.ident,
+                        b.mutable.then(|| quote_spanned!(b.ident.span()=> mut)),
+                    );
                     let ty = em.param_type(id);
-                    quote!(#[allow(unused_variables, unused_mut)] let #mutability #ident #ty = #field;)
+                    emit::arm::param_rebinding(mutability, ident, ty, &field)
                 })
                 .collect();
             fold::fold_path(

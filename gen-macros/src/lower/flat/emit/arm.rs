@@ -221,10 +221,7 @@ impl Emitter<'_> {
                     let field = self.field_of(s, *i);
                     let field = self.unwrap_kept(k.place, k.keep, field);
                     let ty = self.param_type(b);
-                    out.extend(quote! {
-                        #[allow(unused_variables, unused_mut)]
-                        let #mutability #ident #ty = #field;
-                    });
+                    out.extend(param_rebinding(mutability, &ident, ty, &field));
                 }
                 out.extend(self.declared(b));
             }
@@ -281,5 +278,31 @@ impl Emitter<'_> {
     /// Leaves a scope of lowered code: what it declared is no longer visible.
     pub(crate) fn forget_after(&mut self, len: usize) {
         self.arm.visible.truncate(len);
+    }
+}
+
+/// `let mut x: T = field;`, the re-binding of a kept local or parameter, allowed to be unused
+/// or needlessly `mut` (the user's own declaration answers for both).
+///
+/// Desugar the receiver's re-binding into a one-element tuple pattern, `let (self_,) =
+/// (field,);`: misused behind `&self` (`self.items.push(x)`), rustc then labels the
+/// receiver's token "consider changing this binding's type to be: `&mut T`", as it labels a
+/// pattern, where a `let` of a plain name drew a suggestion to write a type after `&self`
+/// (`&self: &mut T`) and another to derive `Clone`, neither of which applies.
+pub(crate) fn param_rebinding(
+    mutability: Option<TokenStream>,
+    ident: &proc_macro2::Ident,
+    ty: Option<TokenStream>,
+    field: &TokenStream,
+) -> TokenStream {
+    if ty.is_none() && crate::parse::is_self_ident(ident) {
+        return quote! {
+            #[allow(unused_variables, unused_mut)]
+            let (#mutability #ident,) = (#field,);
+        };
+    }
+    quote! {
+        #[allow(unused_variables, unused_mut)]
+        let #mutability #ident #ty = #field;
     }
 }

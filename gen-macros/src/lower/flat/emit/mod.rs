@@ -15,7 +15,7 @@
 //! place where control leaves the arm (`glue.rs`). Arms are emitted in source order, so rustc
 //! infers the state types in order.
 
-mod arm;
+pub(crate) mod arm;
 mod dead_guards;
 pub(crate) mod entry;
 mod frame;
