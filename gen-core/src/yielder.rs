@@ -127,12 +127,14 @@ impl<T> Future for YieldFut<'_, T> {
         if this.value.is_none() {
             return Poll::Ready(());
         }
-        match own_slot::<T>(cx.waker(), this.id) {
-            // SAFETY: `own_slot` found the frame of adapter `id`, live while we are polled.
-            Some(slot) => unsafe { put(slot, &mut this.value) },
-            // Diverging, so the common path is the only way this poll returns (and LLVM
-            // turns the hand-over into straight-line code in the consumer).
-            None => outside_its_generator(),
+        if let Some(value) = this.value.take() {
+            match own_slot::<T>(cx.waker(), this.id) {
+                // SAFETY: `own_slot` found the frame of adapter `id`, live while we are polled.
+                Some(slot) => unsafe { put(slot, value, &mut this.value) },
+                // Diverging, so the common path is the only way this poll returns (and LLVM
+                // turns the hand-over into straight-line code in the consumer).
+                None => outside_its_generator(value),
+            }
         }
         Poll::Pending
     }
@@ -148,18 +150,28 @@ impl<T> Future for YieldFut<'_, T> {
 /// that installs frames with it, so the slot is an `Option<T>`. The adapter does not touch
 /// it until its body's poll returns, and no reference to it is live.
 #[inline(always)]
-unsafe fn put<T>(slot: *mut Option<T>, value: &mut Option<T>) {
+unsafe fn put<T>(slot: *mut Option<T>, value: T, keep: &mut Option<T>) {
     // SAFETY: the caller's contract.
     unsafe {
         if (*slot).is_none() {
-            *slot = value.take();
+            *slot = Some(value);
+        } else {
+            keep_for_later(keep, value);
         }
     }
 }
 
+/// The slot is full: `value` waits in its yield future for the next poll.
 #[cold]
 #[inline(never)]
-fn outside_its_generator() -> ! {
+fn keep_for_later<T>(keep: &mut Option<T>, value: T) {
+    *keep = Some(value);
+}
+
+#[cold]
+#[inline(never)]
+fn outside_its_generator<T>(value: T) -> ! {
+    drop(value);
     panic!(
         "a generator's yield was polled outside that generator's own `poll_next`/`next` (by \
          another generator, or a task or executor of its own); yields must run directly \
