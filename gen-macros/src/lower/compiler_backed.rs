@@ -325,9 +325,17 @@ struct Rewrite {
 impl Rewrite {
     /// Desugar handing `v` over into `h.method(v).await`, or in the plain copy into
     /// `sink(v)`.
+    ///
+    /// The plain copy's call stands in a labelled block it breaks out of: rustc suggests
+    /// moving a value moved in a loop out of it ("consider moving the expression out of the
+    /// loop") only in a loop with a `break`, and the `.await` of the other copy is a loop with
+    /// one, so a use after move in a loop is then the same error in both copies, reported once.
     fn hand_over(&self, h: &Ident, method: &Ident, v: &Ident, span: Span) -> TokenStream {
         match &self.sink {
-            Some(sink) => quote_spanned!(span=> #sink(#v)),
+            Some(sink) => {
+                let label = syn::Lifetime::new("'__gen_hand", Span::mixed_site());
+                quote_spanned!(span=> #label: { break #label #sink(#v) })
+            }
             None => quote_spanned!(span=> #h.#method(#v).await),
         }
     }

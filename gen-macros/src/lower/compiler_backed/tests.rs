@@ -181,7 +181,9 @@ fn a_boxed_body_has_a_plain_copy_whose_yields_call_the_sink() {
     assert!(out.contains("Entry :: Resume (mut yield_)"), "{out}");
     assert!(out.contains("fold_infallible (__gen_sink"), "{out}");
     assert!(
-        out.contains("{ let __gen_v : u32 = i ; __gen_sink (__gen_v) }"),
+        out.contains(
+            "{ let __gen_v : u32 = i ; '__gen_hand : { break '__gen_hand __gen_sink (__gen_v) } }"
+        ),
         "{out}"
     );
     assert!(
@@ -190,7 +192,8 @@ fn a_boxed_body_has_a_plain_copy_whose_yields_call_the_sink() {
     );
     assert!(
         out.contains(
-            "for __gen_item in 0 .. n { let __gen_v : u32 = __gen_item ; __gen_sink (__gen_v) ; }"
+            "for __gen_item in 0 .. n { let __gen_v : u32 = __gen_item ; '__gen_hand : { break \
+             '__gen_hand __gen_sink (__gen_v) } ; }"
         ),
         "{out}"
     );

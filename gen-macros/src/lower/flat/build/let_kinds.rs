@@ -50,10 +50,16 @@ impl Builder<'_> {
         if init.is_some_and(|i| certain_guard(&i.expr)) && bindings.len() == 1 {
             self.ir.held_guards.insert(bindings[0]);
         }
-        // `let v = vec![..];`, `let s: String = ..`: certainly not `Copy` (`Ir::not_copy`).
+        // `let v = vec![..];`, `let s: String = ..`, `let head = first;` with `first` not
+        // `Copy`: certainly not `Copy` (`Ir::not_copy`).
         let not_copy = match &local.pat {
             syn::Pat::Type(t) => not_copy_type(&t.ty),
-            _ => init.is_some_and(|i| makes_a_collection(&i.expr)),
+            _ => init.is_some_and(|i| {
+                makes_a_collection(&i.expr)
+                    || self
+                        .place_of(&i.expr)
+                        .is_some_and(|p| p.path.is_empty() && self.ir.not_copy.contains(&p.binding))
+            }),
         };
         if not_copy && bindings.len() == 1 {
             self.ir.not_copy.insert(bindings[0]);

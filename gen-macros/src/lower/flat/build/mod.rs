@@ -18,6 +18,7 @@ mod call_facts;
 mod conditional;
 mod expr;
 pub(crate) mod for_head_temps;
+mod generic_not_copy;
 mod iterator_borrows;
 mod join_ties;
 pub(crate) mod let_kinds;
@@ -170,10 +171,12 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         // A capture of `iter! { .. }` may well be a reference.
         b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
         b.ir.bindings[id].plain = arg.plain;
-        if arg.ty.as_deref().is_some_and(let_kinds::not_copy_type) {
+        let generics = func.sig.as_ref().map(|s| &s.generics);
+        if arg.ty.as_deref().is_some_and(|t| {
+            let_kinds::not_copy_type(t) || generic_not_copy::generic_not_copy(t, generics)
+        }) {
             b.ir.not_copy.insert(id);
         }
-        let generics = func.sig.as_ref().map(|s| &s.generics);
         if arg
             .ty
             .as_deref()
