@@ -167,7 +167,10 @@ impl Emitter<'_> {
                         && !self.ir.bindings[self.plan.cfg.places.list[k.place].binding].plain =>
                 {
                     let b = self.place_tokens(k.place, Some(at));
-                    items.push(quote_spanned!(at=> { let _ = &#b; #value }));
+                    // The `_` in the expansion: rustc suggests `ref` on a pattern at the
+                    // moved value's token, which `yield_!(ref v)` is not.
+                    let wild = proc_macro2::Ident::new("_", proc_macro2::Span::mixed_site());
+                    items.push(quote_spanned!(at=> { let #wild = &#b; #value }));
                 }
                 _ => items.push(value),
             }
