@@ -126,6 +126,10 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     // would give it a second place in the body future, and the optimizer could no longer see
     // that the adapter's id and the handle's are the same value.
     let h = handle(Span::call_site());
+    // A stream's plain parameters are captured as they are (`captured_as_it_is`); a sync
+    // `boxed` body's are bound again like the others (measured: its plain copy and its
+    // resume read them best from a local of their own).
+    let stream = !boxed;
     // Move every argument in, even unused ones, so they live (and drop) with the generator.
     // (None for an IDE, which keeps them as written: `crate::ide`.) The receiver stays
     // `self`, captured as it is (a `let` cannot bind `self`): the body names it as written, so
@@ -134,7 +138,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     let rebinds: Vec<TokenStream> = func
         .args
         .iter()
-        .filter(|arg| !is_receiver(arg))
+        .filter(|arg| !is_receiver(arg) && !(stream && captured_as_it_is(arg)))
         .map(|arg| {
             let ident = &arg.ident;
             // The user's `mut`, on the user's token: rustc reports it if it is needless.
@@ -159,23 +163,32 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     // while it has not started (and captures every one, used or not). Once started, the
     // rebinds below are its locals, declared in order and dropped in reverse, before the
     // receiver, which stays captured.
-    let reverse_mention = (!func.args.is_empty()).then(|| {
-        let refs = func.args.iter().rev().map(|arg| {
-            let ident = match (&receiver, is_receiver(arg)) {
-                (Some(token), true) => {
-                    let mut token = token.clone();
-                    token.set_span(token.span().located_at(Span::mixed_site()));
-                    token
-                }
-                _ => Ident::new(
-                    &arg.ident.to_string(),
-                    arg.ident.span().located_at(Span::mixed_site()),
-                ),
-            };
-            quote!(&#ident)
+    let reverse_mention = func
+        .args
+        .iter()
+        .any(|a| !(stream && captured_as_it_is(a)))
+        .then(|| {
+            let refs = func
+                .args
+                .iter()
+                .rev()
+                .filter(|arg| !(stream && captured_as_it_is(arg)))
+                .map(|arg| {
+                    let ident = match (&receiver, is_receiver(arg)) {
+                        (Some(token), true) => {
+                            let mut token = token.clone();
+                            token.set_span(token.span().located_at(Span::mixed_site()));
+                            token
+                        }
+                        _ => Ident::new(
+                            &arg.ident.to_string(),
+                            arg.ident.span().located_at(Span::mixed_site()),
+                        ),
+                    };
+                    quote!(&#ident)
+                });
+            quote!(let _ = (#(#refs,)*);)
         });
-        quote!(let _ = (#(#refs,)*);)
-    });
     let tail = |block: &syn::Block| {
         if fallible {
             quote! {
@@ -228,6 +241,15 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         });
     }
     Ok(quote!({ #generator }))
+}
+
+/// Desugar a parameter of plain data (a number, a reference, a tuple of them) without `mut`
+/// into a capture of the parameter as it is, neither mentioned first nor bound again: it has
+/// no drop to order, and unused it is rustc's lint on the parameter itself, as in the plain
+/// function. One place for it instead of two (the unstarted body's capture and the running
+/// body's local) lets LLVM keep it in a register where the stream is folded into its consumer.
+fn captured_as_it_is(arg: &crate::parse::Binding) -> bool {
+    arg.plain && !arg.mutable && !is_receiver(arg)
 }
 
 /// Whether `block` has an `async` block or closure (outside nested items).
