@@ -130,6 +130,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     // `boxed` body's are bound again like the others (measured: its plain copy and its
     // resume read them best from a local of their own).
     let stream = !boxed;
+    let bound_again = |arg: &crate::parse::Binding| !(stream && captured_as_it_is(arg));
     // Move every argument in, even unused ones, so they live (and drop) with the generator.
     // (None for an IDE, which keeps them as written: `crate::ide`.) The receiver stays
     // `self`, captured as it is (a `let` cannot bind `self`): the body names it as written, so
@@ -138,7 +139,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     let rebinds: Vec<TokenStream> = func
         .args
         .iter()
-        .filter(|arg| !is_receiver(arg) && !(stream && captured_as_it_is(arg)))
+        .filter(|arg| !is_receiver(arg) && bound_again(arg))
         .map(|arg| {
             let ident = &arg.ident;
             // The user's `mut`, on the user's token: rustc reports it if it is needless.
