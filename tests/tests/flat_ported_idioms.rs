@@ -451,3 +451,71 @@ fn move_closures_in_iterators_kept_across_yields() {
     );
     same_drops!(grep_moved(vec!["ab".into(), "b".into()], "b"));
 }
+
+// `BufRead::fill_buf` borrows the reader: its buffer, dead before the yield, is not kept in the
+// state (which would hold a borrow of the reader it also holds).
+twin! {
+    fallible fn fixed_chunks(bytes: Vec<u8>, size: usize) -> Result<Vec<u8>, String> {
+        use std::io::BufRead;
+        let mut r = std::io::Cursor::new(bytes);
+        let mut chunk = Vec::with_capacity(size);
+        loop {
+            let avail = r.fill_buf().map_err(|e| e.to_string())?;
+            if avail.is_empty() {
+                if !chunk.is_empty() {
+                    yield_!(Ok(std::mem::take(&mut chunk)));
+                }
+                return Ok(());
+            }
+            let take = (size - chunk.len()).min(avail.len());
+            chunk.extend_from_slice(&avail[..take]);
+            r.consume(take);
+            if chunk.len() == size {
+                yield_!(Ok(std::mem::replace(&mut chunk, Vec::with_capacity(size))));
+            }
+        }
+    }
+}
+
+twin! {
+    fallible fn lines_of_a_reader(bytes: Vec<u8>) -> Result<String, String> {
+        use std::io::BufRead;
+        let mut r = std::io::BufReader::with_capacity(4, std::io::Cursor::new(bytes));
+        let mut line = Vec::new();
+        loop {
+            let buf = r.fill_buf().map_err(|e| e.to_string())?;
+            let n = buf.len();
+            if n == 0 {
+                break;
+            }
+            line.extend_from_slice(buf);
+            r.consume(n);
+            while let Some(end) = line.iter().position(|&b| b == b'\n') {
+                let rest = line.split_off(end + 1);
+                let text = String::from_utf8_lossy(&line).trim_end().to_string();
+                line = rest;
+                yield_!(Ok(text));
+            }
+        }
+        if !line.is_empty() {
+            yield_!(Ok(String::from_utf8_lossy(&line).to_string()));
+        }
+    }
+}
+
+#[test]
+fn a_reader_buffer_dead_before_the_yield() {
+    let out = check!(fixed_chunks((0u8..23).collect(), 5));
+    assert_eq!(out.len(), 5);
+    assert_eq!(out[4], Ok(vec![20, 21, 22]));
+    let out = check!(lines_of_a_reader(b"ab\ncdefgh\n\nxyz".to_vec()));
+    assert_eq!(
+        out,
+        [
+            Ok("ab".into()),
+            Ok("cdefgh".into()),
+            Ok("".into()),
+            Ok("xyz".into())
+        ]
+    );
+}

@@ -65,6 +65,8 @@ pub(crate) const BORROWING: &[&str] = &[
     "peek",
     "peek_mut",
     "by_ref",
+    // `BufRead`'s buffer.
+    "fill_buf",
     "front",
     "back",
     "front_mut",
