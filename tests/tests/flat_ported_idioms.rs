@@ -519,3 +519,29 @@ fn a_reader_buffer_dead_before_the_yield() {
         ]
     );
 }
+
+// A statement macro that declares a local (`let $name = ..`), used after a yield: the state
+// machine cannot see the `let`, so the body is lowered `boxed`, as written.
+macro_rules! open {
+    ($name:ident) => {
+        let $name = Noisy::new(stringify!($name));
+    };
+}
+
+twin! {
+    fn macro_declared_local(n: usize) -> usize {
+        open!(conn);
+        yield_!(n);
+        yield_!(conn.name().len() + n);
+        open!(second);
+        for i in 0..n {
+            yield_!(second.name().len() + i);
+        }
+    }
+}
+
+#[test]
+fn a_local_a_macro_declares() {
+    assert_eq!(check!(macro_declared_local(2)), [2, 6, 6, 7]);
+    same_drops!(macro_declared_local(2));
+}

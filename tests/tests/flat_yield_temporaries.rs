@@ -160,3 +160,59 @@ fn operand_temporaries_of_every_kind_drop_after_the_item() {
     gen_tests::check!(operand_temporaries_of_every_kind(7));
     gen_tests::same_drops!(operand_temporaries_of_every_kind(7));
 }
+
+/// A value with a visible `Drop` made by a helper, read by a `match` scrutinee.
+#[derive(Debug)]
+pub struct Probe(
+    #[allow(dead_code, reason = "held for its drop")] Noisy,
+    usize,
+);
+
+impl Probe {
+    pub fn value(&self) -> Option<usize> {
+        (self.1 > 0).then_some(self.1)
+    }
+}
+
+fn probe(name: &str, len: usize) -> Probe {
+    Probe(n(name), len)
+}
+
+#[gen_core::generator]
+fn scrutinee_of_a_yielding_match(lens: Vec<usize>) -> impl Iterator<Item = usize> {
+    for len in lens {
+        match probe("probe", len).value() {
+            Some(v) => yield_!(v),
+            None => gen_tests::log("none arm"),
+        }
+    }
+}
+
+fn scrutinee_of_a_yielding_match_plain(lens: Vec<usize>, sink: &mut dyn FnMut(usize)) {
+    for len in lens {
+        match probe("probe", len).value() {
+            Some(v) => sink(v),
+            None => gen_tests::log("none arm"),
+        }
+    }
+}
+
+#[test]
+fn a_match_scrutinee_temporary_lives_through_the_arms_under_for_each() {
+    // `for_each` on a fresh generator runs the body as written: the scrutinee's temporary
+    // drops when the `match` ends, after the arm (the consumer saw the item first).
+    let _ = gen_tests::take_log();
+    scrutinee_of_a_yielding_match_plain(vec![3, 0], &mut |v| gen_tests::log(format!("got {v}")));
+    let plain = gen_tests::take_log();
+    assert_eq!(plain, ["got 3", "drop probe", "none arm", "drop probe"]);
+    scrutinee_of_a_yielding_match(vec![3, 0]).for_each(|v| gen_tests::log(format!("got {v}")));
+    assert_eq!(gen_tests::take_log(), plain);
+    // Through `next()` it drops before the arms run (LIMITS.md, limit 4).
+    for v in scrutinee_of_a_yielding_match(vec![3, 0]) {
+        gen_tests::log(format!("got {v}"));
+    }
+    assert_eq!(
+        gen_tests::take_log(),
+        ["drop probe", "got 3", "drop probe", "none arm"]
+    );
+}

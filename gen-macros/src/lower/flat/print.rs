@@ -65,6 +65,8 @@ pub(crate) struct Printer<'a, C: Context> {
     pub cx: C,
     /// Loops inside the printed code: a `break`/`continue` to them stays as written.
     inside: Vec<LoopId>,
+    /// The values of scrutinee locals written back into their `match` (`Ir::scrutinee_temps`).
+    scrutinees: std::collections::HashMap<super::ir::BindingId, TokenStream>,
 }
 
 impl<'a, C: Context> Printer<'a, C> {
@@ -73,6 +75,7 @@ impl<'a, C: Context> Printer<'a, C> {
             ir,
             cx,
             inside: Vec::new(),
+            scrutinees: std::collections::HashMap::new(),
         }
     }
 
@@ -93,6 +96,11 @@ impl<'a, C: Context> Printer<'a, C> {
                 syn,
                 id,
             } => {
+                if place.path.is_empty()
+                    && let Some(value) = self.scrutinees.remove(&place.binding)
+                {
+                    return value;
+                }
                 let tokens = self
                     .cx
                     .place(place, *how, *id)
@@ -333,6 +341,17 @@ impl<'a, C: Context> Printer<'a, C> {
     pub(crate) fn stmt(&mut self, scope: super::ir::ScopeId, stmt: &Stmt) -> TokenStream {
         match stmt {
             Stmt::Let(l) => {
+                // Desugar `let t = e; match t { .. }` back into `match e { .. }` in the exact
+                // copy (`Ir::scrutinee_temps`).
+                if let ([binding], Some(init)) = (&l.bindings[..], &l.init)
+                    && self.cx.exact()
+                    && self.ir.scrutinee_temps.contains(binding)
+                {
+                    self.cx.declared(&l.bindings);
+                    let value = self.expr(init);
+                    self.scrutinees.insert(*binding, value);
+                    return TokenStream::new();
+                }
                 let init = l.init.as_ref().map(|i| self.expr(i));
                 let diverge = l.diverge.as_ref().map(|d| self.braces_of_the_user(d));
                 let (attrs, pat, span) = (&l.attrs, &l.pat, l.span);

@@ -81,6 +81,12 @@ impl Builder<'_> {
                         out.push(Stmt::Item(item));
                         continue;
                     }
+                    if !macros::known_or_nested(&mac.mac) {
+                        macros::lowercase_names(
+                            &mac.mac.tokens,
+                            &mut self.ir.statement_macro_names,
+                        );
+                    }
                     let built = self.macro_expr(&mac.mac);
                     out.push(Stmt::Expr {
                         expr: built,

@@ -181,6 +181,9 @@ impl Builder<'_> {
                 .flatten();
             let (temp_stmt, temp) =
                 self.spill_temp_as(guard.as_ref().map_or(&*m.expr, |g| &g.rewritten), mutable);
+            if arm_yields && guard.is_none() && !mutable && !self.splits(&m.expr) {
+                self.ir.scrutinee_temps.insert(temp);
+            }
             let temp_stmt = guard
                 .map(|g| g.stmts)
                 .unwrap_or_default()

@@ -133,6 +133,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             declared_types: Default::default(),
             error_in_any_lowering: false,
             inexpressible: false,
+            statement_macro_names: Default::default(),
+            scrutinee_temps: Default::default(),
             whole_lets: HashSet::new(),
             borrow_handed_to_a_join: false,
             named_parts: Vec::new(),
