@@ -411,7 +411,16 @@ impl Builder<'_> {
 
     /// The loop a `break`/`continue` with `label` targets (noting that its label is used).
     fn target_used(&mut self, label: Option<&syn::Lifetime>) -> Option<LoopId> {
-        let id = self.target(label).map(|f| f.id)?;
+        let Some(id) = self.target(label).map(|f| f.id) else {
+            // A label no enclosing loop or block declares (`continue 'row` in `'rows: for`):
+            // the plain function's error, which the `boxed` form reports as written, once,
+            // with rustc's "similarly named label" (a loop the state machine lowered has no
+            // label left to name).
+            if label.is_some() {
+                self.ir.inexpressible = true;
+            }
+            return None;
+        };
         if label.is_some() {
             self.ir.loops[id].label_used = true;
         }
