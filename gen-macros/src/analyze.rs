@@ -296,8 +296,10 @@ impl VisitMut for Normalize {
             Expr::Try(try_expr) if self.at_body_level() && !self.item_is_result => {
                 self.error(format_err!(
                     try_expr.question_token,
-                    "the `?` operator needs the generator's item to be a `Result`; declare \
-                     `Item = Result<T, E>` so an error can be yielded as the last item"
+                    "the `?` operator needs the generator's item to be a `Result` (the error \
+                     is yielded as the last item): declare `Item = Result<T, E>`, or end the \
+                     generator where there is no value with `let Some(x) = .. else {{ return; \
+                     }}` (`let Ok(x) = ..` for a `Result`)"
                 ));
             }
             _ => {}
