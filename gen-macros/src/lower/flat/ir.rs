@@ -86,6 +86,8 @@ pub(crate) struct Ir {
     /// Parameters of a collection type whose items own all their data (`Vec<String>`): a
     /// `for` loop over one by value binds owned items.
     pub owned_items: std::collections::HashSet<BindingId>,
+    /// The written item type of parameters of a collection type (`build/item_types.rs`).
+    pub param_item_types: std::collections::HashMap<BindingId, syn::Type>,
     /// The bindings of `for` loops' patterns (an item, not a value the body could take as
     /// an argument instead).
     pub loop_items: std::collections::HashSet<BindingId>,

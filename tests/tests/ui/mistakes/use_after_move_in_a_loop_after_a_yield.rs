@@ -9,8 +9,8 @@ fn consume(s: String) -> usize {
 }
 
 #[generator]
-fn lens(names: Vec<String>) -> impl Iterator<Item = usize> {
-    for name in names {
+fn lens(names: Vec<&'static str>) -> impl Iterator<Item = usize> {
+    for name in names.into_iter().map(String::from) {
         let n = consume(name);
         yield_!(n);
         println!("{}", name);

@@ -275,7 +275,10 @@ impl Builder<'_> {
                 // `enumerate()` whose item is bound by `(i, row)` (`for (r, row) in
                 // grid.into_iter().enumerate()`).
                 let iterated = match source {
-                    Iterable::Syn(expr) => self.iterated_item(expr, pat, &bindings),
+                    Iterable::Syn(expr) => {
+                        self.mark_not_copy_items(expr, pat, &bindings);
+                        self.iterated_item(expr, pat, &bindings)
+                    }
                     Iterable::Temp(_) => None,
                 };
                 if let Some((place, binding)) = iterated {

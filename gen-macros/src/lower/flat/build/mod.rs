@@ -19,6 +19,7 @@ mod conditional;
 mod expr;
 pub(crate) mod for_head_temps;
 mod generic_not_copy;
+mod item_types;
 mod iterator_borrows;
 mod join_ties;
 pub(crate) mod let_kinds;
@@ -117,6 +118,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             yield_from_iterators: HashSet::new(),
             once_closures: HashSet::new(),
             owned_items: HashSet::new(),
+            param_item_types: Default::default(),
             loop_items: HashSet::new(),
             reference_items: HashSet::new(),
             texts: HashSet::new(),
@@ -185,6 +187,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             .is_some_and(|t| written_types::owns_items(t, generics))
         {
             b.ir.owned_items.insert(id);
+        }
+        if let Some(item) = arg.ty.as_deref().and_then(item_types::item_type) {
+            b.ir.param_item_types.insert(id, item.clone());
         }
         if arg
             .ty
