@@ -356,7 +356,11 @@ impl Rewrite {
     fn hand_over(&self, h: &Ident, method: &Ident, v: &Ident, span: Span) -> TokenStream {
         match &self.sink {
             Some(sink) => {
-                let label = syn::Lifetime::new("'__gen_hand", Span::mixed_site());
+                // At the yield, as the other copy's `.await`: a yield used as a value of
+                // another type than `()` is then one error, on `yield_!`.
+                let label = syn::Lifetime::new("'__gen_hand", Span::mixed_site().located_at(span));
+                let mut sink = sink.clone();
+                sink.set_span(sink.span().located_at(span));
                 quote_spanned!(span=> #label: { break #label #sink(#v) })
             }
             None => quote_spanned!(span=> #h.#method(#v).await),
