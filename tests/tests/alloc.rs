@@ -252,3 +252,34 @@ fn generic_parameters_used_in_place_allocate_nothing_more_than_the_body() {
     });
     assert_eq!(n, plain);
 }
+
+/// A logging macro (named like `log`'s) as a statement between yields declares nothing: the
+/// generator stays flat.
+macro_rules! debug {
+    ($($t:tt)*) => {
+        let _ = format_args!($($t)*);
+    };
+}
+
+#[generator]
+fn logged(n: u32) -> impl Iterator<Item = u32> {
+    for i in 0..n {
+        debug!("item {i}");
+        yield_!(i);
+    }
+}
+
+#[test]
+fn a_logging_statement_between_yields_allocates_nothing() {
+    let (count, sum) = allocations(|| logged(4).fold(0, |a, b| a + b));
+    assert_eq!((count, sum), (0, 6));
+    let (count, sum) = allocations(|| {
+        let mut g = logged(4);
+        let mut sum = 0;
+        while let Some(v) = g.next() {
+            sum += v;
+        }
+        sum
+    });
+    assert_eq!((count, sum), (0, 6));
+}

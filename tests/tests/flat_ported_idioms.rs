@@ -545,3 +545,22 @@ fn a_local_a_macro_declares() {
     assert_eq!(check!(macro_declared_local(2)), [2, 6, 6, 7]);
     same_drops!(macro_declared_local(2));
 }
+
+// The same guard never named again: it still lives until its block ends, after the item
+// yielded in that block.
+twin! {
+    fn macro_declared_guard_never_named(n: usize) -> usize {
+        if n > 0 {
+            open!(held);
+            yield_!(n);
+        }
+        yield_!(n + 1);
+    }
+}
+
+#[test]
+fn a_guard_a_macro_declares_drops_where_its_block_ends() {
+    assert_eq!(check!(macro_declared_guard_never_named(1)), [1, 2]);
+    let log = same_drops!(macro_declared_guard_never_named(1));
+    assert_eq!(log, ["yield 1", "drop held", "yield 2"]);
+}

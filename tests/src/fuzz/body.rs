@@ -373,6 +373,7 @@ impl Gen {
                 44 if compound => self.shadow_binding(depth),
                 45 if loops_ok => self.shadow_loop(depth),
                 // Std macros.
+                46 if self.rng.chance(1, 4) => Some(self.macro_declared_guard()),
                 46 => Some(self.vec_guard()),
                 47 => Some(self.assert_stmt()),
                 48 => Some(self.format_stmt()),

@@ -283,7 +283,7 @@ fn index_of(file: &str, prefix: &str) -> Option<usize> {
 
 fn sources(programs: &BTreeMap<usize, Program>) -> Vec<(String, String)> {
     let mut files = vec![("rt.rs".to_string(), include_str!("rt.rs.txt").to_string())];
-    let mut main = String::from("#![allow(warnings)]\nmod rt;\n");
+    let mut main = String::from("#![allow(warnings)]\n#[macro_use]\nmod rt;\n");
     let mut table = String::new();
     for (&i, p) in programs {
         let check = match p.flavor {

@@ -224,7 +224,7 @@ pub fn run(seed: u64, first: usize, count: usize) -> Outcome {
 /// [`run`] as one crate, whatever it reaches.
 fn run_once(seed: u64, first: usize, count: usize) -> Outcome {
     let mut files = vec![("rt.rs".to_string(), include_str!("rt.rs.txt").to_string())];
-    let mut main = String::from("#![allow(warnings)]\nmod rt;\n");
+    let mut main = String::from("#![allow(warnings)]\n#[macro_use]\nmod rt;\n");
     for i in first..first + count {
         let body = format!(
             "#![allow(warnings)]\nuse crate::rt::*;\nuse gen_core::generator;\n\

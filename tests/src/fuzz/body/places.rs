@@ -145,9 +145,10 @@ impl Gen {
         out
     }
 
-    /// `let mut s = S::new(..)`, a tuple, a `Box<S>` or a `Box<G>`.
+    /// `let mut s = S::new(..)`, a tuple, a `Box<S>` or a `Box<G>` (declared by a `let` or
+    /// by a macro that expands to one).
     pub(super) fn decl_place(&mut self) -> String {
-        match self.rng.below(5) {
+        match self.rng.below(6) {
             0 | 1 => {
                 let (s, g) = self.new_guard("s");
                 let n = self.int(1);
@@ -177,10 +178,15 @@ impl Gen {
                 let named = self.declare_fielded(&b, Ty::BoxS);
                 format!("let mut {b} = Box::new(S::new({label}, {n}));{named}\n")
             }
-            _ => {
+            4 => {
                 let (b, g) = self.new_guard("bg");
                 self.declare(b.clone(), Ty::BoxG);
                 format!("let mut {b} = Box::new({g});\n")
+            }
+            _ => {
+                let (b, g) = self.new_guard("bg");
+                self.declare(b.clone(), Ty::BoxG);
+                format!("boxed_guard!({b}, {g});\n")
             }
         }
     }

@@ -260,7 +260,7 @@ impl Gen {
     }
 
     /// What a `#[generator]` lowers `boxed` (README "How it works"): a yield inside another
-    /// macro's input (`vec![a, { yield_!(..); b }]`, `format!`, `assert_eq!`), or `#[cfg]` on
+    /// macro's input (`vec![a, { yield_!(..); b }]`, `format!`, `assert_eq!`), `#[cfg]` on
     /// a `let` or a yield (`cfg(all())` holds, `cfg(any())` does not).
     fn boxed_by_the_macro(&mut self, y: &str) -> String {
         let (e1, e2) = (self.int(1), self.int(1));
@@ -277,6 +277,18 @@ impl Gen {
             ),
         };
         self.declare(x, Ty::Int);
+        s
+    }
+
+    /// A guard a statement macro declares (`boxed_guard!(x, G::new(..));`, its `let` out of
+    /// the generator macro's sight), then a yield: the body may read or move it after the
+    /// yield, and it drops where its block ends (README "How it works": lowered `boxed`).
+    pub(super) fn macro_declared_guard(&mut self) -> String {
+        let x = self.fresh("mg");
+        let label = self.fresh("n");
+        let y = self.yield_expr();
+        let s = format!("boxed_guard!({x}, G::new(\"{x}.{label}\"));\n{y};\n");
+        self.declare(x, Ty::BoxG);
         s
     }
 

@@ -468,7 +468,12 @@ impl Builder<'_> {
     }
 
     pub(super) fn block_splits(&self, block: &syn::Block) -> bool {
-        block.stmts.iter().any(|stmt| match stmt {
+        self.stmts_split(&block.stmts)
+    }
+
+    /// Whether one of `stmts` yields.
+    pub(super) fn stmts_split(&self, stmts: &[syn::Stmt]) -> bool {
+        stmts.iter().any(|stmt| match stmt {
             syn::Stmt::Local(l) => l.init.as_ref().is_some_and(|i| {
                 self.splits(&i.expr) || i.diverge.as_ref().is_some_and(|(_, d)| self.splits(d))
             }),

@@ -133,6 +133,17 @@ pub(crate) fn known_or_nested(mac: &Macro) -> bool {
     known(mac).is_some() || nested_generator(mac)
 }
 
+/// A logging macro (`log`'s and `tracing`'s events: `debug!(..)`, `tracing::info!(..)`),
+/// which expands to an expression and declares nothing.
+pub(crate) fn declares_nothing(mac: &Macro) -> bool {
+    mac.path.segments.last().is_some_and(|s| {
+        matches!(
+            s.ident.to_string().as_str(),
+            "trace" | "debug" | "info" | "warn" | "error" | "log" | "event"
+        )
+    })
+}
+
 /// Adds the lowercase identifiers of `tokens` to `out`.
 pub(crate) fn lowercase_names(tokens: &TokenStream, out: &mut std::collections::HashSet<String>) {
     for tree in tokens.clone() {
