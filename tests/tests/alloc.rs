@@ -270,7 +270,11 @@ fn logged(n: u32) -> impl Iterator<Item = u32> {
 }
 
 #[test]
-#[allow(clippy::unnecessary_fold, reason = "`fold` is the path under test")]
+#[allow(
+    clippy::unnecessary_fold,
+    clippy::while_let_on_iterator,
+    reason = "`fold` and `next()` are the paths under test"
+)]
 fn a_logging_statement_between_yields_allocates_nothing() {
     let (count, sum) = allocations(|| logged(4).fold(0, |a, b| a + b));
     assert_eq!((count, sum), (0, 6));
