@@ -551,7 +551,7 @@ fn a_local_a_macro_declares() {
 twin! {
     fn macro_declared_guard_never_named(n: usize) -> usize {
         if n > 0 {
-            open!(held);
+            open!(_held);
             yield_!(n);
         }
         yield_!(n + 1);
@@ -562,5 +562,5 @@ twin! {
 fn a_guard_a_macro_declares_drops_where_its_block_ends() {
     assert_eq!(check!(macro_declared_guard_never_named(1)), [1, 2]);
     let log = same_drops!(macro_declared_guard_never_named(1));
-    assert_eq!(log, ["yield 1", "drop held", "yield 2"]);
+    assert_eq!(log, ["yield 1", "drop _held", "yield 2"]);
 }
