@@ -467,8 +467,13 @@ impl Builder<'_> {
                         self.expr(x);
                     }
                     self.in_guard = outer;
-                    for place in captures {
+                    for (place, id, span) in captures {
+                        self.cfg.uses[*id] = self.cur;
                         self.use_place(place, Use::Read);
+                        self.cfg.use_nodes[*id] = self.cur;
+                        let interned = self.cfg.places.intern(place);
+                        self.cfg.use_spans[*id] = Some((interned, *span));
+                        self.uses_before = self.uses_before.max(*id + 1);
                     }
                 }
                 MacroArgs::Tokens { uses, .. } => {

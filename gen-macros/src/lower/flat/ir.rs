@@ -210,6 +210,10 @@ pub(crate) struct Ir {
     /// match t { .. }`): the fold copy, which never suspends, writes `match e { .. }` again,
     /// so that `e`'s temporaries live until the `match` ends, as in the plain function.
     pub scrutinee_temps: std::collections::HashSet<BindingId>,
+    /// Format strings whose every placeholder names one local (`"{head:?}"`), by the id of
+    /// that capture's use: the state machine can name the local there as the string does
+    /// (`emit/glue.rs`).
+    pub format_literals: std::collections::HashMap<usize, proc_macro2::Literal>,
 }
 
 /// A `use` or `macro_rules!` item of a block, and the position of the binding it follows.

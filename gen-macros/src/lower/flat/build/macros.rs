@@ -250,12 +250,17 @@ impl Builder<'_> {
                 ..
             }) = value
             {
+                let single = single_capture(&s.value());
                 for name in format_captures(&s.value()) {
                     let ident = syn::Ident::new(&name, s.span());
                     if let Some(binding) = self.resolve(&ident) {
                         let place = Place::whole(binding);
                         self.record_use(&place, Use::Read);
-                        captures.push(place);
+                        let id = self.use_id();
+                        if single.as_deref() == Some(name.as_str()) {
+                            self.ir.format_literals.insert(id, s.token());
+                        }
+                        captures.push((place, id, s.span()));
                     }
                 }
             }
@@ -331,6 +336,33 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// The one name every placeholder of a format string captures (`"{x}"`, `"{x:?} and {x}"`):
+/// none for a positional placeholder (`{}`, `{0}`), another name, or a `width$` in a spec.
+fn single_capture(text: &str) -> Option<String> {
+    let mut name = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '{' {
+            continue;
+        }
+        if chars.peek() == Some(&'{') {
+            chars.next();
+            continue;
+        }
+        let inner: String = std::iter::from_fn(|| chars.next_if(|c| *c != '}')).collect();
+        let captured = inner.split(':').next().unwrap_or_default();
+        let spec = inner.split_once(':').map_or("", |(_, spec)| spec);
+        if !captured.starts_with(|c: char| c.is_alphabetic() || c == '_')
+            || spec.contains('$')
+            || name.as_ref().is_some_and(|n: &String| n != captured)
+        {
+            return None;
+        }
+        name = Some(captured.to_string());
+    }
+    name
 }
 
 /// Names captured by a format string: `{name}`, `{name:..}`, and `width$` / `prec$` inside a

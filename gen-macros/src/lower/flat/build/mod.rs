@@ -137,6 +137,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             inexpressible: false,
             statement_macro_names: Default::default(),
             scrutinee_temps: Default::default(),
+            format_literals: Default::default(),
             whole_lets: HashSet::new(),
             borrow_handed_to_a_join: false,
             named_parts: Vec::new(),

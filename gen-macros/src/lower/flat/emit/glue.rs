@@ -152,7 +152,7 @@ impl Emitter<'_> {
             };
             let at = match now {
                 Now::Bound => next
-                    .map(|(span, _)| span)
+                    .map(|(span, _, _)| span)
                     .or_else(|| self.plan.next_use_if_uninit(k.place, mark))
                     .or(at),
                 _ => at,
@@ -162,15 +162,24 @@ impl Emitter<'_> {
                 // Desugar saving a place whose next use borrows it into `{ let _ = &x; x }` at
                 // that use: a use after move is then "borrow of moved value", as in the fold
                 // copy, and rustc reports it once. (Not for plain data, a number: a copy.)
-                Some((at, true))
+                // A use in a format string whose placeholders all name it (`"{x:?}"`) is
+                // `format_args!` of the user's own string: rustc points inside it, as at
+                // the plain function's `println!`.
+                Some((at, true, id))
                     if k.keep == Keep::Whole
                         && !self.ir.bindings[self.plan.cfg.places.list[k.place].binding].plain =>
                 {
-                    let b = self.place_tokens(k.place, Some(at));
                     // The `_` in the expansion: rustc suggests `ref` on a pattern at the
                     // moved value's token, which `yield_!(ref v)` is not.
                     let wild = proc_macro2::Ident::new("_", proc_macro2::Span::mixed_site());
-                    items.push(quote_spanned!(at=> { let #wild = &#b; #value }));
+                    if let Some(literal) = self.ir.format_literals.get(&id) {
+                        items.push(quote_spanned! {at=>
+                            { let #wild = ::core::format_args!(#literal); #value }
+                        });
+                    } else {
+                        let b = self.place_tokens(k.place, Some(at));
+                        items.push(quote_spanned!(at=> { let #wild = &#b; #value }));
+                    }
                 }
                 _ => items.push(value),
             }

@@ -187,7 +187,8 @@ pub(crate) enum MacroArgs {
         /// The literal tokens before the expressions (a format string) and named arguments'
         /// `name =`, printed back as they were.
         shape: MacroShape,
-        captures: Vec<Place>,
+        /// Each capture, with its use's id and the format string's span.
+        captures: Vec<(Place, usize, proc_macro2::Span)>,
     },
     /// Not parsed: the places its tokens name (read in place, or moved into a nested
     /// generator), and its tokens printed as they are.

@@ -41,7 +41,7 @@ impl Plan {
     /// containing it, if a proven copy reads its binding (see the module doc); or, with none
     /// written after `mark`, of its last proven copy before it. And whether that use borrows
     /// the binding (the machine then borrows it there first, as rustc's message says).
-    pub(crate) fn next_use(&self, place: PlaceId, mark: MarkId) -> Option<(Span, bool)> {
+    pub(crate) fn next_use(&self, place: PlaceId, mark: MarkId) -> Option<(Span, bool, usize)> {
         let binding = self.cfg.places.list[place].binding;
         let ids = self.copied_uses.get(&binding)?;
         let after = self.cfg.mark_uses[mark];
@@ -57,7 +57,7 @@ impl Plan {
                         Event::Use(_, crate::lower::flat::ir::Use::Read)
                     )
                 });
-            self.related(place, used).then_some((span, borrows))
+            self.related(place, used).then_some((span, borrows, id))
         };
         // None written after it (a loop's back edge): the move that a path through the loop
         // made, where rustc says "value moved here, in previous iteration of loop" (a move,
@@ -70,7 +70,7 @@ impl Plan {
                     self.cfg.use_nodes[id].is_some_and(|n| self.cfg.proven_copies.contains(&n))
                 })
                 .find_map(related)
-                .map(|(span, _)| (span, false))
+                .map(|(span, _, id)| (span, false, id))
         })
     }
 
