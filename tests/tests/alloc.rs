@@ -253,18 +253,21 @@ fn generic_parameters_used_in_place_allocate_nothing_more_than_the_body() {
     assert_eq!(n, plain);
 }
 
-/// A logging macro (named like `log`'s) as a statement between yields declares nothing: the
-/// generator stays flat.
-macro_rules! debug {
-    ($($t:tt)*) => {
-        let _ = format_args!($($t)*);
-    };
+/// A logging macro named through its crate (`log::debug!`) as a statement between yields
+/// declares nothing: the generator stays flat.
+mod log {
+    macro_rules! debug {
+        ($($t:tt)*) => {
+            let _ = format_args!($($t)*);
+        };
+    }
+    pub(crate) use debug;
 }
 
 #[generator]
 fn logged(n: u32) -> impl Iterator<Item = u32> {
     for i in 0..n {
-        debug!("item {i}");
+        log::debug!("item {i}");
         yield_!(i);
     }
 }

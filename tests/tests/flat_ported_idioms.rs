@@ -564,3 +564,27 @@ fn a_guard_a_macro_declares_drops_where_its_block_ends() {
     let log = same_drops!(macro_declared_guard_never_named(1));
     assert_eq!(log, ["yield 1", "drop _held", "yield 2"]);
 }
+
+// A macro of the user's named like a logging one that declares a guard (`let _span = ..`):
+// the guard lives to the end of the loop body, after the item.
+macro_rules! info {
+    ($($t:tt)*) => {
+        let _span = Noisy::new(format!($($t)*));
+    };
+}
+
+twin! {
+    fn span_guard_from_a_logging_named_macro(n: usize) -> usize {
+        for i in 0..n {
+            info!("span{i}");
+            yield_!(i);
+        }
+    }
+}
+
+#[test]
+fn a_guard_a_logging_named_macro_declares() {
+    assert_eq!(check!(span_guard_from_a_logging_named_macro(2)), [0, 1]);
+    let log = same_drops!(span_guard_from_a_logging_named_macro(2));
+    assert_eq!(log, ["yield 0", "drop span0", "yield 1", "drop span1"]);
+}

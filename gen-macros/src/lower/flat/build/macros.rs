@@ -133,15 +133,26 @@ pub(crate) fn known_or_nested(mac: &Macro) -> bool {
     known(mac).is_some() || nested_generator(mac)
 }
 
-/// A logging macro (`log`'s and `tracing`'s events: `debug!(..)`, `tracing::info!(..)`),
-/// which expands to an expression and declares nothing.
+/// A logging macro named through its crate (`log::debug!(..)`, `tracing::info!(..)`), which
+/// expands to an expression and declares nothing. (An unqualified `info!(..)` may be a macro
+/// of the user's that declares a guard.)
 pub(crate) fn declares_nothing(mac: &Macro) -> bool {
-    mac.path.segments.last().is_some_and(|s| {
-        matches!(
-            s.ident.to_string().as_str(),
-            "trace" | "debug" | "info" | "warn" | "error" | "log" | "event"
-        )
-    })
+    let segments: Vec<String> = mac
+        .path
+        .segments
+        .iter()
+        .map(|s| s.ident.to_string())
+        .collect();
+    match &segments[..] {
+        [krate, name] => {
+            matches!(krate.as_str(), "log" | "tracing")
+                && matches!(
+                    name.as_str(),
+                    "trace" | "debug" | "info" | "warn" | "error" | "log" | "event"
+                )
+        }
+        _ => false,
+    }
 }
 
 /// Adds the lowercase identifiers of `tokens` to `out`.
