@@ -216,3 +216,18 @@ fn a_match_scrutinee_temporary_lives_through_the_arms_under_for_each() {
         ["drop probe", "got 3", "drop probe", "none arm"]
     );
 }
+
+twin! {
+    fn value_making_std_macros(k: usize) -> usize {
+        // A `vec![..]` or a `format!(..)` read in place by a method that borrows it lives
+        // until the generator resumes, as `sink(vec![..].len())` keeps it.
+        yield_!(vec![n("vec"), n("second")].len() + k);
+        yield_!(format!("{k}-{}", n("in format").name()).len());
+    }
+}
+
+#[test]
+fn temporaries_of_std_value_macros_live_until_the_resume() {
+    assert_eq!(check!(value_making_std_macros(1)), [3, 11]);
+    same_drops!(value_making_std_macros(1));
+}

@@ -231,6 +231,8 @@ fn makes_a_value(e: &Expr) -> bool {
         Expr::Paren(p) => makes_a_value(&p.expr),
         Expr::Call(_) | Expr::MethodCall(_) | Expr::Struct(_) | Expr::Array(_) => true,
         Expr::Tuple(t) => !t.elems.is_empty(),
+        // `vec![..]`, `format!(..)`: std's value-making macros.
+        Expr::Macro(m) => m.mac.path.is_ident("vec") || m.mac.path.is_ident("format"),
         _ => false,
     }
 }
