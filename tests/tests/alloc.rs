@@ -291,3 +291,26 @@ fn a_logging_statement_between_yields_allocates_nothing() {
     });
     assert_eq!((count, sum), (0, 6));
 }
+
+/// A `macro_rules!` of the body whose expansion has no `?`, `return`, `break`, `continue` or
+/// `let` keeps the generator flat.
+#[generator]
+fn doubled_with_a_local_macro(n: u32) -> impl Iterator<Item = u32> {
+    macro_rules! twice {
+        ($e:expr) => {
+            $e * 2
+        };
+    }
+    for i in 0..n {
+        yield_!(twice!(i));
+    }
+}
+
+#[test]
+fn a_plain_local_macro_allocates_nothing() {
+    let (count, items) = allocations(|| {
+        let mut g = doubled_with_a_local_macro(3);
+        [g.next(), g.next(), g.next(), g.next()]
+    });
+    assert_eq!((count, items), (0, [Some(0), Some(2), Some(4), None]));
+}

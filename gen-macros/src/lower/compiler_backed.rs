@@ -79,7 +79,14 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
             ),
         ));
     }
-    let fallible = func.item_is_result && uses_try(&func.block);
+    // A macro of the user's may hide a `?` or a `return Err(..)` (`lower/opaque_macros.rs`)
+    // in a generator of items written as `Result<..>`.
+    let written_result = func.item_ty.as_ref().is_some_and(|ty| {
+        matches!(ty, Type::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Result"))
+    });
+    let fallible = func.item_is_result
+        && (uses_try(&func.block)
+            || (written_result && super::opaque_macros::has_opaque_macro(&func.block)));
     // The yielded value is checked against the item type where it is written, when the type
     // can be named there: a borrow of a body local then fails as "does not live long
     // enough" on the user's borrow, against the declared item type.

@@ -8,3 +8,4 @@
 pub(crate) mod compiler_backed;
 pub(crate) mod flat;
 pub(crate) mod macro_input;
+pub(crate) mod opaque_macros;

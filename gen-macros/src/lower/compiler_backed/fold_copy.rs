@@ -44,7 +44,11 @@ pub(super) fn may_copy(func: &crate::parse::GenFn) -> bool {
     }
     let mut items = Items(false);
     items.visit_block(&func.block);
-    !items.0 && !crate::lower::flat::copy_may_change_the_item_type(func)
+    // A macro whose expansion may `return`, `break` or use `?` would mean something else in
+    // the copy's closure (`lower/opaque_macros.rs`).
+    !items.0
+        && !crate::lower::flat::copy_may_change_the_item_type(func)
+        && !crate::lower::opaque_macros::has_opaque_macro(&func.block)
 }
 
 /// The sink a yield of the plain copy calls.

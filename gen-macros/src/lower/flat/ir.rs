@@ -202,10 +202,6 @@ pub(crate) struct Ir {
     /// yields, under `#[cfg]` (`build/conditional.rs`: it must know its locals and states
     /// before `cfg` is decided), or a yield in a `match` guard (`build/branches.rs`).
     pub inexpressible: bool,
-    /// The lowercase names in the input of statement macros the lowering does not know
-    /// (`open!(conn);`): such a macro may declare a local of that name (`let $n = ..`), which
-    /// the state machine cannot see.
-    pub statement_macro_names: std::collections::HashSet<String>,
     /// Hidden locals holding a `match` scrutinee only because an arm yields (`let t = e;
     /// match t { .. }`): the fold copy, which never suspends, writes `match e { .. }` again,
     /// so that `e`'s temporaries live until the `match` ends, as in the plain function.

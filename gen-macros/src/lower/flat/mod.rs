@@ -186,13 +186,9 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     // form reports it as rustc does, once, where the code is written.
     // A `#[cfg]` that decides a local or a yield, a yield in a `match` guard: `boxed` keeps
     // the body as written (rustc decides the `cfg` there).
-    // A name no binding declares, named in a statement macro's input (`open!(conn);` ..
-    // `conn.len()`): the macro may declare it, where only `boxed` (the body as written) sees.
-    let macro_declared = !ir.inline
-        && ir
-            .free
-            .iter()
-            .any(|f| ir.statement_macro_names.contains(&f.to_string()));
+    // A macro whose expansion the lowering cannot see (`lower/opaque_macros.rs`): only the
+    // `boxed` form runs the body as written.
+    let macro_declared = crate::lower::opaque_macros::has_opaque_macro(&func.block);
     let inexpressible = (ir.inexpressible || macro_declared) && ir.may_lower_boxed;
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
     let borrows_self = plan.keeps_a_borrow_of_self && ir.may_lower_boxed;

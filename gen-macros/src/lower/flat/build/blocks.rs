@@ -81,20 +81,6 @@ impl Builder<'_> {
                         out.push(Stmt::Item(item));
                         continue;
                     }
-                    if !macros::known_or_nested(&mac.mac) {
-                        macros::lowercase_names(
-                            &mac.mac.tokens,
-                            &mut self.ir.statement_macro_names,
-                        );
-                        // A statement macro of the user's may expand to a `let` (a guard,
-                        // `defer!`, `let $n = ..`) that lives until the block ends, which the
-                        // state machine cannot see: followed by a yield in its block, the
-                        // body is lowered `boxed` (the body as written).
-                        if !macros::declares_nothing(&mac.mac) && self.stmts_split(&stmts[i + 1..])
-                        {
-                            self.ir.inexpressible = true;
-                        }
-                    }
                     let built = self.macro_expr(&mac.mac);
                     out.push(Stmt::Expr {
                         expr: built,

@@ -128,49 +128,6 @@ fn nested_generator(mac: &Macro) -> bool {
         .is_some_and(|s| s.ident == "iter" || s.ident == "stream")
 }
 
-/// A macro whose meaning the lowering knows: std's (`known`), or a nested generator.
-pub(crate) fn known_or_nested(mac: &Macro) -> bool {
-    known(mac).is_some() || nested_generator(mac)
-}
-
-/// A logging macro named through its crate (`log::debug!(..)`, `tracing::info!(..)`), which
-/// expands to an expression and declares nothing. (An unqualified `info!(..)` may be a macro
-/// of the user's that declares a guard.)
-pub(crate) fn declares_nothing(mac: &Macro) -> bool {
-    let segments: Vec<String> = mac
-        .path
-        .segments
-        .iter()
-        .map(|s| s.ident.to_string())
-        .collect();
-    match &segments[..] {
-        [krate, name] => {
-            matches!(krate.as_str(), "log" | "tracing")
-                && matches!(
-                    name.as_str(),
-                    "trace" | "debug" | "info" | "warn" | "error" | "log" | "event"
-                )
-        }
-        _ => false,
-    }
-}
-
-/// Adds the lowercase identifiers of `tokens` to `out`.
-pub(crate) fn lowercase_names(tokens: &TokenStream, out: &mut std::collections::HashSet<String>) {
-    for tree in tokens.clone() {
-        match tree {
-            TokenTree::Ident(i) => {
-                let text = i.to_string();
-                if text.starts_with(|c: char| c.is_ascii_lowercase() || c == '_') {
-                    out.insert(text);
-                }
-            }
-            TokenTree::Group(g) => lowercase_names(&g.stream(), out),
-            _ => {}
-        }
-    }
-}
-
 /// A statement macro that declares items (`thread_local! { static .. }`).
 pub(crate) fn declares_items(mac: &Macro) -> bool {
     mac.path

@@ -135,7 +135,6 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             declared_types: Default::default(),
             error_in_any_lowering: false,
             inexpressible: false,
-            statement_macro_names: Default::default(),
             scrutinee_temps: Default::default(),
             format_literals: Default::default(),
             whole_lets: HashSet::new(),
