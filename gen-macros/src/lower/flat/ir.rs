@@ -256,8 +256,6 @@ pub(crate) struct StateInfo {
     pub scope: ScopeId,
     /// For a loop head: the loop.
     pub head_of: Option<LoopId>,
-    /// The yield that suspends into it (resume states), for diagnostics.
-    pub at: Span,
     /// Its place in the order of declarations: what it sees of its scopes.
     pub seq: usize,
 }

@@ -58,7 +58,7 @@ impl Builder<'_> {
         }
         let join = rhs
             .split
-            .then(|| self.new_state(StateKind::Join { value: true }, span));
+            .then(|| self.new_state(StateKind::Join { value: true }));
         for binding in self.assigned_bindings(left) {
             self.ir.mutated.entry(binding).or_insert(left.span());
             self.ir.maybe_mutated.insert(binding);

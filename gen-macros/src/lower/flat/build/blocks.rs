@@ -1,7 +1,6 @@
 //! Blocks and statement lists: desugar each statement into its IR form, give a lowered
 //! statement the join its successors resume at, and sort the block's items.
 
-use syn::spanned::Spanned;
 use syn::{Item, Stmt as SynStmt};
 
 use super::{Builder, macros};
@@ -56,7 +55,7 @@ impl Builder<'_> {
                     let tail = last && (semi.is_none() || !value);
                     let falls_through = !last && super::nodes::falls_through(&built);
                     let join = (built.split && !tail && !is_yield && !falls_through)
-                        .then(|| self.new_state(StateKind::Join { value: false }, expr.span()));
+                        .then(|| self.new_state(StateKind::Join { value: false }));
                     out.push(Stmt::Expr {
                         expr: built,
                         semi: semi.is_some(),

@@ -1,8 +1,6 @@
 //! `let` statements and the bindings of patterns: each binding declared with what it
 //! borrows, whether it is plain data and which parts of the initializer it moves.
 
-use syn::spanned::Spanned;
-
 use super::written_types::owned_type;
 use super::{Builder, pattern};
 use crate::lower::flat::ir::{
@@ -35,7 +33,7 @@ impl Builder<'_> {
         let join = init
             .as_ref()
             .is_some_and(|e| e.split && !super::nodes::falls_through(e))
-            .then(|| self.new_state(StateKind::Join { value: true }, local.span()));
+            .then(|| self.new_state(StateKind::Join { value: true }));
         if let Some(init) = init_syn {
             self.note_ref_mut_into(&local.pat, place.as_ref(), &init.expr);
         }

@@ -194,7 +194,7 @@ impl Builder<'_> {
         let body_is_split =
             self.block_splits(body) || forced || matches!(kind, LoopSyn::WhileSpilled(..));
         let head = body_is_split.then(|| {
-            let head = self.new_state(StateKind::Head, span);
+            let head = self.new_state(StateKind::Head);
             self.ir.states[head].head_of = Some(loop_id);
             self.ir.loops[loop_id].head = Some(head);
             head

@@ -50,7 +50,6 @@ mod variant_moves;
 
 use std::collections::HashSet;
 
-use proc_macro2::Span;
 use syn::Ident;
 
 use super::ir::{
@@ -233,7 +232,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         }
         b.ir.params.push(id);
     }
-    b.new_state(StateKind::Start, Span::call_site());
+    b.new_state(StateKind::Start);
     let root = b.block(&func.block, false, true);
     b.pop_scope(params_scope);
     b.ir.root = root;
@@ -375,13 +374,12 @@ impl Builder<'_> {
         None
     }
 
-    fn new_state(&mut self, kind: StateKind, at: Span) -> StateId {
+    fn new_state(&mut self, kind: StateKind) -> StateId {
         let seq = self.next_seq();
         self.ir.states.push(StateInfo {
             kind,
             scope: self.scope(),
             head_of: None,
-            at,
             seq,
         });
         self.ir.states.len() - 1

@@ -5,7 +5,6 @@
 use proc_macro2::Span;
 use quote::format_ident;
 use syn::Expr as SynExpr;
-use syn::spanned::Spanned;
 
 use super::Builder;
 use super::expr::leaf;
@@ -37,7 +36,7 @@ impl Builder<'_> {
             super::borrows::yields_references(e) || (plain && self.tuple_with_a_reference(&init));
         let join = init
             .split
-            .then(|| self.new_state(StateKind::Join { value: true }, e.span()));
+            .then(|| self.new_state(StateKind::Join { value: true }));
         let mut value = self.temp_let(init, join, by_ref, borrows.clone(), plain, false);
         if let Stmt::Let(l) = &mut value.0 {
             l.tie = super::join_ties::safe(e);

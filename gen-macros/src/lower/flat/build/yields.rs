@@ -162,7 +162,7 @@ impl Builder<'_> {
 
     pub(super) fn suspension(&mut self, value: Expr, token: Span, span: Span) -> Expr {
         let mark = self.mark(Mark::Suspend);
-        let resume = self.new_state(StateKind::Resume, token);
+        let resume = self.new_state(StateKind::Resume);
         let resumed = self.mark(Mark::End);
         Expr {
             spans: Spans(Span::call_site(), Span::call_site()),
@@ -203,7 +203,7 @@ impl Builder<'_> {
         if let Some(start) = super::syntax_facts::loop_source(iterable_syn) {
             self.ir.loop_methods.insert(iter, start);
         }
-        let head = self.new_state(StateKind::Head, span);
+        let head = self.new_state(StateKind::Head);
         self.ir.states[head].head_of = Some(loop_id);
         self.ir.loops[loop_id].head = Some(head);
         let enter = self.mark(Mark::LoopEnter);

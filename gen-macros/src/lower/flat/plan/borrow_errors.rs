@@ -55,17 +55,13 @@ impl Plan {
                     }
                     _ => None,
                 };
+                // One error, on the user's borrow (its message says a yield follows): a
+                // second one at the yield would be a second `error:`, not a note (stable
+                // proc macros have no notes).
                 if let Some((spans, message)) = error
                     && reported.insert(binding)
                 {
-                    let mut e = spans.error(message);
-                    if ir.states[s].kind == StateKind::Resume {
-                        e.combine(syn::Error::new(
-                            ir.states[s].at,
-                            "the generator suspends here while the borrow is live",
-                        ));
-                    }
-                    self.errors.push(e);
+                    self.errors.push(spans.error(message));
                 }
             }
         }
