@@ -306,10 +306,10 @@ impl Builder<'_> {
     }
 }
 
-/// The one name every placeholder of a format string captures (`"{x}"`, `"{x:?} and {x}"`):
-/// none for a positional placeholder (`{}`, `{0}`), another name, or a `width$` in a spec.
-fn single_capture(text: &str) -> Option<String> {
-    let mut name = None;
+/// The placeholders of a format string, each split into what it names (before any `:`,
+/// possibly empty or a position) and its spec (after the `:`); `{{` is no placeholder.
+fn placeholders(text: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c != '{' {
@@ -320,15 +320,46 @@ fn single_capture(text: &str) -> Option<String> {
             continue;
         }
         let inner: String = std::iter::from_fn(|| chars.next_if(|c| *c != '}')).collect();
-        let captured = inner.split(':').next().unwrap_or_default();
-        let spec = inner.split_once(':').map_or("", |(_, spec)| spec);
-        if !captured.starts_with(|c: char| c.is_alphabetic() || c == '_')
-            || spec.contains('$')
-            || name.as_ref().is_some_and(|n: &String| n != captured)
+        let (named, spec) = inner.split_once(':').unwrap_or((&inner, ""));
+        out.push((named.to_string(), spec.to_string()));
+    }
+    out
+}
+
+fn is_name(text: &str) -> bool {
+    text.starts_with(|c: char| c.is_alphabetic() || c == '_')
+        && text.chars().all(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The names a format spec captures (`width$`, `prec$` in `>width$.prec$`).
+fn spec_captures(spec: &str) -> Vec<String> {
+    let mut names = Vec::new();
+    let mut word = String::new();
+    for c in spec.chars() {
+        if c.is_alphanumeric() || c == '_' {
+            word.push(c);
+            continue;
+        }
+        if c == '$' && is_name(&word) {
+            names.push(word.clone());
+        }
+        word.clear();
+    }
+    names
+}
+
+/// The one name every placeholder of a format string captures (`"{x}"`, `"{x:?} and {x}"`):
+/// none for a positional placeholder (`{}`, `{0}`), another name, or a `width$` in a spec.
+fn single_capture(text: &str) -> Option<String> {
+    let mut name: Option<String> = None;
+    for (named, spec) in placeholders(text) {
+        if !is_name(&named)
+            || !spec_captures(&spec).is_empty()
+            || name.as_ref().is_some_and(|n| *n != named)
         {
             return None;
         }
-        name = Some(captured.to_string());
+        name = Some(named);
     }
     name
 }
@@ -337,36 +368,11 @@ fn single_capture(text: &str) -> Option<String> {
 /// format spec (`{x:>width$.prec$}`).
 pub(crate) fn format_captures(text: &str) -> Vec<String> {
     let mut names = Vec::new();
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '{' {
-            continue;
+    for (named, spec) in placeholders(text) {
+        if is_name(&named) {
+            names.push(named);
         }
-        if chars.peek() == Some(&'{') {
-            chars.next();
-            continue;
-        }
-        let name: String =
-            std::iter::from_fn(|| chars.next_if(|c| c.is_alphanumeric() || *c == '_')).collect();
-        if name.starts_with(|c: char| c.is_alphabetic() || c == '_')
-            && matches!(chars.peek(), Some('}' | ':'))
-        {
-            names.push(name);
-        }
-        if chars.peek() == Some(&':') {
-            let spec: String = std::iter::from_fn(|| chars.next_if(|c| *c != '}')).collect();
-            let mut word = String::new();
-            for c in spec.chars() {
-                if c.is_alphanumeric() || c == '_' {
-                    word.push(c);
-                    continue;
-                }
-                if c == '$' && word.starts_with(|c: char| c.is_alphabetic() || c == '_') {
-                    names.push(word.clone());
-                }
-                word.clear();
-            }
-        }
+        names.extend(spec_captures(&spec));
     }
     names
 }
