@@ -188,8 +188,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     // the body as written (rustc decides the `cfg` there).
     // A macro whose expansion the lowering cannot see (`lower/opaque_macros.rs`): only the
     // `boxed` form runs the body as written.
-    let macro_declared = crate::lower::opaque_macros::has_opaque_macro(&func.block);
-    let inexpressible = (ir.inexpressible || macro_declared) && ir.may_lower_boxed;
+    let opaque_macro = crate::lower::opaque_macros::has_opaque_macro(&func.block);
+    let inexpressible = (ir.inexpressible || opaque_macro) && ir.may_lower_boxed;
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
     let borrows_self = plan.keeps_a_borrow_of_self && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
