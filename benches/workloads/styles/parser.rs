@@ -197,10 +197,7 @@ pub const WORKLOADS: &[Workload] = &[Workload {
 #[cfg(test)]
 mod tests {
     #[test]
-    fn all_implementations_agree() {
-        for w in super::WORKLOADS {
-            gen_benches::check_workload(w);
-        }
+    fn the_baseline_computes_the_workload() {
         let lines = (crate::workloads::parser::WORKLOADS[0].cases[0].run)();
         assert_eq!((super::WORKLOADS[0].cases[0].run)(), lines);
     }

@@ -489,10 +489,7 @@ pub const WORKLOADS: &[Workload] = &[
 #[cfg(test)]
 mod tests {
     #[test]
-    fn all_implementations_agree() {
-        for w in super::WORKLOADS {
-            gen_benches::check_workload(w);
-        }
+    fn the_baseline_computes_the_workload() {
         // The same checksum as the index-loop `tokenizer_for`.
         let index = (crate::workloads::tokenizer::WORKLOADS[0].cases[0].run)();
         for w in super::WORKLOADS {
