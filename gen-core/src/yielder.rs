@@ -69,8 +69,9 @@ impl<T> Yielder<T> {
     /// returned future.
     ///
     /// The check is not a bound here: rustc would report a bound of this `async fn` three
-    /// times (at the argument, at the call, at its `.await`), the one of `poll_source` once,
-    /// where it is named. `step` is a function item, so each poll of the stream is a direct
+    /// times (at the argument, at the call, at its `.await`), the one of `poll_source` where
+    /// it is named; `yield_from!` places the call and its `.await` on the same tokens, so
+    /// rustc prints that error once. `step` is a function item, so each poll of the stream is a direct
     /// call that inlines.
     #[cfg(feature = "stream")]
     pub async fn yield_from<S, F>(&mut self, stream: S, step: F)

@@ -170,6 +170,59 @@ fn a_guard_held_for_its_drop_drops_at_the_end_of_its_block() {
     );
 }
 
+/// A guard that really holds a borrow of what it is made from, and logs its drop.
+struct Span<'a> {
+    name: &'a str,
+}
+
+impl Drop for Span<'_> {
+    fn drop(&mut self) {
+        gen_tests::log(format!("exit {}", self.name));
+    }
+}
+
+fn enter(name: &str) -> Span<'_> {
+    gen_tests::log(format!("enter {name}"));
+    Span { name }
+}
+
+// The same guard, but holding its borrow across the yields (a tracing-style span over the
+// loop's item, a guard over a local of the body): the plain function compiles, and so does
+// the generator (lowered `boxed`), with the guard dropping after the item it surrounds.
+twin! {
+    fn guards_holding_a_borrow_of_a_local(names: Vec<String>) -> usize {
+        for name in names {
+            let _span = enter(&name);
+            yield_!(name.len());
+        }
+        let label = String::from("tail");
+        {
+            let _g = enter(&label);
+            yield_!(label.len());
+        }
+        yield_!(label.len() + 1);
+    }
+}
+
+#[test]
+fn a_guard_held_for_its_drop_may_borrow_a_local_across_a_yield() {
+    let names = || vec!["ab".to_string(), "c".to_string()];
+    assert_eq!(
+        check!(guards_holding_a_borrow_of_a_local(names())),
+        [2, 1, 4, 5]
+    );
+    let log = same_drops!(guards_holding_a_borrow_of_a_local(names()));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(
+        at("exit ab") > at("yield 2") && at("exit ab") < at("yield 1"),
+        "{log:?}"
+    );
+    assert!(
+        at("exit tail") > at("yield 4") && at("exit tail") < at("yield 5"),
+        "{log:?}"
+    );
+}
+
 // Owned values pushed, inserted or extended into a container kept across yields: it borrows
 // nothing (`push((&root, ..))` would, README limit 1).
 twin! {

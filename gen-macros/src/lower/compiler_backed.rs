@@ -443,8 +443,11 @@ impl Rewrite {
                 // Desugar `yield_from!(e)` (a stream) into `match e { s => h.yield_from(s,
                 // poll_source::<_, Item>).await }`: the check that `e` is a stream of the
                 // items is `poll_source`'s bound, one error where it is named, on `e` (a bound
-                // of `yield_from` would be three). The `match` keeps `e`'s temporaries as long
-                // as the statement's.
+                // of `yield_from` would be three). The call and its `.await` stand at `e` too,
+                // the handle in parentheses (rustc places the call's own report of that bound
+                // by its receiver, which must not carry the expansion's context), so rustc
+                // reports the same error there and prints it once. The `match` keeps `e`'s
+                // temporaries as long as the statement's.
                 let at = value.clone().into_iter().next().map_or(span, |t| t.span());
                 let source = Ident::new("__gen_source", Span::mixed_site());
                 let item = self
@@ -452,8 +455,10 @@ impl Rewrite {
                     .as_ref()
                     .map(|ty| quote_spanned!(at=> ::<_, #ty>));
                 let step = quote_spanned!(at=> ::gen_core::__private::poll_source #item);
-                let method = Ident::new(self.from_method, span);
-                quote_spanned! {span=>
+                let method = Ident::new(self.from_method, at);
+                let h = handle(at);
+                let h = quote_spanned!(at=> (#h));
+                quote_spanned! {at=>
                     match #value { #source => #h.#method(#source, #step).await }
                 }
             }

@@ -38,7 +38,7 @@ fn yields_become_handle_awaits() {
     );
     assert!(
         out.contains(
-            "yield_ . yield_from (__gen_source , :: gen_core :: __private :: poll_source :: < _ , u32 >) . await"
+            "(yield_) . yield_from (__gen_source , :: gen_core :: __private :: poll_source :: < _ , u32 >) . await"
         ),
         "{out}"
     );
@@ -91,7 +91,7 @@ fn nested_generators_keep_their_yields() {
     assert!(out.contains("match inner { __gen_source =>"), "{out}");
     assert!(
         out.contains(
-            "yield_ . yield_from (__gen_source , :: gen_core :: __private :: poll_source :: < _ , u32 >) . await"
+            "(yield_) . yield_from (__gen_source , :: gen_core :: __private :: poll_source :: < _ , u32 >) . await"
         ),
         "{out}"
     );

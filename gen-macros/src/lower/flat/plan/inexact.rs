@@ -21,8 +21,10 @@
 //!   (`let g = Guard::new("g", &log);`, `let all = vec![g];`: `build/user_values.rs`), in
 //!   scope but no longer read at a suspension. It may borrow that local, which the state
 //!   cannot hold next to the local, so flat it would drop there instead of at the end of its
-//!   block. A value of a plain type, a reference, and a binding named to be held for its drop
-//!   (`_guard`, kept and checked by rustc) stay flat.
+//!   block. A value of a plain type and a reference stay flat.
+//! - **A binding named to be held for its drop whose value may borrow a local** (`let _span =
+//!   enter(&name);`, `let _g = Guard::new("g", &log);`), kept across a suspension: flat, the
+//!   state would hold the borrow next to the local, which rustc rejects when it is one.
 
 use super::*;
 use crate::lower::flat::cfg::Event;
@@ -34,6 +36,22 @@ impl Plan {
         self.keeps_fields_it_cannot_name(ir)
             || self.moves_variant_fields_out_of_kept_values(ir)
             || self.drops_call_results_early(ir)
+            || self.keeps_a_held_value_that_may_borrow(ir)
+    }
+
+    /// Whether some state keeps a binding named to be held for its drop (`_span`) whose
+    /// value came out of a call given a borrow of a local (`enter(&name)`): the macro cannot
+    /// see whether the value holds that borrow, and if it does, only `boxed` keeps both.
+    fn keeps_a_held_value_that_may_borrow(&self, ir: &Ir) -> bool {
+        self.kept.iter().flatten().any(|k| {
+            let b = self.cfg.places.list[k.place].binding;
+            let borrows = &ir.bindings[b].borrows;
+            // (Of a value that certainly owns its data: a likely borrow of a capture of an
+            // `iter!` block, `shared.lock()`, may be a reborrow through a reference.)
+            held_for_drop(ir, b)
+                && matches!(borrows, Borrows::Likely(owner) if ir.bindings[*owner].owns)
+                && self.borrows_local(ir, borrows)
+        })
     }
 
     /// Whether an enum variant pattern moves fields out of a local (`Msg::Put { key, .. }`
