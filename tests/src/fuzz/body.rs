@@ -265,8 +265,15 @@ impl Gen {
                     Some(format!("let {g} = G::new(\"{g}.{label}\");\n"))
                 }
                 11 => self.move_guard(),
-                12 => self.pick_var(Ty::Guard).map(|g| match self.rng.below(4) {
+                12 => self.pick_var(Ty::Guard).map(|g| match self.rng.below(5) {
                     0 => format!("let _ = {g};\n"),
+                    4 => {
+                        // Held for its drop while it holds a borrow of an owned local
+                        // (`let _span = enter(&name);`), across the block's later yields.
+                        let t = self.fresh("t");
+                        let h = self.fresh("_h");
+                        format!("let {t} = String::from(\"{t}\");\nlet {h} = hold(&{t});\n")
+                    }
                     3 => {
                         // A loop over guards made by a function from a borrow of a local.
                         let s = self.fresh("sp");

@@ -104,11 +104,13 @@ impl Gen {
             // A `let` whose value comes from the arms that do not yield, the other arm
             // yielding and leaving; the value may borrow a local.
             3 => {
-                let (pre, w) = match self.pick_var(Ty::Words) {
-                    Some(w) => (String::new(), w),
+                let (pre, w, after) = match self.pick_var(Ty::Words) {
+                    Some(w) => (String::new(), w, after),
                     None => {
+                        // The declaration may move a `String` that `after` reads: read again.
                         let decl = self.words_decl();
-                        (decl, self.last_declared())
+                        let x = self.local_read();
+                        (decl, self.last_declared(), self.yield_of(&x))
                     }
                 };
                 let (r, v) = (self.fresh("r"), self.fresh("x"));
