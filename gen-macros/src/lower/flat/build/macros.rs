@@ -221,7 +221,12 @@ impl Builder<'_> {
                 let single = single_capture(&s.value());
                 for name in format_captures(&s.value()) {
                     let ident = syn::Ident::new(&name, s.span());
-                    if let Some(binding) = self.resolve(&ident) {
+                    // Of no binding: a capture of `iter! { .. }` (`{prefix}`).
+                    let Some(binding) = self.resolve(&ident) else {
+                        self.free_name(&ident);
+                        continue;
+                    };
+                    {
                         let place = Place::whole(binding);
                         self.record_use(&place, Use::Read);
                         let id = self.use_id();
@@ -292,7 +297,11 @@ impl Builder<'_> {
                         for name in format_captures(&text) {
                             let ident = syn::Ident::new(&name, lit.span());
                             // Read in place, unless a nested `iter!`/`stream!` captures it.
-                            if let Some(binding) = self.resolve(&ident) {
+                            let Some(binding) = self.resolve(&ident) else {
+                                self.free_name(&ident);
+                                continue;
+                            };
+                            {
                                 let place = Place::whole(binding);
                                 self.record_use(&place, how);
                                 out.push((place, how));
