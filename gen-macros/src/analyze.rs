@@ -84,6 +84,7 @@ pub(crate) fn normalize(
         nested_generator: false,
         errors: Errors::default(),
         only_flat_rejects: None,
+        reserved_names: Vec::new(),
     };
     visitor.visit_block_mut(block);
     visitor.finish()
@@ -102,6 +103,7 @@ pub(crate) fn normalize_expression(block: &mut Block, lowering: Lowering) -> syn
         nested_generator: false,
         errors: Errors::default(),
         only_flat_rejects: None,
+        reserved_names: Vec::new(),
     };
     visitor.visit_block_mut(block);
     visitor.finish()
@@ -129,6 +131,8 @@ struct Normalize {
     /// Whether every error so far is one only the flat lowering reports (a yield inside
     /// another macro's input): `None` before the first error.
     only_flat_rejects: Option<bool>,
+    /// The reserved names already reported (each once, at its first use).
+    reserved_names: Vec<String>,
 }
 
 impl Normalize {
@@ -174,10 +178,21 @@ impl Normalize {
     }
 
     fn reserved(&mut self, ident: &Ident) {
+        let name = ident.to_string();
+        if self.reserved_names.contains(&name) {
+            return;
+        }
+        let fix = match name.trim_start_matches("__gen_") {
+            "" => "gen".to_string(),
+            rest if rest.starts_with(|c: char| c.is_ascii_digit()) => format!("v{rest}"),
+            rest => rest.to_string(),
+        };
         self.error(format_err!(
             ident,
-            "identifiers starting with `__gen_` are reserved for the generator's state machine"
+            "identifiers starting with `__gen_` are reserved for the generator's state machine; \
+             rename `{name}` (`{fix}`, for one)"
         ));
+        self.reserved_names.push(name);
     }
 }
 

@@ -127,6 +127,7 @@ impl GenFn {
                 "`#[generator]` is applied to this function twice; remove one of them"
             );
         }
+        ungroup_types(&mut item.sig);
         let (flavour, item_ty) = return_flavour(&item.sig)?;
         let first_step = match flavour {
             Flavour::Iter => "`next()`",
@@ -170,6 +171,21 @@ impl GenFn {
             prelude: Vec::new(),
         })
     }
+}
+
+/// Desugar the invisible groups a `macro_rules!` wraps around a `$t:ty` it forwards (`-> $ret`)
+/// into the types they hold, so the signature reads as the user wrote it.
+fn ungroup_types(sig: &mut Signature) {
+    struct Ungroup;
+    impl syn::visit_mut::VisitMut for Ungroup {
+        fn visit_type_mut(&mut self, ty: &mut Type) {
+            while let Type::Group(group) = ty {
+                *ty = (*group.elem).clone();
+            }
+            syn::visit_mut::visit_type_mut(self, ty);
+        }
+    }
+    syn::visit_mut::VisitMut::visit_signature_mut(&mut Ungroup, sig);
 }
 
 /// `#[generator]`, `#[generator(..)]`, `#[gen_core::generator]`.

@@ -443,3 +443,31 @@ fn closures_reading_through_self_in_a_loop_head() {
         bag.missing_from(&wanted)
     });
 }
+
+// A slice's `rotate_left`/`rotate_right` take `&mut self` (an integer's take `self`): the
+// local's `mut` is needed, and no `unused_mut` warning may say otherwise.
+#[deny(unused_mut)]
+#[generator]
+fn rotations(values: Vec<u32>, turns: usize) -> impl Iterator<Item = u32> {
+    let mut cur = values;
+    for _ in 0..turns {
+        yield_!(cur[0]);
+        cur.rotate_left(1);
+    }
+    let mut back = [1u32, 2, 3];
+    yield_!(back[0]);
+    back.rotate_right(1);
+    yield_!(back[0]);
+}
+
+#[test]
+fn rotating_a_local_after_a_yield_needs_its_mut() {
+    let mut want = Vec::new();
+    let mut cur = vec![1, 2, 3];
+    for _ in 0..4 {
+        want.push(cur[0]);
+        cur.rotate_left(1);
+    }
+    want.extend([1, 3]);
+    assert_eq!(rotations(vec![1, 2, 3], 4).collect::<Vec<_>>(), want);
+}

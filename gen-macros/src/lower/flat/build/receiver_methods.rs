@@ -52,11 +52,20 @@ pub(super) const MUTATING: &[&str] = &[
 
 /// Whether a std method called with `args` arguments never takes `&mut self` (it reads,
 /// borrows, copies out or consumes): calling it on a local is no sign that the local's `mut`
-/// is needed. `Option::take()` and the searching methods of `Iterator` (`any`, `all`,
-/// `position`) take `&mut self`, although their namesakes (`Iterator::take(n)`, `[T]`'s
-/// searches through `iter()`) do not.
+/// is needed. `Option::take()`, the searching methods of `Iterator` (`any`, `all`,
+/// `position`) and a slice's `rotate_left`/`rotate_right` take `&mut self`, although their
+/// namesakes (`Iterator::take(n)`, `[T]`'s searches through `iter()`, an integer's rotations)
+/// do not.
 pub(super) fn never_mutates(name: &str, args: usize) -> bool {
-    if matches!((name, args), ("take", 0) | ("any" | "all" | "position", _)) {
+    // (`rotate_left` takes an integer by value, a slice by `&mut`.)
+    if matches!(
+        (name, args),
+        ("take", 0)
+            | (
+                "any" | "all" | "position" | "rotate_left" | "rotate_right",
+                _
+            )
+    ) {
         return false;
     }
     (BORROWING.contains(&name)

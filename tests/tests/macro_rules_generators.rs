@@ -1,0 +1,79 @@
+//! Generators written by a `macro_rules!` macro: a signature forwarded as fragments (`-> $ret:ty`,
+//! `$arg: $ty`, an item type `$t`), and expressions and names of the body (`$limit:expr`,
+//! `$v:ident`) arrive wrapped in invisible groups, which the generator reads as the types and
+//! expressions they hold. Each is compared with the same macro writing a plain function.
+
+use gen_core::generator;
+
+/// Writes a function as given: the usual way a macro wraps a signature.
+macro_rules! forward_fn {
+    ($(#[$m:meta])* fn $name:ident($($arg:ident : $ty:ty),*) -> $ret:ty $body:block) => {
+        $(#[$m])* fn $name($($arg: $ty),*) -> $ret $body
+    };
+}
+
+forward_fn! {
+    #[generator]
+    fn evens(n: u32) -> impl Iterator<Item = u32> {
+        for i in 0..n {
+            if i % 2 == 0 {
+                yield_!(i);
+            }
+        }
+    }
+}
+
+forward_fn! {
+    fn evens_plain(n: u32) -> impl Iterator<Item = u32> {
+        (0..n).filter(|i| i % 2 == 0)
+    }
+}
+
+#[test]
+fn a_return_type_forwarded_as_a_type_fragment() {
+    assert_eq!(
+        evens(7).collect::<Vec<_>>(),
+        evens_plain(7).collect::<Vec<_>>()
+    );
+}
+
+/// A counter whose item type, bound, step and local name are fragments.
+macro_rules! counter {
+    ($name:ident, $plain:ident, $t:ty, $limit:expr, $v:ident, $step:expr) => {
+        #[generator]
+        fn $name(start: $t) -> impl Iterator<Item = $t> {
+            let mut $v: $t = start;
+            while $v < $limit {
+                yield_!($v);
+                $v += $step;
+            }
+            let text = format!("{}", $v);
+            yield_!(text.len() as $t);
+        }
+
+        fn $plain(start: $t) -> Vec<$t> {
+            let mut out = Vec::new();
+            let mut $v: $t = start;
+            while $v < $limit {
+                out.push($v);
+                $v += $step;
+            }
+            let text = format!("{}", $v);
+            out.push(text.len() as $t);
+            out
+        }
+    };
+}
+
+counter!(by_two, by_two_plain, u32, 7, i, 2);
+counter!(by_three, by_three_plain, u64, 1 + 9, k, 1 + 2);
+
+#[test]
+fn item_types_expressions_and_names_forwarded_as_fragments() {
+    assert_eq!(by_two(1).collect::<Vec<_>>(), by_two_plain(1));
+    assert_eq!(by_three(0).collect::<Vec<_>>(), by_three_plain(0));
+    assert_eq!(
+        by_three(0).sum::<u64>(),
+        by_three_plain(0).iter().sum::<u64>()
+    );
+}
