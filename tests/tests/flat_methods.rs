@@ -463,7 +463,7 @@ fn rotations(values: Vec<u32>, turns: usize) -> impl Iterator<Item = u32> {
 #[test]
 fn rotating_a_local_after_a_yield_needs_its_mut() {
     let mut want = Vec::new();
-    let mut cur = vec![1, 2, 3];
+    let mut cur = [1, 2, 3];
     for _ in 0..4 {
         want.push(cur[0]);
         cur.rotate_left(1);
