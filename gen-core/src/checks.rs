@@ -42,6 +42,19 @@ pub trait SentAcrossAYield<T: ?Sized> {}
 #[diagnostic::do_not_recommend]
 impl<T: Send + ?Sized> SentAcrossAYield<T> for () {}
 
+/// [`SentAcrossAYield`] for a temporary of a yield's operand (`yield_!(m.lock().unwrap().len())`
+/// keeps the guard until the generator resumes, as a statement keeps its temporaries): the
+/// same check, with the fix that applies to a temporary.
+#[diagnostic::on_unimplemented(
+    message = "`{T}` is kept across a yield of a generator declared `+ Send`, but cannot be sent between threads safely",
+    label = "a temporary of this yield's operand, kept until the generator resumes",
+    note = "read the value out before the yield (`let v = ..; yield_!(v);`): the temporary then drops before it"
+)]
+pub trait TemporarySentAcrossAYield<T: ?Sized> {}
+
+#[diagnostic::do_not_recommend]
+impl<T: Send + ?Sized> TemporarySentAcrossAYield<T> for () {}
+
 /// Confirms that a local a `+ Send` generator keeps across a yield is `Send` (see
 /// [`SentAcrossAYield`]); does nothing at run time.
 #[inline(always)]
@@ -63,11 +76,12 @@ where
 #[derive(Clone, Debug)]
 pub struct Sent<T>(T);
 
-// SAFETY: a `Sent<T>` exists only through `Sent::new`, whose bound `(): SentAcrossAYield<T>`
-// holds only for `T: Send` (the one impl of the trait), checked where the value is wrapped,
-// with its concrete type or under the caller's own `T: Send` bound. So every `Sent<T>` holds
-// a value that may be sent to another thread, and sending the wrapper sends only that value.
-// The field is private, so no other way builds one.
+// SAFETY: a `Sent<T>` exists only through `Sent::new` and `Sent::new_temporary`, whose
+// bounds `(): SentAcrossAYield<T>` and `(): TemporarySentAcrossAYield<T>` hold only for `T:
+// Send` (the one impl of each trait), checked where the value is wrapped, with its concrete
+// type or under the caller's own `T: Send` bound. So every `Sent<T>` holds a value that may be
+// sent to another thread, and sending the wrapper sends only that value. The field is
+// private, so no other way builds one.
 unsafe impl<T> Send for Sent<T> {}
 
 impl<T> Sent<T> {
@@ -77,6 +91,21 @@ impl<T> Sent<T> {
     pub fn new(local: T) -> Self
     where
         (): SentAcrossAYield<T>,
+    {
+        Sent(local)
+    }
+
+    /// Wraps a temporary of a yield's operand that the generator keeps until it resumes,
+    /// once the compiler confirmed that it is `Send`.
+    ///
+    /// ```compile_fail
+    /// let guard = std::sync::Mutex::new(1);
+    /// let kept = gen_core::checks::Sent::new_temporary(guard.lock().unwrap());
+    /// ```
+    #[inline(always)]
+    pub fn new_temporary(local: T) -> Self
+    where
+        (): TemporarySentAcrossAYield<T>,
     {
         Sent(local)
     }

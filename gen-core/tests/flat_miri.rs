@@ -152,3 +152,24 @@ fn a_send_generator_moves_to_another_thread_between_steps() {
     let early = sent_across_threads(vec!["x".into()], String::from("t"));
     std::thread::spawn(move || drop(early)).join().unwrap();
 }
+
+/// A temporary of a yield's operand that a `+ Send` generator keeps until it resumes (the
+/// `Vec` that `yield_!(vec![..].len())` reads in place), held as `checks::Sent` made by
+/// `Sent::new_temporary`: the generator moves to another thread while it holds one.
+#[generator]
+fn temporaries_across_threads(words: Vec<String>) -> impl Iterator<Item = usize> + Send {
+    for w in words {
+        yield_!(vec![w.clone(), w].len());
+        yield_!(String::from("held").len());
+    }
+}
+
+#[test]
+fn a_send_generator_moves_to_another_thread_holding_a_temporary() {
+    let mut g = temporaries_across_threads(vec!["ab".into(), "c".into()]);
+    assert_eq!(g.next(), Some(2));
+    let rest = std::thread::spawn(move || g.collect::<Vec<_>>())
+        .join()
+        .unwrap();
+    assert_eq!(rest, [4, 2, 4]);
+}

@@ -79,6 +79,18 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
             ),
         ));
     }
+    if func.flavour == Flavour::Stream
+        && !boxed
+        && !crate::ide::for_an_ide()
+        && let Some(unpin) = func.sig.as_ref().and_then(|s| returned_bound(s, "Unpin"))
+    {
+        return Err(syn::Error::new_spanned(
+            unpin,
+            "an async generator cannot be `Unpin`: its body runs in an `async` block, which \
+             holds its locals in place; leave out `+ Unpin` and pin the stream where it is \
+             polled (`Box::pin(stream)`, or `std::pin::pin!(stream)`)",
+        ));
+    }
     // A macro of the user's may hide a `?` or a `return Err(..)` (`lower/opaque_macros.rs`)
     // in a generator of items written as `Result<..>`.
     let written_result = func.item_ty.as_ref().is_some_and(|ty| {
@@ -338,6 +350,24 @@ fn has_elided_lifetime(ty: &Type) -> bool {
     let mut find = Find(false);
     find.visit_type(ty);
     find.0
+}
+
+/// The bound `name` (`Unpin`) of the signature's returned `impl Trait`, as written.
+fn returned_bound<'a>(sig: &'a syn::Signature, name: &str) -> Option<&'a syn::TraitBound> {
+    let syn::ReturnType::Type(_, ty) = &sig.output else {
+        return None;
+    };
+    let Type::ImplTrait(t) = &**ty else {
+        return None;
+    };
+    t.bounds.iter().find_map(|b| match b {
+        syn::TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == name) =>
+        {
+            Some(t)
+        }
+        _ => None,
+    })
 }
 
 /// Rewrites the yields (and, in a fallible body, `return;`) of the generator's own level.

@@ -138,7 +138,9 @@ impl Desugar {
         }
         let mut lets: Vec<syn::Stmt> = Vec::new();
         while let Some(temp) = innermost_temporary(value) {
-            let (made, held) = (self.fresh(), self.fresh());
+            // At the temporary: a check of what the state keeps (`+ Send`) points there.
+            let at = super::spans::Spans::of_expr(temp).0;
+            let (made, held) = (self.fresh(at), self.fresh(at));
             let value_of_temp = std::mem::replace(temp, syn::parse_quote!(#held));
             lets.push(syn::parse_quote!(let #made = #value_of_temp;));
             lets.push(syn::parse_quote!(#[allow(unused_mut)] let mut #held = #made;));
@@ -147,8 +149,11 @@ impl Desugar {
         *e = syn::parse_quote!({ #(#lets)* #yielded });
     }
 
-    fn fresh(&mut self) -> Ident {
-        let ident = Ident::new(&format!("{PREFIX}{}", self.next), Span::mixed_site());
+    fn fresh(&mut self, at: Span) -> Ident {
+        let ident = Ident::new(
+            &format!("{PREFIX}{}", self.next),
+            Span::mixed_site().located_at(at),
+        );
         self.next += 1;
         ident
     }

@@ -74,9 +74,17 @@ impl Emitter<'_> {
         }
         if self.sent(place, keep) {
             let local = Ident::new("__gen_sent", span);
+            // A temporary of a yield's operand (`yield_temps.rs`) gets the check whose fix
+            // applies to it.
+            let binding = self.plan.cfg.places.list[place].binding;
+            let new = if crate::lower::flat::is_yield_temporary(&self.ir.bindings[binding].ident) {
+                quote_spanned!(span=> new_temporary)
+            } else {
+                quote_spanned!(span=> new)
+            };
             value = quote_spanned!(span=> {
                 let #local = #value;
-                ::gen_core::checks::Sent::new(#local)
+                ::gen_core::checks::Sent::#new(#local)
             });
         }
         value

@@ -10,6 +10,7 @@ impl Plan {
     /// The errors of bindings kept while they borrow a generator local.
     pub(super) fn borrow_errors(&mut self, ir: &Ir) {
         let mut reported = HashSet::new();
+        let mut reported_at = HashSet::new();
         for (s, kept) in self.kept.iter().enumerate() {
             let node = self.cfg.entries[s];
             let kept_bindings: Vec<BindingId> = kept
@@ -57,9 +58,11 @@ impl Plan {
                 };
                 // One error, on the user's borrow (its message says a yield follows): a
                 // second one at the yield would be a second `error:`, not a note (stable
-                // proc macros have no notes).
+                // proc macros have no notes). One per borrow too: `for w in &words` with
+                // `w` used after the yield is one mistake, the loop's, not also `w`'s.
                 if let Some((spans, message)) = error
                     && reported.insert(binding)
+                    && reported_at.insert(format!("{spans:?}"))
                 {
                     self.errors.push(spans.error(message));
                 }

@@ -210,6 +210,14 @@ pub(super) fn borrow_message(
             let name = display_name(ir, binding);
             let into = if ir.bindings[owner].kind == BindingKind::Temp {
                 "the value it matches".to_owned()
+            } else if ir.bindings[owner]
+                .ident
+                .to_string()
+                .starts_with("__gen_arg")
+            {
+                // A parameter written as a pattern (`ref name: String`): the hidden name the
+                // argument is bound to (`parse::move_params_in`).
+                "its argument".to_owned()
             } else {
                 format!("`{owner_name}`")
             };
