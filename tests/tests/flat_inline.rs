@@ -465,3 +465,64 @@ fn a_block_without_yields_takes_its_item_type_from_the_context() {
     typed.push(String::from("x"));
     assert_eq!(typed, ["x"]);
 }
+
+fn call_once(f: impl FnOnce(&mut Vec<usize>), out: &mut Vec<usize>) {
+    f(out);
+}
+
+/// The items and events of the nested blocks below, written with `move` closures: the outer
+/// closure captures `text`, `label` and `guard` and hands them on to the inner ones.
+fn nested_captures_plain(text: String, label: String, guard: gen_tests::Noisy) -> Vec<usize> {
+    let mut out = Vec::new();
+    let outer = move |out: &mut Vec<usize>| {
+        out.push(0);
+        let first = move |out: &mut Vec<usize>| {
+            out.push(text.len());
+            out.push(7);
+        };
+        first(out);
+        let inner = move |out: &mut Vec<usize>| {
+            let n = label.len();
+            out.push(n + 100);
+            out.push(format!("{label}!").len() + 100);
+        };
+        inner(out);
+        // Used up by the call, as the iterator `yield_from!` runs: dropped at its end.
+        call_once(
+            move |out: &mut Vec<usize>| {
+                log(format!("item {}", guard.name()));
+                out.push(guard.name().len());
+            },
+            out,
+        );
+        log("after the guard's block");
+    };
+    outer(&mut out);
+    out
+}
+
+// A block nested in an `iter!` that moves a variable only it names (`yield_from!(iter! { ..
+// text .. })`, `let inner = iter! { .. label .. }`): the outer block captures it too and hands
+// it on, as a `move` closure inside a `move` closure does; names the nested block binds
+// itself (`n`) are not captures.
+#[test]
+fn a_nested_iter_moves_a_capture_of_the_outer_one() {
+    use gen_tests::Noisy;
+
+    let _ = take_log();
+    let plain = nested_captures_plain("abc".into(), "L".into(), Noisy::new("g"));
+    let plain_log = take_log();
+    let (text, label, guard) = (String::from("abc"), String::from("L"), Noisy::new("g"));
+    let it = iter! {
+        yield 0usize;
+        yield_from!(iter! { yield text.len(); yield 7; });
+        let inner = iter! { let n = label.len(); yield n + 100; yield format!("{label}!").len() + 100; };
+        for x in inner {
+            yield x;
+        }
+        yield_from!(iter! { log(format!("item {}", guard.name())); yield guard.name().len(); });
+        log("after the guard's block");
+    };
+    assert_eq!(it.collect::<Vec<_>>(), plain);
+    assert_eq!(take_log(), plain_log);
+}

@@ -170,6 +170,7 @@ impl Builder<'_> {
             ));
         }
         let how = if nested_generator(mac) {
+            self.nested_block_captures(&mac.tokens);
             Use::Value
         } else {
             Use::Read
@@ -272,6 +273,9 @@ impl Builder<'_> {
                     let nested = i >= 2
                         && matches!(&trees[i - 1], TokenTree::Punct(p) if p.as_char() == '!')
                         && matches!(&trees[i - 2], TokenTree::Ident(m) if m == "iter" || m == "stream");
+                    if nested {
+                        self.nested_block_captures(&g.stream());
+                    }
                     let how = if nested { Use::Value } else { how };
                     self.token_uses(&g.stream(), how, out);
                 }

@@ -29,6 +29,7 @@ pub(crate) mod macros;
 mod method_borrows;
 pub(crate) mod methods;
 mod mutations;
+mod nested_captures;
 mod nodes;
 pub(crate) mod operands;
 mod scrutinee_guards;
