@@ -82,7 +82,10 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     if func.flavour == Flavour::Stream
         && !boxed
         && !crate::ide::for_an_ide()
-        && let Some(unpin) = func.sig.as_ref().and_then(|s| returned_bound(s, "Unpin"))
+        && let Some(unpin) = func
+            .sig
+            .as_ref()
+            .and_then(|s| crate::lower::flat::returned_bound(s, "Unpin"))
     {
         return Err(syn::Error::new_spanned(
             unpin,
@@ -350,24 +353,6 @@ fn has_elided_lifetime(ty: &Type) -> bool {
     let mut find = Find(false);
     find.visit_type(ty);
     find.0
-}
-
-/// The bound `name` (`Unpin`) of the signature's returned `impl Trait`, as written.
-fn returned_bound<'a>(sig: &'a syn::Signature, name: &str) -> Option<&'a syn::TraitBound> {
-    let syn::ReturnType::Type(_, ty) = &sig.output else {
-        return None;
-    };
-    let Type::ImplTrait(t) = &**ty else {
-        return None;
-    };
-    t.bounds.iter().find_map(|b| match b {
-        syn::TypeParamBound::Trait(t)
-            if t.path.segments.last().is_some_and(|s| s.ident == name) =>
-        {
-            Some(t)
-        }
-        _ => None,
-    })
 }
 
 /// Rewrites the yields (and, in a fallible body, `return;`) of the generator's own level.

@@ -60,15 +60,27 @@ pub(super) fn returns_send(func: &GenFn) -> bool {
 
 /// Whether the signature's returned `impl Trait` has the bound `name` (`+ Clone`).
 fn returns_bound(sig: &syn::Signature, name: &str) -> bool {
+    returned_bound(sig, name).is_some()
+}
+
+/// The bound `name` (`Unpin`) of the signature's returned `impl Trait`, as written.
+pub(crate) fn returned_bound<'a>(
+    sig: &'a syn::Signature,
+    name: &str,
+) -> Option<&'a syn::TraitBound> {
     let syn::ReturnType::Type(_, ty) = &sig.output else {
-        return false;
+        return None;
     };
     let syn::Type::ImplTrait(t) = &**ty else {
-        return false;
+        return None;
     };
-    t.bounds.iter().any(|b| {
-        matches!(b, syn::TypeParamBound::Trait(t)
-            if t.path.segments.last().is_some_and(|s| s.ident == name))
+    t.bounds.iter().find_map(|b| match b {
+        syn::TypeParamBound::Trait(t)
+            if t.path.segments.last().is_some_and(|s| s.ident == name) =>
+        {
+            Some(t)
+        }
+        _ => None,
     })
 }
 

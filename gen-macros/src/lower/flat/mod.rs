@@ -55,7 +55,7 @@ pub(crate) mod extended_temps;
 mod fallback;
 pub(crate) mod flow;
 pub(crate) use fallback::{
-    boxed_may_outlive_less, for_a_clonable, returns_clone, signature_returns_clone,
+    boxed_may_outlive_less, for_a_clonable, returned_bound, returns_clone, signature_returns_clone,
 };
 mod fold;
 pub(crate) mod ir;
