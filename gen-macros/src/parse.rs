@@ -492,7 +492,15 @@ fn hidden_arg(index: usize, pat: &Pat) -> Ident {
         Some(token) => token.span(),
         None => Span::call_site(),
     };
-    Ident::new(&format!("__gen_arg{index}"), span)
+    Ident::new(&format!("{HIDDEN_ARG}{index}"), span)
+}
+
+/// The prefix of [`hidden_arg`]'s names.
+const HIDDEN_ARG: &str = "__gen_arg";
+
+/// Whether `ident` is the hidden name of a parameter written as a pattern ([`hidden_arg`]).
+pub(crate) fn is_hidden_arg(ident: &Ident) -> bool {
+    ident.to_string().starts_with(HIDDEN_ARG)
 }
 
 /// The bindings a pattern introduces, in order. A lone identifier that starts with an

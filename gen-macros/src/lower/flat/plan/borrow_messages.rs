@@ -210,13 +210,9 @@ pub(super) fn borrow_message(
             let name = display_name(ir, binding);
             let into = if ir.bindings[owner].kind == BindingKind::Temp {
                 "the value it matches".to_owned()
-            } else if ir.bindings[owner]
-                .ident
-                .to_string()
-                .starts_with("__gen_arg")
-            {
+            } else if crate::parse::is_hidden_arg(&ir.bindings[owner].ident) {
                 // A parameter written as a pattern (`ref name: String`): the hidden name the
-                // argument is bound to (`parse::move_params_in`).
+                // argument is bound to (`parse::hidden_arg`).
                 "its argument".to_owned()
             } else {
                 format!("`{owner_name}`")
