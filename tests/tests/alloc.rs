@@ -222,6 +222,24 @@ fn a_local_named_like_its_generator_stays_flat() {
     assert_eq!((count, first), (0, Some(2)));
 }
 
+/// A copy out of a reference into a local (`Some(&m)`), read after a yield that keeps the
+/// local: it borrows no local, so flat.
+#[generator]
+fn maximum_copied_out(v: Vec<u32>) -> impl Iterator<Item = u32> {
+    if let Some(&m) = v.iter().max() {
+        yield_!(m);
+        yield_!(m + 1);
+    }
+    yield_!(v.len() as u32);
+}
+
+#[test]
+fn a_copy_out_of_a_reference_kept_across_a_yield_stays_flat() {
+    let v = vec![3, 9, 4];
+    let (count, first) = allocations(|| maximum_copied_out(v).next());
+    assert_eq!((count, first), (0, Some(9)));
+}
+
 /// A value of a type parameter used by reference after the yields, and a closure parameter
 /// called across them: valid bodies that stay flat (a use after a move of such a value is the
 /// plain function's error, lowered `boxed` to report it once; these move nothing).

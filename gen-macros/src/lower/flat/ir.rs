@@ -104,6 +104,13 @@ pub(crate) struct Ir {
     /// Bindings of a lock or `RefCell` guard (`let g = m.lock().unwrap();`): for error
     /// messages (a guard is no owned value to iterate over).
     pub guards: std::collections::HashSet<BindingId>,
+    /// Hidden locals of an owned temporary (not a guard) that a `match`, `if let` or `while
+    /// let` scrutinee reads through (`build/scrutinee_temps.rs`): for error messages.
+    pub read_temporaries: std::collections::HashSet<BindingId>,
+    /// Bindings of a part of a value that certainly borrows a local (`Some(w)` of
+    /// `text.split(' ').next()`), but for a copy out of a reference (`Some(&x)`): probably
+    /// views into that local (`Borrows::Likely`).
+    pub parts_of_borrows: std::collections::HashSet<BindingId>,
     /// Bindings of a guard certainly made by a lock or a `RefCell` (`m.lock().unwrap()`,
     /// `c.borrow()`): held for its drop to the end of its block like a `_guard`, so a guard
     /// of the generator's own local kept across a yield is the macro's error, not a release

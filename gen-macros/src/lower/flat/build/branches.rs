@@ -29,9 +29,9 @@ impl Builder<'_> {
                 return self.spill_condition(i, value, forced, false);
             }
         }
-        // `if let P = guard.m(..) { .. yield .. }` (`scrutinee_guards.rs`).
+        // `if let P = temp.m(..) { .. yield .. }` (`scrutinee_temps.rs`).
         if super::for_head_temps::yields_in(&i.then_branch)
-            && super::scrutinee_guards::condition_makes_guard(&i.cond)
+            && super::scrutinee_temps::condition_reads_a_temporary(&i.cond)
         {
             return self.spill_condition(i, value, forced, true);
         }
@@ -144,21 +144,21 @@ impl Builder<'_> {
     }
 
     pub(super) fn match_expr(&mut self, m: &syn::ExprMatch, value: bool, forced: bool) -> Expr {
-        // Desugar `match *guard { .. yield .. }` (a place the guard holds) into `{ let t =
-        // guard; match *t { .. } }` (`scrutinee_guards.rs`): the place stays a place.
+        // Desugar `match *temp { .. yield .. }` (a place a temporary holds) into `{ let t =
+        // temp; match *t { .. } }` (`scrutinee_temps.rs`): the place stays a place.
         if self.place_of(&m.expr).is_none()
             && !self.splits(&m.expr)
             && m.arms.iter().any(|arm| self.splits_unforced(&arm.body))
-            && super::scrutinee_guards::place_reads_guard(&m.expr)
+            && super::scrutinee_temps::place_reads_a_temporary(&m.expr)
         {
             let scope = self.push_scope();
-            let guard = self
-                .spill_scrutinee_guard(&m.expr)
-                .expect("the place reads a guard");
-            let scrutinee = self.expr_in(&guard.rewritten, Use::Read, false);
-            let place = self.place_of(&guard.rewritten);
+            let temps = self
+                .spill_scrutinee_temps(&m.expr)
+                .expect("the place reads a temporary");
+            let scrutinee = self.expr_in(&temps.rewritten, Use::Read, false);
+            let place = self.place_of(&temps.rewritten);
             let matched = self.match_arms(m, scrutinee, place, value, forced);
-            return self.finish_block(scope, followed_by(guard.stmts, matched), m.span());
+            return self.finish_block(scope, followed_by(temps.stmts, matched), m.span());
         }
         let arm_yields = self.place_of(&m.expr).is_none()
             && !is_place_expression(&m.expr)
@@ -175,16 +175,16 @@ impl Builder<'_> {
                 .arms
                 .iter()
                 .any(|arm| super::pattern::binds_ref_mut(&arm.pat));
-            // `match guard.m(..) { .. yield .. }` (`scrutinee_guards.rs`).
-            let guard = (arm_yields && !self.splits(&m.expr))
-                .then(|| self.spill_scrutinee_guard(&m.expr))
+            // `match temp.m(..) { .. yield .. }` (`scrutinee_temps.rs`).
+            let temps = (arm_yields && !self.splits(&m.expr))
+                .then(|| self.spill_scrutinee_temps(&m.expr))
                 .flatten();
             let (temp_stmt, temp) =
-                self.spill_temp_as(guard.as_ref().map_or(&*m.expr, |g| &g.rewritten), mutable);
-            if arm_yields && guard.is_none() && !mutable && !self.splits(&m.expr) {
+                self.spill_temp_as(temps.as_ref().map_or(&*m.expr, |t| &t.rewritten), mutable);
+            if arm_yields && temps.is_none() && !mutable && !self.splits(&m.expr) {
                 self.ir.scrutinee_temps.insert(temp);
             }
-            let temp_stmt = guard
+            let temp_stmt = temps
                 .map(|g| g.stmts)
                 .unwrap_or_default()
                 .into_iter()

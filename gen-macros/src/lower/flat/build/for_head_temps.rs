@@ -112,36 +112,52 @@ pub(super) fn guard_used_up(e: &mut SynExpr) -> Option<&mut SynExpr> {
     }
 }
 
-/// The guard a `match`, `if let` or `while let` scrutinee reads, found where the scrutinee's
-/// value is computed from it: a method's receiver (`q.borrow_mut().pop()`), a dereference
-/// (`*m.lock().unwrap()`, `&*c.borrow()`), a field's or an index's base (`st.lock().unwrap().phase`); `None`
-/// when there is none. Unlike a `for` head, the scrutinee's value may borrow the guard: its
-/// bindings are the construct's, and one kept across a yield is reported on the binding.
-pub(super) fn guard_read(e: &mut SynExpr) -> Option<&mut SynExpr> {
+/// The innermost temporary a `match`, `if let` or `while let` scrutinee reads through, found
+/// where the scrutinee's value is computed from it: a method's receiver
+/// (`q.borrow_mut().pop()`, `s.to_uppercase().split(' ')`), a dereference
+/// (`*m.lock().unwrap()`, `&*c.borrow()`), a field's or an index's base
+/// (`st.lock().unwrap().phase`), a borrow (`&vec![..]`); `None` when there is none. A guard is
+/// taken whole (the lock's result it unwraps is part of it). Unlike a `for` head, the
+/// scrutinee's value may borrow the temporary: its bindings are the construct's, and one kept
+/// across a yield is reported on the binding.
+pub(super) fn temporary_read(e: &mut SynExpr) -> Option<&mut SynExpr> {
+    let depth = temporary_depth(e)?;
     let mut e = e;
-    loop {
-        let inner = match e {
-            SynExpr::Paren(p) => {
-                e = &mut p.expr;
-                continue;
-            }
-            SynExpr::MethodCall(m) => &mut m.receiver,
-            SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &mut u.expr,
-            SynExpr::Reference(r) => &mut r.expr,
-            SynExpr::Field(f) => &mut f.base,
-            SynExpr::Index(i) => &mut i.expr,
-            _ => return None,
-        };
-        if owned_temporary(inner).is_some() && is_guard(inner) {
-            return Some(inner);
-        }
-        e = inner;
+    for _ in 0..depth {
+        e = read_through(e).expect("the depth was measured on this chain");
+    }
+    Some(e)
+}
+
+/// How many steps of `read_through` lead from `e` to its innermost temporary.
+fn temporary_depth(e: &SynExpr) -> Option<usize> {
+    let inner = read_through(&mut e.clone()).map(|i| i.clone())?;
+    if owned_temporary(&inner).is_some() && is_guard(&inner) {
+        return Some(1);
+    }
+    match temporary_depth(&inner) {
+        Some(depth) => Some(depth + 1),
+        None => owned_temporary(&inner).map(|_| 1),
+    }
+}
+
+/// The operand `e` reads through: a method's receiver, the operand of `*` or `&`, the base of
+/// a field or an index (through parentheses).
+fn read_through(e: &mut SynExpr) -> Option<&mut SynExpr> {
+    match e {
+        SynExpr::Paren(p) => read_through(&mut p.expr),
+        SynExpr::MethodCall(m) => Some(&mut m.receiver),
+        SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => Some(&mut u.expr),
+        SynExpr::Reference(r) => Some(&mut r.expr),
+        SynExpr::Field(f) => Some(&mut f.base),
+        SynExpr::Index(i) => Some(&mut i.expr),
+        _ => None,
     }
 }
 
 /// A lock's or a `RefCell`'s guard (`m.lock().unwrap()`, `c.borrow()`): a value whose drop
 /// the plain function times, unlike an owned copy the head makes.
-fn is_guard(e: &SynExpr) -> bool {
+pub(super) fn is_guard(e: &SynExpr) -> bool {
     match e {
         SynExpr::Paren(p) => is_guard(&p.expr),
         SynExpr::MethodCall(m) => matches!(

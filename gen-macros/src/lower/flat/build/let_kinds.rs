@@ -160,7 +160,7 @@ fn certain_guard(e: &syn::Expr) -> bool {
 
 /// `String::from(..)`, `String::new()`, `format!(..)`, `x.to_string()`, `s.to_lowercase()`,
 /// `s.replace(a, b)`, `fs::read_to_string(..)?` (or `.unwrap_or_default()`): a `String`.
-fn makes_text(e: &syn::Expr) -> bool {
+pub(super) fn makes_text(e: &syn::Expr) -> bool {
     match e {
         syn::Expr::Try(t) => makes_text(&t.expr),
         syn::Expr::Paren(p) => makes_text(&p.expr),

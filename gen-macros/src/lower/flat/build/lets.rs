@@ -435,6 +435,16 @@ impl Builder<'_> {
                 if into_owner.is_some() {
                     self.ir.ref_bindings.insert(id);
                 }
+                // A part of a value that certainly borrows a local, not copied out of a
+                // reference: probably a view into that local (`Some(w)` of
+                // `text.split(' ').next()`).
+                if !whole
+                    && into_owner.is_none()
+                    && matches!(borrowed, Borrows::Definitely(..))
+                    && !copied_out.contains(&binding.ident)
+                {
+                    self.ir.parts_of_borrows.insert(id);
+                }
                 id
             })
             .collect();

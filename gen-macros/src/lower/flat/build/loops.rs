@@ -46,9 +46,9 @@ impl Builder<'_> {
                 e,
             );
         }
-        // `while let P = guard.m(..) { .. yield .. }` (`scrutinee_guards.rs`).
+        // `while let P = temp.m(..) { .. yield .. }` (`scrutinee_temps.rs`).
         if super::for_head_temps::yields_in(&w.body)
-            && super::scrutinee_guards::condition_makes_guard(&w.cond)
+            && super::scrutinee_temps::condition_reads_a_temporary(&w.cond)
         {
             return self.loop_expr(
                 w.label.as_ref(),
@@ -208,8 +208,8 @@ impl Builder<'_> {
                 let block = self.block(body, false, false);
                 (LoopBody::While(cond), block)
             }
-            LoopSyn::WhileSpilled(cond, guard) => {
-                let block = self.spilled_while_body(cond, guard, body, loop_id);
+            LoopSyn::WhileSpilled(cond, temps) => {
+                let block = self.spilled_while_body(cond, temps, body, loop_id);
                 (LoopBody::Loop, block)
             }
             LoopSyn::For(pat, source) => {
@@ -378,36 +378,36 @@ impl Builder<'_> {
     }
 
     /// `if <cond> { body } else { break }`, the body of a `while` whose condition yields (or,
-    /// with `guard`, whose condition's guard is a hidden local first, `scrutinee_guards.rs`).
+    /// with `temps`, whose condition's temporaries are hidden locals first, `scrutinee_temps.rs`).
     pub(super) fn spilled_while_body(
         &mut self,
         cond: &SynExpr,
-        guard: bool,
+        temps: bool,
         body: &syn::Block,
         loop_id: crate::lower::flat::ir::LoopId,
     ) -> Block {
         let scope = self.push_scope();
-        let (guard_stmts, guarded) = match guard.then(|| self.spill_condition_guard(cond)) {
+        let (temp_stmts, read_via_temps) = match temps.then(|| self.spill_condition_temps(cond)) {
             Some(Some(g)) => (g.stmts, Some(g.rewritten)),
             _ => (Vec::new(), None),
         };
-        let cond = guarded.as_ref().unwrap_or(cond);
+        let cond = read_via_temps.as_ref().unwrap_or(cond);
         // Built by hand so the user's syntax keeps its identity (see `site`).
         let syn_parts = super::branches::cond_parts(cond);
         let (first, _) = syn_parts.split_first().expect("a condition");
-        let (spilled, cond_scope, cond_ir) = if guarded.is_some()
-            && super::scrutinee_guards::is_place(super::branches::part_value(first))
+        let (spilled, cond_scope, cond_ir) = if read_via_temps.is_some()
+            && super::scrutinee_temps::is_place(super::branches::part_value(first))
         {
-            // `while let P = *guard { .. }` (a place the guard holds) matches the place
+            // `while let P = *temp { .. }` (a place the temporary holds) matches the place
             // itself.
             let cond_scope = self.push_scope();
-            (guard_stmts, cond_scope, self.cond(cond, cond_scope))
+            (temp_stmts, cond_scope, self.cond(cond, cond_scope))
         } else {
             let (temp_stmt, temp) = self.spill_temp_as(
                 super::branches::part_value(first),
                 super::branches::binds_ref_mut(first),
             );
-            let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
+            let temp_stmt = temp_stmts.into_iter().chain(temp_stmt).collect();
             let cond_scope = self.push_scope();
             (
                 temp_stmt,
@@ -531,7 +531,7 @@ fn leaves_parts_unbound(pat: &syn::Pat) -> bool {
 pub(super) enum LoopSyn<'a> {
     Loop,
     While(&'a SynExpr),
-    /// The condition, and whether its guard is hoisted (`scrutinee_guards.rs`).
+    /// The condition, and whether its temporaries are hoisted (`scrutinee_temps.rs`).
     WhileSpilled(&'a SynExpr, bool),
     For(&'a syn::Pat, Iterable<'a>),
 }

@@ -32,7 +32,7 @@ mod mutations;
 mod nested_captures;
 mod nodes;
 pub(crate) mod operands;
-mod scrutinee_guards;
+mod scrutinee_temps;
 mod spilled_conditions;
 pub(crate) mod written_types;
 mod yields;
@@ -131,6 +131,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             item_iterators: Default::default(),
             not_copy: Default::default(),
             held_guards: Default::default(),
+            read_temporaries: Default::default(),
+            parts_of_borrows: Default::default(),
             view_params: Default::default(),
             declared_types: Default::default(),
             error_in_any_lowering: false,

@@ -22,7 +22,7 @@ pub(crate) fn moves(pat: &Pat, place: &Place, ir: &Ir) -> Vec<Place> {
 
 /// Whether `place` is reached through a lock's or a `RefCell`'s guard (`*g`, `g.field`, a
 /// field of the guarded value), out of which nothing moves: a guard dereferences to what it
-/// guards and has `Drop` (`build/scrutinee_guards.rs`).
+/// guards and has `Drop` (`build/scrutinee_temps.rs`).
 pub(crate) fn through_guard(place: &Place, ir: &Ir) -> bool {
     ir.guards.contains(&place.binding) && !place.path.is_empty()
 }

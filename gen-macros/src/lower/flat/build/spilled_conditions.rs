@@ -1,6 +1,6 @@
 //! Conditions whose value is spilled into a hidden local first: `if` and `while` conditions
-//! that yield, and `if let` scrutinees whose guard the construct keeps
-//! (`scrutinee_guards.rs`).
+//! that yield, and `if let` scrutinees whose temporaries the construct keeps
+//! (`scrutinee_temps.rs`).
 
 use proc_macro2::Span;
 use syn::spanned::Spanned;
@@ -12,32 +12,36 @@ use crate::lower::flat::ir::{Cond, CondPart, Expr, ExprKind, Mark, Place, Spans,
 
 impl Builder<'_> {
     /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and
-    /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`); with `guard`,
-    /// the guard of the condition's value first (`scrutinee_guards.rs`).
+    /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`); with `temps`,
+    /// the temporaries the condition's value reads through first (`scrutinee_temps.rs`).
     pub(super) fn spill_condition(
         &mut self,
         i: &syn::ExprIf,
         value: bool,
         forced: bool,
-        guard: bool,
+        temps: bool,
     ) -> Expr {
         let scope = self.push_scope();
-        let (guard_stmts, guarded, guard_binding) =
-            match guard.then(|| self.spill_condition_guard(&i.cond)) {
-                Some(Some(g)) => (g.stmts, Some(g.rewritten), Some(g.binding)),
+        let (temp_stmts, read_via_temps, spilled_temps) =
+            match temps.then(|| self.spill_condition_temps(&i.cond)) {
+                Some(Some(g)) => (g.stmts, Some(g.rewritten), Some(g.bindings)),
                 _ => (Vec::new(), None, None),
             };
-        let parts = cond_parts(guarded.as_ref().unwrap_or(&i.cond));
+        let parts = cond_parts(read_via_temps.as_ref().unwrap_or(&i.cond));
         let (first, _) = parts.split_first().expect("a condition");
-        let (temp_stmt, cond_scope, cond) = match guarded.as_ref() {
-            // `if let P = *guard { .. }` (a place the guard holds) matches the place itself.
-            Some(guarded) if super::scrutinee_guards::is_place(part_value(first)) => {
+        let (temp_stmt, cond_scope, cond) = match read_via_temps.as_ref() {
+            // `if let P = *temp { .. }` (a place the temporary holds) matches the place itself.
+            Some(read_via_temps) if super::scrutinee_temps::is_place(part_value(first)) => {
                 let cond_scope = self.push_scope();
-                (guard_stmts, cond_scope, self.cond(guarded, cond_scope))
+                (
+                    temp_stmts,
+                    cond_scope,
+                    self.cond(read_via_temps, cond_scope),
+                )
             }
             _ => {
                 let (temp_stmt, temp) = self.spill_temp_as(part_value(first), binds_ref_mut(first));
-                let temp_stmt = guard_stmts.into_iter().chain(temp_stmt).collect();
+                let temp_stmt = temp_stmts.into_iter().chain(temp_stmt).collect();
                 let cond_scope = self.push_scope();
                 (
                     temp_stmt,
@@ -49,17 +53,18 @@ impl Builder<'_> {
         let then = self.block(&i.then_branch, value, false);
         self.pop_scope(cond_scope);
         let otherwise = i.else_branch.as_ref().map(|(_, e)| {
-            Box::new(match guard_binding {
-                // Desugar `else { .. }` into `else { drop(t); .. }` (`scrutinee_guards.rs`).
-                Some(g) => {
+            Box::new(match &spilled_temps {
+                // Desugar `else { .. }` into `else { drop(t); .. }` (`scrutinee_temps.rs`),
+                // the temporaries in the reverse order of their making.
+                Some(temps) => {
                     let else_scope = self.push_scope();
-                    let dropped = self.drop_guard(g);
+                    let dropped: Vec<_> = temps
+                        .iter()
+                        .rev()
+                        .map(|t| expr_stmt(self.drop_temp(*t)))
+                        .collect();
                     let rest = self.expr_in(e, Use::Value, value);
-                    self.finish_block(
-                        else_scope,
-                        followed_by(vec![expr_stmt(dropped)], rest),
-                        e.span(),
-                    )
+                    self.finish_block(else_scope, followed_by(dropped, rest), e.span())
                 }
                 None => self.expr_in(e, Use::Value, value),
             })

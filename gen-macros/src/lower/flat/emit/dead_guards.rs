@@ -2,7 +2,7 @@
 //! borrow, still in scope where the state changes.
 //!
 //! A lock's or a `RefCell`'s guard of a local (`let g = c.borrow_mut();`, or the hidden local
-//! of a scrutinee's guard, `build/scrutinee_guards.rs`) borrows that local, which a state
+//! of a scrutinee's guard, `build/scrutinee_temps.rs`) borrows that local, which a state
 //! cannot keep: the plan keeps it only while it is used (a use after the state change is
 //! limit 1's error). So is the hidden local of a yield's temporary that may borrow
 //! (`yield_!(item.name().to_string())`, `yield_temps.rs`). Dead there but still in scope, it

@@ -59,8 +59,20 @@ pub(super) fn borrow_message(
              `&`) and borrow it where it is used, or {boxed}"
         );
     }
+    // `match xs.clone().as_slice() { [a, rest @ ..] => .. }`: the hidden local of a temporary
+    // the scrutinee reads through (`build/scrutinee_temps.rs`).
+    if ir.read_temporaries.contains(&owner) {
+        let name = display_name(ir, binding);
+        return format!(
+            "`{name}` borrows the temporary value made here, which the plain function keeps \
+             until the `match`, `if let` or `while let` ends, and is still needed after a \
+             yield, but a flat generator cannot keep a borrow of its own local in its state; \
+             copy what it needs out of the borrow before the yield (`.to_owned()`, \
+             `.to_vec()`, `*x` of a number), or {boxed}"
+        );
+    }
     // `match cache.borrow().get(&k) { Some(v) => .. }`: the hidden local of the guard
-    // (`build/scrutinee_guards.rs`).
+    // (`build/scrutinee_temps.rs`).
     if ir.bindings[owner].kind == BindingKind::Temp && ir.guards.contains(&owner) {
         let name = display_name(ir, binding);
         return format!(

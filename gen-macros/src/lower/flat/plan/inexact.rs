@@ -25,6 +25,11 @@
 //! - **A binding named to be held for its drop whose value may borrow a local** (`let _span =
 //!   enter(&name);`, `let _g = Guard::new("g", &log);`), kept across a suspension: flat, the
 //!   state would hold the borrow next to the local, which rustc rejects when it is one.
+//! - **A part of a value that certainly borrows a local, read after a suspension that keeps
+//!   that local too** (`if let Some(w) = text.split(' ').next() { yield_!(..); w.len() }`):
+//!   the macro cannot see the types, so it cannot report the borrow as its own error (the
+//!   part may own its data, as the index of `Some((i, _))` of `v.iter().enumerate().max()`
+//!   does); flat, rustc would reject the state holding both.
 
 use super::*;
 use crate::lower::flat::cfg::Event;
@@ -37,6 +42,25 @@ impl Plan {
             || self.moves_variant_fields_out_of_kept_values(ir)
             || self.drops_call_results_early(ir)
             || self.keeps_a_held_value_that_may_borrow(ir)
+            || self.keeps_a_likely_borrow_beside_its_owner(ir)
+    }
+
+    /// Whether some state keeps a part of a value that certainly borrowed a local that owns
+    /// its data (`Ir::parts_of_borrows`) and that local too.
+    fn keeps_a_likely_borrow_beside_its_owner(&self, ir: &Ir) -> bool {
+        self.kept.iter().any(|state| {
+            let keeps = |b: BindingId| {
+                state
+                    .iter()
+                    .any(|k| self.cfg.places.list[k.place].binding == b)
+            };
+            state.iter().any(|k| {
+                let b = self.cfg.places.list[k.place].binding;
+                ir.parts_of_borrows.contains(&b)
+                    && matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
+                        if ir.bindings[owner].owns && !ir.bindings[owner].by_ref && keeps(owner))
+            })
+        })
     }
 
     /// Whether some state keeps a binding named to be held for its drop (`_span`) whose

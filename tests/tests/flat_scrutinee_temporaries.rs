@@ -1,0 +1,133 @@
+//! An owned temporary a `match`, `if let` or `while let` scrutinee reads through (`match
+//! xs.clone().as_slice()`, `if let Some(w) = s.to_uppercase().split(' ').next()`, `match
+//! Noisy::new("t").name().len()`) lives until the construct ends, across its yields, as in the
+//! plain function: a binding that borrows it and is dead at the yield is fine, and a
+//! temporary whose `Drop` is visible drops after the consumer had the arm's items.
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+twin! {
+    fn first_of_a_clone(xs: Vec<i32>) -> i32 {
+        match xs.clone().as_slice() {
+            [a, b, ..] => {
+                yield_!(*a + *b);
+                yield_!(0);
+            }
+            [a] => yield_!(*a),
+            [] => {}
+        }
+        yield_!(xs.len() as i32);
+    }
+}
+
+twin! {
+    fn first_word_upper(s: String) -> usize {
+        if let Some(w) = s.to_uppercase().split(' ').next() {
+            let n = w.len();
+            yield_!(n);
+        } else {
+            yield_!(99);
+        }
+        let mut k = 0;
+        while let Some(at) = s.clone().trim_start_matches('a').find('x') {
+            yield_!(at);
+            k += 1;
+            if k == 2 {
+                break;
+            }
+        }
+    }
+}
+
+twin! {
+    fn word_of_a_format(n: u32) -> char {
+        match format!("n{n}").chars().last() {
+            Some(c) => {
+                yield_!(c);
+                yield_!('!');
+            }
+            None => yield_!('?'),
+        }
+    }
+}
+
+twin! {
+    // The temporary has a `Drop` the test sees: it drops when the `match` ends.
+    fn noisy_scrutinee(names: Vec<&'static str>) -> usize {
+        for name in names {
+            match Noisy::new(name).name().len() {
+                0 => yield_!(0),
+                n => {
+                    yield_!(n);
+                    gen_tests::log("arm end");
+                }
+            }
+            gen_tests::log("after match");
+        }
+    }
+}
+
+twin! {
+    // `if let` of edition 2024: the temporary is gone before the `else` block.
+    fn noisy_if_let(names: Vec<&'static str>) -> usize {
+        for name in names {
+            if let Some(c) = Noisy::new(name).name().chars().next() {
+                yield_!(c as usize);
+                gen_tests::log("then end");
+            } else {
+                gen_tests::log("else");
+                yield_!(0);
+            }
+        }
+    }
+}
+
+twin! {
+    fn noisy_while_let(n: usize) -> usize {
+        let mut i = 0;
+        while let Some(len) = Noisy::new(format!("w{i}")).name().len().checked_sub(n) {
+            yield_!(len + i);
+            i += 1;
+            if i == 3 {
+                break;
+            }
+        }
+        gen_tests::log("after loop");
+    }
+}
+
+#[test]
+fn a_binding_into_a_scrutinee_clone_may_be_used_before_a_yield() {
+    assert_eq!(check!(first_of_a_clone(vec![3, 4, 5])), [7, 0, 3]);
+    check!(first_of_a_clone(vec![9]));
+    check!(first_of_a_clone(vec![]));
+    assert_eq!(check!(first_word_upper("ab x".to_owned())), [2, 2, 2]);
+    check!(first_word_upper(String::new()));
+    check!(first_word_upper("aaa".to_owned()));
+    assert_eq!(check!(word_of_a_format(42)), ['2', '!']);
+}
+
+#[test]
+fn a_scrutinee_temporary_drops_when_the_match_ends() {
+    let log = same_drops!(noisy_scrutinee(vec!["ab", "", "c"]));
+    assert_eq!(log[..4], ["yield 2", "arm end", "drop ab", "after match"]);
+    check!(noisy_scrutinee(vec!["ab", "", "c"]));
+}
+
+#[test]
+fn an_if_let_temporary_drops_before_else_and_after_then() {
+    let log = same_drops!(noisy_if_let(vec!["a", ""]));
+    assert_eq!(
+        log,
+        ["yield 97", "then end", "drop a", "drop ", "else", "yield 0"]
+    );
+    check!(noisy_if_let(vec!["a", "", "b"]));
+}
+
+#[test]
+fn a_while_let_temporary_drops_at_the_end_of_each_iteration() {
+    let log = same_drops!(noisy_while_let(1));
+    assert_eq!(log[..3], ["yield 1", "drop w0", "yield 2"]);
+    check!(noisy_while_let(1));
+    check!(noisy_while_let(5));
+}
