@@ -5,13 +5,17 @@
 //! - `&Tag("t")` temporaries a `let` extends (a constructor of a type with a `Drop`);
 //! - an array of guards destructured by a pattern that leaves elements (`[a, _, _]`);
 //! - values of their own made from a borrow, dead at the yield: a `move` closure owning a
-//!   guard, `Rc::clone(&r)`, `iter().cloned().collect()` of values with a `Drop`.
+//!   guard, `Rc::clone(&r)`, `iter().cloned().collect()` of values with a `Drop`;
+//! - a `match`/`if let`/`while let` scrutinee that reads through a temporary it makes
+//!   (`G::new("t").id()`, `vec![..].as_slice()`, `format!(..).split(',').next()`), with
+//!   yields in the arm, and a part of a borrow of a text local read after a yield.
 
 use super::{Gen, Ty};
 
 impl Gen {
     pub(super) fn iterator_items(&mut self) -> String {
-        match self.rng.below(6) {
+        match self.rng.below(7) {
+            6 => self.scrutinee_temporary(),
             0 => self.step_unknown_iterator(),
             1 => self.split_items(),
             2 => self.push_copies(),
@@ -151,6 +155,46 @@ impl Gen {
                 format!(
                     "let {v} = vec![Tag(\"{label}.a\"), Tag(\"{label}.b\")];\nlet {c}: Vec<Tag> = {v}.iter().cloned().collect();\nlet {x} = {c}.len() as u64;\n{y};\n"
                 )
+            }
+        }
+    }
+
+    /// A scrutinee that reads through a temporary it makes, an arm that yields twice (the
+    /// temporary lives until the construct ends), or a part of a borrow of a text local
+    /// read after a yield.
+    fn scrutinee_temporary(&mut self) -> String {
+        let (k, t) = (self.fresh("k"), self.fresh("t"));
+        let (e1, e2) = (self.int(1), self.int(1));
+        let first = self.yield_of(&k);
+        let second = self.yield_expr();
+        match self.rng.below(4) {
+            0 => format!(
+                "match G::new(\"{t}\").id().checked_add({e1}) {{\nSome({k}) => {{\n{first}\n{second};\n}}\nNone => {{}}\n}}\n"
+            ),
+            1 => format!(
+                "match vec![{e1}, {e2}].as_slice() {{\n[{k}, ..] => {{\nlet {k} = *{k};\n{first}\n{second};\n}}\n[] => {{}}\n}}\n"
+            ),
+            2 => {
+                let w = self.fresh("w");
+                let y = self.yield_of(&format!("({w}.len() as u64)"));
+                format!(
+                    "while let Some({w}) = format!(\"{{}},{{}}\", {e1}, {e2}).split(',').next() {{\n{y}\n{second};\nbreak;\n}}\n"
+                )
+            }
+            _ => {
+                let (pre, t) = match self.pick_var(Ty::Text) {
+                    Some(t) => (String::new(), t),
+                    None => {
+                        self.declare(t.clone(), Ty::Text);
+                        (
+                            format!("let mut {t} = format!(\"{{}},{{}}\", {e1}, {e2});\n"),
+                            t,
+                        )
+                    }
+                };
+                let w = self.fresh("w");
+                let y = self.yield_of(&format!("({w}.len() as u64)"));
+                format!("{pre}if let Some({w}) = {t}.split(',').next() {{\n{second};\n{y}\n}}\n")
             }
         }
     }
