@@ -238,6 +238,9 @@ fn a_copy_out_of_a_reference_kept_across_a_yield_stays_flat() {
     let v = vec![3, 9, 4];
     let (count, first) = allocations(|| maximum_copied_out(v).next());
     assert_eq!((count, first), (0, Some(9)));
+    let all: Vec<u32> = maximum_copied_out(vec![3, 9, 4]).collect();
+    assert_eq!(all, [9, 10, 3]);
+    assert_eq!(maximum_copied_out(Vec::new()).collect::<Vec<_>>(), [0]);
 }
 
 /// A value of a type parameter used by reference after the yields, and a closure parameter

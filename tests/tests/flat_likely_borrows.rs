@@ -2,8 +2,8 @@
 //! the macro cannot see: `Some(w)` of `text.split(' ').next()`, the pieces of a collected
 //! `split`) and is read after a yield that keeps that local too: valid Rust, which a flat
 //! state could not hold, so the generator is lowered `boxed` and behaves as the plain
-//! function, items and drop timing. A copy out of a reference (`Some(&m)`) borrows no
-//! container and stays flat.
+//! function, items and drop timing. (A copy out of a reference, `Some(&m)`, borrows no
+//! container and stays flat: `alloc.rs`.)
 
 use gen_tests::{Noisy, check, same_drops, twin};
 
@@ -42,16 +42,6 @@ twin! {
     }
 }
 
-twin! {
-    fn maximum_copied_out(v: Vec<u32>) -> u32 {
-        if let Some(&m) = v.iter().max() {
-            yield_!(m);
-            yield_!(m + 1);
-        }
-        yield_!(v.len() as u32);
-    }
-}
-
 #[test]
 fn a_part_of_a_borrow_read_after_a_yield_keeps_its_local() {
     assert_eq!(
@@ -73,11 +63,4 @@ fn the_local_drops_where_the_plain_function_drops_it() {
     let log = same_drops!(fields_read_after_a_yield(" a, b".into()));
     assert_eq!(log, ["yield \"owner\"", "yield \"a\"", "end", "drop owner"]);
     same_drops!(fields_read_after_a_yield(",,".into()));
-}
-
-#[test]
-fn a_copy_out_of_a_reference_stays_flat() {
-    // (That it allocates nothing is in `alloc.rs`.)
-    assert_eq!(check!(maximum_copied_out(vec![3, 9, 4])), [9, 10, 3]);
-    check!(maximum_copied_out(vec![]));
 }

@@ -38,18 +38,7 @@ impl Gen {
 
     /// An item of `text.split(',')` bound by a `let` iterator, dead at the next yield.
     fn split_items(&mut self) -> String {
-        let (pre, t) = match self.pick_var(Ty::Text) {
-            Some(t) => (String::new(), t),
-            None => {
-                let t = self.fresh("text");
-                let (e1, e2) = (self.int(1), self.int(1));
-                self.declare(t.clone(), Ty::Text);
-                (
-                    format!("let mut {t} = format!(\"{{}},{{}}\", {e1}, {e2});\n"),
-                    t,
-                )
-            }
-        };
+        let (pre, t) = self.text_local();
         let (p, m, m2) = (self.fresh("parts"), self.fresh("m"), self.fresh("m"));
         let take = match self.rng.below(3) {
             0 => {
@@ -182,20 +171,23 @@ impl Gen {
                 )
             }
             _ => {
-                let (pre, t) = match self.pick_var(Ty::Text) {
-                    Some(t) => (String::new(), t),
-                    None => {
-                        self.declare(t.clone(), Ty::Text);
-                        (
-                            format!("let mut {t} = format!(\"{{}},{{}}\", {e1}, {e2});\n"),
-                            t,
-                        )
-                    }
-                };
+                let (pre, t) = self.text_local();
                 let w = self.fresh("w");
                 let y = self.yield_of(&format!("({w}.len() as u64)"));
                 format!("{pre}if let Some({w}) = {t}.split(',').next() {{\n{second};\n{y}\n}}\n")
             }
         }
+    }
+
+    /// A text local in scope, or the `let` of a new one and its name.
+    fn text_local(&mut self) -> (String, String) {
+        if let Some(t) = self.pick_var(Ty::Text) {
+            return (String::new(), t);
+        }
+        let t = self.fresh("text");
+        let (e1, e2) = (self.int(1), self.int(1));
+        self.declare(t.clone(), Ty::Text);
+        let init = format!("let mut {t} = format!(\"{{}},{{}}\", {e1}, {e2});\n");
+        (init, t)
     }
 }
