@@ -96,6 +96,24 @@ twin! {
     }
 }
 
+twin! {
+    // A `?` in the temporary's input (a macro's): the temporary is the user's own syntax.
+    fallible fn checked_pair(a: u64, b: u64) -> Result<u64, u64> {
+        match vec![a, checked(b)?].as_slice() {
+            [x, y] => {
+                let (x, y) = (*x, *y);
+                yield_!(Ok(x));
+                yield_!(Ok(y));
+            }
+            _ => {}
+        }
+    }
+}
+
+fn checked(b: u64) -> Result<u64, u64> {
+    if b > 100 { Err(b) } else { Ok(b * 2) }
+}
+
 #[test]
 fn a_binding_into_a_scrutinee_clone_may_be_used_before_a_yield() {
     assert_eq!(check!(first_of_a_clone(vec![3, 4, 5])), [7, 0, 3]);
@@ -105,6 +123,8 @@ fn a_binding_into_a_scrutinee_clone_may_be_used_before_a_yield() {
     check!(first_word_upper(String::new()));
     check!(first_word_upper("aaa".to_owned()));
     assert_eq!(check!(word_of_a_format(42)), ['2', '!']);
+    assert_eq!(check!(checked_pair(1, 4)), [Ok(1), Ok(8)]);
+    assert_eq!(check!(checked_pair(1, 400)), [Err(400)]);
 }
 
 #[test]

@@ -129,31 +129,51 @@ pub(super) fn temporary_read(e: &mut SynExpr) -> Option<&mut SynExpr> {
     Some(e)
 }
 
+/// [`temporary_read`] of the user's own syntax (whose nodes the builder knows by address:
+/// a macro's parsed input, `build/macros.rs`).
+pub(super) fn temporary_of(e: &SynExpr) -> Option<&SynExpr> {
+    let depth = temporary_depth(e)?;
+    let mut e = e;
+    for _ in 0..depth {
+        e = read_through_ref(e).expect("the depth was measured on this chain");
+    }
+    Some(e)
+}
+
 /// How many steps of `read_through` lead from `e` to its innermost temporary.
 fn temporary_depth(e: &SynExpr) -> Option<usize> {
-    let inner = read_through(&mut e.clone()).map(|i| i.clone())?;
-    if owned_temporary(&inner).is_some() && is_guard(&inner) {
+    let inner = read_through_ref(e)?;
+    if owned_temporary(inner).is_some() && is_guard(inner) {
         return Some(1);
     }
-    match temporary_depth(&inner) {
+    match temporary_depth(inner) {
         Some(depth) => Some(depth + 1),
-        None => owned_temporary(&inner).map(|_| 1),
+        None => owned_temporary(inner).map(|_| 1),
     }
 }
 
-/// The operand `e` reads through: a method's receiver, the operand of `*` or `&`, the base of
-/// a field or an index (through parentheses).
-fn read_through(e: &mut SynExpr) -> Option<&mut SynExpr> {
-    match e {
-        SynExpr::Paren(p) => read_through(&mut p.expr),
-        SynExpr::MethodCall(m) => Some(&mut m.receiver),
-        SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => Some(&mut u.expr),
-        SynExpr::Reference(r) => Some(&mut r.expr),
-        SynExpr::Field(f) => Some(&mut f.base),
-        SynExpr::Index(i) => Some(&mut i.expr),
-        _ => None,
-    }
+/// `fn $name(e) -> Option<operand>`: the operand `e` reads through: a method's receiver, the
+/// operand of `*` or `&`, the base of a field or an index (through parentheses); by `&` or
+/// by `&mut`.
+macro_rules! read_through_fn {
+    ($name:ident $($mutability:tt)?) => {
+        fn $name(e: &$($mutability)? SynExpr) -> Option<&$($mutability)? SynExpr> {
+            match e {
+                SynExpr::Paren(p) => $name(&$($mutability)? p.expr),
+                SynExpr::MethodCall(m) => Some(&$($mutability)? m.receiver),
+                SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => {
+                    Some(&$($mutability)? u.expr)
+                }
+                SynExpr::Reference(r) => Some(&$($mutability)? r.expr),
+                SynExpr::Field(f) => Some(&$($mutability)? f.base),
+                SynExpr::Index(i) => Some(&$($mutability)? i.expr),
+                _ => None,
+            }
+        }
+    };
 }
+read_through_fn!(read_through mut);
+read_through_fn!(read_through_ref);
 
 /// A lock's or a `RefCell`'s guard (`m.lock().unwrap()`, `c.borrow()`): a value whose drop
 /// the plain function times, unlike an owned copy the head makes.

@@ -44,7 +44,14 @@ impl Builder<'_> {
         let mut stmts = Vec::new();
         let mut bindings = Vec::new();
         while let Some(made) = super::for_head_temps::temporary_read(&mut rewritten) {
-            let (spilled, temp) = self.spill_temp_as(made, true);
+            // The innermost is the user's own node (`vec![a, f()?]` keeps its parsed input);
+            // an outer one reads the hidden local made before it.
+            let original = if bindings.is_empty() {
+                super::for_head_temps::temporary_of(value).expect("found in the copy")
+            } else {
+                &*made
+            };
+            let (spilled, temp) = self.spill_temp_as(original, true);
             stmts.extend(spilled);
             bindings.push(temp);
             // A temporary owns its value (a borrow of it is a borrow of a generator local);
