@@ -114,6 +114,30 @@ fn checked(b: u64) -> Result<u64, u64> {
     if b > 100 { Err(b) } else { Ok(b * 2) }
 }
 
+twin! {
+    // Temporaries in an `else if let` chain and a `while let` left by `continue` and `break`.
+    fn chains_and_jumps(names: Vec<&'static str>) -> usize {
+        let mut i = 0;
+        while let Some(len) = Noisy::new(format!("w{i}")).name().len().checked_sub(1) {
+            i += 1;
+            if i == 2 {
+                continue;
+            }
+            if let Some(c) = Noisy::new("a").name().chars().next().filter(|_| len > 5) {
+                yield_!(c as usize);
+            } else if let Some(n) = names.clone().first().map(|n| n.len()) {
+                yield_!(n);
+                gen_tests::log("else if end");
+            } else {
+                yield_!(0);
+            }
+            if i == 4 {
+                break;
+            }
+        }
+    }
+}
+
 #[test]
 fn a_binding_into_a_scrutinee_clone_may_be_used_before_a_yield() {
     assert_eq!(check!(first_of_a_clone(vec![3, 4, 5])), [7, 0, 3]);
@@ -142,6 +166,13 @@ fn an_if_let_temporary_drops_before_else_and_after_then() {
         ["yield 97", "then end", "drop a", "drop ", "else", "yield 0"]
     );
     check!(noisy_if_let(vec!["a", "", "b"]));
+}
+
+#[test]
+fn temporaries_in_else_if_let_chains_and_loops_left_early() {
+    same_drops!(chains_and_jumps(vec!["xy", "z"]));
+    same_drops!(chains_and_jumps(vec![]));
+    check!(chains_and_jumps(vec!["xy"]));
 }
 
 #[test]
