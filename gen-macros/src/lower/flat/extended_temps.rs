@@ -7,7 +7,8 @@
 //! tuple, an array, a struct literal, a cast or a tuple-struct or variant constructor
 //! (`Some(&f())`), the tail of a block, of an `if` branch or of a `match` arm (a temporary
 //! made on one path only: initialized on that path), and the base of the fields, indexes
-//! and dereferences of an extending borrow (`&row().name`, `&*Box::new(v)`). A flat
+//! and dereferences of an extending borrow (`&row().name`, `&*Box::new(v)`), and the value a
+//! pattern with a `ref` binding matches (`let (ref a, _) = (make(), 1);`). A flat
 //! generator keeps locals across a yield, not temporaries: the value would drop when the
 //! generator first suspends. So, before the body is built, desugar
 //!
@@ -82,6 +83,10 @@ impl VisitMut for Desugar {
                 // `let r = &temp;`: `let __gen_x0 = temp; let r = &__gen_x0;` (the `let` stays a
                 // plain borrow of a local); elsewhere the temporary is made where it stands.
                 first = self.hoist_whole(&mut init.expr, &mut hidden);
+                let (by_ref, by_ref_mut) = ref_bindings(&local.pat);
+                if first.is_none() && init.diverge.is_none() && by_ref {
+                    first = self.hoist_matched(by_ref_mut, &mut init.expr, &mut hidden);
+                }
                 self.extending(&mut init.expr, &mut hidden, false);
             }
             let mut lets: Vec<Stmt> = hidden
@@ -115,6 +120,22 @@ impl Desugar {
         let mut value = std::mem::replace(base, syn::parse_quote!(#used));
         // The borrows of temporaries inside the value are extended too (`&(&a(), b)`).
         self.extending(&mut value, hidden, false);
+        Some(syn::parse_quote!(let #mutability #ident = #value;))
+    }
+
+    /// Desugar `let (ref a, _) = temp.path;`, whose `ref` binding extends the initializer's
+    /// temporary as `&temp` does, into `let __gen_xN = temp; let (ref a, _) = __gen_xN.path;`.
+    fn hoist_matched(
+        &mut self,
+        by_ref_mut: bool,
+        e: &mut Expr,
+        hidden: &mut Hidden,
+    ) -> Option<Stmt> {
+        let base = temporary_base(e).filter(|b| !is_constant(b))?;
+        let (ident, used) = self.fresh(base);
+        let mut value = std::mem::replace(base, syn::parse_quote!(#used));
+        self.extending(&mut value, hidden, false);
+        let mutability = by_ref_mut.then(<syn::Token![mut]>::default);
         Some(syn::parse_quote!(let #mutability #ident = #value;))
     }
 
@@ -308,6 +329,16 @@ fn temporary_base(e: &mut Expr) -> Option<&mut Expr> {
         _ => return None,
     };
     temporary_base(inner)
+}
+
+/// Whether `pat` has a `ref` binding (an extending pattern), and a `ref mut` one.
+fn ref_bindings(pat: &syn::Pat) -> (bool, bool) {
+    let mut found = Vec::new();
+    crate::parse::pat_bindings(pat, &mut found);
+    (
+        found.iter().any(|b| b.by_ref),
+        found.iter().any(|b| b.mut_ref),
+    )
 }
 
 /// Whether `stmts` hold a compound the analysis may lower into states without a yield

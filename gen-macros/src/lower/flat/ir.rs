@@ -131,6 +131,8 @@ pub(crate) struct Ir {
     pub borrow_handed_to_a_join: bool,
     /// The written type of a `let` declared without a value (`let v: Vec<u32>;`).
     pub declared_types: std::collections::HashMap<BindingId, syn::Type>,
+    /// Bindings of a `let` without a value (`let a;`), judged by what is assigned to them.
+    pub deferred: std::collections::HashSet<BindingId>,
     /// Parameters whose fields may be references (`o: Lexer<'_>`): a borrow of one of their
     /// fields may be a borrow through that reference, not of the parameter.
     pub view_params: std::collections::HashSet<BindingId>,

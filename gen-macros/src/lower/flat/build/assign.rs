@@ -5,7 +5,7 @@ use syn::Expr as SynExpr;
 use syn::spanned::Spanned;
 
 use super::Builder;
-use crate::lower::flat::ir::{Expr, ExprKind, Mark, Spans, StateKind, Use};
+use crate::lower::flat::ir::{Borrows, Expr, ExprKind, Mark, Spans, StateKind, Use};
 
 impl Builder<'_> {
     /// `place = value` / `place op= value`: the value first, then the place.
@@ -63,6 +63,9 @@ impl Builder<'_> {
             self.ir.mutated.entry(binding).or_insert(left.span());
             self.ir.maybe_mutated.insert(binding);
         }
+        if op.is_none() {
+            self.note_deferred_value(left, right, &rhs);
+        }
         let how = if op.is_some() { Use::Read } else { Use::Assign };
         let lhs = self.expr_in(left, how, false);
         if copies && op.is_some() {
@@ -85,6 +88,41 @@ impl Builder<'_> {
         }
     }
 
+    /// `a = s.as_str();` of a local declared without a value (`let a;`): the local holds
+    /// what the value holds, as if the `let` had it (a borrow of `s`, a reference), so that
+    /// a dead borrow is not kept across a yield. Desugar a destructuring assignment, `(a, b)
+    /// = s.split_at(1);`, as a `let` of the pattern: each part probably holds it.
+    fn note_deferred_value(&mut self, left: &SynExpr, right: &SynExpr, rhs: &Expr) {
+        let borrows = self.borrows_of(rhs);
+        if let Some(place) = self.place_of(left) {
+            let by_ref = super::borrows::yields_references(right);
+            self.deferred_holds(&place, borrows, by_ref);
+            return;
+        }
+        let mut parts = Vec::new();
+        assignee_parts(left, &mut parts);
+        let by_ref = super::lets::references_out(right);
+        for part in parts {
+            if let Some(place) = self.place_of(part) {
+                self.deferred_holds(&place, super::borrows::likely(borrows.clone()), by_ref);
+            }
+        }
+    }
+
+    fn deferred_holds(
+        &mut self,
+        place: &crate::lower::flat::ir::Place,
+        borrows: Borrows,
+        by_ref: bool,
+    ) {
+        if !place.path.is_empty() || !self.ir.deferred.contains(&place.binding) {
+            return;
+        }
+        let info = &mut self.ir.bindings[place.binding];
+        info.borrows = super::borrows::strongest([info.borrows.clone(), borrows].into_iter());
+        info.by_ref |= by_ref;
+    }
+
     /// `built` reads a field where only a `Copy` value can stand (`Ir::copy_reads`).
     pub(super) fn note_copy_read(&mut self, built: &Expr) {
         if let ExprKind::Place { place, id, .. } = &built.kind
@@ -92,5 +130,16 @@ impl Builder<'_> {
         {
             self.ir.copy_reads.insert(*id);
         }
+    }
+}
+
+/// The places a destructuring assignment's left side writes (`(a, [b, c])`).
+fn assignee_parts<'e>(left: &'e SynExpr, out: &mut Vec<&'e SynExpr>) {
+    match left {
+        SynExpr::Paren(p) => assignee_parts(&p.expr, out),
+        SynExpr::Tuple(t) => t.elems.iter().for_each(|e| assignee_parts(e, out)),
+        SynExpr::Array(a) => a.elems.iter().for_each(|e| assignee_parts(e, out)),
+        SynExpr::Infer(_) | SynExpr::Range(_) => {}
+        place => out.push(place),
     }
 }

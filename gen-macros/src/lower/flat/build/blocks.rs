@@ -24,6 +24,24 @@ impl Builder<'_> {
         }
     }
 
+    /// `{ prefix; <block's statements> }` of a block that yields no value: `block`'s own
+    /// statements are built from the user's syntax (the builder knows some nodes by address:
+    /// a macro's parsed input, the compounds a round asks to lower), not from a copy.
+    pub(crate) fn block_with_prefix(&mut self, prefix: &SynStmt, block: &syn::Block) -> Block {
+        let scope = self.push_scope();
+        let mut stmts = self.stmts(std::slice::from_ref(prefix), false, false);
+        stmts.extend(self.stmts(&block.stmts, false, false));
+        let end = self.mark(Mark::End);
+        self.pop_scope(scope);
+        let split = stmts.iter().any(Stmt::split);
+        Block {
+            scope,
+            stmts,
+            end,
+            split,
+        }
+    }
+
     fn stmts(&mut self, stmts: &[SynStmt], value: bool, top: bool) -> Vec<Stmt> {
         let mut out = Vec::new();
         for (i, stmt) in stmts.iter().enumerate() {

@@ -254,12 +254,18 @@ impl Builder<'_> {
             }
         }
         self.note_initializer_kinds(local, &bindings);
-        // `let v: Vec<u32>;` assigned after a yield: the arm that assigns it declares it
-        // with its type (`emit/arm.rs`).
-        if let (syn::Pat::Type(t), [binding], None) = (&local.pat, &bindings[..], &local.init)
+        // `let v: Vec<u32>;` or `let mut last: u64 = 0;`, assigned after a yield: the arm
+        // that assigns it declares it with its type (`emit/arm.rs`), which may be all that
+        // types the value (`last = line.parse().unwrap();`).
+        if let (syn::Pat::Type(t), [binding]) = (&local.pat, &bindings[..])
             && matches!(&*t.pat, syn::Pat::Ident(_))
+            && crate::parse::nameable(&t.ty)
         {
             self.ir.declared_types.insert(*binding, (*t.ty).clone());
+        }
+        // `let a;`: what it holds is judged where it is assigned (`assign.rs`).
+        if local.init.is_none() {
+            self.ir.deferred.extend(bindings.iter().copied());
         }
         // A struct or tuple literal spells out every field of the value.
         let field = |binding: BindingId, name: String| {

@@ -246,16 +246,13 @@ impl Builder<'_> {
                 .then(|| {
                     let item = format_ident!("__gen_item{}", loop_id, span = Span::mixed_site());
                     let item_pat: syn::Pat = syn::parse_quote!(#item);
-                    let mut block = body.clone();
                     let user_pat = pat;
-                    block
-                        .stmts
-                        .insert(0, syn::parse_quote!(let #user_pat = #item;));
-                    (item_pat, block)
+                    let let_item: syn::Stmt = syn::parse_quote!(let #user_pat = #item;);
+                    (item_pat, let_item)
                 });
-                let (pat, body) = match &item_then_let {
-                    Some((item_pat, block)) => (item_pat, block),
-                    None => (pat, body),
+                let pat = match &item_then_let {
+                    Some((item_pat, _)) => item_pat,
+                    None => pat,
                 };
                 // `for g in guards` over values of the user's making (`let guards =
                 // make(&log);`): so are the items.
@@ -294,7 +291,10 @@ impl Builder<'_> {
                 let numbers = iterable.as_ref().is_some_and(|e| self.plain_range(e));
                 self.mark_plain(&bindings, numbers && matches!(pat, syn::Pat::Ident(_)));
                 self.mark_plain(&[iter], numbers);
-                let block = self.block(body, false, false);
+                let block = match &item_then_let {
+                    Some((_, let_item)) => self.block_with_prefix(let_item, body),
+                    None => self.block(body, false, false),
+                };
                 (
                     LoopBody::For {
                         pat: pat.clone(),

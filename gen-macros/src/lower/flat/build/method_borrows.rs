@@ -171,6 +171,21 @@ impl Builder<'_> {
                 .into_iter(),
             );
         }
+        // `v[0].split_at(1)`, `lines[i].split_once('=')`: probably a view into an element of
+        // the local (its elements may be references, whose views borrow nothing of it), so
+        // not kept once no later code reads it.
+        if matches!(
+            &receiver.kind,
+            ExprKind::Op {
+                syn: SynExpr::Index(_),
+                ..
+            }
+        ) && (BORROWING.contains(&name.as_str()) || STR_BORROWING.contains(&name.as_str()))
+            && !(name == "get" && m.args.is_empty())
+        {
+            let mutable = name.ends_with("_mut") || name == "drain";
+            return likely(self.borrow_of_place(receiver, mutable, whole));
+        }
         let inner = self.borrows_of(receiver);
         // `v.iter().map(|p| p.id).collect()`: the iterator borrows `v`, but what comes out of
         // it went through a closure (or a copy) and may own its data.

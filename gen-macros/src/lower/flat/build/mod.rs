@@ -135,6 +135,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             parts_of_borrows: Default::default(),
             view_params: Default::default(),
             declared_types: Default::default(),
+            deferred: Default::default(),
             error_in_any_lowering: false,
             inexpressible: false,
             scrutinee_temps: Default::default(),

@@ -1,0 +1,135 @@
+//! Valid bodies around locals that are assigned after their `let` or that borrow an element
+//! of a local, each dead at the yield that follows (so a flat state need not hold them):
+//! - `let mut last: u64 = 0;` assigned after a yield from a call typed by the context
+//!   (`line.parse()`, `sum()`): the arm that assigns it repeats the written type;
+//! - `let a;` assigned a borrow (`a = s.as_str();`, `(a, b) = s.split_at(1);`): it holds
+//!   what is assigned, a dead borrow is not kept;
+//! - views into an element (`let (a, _) = v[0].split_at(1);`, `lines[i].split_once('=')`);
+//! - `vec![name.as_str(), ..]` in a `for _ in ..` loop body;
+//! - a `ref` binding that extends its initializer's temporary (`let (ref a, _) =
+//!   (Noisy::new(..), 1);`) keeps it to the end of the block.
+//!
+//! Against the plain function: items, and drops at every early stop.
+
+// Late initialization, indexing, rebinding an argument `mut` and a `vec!` of borrows are what
+// these bodies test.
+#![allow(
+    clippy::needless_late_init,
+    clippy::needless_range_loop,
+    clippy::redundant_locals,
+    clippy::useless_vec
+)]
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+twin! {
+    fn parsed_after_a_yield(lines: Vec<String>) -> u64 {
+        let mut last: u64 = 0;
+        yield_!(last);
+        for line in lines {
+            last = line.parse().unwrap_or(7);
+            yield_!(last * 2);
+        }
+        let mut total: u32 = 1;
+        yield_!(u64::from(total));
+        total = [1u32, 2].iter().sum();
+        yield_!(u64::from(total) + last);
+    }
+}
+
+twin! {
+    fn assigned_a_borrow_later(word: String) -> usize {
+        let mut s = word;
+        let a;
+        a = s.as_str();
+        let n = a.len();
+        yield_!(n);
+        s.push('x');
+        let b;
+        let c;
+        (b, c) = s.split_at(1);
+        let m = b.len() + c.len();
+        yield_!(m);
+        s.push('y');
+        yield_!(s.len());
+    }
+}
+
+twin! {
+    fn views_into_an_element(lines: Vec<String>) -> String {
+        let mut v = vec![vec![1u32, 2, 3]];
+        let (a, _) = v[0].split_at(1);
+        let first = a[0];
+        yield_!(first.to_string());
+        v.push(vec![]);
+        let mut lines = lines;
+        for i in 0..lines.len() {
+            if let Some((k, val)) = lines[i].split_once('=') {
+                let shown = format!("{k}->{val}");
+                yield_!(shown);
+            }
+            lines[i].push('!');
+        }
+        yield_!(format!("{}:{}", v.len(), lines.join(",")));
+    }
+}
+
+twin! {
+    fn borrows_collected_in_a_loop(name: String) -> String {
+        let mut name = name;
+        for _ in 0..2 {
+            let args = vec![name.as_str(), "run"];
+            let cmd = args.join(" ");
+            yield_!(cmd);
+            name.push('x');
+        }
+    }
+}
+
+twin! {
+    fn ref_patterns_extend_their_temporary(count: u32) -> u32 {
+        let (ref a, _) = (Noisy::new("pair"), 1);
+        let n = a.name().len() as u32;
+        yield_!(n);
+        gen_tests::log("after first");
+        for i in 0..count {
+            let (ref g, k) = (Noisy::new(format!("g{i}")), i);
+            yield_!(k + g.name().len() as u32);
+            gen_tests::log("end of iteration");
+        }
+    }
+}
+
+#[test]
+fn a_typed_local_assigned_after_a_yield_keeps_its_type() {
+    let lines = || vec!["3".to_owned(), "x".to_owned()];
+    assert_eq!(check!(parsed_after_a_yield(lines())), [0, 6, 14, 1, 10]);
+}
+
+#[test]
+fn a_local_assigned_a_borrow_later_is_not_kept_when_dead() {
+    assert_eq!(check!(assigned_a_borrow_later("k=v".to_owned())), [3, 4, 5]);
+}
+
+#[test]
+fn a_view_into_an_element_is_not_kept_when_dead() {
+    let lines = || vec!["a=1".to_owned(), "b".to_owned()];
+    let out = check!(views_into_an_element(lines()));
+    assert_eq!(out, ["1", "a->1", "2:a=1!,b!"]);
+}
+
+#[test]
+fn a_vector_of_borrows_in_a_loop_is_not_kept_when_dead() {
+    assert_eq!(
+        check!(borrows_collected_in_a_loop("k".to_owned())),
+        ["k run", "kx run"]
+    );
+}
+
+#[test]
+fn a_ref_binding_keeps_its_temporary_to_the_end_of_the_block() {
+    let log = same_drops!(ref_patterns_extend_their_temporary(2));
+    assert_eq!(log[..3], ["yield 4", "after first", "yield 2"]);
+    assert_eq!(log.last().map(String::as_str), Some("drop pair"));
+    check!(ref_patterns_extend_their_temporary(2));
+}
