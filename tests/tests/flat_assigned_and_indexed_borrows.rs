@@ -7,17 +7,25 @@
 //! - views into an element (`let (a, _) = v[0].split_at(1);`, `lines[i].split_once('=')`);
 //! - `vec![name.as_str(), ..]` in a `for _ in ..` loop body;
 //! - a `ref` binding that extends its initializer's temporary (`let (ref a, _) =
-//!   (Noisy::new(..), 1);`) keeps it to the end of the block.
+//!   (Noisy::new(..), 1);`) keeps it to the end of the block;
+//! - a container filled by `extend` with views into a local; a field of a call's value
+//!   (`m.last_key_value().unwrap().0`); `v.last()` through a `&mut` argument; a scrutinee a
+//!   closure borrowing a local makes (`line.find('=').map(|i| &line[..i])`); a method of
+//!   your own on a scrutinee's temporary (`Noisy::new("t").name()`);
+//! - a reference local reassigned (`w = "static";` before the yield, `w = p;` in a loop):
+//!   lowered `boxed`, where it holds either.
 //!
 //! Against the plain function: items, and drops at every early stop.
 
-// Late initialization, indexing, rebinding an argument `mut` and a `vec!` of borrows are what
-// these bodies test.
+// Late initialization, indexing, rebinding an argument `mut`, a `vec!` of borrows, a `match`
+// on a temporary's view and a type spelled by a cast are what these bodies test.
 #![allow(
     clippy::needless_late_init,
     clippy::needless_range_loop,
     clippy::redundant_locals,
-    clippy::useless_vec
+    clippy::useless_vec,
+    clippy::single_match,
+    clippy::unnecessary_cast
 )]
 
 use gen_tests::{Noisy, check, same_drops, twin};
@@ -100,6 +108,84 @@ twin! {
     }
 }
 
+twin! {
+    fn dead_views_of_other_kinds(line: String, v: Vec<String>) -> usize {
+        let mut line = line;
+        let mut words = Vec::new();
+        words.extend(line.split_whitespace());
+        let n = words.len();
+        yield_!(n);
+        line.push('!');
+        let mut m = std::collections::BTreeMap::new();
+        m.insert(line.clone(), 1u32);
+        let key = m.last_key_value().unwrap().0;
+        let k = key.len();
+        yield_!(k);
+        m.insert(String::new(), 2);
+        if let Some(head) = line.find(' ').map(|i| &line[..i]) {
+            let h = head.len();
+            yield_!(h);
+            line.clear();
+        }
+        match Noisy::new("t").name() {
+            "t" => yield_!(100),
+            _ => {}
+        }
+        let mut v = v;
+        let last = v.last().map_or(0, String::len);
+        yield_!(last);
+        v.push(line);
+        yield_!(v.len());
+    }
+}
+
+twin! {
+    fn reassigned_references(text: String) -> usize {
+        let mut s = text;
+        let mut w = s.as_str();
+        let n = w.len();
+        w = "static";
+        yield_!(n + w.len());
+        s.push('x');
+        yield_!(w.len());
+        let mut last: &str = "";
+        for p in s.split(',') {
+            last = p;
+        }
+        yield_!(last.len());
+        last = "";
+        s.push('y');
+        yield_!(last.len() + s.len());
+    }
+}
+
+twin! {
+    fn suffixed_numbers_assigned_after_a_yield(lines: Vec<String>) -> u64 {
+        let mut last = 0u64;
+        for line in lines {
+            last = line.parse().unwrap_or(1);
+            yield_!(last * 2);
+        }
+        let mut x = 0 as u32;
+        yield_!(u64::from(x));
+        x = [1u32, 2].iter().sum();
+        yield_!(u64::from(x) + last);
+    }
+}
+
+fn last_of(v: &[String]) -> usize {
+    v.last().unwrap().len()
+}
+
+#[gen_core::generator]
+fn last_through_a_mut_argument(v: &mut Vec<String>) -> impl Iterator<Item = usize> + '_ {
+    let x = v.last().unwrap();
+    let n = x.len();
+    yield_!(n);
+    v.push(String::from("new"));
+    yield_!(last_of(v));
+}
+
 #[test]
 fn a_typed_local_assigned_after_a_yield_keeps_its_type() {
     let lines = || vec!["3".to_owned(), "x".to_owned()];
@@ -132,4 +218,33 @@ fn a_ref_binding_keeps_its_temporary_to_the_end_of_the_block() {
     assert_eq!(log[..3], ["yield 4", "after first", "yield 2"]);
     assert_eq!(log.last().map(String::as_str), Some("drop pair"));
     check!(ref_patterns_extend_their_temporary(2));
+}
+
+#[test]
+fn views_made_by_extend_fields_closures_and_methods_are_not_kept_when_dead() {
+    let v = || vec!["ab".to_owned()];
+    let out = check!(dead_views_of_other_kinds("a bc".to_owned(), v()));
+    assert_eq!(out, [2, 5, 1, 100, 2, 2]);
+    same_drops!(dead_views_of_other_kinds("a bc".to_owned(), v()));
+    let mut list = vec!["xyz".to_owned()];
+    let lens: Vec<usize> = last_through_a_mut_argument(&mut list).collect();
+    assert_eq!(lens, [3, 3]);
+    assert_eq!(list.len(), 2);
+}
+
+#[test]
+fn a_reassigned_reference_behaves_as_in_the_plain_function() {
+    assert_eq!(
+        check!(reassigned_references("a,bc".to_owned())),
+        [10, 6, 3, 6]
+    );
+}
+
+#[test]
+fn a_number_typed_by_its_suffix_keeps_its_type() {
+    let lines = || vec!["3".to_owned(), "x".to_owned()];
+    assert_eq!(
+        check!(suffixed_numbers_assigned_after_a_yield(lines())),
+        [6, 2, 0, 4]
+    );
 }

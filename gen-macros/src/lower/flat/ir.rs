@@ -133,6 +133,10 @@ pub(crate) struct Ir {
     pub declared_types: std::collections::HashMap<BindingId, syn::Type>,
     /// Bindings of a `let` without a value (`let a;`), judged by what is assigned to them.
     pub deferred: std::collections::HashSet<BindingId>,
+    /// Bindings that hold a value and are later assigned a (probable) borrow of another local
+    /// (`w = p;` of `p` out of `s.split(',')`): whether they hold it at a yield depends on
+    /// the path, which their one type cannot express in a flat state (`plan/inexact.rs`).
+    pub reassigned_borrows: std::collections::HashSet<BindingId>,
     /// Parameters whose fields may be references (`o: Lexer<'_>`): a borrow of one of their
     /// fields may be a borrow through that reference, not of the parameter.
     pub view_params: std::collections::HashSet<BindingId>,

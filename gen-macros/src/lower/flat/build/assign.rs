@@ -64,7 +64,7 @@ impl Builder<'_> {
             self.ir.maybe_mutated.insert(binding);
         }
         if op.is_none() {
-            self.note_deferred_value(left, right, &rhs);
+            self.note_assigned_value(left, right, &rhs);
         }
         let how = if op.is_some() { Use::Read } else { Use::Assign };
         let lhs = self.expr_in(left, how, false);
@@ -91,12 +91,19 @@ impl Builder<'_> {
     /// `a = s.as_str();` of a local declared without a value (`let a;`): the local holds
     /// what the value holds, as if the `let` had it (a borrow of `s`, a reference), so that
     /// a dead borrow is not kept across a yield. Desugar a destructuring assignment, `(a, b)
-    /// = s.split_at(1);`, as a `let` of the pattern: each part probably holds it.
-    fn note_deferred_value(&mut self, left: &SynExpr, right: &SynExpr, rhs: &Expr) {
-        let borrows = self.borrows_of(rhs);
+    /// = s.split_at(1);`, as a `let` of the pattern: each part probably holds it. Of a local
+    /// that had a value, a borrow assigned or replaced marks it `Ir::reassigned_borrows`.
+    fn note_assigned_value(&mut self, left: &SynExpr, right: &SynExpr, rhs: &Expr) {
+        // (A local read as a copy, `w = p;`, still hands on what it borrows.)
+        let borrows = match &rhs.kind {
+            ExprKind::Place { place, .. } if place.path.is_empty() => {
+                self.ir.bindings[place.binding].borrows.clone()
+            }
+            _ => self.borrows_of(rhs),
+        };
         if let Some(place) = self.place_of(left) {
             let by_ref = super::borrows::yields_references(right);
-            self.deferred_holds(&place, borrows, by_ref);
+            self.assigned_value_holds(&place, borrows, by_ref);
             return;
         }
         let mut parts = Vec::new();
@@ -104,18 +111,33 @@ impl Builder<'_> {
         let by_ref = super::lets::references_out(right);
         for part in parts {
             if let Some(place) = self.place_of(part) {
-                self.deferred_holds(&place, super::borrows::likely(borrows.clone()), by_ref);
+                self.assigned_value_holds(&place, super::borrows::likely(borrows.clone()), by_ref);
             }
         }
     }
 
-    fn deferred_holds(
+    fn assigned_value_holds(
         &mut self,
         place: &crate::lower::flat::ir::Place,
         borrows: Borrows,
         by_ref: bool,
     ) {
-        if !place.path.is_empty() || !self.ir.deferred.contains(&place.binding) {
+        if !place.path.is_empty() {
+            return;
+        }
+        // `w = p;` of a local that already holds a value: from here on it may hold a borrow
+        // (or no longer hold one, `w = "static";`), which its type cannot tell apart.
+        if !self.ir.deferred.contains(&place.binding) {
+            let borrows_other = |b: &Borrows| {
+                matches!(b, Borrows::Definitely(owner, _) | Borrows::Likely(owner)
+                    if *owner != place.binding)
+            };
+            if borrows_other(&borrows) || borrows_other(&self.ir.bindings[place.binding].borrows) {
+                self.ir.reassigned_borrows.insert(place.binding);
+                let info = &mut self.ir.bindings[place.binding];
+                let merged = [info.borrows.clone(), super::borrows::likely(borrows)];
+                info.borrows = super::borrows::strongest(merged.into_iter());
+            }
             return;
         }
         let info = &mut self.ir.bindings[place.binding];

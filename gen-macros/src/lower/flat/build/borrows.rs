@@ -143,6 +143,9 @@ impl Builder<'_> {
                     )),
                     _ => likely(self.borrows_of(&operands[0])),
                 },
+                // `m.last_key_value().unwrap().0`, `(&v[0], 1).0`: a field of a value (not of a
+                // place, which is a place itself) probably holds what the value borrows.
+                SynExpr::Field(_) => likely(self.borrows_of(&operands[0])),
                 SynExpr::Call(_) if returns_owned(&operands[0]) => Borrows::Nothing,
                 // `Rc::clone(&shared)`, `Rc::downgrade(&node)`, `Clone::clone(&v)`: a value
                 // of its own, holding what the referent's data borrows.
@@ -277,30 +280,69 @@ impl Builder<'_> {
         }
     }
 
-    /// `stack.push((&root, ..))`, `seen.insert(&key)`: a container local that stores a
-    /// certain borrow of another local holds it from then on.
+    /// `stack.push((&root, ..))`, `seen.insert(&key)`, `words.extend(line.split(' '))`: a
+    /// container local that stores a certain borrow of another local holds it from then on
+    /// (and one that stores the items of an iterator that probably borrow one, probably).
     pub(crate) fn note_stored_borrows(&mut self, e: &SynExpr, built: &[Expr]) {
         let SynExpr::MethodCall(m) = e else {
             return;
         };
-        let stores = matches!(
-            m.method.to_string().as_str(),
+        let name = m.method.to_string();
+        let pushes = matches!(
+            name.as_str(),
             "push" | "push_back" | "push_front" | "insert"
         );
+        let extends = matches!(name.as_str(), "extend" | "extend_from_slice" | "append");
         let Some(ExprKind::Place { place, .. }) = built.first().map(|r| &r.kind) else {
             return;
         };
         let container = place.binding;
-        if !stores || matches!(self.ir.bindings[container].borrows, Borrows::Definitely(..)) {
+        if !(pushes || extends)
+            || matches!(self.ir.bindings[container].borrows, Borrows::Definitely(..))
+        {
             return;
         }
         let stored = built[1..]
             .iter()
-            .map(|a| self.borrows_of(a))
-            .find(|b| matches!(b, Borrows::Definitely(owner, _) if *owner != container));
+            .map(|a| {
+                if extends {
+                    self.stored_items_borrow(a)
+                } else {
+                    self.borrows_of(a)
+                }
+            })
+            .find(|b| match b {
+                Borrows::Definitely(owner, _) => *owner != container,
+                Borrows::Likely(owner) => extends && *owner != container,
+                _ => false,
+            });
         if let Some(stored) = stored {
-            self.ir.bindings[container].borrows = stored;
+            let current = self.ir.bindings[container].borrows.clone();
+            self.ir.bindings[container].borrows = strongest([current, stored].into_iter());
         }
+    }
+
+    /// What the items `extend(arg)` / `extend_from_slice(arg)` / `append(arg)` store borrow:
+    /// the iterator's items (`line.split(' ')`: views into `line`; `words.iter().cloned()`:
+    /// copies, holding what the elements hold); the elements of a slice (cloned) or of the
+    /// vector emptied into the container (`&mut other`: what `other` holds).
+    fn stored_items_borrow(&self, arg: &Expr) -> Borrows {
+        if let ExprKind::Op {
+            syn: SynExpr::Reference(_),
+            operands,
+            ..
+        } = &arg.kind
+            && let ExprKind::Place { place, .. } = &operands[0].kind
+        {
+            return self.ir.bindings[place.binding].borrows.clone();
+        }
+        if super::method_borrows::yields_plain_items(arg) {
+            return Borrows::Nothing;
+        }
+        if let Some(items) = self.copied_items(arg) {
+            return items;
+        }
+        self.borrows_of(arg)
     }
 
     /// The iterator local `it` of `&mut it` or `it.by_ref()` (a built expression), through

@@ -140,13 +140,31 @@ pub(super) fn temporary_of(e: &SynExpr) -> Option<&SynExpr> {
     Some(e)
 }
 
-/// How many steps of `read_through` lead from `e` to its innermost temporary.
+/// How many steps of `read_through` lead from `e` to its innermost temporary. Not to an
+/// owned copy whose field (or element) `e` itself is (`G::new("t").v`, a place matched by
+/// value: what a binding moves or copies out of it the macro cannot tell).
 fn temporary_depth(e: &SynExpr) -> Option<usize> {
+    let depth = temporary_depth_of_chain(e)?;
+    let mut inner = e;
+    for _ in 0..depth {
+        while let SynExpr::Paren(p) = inner {
+            inner = &p.expr;
+        }
+        match inner {
+            SynExpr::Field(f) => inner = &f.base,
+            SynExpr::Index(i) => inner = &i.expr,
+            _ => return Some(depth),
+        }
+    }
+    is_guard(inner).then_some(depth)
+}
+
+fn temporary_depth_of_chain(e: &SynExpr) -> Option<usize> {
     let inner = read_through_ref(e)?;
     if owned_temporary(inner).is_some() && is_guard(inner) {
         return Some(1);
     }
-    match temporary_depth(inner) {
+    match temporary_depth_of_chain(inner) {
         Some(depth) => Some(depth + 1),
         None => owned_temporary(inner).map(|_| 1),
     }

@@ -263,6 +263,13 @@ impl Builder<'_> {
         {
             self.ir.declared_types.insert(*binding, (*t.ty).clone());
         }
+        // `let mut last = 0u64;`, `let mut x = 0 as u32;`: the type the value spells.
+        if let (syn::Pat::Ident(_), [binding], Some(init)) =
+            (&local.pat, &bindings[..], &local.init)
+            && let Some(ty) = spelled_type(&init.expr)
+        {
+            self.ir.declared_types.insert(*binding, ty);
+        }
         // `let a;`: what it holds is judged where it is assigned (`assign.rs`).
         if local.init.is_none() {
             self.ir.deferred.extend(bindings.iter().copied());
@@ -530,5 +537,27 @@ impl Builder<'_> {
             }
             self.ir.copy_used.insert(place.binding);
         }
+    }
+}
+
+/// The type a number spells (`0u64`, `-1i32`, `1.5f32`, `0 as u64`), if any.
+fn spelled_type(e: &syn::Expr) -> Option<syn::Type> {
+    match e {
+        syn::Expr::Paren(p) => spelled_type(&p.expr),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => spelled_type(&u.expr),
+        syn::Expr::Cast(c) if crate::parse::nameable(&c.ty) => Some((*c.ty).clone()),
+        syn::Expr::Lit(l) => {
+            let suffix = match &l.lit {
+                syn::Lit::Int(i) => i.suffix(),
+                syn::Lit::Float(f) => f.suffix(),
+                _ => "",
+            };
+            if suffix.is_empty() {
+                return None;
+            }
+            let ident = syn::Ident::new(suffix, l.lit.span());
+            Some(syn::parse_quote!(#ident))
+        }
+        _ => None,
     }
 }

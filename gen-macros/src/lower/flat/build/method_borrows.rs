@@ -38,6 +38,26 @@ impl Builder<'_> {
         operands: &[Expr],
         whole: &Expr,
     ) -> Borrows {
+        let by_name = self.method_borrows_by_name(m, operands, whole);
+        // `line.find('=').map(|i| &line[..i])`, `it.map(scale)`: what a closure that captures
+        // a local by reference makes (or an adapter holding it) may borrow that local.
+        if !matches!(by_name, Borrows::Definitely(..) | Borrows::MutThrough(..))
+            && ADAPTERS.contains(&m.method.to_string().as_str())
+            && let Some((owner, spans)) = self.captured_by_reference(whole)
+        {
+            return Borrows::Definitely(owner, spans);
+        }
+        by_name
+    }
+
+    /// What the value of `receiver.method(args)` borrows, judged by the method's name, its
+    /// receiver and its arguments.
+    fn method_borrows_by_name(
+        &self,
+        m: &syn::ExprMethodCall,
+        operands: &[Expr],
+        whole: &Expr,
+    ) -> Borrows {
         let name = m.method.to_string();
         let receiver = &operands[0];
         if OWNED.contains(&name.as_str())
@@ -140,6 +160,11 @@ impl Builder<'_> {
             if name == "last" && m.args.is_empty() && !self.ir.bindings[binding].by_ref {
                 return Borrows::Likely(binding);
             }
+            // `v.last()` through a `&mut` reference (`v: &mut Vec<T>`, `self.items`), as
+            // `v.first()`: a reborrow through it, free again once dead.
+            if name == "last" && m.args.is_empty() && self.ir.bindings[binding].mut_ref {
+                return self.borrow_of_place(receiver, false, whole);
+            }
             // A copy out of a `Cell`, kept like any value (a value built from it keeps its
             // drop timing); `OnceCell::get()`'s borrow, if kept, is rustc's to judge.
             if copies_out {
@@ -155,6 +180,12 @@ impl Builder<'_> {
                     ItemKind::Built => Borrows::Maybe,
                     ItemKind::Borrowed => self.ir.bindings[binding].borrows.clone(),
                 };
+            }
+            // `match G::new("t").name() { .. }`: a method the macro does not know, on the
+            // temporary a scrutinee reads through (`scrutinee_temps.rs`), probably returns a
+            // view into it (the plain function keeps the temporary for it).
+            if self.ir.read_temporaries.contains(&binding) {
+                return Borrows::Likely(binding);
             }
             // A method the macro does not know, on a reference to a local (`r.id()` with `r =
             // &g`): the same call as on the local (`g.id()`), maybe a borrow, kept like an owned
@@ -254,7 +285,7 @@ impl Builder<'_> {
     /// `src.iter().cloned()`, `v.iter().filter(..).copied().rev()`: an iterator over copies
     /// of a container's elements; what they borrow (likely what the container's elements
     /// borrow).
-    fn copied_items(&self, e: &Expr) -> Option<Borrows> {
+    pub(super) fn copied_items(&self, e: &Expr) -> Option<Borrows> {
         let mut copies = false;
         let mut root = e;
         while let ExprKind::Op {

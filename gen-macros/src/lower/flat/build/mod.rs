@@ -136,6 +136,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             view_params: Default::default(),
             declared_types: Default::default(),
             deferred: Default::default(),
+            reassigned_borrows: Default::default(),
             error_in_any_lowering: false,
             inexpressible: false,
             scrutinee_temps: Default::default(),

@@ -25,8 +25,11 @@ impl Plan {
                 let error = match &info.borrows {
                     // A closure's capture by reference of a reference local borrows the
                     // local itself.
+                    // (A local reassigned a borrow is lowered `boxed`: `plan/inexact.rs`.)
                     Borrows::Definitely(owner, span)
                         if (live || super::held_for_drop(ir, binding))
+                            && !(ir.reassigned_borrows.contains(&binding)
+                                && ir.may_lower_boxed)
                             && (reported_here(ir, *owner)
                                 || ir.borrowing_closures.contains(&binding))
                             && *owner != binding =>

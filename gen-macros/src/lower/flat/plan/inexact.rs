@@ -30,6 +30,10 @@
 //!   the macro cannot see the types, so it cannot report the borrow as its own error (the
 //!   part may own its data, as the index of `Some((i, _))` of `v.iter().enumerate().max()`
 //!   does); flat, rustc would reject the state holding both.
+//! - **A local reassigned a borrow of another local, kept across a suspension that keeps that
+//!   local too** (`let mut w = s.as_str(); .. w = "static"; yield_!(..); w.len()`, `for p
+//!   in s.split(',') { w = p; }`): whether it holds the borrow at the suspension depends on
+//!   the path, and its one type in a flat state cannot tell.
 
 use super::*;
 use crate::lower::flat::cfg::Event;
@@ -43,6 +47,26 @@ impl Plan {
             || self.drops_call_results_early(ir)
             || self.keeps_a_held_value_that_may_borrow(ir)
             || self.keeps_a_likely_borrow_beside_its_owner(ir)
+            || self.keeps_a_reassigned_borrow_beside_its_owner(ir)
+    }
+
+    /// Whether some state keeps a local reassigned a borrow (`Ir::reassigned_borrows`) and
+    /// the local it may borrow.
+    fn keeps_a_reassigned_borrow_beside_its_owner(&self, ir: &Ir) -> bool {
+        self.kept.iter().any(|state| {
+            let keeps = |b: BindingId| {
+                state
+                    .iter()
+                    .any(|k| self.cfg.places.list[k.place].binding == b)
+            };
+            state.iter().any(|k| {
+                let b = self.cfg.places.list[k.place].binding;
+                ir.reassigned_borrows.contains(&b)
+                    && matches!(ir.bindings[b].borrows,
+                        Borrows::Likely(owner) | Borrows::Definitely(owner, _)
+                            if !ir.bindings[owner].by_ref && keeps(owner))
+            })
+        })
     }
 
     /// Whether some state keeps a part of a value that certainly borrowed a local that owns
