@@ -18,14 +18,17 @@
 //! Against the plain function: items, and drops at every early stop.
 
 // Late initialization, indexing, rebinding an argument `mut`, a `vec!` of borrows, a `match`
-// on a temporary's view and a type spelled by a cast are what these bodies test.
+// on a temporary's view, a type spelled by a cast, a closure called in place and a push
+// right after a `Vec::new()` are what these bodies test.
 #![allow(
     clippy::needless_late_init,
     clippy::needless_range_loop,
     clippy::redundant_locals,
     clippy::useless_vec,
     clippy::single_match,
-    clippy::unnecessary_cast
+    clippy::unnecessary_cast,
+    clippy::redundant_closure_call,
+    clippy::vec_init_then_push
 )]
 
 use gen_tests::{Noisy, check, same_drops, twin};
@@ -173,6 +176,59 @@ twin! {
     }
 }
 
+twin! {
+    fn mutable_halves_and_closure_values(words: Vec<String>) -> usize {
+        let mut v = words;
+        let (left, right) = v.split_at_mut(1);
+        left[0].push_str(&right[0]);
+        let n = left[0].len();
+        yield_!(n);
+        v.push(String::from("c"));
+        let mut m = std::collections::HashMap::new();
+        m.insert(String::from("k"), String::from("mv"));
+        if let Some(found) = Some("k").and_then(|k| m.get(k)) {
+            let f = found.len();
+            yield_!(f);
+            m.clear();
+        }
+        let mut s = String::from("xy");
+        match (|| Some(&s[..1]))() {
+            Some(head) => {
+                let h = head.len();
+                yield_!(h);
+                s.push('z');
+            }
+            None => {}
+        }
+        yield_!(v.len() + s.len());
+    }
+}
+
+/// Borrows through `&mut self` pushed into a local, dead at the yield.
+#[derive(Debug)]
+pub struct Words {
+    text: String,
+}
+
+impl Words {
+    #[gen_core::generator]
+    fn pieces(&mut self) -> impl Iterator<Item = usize> + '_ {
+        let mut acc = Vec::new();
+        acc.push(&self.text);
+        let n = acc.len();
+        yield_!(n);
+        self.text.push('x');
+        let mut words: Vec<&str> = Vec::new();
+        for w in self.text.split(' ') {
+            words.push(w);
+        }
+        let k = words.len();
+        yield_!(k);
+        self.text.push('y');
+        yield_!(self.text.len());
+    }
+}
+
 fn last_of(v: &[String]) -> usize {
     v.last().unwrap().len()
 }
@@ -247,4 +303,17 @@ fn a_number_typed_by_its_suffix_keeps_its_type() {
         check!(suffixed_numbers_assigned_after_a_yield(lines())),
         [6, 2, 0, 4]
     );
+}
+
+#[test]
+fn mutable_halves_closure_values_and_pushed_borrows_are_not_kept_when_dead() {
+    let words = || vec!["a".to_owned(), "b".to_owned()];
+    assert_eq!(
+        check!(mutable_halves_and_closure_values(words())),
+        [2, 2, 1, 6]
+    );
+    let mut w = Words {
+        text: "a b".to_owned(),
+    };
+    assert_eq!(w.pieces().collect::<Vec<_>>(), [1, 2, 5]);
 }

@@ -174,6 +174,13 @@ impl Builder<'_> {
                         None => likely(self.borrows_of(&operands[1])),
                     }
                 }
+                // `(|| Some(&s[..1]))()`: what a closure capturing a local by reference
+                // makes, called in place, may borrow that local.
+                SynExpr::Call(_)
+                    if let Some((owner, _)) = self.captured_by_reference(&operands[0]) =>
+                {
+                    Borrows::Likely(owner)
+                }
                 SynExpr::Call(_) => {
                     likely(strongest(operands[1..].iter().map(|a| self.borrows_of(a))))
                 }
@@ -298,7 +305,10 @@ impl Builder<'_> {
         };
         let container = place.binding;
         if !(pushes || extends)
-            || matches!(self.ir.bindings[container].borrows, Borrows::Definitely(..))
+            || matches!(
+                self.ir.bindings[container].borrows,
+                Borrows::Definitely(..) | Borrows::MutThrough(..)
+            )
         {
             return;
         }
@@ -312,7 +322,9 @@ impl Builder<'_> {
                 }
             })
             .find(|b| match b {
-                Borrows::Definitely(owner, _) => *owner != container,
+                Borrows::Definitely(owner, _) | Borrows::MutThrough(owner, _) => {
+                    *owner != container
+                }
                 Borrows::Likely(owner) => extends && *owner != container,
                 _ => false,
             });

@@ -12,6 +12,17 @@ use super::methods::{
 use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind, ItemKind};
 
+/// Methods (of `Option`, `Result`, `bool`) whose value a closure argument may make.
+const CLOSURE_VALUES: &[&str] = &[
+    "and_then",
+    "map_or",
+    "map_or_else",
+    "or_else",
+    "unwrap_or_else",
+    "then",
+    "find_map",
+];
+
 /// Methods that hand out or gather an iterator's items.
 const ITEM_CONSUMERS: &[&str] = &[
     "collect",
@@ -41,9 +52,20 @@ impl Builder<'_> {
         let by_name = self.method_borrows_by_name(m, operands, whole);
         // `line.find('=').map(|i| &line[..i])`, `it.map(scale)`: what a closure that captures
         // a local by reference makes (or an adapter holding it) may borrow that local.
+        let name = m.method.to_string();
+        let captured = || {
+            if ADAPTERS.contains(&name.as_str()) {
+                self.captured_by_reference(whole)
+            } else if CLOSURE_VALUES.contains(&name.as_str()) {
+                operands[1..]
+                    .iter()
+                    .find_map(|o| self.captured_by_reference(o))
+            } else {
+                None
+            }
+        };
         if !matches!(by_name, Borrows::Definitely(..) | Borrows::MutThrough(..))
-            && ADAPTERS.contains(&m.method.to_string().as_str())
-            && let Some((owner, spans)) = self.captured_by_reference(whole)
+            && let Some((owner, spans)) = captured()
         {
             return Borrows::Definitely(owner, spans);
         }
