@@ -229,6 +229,23 @@ impl Words {
     }
 }
 
+twin! {
+    // Values a closure capturing a local makes that own their data, read after a yield:
+    // `Option::map` is no iterator adapter holding the closure.
+    fn owned_values_made_by_closures(opt: Option<u32>) -> u32 {
+        let base = String::from("abc");
+        let n = opt.map(|x| x + base.len() as u32);
+        yield_!(1);
+        yield_!(n.unwrap_or(0) + base.len() as u32);
+        let t = opt.map_or(0, |x| x + base.len() as u32);
+        yield_!(2);
+        yield_!(t);
+        let w = (|| base.len())();
+        yield_!(3);
+        yield_!(w as u32 + base.len() as u32);
+    }
+}
+
 fn last_of(v: &[String]) -> usize {
     v.last().unwrap().len()
 }
@@ -316,4 +333,13 @@ fn mutable_halves_closure_values_and_pushed_borrows_are_not_kept_when_dead() {
         text: "a b".to_owned(),
     };
     assert_eq!(w.pieces().collect::<Vec<_>>(), [1, 2, 5]);
+}
+
+#[test]
+fn owned_values_made_by_closures_are_kept_across_a_yield() {
+    assert_eq!(
+        check!(owned_values_made_by_closures(Some(1))),
+        [1, 7, 2, 4, 3, 6]
+    );
+    check!(owned_values_made_by_closures(None));
 }

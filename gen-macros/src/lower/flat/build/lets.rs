@@ -125,8 +125,13 @@ impl Builder<'_> {
         // `let it = v.into_iter().map(scale);`: an adapter holding a closure that captures a
         // local by reference borrows that local.
         if let (Some(e), [binding]) = (&init, &bindings[..])
-            && matches!(&e.kind, ExprKind::Op { syn: syn::Expr::MethodCall(m), .. }
-                if super::methods::ADAPTERS.contains(&m.method.to_string().as_str()))
+            && let ExprKind::Op {
+                syn: syn::Expr::MethodCall(m),
+                operands,
+                ..
+            } = &e.kind
+            && super::methods::ADAPTERS.contains(&m.method.to_string().as_str())
+            && self.over_an_iterator(&operands[0])
             && let Some((owner, spans)) = self.captured_by_reference(e)
         {
             self.ir.bindings[*binding].borrows = Borrows::Definitely(owner, spans);

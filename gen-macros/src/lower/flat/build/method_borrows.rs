@@ -12,6 +12,34 @@ use super::methods::{
 use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind, ItemKind};
 
+/// Methods that make an iterator.
+const ITERATOR_MAKERS: &[&str] = &[
+    "iter",
+    "iter_mut",
+    "into_iter",
+    "chars",
+    "char_indices",
+    "bytes",
+    "lines",
+    "split",
+    "splitn",
+    "rsplit",
+    "rsplitn",
+    "split_whitespace",
+    "split_ascii_whitespace",
+    "split_terminator",
+    "split_inclusive",
+    "drain",
+    "windows",
+    "chunks",
+    "chunks_exact",
+    "keys",
+    "values",
+    "values_mut",
+    "matches",
+    "match_indices",
+];
+
 /// Methods (of `Option`, `Result`, `bool`) whose value a closure argument may make.
 const CLOSURE_VALUES: &[&str] = &[
     "and_then",
@@ -67,9 +95,48 @@ impl Builder<'_> {
         if !matches!(by_name, Borrows::Definitely(..) | Borrows::MutThrough(..))
             && let Some((owner, spans)) = captured()
         {
-            return Borrows::Definitely(owner, spans);
+            // An iterator adapter holds the closure; `Option::map`'s value may not borrow.
+            return if ADAPTERS.contains(&name.as_str()) && self.over_an_iterator(&operands[0]) {
+                Borrows::Definitely(owner, spans)
+            } else {
+                Borrows::Likely(owner)
+            };
         }
         by_name
+    }
+
+    /// `receiver` is an iterator (`v.iter()`, `s.chars().rev()`, `(0..n).filter(..)`, an
+    /// iterator local), not an `Option` or a `Result` whose combinators share the adapters'
+    /// names.
+    pub(super) fn over_an_iterator(&self, receiver: &Expr) -> bool {
+        match &receiver.kind {
+            ExprKind::Op {
+                syn: SynExpr::MethodCall(m),
+                operands,
+                ..
+            } => {
+                let name = m.method.to_string();
+                if ADAPTERS.contains(&name.as_str())
+                    && !matches!(name.as_str(), "unwrap" | "expect")
+                {
+                    return self.over_an_iterator(&operands[0]);
+                }
+                ITERATOR_MAKERS.contains(&name.as_str())
+            }
+            ExprKind::Op {
+                syn: SynExpr::Range(_),
+                ..
+            } => true,
+            ExprKind::Op {
+                syn: SynExpr::Paren(_),
+                operands,
+                ..
+            } => self.over_an_iterator(&operands[0]),
+            ExprKind::Place { place, .. } => {
+                place.path.is_empty() && self.ir.item_iterators.contains_key(&place.binding)
+            }
+            _ => false,
+        }
     }
 
     /// What the value of `receiver.method(args)` borrows, judged by the method's name, its
