@@ -246,6 +246,25 @@ twin! {
     }
 }
 
+twin! {
+    // Containers that own what `extend` stores, read after a later yield.
+    fn extended_with_owned_items(line: String, src: Vec<u32>) -> usize {
+        let mut line = line;
+        let mut lens = Vec::new();
+        lens.extend(line.split(' ').map(|s| s.len()));
+        let mut words: Vec<String> = Vec::new();
+        words.extend(line.split(' ').map(String::from));
+        let mut tail = Vec::new();
+        tail.extend_from_slice(&src[1..]);
+        let mut doubled = std::collections::HashMap::new();
+        doubled.extend(src.iter().map(|&x| (x, x * 2)));
+        yield_!(lens.len());
+        line.push('!');
+        yield_!(lens.iter().sum::<usize>() + words.len() + tail.len() + doubled.len());
+        yield_!(line.len() + src.len());
+    }
+}
+
 fn last_of(v: &[String]) -> usize {
     v.last().unwrap().len()
 }
@@ -342,4 +361,12 @@ fn owned_values_made_by_closures_are_kept_across_a_yield() {
         [1, 7, 2, 4, 3, 6]
     );
     check!(owned_values_made_by_closures(None));
+}
+
+#[test]
+fn containers_extended_with_owned_items_are_kept() {
+    assert_eq!(
+        check!(extended_with_owned_items("ab c".to_owned(), vec![1, 2, 3])),
+        [2, 10, 8]
+    );
 }

@@ -11,26 +11,29 @@ impl Builder<'_> {
     /// (which decides whether its last lowered statement needs a join of its own). `top`: the
     /// body's own block, whose items are visible in the whole function.
     pub(crate) fn block(&mut self, block: &syn::Block, value: bool, top: bool) -> Block {
-        let scope = self.push_scope();
-        let stmts = self.stmts(&block.stmts, value, top);
-        let end = self.mark(Mark::End);
-        self.pop_scope(scope);
-        let split = stmts.iter().any(Stmt::split);
-        Block {
-            scope,
-            stmts,
-            end,
-            split,
-        }
+        self.block_after(None, block, value, top)
     }
 
     /// `{ prefix; <block's statements> }` of a block that yields no value: `block`'s own
     /// statements are built from the user's syntax (the builder knows some nodes by address:
     /// a macro's parsed input, the compounds a round asks to lower), not from a copy.
     pub(crate) fn block_with_prefix(&mut self, prefix: &SynStmt, block: &syn::Block) -> Block {
+        self.block_after(Some(prefix), block, false, false)
+    }
+
+    fn block_after(
+        &mut self,
+        prefix: Option<&SynStmt>,
+        block: &syn::Block,
+        value: bool,
+        top: bool,
+    ) -> Block {
         let scope = self.push_scope();
-        let mut stmts = self.stmts(std::slice::from_ref(prefix), false, false);
-        stmts.extend(self.stmts(&block.stmts, false, false));
+        let mut stmts = match prefix {
+            Some(prefix) => self.stmts(std::slice::from_ref(prefix), false, false),
+            None => Vec::new(),
+        };
+        stmts.extend(self.stmts(&block.stmts, value, top));
         let end = self.mark(Mark::End);
         self.pop_scope(scope);
         let split = stmts.iter().any(Stmt::split);

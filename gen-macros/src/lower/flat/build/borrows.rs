@@ -344,15 +344,27 @@ impl Builder<'_> {
             operands,
             ..
         } = &arg.kind
-            && let ExprKind::Place { place, .. } = &operands[0].kind
+            && let Some(base) = sliced_local(&operands[0])
         {
-            return self.ir.bindings[place.binding].borrows.clone();
+            // (Of a view, `&avail[..n]` of `avail = r.fill_buf()?`, what it points into is
+            // what it borrows, not what its elements hold: unknown.)
+            let info = &self.ir.bindings[base];
+            return if info.owns && !info.by_ref {
+                info.borrows.clone()
+            } else {
+                Borrows::Maybe
+            };
         }
         if super::method_borrows::yields_plain_items(arg) {
             return Borrows::Nothing;
         }
         if let Some(items) = self.copied_items(arg) {
             return items;
+        }
+        // `line.split(' ').map(|s| s.len())`: what a closure makes of the items may own its
+        // data.
+        if super::method_borrows::transforms_items(arg) {
+            return likely(self.borrows_of(arg));
         }
         self.borrows_of(arg)
     }
@@ -530,6 +542,27 @@ fn extended_temporary(e: &Expr) -> Option<BindingId> {
     match &operands.first()?.kind {
         ExprKind::Place { place, .. } if m.method == "insert" && place.path.is_empty() => {
             Some(place.binding)
+        }
+        _ => None,
+    }
+}
+
+/// The local whose elements `e` reads as a slice: `v`, `v[1..]`, `v.as_slice()` (of
+/// `extend_from_slice(&v[1..])`, `append(&mut v)`).
+fn sliced_local(e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
+    match &e.kind {
+        ExprKind::Place { place, .. } if place.path.is_empty() => Some(place.binding),
+        ExprKind::Op {
+            syn: SynExpr::Index(_) | SynExpr::Paren(_),
+            operands,
+            ..
+        } => sliced_local(&operands[0]),
+        ExprKind::Op {
+            syn: SynExpr::MethodCall(m),
+            operands,
+            ..
+        } if matches!(m.method.to_string().as_str(), "as_slice" | "as_mut_slice") => {
+            sliced_local(&operands[0])
         }
         _ => None,
     }

@@ -12,34 +12,6 @@ use super::methods::{
 use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind, ItemKind};
 
-/// Methods that make an iterator.
-const ITERATOR_MAKERS: &[&str] = &[
-    "iter",
-    "iter_mut",
-    "into_iter",
-    "chars",
-    "char_indices",
-    "bytes",
-    "lines",
-    "split",
-    "splitn",
-    "rsplit",
-    "rsplitn",
-    "split_whitespace",
-    "split_ascii_whitespace",
-    "split_terminator",
-    "split_inclusive",
-    "drain",
-    "windows",
-    "chunks",
-    "chunks_exact",
-    "keys",
-    "values",
-    "values_mut",
-    "matches",
-    "match_indices",
-];
-
 /// Methods (of `Option`, `Result`, `bool`) whose value a closure argument may make.
 const CLOSURE_VALUES: &[&str] = &[
     "and_then",
@@ -121,7 +93,7 @@ impl Builder<'_> {
                 {
                     return self.over_an_iterator(&operands[0]);
                 }
-                ITERATOR_MAKERS.contains(&name.as_str())
+                super::receiver_methods::MAKES_ITERATOR.contains(&name.as_str())
             }
             ExprKind::Op {
                 syn: SynExpr::Range(_),
@@ -442,7 +414,7 @@ impl Builder<'_> {
 
 /// Whether the items of the iterator `e` went through a closure or a copy on their way out
 /// (`.map(..)`, `.filter_map(..)`, `.copied()` in its chain of adapters).
-fn transforms_items(e: &Expr) -> bool {
+pub(super) fn transforms_items(e: &Expr) -> bool {
     let ExprKind::Op {
         syn: SynExpr::MethodCall(m),
         operands,

@@ -50,28 +50,24 @@ impl Plan {
             || self.keeps_a_reassigned_borrow_beside_its_owner(ir)
     }
 
-    /// Whether some state keeps a local reassigned a borrow (`Ir::reassigned_borrows`) and
-    /// the local it may borrow.
-    fn keeps_a_reassigned_borrow_beside_its_owner(&self, ir: &Ir) -> bool {
-        self.kept.iter().any(|state| {
-            let keeps = |b: BindingId| {
-                state
-                    .iter()
-                    .any(|k| self.cfg.places.list[k.place].binding == b)
-            };
-            state.iter().any(|k| {
-                let b = self.cfg.places.list[k.place].binding;
-                ir.reassigned_borrows.contains(&b)
-                    && matches!(ir.bindings[b].borrows,
-                        Borrows::Likely(owner) | Borrows::Definitely(owner, _)
-                            if !ir.bindings[owner].by_ref && keeps(owner))
-            })
-        })
-    }
-
     /// Whether some state keeps a part of a value that certainly borrowed a local that owns
     /// its data (`Ir::parts_of_borrows`) and that local too.
     fn keeps_a_likely_borrow_beside_its_owner(&self, ir: &Ir) -> bool {
+        self.keeps_beside_its_owner(ir, |b| {
+            ir.parts_of_borrows.contains(&b)
+                && matches!(ir.bindings[b].borrows, Borrows::Likely(owner) if ir.bindings[owner].owns)
+        })
+    }
+
+    /// Whether some state keeps a local reassigned a borrow (`Ir::reassigned_borrows`) and
+    /// the local it may borrow.
+    fn keeps_a_reassigned_borrow_beside_its_owner(&self, ir: &Ir) -> bool {
+        self.keeps_beside_its_owner(ir, |b| ir.reassigned_borrows.contains(&b))
+    }
+
+    /// Whether some state keeps a binding `chosen` picks that (probably) borrows a local
+    /// that is no reference, and that local too.
+    fn keeps_beside_its_owner(&self, ir: &Ir, chosen: impl Fn(BindingId) -> bool) -> bool {
         self.kept.iter().any(|state| {
             let keeps = |b: BindingId| {
                 state
@@ -80,9 +76,10 @@ impl Plan {
             };
             state.iter().any(|k| {
                 let b = self.cfg.places.list[k.place].binding;
-                ir.parts_of_borrows.contains(&b)
-                    && matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
-                        if ir.bindings[owner].owns && !ir.bindings[owner].by_ref && keeps(owner))
+                chosen(b)
+                    && matches!(ir.bindings[b].borrows,
+                        Borrows::Likely(owner) | Borrows::Definitely(owner, _)
+                            if !ir.bindings[owner].by_ref && keeps(owner))
             })
         })
     }
