@@ -3,7 +3,9 @@
 //! `split`) and is read after a yield that keeps that local too: valid Rust, which a flat
 //! state could not hold, so the generator is lowered `boxed` and behaves as the plain
 //! function, items and drop timing. (A copy out of a reference, `Some(&m)`, borrows no
-//! container and stays flat: `alloc.rs`.)
+//! container and stays flat: `alloc.rs`.) So is a binding shadowed by a builder's result
+//! made from it (`let r = r.header(..);`): the method of your own may take it by value or by
+//! reference, and either behaves as in the plain function.
 
 use gen_tests::{Noisy, check, same_drops, twin};
 
@@ -42,6 +44,47 @@ twin! {
     }
 }
 
+/// A request builder whose `header` takes `self`, and whose `peek` takes `&self`.
+#[derive(Debug)]
+pub struct Req {
+    url: String,
+    headers: Vec<String>,
+    _guard: Noisy,
+}
+
+impl Req {
+    fn new(url: &str) -> Req {
+        Req {
+            url: url.to_owned(),
+            headers: Vec::new(),
+            _guard: Noisy::new(format!("req {url}")),
+        }
+    }
+    fn header(mut self, h: &str) -> Req {
+        self.headers.push(h.to_owned());
+        self
+    }
+    fn peek(&self, h: &str) -> Req {
+        Req::new(&format!("{}+{h}", self.url))
+    }
+    fn describe(&self) -> String {
+        format!("{} {:?}", self.url, self.headers)
+    }
+}
+
+twin! {
+    fn builders(urls: Vec<&'static str>) -> String {
+        for u in urls {
+            let r = Req::new(u);
+            yield_!(r.describe());
+            let r = r.header("x");
+            yield_!(r.describe());
+            let r = r.peek("y");
+            yield_!(r.describe());
+        }
+    }
+}
+
 #[test]
 fn a_part_of_a_borrow_read_after_a_yield_keeps_its_local() {
     assert_eq!(
@@ -63,4 +106,14 @@ fn the_local_drops_where_the_plain_function_drops_it() {
     let log = same_drops!(fields_read_after_a_yield(" a, b".into()));
     assert_eq!(log, ["yield \"owner\"", "yield \"a\"", "end", "drop owner"]);
     same_drops!(fields_read_after_a_yield(",,".into()));
+}
+
+#[test]
+fn a_binding_shadowed_by_a_builder_made_from_it_behaves_as_in_the_plain_function() {
+    let out = check!(builders(vec!["a", "b"]));
+    assert_eq!(out[..3], ["a []", "a [\"x\"]", "a+y []"]);
+    let log = same_drops!(builders(vec!["a"]));
+    // `peek` borrowed the header's result: it drops at the end of the iteration, after
+    // the value made from it.
+    assert_eq!(log.last().map(String::as_str), Some("drop req a"));
 }

@@ -137,6 +137,9 @@ pub(crate) struct Ir {
     /// (`w = p;` of `p` out of `s.split(',')`): whether they hold it at a yield depends on
     /// the path, which their one type cannot express in a flat state (`plan/inexact.rs`).
     pub reassigned_borrows: std::collections::HashSet<BindingId>,
+    /// Bindings shadowed by a `let` of the same name made by a method of the user's called on
+    /// them (`let r = r.header(..);`): maybe moved by it (`plan/inexact.rs`).
+    pub builder_receivers: std::collections::HashSet<BindingId>,
     /// Parameters whose fields may be references (`o: Lexer<'_>`): a borrow of one of their
     /// fields may be a borrow through that reference, not of the parameter.
     pub view_params: std::collections::HashSet<BindingId>,

@@ -137,6 +137,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             declared_types: Default::default(),
             deferred: Default::default(),
             reassigned_borrows: Default::default(),
+            builder_receivers: Default::default(),
             error_in_any_lowering: false,
             inexpressible: false,
             scrutinee_temps: Default::default(),

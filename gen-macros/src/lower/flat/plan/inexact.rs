@@ -34,6 +34,10 @@
 //!   local too** (`let mut w = s.as_str(); .. w = "static"; yield_!(..); w.len()`, `for p
 //!   in s.split(',') { w = p; }`): whether it holds the borrow at the suspension depends on
 //!   the path, and its one type in a flat state cannot tell.
+//! - **A binding shadowed by a builder's result made from it, in scope at a suspension**
+//!   (`let r = r.header("k", "v");`): the method of the user's may take it by value (then it
+//!   is gone) or by reference (then it drops at the end of its scope); only `boxed` keeps
+//!   either.
 
 use super::*;
 use crate::lower::flat::cfg::Event;
@@ -48,6 +52,17 @@ impl Plan {
             || self.keeps_a_held_value_that_may_borrow(ir)
             || self.keeps_a_likely_borrow_beside_its_owner(ir)
             || self.keeps_a_reassigned_borrow_beside_its_owner(ir)
+            || self.keeps_a_shadowed_builder(ir)
+    }
+
+    /// Whether some state keeps a binding shadowed by a builder's result made from it
+    /// (`Ir::builder_receivers`): if the method took it by value, a flat state would save a
+    /// moved value (rustc's E0382); if by reference, it lives to the end of its scope.
+    fn keeps_a_shadowed_builder(&self, ir: &Ir) -> bool {
+        self.kept.iter().flatten().any(|k| {
+            ir.builder_receivers
+                .contains(&self.cfg.places.list[k.place].binding)
+        })
     }
 
     /// Whether some state keeps a part of a value that certainly borrowed a local that owns
