@@ -1,10 +1,12 @@
 //! What a `let`'s initializer (or its written type) says about the binding: a reader, text,
 //! a lock's or `RefCell`'s guard, a box, a value made by a method on a place, the hidden local
-//! of a yield's temporary. Judged from syntax, for the analyses and the error messages.
+//! of a yield's temporary, its type (written, or spelled by a number), a builder's shadowed
+//! receiver, no value yet. Judged from syntax, for the analyses, the arms that re-declare a
+//! binding, and the error messages.
 
 use super::Builder;
 use super::written_types::is_text;
-use crate::lower::flat::ir::BindingId;
+use crate::lower::flat::ir::{BindingId, ExprKind};
 
 impl Builder<'_> {
     /// Notes the kinds of the bindings of `local` (each only when the pattern binds one).
@@ -71,6 +73,43 @@ impl Builder<'_> {
         };
         if boxed && bindings.len() == 1 {
             self.ir.boxes.insert(bindings[0]);
+        }
+    }
+
+    /// What the macro notes about a `let`'s bindings for later arms and the plan: a written
+    /// or spelled type, a builder's shadowed receiver, a binding without a value.
+    pub(super) fn note_let_facts(
+        &mut self,
+        local: &syn::Local,
+        bindings: &[BindingId],
+        init: Option<&crate::lower::flat::ir::Expr>,
+    ) {
+        // `let v: Vec<u32>;` or `let mut last: u64 = 0;`, assigned after a yield: the arm
+        // that assigns it declares it with its type (`emit/arm.rs`), which may be all that
+        // types the value (`last = line.parse().unwrap();`).
+        if let (syn::Pat::Type(t), [binding]) = (&local.pat, bindings)
+            && matches!(&*t.pat, syn::Pat::Ident(_))
+            && crate::parse::nameable(&t.ty)
+        {
+            self.ir.declared_types.insert(*binding, (*t.ty).clone());
+        }
+        // `let mut last = 0u64;`, `let mut x = 0 as u32;`: the type the value spells.
+        if let (syn::Pat::Ident(_), [binding], Some(init)) = (&local.pat, bindings, &local.init)
+            && let Some(ty) = spelled_type(&init.expr)
+        {
+            self.ir.declared_types.insert(*binding, ty);
+        }
+        // `let r = r.header("k", "v");`: a builder method of the user's, which may take the
+        // shadowed `r` by value (`plan/inexact.rs`).
+        if let (syn::Pat::Ident(p), Some(syn_init), Some(built)) = (&local.pat, &local.init, init)
+            && shadows_a_builder(&p.ident, &syn_init.expr)
+            && let Some(old) = receiver_root(built)
+        {
+            self.ir.builder_receivers.insert(old);
+        }
+        // `let a;`: what it holds is judged where it is assigned (`assign.rs`).
+        if local.init.is_none() {
+            self.ir.deferred.extend(bindings.iter().copied());
         }
     }
 }
@@ -186,5 +225,73 @@ pub(super) fn makes_text(e: &syn::Expr) -> bool {
             })
         }
         _ => false,
+    }
+}
+
+/// The type a number spells (`0u64`, `-1i32`, `1.5f32`, `0 as u64`), if any.
+fn spelled_type(e: &syn::Expr) -> Option<syn::Type> {
+    match e {
+        syn::Expr::Paren(p) => spelled_type(&p.expr),
+        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => spelled_type(&u.expr),
+        syn::Expr::Cast(c) if crate::parse::nameable(&c.ty) => Some((*c.ty).clone()),
+        syn::Expr::Lit(l) => {
+            let suffix = match &l.lit {
+                syn::Lit::Int(i) => i.suffix(),
+                syn::Lit::Float(f) => f.suffix(),
+                _ => "",
+            };
+            if suffix.is_empty() {
+                return None;
+            }
+            let ident = syn::Ident::new(suffix, l.lit.span());
+            Some(syn::parse_quote!(#ident))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `init` is `name.m(..)..` (of `let name = ..`) whose first method is none the
+/// macro knows from std: a builder's `self`-taking method, as likely as not.
+fn shadows_a_builder(name: &syn::Ident, init: &syn::Expr) -> bool {
+    let mut e = init;
+    let mut first = None;
+    while let syn::Expr::MethodCall(m) = e {
+        first = Some(m.method.to_string());
+        e = &m.receiver;
+    }
+    let (syn::Expr::Path(path), Some(first)) = (e, first) else {
+        return false;
+    };
+    if path.path.get_ident() != Some(name) {
+        return false;
+    }
+    let known = [
+        super::methods::BORROWING,
+        super::methods::ADAPTERS,
+        super::methods::OWNED,
+        super::methods::MAKES_VALUE,
+        super::methods::ELEMENT_ACCESS,
+        super::methods::PASS_ON,
+        super::methods::PLAIN_RESULT,
+        super::methods::REFERENCES_OUT,
+        super::methods::NUMERIC,
+        super::receiver_methods::KEEPS_RECEIVER,
+        super::receiver_methods::MAKES_ITERATOR,
+    ]
+    .iter()
+    .any(|list| list.contains(&first.as_str()));
+    !known && !super::operands::consumes_receiver(&first, 0)
+}
+
+/// The local at the root of a method chain's receivers (a built expression).
+fn receiver_root(e: &crate::lower::flat::ir::Expr) -> Option<BindingId> {
+    match &e.kind {
+        ExprKind::Op {
+            syn: syn::Expr::MethodCall(_),
+            operands,
+            ..
+        } => receiver_root(&operands[0]),
+        ExprKind::Place { place, .. } if place.path.is_empty() => Some(place.binding),
+        _ => None,
     }
 }

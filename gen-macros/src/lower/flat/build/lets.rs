@@ -259,34 +259,7 @@ impl Builder<'_> {
             }
         }
         self.note_initializer_kinds(local, &bindings);
-        // `let v: Vec<u32>;` or `let mut last: u64 = 0;`, assigned after a yield: the arm
-        // that assigns it declares it with its type (`emit/arm.rs`), which may be all that
-        // types the value (`last = line.parse().unwrap();`).
-        if let (syn::Pat::Type(t), [binding]) = (&local.pat, &bindings[..])
-            && matches!(&*t.pat, syn::Pat::Ident(_))
-            && crate::parse::nameable(&t.ty)
-        {
-            self.ir.declared_types.insert(*binding, (*t.ty).clone());
-        }
-        // `let mut last = 0u64;`, `let mut x = 0 as u32;`: the type the value spells.
-        if let (syn::Pat::Ident(_), [binding], Some(init)) =
-            (&local.pat, &bindings[..], &local.init)
-            && let Some(ty) = spelled_type(&init.expr)
-        {
-            self.ir.declared_types.insert(*binding, ty);
-        }
-        // `let r = r.header("k", "v");`: a builder method of the user's, which may take the
-        // shadowed `r` by value (`plan/inexact.rs`).
-        if let (syn::Pat::Ident(p), Some(syn_init), Some(built)) = (&local.pat, &local.init, &init)
-            && shadowed_builder_receiver(&p.ident, &syn_init.expr).is_some()
-            && let Some(old) = receiver_root(built)
-        {
-            self.ir.builder_receivers.insert(old);
-        }
-        // `let a;`: what it holds is judged where it is assigned (`assign.rs`).
-        if local.init.is_none() {
-            self.ir.deferred.extend(bindings.iter().copied());
-        }
+        self.note_let_facts(local, &bindings, init.as_ref());
         // A struct or tuple literal spells out every field of the value.
         let field = |binding: BindingId, name: String| {
             let mut place = crate::lower::flat::ir::Place::whole(binding);
@@ -550,72 +523,5 @@ impl Builder<'_> {
             }
             self.ir.copy_used.insert(place.binding);
         }
-    }
-}
-
-/// The type a number spells (`0u64`, `-1i32`, `1.5f32`, `0 as u64`), if any.
-fn spelled_type(e: &syn::Expr) -> Option<syn::Type> {
-    match e {
-        syn::Expr::Paren(p) => spelled_type(&p.expr),
-        syn::Expr::Unary(u) if matches!(u.op, syn::UnOp::Neg(_)) => spelled_type(&u.expr),
-        syn::Expr::Cast(c) if crate::parse::nameable(&c.ty) => Some((*c.ty).clone()),
-        syn::Expr::Lit(l) => {
-            let suffix = match &l.lit {
-                syn::Lit::Int(i) => i.suffix(),
-                syn::Lit::Float(f) => f.suffix(),
-                _ => "",
-            };
-            if suffix.is_empty() {
-                return None;
-            }
-            let ident = syn::Ident::new(suffix, l.lit.span());
-            Some(syn::parse_quote!(#ident))
-        }
-        _ => None,
-    }
-}
-
-/// The receiver `r` of `let r = r.m(..)..;` when its first method is none the macro knows
-/// from std (a builder's `self`-taking method, as likely as not).
-fn shadowed_builder_receiver<'e>(name: &syn::Ident, init: &'e syn::Expr) -> Option<&'e syn::Ident> {
-    let mut e = init;
-    let mut first = None;
-    while let syn::Expr::MethodCall(m) = e {
-        first = Some(m.method.to_string());
-        e = &m.receiver;
-    }
-    let syn::Expr::Path(path) = e else {
-        return None;
-    };
-    let receiver = path.path.get_ident().filter(|r| *r == name)?;
-    let first = first?;
-    let known = [
-        super::methods::BORROWING,
-        super::methods::ADAPTERS,
-        super::methods::OWNED,
-        super::methods::MAKES_VALUE,
-        super::methods::ELEMENT_ACCESS,
-        super::methods::PASS_ON,
-        super::methods::PLAIN_RESULT,
-        super::methods::REFERENCES_OUT,
-        super::methods::NUMERIC,
-        super::receiver_methods::KEEPS_RECEIVER,
-        super::receiver_methods::MAKES_ITERATOR,
-    ]
-    .iter()
-    .any(|list| list.contains(&first.as_str()));
-    (!known && !super::operands::consumes_receiver(&first, 0)).then_some(receiver)
-}
-
-/// The local at the root of a method chain's receivers (a built expression).
-fn receiver_root(e: &crate::lower::flat::ir::Expr) -> Option<BindingId> {
-    match &e.kind {
-        ExprKind::Op {
-            syn: syn::Expr::MethodCall(_),
-            operands,
-            ..
-        } => receiver_root(&operands[0]),
-        ExprKind::Place { place, .. } if place.path.is_empty() => Some(place.binding),
-        _ => None,
     }
 }

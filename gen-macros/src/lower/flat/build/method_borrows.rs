@@ -12,17 +12,6 @@ use super::methods::{
 use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind, ItemKind};
 
-/// Methods (of `Option`, `Result`, `bool`) whose value a closure argument may make.
-const CLOSURE_VALUES: &[&str] = &[
-    "and_then",
-    "map_or",
-    "map_or_else",
-    "or_else",
-    "unwrap_or_else",
-    "then",
-    "find_map",
-];
-
 /// Methods that hand out or gather an iterator's items.
 const ITEM_CONSUMERS: &[&str] = &[
     "collect",
@@ -50,65 +39,8 @@ impl Builder<'_> {
         whole: &Expr,
     ) -> Borrows {
         let by_name = self.method_borrows_by_name(m, operands, whole);
-        // `line.find('=').map(|i| &line[..i])`, `it.map(scale)`: what a closure that captures
-        // a local by reference makes (or an adapter holding it) may borrow that local.
-        let name = m.method.to_string();
-        let captured = || {
-            if ADAPTERS.contains(&name.as_str()) {
-                self.captured_by_reference(whole)
-            } else if CLOSURE_VALUES.contains(&name.as_str()) {
-                operands[1..]
-                    .iter()
-                    .find_map(|o| self.captured_by_reference(o))
-            } else {
-                None
-            }
-        };
-        if !matches!(by_name, Borrows::Definitely(..) | Borrows::MutThrough(..))
-            && let Some((owner, spans)) = captured()
-        {
-            // An iterator adapter holds the closure; `Option::map`'s value may not borrow.
-            return if ADAPTERS.contains(&name.as_str()) && self.over_an_iterator(&operands[0]) {
-                Borrows::Definitely(owner, spans)
-            } else {
-                Borrows::Likely(owner)
-            };
-        }
-        by_name
-    }
-
-    /// `receiver` is an iterator (`v.iter()`, `s.chars().rev()`, `(0..n).filter(..)`, an
-    /// iterator local), not an `Option` or a `Result` whose combinators share the adapters'
-    /// names.
-    pub(super) fn over_an_iterator(&self, receiver: &Expr) -> bool {
-        match &receiver.kind {
-            ExprKind::Op {
-                syn: SynExpr::MethodCall(m),
-                operands,
-                ..
-            } => {
-                let name = m.method.to_string();
-                if ADAPTERS.contains(&name.as_str())
-                    && !matches!(name.as_str(), "unwrap" | "expect")
-                {
-                    return self.over_an_iterator(&operands[0]);
-                }
-                super::receiver_methods::MAKES_ITERATOR.contains(&name.as_str())
-            }
-            ExprKind::Op {
-                syn: SynExpr::Range(_),
-                ..
-            } => true,
-            ExprKind::Op {
-                syn: SynExpr::Paren(_),
-                operands,
-                ..
-            } => self.over_an_iterator(&operands[0]),
-            ExprKind::Place { place, .. } => {
-                place.path.is_empty() && self.ir.item_iterators.contains_key(&place.binding)
-            }
-            _ => false,
-        }
+        self.closure_value_borrows(m, operands, whole, &by_name)
+            .unwrap_or(by_name)
     }
 
     /// What the value of `receiver.method(args)` borrows, judged by the method's name, its
