@@ -182,3 +182,98 @@ fn a_while_let_temporary_drops_at_the_end_of_each_iteration() {
     check!(noisy_while_let(1));
     check!(noisy_while_let(5));
 }
+
+/// A reader over text it borrows, whose `Drop` the test sees.
+struct Lexer<'a> {
+    src: &'a str,
+}
+
+impl<'a> Lexer<'a> {
+    fn new(src: &'a str) -> Self {
+        gen_tests::log(format!("new {src}"));
+        Lexer { src }
+    }
+
+    fn peek(&self) -> Option<&'a str> {
+        self.src.split(' ').next()
+    }
+}
+
+impl Drop for Lexer<'_> {
+    fn drop(&mut self) {
+        gen_tests::log(format!("drop lexer {}", self.src));
+    }
+}
+
+twin! {
+    // The temporary borrows the generator's own argument and drops when the `match` ends,
+    // after the arm's yields: valid as a plain fn, lowered `boxed`.
+    fn user_temporary_borrowing_an_argument(src: String) -> &'static str {
+        match Lexer::new(&src).peek() {
+            Some("let") => {
+                yield_!("keyword");
+                gen_tests::log("arm end");
+            }
+            Some(_) => yield_!("word"),
+            None => {}
+        }
+        yield_!("end");
+    }
+}
+
+twin! {
+    // The same through a local, in `if let` and `while let`, and a value of the user's
+    // making that owns what it was made from (`Noisy::new(&name)`).
+    fn user_temporaries_borrowing_locals(words: Vec<String>) -> usize {
+        let text = words.join(" ");
+        if let Some(w) = Lexer::new(&text).peek() {
+            let n = w.len();
+            yield_!(n);
+            gen_tests::log("then end");
+        } else {
+            yield_!(0);
+        }
+        let mut i = 0;
+        while let Some(w) = Lexer::new(&words[i % words.len()]).peek() {
+            yield_!(w.len() + i);
+            i += 1;
+            if i == 3 {
+                break;
+            }
+        }
+        for k in 0..words.len() {
+            match Noisy::new(&words[k]).name().len() {
+                0 => {}
+                n => {
+                    yield_!(n);
+                    gen_tests::log("noisy arm end");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_temporary_of_the_users_making_that_may_borrow_a_local_drops_when_the_construct_ends() {
+    let log = same_drops!(user_temporary_borrowing_an_argument("let x".to_owned()));
+    assert_eq!(
+        log,
+        [
+            "new let x",
+            "yield \"keyword\"",
+            "arm end",
+            "drop lexer let x",
+            "yield \"end\""
+        ]
+    );
+    same_drops!(user_temporary_borrowing_an_argument("x".to_owned()));
+    check!(user_temporary_borrowing_an_argument(String::new()));
+    let words = || vec!["ab".to_owned(), "cde".to_owned()];
+    let log = same_drops!(user_temporaries_borrowing_locals(words()));
+    assert_eq!(
+        log[..4],
+        ["new ab cde", "yield 2", "then end", "drop lexer ab cde"]
+    );
+    assert!(log.contains(&"noisy arm end".to_owned()));
+    check!(user_temporaries_borrowing_locals(words()));
+}

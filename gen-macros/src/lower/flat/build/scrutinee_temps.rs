@@ -51,7 +51,14 @@ impl Builder<'_> {
             } else {
                 &*made
             };
+            // `match Lexer::new(&src).peek()`: a value of the user's making that may borrow a
+            // local, which Rust drops when the construct ends (`plan/inexact.rs` lowers the
+            // body `boxed` if the state would drop it earlier).
+            let user_made = self.may_hold_user_values(original);
             let (spilled, temp) = self.spill_temp_as(original, true);
+            if user_made {
+                self.ir.user_made.insert(temp);
+            }
             stmts.extend(spilled);
             bindings.push(temp);
             // A temporary owns its value (a borrow of it is a borrow of a generator local);
