@@ -241,8 +241,8 @@ twin! {
                 break;
             }
         }
-        for k in 0..words.len() {
-            match Noisy::new(&words[k]).name().len() {
+        for name in words.clone() {
+            match Noisy::new(&name).name().len() {
                 0 => {}
                 n => {
                     yield_!(n);
