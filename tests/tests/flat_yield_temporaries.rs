@@ -231,3 +231,48 @@ fn temporaries_of_std_value_macros_live_until_the_resume() {
     assert_eq!(check!(value_making_std_macros(1)), [3, 11]);
     same_drops!(value_making_std_macros(1));
 }
+
+/// A value of the caller's making from a borrow of its argument: what it borrows the macro
+/// cannot see.
+fn named(name: &str) -> Bag {
+    Bag::new(name, 2)
+}
+
+twin! {
+    // The temporary is made from a borrow of a local (`&name`, `name.as_str()`, `&name[..]`) and
+    // read in place for the item: it drops after the consumer had it, as in the plain fn.
+    fn temporaries_made_from_borrows_of_locals(names: Vec<String>) -> usize {
+        for name in names {
+            yield_!(named(&name).items.len());
+            yield_!(named(name.as_str()).count as usize + 1);
+            yield_!(Bag::new(&name[..], 3).items.len());
+            gen_tests::log("round end");
+        }
+    }
+}
+
+macro_rules! yield_each {
+    ($name:ident, |$n:ident| $item:expr) => {
+        twin! {
+            // The operand is a `macro_rules!` fragment, `yield_!($item)`.
+            fn $name(names: Vec<String>) -> usize {
+                for $n in names {
+                    yield_!($item);
+                    gen_tests::log("after");
+                }
+            }
+        }
+    };
+}
+
+yield_each!(fragment_operand, |name| named(&name).items.len() + 1);
+
+#[test]
+fn temporaries_made_from_borrows_of_locals_drop_after_the_item() {
+    let names = || vec!["a".to_owned(), "b".to_owned()];
+    let log = same_drops!(temporaries_made_from_borrows_of_locals(names()));
+    assert_eq!(log[..2], ["yield 2", "drop a"]);
+    check!(temporaries_made_from_borrows_of_locals(names()));
+    let log = same_drops!(fragment_operand(names()));
+    assert_eq!(log[..3], ["yield 3", "drop a", "after"]);
+}

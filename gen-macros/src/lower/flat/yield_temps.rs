@@ -184,6 +184,8 @@ fn innermost_temporary(e: &mut Expr) -> Option<&mut Expr> {
 fn first_evaluated(e: &Expr) -> Option<(&Expr, bool)> {
     Some(match e {
         Expr::Paren(p) => (&p.expr, false),
+        // A `macro_rules!` fragment (`$e:expr`), invisible parentheses.
+        Expr::Group(g) => (&g.expr, false),
         Expr::MethodCall(m) => {
             let name = m.method.to_string();
             let in_place = KEEPS_RECEIVER.contains(&name.as_str());
@@ -214,6 +216,7 @@ fn first_evaluated(e: &Expr) -> Option<(&Expr, bool)> {
 fn first_evaluated_mut(e: &mut Expr) -> Option<&mut Expr> {
     Some(match e {
         Expr::Paren(p) => &mut p.expr,
+        Expr::Group(g) => &mut g.expr,
         Expr::MethodCall(m) => &mut m.receiver,
         Expr::Field(f) => &mut f.base,
         Expr::Index(i) => &mut i.expr,
@@ -234,6 +237,7 @@ fn first_evaluated_mut(e: &mut Expr) -> Option<&mut Expr> {
 fn makes_a_value(e: &Expr) -> bool {
     match e {
         Expr::Paren(p) => makes_a_value(&p.expr),
+        Expr::Group(g) => makes_a_value(&g.expr),
         Expr::Call(_) | Expr::MethodCall(_) | Expr::Struct(_) | Expr::Array(_) => true,
         Expr::Tuple(t) => !t.elems.is_empty(),
         // `vec![..]`, `format!(..)`: std's value-making macros.
@@ -245,6 +249,14 @@ fn makes_a_value(e: &Expr) -> bool {
 /// Whether the item may be (or hold) a borrow of a temporary: a reference, or a method that
 /// borrows its receiver, on the path the operand evaluates first.
 fn may_borrow_a_temporary(e: &Expr) -> bool {
+    // A call's value may borrow its arguments: a temporary among them (`make(&n.clone())`),
+    // not a borrow of a place (`make(&n)`, `make(n.as_str())`, `G::new(&*n)`).
+    if let Expr::Call(c) = e {
+        return c
+            .args
+            .iter()
+            .any(|a| !borrows_a_place(a) && may_borrow_a_temporary(a));
+    }
     let borrows_here = match e {
         Expr::Reference(_) => true,
         Expr::MethodCall(m) => {
@@ -256,4 +268,33 @@ fn may_borrow_a_temporary(e: &Expr) -> bool {
         _ => false,
     };
     borrows_here || first_evaluated(e).is_some_and(|(child, _)| may_borrow_a_temporary(child))
+}
+
+/// A place, a reference to one (`&n`, `&*n`, `&v[i]`) or a view of one a std method makes
+/// (`n.as_str()`): a value that borrows no temporary.
+fn borrows_a_place(e: &Expr) -> bool {
+    match e {
+        Expr::Paren(p) => borrows_a_place(&p.expr),
+        Expr::Group(g) => borrows_a_place(&g.expr),
+        Expr::Reference(r) => is_place(&r.expr),
+        Expr::MethodCall(m) => {
+            let name = m.method.to_string();
+            (BORROWING.contains(&name.as_str()) || REFERENCES_OUT.contains(&name.as_str()))
+                && is_place(&m.receiver)
+        }
+        _ => is_place(e),
+    }
+}
+
+/// A local, a field or an element of one, or a dereference of one: no temporary.
+fn is_place(e: &Expr) -> bool {
+    match e {
+        Expr::Path(_) => true,
+        Expr::Paren(p) => is_place(&p.expr),
+        Expr::Group(g) => is_place(&g.expr),
+        Expr::Field(f) => is_place(&f.base),
+        Expr::Index(i) => is_place(&i.expr),
+        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && is_place(&u.expr),
+        _ => false,
+    }
 }
