@@ -282,3 +282,37 @@ fn a_wildcard_assignment_moves_nothing() {
     let log = gen_tests::same_drops!(wildcard_assignment("y"));
     assert_eq!(log, ["yield 1", "yield 2", "yield 1", "drop z", "drop y"]);
 }
+
+twin! {
+    // A range takes its bounds by value: a `String` bound is moved into it (a number's is
+    // a copy, used again after the yield).
+    fn moved_into_ranges(from: String, to: String, n: usize) -> usize {
+        let words = words();
+        for w in words.range(from..) {
+            yield_!(w.len());
+        }
+        let span = to..;
+        yield_!(words.range(span).count());
+        let low = String::from("b");
+        let high = String::from("d");
+        yield_!(words.range(low..=high).count());
+        for i in 0..n {
+            yield_!(i + n);
+        }
+    }
+}
+
+/// A set that lives as long as the program.
+fn words() -> &'static std::collections::BTreeSet<String> {
+    static WORDS: std::sync::OnceLock<std::collections::BTreeSet<String>> =
+        std::sync::OnceLock::new();
+    WORDS.get_or_init(|| ["a", "b", "c", "d"].iter().map(|s| s.to_string()).collect())
+}
+
+#[test]
+fn moves_into_ranges() {
+    assert_eq!(
+        check!(moved_into_ranges("c".into(), "b".into(), 2)),
+        [1, 1, 3, 3, 2, 3]
+    );
+}

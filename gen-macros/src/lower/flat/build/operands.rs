@@ -123,11 +123,13 @@ macro_rules! operands_fn {
                     out.extend(mc.args.$iter().map(|a| (a, Use::Value)));
                     out
                 }
+                // `from..` takes its bounds by value: a `String` bound is moved (a number's
+                // is a copy, as for any by-value operand).
                 Expr::Range(r) => r
                     .start
                     .$iter()
                     .chain(r.end.$iter())
-                    .map(|e| (&$($m)? **e, Use::Read))
+                    .map(|e| (&$($m)? **e, Use::Value))
                     .collect(),
                 Expr::Reference(r) => vec![(&$($m)? *r.expr, Use::Read)],
                 Expr::RawAddr(r) => vec![(&$($m)? *r.expr, Use::Read)],
