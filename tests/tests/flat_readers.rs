@@ -152,3 +152,68 @@ fn the_reader_drops_with_its_iterator_as_in_the_plain_function() {
     assert!(at("drop reader") < at("yield Ok(\"3 lines\")"), "{log:?}");
     same_drops!(impl_read_bytes(NoisyReader::new("bytes")));
 }
+
+/// Text made by a function of the caller's: the macro cannot see its type.
+fn read_text() -> String {
+    String::from_utf8(TEXT.to_vec()).expect("ASCII")
+}
+
+/// A reader made by a function of the caller's: the macro cannot see its type either.
+fn open_reader(name: &str) -> NoisyReader {
+    NoisyReader::new(name)
+}
+
+twin! {
+    // `str::lines` of a local of unseen type, kept across the loop's yields beside it.
+    fn lines_of_text_of_unseen_type(skip_empty: bool) -> usize {
+        let text = read_text();
+        for line in text.lines() {
+            if skip_empty && line.is_empty() {
+                continue;
+            }
+            yield_!(line.len());
+        }
+        for (i, b) in text.bytes().enumerate() {
+            if b == b'\n' {
+                yield_!(i);
+            }
+        }
+        yield_!(text.len());
+    }
+}
+
+twin! {
+    // A `let` of `split(..)` of such a local, kept across a yield beside it.
+    fn split_of_text_of_unseen_type(n: usize) -> usize {
+        let text = read_text();
+        let mut parts = text.split(',');
+        let first = parts.next();
+        yield_!(first.map_or(0, str::len));
+        yield_!(parts.nth(n).map_or(0, str::len));
+    }
+}
+
+twin! {
+    // `BufRead::lines` of a local of unseen type: the reader moves into its iterator.
+    fn lines_of_a_reader_of_unseen_type(name: &'static str) -> usize {
+        let reader = open_reader(name);
+        for line in reader.lines() {
+            yield_!(line.map_or(0, |l| l.len()));
+        }
+        gen_tests::log("after loop");
+    }
+}
+
+#[test]
+fn lines_of_a_value_of_unseen_type_are_texts_or_a_readers() {
+    let lens = check!(lines_of_text_of_unseen_type(true));
+    assert_eq!(lens[..3], [5, 10, 5]);
+    check!(lines_of_text_of_unseen_type(false));
+    assert_eq!(check!(split_of_text_of_unseen_type(0)), [10, 12]);
+    check!(split_of_text_of_unseen_type(1));
+    assert_eq!(check!(lines_of_a_reader_of_unseen_type("r")), [5, 10, 0, 5]);
+    let log = same_drops!(lines_of_a_reader_of_unseen_type("r"));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("drop r") > at("yield 10"), "{log:?}");
+    assert!(at("drop r") < at("after loop"), "{log:?}");
+}

@@ -111,6 +111,10 @@ pub(crate) struct Ir {
     /// `text.split(' ').next()`), but for a copy out of a reference (`Some(&x)`): probably
     /// views into that local (`Borrows::Likely`).
     pub parts_of_borrows: std::collections::HashSet<BindingId>,
+    /// Bindings of what `lines()`, `bytes()` or `split(b)` makes of a local the macro cannot
+    /// tell text from a reader (`build/readers.rs`): a borrow of it if it is text
+    /// (`Borrows::Likely`).
+    pub text_or_reader_views: std::collections::HashSet<BindingId>,
     /// Bindings of a guard certainly made by a lock or a `RefCell` (`m.lock().unwrap()`,
     /// `c.borrow()`): held for its drop to the end of its block like a `_guard`, so a guard
     /// of the generator's own local kept across a yield is the macro's error, not a release

@@ -32,6 +32,9 @@ impl Builder<'_> {
             },
         };
         let id = self.declare(ident, true, BindingKind::Iter, false, borrows);
+        if self.text_or_reader_view(iterable) {
+            self.ir.text_or_reader_views.insert(id);
+        }
         if captured.is_some() {
             self.ir.borrowing_closures.insert(id);
         }

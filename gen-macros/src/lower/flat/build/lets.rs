@@ -201,6 +201,10 @@ impl Builder<'_> {
         };
         if let ([binding], true) = (&bindings[..], whole) {
             self.ir.whole_lets.insert(*binding);
+            // `let mut lines = text.lines();` of a local that may be text or a reader.
+            if init.as_ref().is_some_and(|e| self.text_or_reader_view(e)) {
+                self.ir.text_or_reader_views.insert(*binding);
+            }
             // `let mut stack = shapes;` of a `Vec<&Shape>`, `let v: Vec<&str> = ..`: a
             // collection of references.
             let annotated = matches!(&local.pat, syn::Pat::Type(t)

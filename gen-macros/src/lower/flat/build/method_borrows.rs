@@ -174,6 +174,16 @@ impl Builder<'_> {
                     ItemKind::Borrowed => self.ir.bindings[binding].borrows.clone(),
                 };
             }
+            // `text.lines()`, `data.split(b',')` of a local whose type the macro cannot see:
+            // `str`'s borrow it, `BufRead`'s take it (`readers.rs`). Probably a borrow: kept
+            // beside the local (which the macro does not take for moved), the body is lowered
+            // `boxed` (`plan/inexact.rs`), exact for both.
+            if super::readers::consumes_reader(&name, m.args.len())
+                && !self.ir.bindings[binding].by_ref
+                && !self.ir.texts.contains(&binding)
+            {
+                return Borrows::Likely(binding);
+            }
             // `match G::new("t").name() { .. }`: a method the macro does not know, on the
             // temporary a scrutinee reads through (`scrutinee_temps.rs`), probably returns a
             // view into it (the plain function keeps the temporary for it).

@@ -109,6 +109,34 @@ fn bounded_as_reader(name: &syn::Ident, generics: &Generics) -> bool {
 }
 
 impl super::Builder<'_> {
+    /// `text.lines()` (or `bytes()`, `split(b)`, through adapters: `text.lines().enumerate()`)
+    /// of a local the macro cannot tell text from a reader (`let text = read();`): the local
+    /// it borrows if it is text. Kept beside that local across a yield, the body is lowered
+    /// `boxed` (`plan/inexact.rs`), where either is exact.
+    pub(super) fn text_or_reader_view(&self, e: &crate::lower::flat::ir::Expr) -> bool {
+        use crate::lower::flat::ir::ExprKind;
+        let ExprKind::Op {
+            syn: syn::Expr::MethodCall(m),
+            operands,
+            ..
+        } = &e.kind
+        else {
+            return false;
+        };
+        let name = m.method.to_string();
+        if super::methods::ADAPTERS.contains(&name.as_str()) {
+            return self.text_or_reader_view(&operands[0]);
+        }
+        consumes_reader(&name, m.args.len())
+            && matches!(&operands[0].kind, ExprKind::Place { place, .. }
+            if place.path.is_empty() && {
+                let b = place.binding;
+                !self.ir.bindings[b].by_ref
+                    && !self.ir.texts.contains(&b)
+                    && !self.ir.readers.contains(&b)
+            })
+    }
+
     /// `reader.lines()` (or `bytes()`, `split(b)`) on a reader binding: a move of it.
     pub(super) fn reader_call(&self, e: &syn::Expr) -> bool {
         let syn::Expr::MethodCall(m) = e else {

@@ -69,8 +69,11 @@ impl Plan {
     /// its data (`Ir::parts_of_borrows`) and that local too.
     fn keeps_a_likely_borrow_beside_its_owner(&self, ir: &Ir) -> bool {
         self.keeps_beside_its_owner(ir, |b| {
-            ir.parts_of_borrows.contains(&b)
-                && matches!(ir.bindings[b].borrows, Borrows::Likely(owner) if ir.bindings[owner].owns)
+            let Borrows::Likely(owner) = ir.bindings[b].borrows else {
+                return false;
+            };
+            (ir.parts_of_borrows.contains(&b) && ir.bindings[owner].owns)
+                || ir.text_or_reader_views.contains(&b)
         })
     }
 
