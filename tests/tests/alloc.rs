@@ -335,3 +335,45 @@ fn a_plain_local_macro_allocates_nothing() {
     });
     assert_eq!((count, items), (0, [Some(0), Some(2), Some(4), None]));
 }
+
+/// A value a function makes from plain data (no borrow of a local).
+struct Probe(u32);
+
+impl Probe {
+    fn value(&self) -> Option<u32> {
+        (self.0 > 0).then_some(self.0)
+    }
+}
+
+fn probe(n: u32) -> Probe {
+    Probe(n)
+}
+
+#[generator]
+fn scrutinee_of_a_function(ns: Vec<u32>) -> impl Iterator<Item = u32> {
+    for n in ns {
+        match probe(n).value() {
+            Some(v) => {
+                yield_!(v);
+                yield_!(v + 1);
+            }
+            None => yield_!(0),
+        }
+    }
+}
+
+#[generator]
+fn lines_of_text_argument(text: &str) -> impl Iterator<Item = usize> + '_ {
+    for line in text.lines() {
+        yield_!(line.len());
+    }
+}
+
+#[test]
+fn scrutinee_temporaries_of_functions_and_lines_of_an_argument_stay_flat() {
+    let ns = vec![2, 0, 5];
+    let (n, sum) = allocations(|| scrutinee_of_a_function(ns).fold(0, |n, _| n + 1));
+    assert_eq!((n, sum), (0, 5));
+    let (n, lens) = allocations(|| lines_of_text_argument("ab\nc").collect::<Vec<_>>());
+    assert_eq!((n, lens), (1, vec![2, 1]));
+}

@@ -166,7 +166,19 @@ fn temporary_depth_of_chain(e: &SynExpr) -> Option<usize> {
     }
     match temporary_depth_of_chain(inner) {
         Some(depth) => Some(depth + 1),
-        None => owned_temporary(inner).map(|_| 1),
+        None => (owned_temporary(inner).is_some() || calls_a_function(inner)).then_some(1),
+    }
+}
+
+/// `parse(&line)`, `hold(&text)`: the value of a function, which a scrutinee reading through
+/// it keeps until the construct ends, whether it is owned or a reference (a hidden local
+/// holding a reference lives as the temporary would). Not for a `for` head, whose iterator
+/// may borrow what a returned reference points to.
+fn calls_a_function(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Paren(p) => calls_a_function(&p.expr),
+        SynExpr::Call(c) => matches!(&*c.func, SynExpr::Path(_)),
+        _ => false,
     }
 }
 

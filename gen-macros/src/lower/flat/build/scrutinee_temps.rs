@@ -7,7 +7,8 @@
 //! .. }` reads the clone through a borrow. A flat generator keeps locals across a yield, not
 //! temporaries, so each value the scrutinee's receiver chain certainly makes and then reads
 //! through (a lock's or a `RefCell`'s guard, a clone, `to_string()`, `vec![..]`, `T::new(..)`:
-//! `for_head_temps::owned_temporary`) becomes a hidden local around the construct, declared,
+//! `for_head_temps::owned_temporary`; or a function's value, `probe(n)`, owned or a reference)
+//! becomes a hidden local around the construct, declared,
 //! innermost first, before the scrutinee's value:
 //! - desugar `match temp.m(..) { .. }` into `{ let t = temp; match t.m(..) { .. } }`;
 //! - desugar `while let P = temp.m(..) { .. }` into `loop { let t = temp; if let P =
