@@ -7,14 +7,19 @@
 //! - values of their own made from a borrow, dead at the yield: a `move` closure owning a
 //!   guard, `Rc::clone(&r)`, `iter().cloned().collect()` of values with a `Drop`;
 //! - a `match`/`if let`/`while let` scrutinee that reads through a temporary it makes
-//!   (`G::new("t").id()`, `vec![..].as_slice()`, `format!(..).split(',').next()`), with
-//!   yields in the arm, and a part of a borrow of a text local read after a yield.
+//!   (`G::new("t").id()`, `vec![..].as_slice()`, `format!(..).split(',').next()`, a
+//!   function's value made from a borrow of a local, `hold(&t).len()`), with yields in the
+//!   arm, and a part of a borrow of a text local read after a yield;
+//! - a yield's operand reading through a function's value made from a borrow of a local
+//!   (`yield_!(hold(&t).len())`), a `String` moved into a range, and `lines()` of text of a
+//!   type the macro cannot see (`text_of(n)`) kept across the loop's yields.
 
 use super::{Gen, Ty};
 
 impl Gen {
     pub(super) fn iterator_items(&mut self) -> String {
-        match self.rng.below(7) {
+        match self.rng.below(8) {
+            7 => self.borrowing_temporary(),
             6 => self.scrutinee_temporary(),
             0 => self.step_unknown_iterator(),
             1 => self.split_items(),
@@ -177,6 +182,61 @@ impl Gen {
                 format!("{pre}if let Some({w}) = {t}.split(',').next() {{\n{second};\n{y}\n}}\n")
             }
         }
+    }
+
+    /// A value of a function made from a borrow of a text local, read in place by a yield's
+    /// operand or a scrutinee; a `String` moved into a range; `lines()` of unseen-type text.
+    fn borrowing_temporary(&mut self) -> String {
+        let (pre, t) = self.text_local();
+        let second = self.yield_expr();
+        let k = self.fresh("k");
+        let body = match self.rng.below(4) {
+            0 => {
+                let y = self.yield_of(&format!("hold(&{t}).len()"));
+                format!(
+                    "{y}
+"
+                )
+            }
+            1 => {
+                let first = self.yield_of(&k);
+                format!(
+                    "match hold(&{t}).len() {{
+0 => {{}}
+{k} => {{
+{first}
+{second};
+}}
+}}
+"
+                )
+            }
+            2 => {
+                let r = self.fresh("r");
+                let y = self.yield_of(&format!("({r}.start.len() as u64)"));
+                format!(
+                    "let {k} = {t}.clone();
+let {r} = {k}..;
+{y}
+{second};
+"
+                )
+            }
+            _ => {
+                let (u, l) = (self.fresh("u"), self.fresh("l"));
+                let e = self.int(1);
+                let y = self.yield_of(&format!("({l}.len() as u64)"));
+                format!(
+                    "let {u} = text_of({e});
+for {l} in {u}.lines() {{
+{y}
+}}
+{second};
+"
+                )
+            }
+        };
+        format!("{pre}{body}")
     }
 
     /// A text local in scope, or the `let` of a new one and its name.
