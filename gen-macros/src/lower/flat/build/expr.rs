@@ -338,8 +338,14 @@ impl Builder<'_> {
     /// Any operator: its operands built in order, its syntax kept with holes for them.
     pub(super) fn op(&mut self, e: &SynExpr) -> Expr {
         let plain_operands = std::mem::take(&mut self.plain_operands);
+        let indexing_range = std::mem::take(&mut self.indexing_range);
         self.note_mutations(e);
         let mut ops = operands(e);
+        if indexing_range && matches!(e, SynExpr::Range(_)) {
+            for op in &mut ops {
+                op.1 = Use::Read;
+            }
+        }
         // Desugar the call of an `FnOnce` closure local (`finish()`) into a move of it.
         if let SynExpr::Call(c) = e
             && let Some(p) = self.place_of(&c.func)
@@ -393,7 +399,10 @@ impl Builder<'_> {
                 self.moving_next = how == Use::Value && ((consuming && i == 0) || dropping);
                 // A constructor's path is no part.
                 self.plain_parts = plain_operands && !(i == 0 && matches!(e, SynExpr::Call(_)));
+                self.indexing_range =
+                    i == 1 && matches!(e, SynExpr::Index(_)) && matches!(o, SynExpr::Range(_));
                 let built = self.expr_in(o, how, false);
+                self.indexing_range = false;
                 if numeric(e) || compared_with_number == Some(i) {
                     self.note_copy_read(&built);
                 }

@@ -161,6 +161,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         number_values: HashSet::new(),
         plain_parts: false,
         plain_operands: false,
+        indexing_range: false,
         field_lets: std::collections::HashMap::new(),
         item_plain: func.item_ty.as_ref().is_some_and(parse::is_plain),
         macros,
@@ -291,6 +292,9 @@ pub(crate) struct Builder<'f> {
     plain_parts: bool,
     /// The same, handed from `expr_inner` to `op` for the operator's operands.
     plain_operands: bool,
+    /// The next operator built is the range of an index (`text[s..i]`): its bounds are
+    /// numbers, read in place (any other range takes its bounds by value).
+    indexing_range: bool,
     /// Bindings declared by `let x = r.f;` (a field moved or copied), with the `let`'s site.
     field_lets: std::collections::HashMap<BindingId, usize>,
     /// The item type is plain data (`u32`, `(usize, char)`, `&str`): a yielded value is `Copy`.
