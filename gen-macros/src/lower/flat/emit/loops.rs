@@ -102,12 +102,14 @@ impl Emitter<'_> {
                         quote!(&mut #name)
                     };
                     let declared = this.declared_all(bindings);
+                    let remut = this.remut(bindings);
+                    let declared = quote!(#declared #remut);
                     let keyword = if native {
                         quote_spanned!(keyword=> while)
                     } else {
                         quote_spanned!(keyword=> if)
                     };
-                    let pat = this.arm_pat(pat, bindings);
+                    let pat = this.pattern_pat(pat, bindings);
                     let next_fn = quote_spanned!(iterable.span=> ::core::iter::Iterator::next);
                     // The head ends at the user's iterable (rustc's loop span runs to the
                     // head's end); not for `yield_from!`, whose errors are on its operand.

@@ -7,6 +7,11 @@
 //! around the pattern. A `let` whose arm uses the binding keeps its `mut` and gets the
 //! allow (`Emitter::mut_elsewhere`).
 //!
+//! A binding of a pattern (`for mut job in jobs`, `while let Some(mut job) = ..`, a `match`
+//! arm's) that this arm uses while another arm mutates it: desugar `mut job` into `job` and
+//! `#[allow(unused_mut)] let mut job = job;` at the start of the body, whose allow covers no
+//! user code (a `let` statement keeps its `mut` and gets the allow itself).
+//!
 //! In the same way, a binding this arm declares but never uses, dead before the next state
 //! (`let mut depth = 0; yield_!(..); depth = n;`), would be an unused variable to rustc
 //! although another arm uses it: desugar its declaration into one followed by `let _ =
@@ -33,6 +38,45 @@ impl Emitter<'_> {
         let mut pat = pat.clone();
         StripMut(&strip).visit_pat_mut(&mut pat);
         pat.to_token_stream()
+    }
+
+    /// `pat` of a `for` loop, a condition's `let` or a `match` arm as this arm binds it: also
+    /// without the `mut` of a binding this arm uses while another mutates it (`remut`).
+    pub(crate) fn pattern_pat(&self, pat: &Pat, bindings: &[BindingId]) -> TokenStream {
+        let strip: Vec<String> = self
+            .handed_on(bindings)
+            .chain(self.mutated_elsewhere(bindings))
+            .map(|b| self.ir.bindings[b].ident.to_string())
+            .collect();
+        if strip.is_empty() {
+            return pat.to_token_stream();
+        }
+        let mut pat = pat.clone();
+        StripMut(&strip).visit_pat_mut(&mut pat);
+        pat.to_token_stream()
+    }
+
+    /// `#[allow(unused_mut)] let mut x = x;` for each binding `pattern_pat` bound without
+    /// its `mut`, at the start of the body the pattern scopes.
+    pub(crate) fn remut(&self, bindings: &[BindingId]) -> TokenStream {
+        self.mutated_elsewhere(bindings)
+            .map(|b| {
+                let ident = &self.ir.bindings[b].ident;
+                quote::quote!(#[allow(unused_mut)] let mut #ident = #ident;)
+            })
+            .collect()
+    }
+
+    /// The `mut` bindings of `bindings` that this arm uses while another arm may mutate them.
+    fn mutated_elsewhere<'b>(
+        &'b self,
+        bindings: &'b [BindingId],
+    ) -> impl Iterator<Item = BindingId> + 'b {
+        let used = &self.plan.used[self.arm.state];
+        bindings
+            .iter()
+            .copied()
+            .filter(move |b| used.contains(b) && self.mut_needed_elsewhere(*b))
     }
 
     /// The `mut` bindings of `bindings` that this arm only hands on while another arm may

@@ -394,10 +394,12 @@ impl Emitter<'_> {
                         quote!(if #g)
                     });
                     let declared = self.declared_all(&arm.bindings);
+                    let remut = self.remut(&arm.bindings);
+                    let declared = quote!(#declared #remut);
                     let body = self.tail(&arm.body, cont, arm.end);
                     self.forget_after(visible);
                     let attrs = &arm.attrs;
-                    let pat = self.arm_pat(&arm.pat, &arm.bindings);
+                    let pat = self.pattern_pat(&arm.pat, &arm.bindings);
                     // On the end of the user's arm: an error on the whole `match` (a missing
                     // arm is suggested after the last) points where it points in the plain
                     // function.

@@ -48,7 +48,9 @@ impl Emitter<'_> {
                 CondPart::Expr(_) => Vec::new(),
             })
             .collect();
-        self.declared_all(&bindings)
+        let declared = self.declared_all(&bindings);
+        let remut = self.remut(&bindings);
+        quote!(#declared #remut)
     }
 
     /// `place = value` / `place op= value` of a lowered assignment's join.
@@ -90,7 +92,7 @@ impl Context for Machine<'_, '_> {
     }
 
     fn pat(&mut self, pat: &syn::Pat, bindings: &[BindingId]) -> TokenStream {
-        self.em.arm_pat(pat, bindings)
+        self.em.pattern_pat(pat, bindings)
     }
 
     fn assign(&mut self, place: &Place, value: TokenStream, id: usize) -> Option<TokenStream> {

@@ -187,6 +187,52 @@ fn through_iterator_searches(mut it: std::vec::IntoIter<u32>) -> impl Iterator<I
     }
 }
 
+/// A job whose retries the generator counts.
+pub struct Job {
+    pub id: u32,
+    pub retries: u32,
+}
+
+#[generator]
+fn through_for_pattern(jobs: Vec<Job>) -> impl Iterator<Item = u32> {
+    for mut job in jobs {
+        yield_!(job.id);
+        job.retries += 1;
+        yield_!(job.retries);
+    }
+}
+
+#[generator]
+fn through_while_let_pattern(mut queue: Vec<Job>) -> impl Iterator<Item = u32> {
+    while let Some(mut job) = queue.pop() {
+        yield_!(job.id);
+        if job.retries == 0 {
+            job.retries += 1;
+            queue.insert(0, job);
+        }
+    }
+}
+
+#[generator]
+fn through_if_let_and_match_patterns(
+    first: Option<Job>,
+    second: Option<Job>,
+) -> impl Iterator<Item = u32> {
+    if let Some(mut job) = first {
+        yield_!(job.id);
+        job.retries += 2;
+        yield_!(job.retries);
+    }
+    match second {
+        Some(mut job) => {
+            yield_!(job.id);
+            job.id *= 10;
+            yield_!(job.id);
+        }
+        None => yield_!(0),
+    }
+}
+
 pub fn main() {
     assert_eq!(through_index_mut(3).collect::<Vec<_>>(), [0, 1, 2, 3]);
     assert_eq!(
@@ -221,4 +267,9 @@ pub fn main() {
         through_iterator_searches(vec![1, 3, 4, 5, 6, 7].into_iter()).collect::<Vec<_>>(),
         [1, 3, 1, 0]
     );
+    let jobs = || vec![Job { id: 1, retries: 0 }, Job { id: 2, retries: 5 }];
+    assert_eq!(through_for_pattern(jobs()).collect::<Vec<_>>(), [1, 1, 2, 6]);
+    assert_eq!(through_while_let_pattern(jobs()).collect::<Vec<_>>(), [2, 1, 1]);
+    let both = through_if_let_and_match_patterns(jobs().pop(), Some(Job { id: 3, retries: 0 }));
+    assert_eq!(both.collect::<Vec<_>>(), [2, 7, 3, 30]);
 }
