@@ -41,6 +41,20 @@ impl Builder<'_> {
         (id, captured.is_some())
     }
 
+    /// What the elements `drain` takes out of `container` by value borrow (`for job in
+    /// self.pending.drain(..)`, `let mut d = v.drain(..);`): what the elements of a local
+    /// container borrow, nothing of the generator's through a reference (a `&mut` argument,
+    /// `&mut self`); `None` for a container that is no place.
+    pub(super) fn drained_items_borrow(&self, container: &SynExpr) -> Option<Borrows> {
+        let place = self.place_of(container)?;
+        let owner = &self.ir.bindings[place.binding];
+        Some(if owner.by_ref {
+            Borrows::Nothing
+        } else {
+            owner.borrows.clone()
+        })
+    }
+
     /// `&v` of a whole local that is not a reference: the local.
     fn shared_borrow_of_local(&self, e: &Expr) -> Option<BindingId> {
         let ExprKind::Op {

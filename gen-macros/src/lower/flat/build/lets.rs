@@ -137,6 +137,14 @@ impl Builder<'_> {
             self.ir.bindings[*binding].borrows = Borrows::Definitely(owner, spans);
             self.ir.borrowing_closures.insert(*binding);
         }
+        // `let mut d = v.drain(..);`: its items are elements taken out of `v` by value.
+        if let (Some(init), [binding]) = (init_syn, &bindings[..])
+            && let Some(container) = super::syntax_facts::drained_receiver(&init.expr)
+            && let Some(owner) = self.place_of(container)
+        {
+            let taken = crate::lower::flat::ir::ItemKind::Taken(Some(owner.binding));
+            self.ir.item_iterators.insert(*binding, taken);
+        }
         // `let mut parts = line.split(',');`: its items borrow what it borrows (or are plain
         // data, `text.chars()`, or values a closure builds, `v.iter().map(|&n| Thing(n))`).
         if let (Some(e), [binding]) = (&init, &bindings[..])
@@ -153,7 +161,7 @@ impl Builder<'_> {
                 None
             };
             if let Some(kind) = kind {
-                self.ir.item_iterators.insert(*binding, kind);
+                self.ir.item_iterators.entry(*binding).or_insert(kind);
             }
         }
         if let (Some(e), [binding]) = (&init, &bindings[..])

@@ -213,8 +213,12 @@ impl Builder<'_> {
                 (LoopBody::Loop, block)
             }
             LoopSyn::For(pat, source) => {
+                // (`v.drain(..)` borrows `v` but takes its elements out by value.)
                 let through_ref = match source {
-                    Iterable::Syn(expr) => self.through_reference(expr),
+                    Iterable::Syn(expr) => {
+                        self.through_reference(expr)
+                            && super::syntax_facts::drained_receiver(expr).is_none()
+                    }
                     Iterable::Temp(_) => false,
                 };
                 let iter = iter_binding.expect("a `for` loop has an iterator");
@@ -228,11 +232,15 @@ impl Builder<'_> {
                     || self.ir.bindings[iter].borrows.clone(),
                     |it| self.ir.bindings[it].borrows.clone(),
                 );
-                // `for c in line.chars()`: the iterator borrows `line`, its items do not.
+                // `for c in line.chars()`: the iterator borrows `line`, its items do not;
+                // `for job in self.pending.drain(..)`: elements taken out by value.
                 let borrowed = match source {
                     Iterable::Syn(expr) if super::syntax_facts::yields_values(expr) => {
                         Borrows::Nothing
                     }
+                    Iterable::Syn(expr) => super::syntax_facts::drained_receiver(expr)
+                        .and_then(|c| self.drained_items_borrow(c))
+                        .unwrap_or(borrowed),
                     _ => borrowed,
                 };
                 // Desugar `for (p, _) in items { body }`, a pattern that leaves part of an owned

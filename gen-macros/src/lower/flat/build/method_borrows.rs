@@ -172,6 +172,10 @@ impl Builder<'_> {
                     ItemKind::Plain => Borrows::Nothing,
                     ItemKind::Built => Borrows::Maybe,
                     ItemKind::Borrowed => self.ir.bindings[binding].borrows.clone(),
+                    ItemKind::Taken(owner) => match owner.map(|o| &self.ir.bindings[o]) {
+                        Some(o) if !o.by_ref => o.borrows.clone(),
+                        _ => Borrows::Nothing,
+                    },
                 };
             }
             // `text.lines()`, `data.split(b',')` of a local whose type the macro cannot see:
@@ -496,10 +500,15 @@ fn builds_a_value(e: &SynExpr) -> bool {
             }),
             _ => false,
         },
-        SynExpr::MethodCall(m) => matches!(
-            m.method.to_string().as_str(),
-            "to_string" | "to_owned" | "clone" | "to_vec" | "into_owned"
-        ),
+        // (`|s| s.take()`, `|q| q.pop_front()`: a value taken out of an element.)
+        SynExpr::MethodCall(m) => {
+            let name = m.method.to_string();
+            matches!(
+                name.as_str(),
+                "to_string" | "to_owned" | "clone" | "to_vec" | "into_owned"
+            ) || (name == "take" && m.args.is_empty())
+                || super::receiver_methods::TAKES_ELEMENT.contains(&name.as_str())
+        }
         SynExpr::Macro(m) => m.mac.path.is_ident("format") || m.mac.path.is_ident("vec"),
         _ => false,
     }
@@ -524,13 +533,22 @@ pub(super) fn yields_plain_items(e: &Expr) -> bool {
     }
 }
 
-/// The local `v` of `v.drain(..)` (through adapters that hand its elements on:
-/// `v.drain(..).rev()`): an iterator over elements taken out of `v` by value.
+/// The local `v` of `v.drain(..)` (through adapters that hand its elements on,
+/// `v.drain(..).rev()`, or make values of them, `v.drain(..).map(|d| d.name)`): an iterator
+/// over elements taken out of `v` by value, or what a closure makes of them (a closure that
+/// captures a local by reference is judged on its own: `closure_borrows.rs`).
 fn drained_container(e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
     let (m, operands) = item_source(e)?;
     match &operands[0].kind {
         ExprKind::Place { place, .. } if m.method == "drain" && place.path.is_empty() => {
             Some(place.binding)
+        }
+        _ if matches!(
+            m.method.to_string().as_str(),
+            "map" | "filter_map" | "map_while" | "flat_map"
+        ) =>
+        {
+            drained_container(&operands[0])
         }
         _ => None,
     }

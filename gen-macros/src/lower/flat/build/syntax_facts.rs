@@ -146,6 +146,21 @@ pub(crate) fn yields_values(e: &SynExpr) -> bool {
     }
 }
 
+/// The receiver `v` of `v.drain(..)`, through adapters that hand its elements on
+/// (`v.drain(..).filter(..)`): an iterator over elements taken out of `v` by value.
+pub(crate) fn drained_receiver(e: &SynExpr) -> Option<&SynExpr> {
+    match e {
+        SynExpr::MethodCall(m) => match m.method.to_string().as_str() {
+            "drain" => Some(&m.receiver),
+            "rev" | "enumerate" | "skip" | "take" | "step_by" | "filter" | "skip_while"
+            | "take_while" | "peekable" | "fuse" | "inspect" => drained_receiver(&m.receiver),
+            _ => None,
+        },
+        SynExpr::Paren(p) => drained_receiver(&p.expr),
+        _ => None,
+    }
+}
+
 /// The single-segment names that `block` only ever calls (`label(x)`), never uses otherwise.
 pub(crate) fn called_only(block: &syn::Block) -> std::collections::HashSet<String> {
     use syn::visit::Visit;

@@ -57,6 +57,25 @@ const STD_TYPES: &[&str] = &[
 /// Macros whose value holds nothing of their input (`format!` makes a `String`).
 const FORMATTING: &[&str] = &["format", "concat", "stringify", "line", "column", "file"];
 
+/// A path to a std function or constructor: a wrapper (`Some`, `Box::new`), a function of a
+/// std type or module (`String::from`, `std::mem::take`), or of a std conversion trait
+/// (`Into::into`, `ToString::to_string`).
+fn std_path(path: &syn::Path) -> bool {
+    path.segments
+        .iter()
+        .any(|s| WRAPPERS.contains(&s.ident.to_string().as_str()))
+        || path.segments.first().is_some_and(|s| {
+            path.segments.len() > 1
+                && (STD_TYPES.contains(&s.ident.to_string().as_str())
+                    || STD_TRAITS.contains(&s.ident.to_string().as_str()))
+        })
+}
+
+/// std traits whose functions are passed to adapters (`map(Into::into)`).
+const STD_TRAITS: &[&str] = &[
+    "Into", "From", "ToString", "ToOwned", "Clone", "Default", "AsRef", "TryFrom", "TryInto",
+];
+
 /// Whether `e` is the step of a loop `by_ref_loops.rs` desugared over `&mut it` of a local the
 /// macro cannot tell from a collection (`gen_core::checks::step_in_place(&mut it)`): the items
 /// of an iterator, or references into a collection (a borrow of a local, limit 1's error).
@@ -98,11 +117,7 @@ struct Find<'b, 'a> {
 
 impl<'ast> Visit<'ast> for Find<'_, '_> {
     fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
-        let std = matches!(&*call.func, syn::Expr::Path(p)
-        if p.path.segments.iter().any(|s| WRAPPERS.contains(&s.ident.to_string().as_str()))
-            || p.path.segments.first().is_some_and(|s| {
-                p.path.segments.len() > 1 && STD_TYPES.contains(&s.ident.to_string().as_str())
-            }));
+        let std = matches!(&*call.func, syn::Expr::Path(p) if std_path(&p.path));
         if self.in_closure == 0 && !std {
             self.found = true;
         }
@@ -162,6 +177,20 @@ impl<'ast> Visit<'ast> for Find<'_, '_> {
         for arg in &m.args {
             match arg {
                 syn::Expr::Closure(c) if maps => self.visit_expr(&c.body),
+                // `text.split(',').map(Guard::new)`: a function of the user's makes the items.
+                syn::Expr::Path(p)
+                    if maps && p.path.get_ident().is_none() && !std_path(&p.path) =>
+                {
+                    self.found = true;
+                }
+                syn::Expr::Path(p)
+                    if maps
+                        && p.path
+                            .get_ident()
+                            .is_some_and(|i| self.builder.resolve(i).is_none()) =>
+                {
+                    self.found = true;
+                }
                 _ => self.visit_expr(arg),
             }
         }

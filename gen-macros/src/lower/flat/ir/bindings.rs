@@ -47,6 +47,9 @@ pub(crate) enum ItemKind {
     Plain,
     /// Values a closure builds (`v.iter().map(|&n| Thing(n))`).
     Built,
+    /// Elements taken out of a container by value (`v.drain(..)`): they hold what the
+    /// container's elements borrow (`build::loops::drained_items_borrow`).
+    Taken(Option<BindingId>),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
