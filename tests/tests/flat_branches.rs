@@ -423,3 +423,25 @@ fn a_join_of_two_functions_is_a_function_pointer() {
         }
     }
 }
+
+twin! {
+    // A `let` chain whose pattern moves out of the argument before a later part may fail:
+    // the value is moved on some paths only after the `if` (lowered `boxed`).
+    fn let_chain_moving_a_part(o: Option<gen_tests::Noisy>, min: usize) -> usize {
+        if let Some(g) = o && g.name().len() > min {
+            yield_!(g.name().len());
+            gen_tests::log("then end");
+        }
+        yield_!(5);
+    }
+}
+
+#[test]
+fn a_let_chain_that_moves_before_a_later_part_behaves_as_the_plain_function() {
+    use gen_tests::Noisy;
+    let log = gen_tests::same_drops!(let_chain_moving_a_part(Some(Noisy::new("abc")), 1));
+    assert_eq!(log, ["yield 3", "then end", "drop abc", "yield 5"]);
+    let log = gen_tests::same_drops!(let_chain_moving_a_part(Some(Noisy::new("abc")), 5));
+    assert_eq!(log, ["drop abc", "yield 5"]);
+    gen_tests::same_drops!(let_chain_moving_a_part(None, 0));
+}

@@ -183,3 +183,50 @@ fn local_cell(n: u32) -> impl Iterator<Item = u32> {
 fn a_guard_of_a_local_in_a_head_still_compiles() {
     assert_eq!(local_cell(2).collect::<Vec<_>>(), [0, 1, 3]);
 }
+
+/// A list a function makes, iterated by reference.
+#[derive(Debug)]
+pub struct Listed {
+    items: Vec<usize>,
+    _noisy: gen_tests::Noisy,
+}
+
+impl Listed {
+    fn iter(&self) -> std::slice::Iter<'_, usize> {
+        self.items.iter()
+    }
+}
+
+fn make_list(src: &str) -> Listed {
+    Listed {
+        items: src.split(' ').map(str::len).collect(),
+        _noisy: gen_tests::Noisy::new("list"),
+    }
+}
+
+fn view(items: &[usize]) -> &[usize] {
+    items
+}
+
+gen_tests::twin! {
+    // The iterator borrows a function's value: a temporary living to the end of the loop,
+    // or a view into the generator's own argument (lowered `boxed`, where both live as in
+    // the plain function).
+    fn loop_over_a_functions_value(src: String, extra: Vec<usize>) -> usize {
+        for x in make_list(&src).iter() {
+            yield_!(*x);
+        }
+        gen_tests::log("after first loop");
+        for x in view(&extra).iter().rev() {
+            yield_!(*x + 100);
+        }
+    }
+}
+
+#[test]
+fn a_loop_over_a_borrow_of_a_functions_value_keeps_it_to_the_loops_end() {
+    let log = gen_tests::same_drops!(loop_over_a_functions_value("ab c".into(), vec![1, 2]));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("yield 1") < at("drop list"), "{log:?}");
+    assert!(at("drop list") < at("after first loop"), "{log:?}");
+}

@@ -260,3 +260,26 @@ fn an_if_let_guard_is_released_before_the_else_block() {
         ]
     );
 }
+
+twin! {
+    // An element popped through a guard of the generator's own lock is a value of its own:
+    // it drops at the end of the loop's body, after the consumer had the item.
+    fn popped_through_own_lock(names: Vec<&'static str>) -> usize {
+        let queue = Mutex::new(
+            names
+                .iter()
+                .map(|n| gen_tests::Noisy::new(*n))
+                .collect::<std::collections::VecDeque<_>>(),
+        );
+        while let Some(t) = queue.lock().unwrap().pop_front() {
+            yield_!(t.name().len());
+            gen_tests::log("body end");
+        }
+    }
+}
+
+#[test]
+fn an_element_popped_through_a_guard_of_an_own_lock_drops_after_its_item() {
+    let log = same_drops!(popped_through_own_lock(vec!["a", "bb"]));
+    assert_eq!(log[..3], ["yield 1", "body end", "drop a"]);
+}

@@ -274,3 +274,28 @@ fn temporaries_made_from_borrows_of_locals_drop_after_the_item() {
     let log = same_drops!(fragment_operand(names()));
     assert_eq!(log[..3], ["yield 3", "drop a", "after"]);
 }
+
+/// A record parsed from a line, holding a value the test sees drop.
+fn parse_bag(line: &str) -> Result<Bag, String> {
+    let n: u32 = line.parse().map_err(|_| format!("bad {line}"))?;
+    Ok(Bag::new(line, n))
+}
+
+twin! {
+    // The value under `?` read in place for the item (`parse_bag(&line)?.count`) lives until
+    // the generator resumes, as the statement's temporary does.
+    fallible fn value_under_question_mark(lines: Vec<String>) -> Result<u32, String> {
+        for line in lines {
+            yield_!(Ok(parse_bag(&line)?.count));
+            gen_tests::log("next line");
+        }
+    }
+}
+
+#[test]
+fn the_value_under_a_question_mark_drops_after_the_item() {
+    let lines = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let log = same_drops!(value_under_question_mark(lines(&["2", "3"])));
+    assert_eq!(log[..3], ["yield Ok(2)", "drop 2", "next line"]);
+    check!(value_under_question_mark(lines(&["2", "x", "3"])));
+}

@@ -220,7 +220,8 @@ pub(crate) struct Ir {
     pub error_in_any_lowering: bool,
     /// The body has what a flat state machine cannot express: a `let`, or a statement that
     /// yields, under `#[cfg]` (`build/conditional.rs`: it must know its locals and states
-    /// before `cfg` is decided), or a yield in a `match` guard (`build/branches.rs`).
+    /// before `cfg` is decided), a yield in a `match` guard, or a `let` chain whose pattern
+    /// moves out of a place before a later part may fail (`build/branches.rs`).
     pub inexpressible: bool,
     /// Hidden locals holding a `match` scrutinee only because an arm yields (`let t = e;
     /// match t { .. }`): the fold copy, which never suspends, writes `match e { .. }` again,

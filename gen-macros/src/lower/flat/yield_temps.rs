@@ -239,6 +239,8 @@ fn makes_a_value(e: &Expr) -> bool {
         Expr::Paren(p) => makes_a_value(&p.expr),
         Expr::Group(g) => makes_a_value(&g.expr),
         Expr::Call(_) | Expr::MethodCall(_) | Expr::Struct(_) | Expr::Array(_) => true,
+        // `parse(&line)?`: the value moved out of the `Ok`.
+        Expr::Try(_) => true,
         Expr::Tuple(t) => !t.elems.is_empty(),
         // `vec![..]`, `format!(..)`: std's value-making macros.
         Expr::Macro(m) => m.mac.path.is_ident("vec") || m.mac.path.is_ident("format"),

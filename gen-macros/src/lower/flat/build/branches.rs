@@ -76,7 +76,7 @@ impl Builder<'_> {
     /// A condition: `c`, `let P = e`, joined by `&&`; `let` bindings are declared in `scope`.
     pub(crate) fn cond(&mut self, cond: &SynExpr, scope: crate::lower::flat::ir::ScopeId) -> Cond {
         let mut checkable = true;
-        let parts = cond_parts(cond)
+        let parts: Vec<CondPart> = cond_parts(cond)
             .iter()
             .map(|part| {
                 let built = self.cond_part(part, checkable);
@@ -84,6 +84,16 @@ impl Builder<'_> {
                 built
             })
             .collect();
+        // `if let Some(g) = o && g.0 > 0`: the pattern moves out of `o` before a later part
+        // may fail, so the `else` (and what follows) has `o` moved on some paths only, which
+        // one piece of code cannot express flat (`cfg/branches.rs`): lowered `boxed`.
+        let before_last = parts.len().saturating_sub(1);
+        if parts[..before_last]
+            .iter()
+            .any(|p| matches!(p, CondPart::Let { moves, .. } if !moves.is_empty()))
+        {
+            self.ir.inexpressible = true;
+        }
         Cond { parts, scope }
     }
 

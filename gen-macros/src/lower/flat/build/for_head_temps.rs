@@ -9,9 +9,13 @@
 //!   generator's (a lock reached through a reference argument or `&self`), and drops it when
 //!   it is no longer used otherwise, as any value that may borrow a local (README limit 4).
 //! - An iterator that borrows a temporary of its own head (`for job in
-//!   queue.lock().unwrap().drain(..)`, `for x in &rows()`): the plain function's loop is limit
-//!   1's shape, with a temporary instead of a named local. Report it on the temporary with the
-//!   fixes that apply, instead of rustc's error about a borrow escaping the state machine.
+//!   queue.lock().unwrap().drain(..)`, `for x in &Rows::new(n)`): the plain function's loop is
+//!   limit 1's shape, with a temporary instead of a named local. Report it on the temporary
+//!   with the fixes that apply, instead of rustc's error about a borrow escaping the state
+//!   machine.
+//! - An iterator that borrows a function's value (`for x in make_list(&src).iter()`): a
+//!   temporary if the function returns a value, none if it returns a reference; the body is
+//!   lowered `boxed`, exact for both.
 
 use syn::Expr as SynExpr;
 
@@ -43,6 +47,13 @@ impl Builder<'_> {
     /// The error of a `for` loop over `iterable` whose body yields, when its iterator borrows
     /// a temporary of the head.
     pub(super) fn check_for_head(&mut self, iterable: &SynExpr, body: &syn::Block) {
+        // `for x in make_list(&src).iter()`: a function's value is a temporary the loop
+        // borrows when it is owned, and no temporary when it is a reference (`get(&self.v)`),
+        // which the macro cannot tell apart: lowered `boxed`, exact for both.
+        if borrowed_call_value(iterable) && yields_in(body) {
+            self.ir.inexpressible = true;
+            return;
+        }
         let Some(temp) = borrowed_temporary(iterable) else {
             return;
         };
@@ -230,6 +241,22 @@ fn method_borrowing(e: &SynExpr) -> Option<&'static str> {
             }
         }
         _ => None,
+    }
+}
+
+/// Whether the iterator of `e` borrows a function's value (`make_list(&src).iter()`,
+/// `&rows(n)`), through adapters.
+fn borrowed_call_value(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Paren(p) => borrowed_call_value(&p.expr),
+        SynExpr::Reference(r) => calls_a_function(&r.expr) && owned_temporary(&r.expr).is_none(),
+        SynExpr::MethodCall(m) if BORROWS_RECEIVER.contains(&m.method.to_string().as_str()) => {
+            calls_a_function(&m.receiver) && owned_temporary(&m.receiver).is_none()
+        }
+        SynExpr::MethodCall(m) if ADAPTERS.contains(&m.method.to_string().as_str()) => {
+            borrowed_call_value(&m.receiver)
+        }
+        _ => false,
     }
 }
 

@@ -130,6 +130,16 @@ impl Builder<'_> {
             // `stack.pop()`, `queue.pop_front()`, `map.remove(&k)`: an element taken out by
             // value holds what the container's elements borrow, not the container.
             if TAKES_ELEMENT.contains(&name.as_str()) {
+                // Through a guard (`queue.lock().unwrap().pop_front()`): what the elements of
+                // the locked container borrow, not the guard's borrow of its lock.
+                if self.ir.guards.contains(&binding) || self.ir.held_guards.contains(&binding) {
+                    return match self.ir.bindings[binding].borrows {
+                        Borrows::Definitely(owner, _) | Borrows::Likely(owner) => {
+                            self.ir.bindings[owner].borrows.clone()
+                        }
+                        _ => Borrows::Nothing,
+                    };
+                }
                 return self.ir.bindings[binding].borrows.clone();
             }
             let mutable = name.ends_with("_mut") || name == "drain";
