@@ -168,6 +168,26 @@ pub(super) fn borrow_message(
                  drain does), or {boxed}"
             )
         }
+        // A map or a set, used after the loop: no index, and no owned loop.
+        BindingKind::Iter if owner_after && keyed(ir, owner, binding) => {
+            let place = ir
+                .loop_methods
+                .get(&binding)
+                .map_or(owner_name.clone(), |(place, _)| place.clone());
+            let by_reference = by_reference(ir, owner, &owner_name);
+            let copies = if declared_as(ir, owner, &["BTreeSet", "HashSet"]) {
+                ".cloned()"
+            } else {
+                ".map(|(k, v)| (k.clone(), v.clone()))"
+            };
+            format!(
+                "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; collect what the loop \
+                 needs first (`let entries: Vec<_> = {place}.iter(){copies}.collect();`, or \
+                 from the loop's own `range(..)`) and loop over `entries`, {by_reference}or \
+                 {boxed}"
+            )
+        }
         // Used after the loop: iterating by value would leave nothing to use.
         BindingKind::Iter if owner_after => {
             let place = ir
@@ -390,4 +410,22 @@ fn by_reference(ir: &Ir, owner: BindingId, name: &str) -> String {
     } else {
         "take it by reference as an argument, ".to_owned()
     }
+}
+
+/// Whether `owner` is a map or a set (by its written type, or the loop's method): a
+/// collection without indices.
+fn keyed(ir: &Ir, owner: BindingId, binding: BindingId) -> bool {
+    let by_method = ir.loop_methods.get(&binding).is_some_and(|(_, m)| {
+        matches!(
+            m.as_str(),
+            "range" | "range_mut" | "keys" | "values" | "values_mut"
+        )
+    });
+    by_method || declared_as(ir, owner, &["BTreeMap", "HashMap", "BTreeSet", "HashSet"])
+}
+
+/// Whether `owner`'s written type is one of `types` (by its last path segment).
+fn declared_as(ir: &Ir, owner: BindingId, types: &[&str]) -> bool {
+    matches!(ir.declared_types.get(&owner), Some(syn::Type::Path(p))
+        if p.path.segments.last().is_some_and(|s| types.contains(&s.ident.to_string().as_str())))
 }
