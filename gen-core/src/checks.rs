@@ -396,3 +396,31 @@ impl<T: Default> MissingElse for T {}
 pub fn missing_else<T: MissingElse>() -> T {
     T::default()
 }
+
+/// What an `iter!` block's loop borrows across its yields, when the block captured it: the
+/// block holds its captures in its closure, and its state cannot keep a borrow of one, so
+/// only a captured shared reference can be borrowed through (`let csv = &csv;` before the
+/// block). An owned capture (`String`, `Vec<T>`, an `Rc`) or a `&mut` is this error.
+#[diagnostic::on_unimplemented(
+    message = "`{T}` is captured by this `iter!` block, and the block borrows it across a yield",
+    label = "borrowed across a yield of the block",
+    note = "an `iter!` block cannot keep a borrow of what it captured by move in its state: capture a shared reference instead (`let name = &name;` before the block), or write a `#[generator(boxed)]` function that takes it by value"
+)]
+pub trait CapturedByReference<T: ?Sized> {}
+
+#[diagnostic::do_not_recommend]
+impl<T: SharedReference + ?Sized> CapturedByReference<T> for () {}
+
+/// A shared reference, `&T` (see [`CapturedByReference`]).
+pub trait SharedReference {}
+
+impl<T: ?Sized> SharedReference for &T {}
+
+/// Checks that a capture an `iter!` block borrows across a yield is a shared reference (see
+/// [`CapturedByReference`]); only type-checked, never called.
+#[inline(always)]
+pub fn borrowed_capture<T>(_capture: &T)
+where
+    (): CapturedByReference<T>,
+{
+}

@@ -432,8 +432,17 @@ fn assemble(
         let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
         let fold_path = fold_path
             .map(|path| quote!(if let ::core::option::Option::Some(#sink) = #sink { #path }));
+        // Each capture a kept value probably borrows must be a shared reference (its error
+        // is on the capture's first use in the block).
+        let capture_checks = plan.borrowed_captures.iter().map(|&b| {
+            let ident = &ir.bindings[b].ident;
+            quote_spanned!(ident.span()=> ::gen_core::checks::borrowed_capture(&#ident);)
+        });
+        let capture_checks =
+            (!plan.borrowed_captures.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
         quote! {
             ::gen_core::__private::InlineGen #turbofish ::new(move |#sink| {
+                #capture_checks
                 let #st = &mut #st;
                 #frame_entry
                 #fold_path

@@ -90,6 +90,10 @@ pub(crate) struct Plan {
     /// captures them itself, as a `move` closure does (so the body names the user's variable,
     /// and mutating it needs the user's `mut`), and no state keeps them.
     pub external: HashSet<BindingId>,
+    /// Captures of an `iter!` body that a value some state keeps probably borrows
+    /// (`for w in l.split_whitespace()`): sound only for a captured shared reference, which
+    /// `gen_core::checks::borrowed_capture` asks of each.
+    pub borrowed_captures: Vec<BindingId>,
     /// Per loop: its back edges stay a native loop inside its head's arm.
     pub native: Vec<bool>,
     pub errors: Vec<syn::Error>,
@@ -149,6 +153,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         assigned: vec![HashSet::new(); ir.states.len()],
         used: vec![HashSet::new(); ir.states.len()],
         external: HashSet::new(),
+        borrowed_captures: Vec::new(),
         native,
         errors: Vec::new(),
         parts_errors: Vec::new(),
@@ -176,6 +181,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan.external = external_captures(ir, &plan.cfg);
     plan.split = split_places(&plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
+    plan.borrowed_captures = borrowed_captures(ir, &plan);
     plan.keeps_a_borrow_of_self = plan.kept.iter().flatten().any(|k| {
         let b = plan.cfg.places.list[k.place].binding;
         matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
@@ -226,6 +232,28 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan.find_conflicts(ir, &kept_by);
     plan.find_copied_fields(ir);
     plan
+}
+
+/// See `Plan::borrowed_captures`, in the order the body first names them.
+fn borrowed_captures(ir: &Ir, plan: &Plan) -> Vec<BindingId> {
+    let mut out: Vec<BindingId> = plan
+        .kept
+        .iter()
+        .flatten()
+        .filter_map(
+            |k| match ir.bindings[plan.cfg.places.list[k.place].binding].borrows {
+                Borrows::Likely(owner) | Borrows::MutThrough(owner, _)
+                    if plan.external.contains(&owner) =>
+                {
+                    Some(owner)
+                }
+                _ => None,
+            },
+        )
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// The captures of an `iter!` body that no use moves and that the body first names after

@@ -1,7 +1,8 @@
 // An `iter!` block owns what it captures by move: a loop over a borrow of an owned capture
 // (`csv.split(',')` of a captured `String`) keeps a borrow of the block's own local across
-// its yields. The macro cannot tell an owned capture from a captured reference, so this is
-// rustc's error (README: capture a reference instead, `let csv = &csv;`).
+// its yields. The macro cannot tell an owned capture from a captured reference, so it asks
+// the compiler: an error on the capture naming the fix (capture a reference instead, `let
+// csv = &csv;`), which the second block applies.
 use gen_core::iter;
 
 fn main() {

@@ -1,8 +1,8 @@
 //! Bodies whose values the flat state machine cannot drop where the plain function does.
 //!
-//! The macro does not see types. Two kinds of value would then drop early if the body were
-//! lowered flat, and such a body is lowered as `#[generator(boxed)]` instead, where rustc
-//! keeps every value as the plain function does: exact, at one allocation.
+//! The macro does not see types. The values below would then drop early (or be rejected) if
+//! the body were lowered flat, and such a body is lowered as `#[generator(boxed)]` instead,
+//! where rustc keeps every value as the plain function does: exact, at one allocation.
 //!
 //! - **A partly moved value still in scope when the generator suspends** (`for row in
 //!   batch.rows { yield_!(row) }`, `let name = self.name;`). The state can keep the fields the
@@ -38,6 +38,10 @@
 //!   (`let r = r.header("k", "v");`): the method of the user's may take it by value (then it
 //!   is gone) or by reference (then it drops at the end of its scope); only `boxed` keeps
 //!   either.
+//! - **What `lines()`, `bytes()` or `split(b)` makes of a local of unseen type, kept beside
+//!   it** (`let text = read(); for line in text.lines()`): `str`'s borrow the local, which
+//!   the state cannot hold next to it, and `BufRead`'s take it, which the state would keep
+//!   moved.
 
 use super::*;
 use crate::lower::flat::cfg::Event;
