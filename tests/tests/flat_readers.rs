@@ -194,13 +194,24 @@ twin! {
 }
 
 twin! {
-    // `BufRead::lines` of a local of unseen type: the reader moves into its iterator.
+    // `BufRead::lines` of a local of unseen type: the reader moves into its iterator (through
+    // an adapter too).
     fn lines_of_a_reader_of_unseen_type(name: &'static str) -> usize {
         let reader = open_reader(name);
         for line in reader.lines() {
             yield_!(line.map_or(0, |l| l.len()));
         }
         gen_tests::log("after loop");
+    }
+}
+
+twin! {
+    // The same through an adapter.
+    fn lines_of_a_reader_through_map_while(name: &'static str) -> usize {
+        let again = open_reader(name);
+        for line in again.lines().map_while(Result::ok) {
+            yield_!(line.len() + 100);
+        }
     }
 }
 
@@ -212,6 +223,10 @@ fn lines_of_a_value_of_unseen_type_are_texts_or_a_readers() {
     assert_eq!(check!(split_of_text_of_unseen_type(0)), [10, 12]);
     check!(split_of_text_of_unseen_type(1));
     assert_eq!(check!(lines_of_a_reader_of_unseen_type("r")), [5, 10, 0, 5]);
+    assert_eq!(
+        check!(lines_of_a_reader_through_map_while("m")),
+        [105, 110, 100, 105]
+    );
     let log = same_drops!(lines_of_a_reader_of_unseen_type("r"));
     let at = |e: &str| log.iter().position(|x| x == e).expect(e);
     assert!(at("drop r") > at("yield 10"), "{log:?}");

@@ -293,7 +293,8 @@ fn a_lock_dereferenced_by_a_match_is_held_while_the_consumer_has_the_item() {
 
 #[generator]
 fn watch(state: Arc<Mutex<Phase>>) -> impl Iterator<Item = u32> {
-    // A guard of the generator's own `Arc`: not kept across the yields.
+    // A guard of the generator's own `Arc`, held until the `match` (the `if let` block) ends,
+    // as in the plain function (lowered `boxed`: a flat state cannot hold it beside the `Arc`).
     loop {
         match *state.lock().unwrap() {
             Phase::Idle => yield_!(0),
@@ -307,14 +308,20 @@ fn watch(state: Arc<Mutex<Phase>>) -> impl Iterator<Item = u32> {
 }
 
 #[test]
-fn a_guard_of_the_generators_own_local_is_released_before_the_consumer_has_the_item() {
+fn a_guard_of_the_generators_own_local_is_held_while_the_consumer_has_the_item() {
     let state = Arc::new(Mutex::new(Phase::Busy(3)));
     let mut g = watch(state.clone());
     assert_eq!(g.next(), Some(3));
+    assert!(
+        state.try_lock().is_err(),
+        "held by the `match`, as in the plain function"
+    );
+    drop(g);
     assert!(state.try_lock().is_ok());
-    *state.lock().unwrap() = Phase::Idle;
-    assert_eq!(g.next(), Some(0));
-    *state.lock().unwrap() = Phase::Done;
+    let state = Arc::new(Mutex::new(Phase::Done));
+    let mut g = watch(state.clone());
     assert_eq!(g.next(), Some(99));
+    assert!(state.try_lock().is_err(), "held by the `if let` block");
     assert_eq!(g.next(), None);
+    assert!(state.try_lock().is_ok());
 }

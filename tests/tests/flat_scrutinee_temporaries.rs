@@ -197,6 +197,11 @@ impl<'a> Lexer<'a> {
     fn peek(&self) -> Option<&'a str> {
         self.src.split(' ').next()
     }
+
+    /// Named like `Iterator::count`, which takes `self`; this one borrows.
+    fn count(&self) -> usize {
+        self.src.split(' ').count()
+    }
 }
 
 impl Drop for Lexer<'_> {
@@ -276,4 +281,29 @@ fn a_temporary_of_the_users_making_that_may_borrow_a_local_drops_when_the_constr
     );
     assert!(log.contains(&"noisy arm end".to_owned()));
     check!(user_temporaries_borrowing_locals(words()));
+}
+
+twin! {
+    // A method of the user's named like a std one that takes `self` (`count`), on a
+    // temporary that borrows a local: it may borrow the temporary, which then lives to the
+    // end of the `match` (lowered `boxed`).
+    fn own_method_named_like_a_consuming_one(words: Vec<&'static str>) -> usize {
+        let src = words.join(" ");
+        match Lexer::new(&src).count() {
+            0 => {}
+            n => {
+                yield_!(n);
+                yield_!(n + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_users_method_named_like_a_consuming_std_one_keeps_its_temporary() {
+    let log = same_drops!(own_method_named_like_a_consuming_one(vec!["a", "b"]));
+    assert_eq!(
+        log[..4],
+        ["new a b", "yield 2", "yield 3", "drop lexer a b"]
+    );
 }

@@ -160,3 +160,46 @@ fn values_made_of_taken_elements_drop_at_the_end_of_their_scope() {
     assert!(at("end") < at("drop a"), "{log:?}");
     check!(made_of_taken_elements(vec![]));
 }
+
+#[generator]
+fn drain_bound_by_let(v: &'static mut Vec<Noisy>) -> impl Iterator<Item = usize> {
+    let mut dr = v.drain(..);
+    if let Some(x) = dr.next() {
+        yield_!(x.name().len());
+    }
+    yield_!(0);
+    gen_tests::log("end of body");
+}
+
+fn drain_bound_by_let_plain(v: &mut Vec<Noisy>, mut out: Sink) {
+    let mut dr = v.drain(..);
+    if let Some(x) = dr.next()
+        && !out.put(x.name().len())
+    {
+        return;
+    }
+    if !out.put(0) {
+        return;
+    }
+    gen_tests::log("end of body");
+}
+
+#[test]
+fn a_drain_bound_by_let_drops_what_it_did_not_hand_out_at_the_end_of_its_block() {
+    let names = ["a", "bb", "ccc"];
+    let log = same_drops(
+        || drain_bound_by_let(leaked(&names)),
+        |k| drain_bound_by_let_plain(&mut noisy(&names), Sink(k)),
+    );
+    assert_eq!(
+        log,
+        [
+            "yield 1",
+            "drop a",
+            "yield 0",
+            "end of body",
+            "drop bb",
+            "drop ccc"
+        ]
+    );
+}

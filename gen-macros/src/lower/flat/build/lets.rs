@@ -73,8 +73,11 @@ impl Builder<'_> {
         };
         // A copy of a reference is one; what a reference points to is read through it (a
         // destructured part is a reference by match ergonomics, or a copy of a `Copy` part).
+        // (`let mut d = v.drain(..);` is an iterator with drop glue: its drop removes what it
+        // did not hand out.)
         let through_ref = init_syn.is_some_and(|i| {
-            self.through_reference(&i.expr)
+            (self.through_reference(&i.expr)
+                && super::syntax_facts::drained_receiver(&i.expr).is_none())
                 || crate::lower::flat::extended_temps::borrows_a_temporary(&i.expr)
         });
         // A value annotated with a type that owns all its data (`let names: Vec<String> =

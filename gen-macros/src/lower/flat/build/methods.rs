@@ -103,6 +103,8 @@ pub(super) const ADAPTERS: &[&str] = &[
     "flatten",
     "take_while",
     "skip_while",
+    "map_while",
+    "scan",
     "inspect",
     "fuse",
     "unwrap",

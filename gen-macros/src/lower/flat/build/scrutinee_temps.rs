@@ -18,9 +18,9 @@
 //!   `else` block (edition 2021 after it, which differs only when the `else` block yields).
 //!
 //! The plan keeps a guard `t` across the yields when it borrows nothing of the generator's (a
-//! lock reached through a reference argument or `&self`), and drops it when it is no longer
-//! used otherwise, as any value that may borrow a local (README limit 4); an owned copy is
-//! kept to the end of the construct, as Rust keeps it. A binding of the construct that
+//! lock reached through a reference argument or `&self`); a guard of the generator's own lock
+//! makes the body `boxed` (`plan/inexact.rs`); an owned copy is kept to the end of the
+//! construct, as Rust keeps it. A binding of the construct that
 //! borrows `t` and is still needed after a yield is the macro's error on the temporary.
 
 use syn::Expr as SynExpr;
@@ -41,6 +41,13 @@ impl Builder<'_> {
     /// The hidden locals of the temporaries that `value`'s receiver chain makes and reads
     /// through, and `value` reading them instead; `None` when the chain reads none.
     pub(super) fn spill_scrutinee_temps(&mut self, value: &SynExpr) -> Option<SpilledTemps> {
+        // `match Lexer::new(&src).count()`: a method named like one that takes `self` on std
+        // types (`Iterator::count`), on a value of the user's making, may take it by reference
+        // instead; the macro cannot tell whether the temporary lives to the end of the
+        // construct: lowered `boxed`, exact for both.
+        if self.consuming_name_on_a_user_value(value) {
+            self.ir.inexpressible = true;
+        }
         let mut rewritten = value.clone();
         let mut stmts = Vec::new();
         let mut bindings = Vec::new();
@@ -97,6 +104,23 @@ impl Builder<'_> {
         *rewritten.expr = spilled.rewritten;
         spilled.rewritten = SynExpr::Let(rewritten);
         Some(spilled)
+    }
+
+    /// Whether `e`'s receiver chain calls a method named like a consuming std one on a value
+    /// of the user's making it makes itself (see `spill_scrutinee_temps`).
+    fn consuming_name_on_a_user_value(&self, e: &SynExpr) -> bool {
+        match e {
+            SynExpr::Paren(p) => self.consuming_name_on_a_user_value(&p.expr),
+            SynExpr::Field(f) => self.consuming_name_on_a_user_value(&f.base),
+            SynExpr::MethodCall(m) => {
+                let on_user_value = matches!(&*m.receiver, SynExpr::Call(_) | SynExpr::Struct(_))
+                    && self.may_hold_user_values(&m.receiver);
+                (on_user_value
+                    && super::operands::consumes_receiver(&m.method.to_string(), m.args.len()))
+                    || self.consuming_name_on_a_user_value(&m.receiver)
+            }
+            _ => false,
+        }
     }
 
     /// `drop(t);` of the hidden local of a temporary.

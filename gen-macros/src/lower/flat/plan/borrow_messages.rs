@@ -211,7 +211,13 @@ pub(super) fn borrow_message(
                 .is_some_and(|(_, m)| m == "iter_mut" || m == "&mut") =>
         {
             let place = &ir.loop_methods[&binding].0;
-            let by_reference = by_reference(ir, owner, &owner_name);
+            // (An `iter!` block's captured reference cannot be borrowed mutably across its
+            // yields either.)
+            let by_reference = if ir.inline {
+                String::new()
+            } else {
+                by_reference(ir, owner, &owner_name)
+            };
             format!(
                 "`{owner_name}` is borrowed mutably by {by} across a yield, but a flat \
                  generator cannot keep a borrow of its own local in its state; index into it \

@@ -42,6 +42,9 @@
 //!   it** (`let text = read(); for line in text.lines()`): `str`'s borrow the local, which
 //!   the state cannot hold next to it, and `BufRead`'s take it, which the state would keep
 //!   moved.
+//! - **A scrutinee's guard of the generator's own lock, alive at a suspension** (`while let
+//!   Some(t) = queue.lock().unwrap().pop_front() { yield_!(t) }` with an owned `queue`):
+//!   Rust holds it until the construct ends; the state cannot hold it beside the lock.
 
 use super::*;
 use crate::lower::flat::cfg::Event;
@@ -57,6 +60,27 @@ impl Plan {
             || self.keeps_a_likely_borrow_beside_its_owner(ir)
             || self.keeps_a_reassigned_borrow_beside_its_owner(ir)
             || self.keeps_a_shadowed_builder(ir)
+            || self.suspends_with_a_scrutinee_guard_of_its_own_local(ir)
+    }
+
+    /// Whether some state is entered while a `match`/`if let`/`while let` scrutinee's guard
+    /// of the generator's own lock is alive (`while let Some(t) =
+    /// queue.lock().unwrap().pop_front() { yield_!(t) }` with `queue` a local or an owned
+    /// `Arc<Mutex<_>>` argument): Rust holds it until the construct ends, which a flat state
+    /// cannot (it would hold a borrow of the lock beside the lock), so flat it would be
+    /// released before the consumer sees the item.
+    fn suspends_with_a_scrutinee_guard_of_its_own_local(&self, ir: &Ir) -> bool {
+        (0..ir.states.len()).any(|s| {
+            let node = self.cfg.entries[s];
+            node != usize::MAX
+                && ir.guards.iter().any(|&g| {
+                    ir.bindings[g].kind == BindingKind::Temp
+                        && self.borrows_local(ir, &ir.bindings[g].borrows)
+                        && self.cfg.binding_places[g]
+                            .iter()
+                            .any(|&p| self.init.maybe_init[node].contains(p))
+                })
+        })
     }
 
     /// Whether some state keeps a binding shadowed by a builder's result made from it

@@ -49,9 +49,12 @@ impl Plan {
         // is an error rather than an early drop.
         let no_drop = info.by_ref || info.plain;
         // (A borrow through a `&mut` argument, `self.rows.get(k)`, cannot be kept next to
-        // the argument either.)
+        // the argument either; without it, it can: `let mut d = v.drain(..);` with `v` no
+        // longer used drops at the end of its block, as its drop removes what it did not
+        // hand out.)
         let borrows = self.borrows_local(ir, &info.borrows)
-            || matches!(info.borrows, Borrows::MutThrough(..));
+            || matches!(info.borrows, Borrows::MutThrough(through, _)
+                if self.used_beside(binding, through));
         if !live
             && (no_drop
                 || (borrows && !held_for_drop(ir, binding))
@@ -63,6 +66,20 @@ impl Plan {
             return;
         };
         self.keep_place(root, node, out);
+    }
+
+    /// Whether `through` is still used at the entry of a state where `binding`, a borrow
+    /// through it, is initialized: then `binding` cannot be kept beside it anywhere.
+    fn used_beside(&self, binding: BindingId, through: BindingId) -> bool {
+        self.cfg.entries.iter().any(|&n| {
+            n != usize::MAX
+                && self.cfg.binding_places[binding]
+                    .iter()
+                    .any(|&p| self.init.maybe_init[n].contains(p))
+                && self.cfg.binding_places[through]
+                    .iter()
+                    .any(|&p| self.live[n].contains(p))
+        })
     }
 
     fn keep_place(&self, p: PlaceId, node: Node, out: &mut Vec<Kept>) {
