@@ -88,6 +88,14 @@ pub(crate) fn loop_source(e: &SynExpr) -> Option<(String, String)> {
             place_text(&r.expr).map(|p| (p, how.to_owned()))
         }
         SynExpr::MethodCall(m) => match place_text(&m.receiver) {
+            // `drain(1..3)` leaves the rest in place, unlike `drain(..)`.
+            Some(place)
+                if m.method == "drain"
+                    && !matches!(m.args.first(), Some(SynExpr::Range(r))
+                        if r.start.is_none() && r.end.is_none()) =>
+            {
+                Some((place, "drain(range)".to_owned()))
+            }
             Some(place) => Some((place, m.method.to_string())),
             None => loop_source(&m.receiver),
         },

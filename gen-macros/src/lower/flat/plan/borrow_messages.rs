@@ -168,6 +168,21 @@ pub(super) fn borrow_message(
                  drain does), or {boxed}"
             )
         }
+        // `for x in v.drain(1..3)`: the rest stays in `v`, so no `mem::take` and no clone.
+        BindingKind::Iter
+            if ir
+                .loop_methods
+                .get(&binding)
+                .is_some_and(|(_, m)| m == "drain(range)") =>
+        {
+            let place = &ir.loop_methods[&binding].0;
+            format!(
+                "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
+                 cannot keep a borrow of its own local in its state; take the items out before \
+                 the loop (`let items: Vec<_> = {place}.drain(..).collect();`, with the loop's \
+                 range) and loop over `items`, or {boxed}"
+            )
+        }
         // A map or a set, used after the loop: no index, and no owned loop.
         BindingKind::Iter if owner_after && keyed(ir, owner, binding) => {
             let place = ir
@@ -366,6 +381,10 @@ fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> String {
             format!("`{place}.into_values()` in place of `{place}.{method}()`")
         }
         "drain" => format!("`std::mem::take(&mut {place}).into_iter()`"),
+        "drain(range)" => format!(
+            "the items collected first, `let items: Vec<_> = {place}.drain(..).collect();` with \
+             the loop's range, then `for x in items`"
+        ),
         m @ ("chunks" | "chunks_exact" | "rchunks" | "windows") => format!(
             "`let parts: Vec<Vec<_>> = {place}.{m}(n).map(<[_]>::to_vec).collect();`, then \
              `for part in parts`"
