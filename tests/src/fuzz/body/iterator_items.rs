@@ -11,8 +11,9 @@
 //!   function's value made from a borrow of a local, `hold(&t).len()`), with yields in the
 //!   arm, and a part of a borrow of a text local read after a yield;
 //! - a yield's operand reading through a function's value made from a borrow of a local
-//!   (`yield_!(hold(&t).len())`), a `String` moved into a range, and `lines()` of text of a
-//!   type the macro cannot see (`text_of(n)`) kept across the loop's yields.
+//!   (`yield_!(hold(&t).len())`), a `String` moved into a range, `lines()` of text of a
+//!   type the macro cannot see (`text_of(n)`) kept across the loop's yields, and a `while
+//!   let` scrutinee's guard of the generator's own lock.
 
 use super::{Gen, Ty};
 
@@ -185,54 +186,40 @@ impl Gen {
     }
 
     /// A value of a function made from a borrow of a text local, read in place by a yield's
-    /// operand or a scrutinee; a `String` moved into a range; `lines()` of unseen-type text.
+    /// operand or a scrutinee; a `String` moved into a range; `lines()` of unseen-type text;
+    /// a guard of the generator's own lock in a `while let` scrutinee.
     fn borrowing_temporary(&mut self) -> String {
         let (pre, t) = self.text_local();
         let second = self.yield_expr();
         let k = self.fresh("k");
-        let body = match self.rng.below(4) {
+        let body = match self.rng.below(5) {
             0 => {
                 let y = self.yield_of(&format!("hold(&{t}).len()"));
-                format!(
-                    "{y}
-"
-                )
+                format!("{y}\n")
             }
             1 => {
                 let first = self.yield_of(&k);
                 format!(
-                    "match hold(&{t}).len() {{
-0 => {{}}
-{k} => {{
-{first}
-{second};
-}}
-}}
-"
+                    "match hold(&{t}).len() {{\n0 => {{}}\n{k} => {{\n{first}\n{second};\n}}\n}}\n"
                 )
             }
             2 => {
                 let r = self.fresh("r");
                 let y = self.yield_of(&format!("({r}.start.len() as u64)"));
-                format!(
-                    "let {k} = {t}.clone();
-let {r} = {k}..;
-{y}
-{second};
-"
-                )
+                format!("let {k} = {t}.clone();\nlet {r} = {k}..;\n{y}\n{second};\n")
             }
-            _ => {
+            3 => {
                 let (u, l) = (self.fresh("u"), self.fresh("l"));
                 let e = self.int(1);
                 let y = self.yield_of(&format!("({l}.len() as u64)"));
+                format!("let {u} = text_of({e});\nfor {l} in {u}.lines() {{\n{y}\n}}\n{second};\n")
+            }
+            _ => {
+                // Held through the body, as Rust holds a scrutinee's temporaries.
+                let (q, g) = (self.fresh("q"), self.fresh("g"));
+                let y = self.yield_of(&format!("{g}.id()"));
                 format!(
-                    "let {u} = text_of({e});
-for {l} in {u}.lines() {{
-{y}
-}}
-{second};
-"
+                    "let {q} = ::std::sync::Mutex::new(vec![G::new(\"{q}.a\"), G::new(\"{q}.b\")]);\nwhile let Some({g}) = {q}.lock().unwrap().pop() {{\n{y}\n{second};\n}}\n"
                 )
             }
         };
