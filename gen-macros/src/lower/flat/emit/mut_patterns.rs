@@ -28,24 +28,22 @@ use crate::lower::flat::ir::BindingId;
 impl Emitter<'_> {
     /// `pat` as this arm binds it (see the module docs).
     pub(crate) fn arm_pat(&self, pat: &Pat, bindings: &[BindingId]) -> TokenStream {
-        let strip: Vec<String> = self
-            .handed_on(bindings)
-            .map(|b| self.ir.bindings[b].ident.to_string())
-            .collect();
-        if strip.is_empty() {
-            return pat.to_token_stream();
-        }
-        let mut pat = pat.clone();
-        StripMut(&strip).visit_pat_mut(&mut pat);
-        pat.to_token_stream()
+        self.without_mut(pat, self.handed_on(bindings))
     }
 
     /// `pat` of a `for` loop, a condition's `let` or a `match` arm as this arm binds it: also
     /// without the `mut` of a binding this arm uses while another mutates it (`remut`).
     pub(crate) fn pattern_pat(&self, pat: &Pat, bindings: &[BindingId]) -> TokenStream {
-        let strip: Vec<String> = self
-            .handed_on(bindings)
-            .chain(self.mutated_elsewhere(bindings))
+        self.without_mut(
+            pat,
+            self.handed_on(bindings)
+                .chain(self.mutated_elsewhere(bindings)),
+        )
+    }
+
+    /// `pat` without the `mut` of `stripped`.
+    fn without_mut(&self, pat: &Pat, stripped: impl Iterator<Item = BindingId>) -> TokenStream {
+        let strip: Vec<String> = stripped
             .map(|b| self.ir.bindings[b].ident.to_string())
             .collect();
         if strip.is_empty() {

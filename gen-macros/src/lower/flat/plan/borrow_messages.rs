@@ -97,11 +97,7 @@ pub(super) fn borrow_message(
         // `for c in &mut it` or `it.by_ref()` over an iterator local: its own `next()` needs no
         // loop borrow.
         BindingKind::Iter
-            if ir.bindings[owner].by_ref
-                || ir
-                    .loop_methods
-                    .get(&binding)
-                    .is_some_and(|(_, m)| m == "by_ref") =>
+            if ir.bindings[owner].by_ref || loop_method(ir, binding) == Some("by_ref") =>
         {
             format!(
                 "`{owner_name}` is borrowed by {by} across a yield, but a flat generator cannot \
@@ -153,13 +149,7 @@ pub(super) fn borrow_message(
         }
         // `for x in v.drain(..)` with `v` used after the loop: `mem::take` empties `v` as the
         // drain does, and leaves it usable.
-        BindingKind::Iter
-            if owner_after
-                && ir
-                    .loop_methods
-                    .get(&binding)
-                    .is_some_and(|(_, m)| m == "drain") =>
-        {
+        BindingKind::Iter if owner_after && loop_method(ir, binding) == Some("drain") => {
             let place = &ir.loop_methods[&binding].0;
             format!(
                 "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
@@ -169,12 +159,7 @@ pub(super) fn borrow_message(
             )
         }
         // `for x in v.drain(1..3)`: the rest stays in `v`, so no `mem::take` and no clone.
-        BindingKind::Iter
-            if ir
-                .loop_methods
-                .get(&binding)
-                .is_some_and(|(_, m)| m == "drain(range)") =>
-        {
+        BindingKind::Iter if loop_method(ir, binding) == Some("drain(range)") => {
             let place = &ir.loop_methods[&binding].0;
             format!(
                 "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
@@ -219,12 +204,7 @@ pub(super) fn borrow_message(
         }
         // `for x in v.iter_mut() { *x += 1; yield_!(*x) }`: an owned loop would change
         // values that are no longer `v`'s.
-        BindingKind::Iter
-            if ir
-                .loop_methods
-                .get(&binding)
-                .is_some_and(|(_, m)| m == "iter_mut" || m == "&mut") =>
-        {
+        BindingKind::Iter if matches!(loop_method(ir, binding), Some("iter_mut" | "&mut")) => {
             let place = &ir.loop_methods[&binding].0;
             // (An `iter!` block's captured reference cannot be borrowed mutably across its
             // yields either.)
@@ -440,12 +420,10 @@ fn by_reference(ir: &Ir, owner: BindingId, name: &str) -> String {
 /// Whether `owner` is a map or a set (by its written type, or the loop's method): a
 /// collection without indices.
 fn keyed(ir: &Ir, owner: BindingId, binding: BindingId) -> bool {
-    let by_method = ir.loop_methods.get(&binding).is_some_and(|(_, m)| {
-        matches!(
-            m.as_str(),
-            "range" | "range_mut" | "keys" | "values" | "values_mut"
-        )
-    });
+    let by_method = matches!(
+        loop_method(ir, binding),
+        Some("range" | "range_mut" | "keys" | "values" | "values_mut")
+    );
     by_method || declared_as(ir, owner, &["BTreeMap", "HashMap", "BTreeSet", "HashSet"])
 }
 
@@ -453,4 +431,9 @@ fn keyed(ir: &Ir, owner: BindingId, binding: BindingId) -> bool {
 fn declared_as(ir: &Ir, owner: BindingId, types: &[&str]) -> bool {
     matches!(ir.declared_types.get(&owner), Some(syn::Type::Path(p))
         if p.path.segments.last().is_some_and(|s| types.contains(&s.ident.to_string().as_str())))
+}
+
+/// The method (or `&`, `&mut`) the loop over `binding` iterates its place with.
+fn loop_method(ir: &Ir, binding: BindingId) -> Option<&str> {
+    ir.loop_methods.get(&binding).map(|(_, m)| m.as_str())
 }
