@@ -154,11 +154,11 @@ impl Builder<'_> {
             && matches!(self.ir.bindings[*binding].borrows, Borrows::Definitely(..))
         {
             use crate::lower::flat::ir::ItemKind;
-            let kind = if super::method_borrows::builds_items(e) {
+            let kind = if super::item_chains::builds_items(e) {
                 Some(ItemKind::Built)
-            } else if super::method_borrows::yields_plain_items(e) {
+            } else if super::item_chains::yields_plain_items(e) {
                 Some(ItemKind::Plain)
-            } else if super::method_borrows::yields_borrowed_items(e) {
+            } else if super::item_chains::yields_borrowed_items(e) {
                 Some(ItemKind::Borrowed)
             } else {
                 None

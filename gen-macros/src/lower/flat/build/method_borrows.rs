@@ -5,6 +5,10 @@ use syn::Expr as SynExpr;
 
 use super::Builder;
 use super::borrows::{likely, strongest};
+use super::item_chains::{
+    builds_a_value_from_each, builds_items, drained_container, transforms_items,
+    yields_borrowed_items, yields_plain_items,
+};
 use super::methods::{
     ADAPTERS, BORROWING, ELEMENT_ACCESS, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT, STR_BORROWING,
     TYPED_BY_ARGUMENT,
@@ -368,24 +372,6 @@ impl Builder<'_> {
     }
 }
 
-/// Whether the items of the iterator `e` went through a closure or a copy on their way out
-/// (`.map(..)`, `.filter_map(..)`, `.copied()` in its chain of adapters).
-pub(super) fn transforms_items(e: &Expr) -> bool {
-    let ExprKind::Op {
-        syn: SynExpr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
-        return false;
-    };
-    let name = m.method.to_string();
-    matches!(
-        name.as_str(),
-        "map" | "filter_map" | "flat_map" | "map_while" | "scan" | "copied" | "cloned"
-    ) || (ADAPTERS.contains(&name.as_str()) && transforms_items(&operands[0]))
-}
-
 /// `w.chars().collect::<Vec<char>>()`, `s.parse::<u32>()`: a method whose written type
 /// argument is a type that owns all its data returns such a value (a method of std's that
 /// takes a type argument returns a value of that type), whatever its receiver borrows.
@@ -397,171 +383,6 @@ fn turbofish_owns(m: &syn::ExprMethodCall) -> bool {
         ) && matches!(t.args.last(), Some(syn::GenericArgument::Type(ty))
                 if super::written_types::owned_type(ty))
     })
-}
-
-/// The method call an iterator chain starts from, through the adapters that hand its items
-/// on (`s.chars()` of `s.chars().rev().skip(1)`), with its operands (the receiver first).
-fn item_source(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
-    let ExprKind::Op {
-        syn: SynExpr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
-        return None;
-    };
-    let name = m.method.to_string();
-    if name == "enumerate" || super::methods::HANDS_ITEMS_ON.contains(&name.as_str()) {
-        return item_source(&operands[0]);
-    }
-    Some((m, operands))
-}
-
-/// `line.split(',')`, `v.iter().skip(1)`, `map.keys()`: an iterator whose items are
-/// references into what it borrows, or plain data (no drop glue), made by no closure.
-pub(super) fn yields_borrowed_items(e: &Expr) -> bool {
-    item_source(e).is_some_and(|(m, _)| {
-        matches!(
-            m.method.to_string().as_str(),
-            "iter"
-                | "iter_mut"
-                | "split"
-                | "splitn"
-                | "rsplit"
-                | "rsplitn"
-                | "split_terminator"
-                | "split_inclusive"
-                | "split_whitespace"
-                | "split_ascii_whitespace"
-                | "lines"
-                | "keys"
-                | "values"
-                | "values_mut"
-                | "windows"
-                | "chunks"
-                | "chunks_exact"
-                | "matches"
-                | "match_indices"
-                | "chars"
-                | "char_indices"
-                | "bytes"
-        )
-    })
-}
-
-/// A closure that builds a value (`|s| s.to_string()`, see `builds_a_value`), or a path to a
-/// function that makes an owned value of a reference (`str::to_owned`, `String::from`,
-/// `Clone::clone`, a tuple struct's constructor).
-fn builds_a_value_from_each(f: &Expr) -> bool {
-    match &f.kind {
-        ExprKind::Closure {
-            syn: SynExpr::Closure(c),
-            ..
-        } => builds_a_value(&c.body),
-        ExprKind::Op {
-            syn: SynExpr::Path(p),
-            ..
-        } => p.path.segments.last().is_some_and(|s| {
-            let name = s.ident.to_string();
-            matches!(
-                name.as_str(),
-                "to_owned" | "to_string" | "from" | "new" | "clone" | "to_vec" | "into_owned"
-            ) || name.starts_with(|c: char| c.is_ascii_uppercase())
-        }),
-        _ => false,
-    }
-}
-
-/// `v.iter().map(|n| G::new(n))`, `.map(|s| Row { .. })`, `.map(|s| s.to_string())`: the
-/// items are values the closure builds (which may have a `Drop` of their own), not views of
-/// what the iterator borrows.
-pub(super) fn builds_items(e: &Expr) -> bool {
-    let ExprKind::Op {
-        syn: SynExpr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
-        return false;
-    };
-    match m.method.to_string().as_str() {
-        "map" | "filter_map" | "map_while" => matches!(operands.get(1).map(|a| &a.kind),
-            Some(ExprKind::Closure { syn: SynExpr::Closure(c), .. }) if builds_a_value(&c.body)),
-        name if ADAPTERS.contains(&name) => builds_items(&operands[0]),
-        _ => false,
-    }
-}
-
-/// A constructor call (`G(n)`, `Conn::open(n)`, `Some(G::new())`), a struct literal, or an
-/// owned copy (`to_string()`, `clone()`, `format!`).
-fn builds_a_value(e: &SynExpr) -> bool {
-    match e {
-        SynExpr::Block(b) => match b.block.stmts.last() {
-            Some(syn::Stmt::Expr(tail, None)) => builds_a_value(tail),
-            _ => false,
-        },
-        SynExpr::Paren(p) => builds_a_value(&p.expr),
-        SynExpr::Struct(_) => true,
-        SynExpr::Call(c) => match &*c.func {
-            SynExpr::Path(p) => p.path.segments.iter().any(|s| {
-                s.ident
-                    .to_string()
-                    .starts_with(|c: char| c.is_ascii_uppercase())
-            }),
-            _ => false,
-        },
-        // (`|s| s.take()`, `|q| q.pop_front()`: a value taken out of an element.)
-        SynExpr::MethodCall(m) => {
-            let name = m.method.to_string();
-            matches!(
-                name.as_str(),
-                "to_string" | "to_owned" | "clone" | "to_vec" | "into_owned"
-            ) || (name == "take" && m.args.is_empty())
-                || super::receiver_methods::TAKES_ELEMENT.contains(&name.as_str())
-        }
-        SynExpr::Macro(m) => m.mac.path.is_ident("format") || m.mac.path.is_ident("vec"),
-        _ => false,
-    }
-}
-
-/// `w.chars()`, `s.bytes().rev()`, `line.char_indices().skip(1)`: an iterator over a text
-/// whose items are plain data (`char`, `u8`, `(usize, char)`), so what it collects or hands
-/// out owns its data although the iterator borrows the text.
-/// Through `chain(..)` too, whose items are of its receiver's type (`input.chars().chain(
-/// once(' '))`).
-pub(super) fn yields_plain_items(e: &Expr) -> bool {
-    match item_source(e) {
-        Some((m, operands)) if m.method == "chain" => yields_plain_items(&operands[0]),
-        Some((m, _)) => {
-            m.args.is_empty()
-                && matches!(
-                    m.method.to_string().as_str(),
-                    "chars" | "bytes" | "char_indices" | "encode_utf16"
-                )
-        }
-        None => false,
-    }
-}
-
-/// The local `v` of `v.drain(..)` (through adapters that hand its elements on,
-/// `v.drain(..).rev()`, or make values of them, `v.drain(..).map(|d| d.name)`): an iterator
-/// over elements taken out of `v` by value, or what a closure makes of them (a closure that
-/// captures a local by reference is judged on its own: `closure_borrows.rs`).
-fn drained_container(e: &Expr) -> Option<crate::lower::flat::ir::BindingId> {
-    let (m, operands) = item_source(e)?;
-    match &operands[0].kind {
-        ExprKind::Place { place, .. } if m.method == "drain" && place.path.is_empty() => {
-            Some(place.binding)
-        }
-        _ if matches!(
-            m.method.to_string().as_str(),
-            "map" | "filter_map" | "map_while" | "flat_map"
-        ) =>
-        {
-            drained_container(&operands[0])
-        }
-        _ => None,
-    }
 }
 
 /// `+`, `-`, `*`, `/`, `%`: an operator whose value is a number when an operand is one.

@@ -20,6 +20,7 @@ mod conditional;
 mod expr;
 pub(crate) mod for_head_temps;
 mod generic_not_copy;
+mod item_chains;
 mod item_types;
 mod iterator_borrows;
 mod join_ties;

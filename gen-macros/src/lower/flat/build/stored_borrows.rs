@@ -78,7 +78,7 @@ impl Builder<'_> {
                 Borrows::Maybe
             };
         }
-        if super::method_borrows::yields_plain_items(arg) {
+        if super::item_chains::yields_plain_items(arg) {
             return Borrows::Nothing;
         }
         if let Some(items) = self.copied_items(arg) {
@@ -86,7 +86,7 @@ impl Builder<'_> {
         }
         // `line.split(' ').map(|s| s.len())`: what a closure makes of the items may own its
         // data.
-        if super::method_borrows::transforms_items(arg) {
+        if super::item_chains::transforms_items(arg) {
             return likely(self.borrows_of(arg));
         }
         self.borrows_of(arg)
