@@ -149,3 +149,31 @@ fn a_popped_value_is_owned_and_keeps_its_drop_timing() {
     check!(popped_items_keep_their_timing(2));
     same_drops!(popped_items_keep_their_timing(3));
 }
+
+/// A ticket whose tag logs its drop.
+#[derive(Debug)]
+pub struct Ticket {
+    pub id: usize,
+    pub tag: Noisy,
+}
+
+twin! {
+    // `..` skips fields the macro cannot name: the popped ticket's `tag` drops at the end of
+    // the iteration, after the consumer had the item (lowered `boxed`).
+    fn rest_pattern_of_a_popped_value(ids: Vec<usize>) -> usize {
+        let mut queue: Vec<Ticket> = ids
+            .iter()
+            .map(|&id| Ticket { id, tag: Noisy::new(format!("tag{id}")) })
+            .collect();
+        while let Some(Ticket { id, .. }) = queue.pop() {
+            yield_!(id);
+            gen_tests::log("body end");
+        }
+    }
+}
+
+#[test]
+fn fields_a_rest_pattern_skips_drop_at_the_end_of_the_iteration() {
+    let log = same_drops!(rest_pattern_of_a_popped_value(vec![1, 2]));
+    assert_eq!(log[..3], ["yield 2", "body end", "drop tag2"]);
+}

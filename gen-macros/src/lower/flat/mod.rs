@@ -117,7 +117,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     names::choose_state_name(quote::quote!(#sig #block));
     let desugared;
     let block = by_ref_loops::desugar(func);
-    let block = unbound_parts::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
+    let unbound = unbound_parts::desugar(block.as_ref().unwrap_or(&func.block));
+    let block = unbound.block.or(block);
     let block = extended_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
     let block = yield_temps::desugar(block.as_ref().unwrap_or(&func.block)).or(block);
     let func = match block {
@@ -160,6 +161,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let (ir, plan) = loop {
         let mut ir = build::build(func, &args, &rounds, &macros);
         ir.may_lower_boxed = !returns_clone(func) && !boxed_may_outlive_less(func);
+        ir.inexpressible |= unbound.inexact;
         let plan = plan::plan(&ir, &unnative);
         let more = !plan.force.is_subset(&rounds.force)
             || !plan.unnative.is_subset(&unnative)

@@ -21,7 +21,8 @@
 //! each arm of a `match` (without a guard, which reads the bindings under their names) whose
 //! scrutinee is a temporary. Patterns this cannot name exactly are left as written: `..`
 //! (the fields it skips are unknown), an or-pattern, two unbound fields of one struct
-//! pattern (their declaration order is unknown).
+//! pattern (their declaration order is unknown); a body with one is lowered `boxed`
+//! (`Desugared::inexact`), where the temporary's parts drop as in Rust.
 
 use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
@@ -29,21 +30,36 @@ use syn::{Block, Expr, Ident, Pat, Stmt};
 
 use super::build::borrows::yields_references;
 
-/// `block` with the unbound parts of its temporaries' patterns desugared, or `None` when
-/// there are none to desugar.
-pub(crate) fn desugar(block: &Block) -> Option<Block> {
+/// What [`desugar`] made of a block.
+pub(crate) struct Desugared {
+    /// The block with the unbound parts of its temporaries' patterns desugared, or `None`
+    /// when there are none to desugar.
+    pub block: Option<Block>,
+    /// A pattern that leaves parts of a temporary unbound in a way this cannot name (`..`
+    /// of a struct pattern, an or-pattern) guards a body that yields: flat, those parts
+    /// would drop at the yield.
+    pub inexact: bool,
+}
+
+/// Desugars the unbound parts of `block`'s temporaries' patterns (see the module docs).
+pub(crate) fn desugar(block: &Block) -> Desugared {
     let mut d = Desugar {
         next: 0,
         changed: false,
+        inexact: false,
     };
     let mut out = block.clone();
     d.visit_block_mut(&mut out);
-    d.changed.then_some(out)
+    Desugared {
+        block: d.changed.then_some(out),
+        inexact: d.inexact,
+    }
 }
 
 struct Desugar {
     next: usize,
     changed: bool,
+    inexact: bool,
 }
 
 impl VisitMut for Desugar {
@@ -92,7 +108,11 @@ impl Desugar {
     fn rewrite(&mut self, pat: &mut Pat) -> Option<Vec<Stmt>> {
         let mut scan = Scan::default();
         scan.pat(pat, false);
-        if scan.unbound == 0 || scan.inexact {
+        if scan.inexact {
+            self.inexact |= scan.unbound > 0 || scan.rest;
+            return None;
+        }
+        if scan.unbound == 0 {
             return None;
         }
         let mut rename = Rename {
@@ -124,6 +144,8 @@ impl Desugar {
 struct Scan {
     unbound: usize,
     inexact: bool,
+    /// A `..` that skips fields of the temporary (`Ticket { id, .. }`).
+    rest: bool,
 }
 
 impl Scan {
@@ -159,9 +181,11 @@ impl Scan {
         }
         if let Pat::Rest(_) = pat {
             self.inexact |= !inside;
+            self.rest |= !inside;
         }
         if let Pat::Struct(s) = pat {
             self.inexact |= s.rest.is_some() && !inside;
+            self.rest |= s.rest.is_some() && !inside;
         }
     }
 }
