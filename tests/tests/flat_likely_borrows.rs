@@ -7,6 +7,9 @@
 //! made from it (`let r = r.header(..);`): the method of your own may take it by value or by
 //! reference, and either behaves as in the plain function.
 
+// `v.first().map(|&x| x)` is one of the shapes under test (clippy prefers `.copied()`).
+#![allow(clippy::map_clone)]
+
 use gen_tests::{Noisy, check, same_drops, twin};
 
 twin! {
@@ -116,4 +119,34 @@ fn a_binding_shadowed_by_a_builder_made_from_it_behaves_as_in_the_plain_function
     // `peek` borrowed the header's result: it drops at the end of the iteration, after
     // the value made from it.
     assert_eq!(log.last().map(String::as_str), Some("drop req a"));
+}
+
+twin! {
+    // Plain data a closure makes of an element reference (`x + 1`, `|&x| x`, `w.len()`) is a
+    // value of its own, used after a yield beside the local it was read from.
+    fn plain_data_mapped_out_of_element_references(v: Vec<u32>, s: String) -> u32 {
+        let top = v.iter().max().map(|x| x + 1);
+        let bottom = v.first().map(|&x| x);
+        let first = s.split(' ').next().map(|w| w.len() as u32);
+        let doubled = v.get(1).map(|x| *x * 2);
+        yield_!(0);
+        yield_!(top.unwrap_or(0) + bottom.unwrap_or(0));
+        yield_!(first.unwrap_or(0) + doubled.unwrap_or(0));
+        yield_!(v.len() as u32 + s.len() as u32);
+    }
+}
+
+#[test]
+fn plain_data_mapped_out_of_an_element_reference_is_owned() {
+    assert_eq!(
+        check!(plain_data_mapped_out_of_element_references(
+            vec![2, 5],
+            "ab cd".into()
+        )),
+        [0, 8, 12, 7]
+    );
+    check!(plain_data_mapped_out_of_element_references(
+        vec![],
+        String::new()
+    ));
 }

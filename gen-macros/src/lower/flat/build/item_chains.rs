@@ -4,7 +4,7 @@
 
 use syn::Expr as SynExpr;
 
-use super::methods::ADAPTERS;
+use super::methods::{ADAPTERS, OWNED};
 use crate::lower::flat::ir::{Expr, ExprKind};
 
 /// Whether the items of the iterator `e` went through a closure or a copy on their way out
@@ -83,7 +83,7 @@ pub(super) fn builds_a_value_from_each(f: &Expr) -> bool {
         ExprKind::Closure {
             syn: SynExpr::Closure(c),
             ..
-        } => builds_a_value(&c.body),
+        } => builds_a_value(&c.body) || makes_plain_data(c),
         ExprKind::Op {
             syn: SynExpr::Path(p),
             ..
@@ -96,6 +96,35 @@ pub(super) fn builds_a_value_from_each(f: &Expr) -> bool {
         }),
         _ => false,
     }
+}
+
+/// A closure whose value is plain data made of its argument (`|x| x + 1`, `|w| w.len()`,
+/// `|x| *x`, `|&x| x`, `|x| x as u64`): a value of its own, whatever the argument borrows.
+fn makes_plain_data(c: &syn::ExprClosure) -> bool {
+    fn plain(e: &SynExpr, copied: Option<&syn::Ident>) -> bool {
+        match e {
+            SynExpr::Paren(p) => plain(&p.expr, copied),
+            SynExpr::Block(b) => match b.block.stmts.last() {
+                Some(syn::Stmt::Expr(tail, None)) => plain(tail, copied),
+                _ => false,
+            },
+            SynExpr::Binary(_) => true,
+            SynExpr::Cast(_) | SynExpr::Lit(_) => true,
+            SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_) | syn::UnOp::Neg(_)),
+            SynExpr::MethodCall(m) => OWNED.contains(&m.method.to_string().as_str()),
+            SynExpr::Path(p) => copied.is_some_and(|x| p.path.is_ident(x)),
+            _ => false,
+        }
+    }
+    // `|&x| x`: the binding of a `&` pattern is a copy of the referent.
+    let copied = match c.inputs.first() {
+        Some(syn::Pat::Reference(r)) if c.inputs.len() == 1 => match &*r.pat {
+            syn::Pat::Ident(i) if i.by_ref.is_none() => Some(&i.ident),
+            _ => None,
+        },
+        _ => None,
+    };
+    plain(&c.body, copied)
 }
 
 /// `v.iter().map(|n| G::new(n))`, `.map(|s| Row { .. })`, `.map(|s| s.to_string())`: the
