@@ -70,11 +70,7 @@ impl Emitter<'_> {
         &'b self,
         bindings: &'b [BindingId],
     ) -> impl Iterator<Item = BindingId> + 'b {
-        let used = &self.plan.used[self.arm.state];
-        bindings
-            .iter()
-            .copied()
-            .filter(move |b| used.contains(b) && self.mut_needed_elsewhere(*b))
+        self.mut_needed_elsewhere_of(bindings, true)
     }
 
     /// The `mut` bindings of `bindings` that this arm only hands on while another arm may
@@ -83,11 +79,21 @@ impl Emitter<'_> {
         &'b self,
         bindings: &'b [BindingId],
     ) -> impl Iterator<Item = BindingId> + 'b {
-        let used = &self.plan.used[self.arm.state];
+        self.mut_needed_elsewhere_of(bindings, false)
+    }
+
+    /// The bindings of `bindings` whose `mut` another arm needs, that this arm uses (`used`)
+    /// or does not.
+    fn mut_needed_elsewhere_of<'b>(
+        &'b self,
+        bindings: &'b [BindingId],
+        used: bool,
+    ) -> impl Iterator<Item = BindingId> + 'b {
+        let here = &self.plan.used[self.arm.state];
         bindings
             .iter()
             .copied()
-            .filter(move |b| !used.contains(b) && self.mut_needed_elsewhere(*b))
+            .filter(move |b| here.contains(b) == used && self.mut_needed_elsewhere(*b))
     }
 }
 
