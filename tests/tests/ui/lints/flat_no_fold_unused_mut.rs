@@ -20,3 +20,23 @@ fn across_yield(limit: u32) -> impl Iterator<Item = u32> {
 fn main() {
     let _ = before_yield(3).count() + across_yield(1).count();
 }
+
+/// A job whose id a method reads by reference.
+pub struct Job {
+    pub id: u32,
+}
+
+impl Job {
+    pub fn describe(&self) -> u32 {
+        self.id
+    }
+}
+
+// Without the `fold` copy too: the pattern keeps the user's `mut` for rustc to judge.
+#[generator(no_fold)]
+fn pattern_binding_kept_across_a_yield(jobs: Vec<Job>) -> impl Iterator<Item = u32> {
+    for mut job in jobs {
+        yield_!(job.id);
+        yield_!(job.describe());
+    }
+}

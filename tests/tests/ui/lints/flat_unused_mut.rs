@@ -33,3 +33,24 @@ fn main() {
         + across_yield(1).count()
         + in_a_receiver_evaluated_before_a_yield(2).count();
 }
+
+/// A job whose id a method reads by reference.
+pub struct Job {
+    pub id: u32,
+}
+
+impl Job {
+    pub fn describe(&self) -> u32 {
+        self.id
+    }
+}
+
+// A pattern's needless `mut` on a binding kept across a yield, read by a method the macro
+// does not know (which might take `&mut self`): still the user's to hear about, once.
+#[generator]
+fn pattern_binding_kept_across_a_yield(jobs: Vec<Job>) -> impl Iterator<Item = u32> {
+    for mut job in jobs {
+        yield_!(job.id);
+        yield_!(job.describe());
+    }
+}

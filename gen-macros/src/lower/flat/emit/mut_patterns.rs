@@ -10,7 +10,10 @@
 //! A binding of a pattern (`for mut job in jobs`, `while let Some(mut job) = ..`, a `match`
 //! arm's) that this arm uses while another arm mutates it: desugar `mut job` into `job` and
 //! `#[allow(unused_mut)] let mut job = job;` at the start of the body, whose allow covers no
-//! user code (a `let` statement keeps its `mut` and gets the allow itself).
+//! user code (a `let` statement keeps its `mut` and gets the allow itself). Only with the
+//! `fold` copy of the body, where the user's `mut` is written as is and rustc still reports
+//! it when the body never needs it; without one (`no_fold`), the pattern keeps its `mut`,
+//! which rustc judges in this arm alone.
 //!
 //! In the same way, a binding this arm declares but never uses, dead before the next state
 //! (`let mut depth = 0; yield_!(..); depth = n;`), would be an unused variable to rustc
@@ -65,11 +68,13 @@ impl Emitter<'_> {
             .collect()
     }
 
-    /// The `mut` bindings of `bindings` that this arm uses while another arm may mutate them.
+    /// The `mut` bindings of `bindings` that this arm uses while another arm may mutate them
+    /// (none without the `fold` copy, see the module docs).
     fn mutated_elsewhere<'b>(
         &'b self,
         bindings: &'b [BindingId],
     ) -> impl Iterator<Item = BindingId> + 'b {
+        let bindings = if self.fold_copy { bindings } else { &[] };
         self.mut_needed_elsewhere_of(bindings, true)
     }
 
