@@ -7,15 +7,22 @@ use syn::Expr as SynExpr;
 use super::methods::{ADAPTERS, OWNED};
 use crate::lower::flat::ir::{Expr, ExprKind};
 
+/// `receiver.method(args)` as the method call and its operands (the receiver first).
+fn method_call(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
+    match &e.kind {
+        ExprKind::Op {
+            syn: SynExpr::MethodCall(m),
+            operands,
+            ..
+        } => Some((m, operands)),
+        _ => None,
+    }
+}
+
 /// Whether the items of the iterator `e` went through a closure or a copy on their way out
 /// (`.map(..)`, `.filter_map(..)`, `.copied()` in its chain of adapters).
 pub(super) fn transforms_items(e: &Expr) -> bool {
-    let ExprKind::Op {
-        syn: SynExpr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
+    let Some((m, operands)) = method_call(e) else {
         return false;
     };
     let name = m.method.to_string();
@@ -28,14 +35,7 @@ pub(super) fn transforms_items(e: &Expr) -> bool {
 /// The method call an iterator chain starts from, through the adapters that hand its items
 /// on (`s.chars()` of `s.chars().rev().skip(1)`), with its operands (the receiver first).
 pub(super) fn item_source(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
-    let ExprKind::Op {
-        syn: SynExpr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
-        return None;
-    };
+    let (m, operands) = method_call(e)?;
     let name = m.method.to_string();
     if name == "enumerate" || super::methods::HANDS_ITEMS_ON.contains(&name.as_str()) {
         return item_source(&operands[0]);
@@ -131,12 +131,7 @@ fn makes_plain_data(c: &syn::ExprClosure) -> bool {
 /// items are values the closure builds (which may have a `Drop` of their own), not views of
 /// what the iterator borrows.
 pub(super) fn builds_items(e: &Expr) -> bool {
-    let ExprKind::Op {
-        syn: SynExpr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
+    let Some((m, operands)) = method_call(e) else {
         return false;
     };
     match m.method.to_string().as_str() {
