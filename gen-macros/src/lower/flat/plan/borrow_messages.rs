@@ -188,6 +188,27 @@ pub(super) fn borrow_message(
                  {boxed}"
             )
         }
+        // `for x in v.iter_mut() { *x += 1; yield_!(*x) }`, used after the loop or not: an
+        // owned loop or a copy would change values that are no longer `v`'s.
+        BindingKind::Iter
+            if matches!(loop_method(ir, binding), Some("iter_mut" | "&mut"))
+                && !keyed(ir, owner, binding) =>
+        {
+            let place = &ir.loop_methods[&binding].0;
+            // (An `iter!` block's captured reference cannot be borrowed mutably across its
+            // yields either.)
+            let by_reference = if ir.inline {
+                String::new()
+            } else {
+                by_reference(ir, owner, &owner_name)
+            };
+            format!(
+                "`{owner_name}` is borrowed mutably by {by} across a yield, but a flat \
+                 generator cannot keep a borrow of its own local in its state; index into it \
+                 (`for i in 0..{place}.len()`, reaching each element as `{place}[i]`), \
+                 {by_reference}or {boxed}"
+            )
+        }
         // Used after the loop: iterating by value would leave nothing to use.
         BindingKind::Iter if owner_after => {
             let place = ir
@@ -202,32 +223,25 @@ pub(super) fn borrow_message(
                  {by_reference}or {boxed}"
             )
         }
-        // `for x in v.iter_mut() { *x += 1; yield_!(*x) }`: an owned loop would change
-        // values that are no longer `v`'s.
-        BindingKind::Iter if matches!(loop_method(ir, binding), Some("iter_mut" | "&mut")) => {
-            let place = &ir.loop_methods[&binding].0;
-            // (An `iter!` block's captured reference cannot be borrowed mutably across its
-            // yields either.)
-            let by_reference = if ir.inline {
-                String::new()
-            } else {
-                by_reference(ir, owner, &owner_name)
-            };
-            format!(
-                "`{owner_name}` is borrowed mutably by {by} across a yield, but a flat \
-                 generator cannot keep a borrow of its own local in its state; index into it \
-                 (`for i in 0..{place}.len()`, with `{place}[i]` in place of `*x`), \
-                 {by_reference}or {boxed}"
-            )
-        }
         BindingKind::Iter => {
             let owned = owned_iteration(ir, binding, &owner_name);
             // A sequence (`&v`, `v.iter()`) can be indexed instead; a map's keys cannot.
             let index = match ir.loop_methods.get(&binding) {
                 Some((_, m)) if !matches!(m.as_str(), "&" | "iter" | "iter_mut") => "",
+                _ if keyed(ir, owner, binding) => "",
                 _ => " index into it,",
             };
-            let by_reference = by_reference(ir, owner, &owner_name);
+            // An `iter!` block's captured reference cannot be borrowed mutably across its
+            // yields either.
+            let mutably = matches!(
+                loop_method(ir, binding),
+                Some("drain" | "iter_mut" | "&mut" | "values_mut" | "range_mut")
+            );
+            let by_reference = if ir.inline && mutably {
+                String::new()
+            } else {
+                by_reference(ir, owner, &owner_name)
+            };
             format!(
                 "`{owner_name}` is borrowed by {by} across a yield, but a flat generator \
                  cannot keep a borrow of its own local in its state; iterate over an owned value \
@@ -360,6 +374,11 @@ fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> String {
         "values" | "values_mut" => {
             format!("`{place}.into_values()` in place of `{place}.{method}()`")
         }
+        // A captured `&mut Vec<_>` is taken from through the reference.
+        "drain" if ir.inline => format!(
+            "`std::mem::take(&mut {place}).into_iter()`, or `std::mem::take({place})` if \
+             `{place}` is a `&mut` reference"
+        ),
         "drain" => format!("`std::mem::take(&mut {place}).into_iter()`"),
         "drain(range)" => format!(
             "the items collected first, `let items: Vec<_> = {place}.drain(..).collect();` with \
