@@ -226,6 +226,17 @@ pub mod __private {
     #[inline(always)]
     pub fn same_type<T: ?Sized>(_in_the_state: &T, _in_the_body: &T) {}
 
+    /// Stores `state`, the state a flat generator resumes at, into `place` without dropping
+    /// what `place` held: the flat lowering stores only where the stored state is finished
+    /// (its arm took the state out, or a resident arm's guard was taken or dropped), and the
+    /// finished state owns nothing. An assignment would drop the old value, and after an
+    /// opaque call in the arm (an allocation, a user function) the optimizer can no longer
+    /// tell that it is finished: an out-of-line drop of the whole state on every item.
+    #[inline(always)]
+    pub fn store<S>(state: S, place: &mut S) {
+        core::mem::forget(core::mem::replace(place, state));
+    }
+
     /// Drops `value` where a flat generator's state changes: a guard of one of its locals, or
     /// a hidden local of a yield's temporary, no longer used but still in scope, whose owner
     /// moves into the stored state. A function rather than `mem::drop`, which clippy reports

@@ -88,10 +88,13 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                                     let __gen_v: u32 = current;
                                                     #[allow(unreachable_code)]
                                                     {
-                                                        (*generator_state) = GeneratorState::S2 {
-                                                            0: current,
-                                                            1: limit,
-                                                        };
+                                                        ::gen_core::__private::store(
+                                                            GeneratorState::S2 {
+                                                                0: current,
+                                                                1: limit,
+                                                            },
+                                                            &mut (*generator_state),
+                                                        );
                                                         return ::core::option::Option::Some(__gen_v);
                                                     };
                                                 }
@@ -149,10 +152,13 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                                     let __gen_v: u32 = current;
                                                     #[allow(unreachable_code)]
                                                     {
-                                                        (*generator_state) = GeneratorState::S2 {
-                                                            0: current,
-                                                            1: limit,
-                                                        };
+                                                        ::gen_core::__private::store(
+                                                            GeneratorState::S2 {
+                                                                0: current,
+                                                                1: limit,
+                                                            },
+                                                            &mut (*generator_state),
+                                                        );
                                                         return ::core::option::Option::Some(__gen_v);
                                                     };
                                                 }

@@ -106,19 +106,25 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                                     #[allow(unreachable_code)]
                                                                     {
                                                                         if false {
-                                                                            (*generator_state) = GeneratorState::S3 {
-                                                                                0: __gen_iter1,
-                                                                                1: i,
-                                                                                2: __gen_iter0,
-                                                                                3: n,
-                                                                            };
+                                                                            ::gen_core::__private::store(
+                                                                                GeneratorState::S3 {
+                                                                                    0: __gen_iter1,
+                                                                                    1: i,
+                                                                                    2: __gen_iter0,
+                                                                                    3: n,
+                                                                                },
+                                                                                &mut (*generator_state),
+                                                                            );
                                                                         } else {
-                                                                            (*generator_state) = GeneratorState::S2 {
-                                                                                0: __gen_iter1,
-                                                                                1: i,
-                                                                                2: __gen_iter0,
-                                                                                3: n,
-                                                                            };
+                                                                            ::gen_core::__private::store(
+                                                                                GeneratorState::S2 {
+                                                                                    0: __gen_iter1,
+                                                                                    1: i,
+                                                                                    2: __gen_iter0,
+                                                                                    3: n,
+                                                                                },
+                                                                                &mut (*generator_state),
+                                                                            );
                                                                         }
                                                                         return ::core::option::Option::Some(__gen_v);
                                                                     };

@@ -46,9 +46,12 @@ fn parse_lines<'a>(
                                             text.lines(),
                                         );
                                         {
-                                            (*generator_state) = GeneratorState::S1 {
-                                                0: __gen_iter0,
-                                            };
+                                            ::gen_core::__private::store(
+                                                GeneratorState::S1 {
+                                                    0: __gen_iter0,
+                                                },
+                                                &mut (*generator_state),
+                                            );
                                             __gen_cur = GeneratorState::__gen_Done;
                                             continue '__gen_sm;
                                         }
@@ -92,14 +95,17 @@ fn parse_lines<'a>(
                                                         );
                                                         #[allow(unreachable_code)]
                                                         {
-                                                            (*generator_state) = GeneratorState::S2 {
-                                                                0: key,
-                                                                1: line,
-                                                                2: match __gen_guard.take() {
-                                                                    GeneratorState::S1(__gen_f0) => __gen_f0,
-                                                                    _ => ::core::unreachable!(),
+                                                            ::gen_core::__private::store(
+                                                                GeneratorState::S2 {
+                                                                    0: key,
+                                                                    1: line,
+                                                                    2: match __gen_guard.take() {
+                                                                        GeneratorState::S1(__gen_f0) => __gen_f0,
+                                                                        _ => ::core::unreachable!(),
+                                                                    },
                                                                 },
-                                                            };
+                                                                &mut (*generator_state),
+                                                            );
                                                             return ::core::option::Option::Some(__gen_v);
                                                         };
                                                     }
@@ -216,14 +222,20 @@ fn parse_lines<'a>(
                                                 #[allow(unreachable_code)]
                                                 {
                                                     if ::gen_core::__private::needs_drop(&line) {
-                                                        (*generator_state) = GeneratorState::S4 {
-                                                            0: line,
-                                                            1: __gen_iter0,
-                                                        };
+                                                        ::gen_core::__private::store(
+                                                            GeneratorState::S4 {
+                                                                0: line,
+                                                                1: __gen_iter0,
+                                                            },
+                                                            &mut (*generator_state),
+                                                        );
                                                     } else {
-                                                        (*generator_state) = GeneratorState::S1 {
-                                                            0: __gen_iter0,
-                                                        };
+                                                        ::gen_core::__private::store(
+                                                            GeneratorState::S1 {
+                                                                0: __gen_iter0,
+                                                            },
+                                                            &mut (*generator_state),
+                                                        );
                                                     }
                                                     return ::core::option::Option::Some(__gen_v);
                                                 };
@@ -245,9 +257,12 @@ fn parse_lines<'a>(
                                             #[allow(unreachable_code)]
                                             {
                                                 {
-                                                    (*generator_state) = GeneratorState::S1 {
-                                                        0: __gen_iter0,
-                                                    };
+                                                    ::gen_core::__private::store(
+                                                        GeneratorState::S1 {
+                                                            0: __gen_iter0,
+                                                        },
+                                                        &mut (*generator_state),
+                                                    );
                                                     __gen_cur = GeneratorState::__gen_Done;
                                                     continue '__gen_sm;
                                                 }

@@ -90,7 +90,8 @@ impl Emitter<'_> {
         quote!({ #cur = #payload; continue #sm; })
     }
 
-    /// Desugar storing the state to resume at into `st = S<k>(..);`.
+    /// Desugar storing the state to resume at into `store(S<k>(..), &mut st);`
+    /// (`gen_core::__private::store`: the stored state is finished here, nothing to drop).
     pub(crate) fn store(
         &mut self,
         state: StateId,
@@ -105,7 +106,7 @@ impl Emitter<'_> {
         let st = names::st_place();
         let release = self.release(state);
         let payload = self.payload(state, value, mark, at);
-        quote!(#release #st = #payload;)
+        quote!(#release ::gen_core::__private::store(#payload, &mut #st);)
     }
 
     /// `GeneratorState::S<k>((value?, kept places in reverse order))`, each place from where it
