@@ -39,13 +39,18 @@ impl Builder<'_> {
                 .place_of(left)
                 .is_some_and(|p| p.path.is_empty() && self.ir.bindings[p.binding].plain),
         };
-        if copies {
+        // A local on the right of `total += m;` is taken by value
+        // (`AddAssign::add_assign(&mut self, rhs)` moves a `Money`, copies a number): no
+        // evidence that it is a number, and a by-value use.
+        let local_operand =
+            op.is_some() && matches!(right, SynExpr::Path(p) if p.path.get_ident().is_some());
+        if copies && !local_operand {
             self.copy_evidence(right);
         }
         // `_ = y;` is `let _ = y;`: it binds nothing and moves nothing.
         let wildcard = op.is_none() && matches!(left, SynExpr::Infer(_));
         self.moving_next = !copies && !wildcard;
-        let how = if (copies || wildcard) && self.place_of(right).is_some() {
+        let how = if (copies || wildcard) && !local_operand && self.place_of(right).is_some() {
             Use::Read
         } else {
             Use::Value

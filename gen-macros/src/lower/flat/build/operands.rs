@@ -98,10 +98,12 @@ macro_rules! operands_fn {
             match expr {
                 Expr::Array(a) => a.elems.$iter().map(|e| (e, Use::Value)).collect(),
                 Expr::Binary(b) => {
-                    // Operators take their operands by value, but outside `String + &str`
-                    // they are numbers (`Copy`): read in place, never a move to track.
-                    let left = if concatenates(b) { Use::Value } else { Use::Read };
-                    vec![(&$($m)? *b.left, left), (&$($m)? *b.right, Use::Read)]
+                    // Arithmetic and bit operators take their operands by value
+                    // (`Add::add(self, rhs)`): `total + m` of two `Money`s moves both (a
+                    // number's is a copy, as for any by-value operand). Comparisons borrow
+                    // theirs (`PartialEq::eq(&a, &b)`), and `&&`/`||` read `bool`s.
+                    let how = if by_value_operator(&b.op) { Use::Value } else { Use::Read };
+                    vec![(&$($m)? *b.left, how), (&$($m)? *b.right, how)]
                 }
                 Expr::Call(c) => {
                     let mut out = vec![(&$($m)? *c.func, Use::Read)];
@@ -143,7 +145,11 @@ macro_rules! operands_fn {
                     out
                 }
                 Expr::Tuple(t) => t.elems.$iter().map(|e| (e, Use::Value)).collect(),
-                Expr::Unary(u) => vec![(&$($m)? *u.expr, Use::Read)],
+                // `-v` and `!v` take `v` by value (`Neg::neg(self)`); `*r` reads through it.
+                Expr::Unary(u) => {
+                    let how = if matches!(u.op, syn::UnOp::Deref(_)) { Use::Read } else { Use::Value };
+                    vec![(&$($m)? *u.expr, how)]
+                }
                 Expr::Try(t) => vec![(&$($m)? *t.expr, Use::Value)],
                 Expr::Await(a) => vec![(&$($m)? *a.base, Use::Value)],
                 Expr::Paren(p) => vec![(&$($m)? *p.expr, Use::Value)],
@@ -166,17 +172,22 @@ operands_fn!(
     mut
 );
 
-/// `s + &t` / `s + "t"`: a `String` concatenation, which moves its left operand.
-fn concatenates(b: &syn::ExprBinary) -> bool {
-    matches!(b.op, syn::BinOp::Add(_))
-        && matches!(
-            &*b.right,
-            Expr::Reference(_)
-                | Expr::Lit(syn::ExprLit {
-                    lit: syn::Lit::Str(_),
-                    ..
-                })
-        )
+/// `+`, `-`, `&`, `<<`, ...: an operator whose trait takes both operands by value.
+fn by_value_operator(op: &syn::BinOp) -> bool {
+    use syn::BinOp::*;
+    matches!(
+        op,
+        Add(_)
+            | Sub(_)
+            | Mul(_)
+            | Div(_)
+            | Rem(_)
+            | BitXor(_)
+            | BitAnd(_)
+            | BitOr(_)
+            | Shl(_)
+            | Shr(_)
+    )
 }
 
 /// `+=`, `-=`, ...: a compound assignment operator.

@@ -1,0 +1,182 @@
+//! Operands of arithmetic operators are taken by value (`Add::add(self, rhs)`,
+//! `AddAssign::add_assign(&mut self, rhs)`, `Neg::neg(self)`): `total = total + m;` and
+//! `total += m;` of a type that is not `Copy` move `m`, which must then not be kept across a
+//! later yield (that was E0382 on the yield), and a value moved on only some paths drops
+//! where the plain function drops it. Numbers are copies and stay usable. Every twin is
+//! compared with the plain function for items and for drop order and timing.
+
+// `total = total + m;` beside `total += m;` is the shape under test.
+#![allow(clippy::assign_op_pattern)]
+
+use std::ops::{Add, AddAssign, Neg};
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+/// An amount whose name shows in the drop log: the operators consume their operands, which
+/// drop inside the operator, and make a value of a new name.
+#[derive(Debug)]
+pub struct Money {
+    cents: i64,
+    tag: Noisy,
+}
+
+fn money(name: &str, cents: i64) -> Money {
+    Money {
+        cents,
+        tag: Noisy::new(name),
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, other: Money) -> Money {
+        let name = format!("{}+{}", self.tag.name(), other.tag.name());
+        money(&name, self.cents + other.cents)
+    }
+}
+
+impl AddAssign for Money {
+    fn add_assign(&mut self, other: Money) {
+        self.cents += other.cents;
+    }
+}
+
+impl Neg for Money {
+    type Output = Money;
+    fn neg(self) -> Money {
+        money(&format!("-{}", self.tag.name()), -self.cents)
+    }
+}
+
+impl Default for Money {
+    fn default() -> Self {
+        money("zero", 0)
+    }
+}
+
+fn wallet(n: i64) -> Vec<Money> {
+    (1..=n).map(|i| money(&format!("m{i}"), i)).collect()
+}
+
+twin! {
+    fn running_sum(n: i64) -> i64 {
+        let mut total = money("start", 0);
+        for m in wallet(n) {
+            total = total + m;
+            yield_!(total.cents);
+        }
+    }
+}
+
+twin! {
+    fn running_sum_in_place(n: i64) -> i64 {
+        let mut total = money("start", 0);
+        for m in wallet(n) {
+            total += m;
+            yield_!(total.cents);
+        }
+        yield_!(-total.cents);
+    }
+}
+
+twin! {
+    fn negated(n: i64) -> i64 {
+        for m in wallet(n) {
+            let owed = -m;
+            yield_!(owed.cents);
+        }
+    }
+}
+
+// `m` is added on every other item only: on the others it lives to the end of the loop's
+// body, after the yield.
+twin! {
+    fn some_added(n: i64) -> i64 {
+        let mut total = money("start", 0);
+        for m in wallet(n) {
+            let even = m.cents % 2 == 0;
+            if even {
+                total = total + m;
+            }
+            yield_!(total.cents);
+        }
+    }
+}
+
+// The left operand is a clone, the right one moves; both locals read afterwards are
+// numbers or the untouched left value.
+twin! {
+    fn pair_sums(n: i64) -> i64 {
+        let base = money("base", 100);
+        let step = 10;
+        for m in wallet(n) {
+            let sum = money("copy", base.cents) + m;
+            yield_!(sum.cents + step);
+            yield_!(base.cents * step);
+        }
+    }
+}
+
+fn prefix_sums_plain<T: Add<Output = T> + Clone + Default>(items: Vec<T>) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut total = T::default();
+    for x in items {
+        total = total + x;
+        out.push(total.clone());
+    }
+    out
+}
+
+#[gen_core::generator]
+fn prefix_sums<T: Add<Output = T> + Clone + Default>(items: Vec<T>) -> impl Iterator<Item = T> {
+    let mut total = T::default();
+    for x in items {
+        total = total + x;
+        yield_!(total.clone());
+    }
+}
+
+#[test]
+fn an_operand_of_a_type_that_is_not_copy_is_moved_by_the_operator() {
+    assert_eq!(check!(running_sum(3)), [1, 3, 6]);
+    same_drops!(running_sum(3));
+    assert_eq!(check!(running_sum_in_place(3)), [1, 3, 6, -6]);
+    same_drops!(running_sum_in_place(3));
+    assert_eq!(check!(negated(2)), [-1, -2]);
+    same_drops!(negated(2));
+    assert_eq!(check!(pair_sums(2)), [111, 1000, 112, 1000]);
+    same_drops!(pair_sums(2));
+}
+
+#[test]
+fn an_operand_moved_on_some_paths_drops_where_the_plain_function_drops_it() {
+    assert_eq!(check!(some_added(4)), [0, 2, 2, 6]);
+    let log = same_drops!(some_added(4));
+    // `m1` is not added: it drops at the end of its iteration, after its item.
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("drop m1") > at("yield 0"), "{log:?}");
+}
+
+#[test]
+fn a_generic_operand_is_moved_by_the_operator() {
+    let items = vec![1u64, 2, 3];
+    assert_eq!(
+        prefix_sums(items.clone()).collect::<Vec<_>>(),
+        prefix_sums_plain(items)
+    );
+    let strings = vec![String::from("a"), String::from("b")];
+    // `String + String` does not exist; a wrapper with `Add` does.
+    #[derive(Clone, Default, Debug, PartialEq)]
+    struct Text(String);
+    impl Add for Text {
+        type Output = Text;
+        fn add(self, other: Text) -> Text {
+            Text(self.0 + &other.0)
+        }
+    }
+    let texts: Vec<Text> = strings.into_iter().map(Text).collect();
+    assert_eq!(
+        prefix_sums(texts.clone()).collect::<Vec<_>>(),
+        prefix_sums_plain(texts)
+    );
+}
