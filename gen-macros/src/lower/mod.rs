@@ -7,5 +7,6 @@
 
 pub(crate) mod compiler_backed;
 pub(crate) mod flat;
+pub(crate) mod local_macros;
 pub(crate) mod macro_input;
 pub(crate) mod opaque_macros;

@@ -190,7 +190,10 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     // the body as written (rustc decides the `cfg` there).
     // A macro whose expansion the lowering cannot see (`lower/opaque_macros.rs`): only the
     // `boxed` form runs the body as written.
-    let opaque_macro = crate::lower::opaque_macros::has_opaque_macro(&func.block);
+    // So is a `macro_rules!` of the body that names a local (`lower/local_macros.rs`).
+    let inputs = func.sig.iter().flat_map(|sig| &sig.inputs);
+    let opaque_macro = crate::lower::opaque_macros::has_opaque_macro(&func.block)
+        || crate::lower::local_macros::names_a_local(inputs, &func.block);
     let inexpressible = (ir.inexpressible || opaque_macro) && ir.may_lower_boxed;
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
     let borrows_self = plan.keeps_a_borrow_of_self && ir.may_lower_boxed;
