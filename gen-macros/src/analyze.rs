@@ -8,6 +8,7 @@
 //! identifiers in the reserved `__gen_` namespace.
 
 mod macro_input;
+mod self_in_macros;
 
 use proc_macro2::{Group, Span, TokenStream, TokenTree};
 use syn::visit_mut::{self, VisitMut};
@@ -355,9 +356,25 @@ impl VisitMut for Normalize {
             self.context
         };
         let outer_checks = std::mem::replace(&mut self.nested_generator, nested);
+        let name = mac
+            .path
+            .segments
+            .last()
+            .map(|s| s.ident.to_string())
+            .unwrap_or_default();
+        let renames = self.rename_self && self.context != Context::NestedItem;
+        let original = mac.tokens.clone();
         self.within(context, |v| {
+            let rename_self = v.rename_self;
+            v.rename_self &= !self_in_macros::keeps_self(&name);
             mac.tokens = v.visit_macro_tokens(std::mem::take(&mut mac.tokens));
+            v.rename_self = rename_self;
         });
+        if renames {
+            let renamed_self = self_ident(proc_macro2::Span::call_site()).to_string();
+            let renamed = std::mem::take(&mut mac.tokens);
+            mac.tokens = self_in_macros::rewrite(&name, &original, renamed, &renamed_self);
+        }
         self.nested_generator = outer_checks;
     }
 
