@@ -202,12 +202,11 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         && !returns_clone(func)
         && !boxed_may_outlive_less(func)
         && plan.drops_early(&ir);
-    if (!ir.inline && plan.borrow_across_joins_only(&ir))
-        || inexact
-        || use_after_move
-        || borrows_self
-        || inexpressible
-    {
+    let joins_only = !ir.inline
+        && !returns_clone(func)
+        && !boxed_may_outlive_less(func)
+        && plan.borrow_across_joins_only(&ir);
+    if joins_only || inexact || use_after_move || borrows_self || inexpressible {
         BOXED_INSTEAD.set(true);
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
             eprintln!(

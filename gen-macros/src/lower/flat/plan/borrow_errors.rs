@@ -137,6 +137,10 @@ impl Plan {
             // Bindings in scope here (initialized, their scope not ended) that certainly borrow
             // a generator local: (any in scope, any in use).
             let (mut in_scope, mut in_use) = (false, false);
+            // Owners of likely borrows in use here (`for w in words.iter()` of a value whose
+            // type the macro cannot see): kept beside such a borrow at a jump, they would
+            // fail as rustc's E0505 if it is one.
+            let mut likely_owners = Vec::new();
             for (b, binding) in ir.bindings.iter().enumerate() {
                 let places = &self.cfg.binding_places[b];
                 if !places
@@ -161,6 +165,26 @@ impl Plan {
                     in_scope |= live || held || !(binding.by_ref || dropped_dead);
                     in_use |= live || held;
                 }
+                if let Borrows::Likely(owner) = binding.borrows
+                    && owner != b
+                    && live
+                    && borrowing_loop(ir, b)
+                {
+                    likely_owners.push(owner);
+                }
+            }
+            for (s, info) in ir.states.iter().enumerate() {
+                let keeps_owner = || {
+                    self.kept[s]
+                        .iter()
+                        .any(|k| likely_owners.contains(&self.cfg.places.list[k.place].binding))
+                };
+                if targets[node].contains(s)
+                    && matches!(info.kind, StateKind::Join { .. } | StateKind::Head)
+                    && keeps_owner()
+                {
+                    at_join = true;
+                }
             }
             if !in_scope {
                 continue;
@@ -169,8 +193,12 @@ impl Plan {
                 if !targets[node].contains(s) {
                     continue;
                 }
+                // A loop's head is a jump target too, never a suspension: `for x in v.iter()
+                // { if .. { yield_!(*x); break; } }` enters its head with the iterator
+                // beside `v`, and leaves the loop after the yield, where nothing borrows.
                 match info.kind {
                     StateKind::Join { .. } => at_join = true,
+                    StateKind::Head => at_join |= in_use,
                     _ if in_use => return false,
                     _ => {}
                 }
@@ -190,6 +218,30 @@ impl Plan {
                     .any(|&p| self.live[n].contains(p))
         })
     }
+}
+
+/// Whether `binding` is the iterator of a loop over a std borrowing method of a place, or a
+/// borrow of it (`for w in words.iter()`, `for c in text.chars()`, `for x in &items`).
+fn borrowing_loop(ir: &Ir, binding: BindingId) -> bool {
+    ir.loop_methods.get(&binding).is_some_and(|(_, method)| {
+        matches!(
+            method.as_str(),
+            "&" | "&mut"
+                | "iter"
+                | "iter_mut"
+                | "chars"
+                | "char_indices"
+                | "bytes"
+                | "lines"
+                | "split"
+                | "split_whitespace"
+                | "windows"
+                | "chunks"
+                | "keys"
+                | "values"
+                | "values_mut"
+        )
+    })
 }
 
 /// Whether a kept borrow of `owner` is reported as a borrow of it: `owner` holds a value of
