@@ -441,3 +441,41 @@ fn characters_of_a_chain_are_owned() {
     check!(chained_characters_collected("abc".to_string()));
     same_drops!(chained_characters_collected("abc".to_string()));
 }
+
+// Values made of an element by `Option::map` / `and_then` through a function path or a
+// closure that builds data of its own (`str::to_uppercase`, `String::len`, `|w| w.repeat(2)`,
+// `|p| (p.0, p.1.len())`, `|w| w.parse().ok()`), kept across a yield beside the local they
+// were made from (which stays in scope with its guard).
+twin! {
+    fn owned_of_an_element(s: String) -> String {
+        let _guard = n("text");
+        let list = vec![s.clone(), String::from("xy")];
+        let pairs = vec![(1u32, String::from("one")), (2, String::from("two"))];
+        let first_upper = s.lines().next().map(str::to_uppercase);
+        let first_len = s.split(',').next().map(str::len);
+        let head_len = list.first().map(String::len);
+        let doubled = s.split(',').next().map(|w| w.repeat(2));
+        let replaced = s.split(',').next().map(|w| w.replace('a', "b"));
+        let reversed = s.split(',').next().map(|w| w.chars().rev().collect::<String>());
+        let pair = pairs.first().map(|p| (p.0, p.1.len()));
+        let id = pairs.iter().find(|p| p.0 == 2).map(|p| p.0);
+        let num = s.split(',').nth(1).and_then(|w| w.parse::<u32>().ok());
+        let shout = s.lines().next().map(str::to_uppercase).unwrap_or_default();
+        yield_!(format!("{} {}", list.len(), pairs.len()));
+        yield_!(format!("{first_upper:?} {first_len:?} {head_len:?} {doubled:?} {replaced:?}"));
+        yield_!(format!("{reversed:?} {pair:?} {id:?} {num:?} {shout}"));
+    }
+}
+
+#[test]
+fn values_an_option_map_makes_of_an_element_are_owned() {
+    assert_eq!(
+        check!(owned_of_an_element("ab,12".into())),
+        [
+            "2 2",
+            "Some(\"AB,12\") Some(2) Some(5) Some(\"abab\") Some(\"bb\")",
+            "Some(\"ba\") Some((1, 3)) Some(2) Some(12) AB,12",
+        ]
+    );
+    same_drops!(owned_of_an_element("ab,12".into()));
+}

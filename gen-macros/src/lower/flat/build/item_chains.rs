@@ -92,14 +92,16 @@ pub(super) fn builds_a_value_from_each(f: &Expr) -> bool {
             matches!(
                 name.as_str(),
                 "to_owned" | "to_string" | "from" | "new" | "clone" | "to_vec" | "into_owned"
-            ) || name.starts_with(|c: char| c.is_ascii_uppercase())
+            ) || OWNED.contains(&name.as_str())
+                || name.starts_with(|c: char| c.is_ascii_uppercase())
         }),
         _ => false,
     }
 }
 
 /// A closure whose value is plain data made of its argument (`|x| x + 1`, `|w| w.len()`,
-/// `|x| *x`, `|&x| x`, `|x| x as u64`): a value of its own, whatever the argument borrows.
+/// `|x| *x`, `|&x| x`, `|x| x as u64`, `|p| (p.0, p.1.len())`, `|w| w.parse::<u32>().ok()`,
+/// `|w| w.repeat(2)`): a value of its own, whatever the argument borrows.
 fn makes_plain_data(c: &syn::ExprClosure) -> bool {
     fn plain(e: &SynExpr, copied: Option<&syn::Ident>) -> bool {
         match e {
@@ -111,7 +113,23 @@ fn makes_plain_data(c: &syn::ExprClosure) -> bool {
             SynExpr::Binary(_) => true,
             SynExpr::Cast(_) | SynExpr::Lit(_) => true,
             SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_) | syn::UnOp::Neg(_)),
-            SynExpr::MethodCall(m) => OWNED.contains(&m.method.to_string().as_str()),
+            SynExpr::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(|e| plain(e, copied)),
+            // `p.0` of an element behind a reference: a copy.
+            SynExpr::Field(f) => matches!(&*f.base, SynExpr::Path(_) | SynExpr::Field(_)),
+            SynExpr::MethodCall(m) => {
+                let name = m.method.to_string();
+                OWNED.contains(&name.as_str())
+                    || matches!(
+                        name.as_str(),
+                        "repeat" | "replace" | "replacen" | "to_ascii_uppercase" | "to_ascii_lowercase"
+                    )
+                    || (name == "collect" && collects_text(m))
+                    // `.ok()`, `.unwrap_or(0)` of an owned value.
+                    || (matches!(
+                        name.as_str(),
+                        "ok" | "unwrap" | "expect" | "unwrap_or" | "unwrap_or_default"
+                    ) && plain(&m.receiver, copied))
+            }
             SynExpr::Path(p) => copied.is_some_and(|x| p.path.is_ident(x)),
             _ => false,
         }
@@ -125,6 +143,14 @@ fn makes_plain_data(c: &syn::ExprClosure) -> bool {
         _ => None,
     };
     plain(&c.body, copied)
+}
+
+/// `collect::<String>()`: a text of its own.
+fn collects_text(m: &syn::ExprMethodCall) -> bool {
+    m.turbofish.as_ref().is_some_and(|t| {
+        matches!(t.args.first(), Some(syn::GenericArgument::Type(syn::Type::Path(p)))
+            if p.path.is_ident("String"))
+    })
 }
 
 /// `v.iter().map(|n| G::new(n))`, `.map(|s| Row { .. })`, `.map(|s| s.to_string())`: the
