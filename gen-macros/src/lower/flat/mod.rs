@@ -196,7 +196,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         || crate::lower::local_macros::names_a_local(inputs, &func.block);
     let inexpressible = (ir.inexpressible || opaque_macro) && ir.may_lower_boxed;
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
-    let borrows_self = plan.keeps_a_borrow_of_self && ir.may_lower_boxed;
+    let borrows_self =
+        (plan.keeps_a_borrow_of_self || plan.shared_borrow_through_mut) && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
         && plan.errors.is_empty()
         && !returns_clone(func)

@@ -110,6 +110,9 @@ pub(crate) struct Plan {
     /// which the macro cannot tell apart without `Self`'s type. Lowered `boxed`, which holds
     /// either (`mod.rs`).
     pub keeps_a_borrow_of_self: bool,
+    /// A shared borrow through a `&mut` argument is kept across a yield beside the
+    /// argument, which is used again after it (`plan/borrow_errors.rs`): lowered `boxed`.
+    pub shared_borrow_through_mut: bool,
     /// A value certainly not `Copy` (a `String`, a `Vec`, a box) moved and read again: the
     /// plain function's use after move (rustc's E0382), which the lowering would take for a
     /// copy. Lowered `boxed` instead, where rustc reports it as written (`mod.rs`).
@@ -163,6 +166,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         copied_uses: std::collections::HashMap::new(),
         use_after_move: false,
         keeps_a_borrow_of_self: false,
+        shared_borrow_through_mut: false,
     };
     plan.copied_uses = next_use::copied_uses(&plan.cfg);
     plan.use_after_move = plan.cfg.proven_copies.iter().any(|&node| {

@@ -42,6 +42,18 @@ impl Plan {
                                 .any(|&p| self.live[node].contains(p));
                         Some((span, borrow_message(ir, binding, *owner, owner_after)))
                     }
+                    // A shared borrow (`for part in self.src.split(';')`) may be a reborrow
+                    // through a reference field (`src: &'a str`), which borrows nothing of
+                    // `self`: the macro cannot see the field's type, and `boxed` holds
+                    // either.
+                    Borrows::MutThrough(through, _)
+                        if kept_bindings.contains(through)
+                            && ir.may_lower_boxed
+                            && !borrows_mutably(ir, binding) =>
+                    {
+                        self.shared_borrow_through_mut = true;
+                        None
+                    }
                     Borrows::MutThrough(through, span) if kept_bindings.contains(through) => {
                         let name = display_name(ir, *through);
                         Some((
@@ -218,6 +230,18 @@ impl Plan {
                     .any(|&p| self.live[n].contains(p))
         })
     }
+}
+
+/// Whether `binding` borrows mutably: a `&mut` reference, or the iterator of a loop over
+/// `iter_mut()`, `&mut v`, `values_mut()` or `drain(..)`.
+fn borrows_mutably(ir: &Ir, binding: BindingId) -> bool {
+    ir.bindings[binding].mut_ref
+        || ir.loop_methods.get(&binding).is_some_and(|(_, m)| {
+            matches!(
+                m.as_str(),
+                "iter_mut" | "&mut" | "values_mut" | "range_mut" | "drain" | "drain(range)"
+            )
+        })
 }
 
 /// Whether `binding` is the iterator of a loop over a std borrowing method of a place, or a
