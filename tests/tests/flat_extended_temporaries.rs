@@ -368,3 +368,38 @@ fn temporaries_built_by_constructors_are_extended() {
     same_drops!(constructed_temporaries(true));
     same_drops!(constructed_temporaries(false));
 }
+
+// An extended temporary in the branches of an `if` whose condition holds another `if`, in
+// an arm of a `match` that yields in another arm: the analysis lowers the inner `if` into a
+// join, and the branches' temporaries must still live to the end of the arm's block.
+twin! {
+    fn branch_temporary_behind_a_nested_condition(c: u64) -> u64 {
+        let w = c;
+        let mut stack = vec![1u64, 2, 3, 4];
+        while let Some(y) = stack.pop() {
+            let x = match y % 3 {
+                0 => {
+                    let _tag = if (if c < 1 { w } else { y }) > w { &n("big") } else { &n("small") };
+                    5
+                }
+                k if k > 1 => {
+                    yield_!(k);
+                    2
+                }
+                k => k,
+            };
+            yield_!(x);
+        }
+    }
+}
+
+#[test]
+fn a_branch_temporary_behind_a_nested_condition_lives_to_the_end_of_its_block() {
+    assert_eq!(
+        check!(branch_temporary_behind_a_nested_condition(1)),
+        [1, 5, 2, 2, 1]
+    );
+    let log = same_drops!(branch_temporary_behind_a_nested_condition(1));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("drop big") < at("yield 5"), "{log:?}");
+}

@@ -76,9 +76,10 @@ impl VisitMut for Desugar {
             let mut hidden = Vec::new();
             let mut first = None;
             let rest = &block.stmts[k + 1..];
-            if (yields_in_stmts(rest) || has_compound(rest))
-                && let Stmt::Local(local) = &mut block.stmts[k]
+            let after = yields_in_stmts(rest) || has_compound(rest);
+            if let Stmt::Local(local) = &mut block.stmts[k]
                 && let Some(init) = &mut local.init
+                && (after || has_nested_compound(&init.expr))
             {
                 // `let r = &temp;`: `let __gen_x0 = temp; let r = &__gen_x0;` (the `let` stays a
                 // plain borrow of a local); elsewhere the temporary is made where it stands.
@@ -344,28 +345,38 @@ fn ref_bindings(pat: &syn::Pat) -> (bool, bool) {
 /// Whether `stmts` hold a compound the analysis may lower into states without a yield
 /// (`plan/conflicts.rs`): an `if`, a `match`, a loop, `&&` or `||` (not in closures).
 fn has_compound(stmts: &[Stmt]) -> bool {
-    struct Find(bool);
-    impl<'a> syn::visit::Visit<'a> for Find {
-        fn visit_expr(&mut self, e: &'a Expr) {
-            match e {
-                Expr::Closure(_) | Expr::Async(_) => return,
-                Expr::If(_)
-                | Expr::Match(_)
-                | Expr::While(_)
-                | Expr::ForLoop(_)
-                | Expr::Loop(_) => self.0 = true,
-                Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
-                    self.0 = true
-                }
-                _ => {}
-            }
-            syn::visit::visit_expr(self, e);
-        }
-        fn visit_item(&mut self, _: &'a syn::Item) {}
-    }
-    let mut find = Find(false);
+    let mut find = Compounds(0);
     for stmt in stmts {
         syn::visit::Visit::visit_stmt(&mut find, stmt);
     }
-    find.0
+    find.0 > 0
+}
+
+/// Whether an initializer holds a compound inside another (`if (if c { a } else { b }) > n
+/// { &x() } else { &y() }`): the analysis may lower the inner one into a join, and the
+/// outer one's branches with it, where the temporary they borrow would drop.
+fn has_nested_compound(init: &Expr) -> bool {
+    let mut find = Compounds(0);
+    syn::visit::Visit::visit_expr(&mut find, init);
+    find.0 > 1
+}
+
+/// Counts the compounds (`if`, `match`, loops, `&&`, `||`) outside closures and items.
+struct Compounds(usize);
+
+impl<'a> syn::visit::Visit<'a> for Compounds {
+    fn visit_expr(&mut self, e: &'a Expr) {
+        match e {
+            Expr::Closure(_) | Expr::Async(_) => return,
+            Expr::If(_) | Expr::Match(_) | Expr::While(_) | Expr::ForLoop(_) | Expr::Loop(_) => {
+                self.0 += 1
+            }
+            Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_) | syn::BinOp::Or(_)) => {
+                self.0 += 1
+            }
+            _ => {}
+        }
+        syn::visit::visit_expr(self, e);
+    }
+    fn visit_item(&mut self, _: &'a syn::Item) {}
 }
