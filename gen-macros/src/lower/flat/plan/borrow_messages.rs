@@ -285,11 +285,26 @@ pub(super) fn borrow_message(
             } else {
                 ("", String::new())
             };
+            // A closure parameter cannot be called `self`.
+            let (param, ty, inside) = if changed_name == "self" {
+                ("this", "Self", ", with `this` in place of `self`")
+            } else {
+                (changed_name.as_str(), "_", "")
+            };
+            // A `&mut` reference moved into a `move` closure changes what it points to.
+            let moved_in = if ir.bindings[changed].mut_ref {
+                format!(
+                    " make it a `move` closure if nothing else uses `{changed_name}` while it \
+                     lives (it takes the reference along),"
+                )
+            } else {
+                String::new()
+            };
             format!(
                 "`{name}` captures `{changed_name}` by reference and is still needed after a \
                  yield, but a flat generator cannot keep a borrow of its own local in its \
                  state; pass `{changed_name}` to the closure as an argument at each call \
-                 (`{capture}|{changed_name}: &mut _, ..|`{others}), or {boxed}"
+                 (`{capture}|{param}: &mut {ty}, ..|`{inside}{others}),{moved_in} or {boxed}"
             )
         }
         _ if ir.borrowing_closures.contains(&binding) => {
