@@ -106,6 +106,14 @@ impl Builder<'_> {
                 how: Use::Value,
                 ..
             } => self.ir.bindings[place.binding].borrows.clone(),
+            // `let alias = r;` of a reference: a copy of it, which borrows what it borrows.
+            ExprKind::Place {
+                place,
+                syn: SynExpr::Path(_),
+                ..
+            } if place.path.is_empty() && self.ir.bindings[place.binding].by_ref => {
+                self.ir.bindings[place.binding].borrows.clone()
+            }
             ExprKind::Place { .. } => Borrows::Nothing,
             // `vec![(&root, ..)]` holds its elements, and what they borrow.
             ExprKind::Macro {
@@ -201,10 +209,10 @@ impl Builder<'_> {
                 let other = otherwise
                     .as_ref()
                     .map_or(Borrows::Nothing, |o| self.borrows_of(o));
-                likely(strongest([self.tail_borrows(then), other].into_iter()))
+                branch_value(strongest([self.tail_borrows(then), other].into_iter()))
             }
             ExprKind::Match { arms, .. } => {
-                likely(strongest(arms.iter().map(|a| self.borrows_of(&a.body))))
+                branch_value(strongest(arms.iter().map(|a| self.borrows_of(&a.body))))
             }
             // A closure or async block without `move` borrows what it captures and does not
             // move.
@@ -408,6 +416,16 @@ pub(super) fn likely(b: Borrows) -> Borrows {
 }
 
 /// The strongest of several judgements.
+/// What the value of an `if` or a `match` borrows, from its strongest branch: a branch that
+/// certainly borrows a local (`if flag { &a } else { &b }`) gives the value's type that
+/// borrow whichever branch ran; anything weaker stays a likelihood.
+fn branch_value(strongest: Borrows) -> Borrows {
+    match strongest {
+        Borrows::Definitely(..) => strongest,
+        other => likely(other),
+    }
+}
+
 pub(super) fn strongest(all: impl Iterator<Item = Borrows>) -> Borrows {
     let rank = |b: &Borrows| match b {
         Borrows::Nothing => 0,

@@ -164,7 +164,11 @@ impl Builder<'_> {
             }
             // `v.last()` borrows a slice's element, but `Iterator::last` takes the iterator:
             // not kept once dead (an `Option<&T>` has nothing to drop), never an error.
+            // Of a collection the macro knows (`vec![..]`, `String::new()`): the slice's.
             if name == "last" && m.args.is_empty() && !self.ir.bindings[binding].by_ref {
+                if self.ir.not_copy.contains(&binding) && !self.ir.boxes.contains(&binding) {
+                    return self.borrow_of_place(receiver, false, whole);
+                }
                 return Borrows::Likely(binding);
             }
             // `v.last()` through a `&mut` reference (`v: &mut Vec<T>`, `self.items`), as

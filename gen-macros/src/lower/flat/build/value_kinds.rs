@@ -103,21 +103,23 @@ impl Builder<'_> {
                 }
                 // `Type::function(..)`: a constructor (the callee is operand 0; the syntax
                 // keeps a hole for it); `fs::read_to_string(..)` and the other `fs` functions.
-                SynExpr::Call(_) => matches!(&operands[0].kind, ExprKind::Op {
-                    syn: SynExpr::Path(p),
-                    ..
-                } if {
-                    let segs = &p.path.segments;
-                    let ty = segs.len().checked_sub(2).map(|i| segs[i].ident.to_string());
-                    let f = segs.last().map(|s| s.ident.to_string());
-                    // `Path::new(&s)`, `OsStr::new(..)`, `CStr::from_bytes_with_nul(..)`
-                    // return references.
-                    ty.as_deref().is_some_and(|ty| {
-                        ty == "fs"
-                            || (ty.starts_with(|c: char| c.is_ascii_uppercase())
-                                && !matches!(ty, "Path" | "OsStr" | "CStr"))
-                    }) || f.as_deref() == Some("read_to_string")
-                }),
+                SynExpr::Call(_) => {
+                    matches!(&operands[0].kind, ExprKind::Op {
+                        syn: SynExpr::Path(p),
+                        ..
+                    } if {
+                        let segs = &p.path.segments;
+                        let ty = segs.len().checked_sub(2).map(|i| segs[i].ident.to_string());
+                        let f = segs.last().map(|s| s.ident.to_string());
+                        // `Path::new(&s)`, `OsStr::new(..)`, `CStr::from_bytes_with_nul(..)`
+                        // return references.
+                        ty.as_deref().is_some_and(|ty| {
+                            ty == "fs"
+                                || (ty.starts_with(|c: char| c.is_ascii_uppercase())
+                                    && !matches!(ty, "Path" | "OsStr" | "CStr"))
+                        }) || f.as_deref() == Some("read_to_string")
+                    }) || self.wraps_owned_values(&operands[0], &operands[1..])
+                }
                 SynExpr::MethodCall(m) => {
                     let name = m.method.to_string();
                     MAKES_VALUE.contains(&name.as_str())
@@ -130,6 +132,15 @@ impl Builder<'_> {
             },
             _ => false,
         }
+    }
+
+    /// `Some(String::from("a"))`, `Ok(v.clone())`, `Wrapper(vec![..])`: a variant or tuple
+    /// struct (a callee named alone, capitalized) of arguments that all own their values.
+    fn wraps_owned_values(&self, callee: &Expr, args: &[Expr]) -> bool {
+        let constructor = matches!(&callee.kind, ExprKind::Op { syn: SynExpr::Path(p), .. }
+            if p.path.segments.len() == 1
+                && p.path.segments[0].ident.to_string().starts_with(|c: char| c.is_ascii_uppercase()));
+        constructor && !args.is_empty() && args.iter().all(|a| self.owning_value(a))
     }
 
     fn plain_tail(&self, block: &crate::lower::flat::ir::Block) -> bool {

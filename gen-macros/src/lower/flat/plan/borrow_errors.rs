@@ -22,7 +22,24 @@ impl Plan {
                     .iter()
                     .any(|&p| self.live[node].contains(p));
                 let info = &ir.bindings[binding];
-                let error = match &info.borrows {
+                // `let rest = cs.as_str();` of an iterator `cs` over `s` that is no longer
+                // kept: a borrow of `s` through it.
+                let borrows = match &info.borrows {
+                    Borrows::Definitely(owner, span)
+                        if !reported_here(ir, *owner) && !kept_bindings.contains(owner) =>
+                    {
+                        match &ir.bindings[*owner].borrows {
+                            Borrows::Definitely(through, _)
+                                if *through != *owner && reported_here(ir, *through) =>
+                            {
+                                Borrows::Definitely(*through, *span)
+                            }
+                            _ => info.borrows.clone(),
+                        }
+                    }
+                    other => other.clone(),
+                };
+                let error = match &borrows {
                     // A closure's capture by reference of a reference local borrows the
                     // local itself.
                     // (A local reassigned a borrow is lowered `boxed`: `plan/inexact.rs`.)
