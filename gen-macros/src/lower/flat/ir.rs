@@ -55,6 +55,10 @@ pub(crate) struct Ir {
     /// Bindings the body visibly mutates (assigns, `x += ..`, `x.f = ..`, `&mut x`, a std
     /// mutating method on the binding itself such as `x.push(..)`), with where it first does.
     pub mutated: std::collections::HashMap<BindingId, Span>,
+    /// In an `iter!` block, the first place rooted at `self` that the block assigns
+    /// (`self.n += 1`), as written: what the block's start borrows mutably, so that a
+    /// `mut self` counts as used, as a `move` closure's assignment would make it.
+    pub assigned_self_place: Option<syn::Expr>,
     /// Bindings the body may mutate: `mutated`, plus receivers of methods the lowering does
     /// not know, places another macro's input names, the first argument of `write!`.
     /// A `mut` on any other binding is needless, and rustc may say so.

@@ -294,7 +294,14 @@ fn assemble(
             let binding = plan.cfg.places.list[k.place].binding;
             let ident = &ir.bindings[binding].ident;
             let value = if crate::parse::is_self_ident(ident) {
-                quote!(self)
+                // `self.n += 1` in the block: `mut self` is needed, as by a `move` closure.
+                match &ir.assigned_self_place {
+                    Some(place) => {
+                        let place = with_self_keyword(place.to_token_stream());
+                        quote!({ let _ = &mut #place; self })
+                    }
+                    None => quote!(self),
+                }
             } else if let Some(&at) = ir.mutated.get(&binding).filter(|_| ir.inline) {
                 // A captured variable the body mutates needs the user's `mut`, as in a
                 // closure (and so the user's `mut` counts as used).
@@ -526,4 +533,22 @@ fn has_type_parameters(sig: &syn::Signature) -> bool {
             .inputs
             .iter()
             .any(|a| matches!(a, syn::FnArg::Typed(t) if impl_trait(&t.ty)))
+}
+
+/// `tokens` with the renamed receiver (`parse::self_ident`) written `self` again.
+fn with_self_keyword(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|t| match t {
+            proc_macro2::TokenTree::Ident(i) if crate::parse::is_self_ident(&i) => {
+                proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("self", i.span()))
+            }
+            proc_macro2::TokenTree::Group(g) => {
+                let mut new = proc_macro2::Group::new(g.delimiter(), with_self_keyword(g.stream()));
+                new.set_span(g.span());
+                proc_macro2::TokenTree::Group(new)
+            }
+            other => other,
+        })
+        .collect()
 }

@@ -67,6 +67,12 @@ impl Builder<'_> {
         for binding in self.assigned_bindings(left) {
             self.ir.mutated.entry(binding).or_insert(left.span());
             self.ir.maybe_mutated.insert(binding);
+            if self.ir.inline
+                && self.ir.assigned_self_place.is_none()
+                && crate::parse::is_self_ident(&self.ir.bindings[binding].ident)
+            {
+                self.ir.assigned_self_place = Some(left.clone());
+            }
         }
         if op.is_none() {
             self.note_assigned_value(left, right, &rhs);

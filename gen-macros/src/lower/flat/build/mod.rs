@@ -100,6 +100,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             macro_statics: false,
             inline: func.sig.is_none(),
             mutated: std::collections::HashMap::new(),
+            assigned_self_place: None,
             maybe_mutated: HashSet::new(),
             copied_lets: HashSet::new(),
             field_uses: Vec::new(),

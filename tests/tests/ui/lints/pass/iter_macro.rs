@@ -34,7 +34,39 @@ fn running_total(words: Vec<String>) -> impl Iterator<Item = usize> {
     }
 }
 
+/// A receiver taken by value whose field the block assigns (`mut self`, as a `move`
+/// closure assigning `self.n` needs it).
+#[derive(Debug, Clone, Copy)]
+pub struct Steps {
+    n: u32,
+}
+
+impl Steps {
+    fn states(mut self) -> impl Iterator<Item = String> {
+        gen_core::iter! {
+            for _ in 0..2 {
+                self.n += 1;
+                yield format!("{self:?}");
+            }
+        }
+    }
+
+    fn counted(&mut self) -> impl Iterator<Item = u32> + '_ {
+        gen_core::iter! {
+            self.n += 10;
+            yield self.n;
+        }
+    }
+}
+
 pub fn main() {
+    assert_eq!(
+        Steps { n: 0 }.states().collect::<Vec<_>>(),
+        ["Steps { n: 1 }", "Steps { n: 2 }"]
+    );
+    let mut steps = Steps { n: 1 };
+    assert_eq!(steps.counted().collect::<Vec<_>>(), [11]);
+    assert_eq!(steps.n, 11);
     assert_eq!(counter(3).collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(reassigned_after_yield(5).collect::<Vec<_>>(), [5, 10]);
     let words = vec!["ab".to_owned(), "cde".to_owned()];
