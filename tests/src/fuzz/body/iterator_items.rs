@@ -13,13 +13,18 @@
 //! - a yield's operand reading through a function's value made from a borrow of a local
 //!   (`yield_!(hold(&t).len())`), a `String` moved into a range, `lines()` of text of a
 //!   type the macro cannot see (`text_of(n)`) kept across the loop's yields, and a `while
-//!   let` scrutinee's guard of the generator's own lock.
+//!   let` scrutinee's guard of the generator's own lock;
+//! - a guard moved by an operator on some paths (`acc = acc + m;`), a loop over a borrow of
+//!   a local left right after its yield (`yield_!(..); break;`), an owned value an
+//!   `Option::map` makes of an element (`.map(str::len)`), a `macro_rules!` of the body that
+//!   changes or moves a local.
 
 use super::{Gen, Ty};
 
 impl Gen {
     pub(super) fn iterator_items(&mut self) -> String {
-        match self.rng.below(8) {
+        match self.rng.below(9) {
+            8 => self.owned_and_moved(),
             7 => self.borrowing_temporary(),
             6 => self.scrutinee_temporary(),
             0 => self.step_unknown_iterator(),
@@ -236,5 +241,49 @@ impl Gen {
         self.declare(t.clone(), Ty::Text);
         let init = format!("let mut {t} = format!(\"{{}},{{}}\", {e1}, {e2});\n");
         (init, t)
+    }
+
+    /// This file's last family (module docs), one shape at a time.
+    fn owned_and_moved(&mut self) -> String {
+        let second = self.yield_expr();
+        match self.rng.below(4) {
+            0 => {
+                let (acc, m, i) = (self.fresh("acc"), self.fresh("m"), self.fresh("i"));
+                let y = self.yield_of(&format!("{acc}.id()"));
+                format!(
+                    "let mut {acc} = G::new(\"{acc}\");\nfor ({i}, {m}) in vec![G::new(\"{m}.a\"), G::new(\"{m}.b\"), G::new(\"{m}.c\")].into_iter().enumerate() {{\nif {i} % 2 == 0 {{\n{acc} = {acc} + {m};\n}}\n{y}\n}}\n{second};\n"
+                )
+            }
+            1 => {
+                let (v, g) = (self.fresh("v"), self.fresh("g"));
+                let k = self.int(1);
+                let y = self.yield_of(&format!("{g}.id()"));
+                let after = self.yield_of(&format!("({v}.len() as u64)"));
+                format!(
+                    "let {v} = vec![G::new(\"{v}.a\"), G::new(\"{v}.b\")];\nfor {g} in {v}.iter() {{\nif {g}.id() >= {k} % 10 {{\n{y}\nbreak;\n}}\n}}\n{after}\n"
+                )
+            }
+            2 => {
+                let (pre, t) = self.text_local();
+                let n = self.fresh("n");
+                let y = self.yield_of(&format!("{n}"));
+                format!(
+                    "{pre}let {n} = {t}.split(',').next().map(str::len).unwrap_or(0) as u64;\n{second};\n{y}\n"
+                )
+            }
+            _ => {
+                let (cnt, gx, add, fin) = (
+                    self.fresh("cnt"),
+                    self.fresh("gx"),
+                    self.fresh("add"),
+                    self.fresh("fin"),
+                );
+                let e = self.int(1);
+                let y = self.yield_of(&cnt);
+                format!(
+                    "let mut {cnt} = 0u64;\nlet {gx} = G::new(\"{gx}\");\nmacro_rules! {add} {{ ($x:expr) => {{ {cnt} = wadd({cnt}, $x) }}; }}\nmacro_rules! {fin} {{ () => {{ drop({gx}) }}; }}\n{add}!({e});\n{y}\n{fin}!();\n{add}!(1);\n{y}\n{second};\n"
+                )
+            }
+        }
     }
 }
