@@ -266,7 +266,7 @@ impl Gen {
             2 => {
                 let (pre, t) = self.text_local();
                 let n = self.fresh("n");
-                let y = self.yield_of(&format!("{n}"));
+                let y = self.yield_of(&n);
                 format!(
                     "{pre}let {n} = {t}.split(',').next().map(str::len).unwrap_or(0) as u64;\n{second};\n{y}\n"
                 )
