@@ -59,7 +59,23 @@ impl Emitter<'_> {
 
     /// `#[allow(unused_mut)] let mut x = x;` for each binding `pattern_pat` bound without
     /// its `mut`, at the start of the body the pattern scopes.
+    /// Without the `fold` copy, the pattern keeps its `mut`, and `let _ = &mut x;` uses it
+    /// in an arm that uses `x` while another arm changes it: no allow, so a `mut` no arm
+    /// needs is still reported.
     pub(crate) fn remut(&self, bindings: &[BindingId]) -> TokenStream {
+        if !self.fold_copy {
+            // Only a change the macro is sure of (an assignment, `&mut x`, `x.push(..)`): a
+            // method of the user's on `x` may take `&self`.
+            return self
+                .mut_needed_elsewhere_of(bindings, true)
+                .filter(|b| self.ir.mutated.contains_key(b))
+                .map(|b| {
+                    let mut ident = self.ir.bindings[b].ident.clone();
+                    ident.set_span(ident.span().located_at(proc_macro2::Span::call_site()));
+                    quote::quote!(let _ = &mut #ident;)
+                })
+                .collect();
+        }
         self.mutated_elsewhere(bindings)
             .map(|b| {
                 let ident = &self.ir.bindings[b].ident;

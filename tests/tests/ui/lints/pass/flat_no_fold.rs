@@ -109,7 +109,39 @@ fn repeat<T: Clone>(value: T, times: usize) -> impl Iterator<Item = T> {
     }
 }
 
+/// A job changed after a yield.
+pub struct Job {
+    pub id: u32,
+}
+
+// A pattern's `mut` that only the arm after the yield needs.
+#[generator(no_fold)]
+fn pattern_changed_after_a_yield(jobs: Vec<Job>) -> impl Iterator<Item = u32> {
+    for mut job in jobs {
+        yield_!(job.id);
+        job.id += 10;
+        yield_!(job.id);
+    }
+}
+
+#[generator(no_fold)]
+fn popped_and_changed_after_a_yield(mut jobs: Vec<Job>) -> impl Iterator<Item = u32> {
+    while let Some(mut job) = jobs.pop() {
+        yield_!(job.id);
+        job.id *= 2;
+        yield_!(job.id);
+    }
+}
+
 pub fn main() {
+    assert_eq!(
+        pattern_changed_after_a_yield(vec![Job { id: 1 }]).collect::<Vec<_>>(),
+        [1, 11]
+    );
+    assert_eq!(
+        popped_and_changed_after_a_yield(vec![Job { id: 2 }]).collect::<Vec<_>>(),
+        [2, 4]
+    );
     assert_eq!(counter(3).collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(reassigned_after_yield(5).collect::<Vec<_>>(), [5, 10]);
     assert_eq!(kept_across_yields(1).collect::<Vec<_>>(), [5, 1, 2, 2, 8]);
