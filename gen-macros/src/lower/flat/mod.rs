@@ -297,7 +297,7 @@ fn assemble(
                 // `self.n += 1` in the block: `mut self` is needed, as by a `move` closure.
                 match &ir.assigned_self_place {
                     Some(place) => {
-                        let place = with_self_keyword(place.to_token_stream());
+                        let place = names::with_self_keyword(place.to_token_stream());
                         quote!({ let _ = &mut #place; self })
                     }
                     None => quote!(self),
@@ -533,22 +533,4 @@ fn has_type_parameters(sig: &syn::Signature) -> bool {
             .inputs
             .iter()
             .any(|a| matches!(a, syn::FnArg::Typed(t) if impl_trait(&t.ty)))
-}
-
-/// `tokens` with the renamed receiver (`parse::self_ident`) written `self` again.
-fn with_self_keyword(tokens: TokenStream) -> TokenStream {
-    tokens
-        .into_iter()
-        .map(|t| match t {
-            proc_macro2::TokenTree::Ident(i) if crate::parse::is_self_ident(&i) => {
-                proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("self", i.span()))
-            }
-            proc_macro2::TokenTree::Group(g) => {
-                let mut new = proc_macro2::Group::new(g.delimiter(), with_self_keyword(g.stream()));
-                new.set_span(g.span());
-                proc_macro2::TokenTree::Group(new)
-            }
-            other => other,
-        })
-        .collect()
 }

@@ -170,3 +170,21 @@ pub(crate) fn other_state() -> Ident {
 pub(crate) fn arm_label() -> Lifetime {
     label("__gen_arm")
 }
+
+/// `tokens` with the renamed receiver (`parse::self_ident`) written `self` again.
+pub(crate) fn with_self_keyword(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|t| match t {
+            proc_macro2::TokenTree::Ident(i) if crate::parse::is_self_ident(&i) => {
+                proc_macro2::TokenTree::Ident(proc_macro2::Ident::new("self", i.span()))
+            }
+            proc_macro2::TokenTree::Group(g) => {
+                let mut new = proc_macro2::Group::new(g.delimiter(), with_self_keyword(g.stream()));
+                new.set_span(g.span());
+                proc_macro2::TokenTree::Group(new)
+            }
+            other => other,
+        })
+        .collect()
+}
