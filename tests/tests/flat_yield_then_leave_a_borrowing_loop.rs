@@ -85,8 +85,32 @@ twin! {
     }
 }
 
+// The loop also changes a local declared outside it before the yield.
+twin! {
+    fn first_long_counted(min: usize) -> String {
+        let words = noisy(&["a", "bbb", "cc"]);
+        let mut checked = 0;
+        let mut last = String::new();
+        for w in words.iter() {
+            checked += 1;
+            last = w.name().to_owned();
+            if w.name().len() >= min {
+                yield_!(w.name().to_owned());
+                break;
+            }
+        }
+        yield_!(format!("checked {checked}, last {last}"));
+    }
+}
+
 #[test]
 fn a_loop_left_right_after_its_yield_keeps_no_borrow() {
+    assert_eq!(
+        check!(first_long_counted(2)),
+        ["bbb", "checked 2, last bbb"]
+    );
+    same_drops!(first_long_counted(2));
+    same_drops!(first_long_counted(5));
     assert_eq!(check!(first_long(3)), ["bbb", "4 words"]);
     same_drops!(first_long(3));
     same_drops!(first_long(9));

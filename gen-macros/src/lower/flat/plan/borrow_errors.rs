@@ -228,12 +228,33 @@ impl Plan {
                 match info.kind {
                     StateKind::Join { .. } => at_join = true,
                     StateKind::Head => at_join |= in_use,
-                    _ if in_use => return false,
+                    // A suspension: what is in use at its own mark, not at a mark that
+                    // reaches it through more code (`n += 1;` before `if .. { yield_!(..);
+                    // break; }`, where the loop's iterator is still needed on the other path).
+                    _ if in_use && self.enters_directly(node, s) => return false,
                     _ => {}
                 }
             }
         }
         at_join
+    }
+
+    /// Whether `node` enters state `s` with no code in between (only scope ends and marks).
+    fn enters_directly(&self, node: Node, s: StateId) -> bool {
+        let mut stack = vec![node];
+        let mut seen = std::collections::HashSet::new();
+        while let Some(n) = stack.pop() {
+            for &next in &self.cfg.succ[n] {
+                match self.cfg.events[next] {
+                    Event::Entry(state) if state == s => return true,
+                    Event::Dead(_) | Event::Nop | Event::Mark if seen.insert(next) => {
+                        stack.push(next)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        false
     }
 
     /// Whether `owner` is read after `binding` (a loop's iterator) goes out of scope: then
