@@ -6,6 +6,9 @@
 //! container, and what a closure used up before the yield leaves. Compared with the plain
 //! function.
 
+// `w.bytes().nth(1)` is one of the shapes ported code writes.
+#![allow(clippy::bytes_nth)]
+
 use gen_tests::{Noisy, Tag, check, same_drops, twin};
 
 fn n(name: &str) -> Noisy {
@@ -478,4 +481,39 @@ fn values_an_option_map_makes_of_an_element_are_owned() {
         ]
     );
     same_drops!(owned_of_an_element("ab,12".into()));
+}
+
+// More values made of an element: an item of plain data (`s.chars().next()`,
+// `s.bytes().nth(1)`), a value taken out through `first_mut()`, a copy (`.copied()`), a map
+// nested in the closure, a pair of owned parts of a `split_once`.
+twin! {
+    fn owned_of_an_element_chain(s: String) -> String {
+        let words = vec![s.clone(), String::from("zz")];
+        let mut slots = vec![Some(n("slot")), None];
+        let table = std::collections::HashMap::from([("a", vec![7u32])]);
+        let c = words.first().and_then(|w| w.chars().next());
+        let b = words.first().and_then(|w| w.bytes().nth(1));
+        let taken = slots.first_mut().and_then(|slot| slot.take());
+        let f = table.get("a").and_then(|v| v.first().copied());
+        let w = words.first().and_then(|w| w.split(',').next().map(|p| p.to_string()));
+        let kv = s.split_once('=').map(|(k, v)| (k.to_string(), v.len()));
+        yield_!(format!("{} {}", words.len(), slots.len()));
+        yield_!(format!("{c:?} {b:?} {f:?} {w:?} {kv:?}"));
+        yield_!(format!("{:?}", taken.map(|t| t.name().to_owned())));
+    }
+}
+
+#[test]
+fn values_an_option_chain_makes_of_an_element_are_owned() {
+    assert_eq!(
+        check!(owned_of_an_element_chain("k=vv,x".into())),
+        [
+            "2 2",
+            "Some('k') Some(61) Some(7) Some(\"k=vv\") Some((\"k\", 4))",
+            "Some(\"slot\")"
+        ]
+    );
+    let log = same_drops!(owned_of_an_element_chain("k=vv,x".into()));
+    let at = |e: &str| log.iter().position(|x| x == e).expect(e);
+    assert!(at("drop slot") > at("yield \"2 2\""), "{log:?}");
 }

@@ -124,6 +124,15 @@ fn makes_plain_data(c: &syn::ExprClosure) -> bool {
                         "repeat" | "replace" | "replacen" | "to_ascii_uppercase" | "to_ascii_lowercase"
                     )
                     || (name == "collect" && collects_text(m))
+                    // `s.chars().next()`, `s.bytes().nth(1)`: an item of plain data.
+                    || (matches!(name.as_str(), "next" | "nth" | "last" | "max" | "min")
+                        && plain_items(&m.receiver))
+                    // `v.first().copied()`: a copy out of an element.
+                    || (matches!(name.as_str(), "copied" | "cloned") && m.args.is_empty())
+                    // `.map(|w| w.to_string())` of its own: a value that closure builds.
+                    || (matches!(name.as_str(), "map" | "and_then")
+                        && matches!(m.args.first(), Some(SynExpr::Closure(c))
+                            if builds_a_value(&c.body) || makes_plain_data(c)))
                     // `.ok()`, `.unwrap_or(0)` of an owned value.
                     || (matches!(
                         name.as_str(),
@@ -143,6 +152,18 @@ fn makes_plain_data(c: &syn::ExprClosure) -> bool {
         _ => None,
     };
     plain(&c.body, copied)
+}
+
+/// `s.chars()`, `s.bytes().rev()`: an iterator over a text's plain data.
+fn plain_items(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::MethodCall(m) => match m.method.to_string().as_str() {
+            "chars" | "bytes" | "char_indices" => m.args.is_empty(),
+            "rev" | "skip" | "take" | "step_by" => plain_items(&m.receiver),
+            _ => false,
+        },
+        _ => false,
+    }
 }
 
 /// `collect::<String>()`: a text of its own.

@@ -16,6 +16,23 @@ use super::methods::{
 use super::receiver_methods::TAKES_ELEMENT;
 use crate::lower::flat::ir::{Borrows, Expr, ExprKind, ItemKind};
 
+/// Besides `ELEMENT_ACCESS`, methods whose `Option` a function maps to a value of its own
+/// (`slots.first_mut().and_then(|s| s.take())`, `s.split_once('=').map(|(k, v)| ..)`).
+const MAPPED_ACCESS: &[&str] = &[
+    "first_mut",
+    "last_mut",
+    "get_mut",
+    "peek_mut",
+    "front",
+    "back",
+    "front_mut",
+    "back_mut",
+    "split_once",
+    "rsplit_once",
+    "split_first",
+    "split_last",
+];
+
 /// Methods that hand out or gather an iterator's items.
 const ITEM_CONSUMERS: &[&str] = &[
     "collect",
@@ -81,7 +98,8 @@ impl Builder<'_> {
         // is an adapter, which holds the iterator.)
         if matches!(name.as_str(), "map" | "and_then" | "map_or_else")
             && matches!(&receiver.kind, ExprKind::Op { syn: SynExpr::MethodCall(r), .. }
-                if ELEMENT_ACCESS.contains(&r.method.to_string().as_str()))
+                if ELEMENT_ACCESS.contains(&r.method.to_string().as_str())
+                    || MAPPED_ACCESS.contains(&r.method.to_string().as_str()))
             && operands.get(1).is_some_and(builds_a_value_from_each)
         {
             return Borrows::Maybe;
