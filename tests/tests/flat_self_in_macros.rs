@@ -89,6 +89,21 @@ impl Counter {
     }
 
     #[generator]
+    fn nested(&mut self) -> impl Iterator<Item = String> + '_ {
+        yield_!(format!("n: {}", stringify!(self.n)));
+        self.n += 1;
+        yield_!(concat!("x:", stringify!(self)).to_owned());
+        assert!(matches!(self, Counter { n: 0 }));
+    }
+
+    fn nested_plain(&mut self, out: &mut Vec<String>) {
+        out.push(format!("n: {}", stringify!(self.n)));
+        self.n += 1;
+        out.push(concat!("x:", stringify!(self)).to_owned());
+        assert!(matches!(self, Counter { n: 0 }));
+    }
+
+    #[generator]
     fn cursor(mut self) -> impl Iterator<Item = u32> {
         macro_rules! cur {
             () => {
@@ -152,6 +167,25 @@ fn stringify_and_an_assertion_show_the_code_as_written() {
     .unwrap_err();
     assert_eq!(items, plain);
     assert_eq!(items[0], "self.n");
+    assert_eq!(message(got), message(want));
+}
+
+#[test]
+fn stringify_inside_another_macro_and_an_assertion_with_braces_show_the_code_as_written() {
+    let mut plain = Vec::new();
+    let want = catch_unwind(AssertUnwindSafe(|| {
+        Counter { n: 0 }.nested_plain(&mut plain);
+    }))
+    .unwrap_err();
+    let mut items = Vec::new();
+    let mut c = Counter { n: 0 };
+    let got = catch_unwind(AssertUnwindSafe(|| {
+        for s in c.nested() {
+            items.push(s);
+        }
+    }))
+    .unwrap_err();
+    assert_eq!(items, plain);
     assert_eq!(message(got), message(want));
 }
 

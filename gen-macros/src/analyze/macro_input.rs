@@ -118,6 +118,21 @@ impl Normalize {
         let mut iter = tokens.into_iter().peekable();
         while let Some(tree) = iter.next() {
             match tree {
+                // `stringify!(self.n)` inside another macro's input keeps `self` as written
+                // (`self_in_macros.rs`).
+                TokenTree::Group(group)
+                    if out.len() >= 2
+                        && matches!(&out[out.len() - 1], TokenTree::Punct(p) if p.as_char() == '!')
+                        && matches!(&out[out.len() - 2], TokenTree::Ident(i)
+                            if super::self_in_macros::keeps_self(&i.to_string())) =>
+                {
+                    let rename_self = std::mem::replace(&mut self.rename_self, false);
+                    let inner = self.visit_macro_tokens(group.stream());
+                    self.rename_self = rename_self;
+                    let mut new = Group::new(group.delimiter(), inner);
+                    new.set_span(group.span());
+                    out.push(TokenTree::Group(new));
+                }
                 TokenTree::Group(group) => {
                     // `iter! { .. }` / `gen_core::stream! { .. }` inside another macro's input
                     // is a generator of its own.

@@ -6,7 +6,8 @@
 //!   made, or a value the generator moved);
 //! - `stringify!(self.n)` keeps its tokens as written (nothing in it runs);
 //! - desugar `assert!(self.n < 2)` into `assert!(self_.n < 2, concat!("assertion failed: ",
-//!   stringify!(self.n < 2)))`, so that the panic message names what the user wrote.
+//!   stringify!(self.n < 2)))`, so that the panic message names what the user wrote (with
+//!   braces in it, `matches!(self, A { .. })`, as the argument of a `"{}"`).
 
 use proc_macro2::{Literal, TokenStream, TokenTree};
 use quote::quote;
@@ -59,8 +60,17 @@ pub(super) fn rewrite(
     }
     let unmessaged_assert = matches!(name, "assert" | "debug_assert") && args.len() == 1;
     let mut out = join_args(args);
-    if unmessaged_assert && names_self(original) && !has_braces(original) {
-        out.extend(quote!(, ::core::concat!("assertion failed: ", ::core::stringify!(#original))));
+    if unmessaged_assert && names_self(original) {
+        let text = quote!(::core::concat!(
+            "assertion failed: ",
+            ::core::stringify!(#original)
+        ));
+        if has_braces(original) {
+            // Braces in the text would be placeholders of a format string.
+            out.extend(quote!(, "{}", #text));
+        } else {
+            out.extend(quote!(, #text));
+        }
     }
     out
 }
