@@ -97,7 +97,12 @@ pub(crate) fn loop_source(e: &SynExpr) -> Option<(String, String)> {
                 Some((place, "drain(range)".to_owned()))
             }
             Some(place) => Some((place, m.method.to_string())),
-            None => loop_source(&m.receiver),
+            // `(&mut it).enumerate()`: an adapter of a borrowed iterator, as `it.by_ref()`'s
+            // (a collection behind `&mut` is no iterator to adapt).
+            None => loop_source(&m.receiver).map(|(place, how)| match how.as_str() {
+                "&mut" => (place, "by_ref".to_owned()),
+                _ => (place, how),
+            }),
         },
         SynExpr::Paren(p) => loop_source(&p.expr),
         // `[&a, &b]`: borrows of the values listed.
