@@ -47,6 +47,15 @@ pub(crate) fn yield_kind(expr: &ExprYield) -> YieldKind {
     }
 }
 
+/// `yield_from!(e)` as the `yield_!(item)` of each item of `e`: the yield with `item` for its
+/// value and without the mark of a `yield_from!`.
+pub(crate) fn yield_one_of(expr: &ExprYield, item: Expr) -> ExprYield {
+    let mut one = expr.clone();
+    one.attrs.retain(|a| !a.path().is_ident(FROM_MARKER));
+    one.expr = Some(Box::new(item));
+    one
+}
+
 /// The user's attributes on a normalized yield (`#[cfg(..)] yield_!(x);`), which stay on the
 /// code it becomes.
 pub(crate) fn yield_attrs(expr: &ExprYield) -> impl Iterator<Item = &Attribute> {

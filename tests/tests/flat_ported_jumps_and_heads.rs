@@ -2,7 +2,7 @@
 //! statements after a `break`/`continue` in a loop that yields (dead code left while
 //! editing), a `for` loop over a collection collected from a text's `chars()`/`bytes()`,
 //! `for x in src.by_ref()` over a `&mut I` parameter, `for x in it.by_ref().take(n)` (a
-//! header, then the rest), and items of a type the signature
+//! header, then the rest, also as `yield_from!(it.by_ref().take(n))`), and items of a type the signature
 //! cannot name (`impl Fn`, `impl Future`, an adapter holding a closure). Each is compared
 //! with the plain function, or with the values the plain code computes.
 
@@ -139,6 +139,31 @@ twin! {
     }
 }
 
+// The same as `yield_from!`, over a `Peekable` too.
+twin! {
+    fn header_then_rows_from(lines: Vec<String>, header: usize) -> String {
+        let mut it = lines.into_iter();
+        yield_from!(it.by_ref().take(header));
+        yield_!(String::from("--"));
+        yield_from!(it.by_ref());
+    }
+}
+
+twin! {
+    fn skip_zeros_by_pairs(v: Vec<u32>) -> u32 {
+        let mut it = v.into_iter().peekable();
+        loop {
+            match it.peek() {
+                Some(&0) => {
+                    it.next();
+                }
+                Some(_) => yield_from!(it.by_ref().take(2)),
+                None => return,
+            }
+        }
+    }
+}
+
 fn firsts_plain<I: Iterator<Item = u32>>(src: &mut I, n: usize) -> Vec<u32> {
     let mut out = Vec::new();
     'outer: for x in src.by_ref().take(n) {
@@ -173,7 +198,12 @@ fn a_loop_over_the_first_items_of_an_iterator_it_then_goes_on_with() {
     let lines = |n: usize| (0..n).map(|i| format!("l{i}")).collect::<Vec<_>>();
     for (n, header) in [(4, 2), (4, 0), (2, 9), (0, 1)] {
         check!(header_then_rows(lines(n), header));
+        check!(header_then_rows_from(lines(n), header));
     }
+    assert_eq!(
+        check!(skip_zeros_by_pairs(vec![0, 1, 2, 3, 0, 0, 4])),
+        [1, 2, 3, 0, 4]
+    );
     for (items, n) in [
         (vec![1, 99, 2, 50, 7, 8], 5),
         (vec![1, 99, 2], 2),

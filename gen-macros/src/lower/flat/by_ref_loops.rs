@@ -15,7 +15,8 @@
 //! when `it` is a place (a local, a field of one); a `for` loop's pattern is irrefutable, so
 //! `Some(P)` matches every item, and each item drops at the end of its iteration either way.
 //! `it.by_ref().take(n)` (a header read off a stream, then the rest) counts down as `Take`
-//! does (`Desugar::take_of_by_ref`).
+//! does (`Desugar::take_of_by_ref`). `yield_from!(it.by_ref())` and
+//! `yield_from!(it.by_ref().take(n))` are such a loop with `yield_!(x)` for its body.
 //! The same for `for P in &mut it` when `it` is certainly an iterator: every binding of that
 //! name in the body is a `let` of an iterator (`let mut it = data.iter();`, an adapter, a
 //! range, an element of a tuple literal), or
@@ -72,6 +73,18 @@ impl VisitMut for Desugar {
             // The generator's own level only.
             Expr::Closure(_) | Expr::Async(_) | Expr::Macro(_) => return,
             _ => visit_mut::visit_expr_mut(self, e),
+        }
+        // Desugar `yield_from!(it.by_ref())` and `yield_from!(it.by_ref().take(n))` into
+        // `for x in it.by_ref() { yield_!(x) }`, the loop below.
+        if let Expr::Yield(y) = e
+            && crate::analyze::yield_kind(y) == crate::analyze::YieldKind::From
+            && let Some(iterable) = y.expr.as_deref()
+            && adapts_by_ref(iterable)
+        {
+            let item = syn::Ident::new("__gen_from_item", proc_macro2::Span::mixed_site());
+            let one = crate::analyze::yield_one_of(y, syn::parse_quote!(#item));
+            let iterable = iterable.clone();
+            *e = syn::parse_quote_spanned!(y.yield_token.span=> for #item in #iterable { #one; });
         }
         let Expr::ForLoop(f) = e else {
             return;
@@ -434,4 +447,14 @@ fn makes_collection(e: &Expr) -> bool {
         })),
         _ => false,
     }
+}
+
+/// `it.by_ref()` or `it.by_ref().take(n)` of a place.
+fn adapts_by_ref(e: &Expr) -> bool {
+    let by_ref = match e {
+        Expr::MethodCall(take) if take.method == "take" && take.args.len() == 1 => &*take.receiver,
+        other => other,
+    };
+    matches!(by_ref, Expr::MethodCall(m)
+        if m.method == "by_ref" && m.args.is_empty() && is_place(&m.receiver))
 }
