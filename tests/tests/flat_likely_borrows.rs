@@ -150,3 +150,49 @@ fn plain_data_mapped_out_of_an_element_reference_is_owned() {
         String::new()
     ));
 }
+
+/// Words held by value, and by reference: `self.words.clone()` is a `Vec` of its own in
+/// the first, a copy of the reference in the second; the macro cannot tell them apart.
+#[derive(Debug)]
+pub struct OwnedWords {
+    words: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct BorrowedWords<'a> {
+    words: &'a Vec<String>,
+}
+
+impl OwnedWords {
+    #[gen_core::generator]
+    fn first_later(&self) -> impl Iterator<Item = String> + '_ {
+        let v = self.words.clone();
+        let first = v.first().map(|s| s.as_str());
+        yield_!(String::from("start"));
+        yield_!(first.unwrap_or("").to_owned());
+        yield_!(v.len().to_string());
+    }
+}
+
+impl<'a> BorrowedWords<'a> {
+    #[gen_core::generator]
+    fn first_later(&self) -> impl Iterator<Item = String> + '_ {
+        let v = self.words.clone();
+        let first = v.first().map(|s| s.as_str());
+        yield_!(String::from("start"));
+        yield_!(first.unwrap_or("").to_owned());
+        yield_!(v.len().to_string());
+    }
+}
+
+#[test]
+fn a_std_view_of_a_local_that_may_be_a_reference_is_kept_beside_it() {
+    let words = vec![String::from("ab"), String::from("c")];
+    let owned = OwnedWords {
+        words: words.clone(),
+    };
+    let borrowed = BorrowedWords { words: &words };
+    let want = ["start", "ab", "2"];
+    assert_eq!(owned.first_later().collect::<Vec<_>>(), want);
+    assert_eq!(borrowed.first_later().collect::<Vec<_>>(), want);
+}

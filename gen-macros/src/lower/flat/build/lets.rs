@@ -216,6 +216,16 @@ impl Builder<'_> {
             if init.as_ref().is_some_and(|e| self.text_or_reader_view(e)) {
                 self.ir.text_or_reader_views.insert(*binding);
             }
+            // `let first = v.first().map(|s| s.as_str());` of a local that may itself be a
+            // reference (`let v = self.words.clone();`): a view of it, or of what it points
+            // to; kept beside it, only `boxed` holds either.
+            if matches!(self.ir.bindings[*binding].borrows, Borrows::Likely(_))
+                && init
+                    .as_ref()
+                    .is_some_and(|e| super::readers::std_view_of_a_local(e))
+            {
+                self.ir.text_or_reader_views.insert(*binding);
+            }
             // `let mut stack = shapes;` of a `Vec<&Shape>`, `let v: Vec<&str> = ..`: a
             // collection of references.
             let annotated = matches!(&local.pat, syn::Pat::Type(t)

@@ -148,3 +148,25 @@ impl super::Builder<'_> {
                 .is_some_and(|p| p.path.is_empty() && self.ir.readers.contains(&p.binding))
     }
 }
+
+/// `v.first()`, `v.first().map(..)`, `s.as_str()`: a std method that borrows its receiver's
+/// data, called on a local, through the methods that hand its value on.
+pub(super) fn std_view_of_a_local(e: &crate::lower::flat::ir::Expr) -> bool {
+    use crate::lower::flat::ir::ExprKind;
+    let ExprKind::Op {
+        syn: syn::Expr::MethodCall(m),
+        operands,
+        ..
+    } = &e.kind
+    else {
+        return false;
+    };
+    let name = m.method.to_string();
+    if super::methods::PASS_ON.contains(&name.as_str())
+        || matches!(name.as_str(), "map" | "and_then")
+    {
+        return std_view_of_a_local(&operands[0]);
+    }
+    super::methods::BORROWING.contains(&name.as_str())
+        && matches!(&operands[0].kind, ExprKind::Place { place, .. } if place.path.is_empty())
+}
