@@ -222,7 +222,7 @@ impl Builder<'_> {
             if matches!(self.ir.bindings[*binding].borrows, Borrows::Likely(_))
                 && init
                     .as_ref()
-                    .is_some_and(|e| super::readers::std_view_of_a_local(e))
+                    .is_some_and(super::readers::std_view_of_a_local)
             {
                 self.ir.text_or_reader_views.insert(*binding);
             }
