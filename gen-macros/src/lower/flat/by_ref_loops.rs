@@ -203,6 +203,17 @@ fn is_place(e: &Expr) -> bool {
 /// The parameters of an iterator type (`impl Iterator<..>`, `I` with `I: Iterator<..>`) that
 /// `block` does not bind again.
 fn iterator_params(func: &crate::parse::GenFn, block: &Block) -> std::collections::HashSet<String> {
+    let rebound = bound_names(block);
+    iterator_typed_params(func)
+        .into_iter()
+        .filter(|name| !rebound.contains_key(name))
+        .collect()
+}
+
+/// The parameters of an iterator type, by name, whether the body binds the name again or not.
+pub(crate) fn iterator_typed_params(
+    func: &crate::parse::GenFn,
+) -> std::collections::HashSet<String> {
     let Some(sig) = &func.sig else {
         return Default::default();
     };
@@ -227,13 +238,11 @@ fn iterator_params(func: &crate::parse::GenFn, block: &Block) -> std::collection
             })
         }))
         .collect();
-    let rebound = bound_names(block);
     func.args
         .iter()
         .filter(|a| {
             a.ty.as_deref()
                 .is_some_and(|ty| iterator_type(ty, &bounded, &is_iterator_bound))
-                && !rebound.contains_key(&a.ident.to_string())
         })
         .map(|a| a.ident.to_string())
         .collect()

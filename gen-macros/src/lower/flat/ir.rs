@@ -59,6 +59,9 @@ pub(crate) struct Ir {
     /// (`self.n += 1`), as written: what the block's start borrows mutably, so that a
     /// `mut self` counts as used, as a `move` closure's assignment would make it.
     pub assigned_self_place: Option<syn::Expr>,
+    /// Parameters that are iterators by their type (`impl Iterator<..>`, a type parameter
+    /// bounded by `Iterator`).
+    pub iterator_params: std::collections::HashSet<BindingId>,
     /// Bindings the body may mutate: `mutated`, plus receivers of methods the lowering does
     /// not know, places another macro's input names, the first argument of `write!`.
     /// A `mut` on any other binding is needless, and rustc may say so.

@@ -86,7 +86,9 @@ impl Builder<'_> {
                 ..
             } => self.over_an_iterator(&operands[0]),
             ExprKind::Place { place, .. } => {
-                place.path.is_empty() && self.ir.item_iterators.contains_key(&place.binding)
+                place.path.is_empty()
+                    && (self.ir.item_iterators.contains_key(&place.binding)
+                        || self.ir.iterator_params.contains(&place.binding))
             }
             _ => false,
         }

@@ -101,6 +101,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             inline: func.sig.is_none(),
             mutated: std::collections::HashMap::new(),
             assigned_self_place: None,
+            iterator_params: Default::default(),
             maybe_mutated: HashSet::new(),
             copied_lets: HashSet::new(),
             field_uses: Vec::new(),
@@ -173,6 +174,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         unlowered: 0,
     };
     let box_params = box_params(func);
+    let iterator_params = crate::lower::flat::by_ref_loops::iterator_typed_params(func);
     let params_scope = b.push_scope();
     for arg in args {
         let id = b.declare(
@@ -186,6 +188,10 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         // A capture of `iter! { .. }` may well be a reference.
         b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
         b.ir.bindings[id].plain = arg.plain;
+        // `it: impl Iterator<..>`, `it: I` with `I: Iterator`: an iterator the body adapts.
+        if iterator_params.contains(&arg.ident.to_string()) {
+            b.ir.iterator_params.insert(id);
+        }
         let generics = func.sig.as_ref().map(|s| &s.generics);
         if arg.ty.as_deref().is_some_and(|t| {
             let_kinds::not_copy_type(t) || generic_not_copy::generic_not_copy(t, generics)
