@@ -15,7 +15,7 @@ fn n(name: &str) -> Noisy {
 }
 
 twin! {
-    fn block_scopes(a: Noisy, b: Noisy) -> u32 {
+    fn block_scopes(_a: Noisy, _b: Noisy) -> u32 {
         let x = n("x");
         yield_!(1);
         {
@@ -79,7 +79,7 @@ fn dropping_an_unstarted_generator_drops_only_its_arguments_in_reverse_order() {
 }
 
 twin! {
-    fn loop_scopes(count: u32, tag: Noisy) -> u32 {
+    fn loop_scopes(count: u32, _tag: Noisy) -> u32 {
         for i in 0..count {
             let _g = n(&format!("g{i}"));
             yield_!(i);
@@ -329,7 +329,7 @@ fn while_let_let_else_and_return() {
 }
 
 twin! {
-    fn let_underscore_does_not_move(a: Noisy) -> u32 {
+    fn let_underscore_does_not_move(_a: Noisy) -> u32 {
         let x = n("x");
         let _ = x;
         yield_!(1);

@@ -381,7 +381,7 @@ fn assemble(
                         b.mutable.then(|| quote_spanned!(b.ident.span()=> mut)),
                     );
                     let ty = em.param_type(id);
-                    emit::arm::param_rebinding(mutability, ident, ty, &field)
+                    emit::arm::fold_param_rebinding(mutability, ident, ty, &field)
                 })
                 .collect();
             fold::fold_path(

@@ -289,6 +289,24 @@ impl Emitter<'_> {
 /// receiver's token "consider changing this binding's type to be: `&mut T`", as it labels a
 /// pattern, where a `let` of a plain name drew a suggestion to write a type after `&self`
 /// (`&self: &mut T`) and another to derive `Clone`, neither of which applies.
+/// A parameter's binding in the fold copy, which holds the body as written: an argument the
+/// body never uses is rustc's `unused_variables` there, on the user's parameter, as in the
+/// plain function (the receiver, which rustc never reports, keeps the allow).
+pub(crate) fn fold_param_rebinding(
+    mutability: Option<TokenStream>,
+    ident: &proc_macro2::Ident,
+    ty: Option<TokenStream>,
+    field: &TokenStream,
+) -> TokenStream {
+    if crate::parse::is_self_ident(ident) || crate::parse::is_hidden_arg(ident) {
+        return param_rebinding(mutability, ident, ty, field);
+    }
+    quote! {
+        #[allow(unused_mut)]
+        let #mutability #ident #ty = #field;
+    }
+}
+
 pub(crate) fn param_rebinding(
     mutability: Option<TokenStream>,
     ident: &proc_macro2::Ident,
