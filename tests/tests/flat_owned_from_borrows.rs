@@ -6,8 +6,8 @@
 //! container, and what a closure used up before the yield leaves. Compared with the plain
 //! function.
 
-// `w.bytes().nth(1)` is one of the shapes ported code writes.
-#![allow(clippy::bytes_nth)]
+// `w.bytes().nth(1)` and a `fold` into a sum are shapes ported code writes.
+#![allow(clippy::bytes_nth, clippy::unnecessary_fold)]
 
 use gen_tests::{Noisy, Tag, check, same_drops, twin};
 
@@ -516,4 +516,33 @@ fn values_an_option_chain_makes_of_an_element_are_owned() {
     let log = same_drops!(owned_of_an_element_chain("k=vv,x".into()));
     let at = |e: &str| log.iter().position(|x| x == e).expect(e);
     assert!(at("drop slot") > at("yield \"2 2\""), "{log:?}");
+}
+
+// A fold of a borrowing iterator into a number or an owned value, and `Option` combinators
+// that keep an element (`or_else`, `zip`, `and_then(..).copied()`), kept across a yield
+// beside the local they read.
+twin! {
+    fn folds_and_combinators(s: String) -> String {
+        let v = vec![s.clone(), String::from("xyz")];
+        let n = vec![1u32, 0];
+        let total = n.iter().fold(0, |a, &x| a + x);
+        let joined = v.iter().fold(String::new(), |mut acc, w| {
+            acc.push_str(w);
+            acc
+        });
+        let bare = s.strip_prefix('k').map(str::len);
+        let c = n.first().and_then(|&i| n.get(i as usize)).copied();
+        let d = v.first().or_else(|| v.last()).map(|w| w.len());
+        let e = v.first().zip(n.first()).map(|(w, k)| w.len() + *k as usize);
+        yield_!(format!("{} {}", v.len(), n.len()));
+        yield_!(format!("{total} {joined} {bare:?} {c:?} {d:?} {e:?}"));
+    }
+}
+
+#[test]
+fn folds_and_element_combinators_make_values_of_their_own() {
+    assert_eq!(
+        check!(folds_and_combinators("k=v".into())),
+        ["2 2", "1 k=vxyz Some(2) Some(0) Some(3) Some(4)"]
+    );
 }

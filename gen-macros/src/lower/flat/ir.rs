@@ -59,6 +59,9 @@ pub(crate) struct Ir {
     /// (`self.n += 1`), as written: what the block's start borrows mutably, so that a
     /// `mut self` counts as used, as a `move` closure's assignment would make it.
     pub assigned_self_place: Option<syn::Expr>,
+    /// Iterators of `for` loops whose pattern takes the item apart by reference (`for &x in
+    /// v.iter()`).
+    pub ref_pattern_loops: std::collections::HashSet<BindingId>,
     /// Parameters that are iterators by their type (`impl Iterator<..>`, a type parameter
     /// bounded by `Iterator`).
     pub iterator_params: std::collections::HashSet<BindingId>,

@@ -178,6 +178,10 @@ impl Builder<'_> {
             {
                 self.ir.loop_methods.insert(id, start);
             }
+            // `for &x in v.iter()`: for the fix an error names.
+            if let LoopSyn::For(syn::Pat::Reference(_), _) = &kind {
+                self.ir.ref_pattern_loops.insert(id);
+            }
             iter_binding = Some(id);
             iterable = Some(built);
         }

@@ -29,9 +29,32 @@ const MAPPED_ACCESS: &[&str] = &[
     "back_mut",
     "split_once",
     "rsplit_once",
+    "strip_prefix",
+    "strip_suffix",
     "split_first",
     "split_last",
 ];
+
+/// `v.first()`, `v.get(i)`, through the `Option` combinators that keep an element
+/// (`v.first().or_else(|| v.last())`, `a.first().zip(b.first())`,
+/// `n.first().and_then(|&i| n.get(i))`).
+fn accesses_an_element(e: &Expr) -> bool {
+    let ExprKind::Op {
+        syn: SynExpr::MethodCall(r),
+        operands,
+        ..
+    } = &e.kind
+    else {
+        return false;
+    };
+    let name = r.method.to_string();
+    ELEMENT_ACCESS.contains(&name.as_str())
+        || MAPPED_ACCESS.contains(&name.as_str())
+        || (matches!(
+            name.as_str(),
+            "or_else" | "or" | "zip" | "and_then" | "filter" | "xor"
+        ) && accesses_an_element(&operands[0]))
+}
 
 /// Methods that hand out or gather an iterator's items.
 const ITEM_CONSUMERS: &[&str] = &[
@@ -74,7 +97,14 @@ impl Builder<'_> {
     ) -> Borrows {
         let name = m.method.to_string();
         let receiver = &operands[0];
+        // `v.iter().fold(0, |a, &x| a + x)`, `.fold(String::new(), ..)`: a value of the type
+        // of its start, which owns its data.
+        let folds_into_owned = matches!(name.as_str(), "fold" | "rfold")
+            && operands
+                .get(1)
+                .is_some_and(|a| self.number(a) || self.owning_value(a));
         if OWNED.contains(&name.as_str())
+            || folds_into_owned
             || self.typed_by_plain_argument(&name, operands)
             || turbofish_owns(m)
             || (ITEM_CONSUMERS.contains(&name.as_str()) && yields_plain_items(receiver))
@@ -97,10 +127,15 @@ impl Builder<'_> {
         // the function builds out of an element, kept like any value. (An iterator's `map`
         // is an adapter, which holds the iterator.)
         if matches!(name.as_str(), "map" | "and_then" | "map_or_else")
-            && matches!(&receiver.kind, ExprKind::Op { syn: SynExpr::MethodCall(r), .. }
-                if ELEMENT_ACCESS.contains(&r.method.to_string().as_str())
-                    || MAPPED_ACCESS.contains(&r.method.to_string().as_str()))
+            && accesses_an_element(receiver)
             && operands.get(1).is_some_and(builds_a_value_from_each)
+        {
+            return Borrows::Maybe;
+        }
+        // `n.first().and_then(|&i| n.get(i)).copied()`: a copy of an element.
+        if matches!(name.as_str(), "copied" | "cloned")
+            && m.args.is_empty()
+            && accesses_an_element(receiver)
         {
             return Borrows::Maybe;
         }

@@ -101,6 +101,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             inline: func.sig.is_none(),
             mutated: std::collections::HashMap::new(),
             assigned_self_place: None,
+            ref_pattern_loops: Default::default(),
             iterator_params: Default::default(),
             maybe_mutated: HashSet::new(),
             copied_lets: HashSet::new(),
