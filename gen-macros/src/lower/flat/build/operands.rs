@@ -173,7 +173,7 @@ operands_fn!(
 );
 
 /// `+`, `-`, `&`, `<<`, ...: an operator whose trait takes both operands by value.
-fn by_value_operator(op: &syn::BinOp) -> bool {
+pub(super) fn by_value_operator(op: &syn::BinOp) -> bool {
     use syn::BinOp::*;
     matches!(
         op,

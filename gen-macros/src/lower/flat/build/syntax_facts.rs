@@ -27,26 +27,16 @@ pub(super) fn numeric(e: &SynExpr) -> bool {
     use syn::BinOp::*;
     match e {
         SynExpr::Binary(b) => {
-            matches!(
-                b.op,
-                Sub(_)
-                    | Mul(_)
-                    | Div(_)
-                    | Rem(_)
-                    | BitXor(_)
-                    | BitAnd(_)
-                    | BitOr(_)
-                    | Shl(_)
-                    | Shr(_)
-            ) || (matches!(b.op, Add(_))
-                && !matches!(
-                    &*b.right,
-                    SynExpr::Reference(_)
-                        | SynExpr::Lit(syn::ExprLit {
-                            lit: syn::Lit::Str(_),
-                            ..
-                        })
-                ))
+            super::operands::by_value_operator(&b.op)
+                && !(matches!(b.op, Add(_))
+                    && matches!(
+                        &*b.right,
+                        SynExpr::Reference(_)
+                            | SynExpr::Lit(syn::ExprLit {
+                                lit: syn::Lit::Str(_),
+                                ..
+                            })
+                    ))
         }
         SynExpr::Cast(_) => true,
         SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Neg(_) | syn::UnOp::Not(_)),
