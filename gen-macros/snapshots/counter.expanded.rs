@@ -21,7 +21,6 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     GeneratorState::__gen_Done,
                 ) else { ::core::unreachable!() };
                 let __gen_err = '__gen_fold: {
-                    #[allow(unused_mut)]
                     let limit: u32 = __gen_f0;
                     {
                         let mut current = 0;

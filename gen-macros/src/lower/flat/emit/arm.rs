@@ -289,22 +289,25 @@ impl Emitter<'_> {
 /// receiver's token "consider changing this binding's type to be: `&mut T`", as it labels a
 /// pattern, where a `let` of a plain name drew a suggestion to write a type after `&self`
 /// (`&self: &mut T`) and another to derive `Clone`, neither of which applies.
-/// A parameter's binding in the fold copy, which holds the body as written: an argument the
-/// body never uses is rustc's `unused_variables` there, on the user's parameter, as in the
-/// plain function (the receiver, which rustc never reports, keeps the allow).
+/// A parameter's binding in the fold copy, which holds the body as written: a parameter
+/// without `mut` is bound with no allow, so one the body never uses is rustc's
+/// `unused_variables` there, on the user's parameter, as in the plain function. The
+/// receiver (which rustc never reports as unused), a parameter written as a pattern, and a
+/// `mut` binding (whose `mut` rustc judges where the state machine binds it; an `iter!`
+/// block binds every capture `mut`) keep the shared binding.
 pub(crate) fn fold_param_rebinding(
     mutability: Option<TokenStream>,
     ident: &proc_macro2::Ident,
     ty: Option<TokenStream>,
     field: &TokenStream,
 ) -> TokenStream {
-    if crate::parse::is_self_ident(ident) || crate::parse::is_hidden_arg(ident) {
+    if mutability.is_some()
+        || crate::parse::is_self_ident(ident)
+        || crate::parse::is_hidden_arg(ident)
+    {
         return param_rebinding(mutability, ident, ty, field);
     }
-    quote! {
-        #[allow(unused_mut)]
-        let #mutability #ident #ty = #field;
-    }
+    quote!(let #ident #ty = #field;)
 }
 
 pub(crate) fn param_rebinding(
