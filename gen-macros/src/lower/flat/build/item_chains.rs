@@ -8,7 +8,7 @@ use super::methods::{ADAPTERS, OWNED};
 use crate::lower::flat::ir::{Expr, ExprKind};
 
 /// `receiver.method(args)` as the method call and its operands (the receiver first).
-fn method_call(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
+pub(super) fn method_call(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
     match &e.kind {
         ExprKind::Op {
             syn: SynExpr::MethodCall(m),

@@ -115,12 +115,7 @@ impl super::Builder<'_> {
     /// `boxed` (`plan/inexact.rs`), where either is exact.
     pub(super) fn text_or_reader_view(&self, e: &crate::lower::flat::ir::Expr) -> bool {
         use crate::lower::flat::ir::ExprKind;
-        let ExprKind::Op {
-            syn: syn::Expr::MethodCall(m),
-            operands,
-            ..
-        } = &e.kind
-        else {
+        let Some((m, operands)) = super::item_chains::method_call(e) else {
             return false;
         };
         let name = m.method.to_string();
@@ -153,12 +148,7 @@ impl super::Builder<'_> {
 /// data, called on a local, through the methods that hand its value on.
 pub(super) fn std_view_of_a_local(e: &crate::lower::flat::ir::Expr) -> bool {
     use crate::lower::flat::ir::ExprKind;
-    let ExprKind::Op {
-        syn: syn::Expr::MethodCall(m),
-        operands,
-        ..
-    } = &e.kind
-    else {
+    let Some((m, operands)) = super::item_chains::method_call(e) else {
         return false;
     };
     let name = m.method.to_string();
