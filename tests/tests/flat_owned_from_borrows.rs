@@ -546,3 +546,28 @@ fn folds_and_element_combinators_make_values_of_their_own() {
         ["2 2", "1 k=vxyz Some(2) Some(0) Some(3) Some(4)"]
     );
 }
+
+// The index of one item of an `enumerate()` chain (`max_by_key(..).map(|(i, _)| i)`) is a
+// number of its own, kept across a yield beside the collection.
+twin! {
+    fn index_of_an_enumerated_item(words: Vec<String>) -> String {
+        let v = words.clone();
+        let longest = v.iter().enumerate().max_by_key(|(_, w)| w.len()).map(|(i, _)| i);
+        let first_b = v.iter().enumerate().find(|(_, w)| w.starts_with('b')).map(|(i, _w)| i + 1);
+        let last = v.iter().enumerate().rev().nth(1).map(|(i, _)| i * 10);
+        yield_!(v.len().to_string());
+        yield_!(format!("{longest:?} {first_b:?} {last:?} {}", v[0]));
+    }
+}
+
+#[test]
+fn the_index_of_an_enumerated_item_is_a_number_of_its_own() {
+    assert_eq!(
+        check!(index_of_an_enumerated_item(vec![
+            "a".into(),
+            "bcd".into(),
+            "ef".into()
+        ])),
+        ["3", "Some(1) Some(2) Some(10) a"]
+    );
+}

@@ -2,6 +2,7 @@
 //! it borrows (`line.split(',')`, `v.iter()`), plain data (`s.chars()`), values a closure
 //! builds (`v.iter().map(|&n| Thing(n))`), or elements taken out by value (`v.drain(..)`).
 
+use quote::ToTokens;
 use syn::Expr as SynExpr;
 
 use super::methods::{ADAPTERS, OWNED};
@@ -99,26 +100,93 @@ pub(super) fn builds_a_value_from_each(f: &Expr) -> bool {
     }
 }
 
+/// `receiver` picks one item of an `enumerate()` chain (`.max_by_key(..)`, `.find(..)`,
+/// `.last()`) and `f` is a closure `|(i, _)| i` (or `|(i, w)| i + 1`) whose value is plain
+/// data made of the index alone.
+pub(super) fn index_of_an_enumerated_item(receiver: &Expr, f: Option<&Expr>) -> bool {
+    let Some(ExprKind::Closure {
+        syn: SynExpr::Closure(c),
+        ..
+    }) = f.map(|f| &f.kind)
+    else {
+        return false;
+    };
+    let index = match c.inputs.first() {
+        Some(syn::Pat::Tuple(t)) if c.inputs.len() == 1 && t.elems.len() == 2 => {
+            match t.elems.first() {
+                Some(syn::Pat::Ident(i)) if i.by_ref.is_none() && i.subpat.is_none() => &i.ident,
+                _ => return false,
+            }
+        }
+        _ => return false,
+    };
+    fn enumerated(e: &Expr) -> bool {
+        match method_call(e) {
+            Some((m, operands)) => match m.method.to_string().as_str() {
+                "enumerate" => true,
+                "rev" | "skip" | "take" | "step_by" | "filter" | "skip_while" | "take_while"
+                | "peekable" | "fuse" => enumerated(&operands[0]),
+                _ => false,
+            },
+            None => false,
+        }
+    }
+    let picks = method_call(receiver).is_some_and(|(m, operands)| {
+        matches!(
+            m.method.to_string().as_str(),
+            "next" | "last" | "nth" | "find" | "max_by_key" | "min_by_key" | "max_by" | "min_by"
+        ) && enumerated(&operands[0])
+    });
+    // Only the index is named in the body.
+    let other = match c.inputs.first() {
+        Some(syn::Pat::Tuple(t)) => match t.elems.last() {
+            Some(syn::Pat::Ident(i)) => Some(i.ident.to_string()),
+            _ => None,
+        },
+        _ => None,
+    };
+    let names_other = other.is_some_and(|o| {
+        c.body
+            .to_token_stream()
+            .into_iter()
+            .any(|t| matches!(t, proc_macro2::TokenTree::Ident(i) if i == o))
+    });
+    picks && !names_other && plain(&c.body, Some(index))
+}
+
 /// A closure whose value is plain data made of its argument (`|x| x + 1`, `|w| w.len()`,
 /// `|x| *x`, `|&x| x`, `|x| x as u64`, `|p| (p.0, p.1.len())`, `|w| w.parse::<u32>().ok()`,
 /// `|w| w.repeat(2)`): a value of its own, whatever the argument borrows.
 fn makes_plain_data(c: &syn::ExprClosure) -> bool {
-    fn plain(e: &SynExpr, copied: Option<&syn::Ident>) -> bool {
-        match e {
-            SynExpr::Paren(p) => plain(&p.expr, copied),
-            SynExpr::Block(b) => match b.block.stmts.last() {
-                Some(syn::Stmt::Expr(tail, None)) => plain(tail, copied),
-                _ => false,
-            },
-            SynExpr::Binary(_) => true,
-            SynExpr::Cast(_) | SynExpr::Lit(_) => true,
-            SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_) | syn::UnOp::Neg(_)),
-            SynExpr::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(|e| plain(e, copied)),
-            // `p.0` of an element behind a reference: a copy.
-            SynExpr::Field(f) => matches!(&*f.base, SynExpr::Path(_) | SynExpr::Field(_)),
-            SynExpr::MethodCall(m) => {
-                let name = m.method.to_string();
-                OWNED.contains(&name.as_str())
+    // `|&x| x`: the binding of a `&` pattern is a copy of the referent.
+    let copied = match c.inputs.first() {
+        Some(syn::Pat::Reference(r)) if c.inputs.len() == 1 => match &*r.pat {
+            syn::Pat::Ident(i) if i.by_ref.is_none() => Some(&i.ident),
+            _ => None,
+        },
+        _ => None,
+    };
+    plain(&c.body, copied)
+}
+
+/// Whether `e` is plain data: arithmetic, a literal, a deref, a field, an owned value made
+/// by a method, or `copied` (a binding known to be a copy).
+fn plain(e: &SynExpr, copied: Option<&syn::Ident>) -> bool {
+    match e {
+        SynExpr::Paren(p) => plain(&p.expr, copied),
+        SynExpr::Block(b) => match b.block.stmts.last() {
+            Some(syn::Stmt::Expr(tail, None)) => plain(tail, copied),
+            _ => false,
+        },
+        SynExpr::Binary(_) => true,
+        SynExpr::Cast(_) | SynExpr::Lit(_) => true,
+        SynExpr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_) | syn::UnOp::Neg(_)),
+        SynExpr::Tuple(t) => !t.elems.is_empty() && t.elems.iter().all(|e| plain(e, copied)),
+        // `p.0` of an element behind a reference: a copy.
+        SynExpr::Field(f) => matches!(&*f.base, SynExpr::Path(_) | SynExpr::Field(_)),
+        SynExpr::MethodCall(m) => {
+            let name = m.method.to_string();
+            OWNED.contains(&name.as_str())
                     || matches!(
                         name.as_str(),
                         "repeat" | "replace" | "replacen" | "to_ascii_uppercase" | "to_ascii_lowercase"
@@ -138,20 +206,10 @@ fn makes_plain_data(c: &syn::ExprClosure) -> bool {
                         name.as_str(),
                         "ok" | "unwrap" | "expect" | "unwrap_or" | "unwrap_or_default"
                     ) && plain(&m.receiver, copied))
-            }
-            SynExpr::Path(p) => copied.is_some_and(|x| p.path.is_ident(x)),
-            _ => false,
         }
+        SynExpr::Path(p) => copied.is_some_and(|x| p.path.is_ident(x)),
+        _ => false,
     }
-    // `|&x| x`: the binding of a `&` pattern is a copy of the referent.
-    let copied = match c.inputs.first() {
-        Some(syn::Pat::Reference(r)) if c.inputs.len() == 1 => match &*r.pat {
-            syn::Pat::Ident(i) if i.by_ref.is_none() => Some(&i.ident),
-            _ => None,
-        },
-        _ => None,
-    };
-    plain(&c.body, copied)
 }
 
 /// `s.chars()`, `s.bytes().rev()`: an iterator over a text's plain data.

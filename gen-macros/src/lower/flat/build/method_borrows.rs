@@ -132,6 +132,12 @@ impl Builder<'_> {
         {
             return Borrows::Maybe;
         }
+        // `v.iter().enumerate().max_by_key(..).map(|(i, _)| i)`: the index of the item.
+        if matches!(name.as_str(), "map" | "and_then" | "map_or_else")
+            && super::item_chains::index_of_an_enumerated_item(receiver, operands.get(1))
+        {
+            return Borrows::Maybe;
+        }
         // `n.first().and_then(|&i| n.get(i)).copied()`: a copy of an element.
         if matches!(name.as_str(), "copied" | "cloned")
             && m.args.is_empty()
