@@ -142,6 +142,7 @@ impl Builder<'_> {
                 if user_made {
                     self.ir.user_made.extend(bindings.iter().copied());
                 }
+                self.note_scrutinee_method(&l.expr, &bindings);
                 CondPart::Let {
                     pat: (*l.pat).clone(),
                     scrutinee,
@@ -267,6 +268,7 @@ impl Builder<'_> {
             if user_made {
                 self.ir.user_made.extend(bindings.iter().copied());
             }
+            self.note_scrutinee_method(&m.expr, &bindings);
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
             self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
             // `St::Busy { n, .. } => n, St::Idle => 0`: an arm's value beside a number is one.

@@ -295,3 +295,22 @@ fn receiver_root(e: &crate::lower::flat::ir::Expr) -> Option<BindingId> {
         _ => None,
     }
 }
+
+impl Builder<'_> {
+    /// `while let Some(c) = lx.peek()`, `match cfg.get(k) { .. }`: the bindings of a pattern
+    /// matched against a method's value on a place, with the method's name (`Ir::by_method`),
+    /// for the borrow error's fix (a `let`'s written type cannot be given here).
+    pub(super) fn note_scrutinee_method(&mut self, scrutinee: &syn::Expr, bindings: &[BindingId]) {
+        if let syn::Expr::MethodCall(m) = scrutinee
+            && let Some(receiver) = super::syntax_facts::place_text(&m.receiver)
+        {
+            let args = if m.args.is_empty() { "()" } else { "(..)" };
+            for binding in bindings {
+                self.ir
+                    .by_method
+                    .entry(*binding)
+                    .or_insert((format!("{}{args}", m.method), receiver.clone()));
+            }
+        }
+    }
+}

@@ -112,6 +112,7 @@ impl Builder<'_> {
                     Some(&Place::whole(temp)),
                     references_out,
                 );
+                self.note_scrutinee_method(&l.expr, &bindings);
                 CondPart::Let {
                     pat: (*l.pat).clone(),
                     scrutinee: place,

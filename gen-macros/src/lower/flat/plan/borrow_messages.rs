@@ -355,12 +355,20 @@ pub(super) fn borrow_message(
                 .filter(|(call, _)| {
                     NAMES_USER_TYPES_SHARE.contains(&call.split('(').next().unwrap_or(call))
                 })
+                // Not on a std collection or text (`HashMap::new()`, `let v: Vec<_>`), whose
+                // method it is.
+                .filter(|_| !ir.not_copy.contains(&owner) || ir.boxes.contains(&owner))
                 .map_or(String::new(), |(call, receiver)| {
                     let method = call.split('(').next().unwrap_or(call);
+                    // A binding of a `while let`/`match` pattern has no type to write.
+                    let typed = if ir.whole_lets.contains(&binding) {
+                        format!("say so with the type, `let {name}: T = {receiver}.{call};`, or ")
+                    } else {
+                        String::new()
+                    };
                     format!(
-                        " (if `{method}` is a method of your own that returns owned data, say \
-                         so with the type, `let {name}: T = {receiver}.{call};`, or call it as \
-                         `T::{method}(&{receiver})`)"
+                        " (if `{method}` is a method of your own that returns owned data, \
+                         {typed}call it as `T::{method}(&{receiver})`)"
                     )
                 });
             format!(
