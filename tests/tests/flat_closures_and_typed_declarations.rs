@@ -78,3 +78,43 @@ fn closures_and_typed_declarations_behave_as_in_the_plain_function() {
     );
     assert_eq!(backend.borrow()[..2], [1, 2]);
 }
+
+// The `move` forms of closures that call a local closure, step a local iterator or read a
+// number through a box, kept across yields; and the same closures without `move`, used only
+// between yields (no borrow is kept), beside a guard that drops where the plain fn drops it.
+twin! {
+    fn closures_over_closures_iterators_and_boxes(name: &'static str) -> u32 {
+        let guard = Noisy::new(name);
+        let double = |x: u32| x * 2;
+        let quad = move |x: u32| double(double(x));
+        let b = Box::new(1u32);
+        let plus = move |x: u32| x + *b;
+        let mut it = 0..3u32;
+        let mut next = move || it.next();
+        while let Some(x) = next() {
+            yield_!(plus(quad(x)));
+        }
+        drop(guard);
+        let lo = 1;
+        let above = |x: u32| matches!(x, n if n > lo);
+        let kept = (0..4).filter(|&x| above(x)).count() as u32;
+        let c = Box::new(10u32);
+        let add = |x: u32| x + *c;
+        let sum = add(kept);
+        yield_!(sum);
+        let key = |s: &&str| s.len();
+        let mut words = vec!["ccc", "a", "bb"];
+        let sort = |w: &mut Vec<&str>| w.sort_by_key(|s| key(s));
+        sort(&mut words);
+        yield_!(words[0].len() as u32 + c.checked_sub(9).unwrap_or(0));
+    }
+}
+
+#[test]
+fn closures_over_closures_iterators_and_boxes_match_the_plain_fn() {
+    assert_eq!(
+        check!(closures_over_closures_iterators_and_boxes("g")),
+        [1, 5, 9, 12, 2]
+    );
+    same_drops!(closures_over_closures_iterators_and_boxes("g"));
+}

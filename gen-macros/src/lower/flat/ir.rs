@@ -93,6 +93,13 @@ pub(crate) struct Ir {
     /// Bindings whose value is a closure that moves out a value it captures (`move ||
     /// drop(s)`, `FnOnce`): a call of it moves it.
     pub once_closures: std::collections::HashSet<BindingId>,
+    /// Bindings whose value is a closure that changes nothing it captures and moves
+    /// nothing out (`|x| x * 2`, `|w| w.len() > min`, an `Fn`): a call of it changes nothing.
+    pub fn_closures: std::collections::HashSet<BindingId>,
+    /// Captures of an `iter!` block that it only calls, in a closure without `move` (`|w|
+    /// long(w)`): a local closure, which that closure borrows, or a function, which it does
+    /// not (`Plan::keeps_a_borrow_of_a_callee`).
+    pub callee_captures: std::collections::HashSet<BindingId>,
     /// Parameters of a collection type whose items own all their data (`Vec<String>`): a
     /// `for` loop over one by value binds owned items.
     pub owned_items: std::collections::HashSet<BindingId>,

@@ -132,6 +132,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         None => func,
     };
     let mut args = func.args.clone();
+    // The captures of an `iter!` block it only calls, in a closure without `move`.
+    let mut callees = HashSet::new();
     let macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {
         // `iter! { .. }`: the free variables it uses are captured by value like arguments;
@@ -139,7 +141,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         // which captures a local closure itself and a function not at all (a generic one
         // then takes each call's argument types).
         let discovery = build::build(func, &args, &build::Rounds::default(), &macros);
-        let called_only = build::syntax_facts::called_only(&func.block);
+        let (called_only, called_in_closures) = build::syntax_facts::called_only(&func.block);
+        callees = called_in_closures;
         args = discovery
             .free
             .into_iter()
@@ -160,6 +163,12 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut round = 0;
     let (ir, plan) = loop {
         let mut ir = build::build(func, &args, &rounds, &macros);
+        ir.callee_captures = ir
+            .params
+            .iter()
+            .copied()
+            .filter(|&b| callees.contains(&ir.bindings[b].ident.to_string()))
+            .collect();
         ir.may_lower_boxed = !returns_clone(func) && !boxed_may_outlive_less(func);
         ir.inexpressible |= unbound.inexact;
         let plan = plan::plan(&ir, &unnative);
@@ -196,8 +205,10 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         || crate::lower::local_macros::names_a_local(inputs, &func.block);
     let inexpressible = (ir.inexpressible || opaque_macro) && ir.may_lower_boxed;
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
-    let borrows_self =
-        (plan.keeps_a_borrow_of_self || plan.shared_borrow_through_mut) && ir.may_lower_boxed;
+    let borrows_self = (plan.keeps_a_borrow_of_self
+        || plan.shared_borrow_through_mut
+        || plan.keeps_a_borrow_of_a_callee)
+        && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
         && plan.errors.is_empty()
         && !returns_clone(func)

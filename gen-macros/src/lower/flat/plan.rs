@@ -110,6 +110,11 @@ pub(crate) struct Plan {
     /// which the macro cannot tell apart without `Self`'s type. Lowered `boxed`, which holds
     /// either (`mod.rs`).
     pub keeps_a_borrow_of_self: bool,
+    /// A value kept across a yield of an `iter!` block probably borrows a name the block
+    /// only calls (`for w in words.into_iter().filter(|w| long(w))`): a borrow of the
+    /// block's capture if it is a local closure, none if it is a function, which the macro
+    /// cannot tell apart. Lowered `boxed`, which holds either (`mod.rs`).
+    pub keeps_a_borrow_of_a_callee: bool,
     /// A shared borrow through a `&mut` argument is kept across a yield beside the
     /// argument, which is used again after it (`plan/borrow_errors.rs`): lowered `boxed`.
     pub shared_borrow_through_mut: bool,
@@ -166,6 +171,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         copied_uses: std::collections::HashMap::new(),
         use_after_move: false,
         keeps_a_borrow_of_self: false,
+        keeps_a_borrow_of_a_callee: false,
         shared_borrow_through_mut: false,
     };
     plan.copied_uses = next_use::copied_uses(&plan.cfg);
@@ -191,6 +197,11 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
             if ir.view_params.contains(&owner)
                 && crate::parse::is_self_ident(&ir.bindings[owner].ident))
+    });
+    plan.keeps_a_borrow_of_a_callee = plan.kept.iter().flatten().any(|k| {
+        let b = plan.cfg.places.list[k.place].binding;
+        matches!(ir.bindings[b].borrows, Borrows::Likely(owner) | Borrows::Definitely(owner, _)
+            if ir.callee_captures.contains(&owner))
     });
     plan.index_kept();
     plan.borrow_errors(ir);

@@ -223,7 +223,10 @@ impl Builder<'_> {
                 captures
                     .iter()
                     .filter(|(p, how)| {
-                        *how != Use::Value || self.ir.bindings[p.binding].known_copy()
+                        let b = &self.ir.bindings[p.binding];
+                        *how != Use::Value
+                            || b.known_copy()
+                            || super::call_facts::only_numbers_through(syn, &b.ident.to_string())
                     })
                     .map(|(place, _)| {
                         let b = &self.ir.bindings[place.binding];

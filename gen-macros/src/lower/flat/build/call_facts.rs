@@ -111,3 +111,64 @@ pub(super) fn calls_next(callee: &Expr) -> bool {
             || (p.path.segments.last().is_some_and(|s| s.ident == "step_in_place")
                 && p.path.segments.iter().rev().nth(1).is_some_and(|s| s.ident == "__private")))
 }
+
+/// Whether every use of `name` in `closure`'s body is `*name` as an operand of arithmetic or
+/// a comparison (`|x| x * 4 + *b`): a number read through a box or a reference, which the
+/// closure captures by reference (a non-`Copy` value moved out of a box there would make the
+/// closure callable once).
+pub(super) fn only_numbers_through(closure: &SynExpr, name: &str) -> bool {
+    use syn::visit::Visit;
+    struct Uses<'n> {
+        name: &'n str,
+        through: bool,
+        other: bool,
+    }
+    impl Uses<'_> {
+        fn operand(&mut self, e: &SynExpr) {
+            match e {
+                SynExpr::Paren(p) => self.operand(&p.expr),
+                SynExpr::Unary(u)
+                    if matches!(u.op, syn::UnOp::Deref(_))
+                        && matches!(&*u.expr, SynExpr::Path(p) if p.path.is_ident(self.name)) =>
+                {
+                    self.through = true;
+                }
+                _ => self.visit_expr(e),
+            }
+        }
+    }
+    impl<'a> Visit<'a> for Uses<'_> {
+        fn visit_expr(&mut self, e: &'a SynExpr) {
+            match e {
+                SynExpr::Binary(b)
+                    if super::syntax_facts::numeric(e)
+                        || super::syntax_facts::is_comparison(&b.op) =>
+                {
+                    self.operand(&b.left);
+                    self.operand(&b.right);
+                }
+                SynExpr::Path(p) if p.path.is_ident(self.name) => self.other = true,
+                SynExpr::Macro(m) => {
+                    let text = m.mac.tokens.to_string();
+                    if text
+                        .split(|c: char| !c.is_alphanumeric() && c != '_')
+                        .any(|w| w == self.name)
+                    {
+                        self.other = true;
+                    }
+                }
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+    }
+    let SynExpr::Closure(c) = closure else {
+        return false;
+    };
+    let mut uses = Uses {
+        name,
+        through: false,
+        other: false,
+    };
+    uses.visit_expr(&c.body);
+    uses.through && !uses.other
+}

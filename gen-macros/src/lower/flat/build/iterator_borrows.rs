@@ -98,7 +98,10 @@ impl Builder<'_> {
                 }
                 captures.iter().find_map(|(p, how)| {
                     let b = &self.ir.bindings[p.binding];
-                    if !(*how == Use::Read || b.known_copy()) || b.kind == BindingKind::Temp {
+                    let by_reference = *how == Use::Read
+                        || b.known_copy()
+                        || super::call_facts::only_numbers_through(syn, &b.ident.to_string());
+                    if !by_reference || b.kind == BindingKind::Temp {
                         return None;
                     }
                     // A shared reference only read through (`|i| v[i]`, `|w|

@@ -180,6 +180,9 @@ impl Builder<'_> {
             }
             self.ir.closure_captures.insert(*binding, captured);
         }
+        if let [binding] = &bindings[..] {
+            self.note_fn_closure(*binding, init.as_ref());
+        }
         // A closure that moves out something it captures (`move || drop(s)`) is `FnOnce`:
         // calling it moves it.
         if let (Some(e), [binding]) = (&init, &bindings[..])

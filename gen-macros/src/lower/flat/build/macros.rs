@@ -128,6 +128,60 @@ fn nested_generator(mac: &Macro) -> bool {
         .is_some_and(|s| s.ident == "iter" || s.ident == "stream")
 }
 
+/// `matches!(x, n if n > lo)` whose scrutinee and guard change nothing (no assignment, no
+/// `&mut`, no call but of a method that never changes its receiver): the names in it are
+/// read, never changed.
+fn matches_reads_only(mac: &Macro) -> bool {
+    use syn::visit::Visit;
+    struct Changes(bool);
+    impl<'a> Visit<'a> for Changes {
+        fn visit_expr(&mut self, e: &'a SynExpr) {
+            match e {
+                SynExpr::Assign(_) | SynExpr::Call(_) | SynExpr::Macro(_) => self.0 = true,
+                SynExpr::Binary(b) if super::operands::is_compound(&b.op) => self.0 = true,
+                SynExpr::Reference(r) if r.mutability.is_some() => self.0 = true,
+                SynExpr::MethodCall(m)
+                    if !super::receiver_methods::never_mutates(
+                        &m.method.to_string(),
+                        m.args.len(),
+                    ) =>
+                {
+                    self.0 = true
+                }
+                _ => syn::visit::visit_expr(self, e),
+            }
+        }
+    }
+    let is_matches = mac
+        .path
+        .segments
+        .last()
+        .is_some_and(|s| s.ident == "matches");
+    let parse = |input: ParseStream<'_>| {
+        let scrutinee: SynExpr = input.parse()?;
+        input.parse::<Token![,]>()?;
+        let _pattern = syn::Pat::parse_multi_with_leading_vert(input)?;
+        let guard = if input.parse::<Option<Token![if]>>()?.is_some() {
+            Some(input.parse::<SynExpr>()?)
+        } else {
+            None
+        };
+        input.parse::<Option<Token![,]>>()?;
+        Ok((scrutinee, guard))
+    };
+    is_matches
+        && parse
+            .parse2(mac.tokens.clone())
+            .is_ok_and(|(scrutinee, guard)| {
+                let mut changes = Changes(false);
+                changes.visit_expr(&scrutinee);
+                if let Some(guard) = &guard {
+                    changes.visit_expr(guard);
+                }
+                !changes.0
+            })
+}
+
 /// A statement macro that declares items (`thread_local! { static .. }`).
 pub(crate) fn declares_items(mac: &Macro) -> bool {
     mac.path
@@ -177,8 +231,10 @@ impl Builder<'_> {
         };
         let mut uses = Vec::new();
         self.token_uses(&mac.tokens, how, &mut uses);
-        for (place, _) in &uses {
-            self.ir.maybe_mutated.insert(place.binding);
+        if !matches_reads_only(mac) {
+            for (place, _) in &uses {
+                self.ir.maybe_mutated.insert(place.binding);
+            }
         }
         leaf(
             ExprKind::Macro {

@@ -123,6 +123,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             expr_attrs: std::collections::HashMap::new(),
             yield_from_iterators: HashSet::new(),
             once_closures: HashSet::new(),
+            fn_closures: HashSet::new(),
+            callee_captures: HashSet::new(),
             owned_items: HashSet::new(),
             param_item_types: Default::default(),
             loop_items: HashSet::new(),

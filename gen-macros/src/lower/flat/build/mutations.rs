@@ -5,7 +5,7 @@ use syn::Expr as SynExpr;
 use syn::spanned::Spanned;
 
 use super::Builder;
-use crate::lower::flat::ir::BindingId;
+use crate::lower::flat::ir::{BindingId, Expr, ExprKind};
 
 impl Builder<'_> {
     /// The binding an assignment target writes into: `x`, `x.f`, `x[i]`, `*x`, `(x)`.
@@ -97,11 +97,32 @@ impl Builder<'_> {
         {
             self.ir.maybe_mutated.insert(binding);
         }
-        // Calling a local closure may need `&mut` (an `FnMut`).
+        // Calling a local closure may need `&mut` (an `FnMut`), unless it is known to be an
+        // `Fn` (`let double = |x| x * 2;`).
         if let SynExpr::Call(c) = e
             && let Some(place) = self.place_of(&c.func)
+            && !(place.path.is_empty() && self.ir.fn_closures.contains(&place.binding))
         {
             self.ir.maybe_mutated.insert(place.binding);
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// `let f = |x| x * 2;`: a closure that changes none of what it captures (as far as the
+    /// body shows) and moves nothing out of it is an `Fn`, whose calls change nothing.
+    pub(super) fn note_fn_closure(&mut self, binding: BindingId, init: Option<&Expr>) {
+        if let Some(ExprKind::Closure {
+            captures,
+            moved_out,
+            ..
+        }) = init.map(|e| &e.kind)
+            && moved_out.is_empty()
+            && captures
+                .iter()
+                .all(|(p, _)| !self.ir.maybe_mutated.contains(&p.binding))
+        {
+            self.ir.fn_closures.insert(binding);
         }
     }
 }

@@ -164,19 +164,39 @@ pub(crate) fn drained_receiver(e: &SynExpr) -> Option<&SynExpr> {
     }
 }
 
-/// The single-segment names that `block` only ever calls (`label(x)`), never uses otherwise.
-pub(crate) fn called_only(block: &syn::Block) -> std::collections::HashSet<String> {
+/// The single-segment names that `block` only ever calls (`label(x)`), never uses otherwise:
+/// those it never calls inside a closure without `move`, and those it does (a local closure
+/// called there is borrowed by that closure).
+pub(crate) fn called_only(
+    block: &syn::Block,
+) -> (
+    std::collections::HashSet<String>,
+    std::collections::HashSet<String>,
+) {
     use syn::visit::Visit;
     #[derive(Default)]
     struct Names {
         called: std::collections::HashSet<String>,
         other: std::collections::HashSet<String>,
+        in_closures: std::collections::HashSet<String>,
+        borrowing_closures: usize,
     }
     impl<'ast> Visit<'ast> for Names {
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            let borrowing = usize::from(c.capture.is_none());
+            self.borrowing_closures += borrowing;
+            syn::visit::visit_expr_closure(self, c);
+            self.borrowing_closures -= borrowing;
+        }
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
             match &*call.func {
                 SynExpr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
                     if let Some(ident) = p.path.get_ident() {
+                        // Called in a closure without `move`, which borrows it if it is
+                        // a local: captured like any other name.
+                        if self.borrowing_closures > 0 {
+                            self.in_closures.insert(ident.to_string());
+                        }
                         self.called.insert(ident.to_string());
                     }
                 }
@@ -212,5 +232,8 @@ pub(crate) fn called_only(block: &syn::Block) -> std::collections::HashSet<Strin
     }
     let mut names = Names::default();
     names.visit_block(block);
-    names.called.difference(&names.other).cloned().collect()
+    let only: std::collections::HashSet<String> =
+        names.called.difference(&names.other).cloned().collect();
+    only.into_iter()
+        .partition(|name| !names.in_closures.contains(name))
 }

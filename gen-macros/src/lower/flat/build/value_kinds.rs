@@ -77,15 +77,20 @@ impl Builder<'_> {
                 .last()
                 .is_some_and(|s| OWNING_MACROS.contains(&s.ident.to_string().as_str())),
             ExprKind::Try { inner, .. } => self.owning_value(inner),
+            // A closure (or an `async` block) is a value of its own, never a reference: a
+            // closure that calls it (`|x| double(double(x))`) captures the local.
+            ExprKind::Closure { .. } => true,
             ExprKind::Block { block, .. } => matches!(
                 block.stmts.last(),
                 Some(crate::lower::flat::ir::Stmt::Expr { expr, semi: false, .. })
                     if self.owning_value(expr)
             ),
             ExprKind::Op { syn, operands, .. } => match syn {
-                SynExpr::Struct(_) | SynExpr::Array(_) | SynExpr::Repeat(_) | SynExpr::Tuple(_) => {
-                    true
-                }
+                SynExpr::Struct(_)
+                | SynExpr::Array(_)
+                | SynExpr::Repeat(_)
+                | SynExpr::Tuple(_)
+                | SynExpr::Range(_) => true,
                 // A number, `bool` or `char` (a string literal is a reference).
                 SynExpr::Lit(l) => !matches!(
                     l.lit,
