@@ -331,3 +331,44 @@ fn a_yield_in_a_match_guard() {
     );
     gen_tests::same_drops!(yield_in_a_match_guard(vec![1, 2, 3]));
 }
+
+fn name_len(n: &gen_tests::Noisy, extra: usize) -> usize {
+    n.name().len() + extra
+}
+
+fn push_len(v: &mut Vec<usize>, extra: usize) -> usize {
+    v.push(extra);
+    v.len()
+}
+
+// A call whose earlier argument borrows a temporary (`&Noisy::new(..)`, `&mut vec![..]`,
+// `&format!(..)`) and whose later argument yields: the temporary lives to the end of the
+// statement, across the yield, and drops there, as in the plain function.
+twin! {
+    fn borrowed_temporary_before_a_yielding_argument(tag: &'static str) -> usize {
+        let n = name_len(&gen_tests::Noisy::new(tag), {
+            yield_!(1);
+            2
+        });
+        yield_!(n);
+        let m = push_len(&mut vec![1, 2], {
+            yield_!(3);
+            4
+        });
+        let k = str::len(&format!("{tag}{m}"))
+            + name_len(&gen_tests::Noisy::new("second"), {
+                yield_!(5);
+                0
+            });
+        yield_!(m + k);
+    }
+}
+
+#[test]
+fn a_borrowed_temporary_before_a_yielding_argument() {
+    assert_eq!(
+        check!(borrowed_temporary_before_a_yielding_argument("t")),
+        [1, 3, 3, 5, 11]
+    );
+    gen_tests::same_drops!(borrowed_temporary_before_a_yielding_argument("t"));
+}

@@ -38,6 +38,25 @@ impl Builder<'_> {
                 built.push(self.expr_in(operand, how, false));
                 continue;
             }
+            // Desugar a borrow of a temporary, `f(&make(), yield_!(x))`, into `{ let t1 =
+            // make(); let t2 = yield_!(x); f(&t1, t2) }`: the value lives to the end of the
+            // statement, as Rust's temporary does, and no borrow of it lives across the yield.
+            if let SynExpr::Reference(r) = operand
+                && makes_a_temporary(&r.expr)
+            {
+                let (stmt, temp) = self.spill_temp_as(&r.expr, r.mutability.is_some());
+                stmts.extend(stmt);
+                let place = self.temp_place(&temp, crate::lower::flat::ir::Use::Read);
+                built.push(leaf(
+                    ExprKind::Op {
+                        syn: hollow(operand),
+                        operands: vec![place],
+                        short_circuit: false,
+                    },
+                    syn::spanned::Spanned::span(operand),
+                ));
+                continue;
+            }
             let (stmt, temp) = self.spill_temp_as(operand, may_mutate(e, i));
             stmts.extend(stmt);
             built.push(self.temp_place(&temp, how));
@@ -63,6 +82,23 @@ fn is_pure(e: &SynExpr) -> bool {
         SynExpr::Paren(p) => is_pure(&p.expr),
         SynExpr::Group(g) => is_pure(&g.expr),
         SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_pure(&u.expr),
+        _ => false,
+    }
+}
+
+/// A value expression whose value a borrow of it makes a temporary of (a call, a method's
+/// value, a macro's, a literal struct or array), not a place (a path, a field, an index, a
+/// dereference), which a borrow reads in place.
+fn makes_a_temporary(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Paren(p) => makes_a_temporary(&p.expr),
+        SynExpr::Call(_)
+        | SynExpr::MethodCall(_)
+        | SynExpr::Macro(_)
+        | SynExpr::Struct(_)
+        | SynExpr::Tuple(_)
+        | SynExpr::Array(_)
+        | SynExpr::Binary(_) => true,
         _ => false,
     }
 }
