@@ -17,7 +17,10 @@
 //! - a guard moved by an operator on some paths (`acc = acc + m;`), a loop over a borrow of
 //!   a local left right after its yield (`yield_!(..); break;`), an owned value an
 //!   `Option::map` makes of an element (`.map(str::len)`), a `macro_rules!` of the body that
-//!   changes or moves a local.
+//!   changes or moves a local;
+//! - `move` closures kept across yields that call a local closure or read through a box
+//!   they own (`move |x| dbl(dbl(x))`, `move |x| wadd(x, bx.id())`), and a borrow of a
+//!   temporary in a call whose later argument yields (`id_plus(&G::new(..), { yield; k })`).
 
 use super::{Gen, Ty};
 
@@ -246,7 +249,31 @@ impl Gen {
     /// This file's last family (module docs), one shape at a time.
     fn owned_and_moved(&mut self) -> String {
         let second = self.yield_expr();
-        match self.rng.below(4) {
+        match self.rng.below(6) {
+            4 => {
+                let (dbl, quad, bx, plus, i) = (
+                    self.fresh("dbl"),
+                    self.fresh("quad"),
+                    self.fresh("bx"),
+                    self.fresh("plus"),
+                    self.fresh("i"),
+                );
+                let k = self.lit();
+                let y = self.yield_of(&format!("{plus}({quad}({i}))"));
+                format!(
+                    "let {dbl} = |x: u64| wadd(x, x);\nlet {quad} = move |x: u64| {dbl}({dbl}(x));\nlet {bx} = Box::new(G::new(\"{bx}\"));\nlet {plus} = move |x: u64| wadd(x, {bx}.id());\nfor {i} in 0..{k} % 4 {{\n{y}\n}}\n{second};\n"
+                )
+            }
+            5 => {
+                let n = self.fresh("n");
+                let t = self.fresh("t");
+                let first = self.yield_in_expression();
+                let k = self.int(1);
+                let y = self.yield_of(&n);
+                format!(
+                    "let {n} = id_plus(&G::new(\"{t}\"), {{\n{first};\n{k}\n}});\n{y}\n{second};\n"
+                )
+            }
             0 => {
                 let (acc, m, i) = (self.fresh("acc"), self.fresh("m"), self.fresh("i"));
                 let y = self.yield_of(&format!("{acc}.id()"));
