@@ -61,15 +61,7 @@ pub(super) fn only_read_through(closure: &SynExpr, name: &str) -> bool {
                 SynExpr::Field(f) if is_name(&f.base, self.name) => {}
                 SynExpr::Path(p) if p.path.is_ident(self.name) => self.whole = true,
                 // Another macro's input may use the name whole (`format!("{v}")`).
-                SynExpr::Macro(m) => {
-                    let text = m.mac.tokens.to_string();
-                    if text
-                        .split(|c: char| !c.is_alphanumeric() && c != '_')
-                        .any(|w| w == self.name)
-                    {
-                        self.whole = true;
-                    }
-                }
+                SynExpr::Macro(m) if names_in_macro(&m.mac, self.name) => self.whole = true,
                 _ => syn::visit::visit_expr(self, e),
             }
         }
@@ -148,15 +140,7 @@ pub(super) fn only_numbers_through(closure: &SynExpr, name: &str) -> bool {
                     self.operand(&b.right);
                 }
                 SynExpr::Path(p) if p.path.is_ident(self.name) => self.other = true,
-                SynExpr::Macro(m) => {
-                    let text = m.mac.tokens.to_string();
-                    if text
-                        .split(|c: char| !c.is_alphanumeric() && c != '_')
-                        .any(|w| w == self.name)
-                    {
-                        self.other = true;
-                    }
-                }
+                SynExpr::Macro(m) if names_in_macro(&m.mac, self.name) => self.other = true,
                 _ => syn::visit::visit_expr(self, e),
             }
         }
@@ -171,4 +155,12 @@ pub(super) fn only_numbers_through(closure: &SynExpr, name: &str) -> bool {
     };
     uses.visit_expr(&c.body);
     uses.through && !uses.other
+}
+
+/// Whether a macro's input names `name` (it may use it any way: `format!("{v}")`).
+fn names_in_macro(mac: &syn::Macro, name: &str) -> bool {
+    mac.tokens
+        .to_string()
+        .split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|w| w == name)
 }
