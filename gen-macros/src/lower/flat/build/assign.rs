@@ -71,7 +71,7 @@ impl Builder<'_> {
                 && self.ir.assigned_self_place.is_none()
                 && crate::parse::is_self_ident(&self.ir.bindings[binding].ident)
             {
-                self.ir.assigned_self_place = Some(left.clone());
+                self.ir.assigned_self_place = Some(field_prefix(left).clone());
             }
         }
         if op.is_none() {
@@ -174,5 +174,27 @@ fn assignee_parts<'e>(left: &'e SynExpr, out: &mut Vec<&'e SynExpr>) {
         SynExpr::Array(a) => a.elems.iter().for_each(|e| assignee_parts(e, out)),
         SynExpr::Infer(_) | SynExpr::Range(_) => {}
         place => out.push(place),
+    }
+}
+
+/// The part of an assignment target made of `self` and fields only (`self.cells` of
+/// `self.cells[i]`, `self.grid` of `self.grid[i].v`): what the block's start can name, where
+/// the block's own locals (`i`) are not in scope.
+fn field_prefix(e: &syn::Expr) -> &syn::Expr {
+    fn fields_only(e: &syn::Expr) -> bool {
+        match e {
+            syn::Expr::Path(_) => true,
+            syn::Expr::Field(f) => fields_only(&f.base),
+            syn::Expr::Paren(p) => fields_only(&p.expr),
+            _ => false,
+        }
+    }
+    match e {
+        syn::Expr::Field(f) if !fields_only(&f.base) => field_prefix(&f.base),
+        syn::Expr::Index(i) => field_prefix(&i.expr),
+        syn::Expr::Unary(u) => field_prefix(&u.expr),
+        syn::Expr::MethodCall(m) => field_prefix(&m.receiver),
+        syn::Expr::Paren(p) => field_prefix(&p.expr),
+        _ => e,
     }
 }

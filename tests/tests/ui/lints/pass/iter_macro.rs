@@ -59,7 +59,41 @@ impl Steps {
     }
 }
 
+/// Elements the block assigns through an index of its own (`self.cells[i] = 7`, `i` a local
+/// of the block): what makes the receiver's `mut` needed is the field, `self.cells`.
+pub struct Grid {
+    cells: Vec<u8>,
+    rows: Vec<Steps>,
+}
+
+impl Grid {
+    fn paint(&mut self) -> impl Iterator<Item = u8> + '_ {
+        gen_core::iter! {
+            for i in 0..2 {
+                self.cells[i] = 7;
+                yield self.cells[i];
+            }
+        }
+    }
+
+    fn bumped(mut self) -> impl Iterator<Item = u32> {
+        gen_core::iter! {
+            for i in 0..self.rows.len() {
+                self.rows[i].n += 1;
+                yield self.rows[i].n;
+            }
+        }
+    }
+}
+
 pub fn main() {
+    let mut grid = Grid {
+        cells: vec![1, 2, 3],
+        rows: vec![Steps { n: 4 }, Steps { n: 5 }],
+    };
+    assert_eq!(grid.paint().collect::<Vec<_>>(), [7, 7]);
+    assert_eq!(grid.cells, [7, 7, 3]);
+    assert_eq!(grid.bumped().collect::<Vec<_>>(), [5, 6]);
     assert_eq!(
         Steps { n: 0 }.states().collect::<Vec<_>>(),
         ["Steps { n: 1 }", "Steps { n: 2 }"]
