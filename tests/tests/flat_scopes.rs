@@ -392,3 +392,23 @@ fn a_generator_declared_inside_a_generator_body() {
     assert_eq!(outer(3).collect::<Vec<_>>(), [0, 10, 20, 0, 2]);
     assert_eq!(outer_boxed(2).collect::<Vec<_>>(), [100, 101]);
 }
+
+// Locals (and a parameter) with raw identifiers, `r#type`, named by a format string's
+// implicit capture, `{type}`, after a yield: kept like any other local.
+twin! {
+    fn raw_identifiers_in_format_strings(r#in: &'static str) -> String {
+        let r#type = "kind";
+        let r#ref = 5u32;
+        yield_!(String::new());
+        yield_!(format!("{type} {in}"));
+        yield_!(format!("{ref:>4} {ref:?}"));
+    }
+}
+
+#[test]
+fn raw_identifiers_named_by_format_strings() {
+    assert_eq!(
+        check!(raw_identifiers_in_format_strings("x")),
+        ["", "kind x", "   5 5"]
+    );
+}

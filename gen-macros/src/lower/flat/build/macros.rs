@@ -277,7 +277,7 @@ impl Builder<'_> {
             {
                 let single = single_capture(&s.value());
                 for name in format_captures(&s.value()) {
-                    let ident = syn::Ident::new(&name, s.span());
+                    let ident = capture_ident(&name, s.span());
                     // Of no binding: a capture of `iter! { .. }` (`{prefix}`).
                     let Some(binding) = self.resolve(&ident) else {
                         self.free_name(&ident);
@@ -355,7 +355,7 @@ impl Builder<'_> {
                     let text = lit.to_string();
                     if text.starts_with('"') || text.starts_with('r') {
                         for name in format_captures(&text) {
-                            let ident = syn::Ident::new(&name, lit.span());
+                            let ident = capture_ident(&name, lit.span());
                             // Read in place, unless a nested `iter!`/`stream!` captures it.
                             let Some(binding) = self.resolve(&ident) else {
                                 self.free_name(&ident);
@@ -435,6 +435,17 @@ fn single_capture(text: &str) -> Option<String> {
 
 /// Names captured by a format string: `{name}`, `{name:..}`, and `width$` / `prec$` inside a
 /// format spec (`{x:>width$.prec$}`).
+/// The identifier a format string's `{name}` captures: `r#type` for `{type}`, a keyword
+/// (which only a raw identifier can name as a variable).
+pub(crate) fn capture_ident(name: &str, span: proc_macro2::Span) -> syn::Ident {
+    let keyword = syn::parse_str::<syn::Ident>(name).is_err();
+    if keyword && !matches!(name, "self" | "Self" | "super" | "crate" | "_") {
+        syn::Ident::new_raw(name, span)
+    } else {
+        syn::Ident::new(name, span)
+    }
+}
+
 pub(crate) fn format_captures(text: &str) -> Vec<String> {
     let mut names = Vec::new();
     for (named, spec) in placeholders(text) {

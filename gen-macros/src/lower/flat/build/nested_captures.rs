@@ -109,7 +109,8 @@ impl Names {
                     let text = lit.to_string();
                     if text.starts_with('"') || text.starts_with('r') {
                         for name in format_captures(&text) {
-                            self.used.push(Ident::new(&name, lit.span()));
+                            self.used
+                                .push(super::macros::capture_ident(&name, lit.span()));
                         }
                     }
                 }
