@@ -412,3 +412,42 @@ fn raw_identifiers_named_by_format_strings() {
         ["", "kind x", "   5 5"]
     );
 }
+
+// A `use` declaration after a yield, at the body's top level and in a loop's body: visible in
+// its whole block, as in the plain function.
+twin! {
+    fn use_declarations_after_a_yield(xs: Vec<u32>) -> String {
+        yield_!(String::new());
+        use std::collections::BTreeSet;
+        let s: BTreeSet<u32> = xs.iter().copied().collect();
+        yield_!(format!("{s:?}"));
+        for x in xs {
+            yield_!(x.to_string());
+            use std::fmt::Write;
+            let mut o = String::new();
+            write!(o, "<{x}>").unwrap();
+            yield_!(o);
+        }
+    }
+}
+
+#[test]
+fn use_declarations_after_a_yield_are_visible_in_their_block() {
+    assert_eq!(
+        check!(use_declarations_after_a_yield(vec![3, 1])),
+        ["", "{1, 3}", "3", "<3>", "1", "<1>"]
+    );
+}
+
+#[test]
+fn a_use_declaration_after_a_yield_in_an_iter_block() {
+    let xs = vec![3u32, 1];
+    let items: Vec<String> = gen_core::iter! {
+        yield String::new();
+        use std::collections::BTreeSet;
+        let s: BTreeSet<u32> = xs.into_iter().collect();
+        yield format!("{s:?}");
+    }
+    .collect();
+    assert_eq!(items, ["", "{1, 3}"]);
+}

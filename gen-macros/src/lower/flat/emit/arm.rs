@@ -32,6 +32,7 @@ impl Emitter<'_> {
         self.arm.state = s;
         self.arm.resident = self.resident[s];
         let chain = plan::chain(self.ir, self.ir.states[s].scope);
+        self.arm.resumed_in = chain.clone();
         let mut levels = Vec::new();
         for &scope in &chain {
             let binds = self.level(s, scope);

@@ -36,7 +36,7 @@ use std::collections::{HashMap, HashSet};
 use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
-use super::ir::{BindingId, Ir, LoopId, StateId, StateKind};
+use super::ir::{BindingId, Ir, LoopId, ScopeId, StateId, StateKind};
 use super::names;
 use super::places::PlaceId;
 use super::plan::{Keep, Plan};
@@ -85,6 +85,9 @@ pub(crate) struct ArmCtx {
     pub captures: HashSet<BindingId>,
     /// A resident loop head's arm: its iterator, borrowed in the stored state.
     pub resident: Option<BindingId>,
+    /// The scopes the arm resumes inside, whose bindings and `use` declarations it binds
+    /// again at its top (`arm.rs`).
+    pub resumed_in: Vec<ScopeId>,
 }
 
 pub(crate) struct Emitter<'a> {

@@ -107,6 +107,10 @@ impl Emitter<'_> {
                 if crate::lower::flat::items::hoisted_use(self.ir, scope, item) {
                     return TokenStream::new();
                 }
+                // A `use` of a scope the arm resumes inside: already at the arm's top.
+                if matches!(item, syn::Item::Use(_)) && self.arm.resumed_in.contains(&scope) {
+                    return TokenStream::new();
+                }
                 crate::lower::flat::items::copy_of_import(item)
             }
             // Declared once elsewhere (`items.rs`).
