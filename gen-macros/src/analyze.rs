@@ -208,6 +208,9 @@ impl Normalize {
 
 impl VisitMut for Normalize {
     fn visit_expr_mut(&mut self, expr: &mut Expr) {
+        if let Expr::Repeat(r) = expr {
+            inline_const_length(&mut r.len);
+        }
         match expr {
             Expr::Macro(mac) => {
                 let kind = match mac.mac.path.segments.last() {
@@ -439,4 +442,24 @@ fn is_ok_unit(e: &Expr) -> bool {
 fn is_err_call(e: &Expr) -> bool {
     matches!(e, Expr::Call(c) if c.args.len() == 1
         && matches!(&*c.func, Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "Err")))
+}
+
+/// Desugar an inline `const { .. }` repeat length (`[0u8; const { N + 1 }]`) into the block
+/// `{ .. }`, the same constant: the generator's code runs inside a closure or an `async`
+/// block, where rustc takes such a length for one that may depend on generic parameters
+/// (the `const_evaluatable_unchecked` warning the plain function does not get).
+fn inline_const_length(len: &mut Expr) {
+    if let Expr::Const(c) = len
+        && c.attrs.is_empty()
+    {
+        // A literal or a path alone, bare (in braces rustc's `unused_braces` would fire).
+        *len = match c.block.stmts.as_slice() {
+            [syn::Stmt::Expr(e @ (Expr::Lit(_) | Expr::Path(_)), None)] => e.clone(),
+            _ => Expr::Block(syn::ExprBlock {
+                attrs: Vec::new(),
+                label: None,
+                block: c.block.clone(),
+            }),
+        };
+    }
 }

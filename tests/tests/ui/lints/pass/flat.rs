@@ -137,7 +137,22 @@ fn first_and_rest(v: Vec<u32>) -> impl Iterator<Item = u32> {
     }
 }
 
+const WIDTH: usize = 2;
+
+// Inline `const` repeat lengths, kept across a yield: no `const_evaluatable_unchecked` (the
+// generator's code runs in a closure, where rustc would take the length for a generic one)
+// and no `unused_braces`.
+#[generator]
+fn inline_const_lengths() -> impl Iterator<Item = usize> {
+    let row = [0u8; const { WIDTH + 1 }];
+    let cols: [u8; const { WIDTH }] = [1; const { WIDTH }];
+    let one = [2u8; const { 1 }];
+    yield_!(row.len());
+    yield_!(row.len() + cols.len() + one.len());
+}
+
 pub fn main() {
+    assert_eq!(inline_const_lengths().collect::<Vec<_>>(), [3, 6]);
     assert_eq!(first_and_rest(vec![1, 2]).collect::<Vec<_>>(), [3]);
     assert_eq!(counter(3).collect::<Vec<_>>(), [0, 1, 2]);
     assert_eq!(local_macro(vec![1, 2]).collect::<Vec<_>>(), [0, 2, 4]);
