@@ -360,7 +360,8 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                         .as_ref()
                         .map_or(is_mut_ref(&receiver.ty), |_| receiver.mutability.is_some()),
                     plain: false,
-                    ty: None,
+                    // `self: Box<Self>`, `self: Rc<Self>`: the written type, as a parameter's.
+                    ty: receiver.colon_token.map(|_| receiver.ty.clone()),
                 });
             }
             FnArg::Typed(pat_type) => {
@@ -438,12 +439,26 @@ fn mentions_impl(ty: &Type) -> bool {
 
 /// `&mut T` (seen through the invisible group a `macro_rules!` `$ty` makes).
 fn is_mut_ref(ty: &Type) -> bool {
-    matches!(peel(ty), Type::Reference(r) if r.mutability.is_some())
+    matches!(unpin(peel(ty)), Type::Reference(r) if r.mutability.is_some())
 }
 
-/// `&T` or `&mut T`.
+/// `&T` or `&mut T` (or `Pin<&T>`, `Pin<&mut T>`: a reference, pinned).
 fn is_ref(ty: &Type) -> bool {
-    matches!(peel(ty), Type::Reference(_))
+    matches!(unpin(peel(ty)), Type::Reference(_))
+}
+
+/// `P` of `Pin<P>` (`std::pin::Pin<P>`), else the type itself.
+fn unpin(ty: &Type) -> &Type {
+    if let Type::Path(p) = ty
+        && p.qself.is_none()
+        && let Some(last) = p.path.segments.last()
+        && last.ident == "Pin"
+        && let syn::PathArguments::AngleBracketed(args) = &last.arguments
+        && let [syn::GenericArgument::Type(inner)] = args.args.iter().collect::<Vec<_>>()[..]
+    {
+        return peel(inner);
+    }
+    ty
 }
 
 /// A type without drop glue, syntactically: a primitive, a reference or pointer, `()`, and

@@ -471,3 +471,89 @@ fn rotating_a_local_after_a_yield_needs_its_mut() {
     want.extend([1, 3]);
     assert_eq!(rotations(vec![1, 2, 3], 4).collect::<Vec<_>>(), want);
 }
+
+struct Node {
+    v: u32,
+    kids: Vec<Node>,
+    log: std::rc::Rc<std::cell::RefCell<Vec<String>>>,
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        self.log.borrow_mut().push(format!("drop {}", self.v));
+    }
+}
+
+impl Node {
+    /// A `self: Box<Self>` receiver moved out of its box (`*self`) while still in scope at
+    /// the yields: the macro sees the box in the signature.
+    #[generator]
+    fn into_walk(self: Box<Self>) -> impl Iterator<Item = u32> {
+        let mut stack = vec![*self];
+        let log = stack[0].log.clone();
+        while let Some(mut n) = stack.pop() {
+            log.borrow_mut().push(format!("yield {}", n.v));
+            yield_!(n.v);
+            stack.extend(std::mem::take(&mut n.kids).into_iter().rev());
+        }
+    }
+
+    // The plain twin of `into_walk`, with its signature.
+    #[allow(clippy::boxed_local)]
+    fn into_walk_plain(self: Box<Self>) {
+        let mut stack = vec![*self];
+        let log = stack[0].log.clone();
+        while let Some(mut n) = stack.pop() {
+            log.borrow_mut().push(format!("yield {}", n.v));
+            stack.extend(std::mem::take(&mut n.kids).into_iter().rev());
+        }
+    }
+}
+
+fn tree(log: &std::rc::Rc<std::cell::RefCell<Vec<String>>>) -> Box<Node> {
+    let node = |v, kids| Node {
+        v,
+        kids,
+        log: log.clone(),
+    };
+    Box::new(node(
+        1,
+        vec![node(2, vec![]), node(3, vec![node(4, vec![])])],
+    ))
+}
+
+#[test]
+fn a_box_self_receiver_moved_out_of_its_box() {
+    let log = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    assert_eq!(tree(&log).into_walk().collect::<Vec<_>>(), [1, 2, 3, 4]);
+    let got = std::mem::take(&mut *log.borrow_mut());
+    tree(&log).into_walk_plain();
+    assert_eq!(got, *log.borrow());
+}
+
+struct Pinned {
+    items: Vec<u32>,
+}
+
+impl Pinned {
+    /// A `self: Pin<&mut Self>` receiver is a reference: what `get_mut` returns borrows the
+    /// caller's value, not a local of the generator.
+    #[generator]
+    fn doubled(self: std::pin::Pin<&mut Self>) -> impl Iterator<Item = u32> + '_ {
+        let this = self.get_mut();
+        for i in 0..this.items.len() {
+            this.items[i] *= 2;
+            yield_!(this.items[i]);
+        }
+    }
+}
+
+#[test]
+fn a_pinned_mut_self_receiver_is_a_reference() {
+    let mut p = Pinned { items: vec![1, 2] };
+    assert_eq!(
+        std::pin::Pin::new(&mut p).doubled().collect::<Vec<_>>(),
+        [2, 4]
+    );
+    assert_eq!(p.items, [2, 4]);
+}

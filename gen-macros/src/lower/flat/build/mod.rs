@@ -125,6 +125,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             once_closures: HashSet::new(),
             fn_closures: HashSet::new(),
             callee_captures: HashSet::new(),
+            reference_collections: HashSet::new(),
             owned_items: HashSet::new(),
             param_item_types: Default::default(),
             loop_items: HashSet::new(),
@@ -475,6 +476,10 @@ fn box_params(func: &GenFn) -> HashSet<String> {
                 syn::Pat::Ident(p) => Some(p.ident.to_string()),
                 _ => None,
             },
+            // `self: Box<Self>`, renamed in the body (`parse::self_ident`).
+            syn::FnArg::Receiver(r) if r.colon_token.is_some() && is_box_type(&r.ty) => {
+                Some(parse::self_ident(r.self_token.span).to_string())
+            }
             _ => None,
         })
         .collect()
