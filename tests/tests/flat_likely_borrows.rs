@@ -196,3 +196,47 @@ fn a_std_view_of_a_local_that_may_be_a_reference_is_kept_beside_it() {
     assert_eq!(owned.first_later().collect::<Vec<_>>(), want);
     assert_eq!(borrowed.first_later().collect::<Vec<_>>(), want);
 }
+
+fn read_text() -> String {
+    "a\nbcd".to_string()
+}
+
+fn rows() -> Vec<String> {
+    vec!["x, y".into(), "z".into()]
+}
+
+// A collection of references (`let lines: Vec<&str> = ..collect()`) made from a local whose
+// type the macro cannot see (a function's value, a loop's item) and looped over with yields:
+// its references point into that local, which the state keeps beside them. Lowered `boxed`.
+twin! {
+    fn collected_views_of_unseen_locals(names: Vec<String>) -> usize {
+        let guard = Noisy::new("guard");
+        let text = read_text();
+        let lines: Vec<&str> = text.lines().collect();
+        for l in lines {
+            yield_!(l.len());
+        }
+        drop(guard);
+        for row in rows() {
+            let cols: Vec<&str> = row.split(',').collect();
+            for c in cols {
+                yield_!(c.trim().len());
+            }
+        }
+        for name in names {
+            let parts: Vec<&str> = name.trim().split('-').map(|p| p.trim()).collect();
+            for p in parts {
+                yield_!(p.len() + 10);
+            }
+        }
+    }
+}
+
+#[test]
+fn collected_views_of_locals_the_macro_cannot_see() {
+    assert_eq!(
+        check!(collected_views_of_unseen_locals(vec!["ab-c".into()])),
+        [1, 3, 1, 1, 1, 12, 11]
+    );
+    same_drops!(collected_views_of_unseen_locals(vec!["ab-c".into()]));
+}

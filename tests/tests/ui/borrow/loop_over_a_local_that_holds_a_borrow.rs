@@ -14,7 +14,29 @@ fn keys(n: u32) -> impl Iterator<Item = String> {
     }
 }
 
-// The fix, which compiles.
+// The pieces of a `String` item of a `Vec<String>` argument: the fix is owned copies (a
+// `String` has no `into_iter()`).
+#[generator]
+fn cells(lines: Vec<String>) -> impl Iterator<Item = usize> {
+    for line in lines {
+        let parts: Vec<&str> = line.split(',').collect();
+        for p in parts {
+            yield_!(p.len());
+        }
+    }
+}
+
+// The fixes, which compile.
+#[generator]
+fn owned_cells(lines: Vec<String>) -> impl Iterator<Item = usize> {
+    for line in lines {
+        let parts: Vec<String> = line.split(',').map(str::to_owned).collect::<Vec<String>>();
+        for p in parts {
+            yield_!(p.len());
+        }
+    }
+}
+
 #[generator]
 fn owned_keys(n: u32) -> impl Iterator<Item = String> {
     let map: BTreeMap<String, u32> = (0..n).map(|i| (i.to_string(), i)).collect();

@@ -35,6 +35,12 @@ impl Builder<'_> {
                 .by_method
                 .insert(*binding, (format!("{}{args}", m.method), receiver));
         }
+        // `let lines: Vec<&str> = ..`: a collection of references (`Ir::reference_collections`).
+        if let (syn::Pat::Type(t), [binding]) = (&local.pat, bindings)
+            && super::written_types::reference_items(&t.ty)
+        {
+            self.ir.reference_collections.insert(*binding);
+        }
         if let (syn::Pat::Ident(p), [binding]) = (&local.pat, bindings)
             && crate::lower::flat::is_yield_temporary(&p.ident)
         {

@@ -172,6 +172,9 @@ impl Builder<'_> {
                 && !captured
             {
                 self.ir.loop_sources.insert(id, place.binding);
+                if self.ir.reference_collections.contains(&place.binding) {
+                    self.ir.reference_collections.insert(id);
+                }
             }
             if let Iterable::Syn(expr) = source
                 && let Some(start) = super::syntax_facts::loop_source(expr)
@@ -297,6 +300,18 @@ impl Builder<'_> {
                     }
                     if self.ir.reference_items.contains(&place.binding) {
                         self.ir.bindings[*binding].by_ref = true;
+                    }
+                    // Over a `Vec<String>`: each item is an owned text.
+                    if self
+                        .ir
+                        .param_item_types
+                        .get(&place.binding)
+                        .is_some_and(|t| {
+                            !matches!(t, syn::Type::Reference(_))
+                                && super::written_types::is_text(t)
+                        })
+                    {
+                        self.ir.texts.insert(*binding);
                     }
                 }
                 // `for i in a..b` over numbers: plain items, and a plain range.
