@@ -240,3 +240,53 @@ fn collected_views_of_locals_the_macro_cannot_see() {
     );
     same_drops!(collected_views_of_unseen_locals(vec!["ab-c".into()]));
 }
+
+#[gen_core::generator]
+fn upper_words<'a>(s: &'a str) -> impl Iterator<Item = String> + 'a {
+    for w in s.split_whitespace() {
+        yield_!(w.to_uppercase());
+    }
+}
+
+fn lengths(s: &str) -> Vec<usize> {
+    s.split(',').map(str::len).collect()
+}
+
+// Generators composed: a loop over what a function of the crate makes of a borrow of a local
+// (`yield_from!(upper_words(&line))`, `for w in upper_words(&line)`, `let it =
+// upper_words(&text); for w in it`), kept across the yields beside that local; and one whose
+// value owns its data (`lengths(&line)`, a `Vec`). Lowered `boxed` where the iterator may
+// borrow the local.
+twin! {
+    fn composed_generators(lines: Vec<String>) -> String {
+        let guard = Noisy::new("guard");
+        for line in lines.clone() {
+            yield_from!(upper_words(&line));
+        }
+        for line in lines.clone() {
+            for w in upper_words(&line) {
+                yield_!(w + "!");
+            }
+        }
+        drop(guard);
+        let text = lines.join(" ");
+        let it = upper_words(&text);
+        for w in it {
+            yield_!(w.to_lowercase());
+        }
+        for line in lines {
+            for n in lengths(&line) {
+                yield_!(n.to_string());
+            }
+        }
+    }
+}
+
+#[test]
+fn composed_generators_over_borrows_of_locals() {
+    assert_eq!(
+        check!(composed_generators(vec!["a b".into(), "cd".into()])),
+        ["A", "B", "CD", "A!", "B!", "CD!", "a", "b", "cd", "3", "2"]
+    );
+    same_drops!(composed_generators(vec!["a b".into(), "cd".into()]));
+}

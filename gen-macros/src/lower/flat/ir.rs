@@ -100,10 +100,15 @@ pub(crate) struct Ir {
     /// long(w)`): a local closure, which that closure borrows, or a function, which it does
     /// not (`Plan::keeps_a_borrow_of_a_callee`).
     pub callee_captures: std::collections::HashSet<BindingId>,
-    /// `let` bindings whose written type is a collection of references (`let lines: Vec<&str>
-    /// = ..`), and the iterators of `for` loops over them: their references point somewhere,
-    /// so a probable borrow of a local kept beside them is one (`Plan::keeps_a_likely_view`).
-    pub reference_collections: std::collections::HashSet<BindingId>,
+    /// Values most likely views into the local they probably borrow: `let` bindings whose
+    /// written type is a collection of references (`let lines: Vec<&str> = ..`), the
+    /// iterators of `for` loops over them, and of loops over what a function of the crate
+    /// makes of a borrow of a local (`for w in words(&line)`, `yield_from!(words(&line))`):
+    /// a probable borrow of a local kept beside them is one (`Plan::keeps_a_likely_view`).
+    pub likely_views: std::collections::HashSet<BindingId>,
+    /// `let` bindings of what a function of the crate makes of a borrow of a local (`let it =
+    /// words(&text);`): a view if a loop iterates over it (`likely_views`).
+    pub function_values: std::collections::HashSet<BindingId>,
     /// Parameters of a collection type whose items own all their data (`Vec<String>`): a
     /// `for` loop over one by value binds owned items.
     pub owned_items: std::collections::HashSet<BindingId>,

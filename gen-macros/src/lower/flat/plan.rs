@@ -213,7 +213,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         let bindings = || kept.iter().map(|k| plan.cfg.places.list[k.place].binding);
         bindings().any(|b| {
             matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
-                if ir.reference_collections.contains(&b) && bindings().any(|o| o == owner))
+                if ir.likely_views.contains(&b) && bindings().any(|o| o == owner))
         })
     });
     plan.index_kept();

@@ -35,11 +35,17 @@ impl Builder<'_> {
                 .by_method
                 .insert(*binding, (format!("{}{args}", m.method), receiver));
         }
-        // `let lines: Vec<&str> = ..`: a collection of references (`Ir::reference_collections`).
+        // `let it = words(&text);` (`Ir::function_values`).
+        if let (syn::Pat::Ident(_), [binding], Some(init)) = (&local.pat, bindings, init)
+            && super::syntax_facts::own_function_of_a_borrow(&init.expr)
+        {
+            self.ir.function_values.insert(*binding);
+        }
+        // `let lines: Vec<&str> = ..`: a collection of references (`Ir::likely_views`).
         if let (syn::Pat::Type(t), [binding]) = (&local.pat, bindings)
             && super::written_types::reference_items(&t.ty)
         {
-            self.ir.reference_collections.insert(*binding);
+            self.ir.likely_views.insert(*binding);
         }
         if let (syn::Pat::Ident(p), [binding]) = (&local.pat, bindings)
             && crate::lower::flat::is_yield_temporary(&p.ident)

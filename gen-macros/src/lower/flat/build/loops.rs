@@ -172,9 +172,17 @@ impl Builder<'_> {
                 && !captured
             {
                 self.ir.loop_sources.insert(id, place.binding);
-                if self.ir.reference_collections.contains(&place.binding) {
-                    self.ir.reference_collections.insert(id);
+                if self.ir.likely_views.contains(&place.binding)
+                    || self.ir.function_values.contains(&place.binding)
+                {
+                    self.ir.likely_views.insert(id);
                 }
+            }
+            // `for w in words(&line)`: an iterator a function of the crate made of a borrow.
+            if let Iterable::Syn(expr) = source
+                && super::syntax_facts::own_function_of_a_borrow(expr)
+            {
+                self.ir.likely_views.insert(id);
             }
             if let Iterable::Syn(expr) = source
                 && let Some(start) = super::syntax_facts::loop_source(expr)

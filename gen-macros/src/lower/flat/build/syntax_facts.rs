@@ -237,3 +237,33 @@ pub(crate) fn called_only(
     only.into_iter()
         .partition(|name| !names.in_closures.contains(name))
 }
+
+/// `words(&line)`, `parse(&mut rest, n)`: a call of a function named alone (a function of the
+/// crate, not `Type::new` or `mem::take`) with a borrow of a place among its arguments.
+pub(super) fn own_function_of_a_borrow(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Paren(p) => own_function_of_a_borrow(&p.expr),
+        SynExpr::Call(c) => {
+            matches!(&*c.func, SynExpr::Path(p) if p.qself.is_none()
+            && p.path.get_ident().is_some_and(|i| {
+                i.to_string().starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            })) && c
+                .args
+                .iter()
+                .any(|a| matches!(a, SynExpr::Reference(r) if is_place(&r.expr)))
+        }
+        _ => false,
+    }
+}
+
+/// A path, or fields, indices and dereferences of one.
+fn is_place(e: &SynExpr) -> bool {
+    match e {
+        SynExpr::Path(_) => true,
+        SynExpr::Field(f) => is_place(&f.base),
+        SynExpr::Index(i) => is_place(&i.expr),
+        SynExpr::Paren(p) => is_place(&p.expr),
+        SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_place(&u.expr),
+        _ => false,
+    }
+}

@@ -199,6 +199,10 @@ impl Builder<'_> {
         );
         let (iter, _) = self.declare_iterator(&iter_ident, &iterable);
         self.ir.yield_from_iterators.insert(iter);
+        // `yield_from!(words(&line))`: an iterator a function of the crate made of a borrow.
+        if super::syntax_facts::own_function_of_a_borrow(iterable_syn) {
+            self.ir.likely_views.insert(iter);
+        }
         // `yield_from!(it.by_ref().take(2))`: for the fix an error names.
         if let Some(start) = super::syntax_facts::loop_source(iterable_syn) {
             self.ir.loop_methods.insert(iter, start);
