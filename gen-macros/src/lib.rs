@@ -17,6 +17,7 @@ mod parse;
 mod receiver_checks;
 #[cfg(test)]
 mod snapshots;
+mod type_facts;
 
 use proc_macro::TokenStream;
 

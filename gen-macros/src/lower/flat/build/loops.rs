@@ -162,37 +162,7 @@ impl Builder<'_> {
                 span = Span::mixed_site().located_at(built.span)
             );
             let (id, captured) = self.declare_iterator(&ident, &built);
-            // `for k in keys` where `keys` carries a borrow made earlier: for the message.
-            if let ExprKind::Place {
-                place,
-                how: Use::Value,
-                ..
-            } = &built.kind
-                && place.path.is_empty()
-                && !captured
-            {
-                self.ir.loop_sources.insert(id, place.binding);
-                if self.ir.likely_views.contains(&place.binding)
-                    || self.ir.function_values.contains(&place.binding)
-                {
-                    self.ir.likely_views.insert(id);
-                }
-            }
-            // `for w in words(&line)`: an iterator a function of the crate made of a borrow.
-            if let Iterable::Syn(expr) = source
-                && super::syntax_facts::own_function_of_a_borrow(expr)
-            {
-                self.ir.likely_views.insert(id);
-            }
-            if let Iterable::Syn(expr) = source
-                && let Some(start) = super::syntax_facts::loop_source(expr)
-            {
-                self.ir.loop_methods.insert(id, start);
-            }
-            // `for &x in v.iter()`: for the fix an error names.
-            if let LoopSyn::For(syn::Pat::Reference(_), _) = &kind {
-                self.ir.ref_pattern_loops.insert(id);
-            }
+            self.note_loop_iterator(id, captured, &built, source, &kind);
             iter_binding = Some(id);
             iterable = Some(built);
         }
@@ -288,40 +258,7 @@ impl Builder<'_> {
                     self.ir.user_made.extend(bindings.iter().copied());
                 }
                 self.ir.loop_items.extend(bindings.iter().copied());
-                // `for line in lines` over a `Vec<String>` parameter: each item owns its data
-                // (a borrow of it is a borrow of the generator's local); over a `Vec<&str>`
-                // parameter, each item is a reference.
-                // The same through `into_iter()`, adapters that hand the items on, and an
-                // `enumerate()` whose item is bound by `(i, row)` (`for (r, row) in
-                // grid.into_iter().enumerate()`).
-                let iterated = match source {
-                    Iterable::Syn(expr) => {
-                        self.mark_not_copy_items(expr, pat, &bindings);
-                        self.iterated_item(expr, pat, &bindings)
-                    }
-                    Iterable::Temp(_) => None,
-                };
-                if let Some((place, binding)) = iterated {
-                    let binding = &binding;
-                    if self.ir.owned_items.contains(&place.binding) {
-                        self.ir.bindings[*binding].owns = true;
-                    }
-                    if self.ir.reference_items.contains(&place.binding) {
-                        self.ir.bindings[*binding].by_ref = true;
-                    }
-                    // Over a `Vec<String>`: each item is an owned text.
-                    if self
-                        .ir
-                        .param_item_types
-                        .get(&place.binding)
-                        .is_some_and(|t| {
-                            !matches!(t, syn::Type::Reference(_))
-                                && super::written_types::is_text(t)
-                        })
-                    {
-                        self.ir.texts.insert(*binding);
-                    }
-                }
+                self.note_loop_items(&source, pat, &bindings);
                 // `for i in a..b` over numbers: plain items, and a plain range.
                 let numbers = iterable.as_ref().is_some_and(|e| self.plain_range(e));
                 self.mark_plain(&bindings, numbers && matches!(pat, syn::Pat::Ident(_)));
@@ -367,49 +304,6 @@ impl Builder<'_> {
             Some(outer) => self.finish_block(outer, vec![expr_stmt(looped)], span),
             None => looped,
         }
-    }
-
-    /// The local a `for` loop iterates by value and the binding of its whole item: `for line
-    /// in lines`, `for line in lines.into_iter().rev()`, `for (i, row) in
-    /// grid.into_iter().enumerate()`.
-    fn iterated_item(
-        &self,
-        iterable: &SynExpr,
-        pat: &syn::Pat,
-        bindings: &[crate::lower::flat::ir::BindingId],
-    ) -> Option<(
-        crate::lower::flat::ir::Place,
-        crate::lower::flat::ir::BindingId,
-    )> {
-        let mut e = iterable;
-        let mut enumerated = false;
-        while let SynExpr::MethodCall(m) = e {
-            let name = m.method.to_string();
-            match name.as_str() {
-                "enumerate" if !enumerated && m.args.is_empty() => enumerated = true,
-                "into_iter" if m.args.is_empty() => {}
-                _ if super::methods::HANDS_ITEMS_ON.contains(&name.as_str()) => {}
-                _ => return None,
-            }
-            e = &m.receiver;
-        }
-        let place = self.place_of(e).filter(|place| place.path.is_empty())?;
-        let item = match (pat, enumerated) {
-            (syn::Pat::Ident(p), false) => p,
-            (syn::Pat::Tuple(t), true) if t.elems.len() == 2 => match &t.elems[1] {
-                syn::Pat::Ident(p) => p,
-                _ => return None,
-            },
-            _ => return None,
-        };
-        if item.by_ref.is_some() || item.subpat.is_some() {
-            return None;
-        }
-        let binding = bindings
-            .iter()
-            .copied()
-            .find(|&b| self.ir.bindings[b].ident == item.ident)?;
-        Some((place, binding))
     }
 
     /// `if <cond> { body } else { break }`, the body of a `while` whose condition yields (or,

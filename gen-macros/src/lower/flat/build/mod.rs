@@ -26,6 +26,7 @@ mod iterator_borrows;
 mod join_ties;
 pub(crate) mod let_kinds;
 mod lets;
+mod loop_facts;
 mod loops;
 pub(crate) mod macros;
 mod method_borrows;
