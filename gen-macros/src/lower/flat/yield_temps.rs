@@ -289,7 +289,7 @@ fn borrows_a_place(e: &Expr) -> bool {
 }
 
 /// A local, a field or an element of one, or a dereference of one: no temporary.
-fn is_place(e: &Expr) -> bool {
+pub(crate) fn is_place(e: &Expr) -> bool {
     match e {
         Expr::Path(_) => true,
         Expr::Paren(p) => is_place(&p.expr),

@@ -250,20 +250,8 @@ pub(super) fn own_function_of_a_borrow(e: &SynExpr) -> bool {
             })) && c
                 .args
                 .iter()
-                .any(|a| matches!(a, SynExpr::Reference(r) if is_place(&r.expr)))
+                .any(|a| matches!(a, SynExpr::Reference(r) if crate::lower::flat::yield_temps::is_place(&r.expr)))
         }
-        _ => false,
-    }
-}
-
-/// A path, or fields, indices and dereferences of one.
-fn is_place(e: &SynExpr) -> bool {
-    match e {
-        SynExpr::Path(_) => true,
-        SynExpr::Field(f) => is_place(&f.base),
-        SynExpr::Index(i) => is_place(&i.expr),
-        SynExpr::Paren(p) => is_place(&p.expr),
-        SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => is_place(&u.expr),
         _ => false,
     }
 }
