@@ -155,3 +155,55 @@ fn a_shared_borrow_of_one_field_beside_changes_of_another() {
     drop(g);
     assert_eq!(early.seen, 1);
 }
+
+#[gen_core::generator]
+fn bump_once<'a>(pos: &'a mut usize) -> impl Iterator<Item = usize> + 'a {
+    *pos += 1;
+    yield_!(*pos);
+}
+
+// Composing generators through a `&mut` argument: `for x in bump_once(pos)` and
+// `yield_from!(bump_once(pos))` reborrow `pos` implicitly, as `bump_once(&mut *pos)` does,
+// and `pos` is used again after the loop; so is `self` after `for x in self.step()`.
+// Lowered `boxed`, as the explicit reborrow is.
+#[gen_core::generator]
+fn composed_through_a_mut_argument<'a>(pos: &'a mut usize) -> impl Iterator<Item = usize> + 'a {
+    for x in bump_once(pos) {
+        yield_!(x);
+    }
+    yield_!(*pos * 10);
+    yield_from!(bump_once(pos));
+    yield_!(*pos * 100);
+}
+
+struct Stepper {
+    pos: usize,
+}
+
+impl Stepper {
+    #[gen_core::generator]
+    fn step(&mut self) -> impl Iterator<Item = usize> + '_ {
+        self.pos += 1;
+        yield_!(self.pos);
+    }
+
+    #[gen_core::generator]
+    fn run(&mut self) -> impl Iterator<Item = usize> + '_ {
+        for x in self.step() {
+            yield_!(x);
+        }
+        yield_!(self.pos * 10);
+    }
+}
+
+#[test]
+fn generators_composed_through_a_mut_argument() {
+    let mut pos = 0;
+    assert_eq!(
+        composed_through_a_mut_argument(&mut pos).collect::<Vec<_>>(),
+        [1, 10, 2, 200]
+    );
+    assert_eq!(pos, 2);
+    let mut s = Stepper { pos: 4 };
+    assert_eq!(s.run().collect::<Vec<_>>(), [5, 50]);
+}

@@ -7,7 +7,8 @@ use syn::Expr as SynExpr;
 
 use super::Builder;
 use super::loops::{Iterable, LoopSyn};
-use crate::lower::flat::ir::{BindingId, Expr, ExprKind, Place, Use};
+use crate::lower::flat::ir::{BindingId, Borrows, Expr, ExprKind, Place, Use};
+use crate::lower::flat::spans::Spans;
 
 impl Builder<'_> {
     /// Notes the facts of the iterator `id` of a `for` loop made of `built` (`captured`: an
@@ -41,6 +42,9 @@ impl Builder<'_> {
             && super::syntax_facts::own_function_of_a_borrow(expr)
         {
             self.ir.likely_views.insert(id);
+        }
+        if let Iterable::Syn(expr) = source {
+            self.note_implicit_reborrow(id, expr);
         }
         if let Iterable::Syn(expr) = source
             && let Some(start) = super::syntax_facts::loop_source(expr)
@@ -134,4 +138,47 @@ impl Builder<'_> {
             .find(|&b| self.ir.bindings[b].ident == item.ident)?;
         Some((place, binding))
     }
+
+    /// `for x in inner(pos)`, `for x in self.step()` with `pos: &mut usize` or `&mut self`:
+    /// the call reborrows the `&mut` binding implicitly (`inner(&mut *pos)`), and an iterator
+    /// a function of the crate makes may hold that reborrow, as the explicit form's does
+    /// (`Borrows::MutThrough`).
+    pub(super) fn note_implicit_reborrow(&mut self, iter: BindingId, iterable: &SynExpr) {
+        if !matches!(
+            self.ir.bindings[iter].borrows,
+            Borrows::Nothing | Borrows::Maybe
+        ) {
+            return;
+        }
+        let mut_binding = |e: &SynExpr| {
+            self.place_of(e)
+                .filter(|p| p.path.is_empty() && self.ir.bindings[p.binding].mut_ref)
+                .map(|p| (p.binding, Spans::of_expr(e)))
+        };
+        let reborrowed = match iterable {
+            SynExpr::Call(c) => c.args.iter().find_map(mut_binding),
+            SynExpr::MethodCall(m) if !std_method(&m.method.to_string()) => {
+                mut_binding(&m.receiver).or_else(|| m.args.iter().find_map(mut_binding))
+            }
+            _ => None,
+        };
+        if let Some((owner, spans)) = reborrowed {
+            self.ir.bindings[iter].borrows = Borrows::MutThrough(owner, spans);
+        }
+    }
+}
+
+/// A method std types have (`iter`, `drain`, `map`, `collect`, ..), which the borrow
+/// judgements know by name.
+fn std_method(name: &str) -> bool {
+    use super::methods::{ADAPTERS, BORROWING, MAKES_VALUE, OWNED};
+    [
+        BORROWING,
+        OWNED,
+        ADAPTERS,
+        MAKES_VALUE,
+        super::receiver_methods::MAKES_ITERATOR,
+    ]
+    .iter()
+    .any(|list| list.contains(&name))
 }

@@ -203,6 +203,7 @@ impl Builder<'_> {
         if super::syntax_facts::own_function_of_a_borrow(iterable_syn) {
             self.ir.likely_views.insert(iter);
         }
+        self.note_implicit_reborrow(iter, iterable_syn);
         // `yield_from!(it.by_ref().take(2))`: for the fix an error names.
         if let Some(start) = super::syntax_facts::loop_source(iterable_syn) {
             self.ir.loop_methods.insert(iter, start);
