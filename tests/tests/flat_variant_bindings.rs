@@ -257,3 +257,60 @@ fn a_variant_binding_is_a_copy_and_the_value_keeps_its_other_fields() {
     let at = |e: &str| log.iter().position(|x| x == e).expect(e);
     assert!(at("drop e0") > at("yield 100"), "{log:?}");
 }
+
+#[derive(Debug)]
+pub enum Entry {
+    File { name: String, size: u64 },
+    Dir { name: String, children: Vec<Entry> },
+}
+
+// A variant's field bound out of a reference popped from a stack of `(depth, &Entry)`
+// tuples, in a generator that stays flat (a type parameter, a lifetime on the returned
+// type): `name` is a `&String`, nothing moves.
+#[gen_core::generator]
+fn find<'a, P: Fn(&str) -> bool + 'a>(
+    root: &'a Entry,
+    pred: P,
+) -> impl Iterator<Item = String> + 'a {
+    let mut stack: Vec<(usize, &Entry)> = vec![(0, root)];
+    while let Some((depth, e)) = stack.pop() {
+        match e {
+            Entry::Dir { children, name } => {
+                yield_!(format!("{depth}/{name}/"));
+                for c in children.iter().rev() {
+                    stack.push((depth + 1, c));
+                }
+            }
+            Entry::File { name, .. } => {
+                if pred(name) {
+                    yield_!(format!("{depth}/{name}"));
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn fields_bound_out_of_references_in_a_stack_of_tuples() {
+    let file = |name: &str, size| Entry::File {
+        name: name.into(),
+        size,
+    };
+    let tree = Entry::Dir {
+        name: "r".into(),
+        children: vec![
+            file("a.rs", 1),
+            Entry::Dir {
+                name: "d".into(),
+                children: vec![file("b.rs", 2), file("c.txt", 3)],
+            },
+        ],
+    };
+    assert_eq!(
+        find(&tree, |n| n.ends_with(".rs")).collect::<Vec<_>>(),
+        ["0/r/", "1/a.rs", "1/d/", "2/b.rs"]
+    );
+    if let Entry::File { size, .. } = file("x", 4) {
+        assert_eq!(size, 4);
+    }
+}

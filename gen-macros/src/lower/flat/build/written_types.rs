@@ -53,17 +53,18 @@ pub(super) fn owned_type(ty: &syn::Type) -> bool {
     }
 }
 
-/// A collection whose items are references (`Vec<&'static str>`, `&[&T]`, `[&str; 3]`): a
-/// `for` loop over it by value binds references, which hold no data of their own.
+/// A collection whose items are references (`Vec<&'static str>`, `&[&T]`, `[&str; 3]`), or
+/// tuples of references and plain data (`Vec<(usize, &Entry)>`): a `for` loop over it by
+/// value, or a `pop()` of it, binds references (and copies), which hold no data of their own.
 pub(super) fn reference_items(ty: &syn::Type) -> bool {
     match ty {
         syn::Type::Group(g) => reference_items(&g.elem),
         syn::Type::Paren(p) => reference_items(&p.elem),
         syn::Type::Reference(r) => match &*r.elem {
-            syn::Type::Slice(s) => matches!(&*s.elem, syn::Type::Reference(_)),
+            syn::Type::Slice(s) => reference_element(&s.elem),
             other => reference_items(other),
         },
-        syn::Type::Array(a) => matches!(&*a.elem, syn::Type::Reference(_)),
+        syn::Type::Array(a) => reference_element(&a.elem),
         syn::Type::Path(p) => {
             let Some(last) = p.path.segments.last() else {
                 return false;
@@ -72,10 +73,20 @@ pub(super) fn reference_items(ty: &syn::Type) -> bool {
                 return false;
             };
             COLLECTIONS.contains(&last.ident.to_string().as_str())
-                && matches!(
-                    args.args.first(),
-                    Some(syn::GenericArgument::Type(syn::Type::Reference(_)))
-                )
+                && matches!(args.args.first(), Some(syn::GenericArgument::Type(t)) if reference_element(t))
+        }
+        _ => false,
+    }
+}
+
+/// `&T`, or a tuple of references and plain data with at least one reference.
+fn reference_element(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Reference(_) => true,
+        syn::Type::Paren(p) => reference_element(&p.elem),
+        syn::Type::Tuple(t) => {
+            t.elems.iter().all(crate::parse::is_plain)
+                && t.elems.iter().any(|e| matches!(e, syn::Type::Reference(_)))
         }
         _ => false,
     }
