@@ -118,3 +118,51 @@ fn closures_over_closures_iterators_and_boxes_match_the_plain_fn() {
     );
     same_drops!(closures_over_closures_iterators_and_boxes("g"));
 }
+
+fn make_finish(tag: Noisy) -> Box<dyn FnOnce() -> usize> {
+    Box::new(move || {
+        let t = tag;
+        t.name().len()
+    })
+}
+
+// A closure whose written type says `FnOnce` (a `Box<dyn FnOnce()>` local, an `impl
+// FnOnce()` or `F: FnOnce()` parameter), called after a yield and in scope at a later one:
+// the call moves it, as in the plain function (what it captured drops in the call).
+twin! {
+    fn boxed_fn_once_called_between_yields(name: &'static str) -> usize {
+        let tag = Noisy::new(name);
+        let finish: Box<dyn FnOnce() -> usize> = Box::new(move || {
+            let t = tag;
+            t.name().len()
+        });
+        yield_!(0);
+        let n = finish();
+        yield_!(n);
+        let other: Box<dyn FnOnce() -> usize> = make_finish(Noisy::new("other"));
+        yield_!(1);
+        let m = other();
+        yield_!(m);
+    }
+}
+
+#[gen_core::generator]
+fn fn_once_params<F>(first: impl FnOnce() -> usize, second: F) -> impl Iterator<Item = usize>
+where
+    F: FnOnce() -> usize,
+{
+    yield_!(0);
+    let a = first();
+    yield_!(a);
+    let b = second();
+    yield_!(b);
+}
+
+#[test]
+fn fn_once_closures_named_by_their_types() {
+    assert_eq!(check!(boxed_fn_once_called_between_yields("g")), [0, 1, 1, 5]);
+    same_drops!(boxed_fn_once_called_between_yields("g"));
+    let (x, y) = (Noisy::new("x"), Noisy::new("yy"));
+    let items: Vec<usize> = fn_once_params(move || x.name().len(), move || y.name().len()).collect();
+    assert_eq!(items, [0, 1, 2]);
+}

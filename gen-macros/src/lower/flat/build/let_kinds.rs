@@ -35,6 +35,12 @@ impl Builder<'_> {
                 .by_method
                 .insert(*binding, (format!("{}{args}", m.method), receiver));
         }
+        // `let cb: Box<dyn FnOnce() -> u32> = ..`: its call moves it (`Ir::once_closures`).
+        if let (syn::Pat::Type(t), [binding]) = (&local.pat, bindings)
+            && super::written_types::fn_once(&t.ty, None)
+        {
+            self.ir.once_closures.insert(*binding);
+        }
         // `let it = words(&text);` (`Ir::function_values`).
         if let (syn::Pat::Ident(_), [binding], Some(init)) = (&local.pat, bindings, init)
             && super::syntax_facts::own_function_of_a_borrow(&init.expr)

@@ -235,6 +235,14 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         if box_params.contains(&arg.ident.to_string()) {
             b.ir.boxes.insert(id);
         }
+        // `f: impl FnOnce() -> T`, `f: F` with `F: FnOnce()`: its call moves it.
+        if arg
+            .ty
+            .as_deref()
+            .is_some_and(|t| written_types::fn_once(t, generics))
+        {
+            b.ir.once_closures.insert(id);
+        }
         // Its written type, which the arms' re-bindings repeat (`let v: &Vec<u32> = f0;`):
         // rustc's suggestions about the parameter (`&mut Vec<u32>` for a missing `mut` in
         // its reference) then edit the signature's type, as for the plain function.

@@ -192,3 +192,60 @@ pub(super) fn has_lifetime(ty: &syn::Type) -> bool {
     find.visit_type(ty);
     find.0
 }
+
+/// `Box<dyn FnOnce(..) -> T>`, `impl FnOnce(..)`, or a type parameter of `generics` bounded
+/// by `FnOnce` (and by no `Fn`/`FnMut`): a closure its one call moves.
+pub(super) fn fn_once(ty: &syn::Type, generics: Option<&syn::Generics>) -> bool {
+    let once = |bounds: &mut dyn Iterator<Item = &syn::TypeParamBound>| {
+        let names: Vec<String> = bounds
+            .filter_map(|b| match b {
+                syn::TypeParamBound::Trait(t) => {
+                    t.path.segments.last().map(|s| s.ident.to_string())
+                }
+                _ => None,
+            })
+            .collect();
+        names.iter().any(|n| n == "FnOnce") && !names.iter().any(|n| n == "Fn" || n == "FnMut")
+    };
+    match ty {
+        syn::Type::Group(g) => fn_once(&g.elem, generics),
+        syn::Type::Paren(p) => fn_once(&p.elem, generics),
+        syn::Type::TraitObject(t) => once(&mut t.bounds.iter()),
+        syn::Type::ImplTrait(t) => once(&mut t.bounds.iter()),
+        syn::Type::Path(p) if p.qself.is_none() => {
+            let Some(last) = p.path.segments.last() else {
+                return false;
+            };
+            match &last.arguments {
+                // `Box<dyn FnOnce()>`.
+                syn::PathArguments::AngleBracketed(a) if last.ident == "Box" => {
+                    matches!(a.args.first(), Some(syn::GenericArgument::Type(t)) if fn_once(t, generics))
+                }
+                // `F` with `F: FnOnce()` (in the parameter list or a `where` clause).
+                syn::PathArguments::None => generics.is_some_and(|g| {
+                    let param = g.type_params().find(|t| t.ident == last.ident);
+                    let predicates = g
+                        .where_clause
+                        .iter()
+                        .flat_map(|w| &w.predicates)
+                        .filter_map(|w| match w {
+                            syn::WherePredicate::Type(t)
+                                if matches!(&t.bounded_ty,
+                                syn::Type::Path(b) if b.path.is_ident(&last.ident)) =>
+                            {
+                                Some(&t.bounds)
+                            }
+                            _ => None,
+                        });
+                    let mut bounds = param
+                        .into_iter()
+                        .flat_map(|t| &t.bounds)
+                        .chain(predicates.flatten());
+                    p.path.segments.len() == 1 && once(&mut bounds)
+                }),
+                _ => false,
+            }
+        }
+        _ => false,
+    }
+}
