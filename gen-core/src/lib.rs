@@ -194,6 +194,32 @@ macro_rules! yield_from {
     };
 }
 
+/// `dbg!` of expressions that name `self` in a flat generator, whose receiver the macro binds
+/// under another name: prints each expression as written (`$text`, before the renamed one,
+/// `$val`) and evaluates the renamed one, as `dbg!` does. Used by the macros' expansions; not public API.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __dbg_as_written {
+    ($text:expr, $val:expr $(,)?) => {
+        match $val {
+            tmp => {
+                ::std::eprintln!(
+                    "[{}:{}:{}] {} = {:#?}",
+                    ::core::file!(),
+                    ::core::line!(),
+                    ::core::column!(),
+                    $text,
+                    &tmp
+                );
+                tmp
+            }
+        }
+    };
+    ($($text:expr, $val:expr),+ $(,)?) => {
+        ($($crate::__dbg_as_written!($text, $val)),+,)
+    };
+}
+
 /// Implementation details used by the macros' expansions. Not public API.
 #[doc(hidden)]
 pub mod __private {

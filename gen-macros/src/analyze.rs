@@ -382,7 +382,17 @@ impl VisitMut for Normalize {
             mac.tokens = v.visit_macro_tokens(std::mem::take(&mut mac.tokens));
             v.rename_self = rename_self;
         });
-        if renames {
+        if renames && name == "dbg" {
+            if let Some(tokens) = self_in_macros::dbg_as_written(&original, mac.tokens.clone()) {
+                let span = mac
+                    .path
+                    .segments
+                    .last()
+                    .map_or_else(proc_macro2::Span::call_site, |s| s.ident.span());
+                mac.path = syn::parse_quote_spanned!(span=> ::gen_core::__dbg_as_written);
+                mac.tokens = tokens;
+            }
+        } else if renames {
             let renamed_self = self_ident(proc_macro2::Span::call_site()).to_string();
             let renamed = std::mem::take(&mut mac.tokens);
             mac.tokens = self_in_macros::rewrite(&name, &original, renamed, &renamed_self);

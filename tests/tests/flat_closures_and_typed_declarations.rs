@@ -160,9 +160,13 @@ where
 
 #[test]
 fn fn_once_closures_named_by_their_types() {
-    assert_eq!(check!(boxed_fn_once_called_between_yields("g")), [0, 1, 1, 5]);
+    assert_eq!(
+        check!(boxed_fn_once_called_between_yields("g")),
+        [0, 1, 1, 5]
+    );
     same_drops!(boxed_fn_once_called_between_yields("g"));
     let (x, y) = (Noisy::new("x"), Noisy::new("yy"));
-    let items: Vec<usize> = fn_once_params(move || x.name().len(), move || y.name().len()).collect();
+    let items: Vec<usize> =
+        fn_once_params(move || x.name().len(), move || y.name().len()).collect();
     assert_eq!(items, [0, 1, 2]);
 }

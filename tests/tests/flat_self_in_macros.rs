@@ -1,8 +1,8 @@
 //! `self` and the body's locals inside macros, in generators that are methods:
 //! - a format string that captures `self` (`"{self:?}"`) reads the receiver as it is now
 //!   (it read a copy made when the generator was created, or failed with E0382);
-//! - `stringify!(self.n)` and `assert!(self.n < 2)`'s panic message show the code as
-//!   written;
+//! - `stringify!(self.n)`, `assert!(self.n < 2)`'s panic message and what `dbg!(self.n)`
+//!   prints show the code as written;
 //! - a `macro_rules!` of the body that names `self` or a local (`cur!()` reading
 //!   `self.pos`, `done!()` dropping a local, `add!(x)` changing one) means what it means in
 //!   the plain function: the value it reads is current, and what it drops drops there.
@@ -259,4 +259,96 @@ fn a_macro_of_the_body_that_moves_or_changes_a_local_does_it_where_it_is_called(
         log,
         ["yield 0", "yield 1", "yield 3", "drop guard", "yield 30"]
     );
+}
+
+#[derive(Debug)]
+pub struct Named {
+    n: u32,
+    name: String,
+}
+
+impl Named {
+    #[generator]
+    fn debugged(&mut self) -> impl Iterator<Item = u32> {
+        self.n += 1;
+        let v = dbg!(self.n);
+        yield_!(v);
+        let (a, b) = dbg!(self.n + 1, self.name.len());
+        yield_!(a + b as u32);
+    }
+
+    fn debugged_plain(&mut self) -> Vec<u32> {
+        let mut out = Vec::new();
+        self.n += 1;
+        let v = dbg!(self.n);
+        out.push(v);
+        let (a, b) = dbg!(self.n + 1, self.name.len());
+        out.push(a + b as u32);
+        out
+    }
+
+    #[generator]
+    fn debugged_by_value(mut self) -> impl Iterator<Item = String> {
+        self.n += 1;
+        yield_!(dbg!(self.name));
+        yield_!(self.n.to_string());
+    }
+}
+
+/// What `dbg!` printed, `[file:line:col] ` cut off, when this test binary ran `test` alone
+/// with `GEN_TESTS_DBG_CHILD` set (`dbg!` writes to the process's stderr).
+fn dbg_lines(test: &str) -> Vec<String> {
+    let out = std::process::Command::new(std::env::current_exe().expect("test binary"))
+        .args([test, "--exact", "--nocapture", "--test-threads=1"])
+        .env("GEN_TESTS_DBG_CHILD", "1")
+        .output()
+        .expect("the test binary runs");
+    assert!(out.status.success(), "{out:?}");
+    String::from_utf8_lossy(&out.stderr)
+        .lines()
+        .filter_map(|l| l.split_once("] ").map(|(_, rest)| rest.to_string()))
+        .collect()
+}
+
+#[test]
+fn dbg_of_self_prints_the_code_as_written() {
+    if std::env::var_os("GEN_TESTS_DBG_CHILD").is_some() {
+        let mut n = Named {
+            n: 1,
+            name: "ab".into(),
+        };
+        assert_eq!(n.debugged().collect::<Vec<_>>(), [2, 5]);
+        let items: Vec<String> = Named {
+            n: 1,
+            name: "ab".into(),
+        }
+        .debugged_by_value()
+        .collect();
+        assert_eq!(items, ["ab", "2"]);
+        return;
+    }
+    let printed = dbg_lines("dbg_of_self_prints_the_code_as_written");
+    assert_eq!(
+        printed,
+        [
+            "self.n = 2",
+            "self.n + 1 = 3",
+            "self.name.len() = 2",
+            "self.name = \"ab\""
+        ]
+    );
+    // What the plain method prints for the same code.
+    let printed_plain = dbg_lines("dbg_of_self_in_the_plain_method");
+    assert_eq!(printed[..3], printed_plain[..]);
+}
+
+#[test]
+fn dbg_of_self_in_the_plain_method() {
+    if std::env::var_os("GEN_TESTS_DBG_CHILD").is_some() {
+        let mut n = Named {
+            n: 1,
+            name: "ab".into(),
+        };
+        assert_eq!(n.debugged_plain(), [2, 5]);
+    }
 }

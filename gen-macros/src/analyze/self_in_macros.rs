@@ -30,6 +30,26 @@ fn format_string(name: &str) -> Option<FormatString> {
     })
 }
 
+/// Desugar `dbg!(self.n)` (its `self` renamed in `renamed`) into
+/// `gen_core::__dbg_as_written!(stringify!(self.n), self_.n)`: `dbg!` prints its input's
+/// text, which would name the renamed receiver. `None` for a `dbg!` that names no `self`.
+pub(super) fn dbg_as_written(original: &TokenStream, renamed: TokenStream) -> Option<TokenStream> {
+    if !names_self(original) {
+        return None;
+    }
+    let originals = split_args(original.clone());
+    let renamed = split_args(renamed);
+    if originals.len() != renamed.len() || originals.is_empty() {
+        return None;
+    }
+    let pairs = originals.into_iter().zip(renamed).map(|(text, value)| {
+        let (text, value): (TokenStream, TokenStream) =
+            (text.into_iter().collect(), value.into_iter().collect());
+        quote!(::core::stringify!(#text), #value)
+    });
+    Some(quote!(#(#pairs),*))
+}
+
 /// Whether `self` is kept as written in the input of macro `name`.
 pub(super) fn keeps_self(name: &str) -> bool {
     name == "stringify"

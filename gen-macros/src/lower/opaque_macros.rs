@@ -41,6 +41,7 @@ const STD_EXPRESSIONS: &[&str] = &[
     "debug_assert_ne",
     "vec",
     "dbg",
+    "__dbg_as_written",
     "matches",
     "concat",
     "stringify",

@@ -115,7 +115,8 @@ fn known(mac: &Macro) -> Option<Known> {
         | "unreachable" | "todo" | "unimplemented" | "write" | "writeln" | "assert_eq"
         | "assert_ne" | "debug_assert_eq" | "debug_assert_ne" => Known::Format,
         "assert" | "debug_assert" => Known::Assert,
-        "vec" | "dbg" => Known::Values,
+        // `__dbg_as_written!`: `dbg!` of `self` (`analyze/self_in_macros.rs`).
+        "vec" | "dbg" | "__dbg_as_written" => Known::Values,
         _ => return None,
     })
 }
