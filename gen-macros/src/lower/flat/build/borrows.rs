@@ -240,6 +240,13 @@ impl Builder<'_> {
                             } else {
                                 Borrows::Definitely(place.binding, e.spans)
                             }
+                        } else if self.ir.inline
+                            && b.kind == BindingKind::Param
+                            && !only_read_through(syn, &b.ident.to_string())
+                        {
+                            // A capture of `iter!` used whole (`|x| x + k`): the closure
+                            // borrows the block's own variable, whatever its type.
+                            Borrows::Definitely(place.binding, e.spans)
                         } else {
                             self.borrow_of_binding(place.binding, false, false, e.spans)
                         }

@@ -104,10 +104,11 @@ pub(super) fn calls_next(callee: &Expr) -> bool {
                 && p.path.segments.iter().rev().nth(1).is_some_and(|s| s.ident == "__private")))
 }
 
-/// Whether every use of `name` in `closure`'s body is `*name` as an operand of arithmetic or
-/// a comparison (`|x| x * 4 + *b`): a number read through a box or a reference, which the
-/// closure captures by reference (a non-`Copy` value moved out of a box there would make the
-/// closure callable once).
+/// Whether every use of `name` in `closure`'s body is `name` or `*name` as an operand of
+/// arithmetic or a comparison (`|x| x + k`, `|x| x * 4 + *b`): a number (or one read through
+/// a box or a reference), which the closure captures by reference (a value of a type of your
+/// own with an `Add` that takes it by value, moved there, would make the closure callable
+/// once).
 pub(super) fn only_numbers_through(closure: &SynExpr, name: &str) -> bool {
     use syn::visit::Visit;
     struct Uses<'n> {
@@ -125,6 +126,7 @@ pub(super) fn only_numbers_through(closure: &SynExpr, name: &str) -> bool {
                 {
                     self.through = true;
                 }
+                SynExpr::Path(p) if p.path.is_ident(self.name) => self.through = true,
                 _ => self.visit_expr(e),
             }
         }
