@@ -290,3 +290,27 @@ fn composed_generators_over_borrows_of_locals() {
     );
     same_drops!(composed_generators(vec!["a b".into(), "cd".into()]));
 }
+
+fn read_lines() -> Vec<String> {
+    vec!["header".into(), "a".into(), "bcd".into()]
+}
+
+// A loop over a part of a local whose type the macro cannot see (`&lines[1..]`, skipping a
+// header): most likely a view of that local, kept beside it. Lowered `boxed`.
+twin! {
+    fn loop_over_a_part_of_an_unseen_local(skip: usize) -> usize {
+        let guard = Noisy::new("guard");
+        let lines = read_lines();
+        for l in &lines[skip..] {
+            yield_!(l.len());
+        }
+        drop(guard);
+        yield_!(lines.len());
+    }
+}
+
+#[test]
+fn a_loop_over_a_part_of_a_local_the_macro_cannot_see() {
+    assert_eq!(check!(loop_over_a_part_of_an_unseen_local(1)), [1, 3, 3]);
+    same_drops!(loop_over_a_part_of_an_unseen_local(1));
+}

@@ -116,9 +116,10 @@ pub(crate) struct Plan {
     /// cannot tell apart. Lowered `boxed`, which holds either (`mod.rs`).
     pub keeps_a_borrow_of_a_callee: bool,
     /// A collection of references (`let lines: Vec<&str> = text.lines().collect();`, or the
-    /// iterator of a loop over one) that probably borrows a local the same state keeps
-    /// (`text`, of a type the macro cannot see): its references point somewhere, most likely
-    /// into that local. Lowered `boxed`, which holds either (`mod.rs`).
+    /// iterator of a loop over one, or over a std borrowing method of a local, `for l in
+    /// &lines[1..]`) that probably borrows a local the same state keeps (`lines`, of a type
+    /// the macro cannot see: a `Vec` it borrows, or a reference it reborrows through): most
+    /// likely a view into that local. Lowered `boxed`, which holds either (`mod.rs`).
     pub keeps_a_likely_view: bool,
     /// A shared borrow through a `&mut` argument is kept across a yield beside the
     /// argument, which is used again after it (`plan/borrow_errors.rs`): lowered `boxed`.
@@ -213,7 +214,8 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         let bindings = || kept.iter().map(|k| plan.cfg.places.list[k.place].binding);
         bindings().any(|b| {
             matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
-                if ir.likely_views.contains(&b) && bindings().any(|o| o == owner))
+                if (ir.likely_views.contains(&b) || borrow_errors::borrowing_loop(ir, b))
+                    && bindings().any(|o| o == owner))
         })
     });
     plan.index_kept();

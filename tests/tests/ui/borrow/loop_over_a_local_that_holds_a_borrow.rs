@@ -26,6 +26,17 @@ fn cells(lines: Vec<String>) -> impl Iterator<Item = usize> {
     }
 }
 
+// An iterator over a text's characters kept in a local: its items are values of their own,
+// so the fix collects them.
+#[generator]
+fn letters() -> impl Iterator<Item = char> {
+    let s = String::from("abc");
+    let it = s.chars();
+    for c in it {
+        yield_!(c);
+    }
+}
+
 // The fixes, which compile.
 #[generator]
 fn owned_cells(lines: Vec<String>) -> impl Iterator<Item = usize> {
@@ -43,6 +54,15 @@ fn owned_keys(n: u32) -> impl Iterator<Item = String> {
     let keys: Vec<String> = map.keys().cloned().collect();
     for k in keys {
         yield_!(k);
+    }
+}
+
+#[generator]
+fn collected_letters() -> impl Iterator<Item = char> {
+    let s = String::from("abc");
+    let it: Vec<_> = s.chars().collect();
+    for c in it {
+        yield_!(c);
     }
 }
 

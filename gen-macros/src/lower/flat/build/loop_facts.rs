@@ -43,6 +43,13 @@ impl Builder<'_> {
         {
             self.ir.likely_views.insert(id);
         }
+        // `for l in &lines[1..]`: a view of a part of a local.
+        if let Iterable::Syn(SynExpr::Reference(r)) = source
+            && matches!(&*r.expr, SynExpr::Index(i)
+                if crate::lower::flat::yield_temps::is_place(&i.expr))
+        {
+            self.ir.likely_views.insert(id);
+        }
         if let Iterable::Syn(expr) = source {
             self.note_implicit_reborrow(id, expr);
         }

@@ -284,7 +284,7 @@ fn borrows_mutably(ir: &Ir, binding: BindingId) -> bool {
 
 /// Whether `binding` is the iterator of a loop over a std borrowing method of a place, or a
 /// borrow of it (`for w in words.iter()`, `for c in text.chars()`, `for x in &items`).
-fn borrowing_loop(ir: &Ir, binding: BindingId) -> bool {
+pub(crate) fn borrowing_loop(ir: &Ir, binding: BindingId) -> bool {
     ir.loop_methods.get(&binding).is_some_and(|(_, method)| {
         matches!(
             method.as_str(),

@@ -112,8 +112,23 @@ pub(super) fn borrow_message(
                 .get(&binding)
                 .is_some_and(|&source| source != owner) =>
         {
-            let source = display_name(ir, ir.loop_sources[&binding]);
-            let owned = if ir.texts.contains(&owner) {
+            let source_binding = ir.loop_sources[&binding];
+            let source = display_name(ir, source_binding);
+            let plain_items = ir.item_iterators.get(&source_binding)
+                == Some(&crate::lower::flat::ir::ItemKind::Plain);
+            let owned = if plain_items {
+                // `let it = s.chars();`: its items are values of their own.
+                let collected = ir.by_method.get(&source_binding).map_or_else(
+                    || format!("`{source}.collect::<Vec<_>>()`"),
+                    |(call, receiver)| {
+                        format!("`let {source}: Vec<_> = {receiver}.{call}.collect();`")
+                    },
+                );
+                format!(
+                    "collect its items, which are values of their own, into a `Vec` first \
+                     ({collected})"
+                )
+            } else if ir.texts.contains(&owner) {
                 "collect owned copies (`.map(str::to_owned).collect::<Vec<String>>()`)".to_owned()
             } else {
                 format!(
