@@ -7,8 +7,9 @@
 //! made from it (`let r = r.header(..);`): the method of your own may take it by value or by
 //! reference, and either behaves as in the plain function.
 
-// `v.first().map(|&x| x)` is one of the shapes under test (clippy prefers `.copied()`).
-#![allow(clippy::map_clone)]
+// `v.first().map(|&x| x)` is one of the shapes under test (clippy prefers `.copied()`), and
+// so is a `match` of one arm over a view (clippy prefers `if let`).
+#![allow(clippy::map_clone, clippy::single_match)]
 
 use gen_tests::{Noisy, check, same_drops, twin};
 
@@ -295,8 +296,10 @@ fn read_lines() -> Vec<String> {
     vec!["header".into(), "a".into(), "bcd".into()]
 }
 
-// A loop over a part of a local whose type the macro cannot see (`&lines[1..]`, skipping a
-// header): most likely a view of that local, kept beside it. Lowered `boxed`.
+// Views of a local whose type the macro cannot see, kept beside it across a yield: a loop
+// over a part of it (`&lines[1..]`, `lines[1..].iter()`, `lines.get(1..).unwrap()`), an
+// element (`&lines[0]`), a pattern's part of a std view (`if let Some(v) = map.get(&1)`,
+// `match lines.last()`). Most likely views of that local: lowered `boxed`.
 twin! {
     fn loop_over_a_part_of_an_unseen_local(skip: usize) -> usize {
         let guard = Noisy::new("guard");
@@ -306,11 +309,39 @@ twin! {
         }
         drop(guard);
         yield_!(lines.len());
+        for l in lines[skip..].iter() {
+            yield_!(l.len() + 10);
+        }
+        for l in lines.get(skip..).unwrap() {
+            yield_!(l.len() + 20);
+        }
+        let first = &lines[0];
+        yield_!(0);
+        yield_!(first.len());
+        let map = build_map();
+        if let Some(v) = map.get(&1) {
+            yield_!(0);
+            yield_!(v.len());
+        }
+        match lines.last() {
+            Some(last) => {
+                yield_!(0);
+                yield_!(last.len());
+            }
+            None => {}
+        }
     }
+}
+
+fn build_map() -> std::collections::BTreeMap<u32, String> {
+    std::collections::BTreeMap::from([(1, "xy".to_string())])
 }
 
 #[test]
 fn a_loop_over_a_part_of_a_local_the_macro_cannot_see() {
-    assert_eq!(check!(loop_over_a_part_of_an_unseen_local(1)), [1, 3, 3]);
+    assert_eq!(
+        check!(loop_over_a_part_of_an_unseen_local(1)),
+        [1, 3, 3, 11, 13, 21, 23, 0, 6, 0, 2, 0, 3]
+    );
     same_drops!(loop_over_a_part_of_an_unseen_local(1));
 }

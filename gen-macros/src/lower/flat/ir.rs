@@ -104,7 +104,7 @@ pub(crate) struct Ir {
     /// written type is a collection of references (`let lines: Vec<&str> = ..`), the
     /// iterators of `for` loops over them, and of loops over what a function of the crate
     /// makes of a borrow of a local (`for w in words(&line)`, `yield_from!(words(&line))`):
-    /// a probable borrow of a local kept beside them is one (`Plan::keeps_a_likely_view`).
+    /// a probable borrow of a local kept beside them is one (`plan/inexact.rs`).
     pub likely_views: std::collections::HashSet<BindingId>,
     /// `let` bindings of what a function of the crate makes of a borrow of a local (`let it =
     /// words(&text);`): a view if a loop iterates over it (`likely_views`).

@@ -115,12 +115,6 @@ pub(crate) struct Plan {
     /// block's capture if it is a local closure, none if it is a function, which the macro
     /// cannot tell apart. Lowered `boxed`, which holds either (`mod.rs`).
     pub keeps_a_borrow_of_a_callee: bool,
-    /// A collection of references (`let lines: Vec<&str> = text.lines().collect();`, or the
-    /// iterator of a loop over one, or over a std borrowing method of a local, `for l in
-    /// &lines[1..]`) that probably borrows a local the same state keeps (`lines`, of a type
-    /// the macro cannot see: a `Vec` it borrows, or a reference it reborrows through): most
-    /// likely a view into that local. Lowered `boxed`, which holds either (`mod.rs`).
-    pub keeps_a_likely_view: bool,
     /// A shared borrow through a `&mut` argument is kept across a yield beside the
     /// argument, which is used again after it (`plan/borrow_errors.rs`): lowered `boxed`.
     pub shared_borrow_through_mut: bool,
@@ -178,7 +172,6 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         use_after_move: false,
         keeps_a_borrow_of_self: false,
         keeps_a_borrow_of_a_callee: false,
-        keeps_a_likely_view: false,
         shared_borrow_through_mut: false,
     };
     plan.copied_uses = next_use::copied_uses(&plan.cfg);
@@ -209,14 +202,6 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         let b = plan.cfg.places.list[k.place].binding;
         matches!(ir.bindings[b].borrows, Borrows::Likely(owner) | Borrows::Definitely(owner, _)
             if ir.callee_captures.contains(&owner))
-    });
-    plan.keeps_a_likely_view = plan.kept.iter().any(|kept| {
-        let bindings = || kept.iter().map(|k| plan.cfg.places.list[k.place].binding);
-        bindings().any(|b| {
-            matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
-                if (ir.likely_views.contains(&b) || borrow_errors::borrowing_loop(ir, b))
-                    && bindings().any(|o| o == owner))
-        })
     });
     plan.index_kept();
     plan.borrow_errors(ir);

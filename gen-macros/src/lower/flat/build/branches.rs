@@ -143,6 +143,7 @@ impl Builder<'_> {
                     self.ir.user_made.extend(bindings.iter().copied());
                 }
                 self.note_scrutinee_method(&l.expr, &bindings);
+                self.note_scrutinee_views(&scrutinee, &bindings);
                 CondPart::Let {
                     pat: (*l.pat).clone(),
                     scrutinee,
@@ -269,6 +270,7 @@ impl Builder<'_> {
                 self.ir.user_made.extend(bindings.iter().copied());
             }
             self.note_scrutinee_method(&m.expr, &bindings);
+            self.note_scrutinee_views(&scrutinee, &bindings);
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());
             self.mark_plain(&bindings, whole && self.plain_value(&scrutinee));
             // `St::Busy { n, .. } => n, St::Idle => 0`: an arm's value beside a number is one.

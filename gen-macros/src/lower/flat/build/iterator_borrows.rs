@@ -32,7 +32,10 @@ impl Builder<'_> {
             },
         };
         let id = self.declare(ident, true, BindingKind::Iter, false, borrows);
-        if self.text_or_reader_view(iterable) {
+        if self.text_or_reader_view(iterable)
+            || (matches!(self.ir.bindings[id].borrows, Borrows::Likely(_))
+                && super::readers::view_of_a_local(iterable))
+        {
             self.ir.text_or_reader_views.insert(id);
         }
         if captured.is_some() {

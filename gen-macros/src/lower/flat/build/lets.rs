@@ -223,9 +223,7 @@ impl Builder<'_> {
             // reference (`let v = self.words.clone();`): a view of it, or of what it points
             // to; kept beside it, only `boxed` holds either.
             if matches!(self.ir.bindings[*binding].borrows, Borrows::Likely(_))
-                && init
-                    .as_ref()
-                    .is_some_and(super::readers::std_view_of_a_local)
+                && init.as_ref().is_some_and(super::readers::view_of_a_local)
             {
                 self.ir.text_or_reader_views.insert(*binding);
             }

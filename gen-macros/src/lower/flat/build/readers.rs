@@ -132,6 +132,26 @@ impl super::Builder<'_> {
             })
     }
 
+    /// `if let Some(v) = m.get(&k)`, `match lines.first() { .. }`: the bindings of a pattern
+    /// matched against a view of a local (`view_of_a_local`) that probably borrow it are
+    /// views of it too.
+    pub(super) fn note_scrutinee_views(
+        &mut self,
+        scrutinee: &crate::lower::flat::ir::Expr,
+        bindings: &[crate::lower::flat::ir::BindingId],
+    ) {
+        if view_of_a_local(scrutinee) {
+            for &b in bindings {
+                if matches!(
+                    self.ir.bindings[b].borrows,
+                    crate::lower::flat::ir::Borrows::Likely(_)
+                ) {
+                    self.ir.text_or_reader_views.insert(b);
+                }
+            }
+        }
+    }
+
     /// `reader.lines()` (or `bytes()`, `split(b)`) on a reader binding: a move of it.
     pub(super) fn reader_call(&self, e: &syn::Expr) -> bool {
         let syn::Expr::MethodCall(m) = e else {
@@ -159,4 +179,31 @@ pub(super) fn std_view_of_a_local(e: &crate::lower::flat::ir::Expr) -> bool {
     }
     super::methods::BORROWING.contains(&name.as_str())
         && matches!(&operands[0].kind, ExprKind::Place { place, .. } if place.path.is_empty())
+}
+
+/// `&data[0]`, `&lines[1..]`, `lines[1..].iter()`, or a std view of a local
+/// (`std_view_of_a_local`): an element or a part of a local, borrowed in place.
+pub(super) fn view_of_a_local(e: &crate::lower::flat::ir::Expr) -> bool {
+    use crate::lower::flat::ir::ExprKind;
+    let indexed = |e: &crate::lower::flat::ir::Expr| {
+        matches!(&e.kind, ExprKind::Op { syn: syn::Expr::Index(_), operands, .. }
+            if matches!(&operands[0].kind, ExprKind::Place { place, .. } if place.path.is_empty()))
+    };
+    match &e.kind {
+        ExprKind::Op {
+            syn: syn::Expr::Reference(_),
+            operands,
+            ..
+        } => indexed(&operands[0]),
+        ExprKind::Op {
+            syn: syn::Expr::MethodCall(m),
+            operands,
+            ..
+        } if super::methods::BORROWING.contains(&m.method.to_string().as_str())
+            && indexed(&operands[0]) =>
+        {
+            true
+        }
+        _ => std_view_of_a_local(e),
+    }
 }
