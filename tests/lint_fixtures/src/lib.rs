@@ -140,6 +140,13 @@ pub fn flat_control_flow(rows: Vec<Option<u32>>, deep: bool, wide: bool) -> impl
     while let Some(row) = it.next() { // clippy: while_let_on_iterator
         yield_!(row.unwrap_or(2));
     }
+    let mut left = vec![1u32, 2];
+    loop { // clippy: while_let_loop
+        match left.pop() {
+            Some(x) => yield_!(x),
+            None => break,
+        }
+    }
 }
 
 /// Clippy's lints on code between yields, each once (the state machine's copy of the code,

@@ -210,7 +210,13 @@ impl<'a, C: Context> Printer<'a, C> {
                     }
                 };
                 self.inside.push(*loop_id);
-                let body = self.block_at(body, Some(e.spans.1));
+                let body = match plain_inner_block(self.ir, body) {
+                    // Desugar the loop's scope around the user's block back into that block
+                    // (`loop { { match .. } }` into `loop { match .. }`): clippy reads the
+                    // loop's body as written (`while_let_loop`).
+                    Some(inner) => self.block_at(inner, Some(e.spans.1)),
+                    None => self.block_at(body, Some(e.spans.1)),
+                };
                 self.inside.pop();
                 self.cx.forget(mark);
                 quote!(#label #head #body)
@@ -494,5 +500,28 @@ fn whole_binding(pat: &syn::Pat) -> bool {
         syn::Pat::Ident(p) => p.subpat.is_none(),
         syn::Pat::Type(t) => whole_binding(&t.pat),
         _ => false,
+    }
+}
+
+/// The user's block a loop's body holds alone (a block statement without label, `unsafe` or
+/// attributes, in a scope that binds nothing of its own), if it does.
+fn plain_inner_block<'b>(ir: &Ir, body: &'b Block) -> Option<&'b Block> {
+    let [Stmt::Expr { expr, .. }] = body.stmts.as_slice() else {
+        return None;
+    };
+    match &expr.kind {
+        ExprKind::Block {
+            block,
+            label: None,
+            unsafety: None,
+            loop_id: None,
+        } if ir.scopes[block.scope].attrs.is_empty()
+            && ir.scopes[body.scope].bindings.is_empty()
+            && ir.scopes[body.scope].reusable.is_empty()
+            && ir.scopes[body.scope].items.is_empty() =>
+        {
+            Some(block)
+        }
+        _ => None,
     }
 }

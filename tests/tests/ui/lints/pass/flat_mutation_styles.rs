@@ -149,11 +149,8 @@ fn through_index_mut(n: usize) -> impl Iterator<Item = usize> {
 #[generator]
 fn through_pattern_binding(batches: Vec<(u32, Vec<u32>)>) -> impl Iterator<Item = u32> {
     for (base, mut items) in batches {
-        loop {
-            match items.pop() {
-                Some(x) => yield_!(base + x),
-                None => break,
-            }
+        while let Some(x) = items.pop() {
+            yield_!(base + x);
         }
     }
 }
