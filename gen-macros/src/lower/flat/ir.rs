@@ -100,11 +100,15 @@ pub(crate) struct Ir {
     /// long(w)`): a local closure, which that closure borrows, or a function, which it does
     /// not (`Plan::keeps_a_borrow_of_a_callee`).
     pub callee_captures: std::collections::HashSet<BindingId>,
-    /// Values most likely views into the local they probably borrow: `let` bindings whose
-    /// written type is a collection of references (`let lines: Vec<&str> = ..`), the
-    /// iterators of `for` loops over them, and of loops over what a function of the crate
-    /// makes of a borrow of a local (`for w in words(&line)`, `yield_from!(words(&line))`):
-    /// a probable borrow of a local kept beside them is one (`plan/inexact.rs`).
+    /// Values most likely views into the local they probably borrow (`Borrows::Likely`): a
+    /// borrow of it if it owns its data, none if it is a reference, which the macro cannot
+    /// tell (`plan/inexact.rs` lowers `boxed` a body that keeps one beside its local).
+    /// `let` bindings whose written type is a collection of references (`let lines: Vec<&str>
+    /// = ..`) and the iterators of `for` loops over them; what `lines()`, `bytes()` or
+    /// `split(b)` makes of a local that may be text or a reader (`build/readers.rs`); std
+    /// views and parts of a local and the parts a pattern binds of one (`&data[0]`,
+    /// `v.first()`, `if let Some(v) = m.get(&k)`); iterators over what a function of the
+    /// crate makes of a borrow of a local (`for w in words(&line)`).
     pub likely_views: std::collections::HashSet<BindingId>,
     /// `let` bindings of what a function of the crate makes of a borrow of a local (`let it =
     /// words(&text);`): a view if a loop iterates over it (`likely_views`).
@@ -137,10 +141,6 @@ pub(crate) struct Ir {
     /// `text.split(' ').next()`), but for a copy out of a reference (`Some(&x)`): probably
     /// views into that local (`Borrows::Likely`).
     pub parts_of_borrows: std::collections::HashSet<BindingId>,
-    /// Bindings of what `lines()`, `bytes()` or `split(b)` makes of a local the macro cannot
-    /// tell text from a reader (`build/readers.rs`): a borrow of it if it is text
-    /// (`Borrows::Likely`).
-    pub text_or_reader_views: std::collections::HashSet<BindingId>,
     /// Bindings of a guard certainly made by a lock or a `RefCell` (`m.lock().unwrap()`,
     /// `c.borrow()`): held for its drop to the end of its block like a `_guard`, so a guard
     /// of the generator's own local kept across a yield is the macro's error, not a release

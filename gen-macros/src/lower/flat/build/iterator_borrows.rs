@@ -36,7 +36,7 @@ impl Builder<'_> {
             || (matches!(self.ir.bindings[id].borrows, Borrows::Likely(_))
                 && super::readers::view_of_a_local(iterable))
         {
-            self.ir.text_or_reader_views.insert(id);
+            self.ir.likely_views.insert(id);
         }
         if captured.is_some() {
             self.ir.borrowing_closures.insert(id);

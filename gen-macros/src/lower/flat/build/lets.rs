@@ -217,7 +217,7 @@ impl Builder<'_> {
             self.ir.whole_lets.insert(*binding);
             // `let mut lines = text.lines();` of a local that may be text or a reader.
             if init.as_ref().is_some_and(|e| self.text_or_reader_view(e)) {
-                self.ir.text_or_reader_views.insert(*binding);
+                self.ir.likely_views.insert(*binding);
             }
             // `let first = v.first().map(|s| s.as_str());` of a local that may itself be a
             // reference (`let v = self.words.clone();`): a view of it, or of what it points
@@ -225,7 +225,7 @@ impl Builder<'_> {
             if matches!(self.ir.bindings[*binding].borrows, Borrows::Likely(_))
                 && init.as_ref().is_some_and(super::readers::view_of_a_local)
             {
-                self.ir.text_or_reader_views.insert(*binding);
+                self.ir.likely_views.insert(*binding);
             }
             // `let mut stack = shapes;` of a `Vec<&Shape>`, `let v: Vec<&str> = ..`: a
             // collection of references.

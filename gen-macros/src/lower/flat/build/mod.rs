@@ -144,7 +144,6 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             held_guards: Default::default(),
             read_temporaries: Default::default(),
             parts_of_borrows: Default::default(),
-            text_or_reader_views: Default::default(),
             view_params: Default::default(),
             declared_types: Default::default(),
             deferred: Default::default(),

@@ -146,7 +146,7 @@ impl super::Builder<'_> {
                     self.ir.bindings[b].borrows,
                     crate::lower::flat::ir::Borrows::Likely(_)
                 ) {
-                    self.ir.text_or_reader_views.insert(b);
+                    self.ir.likely_views.insert(b);
                 }
             }
         }

@@ -42,8 +42,8 @@
 //!   it** (`let text = read(); for line in text.lines()`): `str`'s borrow the local, which
 //!   the state cannot hold next to it, and `BufRead`'s take it, which the state would keep
 //!   moved.
-//! - **A view that probably borrows a local of unseen type, kept beside it** (`Ir::
-//!   likely_views`, `Ir::text_or_reader_views`): a collection of references collected from
+//! - **A view that probably borrows a local of unseen type, kept beside it**
+//!   (`Ir::likely_views`): a collection of references collected from
 //!   it (`let lines: Vec<&str> = text.lines().collect();`), a loop over a std borrowing
 //!   method of it or a part of it (`for l in &lines[1..]`), an element or a pattern's part
 //!   of one (`let first = &data[0];`, `if let Some(v) = m.get(&k)`), an iterator a function
@@ -108,7 +108,6 @@ impl Plan {
                 return false;
             };
             (ir.parts_of_borrows.contains(&b) && ir.bindings[owner].owns)
-                || ir.text_or_reader_views.contains(&b)
                 || ir.likely_views.contains(&b)
                 || super::borrow_errors::borrowing_loop(ir, b)
         })
