@@ -170,3 +170,22 @@ fn fn_once_closures_named_by_their_types() {
         fn_once_params(move || x.name().len(), move || y.name().len()).collect();
     assert_eq!(items, [0, 1, 2]);
 }
+
+// The items of a `Vec<Box<dyn FnOnce()>>` argument, each called between yields: the call
+// moves it.
+#[gen_core::generator]
+fn run_tasks(tasks: Vec<Box<dyn FnOnce() -> usize>>) -> impl Iterator<Item = usize> {
+    for task in tasks {
+        let r = task();
+        yield_!(r);
+        yield_!(r + 1);
+    }
+}
+
+#[test]
+fn fn_once_items_of_an_argument() {
+    let tag = Noisy::new("abc");
+    let tasks: Vec<Box<dyn FnOnce() -> usize>> =
+        vec![Box::new(move || tag.name().len()), Box::new(|| 7)];
+    assert_eq!(run_tasks(tasks).collect::<Vec<_>>(), [3, 4, 7, 8]);
+}

@@ -314,3 +314,75 @@ fn fields_bound_out_of_references_in_a_stack_of_tuples() {
         assert_eq!(size, 4);
     }
 }
+
+fn keep(name: &str) -> bool {
+    name.ends_with(".rs")
+}
+
+// The same field bound out of references that adapters hand on (`iter().enumerate()`,
+// `iter().zip(0..)`, `enumerate().filter(..)`) and that an iterator local of a reference
+// argument gives (`let mut it = entries.iter(); while let Some(e) = it.next()`), in the
+// default flat generator: references, nothing moves.
+#[gen_core::generator]
+fn enumerated_files(entries: &[Entry]) -> impl Iterator<Item = String> + '_ {
+    for (i, e) in entries.iter().enumerate() {
+        if let Entry::File { name, .. } = e
+            && keep(name)
+        {
+            yield_!(format!("{i}:{name}"));
+        }
+    }
+}
+
+#[gen_core::generator]
+fn zipped_files(entries: &[Entry]) -> impl Iterator<Item = String> + '_ {
+    for (e, i) in entries.iter().zip(10..) {
+        if let Entry::File { name, .. } = e
+            && keep(name)
+        {
+            yield_!(format!("{i}:{name}"));
+        }
+    }
+}
+
+#[gen_core::generator]
+fn filtered_dirs(entries: &[Entry]) -> impl Iterator<Item = String> + '_ {
+    for (i, e) in entries.iter().enumerate().filter(|(i, _)| *i != 0) {
+        if let Entry::Dir { name, .. } = e {
+            yield_!(format!("{i}:{name}/"));
+            yield_!(name.clone());
+        }
+    }
+}
+
+// `while let .. = it.next()` is the shape under test (clippy prefers a `for` loop).
+#[allow(clippy::while_let_on_iterator)]
+#[gen_core::generator]
+fn stepped_files(entries: &[Entry]) -> impl Iterator<Item = String> + '_ {
+    let mut it = entries.iter();
+    while let Some(e) = it.next() {
+        if let Entry::File { name, .. } = e
+            && keep(name)
+        {
+            yield_!(name.clone());
+        }
+    }
+}
+
+#[test]
+fn fields_bound_out_of_references_adapters_hand_on() {
+    let entries = vec![
+        Entry::File {
+            name: "a.rs".into(),
+            size: 1,
+        },
+        Entry::Dir {
+            name: "d".into(),
+            children: Vec::new(),
+        },
+    ];
+    assert_eq!(enumerated_files(&entries).collect::<Vec<_>>(), ["0:a.rs"]);
+    assert_eq!(zipped_files(&entries).collect::<Vec<_>>(), ["10:a.rs"]);
+    assert_eq!(filtered_dirs(&entries).collect::<Vec<_>>(), ["1:d/", "d"]);
+    assert_eq!(stepped_files(&entries).collect::<Vec<_>>(), ["a.rs"]);
+}

@@ -46,6 +46,15 @@ pub(crate) fn yields_references(e: &SynExpr) -> bool {
         {
             yields_references(&m.receiver)
         }
+        // `v.iter().enumerate()`, `v.iter().zip(0..)`, `a.iter().zip(b.iter())`: pairs of
+        // references and numbers.
+        SynExpr::MethodCall(m) if m.method == "enumerate" && m.args.is_empty() => {
+            yields_references(&m.receiver)
+        }
+        SynExpr::MethodCall(m) if m.method == "zip" && m.args.len() == 1 => {
+            yields_references(&m.receiver)
+                && (yields_references(&m.args[0]) || matches!(&m.args[0], SynExpr::Range(_)))
+        }
         SynExpr::MethodCall(m) => {
             let name = m.method.to_string();
             BORROWING.contains(&name.as_str()) && name != "split_once" && name != "split_at"

@@ -242,6 +242,23 @@ impl Builder<'_> {
                 .place_of(e)
                 .is_some_and(|p| self.ir.bindings[p.binding].by_ref)
             || self.takes_a_reference_item(e)
+            || self.next_borrowed_item(e)
+    }
+
+    /// `it.next()` (`next_back()`, `nth(n)`, `last()`) of an iterator local whose items are
+    /// views (`let mut it = xs.iter();`, `line.split(',')`): a reference.
+    fn next_borrowed_item(&self, e: &SynExpr) -> bool {
+        let SynExpr::MethodCall(m) = e else {
+            return false;
+        };
+        matches!(
+            m.method.to_string().as_str(),
+            "next" | "next_back" | "nth" | "last"
+        ) && self.place_of(&m.receiver).is_some_and(|p| {
+            p.path.is_empty()
+                && self.ir.item_iterators.get(&p.binding)
+                    == Some(&crate::lower::flat::ir::ItemKind::Borrowed)
+        })
     }
 
     /// `stack.pop()` of a collection whose items are references (`Vec<&Shape>`): the element

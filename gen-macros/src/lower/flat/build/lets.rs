@@ -149,9 +149,18 @@ impl Builder<'_> {
             self.ir.item_iterators.insert(*binding, taken);
         }
         // `let mut parts = line.split(',');`: its items borrow what it borrows (or are plain
-        // data, `text.chars()`, or values a closure builds, `v.iter().map(|&n| Thing(n))`).
+        // data, `text.chars()`, or values a closure builds, `v.iter().map(|&n| Thing(n))`);
+        // `let mut it = xs.iter();` of a reference argument: its items are references too.
         if let (Some(e), [binding]) = (&init, &bindings[..])
-            && matches!(self.ir.bindings[*binding].borrows, Borrows::Definitely(..))
+            && (matches!(self.ir.bindings[*binding].borrows, Borrows::Definitely(..))
+                || (self.ir.bindings[*binding].by_ref
+                    && matches!(
+                        e.kind,
+                        ExprKind::Op {
+                            syn: syn::Expr::MethodCall(_),
+                            ..
+                        }
+                    )))
         {
             use crate::lower::flat::ir::ItemKind;
             let kind = if super::item_chains::builds_items(e) {

@@ -92,6 +92,15 @@ impl Builder<'_> {
             if self.ir.reference_items.contains(&place.binding) {
                 self.ir.bindings[*binding].by_ref = true;
             }
+            // Over a `Vec<Box<dyn FnOnce()>>`: each item is moved by its call.
+            if self
+                .ir
+                .param_item_types
+                .get(&place.binding)
+                .is_some_and(|t| super::written_types::fn_once(t, None))
+            {
+                self.ir.once_closures.insert(*binding);
+            }
             // Over a `Vec<String>`: each item is an owned text.
             if self
                 .ir
