@@ -113,6 +113,9 @@ pub(crate) struct Ir {
     /// `let` bindings of what a function of the crate makes of a borrow of a local (`let it =
     /// words(&text);`): a view if a loop iterates over it (`likely_views`).
     pub function_values: std::collections::HashSet<BindingId>,
+    /// How a `let`'s value starts from a place (`syntax_facts::loop_source`: `("map", "keys")`
+    /// for `let ks: Vec<&K> = map.keys().collect();`), for the fix an error names.
+    pub let_sources: std::collections::HashMap<BindingId, (String, String)>,
     /// Parameters of a collection type whose items own all their data (`Vec<String>`): a
     /// `for` loop over one by value binds owned items.
     pub owned_items: std::collections::HashSet<BindingId>,

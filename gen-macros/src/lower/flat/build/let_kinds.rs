@@ -41,6 +41,11 @@ impl Builder<'_> {
         {
             self.ir.once_closures.insert(*binding);
         }
+        if let ([binding], Some(init)) = (bindings, init)
+            && let Some(source) = super::syntax_facts::loop_source(&init.expr)
+        {
+            self.ir.let_sources.insert(*binding, source);
+        }
         // `let it = words(&text);` (`Ir::function_values`).
         if let (syn::Pat::Ident(_), [binding], Some(init)) = (&local.pat, bindings, init)
             && super::syntax_facts::own_function_of_a_borrow(&init.expr)

@@ -128,6 +128,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             callee_captures: HashSet::new(),
             likely_views: HashSet::new(),
             function_values: HashSet::new(),
+            let_sources: Default::default(),
             owned_items: HashSet::new(),
             param_item_types: Default::default(),
             loop_items: HashSet::new(),

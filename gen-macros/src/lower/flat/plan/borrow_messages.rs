@@ -130,6 +130,16 @@ pub(super) fn borrow_message(
                 )
             } else if ir.texts.contains(&owner) {
                 "collect owned copies (`.map(str::to_owned).collect::<Vec<String>>()`)".to_owned()
+            } else if let Some((place, method @ ("keys" | "values"))) = ir
+                .let_sources
+                .get(&source_binding)
+                .map(|(p, m)| (p.as_str(), m.as_str()))
+            {
+                // A map's keys or values: `into_keys()` takes them out of it.
+                format!(
+                    "build it from `{place}.into_{method}()` (or from a clone of `{place}`), or \
+                     collect owned copies (`.cloned().collect::<Vec<_>>()`)"
+                )
             } else {
                 format!(
                     "build it from `{owner_name}.into_iter()` (or from a clone of \
