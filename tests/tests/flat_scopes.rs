@@ -451,3 +451,28 @@ fn a_use_declaration_after_a_yield_in_an_iter_block() {
     .collect();
     assert_eq!(items, ["", "{1, 3}"]);
 }
+
+// A raw-identifier parameter in a generator lowered `boxed` (written so, or because a loop's
+// item is partly moved).
+#[gen_core::generator(boxed)]
+fn raw_parameter_boxed(r#type: u32) -> impl Iterator<Item = u32> {
+    yield_!(r#type);
+    yield_!(r#type + 1);
+}
+
+#[gen_core::generator]
+fn raw_parameter_partly_moved(xs: Vec<(String, u32)>, r#type: u32) -> impl Iterator<Item = String> {
+    for t in xs {
+        yield_!(format!("{}", t.1 + r#type));
+        yield_!(t.0);
+    }
+}
+
+#[test]
+fn raw_identifier_parameters_of_boxed_generators() {
+    assert_eq!(raw_parameter_boxed(2).collect::<Vec<_>>(), [2, 3]);
+    assert_eq!(
+        raw_parameter_partly_moved(vec![("a".into(), 1)], 2).collect::<Vec<_>>(),
+        ["3", "a"]
+    );
+}

@@ -203,10 +203,12 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
                             token.set_span(token.span().located_at(Span::mixed_site()));
                             token
                         }
-                        _ => Ident::new(
-                            &arg.ident.to_string(),
-                            arg.ident.span().located_at(Span::mixed_site()),
-                        ),
+                        // (A clone keeps a raw identifier, `r#type`, raw.)
+                        _ => {
+                            let mut ident = arg.ident.clone();
+                            ident.set_span(arg.ident.span().located_at(Span::mixed_site()));
+                            ident
+                        }
                     };
                     quote!(&#ident)
                 });
