@@ -275,9 +275,14 @@ twin! {
         for w in it {
             yield_!(w.to_lowercase());
         }
-        for line in lines {
+        for line in lines.clone() {
             for n in lengths(&line) {
                 yield_!(n.to_string());
+            }
+        }
+        for line in lines {
+            for w in upper_words(&line).map(|w| w + "?") {
+                yield_!(w);
             }
         }
     }
@@ -287,7 +292,7 @@ twin! {
 fn composed_generators_over_borrows_of_locals() {
     assert_eq!(
         check!(composed_generators(vec!["a b".into(), "cd".into()])),
-        ["A", "B", "CD", "A!", "B!", "CD!", "a", "b", "cd", "3", "2"]
+        ["A", "B", "CD", "A!", "B!", "CD!", "a", "b", "cd", "3", "2", "A?", "B?", "CD?"]
     );
     same_drops!(composed_generators(vec!["a b".into(), "cd".into()]));
 }

@@ -239,10 +239,17 @@ pub(crate) fn called_only(
 }
 
 /// `words(&line)`, `parse(&mut rest, n)`: a call of a function named alone (a function of the
-/// crate, not `Type::new` or `mem::take`) with a borrow of a place among its arguments.
+/// crate, not `Type::new` or `mem::take`) with a borrow of a place among its arguments (and
+/// the adapters over it: `words(&line).map(..)`).
 pub(super) fn own_function_of_a_borrow(e: &SynExpr) -> bool {
     match e {
         SynExpr::Paren(p) => own_function_of_a_borrow(&p.expr),
+        // Through the adapters over it (`words(&x).map(..)`).
+        SynExpr::MethodCall(m)
+            if super::methods::ADAPTERS.contains(&m.method.to_string().as_str()) =>
+        {
+            own_function_of_a_borrow(&m.receiver)
+        }
         SynExpr::Call(c) => {
             matches!(&*c.func, SynExpr::Path(p) if p.qself.is_none()
             && p.path.get_ident().is_some_and(|i| {
