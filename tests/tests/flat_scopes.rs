@@ -476,3 +476,30 @@ fn raw_identifier_parameters_of_boxed_generators() {
         ["3", "a"]
     );
 }
+
+// An item of an inner block named like a local of the body (a `const`, a `fn`): in the block
+// the name is the item, after it the local, as in the plain function.
+twin! {
+    #[allow(non_upper_case_globals)]
+    fn inner_items_named_like_locals(k: u32) -> u32 {
+        let limit = k;
+        {
+            const limit: u32 = 100;
+            yield_!(limit);
+        }
+        yield_!(limit);
+        let twice = 3;
+        {
+            fn twice(x: u32) -> u32 {
+                x * 2
+            }
+            yield_!(twice(limit));
+        }
+        yield_!(twice);
+    }
+}
+
+#[test]
+fn items_of_an_inner_block_do_not_outlive_it() {
+    assert_eq!(check!(inner_items_named_like_locals(9)), [100, 9, 18, 3]);
+}

@@ -315,3 +315,53 @@ impl VisitMut for Rewrite {
         mac.tokens = self.tokens(std::mem::take(&mut mac.tokens));
     }
 }
+
+/// Whether a block other than the body's own declares an item (a `const`, `static`, `fn` or
+/// `use`) named like a local of the body (`{ const limit: u32 = 100; .. }` beside `let limit
+/// = k;`): the glue the state machine adds inside that block (a kept local stored before a
+/// yield) would name the item instead of the local. Such a body is lowered `boxed` (`mod.rs`),
+/// where the block is as written.
+pub(crate) fn shadows_a_local(ir: &Ir) -> bool {
+    let root = ir.root.scope;
+    let mut names = std::collections::HashSet::new();
+    for (id, scope) in ir.scopes.iter().enumerate() {
+        if id == root {
+            continue;
+        }
+        for item in &scope.items {
+            match item {
+                syn::Item::Const(c) => {
+                    names.insert(c.ident.to_string());
+                }
+                syn::Item::Static(s) => {
+                    names.insert(s.ident.to_string());
+                }
+                syn::Item::Fn(f) => {
+                    names.insert(f.sig.ident.to_string());
+                }
+                _ => {}
+            }
+        }
+        for r in &scope.reusable {
+            if let syn::Item::Use(u) = &r.item {
+                use_names(&u.tree, &mut names);
+            }
+        }
+    }
+    !names.is_empty() && ir.bindings.iter().any(|b| names.contains(&b.ident.to_string()))
+}
+
+/// The names a `use` tree brings into scope (`a::b` gives `b`, `a::b as c` gives `c`).
+fn use_names(tree: &syn::UseTree, out: &mut std::collections::HashSet<String>) {
+    match tree {
+        syn::UseTree::Path(p) => use_names(&p.tree, out),
+        syn::UseTree::Name(n) => {
+            out.insert(n.ident.to_string());
+        }
+        syn::UseTree::Rename(r) => {
+            out.insert(r.rename.to_string());
+        }
+        syn::UseTree::Group(g) => g.items.iter().for_each(|t| use_names(t, out)),
+        syn::UseTree::Glob(_) => {}
+    }
+}

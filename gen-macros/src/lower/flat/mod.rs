@@ -171,6 +171,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
             .collect();
         ir.may_lower_boxed = !returns_clone(func) && !boxed_may_outlive_less(func);
         ir.inexpressible |= unbound.inexact;
+        // An item of a nested block named like a local (`items::shadows_a_local`).
+        ir.inexpressible |= items::shadows_a_local(&ir);
         let plan = plan::plan(&ir, &unnative);
         let more = !plan.force.is_subset(&rounds.force)
             || !plan.unnative.is_subset(&unnative)
