@@ -292,7 +292,9 @@ twin! {
 fn composed_generators_over_borrows_of_locals() {
     assert_eq!(
         check!(composed_generators(vec!["a b".into(), "cd".into()])),
-        ["A", "B", "CD", "A!", "B!", "CD!", "a", "b", "cd", "3", "2", "A?", "B?", "CD?"]
+        [
+            "A", "B", "CD", "A!", "B!", "CD!", "a", "b", "cd", "3", "2", "A?", "B?", "CD?"
+        ]
     );
     same_drops!(composed_generators(vec!["a b".into(), "cd".into()]));
 }

@@ -557,3 +557,48 @@ fn a_pinned_mut_self_receiver_is_a_reference() {
     );
     assert_eq!(p.items, [2, 4]);
 }
+
+struct Shared {
+    items: Vec<u32>,
+    kids: Vec<Shared>,
+}
+
+impl Shared {
+    /// A loop over a borrow through a receiver of a pointer type (`self: Rc<Self>`), and a
+    /// stack of borrows through `self: Box<Self>` (`stack.push(&*self)`), kept across yields:
+    /// the state cannot hold the borrow beside the pointer, lowered `boxed`, which holds both
+    /// as the caller would.
+    #[generator]
+    fn shifted(self: std::rc::Rc<Self>) -> impl Iterator<Item = u32> {
+        for v in self.items.iter() {
+            yield_!(*v + 3);
+        }
+    }
+
+    #[generator]
+    fn depth_first(self: Box<Self>) -> impl Iterator<Item = u32> {
+        let mut stack: Vec<&Shared> = Vec::new();
+        stack.push(&*self);
+        while let Some(n) = stack.pop() {
+            yield_!(n.items.iter().sum());
+            for k in &n.kids {
+                stack.push(k);
+            }
+        }
+    }
+}
+
+#[test]
+fn borrows_through_pointer_receivers_kept_across_yields() {
+    let leaf = |v| Shared {
+        items: vec![v],
+        kids: Vec::new(),
+    };
+    let shared = std::rc::Rc::new(leaf(1));
+    assert_eq!(shared.clone().shifted().collect::<Vec<_>>(), [4]);
+    let tree = Box::new(Shared {
+        items: vec![1, 2],
+        kids: vec![leaf(3), leaf(4)],
+    });
+    assert_eq!(tree.depth_first().collect::<Vec<_>>(), [3, 4, 3]);
+}

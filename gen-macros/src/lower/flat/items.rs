@@ -348,7 +348,11 @@ pub(crate) fn shadows_a_local(ir: &Ir) -> bool {
             }
         }
     }
-    !names.is_empty() && ir.bindings.iter().any(|b| names.contains(&b.ident.to_string()))
+    !names.is_empty()
+        && ir
+            .bindings
+            .iter()
+            .any(|b| names.contains(&b.ident.to_string()))
 }
 
 /// The names a `use` tree brings into scope (`a::b` gives `b`, `a::b as c` gives `c`).

@@ -107,8 +107,9 @@ pub(crate) struct Plan {
     pub unnative: HashSet<usize>,
     /// A value kept across a yield that may borrow a field of `self` taken by value (`for w
     /// in self.text.split(' ')`): a borrow through a reference field, or of `self` itself,
-    /// which the macro cannot tell apart without `Self`'s type. Lowered `boxed`, which holds
-    /// either (`mod.rs`).
+    /// which the macro cannot tell apart without `Self`'s type; or that borrows through a
+    /// receiver of a pointer type (`self: Rc<Self>`, `self: Box<Self>`), which a `boxed`
+    /// generator holds as the method's caller would. Lowered `boxed` (`mod.rs`).
     pub keeps_a_borrow_of_self: bool,
     /// A value kept across a yield of an `iter!` block probably borrows a name the block
     /// only calls (`for w in words.into_iter().filter(|w| long(w))`): a borrow of the
@@ -194,9 +195,20 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan.borrowed_captures = borrowed_captures(ir, &plan);
     plan.keeps_a_borrow_of_self = plan.kept.iter().flatten().any(|k| {
         let b = plan.cfg.places.list[k.place].binding;
-        matches!(ir.bindings[b].borrows, Borrows::Likely(owner)
-            if ir.view_params.contains(&owner)
-                && crate::parse::is_self_ident(&ir.bindings[owner].ident))
+        match ir.bindings[b].borrows {
+            Borrows::Likely(owner) => {
+                ir.view_params.contains(&owner)
+                    && crate::parse::is_self_ident(&ir.bindings[owner].ident)
+            }
+            // Through a receiver of a pointer type (`self: Box<Self>`, `self: Rc<Self>`):
+            // what the method's caller would borrow through it.
+            Borrows::Definitely(owner, _) => {
+                crate::parse::is_self_ident(&ir.bindings[owner].ident)
+                    && !ir.bindings[owner].by_ref
+                    && ir.not_copy.contains(&owner)
+            }
+            _ => false,
+        }
     });
     plan.keeps_a_borrow_of_a_callee = plan.kept.iter().flatten().any(|k| {
         let b = plan.cfg.places.list[k.place].binding;
