@@ -377,3 +377,29 @@ fn reassigned_in_a_yielding_inner_loop() {
     assert_eq!(check!(keyset_cursor(4)), [0, 1, 2, 3]);
     check!(keyset_cursor(0));
 }
+
+// `zip`/`chain` hold the iterator they are given: over a borrow of a local, the loop is fine
+// when it does not yield (the borrow ends with it), and an iterator argument's borrow through
+// a reference argument may cross yields.
+twin! {
+    fn zipped_with_locals(xs: &[u32]) -> u32 {
+        let doubled: Vec<u32> = xs.iter().map(|x| x * 2).collect();
+        let mut dot = 0;
+        for (a, b) in xs.iter().zip(doubled.iter()) {
+            dot += a * b;
+        }
+        yield_!(dot);
+        for (i, x) in (0..).zip(xs.iter().chain(xs)) {
+            yield_!(i + x);
+        }
+        let tail: u32 = xs.iter().chain(&doubled).sum();
+        yield_!(tail);
+        yield_!(doubled.len() as u32);
+    }
+}
+
+#[test]
+fn zip_and_chain_of_borrows() {
+    assert_eq!(check!(zipped_with_locals(&[1, 2])), [10, 1, 3, 3, 5, 9, 2]);
+    check!(zipped_with_locals(&[]));
+}

@@ -55,6 +55,7 @@ impl Builder<'_> {
         }
         if let Iterable::Syn(expr) = source
             && let Some(start) = super::syntax_facts::loop_source(expr)
+            && self.names_what_it_borrows(id, &start.0)
         {
             self.ir.loop_methods.insert(id, start);
         }
@@ -62,6 +63,26 @@ impl Builder<'_> {
         if let LoopSyn::For(syn::Pat::Reference(_), _) = &kind {
             self.ir.ref_pattern_loops.insert(id);
         }
+    }
+
+    /// `place` (`v`, `self.items`), the start of the loop over `id`, is what the loop
+    /// borrows, if it borrows a local: not `xs` of `xs.iter().zip(ys.iter())` that borrows
+    /// `ys`, whose fix would name the wrong local.
+    fn names_what_it_borrows(&self, id: BindingId, place: &str) -> bool {
+        let (Borrows::Definitely(owner, _) | Borrows::Likely(owner)) = self.ir.bindings[id].borrows
+        else {
+            return true;
+        };
+        let owner = &self.ir.bindings[owner].ident;
+        // (`a, b, c` of `[&a, &b, &c]`.)
+        place.split(", ").any(|p| {
+            let root = p.split('.').next().unwrap_or(p);
+            if crate::parse::is_self_ident(owner) {
+                root == "self"
+            } else {
+                *owner == root
+            }
+        })
     }
 
     /// Notes the facts of the items a `for` loop binds with `pat` (`bindings`).

@@ -316,6 +316,11 @@ impl Builder<'_> {
             }
             return likely(inner);
         }
+        // `xs.iter().zip(ys.iter())`, `a.iter().chain(&b)`: the adapter holds the iterator it
+        // is given too, and what that borrows.
+        if matches!(name.as_str(), "zip" | "chain") && operands.len() == 2 {
+            return strongest([inner, self.borrows_of(&operands[1])].into_iter());
+        }
         if consuming || ADAPTERS.contains(&name.as_str()) || BORROWING.contains(&name.as_str()) {
             return inner;
         }

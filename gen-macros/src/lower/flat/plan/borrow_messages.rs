@@ -53,10 +53,10 @@ pub(super) fn borrow_message(
     if crate::lower::flat::extended_temps::is_extended(&ir.bindings[owner].ident) {
         let name = display_name(ir, binding);
         return format!(
-            "`{name}` borrows the temporary value that `let .. = &..;` keeps alive to the end of \
-             its block, and is still needed after a yield, but a flat generator cannot keep a \
+            "`{name}` borrows a temporary value that its `let` keeps alive to the end of its \
+             block, and is still needed after a yield, but a flat generator cannot keep a \
              borrow of its own local in its state; bind the value itself (the `let` without \
-             `&`) and borrow it where it is used, or {boxed}"
+             `&` or `ref`) and borrow it where it is used, or {boxed}"
         );
     }
     // `match xs.clone().as_slice() { [a, rest @ ..] => .. }`: the hidden local of a temporary
