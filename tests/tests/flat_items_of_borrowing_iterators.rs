@@ -181,3 +181,38 @@ fn plain_items_of_iterators_over_a_local_are_kept_across_yields() {
         [4, 2 + 97, 233, 0, 0, 0]
     );
 }
+
+// `chars()` through `chain`/`cycle`: the chained items have the receiver's item type, plain
+// `char`s, which borrow nothing of the local the loop reads (`text` is still in scope, and
+// `word` is kept across the yields).
+twin! {
+    fn words_with_a_sentinel(line: &str) -> String {
+        let text = line.to_lowercase();
+        let mut word = String::new();
+        let mut words = Vec::new();
+        for c in text.chars().chain(std::iter::once(' ')) {
+            if c == ' ' {
+                words.push(std::mem::take(&mut word));
+            } else {
+                word.push(c);
+            }
+        }
+        for c in text.chars().cycle().take(2) {
+            word.push(c);
+        }
+        for w in words {
+            yield_!(w);
+            yield_!(word.clone());
+        }
+        yield_!(text);
+    }
+}
+
+#[test]
+fn plain_items_through_chain_and_cycle_are_kept_across_yields() {
+    assert_eq!(
+        check!(words_with_a_sentinel("Ab c")),
+        ["ab", "ab", "c", "ab", "ab c"]
+    );
+    check!(words_with_a_sentinel(""));
+}

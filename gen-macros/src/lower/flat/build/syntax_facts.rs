@@ -142,6 +142,8 @@ pub(crate) fn yields_values(e: &SynExpr) -> bool {
             "chars" | "bytes" | "char_indices" | "copied" | "cloned" => true,
             "rev" | "enumerate" | "skip" | "take" | "step_by" | "filter" | "skip_while"
             | "take_while" | "peekable" | "fuse" | "inspect" => yields_values(&m.receiver),
+            // `s.chars().chain(once(' '))`: the argument's items have the receiver's type.
+            "chain" | "cycle" => yields_values(&m.receiver),
             _ => false,
         },
         SynExpr::Paren(p) => yields_values(&p.expr),
