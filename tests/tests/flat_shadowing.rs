@@ -108,3 +108,81 @@ twin! {
 fn a_local_named_like_a_function_it_calls() {
     assert_eq!(check!(local_named_like_a_function(2)), [3, 0, 10, 20]);
 }
+
+// A `mut` binding of a pattern (`for`, `while let`, `if let`, a `match` arm), changed on one
+// path, shadowed by an inner `let` on the other path across a yield, and used after it: the
+// state keeps the outer binding, not the pattern's value it was re-bound from.
+twin! {
+    fn mut_pattern_bindings_shadowed_across_a_yield(names: Vec<String>) -> String {
+        let mut queue = names.clone();
+        for mut name in names {
+            if name.is_empty() {
+                let name = String::from("anon");
+                yield_!(name);
+            } else {
+                name.push('!');
+            }
+            yield_!(name);
+        }
+        while let Some(mut name) = queue.pop() {
+            if name.len() < 2 {
+                let name = format!("short {}", queue.len());
+                yield_!(name);
+            } else {
+                name.insert(0, '>');
+            }
+            yield_!(name);
+        }
+        if let Some(mut first) = queue.first().cloned() {
+            first.push('?');
+            yield_!(first);
+        }
+        match Some(String::from("m")) {
+            Some(mut name) if !name.is_empty() => {
+                if name == "x" {
+                    let name = 7;
+                    yield_!(format!("{name}"));
+                } else {
+                    name += "atch";
+                }
+                yield_!(name);
+            }
+            _ => {}
+        }
+    }
+}
+
+// With values that log their drops: the shadowing `let` drops at the end of its block, the
+// outer binding where the plain function drops it.
+twin! {
+    fn mut_noisy_bindings_shadowed_across_a_yield(count: u32) -> u32 {
+        for i in 0..count {
+            let item = if i % 2 == 0 { Some(n("even")) } else { None };
+            if let Some(mut held) = item {
+                if i == 2 {
+                    let held = n("inner");
+                    yield_!(i * 100);
+                    drop(held);
+                } else {
+                    held = n("replaced");
+                }
+                yield_!(i);
+                drop(held);
+            }
+            yield_!(i + 1000);
+        }
+    }
+}
+
+#[test]
+fn mut_pattern_bindings_shadowed_by_an_inner_let_across_a_yield() {
+    assert_eq!(
+        check!(mut_pattern_bindings_shadowed_across_a_yield(vec![
+            String::new(),
+            "bo".into(),
+        ])),
+        ["anon", "", "bo!", ">bo", "short 0", "", "match"]
+    );
+    check!(mut_pattern_bindings_shadowed_across_a_yield(vec![]));
+    same_drops!(mut_noisy_bindings_shadowed_across_a_yield(4));
+}

@@ -80,7 +80,8 @@ impl Gen {
     pub(super) fn shadow_binding(&mut self, depth: usize) -> Option<String> {
         let (x, ty) = self.shadow_target()?;
         let xs = [x.clone()];
-        let mut s = match self.rng.below(4) {
+        let mut s = match self.rng.below(6) {
+            4 | 5 => self.mut_binding_shadowed(depth, &x),
             3 => self.or_binding(depth, &x),
             0 => {
                 let o = match self.pick_var(Ty::Opt) {
@@ -145,6 +146,46 @@ impl Gen {
             "match (if {e} % 2 == 0 {{ Ok(G::new(\"{x}.{ok}\")) }} else {{ Err(G::new(\"{x}.{err}\")) }}) {{\nOk({x}) | Err({x}) => {}}}\n",
             body.trim_end()
         )
+    }
+
+    /// `if let Some(mut x) = ..` or `for mut x in [..]` of a guard reusing the name of an
+    /// outer local: the binding is changed on one path and shadowed by an inner `let` that
+    /// yields on the other, then used.
+    fn mut_binding_shadowed(&mut self, depth: usize, x: &str) -> String {
+        let ty = Ty::Guard;
+        let e = self.int(1);
+        let value = self.shadow_value(x, ty, &e);
+        let in_loop = self.loops.len() < super::MAX_LOOPS && self.rng.chance(1, 2);
+        if in_loop {
+            self.loops.push(super::LoopCtx {
+                label: None,
+                needs_value: false,
+            });
+        }
+        self.scopes.push(Vec::new());
+        self.declare(x.to_string(), ty);
+        let cond = self.int(1);
+        let label = self.fresh("n");
+        let change = format!("{x} = G::new(\"{x}.{label}\");\n");
+        let c = self.int(1);
+        let inner_value = self.shadow_value(x, ty, &c);
+        self.scopes.push(Vec::new());
+        self.declare(x.to_string(), ty);
+        let mut inner = format!("let {x} = {inner_value};\n");
+        if self.budget > 0 && self.rng.chance(1, 2) {
+            inner += &self.stmt(depth + 1);
+        }
+        inner += &self.use_of(x, ty);
+        self.scopes.pop();
+        let after = self.use_of(x, ty);
+        self.scopes.pop();
+        let body = format!("if {cond} % 2 == 0 {{\n{inner}}} else {{\n{change}}}\n{after}");
+        if in_loop {
+            self.loops.pop();
+            format!("for mut {x} in [{value}] {{\n{body}}}\n")
+        } else {
+            format!("if let Some(mut {x}) = Some({value}) {{\n{body}}}\n")
+        }
     }
 
     /// A loop whose body starts with a `let` that shadows an outer local and yields, and

@@ -101,9 +101,11 @@ impl Emitter<'_> {
                     } else {
                         quote!(&mut #name)
                     };
-                    let declared = this.declared_all(bindings);
+                    // After the re-binding of a `mut` pattern binding (`let mut x = x;`), the
+                    // capture macros name it, not the pattern's binding it moved out of.
                     let remut = this.remut(bindings);
-                    let declared = quote!(#declared #remut);
+                    let declared = this.declared_all(bindings);
+                    let declared = quote!(#remut #declared);
                     let keyword = if native {
                         quote_spanned!(keyword=> while)
                     } else {

@@ -397,9 +397,9 @@ impl Emitter<'_> {
                         let g = self.verbatim(g);
                         quote!(if #g)
                     });
-                    let declared = self.declared_all(&arm.bindings);
                     let remut = self.remut(&arm.bindings);
-                    let declared = quote!(#declared #remut);
+                    let declared = self.declared_all(&arm.bindings);
+                    let declared = quote!(#remut #declared);
                     let body = self.tail(&arm.body, cont, arm.end);
                     self.forget_after(visible);
                     let attrs = &arm.attrs;

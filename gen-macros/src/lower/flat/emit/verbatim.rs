@@ -48,9 +48,9 @@ impl Emitter<'_> {
                 CondPart::Expr(_) => Vec::new(),
             })
             .collect();
-        let declared = self.declared_all(&bindings);
         let remut = self.remut(&bindings);
-        quote!(#declared #remut)
+        let declared = self.declared_all(&bindings);
+        quote!(#remut #declared)
     }
 
     /// `place = value` / `place op= value` of a lowered assignment's join.
