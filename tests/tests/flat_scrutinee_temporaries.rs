@@ -307,3 +307,79 @@ fn a_users_method_named_like_a_consuming_std_one_keeps_its_temporary() {
         ["new a b", "yield 2", "yield 3", "drop lexer a b"]
     );
 }
+
+fn digits(s: &str) -> Result<Vec<u32>, u64> {
+    s.chars()
+        .map(|c| c.to_digit(10).ok_or(u64::from(c)))
+        .collect()
+}
+
+fn probe(n: u64) -> Result<Noisy, u64> {
+    if n == 9 {
+        Err(n)
+    } else {
+        Ok(Noisy::new(format!("probe{n}")))
+    }
+}
+
+twin! {
+    // `?` on a function's value that a scrutinee or a `for` head reads through
+    // (`match digits(s)?.as_slice()`): the value lives to the end of the construct, across
+    // its yields, as in the plain function (the `?` returns where the plain one does).
+    fallible fn unwrapped_function_values(inputs: Vec<&'static str>) -> Result<u64, u64> {
+        for s in inputs {
+            match digits(s)?.as_slice() {
+                [] => yield_!(Ok(0)),
+                [one] => yield_!(Ok(u64::from(*one))),
+                [first, .., last] => {
+                    yield_!(Ok(u64::from(*first)));
+                    yield_!(Ok(u64::from(*last)));
+                }
+            }
+            for d in digits(s)?.iter() {
+                yield_!(Ok(u64::from(*d) + 100));
+            }
+            if let [first, ..] = digits(s)?.as_slice() {
+                yield_!(Ok(u64::from(*first) + 200));
+            }
+        }
+    }
+}
+
+twin! {
+    // A temporary with a visible `Drop` behind a `?`: it drops after the arm's items.
+    fallible fn unwrapped_probes(ns: Vec<u64>) -> Result<u64, u64> {
+        for n in ns {
+            match probe(n)?.name().len() {
+                0 => yield_!(Ok(0)),
+                v => {
+                    gen_tests::log("arm");
+                    yield_!(Ok(v as u64));
+                }
+            }
+            gen_tests::log("after match");
+        }
+    }
+}
+
+#[test]
+fn function_values_unwrapped_by_a_question_mark_live_to_the_end_of_the_construct() {
+    assert_eq!(
+        check!(unwrapped_function_values(vec!["7", "", "123", "4x"])),
+        [
+            Ok(7),
+            Ok(107),
+            Ok(207),
+            Ok(0),
+            Ok(1),
+            Ok(3),
+            Ok(101),
+            Ok(102),
+            Ok(103),
+            Ok(201),
+            Err(u64::from('x')),
+        ]
+    );
+    check!(unwrapped_probes(vec![3, 12, 9, 4]));
+    same_drops!(unwrapped_probes(vec![3, 12, 9, 4]));
+}

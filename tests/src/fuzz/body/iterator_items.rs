@@ -8,8 +8,9 @@
 //!   guard, `Rc::clone(&r)`, `iter().cloned().collect()` of values with a `Drop`;
 //! - a `match`/`if let`/`while let` scrutinee that reads through a temporary it makes
 //!   (`G::new("t").id()`, `vec![..].as_slice()`, `format!(..).split(',').next()`, a
-//!   function's value made from a borrow of a local, `hold(&t).len()`), with yields in the
-//!   arm, and a part of a borrow of a text local read after a yield;
+//!   function's value made from a borrow of a local, `hold(&t).len()`, or behind a `?`,
+//!   `made("t", x)?.id()`), with yields in the arm, and a part of a borrow of a text local
+//!   read after a yield;
 //! - a yield's operand reading through a function's value made from a borrow of a local
 //!   (`yield_!(hold(&t).len())`), a `String` moved into a range, `lines()` of text of a
 //!   type the macro cannot see (`text_of(n)`) kept across the loop's yields, and a `while
@@ -170,9 +171,13 @@ impl Gen {
         let (e1, e2) = (self.int(1), self.int(1));
         let first = self.yield_of(&k);
         let second = self.yield_expr();
-        match self.rng.below(4) {
+        match self.rng.below(5) {
             0 => format!(
                 "match G::new(\"{t}\").id().checked_add({e1}) {{\nSome({k}) => {{\n{first}\n{second};\n}}\nNone => {{}}\n}}\n"
+            ),
+            // A function's value behind a `?`, which lives until the construct ends.
+            4 if self.flavor == super::Flavor::Fallible => format!(
+                "match made(\"{t}\", {e2})?.id().checked_add({e1}) {{\nSome({k}) => {{\n{first}\n{second};\n}}\nNone => {{}}\n}}\n"
             ),
             1 => format!(
                 "match vec![{e1}, {e2}].as_slice() {{\n[{k}, ..] => {{\nlet {k} = *{k};\n{first}\n{second};\n}}\n[] => {{}}\n}}\n"

@@ -189,6 +189,9 @@ fn calls_a_function(e: &SynExpr) -> bool {
     match e {
         SynExpr::Paren(p) => calls_a_function(&p.expr),
         SynExpr::Call(c) => matches!(&*c.func, SynExpr::Path(_)),
+        // `digits(s)?`: the function's value, unwrapped (the `?` stays with the hidden local,
+        // `let t = digits(s)?;`, evaluated where the scrutinee was).
+        SynExpr::Try(t) => calls_a_function(&t.expr),
         _ => false,
     }
 }
