@@ -76,3 +76,83 @@ fn the_captured_closure_drops_with_the_block() {
         assert_eq!(got, take_log(), "stop after {stop_after}");
     }
 }
+
+// A captured `FnOnce` called once, outside every loop (`yield on_give_up(max);`): its call
+// takes it, which the state machine's `FnMut` closure could not give away; a function
+// called the same way runs as written. Each drops what the callee held where the plain
+// function does: the `FnOnce`'s capture when it is called.
+fn give_up_label(n: u32) -> String {
+    format!("stopped at {n}")
+}
+
+fn schedule(max: u32, on_give_up: Box<dyn FnOnce(u32) -> String>) -> impl Iterator<Item = String> {
+    iter! {
+        for a in 1..=max {
+            log(format!("attempt {a}"));
+            yield format!("attempt {a}");
+        }
+        let last = on_give_up(max);
+        log("called");
+        yield last;
+        yield give_up_label(max);
+    }
+}
+
+fn schedule_by_impl(
+    max: u32,
+    on_give_up: impl FnOnce(u32) -> String,
+) -> impl Iterator<Item = String> {
+    iter! {
+        yield on_give_up(max);
+        yield give_up_label(max);
+    }
+}
+
+fn schedule_plain(max: u32, on_give_up: Box<dyn FnOnce(u32) -> String>, stop_after: usize) {
+    let mut items = 0;
+    for a in 1..=max {
+        log(format!("attempt {a}"));
+        items += 1;
+        if items == stop_after {
+            return;
+        }
+    }
+    let _last = on_give_up(max);
+    log("called");
+}
+
+fn on_give_up() -> Box<dyn FnOnce(u32) -> String> {
+    let held = Noisy::new("held");
+    Box::new(move |n| format!("{} gave up after {n}", held.name()))
+}
+
+#[test]
+fn a_captured_fn_once_called_once_takes_its_value() {
+    assert_eq!(
+        schedule(2, on_give_up()).collect::<Vec<_>>(),
+        [
+            "attempt 1",
+            "attempt 2",
+            "held gave up after 2",
+            "stopped at 2"
+        ]
+    );
+    let held = Noisy::new("h2");
+    assert_eq!(
+        schedule_by_impl(3, move |n| format!("{}:{n}", held.name())).collect::<Vec<_>>(),
+        ["h2:3", "stopped at 3"]
+    );
+    for stop_after in 1..=4 {
+        let _ = take_log();
+        let mut it = schedule(2, on_give_up());
+        for _ in 0..stop_after {
+            if it.next().is_none() {
+                break;
+            }
+        }
+        drop(it);
+        let got = take_log();
+        schedule_plain(2, on_give_up(), stop_after);
+        assert_eq!(got, take_log(), "stop after {stop_after}");
+    }
+}

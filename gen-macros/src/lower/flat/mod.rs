@@ -134,6 +134,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut args = func.args.clone();
     // The captures of an `iter!` block it only calls, in a closure without `move`.
     let mut callees = HashSet::new();
+    // Captures of an `iter!` block it calls once, outside loops and closures.
+    let mut called_once = false;
     let macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {
         // `iter! { .. }`: the free variables it uses are captured by value like arguments;
@@ -141,12 +143,20 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         // which captures a local closure itself and a function not at all (a generic one
         // then takes each call's argument types).
         let discovery = build::build(func, &args, &build::Rounds::default(), &macros);
-        let (called_only, called_in_closures) = build::syntax_facts::called_only(&func.block);
-        callees = called_in_closures;
+        let called = build::syntax_facts::called_only(&func.block);
+        // `yield on_give_up(max);` of a captured `Box<dyn FnOnce(..)>`: a call that takes
+        // the value, which the state machine's `FnMut` closure cannot give away, or of a
+        // function or an `Fn`, which the macro cannot tell apart: lowered `boxed`, exact for
+        // each.
+        called_once = discovery.free.iter().any(|ident| {
+            let name = ident.to_string();
+            called.once.contains(&name) && called.outside_closures.contains(&name)
+        });
+        callees = called.in_closures;
         args = discovery
             .free
             .into_iter()
-            .filter(|ident| !called_only.contains(&ident.to_string()))
+            .filter(|ident| !called.outside_closures.contains(&ident.to_string()))
             .map(|ident| Binding {
                 ident,
                 mutable: true,
@@ -173,6 +183,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         ir.inexpressible |= unbound.inexact;
         // An item of a nested block named like a local (`items::shadows_a_local`).
         ir.inexpressible |= items::shadows_a_local(&ir);
+        ir.inexpressible |= called_once;
         let plan = plan::plan(&ir, &unnative);
         let more = !plan.force.is_subset(&rounds.force)
             || !plan.unnative.is_subset(&unnative)

@@ -166,40 +166,73 @@ pub(crate) fn drained_receiver(e: &SynExpr) -> Option<&SynExpr> {
     }
 }
 
-/// The single-segment names that `block` only ever calls (`label(x)`), never uses otherwise:
-/// those it never calls inside a closure without `move`, and those it does (a local closure
-/// called there is borrowed by that closure).
-pub(crate) fn called_only(
-    block: &syn::Block,
-) -> (
-    std::collections::HashSet<String>,
-    std::collections::HashSet<String>,
-) {
+/// The single-segment names that `block` only ever calls (`label(x)`), never uses otherwise.
+pub(crate) struct CalledOnly {
+    /// Those it never calls inside a closure without `move`.
+    pub outside_closures: std::collections::HashSet<String>,
+    /// Those it does (a local closure called there is borrowed by that closure).
+    pub in_closures: std::collections::HashSet<String>,
+    /// Those it calls once, outside every loop and closure: the one shape in which the name
+    /// may be an `FnOnce` value (`yield on_give_up(max);`), whose call takes it.
+    pub once: std::collections::HashSet<String>,
+}
+
+/// See [`CalledOnly`].
+pub(crate) fn called_only(block: &syn::Block) -> CalledOnly {
+    use std::collections::{HashMap, HashSet};
     use syn::visit::Visit;
     #[derive(Default)]
     struct Names {
-        called: std::collections::HashSet<String>,
-        other: std::collections::HashSet<String>,
-        in_closures: std::collections::HashSet<String>,
+        called: HashSet<String>,
+        other: HashSet<String>,
+        in_closures: HashSet<String>,
+        calls: HashMap<String, usize>,
+        repeated: HashSet<String>,
         borrowing_closures: usize,
+        /// Loops and closures around the node visited.
+        repeating: usize,
     }
     impl<'ast> Visit<'ast> for Names {
         fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
             let borrowing = usize::from(c.capture.is_none());
             self.borrowing_closures += borrowing;
+            self.repeating += 1;
             syn::visit::visit_expr_closure(self, c);
+            self.repeating -= 1;
             self.borrowing_closures -= borrowing;
+        }
+        fn visit_expr_for_loop(&mut self, l: &'ast syn::ExprForLoop) {
+            self.visit_expr(&l.expr);
+            self.repeating += 1;
+            self.visit_pat(&l.pat);
+            self.visit_block(&l.body);
+            self.repeating -= 1;
+        }
+        fn visit_expr_while(&mut self, l: &'ast syn::ExprWhile) {
+            self.repeating += 1;
+            syn::visit::visit_expr_while(self, l);
+            self.repeating -= 1;
+        }
+        fn visit_expr_loop(&mut self, l: &'ast syn::ExprLoop) {
+            self.repeating += 1;
+            syn::visit::visit_expr_loop(self, l);
+            self.repeating -= 1;
         }
         fn visit_expr_call(&mut self, call: &'ast syn::ExprCall) {
             match &*call.func {
                 SynExpr::Path(p) if p.qself.is_none() && p.path.get_ident().is_some() => {
                     if let Some(ident) = p.path.get_ident() {
+                        let name = ident.to_string();
                         // Called in a closure without `move`, which borrows it if it is
                         // a local: captured like any other name.
                         if self.borrowing_closures > 0 {
-                            self.in_closures.insert(ident.to_string());
+                            self.in_closures.insert(name.clone());
                         }
-                        self.called.insert(ident.to_string());
+                        if self.repeating > 0 {
+                            self.repeated.insert(name.clone());
+                        }
+                        *self.calls.entry(name.clone()).or_default() += 1;
+                        self.called.insert(name);
                     }
                 }
                 other => self.visit_expr(other),
@@ -215,10 +248,7 @@ pub(crate) fn called_only(
         }
         fn visit_macro(&mut self, mac: &'ast syn::Macro) {
             // A name inside a macro's input may be used any way.
-            fn idents(
-                tokens: proc_macro2::TokenStream,
-                out: &mut std::collections::HashSet<String>,
-            ) {
+            fn idents(tokens: proc_macro2::TokenStream, out: &mut HashSet<String>) {
                 for tree in tokens {
                     match tree {
                         proc_macro2::TokenTree::Ident(ident) => {
@@ -234,10 +264,20 @@ pub(crate) fn called_only(
     }
     let mut names = Names::default();
     names.visit_block(block);
-    let only: std::collections::HashSet<String> =
-        names.called.difference(&names.other).cloned().collect();
-    only.into_iter()
-        .partition(|name| !names.in_closures.contains(name))
+    let only: HashSet<String> = names.called.difference(&names.other).cloned().collect();
+    let once = only
+        .iter()
+        .filter(|n| names.calls.get(*n) == Some(&1) && !names.repeated.contains(*n))
+        .cloned()
+        .collect();
+    let (outside_closures, in_closures) = only
+        .into_iter()
+        .partition(|name| !names.in_closures.contains(name));
+    CalledOnly {
+        outside_closures,
+        in_closures,
+        once,
+    }
 }
 
 /// `words(&line)`, `parse(&mut rest, n)`: a call of a function named alone (a function of the
