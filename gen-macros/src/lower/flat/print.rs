@@ -203,7 +203,7 @@ impl<'a, C: Context> Printer<'a, C> {
                             // At the iterable: a value that is no iterator is reported there.
                             let into_iter =
                                 quote_spanned!(span=> ::core::iter::IntoIterator::into_iter);
-                            iterable = quote!(#into_iter(#iterable));
+                            iterable = quote_spanned!(span=> #into_iter(#iterable));
                         }
                         self.cx.declared(bindings);
                         quote_spanned!(keyword=> for #pat in #iterable)

@@ -1,4 +1,5 @@
-//! `yield_from!` of a value that is no iterator: rustc's error, at the value.
+//! `yield_from!` of a value that is no iterator: rustc's error, at the value (each copy of the
+//! body reports it there, none at `#[generator]`).
 use gen_core::generator;
 
 #[generator]
