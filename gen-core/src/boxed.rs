@@ -6,9 +6,10 @@
 //!
 //! **Allocation:** at most one heap allocation per generator, made at the first call of
 //! [`Iterator::next`] (creating a generator and dropping it unused allocates nothing). The
-//! box is freed as soon as the body finishes. `next` is always inlined, and where a
-//! generator is made, used and dropped within one function the optimizer may remove the
-//! allocation altogether.
+//! box is freed as soon as the body finishes (an `iter!` block's, which keeps its captures
+//! as a `move` closure does, when the generator drops: see below). `next` is always
+//! inlined, and where a generator is made, used and dropped within one function the
+//! optimizer may remove the allocation altogether.
 //!
 //! **Internal iteration:** `fold` (and the consumers std builds on it: `for_each`, `sum`,
 //! `count`, ..) on a generator that has not started runs a plain copy of the body instead,
@@ -16,9 +17,11 @@
 //! loops as written. The macro emits that copy unless the generator is `no_fold`.
 //!
 //! **Pending without a yield:** a sync body has nothing to wait for; the macro rejects
-//! `.await` in sync generators, so a body that returns `Pending` without having yielded is
-//! unreachable through the macro. Should it happen anyway (a hand-written body awaiting a
-//! pending future), the generator ends: `next` returns `None` and the body is dropped.
+//! `.await` in sync generators. The one body that returns `Pending` without having yielded is
+//! an `iter!` block's, which ends by awaiting a future that never completes (see
+//! [`crate::__private::park`]): the generator ends (`next` returns `None`), and the body
+//! future is kept, unpolled, until the generator is dropped, so that the captures the block
+//! did not move drop with it, as a `move` closure's do, rather than when its body ends.
 
 use alloc::boxed::Box;
 use core::fmt;
@@ -68,6 +71,9 @@ where
 enum State<T, F, Fut> {
     Init(F),
     Running(Pin<Box<GenStream<T, Fut>>>),
+    /// Finished, pending without a yield: the body future, kept until the generator drops
+    /// (held for its drop only, never read).
+    Parked(#[allow(dead_code)] Pin<Box<GenStream<T, Fut>>>),
     Done,
 }
 
@@ -95,7 +101,7 @@ impl<T, F, Fut, const FOLD: bool> fmt::Debug for BoxedGen<T, F, Fut, FOLD> {
         let state = match self.state {
             State::Init(_) => "Init",
             State::Running(_) => "Running",
-            State::Done => "Done",
+            State::Parked(_) | State::Done => "Done",
         };
         f.debug_struct("BoxedGen")
             .field("state", &state)
@@ -146,7 +152,7 @@ where
     fn next(&mut self) -> Option<T> {
         let inner = match &mut self.state {
             State::Running(inner) => inner,
-            State::Done => return None,
+            State::Parked(_) | State::Done => return None,
             State::Init(_) => {
                 let State::Init(body) = core::mem::replace(&mut self.state, State::Done) else {
                     unreachable!()
@@ -167,9 +173,16 @@ where
         // adapter is then finished itself, so later calls return `None`.
         match inner.as_mut().resume(&mut cx) {
             Poll::Ready(Some(value)) => Some(value),
-            // Finished, or pending without a yield (see the module docs): free the box.
-            Poll::Ready(None) | Poll::Pending => {
+            // Finished: free the box.
+            Poll::Ready(None) => {
                 self.state = State::Done;
+                None
+            }
+            // Pending without a yield (see the module docs): finished, the body kept.
+            Poll::Pending => {
+                if let State::Running(body) = core::mem::replace(&mut self.state, State::Done) {
+                    self.state = State::Parked(body);
+                }
                 None
             }
         }

@@ -312,6 +312,15 @@ pub mod __private {
     pub use crate::boxed::{
         BoxedGen, Entry, boxed, boxed_fallible, fold_fallible, fold_infallible,
     };
+
+    /// The end of an `iter!` block's body lowered as an `async move` block: a future that
+    /// never completes, so that the block's captures it did not move stay in the body future
+    /// until the generator drops it, as a `move` closure keeps its captures ([`BoxedGen`]
+    /// ends on it and keeps the body).
+    #[cfg(feature = "alloc")]
+    pub async fn park() {
+        core::future::pending::<()>().await;
+    }
     pub use crate::stream::{BodyOutput, GenStream, YieldFut, Yielder, stream, stream_fallible};
     #[cfg(feature = "stream")]
     pub use crate::yielder::poll_source;

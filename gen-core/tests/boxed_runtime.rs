@@ -202,8 +202,10 @@ impl Future for Never {
     }
 }
 
+/// Pending without a yield (how an `iter!` body ends, `__private::park`) ends the generator
+/// and keeps the body, unpolled, until the generator drops: what it holds drops then.
 #[test]
-fn pending_without_a_yield_ends_the_generator() {
+fn pending_without_a_yield_ends_the_generator_and_keeps_the_body() {
     let log = Rc::new(RefCell::new(Vec::new()));
     let l = log.clone();
     let mut g = boxed(move |__gen_y: Yielder<u32>| async move {
@@ -215,8 +217,29 @@ fn pending_without_a_yield_ends_the_generator() {
     });
     assert_eq!(g.next(), Some(1));
     assert_eq!(g.next(), None);
-    assert_eq!(*log.borrow(), ["local"]);
+    assert!(log.borrow().is_empty());
     assert_eq!(g.next(), None);
+    assert!(log.borrow().is_empty());
+    drop(g);
+    assert_eq!(*log.borrow(), ["local"]);
+}
+
+/// `__private::park` never completes: a body that ends on it keeps what it still holds.
+#[test]
+fn a_parked_body_keeps_its_captures_until_the_generator_drops() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let captured = Noisy("captured", log.clone());
+    let mut g = boxed(move |__gen_y: Yielder<usize>| async move {
+        let mut __gen_h = __gen_y;
+        let whole = &captured;
+        __gen_h.yield_(whole.0.len()).await;
+        gen_core::__private::park().await;
+    });
+    assert_eq!(g.next(), Some(8));
+    assert_eq!(g.next(), None);
+    assert!(log.borrow().is_empty());
+    drop(g);
+    assert_eq!(*log.borrow(), ["captured"]);
 }
 
 #[test]

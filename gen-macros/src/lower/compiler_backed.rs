@@ -119,6 +119,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         },
         fallible,
         sink: None,
+        parked: (boxed && func.sig.is_none() && !fallible).then(park_label),
     };
     let mut block = func.block.clone();
     rewrite.visit_block_mut(&mut block);
@@ -129,6 +130,7 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         .then(|| {
             let mut rewrite = Rewrite {
                 sink: Some(fold_copy::sink()),
+                parked: None,
                 ..rewrite
             };
             let mut block = func.block.clone();
@@ -228,6 +230,19 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         }
     };
     let body = tail(&block);
+    // Desugar the body of an `iter!` block lowered `boxed` into `async move { 'b: { body }
+    // park().await; }`, with its `return;`s into `break 'b;`: the block's locals drop where
+    // the body ends, its captures not moved stay in the body future, which never completes
+    // (`BoxedGen` keeps it until the generator drops): a finished block keeps its captures as
+    // a `move` closure does, instead of dropping them when its body ends. (Not with `?`, whose
+    // error the body's output carries.)
+    let body = match &rewrite.parked {
+        Some(label) => quote! {
+            #label: #block
+            ::gen_core::__private::park().await;
+        },
+        None => body,
+    };
     let resume = quote! {
         async move {
             #reverse_mention
@@ -367,6 +382,15 @@ struct Rewrite {
     fallible: bool,
     /// The plain copy of a boxed body (`fold_copy.rs`): a yield calls this sink.
     sink: Option<Ident>,
+    /// The label of the block around an `iter!` body lowered `boxed`, which `return;` leaves
+    /// (see [`park_label`]).
+    parked: Option<syn::Lifetime>,
+}
+
+/// The label of the block that holds an `iter!` body lowered `boxed` when the body ends by
+/// parking (`lower`): `return;` leaves that block instead of the body future.
+fn park_label() -> syn::Lifetime {
+    syn::Lifetime::new("'__gen_body", Span::mixed_site())
 }
 
 impl Rewrite {
@@ -541,6 +565,14 @@ impl Rewrite {
                         i += 1;
                         continue;
                     }
+                    if name == "return"
+                        && let Some(label) = &self.parked
+                        && ends_expression(trees.get(i + 1))
+                    {
+                        out.extend(quote_spanned!(ident.span()=> break #label));
+                        i += 1;
+                        continue;
+                    }
                     out.extend([trees[i].clone()]);
                 }
                 TokenTree::Group(group) => {
@@ -628,6 +660,12 @@ impl VisitMut for Rewrite {
             // Desugar `return;` into `return Ok(());` when the body returns `Result<(), E>`.
             Expr::Return(ret) if self.fallible && ret.expr.is_none() => {
                 *expr = Expr::Verbatim(Self::return_tokens(ret.return_token.span));
+            }
+            // Desugar `return;` of an `iter!` body that parks into `break 'b;` (see
+            // `park_label`).
+            Expr::Return(ret) if self.parked.is_some() && ret.expr.is_none() => {
+                let label = &self.parked;
+                *expr = Expr::Verbatim(quote_spanned!(ret.return_token.span=> break #label));
             }
             // Their own `return`s, and no yields (`analyze` rejected those).
             Expr::Closure(_) | Expr::Async(_) => {}
