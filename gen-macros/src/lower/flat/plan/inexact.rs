@@ -147,8 +147,12 @@ impl Plan {
             let borrows = &ir.bindings[b].borrows;
             // (Of a value that certainly owns its data: a likely borrow of a capture of an
             // `iter!` block, `shared.lock()`, may be a reborrow through a reference.)
+            // Or of a `let` of the body (`let sp = Span::new("s");`, `let sp = make();`),
+            // whose value, if it is no reference, is the local itself that `&sp` borrows.
             held_for_drop(ir, b)
-                && matches!(borrows, Borrows::Likely(owner) if ir.bindings[*owner].owns)
+                && matches!(borrows, Borrows::Likely(owner)
+                    if ir.bindings[*owner].owns
+                        || (ir.whole_lets.contains(owner) && !ir.bindings[*owner].by_ref))
                 && self.borrows_local(ir, borrows)
         })
     }
