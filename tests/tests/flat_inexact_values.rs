@@ -554,9 +554,11 @@ fn items_of_values_made_from_a_borrow_drop_after_the_consumer_saw_them() {
 
 /// A tracing-style span, made without a value the macro knows owns its data (a tuple
 /// struct of a string literal, a function's value).
+#[derive(Debug)]
 pub struct Span(&'static str);
 
 /// The guard of an entered span: it borrows the span, and logs its exit when dropped.
+#[derive(Debug)]
 pub struct Entered<'a>(&'a Span);
 
 impl Drop for Entered<'_> {

@@ -352,3 +352,35 @@ fn a_loop_over_a_part_of_a_local_the_macro_cannot_see() {
     );
     same_drops!(loop_over_a_part_of_an_unseen_local(1));
 }
+
+// A loop over a collection of probable views into a local (`Vec<&str>` of trimmed pieces),
+// written `for f in fields.into_iter()` as well as `for f in fields`: the same loop, lowered
+// `boxed`, kept beside the local it views.
+twin! {
+    fn trimmed_columns(line: String) -> String {
+        let upper = line.to_uppercase();
+        let fields: Vec<&str> = upper.split(',').map(str::trim).collect();
+        for f in fields.into_iter() {
+            yield_!(f.to_string());
+        }
+    }
+}
+
+twin! {
+    fn trimmed_columns_by_value(line: String) -> String {
+        let upper = line.to_uppercase();
+        let fields: Vec<&str> = upper.split(',').map(str::trim).collect();
+        for f in fields {
+            yield_!(format!("{f}{}", upper.len()));
+        }
+    }
+}
+
+#[test]
+fn loops_over_a_collection_of_views_by_into_iter() {
+    assert_eq!(check!(trimmed_columns("a, b".into())), ["A", "B"]);
+    assert_eq!(
+        check!(trimmed_columns_by_value("a, b".into())),
+        ["A4", "B4"]
+    );
+}

@@ -22,6 +22,15 @@ impl Builder<'_> {
         kind: &LoopSyn<'_>,
     ) {
         // `for k in keys` where `keys` carries a borrow made earlier: for the message.
+        // (`keys.into_iter()` is the same loop.)
+        let built = match &built.kind {
+            ExprKind::Op {
+                syn: SynExpr::MethodCall(m),
+                operands,
+                ..
+            } if m.method == "into_iter" && m.args.is_empty() => &operands[0],
+            _ => built,
+        };
         if let ExprKind::Place {
             place,
             how: Use::Value,
