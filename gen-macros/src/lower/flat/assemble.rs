@@ -1,0 +1,258 @@
+//! The flat generator's body expression: the state enum, the start state built from the
+//! arguments, the resume closure around the arms (and the fold copy when there is one).
+
+use proc_macro2::{Span, TokenStream};
+use quote::{ToTokens, quote, quote_spanned};
+
+use super::emit::{self, Emitter};
+use super::{fold, ir, names, plan, returns_clone};
+use crate::parse::{Binding, GenFn};
+
+/// The whole body expression around the arms.
+pub(super) fn assemble(
+    func: &GenFn,
+    args: &[Binding],
+    ir: &ir::Ir,
+    plan: &plan::Plan,
+    mut em: Emitter<'_>,
+    fold: bool,
+) -> TokenStream {
+    let state_enum = em.state_enum(returns_clone(func));
+    let (ty, done) = (names::state_enum(), names::done());
+    let (st, cur, sm, sink) = (names::st(), names::cur(), names::sm_label(), names::sink());
+    let s0 = names::variant(0);
+    // The start state holds the arguments it keeps; the outer function still calls the
+    // receiver `self`.
+    let initial: Vec<(usize, TokenStream)> = plan.kept[0]
+        .iter()
+        .rev()
+        .map(|k| {
+            let binding = plan.cfg.places.list[k.place].binding;
+            let ident = &ir.bindings[binding].ident;
+            let value = if crate::parse::is_self_ident(ident) {
+                // `self.n += 1` in the block: `mut self` is needed, as by a `move` closure.
+                match &ir.assigned_self_place {
+                    Some(place) => {
+                        let place = names::with_self_keyword(place.to_token_stream());
+                        quote!({ let _ = &mut #place; self })
+                    }
+                    None => quote!(self),
+                }
+            } else if let Some(&at) = ir.mutated.get(&binding).filter(|_| ir.inline) {
+                // A captured variable the body mutates needs the user's `mut`, as in a
+                // closure (and so the user's `mut` counts as used).
+                let mut name = ident.clone();
+                name.set_span(at);
+                quote_spanned!(at=> { let _ = &mut #name; #ident })
+            } else if ir.inline {
+                // At the user's token in the expansion's context (see `start` below).
+                let mut name = ident.clone();
+                name.set_span(Span::call_site().located_at(ident.span()));
+                name.to_token_stream()
+            } else {
+                ident.to_token_stream()
+            };
+            (k.place, em.wrap_kept(k.place, k.keep, value))
+        })
+        .collect();
+    // The start state: its payload, or an empty variant in the frame holding the arguments.
+    let start = match &em.frame {
+        Some(frame) => em.frame_init(
+            frame,
+            &initial.iter().cloned().collect(),
+            quote!(#ty::#s0()),
+        ),
+        None => {
+            let values = initial.iter().map(|(_, v)| v);
+            quote!(#ty::#s0(#(#values),*))
+        }
+    };
+    // Desugar a parameter's needless `mut` into `let mut x = x;` before the state takes it:
+    // rustc reports the `mut` on the user's token, as for a plain fn.
+    let needless_mut: TokenStream = args
+        .iter()
+        .zip(&ir.params)
+        .filter(|(arg, id)| arg.mutable && !ir.maybe_mutated.contains(id))
+        .filter_map(|(arg, _)| {
+            let (ident, at) = (&arg.ident, arg.mut_span?);
+            Some(quote_spanned!(at=> let mut #ident = #ident;))
+        })
+        .collect();
+    let mut arms = std::mem::take(&mut em.arms);
+    emit::inline_heads::inline_back_edges(&mut arms, std::mem::take(&mut em.back_edges));
+    arms.sort_by_key(|(state, _, _)| (ir.states[*state].seq, *state));
+    // A state whose suspension is dead code (after a `return`) is never entered.
+    let unentered: Vec<_> = (0..ir.states.len())
+        .filter(|&s| !arms.iter().any(|(state, _, _)| *state == s) && em.resident[s].is_none())
+        .map(names::variant)
+        .collect();
+    // Resume arms dispatched before the machine (`emit/entry.rs`).
+    let entry_arms = match em.frame {
+        None => emit::entry::take_entry_arms(ir, &mut arms, &em),
+        Some(_) => Vec::new(),
+    };
+    let arms = arms
+        .into_iter()
+        .map(|(_, pattern, body)| quote!(#pattern => #body));
+    let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty>));
+    // A macro that declares a `static` would declare it again in the fold copy; a closure
+    // yielded as an unnamed item type would be another type in it.
+    let fold_path =
+        (fold && !ir.macro_statics && !fold::copy_may_change_the_item_type(func)).then(|| {
+            let count = if em.frame.is_some() {
+                0
+            } else {
+                plan.kept[0].len()
+            };
+            let fields: Vec<_> = (0..count).map(names::field).collect();
+            let rebind: TokenStream = plan.kept[0]
+                .iter()
+                .enumerate()
+                .map(|(i, k)| {
+                    let id = plan.cfg.places.list[k.place].binding;
+                    let b = &ir.bindings[id];
+                    let field = em.unwrap_kept(k.place, k.keep, em.field_of(0, i));
+                    let (ident, mutability) = (
+                        &b.ident,
+                        b.mutable.then(|| quote_spanned!(b.ident.span()=> mut)),
+                    );
+                    let ty = em.param_type(id);
+                    emit::arm::fold_param_rebinding(mutability, ident, ty, &field)
+                })
+                .collect();
+            fold::fold_path(
+                ir,
+                em.items,
+                func.item_ty.clone(),
+                rebind,
+                quote!(#ty::#s0(#(#fields),*)),
+            )
+        });
+    let resident: Vec<_> = (0..ir.states.len())
+        .filter(|&s| em.resident[s].is_some())
+        .map(names::variant)
+        .collect();
+    let st_place = names::st_place();
+    let take = quote!(::core::mem::replace(&mut #st_place, #ty::#done));
+    let f0 = names::field(0);
+    let (entry, park) = if resident.is_empty() {
+        (take, quote!())
+    } else {
+        (
+            quote! {
+                if ::core::matches!(#st_place, #(#ty::#resident(..))|*) {
+                    #ty::#done
+                } else {
+                    #take
+                }
+            },
+            quote!(#(#ty::#resident(#f0) => {
+                #st_place = #ty::#resident(#f0);
+                #cur = #ty::#done;
+                continue #sm;
+            })*),
+        )
+    };
+    let machine = quote! {
+        #sm: loop {
+            match #cur {
+                #(#arms)*
+                #ty::#done => break #sm (::core::option::Option::None),
+                #park
+                #(#ty::#unentered { .. } => ::core::unreachable!(),)*
+            }
+        }
+    };
+    let dispatch = emit::entry::dispatch(machine, entry_arms);
+    let frame_entry = em.frame.as_ref().map(|f| em.frame_destructure(f));
+    // With a fold copy, which holds the user's code as written, clippy reports the user's
+    // lints there, once, as for the plain function; in the state machine the same code is
+    // split up around glue (a kept local read from its slot, an `_x` rebound), where a lint
+    // would come a second time with another suggestion, or about the glue.
+    let only_in_the_copy = fold_path
+        .as_ref()
+        .map(|_| quote!(#[allow(clippy::all, clippy::pedantic, clippy::nursery)]));
+    let items = &em.items.top;
+    let generator = names::generator();
+    let mutability = ir.inline.then(|| quote!(mut));
+    let flat = if ir.inline {
+        // One closure that captures the state and what the body only reads (`InlineGen`).
+        let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
+        let fold_path = fold_path
+            .map(|path| quote!(if let ::core::option::Option::Some(#sink) = #sink { #path }));
+        // Each capture a kept value probably borrows must be a shared reference (its error
+        // is on the capture's first use in the block).
+        let capture_checks = plan.borrowed_captures.iter().map(|&b| {
+            let ident = &ir.bindings[b].ident;
+            quote_spanned!(ident.span()=> ::gen_core::checks::borrowed_capture(&#ident);)
+        });
+        let capture_checks =
+            (!plan.borrowed_captures.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
+        quote! {
+            ::gen_core::__private::InlineGen #turbofish ::new(move |#sink| {
+                #capture_checks
+                let #st = &mut #st;
+                #frame_entry
+                #fold_path
+                #only_in_the_copy
+                {
+                    #[allow(unused_mut)]
+                    let mut #cur = #entry;
+                    #dispatch
+                }
+            })
+        }
+    } else {
+        let resume = quote! {
+            move |#st| {
+                #only_in_the_copy
+                {
+                    #frame_entry
+                    #[allow(unused_mut)]
+                    let mut #cur = #entry;
+                    #dispatch
+                }
+            }
+        };
+        let fold = match fold_path {
+            Some(path) => quote!(move |#st, #sink| {
+                #frame_entry
+                #path
+                false
+            }),
+            None => quote!(|_, _| false),
+        };
+        quote!(::gen_core::__private::FlatGen::new #turbofish (#st, #fold, #resume))
+    };
+    // A frame's generator drops its state when `next()` unwinds (see `emit/frame.rs`).
+    let generator_value = match em.frame {
+        Some(_) => quote!(::gen_core::__private::FramedGen::new(#flat)),
+        None => flat,
+    };
+    let cloners = em.cloners();
+    // Desugar an `iter!`'s start into `(move || S0(captures..))()`: a use of a capture after
+    // the block is rustc's "value moved into closure here", whose suggestion (clone it before
+    // the block) applies. The closure stands at the block's first token, in the expansion's
+    // context: rustc labels the loops around the expression at the move's span, which must
+    // be this closure and nothing in the state machine.
+    let start = if ir.inline {
+        let at = func
+            .block
+            .stmts
+            .first()
+            .map_or_else(Span::call_site, syn::spanned::Spanned::span);
+        let at = Span::mixed_site().located_at(at);
+        quote_spanned!(at=> (move || #start)())
+    } else {
+        start
+    };
+    quote! {
+        #items
+        #state_enum
+        #needless_mut
+        #cloners
+        let #mutability #st = #start;
+        let #generator = #generator_value;
+        #generator
+    }
+}
