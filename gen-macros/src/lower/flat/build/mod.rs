@@ -42,6 +42,7 @@ pub(crate) mod written_types;
 mod yields;
 pub(crate) use macros::{Macros, reassemble};
 mod pattern;
+mod pattern_bindings;
 mod readers;
 pub(crate) mod receiver_methods;
 mod spill;
