@@ -299,3 +299,34 @@ fn the_value_under_a_question_mark_drops_after_the_item() {
     assert_eq!(log[..3], ["yield Ok(2)", "drop 2", "next line"]);
     check!(value_under_question_mark(lines(&["2", "x", "3"])));
 }
+
+/// Makes values with a visible `Drop` through a method of its own (`maker.bag(k)`).
+pub struct Maker(&'static str);
+
+impl Maker {
+    pub fn bag(&self, count: u32) -> Bag {
+        Bag::new(self.0, count)
+    }
+}
+
+twin! {
+    fn made_by_a_method_of_the_users(maker: Maker, k: u32) -> usize {
+        // A value a method of the user's makes from an owned argument, read in place: it may
+        // borrow the argument, and it lives until the generator resumes.
+        yield_!(maker.bag(k).items.len());
+        let local = Maker("local");
+        yield_!(local.bag(k).count as usize);
+        yield_!(local.bag(1).items.clone().len() + maker.bag(0).items.len());
+        for i in 0..k {
+            yield_!(local.bag(i).items.len());
+        }
+    }
+}
+
+#[test]
+fn a_value_made_by_a_method_of_the_users_lives_until_the_generator_resumes() {
+    let log = same_drops!(made_by_a_method_of_the_users(Maker("arg"), 2));
+    assert_eq!(log[..4], ["yield 2", "drop arg", "yield 2", "drop local"]);
+    same_drops!(made_by_a_method_of_the_users(Maker("arg"), 0));
+    check!(made_by_a_method_of_the_users(Maker("arg"), 3));
+}

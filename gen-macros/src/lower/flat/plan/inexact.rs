@@ -49,6 +49,9 @@
 //!   of one (`let first = &data[0];`, `if let Some(v) = m.get(&k)`), an iterator a function
 //!   of the crate made of a borrow of it (`yield_from!(words(&line))`): a borrow of it if it
 //!   owns its data, none if it is a reference; only `boxed` holds either.
+//! - **A yield's temporary that may borrow a local** (`yield_!(pool.checkout(k).rows.len())`,
+//!   a method of the user's on an owned local, `yield_temps.rs`): a borrow could not be kept,
+//!   so flat it would drop before the consumer sees the item.
 //! - **A scrutinee's guard of the generator's own lock, alive at a suspension** (`while let
 //!   Some(t) = queue.lock().unwrap().pop_front() { yield_!(t) }` with an owned `queue`):
 //!   Rust holds it until the construct ends; the state cannot hold it beside the lock.
@@ -68,6 +71,28 @@ impl Plan {
             || self.keeps_a_reassigned_borrow_beside_its_owner(ir)
             || self.keeps_a_shadowed_builder(ir)
             || self.suspends_with_a_scrutinee_guard_of_its_own_local(ir)
+            || self.drops_a_yield_temporary_early(ir)
+    }
+
+    /// Whether some state is entered while a yield's temporary that may borrow a local
+    /// (`yield_!(lg.guard("t").name.clone())`, a method of the user's on an owned local) is
+    /// alive but not kept: a borrow could not be kept, so flat it would drop before the
+    /// consumer sees the item, where the plain statement keeps it until it ends.
+    fn drops_a_yield_temporary_early(&self, ir: &Ir) -> bool {
+        (0..ir.states.len()).any(|s| {
+            let node = self.cfg.entries[s];
+            node != usize::MAX
+                && ir.yield_temps.iter().any(|&b| {
+                    let info = &ir.bindings[b];
+                    matches!(info.borrows, Borrows::Maybe)
+                        && !info.by_ref
+                        && !info.plain
+                        && self.cfg.binding_places[b]
+                            .iter()
+                            .any(|&p| self.init.maybe_init[node].contains(p))
+                        && !self.kept_bindings_at(s, b)
+                })
+        })
     }
 
     /// Whether some state is entered while a `match`/`if let`/`while let` scrutinee's guard
