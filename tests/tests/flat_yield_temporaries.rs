@@ -301,6 +301,7 @@ fn the_value_under_a_question_mark_drops_after_the_item() {
 }
 
 /// Makes values with a visible `Drop` through a method of its own (`maker.bag(k)`).
+#[derive(Debug)]
 pub struct Maker(&'static str);
 
 impl Maker {

@@ -240,6 +240,19 @@ pub(crate) struct Ir {
     /// Bindings whose `let` value may hold a value of the user's making, whose drop may be
     /// visible (`Guard::new("g", &log)`, `vec![span]`: `build/user_values.rs`).
     pub user_made: std::collections::HashSet<BindingId>,
+    /// Parameters of a written type of the user's (`stats: Stats`) and `self` by value: a
+    /// method named like a consuming std method (`stats.count()`) may borrow them instead.
+    pub user_typed: std::collections::HashSet<BindingId>,
+    /// Uses of a whole local of the user's type (`user_made`, `user_typed`) as the receiver
+    /// of a method named like one that takes `self` on every std type (`stats.count()`,
+    /// `cfg.unwrap()`): `build/operands.rs` takes it for a move, but a method of the user's
+    /// of that name may take `&self`, and then the value lives on (`plan/inexact.rs`).
+    pub consumed_by_name: Vec<usize>,
+    /// Bindings of a `let` of a method named like a std method that returns a borrow,
+    /// called on a whole local of the user's type (`let conn = pool.get();`): taken for
+    /// references, which have nothing to drop, but a method of the user's of that name may
+    /// return an owned value (`plan/inexact.rs`).
+    pub borrowed_by_name: std::collections::HashSet<BindingId>,
     /// Each struct update of a local (`S { a: .., ..base }`).
     pub struct_updates: Vec<StructUpdate>,
     /// What the builder found wrong with the body.

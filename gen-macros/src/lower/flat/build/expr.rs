@@ -426,6 +426,7 @@ impl Builder<'_> {
                 built
             })
             .collect();
+        self.note_consumed_by_name(e, &built);
         self.note_stored_borrows(e, &built);
         leaf(
             ExprKind::Op {

@@ -11,6 +11,7 @@ impl Builder<'_> {
     pub(super) fn local(&mut self, local: &syn::Local) -> Let {
         let init_syn = local.init.as_ref();
         let user_made = init_syn.is_some_and(|i| self.may_hold_user_values(&i.expr));
+        let taken_for_a_borrow = init_syn.is_some_and(|i| self.borrowed_by_name(&i.expr));
         let place = init_syn.and_then(|i| self.place_of(&i.expr));
         // The initializer is read in place when the pattern destructures a place (its
         // by-value bindings move out of it, `moves`), used by value otherwise.
@@ -331,6 +332,9 @@ impl Builder<'_> {
         }
         if user_made {
             self.ir.user_made.extend(bindings.iter().copied());
+        }
+        if taken_for_a_borrow {
+            self.ir.borrowed_by_name.extend(bindings.iter().copied());
         }
         if join.is_some()
             && init

@@ -17,6 +17,7 @@ mod branches;
 mod call_facts;
 mod closure_borrows;
 mod conditional;
+mod consumed_by_name;
 mod expr;
 pub(crate) mod for_head_temps;
 mod generic_not_copy;
@@ -160,6 +161,9 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             named_parts: Vec::new(),
             spelled_out: std::collections::HashMap::new(),
             user_made: std::collections::HashSet::new(),
+            user_typed: Default::default(),
+            consumed_by_name: Vec::new(),
+            borrowed_by_name: Default::default(),
             struct_updates: Vec::new(),
         },
         scopes: Vec::new(),
@@ -232,6 +236,14 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             .is_some_and(|t| readers::reader_type(t, generics))
         {
             b.ir.readers.insert(id);
+        }
+        // `stats: Stats`, `self`: a value of a type of the user's (`Ir::user_typed`).
+        let user_typed = match arg.ty.as_deref() {
+            Some(ty) => written_types::users_type(written_types::referent(ty), generics),
+            None => crate::parse::is_self_ident(&arg.ident),
+        };
+        if user_typed && (arg.by_ref || !arg.plain) {
+            b.ir.user_typed.insert(id);
         }
         if box_params.contains(&arg.ident.to_string()) {
             b.ir.boxes.insert(id);

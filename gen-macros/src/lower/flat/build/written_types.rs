@@ -160,6 +160,68 @@ fn named_without_lifetimes(ty: &syn::Type, generics: Option<&syn::Generics>) -> 
         })
 }
 
+/// std types whose values take `self` in methods named like `Iterator`'s or `Option`'s.
+const STD_WRAPPERS: &[&str] = &[
+    "Option",
+    "Result",
+    "Box",
+    "Rc",
+    "Arc",
+    "Cow",
+    "Peekable",
+    "Chars",
+    "CharIndices",
+    "Bytes",
+    "Lines",
+    "Split",
+    "SplitWhitespace",
+    "IntoIter",
+    "Iter",
+    "IterMut",
+    "Drain",
+    "Range",
+    "RangeInclusive",
+    "Rev",
+    "Enumerate",
+    "Skip",
+    "Take",
+    "Map",
+    "Filter",
+    "Zip",
+    "Chain",
+    "Receiver",
+    "JoinHandle",
+];
+
+/// The type behind any references (`Pool` of `&mut Pool`).
+pub(super) fn referent(ty: &syn::Type) -> &syn::Type {
+    match ty {
+        syn::Type::Reference(r) => referent(&r.elem),
+        syn::Type::Paren(p) => referent(&p.elem),
+        syn::Type::Group(g) => referent(&g.elem),
+        other => other,
+    }
+}
+
+/// A type of the user's (`Stats`, `report::Builder<T>`): a path that is neither a type
+/// parameter, `Self`, nor a std type whose methods of consuming names take `self`.
+pub(super) fn users_type(ty: &syn::Type, generics: Option<&syn::Generics>) -> bool {
+    let syn::Type::Path(p) = ty else {
+        return false;
+    };
+    let param =
+        |name: &syn::Ident| generics.is_some_and(|g| g.type_params().any(|t| t.ident == *name));
+    p.qself.is_none()
+        && p.path.segments.last().is_some_and(|s| {
+            let name = s.ident.to_string();
+            !param(&s.ident)
+                && name != "Self"
+                && name.starts_with(|c: char| c.is_ascii_uppercase())
+                && !STD_WRAPPERS.contains(&name.as_str())
+                && !STD_CONTAINERS.contains(&name.as_str())
+        })
+}
+
 /// `String`, `str` behind a reference or a `Box`: text.
 pub(super) fn is_text(ty: &syn::Type) -> bool {
     match ty {

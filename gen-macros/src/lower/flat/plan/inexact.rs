@@ -52,6 +52,11 @@
 //! - **A yield's temporary that may borrow a local** (`yield_!(pool.checkout(k).rows.len())`,
 //!   a method of the user's on an owned local, `yield_temps.rs`): a borrow could not be kept,
 //!   so flat it would drop before the consumer sees the item.
+//! - **A local of the user's type taken for moved by a method's name** (`let n =
+//!   stats.count();`, `build/consumed_by_name.rs`), in scope at a later suspension: a method
+//!   of the user's of that name may take `&self`; a value taken for a borrow by its method's
+//!   name (`let conn = pool.get();`), in scope but not kept at a suspension: the method of
+//!   the user's may return an owned value.
 //! - **A scrutinee's guard of the generator's own lock, alive at a suspension** (`while let
 //!   Some(t) = queue.lock().unwrap().pop_front() { yield_!(t) }` with an owned `queue`):
 //!   Rust holds it until the construct ends; the state cannot hold it beside the lock.
@@ -72,6 +77,25 @@ impl Plan {
             || self.keeps_a_shadowed_builder(ir)
             || self.suspends_with_a_scrutinee_guard_of_its_own_local(ir)
             || self.drops_a_yield_temporary_early(ir)
+            || self.drops_a_receiver_taken_for_moved(ir)
+            || self.drops_a_value_taken_for_a_borrow(ir)
+    }
+
+    /// Whether a local of the user's type taken for moved by a method's name alone
+    /// (`Ir::consumed_by_name`: `let n = stats.count();`) is still in scope at a later state:
+    /// if the method takes `&self`, the plain function drops it at the end of its block, and
+    /// flat it would drop at the next suspension.
+    fn drops_a_receiver_taken_for_moved(&self, ir: &Ir) -> bool {
+        ir.consumed_by_name.iter().any(|&id| {
+            let Some(node) = self.cfg.use_nodes[id] else {
+                return false;
+            };
+            let Event::Use(p, _) = self.cfg.events[node] else {
+                return false;
+            };
+            let binding = self.cfg.places.list[p].binding;
+            self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
+        })
     }
 
     /// Whether some state is entered while a yield's temporary that may borrow a local
@@ -79,14 +103,28 @@ impl Plan {
     /// alive but not kept: a borrow could not be kept, so flat it would drop before the
     /// consumer sees the item, where the plain statement keeps it until it ends.
     fn drops_a_yield_temporary_early(&self, ir: &Ir) -> bool {
+        self.drops_early_at_a_state(ir, |b| {
+            let info = &ir.bindings[b];
+            ir.yield_temps.contains(&b) && matches!(info.borrows, Borrows::Maybe) && !info.by_ref
+        })
+    }
+
+    /// Whether some state is entered while a value taken for a borrow by its method's name
+    /// alone (`Ir::borrowed_by_name`: `let conn = pool.get();`) is in scope but not kept:
+    /// if the user's method returns an owned value, flat it would drop there.
+    fn drops_a_value_taken_for_a_borrow(&self, ir: &Ir) -> bool {
+        self.drops_early_at_a_state(ir, |b| ir.borrowed_by_name.contains(&b))
+    }
+
+    /// Whether some state is entered while a binding `chosen` picks, not plain, is
+    /// initialized but not kept.
+    fn drops_early_at_a_state(&self, ir: &Ir, chosen: impl Fn(BindingId) -> bool) -> bool {
         (0..ir.states.len()).any(|s| {
             let node = self.cfg.entries[s];
             node != usize::MAX
-                && ir.yield_temps.iter().any(|&b| {
-                    let info = &ir.bindings[b];
-                    matches!(info.borrows, Borrows::Maybe)
-                        && !info.by_ref
-                        && !info.plain
+                && (0..ir.bindings.len()).any(|b| {
+                    chosen(b)
+                        && !ir.bindings[b].plain
                         && self.cfg.binding_places[b]
                             .iter()
                             .any(|&p| self.init.maybe_init[node].contains(p))

@@ -1,0 +1,69 @@
+//! Values judged by a method's name alone, on a value of the user's own type.
+//!
+//! **Receivers taken for moved.**
+//!
+//! `build/operands.rs` takes a receiver for moved when the method takes `self` on every std
+//! type that has it (`count`, `unwrap`, `max`, `map`). A value of the user's own type may
+//! have a method of that name that takes `&self` (`stats.count()`): then the value lives on
+//! after the call, to the end of its block, where the flat state, which took it for moved,
+//! would have dropped it at the next suspension. Such uses are noted (`Ir::consumed_by_name`)
+//! and the plan lowers the body `boxed` when the value would still be in scope at a later
+//! state (`plan/inexact.rs`). `into`, `try_into` and `into_*` take `self` by convention.
+//!
+//! **Results taken for borrows.** `let conn = pool.get();` is taken for a reference
+//! (`borrows.rs`, `yields_references`), which has nothing to drop, so a flat state does not
+//! keep it once it is no longer read; a method of the user's named `get` may return an owned
+//! value (a pooled connection) whose drop the plain function runs at the end of its block
+//! (`Ir::borrowed_by_name`, the same plan check).
+
+use syn::Expr as SynExpr;
+
+use super::Builder;
+use crate::lower::flat::ir::{Expr, ExprKind};
+
+impl Builder<'_> {
+    /// Whether `init` is a method named like a std method that returns a borrow, called on
+    /// a whole local of the user's type (see the module doc).
+    pub(super) fn borrowed_by_name(&self, init: &SynExpr) -> bool {
+        let SynExpr::MethodCall(m) = init else {
+            return false;
+        };
+        super::borrows::yields_references(init)
+            && self
+                .place_of(&m.receiver)
+                .is_some_and(|p| p.path.is_empty() && self.users_value(p.binding))
+    }
+
+    /// Whether `b` holds a value of the user's type: a `let` of a value of the user's making
+    /// (`let stats = Stats { .. };`, `Ir::user_made`; not a loop's item, often a `Result`),
+    /// or a parameter of the user's type (`Ir::user_typed`).
+    fn users_value(&self, b: crate::lower::flat::ir::BindingId) -> bool {
+        let info = &self.ir.bindings[b];
+        (info.by_ref || !info.plain)
+            && ((self.ir.user_made.contains(&b) && self.ir.whole_lets.contains(&b))
+                || self.ir.user_typed.contains(&b))
+    }
+
+    /// Notes the receiver of `e`, built as `built[0]`, when it is a whole local of the user's
+    /// type taken for moved by the method's name alone.
+    pub(super) fn note_consumed_by_name(&mut self, e: &SynExpr, built: &[Expr]) {
+        let SynExpr::MethodCall(m) = e else {
+            return;
+        };
+        let name = m.method.to_string();
+        if !super::operands::consumes_receiver(&name, m.args.len())
+            || matches!(name.as_str(), "into" | "try_into")
+            || name.starts_with("into_")
+        {
+            return;
+        }
+        let Some(ExprKind::Place { place, id, .. }) = built.first().map(|b| &b.kind) else {
+            return;
+        };
+        let b = place.binding;
+        let info = &self.ir.bindings[b];
+        if place.path.is_empty() && !info.by_ref && self.users_value(b) {
+            self.ir.consumed_by_name.push(*id);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Methods of the user's own types named like std methods. The macro judges a method by its
+//! name: `count`, `max`, `unwrap` take `self` on every std type that has them, `get` and
+//! `peek` return a borrow. A method of the user's of that name may take `&self`, or return
+//! an owned value: the value then lives to the end of its block, as in the plain function,
+//! never dropped at the next yield. Items and drops are compared with the plain twin at
+//! every early stop.
+
+use gen_tests::{Noisy, check, same_drops, twin};
+
+/// Statistics with a visible `Drop` and `&self` methods named like consuming std methods.
+#[derive(Debug)]
+pub struct Stats {
+    pub seen: Vec<u32>,
+    _noisy: Noisy,
+}
+
+impl Stats {
+    pub fn new(name: &str, seen: Vec<u32>) -> Stats {
+        Stats {
+            seen,
+            _noisy: Noisy::new(name),
+        }
+    }
+
+    pub fn count(&self) -> usize {
+        self.seen.len()
+    }
+
+    pub fn max(&self) -> u32 {
+        self.seen.iter().copied().max().unwrap_or(0)
+    }
+
+    pub fn sum(&self) -> u32 {
+        self.seen.iter().sum()
+    }
+}
+
+/// A pool whose `get` and `peek` hand out owned values with a visible `Drop`.
+#[derive(Debug)]
+pub struct Pool(pub &'static str);
+
+impl Pool {
+    pub fn get(&self) -> Noisy {
+        Noisy::new(format!("{} conn", self.0))
+    }
+
+    pub fn peek(&self, n: u32) -> Stats {
+        Stats::new(self.0, (0..n).collect())
+    }
+}
+
+/// A report whose `count` really takes it by value.
+#[derive(Debug)]
+pub struct Report(pub Noisy, pub usize);
+
+impl Report {
+    pub fn count(self) -> usize {
+        self.1
+    }
+}
+
+twin! {
+    fn receivers_taken_by_reference(n: u32) -> usize {
+        // A local made by a function of the user's: `count(&self)` leaves it in place.
+        let stats = Stats::new("local", (0..n).collect());
+        let count = stats.count();
+        yield_!(count);
+        let max = stats.max() as usize;
+        yield_!(max);
+        // A struct literal.
+        let other = Stats {
+            seen: vec![n],
+            _noisy: Noisy::new("literal"),
+        };
+        let total = other.sum() as usize;
+        for i in 0..n {
+            yield_!(total + i as usize);
+        }
+    }
+}
+
+#[test]
+fn a_method_named_like_a_consuming_one_leaves_the_local_in_place() {
+    let log = same_drops!(receivers_taken_by_reference(2));
+    assert_eq!(log[..3], ["yield 2", "yield 1", "yield 2"]);
+    same_drops!(receivers_taken_by_reference(0));
+    check!(receivers_taken_by_reference(3));
+}
+
+twin! {
+    fn parameters_of_the_users_types(stats: Stats, pool: &Pool, n: u32) -> usize {
+        let count = stats.count();
+        yield_!(count);
+        // `get` named like a borrowing std method, returning an owned connection.
+        let conn = pool.get();
+        let name_len = conn.name().len();
+        for i in 0..n {
+            yield_!(name_len + i as usize);
+        }
+        let peeked = pool.peek(n);
+        let max = peeked.max();
+        yield_!(max as usize);
+    }
+}
+
+#[test]
+fn values_of_parameters_of_the_users_types_drop_where_the_plain_function_drops_them() {
+    let pool = Pool("p");
+    let log = same_drops!(parameters_of_the_users_types(
+        Stats::new("arg", vec![4, 5]),
+        &pool,
+        2
+    ));
+    assert_eq!(log[..4], ["yield 2", "yield 6", "yield 7", "yield 1"]);
+    same_drops!(parameters_of_the_users_types(
+        Stats::new("arg", vec![]),
+        &pool,
+        0
+    ));
+    check!(parameters_of_the_users_types(
+        Stats::new("arg", vec![1]),
+        &pool,
+        3
+    ));
+}
+
+twin! {
+    fn a_consuming_method_of_the_users(n: usize) -> usize {
+        // `count(self)`: the report drops inside the call, before the yield.
+        let report = Report(Noisy::new("report"), n);
+        let count = report.count();
+        yield_!(count);
+        yield_!(count + 1);
+    }
+}
+
+#[test]
+fn a_method_of_the_users_that_takes_self_still_moves_the_value() {
+    let log = same_drops!(a_consuming_method_of_the_users(3));
+    assert_eq!(log[..2], ["drop report", "yield 3"]);
+    check!(a_consuming_method_of_the_users(1));
+}
