@@ -23,6 +23,7 @@ pub(super) fn assemble(
     let s0 = names::variant(0);
     // The start state holds the arguments it keeps; the outer function still calls the
     // receiver `self`.
+    let mut mutation_checks = TokenStream::new();
     let initial: Vec<(usize, TokenStream)> = plan.kept[0]
         .iter()
         .rev()
@@ -38,6 +39,17 @@ pub(super) fn assemble(
                     }
                     None => quote!(self),
                 }
+            } else if let Some(checks) = ir
+                .inline
+                .then(|| mutating_calls_checked(ir, binding))
+                .flatten()
+            {
+                // Checked on the captured variable before the block's `move` closure, where
+                // rustc's error names it.
+                mutation_checks.extend(checks);
+                let mut name = ident.clone();
+                name.set_span(Span::call_site().located_at(ident.span()));
+                name.to_token_stream()
             } else if let Some(&at) = ir.mutated.get(&binding).filter(|_| ir.inline) {
                 // A captured variable the body mutates needs the user's `mut`, as in a
                 // closure (and so the user's `mut` counts as used).
@@ -251,8 +263,66 @@ pub(super) fn assemble(
         #state_enum
         #needless_mut
         #cloners
+        #mutation_checks
         let #mutability #st = #start;
         let #generator = #generator_value;
         #generator
     }
 }
+
+/// Desugar the calls `log.push(x)` by which an `iter!` block mutates its capture `log`, each of
+/// a method named like a std mutating one, into `let _ = |a| log.push(a);` on the captured
+/// variable, before the block takes it: a closure never called, which needs the variable's
+/// `mut` exactly when the method takes `&mut self`, as the `move` closure of the plain code
+/// would (a method of the user's of that name may take `&self`); its parameters take their
+/// types from the method's. `None` when the binding is mutated otherwise too, or by a std
+/// method with a generic parameter (`extend`, `retain`, a map's `remove`), whose type the closure's parameter
+/// could not infer: the variable's `mut` is then required as before.
+fn mutating_calls_checked(ir: &ir::Ir, binding: ir::BindingId) -> Option<TokenStream> {
+    if ir.mutated_otherwise.contains(&binding) {
+        return None;
+    }
+    let calls = ir.mutated_by_methods.get(&binding)?;
+    if calls.iter().any(|c| {
+        !c.args.is_empty()
+            && c.turbofish.is_none()
+            && GENERIC_MUTATORS.contains(&c.method.to_string().as_str())
+    }) {
+        return None;
+    }
+    let ident = &ir.bindings[binding].ident;
+    let checks = calls.iter().map(|call| {
+        let at = syn::spanned::Spanned::span(&call.receiver);
+        let mut name = ident.clone();
+        name.set_span(at);
+        let (method, turbofish) = (&call.method, &call.turbofish);
+        let params: Vec<_> = (0..call.args.len())
+            .map(|i| proc_macro2::Ident::new(&format!("__gen_a{i}"), Span::mixed_site()))
+            .collect();
+        quote_spanned!(at=> let _ = |#(#params),*| #name.#method #turbofish (#(#params),*);)
+    });
+    Some(quote!(#(#checks)*))
+}
+
+/// std's mutating methods with a generic parameter: a closure's parameter passed to them has
+/// no type to take.
+const GENERIC_MUTATORS: &[&str] = &[
+    "extend",
+    "remove",
+    "get_mut",
+    "retain",
+    "retain_mut",
+    "sort_by",
+    "sort_by_key",
+    "sort_by_cached_key",
+    "sort_unstable_by",
+    "sort_unstable_by_key",
+    "dedup_by",
+    "dedup_by_key",
+    "drain",
+    "splice",
+    "resize_with",
+    "get_or_insert_with",
+    "extract_if",
+    "fill_with",
+];

@@ -55,6 +55,13 @@ pub(crate) struct Ir {
     /// Bindings the body visibly mutates (assigns, `x += ..`, `x.f = ..`, `&mut x`, a std
     /// mutating method on the binding itself such as `x.push(..)`), with where it first does.
     pub mutated: std::collections::HashMap<BindingId, Span>,
+    /// Of `mutated`, in an `iter!` block: the bindings whose only visible mutations are calls
+    /// of methods named like std's mutating ones on the binding itself (`log.push(x)`), with
+    /// those calls: a method of the user's of that name may take `&self`, so the block checks
+    /// each call on the captured variable instead of requiring its `mut` (`assemble.rs`).
+    pub mutated_by_methods: std::collections::HashMap<BindingId, Vec<syn::ExprMethodCall>>,
+    /// Of `mutated`: the bindings mutated otherwise (assigned, `&mut x`).
+    pub mutated_otherwise: std::collections::HashSet<BindingId>,
     /// In an `iter!` block, the first place rooted at `self` that the block assigns
     /// (`self.n += 1`), as written: what the block's start borrows mutably, so that a
     /// `mut self` counts as used, as a `move` closure's assignment would make it.

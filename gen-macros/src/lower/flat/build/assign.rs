@@ -66,6 +66,7 @@ impl Builder<'_> {
             .then(|| self.new_state(StateKind::Join { value: true }));
         for binding in self.assigned_bindings(left) {
             self.ir.mutated.entry(binding).or_insert(left.span());
+            self.ir.mutated_otherwise.insert(binding);
             self.ir.maybe_mutated.insert(binding);
             if self.ir.inline
                 && self.ir.assigned_self_place.is_none()

@@ -103,6 +103,8 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             macro_statics: false,
             inline: func.sig.is_none(),
             mutated: std::collections::HashMap::new(),
+            mutated_by_methods: Default::default(),
+            mutated_otherwise: Default::default(),
             assigned_self_place: None,
             ref_pattern_loops: Default::default(),
             iterator_params: Default::default(),

@@ -85,6 +85,17 @@ impl Builder<'_> {
                 && self.place_of(target).is_some_and(|p| !p.path.is_empty());
             if let Some(place) = self.place_of(target).filter(|_| !on_field) {
                 self.ir.mutated.entry(place.binding).or_insert(e.span());
+                match e {
+                    SynExpr::MethodCall(m) if place.path.is_empty() => self
+                        .ir
+                        .mutated_by_methods
+                        .entry(place.binding)
+                        .or_default()
+                        .push(m.clone()),
+                    _ => {
+                        self.ir.mutated_otherwise.insert(place.binding);
+                    }
+                }
             }
             // Through `IndexMut` too (`adj[i].push(x)`): the `mut` of `adj` is needed.
             if let Some(binding) = self.root_binding(target) {
