@@ -180,3 +180,97 @@ fn a_generic_operand_is_moved_by_the_operator() {
         prefix_sums_plain(texts)
     );
 }
+
+/// A row holding an amount and a tag of its own.
+#[derive(Debug)]
+pub struct Row {
+    amount: Money,
+    id: i64,
+    _tag: Noisy,
+}
+
+fn rows(n: i64) -> Vec<Row> {
+    (0..n)
+        .map(|i| Row {
+            amount: money(&format!("m{i}"), i),
+            id: i,
+            _tag: Noisy::new(format!("row{i}")),
+        })
+        .collect()
+}
+
+twin! {
+    fn fields_added_into_a_value_of_the_users(n: i64) -> i64 {
+        // `total += row.amount` into a `Money` moves the field out of the row, which keeps
+        // its other fields to the end of the iteration (E0382 on the yield before).
+        let mut total = money("total", 0);
+        for row in rows(n) {
+            total += row.amount;
+            yield_!(row.id + total.cents);
+        }
+        let mut sum = Money { cents: 0, tag: Noisy::new("sum") };
+        for row in rows(n) {
+            sum += row.amount;
+            yield_!(sum.cents);
+        }
+        let mut more = Money { cents: 0, tag: Noisy::new("more") };
+        for row in rows(n) {
+            more += row.amount;
+            yield_!(more.cents);
+            let _ = row.id;
+        }
+        // Numbers are still read in place.
+        let mut ids = 0;
+        for row in rows(n) {
+            ids += row.id;
+            yield_!(ids);
+        }
+    }
+}
+
+/// Bytes appended by `+=`, a value of the user's that is not `Copy`.
+#[derive(Debug)]
+pub struct Bytes(Vec<u8>);
+
+impl AddAssign for Bytes {
+    fn add_assign(&mut self, other: Bytes) {
+        self.0.extend(other.0);
+    }
+}
+
+/// A record whose bytes are appended and whose id stays.
+#[derive(Debug)]
+pub struct Record {
+    data: Bytes,
+    id: u32,
+}
+
+fn records(n: u8) -> Vec<Record> {
+    (0..n)
+        .map(|i| Record {
+            data: Bytes(vec![i; usize::from(i)]),
+            id: u32::from(i),
+        })
+        .collect()
+}
+
+twin! {
+    fn appended_lengths(n: u8) -> usize {
+        let mut all = Bytes(vec![]);
+        for r in records(n) {
+            all += r.data;
+            yield_!(all.0.len());
+        }
+        let ids: u32 = records(n).iter().map(|r| r.id).sum();
+        yield_!(ids as usize);
+    }
+}
+
+#[test]
+fn a_field_added_into_a_value_of_the_users_type_is_moved() {
+    check!(appended_lengths(0));
+    check!(appended_lengths(4));
+    same_drops!(fields_added_into_a_value_of_the_users(3));
+    check!(fields_added_into_a_value_of_the_users(0));
+    check!(fields_added_into_a_value_of_the_users(2));
+}

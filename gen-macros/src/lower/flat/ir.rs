@@ -186,6 +186,10 @@ pub(crate) struct Ir {
     /// Locals whose value is certainly not `Copy` (`vec![..]`, a `String`, a `Vec<T>`
     /// annotation): a "move" of one that later code reads again is a use after move.
     pub not_copy: std::collections::HashSet<BindingId>,
+    /// Locals a `let` binds to a value of a constructor of the user's (`Big(vec![])`,
+    /// `Money { cents: 0 }`, `Total::new()`): `t += r.n` into one takes a value of the user's
+    /// type, which may not be `Copy`, so the field is moved, not read as a number.
+    pub constructed: std::collections::HashSet<BindingId>,
     /// Iterators bound by a `let` whose items are references into what they borrow or plain
     /// data (`let mut parts = line.split(',');`): `parts.next()` borrows what `parts` does,
     /// unless its items are plain data (`text.chars()`) or values a closure builds.

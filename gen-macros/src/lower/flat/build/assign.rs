@@ -26,7 +26,13 @@ impl Builder<'_> {
         // `total += node.size;` (outside `s += &t`) and `count = node.size;` into a plain
         // local take a number, so `Copy`: the field is read in place. Otherwise
         // `cur = node.next;`, like `let next = node.next;`, moves the field.
+        // `t += r.n` into a value of a constructor of the user's (`Ir::constructed`) takes
+        // a value of that type, not a number: a move of the field.
+        let into_users_value = self
+            .place_of(left)
+            .is_some_and(|p| p.path.is_empty() && self.ir.constructed.contains(&p.binding));
         let copies = match op {
+            Some(_) if into_users_value => false,
             Some(_) => !matches!(
                 right,
                 SynExpr::Reference(_)

@@ -86,6 +86,11 @@ impl Builder<'_> {
                         .is_some_and(|p| p.path.is_empty() && self.ir.not_copy.contains(&p.binding))
             }),
         };
+        if let (syn::Pat::Ident(_), [binding], Some(init)) = (&local.pat, bindings, init)
+            && users_constructor(&init.expr)
+        {
+            self.ir.constructed.insert(*binding);
+        }
         if not_copy && bindings.len() == 1 {
             self.ir.not_copy.insert(bindings[0]);
         }
@@ -146,6 +151,31 @@ fn never_copy(name: &str) -> bool {
 pub(super) fn not_copy_type(ty: &syn::Type) -> bool {
     matches!(ty, syn::Type::Path(p) if p.qself.is_none() && p.path.segments.last().is_some_and(
         |s| never_copy(&s.ident.to_string())))
+}
+
+/// `Big(vec![])`, `Money { cents: 0 }`, `Total::new()`: a constructor of a type of the
+/// user's (a path whose type segment is capitalized and no std type).
+fn users_constructor(e: &syn::Expr) -> bool {
+    let capitalized = |s: &str| s.starts_with(|c: char| c.is_ascii_uppercase());
+    let users = |ty: &str| {
+        capitalized(ty) && !never_copy(ty) && !super::user_values::STD_CONSTRUCTORS.contains(&ty)
+    };
+    match e {
+        syn::Expr::Paren(p) => users_constructor(&p.expr),
+        syn::Expr::Struct(s) => s
+            .path
+            .segments
+            .last()
+            .is_some_and(|seg| users(&seg.ident.to_string())),
+        syn::Expr::Call(_) => {
+            super::syntax_facts::callee_segments(e).is_some_and(|segs| match &segs[..] {
+                [.., ty] if capitalized(ty) => users(ty),
+                [.., ty, _] => users(ty),
+                _ => false,
+            })
+        }
+        _ => false,
+    }
 }
 
 /// `vec![..]`, `format!(..)`, `Vec::new()`, `String::from(..)`, `x.to_string()`,

@@ -164,6 +164,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             spelled_out: std::collections::HashMap::new(),
             user_made: std::collections::HashSet::new(),
             user_typed: Default::default(),
+            constructed: Default::default(),
             consumed_by_name: Vec::new(),
             borrowed_by_name: Default::default(),
             struct_updates: Vec::new(),

@@ -19,6 +19,28 @@ use super::Builder;
 /// Constructors that only wrap their arguments: what they hold is what the arguments hold.
 const WRAPPERS: &[&str] = &["Some", "Ok", "Err", "Box", "Rc", "Arc", "Cell", "RefCell"];
 
+/// std types and wrappers whose constructors make values that are often `Copy` or that the
+/// analyses know (`Some(..)`, `Duration::from_secs(..)`).
+pub(super) const STD_CONSTRUCTORS: &[&str] = &[
+    "Some",
+    "Ok",
+    "Err",
+    "Box",
+    "Rc",
+    "Arc",
+    "Cell",
+    "RefCell",
+    "Option",
+    "Result",
+    "Duration",
+    "Instant",
+    "Wrapping",
+    "Saturating",
+    "Reverse",
+    "PhantomData",
+    "Default",
+];
+
 /// Paths of std functions (`String::from`, `Vec::with_capacity`, `std::mem::take`): what
 /// they make holds what their arguments hold.
 const STD_TYPES: &[&str] = &[
