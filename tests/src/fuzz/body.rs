@@ -392,8 +392,10 @@ impl Gen {
                 52 => Some(self.deferred_init()),
                 // Yields inside expressions.
                 53 | 54 => self.yield_in_expr(depth, compound),
-                // `&self` methods named like by-value ones: `send`, `join`, `last`.
+                // `&self` methods named like by-value ones: `send`, `join`, `last`, a guard's `count`
+                // and `get`.
                 55 => Some(self.channel_stmt()),
+                56 if self.rng.chance(1, 3) => self.users_named_like_std(),
                 56 => Some(self.words_stmt()),
                 // A scrutinee that borrows a `Vec` local and is dead at the arm's yield
                 // (`if let Some(l) = v.last()`), a number copied out of a `Cell`.

@@ -1,7 +1,8 @@
 //! Owned values beyond guards, integers and struct-like values: `String`s and the locals that
 //! borrow them until the next yield, `Vec<String>` (`join`), `Vec<G>` (`vec![g]`), an mpsc
 //! channel (`send` by reference, the receiver counts) and the `Rec` record whose `Copy` id is
-//! used by value next to a guard the body never names.
+//! used by value next to a guard the body never names; a guard's own methods named like std
+//! ones (`g.count()`, `g.get(..)`).
 //!
 //! Every value here that is not `Copy` follows the guard rule of `super`: it is moved only in
 //! the loop nesting that declared it (or right before a jump out of its scope), and a move in
@@ -110,6 +111,26 @@ impl Gen {
                 format!("let mut {j} = {w}.join(\",\");\n{y}\n")
             }
         }
+    }
+
+    /// A guard's `&self` methods named like std ones: `let x = g.count();` (a by-value name)
+    /// and `let h = g.get("h");` (a borrowing name) returning an owned guard, which then
+    /// lives like any guard; `g` lives on to the end of its scope.
+    pub(super) fn users_named_like_std(&mut self) -> Option<String> {
+        let g = self.pick_var(Ty::Guard)?;
+        Some(match self.rng.below(2) {
+            0 => {
+                let x = self.fresh("x");
+                self.declare(x.clone(), Ty::Int);
+                let y = self.yield_of(&x);
+                format!("let {x} = {g}.count();\n{y}\n")
+            }
+            _ => {
+                let h = self.fresh("g");
+                self.declare(h.clone(), Ty::Guard);
+                format!("let {h} = {g}.get(\"{h}\");\n")
+            }
+        })
     }
 
     /// `let mut words = vec![..];`: from a moved `String` local, a clone or `format!`.
