@@ -5,6 +5,9 @@
 //! never dropped at the next yield. Items and drops are compared with the plain twin at
 //! every early stop.
 
+// `for pool in vec![..]` beside `for stats in [..]` is a shape under test.
+#![allow(clippy::useless_vec)]
+
 use gen_tests::{Noisy, check, same_drops, twin};
 
 /// Statistics with a visible `Drop` and `&self` methods named like consuming std methods.
@@ -139,4 +142,30 @@ fn a_method_of_the_users_that_takes_self_still_moves_the_value() {
     let log = same_drops!(a_consuming_method_of_the_users(3));
     assert_eq!(log[..2], ["drop report", "yield 3"]);
     check!(a_consuming_method_of_the_users(1));
+}
+
+twin! {
+    fn items_of_a_list_of_the_users_values(n: u32) -> usize {
+        // A loop's items out of a list of constructors of the user's are values of the
+        // user's type: `count(&self)` leaves the item in place to the end of the iteration.
+        for stats in [Stats::new("a", vec![n]), Stats::new("b", vec![1, 2])] {
+            let count = stats.count();
+            yield_!(count);
+            yield_!(stats.sum() as usize);
+        }
+        for pool in vec![Pool("v"), Pool("w")] {
+            // `get` returning an owned value that drops at the end of the iteration.
+            let conn = pool.get();
+            let len = conn.name().len();
+            yield_!(len);
+            yield_!(len + 1);
+        }
+    }
+}
+
+#[test]
+fn items_of_a_list_of_the_users_values_drop_at_the_end_of_their_iteration() {
+    let log = same_drops!(items_of_a_list_of_the_users_values(3));
+    assert_eq!(log[..4], ["yield 1", "yield 3", "drop a", "yield 2"]);
+    check!(items_of_a_list_of_the_users_values(0));
 }

@@ -187,8 +187,9 @@ pub(crate) struct Ir {
     /// annotation): a "move" of one that later code reads again is a use after move.
     pub not_copy: std::collections::HashSet<BindingId>,
     /// Locals a `let` binds to a value of a constructor of the user's (`Big(vec![])`,
-    /// `Money { cents: 0 }`, `Total::new()`): `t += r.n` into one takes a value of the user's
-    /// type, which may not be `Copy`, so the field is moved, not read as a number.
+    /// `Money { cents: 0 }`, `Total::new()`), and a loop's items out of a list of them (`for g
+    /// in [G::new("a")]`): `t += r.n` into one takes a value of the user's type, which may not
+    /// be `Copy`, so the field is moved, not read as a number.
     pub constructed: std::collections::HashSet<BindingId>,
     /// Iterators bound by a `let` whose items are references into what they borrow or plain
     /// data (`let mut parts = line.split(',');`): `parts.next()` borrows what `parts` does,

@@ -36,12 +36,14 @@ impl Builder<'_> {
 
     /// Whether `b` holds a value of the user's type: a `let` of a value of the user's making
     /// (`let stats = Stats { .. };`, `Ir::user_made`; not a loop's item, often a `Result`),
-    /// or a parameter of the user's type (`Ir::user_typed`).
+    /// a loop's item out of a list of the user's constructors (`Ir::constructed`), or a
+    /// parameter of the user's type (`Ir::user_typed`).
     fn users_value(&self, b: crate::lower::flat::ir::BindingId) -> bool {
         let info = &self.ir.bindings[b];
         (info.by_ref || !info.plain)
             && ((self.ir.user_made.contains(&b) && self.ir.whole_lets.contains(&b))
-                || self.ir.user_typed.contains(&b))
+                || self.ir.user_typed.contains(&b)
+                || self.ir.constructed.contains(&b))
     }
 
     /// Notes the receiver of `e`, built as `built[0]`, when it is a whole local of the user's

@@ -155,7 +155,7 @@ pub(super) fn not_copy_type(ty: &syn::Type) -> bool {
 
 /// `Big(vec![])`, `Money { cents: 0 }`, `Total::new()`: a constructor of a type of the
 /// user's (a path whose type segment is capitalized and no std type).
-fn users_constructor(e: &syn::Expr) -> bool {
+pub(super) fn users_constructor(e: &syn::Expr) -> bool {
     let capitalized = |s: &str| s.starts_with(|c: char| c.is_ascii_uppercase());
     let users = |ty: &str| {
         capitalized(ty) && !never_copy(ty) && !super::user_values::STD_CONSTRUCTORS.contains(&ty)
@@ -174,6 +174,22 @@ fn users_constructor(e: &syn::Expr) -> bool {
                 _ => false,
             })
         }
+        _ => false,
+    }
+}
+
+/// `[G::new("a"), G::new("b")]`, `vec![Job { .. }]`: a list of values of constructors of the
+/// user's, whose items a `for` loop binds.
+pub(super) fn lists_users_constructions(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Paren(p) => lists_users_constructions(&p.expr),
+        syn::Expr::Array(a) => !a.elems.is_empty() && a.elems.iter().all(users_constructor),
+        syn::Expr::Macro(m) if m.mac.path.is_ident("vec") => m
+            .mac
+            .parse_body_with(
+                syn::punctuated::Punctuated::<syn::Expr, syn::Token![,]>::parse_terminated,
+            )
+            .is_ok_and(|elems| !elems.is_empty() && elems.iter().all(users_constructor)),
         _ => false,
     }
 }

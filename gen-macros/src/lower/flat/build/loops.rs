@@ -257,6 +257,14 @@ impl Builder<'_> {
                 if user_made {
                     self.ir.user_made.extend(bindings.iter().copied());
                 }
+                // `for g in [G::new("a"), G::new("b")]`: values of the user's type
+                // (`Ir::constructed`).
+                if let (Iterable::Syn(expr), syn::Pat::Ident(_)) = (&source, pat)
+                    && !through_ref
+                    && super::let_kinds::lists_users_constructions(expr)
+                {
+                    self.ir.constructed.extend(bindings.iter().copied());
+                }
                 self.ir.loop_items.extend(bindings.iter().copied());
                 self.note_loop_items(&source, pat, &bindings);
                 // `for i in a..b` over numbers: plain items, and a plain range.
