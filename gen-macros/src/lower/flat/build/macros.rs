@@ -347,6 +347,18 @@ impl Builder<'_> {
                         && !before
                         && let Some(binding) = self.resolve(ident)
                     {
+                        // `guard.v` in a nested `iter!`/`stream!`: its `move` start captures
+                        // the field alone when it is `Copy` (or `guard`'s type has no `Drop`),
+                        // and then `guard` stays, to drop at the end of its scope; else all of
+                        // `guard`. Which one, only rustc knows: the body lowers `boxed`.
+                        let info = &self.ir.bindings[binding];
+                        if how == Use::Value
+                            && !info.by_ref
+                            && !info.plain
+                            && reads_a_field(&trees[i + 1..])
+                        {
+                            self.ir.inexpressible = true;
+                        }
                         let place = Place::whole(binding);
                         self.record_use(&place, how);
                         out.push((place, how));
@@ -374,6 +386,20 @@ impl Builder<'_> {
             }
         }
     }
+}
+
+/// Whether `rest`, the tokens after a name, start with a field access (`.v`, `.0`), not a
+/// method call (`.len()`).
+fn reads_a_field(rest: &[TokenTree]) -> bool {
+    let dot = matches!(rest.first(), Some(TokenTree::Punct(p)) if p.as_char() == '.');
+    let field = matches!(
+        rest.get(1),
+        Some(TokenTree::Ident(_) | TokenTree::Literal(_))
+    );
+    let call = matches!(rest.get(2), Some(TokenTree::Group(g))
+        if g.delimiter() == proc_macro2::Delimiter::Parenthesis)
+        || matches!(rest.get(2), Some(TokenTree::Punct(p)) if p.as_char() == ':' || p.as_char() == '!');
+    dot && field && !call
 }
 
 /// The placeholders of a format string, each split into what it names (before any `:`,

@@ -9,9 +9,11 @@
 //!   body names, but the fields it never names would drop at that suspension instead of at
 //!   the end of the value's scope, and the named ones in an order the macro cannot know
 //!   (declaration order). A value the body builds from a tuple literal (every field known,
-//!   dropped by index) or from a struct literal of at most two fields (one left once one is
-//!   moved) stays flat, unless a move is below one of its fields (`t.meta.name`), whose
-//!   parts the literal does not spell out. (A hidden local holding a `match` scrutinee's value keeps what the
+//!   dropped by index, and a tuple has no `Drop` of its own) stays flat, unless a move is
+//!   below one of its fields (`t.meta.name`), whose parts the literal does not spell out. A
+//!   struct literal does not: the struct may have a `Drop` of its own, and then the "move"
+//!   of a field is a copy out of a value that stays whole (`Timer { start }` read by
+//!   `timer.start + 1`). (A hidden local holding a `match` scrutinee's value keeps what the
 //!   pattern leaves unbound by `unbound_parts.rs`.)
 //!   The same holds for an enum value a variant pattern moves fields out of (`Msg::Put {
 //!   key, .. } => yield_!(key)`, unless the pattern is taken for a copy,
@@ -333,11 +335,11 @@ impl Plan {
     }
 }
 
-/// Whether every field of `binding` is known and a partial move of it leaves at most one
-/// named field or fields that drop by index.
+/// Whether every field of `binding` is known, dropped by index, and it has no `Drop` of its
+/// own: a tuple literal's value.
 fn spelled_out(ir: &Ir, binding: BindingId) -> bool {
     match ir.spelled_out.get(&binding) {
-        Some(&(tuple, fields)) => tuple || fields <= 2,
+        Some(&(tuple, _)) => tuple,
         None => false,
     }
 }
