@@ -169,3 +169,64 @@ fn items_of_a_list_of_the_users_values_drop_at_the_end_of_their_iteration() {
     assert_eq!(log[..4], ["yield 1", "yield 3", "drop a", "yield 2"]);
     check!(items_of_a_list_of_the_users_values(0));
 }
+
+/// A door whose `lock` hands out an owned ticket, and a sensor whose `read` an owned reading:
+/// names std's locks and readers share.
+#[derive(Debug)]
+pub struct Door(pub u32);
+
+impl Door {
+    pub fn lock(&self) -> Noisy {
+        Noisy::new(format!("ticket {}", self.0))
+    }
+
+    pub fn read(&self) -> Stats {
+        Stats::new("reading", vec![self.0])
+    }
+}
+
+/// A queue whose `iter` hands out a snapshot, not a borrow.
+#[derive(Debug)]
+pub struct Queue(pub Vec<u32>);
+
+impl Queue {
+    pub fn iter(&self) -> std::vec::IntoIter<u32> {
+        self.0.clone().into_iter()
+    }
+
+    pub fn push(&mut self, x: u32) {
+        self.0.push(x);
+    }
+}
+
+twin! {
+    fn results_of_the_users_methods_kept_across_yields(n: u32) -> usize {
+        // Taken for borrows of the door by their names, kept across a yield: `boxed` holds
+        // them whether they borrow or own (the macro's error before).
+        let door = Door(n);
+        let ticket = door.lock();
+        yield_!(1);
+        yield_!(ticket.name().len());
+        let reading = door.read();
+        yield_!(2);
+        yield_!(reading.max() as usize);
+        // A loop over a snapshot while the queue changes.
+        let mut queue = Queue(vec![1, 2]);
+        for id in queue.iter() {
+            yield_!(id as usize);
+            queue.push(id + 10);
+        }
+        let ids = queue.iter();
+        for id in ids {
+            yield_!(id as usize);
+            queue.push(id);
+        }
+    }
+}
+
+#[test]
+fn results_of_the_users_methods_named_like_borrowing_ones_live_across_yields() {
+    let log = same_drops!(results_of_the_users_methods_kept_across_yields(3));
+    assert_eq!(log[..3], ["yield 1", "yield 8", "yield 2"]);
+    check!(results_of_the_users_methods_kept_across_yields(0));
+}

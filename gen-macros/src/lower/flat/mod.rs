@@ -221,6 +221,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let use_after_move = plan.use_after_move && ir.may_lower_boxed;
     let borrows_self = (plan.keeps_a_borrow_of_self
         || plan.shared_borrow_through_mut
+        || plan.borrow_judged_by_name
         || plan.keeps_a_borrow_of_a_callee)
         && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()

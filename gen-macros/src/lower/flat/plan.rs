@@ -119,6 +119,10 @@ pub(crate) struct Plan {
     /// A shared borrow through a `&mut` argument is kept across a yield beside the
     /// argument, which is used again after it (`plan/borrow_errors.rs`): lowered `boxed`.
     pub shared_borrow_through_mut: bool,
+    /// A binding kept across a yield while it borrows a value of the user's type, judged a
+    /// borrow by its method's name alone (`Ir::borrowed_by_name`: `let v = lru.get(k);`, `for
+    /// id in q.iter()`): the user's method may return owned data; `boxed` is exact either way.
+    pub borrow_judged_by_name: bool,
     /// A value certainly not `Copy` (a `String`, a `Vec`, a box) moved and read again: the
     /// plain function's use after move (rustc's E0382), which the lowering would take for a
     /// copy. Lowered `boxed` instead, where rustc reports it as written (`mod.rs`).
@@ -174,6 +178,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         keeps_a_borrow_of_self: false,
         keeps_a_borrow_of_a_callee: false,
         shared_borrow_through_mut: false,
+        borrow_judged_by_name: false,
     };
     plan.copied_uses = next_use::copied_uses(&plan.cfg);
     plan.use_after_move = plan.cfg.proven_copies.iter().any(|&node| {

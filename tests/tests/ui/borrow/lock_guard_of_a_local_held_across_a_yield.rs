@@ -32,27 +32,7 @@ fn counted() -> impl Iterator<Item = u32> {
     yield_!(first);
 }
 
-
-
-// A `lock()` with no `unwrap()` may be a lock that returns its guard (parking_lot's) or a
-// method of the user's that returns data: the error names the type annotation that says
-// which.
-struct Door {
-    n: u32,
-}
-
-impl Door {
-    fn lock(&self) -> u32 {
-        self.n + 1
-    }
-}
-
-#[generator]
-fn codes(n: u32) -> impl Iterator<Item = u32> {
-    let door = Door { n };
-    let code = door.lock();
-    yield_!(1);
-    yield_!(code);
-}
+// (A `lock()` of a value of the user's type, `door.lock()`, may be a method of the
+// user's that returns data: that body lowers `boxed`, see `flat_methods_named_like_std.rs`.)
 
 fn main() {}

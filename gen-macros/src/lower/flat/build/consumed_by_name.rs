@@ -21,6 +21,27 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use crate::lower::flat::ir::{Expr, ExprKind};
 
+/// Names of std methods that borrow their receiver and that the user's own types often have
+/// too, returning owned data (`sensor.read()`, `config.get("k")`, `queue.peek()`); not the
+/// text and slice methods (`trim`, `split`, `as_str`), nor the names that are std's in all
+/// but name (`iter`, `borrow`, `lock`, `as_ref`, `keys`, `entry`).
+pub(crate) const NAMES_USER_TYPES_SHARE: &[&str] = &[
+    "read",
+    "write",
+    "get",
+    "get_mut",
+    "first",
+    "first_mut",
+    "last_mut",
+    "peek",
+    "peek_mut",
+    "front",
+    "back",
+    "front_mut",
+    "back_mut",
+    "range",
+];
+
 impl Builder<'_> {
     /// Whether `init` is a method named like a std method that returns a borrow, called on
     /// a whole local of the user's type (see the module doc).
@@ -28,7 +49,10 @@ impl Builder<'_> {
         let SynExpr::MethodCall(m) = init else {
             return false;
         };
-        super::borrows::yields_references(init)
+        let name = m.method.to_string();
+        (super::borrows::yields_references(init)
+            || NAMES_USER_TYPES_SHARE.contains(&name.as_str())
+            || matches!(name.as_str(), "lock" | "borrow" | "borrow_mut"))
             && self
                 .place_of(&m.receiver)
                 .is_some_and(|p| p.path.is_empty() && self.users_value(p.binding))

@@ -162,6 +162,21 @@ impl Builder<'_> {
                 span = Span::mixed_site().located_at(built.span)
             );
             let (id, captured) = self.declare_iterator(&ident, &built);
+            // `for id in q.iter()` of a value of the user's type: a borrow judged by the
+            // method's name alone (`Ir::borrowed_by_name`).
+            // So is the loop over a local bound to one (`let ids = q.iter(); for id in ids`).
+            let of_a_borrow_by_name = match source {
+                Iterable::Syn(expr) => {
+                    self.borrowed_by_name(expr)
+                        || self.place_of(expr).is_some_and(|p| {
+                            p.path.is_empty() && self.ir.borrowed_by_name.contains(&p.binding)
+                        })
+                }
+                Iterable::Temp(t) => self.ir.borrowed_by_name.contains(t),
+            };
+            if of_a_borrow_by_name {
+                self.ir.borrowed_by_name.insert(id);
+            }
             self.note_loop_iterator(id, captured, &built, source, &kind);
             iter_binding = Some(id);
             iterable = Some(built);

@@ -17,7 +17,7 @@ mod branches;
 mod call_facts;
 mod closure_borrows;
 mod conditional;
-mod consumed_by_name;
+pub(crate) mod consumed_by_name;
 mod expr;
 pub(crate) mod for_head_temps;
 mod generic_not_copy;

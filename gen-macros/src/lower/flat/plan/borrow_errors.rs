@@ -40,6 +40,16 @@ impl Plan {
                     other => other.clone(),
                 };
                 let error = match &borrows {
+                    // A borrow judged by a method's name alone, of a value of the user's type
+                    // (`Ir::borrowed_by_name`): `boxed` holds it whether it is one or not.
+                    Borrows::Definitely(..)
+                        if (live || super::held_for_drop(ir, binding))
+                            && ir.may_lower_boxed
+                            && ir.borrowed_by_name.contains(&binding) =>
+                    {
+                        self.borrow_judged_by_name = true;
+                        None
+                    }
                     // A closure's capture by reference of a reference local borrows the
                     // local itself.
                     // (A local reassigned a borrow is lowered `boxed`: `plan/inexact.rs`.)

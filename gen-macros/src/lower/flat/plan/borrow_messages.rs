@@ -4,6 +4,7 @@
 
 use super::borrow_errors::boxed_alternative;
 use super::*;
+use crate::lower::flat::build::consumed_by_name::NAMES_USER_TYPES_SHARE;
 
 /// A local that the closure bound to `closure` captures and that the body may change: a
 /// `move` closure would change a copy of its own.
@@ -19,27 +20,6 @@ fn changed_capture(ir: &Ir, closure: BindingId) -> Option<BindingId> {
             (b.mut_ref || !b.by_ref) && ir.maybe_mutated.contains(&c)
         })
 }
-
-/// Names of std methods that borrow their receiver and that the user's own types often have
-/// too, returning owned data (`sensor.read()`, `config.get("k")`, `queue.peek()`); not the
-/// text and slice methods (`trim`, `split`, `as_str`), nor the names that are std's in all
-/// but name (`iter`, `borrow`, `lock`, `as_ref`, `keys`, `entry`).
-const NAMES_USER_TYPES_SHARE: &[&str] = &[
-    "read",
-    "write",
-    "get",
-    "get_mut",
-    "first",
-    "first_mut",
-    "last_mut",
-    "peek",
-    "peek_mut",
-    "front",
-    "back",
-    "front_mut",
-    "back_mut",
-    "range",
-];
 
 pub(super) fn borrow_message(
     ir: &Ir,
