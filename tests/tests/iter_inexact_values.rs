@@ -227,3 +227,51 @@ fn a_block_reads_self_by_reference_and_moves_it_whole() {
     assert_eq!(plan.whole().collect::<Vec<_>>(), ["plan", "2 tasks"]);
     assert_eq!(take_log(), ["drop plan"]);
 }
+
+/// A span entered through a borrow of a log, held for its drop.
+#[derive(Debug)]
+struct Span(&'static str, std::rc::Rc<std::cell::RefCell<Vec<String>>>);
+
+impl Span {
+    fn enter(name: &'static str, log: &std::rc::Rc<std::cell::RefCell<Vec<String>>>) -> Span {
+        log.borrow_mut().push(format!("enter {name}"));
+        Span(name, log.clone())
+    }
+}
+
+impl Drop for Span {
+    fn drop(&mut self) {
+        self.1.borrow_mut().push(format!("exit {}", self.0));
+    }
+}
+
+fn traced(trace: std::rc::Rc<std::cell::RefCell<Vec<String>>>) -> impl Iterator<Item = u32> {
+    // A guard held for its drop, made from a borrow of a capture that owns its data: the
+    // block holds it across its yields (an error asking for a reference capture before).
+    iter! {
+        let _span = Span::enter("numbers", &trace);
+        yield 1;
+        yield 2;
+    }
+}
+
+#[test]
+fn a_guard_held_for_its_drop_made_from_a_borrow_of_a_capture() {
+    let trace = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let mut numbers = traced(trace.clone());
+    for n in numbers.by_ref() {
+        trace.borrow_mut().push(format!("got {n}"));
+    }
+    // The local drops when the body ends, as in a `move` closure.
+    assert_eq!(
+        *trace.borrow(),
+        ["enter numbers", "got 1", "got 2", "exit numbers"]
+    );
+    // Dropped after one item: the span is still held until then.
+    trace.borrow_mut().clear();
+    let mut numbers = traced(trace.clone());
+    assert_eq!(numbers.next(), Some(1));
+    trace.borrow_mut().push("got 1".to_string());
+    drop(numbers);
+    assert_eq!(*trace.borrow(), ["enter numbers", "got 1", "exit numbers"]);
+}

@@ -265,6 +265,11 @@ pub(crate) struct Ir {
     /// references, which have nothing to drop, but a method of the user's of that name may
     /// return an owned value (`plan/inexact.rs`).
     pub borrowed_by_name: std::collections::HashSet<BindingId>,
+    /// In an `iter!` block: bindings of a `let` whose initializer takes a reference to a
+    /// capture itself (`Span::enter("n", &log)`): a borrow of the local holding it, even when
+    /// the capture is a reference (unlike a method's receiver, `shared.lock()`, which may
+    /// reborrow through it).
+    pub capture_referenced: std::collections::HashSet<BindingId>,
     /// Each struct update of a local (`S { a: .., ..base }`).
     pub struct_updates: Vec<StructUpdate>,
     /// What the builder found wrong with the body.

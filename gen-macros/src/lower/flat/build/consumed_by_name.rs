@@ -92,4 +92,28 @@ impl Builder<'_> {
             self.ir.consumed_by_name.push(*id);
         }
     }
+
+    /// In an `iter!` block: whether `init` takes a reference to a capture itself (`&log`),
+    /// outside closures (`Ir::capture_referenced`).
+    pub(super) fn references_a_capture(&self, init: &SynExpr) -> bool {
+        struct Find<'b, 'a>(&'b Builder<'a>, bool);
+        impl<'ast> syn::visit::Visit<'ast> for Find<'_, '_> {
+            fn visit_expr_reference(&mut self, r: &'ast syn::ExprReference) {
+                if let Some(p) = self.0.place_of(&r.expr)
+                    && p.path.is_empty()
+                    && self.0.ir.params.contains(&p.binding)
+                {
+                    self.1 = true;
+                }
+                syn::visit::visit_expr_reference(self, r);
+            }
+            fn visit_expr_closure(&mut self, _: &'ast syn::ExprClosure) {}
+        }
+        if !self.ir.inline {
+            return false;
+        }
+        let mut find = Find(self, false);
+        syn::visit::Visit::visit_expr(&mut find, init);
+        find.1
+    }
 }

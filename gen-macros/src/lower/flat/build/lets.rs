@@ -12,6 +12,7 @@ impl Builder<'_> {
         let init_syn = local.init.as_ref();
         let user_made = init_syn.is_some_and(|i| self.may_hold_user_values(&i.expr));
         let taken_for_a_borrow = init_syn.is_some_and(|i| self.borrowed_by_name(&i.expr));
+        let references_a_capture = init_syn.is_some_and(|i| self.references_a_capture(&i.expr));
         let place = init_syn.and_then(|i| self.place_of(&i.expr));
         // The initializer is read in place when the pattern destructures a place (its
         // by-value bindings move out of it, `moves`), used by value otherwise.
@@ -335,6 +336,9 @@ impl Builder<'_> {
         }
         if taken_for_a_borrow {
             self.ir.borrowed_by_name.extend(bindings.iter().copied());
+        }
+        if references_a_capture {
+            self.ir.capture_referenced.extend(bindings.iter().copied());
         }
         if join.is_some()
             && init

@@ -167,6 +167,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             constructed: Default::default(),
             consumed_by_name: Vec::new(),
             borrowed_by_name: Default::default(),
+            capture_referenced: Default::default(),
             struct_updates: Vec::new(),
         },
         scopes: Vec::new(),

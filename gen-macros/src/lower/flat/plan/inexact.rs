@@ -214,10 +214,14 @@ impl Plan {
             // `iter!` block, `shared.lock()`, may be a reborrow through a reference.)
             // Or of a `let` of the body (`let sp = Span::new("s");`, `let sp = make();`),
             // whose value, if it is no reference, is the local itself that `&sp` borrows.
+            // Or of a capture of an `iter!` block referenced itself (`Span::enter("n",
+            // &log)`, `Ir::capture_referenced`): a borrow of the local holding it, whether it
+            // owns its data or is a reference; `boxed` holds the guard.
             held_for_drop(ir, b)
                 && matches!(borrows, Borrows::Likely(owner)
                     if ir.bindings[*owner].owns
-                        || (ir.whole_lets.contains(owner) && !ir.bindings[*owner].by_ref))
+                        || (ir.whole_lets.contains(owner) && !ir.bindings[*owner].by_ref)
+                        || (ir.capture_referenced.contains(&b) && ir.params.contains(owner)))
                 && self.borrows_local(ir, borrows)
         })
     }
