@@ -168,6 +168,7 @@ fn items_of_a_list_of_the_users_values_drop_at_the_end_of_their_iteration() {
     let log = same_drops!(items_of_a_list_of_the_users_values(3));
     assert_eq!(log[..4], ["yield 1", "yield 3", "drop a", "yield 2"]);
     check!(items_of_a_list_of_the_users_values(0));
+    check!(items_of_a_list_of_the_users_values(1));
 }
 
 /// A door whose `lock` hands out an owned ticket, and a sensor whose `read` an owned reading:
@@ -229,4 +230,24 @@ fn results_of_the_users_methods_named_like_borrowing_ones_live_across_yields() {
     let log = same_drops!(results_of_the_users_methods_kept_across_yields(3));
     assert_eq!(log[..3], ["yield 1", "yield 8", "yield 2"]);
     check!(results_of_the_users_methods_kept_across_yields(0));
+}
+
+twin! {
+    fn bound_by_a_tuple_pattern(n: u32) -> usize {
+        // A tuple pattern binds a value of the user's constructor: `get` on it may return an
+        // owned value, which drops at the end of its block (it dropped at the next yield).
+        let (pool, (), k) = (Pool("t"), yield_!(7), n as usize);
+        for i in 0..k {
+            let conn = pool.get();
+            let len = conn.name().len();
+            yield_!(i + len);
+        }
+    }
+}
+
+#[test]
+fn a_value_of_the_users_constructor_bound_by_a_tuple_pattern() {
+    let log = same_drops!(bound_by_a_tuple_pattern(2));
+    assert_eq!(log[..3], ["yield 7", "yield 6", "drop t conn"]);
+    check!(bound_by_a_tuple_pattern(0));
 }

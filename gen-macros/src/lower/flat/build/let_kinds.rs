@@ -91,6 +91,20 @@ impl Builder<'_> {
         {
             self.ir.constructed.insert(*binding);
         }
+        // `let (g, n) = (G::new("g"), 1);`: element by element.
+        if let (syn::Pat::Tuple(pats), Some(init)) = (&local.pat, init)
+            && let syn::Expr::Tuple(values) = &*init.expr
+        {
+            for (pat, value) in pats.elems.iter().zip(&values.elems) {
+                if let syn::Pat::Ident(p) = pat
+                    && p.subpat.is_none()
+                    && users_constructor(value)
+                    && let Some(b) = self.resolve(&p.ident)
+                {
+                    self.ir.constructed.insert(b);
+                }
+            }
+        }
         if not_copy && bindings.len() == 1 {
             self.ir.not_copy.insert(bindings[0]);
         }
