@@ -8,7 +8,7 @@
 // `total = total + m;` beside `total += m;` is the shape under test.
 #![allow(clippy::assign_op_pattern)]
 
-use std::ops::{Add, AddAssign, Neg};
+use std::ops::{Add, AddAssign, Neg, SubAssign};
 
 use gen_tests::{Noisy, check, same_drops, twin};
 
@@ -181,6 +181,12 @@ fn a_generic_operand_is_moved_by_the_operator() {
     );
 }
 
+impl SubAssign for Money {
+    fn sub_assign(&mut self, other: Money) {
+        self.cents -= other.cents;
+    }
+}
+
 /// A row holding an amount and a tag of its own.
 #[derive(Debug)]
 pub struct Row {
@@ -266,8 +272,67 @@ twin! {
     }
 }
 
+twin! {
+    fn added_into_a_value_of_unknown_type(n: i64) -> i64 {
+        // `total` is no number the macro can see: `+=` takes the field by value.
+        let mut total: Money = Default::default();
+        for row in rows(n) {
+            total += row.amount;
+            yield_!(total.cents);
+            yield_!(row.id);
+        }
+        let opening = money("opening", 100);
+        let mut balance = opening;
+        for row in rows(n) {
+            balance -= row.amount;
+            yield_!(balance.cents + row.id);
+        }
+    }
+}
+
+/// An amount without a `Drop` of its own, added by value.
+#[derive(Debug)]
+pub struct Cash(i64);
+
+impl AddAssign for Cash {
+    fn add_assign(&mut self, other: Cash) {
+        self.0 += other.0;
+    }
+}
+
+/// A transaction with an amount and an id.
+#[derive(Debug)]
+pub struct Txn {
+    id: u32,
+    amount: Cash,
+}
+
+fn make_txns(n: u32) -> Vec<Txn> {
+    (0..n)
+        .map(|i| Txn {
+            id: i,
+            amount: Cash(i64::from(i) * 5),
+        })
+        .collect()
+}
+
+twin! {
+    fn running_totals(txns: Vec<Txn>, opening: Cash) -> i64 {
+        let mut total = opening;
+        for t in txns {
+            total += t.amount;
+            yield_!(total.0);
+            yield_!(t.id as i64);
+        }
+    }
+}
+
 #[test]
 fn a_field_added_into_a_value_of_the_users_type_is_moved() {
+    check!(running_totals(make_txns(0), Cash(100)));
+    check!(running_totals(make_txns(3), Cash(100)));
+    same_drops!(added_into_a_value_of_unknown_type(3));
+    check!(added_into_a_value_of_unknown_type(0));
     check!(appended_lengths(0));
     check!(appended_lengths(4));
     same_drops!(fields_added_into_a_value_of_the_users(3));

@@ -31,8 +31,19 @@ impl Builder<'_> {
         let into_users_value = self
             .place_of(left)
             .is_some_and(|p| p.path.is_empty() && self.ir.constructed.contains(&p.binding));
+        // `total += t.amount` into a local not known to be a number (`let mut total =
+        // opening;`, `Default::default()`): it may be a `Money`, which takes the field by
+        // value; taken for the move it may be, the body lowers `boxed` when `t` is kept,
+        // exact either way. Into a number (`let mut total = 0;`, `n: u64`) it is a copy.
+        let into_unknown = op.is_some()
+            && matches!(right, SynExpr::Field(_))
+            && self.place_of(left).is_some_and(|p| {
+                p.path.is_empty()
+                    && !self.ir.bindings[p.binding].plain
+                    && !self.ir.bindings[p.binding].by_ref
+            });
         let copies = match op {
-            Some(_) if into_users_value => false,
+            Some(_) if into_users_value || into_unknown => false,
             Some(_) => !matches!(
                 right,
                 SynExpr::Reference(_)
