@@ -132,6 +132,9 @@ impl Builder<'_> {
                 let user_made = !through_ref
                     && !super::by_ref_loops_step(&l.expr)
                     && self.may_hold_user_values(&l.expr);
+                // `if let Some(c) = pool.get()` of a value of the user's type: a borrow judged
+                // by the method's name alone (`Ir::borrowed_by_name`).
+                let by_name = self.borrowed_by_name(&l.expr);
                 let bindings = self.bind_pattern_in(
                     &l.pat,
                     through_ref,
@@ -141,6 +144,9 @@ impl Builder<'_> {
                 );
                 if user_made {
                     self.ir.user_made.extend(bindings.iter().copied());
+                }
+                if by_name {
+                    self.ir.borrowed_by_name.extend(bindings.iter().copied());
                 }
                 self.note_scrutinee_method(&l.expr, &bindings);
                 self.note_scrutinee_views(&scrutinee, &bindings);
@@ -191,10 +197,16 @@ impl Builder<'_> {
             let temps = (arm_yields && !self.splits(&m.expr))
                 .then(|| self.spill_scrutinee_temps(&m.expr))
                 .flatten();
+            // `match pool.get() { Some(_c) => yield_!(i), .. }` of a value of the user's type:
+            // a borrow judged by the method's name alone (`Ir::borrowed_by_name`).
+            let by_name = self.borrowed_by_name(&m.expr);
             let (temp_stmt, temp) =
                 self.spill_temp_as(temps.as_ref().map_or(&*m.expr, |t| &t.rewritten), mutable);
             if arm_yields && temps.is_none() && !mutable && !self.splits(&m.expr) {
                 self.ir.scrutinee_temps.insert(temp);
+            }
+            if by_name {
+                self.ir.borrowed_by_name.insert(temp);
             }
             let temp_stmt = temps
                 .map(|g| g.stmts)
@@ -228,6 +240,8 @@ impl Builder<'_> {
         let references_out = super::lets::references_out(&m.expr);
         // `match guards.pop()`-like scrutinees of the user's making: so are their bindings.
         let user_made = !through_ref && self.may_hold_user_values(&m.expr);
+        // `match pool.get()` of a value of the user's type (`Ir::borrowed_by_name`).
+        let by_name = self.borrowed_by_name(&m.expr);
         let borrowed = match &scrutinee.kind {
             // The scrutinee's value in a hidden local: what it borrows.
             ExprKind::Place { place, .. }
@@ -268,6 +282,9 @@ impl Builder<'_> {
             );
             if user_made {
                 self.ir.user_made.extend(bindings.iter().copied());
+            }
+            if by_name {
+                self.ir.borrowed_by_name.extend(bindings.iter().copied());
             }
             self.note_scrutinee_method(&m.expr, &bindings);
             self.note_scrutinee_views(&scrutinee, &bindings);

@@ -62,7 +62,7 @@ impl Builder<'_> {
     /// (`let stats = Stats { .. };`, `Ir::user_made`; not a loop's item, often a `Result`),
     /// a loop's item out of a list of the user's constructors (`Ir::constructed`), or a
     /// parameter of the user's type (`Ir::user_typed`).
-    fn users_value(&self, b: crate::lower::flat::ir::BindingId) -> bool {
+    pub(super) fn users_value(&self, b: crate::lower::flat::ir::BindingId) -> bool {
         let info = &self.ir.bindings[b];
         (info.by_ref || !info.plain)
             && ((self.ir.user_made.contains(&b) && self.ir.whole_lets.contains(&b))

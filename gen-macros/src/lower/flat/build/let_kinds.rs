@@ -86,8 +86,13 @@ impl Builder<'_> {
                         .is_some_and(|p| p.path.is_empty() && self.ir.not_copy.contains(&p.binding))
             }),
         };
+        // A value of a constructor of the user's, or one moved out of a local holding one
+        // (`let g = q;` of a parameter `q: G`).
         if let (syn::Pat::Ident(_), [binding], Some(init)) = (&local.pat, bindings, init)
-            && users_constructor(&init.expr)
+            && (users_constructor(&init.expr)
+                || self.place_of(&init.expr).is_some_and(|p| {
+                    p.path.is_empty() && p.binding != *binding && self.users_value(p.binding)
+                }))
         {
             self.ir.constructed.insert(*binding);
         }
