@@ -5,9 +5,6 @@
 //! never dropped at the next yield. Items and drops are compared with the plain twin at
 //! every early stop.
 
-// `for pool in vec![..]` beside `for stats in [..]` is a shape under test.
-#![allow(clippy::useless_vec)]
-
 use gen_tests::{Noisy, check, same_drops, twin};
 
 /// Statistics with a visible `Drop` and `&self` methods named like consuming std methods.
@@ -145,6 +142,8 @@ fn a_method_of_the_users_that_takes_self_still_moves_the_value() {
 }
 
 twin! {
+    // `for pool in vec![..]` beside `for stats in [..]` is a shape under test.
+    #[allow(clippy::useless_vec)]
     fn items_of_a_list_of_the_users_values(n: u32) -> usize {
         // A loop's items out of a list of constructors of the user's are values of the
         // user's type: `count(&self)` leaves the item in place to the end of the iteration.
