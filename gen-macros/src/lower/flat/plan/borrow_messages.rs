@@ -228,6 +228,27 @@ pub(super) fn borrow_message(
                  {by_reference}or {boxed}"
             )
         }
+        // `for l in lines.iter()` with `lines: Vec<&str>` collected from `text`: iterating
+        // over `lines` by value still holds borrows of `text`.
+        BindingKind::Iter
+            if matches!(ir.bindings[owner].borrows,
+                Borrows::Definitely(of, _) | Borrows::Likely(of)
+                    if of != owner && !ir.bindings[of].by_ref) =>
+        {
+            let (Borrows::Definitely(of, _) | Borrows::Likely(of)) = ir.bindings[owner].borrows
+            else {
+                unreachable!("matched above")
+            };
+            let of_name = display_name(ir, of);
+            format!(
+                "`{owner_name}` is borrowed by {by} across a yield, and its items borrow \
+                 `{of_name}`, but a flat generator cannot keep a borrow of its own local in its \
+                 state; make `{owner_name}` own its items (collect owned copies, \
+                 `.map(|x| x.to_owned()).collect::<Vec<_>>()`: a `Vec<String>` in place of a \
+                 `Vec<&str>`) and iterate over it by value (`{owner_name}.into_iter()`), or \
+                 {boxed}"
+            )
+        }
         BindingKind::Iter => {
             let owned = owned_iteration(ir, binding, &owner_name);
             // A sequence (`&v`, `v.iter()`) can be indexed instead; a map's keys cannot.
