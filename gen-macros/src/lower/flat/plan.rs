@@ -23,6 +23,7 @@ mod conflicts;
 mod copied_fields;
 mod inexact;
 mod layout;
+mod loop_fixes;
 mod next_use;
 mod struct_updates;
 

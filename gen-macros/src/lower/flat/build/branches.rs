@@ -5,6 +5,7 @@ use syn::Expr as SynExpr;
 use syn::spanned::Spanned;
 
 use super::Builder;
+use super::cond_parts::{SynCond, cond_parts, part_split, part_value};
 use super::expr::*;
 use super::syntax_facts::is_number;
 use crate::lower::flat::ir::{
@@ -406,13 +407,6 @@ impl Builder<'_> {
     }
 }
 
-/// One part of a condition chain, as written.
-pub(crate) enum SynCond<'a> {
-    Expr(&'a SynExpr),
-    Let(&'a syn::ExprLet),
-}
-
-/// The parts of `a && let P = e && b`, in order.
 /// `v[i]`, `*guard`, `s.items[0].name`, `STATIC`: a place the `match` reads in place, which a
 /// hidden local could only take by moving out of it.
 fn is_place_expression(e: &SynExpr) -> bool {
@@ -422,48 +416,6 @@ fn is_place_expression(e: &SynExpr) -> bool {
         SynExpr::Field(f) => is_place_expression(&f.base),
         SynExpr::Paren(p) => is_place_expression(&p.expr),
         _ => false,
-    }
-}
-
-pub(crate) fn cond_parts(cond: &SynExpr) -> Vec<SynCond<'_>> {
-    match cond {
-        SynExpr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) && has_let(cond) => {
-            let mut parts = cond_parts(&b.left);
-            parts.extend(cond_parts(&b.right));
-            parts
-        }
-        SynExpr::Let(l) => vec![SynCond::Let(l)],
-        other => vec![SynCond::Expr(other)],
-    }
-}
-
-pub(super) fn has_let(cond: &SynExpr) -> bool {
-    match cond {
-        SynExpr::Let(_) => true,
-        SynExpr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            has_let(&b.left) || has_let(&b.right)
-        }
-        _ => false,
-    }
-}
-
-/// Whether `part` is `let P = ..` with a `ref mut` binding in `P`: its spilled value is then
-/// mutated.
-pub(super) fn binds_ref_mut(part: &SynCond<'_>) -> bool {
-    matches!(part, SynCond::Let(l) if super::pattern::binds_ref_mut(&l.pat))
-}
-
-pub(super) fn part_value<'a>(part: &SynCond<'a>) -> &'a SynExpr {
-    match part {
-        SynCond::Expr(e) => e,
-        SynCond::Let(l) => &l.expr,
-    }
-}
-
-pub(super) fn part_split(part: &CondPart) -> bool {
-    match part {
-        CondPart::Expr(e) => e.split,
-        CondPart::Let { scrutinee, .. } => scrutinee.split,
     }
 }
 

@@ -19,15 +19,15 @@ impl Builder<'_> {
         forced: bool,
         e: &SynExpr,
     ) -> Expr {
-        let parts = super::branches::cond_parts(&w.cond);
+        let parts = super::cond_parts::cond_parts(&w.cond);
         if let Some((index, part)) = parts
             .iter()
             .enumerate()
-            .find(|(_, p)| self.splits(super::branches::part_value(p)))
+            .find(|(_, p)| self.splits(super::cond_parts::part_value(p)))
         {
             if index > 0 {
                 self.errors.push(syn::Error::new(
-                    super::branches::part_value(part).span(),
+                    super::cond_parts::part_value(part).span(),
                     "a flat generator cannot yield in a later part of a `let` chain; write the \
                      loop as `loop { let value = ..; if .. && let .. = value { .. } else \
                      { break } }`",
@@ -345,10 +345,10 @@ impl Builder<'_> {
         };
         let cond = read_via_temps.as_ref().unwrap_or(cond);
         // Built by hand so the user's syntax keeps its identity (see `site`).
-        let syn_parts = super::branches::cond_parts(cond);
+        let syn_parts = super::cond_parts::cond_parts(cond);
         let (first, _) = syn_parts.split_first().expect("a condition");
         let (spilled, cond_scope, cond_ir) = if read_via_temps.is_some()
-            && super::scrutinee_temps::is_place(super::branches::part_value(first))
+            && super::scrutinee_temps::is_place(super::cond_parts::part_value(first))
         {
             // `while let P = *temp { .. }` (a place the temporary holds) matches the place
             // itself.
@@ -356,8 +356,8 @@ impl Builder<'_> {
             (temp_stmts, cond_scope, self.cond(cond, cond_scope))
         } else {
             let (temp_stmt, temp) = self.spill_temp_as(
-                super::branches::part_value(first),
-                super::branches::binds_ref_mut(first),
+                super::cond_parts::part_value(first),
+                super::cond_parts::binds_ref_mut(first),
             );
             let temp_stmt = temp_stmts.into_iter().chain(temp_stmt).collect();
             let cond_scope = self.push_scope();

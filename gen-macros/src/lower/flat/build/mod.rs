@@ -16,10 +16,12 @@ pub(crate) mod borrows;
 mod branches;
 mod call_facts;
 mod closure_borrows;
+mod cond_parts;
 mod conditional;
 pub(crate) mod consumed_by_name;
 mod expr;
 pub(crate) mod for_head_temps;
+mod format_strings;
 mod generic_not_copy;
 mod item_chains;
 mod item_types;
@@ -44,8 +46,10 @@ mod yields;
 pub(crate) use macros::{Macros, reassemble};
 mod pattern;
 mod pattern_bindings;
+mod places;
 mod readers;
 pub(crate) mod receiver_methods;
+mod scopes;
 mod spill;
 mod struct_update;
 pub(crate) mod syntax_facts;
@@ -57,16 +61,9 @@ mod variant_moves;
 
 use std::collections::HashSet;
 
-use syn::Ident;
-
-use super::ir::{
-    Binding, BindingId, BindingKind, Block, Borrows, Ir, LoopId, LoopInfo, LoopKind, Mark, MarkId,
-    Scope, ScopeId, StateId, StateInfo, StateKind,
-};
+use super::ir::{BindingId, BindingKind, Block, Borrows, Ir, LoopId, LoopKind, ScopeId, StateKind};
 use crate::parse::{self, GenFn};
 
-/// Builds the IR of `func`'s body (already normalized). `args`: what state 0 holds;
-/// `macros`: the body's known macro inputs, parsed (`Macros::parse`).
 /// What earlier rounds of the build found out about the body (see `lower`).
 #[derive(Default)]
 pub(crate) struct Rounds {
@@ -78,6 +75,8 @@ pub(crate) struct Rounds {
     pub copied_fields: HashSet<usize>,
 }
 
+/// Builds the IR of `func`'s body (already normalized). `args`: what state 0 holds;
+/// `macros`: the body's known macro inputs, parsed (`Macros::parse`).
 pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macros: &Macros) -> Ir {
     let mut b = Builder {
         ir: Ir {
@@ -351,144 +350,6 @@ pub(crate) struct Builder<'f> {
 /// The syntax node's identity, stable across builds of the same body.
 pub(crate) fn site<T>(node: &T) -> usize {
     std::ptr::from_ref(node) as usize
-}
-
-impl Builder<'_> {
-    fn push_scope(&mut self) -> ScopeId {
-        let id = self.ir.scopes.len();
-        self.ir.scopes.push(Scope {
-            parent: self.scopes.last().copied(),
-            bindings: Vec::new(),
-            reusable: Vec::new(),
-            unsafety: false,
-            attrs: Vec::new(),
-            items: Vec::new(),
-        });
-        self.scopes.push(id);
-        id
-    }
-
-    fn pop_scope(&mut self, id: ScopeId) {
-        let popped = self.scopes.pop();
-        debug_assert_eq!(popped, Some(id));
-    }
-
-    fn scope(&self) -> ScopeId {
-        *self.scopes.last().expect("a scope is open")
-    }
-
-    fn in_closure(&self) -> bool {
-        !self.closures.is_empty()
-    }
-
-    pub(crate) fn declare(
-        &mut self,
-        ident: &Ident,
-        mutable: bool,
-        kind: BindingKind,
-        by_ref: bool,
-        borrows: Borrows,
-    ) -> BindingId {
-        let id = self.ir.bindings.len();
-        let scope = self.scope();
-        let seq = self.next_seq();
-        self.ir.bindings.push(Binding {
-            ident: ident.clone(),
-            mutable,
-            kind,
-            by_ref,
-            mut_ref: false,
-            owns: false,
-            plain: false,
-            scope,
-            borrows,
-            span: ident.span(),
-            seq,
-        });
-        self.ir.scopes[scope].bindings.push(id);
-        id
-    }
-
-    /// The binding `name` refers to here.
-    fn resolve(&self, name: &Ident) -> Option<BindingId> {
-        let text = name.to_string();
-        for &scope in self.scopes.iter().rev() {
-            let found = self.ir.scopes[scope]
-                .bindings
-                .iter()
-                .rev()
-                .copied()
-                .find(|&b| self.ir.bindings[b].ident == text);
-            if found.is_some() {
-                return found;
-            }
-        }
-        None
-    }
-
-    fn new_state(&mut self, kind: StateKind) -> StateId {
-        let seq = self.next_seq();
-        self.ir.states.push(StateInfo {
-            kind,
-            scope: self.scope(),
-            head_of: None,
-            seq,
-        });
-        self.ir.states.len() - 1
-    }
-
-    fn next_seq(&mut self) -> usize {
-        self.ir.seq += 1;
-        self.ir.seq
-    }
-
-    fn mark(&mut self, mark: Mark) -> MarkId {
-        self.ir.marks.push(mark);
-        self.ir.marks.len() - 1
-    }
-
-    fn new_loop(&mut self, kind: LoopKind, label: Option<&syn::Label>, value: bool) -> LoopId {
-        let id = self.ir.loops.len();
-        self.ir.loops.push(LoopInfo {
-            kind,
-            site: 0,
-            head: None,
-            label_used: false,
-        });
-        self.loops.push(LoopFrame {
-            id,
-            label: label.map(|l| l.name.ident.to_string()),
-            kind,
-            value,
-        });
-        id
-    }
-
-    /// The loop a `break`/`continue` with `label` targets (noting that its label is used).
-    fn target_used(&mut self, label: Option<&syn::Lifetime>) -> Option<LoopId> {
-        let Some(id) = self.target(label).map(|f| f.id) else {
-            // A label no enclosing loop or block declares (`continue 'row` in `'rows: for`):
-            // the plain function's error, which the `boxed` form reports as written, once,
-            // with rustc's "similarly named label" (a loop the state machine lowered has no
-            // label left to name).
-            if label.is_some() {
-                self.ir.inexpressible = true;
-            }
-            return None;
-        };
-        if label.is_some() {
-            self.ir.loops[id].label_used = true;
-        }
-        Some(id)
-    }
-
-    /// The loop a `break`/`continue` with `label` targets.
-    fn target(&self, label: Option<&syn::Lifetime>) -> Option<&LoopFrame> {
-        self.loops.iter().rev().find(|frame| match label {
-            Some(label) => frame.label.as_deref() == Some(&label.ident.to_string()),
-            None => frame.kind != LoopKind::Block,
-        })
-    }
 }
 
 /// The parameters declared with a `Box<..>` type.

@@ -15,7 +15,7 @@ use proc_macro2::{Ident, TokenStream, TokenTree};
 use syn::visit::Visit;
 
 use super::Builder;
-use super::macros::format_captures;
+use super::format_strings::format_captures;
 
 impl Builder<'_> {
     /// Registers the captures of the outer `iter!`/`stream!` block that the nested block of
@@ -110,7 +110,7 @@ impl Names {
                     if text.starts_with('"') || text.starts_with('r') {
                         for name in format_captures(&text) {
                             self.used
-                                .push(super::macros::capture_ident(&name, lit.span()));
+                                .push(super::format_strings::capture_ident(&name, lit.span()));
                         }
                     }
                 }

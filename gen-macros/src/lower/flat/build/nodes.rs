@@ -137,7 +137,7 @@ pub(crate) fn falls_through(e: &Expr) -> bool {
             // where a kept place differs between branches) needs its join.
             let yields = then.split || otherwise.as_ref().is_some_and(|o| o.split);
             yields
-                && !cond.parts.iter().any(super::branches::part_split)
+                && !cond.parts.iter().any(super::cond_parts::part_split)
                 && (!then.split || leaves(then))
                 && otherwise.as_deref().is_none_or(falls_through_branch)
         }

@@ -26,7 +26,7 @@
 use syn::Expr as SynExpr;
 
 use super::Builder;
-use super::branches::{SynCond, cond_parts};
+use super::cond_parts::{SynCond, cond_parts};
 use crate::lower::flat::ir::{BindingId, Expr, Stmt, Use};
 
 /// The hidden locals of a scrutinee's temporaries (innermost first): their statements, the

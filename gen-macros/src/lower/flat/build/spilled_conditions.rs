@@ -6,7 +6,7 @@ use proc_macro2::Span;
 use syn::spanned::Spanned;
 
 use super::Builder;
-use super::branches::{SynCond, binds_ref_mut, cond_parts, part_value};
+use super::cond_parts::{SynCond, binds_ref_mut, cond_parts, part_value};
 use super::expr::*;
 use crate::lower::flat::ir::{Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Use};
 

@@ -25,7 +25,7 @@ use std::collections::HashMap;
 use quote::format_ident;
 use syn::visit_mut::{self, VisitMut};
 
-use super::branches::{SynCond, cond_parts};
+use super::cond_parts::{SynCond, cond_parts};
 use super::nodes::{expr_stmt, followed_by};
 use super::{Builder, site};
 use crate::lower::flat::ir::{BindingId, Expr, ExprKind, Place, Stmt, Use, VariantMove};
