@@ -247,6 +247,17 @@ pub mod __private {
         pub value: T,
     }
 
+    /// A value of the type of what `_of` points to, for an argument of a call that is only
+    /// type-checked (the never-called closure by which an `iter!` block's capture is checked for
+    /// `mut`): the argument gets its real type without the closure taking the value.
+    ///
+    /// # Panics
+    /// Always: it is never meant to run.
+    #[inline(always)]
+    pub fn value_like<T>(_of: &T) -> T {
+        unreachable!("gen-core: a type-only value was evaluated")
+    }
+
     /// Ties the type of a join's value in a flat generator's state to the type of the `let`
     /// that receives it in the body's plain copy (dead code: `if false { .. }`).
     #[inline(always)]

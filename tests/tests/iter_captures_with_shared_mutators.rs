@@ -111,3 +111,93 @@ fn a_set_behind_a_reference_inserts_through_self() {
     );
     assert_eq!(seen.len(), 4);
 }
+
+/// A journal whose `&self` methods take generic arguments (`impl Into<String>`,
+/// `impl IntoIterator`) and are named like std's mutating methods with generic parameters
+/// (`extend`, `append`).
+#[derive(Debug, Clone, Default)]
+struct Journal(Rc<RefCell<Vec<String>>>);
+
+impl Journal {
+    fn push(&self, line: impl Into<String>) {
+        self.0.borrow_mut().push(line.into());
+    }
+
+    fn extend<S: AsRef<str>>(&self, lines: impl IntoIterator<Item = S>) {
+        for line in lines {
+            self.push(line.as_ref());
+        }
+    }
+
+    fn append(&self, line: &str) {
+        self.push(format!("+{line}"));
+    }
+
+    fn scope(&self, name: &str) -> Scope {
+        self.push(format!("enter {name}"));
+        Scope(self.clone(), name.to_string())
+    }
+
+    fn lines(&self) -> Vec<String> {
+        self.0.borrow().clone()
+    }
+}
+
+/// Logs its exit on drop.
+struct Scope(Journal, String);
+
+impl Drop for Scope {
+    fn drop(&mut self) {
+        self.0.push(format!("exit {}", self.1));
+    }
+}
+
+/// Every argument shape: a literal, a place (a capture read after the call), `format!`, a
+/// reference, a closure's value, an array.
+fn journaled(journal: Journal, items: Vec<u32>, tag: String) -> impl Iterator<Item = u32> {
+    gen_core::iter! {
+        let _scope = journal.scope("items");
+        for x in items {
+            yield x * 2;
+            journal.push("after");
+            journal.push(tag.clone());
+            journal.push(format!("{tag} {x}"));
+            journal.append(&tag);
+            journal.extend(["a", "b"]);
+        }
+        journal.push(tag);
+    }
+}
+
+/// The same body as a `move` closure handing each item to `sink`.
+fn journaled_plain(journal: Journal, items: Vec<u32>, tag: String, mut sink: impl FnMut(u32)) {
+    let run = move || {
+        let _scope = journal.scope("items");
+        for x in items {
+            sink(x * 2);
+            journal.push("after");
+            journal.push(tag.clone());
+            journal.push(format!("{tag} {x}"));
+            journal.append(&tag);
+            journal.extend(["a", "b"]);
+        }
+        journal.push(tag);
+    };
+    run();
+}
+
+#[test]
+fn self_methods_with_generic_parameters_on_a_capture_need_no_mut() {
+    let (journal, plain_journal) = (Journal::default(), Journal::default());
+    let got: Vec<u32> = journaled(journal.clone(), vec![1, 2], "t".into())
+        .inspect(|x| journal.push(format!("got {x}")))
+        .collect();
+    let mut plain = Vec::new();
+    journaled_plain(plain_journal.clone(), vec![1, 2], "t".into(), |x| {
+        plain_journal.push(format!("got {x}"));
+        plain.push(x);
+    });
+    assert_eq!(got, plain);
+    assert_eq!(journal.lines(), plain_journal.lines());
+    assert!(journal.lines().contains(&"exit items".to_string()));
+}

@@ -274,19 +274,23 @@ pub(super) fn assemble(
 /// a method named like a std mutating one, into `let _ = |a| log.push(a);` on the captured
 /// variable, before the block takes it: a closure never called, which needs the variable's
 /// `mut` exactly when the method takes `&mut self`, as the `move` closure of the plain code
-/// would (a method of the user's of that name may take `&self`); its parameters take their
-/// types from the method's. `None` when the binding is mutated otherwise too, or by a std
-/// method with a generic parameter (`extend`, `retain`, a map's `remove`), whose type the closure's parameter
-/// could not infer: the variable's `mut` is then required as before.
+/// would (a method of the user's of that name may take `&self`). An argument that takes
+/// nothing by value is passed as written (`"after"`, `&x`, `format!(..)`, a closure that is
+/// no `move` one), a place as a value of its type (`value_like(&name)`, no move), so that a
+/// generic parameter (`impl Into<String>`) gets its type; any other becomes a parameter of
+/// the closure, which takes its type from the method's. `None` when the binding is mutated
+/// otherwise too, or when such a parameter would go to a std method with a generic parameter
+/// (`extend`, `retain`, a map's `remove`), whose type it could not infer: the variable's `mut`
+/// is then required as before.
 fn mutating_calls_checked(ir: &ir::Ir, binding: ir::BindingId) -> Option<TokenStream> {
     if ir.mutated_otherwise.contains(&binding) {
         return None;
     }
     let calls = ir.mutated_by_methods.get(&binding)?;
     if calls.iter().any(|c| {
-        !c.args.is_empty()
-            && c.turbofish.is_none()
+        c.turbofish.is_none()
             && GENERIC_MUTATORS.contains(&c.method.to_string().as_str())
+            && c.args.iter().any(|a| checked_argument(ir, a).is_none())
     }) {
         return None;
     }
@@ -296,12 +300,118 @@ fn mutating_calls_checked(ir: &ir::Ir, binding: ir::BindingId) -> Option<TokenSt
         let mut name = ident.clone();
         name.set_span(at);
         let (method, turbofish) = (&call.method, &call.turbofish);
-        let params: Vec<_> = (0..call.args.len())
-            .map(|i| proc_macro2::Ident::new(&format!("__gen_a{i}"), Span::mixed_site()))
+        let mut params = Vec::new();
+        let args: Vec<TokenStream> = call
+            .args
+            .iter()
+            .enumerate()
+            .map(|(i, arg)| {
+                checked_argument(ir, arg).unwrap_or_else(|| {
+                    let param = proc_macro2::Ident::new(&format!("__gen_a{i}"), Span::mixed_site());
+                    params.push(param.clone());
+                    param.to_token_stream()
+                })
+            })
             .collect();
-        quote_spanned!(at=> let _ = |#(#params),*| #name.#method #turbofish (#(#params),*);)
+        quote_spanned!(at=> let _ = |#(#params),*| #name.#method #turbofish (#(#args),*);)
     });
     Some(quote!(#(#checks)*))
+}
+
+/// The tokens that give a checked call's argument its type without taking anything by value
+/// (see `mutating_calls_checked`), if there are such: the argument names none of the block's
+/// own locals (the check stands before the block).
+fn checked_argument(ir: &ir::Ir, arg: &syn::Expr) -> Option<TokenStream> {
+    if let syn::Expr::Macro(m) = arg
+        && m.mac.path.is_ident("format")
+    {
+        // A `String` whatever it names: one that names nothing, in the expansion (no lint
+        // on a `format!("")` the user did not write).
+        let path = m.mac.path.to_token_stream().into_iter().map(|mut t| {
+            t.set_span(Span::mixed_site().located_at(t.span()));
+            t
+        });
+        let path: TokenStream = path.collect();
+        return Some(quote!(#path!("")));
+    }
+    if names_a_binding(ir, arg.to_token_stream(), false) {
+        return None;
+    }
+    if !names_a_binding(ir, arg.to_token_stream(), true) {
+        // Literals, constants and calls of functions (`["a", "b"]`, `String::from("x")`).
+        return Some(arg.to_token_stream());
+    }
+    match arg {
+        syn::Expr::Lit(_) | syn::Expr::Reference(_) => Some(arg.to_token_stream()),
+        syn::Expr::Closure(c) if c.capture.is_none() => Some(arg.to_token_stream()),
+        syn::Expr::Macro(m)
+            if m.mac.path.is_ident("concat") || m.mac.path.is_ident("stringify") =>
+        {
+            Some(arg.to_token_stream())
+        }
+        syn::Expr::Paren(p) => checked_argument(ir, &p.expr),
+        syn::Expr::MethodCall(m)
+            if is_place(&m.receiver)
+                && READ_THROUGH_SELF.contains(&m.method.to_string().as_str())
+                && m.args.is_empty() =>
+        {
+            let at = Span::mixed_site().located_at(syn::spanned::Spanned::span(arg));
+            Some(quote_spanned!(at=> ::gen_core::__private::value_like(&#arg)))
+        }
+        _ if is_place(arg) => {
+            let at = Span::mixed_site().located_at(syn::spanned::Spanned::span(arg));
+            Some(quote_spanned!(at=> ::gen_core::__private::value_like(&#arg)))
+        }
+        _ => None,
+    }
+}
+
+/// Whether `tokens` name a binding the body declares (or, with `captures`, any binding,
+/// captures included), by its name, in the code or in a format string's `{name}`.
+fn names_a_binding(ir: &ir::Ir, tokens: TokenStream, captures: bool) -> bool {
+    let named = |name: &str| {
+        ir.bindings
+            .iter()
+            .any(|b| (captures || b.kind != ir::BindingKind::Param) && b.ident == name)
+    };
+    tokens.into_iter().any(|tree| match tree {
+        proc_macro2::TokenTree::Ident(i) => named(&i.to_string()),
+        proc_macro2::TokenTree::Literal(l) => match syn::parse2::<syn::LitStr>(l.to_token_stream())
+        {
+            Ok(text) => super::build::format_strings::format_captures(&text.value())
+                .iter()
+                .any(|n| named(n)),
+            Err(_) => false,
+        },
+        proc_macro2::TokenTree::Group(g) => names_a_binding(ir, g.stream(), captures),
+        proc_macro2::TokenTree::Punct(_) => false,
+    })
+}
+
+/// std methods without arguments that take `&self` on every type that has them
+/// (`tag.clone()`): a call of one borrows its receiver.
+const READ_THROUGH_SELF: &[&str] = &[
+    "clone",
+    "to_string",
+    "to_owned",
+    "to_vec",
+    "to_lowercase",
+    "to_uppercase",
+    "len",
+    "is_empty",
+    "as_str",
+    "trim",
+];
+
+/// `x`, `x.f`, `x.0.name`, `x[i]`: a place, which `&place` borrows without moving.
+fn is_place(e: &syn::Expr) -> bool {
+    match e {
+        syn::Expr::Path(p) => p.qself.is_none(),
+        syn::Expr::Field(f) => is_place(&f.base),
+        syn::Expr::Index(i) => is_place(&i.expr),
+        syn::Expr::Paren(p) => is_place(&p.expr),
+        _ => false,
+    }
 }
 
 /// std's mutating methods with a generic parameter: a closure's parameter passed to them has

@@ -21,7 +21,7 @@ mod conditional;
 pub(crate) mod consumed_by_name;
 mod expr;
 pub(crate) mod for_head_temps;
-mod format_strings;
+pub(crate) mod format_strings;
 mod generic_not_copy;
 mod item_chains;
 mod item_types;
