@@ -4,6 +4,7 @@
 //! must mean what the head means (labels, shadowing, closures, `|` patterns). Each body is
 //! compared with its plain twin, items and the full drop log at every early stop.
 
+use gen_core::iter;
 use gen_tests::{Noisy, check, same_drops, twin};
 
 fn n(name: &str) -> Noisy {
@@ -128,4 +129,70 @@ twin! {
 fn while_let_with_work_after_the_yield() {
     check!(while_let_over_a_stack(12));
     same_drops!(while_let_over_a_stack(12));
+}
+
+/// A closure of the user's macro: each expansion is a type of its own.
+macro_rules! scaler {
+    ($k:expr) => {
+        move |x: u32| x * $k
+    };
+}
+
+twin! {
+    fn heads_that_make_types_through_macros(rows: Vec<Vec<u32>>) -> String {
+        let label = String::from("label");
+        for row in rows {
+            // A block of its own for the inner generator, bound and then looped over.
+            let evens = gen_core::iter! { for c in row { if c % 2 == 0 { yield c; } } };
+            let scale = scaler!(10);
+            for x in evens {
+                yield_!(format!("{label} {}", scale(x)));
+            }
+        }
+    }
+}
+
+twin! {
+    fn inner_generators_in_loop_heads(rows: Vec<Vec<u32>>) -> u32 {
+        let keep = String::from("keep");
+        for row in rows.clone() {
+            for x in gen_core::iter! { for c in row { if c > 1 { yield c; } } } {
+                yield_!(x);
+            }
+        }
+        for row in rows {
+            yield_from!(gen_core::iter! { for c in row { yield c * 100; } });
+        }
+        drop(keep);
+    }
+}
+
+twin! {
+    fn an_inner_generator_as_the_head_of_a_nested_loop(rows: Vec<Vec<u32>>) -> String {
+        let label = String::from("even");
+        for row in rows {
+            for x in iter! { for c in row { if c % 2 == 0 { yield c; } } } {
+                yield_!(format!("{label} {x}"));
+            }
+        }
+    }
+}
+
+#[test]
+fn heads_with_inner_generators_or_closures_of_macros() {
+    let rows = || vec![vec![1, 2, 3], vec![4], vec![]];
+    assert_eq!(
+        check!(heads_that_make_types_through_macros(rows())),
+        ["label 20", "label 40"]
+    );
+    same_drops!(heads_that_make_types_through_macros(rows()));
+    assert_eq!(
+        check!(inner_generators_in_loop_heads(rows())),
+        [2, 3, 4, 100, 200, 300, 400]
+    );
+    same_drops!(inner_generators_in_loop_heads(rows()));
+    assert_eq!(
+        check!(an_inner_generator_as_the_head_of_a_nested_loop(rows())),
+        ["even 2", "even 4"]
+    );
 }

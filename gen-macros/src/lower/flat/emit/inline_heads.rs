@@ -222,16 +222,49 @@ fn count_tokens(tokens: TokenStream) -> usize {
 }
 
 /// Whether a copy of `tokens` means the same as the original: no back-edge marker of its own
-/// (copies are one level deep), and no closure or `async` block, whose every copy would be a
-/// type of its own (a `|` may also be a pattern's or an operator's: those arms stay jumps).
+/// (copies are one level deep), and no closure, `async` block or macro that may make one
+/// (`iter! { .. }`, a macro of the user's; std's formatting and assertion macros make none),
+/// whose every copy would be a type of its own (a `|` may also be a pattern's or an
+/// operator's: those arms stay jumps).
 fn copyable(tokens: TokenStream) -> bool {
-    tokens.into_iter().all(|tree| match tree {
+    let trees: Vec<TokenTree> = tokens.into_iter().collect();
+    trees.iter().enumerate().all(|(i, tree)| match tree {
         TokenTree::Ident(ident) => {
             let name = ident.to_string();
-            !name.starts_with("__gen_inline") && name != "async"
+            let macro_call = matches!(trees.get(i + 1), Some(TokenTree::Punct(p)) if p.as_char() == '!')
+                && matches!(trees.get(i + 2), Some(TokenTree::Group(_)));
+            !name.starts_with("__gen_inline")
+                && name != "async"
+                && !(macro_call && !MAKE_NO_TYPES.contains(&name.as_str()))
         }
         TokenTree::Punct(punct) => punct.as_char() != '|',
         TokenTree::Group(group) => copyable(group.stream()),
         TokenTree::Literal(_) => true,
     })
 }
+
+/// std macros whose expansion has no closure or `async` block: a copy of one means the same.
+const MAKE_NO_TYPES: &[&str] = &[
+    "format",
+    "vec",
+    "println",
+    "print",
+    "eprintln",
+    "eprint",
+    "write",
+    "writeln",
+    "assert",
+    "assert_eq",
+    "assert_ne",
+    "debug_assert",
+    "debug_assert_eq",
+    "debug_assert_ne",
+    "matches",
+    "panic",
+    "unreachable",
+    "todo",
+    "unimplemented",
+    "concat",
+    "stringify",
+    "format_args",
+];
