@@ -235,7 +235,7 @@ fn copyable(tokens: TokenStream) -> bool {
                 && matches!(trees.get(i + 2), Some(TokenTree::Group(_)));
             !name.starts_with("__gen_inline")
                 && name != "async"
-                && !(macro_call && !MAKE_NO_TYPES.contains(&name.as_str()))
+                && (!macro_call || MAKE_NO_TYPES.contains(&name.as_str()))
         }
         TokenTree::Punct(punct) => punct.as_char() != '|',
         TokenTree::Group(group) => copyable(group.stream()),
