@@ -156,3 +156,35 @@ fn a_captured_fn_once_called_once_takes_its_value() {
         assert_eq!(got, take_log(), "stop after {stop_after}");
     }
 }
+
+/// A callable capture (`f`, a function pointer or an `impl Fn`) called in a loop next to a
+/// capture read in place (`v.len()`, `v[i]`) whose name is one letter from it: the block
+/// reads `v` where it captured it, in every step (it was taken for a misspelling of `f`
+/// and hidden, E0599 "no method `len` found for `()`").
+fn applied(v: Vec<u32>, f: fn(u32) -> u32) -> impl Iterator<Item = u32> {
+    iter! {
+        for i in 0..v.len() {
+            yield f(v[i]);
+        }
+    }
+}
+
+fn applied_twice(v: Vec<u32>, g: impl Fn(u32) -> u32) -> impl Iterator<Item = u32> {
+    iter! {
+        let mut i = 0;
+        while i < v.len() {
+            yield g(v[i]);
+            yield g(g(v[i]));
+            i += 1;
+        }
+    }
+}
+
+#[test]
+fn a_called_capture_beside_a_capture_of_a_similar_name_read_in_place() {
+    let v = vec![1, 2, 3];
+    let plain: Vec<u32> = v.iter().map(|&x| x * 10).collect();
+    assert_eq!(applied(v.clone(), |x| x * 10).collect::<Vec<_>>(), plain);
+    let plain: Vec<u32> = v.iter().flat_map(|&x| [x + 1, x + 2]).collect();
+    assert_eq!(applied_twice(v, |x| x + 1).collect::<Vec<_>>(), plain);
+}

@@ -212,7 +212,9 @@ impl Emitter<'_> {
         let assigned = self.plan.assigned[s].contains(&b) && !self.plan.external.contains(&b);
         let mut out = TokenStream::new();
         match kept.as_slice() {
-            [] if !assigned && self.near_free.contains(&b) => {
+            // Not a capture the closure reads in place (`iter! { .. v.len() .. }`), which is
+            // no state's.
+            [] if !assigned && self.near_free.contains(&b) && !self.plan.external.contains(&b) => {
                 out.extend(super::misspelled::placeholder(self.ir, b));
             }
             [(i, k)] if k.keep == Keep::Whole && self.plan.cfg.places.parent[k.place].is_none() => {
