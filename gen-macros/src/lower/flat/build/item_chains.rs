@@ -44,6 +44,21 @@ pub(super) fn item_source(e: &Expr) -> Option<(&syn::ExprMethodCall, &[Expr])> {
     Some((m, operands))
 }
 
+/// The iterator the items of `e` come from, through the adapters that hand them on
+/// (`counts.into_iter()` of `counts.into_iter().filter(|c| *c >= min)`): what the items
+/// borrow, which the adapters' closures do not add to.
+pub(super) fn item_source_expr(e: &Expr) -> &Expr {
+    match method_call(e) {
+        Some((m, operands))
+            if m.method == "enumerate"
+                || super::methods::HANDS_ITEMS_ON.contains(&m.method.to_string().as_str()) =>
+        {
+            item_source_expr(&operands[0])
+        }
+        _ => e,
+    }
+}
+
 /// `line.split(',')`, `v.iter().skip(1)`, `map.keys()`: an iterator whose items are
 /// references into what it borrows, or plain data (no drop glue), made by no closure.
 pub(super) fn yields_borrowed_items(e: &Expr) -> bool {

@@ -301,7 +301,13 @@ impl Builder<'_> {
             let mutable = name.ends_with("_mut") || name == "drain";
             return likely(self.borrow_of_place(receiver, mutable, whole));
         }
-        let inner = self.borrows_of(receiver);
+        // `counts.into_iter().filter(|c| *c >= min).collect()`: the items, which hold what the
+        // iterator they come from borrows, not what the adapters' closures borrow.
+        let inner = if ITEM_CONSUMERS.contains(&name.as_str()) && !transforms_items(receiver) {
+            self.borrows_of(super::item_chains::item_source_expr(receiver))
+        } else {
+            self.borrows_of(receiver)
+        };
         // `v.iter().map(|p| p.id).collect()`: the iterator borrows `v`, but what comes out of
         // it went through a closure (or a copy) and may own its data.
         if !ADAPTERS.contains(&name.as_str())
