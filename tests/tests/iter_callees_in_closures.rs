@@ -161,6 +161,8 @@ fn a_captured_fn_once_called_once_takes_its_value() {
 /// capture read in place (`v.len()`, `v[i]`) whose name is one letter from it: the block
 /// reads `v` where it captured it, in every step (it was taken for a misspelling of `f`
 /// and hidden, E0599 "no method `len` found for `()`").
+// The index loop is the shape under test.
+#[allow(clippy::needless_range_loop)]
 fn applied(v: Vec<u32>, f: fn(u32) -> u32) -> impl Iterator<Item = u32> {
     iter! {
         for i in 0..v.len() {
