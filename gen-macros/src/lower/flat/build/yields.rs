@@ -85,6 +85,7 @@ impl Builder<'_> {
     /// own its value: the item would borrow the generator's own local, which it must outlive
     /// (rustc's error would point at the generated state machine).
     fn yielded_borrow(&mut self, value_syn: &SynExpr) {
+        self.yielded_reference_to_a_local(value_syn);
         let borrowed = match value_syn {
             // `&s[..]`, `&v[i]`: a borrow of what the local owns.
             SynExpr::Reference(r) => match &*r.expr {
@@ -156,6 +157,56 @@ impl Builder<'_> {
                 "this item borrows `{name}`, a local of the generator, but an item must outlive \
                  the generator's step that yields it; yield an owned value instead (for \
                  example `{name}.clone()` or `.to_string()`, with an owned `Item` type)"
+            ),
+        ));
+    }
+
+    /// `yield_!(w)` of a reference local that certainly borrows a local owning its value (`let
+    /// w = up.split(' ').next().unwrap_or("");` of `let up = line.to_uppercase();`): the
+    /// item would borrow that local, as `yield_!(up.as_str())` does (rustc's errors would
+    /// point at the generated state machine).
+    fn yielded_reference_to_a_local(&mut self, value_syn: &SynExpr) {
+        // The name alone (`*w`, `w.0` read through it are copies or places of what it
+        // points to).
+        if !matches!(value_syn, SynExpr::Path(_)) {
+            return;
+        }
+        let Some(place) = self.place_of(value_syn).filter(|p| p.path.is_empty()) else {
+            return;
+        };
+        let reference = &self.ir.bindings[place.binding];
+        let Borrows::Definitely(owner, _) = reference.borrows else {
+            return;
+        };
+        let info = &self.ir.bindings[owner];
+        // A loop's item that borrows a local has the loop's own error.
+        if !reference.by_ref
+            || !info.owns
+            || info.by_ref
+            || info.kind != BindingKind::User
+            || owner == place.binding
+            || self.ir.loop_items.contains(&place.binding)
+        {
+            return;
+        }
+        let (name, through) = (
+            crate::lower::flat::plan::display_name(&self.ir, owner),
+            crate::lower::flat::plan::display_name(&self.ir, place.binding),
+        );
+        let whose = if self.inline {
+            "a local of the `iter!` block, but an item must outlive the block's step that \
+             yields it"
+        } else {
+            "a local of the generator, but an item must outlive the generator's step that \
+             yields it"
+        };
+        self.ir.error_in_any_lowering = true;
+        self.errors.push(syn::Error::new_spanned(
+            value_syn,
+            format!(
+                "this item is `{through}`, which borrows `{name}`, {whose}; yield an owned \
+                 value instead (for example `{through}.to_owned()` or `.to_string()`, with an \
+                 owned `Item` type)"
             ),
         ));
     }
