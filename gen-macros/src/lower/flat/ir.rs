@@ -201,6 +201,9 @@ pub(crate) struct Ir {
     /// A `for` loop's iterator binding and how its iterable starts from a place as written
     /// (`("self.cards", "iter")`, `("v", "&")`): for the fix an error names.
     pub loop_methods: std::collections::HashMap<BindingId, (String, String)>,
+    /// A `for` loop's iterator binding and the name its pattern binds (`n` of `for n in ..`,
+    /// `for &n in ..`): for the fix an error names.
+    pub loop_item_names: std::collections::HashMap<BindingId, String>,
     /// Bindings the body certainly moves a field out of (`let x = v.f;`, `for x in v.f`,
     /// `drop(v.f)`, `v.f.into_iter()`): it treats them as bundles of parts, so its other
     /// by-value uses of their fields are moves too.

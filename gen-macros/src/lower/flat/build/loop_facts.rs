@@ -72,6 +72,15 @@ impl Builder<'_> {
         if let LoopSyn::For(syn::Pat::Reference(_), _) = &kind {
             self.ir.ref_pattern_loops.insert(id);
         }
+        if let LoopSyn::For(pat, _) = &kind {
+            let pat = match pat {
+                syn::Pat::Reference(r) => &*r.pat,
+                other => other,
+            };
+            if let syn::Pat::Ident(i) = pat {
+                self.ir.loop_item_names.insert(id, i.ident.to_string());
+            }
+        }
     }
 
     /// `place` (`v`, `self.items`), the start of the loop over `id`, is what the loop

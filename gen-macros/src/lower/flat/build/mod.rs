@@ -143,6 +143,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             by_method: Default::default(),
             loop_sources: std::collections::HashMap::new(),
             loop_methods: std::collections::HashMap::new(),
+            loop_item_names: std::collections::HashMap::new(),
             item_iterators: Default::default(),
             not_copy: Default::default(),
             held_guards: Default::default(),

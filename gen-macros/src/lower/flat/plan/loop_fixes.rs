@@ -9,17 +9,20 @@ pub(super) fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> Strin
     let Some((place, method)) = ir.loop_methods.get(&binding) else {
         return format!("`{owner}.into_iter()`");
     };
+    let x = ir.loop_item_names.get(&binding).map_or("x", String::as_str);
     let deref = if ir.ref_pattern_loops.contains(&binding) {
-        "the pattern's `&x`"
+        format!("the pattern's `&{x}`")
     } else {
-        "`*x`"
+        format!("`*{x}`")
     };
     match method.as_str() {
-        "&" => format!("`for x in {place}`, whose items are the values: `x` in place of {deref}"),
-        "[&]" => format!("`for x in [{place}]`, the values themselves"),
+        "&" => {
+            format!("`for {x} in {place}`, whose items are the values: `{x}` in place of {deref}")
+        }
+        "[&]" => format!("`for {x} in [{place}]`, the values themselves"),
         "iter" => format!(
             "`{place}.into_iter()` in place of `{place}.iter()`, with no `.copied()` or \
-             `.cloned()` after it, and `x` in place of {deref}"
+             `.cloned()` after it, and `{x}` in place of {deref}"
         ),
         "keys" => format!("`{place}.into_keys()` in place of `{place}.keys()`"),
         "values" | "values_mut" => {
