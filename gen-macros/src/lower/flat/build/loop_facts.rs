@@ -52,6 +52,14 @@ impl Builder<'_> {
         {
             self.ir.likely_views.insert(id);
         }
+        // `cols.into_iter().zip(line.split(','))`: an adapter holding what a method that
+        // borrows text (or takes a reader) makes of a local whose type the macro cannot see.
+        if let Iterable::Syn(expr) = source
+            && let Some(start) = self.view_of_a_local_held(expr)
+        {
+            self.ir.likely_views.insert(id);
+            self.ir.loop_methods.entry(id).or_insert(start);
+        }
         // `for l in &lines[1..]`: a view of a part of a local.
         if let Iterable::Syn(SynExpr::Reference(r)) = source
             && matches!(&*r.expr, SynExpr::Index(i)
@@ -81,6 +89,37 @@ impl Builder<'_> {
                 self.ir.loop_item_names.insert(id, i.ident.to_string());
             }
         }
+    }
+
+    /// The local and the method (`("line", "split")`) by which the iterator `expr` holds, in
+    /// an adapter's argument, a view of a local by a method of text or of a reader
+    /// (`line.split(',')`, `text.lines()`), on a local that is no reference.
+    fn view_of_a_local_held(&self, expr: &SynExpr) -> Option<(String, String)> {
+        let SynExpr::MethodCall(m) = expr else {
+            return None;
+        };
+        let viewed = |arg: &SynExpr| {
+            let SynExpr::MethodCall(v) = arg else {
+                return None;
+            };
+            let method = v.method.to_string();
+            let text_method = matches!(
+                method.as_str(),
+                "lines" | "bytes" | "split" | "chars" | "char_indices" | "split_whitespace"
+            );
+            let SynExpr::Path(p) = &*v.receiver else {
+                return None;
+            };
+            let local = p.path.get_ident()?;
+            let owned = self
+                .resolve(local)
+                .is_some_and(|b| !self.ir.bindings[b].by_ref);
+            (text_method && owned).then(|| (local.to_string(), method))
+        };
+        m.args
+            .iter()
+            .find_map(viewed)
+            .or_else(|| self.view_of_a_local_held(&m.receiver))
     }
 
     /// `place` (`v`, `self.items`), the start of the loop over `id`, is what the loop
