@@ -209,6 +209,10 @@ impl Builder<'_> {
             if by_name {
                 self.ir.borrowed_by_name.insert(temp);
             }
+            // `match &cfg.mode`: a view of a field of a local (`readers::view_of_a_local`).
+            if self.field_of_a_local_borrowed(&m.expr) {
+                self.ir.likely_views.insert(temp);
+            }
             let temp_stmt = temps
                 .map(|g| g.stmts)
                 .unwrap_or_default()

@@ -140,7 +140,10 @@ impl super::Builder<'_> {
         scrutinee: &crate::lower::flat::ir::Expr,
         bindings: &[crate::lower::flat::ir::BindingId],
     ) {
-        if view_of_a_local(scrutinee) {
+        let viewing_temp = matches!(&scrutinee.kind,
+            crate::lower::flat::ir::ExprKind::Place { place, .. }
+                if place.path.is_empty() && self.ir.likely_views.contains(&place.binding));
+        if view_of_a_local(scrutinee) || viewing_temp {
             for &b in bindings {
                 if matches!(
                     self.ir.bindings[b].borrows,
@@ -150,6 +153,17 @@ impl super::Builder<'_> {
                 }
             }
         }
+    }
+
+    /// `&cfg.mode`, `&state.phase.kind`: a borrow of a field of a local that is no reference.
+    pub(super) fn field_of_a_local_borrowed(&self, e: &syn::Expr) -> bool {
+        let syn::Expr::Reference(r) = e else {
+            return false;
+        };
+        matches!(&*r.expr, syn::Expr::Field(_))
+            && self
+                .place_of(&r.expr)
+                .is_some_and(|p| !p.path.is_empty() && !self.ir.bindings[p.binding].by_ref)
     }
 
     /// `reader.lines()` (or `bytes()`, `split(b)`) on a reader binding: a move of it.
