@@ -33,7 +33,7 @@ fn load(n: u32) -> Config {
     Config {
         mode,
         name: format!("cfg{n}"),
-        _guard: Noisy::new(&format!("cfg{n}")),
+        _guard: Noisy::new(format!("cfg{n}")),
     }
 }
 
