@@ -55,8 +55,27 @@ twin! {
     }
 }
 
+twin! {
+    fn fast_plans(ns: Vec<u32>) -> String {
+        for n in ns {
+            let cfg = load(n);
+            if let Mode::Fast(k) = &cfg.mode {
+                yield_!(format!("fast {k}"));
+                yield_!(format!("after fast {k} for {}", cfg.name));
+            } else {
+                yield_!(String::from("slow"));
+            }
+        }
+    }
+}
+
 #[test]
 fn a_match_on_a_borrowed_field_of_a_value_of_the_users_making() {
+    assert_eq!(
+        check!(fast_plans(vec![1, 2])),
+        ["slow", "fast 2", "after fast 2 for cfg2"]
+    );
+    same_drops!(fast_plans(vec![2, 3, 4]));
     assert_eq!(
         check!(plans(vec![1, 2])),
         ["slow 10", "slow1 after 10", "fast 2", "after fast 2 for cfg2"]

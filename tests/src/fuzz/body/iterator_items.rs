@@ -21,7 +21,11 @@
 //!   changes or moves a local;
 //! - `move` closures kept across yields that call a local closure or read through a box
 //!   they own (`move |x| dbl(dbl(x))`, `move |x| wadd(x, bx.id())`), and a borrow of a
-//!   temporary in a call whose later argument yields (`id_plus(&G::new(..), { yield; k })`).
+//!   temporary in a call whose later argument yields (`id_plus(&G::new(..), { yield; k })`);
+//! - guards gathered through a `filter` whose closure reads a local (`.filter(|g| g.id() >=
+//!   lim).collect()`, `.max_by_key(..)`), owned items looped over or kept across yields;
+//! - a `match` on a borrow of a field of a value a function made (`match &cfg.mode`), whose
+//!   bindings are read after the arm's yields.
 
 use super::{Gen, Ty};
 
@@ -254,7 +258,38 @@ impl Gen {
     /// This file's last family (module docs), one shape at a time.
     fn owned_and_moved(&mut self) -> String {
         let second = self.yield_expr();
-        match self.rng.below(6) {
+        match self.rng.below(8) {
+            6 => {
+                let (v, g, lim, best) = (
+                    self.fresh("v"),
+                    self.fresh("g"),
+                    self.fresh("lim"),
+                    self.fresh("best"),
+                );
+                let k = self.int(1);
+                let items = format!(
+                    "vec![G::new(\"{v}.a\"), G::new(\"{v}.b\"), G::new(\"{v}.c\")].into_iter()"
+                );
+                let y = self.yield_of(&format!("{g}.id()"));
+                if self.rng.chance(1, 2) {
+                    format!(
+                        "let {lim} = {k} % 4;\nlet {v}: Vec<G> = {items}.filter(|x| x.id() >= {lim}).collect();\nfor {g} in {v} {{\n{y}\n}}\n{second};\n"
+                    )
+                } else {
+                    format!(
+                        "let {lim} = {k} % 4;\nlet {best} = {items}.filter(|x| x.id() >= {lim}).max_by_key(|x| x.id());\n{second};\nif let Some({g}) = {best} {{\n{y}\n}}\n"
+                    )
+                }
+            }
+            7 => {
+                let (cfg, k) = (self.fresh("cfg"), self.fresh("k"));
+                let e = self.int(1);
+                let first = self.yield_of(&format!("*{k}"));
+                let after = self.yield_of(&format!("wadd(*{k}, {cfg}.g.id())"));
+                format!(
+                    "let {cfg} = load(\"{cfg}\", {e});\nmatch &{cfg}.mode {{\nE::A {{ n: {k}, .. }} | E::B({k}, _) => {{\n{first}\n{second};\n{after}\n}}\nE::C => {{}}\n}}\n"
+                )
+            }
             4 => {
                 let (dbl, quad, bx, plus, i) = (
                     self.fresh("dbl"),

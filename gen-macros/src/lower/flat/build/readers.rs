@@ -195,7 +195,7 @@ pub(super) fn std_view_of_a_local(e: &crate::lower::flat::ir::Expr) -> bool {
         && matches!(&operands[0].kind, ExprKind::Place { place, .. } if place.path.is_empty())
 }
 
-/// `&data[0]`, `&lines[1..]`, `lines[1..].iter()`, or a std view of a local
+/// `&data[0]`, `&lines[1..]`, `&cfg.mode`, `lines[1..].iter()`, or a std view of a local
 /// (`std_view_of_a_local`): an element or a part of a local, borrowed in place.
 pub(super) fn view_of_a_local(e: &crate::lower::flat::ir::Expr) -> bool {
     use crate::lower::flat::ir::ExprKind;
@@ -203,12 +203,16 @@ pub(super) fn view_of_a_local(e: &crate::lower::flat::ir::Expr) -> bool {
         matches!(&e.kind, ExprKind::Op { syn: syn::Expr::Index(_), operands, .. }
             if matches!(&operands[0].kind, ExprKind::Place { place, .. } if place.path.is_empty()))
     };
+    // `&cfg.mode`: a field of a local.
+    let field = |e: &crate::lower::flat::ir::Expr| {
+        matches!(&e.kind, ExprKind::Place { place, .. } if !place.path.is_empty())
+    };
     match &e.kind {
         ExprKind::Op {
             syn: syn::Expr::Reference(_),
             operands,
             ..
-        } => indexed(&operands[0]),
+        } => indexed(&operands[0]) || field(&operands[0]),
         ExprKind::Op {
             syn: syn::Expr::MethodCall(m),
             operands,

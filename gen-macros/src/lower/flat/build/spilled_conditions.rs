@@ -41,6 +41,10 @@ impl Builder<'_> {
             }
             _ => {
                 let (temp_stmt, temp) = self.spill_temp_as(part_value(first), binds_ref_mut(first));
+                // `if let P = &cfg.mode`: a view of a field of a local.
+                if self.field_of_a_local_borrowed(part_value(first)) {
+                    self.ir.likely_views.insert(temp);
+                }
                 let temp_stmt = temp_stmts.into_iter().chain(temp_stmt).collect();
                 let cond_scope = self.push_scope();
                 (
