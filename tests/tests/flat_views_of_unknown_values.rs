@@ -78,7 +78,12 @@ fn a_match_on_a_borrowed_field_of_a_value_of_the_users_making() {
     same_drops!(fast_plans(vec![2, 3, 4]));
     assert_eq!(
         check!(plans(vec![1, 2])),
-        ["slow 10", "slow1 after 10", "fast 2", "after fast 2 for cfg2"]
+        [
+            "slow 10",
+            "slow1 after 10",
+            "fast 2",
+            "after fast 2 for cfg2"
+        ]
     );
     same_drops!(plans(vec![1, 2, 3]));
 }

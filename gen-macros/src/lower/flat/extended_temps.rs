@@ -8,7 +8,8 @@
 //! (`Some(&f())`), the tail of a block, of an `if` branch or of a `match` arm (a temporary
 //! made on one path only: initialized on that path), and the base of the fields, indexes
 //! and dereferences of an extending borrow (`&row().name`, `&*Box::new(v)`), and the value a
-//! pattern with a `ref` binding matches (`let (ref a, _) = (make(), 1);`). A flat
+//! pattern with a `ref` binding matches (`let (ref a, _) = (make(), 1);`, also in a `let ..
+//! else`, where a value the pattern refuses drops before `else` runs). A flat
 //! generator keeps locals across a yield, not temporaries: the value would drop when the
 //! generator first suspends. So, before the body is built, desugar
 //!
@@ -67,6 +68,9 @@ impl VisitMut for Desugar {
             return;
         }
         visit_mut::visit_expr_mut(self, e);
+        if let Expr::ForLoop(f) = e {
+            self.bind_ref_items(f);
+        }
     }
 
     fn visit_block_mut(&mut self, block: &mut Block) {
@@ -85,8 +89,20 @@ impl VisitMut for Desugar {
                 // plain borrow of a local); elsewhere the temporary is made where it stands.
                 first = self.hoist_whole(&mut init.expr, &mut hidden);
                 let (by_ref, by_ref_mut) = ref_bindings(&local.pat);
-                if first.is_none() && init.diverge.is_none() && by_ref {
+                if first.is_none() && by_ref {
                     first = self.hoist_matched(by_ref_mut, &mut init.expr, &mut hidden);
+                    // Desugar `let P = temp else { .. };` into `let __gen_xN = temp; let P =
+                    // __gen_xN else { drop(__gen_xN); .. };`: a value the pattern refuses
+                    // drops before `else` runs, as in Rust.
+                    if let (Some(Stmt::Local(hoisted)), Some(diverge)) = (&first, &mut init.diverge)
+                        && let syn::Pat::Ident(p) = &hoisted.pat
+                        && let Expr::Block(b) = &mut *diverge.1
+                    {
+                        let ident = &p.ident;
+                        b.block
+                            .stmts
+                            .insert(0, syn::parse_quote!(::core::mem::drop(#ident);));
+                    }
                 }
                 self.extending(&mut init.expr, &mut hidden, false);
             }
@@ -122,6 +138,23 @@ impl Desugar {
         // The borrows of temporaries inside the value are extended too (`&(&a(), b)`).
         self.extending(&mut value, hidden, false);
         Some(syn::parse_quote!(let #mutability #ident = #value;))
+    }
+
+    /// Desugar `for ref g in items { .. yield .. }` (a pattern with a `ref` binding, which
+    /// borrows the item where `Iterator::next` left it, until the iteration ends) into `for
+    /// __gen_xN in items { let ref g = __gen_xN; .. }`: the item is a local of the iteration,
+    /// which the state keeps across the body's yields.
+    fn bind_ref_items(&mut self, f: &mut syn::ExprForLoop) {
+        if !ref_bindings(&f.pat).0 || !yields_in_stmts(&f.body.stmts) {
+            return;
+        }
+        let (ident, used) = self.fresh(&f.expr);
+        let pat = std::mem::replace(&mut *f.pat, syn::parse_quote!(#ident));
+        let stmts = std::mem::take(&mut f.body.stmts);
+        f.body.stmts = syn::parse_quote! {
+            let #pat = #used;
+            #(#stmts)*
+        };
     }
 
     /// Desugar `let (ref a, _) = temp.path;`, whose `ref` binding extends the initializer's

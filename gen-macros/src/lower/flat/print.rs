@@ -310,7 +310,18 @@ impl<'a, C: Context> Printer<'a, C> {
                     && self.ir.scrutinee_temps.contains(binding)
                 {
                     self.cx.declared(&l.bindings);
-                    let value = self.expr(init);
+                    let mut value = self.expr(init);
+                    // A struct literal as a scrutinee needs its parentheses back (`match (P {
+                    // x: 1 }) { .. }`).
+                    if matches!(
+                        &init.kind,
+                        ExprKind::Op {
+                            syn: SynExpr::Struct(_),
+                            ..
+                        }
+                    ) {
+                        value = quote!((#value));
+                    }
                     self.scrutinees.insert(*binding, value);
                     return TokenStream::new();
                 }

@@ -27,14 +27,27 @@ impl Builder<'_> {
                      the value in a `let` before the `if`",
                 ));
             } else {
-                return self.spill_condition(i, value, forced, false);
+                return self.spill_condition(i, value, forced, false, false);
             }
+        }
+        // Desugar `if let Some(ref g) = make() { .. yield .. } else { .. }` into `{ let t =
+        // make(); if let Some(ref g) = t { .. } else { drop(t); .. } }`: the value a `ref`
+        // binding borrows lives until the `if let` ends (dropped before `else`, as in edition
+        // 2024), and the state keeps it across the yields.
+        if super::for_head_temps::yields_in(&i.then_branch)
+            && let Some(SynCond::Let(l)) = first.first()
+            && super::pattern::binds_ref(&l.pat)
+            && self.place_of(&l.expr).is_none()
+            && !is_place_expression(&l.expr)
+        {
+            let temps = super::scrutinee_temps::condition_reads_a_temporary(&i.cond);
+            return self.spill_condition(i, value, forced, temps, true);
         }
         // `if let P = temp.m(..) { .. yield .. }` (`scrutinee_temps.rs`).
         if super::for_head_temps::yields_in(&i.then_branch)
             && super::scrutinee_temps::condition_reads_a_temporary(&i.cond)
         {
-            return self.spill_condition(i, value, forced, true);
+            return self.spill_condition(i, value, forced, true, false);
         }
         // Desugar `if let P = v { .. }` whose variant bindings are copies into
         // `{ <check of P>; if let P = v { .. } }` (`build/variant_moves.rs`).

@@ -46,6 +46,25 @@ impl Builder<'_> {
                 e,
             );
         }
+        // `while let Some(ref mut g) = v.pop() { .. yield .. }`: the value a `ref` binding
+        // borrows lives until the iteration ends; desugared as a condition that yields, so
+        // the state keeps it across the body's yields.
+        if super::for_head_temps::yields_in(&w.body)
+            && let Some(super::cond_parts::SynCond::Let(l)) = parts.first()
+            && super::pattern::binds_ref(&l.pat)
+            && self.place_of(&l.expr).is_none()
+            && !super::scrutinee_temps::is_place(&l.expr)
+        {
+            let temps = super::scrutinee_temps::condition_reads_a_temporary(&w.cond);
+            return self.loop_expr(
+                w.label.as_ref(),
+                LoopSyn::WhileSpilled(&w.cond, temps),
+                &w.body,
+                value,
+                forced,
+                e,
+            );
+        }
         // `while let P = temp.m(..) { .. yield .. }` (`scrutinee_temps.rs`).
         if super::for_head_temps::yields_in(&w.body)
             && super::scrutinee_temps::condition_reads_a_temporary(&w.cond)

@@ -148,6 +148,13 @@ pub(crate) fn binds_ref_mut(pat: &Pat) -> bool {
     found.iter().any(|b| b.mut_ref)
 }
 
+/// The pattern has a `ref` (or `ref mut`) binding.
+pub(crate) fn binds_ref(pat: &Pat) -> bool {
+    let mut found = Vec::new();
+    crate::parse::pat_bindings(pat, &mut found);
+    found.iter().any(|b| b.by_ref)
+}
+
 /// The pattern has a binding that is not `ref`.
 pub(crate) fn binds_by_value(pat: &Pat) -> bool {
     let mut found = Vec::new();

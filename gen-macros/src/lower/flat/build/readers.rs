@@ -204,9 +204,7 @@ pub(super) fn view_of_a_local(e: &crate::lower::flat::ir::Expr) -> bool {
             if matches!(&operands[0].kind, ExprKind::Place { place, .. } if place.path.is_empty()))
     };
     // `&cfg.mode`: a field of a local.
-    let field = |e: &crate::lower::flat::ir::Expr| {
-        matches!(&e.kind, ExprKind::Place { place, .. } if !place.path.is_empty())
-    };
+    let field = |e: &crate::lower::flat::ir::Expr| matches!(&e.kind, ExprKind::Place { place, .. } if !place.path.is_empty());
     match &e.kind {
         ExprKind::Op {
             syn: syn::Expr::Reference(_),

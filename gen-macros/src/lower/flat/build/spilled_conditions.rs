@@ -13,16 +13,18 @@ use crate::lower::flat::ir::{Cond, CondPart, Expr, ExprKind, Mark, Place, Spans,
 impl Builder<'_> {
     /// Desugar `if <cond with a yield> { .. }` into `{ let t = <cond>; if t { .. } }` (and
     /// `if let P = <e with a yield>` into `{ let t = e; if let P = t { .. } }`); with `temps`,
-    /// the temporaries the condition's value reads through first (`scrutinee_temps.rs`).
+    /// the temporaries the condition's value reads through first (`scrutinee_temps.rs`);
+    /// with `drop_value`, the spilled value drops before `else` too (a `ref` binding's).
     pub(super) fn spill_condition(
         &mut self,
         i: &syn::ExprIf,
         value: bool,
         forced: bool,
         temps: bool,
+        drop_value: bool,
     ) -> Expr {
         let scope = self.push_scope();
-        let (temp_stmts, read_via_temps, spilled_temps) =
+        let (temp_stmts, read_via_temps, mut spilled_temps) =
             match temps.then(|| self.spill_condition_temps(&i.cond)) {
                 Some(Some(g)) => (g.stmts, Some(g.rewritten), Some(g.bindings)),
                 _ => (Vec::new(), None, None),
@@ -46,6 +48,9 @@ impl Builder<'_> {
                     self.ir.likely_views.insert(temp);
                 }
                 let temp_stmt = temp_stmts.into_iter().chain(temp_stmt).collect();
+                if drop_value {
+                    spilled_temps.get_or_insert_with(Vec::new).push(temp);
+                }
                 let cond_scope = self.push_scope();
                 (
                     temp_stmt,

@@ -40,7 +40,17 @@ impl Emitter<'_> {
         });
         let mut prelude = TokenStream::new();
         if let LoopBody::For { iter, iterable, .. } = kind {
-            let code = self.verbatim(iterable);
+            // The head's own parentheses (`for x in (Countdown { left: n })`) are needless
+            // around a call's argument (rustc's `unused_parens` on the user's tokens).
+            let unparenthesized = match &iterable.kind {
+                ExprKind::Op {
+                    syn: syn::Expr::Paren(_),
+                    operands,
+                    ..
+                } => &operands[0],
+                _ => &**iterable,
+            };
+            let code = self.verbatim(unparenthesized);
             let ident = &self.ir.bindings[*iter].ident;
             // At the iterable: a value that is no iterator is reported there, once.
             let into_iter = quote_spanned!(iterable.span=> ::core::iter::IntoIterator::into_iter);
