@@ -25,13 +25,16 @@
 //! - guards gathered through a `filter` whose closure reads a local (`.filter(|g| g.id() >=
 //!   lim).collect()`, `.max_by_key(..)`), owned items looped over or kept across yields;
 //! - a `match` on a borrow of a field of a value a function made (`match &cfg.mode`), whose
-//!   bindings are read after the arm's yields.
+//!   bindings are read after the arm's yields;
+//! - `ref` bindings into values that are no locals (`if let Some(ref g) = ..`, `while let
+//!   Some(ref mut g) = stack.pop()`, `let Some(ref g) = .. else`, `for ref g in ..`).
 
 use super::{Gen, Ty};
 
 impl Gen {
     pub(super) fn iterator_items(&mut self) -> String {
-        match self.rng.below(9) {
+        match self.rng.below(10) {
+            9 => self.ref_bindings(),
             8 => self.owned_and_moved(),
             7 => self.borrowing_temporary(),
             6 => self.scrutinee_temporary(),
@@ -253,6 +256,32 @@ impl Gen {
         self.declare(t.clone(), Ty::Text);
         let init = format!("let mut {t} = format!(\"{{}},{{}}\", {e1}, {e2});\n");
         (init, t)
+    }
+
+    /// A `ref` binding into a value that is no local, read by the yield's operand: `if let`,
+    /// `while let` over a popped element, `let .. else`, `for ref` over guards.
+    fn ref_bindings(&mut self) -> String {
+        let (g, t) = (self.fresh("g"), self.fresh("t"));
+        let e = self.int(1);
+        let y = self.yield_of(&format!("{g}.id()"));
+        let second = self.yield_expr();
+        match self.rng.below(4) {
+            0 => format!(
+                "if let Some(ref {g}) = Some(G::new(\"{t}\")).filter(|x| x.id() <= {e} % 10) {{\n{y}\n{second};\n}} else {{\n{second};\n}}\n"
+            ),
+            1 => {
+                let st = self.fresh("stack");
+                format!(
+                    "let mut {st} = vec![G::new(\"{st}.a\"), G::new(\"{st}.b\")];\nwhile let Some(ref mut {g}) = {st}.pop() {{\n{y}\n{second};\n}}\n"
+                )
+            }
+            2 => format!(
+                "let Some(ref {g}) = Some(G::new(\"{t}\")) else {{ @RET@ }};\n{y}\n{second};\n"
+            ),
+            _ => format!(
+                "for ref {g} in [G::new(\"{t}.a\"), G::new(\"{t}.b\")] {{\n{y}\n{second};\n}}\n"
+            ),
+        }
     }
 
     /// This file's last family (module docs), one shape at a time.
