@@ -19,8 +19,9 @@ use proc_macro2::{TokenStream, TokenTree};
 use syn::visit::Visit;
 
 /// Std macros that expand to an expression without control flow out of it (`panic!` and the
-/// like diverge, which any copy of the body does alike).
-const STD_EXPRESSIONS: &[&str] = &[
+/// like diverge, which any copy of the body does alike), and without a closure or an `async`
+/// block (so a copy of one means the same, `emit/inline_heads.rs`).
+pub(crate) const STD_EXPRESSIONS: &[&str] = &[
     "format",
     "format_args",
     "print",
@@ -55,15 +56,22 @@ const STD_EXPRESSIONS: &[&str] = &[
     "include_str",
     "include_bytes",
     "compile_error",
-    // Items, handled where items are.
+];
+
+/// Macros known elsewhere: items, handled where items are, and the generator's own.
+const HANDLED_ELSEWHERE: &[&str] = &[
     "thread_local",
     "macro_rules",
-    // The generator's own.
     "yield_",
     "yield_from",
     "iter",
     "stream",
 ];
+
+/// A std macro of [`STD_EXPRESSIONS`] or one handled elsewhere.
+fn known(name: &str) -> bool {
+    STD_EXPRESSIONS.contains(&name) || HANDLED_ELSEWHERE.contains(&name)
+}
 
 /// Whether `block` invokes a macro whose expansion the lowering cannot see (module docs),
 /// outside closures, `async` blocks and nested items.
@@ -91,14 +99,8 @@ impl Find {
             .map(|s| s.ident.to_string())
             .collect();
         let plain = match &segments[..] {
-            [name] => self
-                .local
-                .get(name)
-                .copied()
-                .unwrap_or_else(|| STD_EXPRESSIONS.contains(&name.as_str())),
-            [krate, name] if matches!(krate.as_str(), "std" | "core" | "alloc") => {
-                STD_EXPRESSIONS.contains(&name.as_str())
-            }
+            [name] => self.local.get(name).copied().unwrap_or_else(|| known(name)),
+            [krate, name] if matches!(krate.as_str(), "std" | "core" | "alloc") => known(name),
             [krate, name] if matches!(krate.as_str(), "log" | "tracing") => matches!(
                 name.as_str(),
                 "trace" | "debug" | "info" | "warn" | "error" | "log" | "event"
@@ -129,7 +131,7 @@ impl Find {
                         .local
                         .get(&name)
                         .copied()
-                        .unwrap_or_else(|| STD_EXPRESSIONS.contains(&name.as_str()));
+                        .unwrap_or_else(|| known(&name));
                     if !plain {
                         self.found = true;
                     }

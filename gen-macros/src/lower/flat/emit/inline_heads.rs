@@ -235,36 +235,10 @@ fn copyable(tokens: TokenStream) -> bool {
                 && matches!(trees.get(i + 2), Some(TokenTree::Group(_)));
             !name.starts_with("__gen_inline")
                 && name != "async"
-                && (!macro_call || MAKE_NO_TYPES.contains(&name.as_str()))
+                && (!macro_call || crate::lower::opaque_macros::STD_EXPRESSIONS.contains(&name.as_str()))
         }
         TokenTree::Punct(punct) => punct.as_char() != '|',
         TokenTree::Group(group) => copyable(group.stream()),
         TokenTree::Literal(_) => true,
     })
 }
-
-/// std macros whose expansion has no closure or `async` block: a copy of one means the same.
-const MAKE_NO_TYPES: &[&str] = &[
-    "format",
-    "vec",
-    "println",
-    "print",
-    "eprintln",
-    "eprint",
-    "write",
-    "writeln",
-    "assert",
-    "assert_eq",
-    "assert_ne",
-    "debug_assert",
-    "debug_assert_eq",
-    "debug_assert_ne",
-    "matches",
-    "panic",
-    "unreachable",
-    "todo",
-    "unimplemented",
-    "concat",
-    "stringify",
-    "format_args",
-];
