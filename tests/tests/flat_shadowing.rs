@@ -186,3 +186,65 @@ fn mut_pattern_bindings_shadowed_by_an_inner_let_across_a_yield() {
     check!(mut_pattern_bindings_shadowed_across_a_yield(vec![]));
     same_drops!(mut_noisy_bindings_shadowed_across_a_yield(4));
 }
+
+/// A guard of a one-letter name, as the function that makes it (`g`): a misspelling's
+/// placeholder for a shadowed local (`let v: ();`) hid the outer one from the glue that
+/// carries it to the next state (E0308 "expected `Noisy`, found `()`").
+fn g(name: &str) -> Noisy {
+    Noisy::new(name)
+}
+
+twin! {
+    fn one_letter_locals_shadowed_beside_a_one_letter_function(n: u32) -> u32 {
+        let v = g("v");
+        let _ = &v;
+        for v in 0..n {
+            yield_!(v);
+        }
+    }
+}
+
+twin! {
+    fn a_kept_one_letter_local_shadowed_in_a_block() -> u32 {
+        let x = g("outer");
+        yield_!(0);
+        {
+            let x = g("inner");
+            drop(x);
+            yield_!(1);
+        }
+        yield_!(x.name().len() as u32);
+    }
+}
+
+#[test]
+fn shadowed_one_letter_locals_beside_a_one_letter_function() {
+    assert_eq!(
+        check!(one_letter_locals_shadowed_beside_a_one_letter_function(2)),
+        [0, 1]
+    );
+    same_drops!(one_letter_locals_shadowed_beside_a_one_letter_function(2));
+    assert_eq!(
+        check!(a_kept_one_letter_local_shadowed_in_a_block()),
+        [0, 1, 5]
+    );
+    same_drops!(a_kept_one_letter_local_shadowed_in_a_block());
+}
+
+twin! {
+    fn a_local_named_as_a_raw_identifier() -> u32 {
+        let bar = g("bar");
+        yield_!(1);
+        drop(r#bar);
+        yield_!(2);
+        let r#baz = g("baz");
+        yield_!(3);
+        drop(baz);
+    }
+}
+
+#[test]
+fn a_raw_identifier_names_the_same_local() {
+    assert_eq!(check!(a_local_named_as_a_raw_identifier()), [1, 2, 3]);
+    same_drops!(a_local_named_as_a_raw_identifier());
+}

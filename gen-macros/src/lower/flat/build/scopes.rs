@@ -65,16 +65,17 @@ impl Builder<'_> {
         id
     }
 
-    /// The binding `name` refers to here.
+    /// The binding `name` refers to here (`r#bar` is `bar`).
     pub(super) fn resolve(&self, name: &Ident) -> Option<BindingId> {
-        let text = name.to_string();
+        use syn::ext::IdentExt;
+        let text = name.unraw();
         for &scope in self.scopes.iter().rev() {
             let found = self.ir.scopes[scope]
                 .bindings
                 .iter()
                 .rev()
                 .copied()
-                .find(|&b| self.ir.bindings[b].ident == text);
+                .find(|&b| self.ir.bindings[b].ident.unraw() == text);
             if found.is_some() {
                 return found;
             }

@@ -7,12 +7,12 @@
 //! local, in every arm where it is in scope but not kept, into an uninitialized placeholder
 //! under its name (`let total: ();`): the arm's error is then the copy's, and reported once.
 //! Only for locals whose name is near a name no binding declares (`Ir::free`), so a valid
-//! body gets none. (No valid code reads a placeholder: a local the arm's code reads is live,
-//! so kept and bound.)
+//! body gets none, and that no other binding shares (shadowing). (No valid code reads a
+//! placeholder: a local the arm's code reads is live, so kept and bound.)
 
 use std::collections::HashSet;
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote_spanned;
 
 use crate::lower::flat::ir::{BindingId, BindingKind, Ir};
@@ -23,10 +23,14 @@ pub(crate) fn near_free_names(ir: &Ir) -> HashSet<BindingId> {
         return HashSet::new();
     }
     let free: Vec<String> = ir.free.iter().map(ToString::to_string).collect();
+    // A name two bindings share (shadowing) gets none: a placeholder of the inner one would
+    // hide the outer one from the glue that names it (`S3 { 0: x }`).
+    let shared = |name: &Ident| ir.bindings.iter().filter(|o| o.ident == *name).count() > 1;
     ir.bindings
         .iter()
         .enumerate()
         .filter(|(_, b)| matches!(b.kind, BindingKind::User | BindingKind::Param))
+        .filter(|(_, b)| !shared(&b.ident))
         .filter(|(_, b)| {
             let name = b.ident.to_string();
             !crate::parse::is_self_ident(&b.ident) && free.iter().any(|f| similar(f, &name))
