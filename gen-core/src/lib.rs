@@ -247,6 +247,12 @@ pub mod __private {
         pub value: T,
     }
 
+    /// Drops a binding of a `let` chain before the chain's `else` runs, where the chain drops
+    /// it (the flat lowering's desugar of a chain that moves out of a local into nested
+    /// `if`s). Unlike `core::mem::drop`, a `Copy` binding draws no lint.
+    #[inline(always)]
+    pub fn drop<T>(_value: T) {}
+
     /// A value of the type of what `_of` points to, for an argument of a call that is only
     /// type-checked (the never-called closure by which an `iter!` block's capture is checked for
     /// `mut`): the argument gets its real type without the closure taking the value.

@@ -426,7 +426,8 @@ fn a_join_of_two_functions_is_a_function_pointer() {
 
 twin! {
     // A `let` chain whose pattern moves out of the argument before a later part may fail:
-    // the value is moved on some paths only after the `if` (lowered `boxed`).
+    // the value is moved on some paths only after the `if` (one `if` per part, see
+    // `flat_moving_let_chains.rs`).
     fn let_chain_moving_a_part(o: Option<gen_tests::Noisy>, min: usize) -> usize {
         if let Some(g) = o && g.name().len() > min {
             yield_!(g.name().len());

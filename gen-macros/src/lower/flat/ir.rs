@@ -283,8 +283,12 @@ pub(crate) struct Ir {
     /// The body has what a flat state machine cannot express: a `let`, or a statement that
     /// yields, under `#[cfg]` (`build/conditional.rs`: it must know its locals and states
     /// before `cfg` is decided), a yield in a `match` guard, or a `let` chain whose pattern
-    /// moves out of a place before a later part may fail (`build/branches.rs`).
+    /// moves out of a place before a later part may fail (`build/branches.rs`) and that
+    /// `moving_chains.rs` could not desugar.
     pub inexpressible: bool,
+    /// The conditions (by the address of their syntax) of the `let` chains that made the
+    /// body inexpressible: `moving_chains.rs` desugars their `if`s.
+    pub moving_chains: std::collections::HashSet<usize>,
     /// Hidden locals holding a `match` scrutinee only because an arm yields (`let t = e;
     /// match t { .. }`): the fold copy, which never suspends, writes `match e { .. }` again,
     /// so that `e`'s temporaries live until the `match` ends, as in the plain function.

@@ -62,6 +62,7 @@ pub(crate) use fallback::{
 mod fold;
 pub(crate) mod ir;
 mod items;
+mod moving_chains;
 pub(crate) mod names;
 mod yield_temps;
 pub(crate) use build::macros::mentions_static;
@@ -137,7 +138,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut callees = HashSet::new();
     // Captures of an `iter!` block it calls once, outside loops and closures.
     let mut called_once = false;
-    let macros = build::Macros::parse(&func.block);
+    let mut macros = build::Macros::parse(&func.block);
     if func.sig.is_none() {
         // `iter! { .. }`: the free variables it uses are captured by value like arguments;
         // a name only ever called (`label(x)`) is left to the state machine's `move` closure,
@@ -172,8 +173,23 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut rounds = build::Rounds::default();
     let mut unnative = HashSet::new();
     let mut round = 0;
+    // The body with its moving `let` chains desugared (`moving_chains.rs`), once the first
+    // build has found them.
+    let mut chains: Option<GenFn> = None;
     let (ir, plan) = loop {
-        let mut ir = build::build(func, &args, &rounds, &macros);
+        let current = chains.as_ref().unwrap_or(func);
+        let mut ir = build::build(current, &args, &rounds, &macros);
+        if chains.is_none()
+            && !ir.moving_chains.is_empty()
+            && let Some(block) = moving_chains::desugar(&current.block, &ir.moving_chains)
+        {
+            let desugared = chains.insert(GenFn {
+                block,
+                ..func.clone()
+            });
+            macros = build::Macros::parse(&desugared.block);
+            continue;
+        }
         ir.callee_captures = ir
             .params
             .iter()
@@ -214,6 +230,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     // A macro whose expansion the lowering cannot see (`lower/opaque_macros.rs`): only the
     // `boxed` form runs the body as written.
     // So is a `macro_rules!` of the body that names a local (`lower/local_macros.rs`).
+    let func = chains.as_ref().unwrap_or(func);
     let inputs = func.sig.iter().flat_map(|sig| &sig.inputs);
     let opaque_macro = crate::lower::opaque_macros::has_opaque_macro(&func.block)
         || crate::lower::local_macros::names_a_local(inputs, &func.block);

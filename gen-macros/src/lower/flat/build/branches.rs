@@ -100,13 +100,16 @@ impl Builder<'_> {
             .collect();
         // `if let Some(g) = o && g.0 > 0`: the pattern moves out of `o` before a later part
         // may fail, so the `else` (and what follows) has `o` moved on some paths only, which
-        // one piece of code cannot express flat (`cfg/branches.rs`): lowered `boxed`.
+        // one piece of code cannot express flat (`cfg/branches.rs`): the `if` is desugared
+        // into a `match` (`moving_chains.rs`) and the body built again, or else lowered
+        // `boxed`.
         let before_last = parts.len().saturating_sub(1);
         if parts[..before_last]
             .iter()
             .any(|p| matches!(p, CondPart::Let { moves, .. } if !moves.is_empty()))
         {
             self.ir.inexpressible = true;
+            self.ir.moving_chains.insert(super::site(cond));
         }
         Cond { parts, scope }
     }

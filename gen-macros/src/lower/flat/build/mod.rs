@@ -156,6 +156,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             builder_receivers: Default::default(),
             error_in_any_lowering: false,
             inexpressible: false,
+            moving_chains: Default::default(),
             scrutinee_temps: Default::default(),
             format_literals: Default::default(),
             whole_lets: HashSet::new(),
