@@ -1,9 +1,12 @@
 //! Compound statements: `if`, `match`, `let .. else`, loops, value-producing expressions.
 
-use super::{Gen, MAX_LOOPS, Ty};
+use super::{Gen, MAX_LOOPS, Ty, Var};
 
 impl Gen {
     pub(super) fn if_stmt(&mut self, depth: usize) -> String {
+        if self.rng.chance(1, 7) {
+            return self.moving_chain(depth);
+        }
         if self.rng.chance(1, 6)
             && let Some(o) = self.pick_var(Ty::Opt)
         {
@@ -45,6 +48,55 @@ impl Gen {
                 format!("{head} else if {c} {b1} else {b2}")
             }
         }
+    }
+
+    /// `if let Some(y) = o && c { .. } else { .. }` whose pattern moves a guard out of the
+    /// local `o` before a later part may fail: the `else` and what follows have `o` moved on
+    /// some paths only; `y` drops before `else` when `c` is false. Also as a value.
+    fn moving_chain(&mut self, depth: usize) -> String {
+        let o = self.fresh("o");
+        let y = self.fresh("y");
+        let (_, guard) = self.new_guard("m");
+        let some = self.cond(1);
+        let decl = format!("let {o} = if {some} {{ Some({guard}) }} else {{ None }};\n");
+        let k = self.rng.below(3);
+        let chain = match self.rng.below(3) {
+            0 => format!("let Some({y}) = {o} && {y}.id() % 3 != {k}"),
+            1 => format!(
+                "{} && let Some({y}) = {o} && {y}.id() % 3 != {k}",
+                self.cond(1)
+            ),
+            _ => format!("let Some({y}) = {o} && {}", self.cond(1)),
+        };
+        let y_var = Var {
+            ty: Ty::Guard,
+            ..self.int_var(&y)
+        };
+        if self.rng.chance(1, 3) {
+            // The chain's value.
+            let v = self.fresh("x");
+            let other = self.int(1);
+            self.declare(v.clone(), Ty::Int);
+            return format!(
+                "{decl}let {v} = if {chain} {{ {y}.id() }} else {{ {other} }};\n{}\n",
+                self.yield_of(&v)
+            );
+        }
+        self.scopes.push(vec![y_var]);
+        let yield_y = self.yield_of(&format!("{y}.id()"));
+        let then = self.block(depth, None);
+        self.scopes.pop();
+        let otherwise = match self.rng.below(3) {
+            0 => String::new(),
+            1 => format!(" else {}", self.block(depth, None)),
+            _ => {
+                let c = self.cond(1);
+                let b1 = self.block(depth, None);
+                let b2 = self.block(depth, None);
+                format!(" else if {c} {b1} else {b2}")
+            }
+        };
+        format!("{decl}if {chain} {{\n{yield_y}\n{then}\n}}{otherwise}\n")
     }
 
     pub(super) fn match_stmt(&mut self, depth: usize) -> String {
