@@ -180,6 +180,45 @@ fn record() -> Record {
     }
 }
 
+/// A pool of the user's whose `get` (named like `HashMap::get`) makes an owned value.
+#[derive(Debug)]
+pub struct Pool(Noisy);
+
+impl Pool {
+    pub fn get(&self, name: &str) -> Noisy {
+        Noisy::new(format!("{name} of {}", self.0.name()))
+    }
+}
+
+// `let pool;` assigned a value of the user's, then a value taken from it by a method named
+// like a borrowing one: the value is owned and drops at the end of its block, after the
+// items after it, as in the plain function.
+twin! {
+    fn deferred_users_value(wide: bool) -> usize {
+        // The shape under test (clippy would move the `let` down, as in a plain fn).
+        #[allow(clippy::needless_late_init)]
+        let pool;
+        if wide {
+            pool = Pool(Noisy::new("pool"));
+        } else {
+            return;
+        }
+        let conn = pool.get("conn");
+        let n = conn.name().len();
+        yield_!(n);
+        yield_!(n + 1);
+    }
+}
+
+#[test]
+fn a_value_taken_from_a_deferred_local_of_the_users_drops_at_the_end_of_its_block() {
+    let log = same_drops!(deferred_users_value(true));
+    let conn_drop = log.iter().position(|e| e == "drop conn of pool");
+    let last_item = log.iter().position(|e| e == "yield 13");
+    assert!(conn_drop > last_item, "{log:?}");
+    check!(deferred_users_value(false));
+}
+
 fn add(a: u64, b: u64) -> u64 {
     a + b
 }

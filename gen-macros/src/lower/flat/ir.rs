@@ -171,6 +171,9 @@ pub(crate) struct Ir {
     pub borrow_handed_to_a_join: bool,
     /// The written type of a `let` declared without a value (`let v: Vec<u32>;`).
     pub declared_types: std::collections::HashMap<BindingId, syn::Type>,
+    /// Fields of a struct literal local that hold a reference binding, by (local, field),
+    /// with that binding (`build/reference_fields.rs`).
+    pub reference_fields: std::collections::HashMap<(BindingId, String), BindingId>,
     /// Bindings of a `let` without a value (`let a;`), judged by what is assigned to them.
     pub deferred: std::collections::HashSet<BindingId>,
     /// Bindings that hold a value and are later assigned a (probable) borrow of another local

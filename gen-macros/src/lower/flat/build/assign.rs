@@ -132,6 +132,21 @@ impl Builder<'_> {
         };
         if let Some(place) = self.place_of(left) {
             let by_ref = super::borrows::yields_references(right);
+            // `w = G::new(..);` of a `let w;`: it owns its value, a value of the user's, or
+            // one taken for a borrow by the method's name, as with the `let` (one type for
+            // every assignment).
+            if place.path.is_empty() && self.ir.deferred.contains(&place.binding) {
+                let binding = place.binding;
+                if self.owning_value(rhs) {
+                    self.ir.bindings[binding].owns = true;
+                }
+                if self.may_hold_user_values(right) {
+                    self.ir.user_made.insert(binding);
+                }
+                if self.borrowed_by_name(right) {
+                    self.ir.borrowed_by_name.insert(binding);
+                }
+            }
             self.assigned_value_holds(&place, borrows, by_ref);
             return;
         }

@@ -383,6 +383,10 @@ impl Builder<'_> {
         let ExprKind::Place { place, .. } = &operand.kind else {
             return self.borrows_of(operand);
         };
+        // `v.data.iter()` of `let v = View { data, .. };` with a reference `data`.
+        if !mutable && let Some(through) = self.borrow_through_reference_field(place) {
+            return through;
+        }
         // `o.src.split(',')` of `o: Lexer<'_>`: maybe a borrow through a `&str` field.
         if !place.path.is_empty() && self.ir.view_params.contains(&place.binding) {
             return Borrows::Likely(place.binding);

@@ -260,7 +260,10 @@ impl Builder<'_> {
             }
         }
         let owns = match &local.pat {
-            syn::Pat::Type(t) => !matches!(&*t.ty, syn::Type::Reference(_) | syn::Type::Ptr(_)),
+            syn::Pat::Type(t) => {
+                !matches!(&*t.ty, syn::Type::Reference(_) | syn::Type::Ptr(_))
+                    && !super::written_types::wraps_a_reference(&t.ty)
+            }
             // The temporary a `let` extends (`extended_temps.rs`): the user borrowed it, so a
             // borrow of it is one of the local itself.
             syn::Pat::Ident(p) if crate::lower::flat::extended_temps::is_extended(&p.ident) => true,
@@ -325,6 +328,7 @@ impl Builder<'_> {
             }
             _ => Vec::new(),
         };
+        self.note_reference_fields(local, &bindings);
         if let ([binding], Some(init)) = (&bindings[..], init_syn) {
             let tuple = matches!(&*init.expr, syn::Expr::Tuple(_));
             if !shape.is_empty() {

@@ -49,6 +49,7 @@ mod pattern_bindings;
 mod places;
 mod readers;
 pub(crate) mod receiver_methods;
+mod reference_fields;
 mod scopes;
 mod spill;
 mod struct_update;
@@ -157,6 +158,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             error_in_any_lowering: false,
             inexpressible: false,
             moving_chains: Default::default(),
+            reference_fields: Default::default(),
             scrutinee_temps: Default::default(),
             format_literals: Default::default(),
             whole_lets: HashSet::new(),
@@ -202,7 +204,13 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         );
         b.ir.bindings[id].mut_ref = arg.mut_ref;
         // A capture of `iter! { .. }` may well be a reference.
-        b.ir.bindings[id].owns = !arg.by_ref && !b.inline;
+        // So may the payload of `Option<&'a str>` (`filter.unwrap_or("all")`).
+        b.ir.bindings[id].owns = !arg.by_ref
+            && !b.inline
+            && !arg
+                .ty
+                .as_deref()
+                .is_some_and(written_types::wraps_a_reference);
         b.ir.bindings[id].plain = arg.plain;
         // `it: impl Iterator<..>`, `it: I` with `I: Iterator`: an iterator the body adapts.
         if iterator_params.contains(&arg.ident.to_string()) {

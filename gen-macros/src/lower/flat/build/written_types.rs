@@ -79,6 +79,23 @@ pub(super) fn reference_items(ty: &syn::Type) -> bool {
     }
 }
 
+/// `Option<&'a str>`, `Result<&'a [u32], E>`: a value whose payload is a reference, which
+/// `unwrap`, `expect`, `unwrap_or(..)` and their kin hand out (a copy of the reference, no
+/// owned value).
+pub(super) fn wraps_a_reference(ty: &syn::Type) -> bool {
+    match ty {
+        syn::Type::Group(g) => wraps_a_reference(&g.elem),
+        syn::Type::Paren(p) => wraps_a_reference(&p.elem),
+        syn::Type::Path(p) => p.path.segments.last().is_some_and(|last| {
+            matches!(last.ident.to_string().as_str(), "Option" | "Result")
+                && matches!(&last.arguments, syn::PathArguments::AngleBracketed(args)
+                    if matches!(args.args.first(),
+                        Some(syn::GenericArgument::Type(t)) if reference_element(t)))
+        }),
+        _ => false,
+    }
+}
+
 /// `&T`, or a tuple of references and plain data with at least one reference.
 fn reference_element(ty: &syn::Type) -> bool {
     match ty {
