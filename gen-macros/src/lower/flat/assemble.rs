@@ -200,8 +200,10 @@ pub(super) fn assemble(
         });
         let capture_checks =
             (!plan.borrowed_captures.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
+        let capture_order = capture_order(ir, plan);
         quote! {
             ::gen_core::__private::InlineGen #turbofish ::new(move |#sink| {
+                #capture_order
                 #capture_checks
                 let #st = &mut #st;
                 #frame_entry
@@ -436,3 +438,46 @@ const GENERIC_MUTATORS: &[&str] = &[
     "extract_if",
     "fill_with",
 ];
+
+/// `if false { let _ = &cfg.step; .. }`: the places the body uses of the captures it names
+/// before every capture it moves (`Plan::external_first`), named before the state, so that
+/// the closure captures them first and drops them before the state, in the order the body
+/// names them, as a `move` closure drops its captures (the paths a `move` closure would
+/// capture: fields, up to the first dereference).
+fn capture_order(ir: &ir::Ir, plan: &plan::Plan) -> Option<TokenStream> {
+    if plan.external_first.is_empty() {
+        return None;
+    }
+    let mut seen = std::collections::HashSet::new();
+    let mut mentions = Vec::new();
+    for event in &plan.cfg.events {
+        let crate::lower::flat::cfg::Event::Use(p, _) = event else {
+            continue;
+        };
+        let place = &plan.cfg.places.list[*p];
+        if !plan.external_first.contains(&place.binding) {
+            continue;
+        }
+        let fields: Vec<&String> = place
+            .path
+            .iter()
+            .map_while(|proj| match proj {
+                ir::Proj::Field(name) => Some(name),
+                _ => None,
+            })
+            .collect();
+        if !seen.insert((place.binding, fields.clone())) {
+            continue;
+        }
+        let ident = proc_macro2::Ident::new(
+            &ir.bindings[place.binding].ident.to_string(),
+            Span::call_site(),
+        );
+        let members = fields.iter().map(|name| match name.parse::<u32>() {
+            Ok(index) => syn::Member::Unnamed(syn::Index::from(index as usize)),
+            Err(_) => syn::Member::Named(proc_macro2::Ident::new(name, Span::call_site())),
+        });
+        mentions.push(quote!(let _ = &#ident #(.#members)*;));
+    }
+    Some(quote!(if false { #(#mentions)* }))
+}

@@ -91,6 +91,9 @@ pub(crate) struct Plan {
     /// captures them itself, as a `move` closure does (so the body names the user's variable,
     /// and mutating it needs the user's `mut`), and no state keeps them.
     pub external: HashSet<BindingId>,
+    /// The captures of `external` the body names before every capture it moves, in that
+    /// order (`assemble::capture_order`).
+    pub external_first: Vec<BindingId>,
     /// Captures of an `iter!` body that a value some state keeps probably borrows
     /// (`for w in l.split_whitespace()`): sound only for a captured shared reference, which
     /// `gen_core::checks::borrowed_capture` asks of each.
@@ -167,6 +170,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         assigned: vec![HashSet::new(); ir.states.len()],
         used: vec![HashSet::new(); ir.states.len()],
         external: HashSet::new(),
+        external_first: Vec::new(),
         borrowed_captures: Vec::new(),
         native,
         errors: Vec::new(),
@@ -195,7 +199,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
                 || ir.texts.contains(&place.binding)
                 || ir.boxes.contains(&place.binding))
     });
-    plan.external = external_captures(ir, &plan.cfg);
+    (plan.external, plan.external_first) = external_captures(ir, &plan.cfg);
     plan.split = split_places(&plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.borrowed_captures = borrowed_captures(ir, &plan);
@@ -293,9 +297,9 @@ fn borrowed_captures(ir: &Ir, plan: &Plan) -> Vec<BindingId> {
 /// every capture it moves (see `Plan::external`): the closure drops them after its state, so
 /// a capture only read but named before a moved one stays in the state, where it drops in
 /// the order the body first names it, as a `move` closure drops its captures.
-fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
+fn external_captures(ir: &Ir, cfg: &Cfg) -> (HashSet<BindingId>, Vec<BindingId>) {
     if !ir.inline {
-        return HashSet::new();
+        return (HashSet::new(), Vec::new());
     }
     let mut moved = HashSet::new();
     for event in &cfg.events {
@@ -310,13 +314,24 @@ fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
         .iter()
         .rposition(|b| moved.contains(b))
         .map_or(0, |last| last + 1);
+    let before_moved = ir
+        .params
+        .iter()
+        .position(|b| moved.contains(b))
+        .unwrap_or(0);
     // The receiver, renamed in the block (`parse::self_ident`), names no variable the closure
-    // could capture: the state holds it.
-    ir.params[after_moved..]
+    // could capture: the state holds it. A capture named before every moved one is named
+    // first in the closure too (`assemble::capture_order`), so it drops first, as in a
+    // `move` closure.
+    let external =
+        |b: &BindingId| !moved.contains(b) && !crate::parse::is_self_ident(&ir.bindings[*b].ident);
+    let first: Vec<BindingId> = ir.params[..before_moved]
         .iter()
         .copied()
-        .filter(|b| !moved.contains(b) && !crate::parse::is_self_ident(&ir.bindings[*b].ident))
-        .collect()
+        .filter(external)
+        .collect();
+    let after = ir.params[after_moved..].iter().copied().filter(external);
+    (first.iter().copied().chain(after).collect(), first)
 }
 
 impl Plan {
