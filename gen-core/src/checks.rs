@@ -5,6 +5,8 @@
 //! code for and names the fix; the item's documentation below says the same at more length.
 //! Each function is an inlined copy or a no-op: none adds work at run time.
 
+use core::marker::PhantomData;
+
 /// A field that a flat generator's body uses by value while the rest of its value stays
 /// in scope across a later yield: the macro, which sees no types, takes the use for a
 /// copy (keeping the value whole, so that it drops where the plain function drops it),
@@ -410,6 +412,59 @@ pub trait CapturedByReference<T: ?Sized> {}
 
 #[diagnostic::do_not_recommend]
 impl<T: SharedReference + ?Sized> CapturedByReference<T> for () {}
+
+/// What an `iter!` block's loop borrows across its yields through a field of a capture
+/// (`v.data.iter()`): a field that is a shared reference is borrowed through (what it points
+/// to outlives the block), any other field is a borrow of the capture itself.
+#[diagnostic::on_unimplemented(
+    message = "this field of a capture of the `iter!` block is a `{T}`, and the block borrows it across a yield",
+    label = "borrowed across a yield of the block",
+    note = "an `iter!` block cannot keep a borrow of what it captured by move in its state, only borrow through a shared reference: capture a shared reference to the whole value instead (`let name = &name;` before the block), or write a `#[generator(boxed)]` function that takes it by value"
+)]
+pub trait CapturedFieldByReference<T: ?Sized> {}
+
+#[diagnostic::do_not_recommend]
+impl<T: SharedReference + ?Sized> CapturedFieldByReference<T> for () {}
+
+/// A capture of an `iter!` block and a field of it that the block borrows through across a
+/// yield (`v.data.iter()`), for the check that one of them is a shared reference: a captured
+/// reference (`let v = &v;`) is borrowed through whatever its field, a field that is a shared
+/// reference whatever holds it. Made only in code that is type-checked, never run:
+/// `(&CaptureField::new(&v, &v.data)).check_borrowed_field()` picks
+/// [`WholeCaptureIsAReference`] when the capture is a reference, else
+/// [`FieldOfACaptureIsAReference`], whose method asks [`CapturedFieldByReference`] of the field.
+#[derive(Debug)]
+pub struct CaptureField<C: ?Sized, F: ?Sized>(PhantomData<(*const C, *const F)>);
+
+impl<C: ?Sized, F: ?Sized> CaptureField<C, F> {
+    /// The pair of `capture` and its `field`.
+    #[inline(always)]
+    pub fn new(_capture: &C, _field: &F) -> Self {
+        CaptureField(PhantomData)
+    }
+}
+
+/// The capture is a shared reference: borrowing through its field is fine.
+pub trait WholeCaptureIsAReference {
+    /// Nothing to check.
+    #[inline(always)]
+    fn check_borrowed_field(&self) {}
+}
+
+impl<C: SharedReference + ?Sized, F: ?Sized> WholeCaptureIsAReference for CaptureField<C, F> {}
+
+/// The capture is no reference: its field must be one.
+pub trait FieldOfACaptureIsAReference<F: ?Sized> {
+    /// Asks [`CapturedFieldByReference`] of the field.
+    #[inline(always)]
+    fn check_borrowed_field(&self)
+    where
+        (): CapturedFieldByReference<F>,
+    {
+    }
+}
+
+impl<C: ?Sized, F: ?Sized> FieldOfACaptureIsAReference<F> for &CaptureField<C, F> {}
 
 /// A shared reference, `&T` (see [`CapturedByReference`]).
 pub trait SharedReference {}

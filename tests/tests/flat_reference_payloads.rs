@@ -2,8 +2,9 @@
 //! by `unwrap`, `expect`, `unwrap_or(..)` or `unwrap_or_default()` is a reference: a loop
 //! over `v.iter()` or `s.split(',')` borrows what it points to, not the generator's local,
 //! and compiles flat as the plain function does. So does a loop through a reference field of
-//! a struct literal local (`let v = View { data, scale }; for x in v.data.iter()`). Against
-//! the plain twin.
+//! a struct literal local (`let v = View { data, scale }; for x in v.data.iter()`), and one
+//! through a reference field of an `iter!` block's capture (`v.data.iter()` of a captured
+//! `View<'a>`, `pair.0.iter()` of a captured tuple). Against the plain twin.
 
 use gen_core::generator;
 use gen_tests::{check, twin};
@@ -86,4 +87,28 @@ twin! {
 fn a_loop_through_a_reference_field_of_a_local_borrows_what_it_points_to() {
     assert_eq!(check!(through_a_reference_field(&[1, 2], 3)), [3, 6, 4]);
     gen_tests::same_drops!(through_a_reference_field(&[1, 2], 3));
+}
+
+/// A view of the caller's data that a block captures by move.
+#[derive(Clone, Copy)]
+struct Slice<'a> {
+    data: &'a [u32],
+}
+
+fn plus_one<'a>(v: Slice<'a>, pair: (&'a [u32], &'a str)) -> impl Iterator<Item = u32> + 'a {
+    gen_core::iter! {
+        for x in v.data.iter() {
+            yield *x + 1;
+        }
+        for x in pair.0.iter() {
+            yield *x + pair.1.len() as u32;
+        }
+    }
+}
+
+#[test]
+fn an_iter_block_borrows_through_a_reference_field_of_a_capture() {
+    let data = vec![1, 2];
+    let items: Vec<u32> = plus_one(Slice { data: &data }, (&data, "ab")).collect();
+    assert_eq!(items, [2, 3, 3, 4]);
 }

@@ -194,16 +194,33 @@ pub(super) fn assemble(
             .map(|path| quote!(if let ::core::option::Option::Some(#sink) = #sink { #path }));
         // Each capture a kept value probably borrows must be a shared reference (its error
         // is on the capture's first use in the block).
-        let capture_checks = plan.borrowed_captures.iter().map(|&b| {
-            let ident = &ir.bindings[b].ident;
-            quote_spanned!(ident.span()=> ::gen_core::checks::borrowed_capture(&#ident);)
-        });
+        let capture_checks =
+            plan.borrowed_captures.iter().map(|&b| {
+                let name = &ir.bindings[b].ident;
+                let checked = borrowed_capture_places(ir, b).into_iter().map(|(fields, at)| {
+                let ident = proc_macro2::Ident::new(&name.to_string(), at);
+                if fields.is_empty() {
+                    return quote_spanned!(at=> ::gen_core::checks::borrowed_capture(&#ident);)
+                }
+                // Either the capture or the field must be a shared reference
+                // (`gen_core::checks::CaptureField`); one of the two traits serves, the import
+                // of the other is unused.
+                let members = fields.iter().map(|name| member(name, at));
+                quote_spanned!(at=> {
+                    #[allow(unused_imports)]
+                    use ::gen_core::checks::{
+                        FieldOfACaptureIsAReference as _, WholeCaptureIsAReference as _,
+                    };
+                    (&::gen_core::checks::CaptureField::new(&#ident, &#ident #(.#members)*))
+                        .check_borrowed_field();
+                })
+            });
+                quote!(#(#checked)*)
+            });
         let capture_checks =
             (!plan.borrowed_captures.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
-        let capture_order = capture_order(ir, plan);
         quote! {
             ::gen_core::__private::InlineGen #turbofish ::new(move |#sink| {
-                #capture_order
                 #capture_checks
                 let #st = &mut #st;
                 #frame_entry
@@ -439,45 +456,28 @@ const GENERIC_MUTATORS: &[&str] = &[
     "fill_with",
 ];
 
-/// `if false { let _ = &cfg.step; .. }`: the places the body uses of the captures it names
-/// before every capture it moves (`Plan::external_first`), named before the state, so that
-/// the closure captures them first and drops them before the state, in the order the body
-/// names them, as a `move` closure drops its captures (the paths a `move` closure would
-/// capture: fields, up to the first dereference).
-fn capture_order(ir: &ir::Ir, plan: &plan::Plan) -> Option<TokenStream> {
-    if plan.external_first.is_empty() {
-        return None;
-    }
-    let mut seen = std::collections::HashSet::new();
-    let mut mentions = Vec::new();
-    for event in &plan.cfg.events {
-        let crate::lower::flat::cfg::Event::Use(p, _) = event else {
-            continue;
-        };
-        let place = &plan.cfg.places.list[*p];
-        if !plan.external_first.contains(&place.binding) {
-            continue;
+/// The places of capture `b` that `gen_core::checks` checks, each with where the body first
+/// borrows it: each field path the body borrows it through (`v.data` of `v.data.iter()`: a
+/// reference field borrows what it points to), or the capture itself when some borrow takes
+/// it whole.
+fn borrowed_capture_places(ir: &ir::Ir, b: ir::BindingId) -> Vec<(Vec<String>, Span)> {
+    let mut places: Vec<(Vec<String>, Span)> = Vec::new();
+    for (binding, path, at) in ir.capture_borrow_paths.borrow().iter() {
+        if *binding == b && !places.iter().any(|(p, _)| p == path) {
+            places.push((path.clone(), *at));
         }
-        let fields: Vec<&String> = place
-            .path
-            .iter()
-            .map_while(|proj| match proj {
-                ir::Proj::Field(name) => Some(name),
-                _ => None,
-            })
-            .collect();
-        if !seen.insert((place.binding, fields.clone())) {
-            continue;
-        }
-        let ident = proc_macro2::Ident::new(
-            &ir.bindings[place.binding].ident.to_string(),
-            Span::call_site(),
-        );
-        let members = fields.iter().map(|name| match name.parse::<u32>() {
-            Ok(index) => syn::Member::Unnamed(syn::Index::from(index as usize)),
-            Err(_) => syn::Member::Named(proc_macro2::Ident::new(name, Span::call_site())),
-        });
-        mentions.push(quote!(let _ = &#ident #(.#members)*;));
     }
-    Some(quote!(if false { #(#mentions)* }))
+    match places.iter().find(|(path, _)| path.is_empty()) {
+        Some(whole) => vec![whole.clone()],
+        None if places.is_empty() => vec![(Vec::new(), ir.bindings[b].ident.span())],
+        None => places,
+    }
+}
+
+/// A field of a place, named (`data`) or by position (`0`), at `span`.
+fn member(name: &str, span: Span) -> syn::Member {
+    match name.parse::<u32>() {
+        Ok(index) => syn::Member::Unnamed(syn::Index { index, span }),
+        Err(_) => syn::Member::Named(proc_macro2::Ident::new(name, span)),
+    }
 }

@@ -171,6 +171,11 @@ pub(crate) struct Ir {
     pub borrow_handed_to_a_join: bool,
     /// The written type of a `let` declared without a value (`let v: Vec<u32>;`).
     pub declared_types: std::collections::HashMap<BindingId, syn::Type>,
+    /// The field paths through which the body borrows each capture of an `iter!` block
+    /// (`v.data` of `v.data.iter()`; an empty path for the whole capture), with where the
+    /// borrow is, noted while the builder judges borrows: `gen_core::checks` asks the field
+    /// or the capture to be a shared reference when every borrow goes through a field.
+    pub capture_borrow_paths: std::cell::RefCell<Vec<(BindingId, Vec<String>, Span)>>,
     /// Fields of a struct literal local that hold a reference binding, by (local, field),
     /// with that binding (`build/reference_fields.rs`).
     pub reference_fields: std::collections::HashMap<(BindingId, String), BindingId>,

@@ -91,9 +91,6 @@ pub(crate) struct Plan {
     /// captures them itself, as a `move` closure does (so the body names the user's variable,
     /// and mutating it needs the user's `mut`), and no state keeps them.
     pub external: HashSet<BindingId>,
-    /// The captures of `external` the body names before every capture it moves, in that
-    /// order (`assemble::capture_order`).
-    pub external_first: Vec<BindingId>,
     /// Captures of an `iter!` body that a value some state keeps probably borrows
     /// (`for w in l.split_whitespace()`): sound only for a captured shared reference, which
     /// `gen_core::checks::borrowed_capture` asks of each.
@@ -170,7 +167,6 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         assigned: vec![HashSet::new(); ir.states.len()],
         used: vec![HashSet::new(); ir.states.len()],
         external: HashSet::new(),
-        external_first: Vec::new(),
         borrowed_captures: Vec::new(),
         native,
         errors: Vec::new(),
@@ -199,7 +195,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
                 || ir.texts.contains(&place.binding)
                 || ir.boxes.contains(&place.binding))
     });
-    (plan.external, plan.external_first) = external_captures(ir, &plan.cfg);
+    plan.external = external_captures(ir, &plan.cfg);
     plan.split = split_places(&plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.borrowed_captures = borrowed_captures(ir, &plan);
@@ -297,9 +293,9 @@ fn borrowed_captures(ir: &Ir, plan: &Plan) -> Vec<BindingId> {
 /// every capture it moves (see `Plan::external`): the closure drops them after its state, so
 /// a capture only read but named before a moved one stays in the state, where it drops in
 /// the order the body first names it, as a `move` closure drops its captures.
-fn external_captures(ir: &Ir, cfg: &Cfg) -> (HashSet<BindingId>, Vec<BindingId>) {
+fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
     if !ir.inline {
-        return (HashSet::new(), Vec::new());
+        return HashSet::new();
     }
     let mut moved = HashSet::new();
     for event in &cfg.events {
@@ -320,18 +316,32 @@ fn external_captures(ir: &Ir, cfg: &Cfg) -> (HashSet<BindingId>, Vec<BindingId>)
         .position(|b| moved.contains(b))
         .unwrap_or(0);
     // The receiver, renamed in the block (`parse::self_ident`), names no variable the closure
-    // could capture: the state holds it. A capture named before every moved one is named
-    // first in the closure too (`assemble::capture_order`), so it drops first, as in a
-    // `move` closure.
+    // could capture: the state holds it. A capture named before every moved one is captured
+    // by the closure too, as a `move` closure captures it (its field alone, `cfg.step`): the
+    // rest of the value drops when the function that made the block returns. It drops after
+    // the state, after the body's locals (as an early return from a `move` closure drops
+    // them) and after the moved captures still unmoved in the state (which a `move` closure
+    // drops after it).
     let external =
         |b: &BindingId| !moved.contains(b) && !crate::parse::is_self_ident(&ir.bindings[*b].ident);
-    let first: Vec<BindingId> = ir.params[..before_moved]
+    // (Not one a local may borrow, `D::new("t", &log)`: the state keeps it beside that
+    // local, as it always did, where the closure could not.)
+    let borrowed: HashSet<BindingId> = ir
+        .bindings
+        .iter()
+        .filter_map(|b| match b.borrows {
+            Borrows::Likely(owner)
+            | Borrows::MutThrough(owner, _)
+            | Borrows::Definitely(owner, _) => Some(owner),
+            _ => None,
+        })
+        .collect();
+    let first = ir.params[..before_moved]
         .iter()
         .copied()
-        .filter(external)
-        .collect();
+        .filter(|b| external(b) && !borrowed.contains(b));
     let after = ir.params[after_moved..].iter().copied().filter(external);
-    (first.iter().copied().chain(after).collect(), first)
+    first.chain(after).collect()
 }
 
 impl Plan {

@@ -392,6 +392,7 @@ impl Builder<'_> {
             return Borrows::Likely(place.binding);
         }
         let whole_local = place.path.is_empty();
+        self.note_capture_borrow(place, operand.spans.0);
         self.borrow_of_binding(place.binding, mutable, whole_local, whole.spans)
     }
 

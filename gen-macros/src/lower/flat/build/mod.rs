@@ -159,6 +159,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             inexpressible: false,
             moving_chains: Default::default(),
             reference_fields: Default::default(),
+            capture_borrow_paths: Default::default(),
             scrutinee_temps: Default::default(),
             format_literals: Default::default(),
             whole_lets: HashSet::new(),

@@ -1,6 +1,8 @@
-//! Fields of a struct literal local that hold a reference (`let v = View { data, scale };`
+//! Fields that hold a reference. Of a struct literal local (`let v = View { data, scale };`
 //! with `data: &'a [u32]`): a loop over `v.data.iter()` borrows what the reference points to,
-//! not the local `v`, as with a parameter of that type.
+//! not the local `v`, as with a parameter of that type. Of an `iter!` block's capture, whose
+//! type the macro cannot see: the field borrowed is noted (`Ir::capture_borrow_paths`), and
+//! the check that the capture is a shared reference asks it of the field instead.
 
 use super::Builder;
 use crate::lower::flat::ir::{BindingId, Borrows, Place, Proj};
@@ -45,5 +47,26 @@ impl Builder<'_> {
             .reference_fields
             .get(&(place.binding, name.clone()))?;
         Some(self.ir.bindings[*source].borrows.clone())
+    }
+
+    /// Notes the field path through which `place`, of a capture of an `iter!` block, is
+    /// borrowed where the code at `at` borrows it (`Ir::capture_borrow_paths`).
+    pub(super) fn note_capture_borrow(&self, place: &Place, at: proc_macro2::Span) {
+        let binding = &self.ir.bindings[place.binding];
+        if !self.ir.inline || binding.kind != crate::lower::flat::ir::BindingKind::Param {
+            return;
+        }
+        let fields = place
+            .path
+            .iter()
+            .map_while(|proj| match proj {
+                Proj::Field(name) => Some(name.clone()),
+                _ => None,
+            })
+            .collect();
+        self.ir
+            .capture_borrow_paths
+            .borrow_mut()
+            .push((place.binding, fields, at));
     }
 }
