@@ -113,6 +113,8 @@ impl Gen {
                         (decl, self.last_declared(), self.yield_of(&x))
                     }
                 };
+                // The arm's yield, made after the declaration, reads no `String` it moved.
+                let y = self.yield_expr();
                 let (r, v) = (self.fresh("r"), self.fresh("x"));
                 self.declare(v.clone(), Ty::Int);
                 let yield_v = self.yield_of(&v);
