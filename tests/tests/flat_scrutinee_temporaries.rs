@@ -1,5 +1,5 @@
 //! An owned temporary a `match`, `if let` or `while let` scrutinee reads through (`match
-//! xs.clone().as_slice()`, `if let Some(w) = s.to_uppercase().split(' ').next()`, `match
+//! xs.clone().as_slice()`, `match line.split(' ').collect::<Vec<_>>().as_slice()`, `if let Some(w) = s.to_uppercase().split(' ').next()`, `match
 //! Noisy::new("t").name().len()`) lives until the construct ends, across its yields, as in the
 //! plain function: a binding that borrows it and is dead at the yield is fine, and a
 //! temporary whose `Drop` is visible drops after the consumer had the arm's items.
@@ -382,4 +382,33 @@ fn function_values_unwrapped_by_a_question_mark_live_to_the_end_of_the_construct
     );
     check!(unwrapped_probes(vec![3, 12, 9, 4]));
     same_drops!(unwrapped_probes(vec![3, 12, 9, 4]));
+}
+
+twin! {
+    // A collected temporary: its items (guards) drop when the `match` ends, after the arm's
+    // items.
+    fn collected_scrutinee(names: Vec<String>, line: &'static str) -> usize {
+        match names.iter().map(Noisy::new).collect::<Vec<_>>().as_slice() {
+            [first, ..] => {
+                yield_!(first.name().len());
+                gen_tests::log("arm end");
+            }
+            [] => yield_!(0),
+        }
+        if let [a, b, ..] = line.split(' ').collect::<Vec<_>>().as_slice() {
+            yield_!(a.len() + b.len());
+        }
+        yield_!(99);
+    }
+}
+
+#[test]
+fn a_collected_scrutinee_lives_until_the_match_ends() {
+    let names = || vec!["ab".to_string(), "c".to_string()];
+    assert_eq!(check!(collected_scrutinee(names(), "x yy")), [2, 3, 99]);
+    let log = same_drops!(collected_scrutinee(names(), "x yy"));
+    let arm_end = log.iter().position(|e| e == "arm end");
+    let dropped = log.iter().position(|e| e == "drop ab");
+    assert!(arm_end < dropped, "{log:?}");
+    check!(collected_scrutinee(Vec::new(), "one"));
 }

@@ -266,9 +266,13 @@ impl Gen {
         let y = self.yield_of(&format!("{g}.id()"));
         let second = self.yield_expr();
         match self.rng.below(4) {
-            0 => format!(
-                "if let Some(ref {g}) = Some(G::new(\"{t}\")).filter(|x| x.id() <= {e} % 10) {{\n{y}\n{second};\n}} else {{\n{second};\n}}\n"
-            ),
+            // The bound is computed outside the closure (`e` may hold a `?` or an `.await`).
+            0 => {
+                let lim = self.fresh("lim");
+                format!(
+                    "let {lim} = {e} % 10;\nif let Some(ref {g}) = Some(G::new(\"{t}\")).filter(|x| x.id() <= {lim}) {{\n{y}\n{second};\n}} else {{\n{second};\n}}\n"
+                )
+            }
             1 => {
                 let st = self.fresh("stack");
                 format!(

@@ -280,8 +280,8 @@ fn borrowed_temporary(e: &SynExpr) -> Option<&SynExpr> {
 }
 
 /// `e` when it certainly makes a value of its own (not a reference, which the iterator would
-/// borrow through): a lock's or a `RefCell`'s guard, an owned copy, a collection macro, a
-/// constructor.
+/// borrow through): a lock's or a `RefCell`'s guard, an owned copy, a collection macro or a
+/// collected one (`collect()`), a constructor.
 fn owned_temporary(e: &SynExpr) -> Option<&SynExpr> {
     let owned = match e {
         SynExpr::Paren(p) => return owned_temporary(&p.expr),
@@ -295,7 +295,7 @@ fn owned_temporary(e: &SynExpr) -> Option<&SynExpr> {
             // `lock()` without `unwrap()`: a lock whose guard is not in a `LockResult`
             // (parking_lot's, spin's).
             "borrow" | "borrow_mut" | "lock" | "to_string" | "to_owned" | "to_vec"
-            | "to_lowercase" | "to_uppercase" | "clone" => m.args.is_empty(),
+            | "to_lowercase" | "to_uppercase" | "clone" | "collect" => m.args.is_empty(),
             // `m.lock().unwrap()`: the guard out of the `LockResult` (a poisoned lock's too,
             // `.unwrap_or_else(PoisonError::into_inner)`).
             "unwrap" | "expect" | "unwrap_or_else" => matches!(&*m.receiver, SynExpr::MethodCall(r)

@@ -210,10 +210,19 @@ pub(super) fn borrow_message(
             } else {
                 by_reference(ir, owner, &owner_name)
             };
+            // A captured `&mut Vec<_>` hands out its `&mut` items when the loop takes it.
+            let moved_in = if ir.inline && !owner_after {
+                format!(
+                    "loop over the capture itself when it is a `&mut` reference (`for x in \
+                     {place}`, which moves the reference into the loop), "
+                )
+            } else {
+                String::new()
+            };
             format!(
                 "`{owner_name}` is borrowed mutably by {by} across a yield, but a flat \
-                 generator cannot keep a borrow of its own local in its state; index into it \
-                 (`for i in 0..{place}.len()`, reaching each element as `{place}[i]`), \
+                 generator cannot keep a borrow of its own local in its state; {moved_in}index \
+                 into it (`for i in 0..{place}.len()`, reaching each element as `{place}[i]`), \
                  {by_reference}or {boxed}"
             )
         }
