@@ -2,8 +2,9 @@
 //! statement whose `cfg` is false (`not(test)` here) does not run, one whose `cfg` is true
 //! (`test`) does. A `#[generator]` with `cfg` on a `let` or on a statement that yields is
 //! lowered `boxed` (the flat state machine must know its locals and states before `cfg` is
-//! decided), with the plain function's items and drops; one declared `+ Clone` cannot be, and
-//! that is the macro's error (`tests/ui/body/cfg_on_yield_clone.rs`).
+//! decided), with the plain function's items and drops; one declared `+ Clone` cannot be: it
+//! is lowered once per outcome of up to three predicates (more are the macro's error,
+//! `tests/ui/body/cfg_on_yield_clone.rs`).
 
 use std::cell::Cell;
 
@@ -149,4 +150,32 @@ fn cfg_on_a_let_in_an_iter_block() {
     }
     .collect();
     assert_eq!(items, [3, 4]);
+}
+
+/// A generator that must stay flat (`+ Clone`), with `cfg` on `let`s and yields under three
+/// predicates, one always true (`test`), two always false (`not(test)`, `any()`).
+#[generator]
+fn clonable_with_cfg(n: u32) -> impl Iterator<Item = String> + Clone {
+    #[cfg(test)]
+    let label = format!("label {n}");
+    #[cfg(not(test))]
+    let label = String::from("never");
+    yield_!(label.clone());
+    #[cfg(any())]
+    yield_!(String::from("never"));
+    #[cfg(test)]
+    for i in 0..n {
+        yield_!(format!("{i} {label}"));
+    }
+    yield_!(String::from("end"));
+}
+
+#[test]
+fn cfg_on_lets_and_yields_of_a_clonable_generator() {
+    let mut g = clonable_with_cfg(2);
+    assert_eq!(g.next().as_deref(), Some("label 2"));
+    let copy = g.clone();
+    let rest: Vec<String> = g.collect();
+    assert_eq!(rest, ["0 label 2", "1 label 2", "end"]);
+    assert_eq!(copy.collect::<Vec<_>>(), rest);
 }

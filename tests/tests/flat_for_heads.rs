@@ -168,6 +168,60 @@ fn a_lock_guard_the_head_uses_up_is_held_until_the_loop_ends() {
     assert_eq!(*log.borrow(), ["2:false", "1:false", "end:true"]);
 }
 
+/// A state behind a `RefCell`, read through a field, an index and a dereference of its guard.
+#[derive(Debug, Clone, Default)]
+pub struct State {
+    items: Vec<u32>,
+    named: std::collections::BTreeMap<u32, Vec<u32>>,
+}
+
+#[generator]
+fn fields_of_a_guard(s: &RefCell<State>) -> impl Iterator<Item = u32> + '_ {
+    // Each head's guard lives until its loop ends, as in the plain function.
+    for x in s.borrow().items.clone() {
+        yield_!(x);
+    }
+    for x in s.borrow().named[&1].clone() {
+        yield_!(x);
+    }
+    for x in (*s.borrow()).clone().items {
+        yield_!(x);
+    }
+    yield_!(0);
+}
+
+fn fields_of_a_guard_plain(s: &RefCell<State>, sink: &mut dyn FnMut(u32)) {
+    for x in s.borrow().items.clone() {
+        sink(x);
+    }
+    for x in s.borrow().named[&1].clone() {
+        sink(x);
+    }
+    for x in (*s.borrow()).clone().items {
+        sink(x);
+    }
+    sink(0);
+}
+
+#[test]
+fn a_guard_a_head_reads_a_field_of_lives_until_the_loop_ends() {
+    let state = RefCell::new(State {
+        items: vec![1, 2],
+        named: [(1, vec![3])].into_iter().collect(),
+    });
+    let seen = |x: u32| format!("{x}:{}", state.try_borrow_mut().is_ok());
+    let mut plain = Vec::new();
+    fields_of_a_guard_plain(&state, &mut |x| plain.push(seen(x)));
+    assert_eq!(
+        plain,
+        [
+            "1:false", "2:false", "3:false", "1:false", "2:false", "0:true"
+        ]
+    );
+    let by_next: Vec<String> = fields_of_a_guard(&state).map(seen).collect();
+    assert_eq!(by_next, plain);
+}
+
 #[generator]
 fn local_cell(n: u32) -> impl Iterator<Item = u32> {
     // A guard of the generator's own local: not kept across the yields (README limit 4).

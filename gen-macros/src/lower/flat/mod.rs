@@ -59,6 +59,7 @@ pub(crate) mod flow;
 pub(crate) use fallback::{
     boxed_may_outlive_less, for_a_clonable, returned_bound, returns_clone, signature_returns_clone,
 };
+mod cfg_variants;
 mod fold;
 pub(crate) mod ir;
 mod items;
@@ -115,6 +116,13 @@ pub(crate) fn error_in_any_lowering() -> bool {
 pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     ERROR_IN_ANY_LOWERING.set(false);
     BOXED_INSTEAD.set(false);
+    // `#[cfg]` on a `let` in a generator that cannot lower `boxed`: one lowering per outcome
+    // (`cfg_variants.rs`).
+    if (returns_clone(func) || boxed_may_outlive_less(func))
+        && let Some(lowered) = cfg_variants::lower_variants(func, fold)
+    {
+        return lowered;
+    }
     let (block, sig) = (&func.block, &func.sig);
     names::choose_state_name(quote::quote!(#sig #block));
     let desugared;

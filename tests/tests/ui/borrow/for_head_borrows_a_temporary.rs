@@ -40,7 +40,19 @@ fn listed(n: u32) -> impl Iterator<Item = u32> {
     }
 }
 
+struct Items {
+    items: Vec<u32>,
+}
+
+#[generator]
+fn through_a_field(s: &RefCell<Items>) -> impl Iterator<Item = u32> + '_ {
+    for x in s.borrow().items.iter() {
+        yield_!(*x);
+    }
+}
+
 fn main() {
+    let _ = through_a_field;
     let _ = listed;
     let _ = drain_jobs;
     let _ = Board::doubled;

@@ -4,7 +4,9 @@
 //! Desugar `#[cfg(c)] stmt;` (no yield in it) into the block statement `#[cfg(c)] { stmt; }`:
 //! rustc keeps or removes it, and the analysis sees the statement's uses. A `let` or a
 //! statement that yields under `cfg` would change the generator's states or its locals, which
-//! must be known here: those get a spanned error naming `if cfg!(..)`.
+//! must be known here: the body is lowered `boxed`, or once per outcome of the predicates
+//! (`cfg_variants.rs`) when it must stay flat; past three predicates, a spanned error naming
+//! `if cfg!(..)`.
 
 use proc_macro2::{TokenStream, TokenTree};
 use quote::ToTokens;
@@ -56,9 +58,9 @@ impl Builder<'_> {
             self.errors.push(syn::Error::new_spanned(
                 &attrs[0],
                 format!(
-                    "a flat generator cannot put `#[cfg]` on {what}: it must know the \
-                     generator's states and locals before `cfg` is decided; write \
-                     `if cfg!(..) {{ .. }}` instead, or use `#[generator(boxed)]`"
+                    "a flat generator cannot put `#[cfg]` on {what} under more than three \
+                     distinct `cfg` predicates: it lowers the body once per outcome of them; \
+                     write `if cfg!(..) {{ .. }}` instead, or use `#[generator(boxed)]`"
                 ),
             ));
             return Some(Stmt::Item(ItemRef::Declared));

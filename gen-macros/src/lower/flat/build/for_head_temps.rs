@@ -102,24 +102,28 @@ pub(crate) fn yields_in(body: &syn::Block) -> bool {
 }
 
 /// The guard a `for` head uses up, found in its receiver chain (`cache.borrow()` in
-/// `cache.borrow().clone().into_iter()`), for `Builder::for_expr` to hoist; `None` when the
-/// iterator borrows it (the error above) or there is none.
+/// `cache.borrow().clone().into_iter()`), also through a field, an index or a dereference
+/// of it (`s.borrow().items.clone()`, `c.borrow()[&k].clone()`, `(*c.borrow()).clone()`),
+/// for `Builder::for_expr` to hoist; `None` when the iterator borrows it (the error above)
+/// or there is none.
 pub(super) fn guard_used_up(e: &mut SynExpr) -> Option<&mut SynExpr> {
     if borrowed_temporary(e).is_some() {
         return None;
     }
     let mut e = e;
     loop {
-        match e {
-            SynExpr::Paren(p) => e = &mut p.expr,
-            SynExpr::MethodCall(m) => {
-                if owned_temporary(&m.receiver).is_some() && is_guard(&m.receiver) {
-                    return Some(&mut m.receiver);
-                }
-                e = &mut m.receiver;
-            }
+        let next = match e {
+            SynExpr::Paren(p) => &mut p.expr,
+            SynExpr::MethodCall(m) => &mut m.receiver,
+            SynExpr::Field(f) => &mut f.base,
+            SynExpr::Index(i) => &mut i.expr,
+            SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => &mut u.expr,
             _ => return None,
+        };
+        if owned_temporary(next).is_some() && is_guard(next) {
+            return Some(next);
         }
+        e = next;
     }
 }
 
@@ -268,14 +272,27 @@ fn borrowed_call_value(e: &SynExpr) -> bool {
 fn borrowed_temporary(e: &SynExpr) -> Option<&SynExpr> {
     match e {
         SynExpr::Paren(p) => borrowed_temporary(&p.expr),
-        SynExpr::Reference(r) => owned_temporary(&r.expr),
+        SynExpr::Reference(r) => temporary_holding(&r.expr),
         SynExpr::MethodCall(m) if BORROWS_RECEIVER.contains(&m.method.to_string().as_str()) => {
-            owned_temporary(&m.receiver)
+            temporary_holding(&m.receiver)
         }
         SynExpr::MethodCall(m) if ADAPTERS.contains(&m.method.to_string().as_str()) => {
             borrowed_temporary(&m.receiver)
         }
         _ => None,
+    }
+}
+
+/// The owned temporary `e` is, or whose field, element or dereference it is
+/// (`s.borrow().items`, `(*c.borrow())`, `rows()[0]` is not: a function's value may be a
+/// reference).
+fn temporary_holding(e: &SynExpr) -> Option<&SynExpr> {
+    match e {
+        SynExpr::Paren(p) => temporary_holding(&p.expr),
+        SynExpr::Field(f) => temporary_holding(&f.base),
+        SynExpr::Index(i) => temporary_holding(&i.expr),
+        SynExpr::Unary(u) if matches!(u.op, syn::UnOp::Deref(_)) => temporary_holding(&u.expr),
+        _ => owned_temporary(e),
     }
 }
 
