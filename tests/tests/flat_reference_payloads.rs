@@ -112,3 +112,68 @@ fn an_iter_block_borrows_through_a_reference_field_of_a_capture() {
     let items: Vec<u32> = plus_one(Slice { data: &data }, (&data, "ab")).collect();
     assert_eq!(items, [2, 3, 3, 4]);
 }
+
+/// A configuration of the caller's.
+#[derive(Debug)]
+pub struct Cfg {
+    pub data: &'static [u32],
+    pub items: Vec<u32>,
+}
+
+twin! {
+    // Views built from references unwrapped from arguments, or borrowed through one.
+    fn views_of_unwrapped_references(
+        cfg: Option<&'static Cfg>,
+        fallback: &'static Cfg,
+        slice: Option<&'static [u32]>
+    ) -> u32 {
+        let cfg = cfg.unwrap_or(fallback);
+        let view = View { data: cfg.data, scale: 2, guard: gen_tests::Noisy::new("first") };
+        for x in view.data.iter() {
+            yield_!(*x * view.scale);
+        }
+        let data = slice.unwrap_or(fallback.data);
+        let short = View { data, scale: 3, guard: gen_tests::Noisy::new("second") };
+        for x in short.data.iter() {
+            yield_!(*x * short.scale);
+        }
+        let borrowed = View { data: &fallback.items, scale: 1, guard: gen_tests::Noisy::new("third") };
+        for x in borrowed.data.iter() {
+            yield_!(*x);
+        }
+    }
+}
+
+twin! {
+    fallible fn unwrapped_by_question_mark(cfg: Option<&'static Cfg>) -> Result<u32, String> {
+        let cfg = cfg.ok_or_else(|| "no config".to_string())?;
+        let view = View { data: cfg.data, scale: 10, guard: gen_tests::Noisy::new("view") };
+        for x in view.data.iter() {
+            yield_!(Ok(*x * view.scale));
+        }
+    }
+}
+
+#[test]
+fn views_of_references_unwrapped_from_arguments_are_looped_over_flat() {
+    let cfg: &'static Cfg = Box::leak(Box::new(Cfg {
+        data: &[1, 2],
+        items: vec![7],
+    }));
+    let fallback: &'static Cfg = Box::leak(Box::new(Cfg {
+        data: &[5],
+        items: vec![8, 9],
+    }));
+    assert_eq!(
+        check!(views_of_unwrapped_references(
+            Some(cfg),
+            fallback,
+            Some(cfg.data)
+        )),
+        [2, 4, 3, 6, 8, 9]
+    );
+    check!(views_of_unwrapped_references(None, fallback, None));
+    gen_tests::same_drops!(views_of_unwrapped_references(Some(cfg), fallback, None));
+    check!(unwrapped_by_question_mark(Some(cfg)));
+    check!(unwrapped_by_question_mark(None));
+}

@@ -176,6 +176,9 @@ pub(crate) struct Ir {
     /// borrow is, noted while the builder judges borrows: `gen_core::checks` asks the field
     /// or the capture to be a shared reference when every borrow goes through a field.
     pub capture_borrow_paths: std::cell::RefCell<Vec<(BindingId, Vec<String>, Span)>>,
+    /// Parameters and locals that wrap a reference (`Option<&T>`, `Result<&T, E>`), whose
+    /// unwrapped value is one (`build/reference_fields.rs`).
+    pub reference_payloads: std::collections::HashSet<BindingId>,
     /// Fields of a struct literal local that hold a reference binding, by (local, field),
     /// with that binding (`build/reference_fields.rs`).
     pub reference_fields: std::collections::HashMap<(BindingId, String), BindingId>,

@@ -11,6 +11,7 @@ impl Builder<'_> {
     pub(super) fn local(&mut self, local: &syn::Local) -> Let {
         let init_syn = local.init.as_ref();
         let user_made = init_syn.is_some_and(|i| self.may_hold_user_values(&i.expr));
+        let payload = init_syn.and_then(|i| self.reference_payload(&i.expr));
         let taken_for_a_borrow = init_syn.is_some_and(|i| self.borrowed_by_name(&i.expr));
         let references_a_capture = init_syn.is_some_and(|i| self.references_a_capture(&i.expr));
         let place = init_syn.and_then(|i| self.place_of(&i.expr));
@@ -328,6 +329,7 @@ impl Builder<'_> {
             }
             _ => Vec::new(),
         };
+        self.note_reference_payload(local, &bindings, payload);
         self.note_reference_fields(local, &bindings);
         if let ([binding], Some(init)) = (&bindings[..], init_syn) {
             let tuple = matches!(&*init.expr, syn::Expr::Tuple(_));

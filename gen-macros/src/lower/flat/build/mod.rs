@@ -159,6 +159,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             inexpressible: false,
             moving_chains: Default::default(),
             reference_fields: Default::default(),
+            reference_payloads: Default::default(),
             capture_borrow_paths: Default::default(),
             scrutinee_temps: Default::default(),
             format_literals: Default::default(),
@@ -239,6 +240,13 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             .is_some_and(written_types::reference_items)
         {
             b.ir.reference_items.insert(id);
+        }
+        if arg
+            .ty
+            .as_deref()
+            .is_some_and(written_types::wraps_a_reference)
+        {
+            b.ir.reference_payloads.insert(id);
         }
         if arg.ty.as_deref().is_some_and(written_types::is_text) {
             b.ir.texts.insert(id);
