@@ -297,6 +297,8 @@ pub(crate) struct Ir {
     /// moves out of a place before a later part may fail (`build/branches.rs`) and that
     /// `moving_chains.rs` could not desugar.
     pub inexpressible: bool,
+    /// `build/conditional.rs` reported a `#[cfg]` on a `let` or a yield (once a body).
+    pub conditional_reported: bool,
     /// The conditions (by the address of their syntax) of the `let` chains that made the
     /// body inexpressible: `moving_chains.rs` desugars their `if`s.
     pub moving_chains: std::collections::HashSet<usize>,

@@ -383,16 +383,12 @@ impl Builder<'_> {
         let ExprKind::Place { place, .. } = &operand.kind else {
             return self.borrows_of(operand);
         };
-        // `v.data.iter()` of `let v = View { data, .. };` with a reference `data`.
-        if !mutable && let Some(through) = self.borrow_through_reference_field(place) {
+        // `v.data.iter()` of `let v = View { data, .. };`; `o.src.split(',')` of `o: Lexer<'_>`
+        // (maybe a borrow through a `&str` field).
+        if let Some(through) = self.borrow_through_a_field(place, mutable, operand.spans.0) {
             return through;
         }
-        // `o.src.split(',')` of `o: Lexer<'_>`: maybe a borrow through a `&str` field.
-        if !place.path.is_empty() && self.ir.view_params.contains(&place.binding) {
-            return Borrows::Likely(place.binding);
-        }
         let whole_local = place.path.is_empty();
-        self.note_capture_borrow(place, operand.spans.0);
         self.borrow_of_binding(place.binding, mutable, whole_local, whole.spans)
     }
 

@@ -98,11 +98,8 @@ impl Builder<'_> {
                 built
             })
             .collect();
-        // `if let Some(g) = o && g.0 > 0`: the pattern moves out of `o` before a later part
-        // may fail, so the `else` (and what follows) has `o` moved on some paths only, which
-        // one piece of code cannot express flat (`cfg/branches.rs`): the `if` is desugared
-        // into a `match` (`moving_chains.rs`) and the body built again, or else lowered
-        // `boxed`.
+        // `if let Some(g) = o && g.0 > 0`: `o` is moved on some paths only in the `else`
+        // (`cfg/branches.rs`): desugared by `moving_chains.rs`, or else lowered `boxed`.
         let before_last = parts.len().saturating_sub(1);
         if parts[..before_last]
             .iter()

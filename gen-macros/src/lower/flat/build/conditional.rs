@@ -50,6 +50,10 @@ impl Builder<'_> {
         };
         if yields || matches!(inner, SynStmt::Local(_)) {
             self.ir.inexpressible = true;
+            // One error, on the first such statement: each would say the same.
+            if std::mem::replace(&mut self.ir.conditional_reported, true) {
+                return Some(Stmt::Item(ItemRef::Declared));
+            }
             let what = if yields {
                 "a statement that yields"
             } else {

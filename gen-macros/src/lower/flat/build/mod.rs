@@ -157,6 +157,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             builder_receivers: Default::default(),
             error_in_any_lowering: false,
             inexpressible: false,
+            conditional_reported: false,
             moving_chains: Default::default(),
             reference_fields: Default::default(),
             reference_payloads: Default::default(),

@@ -104,9 +104,28 @@ impl Builder<'_> {
         }
     }
 
+    /// What a borrow of `place`, made at `at`, borrows when it goes through a field that may
+    /// hold a reference: a reference field (shared), a field of a view parameter (maybe);
+    /// `None` otherwise (a capture's borrow is noted, `note_capture_borrow`).
+    pub(super) fn borrow_through_a_field(
+        &self,
+        place: &Place,
+        mutable: bool,
+        at: proc_macro2::Span,
+    ) -> Option<Borrows> {
+        if !mutable && let Some(through) = self.borrow_through_reference_field(place) {
+            return Some(through);
+        }
+        if !place.path.is_empty() && self.ir.view_params.contains(&place.binding) {
+            return Some(Borrows::Likely(place.binding));
+        }
+        self.note_capture_borrow(place, at);
+        None
+    }
+
     /// What a shared borrow through `place` borrows when its first field is a reference field
     /// (`Ir::reference_fields`): what the reference does.
-    pub(super) fn borrow_through_reference_field(&self, place: &Place) -> Option<Borrows> {
+    fn borrow_through_reference_field(&self, place: &Place) -> Option<Borrows> {
         let Some(Proj::Field(name)) = place.path.first() else {
             return None;
         };
@@ -119,7 +138,7 @@ impl Builder<'_> {
 
     /// Notes the field path through which `place`, of a capture of an `iter!` block, is
     /// borrowed where the code at `at` borrows it (`Ir::capture_borrow_paths`).
-    pub(super) fn note_capture_borrow(&self, place: &Place, at: proc_macro2::Span) {
+    fn note_capture_borrow(&self, place: &Place, at: proc_macro2::Span) {
         let binding = &self.ir.bindings[place.binding];
         if !self.ir.inline || binding.kind != crate::lower::flat::ir::BindingKind::Param {
             return;
