@@ -33,6 +33,7 @@ use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
 use syn::{Block, Expr, ExprIf};
 
+use super::build::cond_parts::{SynCond, cond_parts, part_value};
 use super::build::site;
 use crate::parse::pat_bindings;
 
@@ -100,30 +101,18 @@ impl VisitMut for Rewrite<'_> {
     }
 }
 
-/// The parts of a `let` chain, in order (`a && let P = e && b`).
-fn parts(cond: &Expr) -> Vec<&Expr> {
-    match cond {
-        Expr::Binary(b) if matches!(b.op, syn::BinOp::And(_)) => {
-            let mut all = parts(&b.left);
-            all.extend(parts(&b.right));
-            all
-        }
-        other => vec![other],
-    }
-}
-
 /// Whether `i` desugars exactly (see the module doc).
 fn desugarable(i: &ExprIf) -> bool {
     if i.else_branch.is_none() {
         return true;
     }
-    let parts = parts(&i.cond);
+    let parts = cond_parts(&i.cond);
     let mut bound: Vec<syn::Ident> = Vec::new();
     for part in &parts {
-        if bound.iter().any(|b| moves(part, b)) {
+        if bound.iter().any(|b| part_moves(part, b)) {
             return false;
         }
-        if let Expr::Let(l) = part {
+        if let SynCond::Let(l) = part {
             if !is_place(&l.expr) && !made_of_places(&l.expr) {
                 return false;
             }
@@ -174,6 +163,14 @@ fn is_operand(e: &Expr) -> bool {
         Expr::Reference(r) => is_operand(&r.expr),
         _ => is_place(e),
     }
+}
+
+/// Whether `part` may move the binding `ident` (a `let` part whose scrutinee it is does).
+fn part_moves(part: &SynCond<'_>, ident: &syn::Ident) -> bool {
+    let value = part_value(part);
+    let scrutinee =
+        matches!(part, SynCond::Let(_)) && matches!(value, Expr::Path(p) if p.path.is_ident(ident));
+    scrutinee || moves(value, ident)
 }
 
 /// Whether `part` may move the binding `ident`: names it as an operand that takes a value
@@ -235,14 +232,14 @@ fn mentions(e: &Expr, ident: &syn::Ident) -> bool {
 
 /// Desugar `if <chain> { A } else { B }` into one `if` per part (see the module doc).
 fn nested_ifs(i: &ExprIf) -> Expr {
-    let parts = parts(&i.cond);
+    let parts = cond_parts(&i.cond);
     let if_token = i.if_token;
     // The by-value bindings of the parts before each part, in the order they are made.
     let mut before: Vec<Vec<syn::Ident>> = Vec::new();
     let mut bound: Vec<syn::Ident> = Vec::new();
     for part in &parts {
         before.push(bound.clone());
-        if let Expr::Let(l) = part {
+        if let SynCond::Let(l) = part {
             let mut found = Vec::new();
             pat_bindings(&l.pat, &mut found);
             bound.extend(found.into_iter().filter(|b| !b.by_ref).map(|b| b.ident));
@@ -256,12 +253,12 @@ fn nested_ifs(i: &ExprIf) -> Expr {
             quote_spanned!(at=> #else_token { #(::gen_core::__private::drop(#dropped);)* #b })
         });
         let head = match part {
-            Expr::Let(l) => {
+            SynCond::Let(l) => {
                 let (let_token, pat, eq_token, scrutinee) =
                     (&l.let_token, &l.pat, &l.eq_token, &l.expr);
                 quote!(#let_token #pat #eq_token #scrutinee)
             }
-            cond => cond.to_token_stream(),
+            SynCond::Expr(cond) => cond.to_token_stream(),
         };
         body = if index + 1 == parts.len() {
             quote!(#if_token #head #body #otherwise)

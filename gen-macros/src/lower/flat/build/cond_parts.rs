@@ -39,7 +39,7 @@ pub(super) fn binds_ref_mut(part: &SynCond<'_>) -> bool {
     matches!(part, SynCond::Let(l) if super::pattern::binds_ref_mut(&l.pat))
 }
 
-pub(super) fn part_value<'a>(part: &SynCond<'a>) -> &'a SynExpr {
+pub(crate) fn part_value<'a>(part: &SynCond<'a>) -> &'a SynExpr {
     match part {
         SynCond::Expr(e) => e,
         SynCond::Let(l) => &l.expr,

@@ -16,7 +16,7 @@ pub(crate) mod borrows;
 mod branches;
 mod call_facts;
 mod closure_borrows;
-mod cond_parts;
+pub(crate) mod cond_parts;
 mod conditional;
 pub(crate) mod consumed_by_name;
 mod expr;
