@@ -262,13 +262,6 @@ fn yields(block: &syn::Block) -> bool {
             self.0 |= mentions_yield(mac.tokens.clone());
         }
     }
-    fn mentions_yield(tokens: TokenStream) -> bool {
-        tokens.into_iter().any(|t| match t {
-            proc_macro2::TokenTree::Ident(i) => i == "yield" || i == "yield_" || i == "yield_from",
-            proc_macro2::TokenTree::Group(g) => mentions_yield(g.stream()),
-            _ => false,
-        })
-    }
     let mut find = Find(false);
     syn::visit::Visit::visit_block(&mut find, block);
     find.0
@@ -324,4 +317,13 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
             quote!({ #error #stub })
         }
     }
+}
+
+/// Whether `tokens` hold a yield (`yield`, `yield_!`, `yield_from!`), at any depth.
+pub(crate) fn mentions_yield(tokens: TokenStream) -> bool {
+    tokens.into_iter().any(|t| match t {
+        proc_macro2::TokenTree::Ident(i) => i == "yield" || i == "yield_" || i == "yield_from",
+        proc_macro2::TokenTree::Group(g) => mentions_yield(g.stream()),
+        _ => false,
+    })
 }

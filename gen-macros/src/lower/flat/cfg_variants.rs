@@ -135,7 +135,7 @@ impl VisitMut for Predicates {
     fn visit_block_mut(&mut self, block: &mut Block) {
         for stmt in &mut block.stmts {
             let is_let = matches!(stmt, Stmt::Local(_));
-            let yields = mentions_a_yield(stmt.to_token_stream());
+            let yields = crate::expand::mentions_yield(stmt.to_token_stream());
             if let Some(attrs) = attrs_mut(stmt) {
                 for p in attrs.iter().filter_map(predicate) {
                     self.needed |= is_let || yields;
@@ -192,13 +192,4 @@ impl VisitMut for Keep<'_> {
     fn visit_expr_closure_mut(&mut self, _: &mut syn::ExprClosure) {}
     fn visit_expr_async_mut(&mut self, _: &mut syn::ExprAsync) {}
     fn visit_item_mut(&mut self, _: &mut syn::Item) {}
-}
-
-/// Whether `tokens` hold a yield (`yield_!`, `yield_from!`, `yield`).
-fn mentions_a_yield(tokens: TokenStream) -> bool {
-    tokens.into_iter().any(|t| match t {
-        proc_macro2::TokenTree::Ident(i) => i == "yield_" || i == "yield_from" || i == "yield",
-        proc_macro2::TokenTree::Group(g) => mentions_a_yield(g.stream()),
-        _ => false,
-    })
 }

@@ -145,7 +145,8 @@ fn names(ty: &syn::Type, param: &syn::Ident) -> bool {
     quote::quote!(#ty).into_iter().any(|t| mentions(&t, param))
 }
 
-fn mentions(tree: &proc_macro2::TokenTree, param: &syn::Ident) -> bool {
+/// Whether `tree` is or holds the identifier `param`.
+pub(crate) fn mentions(tree: &proc_macro2::TokenTree, param: &syn::Ident) -> bool {
     match tree {
         proc_macro2::TokenTree::Ident(i) => i == param,
         proc_macro2::TokenTree::Group(g) => g.stream().into_iter().any(|t| mentions(&t, param)),

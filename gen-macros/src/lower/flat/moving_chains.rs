@@ -27,7 +27,6 @@
 
 use std::collections::HashSet;
 
-use proc_macro2::TokenStream;
 use quote::{ToTokens, quote, quote_spanned};
 use syn::visit::Visit;
 use syn::visit_mut::VisitMut;
@@ -35,6 +34,7 @@ use syn::{Block, Expr, ExprIf};
 
 use super::build::cond_parts::{SynCond, cond_parts, part_value};
 use super::build::site;
+use super::yield_temps::is_place;
 use crate::parse::pat_bindings;
 
 /// `block` with the `if`s whose condition is one of `conds` (by the address of the condition,
@@ -129,17 +129,6 @@ fn desugarable(i: &ExprIf) -> bool {
     true
 }
 
-/// `o`, `self.buf`, `(*node).next`: a place of a local.
-fn is_place(e: &Expr) -> bool {
-    match e {
-        Expr::Paren(p) => is_place(&p.expr),
-        Expr::Path(p) => p.qself.is_none(),
-        Expr::Field(f) => is_place(&f.base),
-        Expr::Unary(u) => matches!(u.op, syn::UnOp::Deref(_)) && is_place(&u.expr),
-        _ => false,
-    }
-}
-
 /// `x.parse::<u32>()`, `it.next()`, `line.trim().split_once(':')`: method calls on a place,
 /// none of them a guard's (`borrow`, `lock`), whose arguments are places or literals.
 fn made_of_places(e: &Expr) -> bool {
@@ -220,14 +209,9 @@ fn moves(part: &Expr, ident: &syn::Ident) -> bool {
 }
 
 fn mentions(e: &Expr, ident: &syn::Ident) -> bool {
-    fn within(tokens: TokenStream, ident: &syn::Ident) -> bool {
-        tokens.into_iter().any(|t| match t {
-            proc_macro2::TokenTree::Ident(i) => i == *ident,
-            proc_macro2::TokenTree::Group(g) => within(g.stream(), ident),
-            _ => false,
-        })
-    }
-    within(e.to_token_stream(), ident)
+    e.to_token_stream()
+        .into_iter()
+        .any(|t| super::fallback::mentions(&t, ident))
 }
 
 /// Desugar `if <chain> { A } else { B }` into one `if` per part (see the module doc).
