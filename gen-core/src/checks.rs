@@ -78,9 +78,9 @@ where
 #[derive(Clone, Debug)]
 pub struct Sent<T>(T);
 
-// SAFETY: a `Sent<T>` exists only through `Sent::new` and `Sent::new_temporary`, whose
-// bounds `(): SentAcrossAYield<T>` and `(): TemporarySentAcrossAYield<T>` hold only for `T:
-// Send` (the one impl of each trait), checked where the value is wrapped, with its concrete
+// SAFETY: a `Sent<T>` exists only through `Sent::new`, `Sent::new_bounded` and
+// `Sent::new_temporary`, whose bounds `(): SentAcrossAYield<T>`, `T: Send` and `():
+// TemporarySentAcrossAYield<T>` hold only for `T: Send` (the one impl of each trait), checked where the value is wrapped, with its concrete
 // type or under the caller's own `T: Send` bound. So every `Sent<T>` holds a value that may be
 // sent to another thread, and sending the wrapper sends only that value. The field is
 // private, so no other way builds one.
@@ -93,6 +93,22 @@ impl<T> Sent<T> {
     pub fn new(local: T) -> Self
     where
         (): SentAcrossAYield<T>,
+    {
+        Sent(local)
+    }
+
+    /// Wraps a local a generic generator keeps across a yield, under a plain `T: Send`
+    /// bound: when it does not hold, rustc's error names the type parameter to bound.
+    ///
+    /// ```compile_fail
+    /// fn keep<T>(local: T) -> gen_core::checks::Sent<T> {
+    ///     gen_core::checks::Sent::new_bounded(local)
+    /// }
+    /// ```
+    #[inline(always)]
+    pub fn new_bounded(local: T) -> Self
+    where
+        T: Send,
     {
         Sent(local)
     }
@@ -212,6 +228,25 @@ where
     (): ClonedAcrossAYield<T>,
 {
 }
+
+/// Clones a local a generic `+ Clone` generator keeps across a yield, under a plain `T:
+/// Clone` bound: when it does not hold, rustc's error is on the local's declaration and names
+/// the type parameter to bound (where [`clone_local`]'s would suggest bounding
+/// [`ClonedAcrossAYield`]).
+#[inline(always)]
+pub fn clone_kept_local<T: Clone>(local: &T) -> T {
+    local.clone()
+}
+
+/// Confirms that a local a generic `+ Clone` generator keeps across a yield is `Clone`;
+/// does nothing at run time (see [`clone_kept_local`]).
+#[inline(always)]
+pub fn kept_across_a_yield_must_be_clone<T: Clone>(_local: &T) {}
+
+/// Confirms that a local a generic `+ Send` generator keeps across a yield is `Send`;
+/// does nothing at run time (see [`Sent::new_bounded`]).
+#[inline(always)]
+pub fn kept_across_a_yield_must_be_send<T: Send + ?Sized>(_local: &T) {}
 
 /// The local a `for x in &mut it` loop whose body yields steps: a flat generator cannot
 /// keep the loop's `&mut it` across a yield, so each step calls `next` on `it` itself,

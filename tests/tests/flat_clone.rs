@@ -193,3 +193,72 @@ fn a_clonable_generator_is_the_size_of_its_locals() {
     assert_eq!(std::mem::size_of_val(&sized_clonable(3)), plain_size);
     assert_eq!(sized_clonable(3).clone().collect::<Vec<_>>(), [0, 1, 2]);
 }
+
+// A generic generator declared `+ Clone + Send`: its kept locals are checked against the
+// type parameters' own bounds (`T: Clone`, `I: Send`), and a clone taken mid-way resumes
+// where the original stands, in another thread too.
+#[generator]
+fn runs<T, I>(items: I, width: usize) -> impl Iterator<Item = Vec<T>> + Clone + Send
+where
+    T: Clone + PartialEq + Send,
+    I: Iterator<Item = T> + Clone + Send,
+{
+    let mut run: Vec<T> = Vec::new();
+    for item in items {
+        if run.last().is_some_and(|last| *last != item) || run.len() == width {
+            yield_!(std::mem::take(&mut run));
+        }
+        run.push(item);
+    }
+    if !run.is_empty() {
+        yield_!(run);
+    }
+}
+
+fn runs_plain<T: Clone + PartialEq>(items: impl Iterator<Item = T>, width: usize) -> Vec<Vec<T>> {
+    let mut out = Vec::new();
+    let mut run: Vec<T> = Vec::new();
+    for item in items {
+        if run.last().is_some_and(|last| *last != item) || run.len() == width {
+            out.push(std::mem::take(&mut run));
+        }
+        run.push(item);
+    }
+    if !run.is_empty() {
+        out.push(run);
+    }
+    out
+}
+
+#[generator]
+fn tagged(
+    names: impl Iterator<Item = String> + Clone,
+    tag: String,
+) -> impl Iterator<Item = String> + Clone {
+    for name in names {
+        yield_!(format!("{tag}:{name}"));
+    }
+}
+
+#[test]
+fn a_generic_clonable_generator_clones_mid_way_as_the_plain_function_runs() {
+    let text = "aaabccdddd";
+    let expected = runs_plain(text.chars(), 3);
+    let mut g = runs(text.chars(), 3);
+    let first = g.next();
+    assert_eq!(first.as_ref(), expected.first());
+    let copy = g.clone();
+    let rest: Vec<Vec<char>> = g.collect();
+    let rest_of_copy = std::thread::spawn(move || copy.collect::<Vec<_>>())
+        .join()
+        .unwrap();
+    assert_eq!(rest, expected[1..]);
+    assert_eq!(rest_of_copy, expected[1..]);
+
+    let names = ["ann", "bo"].map(String::from).into_iter();
+    let mut t = tagged(names, String::from("x"));
+    assert_eq!(t.next().as_deref(), Some("x:ann"));
+    let copy = t.clone();
+    assert_eq!(t.collect::<Vec<_>>(), ["x:bo"]);
+    assert_eq!(copy.collect::<Vec<_>>(), ["x:bo"]);
+}

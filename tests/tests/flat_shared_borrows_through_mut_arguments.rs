@@ -207,3 +207,90 @@ fn generators_composed_through_a_mut_argument() {
     let mut s = Stepper { pos: 4 };
     assert_eq!(s.run().collect::<Vec<_>>(), [5, 50]);
 }
+
+// Items that are mutable borrows through `&mut self` or a `&mut` argument: valid flat when
+// nothing reads the argument after the yield, or when the code after it uses a field
+// borrowed before it (the fix the error on `self` used after the yield names).
+#[derive(Debug)]
+pub struct Queue {
+    pending: Vec<String>,
+    served: usize,
+}
+
+impl Queue {
+    #[generator]
+    fn count_then_front(&mut self) -> impl Iterator<Item = &mut String> + '_ {
+        self.served += 1;
+        let front = &mut self.pending[0];
+        yield_!(front);
+    }
+
+    #[generator]
+    fn count_then_back(&mut self) -> impl Iterator<Item = &mut String> + '_ {
+        self.served += 1;
+        let last = self.pending.len() - 1;
+        yield_!(&mut self.pending[last]);
+    }
+
+    #[generator]
+    fn front_then_count(&mut self) -> impl Iterator<Item = &mut String> + '_ {
+        let served = &mut self.served;
+        let front = &mut self.pending[0];
+        yield_!(front);
+        *served += 1;
+    }
+
+    fn front_then_count_plain(&mut self) -> Vec<&mut String> {
+        let served = &mut self.served;
+        let front = &mut self.pending[0];
+        let out = vec![front];
+        *served += 1;
+        out
+    }
+}
+
+#[generator]
+fn first_of(lines: &mut Vec<String>) -> impl Iterator<Item = &mut String> + '_ {
+    yield_!(&mut lines[0]);
+}
+
+#[test]
+fn mutable_items_through_mut_self_change_what_the_receiver_holds() {
+    let mut q = Queue {
+        pending: vec!["a".into(), "b".into()],
+        served: 0,
+    };
+    for s in q.count_then_front() {
+        s.push('1');
+    }
+    for s in q.count_then_back() {
+        s.push('2');
+    }
+    for s in q.front_then_count() {
+        s.push('3');
+    }
+    for s in first_of(&mut q.pending) {
+        s.push('4');
+    }
+    assert_eq!(q.pending, ["a134", "b2"]);
+    assert_eq!(q.served, 3);
+
+    let mut plain = Queue {
+        pending: vec!["a".into()],
+        served: 0,
+    };
+    for s in plain.front_then_count_plain() {
+        s.push('3');
+    }
+    let mut generated = Queue {
+        pending: vec!["a".into()],
+        served: 0,
+    };
+    for s in generated.front_then_count() {
+        s.push('3');
+    }
+    assert_eq!(
+        (plain.pending, plain.served),
+        (generated.pending, generated.served)
+    );
+}

@@ -290,11 +290,9 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let mut missed = HashSet::new();
     let mut em = loop {
         let mut em = Emitter::new(&ir, &plan, &items, func.item_ty.clone(), &missed);
-        // (In a generic generator rustc's own error names the fix, a bound on the type
-        // parameter, where a check of ours would draw a suggestion to bound our trait.)
-        let generic = func.sig.as_ref().is_some_and(has_type_parameters);
-        em.send_checked = (fallback::returns_send(func) && !generic).then(HashSet::new);
-        em.clone_checked = (returns_clone(func) && !generic).then(HashSet::new);
+        em.generic = func.sig.as_ref().is_some_and(has_type_parameters);
+        em.send_checked = fallback::returns_send(func).then(HashSet::new);
+        em.clone_checked = returns_clone(func).then(HashSet::new);
         em.fold_copy = fold && !ir.macro_statics && !fold::copy_may_change_the_item_type(func);
         em.arm(0, |this| this.block(root, &Cont::Finish));
         if em.missed.is_subset(&missed) {

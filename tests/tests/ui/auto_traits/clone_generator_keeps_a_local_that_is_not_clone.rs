@@ -1,6 +1,7 @@
 // A generator declared `+ Clone` keeps a local that is not `Clone` across a yield: one
 // error, the macro's check on the local where it is declared (none on the signature's
-// `Clone`). In a generic generator rustc's own error names the fix (a bound on `T`).
+// `Clone`). In a generic generator the check is rustc's own bound, which names the fix (a
+// bound on `T`).
 use gen_core::generator;
 
 struct Ticket(u32);

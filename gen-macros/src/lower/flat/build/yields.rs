@@ -48,22 +48,42 @@ impl Builder<'_> {
         // A field yielded as an item that is not plain data is moved out (`yield_!(msg.body)`).
         self.moving_next = !self.item_plain;
         self.yielded_borrow(value_syn);
-        let reborrow = self.mutable_reborrow_through_reference(value_syn);
+        let reborrow = self
+            .mutable_reborrow_through_reference(value_syn)
+            .map(|b| (b, Spans::of(value_syn)))
+            .or_else(|| self.yielded_reborrow_local(value_syn));
         // The parts of a plain item (`yield_!((e.ts, e.src))`) are copies.
         self.plain_parts = self.item_plain;
         let value = self.expr_in(value_syn, how, false);
         let mut suspension = self.suspension(value, y.yield_token.span, y.span());
         suspension.spans = yield_spans(y);
-        if let (Some(binding), ExprKind::Yield { resume, .. }) = (reborrow, &suspension.kind) {
+        if let (Some((binding, spans)), ExprKind::Yield { resume, .. }) =
+            (reborrow, &suspension.kind)
+        {
             let resume = *resume;
-            self.ir
-                .reborrowed_items
-                .push((resume, binding, Spans::of(value_syn)));
+            self.ir.reborrowed_items.push((resume, binding, spans));
         }
         suspension
     }
 
-    /// `yield_!(&mut node.value)` through a binding `node` that may be a reference: the binding.
+    /// `let first = &mut self.items[0]; yield_!(first);`: a local holding a mutable reborrow
+    /// through a `&mut` binding, yielded as the item: the binding and the borrow's spans.
+    fn yielded_reborrow_local(
+        &self,
+        value_syn: &SynExpr,
+    ) -> Option<(crate::lower::flat::ir::BindingId, Spans)> {
+        let SynExpr::Path(path) = value_syn else {
+            return None;
+        };
+        let binding = self.resolve(path.path.get_ident()?)?;
+        match &self.ir.bindings[binding].borrows {
+            Borrows::MutThrough(through, spans) => Some((*through, *spans)),
+            _ => None,
+        }
+    }
+
+    /// `yield_!(&mut node.value)` (`&mut self.items[i]`) through a binding `node` that may be
+    /// a reference: the binding.
     fn mutable_reborrow_through_reference(
         &self,
         value_syn: &SynExpr,
@@ -75,7 +95,11 @@ impl Builder<'_> {
             _ => return None,
         };
         r.mutability?;
-        let (place, through) = self.place_and_ref(&r.expr)?;
+        let mut borrowed = &*r.expr;
+        while let SynExpr::Index(ix) = borrowed {
+            borrowed = &ix.expr;
+        }
+        let (place, through) = self.place_and_ref(borrowed)?;
         let binding = &self.ir.bindings[place.binding];
         // Owning its value, the item would borrow a local (`yielded_borrow`'s error).
         ((through || !place.path.is_empty()) && !binding.owns).then_some(place.binding)

@@ -169,13 +169,25 @@ impl Emitter<'_> {
         let ident = info.ident.clone();
         let mut out = TokenStream::new();
         // (A local the state holds as `Sent` or `Cloned` is checked where it is stored.)
+        // (A generic generator's checks bound the type itself: `kept_wrappers.rs`.)
+        let span = ident.span();
         if !stored_sent && self.send_checked.as_mut().is_some_and(|c| c.insert(b)) {
-            out.extend(quote_spanned!(ident.span()=>
-                ::gen_core::checks::sent_across_a_yield(&#ident);));
+            out.extend(if self.generic {
+                let check = quote_spanned!(span=>
+                    ::gen_core::checks::kept_across_a_yield_must_be_send);
+                super::kept_wrappers::call_bounded(check, quote!(&#ident))
+            } else {
+                quote_spanned!(span=> ::gen_core::checks::sent_across_a_yield(&#ident);)
+            });
         }
         if !stored_cloned && self.clone_checked.as_mut().is_some_and(|c| c.insert(b)) {
-            out.extend(quote_spanned!(ident.span()=>
-                ::gen_core::checks::cloned_across_a_yield(&#ident);));
+            out.extend(if self.generic {
+                let check = quote_spanned!(span=>
+                    ::gen_core::checks::kept_across_a_yield_must_be_clone);
+                super::kept_wrappers::call_bounded(check, quote!(&#ident))
+            } else {
+                quote_spanned!(span=> ::gen_core::checks::cloned_across_a_yield(&#ident);)
+            });
         }
         out
     }

@@ -12,8 +12,9 @@
 //!
 //! A place some state keeps in an `Option` (moved on some paths) stays unwrapped (one type
 //! per place in every state) and is checked by `arm.rs`'s `kept_checks`; so do the locals of
-//! a frame and of a generic generator (where rustc's own error names the fix, a bound on the
-//! type parameter).
+//! a frame. In a generic generator every check bounds the local's type itself (`T: Clone`,
+//! `T: Send`): rustc's error then names the type parameter to bound, where a bound on our
+//! trait would draw a suggestion to add that trait to the where-clause.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::quote_spanned;
@@ -77,15 +78,21 @@ impl Emitter<'_> {
             // A temporary of a yield's operand (`yield_temps.rs`) gets the check whose fix
             // applies to it.
             let binding = self.plan.cfg.places.list[place].binding;
-            let new = if crate::lower::flat::is_yield_temporary(&self.ir.bindings[binding].ident) {
-                quote_spanned!(span=> new_temporary)
+            value = if self.generic {
+                let new = quote_spanned!(span=> ::gen_core::checks::Sent::new_bounded);
+                call_bounded(new, value)
             } else {
-                quote_spanned!(span=> new)
+                let new =
+                    if crate::lower::flat::is_yield_temporary(&self.ir.bindings[binding].ident) {
+                        quote_spanned!(span=> new_temporary)
+                    } else {
+                        quote_spanned!(span=> new)
+                    };
+                quote_spanned!(span=> {
+                    let #local = #value;
+                    ::gen_core::checks::Sent::#new(#local)
+                })
             };
-            value = quote_spanned!(span=> {
-                let #local = #value;
-                ::gen_core::checks::Sent::#new(#local)
-            });
         }
         value
     }
@@ -126,8 +133,9 @@ impl Emitter<'_> {
         out
     }
 
-    /// `let __gen_cloner<p> = |l: &_| clone_local(l);` for each place the state holds as
-    /// `Cloned`, on its declaration, before the state is made.
+    /// `let __gen_cloner<p> = |l: &_| clone_local(l);` (in a generic generator `=
+    /// clone_kept_local;`) for each place the state holds as `Cloned`, on its declaration,
+    /// before the state is made.
     pub(crate) fn cloners(&self) -> TokenStream {
         let mut places: Vec<PlaceId> = self
             .plan
@@ -144,9 +152,28 @@ impl Emitter<'_> {
             .map(|place| {
                 let (cloner, span) = (names::cloner(place), self.declaration(place));
                 let local = Ident::new("__gen_local", span);
-                quote_spanned!(span=>
-                    let #cloner = |#local: &_| ::gen_core::checks::clone_local(#local);)
+                if self.generic {
+                    // The function itself, not a closure calling it: rustc then reports the
+                    // unmet bound on the type parameter (`T: Clone` for a kept `Vec<T>`),
+                    // where through a closure's inferred argument it suggests a borrow.
+                    quote_spanned!(span=> let #cloner = ::gen_core::checks::clone_kept_local;)
+                } else {
+                    quote_spanned!(span=>
+                        let #cloner = |#local: &_| ::gen_core::checks::clone_local(#local);)
+                }
             })
             .collect()
     }
+}
+
+/// Desugar a check `f(arg)` whose bound is on the argument's type itself (a generic
+/// generator's `T: Send`) into `{ let check = f; check(arg) }`: rustc then reports the unmet
+/// bound on `f`'s path, spanned on the user's declaration, and names the type parameter to
+/// bound, with no suggestion to dereference or borrow the argument it would point at.
+pub(crate) fn call_bounded(f: TokenStream, arg: TokenStream) -> TokenStream {
+    let check = Ident::new("__gen_check", proc_macro2::Span::call_site());
+    quote::quote!({
+        let #check = #f;
+        #check(#arg)
+    })
 }

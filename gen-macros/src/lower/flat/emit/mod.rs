@@ -134,6 +134,9 @@ pub(crate) struct Emitter<'a> {
     /// `Send` (`Clone`) where an arm first binds them (`arm.rs`); `None` in any other.
     pub send_checked: Option<HashSet<BindingId>>,
     pub clone_checked: Option<HashSet<BindingId>>,
+    /// The generator has type parameters: its checks bound the local's type itself (`T:
+    /// Clone`), so that rustc's error names the type parameter to bound, not our trait.
+    pub generic: bool,
     /// The expansion has a fold copy of the body (`#[generator(no_fold)]` has none).
     pub fold_copy: bool,
     counter: u32,
@@ -190,6 +193,7 @@ impl<'a> Emitter<'a> {
             join_types: HashMap::new(),
             send_checked: None,
             clone_checked: None,
+            generic: false,
             fold_copy: false,
             counter: 0,
         }

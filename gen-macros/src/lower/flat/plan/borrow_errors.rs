@@ -153,7 +153,13 @@ impl Plan {
                     boxed_alternative(ir.inline)
                 )
             };
-            self.errors.push(spans.error(message));
+            // One error per borrow: a loop's `for x in self.items.iter_mut() { yield_!(x) }`
+            // with `self` used after it is the loop's (`borrow_errors`), not also the item's.
+            let error = spans.error(message);
+            let at = format!("{:?}", error.span());
+            if !self.errors.iter().any(|e| format!("{:?}", e.span()) == at) {
+                self.errors.push(error);
+            }
         }
     }
 
