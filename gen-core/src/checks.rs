@@ -399,6 +399,16 @@ pub fn error_item<T: ResultItem>(error: T::Err) -> T {
     T::from_err(error)
 }
 
+/// The value of a `return` in the body of a compiler-backed generator of `Result` items:
+/// the body's own type, `Result<(), E>` with `E` the items' error type, given to the value
+/// as rustc gives a function's return type to its `return`s. So `return Err(e)` with an `e`
+/// of another error type is rustc's "mismatched types" on `e` (with its help, `.into()`),
+/// as in a function returning `Result<(), E>`.
+#[inline(always)]
+pub fn body_return<T: ResultItem>(value: Result<(), T::Err>) -> Result<(), T::Err> {
+    value
+}
+
 /// What `yield_from!` takes in an async generator: a `Stream` of the generator's items. Its
 /// own trait so that passing something else (an iterator, a `Vec`) says so and names the fix.
 #[cfg(feature = "stream")]

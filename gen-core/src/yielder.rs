@@ -110,6 +110,12 @@ pub struct YieldFut<'a, T> {
 
 impl<T> Unpin for YieldFut<'_, T> {}
 
+/// The borrow of the handle is a marker (the handle holds only an id, which a panic cannot
+/// leave half-changed), so a yield pending in a body is unwind safe when its value is: an
+/// async generator over `UnwindSafe` data works with `StreamExt::catch_unwind`, as an `async
+/// fn`'s future does.
+impl<T: core::panic::UnwindSafe> core::panic::UnwindSafe for YieldFut<'_, T> {}
+
 impl<T> fmt::Debug for YieldFut<'_, T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("YieldFut")

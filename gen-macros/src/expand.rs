@@ -223,6 +223,11 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
         Err(_) if returns_an_iterator(&item.sig.output) => {
             quote_spanned!(span=> ::core::iter::empty())
         }
+        // `impl Stream<..>` whose signature was rejected (a borrowed argument under `+
+        // 'static`): `!` is no stream.
+        Err(_) if returns_impl_of(&item.sig.output, "Stream") => {
+            quote_spanned!(span=> ::gen_core::__private::empty_stream())
+        }
         Err(_) => quote_spanned!(span=> loop {}),
     };
     item.attrs
@@ -235,9 +240,14 @@ fn fallback(mut item: ItemFn, error: &syn::Error) -> TokenStream {
 
 /// Whether the signature returns `impl ..Iterator<..>` of some kind.
 fn returns_an_iterator(output: &syn::ReturnType) -> bool {
+    returns_impl_of(output, "Iterator")
+}
+
+/// Whether the signature returns `impl ..<Kind><..>` (`impl Iterator`, `impl FusedStream`).
+fn returns_impl_of(output: &syn::ReturnType, kind: &str) -> bool {
     matches!(output, syn::ReturnType::Type(_, ty) if matches!(&**ty, syn::Type::ImplTrait(t)
         if t.bounds.iter().any(|b| matches!(b, syn::TypeParamBound::Trait(t)
-            if t.path.segments.last().is_some_and(|s| s.ident.to_string().ends_with("Iterator"))))))
+            if t.path.segments.last().is_some_and(|s| s.ident.to_string().ends_with(kind))))))
 }
 
 /// Whether the returned `impl ..` names its item type (`Item = T`).

@@ -278,3 +278,47 @@ fn a_send_generator_keeping_loop_iterators_moves_across_threads_mid_loop() {
         );
     }
 }
+
+#[generator]
+fn checked_halves(values: Vec<u32>) -> impl futures::Stream<Item = u32> {
+    for v in values {
+        std::future::ready(()).await;
+        assert!(v % 2 == 0, "odd value {v}");
+        yield_!(v / 2);
+    }
+}
+
+async fn checked_halves_plain(values: Vec<u32>, out: &mut Vec<u32>) {
+    for v in values {
+        std::future::ready(()).await;
+        assert!(v % 2 == 0, "odd value {v}");
+        out.push(v / 2);
+    }
+}
+
+#[test]
+fn an_async_generator_over_unwind_safe_data_works_with_catch_unwind() {
+    use futures::{FutureExt, StreamExt};
+    fn assert_unwind_safe<T: std::panic::UnwindSafe>(_: &T) {}
+    let stream = checked_halves(vec![4, 8, 3, 10]);
+    assert_unwind_safe(&stream);
+    let caught: Vec<Result<u32, String>> = futures::executor::block_on(
+        stream
+            .catch_unwind()
+            .map(|r| r.map_err(|e| e.downcast_ref::<String>().cloned().unwrap_or_default()))
+            .collect(),
+    );
+    let mut plain = Vec::new();
+    let panic = futures::executor::block_on(
+        std::panic::AssertUnwindSafe(checked_halves_plain(vec![4, 8, 3, 10], &mut plain))
+            .catch_unwind(),
+    )
+    .unwrap_err();
+    let mut expected: Vec<Result<u32, String>> = plain.into_iter().map(Ok).collect();
+    expected.push(Err(panic
+        .downcast_ref::<String>()
+        .cloned()
+        .unwrap_or_default()));
+    assert_eq!(caught, expected);
+    assert_eq!(caught.last(), Some(&Err("odd value 3".to_string())));
+}

@@ -481,3 +481,65 @@ async fn a_nested_stream_inside_select_keeps_its_own_yields() {
     drop(tx);
     assert_eq!(collect(nested_stream_in_select(rx)).await, [5, 6, 7, 8, 99]);
 }
+
+// ---------------------------------------------------------------------------------------
+// `return Err(e)` and `return Ok(())` end a generator of `Result` items as they end a
+// function returning `Result<(), E>`, with `?` converting and `return Err(e)` not.
+
+#[derive(Debug, PartialEq)]
+enum ReadError {
+    Empty,
+    Parse(String),
+}
+
+impl From<std::num::ParseIntError> for ReadError {
+    fn from(e: std::num::ParseIntError) -> Self {
+        ReadError::Parse(e.to_string())
+    }
+}
+
+#[generator]
+fn read_numbers(lines: Vec<&'static str>) -> impl Stream<Item = Result<u32, ReadError>> {
+    for line in lines {
+        tokio::task::yield_now().await;
+        if line == "end" {
+            return Ok(());
+        }
+        if line.is_empty() {
+            return Err(ReadError::Empty);
+        }
+        yield_!(Ok(line.parse::<u32>()?));
+    }
+}
+
+async fn read_numbers_plain(lines: Vec<&'static str>, out: &mut Vec<u32>) -> Result<(), ReadError> {
+    for line in lines {
+        tokio::task::yield_now().await;
+        if line == "end" {
+            return Ok(());
+        }
+        if line.is_empty() {
+            return Err(ReadError::Empty);
+        }
+        out.push(line.parse::<u32>()?);
+    }
+    Ok(())
+}
+
+#[tokio::test(start_paused = true)]
+async fn return_err_and_return_ok_end_the_stream_as_the_plain_function_returns() {
+    for lines in [
+        vec!["1", "2", "end", "3"],
+        vec!["1", "", "3"],
+        vec!["1", "x", "3"],
+        vec!["4", "5"],
+    ] {
+        let mut plain = Vec::new();
+        let end = read_numbers_plain(lines.clone(), &mut plain).await;
+        let mut expected: Vec<Result<u32, ReadError>> = plain.into_iter().map(Ok).collect();
+        if let Err(e) = end {
+            expected.push(Err(e));
+        }
+        assert_eq!(collect(read_numbers(lines)).await, expected);
+    }
+}

@@ -299,6 +299,21 @@ impl VisitMut for Rewrite {
             Expr::Return(ret) if self.fallible && ret.expr.is_none() => {
                 *expr = Expr::Verbatim(Self::return_tokens(ret.return_token.span));
             }
+            // Desugar `return e;` into `return body_return::<Item>(e);` when the body returns
+            // `Result<(), E>` and its item type can be written: `e` is checked against the
+            // body's type, as a function's `return e` against its return type (rustc infers
+            // an `async` block's output from its `return`s, so `Err(e)` of another error type
+            // was a mismatch on the whole block, at `#[generator]`).
+            Expr::Return(ret) if self.fallible && self.annotation.is_some() => {
+                if let Some(value) = ret.expr.as_mut() {
+                    self.visit_expr_mut(value);
+                    let item = &self.annotation;
+                    let span = ret.return_token.span;
+                    let value = &*value;
+                    let check = quote_spanned!(span=> ::gen_core::checks::body_return::<#item>);
+                    *expr = Expr::Verbatim(quote_spanned!(span=> return #check(#value)));
+                }
+            }
             // Desugar `return;` of an `iter!` body that parks into `break 'b;` (see
             // `park_label`).
             Expr::Return(ret) if self.parked.is_some() && ret.expr.is_none() => {

@@ -25,7 +25,16 @@ fn labelled<'a>(rows: &'a [u32], label: &str) -> impl Iterator<Item = String> + 
     }
 }
 
+// The same in an async generator: the macro's error only (no second one on the signature).
+#[generator]
+fn word_lengths(text: &str) -> impl futures::Stream<Item = usize> + 'static {
+    for w in text.split(' ') {
+        yield_!(w.len());
+    }
+}
+
 fn main() {
+    let _ = word_lengths("a b");
     let t = Table { rows: vec![1] };
     let _ = t.pages("h").count();
     let _ = labelled(&[1], "x").count();
