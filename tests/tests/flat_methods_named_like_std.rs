@@ -374,3 +374,115 @@ fn a_value_of_the_users_type_moved_into_another_local() {
     assert_eq!(log, ["yield 1", "yield 2", "yield 2", "drop arg"]);
     check!(moved_into_another_local(Stats::new("arg", vec![]), 0));
 }
+
+// A method named like a borrowing one, on a shared reference parameter of the user's type
+// (`pool: &Pool`, `&self`): its result, a borrow through the reference or an owned value, is
+// kept to the end of its block, flat, in a generator that must stay flat (`+ Clone`, a type
+// parameter only the item names with a lifetime bound) as in any other.
+#[gen_core::generator]
+fn pooled<'a, T: Copy + 'a>(pool: &'a Pool, x: T) -> impl Iterator<Item = T> + 'a {
+    let conn = pool.get();
+    gen_tests::log(format!("using {}", conn.name()));
+    yield_!(x);
+    yield_!(x);
+}
+
+fn pooled_plain<T: Copy>(pool: &Pool, x: T, out: &mut dyn FnMut(T)) {
+    let conn = pool.get();
+    gen_tests::log(format!("using {}", conn.name()));
+    out(x);
+    out(x);
+}
+
+/// A ticket for a slot, cloned with the generator that keeps it.
+#[derive(Debug)]
+pub struct Ticket(Noisy);
+
+impl Clone for Ticket {
+    fn clone(&self) -> Self {
+        Ticket(Noisy::new(format!("{} copy", self.0.name())))
+    }
+}
+
+/// Tickets handed out by `get`, a method named like a borrowing one that returns a value.
+#[derive(Debug)]
+pub struct Tickets(pub &'static str);
+
+impl Tickets {
+    pub fn get(&self, n: u32) -> Ticket {
+        Ticket(Noisy::new(format!("{} slot {n}", self.0)))
+    }
+}
+
+#[gen_core::generator]
+fn leased(leases: &Tickets, n: u32) -> impl Iterator<Item = u32> + Clone + '_ {
+    let lease = leases.get(n);
+    yield_!(1);
+    yield_!(2);
+    let _ = &lease;
+}
+
+fn leased_plain(leases: &Tickets, n: u32, out: &mut dyn FnMut(u32)) {
+    let lease = leases.get(n);
+    out(1);
+    out(2);
+    let _ = &lease;
+}
+
+impl Pool {
+    #[gen_core::generator]
+    fn connections(&self, n: u32) -> impl Iterator<Item = u32> + '_ {
+        for i in 0..n {
+            let conn = self.get();
+            yield_!(i);
+            gen_tests::log(format!("after yield {i}"));
+            let _ = &conn;
+        }
+    }
+
+    fn connections_plain(&self, n: u32, out: &mut dyn FnMut(u32)) {
+        for i in 0..n {
+            let conn = self.get();
+            out(i);
+            gen_tests::log(format!("after yield {i}"));
+            let _ = &conn;
+        }
+    }
+}
+
+/// Runs `items`, logging each item as the consumer sees it, then returns the log.
+fn consumed<T: std::fmt::Debug>(items: impl Iterator<Item = T>) -> Vec<String> {
+    let _ = gen_tests::take_log();
+    for x in items {
+        gen_tests::log(format!("got {x:?}"));
+    }
+    gen_tests::take_log()
+}
+
+/// Runs `body` with a consumer that logs each item, then returns the log.
+fn consumed_plain<T: std::fmt::Debug>(body: impl FnOnce(&mut dyn FnMut(T))) -> Vec<String> {
+    let _ = gen_tests::take_log();
+    body(&mut |x| gen_tests::log(format!("got {x:?}")));
+    gen_tests::take_log()
+}
+
+#[test]
+fn results_of_a_borrowing_name_on_a_shared_reference_parameter_live_to_the_end_of_their_block() {
+    let pool = Pool("p");
+    let expected = consumed_plain(|out| pooled_plain(&pool, 'x', out));
+    assert_eq!(expected.last().map(String::as_str), Some("drop p conn"));
+    assert_eq!(consumed(pooled(&pool, 'x')), expected);
+
+    let leases = Tickets("s");
+    let expected = consumed_plain(|out| leased_plain(&leases, 3, out));
+    assert_eq!(expected.last().map(String::as_str), Some("drop s slot 3"));
+    assert_eq!(consumed(leased(&leases, 3)), expected);
+    let mut g = leased(&leases, 3);
+    g.next();
+    let copy = g.clone();
+    assert_eq!(consumed(g), ["got 2", "drop s slot 3"]);
+    assert_eq!(consumed(copy), ["got 2", "drop s slot 3 copy"]);
+
+    let expected = consumed_plain(|out| pool.connections_plain(3, out));
+    assert_eq!(consumed(pool.connections(3)), expected);
+}

@@ -141,6 +141,10 @@ pub fn flat_control_flow(rows: Vec<Option<u32>>, deep: bool, wide: bool) -> impl
         yield_!(row.unwrap_or(2));
     }
     let mut left = vec![1u32, 2];
+    // A pattern's `_` of a temporary the arm yields under (`v.pop()`).
+    if let Some(_) = left.pop() { // clippy: redundant_pattern_matching
+        yield_!(3);
+    }
     loop { // clippy: while_let_loop
         match left.pop() {
             Some(x) => yield_!(x),

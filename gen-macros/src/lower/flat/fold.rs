@@ -7,7 +7,7 @@
 //! `return true` (the fold closure ran the body; `return None` in an `iter!`'s one closure). Closures, async blocks and nested items keep their own meaning.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{ToTokens, quote, quote_spanned};
 
 use super::ir::{Ir, LoopId, MarkId, Place, ScopeId, Use};
 use super::items::Items;
@@ -190,6 +190,19 @@ impl Context for Fold<'_> {
     /// function's `let` receives it (coerced to a common type: two functions, a function
     /// pointer), and when the `let`'s value is a type error here (`if` and `else` of two
     /// types), rustc reports it once, here, and not again where the machine stores it.
+    /// Desugar a pattern's one hidden part back into the user's `_` (`if let Some(__gen_p0)
+    /// = v.pop()` into `if let Some(_) = v.pop()`, `unbound_parts.rs`): nothing else in this
+    /// copy names it, and lints on the user's pattern (`redundant_pattern_matching`,
+    /// `single_match`) then see it as written. (Several parts are re-bound by name.)
+    fn pat(&mut self, pat: &syn::Pat, _: &[super::ir::BindingId]) -> TokenStream {
+        let tokens = pat.to_token_stream();
+        if hidden_parts(tokens.clone()) == 1 {
+            wildcard_restored(tokens)
+        } else {
+            tokens
+        }
+    }
+
     fn joined(&mut self, join: super::ir::StateId, binding: super::ir::BindingId) -> TokenStream {
         let at = Span::mixed_site();
         let (ty, variant, st) = (names::state_enum(), names::variant(join), names::st_place());
@@ -203,4 +216,37 @@ impl Context for Fold<'_> {
             }
         }
     }
+}
+
+/// How many hidden parts (`unbound_parts.rs`) `tokens` bind.
+fn hidden_parts(tokens: TokenStream) -> usize {
+    tokens
+        .into_iter()
+        .map(|t| match t {
+            proc_macro2::TokenTree::Ident(i) => {
+                usize::from(super::unbound_parts::is_hidden_part(&i))
+            }
+            proc_macro2::TokenTree::Group(g) => hidden_parts(g.stream()),
+            _ => 0,
+        })
+        .sum()
+}
+
+/// `tokens` with each hidden part written back as `_`, where the user wrote it.
+fn wildcard_restored(tokens: TokenStream) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|t| match t {
+            proc_macro2::TokenTree::Ident(i) if super::unbound_parts::is_hidden_part(&i) => {
+                syn::token::Underscore(i.span()).into_token_stream()
+            }
+            proc_macro2::TokenTree::Group(g) => {
+                let mut group =
+                    proc_macro2::Group::new(g.delimiter(), wildcard_restored(g.stream()));
+                group.set_span(g.span());
+                group.into_token_stream()
+            }
+            other => other.into_token_stream(),
+        })
+        .collect()
 }

@@ -88,6 +88,18 @@ impl<'a, C: Context> Printer<'a, C> {
                 unsafety,
                 loop_id,
             } => {
+                // Desugar `{ let t = e; match t { .. } }` back into the user's `match e { .. }`
+                // in the exact copy (`Ir::scrutinee_temps`): no braces of ours around it, so
+                // lints on the `match` (`single_match`) see it as written.
+                if self.cx.exact()
+                    && label.is_none()
+                    && unsafety.is_none()
+                    && loop_id.is_none()
+                    && self.only_a_scrutinee_temp(block)
+                    && self.ir.scopes[block.scope].attrs.is_empty()
+                {
+                    return self.stmts(block);
+                }
                 if let Some(id) = loop_id {
                     self.inside.push(*id);
                 }
@@ -292,6 +304,24 @@ impl<'a, C: Context> Printer<'a, C> {
     }
 
     /// The statements of `block` (with its prelude), without braces.
+    /// Whether `block` is `{ let t = e; match t { .. } }` of a scrutinee local the exact copy
+    /// writes back into its `match`.
+    fn only_a_scrutinee_temp(&self, block: &Block) -> bool {
+        match &block.stmts[..] {
+            [
+                Stmt::Let(l),
+                Stmt::Expr {
+                    semi: false, expr, ..
+                },
+            ] => {
+                matches!(&l.bindings[..], [b] if self.ir.scrutinee_temps.contains(b))
+                    && l.init.is_some()
+                    && matches!(expr.kind, ExprKind::Match { .. })
+            }
+            _ => false,
+        }
+    }
+
     pub(crate) fn stmts(&mut self, block: &Block) -> TokenStream {
         let mut out = self.cx.block_prelude(block.scope);
         for stmt in &block.stmts {

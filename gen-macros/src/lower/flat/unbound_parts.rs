@@ -30,6 +30,14 @@ use syn::{Block, Expr, Ident, Pat, Stmt};
 
 use super::build::borrows::yields_references;
 
+/// Whether `ident` is a hidden part [`desugar`] bound in place of the user's `_`.
+pub(crate) fn is_hidden_part(ident: &Ident) -> bool {
+    ident
+        .to_string()
+        .strip_prefix("__gen_p")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// What [`desugar`] made of a block.
 pub(crate) struct Desugared {
     /// The block with the unbound parts of its temporaries' patterns desugared, or `None`
@@ -207,7 +215,9 @@ impl Rename {
     fn pat(&mut self, pat: &mut Pat, inside: bool) {
         match pat {
             Pat::Wild(w) if !inside => {
-                let hidden = self.fresh("__gen_p");
+                // Where the user's `_` is: the fold copy writes it back there (`fold.rs`).
+                let mut hidden = self.fresh("__gen_p");
+                hidden.set_span(hidden.span().located_at(w.underscore_token.span));
                 self.parts.push(hidden.clone());
                 *pat = Pat::Ident(syn::PatIdent {
                     attrs: std::mem::take(&mut w.attrs),

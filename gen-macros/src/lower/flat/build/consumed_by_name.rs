@@ -14,7 +14,11 @@
 //! (`borrows.rs`, `yields_references`), which has nothing to drop, so a flat state does not
 //! keep it once it is no longer read; a method of the user's named `get` may return an owned
 //! value (a pooled connection) whose drop the plain function runs at the end of its block
-//! (`Ir::borrowed_by_name`, the same plan check).
+//! (`Ir::borrowed_by_name`, the same plan check). Called on a shared reference parameter of
+//! the user's type (`pool: &Pool`, `&self`), such a result is kept like an owned value
+//! instead (`kept_whatever_it_is`): a borrow it may be goes through the reference, to data
+//! outside the generator, so the state may hold it, and an owned value then drops at the end
+//! of its block, as in the plain function, flat, in every generator.
 
 use syn::Expr as SynExpr;
 
@@ -56,6 +60,30 @@ impl Builder<'_> {
             && self
                 .place_of(&m.receiver)
                 .is_some_and(|p| p.path.is_empty() && self.users_value(p.binding))
+    }
+
+    /// Whether `init` is a method named like a std method that returns a borrow (`get`,
+    /// `peek`, `first`), called on a shared reference parameter of the user's type or a field
+    /// through it (`pool.get()`, `self.cache.get(k)` with `&self`): a borrow through that
+    /// reference or an owned value, which the state may keep either way.
+    pub(super) fn kept_whatever_it_is(&self, init: &SynExpr) -> bool {
+        let SynExpr::MethodCall(m) = init else {
+            return false;
+        };
+        let name = m.method.to_string();
+        if !(super::borrows::yields_references(init)
+            || NAMES_USER_TYPES_SHARE.contains(&name.as_str()))
+        {
+            return false;
+        }
+        let Some((place, _)) = self.place_and_ref(&m.receiver) else {
+            return false;
+        };
+        let info = &self.ir.bindings[place.binding];
+        info.kind == crate::lower::flat::ir::BindingKind::Param
+            && info.by_ref
+            && !info.mut_ref
+            && self.ir.user_typed.contains(&place.binding)
     }
 
     /// Whether `b` holds a value of the user's type: a `let` of a value of the user's making

@@ -12,7 +12,10 @@ impl Builder<'_> {
         let init_syn = local.init.as_ref();
         let user_made = init_syn.is_some_and(|i| self.may_hold_user_values(&i.expr));
         let payload = init_syn.and_then(|i| self.reference_payload(&i.expr));
-        let taken_for_a_borrow = init_syn.is_some_and(|i| self.borrowed_by_name(&i.expr));
+        // `let conn = pool.get();` of `pool: &Pool`: kept like an owned value, borrow or not.
+        let kept_whatever = init_syn.is_some_and(|i| self.kept_whatever_it_is(&i.expr));
+        let taken_for_a_borrow =
+            !kept_whatever && init_syn.is_some_and(|i| self.borrowed_by_name(&i.expr));
         let references_a_capture = init_syn.is_some_and(|i| self.references_a_capture(&i.expr));
         let place = init_syn.and_then(|i| self.place_of(&i.expr));
         // The initializer is read in place when the pattern destructures a place (its
@@ -76,11 +79,12 @@ impl Builder<'_> {
         // destructured part is a reference by match ergonomics, or a copy of a `Copy` part).
         // (`let mut d = v.drain(..);` is an iterator with drop glue: its drop removes what it
         // did not hand out.)
-        let through_ref = init_syn.is_some_and(|i| {
-            (self.through_reference(&i.expr)
-                && super::syntax_facts::drained_receiver(&i.expr).is_none())
-                || crate::lower::flat::extended_temps::borrows_a_temporary(&i.expr)
-        });
+        let through_ref = !kept_whatever
+            && init_syn.is_some_and(|i| {
+                (self.through_reference(&i.expr)
+                    && super::syntax_facts::drained_receiver(&i.expr).is_none())
+                    || crate::lower::flat::extended_temps::borrows_a_temporary(&i.expr)
+            });
         // A value annotated with a type that owns all its data (`let names: Vec<String> =
         // v.iter().map(..).collect();`) borrows nothing, whatever made it.
         let borrowed = match (&local.pat, init.as_ref()) {
