@@ -294,6 +294,8 @@ fn with_next(n: usize) -> (Vec<usize>, usize) {
 // A `match` on a value made by a call, whose arm yields: the value is kept as a hidden local,
 // `mut` only because an arm binds `ref mut` into it (a borrow that ends before the yield).
 twin! {
+    // The second `match` binds the whole value on purpose: its scrutinee is the subject.
+    #[allow(clippy::match_single_binding)]
     fn scrutinee_bound_ref_mut(n: usize) -> usize {
         match with_next(n) {
             (ref mut list, next) if next > 1 => {

@@ -28,6 +28,8 @@ impl Iterator for Countdown {
 }
 
 twin! {
+    // Written as a `match` on purpose: its scrutinee's parentheses are the subject.
+    #[allow(clippy::match_single_binding)]
     fn match_on_a_literal(n: u32) -> u32 {
         match (P { x: n, y: 2 }) {
             P { x, y } => {

@@ -39,6 +39,8 @@ fn a_reference_out_of_get_mut_used_before_the_yield() {
 }
 
 twin! {
+    // Each construct a reference pattern copies out through (`match` included).
+    #[allow(clippy::single_match)]
     fn copied_out_by_a_reference_pattern(v: Vec<u32>) -> u32 {
         let mut rest = v.clone();
         while let Some(&first) = rest.first() {

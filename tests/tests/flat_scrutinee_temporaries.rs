@@ -98,6 +98,7 @@ twin! {
 
 twin! {
     // A `?` in the temporary's input (a macro's): the temporary is the user's own syntax.
+    #[allow(clippy::single_match)]
     fallible fn checked_pair(a: u64, b: u64) -> Result<u64, u64> {
         match vec![a, checked(b)?].as_slice() {
             [x, y] => {

@@ -151,6 +151,14 @@ pub fn flat_control_flow(rows: Vec<Option<u32>>, deep: bool, wide: bool) -> impl
             None => break,
         }
     }
+    // A `match` on a temporary whose arm yields (desugared around a hidden local).
+    match left.first() { // clippy: single_match
+        Some(&x) => yield_!(x),
+        None => {}
+    }
+    match left.len() { // clippy: match_single_binding
+        n => yield_!(n as u32),
+    }
 }
 
 /// Clippy's lints on code between yields, each once (the state machine's copy of the code,

@@ -346,7 +346,10 @@ impl Builder<'_> {
             });
         }
         Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
+            // On the user's `match` and braces, also where the `match` stands inside a block
+            // of the desugar (`{ let t = e; match t { .. } }`): lints on it (`single_match`)
+            // and errors on the whole `match` see the user's.
+            spans: Spans(m.match_token.span, m.brace_token.span.join()),
             site: 0,
             kind: ExprKind::Match {
                 scrutinee: Box::new(scrutinee),

@@ -165,7 +165,7 @@ fn through_option_take(mut note: Option<String>) -> impl Iterator<Item = String>
     let mut later = Some(String::from("later"));
     match later.take() {
         Some(l) => yield_!(l),
-        None => {}
+        None => yield_!(String::from("none")),
     }
 }
 
