@@ -242,6 +242,39 @@ fn collected_views_of_locals_the_macro_cannot_see() {
     same_drops!(collected_views_of_unseen_locals(vec!["ab-c".into()]));
 }
 
+// The same collections looped over through adapters of `into_iter()` (`skip`, `filter`,
+// `map`): the adapter holds the collection, and so what its references point into.
+twin! {
+    fn collected_views_through_adapters(names: Vec<String>) -> usize {
+        let text = read_text();
+        let lines: Vec<&str> = text.lines().collect();
+        for l in lines.into_iter().skip(1) {
+            yield_!(l.len());
+        }
+        for row in rows() {
+            let cols: Vec<&str> = row.split(',').collect();
+            for c in cols.into_iter().filter(|c| !c.is_empty()).map(str::trim) {
+                yield_!(c.len());
+            }
+        }
+        for name in names {
+            let parts: Vec<&str> = name.trim().split('-').map(|p| p.trim()).collect();
+            for (i, p) in parts.into_iter().enumerate().rev() {
+                yield_!(p.len() + 10 * i);
+            }
+        }
+    }
+}
+
+#[test]
+fn collected_views_looped_over_through_adapters() {
+    check!(collected_views_through_adapters(vec![
+        "ab-c".into(),
+        "x".into()
+    ]));
+    same_drops!(collected_views_through_adapters(vec!["ab-c".into()]));
+}
+
 #[gen_core::generator]
 fn upper_words<'a>(s: &'a str) -> impl Iterator<Item = String> + 'a {
     for w in s.split_whitespace() {

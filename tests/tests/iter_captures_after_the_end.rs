@@ -92,3 +92,88 @@ fn a_finished_block_keeps_the_captures_it_did_not_move() {
     ));
     assert_eq!(got, ["item 5", "drop moved", "end", "drop read", "dropped"]);
 }
+
+/// Sends the summary and hangs up.
+fn finish(reply: std::sync::mpsc::Sender<&'static str>) {
+    reply.send("summary").unwrap();
+}
+
+// A capture the body moves on some paths only (`if report { finish(reply) }`) is not one it
+// only reads: where no path moved it, it drops when the body ends, after the block's locals,
+// as the `move` closure's call drops it (a channel's receiver then sees the sender gone
+// before the consumer drops the finished iterator).
+fn maybe_reported(
+    reply: std::sync::mpsc::Sender<&'static str>,
+    token: Noisy,
+    report: bool,
+) -> impl Iterator<Item = usize> {
+    iter! {
+        let local = Noisy::new("local");
+        yield local.name().len();
+        if report {
+            finish(reply);
+            drop(token);
+        }
+    }
+}
+
+fn maybe_reported_closure(
+    reply: std::sync::mpsc::Sender<&'static str>,
+    token: Noisy,
+    report: bool,
+) -> impl FnOnce(&mut Vec<usize>) {
+    move |out| {
+        let local = Noisy::new("local");
+        out.push(local.name().len());
+        if report {
+            finish(reply);
+            drop(token);
+        }
+    }
+}
+
+#[test]
+fn a_capture_moved_on_some_paths_drops_when_the_body_ends() {
+    for report in [false, true] {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let _ = take_log();
+        let f = maybe_reported_closure(tx, Noisy::new("token"), report);
+        let mut items = Vec::new();
+        f(&mut items);
+        for x in items {
+            log(format!("item {x:?}"));
+        }
+        log("end");
+        log("dropped");
+        let expected = take_log();
+        let sent = rx.try_recv();
+        assert!(matches!(
+            rx.try_recv(),
+            Err(std::sync::mpsc::TryRecvError::Disconnected)
+        ));
+
+        let (tx, rx) = std::sync::mpsc::channel();
+        let mut it = maybe_reported(tx, Noisy::new("token"), report);
+        let _ = take_log();
+        for x in &mut it {
+            log(format!("item {x:?}"));
+        }
+        log("end");
+        assert_eq!(rx.try_recv(), sent);
+        assert!(
+            matches!(
+                rx.try_recv(),
+                Err(std::sync::mpsc::TryRecvError::Disconnected)
+            ),
+            "the sender drops when the body ends (report: {report})"
+        );
+        drop(it);
+        log("dropped");
+        let mut got = take_log();
+        // The closure's items are logged after its call; the block's as they come.
+        got.retain(|e| !e.starts_with("item"));
+        let mut expected = expected;
+        expected.retain(|e| !e.starts_with("item"));
+        assert_eq!(got, expected, "report: {report}");
+    }
+}

@@ -234,9 +234,36 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
     // (`BoxedGen` keeps it until the generator drops): a finished block keeps its captures as
     // a `move` closure does, instead of dropping them when its body ends. (Not with `?`, whose
     // error the body's output carries.)
+    //
+    // A capture some path moves (`if report { finish(tx) }`) is bound again at the start of
+    // the labelled block, so that where no path moved it, it drops when the body ends, after
+    // the block's locals, as the flat lowering drops it: `'b: { let mut tx = tx; body }`,
+    // the last named first, so that they drop in the order the body first names them. (Only
+    // beside the plain copy, which reports a `mut` the capture lacks as the closure would.)
+    // (Not a name the body binds anywhere itself: under a `#[cfg]` or in a macro's input the
+    // flat lowering may have taken a local for a capture.)
+    let moved_captures = match fold_block {
+        Some(_) if rewrite.parked.is_some() => {
+            let bound = names_bound_in(&func.block);
+            crate::lower::flat::moved_captures()
+                .into_iter()
+                .filter(|c| !bound.contains(&c.to_string()))
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let captures_again = moved_captures.iter().rev().map(|capture| {
+        quote! {
+            #[allow(unused_mut)]
+            let mut #capture = #capture;
+        }
+    });
     let body = match &rewrite.parked {
         Some(label) => quote! {
-            #label: #block
+            #label: {
+                #(#captures_again)*
+                #block
+            }
             ::gen_core::__private::park().await;
         },
         None => body,
@@ -376,3 +403,18 @@ mod rewrite;
 use rewrite::{Rewrite, park_label};
 #[cfg(test)]
 mod tests;
+
+/// Every name a pattern of `block` binds (`let`, `match` arms, closure parameters, loops),
+/// also under `#[cfg]`.
+fn names_bound_in(block: &syn::Block) -> std::collections::HashSet<String> {
+    struct Bound(std::collections::HashSet<String>);
+    impl Visit<'_> for Bound {
+        fn visit_pat_ident(&mut self, p: &syn::PatIdent) {
+            self.0.insert(p.ident.to_string());
+            syn::visit::visit_pat_ident(self, p);
+        }
+    }
+    let mut bound = Bound(std::collections::HashSet::new());
+    bound.visit_block(block);
+    bound.0
+}

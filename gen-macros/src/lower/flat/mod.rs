@@ -90,6 +90,15 @@ const ROUNDS: usize = 64;
 thread_local! {
     static ERROR_IN_ANY_LOWERING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static BOXED_INSTEAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    static MOVED_CAPTURES: std::cell::RefCell<Vec<proc_macro2::Ident>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The captures of the `iter!` body the last [`lower`] sent to `boxed` ([`boxed_instead`])
+/// that some use moves, in the order the body first names them: the `boxed` body drops
+/// those still there when it ends (`compiler_backed.rs`), as the flat one does.
+pub(crate) fn moved_captures() -> Vec<proc_macro2::Ident> {
+    MOVED_CAPTURES.with_borrow(Clone::clone)
 }
 
 /// Records whether the flat lowering's checks before [`lower`] (`analyze`) found only
@@ -116,6 +125,7 @@ pub(crate) fn error_in_any_lowering() -> bool {
 pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     ERROR_IN_ANY_LOWERING.set(false);
     BOXED_INSTEAD.set(false);
+    MOVED_CAPTURES.with_borrow_mut(Vec::clear);
     // `#[cfg]` on a `let` in a generator that cannot lower `boxed`: one lowering per outcome
     // (`cfg_variants.rs`).
     if (returns_clone(func) || boxed_may_outlive_less(func))
@@ -260,6 +270,13 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         && plan.borrow_across_joins_only(&ir);
     if joins_only || inexact || use_after_move || borrows_self || inexpressible {
         BOXED_INSTEAD.set(true);
+        let moved = plan::captures::moved_captures(&ir, &plan);
+        MOVED_CAPTURES.set(
+            moved
+                .iter()
+                .map(|&b| ir.bindings[b].ident.clone())
+                .collect(),
+        );
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {
             eprintln!(
                 "BOXED INSTEAD inexact={inexact} use_after_move={use_after_move} self={borrows_self}"

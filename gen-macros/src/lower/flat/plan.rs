@@ -19,6 +19,7 @@
 
 pub(crate) mod borrow_errors;
 mod borrow_messages;
+pub(crate) mod captures;
 mod conflicts;
 mod copied_fields;
 mod inexact;
@@ -195,7 +196,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
                 || ir.texts.contains(&place.binding)
                 || ir.boxes.contains(&place.binding))
     });
-    plan.external = external_captures(ir, &plan.cfg);
+    plan.external = captures::external_captures(ir, &plan.cfg);
     plan.split = split_places(&plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.borrowed_captures = borrowed_captures(ir, &plan);
@@ -287,61 +288,6 @@ fn borrowed_captures(ir: &Ir, plan: &Plan) -> Vec<BindingId> {
     out.sort_unstable();
     out.dedup();
     out
-}
-
-/// The captures of an `iter!` body that no use moves and that the body first names after
-/// every capture it moves (see `Plan::external`): the closure drops them after its state, so
-/// a capture only read but named before a moved one stays in the state, where it drops in
-/// the order the body first names it, as a `move` closure drops its captures.
-fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
-    if !ir.inline {
-        return HashSet::new();
-    }
-    let mut moved = HashSet::new();
-    for event in &cfg.events {
-        if let Event::Use(p, super::ir::Use::Value) = event {
-            moved.insert(cfg.places.list[*p].binding);
-        }
-    }
-
-    // `ir.params` are the captures in the order the body first names them.
-    let after_moved = ir
-        .params
-        .iter()
-        .rposition(|b| moved.contains(b))
-        .map_or(0, |last| last + 1);
-    let before_moved = ir
-        .params
-        .iter()
-        .position(|b| moved.contains(b))
-        .unwrap_or(0);
-    // The receiver, renamed in the block (`parse::self_ident`), names no variable the closure
-    // could capture: the state holds it. A capture named before every moved one is captured
-    // by the closure too, as a `move` closure captures it (its field alone, `cfg.step`): the
-    // rest of the value drops when the function that made the block returns. It drops after
-    // the state, after the body's locals (as an early return from a `move` closure drops
-    // them) and after the moved captures still unmoved in the state (which a `move` closure
-    // drops after it).
-    let external =
-        |b: &BindingId| !moved.contains(b) && !crate::parse::is_self_ident(&ir.bindings[*b].ident);
-    // (Not one a local may borrow, `D::new("t", &log)`: the state keeps it beside that
-    // local, as it always did, where the closure could not.)
-    let borrowed: HashSet<BindingId> = ir
-        .bindings
-        .iter()
-        .filter_map(|b| match b.borrows {
-            Borrows::Likely(owner)
-            | Borrows::MutThrough(owner, _)
-            | Borrows::Definitely(owner, _) => Some(owner),
-            _ => None,
-        })
-        .collect();
-    let first = ir.params[..before_moved]
-        .iter()
-        .copied()
-        .filter(|b| external(b) && !borrowed.contains(b));
-    let after = ir.params[after_moved..].iter().copied().filter(external);
-    first.chain(after).collect()
 }
 
 impl Plan {

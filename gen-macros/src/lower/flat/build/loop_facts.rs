@@ -46,6 +46,18 @@ impl Builder<'_> {
                 self.ir.likely_views.insert(id);
             }
         }
+        // `for l in lines.into_iter().skip(1)`: an adapter over a collection taken by value
+        // holds it, and what its items borrow.
+        if let Iterable::Syn(expr) = source
+            && let Some(collection) = into_iter_under_adapters(expr)
+            && let Some(place) = self.place_of(collection)
+            && place.path.is_empty()
+            && !captured
+            && (self.ir.likely_views.contains(&place.binding)
+                || self.ir.function_values.contains(&place.binding))
+        {
+            self.ir.likely_views.insert(id);
+        }
         // `for w in words(&line)`: an iterator a function of the crate made of a borrow.
         if let Iterable::Syn(expr) = source
             && super::syntax_facts::own_function_of_a_borrow(expr)
@@ -275,4 +287,20 @@ fn std_method(name: &str) -> bool {
     ]
     .iter()
     .any(|list| list.contains(&name))
+}
+
+/// The receiver of `into_iter()` under a chain of adapters (`lines.into_iter().skip(1)`:
+/// `lines`); `None` without adapters (the plain loop, noted above) or `into_iter()`.
+fn into_iter_under_adapters(e: &SynExpr) -> Option<&SynExpr> {
+    let SynExpr::MethodCall(outer) = e else {
+        return None;
+    };
+    let mut e = &*outer.receiver;
+    while let SynExpr::MethodCall(m) = e {
+        if m.method == "into_iter" && m.args.is_empty() {
+            return Some(&m.receiver);
+        }
+        e = &m.receiver;
+    }
+    None
 }
