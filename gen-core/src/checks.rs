@@ -175,6 +175,38 @@ where
     <() as ClonedAcrossAYield<T>>::clone_local(local)
 }
 
+/// A temporary (a `match` scrutinee's guard, a yield's operand) that a flat generator
+/// declared `+ Clone` keeps across a yield: the bound names it where it is made.
+#[diagnostic::on_unimplemented(
+    message = "`{T}` is a temporary kept across a yield of a generator declared `+ Clone`, but is not `Clone`",
+    label = "this temporary lives across a yield",
+    note = "a temporary lives until its statement or its `match` ends, here across a yield, and a clone of the generator would clone it: bind what you need from it with `let` before (`let n = cell.borrow().len();`), so that it drops there"
+)]
+pub trait TemporaryClonedAcrossAYield<T: ?Sized> {
+    /// `temporary.clone()`.
+    fn clone_temporary(temporary: &T) -> T
+    where
+        T: Sized;
+}
+
+#[diagnostic::do_not_recommend]
+impl<T: Clone> TemporaryClonedAcrossAYield<T> for () {
+    #[inline(always)]
+    fn clone_temporary(temporary: &T) -> T {
+        temporary.clone()
+    }
+}
+
+/// Clones a temporary a `+ Clone` generator keeps across a yield, once the compiler
+/// confirmed that it is `Clone` (see [`TemporaryClonedAcrossAYield`]).
+#[inline(always)]
+pub fn clone_temporary<T>(temporary: &T) -> T
+where
+    (): TemporaryClonedAcrossAYield<T>,
+{
+    <() as TemporaryClonedAcrossAYield<T>>::clone_temporary(temporary)
+}
+
 /// A local that a flat generator declared `+ Clone` keeps across a yield, as its state holds
 /// it, with `F`, the closure that clones it: the generator function defines one per local
 /// (`|l: &_| clone_local(l)`), where the local is declared, so a local that is not `Clone` is

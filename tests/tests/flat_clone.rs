@@ -262,3 +262,27 @@ fn a_generic_clonable_generator_clones_mid_way_as_the_plain_function_runs() {
     assert_eq!(t.collect::<Vec<_>>(), ["x:bo"]);
     assert_eq!(copy.collect::<Vec<_>>(), ["x:bo"]);
 }
+
+// A `match` on a temporary the scrutinee reads through (`names.clone().pop()`): the temporary
+// lives until the `match` ends, across its yields, and a clone taken there clones it too.
+#[generator]
+fn first_name_twice(names: Vec<String>) -> impl Iterator<Item = String> + Clone {
+    match names.clone().pop() {
+        Some(last) => {
+            yield_!(last.clone());
+            yield_!(format!("{last}!"));
+        }
+        None => yield_!(String::new()),
+    }
+    yield_!(names.len().to_string());
+}
+
+#[test]
+fn a_clone_taken_inside_a_match_clones_its_scrutinee_temporary() {
+    let names = vec![String::from("ann"), String::from("bo")];
+    let mut g = first_name_twice(names);
+    assert_eq!(g.next().as_deref(), Some("bo"));
+    let copy = g.clone();
+    assert_eq!(g.collect::<Vec<_>>(), ["bo!", "2"]);
+    assert_eq!(copy.collect::<Vec<_>>(), ["bo!", "2"]);
+}

@@ -81,9 +81,11 @@ impl Builder<'_> {
             if super::let_kinds::makes_text(made) {
                 self.ir.texts.insert(temp);
             }
-            // Read where the temporary is made: a borrow of it is reported there.
+            // Read where the temporary is made: a borrow of it is reported there, and so is
+            // a check of its type (`+ Clone`, `emit/kept_wrappers.rs`).
             let mut ident = self.ir.bindings[temp].ident.clone();
             ident.set_span(ident.span().located_at(syn::spanned::Spanned::span(&*made)));
+            self.ir.bindings[temp].ident = ident.clone();
             *made = syn::parse_quote!(#ident);
         }
         (!bindings.is_empty()).then_some(SpilledTemps {

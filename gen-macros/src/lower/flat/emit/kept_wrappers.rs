@@ -27,17 +27,18 @@ use crate::lower::flat::plan::Keep;
 
 impl Emitter<'_> {
     /// Whether the state may hold `place` in a wrapper: kept whole, a user's local, an
-    /// argument or a `for` loop's iterator (checked at the iterable), never in an `Option`.
-    fn wrappable(&self, place: PlaceId, keep: Keep) -> bool {
+    /// argument or a `for` loop's iterator (checked at the iterable), or, for `Cloned`, a
+    /// temporary (checked where it is made), never in an `Option`.
+    fn wrappable(&self, place: PlaceId, keep: Keep, temporaries: bool) -> bool {
         let p = &self.plan.cfg.places.list[place];
         let info = &self.ir.bindings[p.binding];
         self.frame.is_none()
             && keep == Keep::Whole
             && p.path.is_empty()
-            && matches!(
+            && (matches!(
                 info.kind,
                 BindingKind::User | BindingKind::Param | BindingKind::Iter
-            )
+            ) || (temporaries && info.kind == BindingKind::Temp))
             && !self
                 .plan
                 .kept
@@ -48,12 +49,12 @@ impl Emitter<'_> {
 
     /// The state holds `place` as `Sent` (a generator declared `+ Send`).
     pub(crate) fn sent(&self, place: PlaceId, keep: Keep) -> bool {
-        self.send_checked.is_some() && self.wrappable(place, keep)
+        self.send_checked.is_some() && self.wrappable(place, keep, false)
     }
 
     /// The state holds `place` as `Cloned` (a generator declared `+ Clone`).
     pub(crate) fn cloned(&self, place: PlaceId, keep: Keep) -> bool {
-        self.clone_checked.is_some() && self.wrappable(place, keep)
+        self.clone_checked.is_some() && self.wrappable(place, keep, true)
     }
 
     /// The user's declaration of `place`'s binding, where its checks report.
@@ -152,11 +153,15 @@ impl Emitter<'_> {
             .map(|place| {
                 let (cloner, span) = (names::cloner(place), self.declaration(place));
                 let local = Ident::new("__gen_local", span);
+                let binding = self.plan.cfg.places.list[place].binding;
                 if self.generic {
                     // The function itself, not a closure calling it: rustc then reports the
                     // unmet bound on the type parameter (`T: Clone` for a kept `Vec<T>`),
                     // where through a closure's inferred argument it suggests a borrow.
                     quote_spanned!(span=> let #cloner = ::gen_core::checks::clone_kept_local;)
+                } else if self.ir.bindings[binding].kind == BindingKind::Temp {
+                    quote_spanned!(span=>
+                        let #cloner = |#local: &_| ::gen_core::checks::clone_temporary(#local);)
                 } else {
                     quote_spanned!(span=>
                         let #cloner = |#local: &_| ::gen_core::checks::clone_local(#local);)
