@@ -398,17 +398,75 @@ pub(crate) fn is_hidden_arg(ident: &Ident) -> bool {
     ident.to_string().starts_with(HIDDEN_ARG)
 }
 
+thread_local! {
+    /// Capitalized names the body being lowered binds where a pattern cannot be refutable
+    /// (`let N = n * 2;`, `for (K, V) in v`, a closure's parameter): bindings there, as in
+    /// Rust, where a constant or a unit struct would be a refutable pattern.
+    static CAPITALIZED_BINDINGS: std::cell::RefCell<std::collections::HashSet<String>> =
+        std::cell::RefCell::new(std::collections::HashSet::new());
+}
+
+/// Notes the capitalized names `block` binds in irrefutable patterns (see
+/// [`pat_bindings`]), for the lowering that follows.
+pub(crate) fn note_capitalized_bindings(block: &syn::Block) {
+    struct Find(std::collections::HashSet<String>);
+    impl Find {
+        fn irrefutable(&mut self, pat: &Pat) {
+            struct Idents<'a>(&'a mut std::collections::HashSet<String>);
+            impl<'ast> Visit<'ast> for Idents<'_> {
+                fn visit_pat_ident(&mut self, p: &'ast syn::PatIdent) {
+                    let name = p.ident.to_string();
+                    if p.subpat.is_none() && name.starts_with(|c: char| c.is_ascii_uppercase()) {
+                        self.0.insert(name);
+                    }
+                    syn::visit::visit_pat_ident(self, p);
+                }
+            }
+            Idents(&mut self.0).visit_pat(pat);
+        }
+    }
+    impl<'ast> Visit<'ast> for Find {
+        fn visit_local(&mut self, l: &'ast syn::Local) {
+            if l.init.as_ref().is_none_or(|i| i.diverge.is_none()) {
+                self.irrefutable(&l.pat);
+            }
+            syn::visit::visit_local(self, l);
+        }
+        fn visit_expr_for_loop(&mut self, f: &'ast syn::ExprForLoop) {
+            self.irrefutable(&f.pat);
+            syn::visit::visit_expr_for_loop(self, f);
+        }
+        fn visit_expr_closure(&mut self, c: &'ast syn::ExprClosure) {
+            c.inputs.iter().for_each(|p| self.irrefutable(p));
+            syn::visit::visit_expr_closure(self, c);
+        }
+        fn visit_item(&mut self, _: &'ast syn::Item) {}
+    }
+    let mut find = Find(std::collections::HashSet::new());
+    find.visit_block(block);
+    CAPITALIZED_BINDINGS.set(find.0);
+}
+
+/// Whether a lone capitalized identifier in a pattern names a unit struct, a variant or a
+/// constant (not a binding): unless the body binds that name where a pattern cannot be
+/// refutable ([`note_capitalized_bindings`]).
+pub(crate) fn names_a_constant(ident: &syn::Ident) -> bool {
+    let name = ident.to_string();
+    name.starts_with(|c: char| c.is_ascii_uppercase())
+        && !CAPITALIZED_BINDINGS.with_borrow(|names| names.contains(&name))
+}
+
 /// The bindings a pattern introduces, in order. A lone identifier that starts with an
-/// uppercase letter is a unit struct, variant or constant, not a binding.
+/// uppercase letter is a unit struct, variant or constant, not a binding (unless the body
+/// binds it where no pattern is refutable, [`names_a_constant`]).
 pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
     struct Collect<'a>(&'a mut Vec<Binding>, usize);
     impl<'ast> Visit<'ast> for Collect<'_> {
         fn visit_pat_ident(&mut self, pat: &'ast syn::PatIdent) {
-            let name = pat.ident.to_string();
             let constant = pat.subpat.is_none()
                 && pat.by_ref.is_none()
                 && pat.mutability.is_none()
-                && name.starts_with(|c: char| c.is_ascii_uppercase());
+                && names_a_constant(&pat.ident);
             // Each alternative of an or-pattern binds the same names: one binding each.
             let again = self.0[self.1..].iter().any(|b| b.ident == pat.ident);
             if !constant && !again {

@@ -486,3 +486,31 @@ fn results_of_a_borrowing_name_on_a_shared_reference_parameter_live_to_the_end_o
     let expected = consumed_plain(|out| pool.connections_plain(3, out));
     assert_eq!(consumed(pool.connections(3)), expected);
 }
+
+twin! {
+    fn payload_of_a_users_value(n: u32) -> usize {
+        // A value of the user's making taken whole out of a variant by the arm (`Ok(pool) |
+        // Err(pool)`): `get` on it may return an owned value, which drops at the end of its
+        // block (it dropped at the next yield).
+        match if n.is_multiple_of(2) { Ok(Pool("even")) } else { Err(Pool("odd")) } {
+            Ok(pool) | Err(pool) => {
+                let conn = pool.get();
+                let len = conn.name().len();
+                yield_!(1);
+                yield_!(len);
+            }
+        }
+        if let Some(pool) = Some(Pool("some")) {
+            let conn = pool.get();
+            yield_!(conn.name().len());
+            yield_!(3);
+        }
+    }
+}
+
+#[test]
+fn a_users_value_taken_out_of_a_variant_keeps_what_its_get_returns() {
+    let log = same_drops!(payload_of_a_users_value(1));
+    assert_eq!(log[..3], ["yield 1", "yield 8", "drop odd conn"]);
+    check!(payload_of_a_users_value(2));
+}

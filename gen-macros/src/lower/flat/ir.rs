@@ -166,6 +166,10 @@ pub(crate) struct Ir {
     /// destructuring pattern such as `_rest` in `let Some((key, _rest)) = ..`): only they
     /// can be named to be held for their drop (`plan::held_for_drop`).
     pub whole_lets: std::collections::HashSet<BindingId>,
+    /// Bindings of a `match` arm or an `if let` that take a value of the user's making whole
+    /// out of a variant (`Ok(v) | Err(v)`, `Some(v)` of `make()`): judged as a `let` of it
+    /// (`build/consumed_by_name.rs`).
+    pub user_payloads: std::collections::HashSet<BindingId>,
     /// A join receives a `let`'s lowered initializer that certainly borrows a local (on some
     /// branch).
     pub borrow_handed_to_a_join: bool,

@@ -126,6 +126,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     ERROR_IN_ANY_LOWERING.set(false);
     BOXED_INSTEAD.set(false);
     MOVED_CAPTURES.with_borrow_mut(Vec::clear);
+    crate::parse::note_capitalized_bindings(&func.block);
     // `#[cfg]` on a `let` in a generator that cannot lower `boxed`: one lowering per outcome
     // (`cfg_variants.rs`).
     if (returns_clone(func) || boxed_may_outlive_less(func))

@@ -256,11 +256,7 @@ impl Rename {
 
 /// `None`, `MAX`: a path pattern that parses as an identifier.
 fn is_constant(p: &syn::PatIdent) -> bool {
-    p.subpat.is_none()
-        && p.mutability.is_none()
-        && p.ident
-            .to_string()
-            .starts_with(|c: char| c.is_ascii_uppercase())
+    p.subpat.is_none() && p.mutability.is_none() && crate::parse::names_a_constant(&p.ident)
 }
 
 /// A value made for the match (a call, a method call, a tuple, ..), not a place, out of which

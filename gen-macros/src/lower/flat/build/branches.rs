@@ -158,6 +158,7 @@ impl Builder<'_> {
                 );
                 if user_made {
                     self.ir.user_made.extend(bindings.iter().copied());
+                    self.note_user_payloads(&l.pat, &bindings);
                 }
                 if by_name {
                     self.ir.borrowed_by_name.extend(bindings.iter().copied());
@@ -300,6 +301,7 @@ impl Builder<'_> {
             );
             if user_made {
                 self.ir.user_made.extend(bindings.iter().copied());
+                self.note_user_payloads(&arm.pat, &bindings);
             }
             if by_name {
                 self.ir.borrowed_by_name.extend(bindings.iter().copied());

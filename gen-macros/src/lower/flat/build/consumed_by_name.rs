@@ -86,14 +86,47 @@ impl Builder<'_> {
             && self.ir.user_typed.contains(&place.binding)
     }
 
+    /// Notes the bindings of `pat` (an arm's or an `if let`'s, on a value of the user's
+    /// making) that take a variant's one field whole (`Ok(v) | Err(v)`, `Some(v)`).
+    pub(super) fn note_user_payloads(
+        &mut self,
+        pat: &syn::Pat,
+        bindings: &[crate::lower::flat::ir::BindingId],
+    ) {
+        fn payload(pat: &syn::Pat) -> Option<&syn::Ident> {
+            match pat {
+                syn::Pat::TupleStruct(t) if t.elems.len() == 1 => match &t.elems[0] {
+                    syn::Pat::Ident(p) if p.by_ref.is_none() && p.subpat.is_none() => {
+                        Some(&p.ident)
+                    }
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
+        let cases: Vec<&syn::Pat> = match pat {
+            syn::Pat::Or(or) => or.cases.iter().collect(),
+            other => vec![other],
+        };
+        let names: Vec<&syn::Ident> = cases.iter().filter_map(|c| payload(c)).collect();
+        if names.len() != cases.len() || names.windows(2).any(|w| w[0] != w[1]) {
+            return;
+        }
+        if let [binding] = bindings {
+            self.ir.user_payloads.insert(*binding);
+        }
+    }
+
     /// Whether `b` holds a value of the user's type: a `let` of a value of the user's making
-    /// (`let stats = Stats { .. };`, `Ir::user_made`; not a loop's item, often a `Result`),
+    /// (`let stats = Stats { .. };`, `Ir::user_made`; not a loop's item, often a `Result`) or
+    /// a variant's field a `match` arm takes out of one (`Ok(v) | Err(v)`),
     /// a loop's item out of a list of the user's constructors (`Ir::constructed`), or a
     /// parameter of the user's type (`Ir::user_typed`).
     pub(super) fn users_value(&self, b: crate::lower::flat::ir::BindingId) -> bool {
         let info = &self.ir.bindings[b];
         (info.by_ref || !info.plain)
-            && ((self.ir.user_made.contains(&b) && self.ir.whole_lets.contains(&b))
+            && ((self.ir.user_made.contains(&b)
+                && (self.ir.whole_lets.contains(&b) || self.ir.user_payloads.contains(&b)))
                 || self.ir.user_typed.contains(&b)
                 || self.ir.constructed.contains(&b))
     }

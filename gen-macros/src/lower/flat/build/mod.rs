@@ -165,6 +165,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             scrutinee_temps: Default::default(),
             format_literals: Default::default(),
             whole_lets: HashSet::new(),
+            user_payloads: HashSet::new(),
             borrow_handed_to_a_join: false,
             named_parts: Vec::new(),
             spelled_out: std::collections::HashMap::new(),

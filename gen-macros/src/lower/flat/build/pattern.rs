@@ -37,9 +37,7 @@ fn collect(pat: &Pat, place: &Place, out: &mut Vec<Place>) {
         Pat::Ident(p) => {
             let constant = p.subpat.is_none()
                 && p.mutability.is_none()
-                && p.ident
-                    .to_string()
-                    .starts_with(|c: char| c.is_ascii_uppercase());
+                && crate::parse::names_a_constant(&p.ident);
             if !constant {
                 out.push(place.clone());
             }

@@ -290,7 +290,13 @@ impl Emitter<'_> {
             return quote!(#ident);
         }
         if self.arm.captures.contains(&b) {
-            let name = names::capture(b);
+            // At `at`, as the name would be: an error on the glue's use of a shadowed local
+            // (a borrow after a move) points at the user's code there.
+            let mut name = names::capture(b);
+            if let Some(at) = at {
+                name.set_span(name.span().located_at(at));
+                return quote::quote_spanned!(at=> #name!());
+            }
             return quote!(#name!());
         }
         // A local used where it may not be initialized (`let x: u32; yield_!(1);
