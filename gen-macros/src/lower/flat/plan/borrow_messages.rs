@@ -252,13 +252,14 @@ pub(super) fn borrow_message(
                 unreachable!("matched above")
             };
             let of_name = display_name(ir, of);
+            let own_method = own_method_hint(ir, binding, owner, &owner_name);
             format!(
                 "`{owner_name}` is borrowed by {by} across a yield, and its items borrow \
                  `{of_name}`, but a flat generator cannot keep a borrow of its own local in its \
                  state; make `{owner_name}` own its items (collect owned copies, \
                  `.map(|x| x.to_owned()).collect::<Vec<_>>()`: a `Vec<String>` in place of a \
-                 `Vec<&str>`) and iterate over it by value (`{owner_name}.into_iter()`), or \
-                 {boxed}"
+                 `Vec<&str>`) and iterate over it by value (`{owner_name}.into_iter()`){own_method}, \
+                 or {boxed}"
             )
         }
         BindingKind::Iter => {
@@ -415,5 +416,23 @@ pub(super) fn borrow_message(
                  before the yield, own the data, or {boxed}{by_name}"
             )
         }
+    }
+}
+
+/// `for i in s.iter()` of a value of the user's making (`Sensor::new(&name)`): a method of
+/// the user's named like a borrowing one may return owned values, which the call written as
+/// a function of a borrow lets the macro see (limit 5).
+fn own_method_hint(ir: &Ir, binding: BindingId, owner: BindingId, owner_name: &str) -> String {
+    match ir.loop_methods.get(&binding) {
+        Some((_, method))
+            if ir.user_made.contains(&owner)
+                && method.starts_with(|c: char| c.is_ascii_alphabetic()) =>
+        {
+            format!(
+                " (when `{method}` is a method of your own that returns owned values, call it \
+                 as a function, `Type::{method}(&{owner_name})`)"
+            )
+        }
+        _ => String::new(),
     }
 }
