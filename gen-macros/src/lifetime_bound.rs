@@ -42,6 +42,26 @@ pub(crate) fn check(sig: &Signature, flavour: &str) -> syn::Result<()> {
         .copied()
         .filter(|t| has_elided_lifetime(&t.ty))
         .collect();
+    // `&self` under `+ 'static` (or a lifetime of the signature's): the receiver's own
+    // lifetime must outlive it too.
+    if bound.ident != "_"
+        && let Some(receiver) = sig.inputs.iter().find_map(|arg| match arg {
+            FnArg::Receiver(r) if r.reference.as_ref().is_some_and(|(_, l)| l.is_none()) => Some(r),
+            _ => None,
+        })
+    {
+        let bound_text = format!("'{}", bound.ident);
+        return Err(syn::Error::new_spanned(
+            receiver.self_token,
+            format!(
+                "`&self` has a lifetime of its own, but a generator keeps its arguments until \
+                 it runs (it starts at the first {flavour}, as an `async fn` does), so they \
+                 must outlive the returned type's `+ {bound_text}`; return `+ '_` (the \
+                 generator borrows `self`), give the reference that lifetime (`&{bound_text} \
+                 self`), or take `self` by value"
+            ),
+        ));
+    }
     // `'_` names the only elided lifetime of a function without a receiver: that argument's.
     if bound.ident == "_" && !receiver_elided && elided.len() == 1 {
         return Ok(());

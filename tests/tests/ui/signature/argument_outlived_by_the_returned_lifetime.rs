@@ -25,6 +25,16 @@ fn labelled<'a>(rows: &'a [u32], label: &str) -> impl Iterator<Item = String> + 
     }
 }
 
+// The receiver too: `&self` under `+ 'static` (the fixes: `+ '_`, `&'static self`, `self`).
+impl Table {
+    #[generator]
+    fn rows_forever(&self) -> impl Iterator<Item = u32> + 'static {
+        for r in self.rows.iter() {
+            yield_!(*r);
+        }
+    }
+}
+
 // The same in an async generator: the macro's error only (no second one on the signature).
 #[generator]
 fn word_lengths(text: &str) -> impl futures::Stream<Item = usize> + 'static {

@@ -170,24 +170,22 @@ impl Emitter<'_> {
         let mut out = TokenStream::new();
         // (A local the state holds as `Sent` or `Cloned` is checked where it is stored.)
         // (A generic generator's checks bound the type itself: `kept_wrappers.rs`.)
-        let span = ident.span();
+        let generic = self.generic;
         if !stored_sent && self.send_checked.as_mut().is_some_and(|c| c.insert(b)) {
-            out.extend(if self.generic {
-                let check = quote_spanned!(span=>
-                    ::gen_core::checks::kept_across_a_yield_must_be_send);
-                super::kept_wrappers::call_bounded(check, quote!(&#ident))
-            } else {
-                quote_spanned!(span=> ::gen_core::checks::sent_across_a_yield(&#ident);)
-            });
+            out.extend(kept_check(
+                &ident,
+                generic,
+                "kept_across_a_yield_must_be_send",
+                "sent_across_a_yield",
+            ));
         }
         if !stored_cloned && self.clone_checked.as_mut().is_some_and(|c| c.insert(b)) {
-            out.extend(if self.generic {
-                let check = quote_spanned!(span=>
-                    ::gen_core::checks::kept_across_a_yield_must_be_clone);
-                super::kept_wrappers::call_bounded(check, quote!(&#ident))
-            } else {
-                quote_spanned!(span=> ::gen_core::checks::cloned_across_a_yield(&#ident);)
-            });
+            out.extend(kept_check(
+                &ident,
+                generic,
+                "kept_across_a_yield_must_be_clone",
+                "cloned_across_a_yield",
+            ));
         }
         out
     }
@@ -340,5 +338,27 @@ pub(crate) fn param_rebinding(
     quote! {
         #[allow(unused_variables, unused_mut)]
         let #mutability #ident #ty = #field;
+    }
+}
+
+/// `check(&x);`, spanned on the user's declaration of `x`: in a generic generator the check
+/// whose bound is on the type itself (`kept_wrappers::call_bounded`), else the one whose
+/// bound is the macro's trait.
+fn kept_check(
+    ident: &proc_macro2::Ident,
+    generic: bool,
+    bounded: &str,
+    check: &str,
+) -> TokenStream {
+    let span = ident.span();
+    if generic {
+        let bounded = proc_macro2::Ident::new(bounded, span);
+        super::kept_wrappers::call_bounded(
+            quote_spanned!(span=> ::gen_core::checks::#bounded),
+            quote!(&#ident),
+        )
+    } else {
+        let check = proc_macro2::Ident::new(check, span);
+        quote_spanned!(span=> ::gen_core::checks::#check(&#ident);)
     }
 }
