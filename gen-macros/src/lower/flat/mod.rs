@@ -297,6 +297,28 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     {
         errors.push(e.clone());
     }
+    // A guard of the generator's own lock that a `match`/`while let` keeps across a yield,
+    // in a generator that cannot be lowered `boxed`: flat it would be released before the
+    // consumer sees the item.
+    if !ir.may_lower_boxed
+        && let Some(guard) = plan.scrutinee_guard_of_its_own_local(&ir)
+    {
+        let owner = match ir.bindings[guard].borrows {
+            ir::Borrows::Likely(o) | ir::Borrows::Definitely(o, _) => plan::display_name(&ir, o),
+            _ => String::from("it"),
+        };
+        errors.push(syn::Error::new(
+            ir.bindings[guard].ident.span(),
+            format!(
+                "this guard of `{owner}` is a temporary that the plain function keeps until \
+                 the `match`, `if let` or `while let` ends, across a yield, but a generator \
+                 that must stay flat cannot keep a borrow of its own value in its state; read \
+                 what you need out of it with a `let` before the construct (`let next = \
+                 {owner}.lock().unwrap().pop();`: the guard is released at that `;`), or take \
+                 the lock by reference (`&Mutex<..>`, `&RefCell<..>`)"
+            ),
+        ));
+    }
     ERROR_IN_ANY_LOWERING.set(ir.error_in_any_lowering);
     let clonable = returns_clone(func);
     errors.finish().map_err(|e| for_a_clonable(e, clonable))?;

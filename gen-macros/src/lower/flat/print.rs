@@ -367,7 +367,15 @@ impl<'a, C: Context> Printer<'a, C> {
                     }
                     _ => TokenStream::new(),
                 };
-                quote_spanned!(span=> #(#attrs)* let #pat #init #diverge; #tie)
+                // The `;` on the initializer's last token: the statement then spans the
+                // user's `let` to the end of its value, where rustc's suggestions about the
+                // whole statement (`let .. else`) insert their text.
+                let semi_at = match (&l.init, &l.diverge) {
+                    (Some(init), None) => init.spans.1,
+                    _ => span,
+                };
+                let semi = quote_spanned!(semi_at=> ;);
+                quote_spanned!(span=> #(#attrs)* let #pat #init #diverge #semi #tie)
             }
             Stmt::Expr { expr, semi, .. } => {
                 let e = self.expr(expr);

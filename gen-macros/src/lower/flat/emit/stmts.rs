@@ -139,7 +139,13 @@ impl Emitter<'_> {
         let init = init.map(|i| quote_spanned!(span=> = #i));
         let declared = self.declared_all(&l.bindings);
         let allow = self.mut_elsewhere(&l.bindings);
-        let stmt = quote_spanned!(span=> #(#attrs)* #allow let #pat #init #diverge;);
+        // The `;` on the initializer's last token, as in the fold copy (`print.rs`).
+        let semi_at = match (&l.init, &l.diverge) {
+            (Some(value), None) if init.is_some() => value.spans.1,
+            _ => span,
+        };
+        let semi = quote_spanned!(semi_at=> ;);
+        let stmt = quote_spanned!(span=> #(#attrs)* #allow let #pat #init #diverge #semi);
         let touched = init
             .is_some()
             .then(|| self.used_elsewhere_only(&l.bindings));

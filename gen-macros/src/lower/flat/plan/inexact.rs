@@ -142,16 +142,24 @@ impl Plan {
     /// cannot (it would hold a borrow of the lock beside the lock), so flat it would be
     /// released before the consumer sees the item.
     fn suspends_with_a_scrutinee_guard_of_its_own_local(&self, ir: &Ir) -> bool {
-        (0..ir.states.len()).any(|s| {
+        self.scrutinee_guard_of_its_own_local(ir).is_some()
+    }
+
+    /// The guard [`Self::suspends_with_a_scrutinee_guard_of_its_own_local`] finds: in a
+    /// generator that must stay flat, the macro's error (`flat/mod.rs`).
+    pub(crate) fn scrutinee_guard_of_its_own_local(&self, ir: &Ir) -> Option<BindingId> {
+        (0..ir.states.len()).find_map(|s| {
             let node = self.cfg.entries[s];
-            node != usize::MAX
-                && ir.guards.iter().any(|&g| {
-                    ir.bindings[g].kind == BindingKind::Temp
-                        && self.borrows_local(ir, &ir.bindings[g].borrows)
-                        && self.cfg.binding_places[g]
-                            .iter()
-                            .any(|&p| self.init.maybe_init[node].contains(p))
-                })
+            if node == usize::MAX {
+                return None;
+            }
+            ir.guards.iter().copied().find(|&g| {
+                ir.bindings[g].kind == BindingKind::Temp
+                    && self.borrows_local(ir, &ir.bindings[g].borrows)
+                    && self.cfg.binding_places[g]
+                        .iter()
+                        .any(|&p| self.init.maybe_init[node].contains(p))
+            })
         })
     }
 
