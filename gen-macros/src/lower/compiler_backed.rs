@@ -252,7 +252,11 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         }
         _ => Vec::new(),
     };
+    // (At the macro's call site, which resolves as the body's names do: the new binding's
+    // span is no user token, so an IDE's go-to-definition on a use still finds the capture.)
     let captures_again = moved_captures.iter().rev().map(|capture| {
+        let mut capture = capture.clone();
+        capture.set_span(Span::call_site());
         quote! {
             #[allow(unused_mut)]
             let mut #capture = #capture;
