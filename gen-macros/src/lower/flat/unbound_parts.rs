@@ -28,7 +28,7 @@ use proc_macro2::Span;
 use syn::visit_mut::{self, VisitMut};
 use syn::{Block, Expr, Ident, Pat, Stmt};
 
-use super::build::borrows::yields_references;
+use super::build::reference_values::yields_references;
 
 /// Whether `ident` is a hidden part [`desugar`] bound in place of the user's `_`.
 pub(crate) fn is_hidden_part(ident: &Ident) -> bool {

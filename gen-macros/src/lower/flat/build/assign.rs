@@ -131,7 +131,7 @@ impl Builder<'_> {
             _ => self.borrows_of(rhs),
         };
         if let Some(place) = self.place_of(left) {
-            let by_ref = super::borrows::yields_references(right);
+            let by_ref = super::reference_values::yields_references(right);
             // `w = G::new(..);` of a `let w;`: it owns its value, a value of the user's, or
             // one taken for a borrow by the method's name, as with the `let` (one type for
             // every assignment).

@@ -11,7 +11,7 @@
 //! state (`plan/inexact.rs`). `into`, `try_into` and `into_*` take `self` by convention.
 //!
 //! **Results taken for borrows.** `let conn = pool.get();` is taken for a reference
-//! (`borrows.rs`, `yields_references`), which has nothing to drop, so a flat state does not
+//! (`reference_values.rs`, `yields_references`), which has nothing to drop, so a flat state does not
 //! keep it once it is no longer read; a method of the user's named `get` may return an owned
 //! value (a pooled connection) whose drop the plain function runs at the end of its block
 //! (`Ir::borrowed_by_name`, the same plan check). Called on a shared reference parameter of
@@ -54,7 +54,7 @@ impl Builder<'_> {
             return false;
         };
         let name = m.method.to_string();
-        (super::borrows::yields_references(init)
+        (super::reference_values::yields_references(init)
             || NAMES_USER_TYPES_SHARE.contains(&name.as_str())
             || matches!(name.as_str(), "lock" | "borrow" | "borrow_mut"))
             && self
@@ -71,7 +71,7 @@ impl Builder<'_> {
             return false;
         };
         let name = m.method.to_string();
-        if !(super::borrows::yields_references(init)
+        if !(super::reference_values::yields_references(init)
             || NAMES_USER_TYPES_SHARE.contains(&name.as_str()))
         {
             return false;

@@ -51,7 +51,7 @@ impl Builder<'_> {
     /// `e` makes a reference, or names a reference binding (a copy of it, or a place read
     /// through it).
     pub(crate) fn through_reference(&self, e: &SynExpr) -> bool {
-        super::borrows::yields_references(e)
+        super::reference_values::yields_references(e)
             || self
                 .place_of(e)
                 .is_some_and(|p| self.ir.bindings[p.binding].by_ref)

@@ -32,8 +32,8 @@ impl Builder<'_> {
         let init = self.expr_in(e, Use::Value, true);
         let borrows = self.borrows_of(&init);
         let plain = self.plain_value(&init);
-        let by_ref =
-            super::borrows::yields_references(e) || (plain && self.tuple_with_a_reference(&init));
+        let by_ref = super::reference_values::yields_references(e)
+            || (plain && self.tuple_with_a_reference(&init));
         let join = init
             .split
             .then(|| self.new_state(StateKind::Join { value: true }));
