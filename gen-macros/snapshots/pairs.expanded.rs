@@ -102,7 +102,8 @@ fn pairs(n: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterator {
                                                         ) {
                                                             {
                                                                 {
-                                                                    let __gen_v: u32 = i * j;
+                                                                    let __gen_v: u32;
+                                                                    __gen_v = i * j;
                                                                     #[allow(unreachable_code)]
                                                                     {
                                                                         if false {

@@ -90,9 +90,8 @@ fn parse_lines<'a>(
                                                 let __gen_t5 = value.trim();
                                                 match __gen_t5 {
                                                     "" => {
-                                                        let __gen_v: Result<(&'a str, i64), ParseError> = Err(
-                                                            ParseError::Empty(key),
-                                                        );
+                                                        let __gen_v: Result<(&'a str, i64), ParseError>;
+                                                        __gen_v = Err(ParseError::Empty(key));
                                                         #[allow(unreachable_code)]
                                                         {
                                                             ::gen_core::__private::store(
@@ -215,10 +214,8 @@ fn parse_lines<'a>(
                                             let key = __gen_f1;
                                             let value = __gen_val;
                                             {
-                                                let __gen_v: Result<(&'a str, i64), ParseError> = Ok((
-                                                    key,
-                                                    value,
-                                                ));
+                                                let __gen_v: Result<(&'a str, i64), ParseError>;
+                                                __gen_v = Ok((key, value));
                                                 #[allow(unreachable_code)]
                                                 {
                                                     if ::gen_core::__private::needs_drop(&line) {

@@ -98,7 +98,9 @@ impl Rewrite {
                         }
                     }
                     (true, None) => quote_spanned!(span=> match #value { #v => { #hand_over } }),
-                    (false, _) => quote_spanned!(span=> { let #v #ty = #value; #hand_over }),
+                    // Deferred (`let v: Item; v = value;`): a move out of a borrow in the
+                    // value gets no suggestion to borrow it (an item of another type).
+                    (false, _) => quote_spanned!(span=> { let #v #ty; #v = #value; #hand_over }),
                 }
             }
             YieldKind::From

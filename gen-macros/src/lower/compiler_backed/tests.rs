@@ -33,7 +33,7 @@ fn yields_become_handle_awaits() {
     assert!(out.contains("Yielder < u32 >"), "{out}");
     assert!(out.contains("let mut n = n ;"), "{out}");
     assert!(
-        out.contains("{ let __gen_v : u32 = n ; yield_ . yield_ (__gen_v) . await }"),
+        out.contains("{ let __gen_v : u32 ; __gen_v = n ; yield_ . yield_ (__gen_v) . await }"),
         "{out}"
     );
     assert!(
@@ -59,7 +59,7 @@ fn yields_inside_macro_input_are_rewritten() {
         false,
     );
     assert!(
-        out.contains("{ { let __gen_v : u32 = v ; yield_ . yield_ (__gen_v) . await } }"),
+        out.contains("{ { let __gen_v : u32 ; __gen_v = v ; yield_ . yield_ (__gen_v) . await } }"),
         "{out}"
     );
     // An operand that may make temporaries: handed over from a `match`, whose scrutinee
@@ -182,12 +182,12 @@ fn a_boxed_body_has_a_plain_copy_whose_yields_call_the_sink() {
     assert!(out.contains("fold_infallible (__gen_sink"), "{out}");
     assert!(
         out.contains(
-            "{ let __gen_v : u32 = i ; '__gen_hand : { break '__gen_hand __gen_sink (__gen_v) } }"
+            "{ let __gen_v : u32 ; __gen_v = i ; '__gen_hand : { break '__gen_hand __gen_sink (__gen_v) } }"
         ),
         "{out}"
     );
     assert!(
-        out.contains("{ let __gen_v : u32 = i ; yield_ . yield_ (__gen_v) . await }"),
+        out.contains("{ let __gen_v : u32 ; __gen_v = i ; yield_ . yield_ (__gen_v) . await }"),
         "{out}"
     );
     assert!(

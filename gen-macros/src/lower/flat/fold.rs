@@ -124,7 +124,10 @@ impl Context for Fold<'_> {
         sink.set_span(sink.span().located_at(span));
         // `identity(..)`, from the user's `yield_` to the end of the user's call: an error on
         // the whole yield (an unreachable statement, a `match` arm after it) spans it.
-        let call = quote_spanned!(span=> { let #v #ty = #value; #sink(#v) });
+        // Desugar into a deferred initialisation (`let v: Item; v = value;`): a move out of a
+        // borrow in the value gets rustc's `.clone()` help, as an argument does in the plain
+        // function, where `let v: Item = value;` would suggest borrowing the value.
+        let call = quote_spanned!(span=> { let #v #ty; #v = #value; #sink(#v) });
         let mut args = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, call);
         args.set_span(end);
         quote_spanned!(span=> ::core::convert::identity #args)

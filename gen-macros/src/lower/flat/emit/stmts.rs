@@ -211,7 +211,9 @@ impl Emitter<'_> {
         let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
         let code = quote_spanned! {*token=>
             {
-                let #v #ty = #value;
+                // Deferred, as in the fold copy (`fold.rs`): rustc's help is `.clone()`.
+                let #v #ty;
+                #v = #value;
                 #[allow(unreachable_code)]
                 { #save return ::core::option::Option::Some(#v); };
             }
