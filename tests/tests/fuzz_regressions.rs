@@ -484,3 +484,14 @@ fn guard_made_from_a_borrow_moved_into_a_vec_dead_at_the_yield() {
         "let sp4 = span_of(&q, \"sp4\");\nlet gv6 = vec![sp4, G::new(\"gv6\")];\nyield_!(wadd(5u64, a));\n",
     );
 }
+
+/// A slice pattern's binding used after a method named like a consuming std one
+/// (`g9.count()`, `G::count` takes `&self`) was taken for a `Copy` value: a compile error
+/// asking `G: Copy` (CI's seed 987684814, program 250).
+#[test]
+fn binding_used_after_a_method_named_like_a_consuming_one_is_no_copy() {
+    check(
+        Flavor::Sync,
+        "let arr8 = [G::new(\"n0\"), G::new(\"n1\"), G::new(\"n2\")];\nlet [_, g9, ..] = arr8;\nlet x13 = { yield_!(3u64); 2u64 } % 5;\nlet x14 = g9.count();\nyield_!(x14 + x13 + g9.id());\n",
+    );
+}

@@ -278,6 +278,11 @@ pub(crate) struct Ir {
     /// `cfg.unwrap()`): `build/operands.rs` takes it for a move, but a method of the user's
     /// of that name may take `&self`, and then the value lives on (`plan/inexact.rs`).
     pub consumed_by_name: Vec<usize>,
+    /// Uses of any whole local as the receiver of a method named like one that takes `self`
+    /// on every std type (`g.count()`): used again later, the local is a `Copy` value or the
+    /// method is the user's and takes `&self`, so such a use proves no copy
+    /// (`plan/copied_fields.rs`).
+    pub receivers_moved_by_name: std::collections::HashSet<usize>,
     /// Bindings of a `let` of a method named like a std method that returns a borrow,
     /// called on a whole local of the user's type (`let conn = pool.get();`): taken for
     /// references, which have nothing to drop, but a method of the user's of that name may

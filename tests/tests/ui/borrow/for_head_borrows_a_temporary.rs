@@ -1,6 +1,6 @@
 //! A `for` loop whose iterator borrows a temporary of its head (a lock's guard, a `RefCell`
 //! borrow, a formatted string) and whose body yields: the plain function keeps the temporary
-//! until the loop ends, a flat generator cannot.
+//! until the loop ends, a flat generator cannot. So does a `yield_from!` of such an iterator.
 use std::cell::RefCell;
 use std::sync::Mutex;
 
@@ -51,7 +51,19 @@ fn through_a_field(s: &RefCell<Items>) -> impl Iterator<Item = u32> + '_ {
     }
 }
 
+#[generator]
+fn yielded_from(n: u32) -> impl Iterator<Item = u32> {
+    yield_from!(vec![n, n + 1].iter().copied());
+}
+
+#[generator]
+fn yielded_from_a_lock(queue: &Mutex<Vec<String>>) -> impl Iterator<Item = String> + '_ {
+    yield_from!(queue.lock().unwrap().drain(..));
+}
+
 fn main() {
+    let _ = yielded_from;
+    let _ = yielded_from_a_lock;
     let _ = through_a_field;
     let _ = listed;
     let _ = drain_jobs;

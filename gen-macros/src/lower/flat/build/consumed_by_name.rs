@@ -147,6 +147,9 @@ impl Builder<'_> {
         let Some(ExprKind::Place { place, id, .. }) = built.first().map(|b| &b.kind) else {
             return;
         };
+        if place.path.is_empty() {
+            self.ir.receivers_moved_by_name.insert(*id);
+        }
         let b = place.binding;
         let info = &self.ir.bindings[b];
         if place.path.is_empty() && !info.by_ref && self.users_value(b) {

@@ -295,7 +295,7 @@ impl Builder<'_> {
             return self.spill(e, k);
         }
         let short_circuit = matches!(e, SynExpr::Binary(b) if is_short_circuit(&b.op));
-        if numeric(e) {
+        if numeric(e) && self.operands_are_numbers(e) {
             for (o, _) in &ops {
                 self.copy_evidence(o);
             }

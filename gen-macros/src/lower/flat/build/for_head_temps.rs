@@ -47,44 +47,62 @@ impl Builder<'_> {
     /// The error of a `for` loop over `iterable` whose body yields, when its iterator borrows
     /// a temporary of the head.
     pub(super) fn check_for_head(&mut self, iterable: &SynExpr, body: &syn::Block) {
+        if yields_in(body) {
+            self.check_iterated_temporary(iterable, false);
+        }
+    }
+
+    /// The same for `yield_from!(iterable)`, a loop whose body yields (`from`), or for a
+    /// `for` loop whose body yields.
+    pub(super) fn check_iterated_temporary(&mut self, iterable: &SynExpr, from: bool) {
         // `for x in make_list(&src).iter()`: a function's value is a temporary the loop
         // borrows when it is owned, and no temporary when it is a reference (`get(&self.v)`),
         // which the macro cannot tell apart: lowered `boxed`, exact for both.
-        if borrowed_call_value(iterable) && yields_in(body) {
+        if borrowed_call_value(iterable) {
             self.ir.inexpressible = true;
             return;
         }
         let Some(temp) = borrowed_temporary(iterable) else {
             return;
         };
-        if !yields_in(body) {
-            return;
-        }
         let boxed = crate::lower::flat::plan::borrow_errors::boxed_alternative(self.inline);
+        let (what, until, over, before) = if from {
+            (
+                "this `yield_from!`",
+                "it has yielded its last item",
+                "yield from",
+                "first",
+            )
+        } else {
+            ("this loop", "the loop ends", "loop over", "before the loop")
+        };
         let fix = match method_borrowing(iterable) {
+            None if from => {
+                "yield from the value itself (`yield_from!(value)`, without `&`)".to_owned()
+            }
             None => "loop over the value itself (`for x in value`, without `&`)".to_owned(),
             Some(m @ ("drain" | "chars" | "char_indices")) => {
                 let args = if m == "drain" { ".." } else { "" };
                 format!(
-                    "collect the items before the loop (`let items: Vec<_> = \
-                     ...{m}({args}).collect();`) and loop over `items`"
+                    "collect the items {before} (`let items: Vec<_> = \
+                     ...{m}({args}).collect();`) and {over} `items`"
                 )
             }
             Some(m @ ("iter" | "iter_mut" | "keys" | "values" | "values_mut")) => format!(
-                "copy the items out before the loop (`let items: Vec<_> = \
-                 ...{m}().cloned().collect();`) and loop over `items`"
+                "copy the items out {before} (`let items: Vec<_> = \
+                 ...{m}().cloned().collect();`) and {over} `items`"
             ),
             Some(m) => format!(
-                "own the items before the loop (`let items: Vec<_> = \
-                 ...{m}(..).map(ToOwned::to_owned).collect();`) and loop over `items`"
+                "own the items {before} (`let items: Vec<_> = \
+                 ...{m}(..).map(ToOwned::to_owned).collect();`) and {over} `items`"
             ),
         };
         self.errors.push(syn::Error::new_spanned(
             temp,
             format!(
-                "this loop iterates over a borrow of a temporary value that the plain function \
-                 keeps until the loop ends, but a flat generator cannot keep a temporary, or a \
-                 borrow of its own local, across the yields in the loop; {fix}, or {boxed}"
+                "{what} iterates over a borrow of a temporary value that the plain function \
+                 keeps until {until}, but a flat generator cannot keep a temporary, or a \
+                 borrow of its own local, across a yield; {fix}, or {boxed}"
             ),
         ));
     }

@@ -169,6 +169,50 @@ pub(super) fn index_of_an_enumerated_item(receiver: &Expr, f: Option<&Expr>) -> 
     picks && !names_other && plain(&c.body, Some(index))
 }
 
+/// `s.chars().map(|c| c.to_ascii_uppercase())`, `l.split(',').map(str::len)`, with adapters
+/// that hand the items on after it (`.filter(..)`, `.rev()`): items a closure made plain data
+/// of (`makes_plain_data`), or a std function made owned values of, so what the chain
+/// collects or hands out owns its data, whatever the chain borrows.
+pub(super) fn maps_to_owned_items(e: &Expr) -> bool {
+    let Some((m, operands)) = method_call(e) else {
+        return false;
+    };
+    let name = m.method.to_string();
+    match name.as_str() {
+        "map" | "filter_map" | "map_while" => operands.get(1).is_some_and(|f| match &f.kind {
+            ExprKind::Closure {
+                syn: SynExpr::Closure(c),
+                ..
+            } => makes_plain_data(c),
+            ExprKind::Op {
+                syn: SynExpr::Path(p),
+                ..
+            } => {
+                p.path.segments.len() > 1
+                    && p.path.segments.last().is_some_and(|s| {
+                        matches!(
+                            s.ident.to_string().as_str(),
+                            "len"
+                                | "to_owned"
+                                | "to_string"
+                                | "to_vec"
+                                | "into_owned"
+                                | "to_uppercase"
+                                | "to_lowercase"
+                                | "is_empty"
+                                | "count"
+                        )
+                    })
+            }
+            _ => false,
+        }),
+        name if name == "enumerate" || super::methods::HANDS_ITEMS_ON.contains(&name) => {
+            maps_to_owned_items(&operands[0])
+        }
+        _ => false,
+    }
+}
+
 /// A closure whose value is plain data made of its argument (`|x| x + 1`, `|w| w.len()`,
 /// `|x| *x`, `|&x| x`, `|x| x as u64`, `|p| (p.0, p.1.len())`, `|w| w.parse::<u32>().ok()`,
 /// `|w| w.repeat(2)`): a value of its own, whatever the argument borrows.

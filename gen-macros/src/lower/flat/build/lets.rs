@@ -170,7 +170,9 @@ impl Builder<'_> {
             use crate::lower::flat::ir::ItemKind;
             let kind = if super::item_chains::builds_items(e) {
                 Some(ItemKind::Built)
-            } else if super::item_chains::yields_plain_items(e) {
+            } else if super::item_chains::yields_plain_items(e)
+                || super::item_chains::maps_to_owned_items(e)
+            {
                 Some(ItemKind::Plain)
             } else if super::item_chains::yields_borrowed_items(e) {
                 Some(ItemKind::Borrowed)

@@ -6,8 +6,8 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use super::borrows::{likely, strongest};
 use super::item_chains::{
-    builds_a_value_from_each, builds_items, drained_container, transforms_items,
-    yields_borrowed_items, yields_plain_items,
+    builds_a_value_from_each, builds_items, drained_container, maps_to_owned_items,
+    transforms_items, yields_borrowed_items, yields_plain_items,
 };
 use super::methods::{
     ADAPTERS, BORROWING, ELEMENT_ACCESS, NUMERIC, OWNED, PASS_ON, PLAIN_RESULT, STR_BORROWING,
@@ -152,6 +152,11 @@ impl Builder<'_> {
             && place.path.is_empty()
             && self.ir.item_iterators.get(&place.binding) == Some(&ItemKind::Built)
         {
+            return Borrows::Maybe;
+        }
+        // `s.chars().map(|c| c.to_ascii_uppercase()).collect()`, `l.split(',').map(str::len)
+        // .max()`: values a function made of each item, which own their data.
+        if ITEM_CONSUMERS.contains(&name.as_str()) && self.owns_its_items(receiver) {
             return Borrows::Maybe;
         }
         // `local.iter().nth(1)`: a view into what the iterator borrows, as of a `let` of it.
@@ -406,6 +411,26 @@ impl Builder<'_> {
             }
             _ => likely(self.borrows_of(root)),
         })
+    }
+
+    /// An iterator whose items own their data: a chain that makes them (`maps_to_owned_items`),
+    /// or an iterator local whose items do (`let it = s.chars();`, `let it =
+    /// l.split(',').map(str::len);`), through adapters that hand them on (`it.filter(..)`).
+    fn owns_its_items(&self, e: &Expr) -> bool {
+        if maps_to_owned_items(e) {
+            return true;
+        }
+        match &e.kind {
+            ExprKind::Place { place, .. } => {
+                place.path.is_empty()
+                    && self.ir.item_iterators.get(&place.binding) == Some(&ItemKind::Plain)
+            }
+            _ => super::item_chains::method_call(e).is_some_and(|(m, operands)| {
+                let name = m.method.to_string();
+                (name == "enumerate" || super::methods::HANDS_ITEMS_ON.contains(&name.as_str()))
+                    && self.owns_its_items(&operands[0])
+            }),
+        }
     }
 
     /// `v.get(k).copied()`, `it.next().cloned()`, `v.iter().max().copied()`: an element

@@ -162,4 +162,36 @@ impl Builder<'_> {
             }
         ) && self.plain_value(e)
     }
+
+    /// Whether the operands of the arithmetic `e` are numbers, so `Copy` (`n + 1`, `k * (x as
+    /// u64)`, `total + p` with `let mut total = 0;`): one of them is known to be one. Without
+    /// that, `total + p` may add two values of a type of the user's with `Add` (a `Money`),
+    /// which takes both by value.
+    pub(super) fn operands_are_numbers(&self, e: &SynExpr) -> bool {
+        match e {
+            SynExpr::Binary(b) => self.known_number(&b.left) || self.known_number(&b.right),
+            SynExpr::Paren(p) => self.operands_are_numbers(&p.expr),
+            // A cast takes and makes numbers; `-x`, `!x` of a user's type is rare.
+            _ => true,
+        }
+    }
+
+    /// `e` is a number: a literal, a cast, a local of plain data, `len()`, or arithmetic on one.
+    fn known_number(&self, e: &SynExpr) -> bool {
+        match e {
+            SynExpr::Paren(p) => self.known_number(&p.expr),
+            SynExpr::Binary(b) if super::syntax_facts::numeric(e) => {
+                self.known_number(&b.left) || self.known_number(&b.right)
+            }
+            SynExpr::MethodCall(m) => {
+                matches!(m.method.to_string().as_str(), "len" | "count") && m.args.is_empty()
+            }
+            _ => {
+                super::syntax_facts::is_number(e)
+                    || self
+                        .place_of(e)
+                        .is_some_and(|p| p.path.is_empty() && self.ir.bindings[p.binding].plain)
+            }
+        }
+    }
 }

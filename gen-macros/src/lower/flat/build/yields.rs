@@ -260,6 +260,7 @@ impl Builder<'_> {
         let span = y.span();
         let iterable_span = iterable.span();
         let outer = self.push_scope();
+        self.check_iterated_temporary(iterable, true);
         let spilled = self.splits(iterable).then(|| self.spill_temp(iterable));
         let iterable = match &spilled {
             Some((_, temp)) => self.temp_place(temp, Use::Value),

@@ -98,10 +98,20 @@ impl Plan {
         // a number instead.
         let mut read: HashSet<BindingId> = HashSet::new();
         let mut copied: HashSet<BindingId> = HashSet::new();
+        // `g.count()` then `g.id()`: `count` may be the user's, taking `&self`; no sign of a
+        // copy.
+        let by_name: HashSet<Node> = ir
+            .receivers_moved_by_name
+            .iter()
+            .filter_map(|&id| self.cfg.use_nodes[id])
+            .collect();
         for (n, event) in self.cfg.events.iter().enumerate() {
             if let Event::Use(q, how) = event {
                 let place = &self.cfg.places.list[*q];
                 let binding = place.binding;
+                if by_name.contains(&n) {
+                    continue;
+                }
                 if self.cfg.proven_copies.contains(&n) && place.path.is_empty() {
                     copied.insert(binding);
                 } else if *how == crate::lower::flat::ir::Use::Read {
