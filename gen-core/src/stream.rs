@@ -52,6 +52,7 @@ impl<T, E> BodyOutput<Result<T, E>> for Result<(), E> {
 }
 
 /// An async generator: a `futures_core::Stream` driving a generator body (module docs).
+#[must_use = "streams do nothing unless polled"]
 pub struct GenStream<T, Fut> {
     /// The body, created with the adapter; `None` once it has finished (or panicked). An
     /// `Option` of a coroutine takes its niche, so "finished" is one more value of the

@@ -139,8 +139,13 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
         )?,
     };
     let GenFn {
-        attrs, vis, sig, ..
+        attrs,
+        vis,
+        sig,
+        pattern_checks,
+        ..
     } = func;
+    let pattern_checks = quote!(#(#pattern_checks)*);
     // The added `+ FusedIterator` is implied by nothing the user wrote, but clippy's
     // `implied_bounds_in_impls` cannot tell it was added on purpose.
     // The body's inner attributes (`#![allow(..)]`, which `syn` keeps with the function's)
@@ -151,6 +156,7 @@ fn lower_fn(mut func: GenFn, lowering: Lowering, args: &Args) -> syn::Result<Tok
     let mut block = TokenStream::new();
     braces.surround(&mut block, |out| {
         out.extend(quote!(#(#inner)*));
+        out.extend(pattern_checks);
         out.extend(body);
     });
     Ok(quote! {
@@ -317,7 +323,9 @@ pub(crate) fn inline(kind: InlineKind, input: TokenStream) -> TokenStream {
         result => result,
     };
     match result {
-        Ok(body) => quote!({ #body }),
+        // As a call's value, not a block's tail: unused, rustc's `unused_must_use` suggests
+        // `let _ = iter! { .. };` (for a block's tail it would add a second `;`).
+        Ok(body) => quote!(::core::convert::identity({ #body })),
         Err(error) => {
             let error = error.to_compile_error();
             let stub = match kind {

@@ -13,6 +13,7 @@ mod expand;
 mod ide;
 mod lifetime_bound;
 mod lower;
+mod param_patterns;
 mod parse;
 mod receiver_checks;
 #[cfg(test)]

@@ -63,6 +63,9 @@ pub(crate) struct GenFn {
     /// plain identifier, in order: the body binds it, as `async fn` does, so its `_` parts
     /// and the rest of the argument live until the body ends.
     pub prelude: Vec<syn::Stmt>,
+    /// The refutability checks of parameters written as patterns that may be refutable
+    /// (`param_patterns`), for the function itself, before its body.
+    pub pattern_checks: Vec<TokenStream>,
 }
 
 thread_local! {
@@ -138,7 +141,7 @@ impl GenFn {
         crate::lifetime_bound::check(&item.sig, first_step)?;
         let item_is_result = is_result(&item_ty);
         choose_self_name(Some(&item));
-        let (args, prelude) = move_params_in(&mut item.sig);
+        let (args, prelude, pattern_checks) = move_params_in(&mut item.sig);
         add_fused_bound(&mut item.sig.output, flavour);
         Ok(GenFn {
             attrs: item.attrs,
@@ -150,6 +153,7 @@ impl GenFn {
             item_is_result,
             args,
             prelude,
+            pattern_checks,
         })
     }
 
@@ -171,6 +175,7 @@ impl GenFn {
             item_is_result: true,
             args: Vec::new(),
             prelude: Vec::new(),
+            pattern_checks: Vec::new(),
         })
     }
 }
@@ -292,13 +297,14 @@ fn add_fused_bound(output: &mut ReturnType, flavour: Flavour) {
 /// first such parameter on, a plain parameter is bound there too (`let mut x = x;`), in order:
 /// a function drops each parameter's bindings, then the rest of that argument, parameter by
 /// parameter from the last, and the body's locals drop in reverse order of declaration.
-fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
+fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>, Vec<TokenStream>) {
     if crate::ide::for_an_ide() {
         // The parameters stay as written: the body captures them (`crate::ide`).
-        return (Vec::new(), Vec::new());
+        return (Vec::new(), Vec::new(), Vec::new());
     }
     let mut args = Vec::new();
     let mut prelude = Vec::new();
+    let mut checks = Vec::new();
     for (index, input) in sig.inputs.iter_mut().enumerate() {
         match input {
             FnArg::Receiver(receiver) => {
@@ -361,7 +367,15 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
                         // Into a local first: what the pattern leaves in the argument drops
                         // with this parameter, before the parameters declared ahead of it.
                         prelude.push(parse_quote!(let #hidden = #hidden;));
-                        prelude.push(parse_quote!(let #user = #hidden;));
+                        if crate::param_patterns::may_be_refutable(&user) {
+                            checks.push(crate::param_patterns::refutability_check(
+                                &user,
+                                &pat_type.ty,
+                            ));
+                            prelude.push(crate::param_patterns::binding(&user, &hidden));
+                        } else {
+                            prelude.push(parse_quote!(let #user = #hidden;));
+                        }
                         args.push(Binding {
                             ident: hidden,
                             mutable: false,
@@ -376,7 +390,7 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>) {
             }
         }
     }
-    (args, prelude)
+    (args, prelude, checks)
 }
 
 /// `__gen_arg<i>`, located at the first token of the user's pattern (an opening delimiter

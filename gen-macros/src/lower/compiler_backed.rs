@@ -63,17 +63,24 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         && !crate::ide::for_an_ide()
         && let Some(syn::ReturnType::Type(_, ty)) = func.sig.as_ref().map(|s| &s.output)
     {
-        let flavour = if boxed {
-            "a `#[generator(boxed)]` generator"
+        let (flavour, fix) = if boxed {
+            (
+                "a `#[generator(boxed)]` generator",
+                "write it as a `#[generator]` function without `boxed`",
+            )
         } else {
-            "an async generator"
+            (
+                "an async generator",
+                "make it a sync generator (`-> impl Iterator<Item = T> + Clone`) if its body \
+                 awaits nothing",
+            )
         };
         return Err(syn::Error::new_spanned(
             ty,
             format!(
                 "{flavour} cannot be `Clone`: its body runs in an `async` block, which is never \
-                 `Clone`; leave out `+ Clone`, or write it as a `#[generator]` function (a flat \
-                 generator is `Clone` when the locals it keeps across yields are)"
+                 `Clone`; leave out `+ Clone`, or {fix} (a flat generator is `Clone` when the \
+                 locals it keeps across yields are)"
             ),
         ));
     }

@@ -97,8 +97,8 @@ impl Builder<'_> {
                 syn::Pat::Reference(r) => &*r.pat,
                 other => other,
             };
-            if let syn::Pat::Ident(i) = pat {
-                self.ir.loop_item_names.insert(id, i.ident.to_string());
+            if let Some(name) = item_pattern_text(pat) {
+                self.ir.loop_item_names.insert(id, name);
             }
         }
     }
@@ -303,4 +303,18 @@ fn into_iter_under_adapters(e: &SynExpr) -> Option<&SynExpr> {
         e = &m.receiver;
     }
     None
+}
+
+/// The text of a loop's item pattern for the fix an error names: `x`, or a tuple of names
+/// (`(w, c)`, `(_, v)`); `None` for any other pattern.
+fn item_pattern_text(pat: &syn::Pat) -> Option<String> {
+    match pat {
+        syn::Pat::Ident(i) if i.subpat.is_none() => Some(i.ident.to_string()),
+        syn::Pat::Wild(_) => Some("_".to_owned()),
+        syn::Pat::Tuple(t) => {
+            let parts: Option<Vec<String>> = t.elems.iter().map(item_pattern_text).collect();
+            Some(format!("({})", parts?.join(", ")))
+        }
+        _ => None,
+    }
 }

@@ -410,10 +410,16 @@ pub(super) fn borrow_message(
                          {typed}call it as `T::{method}(&{receiver})`)"
                     )
                 });
+            // `let line = line.trim();`: the new `line` borrows the one it shadows.
+            let subject = if name == owner_name {
+                format!("this `{name}` borrows the `{owner_name}` it shadows")
+            } else {
+                format!("`{name}` borrows `{owner_name}`")
+            };
             format!(
-                "`{name}` borrows `{owner_name}` and is still needed after a yield, but a flat \
-                 generator cannot keep a borrow of its own local in its state; end the borrow \
-                 before the yield, own the data, or {boxed}{by_name}"
+                "{subject} and is still needed after a yield, but a flat generator cannot keep \
+                 a borrow of its own local in its state; end the borrow before the yield, own \
+                 the data, or {boxed}{by_name}"
             )
         }
     }

@@ -10,19 +10,25 @@ pub(super) fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> Strin
         return format!("`{owner}.into_iter()`");
     };
     let x = ir.loop_item_names.get(&binding).map_or("x", String::as_str);
-    let deref = if ir.ref_pattern_loops.contains(&binding) {
-        format!("the pattern's `&{x}`")
+    // A tuple of names (`for (w, c) in &counts`) reads its parts by reference either way.
+    let deref = if x.starts_with('(') {
+        String::new()
+    } else if ir.ref_pattern_loops.contains(&binding) {
+        format!(": `{x}` in place of the pattern's `&{x}`")
     } else {
-        format!("`*{x}`")
+        format!(": `{x}` in place of `*{x}`")
     };
     match method.as_str() {
-        "&" => {
-            format!("`for {x} in {place}`, whose items are the values: `{x}` in place of {deref}")
-        }
+        "&" => format!("`for {x} in {place}`, whose items are the values{deref}"),
         "[&]" => format!("`for {x} in [{place}]`, the values themselves"),
+        "iter" if deref.is_empty() => format!(
+            "`{place}.into_iter()` in place of `{place}.iter()`, with no `.copied()` or \
+             `.cloned()` after it"
+        ),
         "iter" => format!(
             "`{place}.into_iter()` in place of `{place}.iter()`, with no `.copied()` or \
-             `.cloned()` after it, and `{x}` in place of {deref}"
+             `.cloned()` after it, and {}",
+            &deref[2..]
         ),
         "keys" => format!("`{place}.into_keys()` in place of `{place}.keys()`"),
         "values" | "values_mut" => {
