@@ -299,6 +299,29 @@ pub trait SharedReference {}
 
 impl<T: ?Sized> SharedReference for &T {}
 
+/// What an item an `iter!` block yields borrows, when the block captured it (`yield
+/// name.as_str()`): an item outlives the step that yields it, so it may borrow only through a
+/// captured shared reference (`let name = &name;` before the block), not the block's own
+/// `String`.
+#[diagnostic::on_unimplemented(
+    message = "this item borrows a `{T}` that the `iter!` block captured by move, but an item must outlive the block's step that yields it",
+    label = "the item borrows this capture",
+    note = "capture a shared reference instead (`let name = &name;` before the block), or yield an owned value (`.to_owned()`, `.to_string()`)"
+)]
+pub trait YieldedFromACapture<T: ?Sized> {}
+
+#[diagnostic::do_not_recommend]
+impl<T: SharedReference + ?Sized> YieldedFromACapture<T> for () {}
+
+/// Checks that a capture an `iter!` block's item borrows is a shared reference (see
+/// [`YieldedFromACapture`]); only type-checked, never called.
+#[inline(always)]
+pub fn yielded_capture<T>(_capture: &T)
+where
+    (): YieldedFromACapture<T>,
+{
+}
+
 /// Checks that a capture an `iter!` block borrows across a yield is a shared reference (see
 /// [`CapturedByReference`]); only type-checked, never called.
 #[inline(always)]

@@ -217,8 +217,14 @@ pub(super) fn assemble(
             });
                 quote!(#(#checked)*)
             });
+        // Each capture a yielded item borrows must be a shared reference too.
+        let item_checks = ir.yielded_captures.iter().map(|&(b, at)| {
+            let ident = proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at);
+            quote_spanned!(at=> ::gen_core::checks::yielded_capture(&#ident);)
+        });
+        let capture_checks: Vec<TokenStream> = capture_checks.chain(item_checks).collect();
         let capture_checks =
-            (!plan.borrowed_captures.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
+            (!capture_checks.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
         quote! {
             ::gen_core::__private::InlineGen #turbofish ::new(move |#sink| {
                 #capture_checks

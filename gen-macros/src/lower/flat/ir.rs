@@ -180,6 +180,9 @@ pub(crate) struct Ir {
     /// borrow is, noted while the builder judges borrows: `gen_core::checks` asks the field
     /// or the capture to be a shared reference when every borrow goes through a field.
     pub capture_borrow_paths: std::cell::RefCell<Vec<(BindingId, Vec<String>, Span)>>,
+    /// In an `iter!` block: captures a yielded item borrows (`yield name.as_str()`), with the
+    /// borrowed receiver's span, for `gen_core::checks::yielded_capture`.
+    pub yielded_captures: Vec<(BindingId, Span)>,
     /// Parameters and locals that wrap a reference (`Option<&T>`, `Result<&T, E>`), whose
     /// unwrapped value is one (`build/reference_fields.rs`).
     pub reference_payloads: std::collections::HashSet<BindingId>,

@@ -165,6 +165,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             reference_fields: Default::default(),
             reference_payloads: Default::default(),
             capture_borrow_paths: Default::default(),
+            yielded_captures: Vec::new(),
             scrutinee_temps: Default::default(),
             format_literals: Default::default(),
             whole_lets: HashSet::new(),

@@ -164,6 +164,16 @@ impl Builder<'_> {
             return;
         }
         let info = &self.ir.bindings[owner];
+        // `yield name.as_str()` of a capture of an `iter!` block: fine only through a captured
+        // shared reference, which the compiler is asked to confirm (`Ir::yielded_captures`).
+        if self.inline && info.kind == BindingKind::Param && place.path.is_empty() {
+            if let SynExpr::MethodCall(m) = value_syn
+                && !self.ir.yielded_captures.iter().any(|&(b, _)| b == owner)
+            {
+                self.ir.yielded_captures.push((owner, m.receiver.span()));
+            }
+            return;
+        }
         if !info.owns
             || info.by_ref
             || place
