@@ -19,6 +19,7 @@ mod receiver_checks;
 #[cfg(test)]
 mod snapshots;
 mod type_facts;
+mod written_in_the_call;
 
 use proc_macro::TokenStream;
 

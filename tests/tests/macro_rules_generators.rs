@@ -77,3 +77,42 @@ fn item_types_expressions_and_names_forwarded_as_fragments() {
         by_three_plain(0).iter().sum::<u64>()
     );
 }
+
+/// An `iter!`/`stream!` block whose body a macro forwards: the body's names are the caller's
+/// locals (captured by move, as a `move` closure in the same macro would capture them).
+macro_rules! lazy {
+    ($($body:tt)*) => { gen_core::iter! { $($body)* } };
+}
+
+macro_rules! lazy_closure {
+    ($($body:tt)*) => { move || { $($body)* } };
+}
+
+#[test]
+fn an_iter_block_a_macro_forwards_captures_the_callers_locals() {
+    let items = vec![String::from("a"), String::from("bc")];
+    let count = 3u32;
+    let it = lazy! { for s in items { yield s.len() as u32; } let k = count * 2; yield k; };
+    assert_eq!(it.collect::<Vec<_>>(), [1, 2, 6]);
+
+    // A capture moved on one path only (`drop(tx)`), lowered `boxed` (a view of `text` kept
+    // across a yield): the channel closes when the block's body ends, as the closure's does.
+    let (tx, rx) = std::sync::mpsc::channel::<u32>();
+    let (report, text) = (true, String::from("a bb"));
+    let it = lazy! {
+        for w in text.split(' ') { yield w.len() as u32; }
+        if report { drop(tx); }
+    };
+    assert_eq!(it.collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(
+        rx.try_recv(),
+        Err(std::sync::mpsc::TryRecvError::Disconnected)
+    );
+    let (tx, rx) = std::sync::mpsc::channel::<u32>();
+    let plain = lazy_closure! { if report { drop(tx); } };
+    plain();
+    assert_eq!(
+        rx.try_recv(),
+        Err(std::sync::mpsc::TryRecvError::Disconnected)
+    );
+}

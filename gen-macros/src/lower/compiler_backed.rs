@@ -259,11 +259,12 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         }
         _ => Vec::new(),
     };
-    // (At the macro's call site, which resolves as the body's names do: the new binding's
-    // span is no user token, so an IDE's go-to-definition on a use still finds the capture.)
+    // (Resolved as the user's token, which another macro may have handed over, but located
+    // at the macro's call site: the new binding's span is no user token, so an IDE's
+    // go-to-definition on a use still finds the capture.)
     let captures_again = moved_captures.iter().rev().map(|capture| {
         let mut capture = capture.clone();
-        capture.set_span(Span::call_site());
+        capture.set_span(capture.span().located_at(Span::call_site()));
         quote! {
             #[allow(unused_mut)]
             let mut #capture = #capture;

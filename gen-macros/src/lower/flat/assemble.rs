@@ -57,9 +57,12 @@ pub(super) fn assemble(
                 name.set_span(at);
                 quote_spanned!(at=> { let _ = &mut #name; #ident })
             } else if ir.inline {
-                // At the user's token in the expansion's context (see `start` below).
+                // At the user's token in the expansion's context (see `start` below), unless
+                // another macro handed the token over, whose context is not the user's.
                 let mut name = ident.clone();
-                name.set_span(Span::call_site().located_at(ident.span()));
+                if crate::written_in_the_call::written_in_the_call(ident.span()) {
+                    name.set_span(Span::call_site().located_at(ident.span()));
+                }
                 name.to_token_stream()
             } else {
                 ident.to_token_stream()

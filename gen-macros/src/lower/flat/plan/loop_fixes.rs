@@ -11,7 +11,8 @@ pub(super) fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> Strin
     };
     let x = ir.loop_item_names.get(&binding).map_or("x", String::as_str);
     // A tuple of names (`for (w, c) in &counts`) reads its parts by reference either way.
-    let deref = if x.starts_with('(') {
+    // A `yield_from!` has no item pattern of the user's.
+    let deref = if x.starts_with('(') || ir.yield_from_iterators.contains(&binding) {
         String::new()
     } else if ir.ref_pattern_loops.contains(&binding) {
         format!(": `{x}` in place of the pattern's `&{x}`")
