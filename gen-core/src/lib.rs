@@ -325,6 +325,15 @@ pub mod __private {
         machine
     }
 
+    /// Runs `body` once, at once: the copy of a generator's body that `fold` runs (see
+    /// `fold.rs` in gen-macros), in a closure of its own whose type names no state. As an
+    /// `FnOnce` it owns what it captured, so it may move it out or reborrow an argument's
+    /// `&'a mut T` for all of `'a`, as the function's body does.
+    #[inline(always)]
+    pub fn run_once<R>(body: impl FnOnce() -> R) -> R {
+        body()
+    }
+
     #[cfg(feature = "alloc")]
     pub use crate::boxed::{
         BoxedGen, Entry, boxed, boxed_fallible, fold_fallible, fold_infallible,

@@ -20,29 +20,31 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     &mut (*generator_state),
                     GeneratorState::__gen_Done,
                 ) else { ::core::unreachable!() };
-                let __gen_err = '__gen_fold: {
-                    let limit: u32 = __gen_f0;
-                    {
-                        let mut current = 0;
-                        while current < limit {
-                            ::core::convert::identity({
-                                let __gen_v: u32;
-                                __gen_v = current;
-                                __gen_sink(__gen_v)
-                            });
-                            current += 1;
+                return ::gen_core::__private::run_once(move || {
+                    let __gen_err = '__gen_fold: {
+                        let limit: u32 = __gen_f0;
+                        {
+                            let mut current = 0;
+                            while current < limit {
+                                ::core::convert::identity({
+                                    let __gen_v: u32;
+                                    __gen_v = current;
+                                    __gen_sink(__gen_v)
+                                });
+                                current += 1;
+                            }
                         }
-                    }
+                        #[allow(unreachable_code)]
+                        { break '__gen_fold (::core::option::Option::None) };
+                    };
                     #[allow(unreachable_code)]
-                    { break '__gen_fold (::core::option::Option::None) };
-                };
-                #[allow(unreachable_code)]
-                {
-                    if let ::core::option::Option::Some(__gen_err) = __gen_err {
-                        __gen_sink(__gen_err);
+                    {
+                        if let ::core::option::Option::Some(__gen_err) = __gen_err {
+                            __gen_sink(__gen_err);
+                        }
+                        true
                     }
-                    return true;
-                };
+                });
             }
             false
         },

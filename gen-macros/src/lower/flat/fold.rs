@@ -68,11 +68,13 @@ pub(crate) fn fold_path(
     let (sink, st, done) = (names::sink(), names::st_place(), names::done());
     let (ty, s0) = (names::state_enum(), names::variant(0));
     let (label, error) = (names::fold_label(), names::err());
-    quote! {
-        if ::core::matches!(#st, #ty::#s0(..)) {
-            let #pattern = ::core::mem::replace(&mut #st, #ty::#done) else {
-                ::core::unreachable!()
-            };
+    // Desugar the copy into a closure of its own, run at once, that captures the arguments
+    // (`return run_once(move || { <args> <body> });`): its type names no state. Inside a
+    // closure whose signature names the state, rustc cannot prove that an opaque type the
+    // state holds outlives a borrow of the copy's own value of it (`match (a.peek(), 0)` of
+    // `let mut a = evens(v).peekable();`: "`evens::{opaque#0}` does not live long enough").
+    let ran_block = quote! {
+        {
             let #error = #label: {
                 #rebind
                 #body
@@ -85,8 +87,21 @@ pub(crate) fn fold_path(
                 if let ::core::option::Option::Some(#error) = #error {
                     #sink(#error);
                 }
-                return #ran;
+                #ran
+            }
+        }
+    };
+    // (An `iter!`'s copy captures what the block captured by reference where it can: its
+    // one closure is an `FnMut`, which cannot give its captures away.)
+    let mover = (!ir.inline).then(|| quote!(move));
+    let call =
+        quote_spanned!(Span::mixed_site()=> ::gen_core::__private::run_once(#mover || #ran_block));
+    quote! {
+        if ::core::matches!(#st, #ty::#s0(..)) {
+            let #pattern = ::core::mem::replace(&mut #st, #ty::#done) else {
+                ::core::unreachable!()
             };
+            return #call;
         }
     }
 }

@@ -183,6 +183,9 @@ pub(crate) struct Ir {
     /// In an `iter!` block: captures a yielded item borrows (`yield name.as_str()`), with the
     /// borrowed receiver's span, for `gen_core::checks::yielded_capture`.
     pub yielded_captures: Vec<(BindingId, Span)>,
+    /// Bindings of a `match` on a shared borrow of a whole local (`match &s { P(pts) => .. }`),
+    /// for the fix a borrow error names: match on `s` itself.
+    pub bound_through_a_borrowed_local: std::collections::HashSet<BindingId>,
     /// Parameters and locals that wrap a reference (`Option<&T>`, `Result<&T, E>`), whose
     /// unwrapped value is one (`build/reference_fields.rs`).
     pub reference_payloads: std::collections::HashSet<BindingId>,

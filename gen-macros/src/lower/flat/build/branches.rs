@@ -306,6 +306,14 @@ impl Builder<'_> {
             if by_name {
                 self.ir.borrowed_by_name.extend(bindings.iter().copied());
             }
+            // `match &s { .. }`: for the fix a borrow error names (match on `s`).
+            if matches!(&*m.expr, SynExpr::Reference(r) if r.mutability.is_none()
+                && self.place_of(&r.expr).is_some_and(|p| p.path.is_empty()))
+            {
+                self.ir
+                    .bound_through_a_borrowed_local
+                    .extend(bindings.iter().copied());
+            }
             self.note_scrutinee_method(&m.expr, &bindings);
             self.note_scrutinee_views(&scrutinee, &bindings);
             let whole = matches!(&arm.pat, syn::Pat::Ident(p) if p.subpat.is_none());

@@ -109,12 +109,21 @@ impl Builder<'_> {
             self.ir.maybe_mutated.insert(binding);
         }
         // Calling a local closure may need `&mut` (an `FnMut`), unless it is known to be an
-        // `Fn` (`let double = |x| x * 2;`).
-        if let SynExpr::Call(c) = e
-            && let Some(place) = self.place_of(&c.func)
-            && !(place.path.is_empty() && self.ir.fn_closures.contains(&place.binding))
-        {
-            self.ir.maybe_mutated.insert(place.binding);
+        // `Fn` (`let double = |x| x * 2;`); so may calling one held in a local (`fns[0](x)`
+        // of a `Vec<Box<dyn FnMut(u32) -> u32>>`, `(bank.hooks[i])()`).
+        if let SynExpr::Call(c) = e {
+            match self.place_of(&c.func) {
+                Some(place) => {
+                    if !(place.path.is_empty() && self.ir.fn_closures.contains(&place.binding)) {
+                        self.ir.maybe_mutated.insert(place.binding);
+                    }
+                }
+                None => {
+                    if let Some(binding) = self.root_binding(&c.func) {
+                        self.ir.maybe_mutated.insert(binding);
+                    }
+                }
+            }
         }
     }
 }

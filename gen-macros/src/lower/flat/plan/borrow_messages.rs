@@ -111,6 +111,14 @@ pub(super) fn borrow_message(
                     "collect its items, which are values of their own, into a `Vec` first \
                      ({collected})"
                 )
+            } else if ir.bound_through_a_borrowed_local.contains(&source_binding) {
+                // `match &s { Shape::Poly(pts) => for p in pts { .. } }`: a binding through a
+                // reference, which binding the value moves out.
+                format!(
+                    "match on `{owner_name}` itself, not on a reference to it, so that the \
+                     pattern moves the field out (`match {owner_name} {{ .. }}`), or collect \
+                     owned copies (`.cloned().collect::<Vec<_>>()`)"
+                )
             } else if ir.texts.contains(&owner) {
                 "collect owned copies (`.map(str::to_owned).collect::<Vec<String>>()`)".to_owned()
             } else if let Some((place, method @ ("keys" | "values"))) = ir
