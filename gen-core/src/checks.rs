@@ -126,9 +126,9 @@ pub fn copied_deref_let<T: CopiedDerefLet>(value: &T) -> T {
 /// error is yielded as the generator's last item. An `Option` there is an error that names
 /// the conversion.
 #[diagnostic::on_unimplemented(
-    message = "the `?` operator can only be used on `Result`s, not `{Self}`, in a generator whose items are `Result`s",
+    message = "the `?` operator in a generator can only be used on `Result`s (its error is yielded as the last item), not `{Self}`",
     label = "this `?` is used on `{Self}`",
-    note = "the error `?` finds is yielded as the generator's last item; give an `Option` its error first: `.ok_or(error)?`"
+    note = "with `Result` items, give an `Option` its error first (`.ok_or(error)?`); to end the generator where there is no value, write `let Some(x) = .. else {{ return; }}`"
 )]
 pub trait QuestionMarkOperand<T, E> {
     /// The `Result` itself.

@@ -56,56 +56,69 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                     &mut (*generator_state),
                     GeneratorState::__gen_Done,
                 );
-                '__gen_sm: loop {
-                    match __gen_cur {
-                        GeneratorState::S0(__gen_f0) => '__gen_params: {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut limit: u32 = __gen_f0;
-                            {
-                                let current = 0;
-                                let _ = &current;
-                                {
+                let __gen_machine = ::gen_core::__private::machine(
+                    &__gen_cur,
+                    |#[allow(unused_mut)] mut __gen_cur| {
+                        '__gen_sm: loop {
+                            match __gen_cur {
+                                GeneratorState::S0(__gen_f0) => '__gen_params: {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut limit: u32 = __gen_f0;
                                     {
-                                        __gen_cur = GeneratorState::S1 {
-                                            0: current,
-                                            1: limit,
-                                        };
-                                        continue '__gen_sm;
-                                    }
-                                }
-                            }
-                        }
-                        GeneratorState::S1(__gen_f0, __gen_f1) => '__gen_params: {
-                            #[allow(unused_variables, unused_mut)]
-                            let mut limit: u32 = __gen_f1;
-                            {
-                                #[allow(unused_variables, unused_mut)]
-                                let mut current = __gen_f0;
-                                '__gen_loop1: while current < limit {
-                                    {
+                                        let current = 0;
+                                        let _ = &current;
                                         {
-                                            let __gen_v: u32;
-                                            __gen_v = current;
-                                            #[allow(unreachable_code)]
                                             {
-                                                ::gen_core::__private::store(
-                                                    GeneratorState::S2 {
-                                                        0: current,
-                                                        1: limit,
-                                                    },
-                                                    &mut (*generator_state),
-                                                );
-                                                return ::core::option::Option::Some(__gen_v);
-                                            };
+                                                __gen_cur = GeneratorState::S1 {
+                                                    0: current,
+                                                    1: limit,
+                                                };
+                                                continue '__gen_sm;
+                                            }
                                         }
                                     }
                                 }
-                                #[allow(unreachable_code)]
-                                {
-                                    return ::core::option::Option::None;
-                                };
+                                GeneratorState::S1(__gen_f0, __gen_f1) => '__gen_params: {
+                                    #[allow(unused_variables, unused_mut)]
+                                    let mut limit: u32 = __gen_f1;
+                                    {
+                                        #[allow(unused_variables, unused_mut)]
+                                        let mut current = __gen_f0;
+                                        '__gen_loop1: while current < limit {
+                                            {
+                                                {
+                                                    let __gen_v: u32;
+                                                    __gen_v = current;
+                                                    #[allow(unreachable_code)]
+                                                    {
+                                                        ::gen_core::__private::store(
+                                                            GeneratorState::S2 {
+                                                                0: current,
+                                                                1: limit,
+                                                            },
+                                                            &mut (*generator_state),
+                                                        );
+                                                        return ::core::option::Option::Some(__gen_v);
+                                                    };
+                                                }
+                                            }
+                                        }
+                                        #[allow(unreachable_code)]
+                                        {
+                                            return ::core::option::Option::None;
+                                        };
+                                    }
+                                }
+                                GeneratorState::S2 { .. } => ::core::unreachable!(),
+                                GeneratorState::__gen_Done => {
+                                    break '__gen_sm (::core::option::Option::None);
+                                }
                             }
                         }
+                    },
+                );
+                __gen_cur = '__gen_sm: loop {
+                    match __gen_cur {
                         GeneratorState::S2(__gen_f0, __gen_f1) => {
                             __gen_cur = '__gen_arm: {
                                 '__gen_params: {
@@ -164,11 +177,10 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                                 _ => ::core::unreachable!(),
                             }
                         }
-                        GeneratorState::__gen_Done => {
-                            break '__gen_sm (::core::option::Option::None);
-                        }
+                        __gen_other => break '__gen_sm __gen_other,
                     }
-                }
+                };
+                __gen_machine(__gen_cur)
             }
         },
     );

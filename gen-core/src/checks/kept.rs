@@ -55,7 +55,9 @@ pub struct Sent<T>(T);
 
 // SAFETY: a `Sent<T>` exists only through `Sent::new`, `Sent::new_bounded` and
 // `Sent::new_temporary`, whose bounds `(): SentAcrossAYield<T>`, `T: Send` and `():
-// TemporarySentAcrossAYield<T>` hold only for `T: Send` (the one impl of each trait), checked where the value is wrapped, with its concrete
+// TemporarySentAcrossAYield<T>` hold only for `T: Send` (the one impl of each trait), and
+// `Sent::new_cloned`, which wraps a `Cloned<L, F>` (two fields, `L` and `F`: `Send` when both
+// are) under `(): SentAcrossAYield<L>` and `F: Send`; checked where the value is wrapped, with its concrete
 // type or under the caller's own `T: Send` bound. So every `Sent<T>` holds a value that may be
 // sent to another thread, and sending the wrapper sends only that value. The field is
 // private, so no other way builds one.
@@ -180,6 +182,25 @@ where
     (): TemporaryClonedAcrossAYield<T>,
 {
     <() as TemporaryClonedAcrossAYield<T>>::clone_temporary(temporary)
+}
+
+impl<T, F: Send> Sent<Cloned<T, F>> {
+    /// Wraps a local a `+ Clone + Send` generator keeps across a yield, with its cloner, once
+    /// the compiler confirmed that the local is `Send`: the error names the local's type, not
+    /// the wrapper's.
+    ///
+    /// ```compile_fail
+    /// use gen_core::checks::{Cloned, Sent, clone_local};
+    /// let local = std::rc::Rc::new(1);
+    /// let kept = Sent::new_cloned(Cloned::new(local, |l: &std::rc::Rc<i32>| clone_local(l)));
+    /// ```
+    #[inline(always)]
+    pub fn new_cloned(local: Cloned<T, F>) -> Self
+    where
+        (): SentAcrossAYield<T>,
+    {
+        Sent(local)
+    }
 }
 
 /// A local that a flat generator declared `+ Clone` keeps across a yield, as its state holds

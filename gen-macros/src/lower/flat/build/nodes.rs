@@ -5,7 +5,7 @@ use syn::Expr as SynExpr;
 
 use super::operands::operands_mut;
 use super::site;
-use crate::lower::flat::ir::{Block, Expr, ExprKind, Spans, Stmt};
+use crate::lower::flat::ir::{Block, Cond, Expr, ExprKind, MarkId, Spans, Stmt};
 
 /// Looks for a yield, or a compound the analysis asked to lower, outside closures, async
 /// blocks, nested items and other macros' input.
@@ -115,6 +115,32 @@ pub(super) fn block_expr(
             label,
             unsafety,
             loop_id,
+        },
+        span,
+    }
+}
+
+/// `if <cond> { then } else { otherwise }` that the lowering writes (a short circuit, a
+/// `while` whose condition yields), at `span`: no braces or spans of the user's.
+pub(super) fn desugared_if(
+    cond: Cond,
+    then: Block,
+    otherwise: Block,
+    else_mark: MarkId,
+    span: Span,
+) -> Expr {
+    Expr {
+        spans: Spans(Span::call_site(), Span::call_site()),
+        site: 0,
+        split: true,
+        kind: ExprKind::If {
+            cond,
+            then,
+            otherwise: Some(Box::new(block_expr(
+                otherwise, None, None, None, span, false,
+            ))),
+            else_mark,
+            then_braces: Span::call_site(),
         },
         span,
     }

@@ -1,12 +1,11 @@
 //! `&&`/`||` whose right side yields.
 
-use proc_macro2::Span;
 use syn::Expr as SynExpr;
 use syn::spanned::Spanned;
 
 use super::Builder;
 use super::expr::*;
-use crate::lower::flat::ir::{Block, Cond, CondPart, Expr, ExprKind, Mark, Spans, Stmt, Use};
+use crate::lower::flat::ir::{Block, Cond, CondPart, Expr, ExprKind, Mark, Stmt, Use};
 
 impl Builder<'_> {
     /// Desugar `a && b` into `if a { b } else { false }` and `a || b` into
@@ -57,21 +56,7 @@ impl Builder<'_> {
         self.pop_scope(cond_scope);
         let otherwise = branch(self, false);
         let else_mark = self.mark(Mark::Else);
-        let if_expr = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            split: true,
-            kind: ExprKind::If {
-                cond,
-                then,
-                otherwise: Some(Box::new(block_expr(
-                    otherwise, None, None, None, span, false,
-                ))),
-                else_mark,
-                then_braces: Span::call_site(),
-            },
-            span,
-        };
+        let if_expr = super::nodes::desugared_if(cond, then, otherwise, else_mark, span);
         self.finish_block(scope, followed_by(temp_stmt, if_expr), span)
     }
 }

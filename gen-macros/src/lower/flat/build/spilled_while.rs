@@ -1,12 +1,11 @@
 //! The body of a `while` whose condition yields, as an `if` that breaks out otherwise.
 
-use proc_macro2::Span;
 use syn::Expr as SynExpr;
 use syn::spanned::Spanned;
 
 use super::Builder;
 use super::expr::*;
-use crate::lower::flat::ir::{Block, Expr, ExprKind, Mark, Spans};
+use crate::lower::flat::ir::{Block, ExprKind, Mark};
 
 impl Builder<'_> {
     /// `if <cond> { body } else { break }`, the body of a `while` whose condition yields (or,
@@ -69,26 +68,7 @@ impl Builder<'_> {
             split: false,
         };
         let else_mark = self.mark(Mark::Else);
-        let if_expr = Expr {
-            spans: Spans(Span::call_site(), Span::call_site()),
-            site: 0,
-            split: true,
-            kind: ExprKind::If {
-                cond: cond_ir,
-                then,
-                otherwise: Some(Box::new(block_expr(
-                    else_block,
-                    None,
-                    None,
-                    None,
-                    cond.span(),
-                    false,
-                ))),
-                else_mark,
-                then_braces: Span::call_site(),
-            },
-            span: cond.span(),
-        };
+        let if_expr = super::nodes::desugared_if(cond_ir, then, else_block, else_mark, cond.span());
         let end = self.mark(Mark::End);
         self.pop_scope(scope);
         Block {

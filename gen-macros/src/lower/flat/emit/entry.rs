@@ -161,8 +161,8 @@ fn callable(ident: &proc_macro2::Ident, k: usize, trees: &[TokenTree]) -> bool {
 }
 
 /// An `=` at `k` that the emitter wrote: `(*generator_state) = ..`, `cur = ..`, `let x =
-/// __gen_f0` (a state field bound to the user's name) or `let __gen_v: Item = ..` (the value
-/// a yield hands over, of the item's type).
+/// __gen_f0` (a state field bound to the user's name) or `__gen_v = ..` (the value a yield
+/// hands over, declared of the item's type just before).
 fn generated_assignment(k: usize, trees: &[TokenTree]) -> bool {
     let binds_generated = trees[..k]
         .iter()
@@ -191,6 +191,7 @@ fn generated_assignment(k: usize, trees: &[TokenTree]) -> bool {
     let after = name(trees.get(k + 1));
     before_tree.is_some_and(names::is_st_place)
         || names::cur() == before
+        || names::v() == before
         || after.starts_with("__gen_")
 }
 

@@ -86,6 +86,9 @@ impl Emitter<'_> {
                 let new =
                     if crate::lower::flat::is_yield_temporary(&self.ir.bindings[binding].ident) {
                         quote_spanned!(span=> new_temporary)
+                    } else if self.cloned(place, keep) {
+                        // The check names the local's type, not `Cloned<..>`.
+                        quote_spanned!(span=> new_cloned)
                     } else {
                         quote_spanned!(span=> new)
                     };
