@@ -297,11 +297,18 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         fold_copy::boxed_generator(&h, &item_ty, fallible, resume, fold)
     } else {
         // (A `boxed` generator's constructor is `fold_copy::boxed_generator`'s.)
-        let constructor = match fallible {
-            false => quote!(#private::stream),
-            true => quote!(#private::stream_fallible),
-        };
-        quote!(#constructor(move |mut #h: #private::Yielder<#item_ty>| #resume))
+        let body = quote!(move |mut #h: #private::Yielder<#item_ty>| #resume);
+        match fallible {
+            false => quote!(#private::stream(#body)),
+            // The call at the first `?` (its callee and its parentheses): the bound that the
+            // items are `Result`s reports there, not on the whole block.
+            true => {
+                let at = first_try(&func.block).unwrap_or_else(Span::call_site);
+                let mut args = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, body);
+                args.set_span(at);
+                quote_spanned!(at=> ::gen_core::__private::stream_fallible #args)
+            }
+        }
     };
     // A sync body has no `.await` of its own: clippy's lints about values held across an
     // await (a lock guard across `yield_!`) are about the lowering's awaits, which the plain
@@ -372,22 +379,36 @@ fn handle(span: Span) -> Ident {
 /// Whether the body uses `?` at the generator's own level (not in closures, async blocks or
 /// nested items), counting a `?` anywhere in another macro's input.
 fn uses_try(block: &syn::Block) -> bool {
-    struct Find(bool);
+    first_try(block).is_some()
+}
+
+/// The first `?` (or `return` with a value) of [`uses_try`], where a check that the items are
+/// `Result`s reports.
+fn first_try(block: &syn::Block) -> Option<Span> {
+    struct Find(Option<Span>);
     impl Visit<'_> for Find {
         fn visit_expr(&mut self, expr: &Expr) {
+            if self.0.is_some() {
+                return;
+            }
             match expr {
                 // `e?`, or `return Err(e)` (`analyze.rs`): the body returns `Result<(), E>`.
-                Expr::Try(_) | Expr::Return(syn::ExprReturn { expr: Some(_), .. }) => self.0 = true,
+                Expr::Try(t) => self.0 = Some(t.question_token.span),
+                Expr::Return(r @ syn::ExprReturn { expr: Some(_), .. }) => {
+                    self.0 = Some(r.return_token.span);
+                }
                 Expr::Closure(_) | Expr::Async(_) => {}
                 _ => syn::visit::visit_expr(self, expr),
             }
         }
         fn visit_item(&mut self, _: &Item) {}
         fn visit_macro(&mut self, mac: &syn::Macro) {
-            self.0 |= has_question_mark(&mac.tokens);
+            if self.0.is_none() && has_question_mark(&mac.tokens) {
+                self.0 = Some(syn::spanned::Spanned::span(&mac.path));
+            }
         }
     }
-    let mut find = Find(false);
+    let mut find = Find(None);
     find.visit_block(block);
     find.0
 }
