@@ -284,6 +284,10 @@ pub(crate) struct Ir {
     /// `cfg.unwrap()`): `build/operands.rs` takes it for a move, but a method of the user's
     /// of that name may take `&self`, and then the value lives on (`plan/inexact.rs`).
     pub consumed_by_name: Vec<usize>,
+    /// Uses of a whole local of the user's type as the receiver of any other method (but
+    /// std's traits' `&self` ones: `clone`, `fmt`, ..): `stats.finish()` may take `self` or
+    /// `&self`, which the macro cannot tell (`plan/inexact.rs`).
+    pub kept_by_name: Vec<usize>,
     /// Uses of any whole local as the receiver of a method named like one that takes `self`
     /// on every std type (`g.count()`): used again later, the local is a `Copy` value or the
     /// method is the user's and takes `&self`, so such a use proves no copy

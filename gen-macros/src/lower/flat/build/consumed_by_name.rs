@@ -25,6 +25,62 @@ use syn::Expr as SynExpr;
 use super::Builder;
 use crate::lower::flat::ir::{Expr, ExprKind};
 
+/// Methods of std's traits that take `&self` or `&mut self` whatever type implements them.
+const TAKE_A_REFERENCE: &[&str] = &[
+    "clone",
+    "to_string",
+    "to_owned",
+    "as_ref",
+    "as_mut",
+    "borrow",
+    "borrow_mut",
+    "eq",
+    "ne",
+    "cmp",
+    "partial_cmp",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "hash",
+    "fmt",
+    "deref",
+    "deref_mut",
+    "index",
+    "index_mut",
+    "next",
+    "next_back",
+    "poll_next",
+    "size_hint",
+];
+
+/// Accessors of containers, which a type of the user's that has them takes by reference too.
+const ACCESSORS: &[&str] = &[
+    "len",
+    "is_empty",
+    "capacity",
+    "iter",
+    "iter_mut",
+    "get",
+    "get_mut",
+    "contains",
+    "contains_key",
+    "first",
+    "last",
+    "keys",
+    "values",
+    "push",
+    "push_str",
+    "insert",
+    "remove",
+    "pop",
+    "clear",
+    "extend",
+    "sort",
+    "as_str",
+    "as_slice",
+];
+
 /// Names of std methods that borrow their receiver and that the user's own types often have
 /// too, returning owned data (`sensor.read()`, `config.get("k")`, `queue.peek()`); not the
 /// text and slice methods (`trim`, `split`, `as_str`), nor the names that are std's in all
@@ -138,22 +194,30 @@ impl Builder<'_> {
             return;
         };
         let name = m.method.to_string();
-        if !super::operands::consumes_receiver(&name, m.args.len())
-            || matches!(name.as_str(), "into" | "try_into")
-            || name.starts_with("into_")
-        {
+        if matches!(name.as_str(), "into" | "try_into") || name.starts_with("into_") {
             return;
         }
+        let consuming = super::operands::consumes_receiver(&name, m.args.len());
         let Some(ExprKind::Place { place, id, .. }) = built.first().map(|b| &b.kind) else {
             return;
         };
-        if place.path.is_empty() {
+        if place.path.is_empty() && consuming {
             self.ir.receivers_moved_by_name.insert(*id);
         }
         let b = place.binding;
         let info = &self.ir.bindings[b];
         if place.path.is_empty() && !info.by_ref && self.users_value(b) {
-            self.ir.consumed_by_name.push(*id);
+            if consuming {
+                self.ir.consumed_by_name.push(*id);
+            } else if !TAKE_A_REFERENCE.contains(&name.as_str())
+                && !ACCESSORS.contains(&name.as_str())
+                // Not a std collection or text (`vec![..]`, `String::new()`), whose method it is.
+                && (!self.ir.not_copy.contains(&b) || self.ir.boxes.contains(&b))
+                && !self.ir.texts.contains(&b)
+            {
+                // `stats.finish()`, `b.build()`: a method of the user's may take `self`.
+                self.ir.kept_by_name.push(*id);
+            }
         }
     }
 

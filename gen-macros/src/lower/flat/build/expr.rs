@@ -296,8 +296,12 @@ impl Builder<'_> {
         }
         let short_circuit = matches!(e, SynExpr::Binary(b) if is_short_circuit(&b.op));
         if numeric(e) && self.operands_are_numbers(e) {
-            for (o, _) in &ops {
+            for (o, how) in &mut ops {
                 self.copy_evidence(o);
+                // `c.now + 1`, `n - c.now`: a field beside a number is one, read in place.
+                if self.place_of(o).is_some_and(|p| !p.path.is_empty()) {
+                    *how = Use::Read;
+                }
             }
         }
         // `v > 0`, `v == 1.5`: compared with a number, `v` is one (and a field compared so

@@ -178,6 +178,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             user_typed: Default::default(),
             constructed: Default::default(),
             consumed_by_name: Vec::new(),
+            kept_by_name: Vec::new(),
             receivers_moved_by_name: Default::default(),
             borrowed_by_name: Default::default(),
             capture_referenced: Default::default(),

@@ -80,6 +80,7 @@ impl Plan {
             || self.suspends_with_a_scrutinee_guard_of_its_own_local(ir)
             || self.drops_a_yield_temporary_early(ir)
             || self.drops_a_receiver_taken_for_moved(ir)
+            || self.keeps_a_receiver_a_method_may_take(ir)
             || self.drops_a_value_taken_for_a_borrow(ir)
     }
 
@@ -97,6 +98,29 @@ impl Plan {
             };
             let binding = self.cfg.places.list[p].binding;
             self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
+        })
+    }
+
+    /// Whether a local of the user's type whose last use is the receiver of a method the
+    /// macro does not know takes `self` (`Ir::kept_by_name`: `let total = stats.finish();`,
+    /// `let req = b.build();`) is still in scope at a later state: the user's method may take
+    /// `self` (the value is gone) or `&self` (it drops at the end of its block), and only
+    /// `boxed` keeps either.
+    fn keeps_a_receiver_a_method_may_take(&self, ir: &Ir) -> bool {
+        ir.kept_by_name.iter().any(|&id| {
+            let Some(node) = self.cfg.use_nodes[id] else {
+                return false;
+            };
+            let Event::Use(p, _) = self.cfg.events[node] else {
+                return false;
+            };
+            let binding = self.cfg.places.list[p].binding;
+            let used_later = self.cfg.succ[node].iter().any(|&s| {
+                self.cfg.binding_places[binding]
+                    .iter()
+                    .any(|&q| self.live[s].contains(q))
+            });
+            !used_later && self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
         })
     }
 
