@@ -90,14 +90,10 @@ impl Plan {
     /// flat it would drop at the next suspension.
     fn drops_a_receiver_taken_for_moved(&self, ir: &Ir) -> bool {
         ir.consumed_by_name.iter().any(|&id| {
-            let Some(node) = self.cfg.use_nodes[id] else {
-                return false;
-            };
-            let Event::Use(p, _) = self.cfg.events[node] else {
-                return false;
-            };
-            let binding = self.cfg.places.list[p].binding;
-            self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
+            self.node_and_binding_of_use(id)
+                .is_some_and(|(node, binding)| {
+                    self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
+                })
         })
     }
 
@@ -108,20 +104,26 @@ impl Plan {
     /// `boxed` keeps either.
     fn keeps_a_receiver_a_method_may_take(&self, ir: &Ir) -> bool {
         ir.kept_by_name.iter().any(|&id| {
-            let Some(node) = self.cfg.use_nodes[id] else {
-                return false;
-            };
-            let Event::Use(p, _) = self.cfg.events[node] else {
-                return false;
-            };
-            let binding = self.cfg.places.list[p].binding;
-            let used_later = self.cfg.succ[node].iter().any(|&s| {
-                self.cfg.binding_places[binding]
-                    .iter()
-                    .any(|&q| self.live[s].contains(q))
-            });
-            !used_later && self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
+            self.node_and_binding_of_use(id)
+                .is_some_and(|(node, binding)| {
+                    let used_later = self.cfg.succ[node].iter().any(|&s| {
+                        self.cfg.binding_places[binding]
+                            .iter()
+                            .any(|&q| self.live[s].contains(q))
+                    });
+                    !used_later
+                        && self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
+                })
         })
+    }
+
+    /// The node of use `id` and the binding whose place it uses.
+    fn node_and_binding_of_use(&self, id: usize) -> Option<(usize, BindingId)> {
+        let node = self.cfg.use_nodes[id]?;
+        let Event::Use(p, _) = self.cfg.events[node] else {
+            return None;
+        };
+        Some((node, self.cfg.places.list[p].binding))
     }
 
     /// Whether some state is entered while a yield's temporary that may borrow a local
