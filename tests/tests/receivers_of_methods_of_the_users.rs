@@ -105,3 +105,39 @@ fn a_method_of_the_users_that_takes_a_reference() {
         "{log:?}"
     );
 }
+
+/// A queue of the user's whose `iter` returns owned items.
+#[derive(Debug)]
+pub struct Queue {
+    pub jobs: Vec<String>,
+    pub guard: Noisy,
+}
+
+impl Queue {
+    pub fn iter(&self) -> std::vec::IntoIter<String> {
+        self.jobs.clone().into_iter()
+    }
+}
+
+pub fn queue(n: usize) -> Queue {
+    Queue {
+        jobs: (0..n).map(|i| format!("job {i}")).collect(),
+        guard: Noisy::new("queue"),
+    }
+}
+
+twin! {
+    fn yielded_from_a_method_of_the_users(q: Queue) -> String {
+        yield_from!(q.iter());
+        for j in q.iter().skip(1) {
+            yield_!(j);
+        }
+        yield_from!(q.iter().map(|j| j.to_uppercase()));
+    }
+}
+
+#[test]
+fn a_method_of_the_users_named_iter_through_adapters_and_yield_from() {
+    same_drops!(yielded_from_a_method_of_the_users(queue(3)));
+    same_drops!(yielded_from_a_method_of_the_users(queue(0)));
+}

@@ -110,6 +110,10 @@ impl Builder<'_> {
             return false;
         };
         let name = m.method.to_string();
+        // `q.iter().skip(1)`, `q.iter().map(..)`: an adapter of one.
+        if super::methods::ADAPTERS.contains(&name.as_str()) && self.borrowed_by_name(&m.receiver) {
+            return true;
+        }
         (super::reference_values::yields_references(init)
             || NAMES_USER_TYPES_SHARE.contains(&name.as_str())
             || matches!(name.as_str(), "lock" | "borrow" | "borrow_mut"))

@@ -285,6 +285,11 @@ impl Builder<'_> {
         );
         let (iter, _) = self.declare_iterator(&iter_ident, &iterable);
         self.ir.yield_from_iterators.insert(iter);
+        // `yield_from!(q.iter())` of a value of the user's type: a borrow judged by the
+        // method's name alone (`Ir::borrowed_by_name`), as the `for` loop's.
+        if self.borrowed_by_name(iterable_syn) {
+            self.ir.borrowed_by_name.insert(iter);
+        }
         // `yield_from!(words(&line))`: an iterator a function of the crate made of a borrow.
         if super::syntax_facts::own_function_of_a_borrow(iterable_syn) {
             self.ir.likely_views.insert(iter);
