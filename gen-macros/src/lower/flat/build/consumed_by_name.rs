@@ -110,8 +110,12 @@ impl Builder<'_> {
             return false;
         };
         let name = m.method.to_string();
-        // `q.iter().skip(1)`, `q.iter().map(..)`: an adapter of one.
-        if super::methods::ADAPTERS.contains(&name.as_str()) && self.borrowed_by_name(&m.receiver) {
+        // `q.iter().skip(1)`, `q.iter().map(..)`: an iterator adapter of one (not
+        // `m.lock().unwrap()`, a guard, whose own rules apply).
+        if super::methods::ADAPTERS.contains(&name.as_str())
+            && !matches!(name.as_str(), "unwrap" | "expect")
+            && self.borrowed_by_name(&m.receiver)
+        {
             return true;
         }
         (super::reference_values::yields_references(init)
