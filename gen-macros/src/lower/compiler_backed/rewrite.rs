@@ -68,8 +68,12 @@ impl Rewrite {
                 let method = Ident::new("yield_", span);
                 // At the value: an item of another type than the first is reported there,
                 // not on the whole block.
+                // (Not for an IDE, which would take the hidden local for the user's token.)
                 let at = value.clone().into_iter().next().map_or(span, |t| t.span());
-                let v = Ident::new("__gen_v", Span::mixed_site().located_at(at));
+                let v = match crate::ide::for_an_ide() {
+                    true => Ident::new("__gen_v", Span::mixed_site()),
+                    false => Ident::new("__gen_v", Span::mixed_site().located_at(at)),
+                };
                 let ty = self.annotation.as_ref().map(|ty| quote!(: #ty));
                 let parsed = syn::parse2::<syn::Expr>(value.clone()).ok();
                 // Every operand without a closure: a temporary made by a struct literal, a
