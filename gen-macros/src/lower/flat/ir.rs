@@ -279,6 +279,10 @@ pub(crate) struct Ir {
     /// Parameters of a written type of the user's (`stats: Stats`) and `self` by value: a
     /// method named like a consuming std method (`stats.count()`) may borrow them instead.
     pub user_typed: std::collections::HashSet<BindingId>,
+    /// Bindings a `let` binds to what a method of the user's returned, called on a value of
+    /// the user's type (`let tx = conn.begin();`, `build/consumed_by_name.rs`): a value of a
+    /// type of the user's too, whose methods may take `self`.
+    pub user_method_results: std::collections::HashSet<BindingId>,
     /// Uses of a whole local of the user's type (`user_made`, `user_typed`) as the receiver
     /// of a method named like one that takes `self` on every std type (`stats.count()`,
     /// `cfg.unwrap()`): `build/operands.rs` takes it for a move, but a method of the user's

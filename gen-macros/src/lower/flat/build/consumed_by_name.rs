@@ -10,6 +10,11 @@
 //! and the plan lowers the body `boxed` when the value would still be in scope at a later
 //! state (`plan/inexact.rs`). `into`, `try_into` and `into_*` take `self` by convention.
 //!
+//! **Results of the user's methods.** What a method the macro does not know from std returns,
+//! called on a value of the user's type (`let tx = conn.begin();`), is taken for a value of
+//! the user's type too (`Ir::user_method_results`): `tx.commit()` may take `self`, and the
+//! same rules apply to it.
+//!
 //! **Results taken for borrows.** `let conn = pool.get();` is taken for a reference
 //! (`reference_values.rs`, `yields_references`), which has nothing to drop, so a flat state does not
 //! keep it once it is no longer read; a method of the user's named `get` may return an owned
@@ -102,6 +107,34 @@ pub(crate) const NAMES_USER_TYPES_SHARE: &[&str] = &[
     "range",
 ];
 
+/// Whether some std type has a method named `name`, which the other rules know.
+fn known_std_name(name: &str) -> bool {
+    use super::methods::{
+        ELEMENT_ACCESS, HANDS_ITEMS_ON, NUMERIC, PASS_ON, PLAIN_RESULT, REFERENCES_OUT,
+        TYPED_BY_ARGUMENT,
+    };
+    use super::receiver_methods::{ADAPTS_ITERATOR, KEEPS_RECEIVER, MUTATING, TAKES_ELEMENT};
+    super::loop_facts::std_method(name)
+        || [
+            TAKE_A_REFERENCE,
+            ACCESSORS,
+            NAMES_USER_TYPES_SHARE,
+            ELEMENT_ACCESS,
+            HANDS_ITEMS_ON,
+            NUMERIC,
+            PASS_ON,
+            PLAIN_RESULT,
+            REFERENCES_OUT,
+            TYPED_BY_ARGUMENT,
+            ADAPTS_ITERATOR,
+            KEEPS_RECEIVER,
+            MUTATING,
+            TAKES_ELEMENT,
+        ]
+        .iter()
+        .any(|list| list.contains(&name))
+}
+
 impl Builder<'_> {
     /// Whether `init` is a method named like a std method that returns a borrow, called on
     /// a whole local of the user's type (see the module doc).
@@ -150,6 +183,35 @@ impl Builder<'_> {
             && self.ir.user_typed.contains(&place.binding)
     }
 
+    /// Whether `init` is what a method the macro does not know from std returns, called on
+    /// a value of the user's type or a field of one (`conn.begin()`, `self.pool.checkout()?`,
+    /// `client.connect().unwrap()`): a value of the user's type too (see the module doc).
+    pub(super) fn made_by_a_users_method(&self, init: &SynExpr) -> bool {
+        let mut e = init;
+        loop {
+            match e {
+                SynExpr::Try(t) => e = &t.expr,
+                SynExpr::MethodCall(m)
+                    if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
+                {
+                    e = &m.receiver
+                }
+                _ => break,
+            }
+        }
+        let SynExpr::MethodCall(m) = e else {
+            return false;
+        };
+        let name = m.method.to_string();
+        let known = known_std_name(&name)
+            || super::operands::consumes_receiver(&name, m.args.len())
+            || matches!(name.as_str(), "lock" | "read" | "write" | "try_lock");
+        !known
+            && self
+                .place_of(&m.receiver)
+                .is_some_and(|p| self.users_value(p.binding))
+    }
+
     /// Notes the bindings of `pat` (an arm's or an `if let`'s, on a value of the user's
     /// making) that take a variant's one field whole (`Ok(v) | Err(v)`, `Some(v)`).
     pub(super) fn note_user_payloads(
@@ -192,6 +254,7 @@ impl Builder<'_> {
             && ((self.ir.user_made.contains(&b)
                 && (self.ir.whole_lets.contains(&b) || self.ir.user_payloads.contains(&b)))
                 || self.ir.user_typed.contains(&b)
+                || self.ir.user_method_results.contains(&b)
                 || self.ir.constructed.contains(&b))
     }
 
@@ -214,6 +277,19 @@ impl Builder<'_> {
         }
         let b = place.binding;
         let info = &self.ir.bindings[b];
+        // `client.send(req)` of a capture of an `iter!` block, whose type the macro does not
+        // see: a method no std type has may take `self`, which a state machine that leaves
+        // the capture in its closure could not do. (`send` is `Sender::send(&self)` and an
+        // HTTP client's `send(self)` alike.)
+        if place.path.is_empty()
+            && self.ir.inline
+            && info.kind == crate::lower::flat::ir::BindingKind::Param
+            && !consuming
+            && (name == "send" || !known_std_name(&name))
+        {
+            self.ir.kept_by_name.push(*id);
+            return;
+        }
         if place.path.is_empty() && !info.by_ref && self.users_value(b) {
             if consuming {
                 self.ir.consumed_by_name.push(*id);

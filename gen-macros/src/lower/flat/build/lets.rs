@@ -16,6 +16,7 @@ impl Builder<'_> {
         let kept_whatever = init_syn.is_some_and(|i| self.kept_whatever_it_is(&i.expr));
         let taken_for_a_borrow =
             !kept_whatever && init_syn.is_some_and(|i| self.borrowed_by_name(&i.expr));
+        let method_made = init_syn.is_some_and(|i| self.made_by_a_users_method(&i.expr));
         let references_a_capture = init_syn.is_some_and(|i| self.references_a_capture(&i.expr));
         let place = init_syn.and_then(|i| self.place_of(&i.expr));
         // The initializer is read in place when the pattern destructures a place (its
@@ -345,6 +346,9 @@ impl Builder<'_> {
         }
         if user_made {
             self.ir.user_made.extend(bindings.iter().copied());
+        }
+        if method_made && whole_pattern(&local.pat) {
+            self.ir.user_method_results.extend(bindings.iter().copied());
         }
         if taken_for_a_borrow {
             self.ir.borrowed_by_name.extend(bindings.iter().copied());

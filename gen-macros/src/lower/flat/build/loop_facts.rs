@@ -276,7 +276,7 @@ impl Builder<'_> {
 
 /// A method std types have (`iter`, `drain`, `map`, `collect`, ..), which the borrow
 /// judgements know by name.
-fn std_method(name: &str) -> bool {
+pub(super) fn std_method(name: &str) -> bool {
     use super::methods::{ADAPTERS, BORROWING, MAKES_VALUE, OWNED};
     [
         BORROWING,
