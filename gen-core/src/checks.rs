@@ -122,6 +122,28 @@ pub fn copied_deref_let<T: CopiedDerefLet>(value: &T) -> T {
     *value
 }
 
+/// `let x = v.field;` in a generator that must stay flat (`+ Clone`, or a type parameter
+/// only the item type names), where the body assigns the field again and uses `v` whole
+/// after a later yield: the state keeps `v` whole across that yield, which a move of the
+/// field would leave without a whole value, so the `let` is taken for a copy the compiler
+/// must confirm.
+#[diagnostic::on_unimplemented(
+    message = "this `let` moves a field out of a value that the generator keeps whole across a later yield",
+    label = "`{Self}` is not `Copy`, so this moves the field",
+    note = "a generator that must stay flat (`+ Clone`, or a type parameter that only the item type names) keeps a value across a yield whole or by the fields the body names, and cannot rebuild it whole after a field was moved out and assigned again",
+    note = "destructure the value with a pattern that names every field (`let Value {{ field, other }} = value;`) and build it again from the parts (`Value {{ field: new, other }}`), or clone the field (`let x = value.field.clone();`)"
+)]
+pub trait CopiedFieldLet: Copy {}
+
+#[diagnostic::do_not_recommend]
+impl<T: Copy> CopiedFieldLet for T {}
+
+/// The copy of `let x = v.field;` the flat lowering reads in place (see [`CopiedFieldLet`]).
+#[inline(always)]
+pub fn copied_field_let<T: CopiedFieldLet>(value: &T) -> T {
+    *value
+}
+
 /// What the `?` operator of a flat generator of `Result` items is used on: a `Result`, whose
 /// error is yielded as the generator's last item. An `Option` there is an error that names
 /// the conversion.

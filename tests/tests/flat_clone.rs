@@ -286,3 +286,70 @@ fn a_clone_taken_inside_a_match_clones_its_scrutinee_temporary() {
     assert_eq!(g.collect::<Vec<_>>(), ["bo!", "2"]);
     assert_eq!(copy.collect::<Vec<_>>(), ["bo!", "2"]);
 }
+
+/// A frame whose number field is copied out and assigned again, and whose text field is
+/// moved out and assigned again before the next yield.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Frame {
+    pub head: String,
+    pub body: String,
+    pub n: u32,
+}
+
+fn frame() -> Frame {
+    Frame {
+        head: "h".into(),
+        body: "b".into(),
+        n: 0,
+    }
+}
+
+#[generator]
+fn reframed(k: u32) -> impl Iterator<Item = String> + Clone {
+    let mut f = frame();
+    for i in 0..k {
+        // A `Copy` field out of a value kept whole across the yield: a copy.
+        let old = f.n;
+        yield_!(format!("{old}"));
+        f.n = i + 10;
+        // A field moved out and assigned again before the yield: whole again there.
+        let body = f.body;
+        f.body = format!("{body}{i}");
+        yield_!(body);
+        let whole = f;
+        yield_!(format!("{whole:?}"));
+        f = whole;
+    }
+    yield_!(f.head);
+}
+
+fn reframed_plain(k: u32) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut f = frame();
+    for i in 0..k {
+        let old = f.n;
+        out.push(format!("{old}"));
+        f.n = i + 10;
+        let body = f.body;
+        f.body = format!("{body}{i}");
+        out.push(body);
+        let whole = f;
+        out.push(format!("{whole:?}"));
+        f = whole;
+    }
+    out.push(f.head);
+    out
+}
+
+#[test]
+fn fields_copied_or_assigned_again_before_the_yield_keep_the_value_whole() {
+    let all = reframed_plain(3);
+    assert_eq!(reframed(3).collect::<Vec<_>>(), all);
+    for k in 0..all.len() {
+        let mut g = reframed(3);
+        g.by_ref().take(k).for_each(drop);
+        let rest: Vec<String> = g.clone().collect();
+        assert_eq!(rest, all[k..]);
+        assert_eq!(g.collect::<Vec<_>>(), all[k..]);
+    }
+}

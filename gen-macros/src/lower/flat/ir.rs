@@ -283,6 +283,10 @@ pub(crate) struct Ir {
     /// the user's type (`let tx = conn.begin();`, `build/consumed_by_name.rs`): a value of a
     /// type of the user's too, whose methods may take `self`.
     pub user_method_results: std::collections::HashSet<BindingId>,
+    /// `let x = r.f;` moving a field out (the initializer's use and the `let`'s site): in a
+    /// generator that must stay flat and keeps `r` whole across a later yield, a copy the
+    /// compiler must confirm (`plan/copied_fields.rs`).
+    pub field_let_moves: Vec<(usize, usize)>,
     /// Uses of a whole local of the user's type (`user_made`, `user_typed`) as the receiver
     /// of a method named like one that takes `self` on every std type (`stats.count()`,
     /// `cfg.unwrap()`): `build/operands.rs` takes it for a move, but a method of the user's

@@ -26,6 +26,7 @@ mod inexact;
 mod layout;
 mod loop_fixes;
 mod next_use;
+mod partly_moved;
 mod struct_updates;
 
 use std::collections::HashSet;

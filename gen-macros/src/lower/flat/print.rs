@@ -65,7 +65,13 @@ impl<'a, C: Context> Printer<'a, C> {
                 if self.ir.copy_checked.contains(id) {
                     // Desugar a field (or a dereference) taken for a copy into one the
                     // compiler must confirm (`plan/copied_fields.rs`).
-                    if self.ir.checked_lets.contains(id) {
+                    let field = matches!(
+                        place.path.last(),
+                        Some(crate::lower::flat::ir::Proj::Field(_))
+                    );
+                    if self.ir.checked_lets.contains(id) && field {
+                        quote_spanned!(e.span=> ::gen_core::checks::copied_field_let(&#tokens))
+                    } else if self.ir.checked_lets.contains(id) {
                         quote_spanned!(e.span=> ::gen_core::checks::copied_deref_let(&#tokens))
                     } else if matches!(place.path.last(), Some(crate::lower::flat::ir::Proj::Deref))
                     {

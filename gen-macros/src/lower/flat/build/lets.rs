@@ -256,6 +256,12 @@ impl Builder<'_> {
         }
         if let ([binding], true, false) = (&bindings[..], field_init, copied) {
             self.field_lets.insert(*binding, super::site(local));
+            if let (Some(p), Some(ExprKind::Place { id, .. })) =
+                (&place, init.as_ref().map(|e| &e.kind))
+                && matches!(p.path.last(), Some(Proj::Field(_)))
+            {
+                self.ir.field_let_moves.push((*id, super::site(local)));
+            }
             // `let v = *x;` out of a binding not known to be a box: a move or a copy, which
             // the plan decides.
             if let (Some(p), Some(ExprKind::Place { id, .. })) =

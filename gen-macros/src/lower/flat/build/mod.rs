@@ -176,6 +176,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             spelled_out: std::collections::HashMap::new(),
             user_made: std::collections::HashSet::new(),
             user_method_results: std::collections::HashSet::new(),
+            field_let_moves: Vec::new(),
             user_typed: Default::default(),
             constructed: Default::default(),
             consumed_by_name: Vec::new(),

@@ -24,6 +24,7 @@ impl Plan {
     /// The sites of `Ir::field_uses` to read in place (see the module docs).
     pub(super) fn find_copied_fields(&mut self, ir: &Ir) {
         self.find_copied_deref_lets(ir);
+        self.find_field_lets_kept_whole(ir);
         // `match` arms that bind fields of an enum variant by value and leave others:
         // copies while the matched local is still in scope at a later state (see
         // `build/variant_moves.rs`).

@@ -65,7 +65,6 @@
 
 use super::*;
 use crate::lower::flat::cfg::Event;
-use crate::lower::flat::ir::{Proj, Use};
 
 impl Plan {
     /// Whether some value would drop early if the body were lowered flat (see the module doc).
@@ -281,65 +280,6 @@ impl Plan {
         })
     }
 
-    /// Whether some state is entered while a binding whose fields are not all known may be
-    /// partly moved.
-    fn keeps_fields_it_cannot_name(&self, ir: &Ir) -> bool {
-        let bindings = ir.bindings.len();
-        let cfg = &self.cfg;
-        let partly = flow::forward(
-            cfg,
-            Bits::new(bindings),
-            |_| None,
-            |acc, other| {
-                acc.union(other);
-            },
-            |node, moved| match &cfg.events[node] {
-                Event::Use(p, Use::Value) => {
-                    let place = &cfg.places.list[*p];
-                    if place
-                        .path
-                        .iter()
-                        .any(|proj| matches!(proj, Proj::Field(_) | Proj::Rest(_)))
-                    {
-                        moved.insert(place.binding);
-                    }
-                }
-                Event::Use(p, Use::Assign) if cfg.places.list[*p].path.is_empty() => {
-                    moved.remove(cfg.places.list[*p].binding);
-                }
-                Event::Bind(b) | Event::Declare(b) => {
-                    moved.remove(*b);
-                }
-                Event::Dead(scope) => {
-                    for &b in &ir.scopes[*scope].bindings {
-                        moved.remove(b);
-                    }
-                }
-                _ => {}
-            },
-        );
-        // A move below a field (`t.meta.name`, `let (first, _) = s.pair;`) leaves parts of a
-        // part, which a literal of the outer value does not spell out.
-        let deep: std::collections::HashSet<BindingId> = cfg
-            .events
-            .iter()
-            .filter_map(|e| match e {
-                Event::Use(p, Use::Value) if cfg.places.list[*p].path.len() > 1 => {
-                    Some(cfg.places.list[*p].binding)
-                }
-                _ => None,
-            })
-            .collect();
-        cfg.entries.iter().any(|&node| {
-            node != usize::MAX
-                && (0..bindings).any(|b| {
-                    partly[node].contains(b)
-                        && ir.bindings[b].kind != BindingKind::Temp
-                        && (deep.contains(&b) || !spelled_out(ir, b))
-                })
-        })
-    }
-
     /// Whether some state is entered while a binding that may borrow a local and may hold a
     /// value of the user's making is initialized, no longer read, and not kept.
     fn drops_call_results_early(&self, ir: &Ir) -> bool {
@@ -370,14 +310,5 @@ impl Plan {
         self.kept[s]
             .iter()
             .any(|k| self.cfg.places.list[k.place].binding == binding)
-    }
-}
-
-/// Whether every field of `binding` is known, dropped by index, and it has no `Drop` of its
-/// own: a tuple literal's value.
-fn spelled_out(ir: &Ir, binding: BindingId) -> bool {
-    match ir.spelled_out.get(&binding) {
-        Some(&(tuple, _)) => tuple,
-        None => false,
     }
 }
