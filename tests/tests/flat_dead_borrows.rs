@@ -4,7 +4,7 @@
 //! borrowing reference, indexed, element and entry borrows, a borrow from a method of the
 //! user's, an `_` part of a pattern, slices of a loop's line. Compared with the plain function.
 //! Values that are made from such borrows but own their data, or are held for their drop, are
-//! in `flat_owned_from_borrows.rs`.
+//! in `flat_owned_from_borrows.rs` and `flat_owned_from_elements.rs`.
 
 use gen_tests::{Noisy, check, same_drops, twin};
 

@@ -6,4 +6,6 @@
     reason = "each test crate uses only some of the shared helpers"
 )]
 
+pub mod boxed;
+pub mod named_like_std;
 pub mod stream;

@@ -1,6 +1,6 @@
 //! The streams and helpers shared by the async generator tests (`stream_behaviour.rs`,
-//! `stream_cancellation.rs`, `stream_composition.rs`): one second of (paused) time, a
-//! `collect` for `!Unpin` streams, and small generator streams used as inputs.
+//! `stream_select_and_join.rs`, `stream_cancellation.rs`, `stream_composition.rs`): one second
+//! of (paused) time, a `collect` for `!Unpin` streams, and small generator streams used as inputs.
 
 use std::time::Duration;
 

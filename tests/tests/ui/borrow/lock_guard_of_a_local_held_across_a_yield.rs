@@ -32,7 +32,7 @@ fn counted() -> impl Iterator<Item = u32> {
     yield_!(first);
 }
 
-// (A `lock()` of a value of the user's type, `door.lock()`, may be a method of the
-// user's that returns data: that body lowers `boxed`, see `flat_methods_named_like_std.rs`.)
+// (A `lock()` of a value of the user's type, `door.lock()`, may be a method of the user's
+// that returns data: that body lowers `boxed`, see `flat_results_of_methods_named_like_std.rs`.)
 
 fn main() {}
