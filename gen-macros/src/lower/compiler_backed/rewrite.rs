@@ -304,6 +304,16 @@ impl VisitMut for Rewrite {
                 let code = quote_spanned!(span=> ::core::convert::identity #call);
                 *expr = Expr::Verbatim(quote!(#(#attrs)* #code));
             }
+            // Desugar `e?` into `question_mark(e)?` when the body returns `Result<(), E>`: the
+            // same `?` on a `Result`, and on anything else (an `Option`) the generator's own
+            // error, naming `.ok_or(..)`, not rustc's about an `async` block's `Result<(), _>`.
+            Expr::Try(t) if self.fallible => {
+                self.visit_expr_mut(&mut t.expr);
+                let q = t.question_token.span;
+                let inner = &t.expr;
+                let check = quote_spanned!(q=> ::gen_core::checks::question_mark);
+                *expr = Expr::Verbatim(quote_spanned!(q=> #check(#inner)?));
+            }
             // Desugar `return;` into `return Ok(());` when the body returns `Result<(), E>`.
             Expr::Return(ret) if self.fallible && ret.expr.is_none() => {
                 *expr = Expr::Verbatim(Self::return_tokens(ret.return_token.span));
