@@ -210,3 +210,47 @@ fn an_iter_block_consumes_a_capture_after_a_loop_over_its_items() {
     );
     assert_eq!(log[2..], ["shutdown c", "drop client c", "yield 2"]);
 }
+
+/// A paginated client whose `next_page` takes it by value and hands back the next one.
+#[derive(Debug)]
+pub struct Pages {
+    pub page: u32,
+    _noisy: Noisy,
+}
+
+impl Pages {
+    pub fn new(page: u32) -> Pages {
+        Pages {
+            page,
+            _noisy: Noisy::new(format!("page {page}")),
+        }
+    }
+
+    pub fn next_page(self) -> (u32, Option<Pages>) {
+        let next = (self.page < 2).then(|| Pages::new(self.page + 1));
+        (self.page, next)
+    }
+}
+
+twin! {
+    fn a_parameter_bound_again_under_its_name(client: Pages) -> u32 {
+        // `let mut client = client;`: the same value of the user's type, whose `next_page`
+        // may take it by value.
+        let mut client = client;
+        loop {
+            let (item, next) = client.next_page();
+            yield_!(item);
+            match next {
+                Some(c) => client = c,
+                None => break,
+            }
+        }
+    }
+}
+
+#[test]
+fn a_parameter_bound_again_under_its_name_is_still_of_the_users_type() {
+    let log = same_drops!(a_parameter_bound_again_under_its_name(Pages::new(0)));
+    assert_eq!(log[..3], ["drop page 0", "yield 0", "drop page 1"]);
+    check!(a_parameter_bound_again_under_its_name(Pages::new(1)));
+}

@@ -279,14 +279,19 @@ pub(crate) struct Ir {
     /// Parameters of a written type of the user's (`stats: Stats`) and `self` by value: a
     /// method named like a consuming std method (`stats.count()`) may borrow them instead.
     pub user_typed: std::collections::HashSet<BindingId>,
-    /// Bindings a `let` binds to what a method of the user's returned, called on a value of
-    /// the user's type (`let tx = conn.begin();`, `build/consumed_by_name.rs`): a value of a
-    /// type of the user's too, whose methods may take `self`.
-    pub user_method_results: std::collections::HashSet<BindingId>,
+    /// Bindings a `let` binds to a value of the user's type it takes from another binding:
+    /// what a method of the user's returned, called on a value of the user's type (`let tx =
+    /// conn.begin();`, `build/consumed_by_name.rs`), or that value itself (`let mut client =
+    /// client;`); their methods may take `self`.
+    pub users_type_values: std::collections::HashSet<BindingId>,
     /// `let x = r.f;` moving a field out (the initializer's use and the `let`'s site): in a
     /// generator that must stay flat and keeps `r` whole across a later yield, a copy the
     /// compiler must confirm (`plan/copied_fields.rs`).
     pub field_let_moves: Vec<(usize, usize)>,
+    /// What `lines()`, `bytes()` or `split(b)` makes of a local of unseen type (`let lines =
+    /// text.lines();`, a loop's iterator): a borrow of text or a reader taken
+    /// (`build/readers.rs`).
+    pub reader_views: std::collections::HashSet<BindingId>,
     /// Uses of a whole local of the user's type (`user_made`, `user_typed`) as the receiver
     /// of a method named like one that takes `self` on every std type (`stats.count()`,
     /// `cfg.unwrap()`): `build/operands.rs` takes it for a move, but a method of the user's

@@ -12,7 +12,7 @@
 //!
 //! **Results of the user's methods.** What a method the macro does not know from std returns,
 //! called on a value of the user's type (`let tx = conn.begin();`), is taken for a value of
-//! the user's type too (`Ir::user_method_results`): `tx.commit()` may take `self`, and the
+//! the user's type too (`Ir::users_type_values`): `tx.commit()` may take `self`, and the
 //! same rules apply to it.
 //!
 //! **Results taken for borrows.** `let conn = pool.get();` is taken for a reference
@@ -185,7 +185,8 @@ impl Builder<'_> {
 
     /// Whether `init` is what a method the macro does not know from std returns, called on
     /// a value of the user's type or a field of one (`conn.begin()`, `self.pool.checkout()?`,
-    /// `client.connect().unwrap()`): a value of the user's type too (see the module doc).
+    /// `client.connect().unwrap()`), or such a value itself (`let mut client = client;`): a
+    /// value of the user's type too (see the module doc).
     pub(super) fn made_by_a_users_method(&self, init: &SynExpr) -> bool {
         let mut e = init;
         loop {
@@ -198,6 +199,12 @@ impl Builder<'_> {
                 }
                 _ => break,
             }
+        }
+        // `let mut client = client;`: the value itself.
+        if let Some(p) = self.place_of(e)
+            && p.path.is_empty()
+        {
+            return self.users_value(p.binding);
         }
         let SynExpr::MethodCall(m) = e else {
             return false;
@@ -254,7 +261,7 @@ impl Builder<'_> {
             && ((self.ir.user_made.contains(&b)
                 && (self.ir.whole_lets.contains(&b) || self.ir.user_payloads.contains(&b)))
                 || self.ir.user_typed.contains(&b)
-                || self.ir.user_method_results.contains(&b)
+                || self.ir.users_type_values.contains(&b)
                 || self.ir.constructed.contains(&b))
     }
 

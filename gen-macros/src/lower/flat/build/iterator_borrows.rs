@@ -32,7 +32,11 @@ impl Builder<'_> {
             },
         };
         let id = self.declare(ident, true, BindingKind::Iter, false, borrows);
-        if self.text_or_reader_view(iterable)
+        let reader_view = self.text_or_reader_view(iterable);
+        if reader_view {
+            self.ir.reader_views.insert(id);
+        }
+        if reader_view
             || (matches!(self.ir.bindings[id].borrows, Borrows::Likely(_))
                 && super::readers::view_of_a_local(iterable))
         {

@@ -235,6 +235,7 @@ impl Builder<'_> {
             // `let mut lines = text.lines();` of a local that may be text or a reader.
             if init.as_ref().is_some_and(|e| self.text_or_reader_view(e)) {
                 self.ir.likely_views.insert(*binding);
+                self.ir.reader_views.insert(*binding);
             }
             // `let first = v.first().map(|s| s.as_str());` of a local that may itself be a
             // reference (`let v = self.words.clone();`): a view of it, or of what it points
@@ -354,7 +355,7 @@ impl Builder<'_> {
             self.ir.user_made.extend(bindings.iter().copied());
         }
         if method_made && whole_pattern(&local.pat) {
-            self.ir.user_method_results.extend(bindings.iter().copied());
+            self.ir.users_type_values.extend(bindings.iter().copied());
         }
         if taken_for_a_borrow {
             self.ir.borrowed_by_name.extend(bindings.iter().copied());

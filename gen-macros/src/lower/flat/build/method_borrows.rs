@@ -188,7 +188,7 @@ impl Builder<'_> {
             || matches!(&receiver.kind, ExprKind::Place { place, .. }
                 if place.path.is_empty()
                     && self.ir.readers.contains(&place.binding)
-                    && super::readers::consumes_reader(&name, m.args.len()));
+                    && super::readers::consumes_reader(m));
         if let ExprKind::Place { place, .. } = &receiver.kind {
             let binding = place.binding;
             if consuming {
@@ -264,7 +264,7 @@ impl Builder<'_> {
             // `str`'s borrow it, `BufRead`'s take it (`readers.rs`). Probably a borrow: kept
             // beside the local (which the macro does not take for moved), the body is lowered
             // `boxed` (`plan/inexact.rs`), exact for both.
-            if super::readers::consumes_reader(&name, m.args.len())
+            if super::readers::consumes_reader(m)
                 && !self.ir.bindings[binding].by_ref
                 && !self.ir.texts.contains(&binding)
             {

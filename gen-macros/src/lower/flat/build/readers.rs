@@ -8,9 +8,19 @@
 
 use syn::{GenericParam, Generics, Type, TypeParamBound, WherePredicate};
 
-/// The methods that take `self` on a reader and `&self` on text.
-pub(super) fn consumes_reader(method: &str, args: usize) -> bool {
-    matches!((method, args), ("lines" | "bytes", 0) | ("split", 1))
+/// The methods that take `self` on a reader and `&self` on text: `lines()`, `bytes()`, and
+/// `split(b)` but with a pattern only text takes (`split(',')`, `split(", ")`, a closure).
+pub(super) fn consumes_reader(m: &syn::ExprMethodCall) -> bool {
+    let text_pattern = |e: &syn::Expr| match e {
+        syn::Expr::Lit(l) => matches!(l.lit, syn::Lit::Char(_) | syn::Lit::Str(_)),
+        syn::Expr::Closure(_) => true,
+        _ => false,
+    };
+    match (m.method.to_string().as_str(), m.args.len()) {
+        ("lines" | "bytes", 0) => true,
+        ("split", 1) => !text_pattern(&m.args[0]),
+        _ => false,
+    }
 }
 
 /// Whether a parameter of type `ty` is a reader, with the function's `generics`.
@@ -122,7 +132,19 @@ impl super::Builder<'_> {
         if super::methods::ADAPTERS.contains(&name.as_str()) {
             return self.text_or_reader_view(&operands[0]);
         }
-        consumes_reader(&name, m.args.len())
+        // `split(',')`: the pattern of the hollowed call is among the operands.
+        let text_pattern = operands.get(1).is_some_and(|p| match &p.kind {
+            ExprKind::Op {
+                syn: syn::Expr::Lit(l),
+                ..
+            } => {
+                matches!(l.lit, syn::Lit::Char(_) | syn::Lit::Str(_))
+            }
+            ExprKind::Closure { .. } => true,
+            _ => false,
+        });
+        consumes_reader(m)
+            && !text_pattern
             && matches!(&operands[0].kind, ExprKind::Place { place, .. }
             if place.path.is_empty() && {
                 let b = place.binding;
@@ -171,7 +193,7 @@ impl super::Builder<'_> {
         let syn::Expr::MethodCall(m) = e else {
             return false;
         };
-        consumes_reader(&m.method.to_string(), m.args.len())
+        consumes_reader(m)
             && self
                 .place_of(&m.receiver)
                 .is_some_and(|p| p.path.is_empty() && self.ir.readers.contains(&p.binding))

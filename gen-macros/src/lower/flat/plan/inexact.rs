@@ -44,6 +44,8 @@
 //!   it** (`let text = read(); for line in text.lines()`): `str`'s borrow the local, which
 //!   the state cannot hold next to it, and `BufRead`'s take it, which the state would keep
 //!   moved.
+//!   So does it of a capture of an `iter!` block (`for line in reader.lines()`), which the
+//!   closure holds: it can neither lend it across a yield nor give it away.
 //! - **A view that probably borrows a local of unseen type, kept beside it**
 //!   (`Ir::likely_views`): a collection of references collected from
 //!   it (`let lines: Vec<&str> = text.lines().collect();`), a loop over a std borrowing
@@ -74,6 +76,7 @@ impl Plan {
             || self.drops_call_results_early(ir)
             || self.keeps_a_held_value_that_may_borrow(ir)
             || self.keeps_a_likely_borrow_beside_its_owner(ir)
+            || self.keeps_a_text_or_reader_view_of_a_capture(ir)
             || self.keeps_a_reassigned_borrow_beside_its_owner(ir)
             || self.keeps_a_shadowed_builder(ir)
             || self.suspends_with_a_scrutinee_guard_of_its_own_local(ir)
@@ -209,6 +212,20 @@ impl Plan {
                 || ir.likely_views.contains(&b)
                 || super::borrow_errors::borrowing_loop(ir, b)
         })
+    }
+
+    /// In an `iter!` block, whether some state keeps what `lines()`, `bytes()` or `split(b)`
+    /// made of a capture (`for line in reader.lines()`): `str`'s borrow the capture, which
+    /// the block's check accepts only of a reference, and `BufRead`'s take it, which a
+    /// capture the closure holds cannot give; only `boxed` holds either.
+    fn keeps_a_text_or_reader_view_of_a_capture(&self, ir: &Ir) -> bool {
+        ir.inline
+            && self.kept.iter().flatten().any(|k| {
+                let b = self.cfg.places.list[k.place].binding;
+                ir.reader_views.contains(&b)
+                    && matches!(ir.bindings[b].borrows,
+                        Borrows::Likely(owner) if self.external.contains(&owner))
+            })
     }
 
     /// Whether some state keeps a local reassigned a borrow (`Ir::reassigned_borrows`) and
