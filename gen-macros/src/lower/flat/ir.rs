@@ -292,6 +292,10 @@ pub(crate) struct Ir {
     /// text.lines();`, a loop's iterator): a borrow of text or a reader taken
     /// (`build/readers.rs`).
     pub reader_views: std::collections::HashSet<BindingId>,
+    /// In an `iter!` body, bindings a `let` binds to what a method the macro does not know
+    /// returned, called on a capture (`let tx = conn.begin();`), with that capture: a value
+    /// that may borrow what the closure holds.
+    pub lent_by_captures: std::collections::HashMap<BindingId, BindingId>,
     /// Uses of a whole local of the user's type (`user_made`, `user_typed`) as the receiver
     /// of a method named like one that takes `self` on every std type (`stats.count()`,
     /// `cfg.unwrap()`): `build/operands.rs` takes it for a move, but a method of the user's

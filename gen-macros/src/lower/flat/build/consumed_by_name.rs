@@ -28,6 +28,7 @@
 use syn::Expr as SynExpr;
 
 use super::Builder;
+use crate::lower::flat::ir::BindingId;
 use crate::lower::flat::ir::{Expr, ExprKind};
 
 /// Methods of std's traits that take `&self` or `&mut self` whatever type implements them.
@@ -107,6 +108,23 @@ pub(crate) const NAMES_USER_TYPES_SHARE: &[&str] = &[
     "range",
 ];
 
+/// What `init` is under `?`, `.unwrap()` and `.expect(..)` (`conn.connect()` of
+/// `conn.connect()?`).
+fn peel_unwraps(init: &SynExpr) -> &SynExpr {
+    let mut e = init;
+    loop {
+        match e {
+            SynExpr::Try(t) => e = &t.expr,
+            SynExpr::MethodCall(m)
+                if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
+            {
+                e = &m.receiver
+            }
+            _ => return e,
+        }
+    }
+}
+
 /// Whether some std type has a method named `name`, which the other rules know.
 fn known_std_name(name: &str) -> bool {
     use super::methods::{
@@ -183,23 +201,29 @@ impl Builder<'_> {
             && self.ir.user_typed.contains(&place.binding)
     }
 
+    /// In an `iter!` body, the capture `init` calls a method the macro does not know from
+    /// std on (`conn.begin()`, `pool.checkout()?`): what it returns may borrow the capture.
+    pub(super) fn capture_lending_to(&self, init: &SynExpr) -> Option<BindingId> {
+        if !self.ir.inline {
+            return None;
+        }
+        let SynExpr::MethodCall(m) = peel_unwraps(init) else {
+            return None;
+        };
+        if known_std_name(&m.method.to_string()) {
+            return None;
+        }
+        let place = self.place_of(&m.receiver)?;
+        (self.ir.bindings[place.binding].kind == crate::lower::flat::ir::BindingKind::Param)
+            .then_some(place.binding)
+    }
+
     /// Whether `init` is what a method the macro does not know from std returns, called on
     /// a value of the user's type or a field of one (`conn.begin()`, `self.pool.checkout()?`,
     /// `client.connect().unwrap()`), or such a value itself (`let mut client = client;`): a
     /// value of the user's type too (see the module doc).
     pub(super) fn made_by_a_users_method(&self, init: &SynExpr) -> bool {
-        let mut e = init;
-        loop {
-            match e {
-                SynExpr::Try(t) => e = &t.expr,
-                SynExpr::MethodCall(m)
-                    if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
-                {
-                    e = &m.receiver
-                }
-                _ => break,
-            }
-        }
+        let e = peel_unwraps(init);
         // `let mut client = client;`: the value itself.
         if let Some(p) = self.place_of(e)
             && p.path.is_empty()

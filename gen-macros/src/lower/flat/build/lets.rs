@@ -17,6 +17,7 @@ impl Builder<'_> {
         let taken_for_a_borrow =
             !kept_whatever && init_syn.is_some_and(|i| self.borrowed_by_name(&i.expr));
         let method_made = init_syn.is_some_and(|i| self.made_by_a_users_method(&i.expr));
+        let lending_capture = init_syn.and_then(|i| self.capture_lending_to(&i.expr));
         let references_a_capture = init_syn.is_some_and(|i| self.references_a_capture(&i.expr));
         let place = init_syn.and_then(|i| self.place_of(&i.expr));
         // The initializer is read in place when the pattern destructures a place (its
@@ -353,6 +354,9 @@ impl Builder<'_> {
         }
         if user_made {
             self.ir.user_made.extend(bindings.iter().copied());
+        }
+        if let (Some(capture), [binding]) = (lending_capture, &bindings[..]) {
+            self.ir.lent_by_captures.insert(*binding, capture);
         }
         if method_made && whole_pattern(&local.pat) {
             self.ir.users_type_values.extend(bindings.iter().copied());

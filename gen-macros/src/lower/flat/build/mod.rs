@@ -178,6 +178,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             users_type_values: std::collections::HashSet::new(),
             field_let_moves: Vec::new(),
             reader_views: std::collections::HashSet::new(),
+            lent_by_captures: std::collections::HashMap::new(),
             user_typed: Default::default(),
             constructed: Default::default(),
             consumed_by_name: Vec::new(),

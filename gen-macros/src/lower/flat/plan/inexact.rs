@@ -46,6 +46,9 @@
 //!   moved.
 //!   So does it of a capture of an `iter!` block (`for line in reader.lines()`), which the
 //!   closure holds: it can neither lend it across a yield nor give it away.
+//! - **What a method of the user's made of a capture of an `iter!` block, kept across a
+//!   suspension** (`let tx = conn.begin();`): it may borrow what the closure holds, which
+//!   the closure lends only for one call.
 //! - **A view that probably borrows a local of unseen type, kept beside it**
 //!   (`Ir::likely_views`): a collection of references collected from
 //!   it (`let lines: Vec<&str> = text.lines().collect();`), a loop over a std borrowing
@@ -77,6 +80,7 @@ impl Plan {
             || self.keeps_a_held_value_that_may_borrow(ir)
             || self.keeps_a_likely_borrow_beside_its_owner(ir)
             || self.keeps_a_text_or_reader_view_of_a_capture(ir)
+            || self.keeps_a_value_a_capture_lent(ir)
             || self.keeps_a_reassigned_borrow_beside_its_owner(ir)
             || self.keeps_a_shadowed_builder(ir)
             || self.suspends_with_a_scrutinee_guard_of_its_own_local(ir)
@@ -226,6 +230,19 @@ impl Plan {
                     && matches!(ir.bindings[b].borrows,
                         Borrows::Likely(owner) if self.external.contains(&owner))
             })
+    }
+
+    /// In an `iter!` block, whether some state keeps what a method of the user's returned,
+    /// called on a capture the closure holds (`let tx = conn.begin();`, `Ir::lent_by_captures`):
+    /// it may borrow the capture (through a captured `&mut Conn`, or an owned one), which
+    /// the closure can lend only for one call; only `boxed` holds it across a yield.
+    fn keeps_a_value_a_capture_lent(&self, ir: &Ir) -> bool {
+        self.kept.iter().flatten().any(|k| {
+            let b = self.cfg.places.list[k.place].binding;
+            ir.lent_by_captures
+                .get(&b)
+                .is_some_and(|capture| self.external.contains(capture))
+        })
     }
 
     /// Whether some state keeps a local reassigned a borrow (`Ir::reassigned_borrows`) and
