@@ -247,6 +247,24 @@ pub mod __private {
         pub value: T,
     }
 
+    /// An item of an `iter!` block, whose type only the block's first yield fixes: the
+    /// field `ty` (from [`item_type`]) gives `value` the item type as its expected type, so
+    /// an item of another type is one plain "mismatched types" at the value, the same in
+    /// the block's two copies (which rustc then prints once).
+    #[derive(Debug)]
+    pub struct ItemOf<T> {
+        /// The item type.
+        pub ty: core::marker::PhantomData<fn() -> T>,
+        /// The item.
+        pub value: T,
+    }
+
+    /// The item type of an `iter!` block, named by its closure's sink (see [`ItemOf`]).
+    #[inline(always)]
+    pub fn item_type<T>(_sink: &Option<Sink<'_, T>>) -> core::marker::PhantomData<fn() -> T> {
+        core::marker::PhantomData
+    }
+
     /// Drops a binding of a `let` chain before the chain's `else` runs, where the chain drops
     /// it (the flat lowering's desugar of a chain that moves out of a local into nested
     /// `if`s). Unlike `core::mem::drop`, a `Copy` binding draws no lint.

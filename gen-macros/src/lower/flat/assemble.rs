@@ -228,8 +228,17 @@ pub(super) fn assemble(
         let capture_checks: Vec<TokenStream> = capture_checks.chain(item_checks).collect();
         let capture_checks =
             (!capture_checks.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
+        // The item type, for an item of another type (`fold::typed_item`).
+        let item_type = func.item_ty.is_none().then(|| {
+            let name = names::item_type();
+            quote! {
+                #[allow(unused_variables)]
+                let #name = ::gen_core::__private::item_type(&#sink);
+            }
+        });
         quote! {
             ::gen_core::__private::InlineGen #turbofish ::new(move |#sink| {
+                #item_type
                 #capture_checks
                 let #st = &mut #st;
                 #frame_entry

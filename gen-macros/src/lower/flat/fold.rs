@@ -142,7 +142,8 @@ impl Context for Fold<'_> {
         // Desugar into a deferred initialisation (`let v: Item; v = value;`): a move out of a
         // borrow in the value gets rustc's `.clone()` help, as an argument does in the plain
         // function, where `let v: Item = value;` would suggest borrowing the value.
-        let call = quote_spanned!(span=> { let #v #ty; #v = #value; #sink(#v) });
+        let item = typed_item(&v, self.item_ty.is_none() && self.inline);
+        let call = quote_spanned!(span=> { let #v #ty; #v = #value; #sink(#item) });
         let mut args = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, call);
         args.set_span(end);
         quote_spanned!(span=> ::core::convert::identity #args)
@@ -267,4 +268,16 @@ fn wildcard_restored(tokens: TokenStream) -> TokenStream {
             other => other.into_token_stream(),
         })
         .collect()
+}
+
+/// The item a yield hands over: `v`, or in an `iter!` block, whose item type only its first
+/// yield fixes, desugar into `ItemOf { ty: item_type, value: v }.value`: an item of another
+/// type is one plain "mismatched types" at the value, the same in the fold copy and the
+/// state machine, which rustc prints once.
+pub(crate) fn typed_item(v: &proc_macro2::Ident, inline_untyped: bool) -> TokenStream {
+    if !inline_untyped {
+        return quote!(#v);
+    }
+    let ty = names::item_type();
+    quote!(::gen_core::__private::ItemOf { ty: #ty, value: #v }.value)
 }

@@ -92,6 +92,10 @@ pub(crate) fn generator() -> Ident {
 pub(crate) fn sink() -> Ident {
     ident("__gen_sink")
 }
+/// The item type of an `iter!` block (`gen_core::__private::item_type`).
+pub(crate) fn item_type() -> Ident {
+    ident("__gen_item_type")
+}
 pub(crate) fn ok() -> Ident {
     ident("__gen_ok")
 }

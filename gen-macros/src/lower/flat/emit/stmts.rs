@@ -209,13 +209,15 @@ impl Emitter<'_> {
         let mut v = names::v();
         v.set_span(v.span().located_at(value_span));
         let ty = self.item_ty.as_ref().map(|ty| quote!(: #ty));
+        let item =
+            crate::lower::flat::fold::typed_item(&v, self.item_ty.is_none() && self.ir.inline);
         let code = quote_spanned! {*token=>
             {
                 // Deferred, as in the fold copy (`fold.rs`): rustc's help is `.clone()`.
                 let #v #ty;
                 #v = #value;
                 #[allow(unreachable_code)]
-                { #save return ::core::option::Option::Some(#v); };
+                { #save return ::core::option::Option::Some(#item); };
             }
         };
         self.arm(*resume, then);
