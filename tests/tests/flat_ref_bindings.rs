@@ -85,3 +85,77 @@ fn a_value_a_ref_binding_borrows_drops_after_the_consumer_saw_its_items() {
     assert_eq!(check!(for_ref_items(names())), ["a", "b", "0 a", "1 b"]);
     same_drops!(for_ref_items(names()));
 }
+
+/// A job whose id is plain data and whose name drops visibly.
+#[derive(Debug)]
+pub struct Job {
+    pub id: u32,
+    pub name: Noisy,
+}
+
+twin! {
+    fn ref_beside_a_binding_that_moves(n: u32) -> String {
+        // `_n` moves the number out of the popped pair; `ref g` borrows the rest, which
+        // stays in the temporary until the iteration ends.
+        let mut stack = vec![(1, Noisy::new("pair0")), (2, Noisy::new("pair1"))];
+        stack.truncate(n as usize);
+        while let Some((_n, ref g)) = stack.pop() {
+            let name = g.name().to_string();
+            yield_!(name);
+        }
+    }
+}
+
+twin! {
+    fn ref_mut_beside_a_wildcard(n: u32) -> String {
+        // `_` beside a `ref mut`, of a call's result.
+        for i in 0..n {
+            if let Some((_, ref mut g)) = Some((i, Noisy::new(format!("call{i}")))) {
+                let name = g.name().to_string();
+                yield_!(name);
+            }
+        }
+    }
+}
+
+#[test]
+fn a_ref_beside_a_moving_binding_keeps_the_rest_of_the_temporary_to_the_end_of_the_construct() {
+    let log = same_drops!(ref_beside_a_binding_that_moves(2));
+    assert_eq!(log[..2], ["yield \"pair1\"", "drop pair1"]);
+    check!(ref_beside_a_binding_that_moves(3));
+    let log = same_drops!(ref_mut_beside_a_wildcard(2));
+    assert_eq!(log[..2], ["yield \"call0\"", "drop call0"]);
+}
+
+twin! {
+    fn ref_field_beside_a_moving_field(n: u32) -> String {
+        let mut jobs: Vec<Job> = (0..n)
+            .map(|id| Job { id, name: Noisy::new(format!("job{id}")) })
+            .collect();
+        while let Some(Job { id, ref name }) = jobs.pop() {
+            let line = format!("{id} {}", name.name());
+            yield_!(line);
+        }
+        // A by-value partner with a visible drop: it drops at the end of the arm, before the
+        // rest of the temporary.
+        let mut pairs: Vec<(Noisy, Noisy)> = (0..n)
+            .map(|i| (Noisy::new(format!("p{i}")), Noisy::new(format!("q{i}"))))
+            .collect();
+        match pairs.pop() {
+            Some((p, ref q)) => {
+                let line = format!("{} {}", p.name(), q.name());
+                yield_!(line);
+                yield_!(String::from("after"));
+            }
+            None => yield_!(String::from("none")),
+        }
+    }
+}
+
+#[test]
+fn a_ref_field_beside_a_moving_field_drops_after_the_arm() {
+    let log = same_drops!(ref_field_beside_a_moving_field(2));
+    assert_eq!(log[..2], ["yield \"1 job1\"", "drop job1"]);
+    same_drops!(ref_field_beside_a_moving_field(0));
+    check!(ref_field_beside_a_moving_field(3));
+}

@@ -237,14 +237,16 @@ impl Context for Fold<'_> {
     }
 }
 
-/// How many hidden parts (`unbound_parts.rs`) `tokens` bind.
+/// How many hidden parts (`unbound_parts.rs`) `tokens` bind, those a `ref` binding borrows
+/// included.
 fn hidden_parts(tokens: TokenStream) -> usize {
     tokens
         .into_iter()
         .map(|t| match t {
-            proc_macro2::TokenTree::Ident(i) => {
-                usize::from(super::unbound_parts::is_hidden_part(&i))
-            }
+            proc_macro2::TokenTree::Ident(i) => usize::from(
+                super::unbound_parts::is_hidden_part(&i)
+                    || super::unbound_parts::is_borrowed_part(&i),
+            ),
             proc_macro2::TokenTree::Group(g) => hidden_parts(g.stream()),
             _ => 0,
         })

@@ -14,6 +14,11 @@
 //! ```text
 //! while let Some((__gen_b0, __gen_p0)) = stack.pop() { let name = __gen_b0; body }
 //! ```
+//! A `ref` binding beside a binding that moves out of the temporary (or beside a `_`) borrows
+//! a part of what the move leaves behind, which is renamed the same way and borrowed by the
+//! user's name at the start of the body (`while let Some((n, ref g)) = stack.pop()` into
+//! `while let Some((__gen_b0, __gen_r1)) = stack.pop() { let ref g = __gen_r1; let n =
+//! __gen_b0; body }`): the part stays to the end of the iteration, as the temporary's rest.
 //! Both forms drop in the same order in plain Rust: the body's locals, `name` (declared first
 //! in the body, so dropped last of them), then the unbound part (the only binding left in the
 //! pattern). With several unbound parts, they are re-bound too, in reverse, so that they drop
@@ -35,6 +40,15 @@ pub(crate) fn is_hidden_part(ident: &Ident) -> bool {
     ident
         .to_string()
         .strip_prefix("__gen_p")
+        .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `ident` is a hidden part [`desugar`] bound in place of the user's `ref` binding
+/// beside a move (`__gen_r<i>`, borrowed by the user's name in the body).
+pub(crate) fn is_borrowed_part(ident: &Ident) -> bool {
+    ident
+        .to_string()
+        .strip_prefix("__gen_r")
         .is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
 }
 
@@ -114,7 +128,14 @@ impl Desugar {
     /// returns the `let`s that re-bind them at the start of the body; `None` (and `pat`
     /// untouched) when `pat` leaves no part unbound or cannot be rewritten exactly.
     fn rewrite(&mut self, pat: &mut Pat) -> Option<Vec<Stmt>> {
-        let mut scan = Scan::default();
+        // A `ref` binding beside a binding that moves out of the temporary (or a `_` part)
+        // borrows a part of what the move leaves behind: that part is renamed like a `_`
+        // and the user's binding borrows it (`Some((n, ref g))` into `Some((__gen_b0,
+        // __gen_r1))` and `let g = &__gen_r1;`).
+        let mut scan = Scan {
+            refs_are_parts: moves_out(pat, false),
+            ..Scan::default()
+        };
         scan.pat(pat, false);
         if scan.inexact {
             self.inexact |= scan.unbound > 0 || scan.rest;
@@ -127,18 +148,35 @@ impl Desugar {
             first: self.next,
             parts: Vec::new(),
             bindings: Vec::new(),
+            refs: Vec::new(),
+            refs_are_parts: scan.refs_are_parts,
         };
         rename.pat(pat, false);
         self.next += rename.parts.len() + rename.bindings.len();
         self.changed = true;
         let mut lets: Vec<Stmt> = Vec::new();
+        // The name each part has in the body: re-bound when there are several.
+        let mut in_body: Vec<(Ident, Ident)> = Vec::new();
         if rename.parts.len() > 1 {
             // Declared last part first, so that they drop in field order.
             for hidden in rename.parts.iter().rev() {
                 let part = hidden.to_string().replacen("__gen_p", "__gen_u", 1);
                 let part = Ident::new(&part, Span::mixed_site());
-                lets.push(syn::parse_quote!(let #part = #hidden;));
+                let mutability = rename
+                    .refs
+                    .iter()
+                    .any(|(_, m, h)| h == hidden && m.is_some())
+                    .then(<syn::token::Mut>::default);
+                lets.push(syn::parse_quote!(let #mutability #part = #hidden;));
+                in_body.push((hidden.clone(), part));
             }
+        }
+        for (user, mutability, hidden) in &rename.refs {
+            let part = in_body
+                .iter()
+                .find(|(h, _)| h == hidden)
+                .map_or(hidden, |(_, p)| p);
+            lets.push(syn::parse_quote!(let ref #mutability #user = #part;));
         }
         for (user, mutability, hidden) in rename.bindings {
             lets.push(syn::parse_quote!(let #mutability #user = #hidden;));
@@ -150,6 +188,8 @@ impl Desugar {
 /// What a pattern leaves unbound, and whether it can be named exactly.
 #[derive(Default)]
 struct Scan {
+    /// `ref` bindings count as parts (see `moves_out`).
+    refs_are_parts: bool,
     unbound: usize,
     inexact: bool,
     /// A `..` that skips fields of the temporary (`Ticket { id, .. }`).
@@ -162,6 +202,7 @@ impl Scan {
     fn pat(&mut self, pat: &Pat, inside: bool) {
         match pat {
             Pat::Wild(_) if !inside => self.unbound += 1,
+            Pat::Ident(p) if self.refs_are_parts && is_ref_part(p, inside) => self.unbound += 1,
             Pat::Ident(p) => {
                 if let Some((_, sub)) = &p.subpat {
                     self.pat(sub, true);
@@ -198,17 +239,21 @@ impl Scan {
     }
 }
 
-/// Renames the unbound parts (`__gen_p<i>`) and the by-value bindings (`__gen_b<i>`).
+/// Renames the unbound parts (`__gen_p<i>`), the parts `ref` bindings borrow
+/// (`__gen_r<i>`) and the by-value bindings (`__gen_b<i>`).
 struct Rename {
     first: usize,
     parts: Vec<Ident>,
     /// The user's name, its `mut`, and the hidden name, in pattern order.
     bindings: Vec<(Ident, Option<syn::token::Mut>, Ident)>,
+    /// The user's name of a `ref` binding, its `mut` (`ref mut`), and its part's hidden name.
+    refs: Vec<(Ident, Option<syn::token::Mut>, Ident)>,
+    refs_are_parts: bool,
 }
 
 impl Rename {
     fn fresh(&self, prefix: &str) -> Ident {
-        let n = self.first + self.parts.len() + self.bindings.len();
+        let n = self.first + self.parts.len() + self.bindings.len() + self.refs.len();
         Ident::new(&format!("{prefix}{n}"), Span::mixed_site())
     }
 
@@ -227,6 +272,16 @@ impl Rename {
                     subpat: None,
                 });
             }
+            Pat::Ident(p) if self.refs_are_parts && is_ref_part(p, inside) => {
+                // The part stays where the user's binding was; the binding borrows it.
+                let hidden = self.fresh("__gen_r");
+                let user = std::mem::replace(&mut p.ident, hidden.clone());
+                p.by_ref = None;
+                let mutability = p.mutability.take();
+                p.mutability = mutability.map(|_| Default::default());
+                self.parts.push(hidden.clone());
+                self.refs.push((user, mutability, hidden));
+            }
             Pat::Ident(p) if !inside && p.by_ref.is_none() && !is_constant(p) => {
                 let hidden = self.fresh("__gen_b");
                 let user = std::mem::replace(&mut p.ident, hidden.clone());
@@ -239,9 +294,11 @@ impl Rename {
             Pat::Struct(s) => {
                 for f in &mut s.fields {
                     let renamed = matches!(&*f.pat, Pat::Ident(p)
-                        if !inside && p.by_ref.is_none() && !is_constant(p));
+                        if (!inside && p.by_ref.is_none() && !is_constant(p))
+                            || (self.refs_are_parts && is_ref_part(p, inside)));
                     if renamed {
-                        // `S { name }` into `S { name: __gen_b0 }` (`S { ref name }` stays).
+                        // `S { name }` into `S { name: __gen_b0 }`, `S { ref name }` beside a
+                        // move into `S { name: __gen_r1 }`.
                         f.colon_token.get_or_insert_with(Default::default);
                     }
                     self.pat(&mut f.pat, inside);
@@ -251,6 +308,33 @@ impl Rename {
             Pat::Reference(r) => self.pat(&mut r.pat, true),
             _ => {}
         }
+    }
+}
+
+/// A `ref` (or `ref mut`) binding of a part of the temporary itself (not under a `&`
+/// pattern or a subpattern, and without one).
+fn is_ref_part(p: &syn::PatIdent, inside: bool) -> bool {
+    !inside && p.by_ref.is_some() && p.subpat.is_none()
+}
+
+/// Whether `pat` moves something out of the temporary (a by-value binding) or leaves a
+/// `_` part: a `ref` binding beside it then borrows a part of a partly moved value.
+fn moves_out(pat: &Pat, inside: bool) -> bool {
+    match pat {
+        Pat::Wild(_) => !inside,
+        Pat::Ident(p) => {
+            (!inside && p.by_ref.is_none() && !is_constant(p))
+                || p.subpat
+                    .as_ref()
+                    .is_some_and(|(_, sub)| moves_out(sub, true))
+        }
+        Pat::Tuple(t) => t.elems.iter().any(|e| moves_out(e, inside)),
+        Pat::TupleStruct(t) => t.elems.iter().any(|e| moves_out(e, inside)),
+        Pat::Slice(s) => s.elems.iter().any(|e| moves_out(e, inside)),
+        Pat::Struct(s) => s.fields.iter().any(|f| moves_out(&f.pat, inside)),
+        Pat::Paren(p) => moves_out(&p.pat, inside),
+        Pat::Reference(r) => moves_out(&r.pat, true),
+        _ => false,
     }
 }
 

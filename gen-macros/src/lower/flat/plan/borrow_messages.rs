@@ -384,8 +384,11 @@ pub(super) fn borrow_message(
                  reference as an argument, or {boxed}{own_lock}"
             )
         }
-        // What the macro keeps in a hidden local: a `match` scrutinee's value, an operand.
-        _ if ir.bindings[owner].kind == BindingKind::Temp => {
+        // What the macro keeps in a hidden local: a `match` scrutinee's value, an operand, the
+        // part of one a `ref` binding beside a move borrows (`unbound_parts.rs`).
+        _ if ir.bindings[owner].kind == BindingKind::Temp
+            || crate::lower::flat::unbound_parts::is_borrowed_part(&ir.bindings[owner].ident) =>
+        {
             let name = display_name(ir, binding);
             format!(
                 "`{name}` borrows the value matched or computed here and is still needed after a \
