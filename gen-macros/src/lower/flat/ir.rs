@@ -296,6 +296,9 @@ pub(crate) struct Ir {
     /// returned, called on a capture (`let tx = conn.begin();`), with that capture: a value
     /// that may borrow what the closure holds.
     pub lent_by_captures: std::collections::HashMap<BindingId, BindingId>,
+    /// Uses of a field called as a function (`(job.run)()`): an `FnOnce` field is moved out
+    /// by the call, a `Fn` one only borrowed, which the macro cannot tell (`plan/inexact.rs`).
+    pub called_fields: Vec<usize>,
     /// Uses of a whole local of the user's type (`user_made`, `user_typed`) as the receiver
     /// of a method named like one that takes `self` on every std type (`stats.count()`,
     /// `cfg.unwrap()`): `build/operands.rs` takes it for a move, but a method of the user's

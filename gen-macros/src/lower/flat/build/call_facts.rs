@@ -166,3 +166,38 @@ fn names_in_macro(mac: &syn::Macro, name: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '_')
         .any(|w| w == name)
 }
+
+impl super::Builder<'_> {
+    /// Notes the callee of `e` when it is a field of a local (`(job.run)()`, built as
+    /// `built[0]`): `Ir::called_fields`.
+    pub(super) fn note_called_field(&mut self, e: &SynExpr, built: &[Expr]) {
+        if !matches!(e, SynExpr::Call(_)) {
+            return;
+        }
+        let mut callee = built.first();
+        while let Some(Expr {
+            kind:
+                ExprKind::Op {
+                    syn: SynExpr::Paren(_),
+                    operands,
+                    ..
+                },
+            ..
+        }) = callee
+        {
+            callee = operands.first();
+        }
+        if let Some(Expr {
+            kind: ExprKind::Place { place, id, .. },
+            ..
+        }) = callee
+            && matches!(
+                place.path.last(),
+                Some(crate::lower::flat::ir::Proj::Field(_))
+            )
+            && !self.ir.bindings[place.binding].by_ref
+        {
+            self.ir.called_fields.push(*id);
+        }
+    }
+}

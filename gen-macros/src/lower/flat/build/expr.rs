@@ -348,6 +348,7 @@ impl Builder<'_> {
             })
             .collect();
         self.note_consumed_by_name(e, &built);
+        self.note_called_field(e, &built);
         self.note_stored_borrows(e, &built);
         leaf(
             ExprKind::Op {

@@ -179,6 +179,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             field_let_moves: Vec::new(),
             reader_views: std::collections::HashSet::new(),
             lent_by_captures: std::collections::HashMap::new(),
+            called_fields: Vec::new(),
             user_typed: Default::default(),
             constructed: Default::default(),
             consumed_by_name: Vec::new(),

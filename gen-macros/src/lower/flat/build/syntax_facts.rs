@@ -280,9 +280,10 @@ pub(crate) fn called_only(block: &syn::Block) -> CalledOnly {
     }
 }
 
-/// `words(&line)`, `parse(&mut rest, n)`: a call of a function named alone (a function of the
-/// crate, not `Type::new` or `mem::take`) with a borrow of a place among its arguments (and
-/// the adapters over it: `words(&line).map(..)`).
+/// `words(&line)`, `lexer::words(&line)`, `Lexer::new(&src)`, `parse(&mut rest, n)`: a call of
+/// a function of the crate (named alone or by a path that is not std's: not `mem::take` or
+/// `String::from`) with a borrow of a place among its arguments (and the adapters over it:
+/// `words(&line).map(..)`).
 pub(super) fn own_function_of_a_borrow(e: &SynExpr) -> bool {
     match e {
         SynExpr::Paren(p) => own_function_of_a_borrow(&p.expr),
@@ -294,9 +295,12 @@ pub(super) fn own_function_of_a_borrow(e: &SynExpr) -> bool {
         }
         SynExpr::Call(c) => {
             matches!(&*c.func, SynExpr::Path(p) if p.qself.is_none()
-            && p.path.get_ident().is_some_and(|i| {
-                i.to_string().starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
-            })) && c
+            && p.path.segments.last().is_some_and(|s| {
+                s.ident.to_string().starts_with(|c: char| c.is_ascii_lowercase() || c == '_')
+            })
+            // Named alone, or by a path of the user's (`lexer::words`, `Lexer::new`), not
+            // std's (`mem::take`, `String::from`).
+            && (p.path.segments.len() == 1 || !super::user_values::std_path(&p.path))) && c
                 .args
                 .iter()
                 .any(|a| matches!(a, SynExpr::Reference(r) if crate::lower::flat::yield_temps::is_place(&r.expr)))

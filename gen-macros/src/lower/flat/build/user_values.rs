@@ -82,7 +82,7 @@ const FORMATTING: &[&str] = &["format", "concat", "stringify", "line", "column",
 /// A path to a std function or constructor: a wrapper (`Some`, `Box::new`), a function of a
 /// std type or module (`String::from`, `std::mem::take`), or of a std conversion trait
 /// (`Into::into`, `ToString::to_string`).
-fn std_path(path: &syn::Path) -> bool {
+pub(super) fn std_path(path: &syn::Path) -> bool {
     path.segments
         .iter()
         .any(|s| WRAPPERS.contains(&s.ident.to_string().as_str()))

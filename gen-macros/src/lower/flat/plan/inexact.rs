@@ -64,6 +64,9 @@
 //!   of the user's of that name may take `&self`; a value taken for a borrow by its method's
 //!   name (`let conn = pool.get();`), in scope but not kept at a suspension: the method of
 //!   the user's may return an owned value.
+//! - **A field called as a function, of a value still in scope at a suspension**
+//!   (`let n = (job.run)(); yield_!(n); yield_!(job.name)`): an `FnOnce` field is moved out
+//!   by the call.
 //! - **A scrutinee's guard of the generator's own lock, alive at a suspension** (`while let
 //!   Some(t) = queue.lock().unwrap().pop_front() { yield_!(t) }` with an owned `queue`):
 //!   Rust holds it until the construct ends; the state cannot hold it beside the lock.
@@ -81,6 +84,7 @@ impl Plan {
             || self.keeps_a_likely_borrow_beside_its_owner(ir)
             || self.keeps_a_text_or_reader_view_of_a_capture(ir)
             || self.keeps_a_value_a_capture_lent(ir)
+            || self.calls_a_field_of_a_kept_value(ir)
             || self.keeps_a_reassigned_borrow_beside_its_owner(ir)
             || self.keeps_a_shadowed_builder(ir)
             || self.suspends_with_a_scrutinee_guard_of_its_own_local(ir)
@@ -119,6 +123,19 @@ impl Plan {
                     });
                     !used_later
                         && self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
+                })
+        })
+    }
+
+    /// Whether a field called as a function (`Ir::called_fields`: `(job.run)()`) belongs to
+    /// a value still in scope at a later state: an `FnOnce` field is moved out by the call,
+    /// leaving the value partly moved across the suspension, which only `boxed` keeps as
+    /// the plain function does (a `Fn` field is only borrowed, exact either way).
+    fn calls_a_field_of_a_kept_value(&self, ir: &Ir) -> bool {
+        ir.called_fields.iter().any(|&id| {
+            self.node_and_binding_of_use(id)
+                .is_some_and(|(node, binding)| {
+                    self.in_scope_at_a_later_state(node, binding, ir.bindings[binding].scope)
                 })
         })
     }
