@@ -258,7 +258,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     let borrows_self = (plan.keeps_a_borrow_of_self
         || plan.shared_borrow_through_mut
         || plan.borrow_judged_by_name
-        || plan.keeps_a_borrow_of_a_callee)
+        || plan.keeps_a_borrow_of_a_callee
+        || plan.keeps_a_borrow_of_a_capture)
         && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
         && plan.errors.is_empty()

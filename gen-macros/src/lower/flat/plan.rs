@@ -119,6 +119,10 @@ pub(crate) struct Plan {
     /// block's capture if it is a local closure, none if it is a function, which the macro
     /// cannot tell apart. Lowered `boxed`, which holds either (`mod.rs`).
     pub keeps_a_borrow_of_a_callee: bool,
+    /// A value kept across a yield of an `iter!` block certainly borrows a capture (`let
+    /// first = &items;`): of the closure's own variable, or through it when it holds a
+    /// reference. Lowered `boxed`, which holds either (`mod.rs`).
+    pub keeps_a_borrow_of_a_capture: bool,
     /// A shared borrow through a `&mut` argument is kept across a yield beside the
     /// argument, which is used again after it (`plan/borrow_errors.rs`): lowered `boxed`.
     pub shared_borrow_through_mut: bool,
@@ -180,6 +184,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         use_after_move: false,
         keeps_a_borrow_of_self: false,
         keeps_a_borrow_of_a_callee: false,
+        keeps_a_borrow_of_a_capture: false,
         shared_borrow_through_mut: false,
         borrow_judged_by_name: false,
     };
@@ -223,6 +228,16 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         matches!(ir.bindings[b].borrows, Borrows::Likely(owner) | Borrows::Definitely(owner, _)
             if ir.callee_captures.contains(&owner))
     });
+    // `let first = &items;`, `if let Some(s) = &opt` of a capture of an `iter!` block: a
+    // borrow of what the closure holds (which it lends for one call only), or through it
+    // when it is a reference; lowered `boxed`, which holds either.
+    plan.keeps_a_borrow_of_a_capture = ir.inline
+        && plan.kept.iter().flatten().any(|k| {
+            let b = plan.cfg.places.list[k.place].binding;
+            matches!(ir.bindings[b].borrows, Borrows::Definitely(owner, _)
+                if ir.bindings[owner].kind == BindingKind::Param
+                    && !crate::parse::is_self_ident(&ir.bindings[owner].ident))
+        });
     plan.index_kept();
     plan.borrow_errors(ir);
     plan.reborrowed_item_errors(ir);
