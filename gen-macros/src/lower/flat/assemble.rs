@@ -236,8 +236,18 @@ pub(super) fn assemble(
                 let #name = ::gen_core::__private::item_type(&#sink);
             }
         });
+        // Desugar the drop order of a `move` closure's captures: those named before every
+        // moved one, mentioned first, drop before the state (`plan/captures.rs`).
+        let mentions = plan::captures::named_before_the_moved(ir, plan)
+            .into_iter()
+            .map(|b| {
+                let name =
+                    proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), Span::call_site());
+                quote!(let _ = &#name;)
+            });
         quote! {
             ::gen_core::__private::InlineGen #turbofish ::new(move |#sink| {
+                #(#mentions)*
                 #item_type
                 #capture_checks
                 let #st = &mut #st;

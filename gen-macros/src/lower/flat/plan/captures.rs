@@ -67,6 +67,37 @@ pub(super) fn external_captures(ir: &Ir, cfg: &Cfg) -> HashSet<BindingId> {
     first.chain(after).collect()
 }
 
+/// The captures the `iter!` closure holds (`Plan::external`) that the body names before
+/// every capture it moves and uses whole somewhere, in the order the body first names them:
+/// the closure names them before its state (`let _ = &a;`), so that they drop before the
+/// moved captures the state holds, in the order a `move` closure drops them. (One the body
+/// uses only through its fields is left alone: naming it whole would capture all of it.)
+pub(crate) fn named_before_the_moved(ir: &Ir, plan: &super::Plan) -> Vec<BindingId> {
+    if !ir.inline {
+        return Vec::new();
+    }
+    let cfg = &plan.cfg;
+    let moved = used_by_value(cfg);
+    let Some(first_moved) = ir.params.iter().position(|b| moved.contains(b)) else {
+        return Vec::new();
+    };
+    let used_whole: HashSet<BindingId> = cfg
+        .events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Use(p, _) if cfg.places.list[*p].path.is_empty() => {
+                Some(cfg.places.list[*p].binding)
+            }
+            _ => None,
+        })
+        .collect();
+    ir.params[..first_moved]
+        .iter()
+        .copied()
+        .filter(|b| plan.external.contains(b) && used_whole.contains(b))
+        .collect()
+}
+
 /// The captures of an `iter!` body that some use takes whole by value (`finish(reply)`; not
 /// a field read, `0..cfg.count`) on some paths only, so that they may still be there when the
 /// body ends, in the order the body first names them (not the receiver, which the block
