@@ -116,3 +116,17 @@ fn an_iter_block_a_macro_forwards_captures_the_callers_locals() {
         Err(std::sync::mpsc::TryRecvError::Disconnected)
     );
 }
+
+#[test]
+fn an_iter_block_a_macro_forwards_changes_and_moves_its_captures() {
+    // `a` changed in place, then moved into `s` after a yield.
+    let mut a = vec![String::from("a"), String::from("b")];
+    let mut s = vec![String::from("s")];
+    let it = lazy! { a.pop(); yield 1; s.extend(a); yield s.len(); };
+    assert_eq!(it.collect::<Vec<usize>>(), [1, 2]);
+    // `a` changed in place before `s`, which the body moves, is named.
+    let mut a = vec![String::from("a")];
+    let s = vec![String::from("s")];
+    let it = lazy! { yield 1; a.extend(s); yield a.len(); };
+    assert_eq!(it.collect::<Vec<usize>>(), [1, 2]);
+}

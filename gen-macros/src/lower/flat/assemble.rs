@@ -48,7 +48,9 @@ pub(super) fn assemble(
                 // rustc's error names it.
                 mutation_checks.extend(checks);
                 let mut name = ident.clone();
-                name.set_span(Span::call_site().located_at(ident.span()));
+                if crate::written_in_the_call::written_in_the_call(ident.span()) {
+                    name.set_span(Span::call_site().located_at(ident.span()));
+                }
                 name.to_token_stream()
             } else if let Some(&at) = ir.mutated.get(&binding).filter(|_| ir.inline) {
                 // A captured variable the body mutates needs the user's `mut`, as in a
@@ -241,8 +243,13 @@ pub(super) fn assemble(
         let mentions = plan::captures::named_before_the_moved(ir, plan)
             .into_iter()
             .map(|b| {
-                let name =
-                    proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), Span::call_site());
+                // Resolved as the user's token (which another macro may have handed over),
+                // at the block's site.
+                let user = &ir.bindings[b].ident;
+                let name = proc_macro2::Ident::new(
+                    &user.to_string(),
+                    user.span().located_at(Span::call_site()),
+                );
                 quote!(let _ = &#name;)
             });
         quote! {
