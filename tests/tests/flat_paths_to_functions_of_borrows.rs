@@ -85,3 +85,50 @@ fn functions_of_a_borrow_named_by_a_path() {
         [1, 2, 101, 102, 4]
     );
 }
+
+/// A transaction whose rows borrow it, opened fallibly.
+#[derive(Debug)]
+pub struct Tx(pub u32);
+
+#[derive(Debug)]
+pub struct Rows<'t>(&'t Tx, u32);
+
+impl Tx {
+    pub fn query(&self) -> Result<Rows<'_>, String> {
+        Ok(Rows(self, 0))
+    }
+}
+
+impl Iterator for Rows<'_> {
+    type Item = Result<u32, String>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.1 += 1;
+        (self.1 < 3).then_some(Ok(self.1 + self.0.0))
+    }
+}
+
+fn rows_of(tx: &Tx) -> Result<Rows<'_>, String> {
+    tx.query()
+}
+
+twin! {
+    fallible fn rows_through_a_question_mark(base: u32) -> Result<u32, String> {
+        let tx = Tx(base);
+        for row in Tx::query(&tx)? {
+            yield_!(row);
+        }
+        let rows = rows_of(&tx)?;
+        for row in rows {
+            yield_!(Ok(row? * 10));
+        }
+    }
+}
+
+#[test]
+fn a_function_of_a_borrow_behind_a_question_mark() {
+    assert_eq!(
+        check!(rows_through_a_question_mark(1)),
+        [Ok(2), Ok(3), Ok(20), Ok(30)]
+    );
+}

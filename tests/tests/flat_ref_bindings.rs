@@ -159,3 +159,38 @@ fn a_ref_field_beside_a_moving_field_drops_after_the_arm() {
     same_drops!(ref_field_beside_a_moving_field(0));
     check!(ref_field_beside_a_moving_field(3));
 }
+
+twin! {
+    fn ref_into_a_matched_value_used_after_a_yield(values: Vec<String>) -> usize {
+        // A `ref mut` into the value the `match` computes, changed after a yield.
+        let mut it = values.into_iter();
+        match it.next() {
+            Some(ref mut s) => {
+                yield_!(s.len());
+                s.push('!');
+                yield_!(s.len());
+            }
+            None => {}
+        }
+        // A `ref` beside a moving binding, read after a yield.
+        let mut heap: Vec<(usize, Noisy)> = vec![(1, Noisy::new("one")), (2, Noisy::new("two"))];
+        while let Some((k, ref v)) = heap.pop() {
+            yield_!(k);
+            let len = v.name().len();
+            yield_!(len);
+        }
+    }
+}
+
+#[test]
+fn a_ref_into_a_matched_value_lives_across_the_yields_of_its_construct() {
+    let log = same_drops!(ref_into_a_matched_value_used_after_a_yield(vec![
+        "ab".into()
+    ]));
+    assert_eq!(log[..4], ["yield 2", "yield 3", "yield 2", "yield 3"]);
+    same_drops!(ref_into_a_matched_value_used_after_a_yield(vec![]));
+    check!(ref_into_a_matched_value_used_after_a_yield(vec![
+        "x".into(),
+        "y".into()
+    ]));
+}

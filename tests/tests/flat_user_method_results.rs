@@ -254,3 +254,40 @@ fn a_parameter_bound_again_under_its_name_is_still_of_the_users_type() {
     assert_eq!(log[..3], ["drop page 0", "yield 0", "drop page 1"]);
     check!(a_parameter_bound_again_under_its_name(Pages::new(1)));
 }
+
+/// A transaction whose `insert` reads its argument and stores nothing of it.
+#[derive(Debug)]
+pub struct Batch {
+    pub ids: Vec<usize>,
+    _noisy: Noisy,
+}
+
+impl Batch {
+    pub fn insert(&mut self, line: &str) -> Result<usize, String> {
+        self.ids.push(line.len());
+        Ok(self.ids.len())
+    }
+}
+
+twin! {
+    fn a_method_named_insert_given_a_borrow(lines: Vec<String>) -> usize {
+        let mut batch = Batch {
+            ids: Vec::new(),
+            _noisy: Noisy::new("batch"),
+        };
+        for line in lines {
+            let id = batch.insert(&line).unwrap();
+            yield_!(id);
+        }
+        yield_!(batch.ids.iter().sum());
+    }
+}
+
+#[test]
+fn a_method_of_the_users_named_like_a_storing_one() {
+    let log = same_drops!(a_method_named_insert_given_a_borrow(vec![
+        "ab".into(),
+        "c".into()
+    ]));
+    assert_eq!(log, ["yield 1", "yield 2", "yield 3", "drop batch"]);
+}

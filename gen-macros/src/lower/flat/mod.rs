@@ -259,7 +259,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         || plan.shared_borrow_through_mut
         || plan.borrow_judged_by_name
         || plan.keeps_a_borrow_of_a_callee
-        || plan.keeps_a_borrow_of_a_capture)
+        || plan.keeps_a_borrow_of_a_capture
+        || plan.keeps_a_ref_into_a_temporary)
         && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
         && plan.errors.is_empty()

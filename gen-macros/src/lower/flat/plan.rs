@@ -123,6 +123,9 @@ pub(crate) struct Plan {
     /// first = &items;`): of the closure's own variable, or through it when it holds a
     /// reference. Lowered `boxed`, which holds either (`mod.rs`).
     pub keeps_a_borrow_of_a_capture: bool,
+    /// A `ref` binding into a temporary scrutinee's value is kept across a yield (`while
+    /// let Some((k, ref v)) = heap.pop()`): lowered `boxed` (`mod.rs`).
+    pub keeps_a_ref_into_a_temporary: bool,
     /// A shared borrow through a `&mut` argument is kept across a yield beside the
     /// argument, which is used again after it (`plan/borrow_errors.rs`): lowered `boxed`.
     pub shared_borrow_through_mut: bool,
@@ -185,6 +188,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         keeps_a_borrow_of_self: false,
         keeps_a_borrow_of_a_callee: false,
         keeps_a_borrow_of_a_capture: false,
+        keeps_a_ref_into_a_temporary: false,
         shared_borrow_through_mut: false,
         borrow_judged_by_name: false,
     };
@@ -231,6 +235,17 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     // `let first = &items;`, `if let Some(s) = &opt` of a capture of an `iter!` block: a
     // borrow of what the closure holds (which it lends for one call only), or through it
     // when it is a reference; lowered `boxed`, which holds either.
+    // `while let Some((k, ref v)) = heap.pop() { yield_!(k); v.len() }`: a `ref` binding
+    // into a temporary (or the part of one a move leaves, `unbound_parts.rs`) kept across a
+    // yield; Rust keeps the temporary to the end of the construct, which only `boxed` can
+    // while the binding borrows it.
+    plan.keeps_a_ref_into_a_temporary = plan.kept.iter().flatten().any(|k| {
+        let b = plan.cfg.places.list[k.place].binding;
+        ir.ref_bindings.contains(&b)
+            && matches!(ir.bindings[b].borrows, Borrows::Definitely(owner, _)
+                if ir.bindings[owner].kind == BindingKind::Temp
+                    || super::unbound_parts::is_borrowed_part(&ir.bindings[owner].ident))
+    });
     plan.keeps_a_borrow_of_a_capture = ir.inline
         && plan.kept.iter().flatten().any(|k| {
             let b = plan.cfg.places.list[k.place].binding;

@@ -52,6 +52,18 @@ impl Builder<'_> {
                 _ => false,
             });
         if let Some(stored) = stored {
+            // A value of the user's type (`tx.insert(&line)` of `let mut tx = Tx { .. };`):
+            // its method of that name may store the borrow or not; kept beside what it may
+            // borrow, only `boxed` holds either (`plan/inexact.rs`).
+            let stored = match stored {
+                Borrows::Definitely(owner, _) | Borrows::MutThrough(owner, _)
+                    if self.users_value(container) =>
+                {
+                    self.ir.likely_views.insert(container);
+                    Borrows::Likely(owner)
+                }
+                other => other,
+            };
             let current = self.ir.bindings[container].borrows.clone();
             self.ir.bindings[container].borrows = strongest([current, stored].into_iter());
         }

@@ -287,6 +287,8 @@ pub(crate) fn called_only(block: &syn::Block) -> CalledOnly {
 pub(super) fn own_function_of_a_borrow(e: &SynExpr) -> bool {
     match e {
         SynExpr::Paren(p) => own_function_of_a_borrow(&p.expr),
+        // Through a `?` (`Tx::query(&tx)?`).
+        SynExpr::Try(t) => own_function_of_a_borrow(&t.expr),
         // Through the adapters over it (`words(&x).map(..)`).
         SynExpr::MethodCall(m)
             if super::methods::ADAPTERS.contains(&m.method.to_string().as_str()) =>

@@ -302,7 +302,9 @@ pub(super) fn borrow_message(
         ),
         _ if ir.ref_bindings.contains(&binding) => {
             let name = display_name(ir, binding);
-            let into = if ir.bindings[owner].kind == BindingKind::Temp {
+            let into = if ir.bindings[owner].kind == BindingKind::Temp
+                || crate::lower::flat::unbound_parts::is_borrowed_part(&ir.bindings[owner].ident)
+            {
                 "the value it matches".to_owned()
             } else if crate::parse::is_hidden_arg(&ir.bindings[owner].ident) {
                 // A parameter written as a pattern (`ref name: String`): the hidden name the
