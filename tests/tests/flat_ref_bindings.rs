@@ -161,6 +161,8 @@ fn a_ref_field_beside_a_moving_field_drops_after_the_arm() {
 }
 
 twin! {
+    // A `match` with one arm that binds is the shape under test.
+    #[allow(clippy::single_match)]
     fn ref_into_a_matched_value_used_after_a_yield(values: Vec<String>) -> usize {
         // A `ref mut` into the value the `match` computes, changed after a yield.
         let mut it = values.into_iter();

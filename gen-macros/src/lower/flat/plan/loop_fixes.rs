@@ -10,10 +10,19 @@ pub(super) fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> Strin
         return format!("`{owner}.into_iter()`");
     };
     let x = ir.loop_item_names.get(&binding).map_or("x", String::as_str);
-    // A tuple of names (`for (w, c) in &counts`) reads its parts by reference either way.
-    // A `yield_from!` has no item pattern of the user's.
-    let deref = if x.starts_with('(') || ir.yield_from_iterators.contains(&binding) {
+    // A tuple of names (`for (w, c) in &counts`, `for (i, x) in v.iter().enumerate()`): the
+    // owned items' parts are values too, which the body may dereference. A `yield_from!`
+    // has no item pattern of the user's.
+    let part = x
+        .trim_start_matches('(')
+        .trim_end_matches(')')
+        .rsplit(',')
+        .map(str::trim)
+        .find(|p| !p.is_empty() && *p != "_" && p.chars().all(|c| c.is_alphanumeric() || c == '_'));
+    let deref = if ir.yield_from_iterators.contains(&binding) {
         String::new()
+    } else if x.starts_with('(') {
+        part.map_or(String::new(), |p| format!(": `{p}` in place of `*{p}`"))
     } else if ir.ref_pattern_loops.contains(&binding) {
         format!(": `{x}` in place of the pattern's `&{x}`")
     } else {
