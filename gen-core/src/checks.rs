@@ -220,7 +220,8 @@ pub fn body_return<T: ResultItem>(value: Result<(), T::Err>) -> Result<(), T::Er
 #[diagnostic::on_unimplemented(
     message = "`yield_from!` in an async generator takes a `Stream` of the generator's items (`{T}`), and `{Self}` is not one",
     label = "not a `Stream` of the generator's items",
-    note = "to yield every item of an iterator, loop over it (`for x in iter {{ yield_!(x); }}`) or make it a stream (`futures::stream::iter(iter)`)"
+    note = "to yield every item of an iterator, loop over it (`for x in iter {{ yield_!(x); }}`) or make it a stream (`futures::stream::iter(iter)`)",
+    note = "to yield the items of a stream of another item type, convert them (`futures::StreamExt::map(s, Into::into)`) or loop over it (`while let Some(x) = s.next().await {{ yield_!(..); }}`)"
 )]
 pub trait YieldFromSource<T>: futures_core::Stream<Item = T> {}
 

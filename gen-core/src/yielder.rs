@@ -45,6 +45,14 @@ impl<T> Yielder<T> {
         }
     }
 
+    /// The item type, for the `stream!` macro's glue: a value of another type than the
+    /// first item's is then one plain "mismatched types" at that value.
+    #[doc(hidden)]
+    #[inline(always)]
+    pub fn item_type(&self) -> PhantomData<fn() -> T> {
+        PhantomData
+    }
+
     /// Hands `value` to the consumer: the returned future stores it in the adapter's slot and
     /// is `Pending` once, then ready when the consumer asks for the next item.
     #[inline]

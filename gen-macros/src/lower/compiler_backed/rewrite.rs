@@ -49,6 +49,16 @@ impl Rewrite {
                 sink.set_span(sink.span().located_at(span));
                 quote_spanned!(span=> #label: { break #label #sink(#v) })
             }
+            // Desugar the item of a `stream!`, whose type only its first yield fixes, into
+            // `ItemOf { ty: h.item_type(), value: v }.value`: an item of another type is one
+            // plain "mismatched types" at the value, not about `yield_`'s arguments.
+            None if self.annotation.is_none() => {
+                let item = quote_spanned!(span=> ::gen_core::__private::ItemOf {
+                    ty: #h.item_type(),
+                    value: #v,
+                }.value);
+                quote_spanned!(span=> #h.#method(#item).await)
+            }
             None => quote_spanned!(span=> #h.#method(#v).await),
         }
     }
