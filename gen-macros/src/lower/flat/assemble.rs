@@ -233,8 +233,8 @@ pub(super) fn assemble(
         // The item type, for an item of another type (`fold::typed_item`).
         let item_type = func.item_ty.is_none().then(|| {
             let name = names::item_type();
+            // (Its name starts with `_`: unused, it draws no lint.)
             quote! {
-                #[allow(unused_variables)]
                 let #name = ::gen_core::__private::item_type(&#sink);
             }
         });
