@@ -108,23 +108,6 @@ pub(crate) const NAMES_USER_TYPES_SHARE: &[&str] = &[
     "range",
 ];
 
-/// What `init` is under `?`, `.unwrap()` and `.expect(..)` (`conn.connect()` of
-/// `conn.connect()?`).
-fn peel_unwraps(init: &SynExpr) -> &SynExpr {
-    let mut e = init;
-    loop {
-        match e {
-            SynExpr::Try(t) => e = &t.expr,
-            SynExpr::MethodCall(m)
-                if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
-            {
-                e = &m.receiver
-            }
-            _ => return e,
-        }
-    }
-}
-
 /// Whether some std type has a method named `name`, which the other rules know.
 fn known_std_name(name: &str) -> bool {
     use super::methods::{
@@ -207,7 +190,7 @@ impl Builder<'_> {
         if !self.ir.inline {
             return None;
         }
-        let SynExpr::MethodCall(m) = peel_unwraps(init) else {
+        let SynExpr::MethodCall(m) = super::syntax_facts::peel_unwraps(init) else {
             return None;
         };
         if known_std_name(&m.method.to_string()) {
@@ -223,7 +206,7 @@ impl Builder<'_> {
     /// `client.connect().unwrap()`), or such a value itself (`let mut client = client;`): a
     /// value of the user's type too (see the module doc).
     pub(super) fn made_by_a_users_method(&self, init: &SynExpr) -> bool {
-        let e = peel_unwraps(init);
+        let e = super::syntax_facts::peel_unwraps(init);
         // `let mut client = client;`: the value itself.
         if let Some(p) = self.place_of(e)
             && p.path.is_empty()

@@ -56,14 +56,8 @@ pub(super) fn reader_type(ty: &Type, generics: Option<&Generics>) -> bool {
 /// `Cursor::new(..)`, `File::open(..)` (through `?`, `unwrap()` or `expect(..)`),
 /// `stdin().lock()`.
 pub(super) fn reader_value(init: &syn::Expr) -> bool {
+    let init = super::syntax_facts::peel_unwraps(init);
     match init {
-        syn::Expr::Try(t) => reader_value(&t.expr),
-        syn::Expr::Paren(p) => reader_value(&p.expr),
-        syn::Expr::MethodCall(m)
-            if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
-        {
-            reader_value(&m.receiver)
-        }
         syn::Expr::MethodCall(m) if m.method == "lock" && m.args.is_empty() => {
             matches!(&*m.receiver, syn::Expr::Call(c) if matches!(&*c.func,
                 syn::Expr::Path(p) if p.path.segments.last().is_some_and(|s| s.ident == "stdin")))

@@ -310,3 +310,21 @@ pub(super) fn own_function_of_a_borrow(e: &SynExpr) -> bool {
         _ => false,
     }
 }
+
+/// What `init` is under `?`, `.unwrap()`, `.expect(..)` and parentheses (`conn.connect()` of
+/// `conn.connect()?`, `File::open(p)` of `File::open(p).unwrap()`).
+pub(super) fn peel_unwraps(init: &SynExpr) -> &SynExpr {
+    let mut e = init;
+    loop {
+        match e {
+            SynExpr::Try(t) => e = &t.expr,
+            SynExpr::Paren(p) => e = &p.expr,
+            SynExpr::MethodCall(m)
+                if matches!(m.method.to_string().as_str(), "unwrap" | "expect") =>
+            {
+                e = &m.receiver
+            }
+            _ => return e,
+        }
+    }
+}
