@@ -282,6 +282,12 @@ pub mod __private {
         unreachable!("gen-core: a type-only value was evaluated")
     }
 
+    /// The value of `yield_!(v)` in a flat generator, `()`: a call spanned as the user's
+    /// `yield_!(..)`, in both copies of the body, so that a `let` expecting another type
+    /// (`let y: u32 = yield_!(1);`) draws the one error rustc gives the plain function.
+    #[inline(always)]
+    pub fn resumed(_yielded: ()) {}
+
     /// Ties the type of a join's value in a flat generator's state to the type of the `let`
     /// that receives it in the body's plain copy (dead code: `if false { .. }`).
     #[inline(always)]

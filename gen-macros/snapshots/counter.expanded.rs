@@ -26,7 +26,7 @@ fn counter(limit: u32) -> impl Iterator<Item = u32> + ::core::iter::FusedIterato
                         {
                             let mut current = 0;
                             while current < limit {
-                                ::core::convert::identity({
+                                ::gen_core::__private::resumed({
                                     let __gen_v: u32;
                                     __gen_v = current;
                                     __gen_sink(__gen_v)

@@ -137,8 +137,9 @@ impl Context for Fold<'_> {
         // error on it points: `let y: u32 = yield_!(1);`).
         let mut sink = sink;
         sink.set_span(sink.span().located_at(span));
-        // `identity(..)`, from the user's `yield_` to the end of the user's call: an error on
-        // the whole yield (an unreachable statement, a `match` arm after it) spans it.
+        // `resumed(..)`, from the user's `yield_` to the end of the user's call: an error on
+        // the whole yield (an unreachable statement, a `match` arm after it, a `let` of
+        // another type) spans it, as the state machine's value does (`emit::stmts::tail`).
         // Desugar into a deferred initialisation (`let v: Item; v = value;`): a move out of a
         // borrow in the value gets rustc's `.clone()` help, as an argument does in the plain
         // function, where `let v: Item = value;` would suggest borrowing the value.
@@ -146,7 +147,7 @@ impl Context for Fold<'_> {
         let call = quote_spanned!(span=> { let #v #ty; #v = #value; #sink(#item) });
         let mut args = proc_macro2::Group::new(proc_macro2::Delimiter::Parenthesis, call);
         args.set_span(end);
-        quote_spanned!(span=> ::core::convert::identity #args)
+        quote_spanned!(span=> ::gen_core::__private::resumed #args)
     }
 
     fn try_(&mut self, inner: TokenStream, question: Span) -> TokenStream {

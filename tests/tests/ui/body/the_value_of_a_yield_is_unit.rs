@@ -1,5 +1,5 @@
 // A yield is an expression of type `()`, as in nightly `gen` blocks: using its value as
-// another type is rustc's type error, on the user's `yield_`.
+// another type is rustc's one type error, on the user's yield.
 use gen_core::generator;
 
 #[generator]
@@ -15,6 +15,13 @@ fn branches_of_two_types(total: u32) -> impl Iterator<Item = u32> {
     } else {
         1
     };
+}
+
+fn a_block_resumed_with_a_number() -> impl Iterator<Item = u32> {
+    gen_core::iter! {
+        let y: u32 = yield 1;
+        yield y;
+    }
 }
 
 fn main() {}

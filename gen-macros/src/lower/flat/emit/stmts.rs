@@ -349,10 +349,17 @@ impl Emitter<'_> {
         match &e.kind {
             ExprKind::Yield { resumed, token, .. } => {
                 let resumed = *resumed;
-                // The yield's own value, `()`, where one is used (`let y: u32 = yield_!(1);`),
-                // on the user's `yield_`, where rustc's type errors then point.
-                let unit =
-                    matches!(cont, Cont::Deliver(_)).then(|| quote::quote_spanned!(*token=> ()));
+                // The yield's own value, `()`, where one is used (`let y: u32 = yield_!(1);`):
+                // the fold copy's call (`fold::Fold::yield_`) on the same spans, so that rustc
+                // reports a type error on it once.
+                let unit = matches!(cont, Cont::Deliver(_)).then(|| {
+                    let mut args = proc_macro2::Group::new(
+                        proc_macro2::Delimiter::Parenthesis,
+                        quote::quote_spanned!(*token=> ()),
+                    );
+                    args.set_span(e.spans.1);
+                    quote::quote_spanned!(*token=> ::gen_core::__private::resumed #args)
+                });
                 self.suspend(e, Some(cont), |this| this.perform(cont, unit, resumed))
             }
             ExprKind::Block {
