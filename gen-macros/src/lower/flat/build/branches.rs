@@ -141,7 +141,7 @@ impl Builder<'_> {
                 self.note_closure_moves(&moves);
                 self.name_spelled_parts(&l.pat, place.as_ref(), &moves);
                 let through_ref = self.through_reference(&l.expr);
-                let borrowed = self.borrows_of(&scrutinee);
+                let borrowed = self.scrutinee_borrows(&scrutinee);
                 let references_out = super::lets::references_out(&l.expr);
                 let user_made = !through_ref
                     && !super::by_ref_loops_step(&l.expr)
@@ -261,15 +261,7 @@ impl Builder<'_> {
         let user_made = !through_ref && self.may_hold_user_values(&m.expr);
         // `match pool.get()` of a value of the user's type (`Ir::borrowed_by_name`).
         let by_name = self.borrowed_by_name(&m.expr);
-        let borrowed = match &scrutinee.kind {
-            // The scrutinee's value in a hidden local: what it borrows.
-            ExprKind::Place { place, .. }
-                if self.ir.bindings[place.binding].kind == BindingKind::Temp =>
-            {
-                self.ir.bindings[place.binding].borrows.clone()
-            }
-            _ => self.borrows_of(&scrutinee),
-        };
+        let borrowed = self.scrutinee_borrows(&scrutinee);
         let mut arms = Vec::new();
         let mut split = forced;
         // Each arm with what it moves out of the matched place, after the arm that checks
@@ -445,6 +437,25 @@ impl Builder<'_> {
                     }
                 }
             }
+        }
+    }
+}
+
+impl Builder<'_> {
+    /// What the bindings of a pattern matched against `scrutinee` borrow. A local matched in
+    /// place (`match word { Some(w) => .. }`, a hidden local holding the scrutinee's value)
+    /// hands its parts to the bindings, so they carry what the local borrows (`w`, a part of
+    /// `line.split(' ').next()`, is a view into `line`, with nothing to drop); any other
+    /// scrutinee: what its value borrows.
+    fn scrutinee_borrows(&self, scrutinee: &Expr) -> crate::lower::flat::ir::Borrows {
+        match &scrutinee.kind {
+            ExprKind::Place { place, syn, .. }
+                if self.ir.bindings[place.binding].kind == BindingKind::Temp
+                    || (place.path.is_empty() && matches!(syn, SynExpr::Path(_))) =>
+            {
+                self.ir.bindings[place.binding].borrows.clone()
+            }
+            _ => self.borrows_of(scrutinee),
         }
     }
 }

@@ -16,7 +16,13 @@ impl Builder<'_> {
         let kept_whatever = init_syn.is_some_and(|i| self.kept_whatever_it_is(&i.expr));
         let taken_for_a_borrow =
             !kept_whatever && init_syn.is_some_and(|i| self.borrowed_by_name(&i.expr));
-        let method_made = init_syn.is_some_and(|i| self.made_by_a_users_method(&i.expr));
+        // `let tx = conn.begin();` of the user's `conn`, `let mut stats: Stats = ..;`: a value
+        // of the user's type, whose methods of std's consuming names may take `self`.
+        let method_made = init_syn.is_some_and(|i| self.made_by_a_users_method(&i.expr))
+            || matches!(&local.pat, syn::Pat::Type(t) if super::written_types::users_type(
+                super::written_types::referent(&t.ty),
+                self.generics,
+            ));
         let lending_capture = init_syn.and_then(|i| self.capture_lending_to(&i.expr));
         let references_a_capture = init_syn.is_some_and(|i| self.references_a_capture(&i.expr));
         let place = init_syn.and_then(|i| self.place_of(&i.expr));

@@ -206,6 +206,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
         errors: Vec::new(),
         inline: func.sig.is_none(),
         unlowered: 0,
+        generics: func.sig.as_ref().map(|s| &s.generics),
     };
     let box_params = box_params(func);
     let iterator_params = crate::lower::flat::by_ref_loops::iterator_typed_params(func);
@@ -378,6 +379,9 @@ pub(crate) struct Builder<'f> {
     /// Inside code that cannot be lowered (a match guard, another macro's input): the
     /// analysis's requests to lower a compound are ignored there.
     unlowered: usize,
+    /// The function's generics (none in an `iter!` block): a written type naming one of its
+    /// parameters is no type of the user's.
+    generics: Option<&'f syn::Generics>,
 }
 
 /// The syntax node's identity, stable across builds of the same body.

@@ -221,8 +221,12 @@ pub(super) fn referent(ty: &syn::Type) -> &syn::Type {
 }
 
 /// A type of the user's (`Stats`, `report::Builder<T>`): a path that is neither a type
-/// parameter, `Self`, nor a std type whose methods of consuming names take `self`.
+/// parameter, `Self`, nor a std type whose methods of consuming names take `self`; or a
+/// type parameter or `impl Trait` bounded by a trait of the user's.
 pub(super) fn users_type(ty: &syn::Type, generics: Option<&syn::Generics>) -> bool {
+    if users_generic_type(ty, generics) {
+        return true;
+    }
     let syn::Type::Path(p) = ty else {
         return false;
     };
@@ -275,56 +279,150 @@ pub(super) fn has_lifetime(ty: &syn::Type) -> bool {
 /// `Box<dyn FnOnce(..) -> T>`, `impl FnOnce(..)`, or a type parameter of `generics` bounded
 /// by `FnOnce` (and by no `Fn`/`FnMut`): a closure its one call moves.
 pub(super) fn fn_once(ty: &syn::Type, generics: Option<&syn::Generics>) -> bool {
-    let once = |bounds: &mut dyn Iterator<Item = &syn::TypeParamBound>| {
-        let names: Vec<String> = bounds
+    let boxed = match ty {
+        syn::Type::Path(p) if p.qself.is_none() => {
+            p.path
+                .segments
+                .last()
+                .and_then(|last| match &last.arguments {
+                    syn::PathArguments::AngleBracketed(a) if last.ident == "Box" => {
+                        match a.args.first() {
+                            Some(syn::GenericArgument::Type(t)) => Some(t),
+                            _ => None,
+                        }
+                    }
+                    _ => None,
+                })
+        }
+        _ => None,
+    };
+    if let Some(inner) = boxed {
+        return fn_once(inner, generics);
+    }
+    trait_bounds(ty, generics).is_some_and(|names| {
+        names.iter().any(|n| n == "FnOnce") && !names.iter().any(|n| n == "Fn" || n == "FnMut")
+    })
+}
+
+/// The traits that bound a value of `ty`, by their last names: those of `impl A + B` or
+/// `dyn A + B`, or of a type parameter of `generics` (in its list and in the `where`
+/// clause); `None` for any other type.
+fn trait_bounds(ty: &syn::Type, generics: Option<&syn::Generics>) -> Option<Vec<String>> {
+    let names = |bounds: &mut dyn Iterator<Item = &syn::TypeParamBound>| {
+        bounds
             .filter_map(|b| match b {
                 syn::TypeParamBound::Trait(t) => {
                     t.path.segments.last().map(|s| s.ident.to_string())
                 }
                 _ => None,
             })
-            .collect();
-        names.iter().any(|n| n == "FnOnce") && !names.iter().any(|n| n == "Fn" || n == "FnMut")
+            .collect()
     };
     match ty {
-        syn::Type::Group(g) => fn_once(&g.elem, generics),
-        syn::Type::Paren(p) => fn_once(&p.elem, generics),
-        syn::Type::TraitObject(t) => once(&mut t.bounds.iter()),
-        syn::Type::ImplTrait(t) => once(&mut t.bounds.iter()),
-        syn::Type::Path(p) if p.qself.is_none() => {
-            let Some(last) = p.path.segments.last() else {
-                return false;
-            };
-            match &last.arguments {
-                // `Box<dyn FnOnce()>`.
-                syn::PathArguments::AngleBracketed(a) if last.ident == "Box" => {
-                    matches!(a.args.first(), Some(syn::GenericArgument::Type(t)) if fn_once(t, generics))
-                }
-                // `F` with `F: FnOnce()` (in the parameter list or a `where` clause).
-                syn::PathArguments::None => generics.is_some_and(|g| {
-                    let param = g.type_params().find(|t| t.ident == last.ident);
-                    let predicates = g
-                        .where_clause
-                        .iter()
-                        .flat_map(|w| &w.predicates)
-                        .filter_map(|w| match w {
-                            syn::WherePredicate::Type(t)
-                                if matches!(&t.bounded_ty,
-                                syn::Type::Path(b) if b.path.is_ident(&last.ident)) =>
-                            {
-                                Some(&t.bounds)
-                            }
-                            _ => None,
-                        });
-                    let mut bounds = param
-                        .into_iter()
-                        .flat_map(|t| &t.bounds)
-                        .chain(predicates.flatten());
-                    p.path.segments.len() == 1 && once(&mut bounds)
-                }),
-                _ => false,
-            }
+        syn::Type::Group(g) => trait_bounds(&g.elem, generics),
+        syn::Type::Paren(p) => trait_bounds(&p.elem, generics),
+        syn::Type::TraitObject(t) => Some(names(&mut t.bounds.iter())),
+        syn::Type::ImplTrait(t) => Some(names(&mut t.bounds.iter())),
+        syn::Type::Path(p) if p.qself.is_none() && p.path.segments.len() == 1 => {
+            let name = &p.path.segments[0].ident;
+            let g = generics?;
+            let param = g.type_params().find(|t| t.ident == *name)?;
+            let predicates = g
+                .where_clause
+                .iter()
+                .flat_map(|w| &w.predicates)
+                .filter_map(|w| match w {
+                    syn::WherePredicate::Type(t)
+                        if matches!(&t.bounded_ty,
+                            syn::Type::Path(b) if b.path.is_ident(name)) =>
+                    {
+                        Some(&t.bounds)
+                    }
+                    _ => None,
+                });
+            Some(names(&mut param.bounds.iter().chain(predicates.flatten())))
         }
-        _ => false,
+        _ => None,
     }
+}
+
+/// std traits whose methods the analyses know, or that add none a body calls by a name
+/// std's consuming methods have.
+const STD_TRAITS: &[&str] = &[
+    "Iterator",
+    "IntoIterator",
+    "DoubleEndedIterator",
+    "ExactSizeIterator",
+    "FusedIterator",
+    "Extend",
+    "FromIterator",
+    "Sum",
+    "Product",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Read",
+    "BufRead",
+    "Write",
+    "Seek",
+    "Display",
+    "Debug",
+    "Clone",
+    "Copy",
+    "Default",
+    "PartialEq",
+    "Eq",
+    "PartialOrd",
+    "Ord",
+    "Hash",
+    "Hasher",
+    "BuildHasher",
+    "Send",
+    "Sync",
+    "Sized",
+    "Unpin",
+    "AsRef",
+    "AsMut",
+    "Borrow",
+    "BorrowMut",
+    "Into",
+    "From",
+    "TryFrom",
+    "TryInto",
+    "ToString",
+    "ToOwned",
+    "Deref",
+    "DerefMut",
+    "FromStr",
+    "Error",
+    "Any",
+    "Future",
+    "Stream",
+    "Add",
+    "Sub",
+    "Mul",
+    "Div",
+    "Rem",
+    "Neg",
+    "Not",
+    "AddAssign",
+    "SubAssign",
+    "MulAssign",
+    "DivAssign",
+    "BitAnd",
+    "BitOr",
+    "BitXor",
+    "Shl",
+    "Shr",
+    "Index",
+    "IndexMut",
+    "Drop",
+];
+
+/// A value of a type parameter or an `impl Trait` bounded by a trait of the user's
+/// (`acc: A` with `A: Accumulator`, `sink: impl Sink`): its methods are the user's, and one
+/// named like a std method that borrows (`acc.finish()`) may take `self`.
+fn users_generic_type(ty: &syn::Type, generics: Option<&syn::Generics>) -> bool {
+    trait_bounds(ty, generics)
+        .is_some_and(|names| names.iter().any(|n| !STD_TRAITS.contains(&n.as_str())))
 }
