@@ -251,13 +251,14 @@ pub fn missing_else<T: MissingElse>() -> T {
 }
 
 /// What an `iter!` block's loop borrows across its yields, when the block captured it: the
-/// block holds its captures in its closure, and its state cannot keep a borrow of one, so
-/// only a captured shared reference can be borrowed through (`let csv = &csv;` before the
-/// block). An owned capture (`String`, `Vec<T>`, an `Rc`) or a `&mut` is this error.
+/// block holds its captures in its closure, and its flat state cannot keep a borrow of one,
+/// so only a captured shared reference can be borrowed through (`let csv = &csv;` before the
+/// block). An owned capture (`String`, `Vec<T>`, an `Rc`) or a `&mut` is this error; a
+/// borrow written in the block (`let csv = &csv;` as its first statement) lowers it `boxed`.
 #[diagnostic::on_unimplemented(
     message = "`{T}` is captured by this `iter!` block, and the block borrows it across a yield",
     label = "borrowed across a yield of the block",
-    note = "an `iter!` block cannot keep a borrow of what it captured by move in its state: capture a shared reference instead (`let name = &name;` before the block), or write a `#[generator(boxed)]` function that takes it by value"
+    note = "an `iter!` block cannot keep a borrow of what it captured by move in its flat state: borrow the capture inside the block (`let name = &name;` as the block's first statement), and the block keeps both on the heap (one allocation); or, where the block does not outlive it, capture a shared reference (`let name = &name;` before the block)"
 )]
 pub trait CapturedByReference<T: ?Sized> {}
 
@@ -270,7 +271,7 @@ impl<T: SharedReference + ?Sized> CapturedByReference<T> for () {}
 #[diagnostic::on_unimplemented(
     message = "this field of a capture of the `iter!` block is a `{T}`, and the block borrows it across a yield",
     label = "borrowed across a yield of the block",
-    note = "an `iter!` block cannot keep a borrow of what it captured by move in its state, only borrow through a shared reference: capture a shared reference to the whole value instead (`let name = &name;` before the block), or write a `#[generator(boxed)]` function that takes it by value"
+    note = "an `iter!` block cannot keep a borrow of what it captured by move in its flat state, only borrow through a shared reference: borrow the whole capture inside the block (`let name = &name;` as the block's first statement), and the block keeps both on the heap (one allocation); or, where the block does not outlive it, capture a shared reference (`let name = &name;` before the block)"
 )]
 pub trait CapturedFieldByReference<T: ?Sized> {}
 

@@ -124,3 +124,44 @@ fn a_captured_mutable_reference_drained_or_iterated_mutably() {
     }
     assert_eq!(y, [10, 20]);
 }
+
+// The fix the captured-by-reference error names for a block that outlives its function:
+// the borrow written as the block's first statement, shadowing the capture.
+fn words(text: String) -> impl Iterator<Item = String> {
+    iter! {
+        let text = &text;
+        for w in text.split_whitespace() {
+            yield w.to_uppercase();
+        }
+    }
+}
+
+struct Config {
+    names: Vec<String>,
+    _noisy: Noisy,
+}
+
+fn name_lengths(cfg: Config) -> impl Iterator<Item = usize> {
+    iter! {
+        let cfg = &cfg;
+        for name in cfg.names.iter() {
+            yield name.len();
+        }
+    }
+}
+
+#[test]
+fn a_borrow_of_a_capture_shadowing_it_in_a_returned_block() {
+    let out: Vec<String> = words("a bc".into()).collect();
+    assert_eq!(out, ["A", "BC"]);
+    let _ = take_log();
+    let cfg = Config {
+        names: vec!["ab".into(), "c".into()],
+        _noisy: Noisy::new("cfg"),
+    };
+    let mut lengths = name_lengths(cfg);
+    assert_eq!(lengths.next(), Some(2));
+    assert_eq!(take_log(), Vec::<String>::new());
+    drop(lengths);
+    assert_eq!(take_log(), ["drop cfg"]);
+}
