@@ -379,11 +379,17 @@ pub(super) fn borrow_message(
                          with the type, `let {name}: T = {receiver}.{call};`)"
                     )
                 });
+            // Only an argument of a function can be taken by reference instead.
+            let by_reference = if ir.bindings[owner].kind == BindingKind::Param && !ir.inline {
+                format!("take `{owner_name}` by reference as an argument, ")
+            } else {
+                String::new()
+            };
             format!(
                 "`{name}` borrows `{owner_name}` and is held to the end of its block across a \
                  yield, but a flat generator cannot keep a borrow of its own local in its \
-                 state; drop it before the yield (`drop({name});`), take `{owner_name}` by \
-                 reference as an argument, or {boxed}{own_lock}"
+                 state; drop it before the yield (`drop({name});`), {by_reference}or \
+                 {boxed}{own_lock}"
             )
         }
         // What the macro keeps in a hidden local: a `match` scrutinee's value, an operand, the

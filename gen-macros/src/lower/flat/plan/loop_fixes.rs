@@ -55,8 +55,8 @@ pub(super) fn owned_iteration(ir: &Ir, binding: BindingId, owner: &str) -> Strin
              the loop's range, then `for x in items`"
         ),
         m @ ("chunks" | "chunks_exact" | "rchunks" | "windows") => format!(
-            "`let parts: Vec<Vec<_>> = {place}.{m}(n).map(<[_]>::to_vec).collect();`, then \
-             `for part in parts`"
+            "`let parts: Vec<Vec<_>> = {place}.{m}(..).map(<[_]>::to_vec).collect();` with the \
+             loop's size, then `for part in parts`"
         ),
         "chars" | "char_indices" | "bytes" | "lines" | "split" | "split_whitespace" => {
             format!("`{}`", owned_items_of_text(ir, binding, place))
@@ -99,6 +99,9 @@ pub(super) fn by_reference(ir: &Ir, owner: BindingId, name: &str) -> String {
             "capture a reference instead (`let {name} = &{name};` before the block, then \
              `{name}` where the block borrows it), "
         )
+    } else if ir.inline {
+        // A local of the block: no argument to take by reference instead.
+        String::new()
     } else if crate::parse::is_self_ident(&ir.bindings[owner].ident) {
         "take `&self` instead of `self`, ".to_owned()
     } else {
