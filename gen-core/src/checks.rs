@@ -346,6 +346,28 @@ where
 {
 }
 
+/// A capture an `iter!` block loops over by value (`for n in names`) and uses again after the
+/// loop: only a `Copy` value (a shared reference, a number) is still there, as in a `move`
+/// closure, where any other value is moved into the loop.
+#[diagnostic::on_unimplemented(
+    message = "this capture of the `iter!` block is moved into the loop, and used again after it",
+    label = "`{T}` moved into this loop, which takes it by value",
+    note = "a `{T}` is not `Copy`: loop over a borrow of it instead (`for x in &name`), or over a clone (`name.clone()`)"
+)]
+pub trait LoopedCapture<T: ?Sized> {}
+
+#[diagnostic::do_not_recommend]
+impl<T: Copy> LoopedCapture<T> for () {}
+
+/// Checks that a capture an `iter!` block loops over by value and uses again is `Copy` (see
+/// [`LoopedCapture`]); only type-checked, never called.
+#[inline(always)]
+pub fn looped_capture<T>(_capture: &T)
+where
+    (): LoopedCapture<T>,
+{
+}
+
 /// Checks that a capture an `iter!` block borrows across a yield is a shared reference (see
 /// [`CapturedByReference`]); only type-checked, never called.
 #[inline(always)]

@@ -325,3 +325,31 @@ fn a_nested_iter_moves_a_capture_of_the_outer_one() {
     assert_eq!(it.collect::<Vec<_>>(), plain);
     assert_eq!(take_log(), plain_log);
 }
+
+// A loop over a captured shared reference (or a number's `Option`) read again after the loop:
+// the capture is `Copy`, so the loop copies it, as in a `move` closure.
+fn report<'a>(names: &'a [String]) -> impl Iterator<Item = String> + 'a {
+    iter! {
+        for n in names {
+            yield n.to_uppercase();
+        }
+        yield format!("{} total", names.len());
+    }
+}
+
+fn some_then_next(k: u32) -> impl Iterator<Item = u32> {
+    let once = Some(k);
+    iter! {
+        for n in once {
+            yield n;
+        }
+        yield once.map_or(0, |n| n + 1);
+    }
+}
+
+#[test]
+fn a_loop_over_a_copy_capture_read_again_after_it() {
+    let names = vec!["a".to_string(), "b".to_string()];
+    assert_eq!(report(&names).collect::<Vec<_>>(), ["A", "B", "2 total"]);
+    assert_eq!(some_then_next(4).collect::<Vec<_>>(), [4, 5]);
+}

@@ -227,7 +227,15 @@ pub(super) fn assemble(
             let ident = proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at);
             quote_spanned!(at=> ::gen_core::checks::yielded_capture(&#ident);)
         });
-        let capture_checks: Vec<TokenStream> = capture_checks.chain(item_checks).collect();
+        // Each capture a loop moves and a later use reads again must be `Copy`.
+        let copy_checks = plan.looped_copies.iter().map(|&(b, at)| {
+            let ident = proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at);
+            quote_spanned!(at=> ::gen_core::checks::looped_capture(&#ident);)
+        });
+        let capture_checks: Vec<TokenStream> = capture_checks
+            .chain(item_checks)
+            .chain(copy_checks)
+            .collect();
         let capture_checks =
             (!capture_checks.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
         // The item type, for an item of another type (`fold::typed_item`).

@@ -183,6 +183,11 @@ pub(crate) struct Ir {
     /// In an `iter!` block: captures a yielded item borrows (`yield name.as_str()`), with the
     /// borrowed receiver's span, for `gen_core::checks::yielded_capture`.
     pub yielded_captures: Vec<(BindingId, Span)>,
+    /// In an `iter!` body, loops over a capture itself (`for n in names`), by the use of the
+    /// capture, with the iterable's span: used again after the loop, the capture is a `Copy`
+    /// value (a shared reference), which the compiler is asked to confirm
+    /// (`gen_core::checks::looped_capture`).
+    pub looped_captures: Vec<(usize, BindingId, Span)>,
     /// Bindings of a `match` on a shared borrow of a whole local (`match &s { P(pts) => .. }`),
     /// for the fix a borrow error names: match on `s` itself.
     pub bound_through_a_borrowed_local: std::collections::HashSet<BindingId>,

@@ -97,6 +97,10 @@ pub(crate) struct Plan {
     /// (`for w in l.split_whitespace()`): sound only for a captured shared reference, which
     /// `gen_core::checks::borrowed_capture` asks of each.
     pub borrowed_captures: Vec<BindingId>,
+    /// In an `iter!` body, the loops over a capture itself that a later use of the capture
+    /// proves copies (`Ir::looped_captures`): `gen_core::checks::looped_capture` asks the
+    /// capture to be `Copy` at each, one error where a `move` closure moves it.
+    pub looped_copies: Vec<(BindingId, proc_macro2::Span)>,
     /// Per loop: its back edges stay a native loop inside its head's arm.
     pub native: Vec<bool>,
     pub errors: Vec<syn::Error>,
@@ -177,6 +181,7 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
         used: vec![HashSet::new(); ir.states.len()],
         external: HashSet::new(),
         borrowed_captures: Vec::new(),
+        looped_copies: Vec::new(),
         native,
         errors: Vec::new(),
         parts_errors: Vec::new(),
@@ -210,6 +215,14 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     plan.split = split_places(&plan.cfg);
     plan.kept = (0..ir.states.len()).map(|s| plan.layout(ir, s)).collect();
     plan.borrowed_captures = borrowed_captures(ir, &plan);
+    plan.looped_copies = ir
+        .looped_captures
+        .iter()
+        .filter(|&&(id, ..)| {
+            plan.cfg.use_nodes[id].is_some_and(|n| plan.cfg.proven_copies.contains(&n))
+        })
+        .map(|&(_, b, span)| (b, span))
+        .collect();
     plan.keeps_a_borrow_of_self = plan.kept.iter().flatten().any(|k| {
         let b = plan.cfg.places.list[k.place].binding;
         match ir.bindings[b].borrows {

@@ -169,7 +169,18 @@ impl Builder<'_> {
                 Iterable::Syn(expr) => {
                     // `for row in batch.rows`: the iterable is moved.
                     self.moving_next = true;
-                    self.expr_in(expr, Use::Value, false)
+                    let built = self.expr_in(expr, Use::Value, false);
+                    if let ExprKind::Place { place, id, .. } = &built.kind
+                        && self.ir.inline
+                        && place.path.is_empty()
+                        && self.ir.bindings[place.binding].kind
+                            == crate::lower::flat::ir::BindingKind::Param
+                    {
+                        self.ir
+                            .looped_captures
+                            .push((*id, place.binding, built.span));
+                    }
+                    built
                 }
                 Iterable::Temp(t) => self.temp_place(t, Use::Value),
             };
