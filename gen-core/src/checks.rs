@@ -330,7 +330,7 @@ impl<T: ?Sized> SharedReference for &T {}
 #[diagnostic::on_unimplemented(
     message = "this item borrows a `{T}` that the `iter!` block captured by move, but an item must outlive the block's step that yields it",
     label = "the item borrows this capture",
-    note = "capture a shared reference instead (`let name = &name;` before the block), or yield an owned value (`.to_owned()`, `.to_string()`)"
+    note = "capture a shared reference instead (`let name = &name;` before the block, or, for a block a function returns, a parameter `name: &'a T` with the items' lifetime `'a`), or yield an owned value (`.to_owned()`, `.to_string()`)"
 )]
 pub trait YieldedFromACapture<T: ?Sized> {}
 

@@ -280,8 +280,22 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
         },
         None => body,
     };
+    // Each capture of an `iter!` body that an item borrows must be a shared reference (the
+    // flat lowering's check, `Ir::yielded_captures`): its error replaces rustc's about the
+    // body's internals.
+    let yielded_checks = match fold_block {
+        Some(_) => crate::lower::flat::yielded_captures(),
+        None => Vec::new(),
+    };
+    let yielded_checks = (!yielded_checks.is_empty()).then(|| {
+        let checks = yielded_checks
+            .iter()
+            .map(|c| quote_spanned!(c.span()=> ::gen_core::checks::yielded_capture(&#c);));
+        quote!(if false { #(#checks)* })
+    });
     let resume = quote! {
         async move {
+            #yielded_checks
             #reverse_mention
             #(#rebinds)*
             #body

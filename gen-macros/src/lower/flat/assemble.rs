@@ -223,10 +223,15 @@ pub(super) fn assemble(
                 quote!(#(#checked)*)
             });
         // Each capture a yielded item borrows must be a shared reference too.
-        let item_checks = ir.yielded_captures.iter().map(|&(b, at)| {
-            let ident = proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at);
-            quote_spanned!(at=> ::gen_core::checks::yielded_capture(&#ident);)
-        });
+        // (Not one the first check asks already: one error per capture.)
+        let item_checks = ir
+            .yielded_captures
+            .iter()
+            .filter(|(b, _)| !plan.borrowed_captures.contains(b))
+            .map(|&(b, at)| {
+                let ident = proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at);
+                quote_spanned!(at=> ::gen_core::checks::yielded_capture(&#ident);)
+            });
         // Each capture a loop moves and a later use reads again must be `Copy`.
         let copy_checks = plan.looped_copies.iter().map(|&(b, at)| {
             let ident = proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at);

@@ -92,6 +92,15 @@ thread_local! {
     static BOXED_INSTEAD: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static MOVED_CAPTURES: std::cell::RefCell<Vec<proc_macro2::Ident>> =
         const { std::cell::RefCell::new(Vec::new()) };
+    static YIELDED_CAPTURES: std::cell::RefCell<Vec<proc_macro2::Ident>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The captures of the `iter!` body the last [`lower`] sent to `boxed` that an item borrows
+/// (`Ir::yielded_captures`), each named at the borrow: the `boxed` body asks each to be a
+/// shared reference (`gen_core::checks::yielded_capture`), as the flat one does.
+pub(crate) fn yielded_captures() -> Vec<proc_macro2::Ident> {
+    YIELDED_CAPTURES.with_borrow(Clone::clone)
 }
 
 /// The captures of the `iter!` body the last [`lower`] sent to `boxed` ([`boxed_instead`])
@@ -126,6 +135,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     ERROR_IN_ANY_LOWERING.set(false);
     BOXED_INSTEAD.set(false);
     MOVED_CAPTURES.with_borrow_mut(Vec::clear);
+    YIELDED_CAPTURES.with_borrow_mut(Vec::clear);
     crate::parse::note_capitalized_bindings(&func.block);
     // `#[cfg]` on a `let` in a generator that cannot lower `boxed`: one lowering per outcome
     // (`cfg_variants.rs`).
@@ -278,6 +288,12 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
             moved
                 .iter()
                 .map(|&b| ir.bindings[b].ident.clone())
+                .collect(),
+        );
+        YIELDED_CAPTURES.set(
+            ir.yielded_captures
+                .iter()
+                .map(|&(b, at)| proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at))
                 .collect(),
         );
         if std::env::var_os("GEN_DEBUG_PLAN").is_some() {

@@ -174,6 +174,18 @@ impl Builder<'_> {
             }
             return;
         }
+        // `yield s.as_str()` of `s` a view into a capture (`for s in &names`): the item
+        // borrows the capture too.
+        if self.inline
+            && let (SynExpr::MethodCall(m), Borrows::Definitely(of, _) | Borrows::Likely(of)) =
+                (value_syn, &info.borrows)
+            && self.ir.bindings[*of].kind == BindingKind::Param
+            && !self.ir.yielded_captures.iter().any(|&(b, _)| b == *of)
+        {
+            let of = *of;
+            self.ir.yielded_captures.push((of, m.receiver.span()));
+            return;
+        }
         if !info.owns
             || info.by_ref
             || place
