@@ -59,9 +59,38 @@ fn countdown(n: u32) -> impl Stream<Item = u32> + Send {
     yield_from!(rest);
 }
 
+/// Recursion boxed in the operand itself: `.boxed()`, `.boxed_local()`, `Box::pin(..)` with an
+/// adapter after it.
+#[generator]
+fn countdown_boxed(n: u32) -> impl Stream<Item = u32> + Send {
+    yield_!(n);
+    if n > 0 {
+        yield_from!(countdown_boxed(n - 1).boxed());
+    }
+}
+
+#[generator]
+fn countdown_boxed_local(n: u32) -> impl Stream<Item = u32> {
+    yield_!(n);
+    if n > 0 {
+        yield_from!(countdown_boxed_local(n - 1).boxed_local());
+    }
+}
+
+#[generator]
+fn countdown_pinned_then_mapped(n: u32) -> impl Stream<Item = u32> + Send {
+    yield_!(n);
+    if n > 0 {
+        yield_from!(Box::pin(countdown_pinned_then_mapped(n - 1)).map(|x| x * 10));
+    }
+}
+
 #[tokio::test]
 async fn recursive_yield_from() {
     assert_eq!(collect(countdown(4)).await, [4, 3, 2, 1]);
+    assert_eq!(collect(countdown_boxed(2)).await, [2, 1, 0]);
+    assert_eq!(collect(countdown_boxed_local(2)).await, [2, 1, 0]);
+    assert_eq!(collect(countdown_pinned_then_mapped(2)).await, [2, 10, 0]);
 }
 
 // ---------------------------------------------------------------------------------------

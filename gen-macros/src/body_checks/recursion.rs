@@ -16,6 +16,9 @@ pub(crate) fn calls_itself<'e>(
     method: bool,
     loose: bool,
 ) -> Option<&'e Expr> {
+    if boxes(e) {
+        return None;
+    }
     match e {
         Expr::Call(call) => match &*call.func {
             Expr::Path(p)
@@ -98,7 +101,7 @@ fn mentions<'e>(e: &'e Expr, name: &Ident, method: bool) -> Option<&'e Expr> {
     }
     impl<'e> Visit<'e> for Find<'e, '_> {
         fn visit_expr(&mut self, e: &'e Expr) {
-            if self.found.is_some() {
+            if self.found.is_some() || boxes(e) {
                 return;
             }
             let hit = match e {
@@ -125,4 +128,23 @@ fn mentions<'e>(e: &'e Expr, name: &Ident, method: bool) -> Option<&'e Expr> {
     };
     find.visit_expr(e);
     find.found
+}
+
+/// Whether `e` boxes what it is made of (`Box::pin(walk(..))`, `Box::new(..)`,
+/// `walk(..).boxed()`, `.boxed_local()`, through adapters after it): a generator inside a box
+/// does not make the state contain itself.
+fn boxes(e: &Expr) -> bool {
+    match e {
+        Expr::Call(call) => matches!(&*call.func, Expr::Path(p)
+            if p.qself.is_none()
+                && p.path.segments.len() >= 2
+                && p.path.segments.iter().rev().nth(1).is_some_and(|s| s.ident == "Box")
+                && p.path.segments.last().is_some_and(|s| s.ident == "pin" || s.ident == "new")),
+        Expr::MethodCall(m) => {
+            m.method == "boxed" || m.method == "boxed_local" || boxes(&m.receiver)
+        }
+        Expr::Paren(p) => boxes(&p.expr),
+        Expr::Cast(c) => boxes(&c.expr),
+        _ => false,
+    }
 }
