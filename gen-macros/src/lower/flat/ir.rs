@@ -188,6 +188,10 @@ pub(crate) struct Ir {
     /// value (a shared reference), which the compiler is asked to confirm
     /// (`gen_core::checks::looped_capture`).
     pub looped_captures: Vec<(usize, BindingId, Span)>,
+    /// Bindings a `let` declares with a written type that owns all its data (`let mut out:
+    /// Vec<u8> = Vec::new();`): what `push` or `extend` stores in them is owned (copied,
+    /// converted), whatever it was made from.
+    pub owned_by_type: std::collections::HashSet<BindingId>,
     /// Bindings of a `match` on a shared borrow of a whole local (`match &s { P(pts) => .. }`),
     /// for the fix a borrow error names: match on `s` itself.
     pub bound_through_a_borrowed_local: std::collections::HashSet<BindingId>,

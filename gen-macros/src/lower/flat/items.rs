@@ -80,12 +80,11 @@ impl Items {
 
 /// Whether the `use` declarations of `scope` are declared once at the top of the function
 /// (with the body's items, which must see them), not where the block's code is.
+/// So are those of a nested block whose items moved into a module: they are declared there
+/// (visible to the block's code through its glob import), once, so that rustc judges whether
+/// the block's code or its items use them, as in the plain function.
 pub(crate) fn hoisted_use(ir: &Ir, scope: ScopeId, item: &syn::Item) -> bool {
-    let root = ir.root.scope;
-    scope == root
-        && matches!(item, syn::Item::Use(_))
-        && !ir.nested_items
-        && !ir.scopes[root].items.is_empty()
+    matches!(item, syn::Item::Use(_)) && !ir.scopes[scope].items.is_empty()
 }
 
 /// A copy of a `use` (or `macro_rules!`) that is not the fold copy's: the code after it in
@@ -113,7 +112,16 @@ impl Tree<'_> {
         own.push(name.clone());
         self.imports.insert(scope, quote!(#(#own)::*));
         let info = &self.ir.scopes[scope];
+        let declares = !info.items.is_empty();
         let uses = info.reusable.iter().filter_map(|r| match &r.item {
+            // The block's code imports them from here (`hoisted_use`): raised like its items,
+            // and judged here alone.
+            syn::Item::Use(u) if declares => {
+                let mut u = u.clone();
+                Rewrite { depth }.visit_item_use_mut(&mut u);
+                Raise { depth }.raise(&mut u.vis);
+                Some(quote!(#u))
+            }
             syn::Item::Use(u) => {
                 let mut u = u.clone();
                 Rewrite { depth }.visit_item_use_mut(&mut u);
@@ -217,6 +225,11 @@ impl VisitMut for Raise {
                     self.raise(&mut f.vis);
                 }
             }
+            // `thread_local! { static X: T = .. }`, `lazy_static! { static ref X: T = .. }`:
+            // each `static` declared without a visibility gets one.
+            syn::Item::Macro(m) if super::build::macros::declares_items(&m.mac) => {
+                m.mac.tokens = raise_statics(&m.mac.tokens, &visibility(self.depth));
+            }
             syn::Item::Impl(i) if i.trait_.is_none() => {
                 for member in &mut i.items {
                     match member {
@@ -230,6 +243,30 @@ impl VisitMut for Raise {
             _ => {}
         }
     }
+}
+
+/// `tokens` (a declaring macro's input) with `vis` before each `static` that starts a
+/// declaration with no visibility of its own (after `;` or an attribute, or first).
+fn raise_statics(tokens: &TokenStream, vis: &TokenStream) -> TokenStream {
+    let mut out = TokenStream::new();
+    // At a declaration's start: no visibility or other word written yet.
+    let mut at_start = true;
+    let mut after_pound = false;
+    for tree in tokens.clone() {
+        match &tree {
+            TokenTree::Ident(i) if i == "static" && at_start => {
+                out.extend(vis.clone());
+                at_start = false;
+            }
+            TokenTree::Punct(p) if p.as_char() == ';' => at_start = true,
+            TokenTree::Punct(p) if p.as_char() == '#' && at_start => after_pound = true,
+            // An attribute's brackets (`#[allow(..)]`) keep the declaration's start.
+            TokenTree::Group(_) if after_pound => after_pound = false,
+            _ => at_start = false,
+        }
+        out.extend([tree]);
+    }
+    out
 }
 
 /// Rewrites `self::x` and `super::x` for an item moved `depth` modules down.

@@ -138,6 +138,13 @@ impl Builder<'_> {
                 references_out,
             ),
         };
+        // `let mut out: Vec<u8> = Vec::new();`: what it stores later is owned too
+        // (`out.extend(data.iter())` copies).
+        if let (syn::Pat::Type(t), [binding]) = (&local.pat, &bindings[..])
+            && owned_type(&t.ty)
+        {
+            self.ir.owned_by_type.insert(*binding);
+        }
         // `let it = v.into_iter().map(scale);`: an adapter holding a closure that captures a
         // local by reference borrows that local.
         if let (Some(e), [binding]) = (&init, &bindings[..])

@@ -111,6 +111,11 @@ impl Builder<'_> {
         {
             return Borrows::Nothing;
         }
+        // `f.trim().into()`: a conversion to a type the macro cannot see, as often an owned
+        // one (`String`, `Box<str>`, `PathBuf`) as the same borrow (`Into<&str>` for `&str`).
+        if matches!(name.as_str(), "into" | "try_into") && m.args.is_empty() {
+            return likely(self.borrows_of(receiver));
+        }
         // `waiting.drain(..).collect()`: the elements taken out by value hold what the
         // container's elements borrow, not the container (as `pop()` does).
         if ITEM_CONSUMERS.contains(&name.as_str())

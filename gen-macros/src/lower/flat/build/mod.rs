@@ -167,6 +167,7 @@ pub(crate) fn build(func: &GenFn, args: &[parse::Binding], rounds: &Rounds, macr
             capture_borrow_paths: Default::default(),
             yielded_captures: Vec::new(),
             looped_captures: Vec::new(),
+            owned_by_type: HashSet::new(),
             bound_through_a_borrowed_local: Default::default(),
             scrutinee_temps: Default::default(),
             format_literals: Default::default(),

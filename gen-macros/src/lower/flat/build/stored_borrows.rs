@@ -28,6 +28,7 @@ impl Builder<'_> {
         };
         let container = place.binding;
         if !(pushes || extends)
+            || self.ir.owned_by_type.contains(&container)
             || matches!(
                 self.ir.bindings[container].borrows,
                 Borrows::Definitely(..) | Borrows::MutThrough(..)
