@@ -8,7 +8,7 @@ use syn::{Ident, Token};
 use crate::error::{bail, format_err};
 
 /// What the attribute asked for.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Args {
     /// `boxed`: compiler-backed sync generator that may borrow locals across yields.
     pub boxed: Option<Ident>,

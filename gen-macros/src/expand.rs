@@ -78,6 +78,14 @@ fn expand_fn(args: TokenStream, item: ItemFn) -> syn::Result<TokenStream> {
         // hold (a borrow in use across one of its own joins, see `lower/flat/mod.rs`) into
         // the same body lowered as `#[generator(boxed)]`: exact, at one allocation.
         Err(_) if lowering == Lowering::Flat && lower::flat::boxed_instead() => {
+            // (A use after move is an error in every form: one copy of the body reports it
+            // once.)
+            let no_fold = lower::flat::boxed_for_a_use_after_move()
+                .then(|| proc_macro2::Ident::new("no_fold", proc_macro2::Span::call_site()));
+            let args = Args {
+                no_fold: args.no_fold.clone().or(no_fold),
+                ..args.clone()
+            };
             lower_fn(GenFn::from_item(item)?, Lowering::Boxed, &args)
         }
         Err(error)

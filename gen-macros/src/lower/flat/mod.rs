@@ -94,6 +94,14 @@ thread_local! {
         const { std::cell::RefCell::new(Vec::new()) };
     static YIELDED_CAPTURES: std::cell::RefCell<Vec<proc_macro2::Ident>> =
         const { std::cell::RefCell::new(Vec::new()) };
+    static USE_AFTER_MOVE: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the last [`lower`] sent the body to `boxed` ([`boxed_instead`]) for a use of a
+/// value after a move that no lowering accepts (`Plan::use_after_move`): its `boxed` form
+/// needs no second, plain copy of the body, which would report the same error again.
+pub(crate) fn boxed_for_a_use_after_move() -> bool {
+    USE_AFTER_MOVE.get()
 }
 
 /// The captures of the `iter!` body the last [`lower`] sent to `boxed` that an item borrows
@@ -136,6 +144,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
     BOXED_INSTEAD.set(false);
     MOVED_CAPTURES.with_borrow_mut(Vec::clear);
     YIELDED_CAPTURES.with_borrow_mut(Vec::clear);
+    USE_AFTER_MOVE.set(false);
     crate::parse::note_capitalized_bindings(&func.block);
     // `#[cfg]` on a `let` in a generator that cannot lower `boxed`: one lowering per outcome
     // (`cfg_variants.rs`).
@@ -283,6 +292,7 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         && plan.borrow_across_joins_only(&ir);
     if joins_only || inexact || use_after_move || borrows_self || inexpressible {
         BOXED_INSTEAD.set(true);
+        USE_AFTER_MOVE.set(use_after_move);
         let moved = plan::captures::moved_captures(&ir, &plan);
         MOVED_CAPTURES.set(
             moved
