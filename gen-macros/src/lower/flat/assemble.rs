@@ -197,50 +197,7 @@ pub(super) fn assemble(
         let turbofish = func.item_ty.as_ref().map(|ty| quote!(::<#ty, _>));
         let fold_path = fold_path
             .map(|path| quote!(if let ::core::option::Option::Some(#sink) = #sink { #path }));
-        // Each capture a kept value probably borrows must be a shared reference (its error
-        // is on the capture's first use in the block).
-        let capture_checks =
-            plan.borrowed_captures.iter().map(|&b| {
-                let name = &ir.bindings[b].ident;
-                let checked = borrowed_capture_places(ir, b).into_iter().map(|(fields, at)| {
-                let ident = proc_macro2::Ident::new(&name.to_string(), at);
-                if fields.is_empty() {
-                    return quote_spanned!(at=> ::gen_core::checks::borrowed_capture(&#ident);)
-                }
-                // Either the capture or the field must be a shared reference
-                // (`gen_core::checks::CaptureField`); one of the two traits serves, the import
-                // of the other is unused.
-                let members = fields.iter().map(|name| member(name, at));
-                quote_spanned!(at=> {
-                    #[allow(unused_imports)]
-                    use ::gen_core::checks::{
-                        FieldOfACaptureIsAReference as _, WholeCaptureIsAReference as _,
-                    };
-                    (&::gen_core::checks::CaptureField::new(&#ident, &#ident #(.#members)*))
-                        .check_borrowed_field();
-                })
-            });
-                quote!(#(#checked)*)
-            });
-        // Each capture a yielded item borrows must be a shared reference too.
-        // (Not one the first check asks already: one error per capture.)
-        let item_checks = ir
-            .yielded_captures
-            .iter()
-            .filter(|(b, _)| !plan.borrowed_captures.contains(b))
-            .map(|&(b, at)| {
-                let ident = proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at);
-                quote_spanned!(at=> ::gen_core::checks::yielded_capture(&#ident);)
-            });
-        // Each capture a loop moves and a later use reads again must be `Copy`.
-        let copy_checks = plan.looped_copies.iter().map(|&(b, at)| {
-            let ident = proc_macro2::Ident::new(&ir.bindings[b].ident.to_string(), at);
-            quote_spanned!(at=> ::gen_core::checks::looped_capture(&#ident);)
-        });
-        let capture_checks: Vec<TokenStream> = capture_checks
-            .chain(item_checks)
-            .chain(copy_checks)
-            .collect();
+        let capture_checks = super::capture_checks::capture_checks(ir, plan);
         let capture_checks =
             (!capture_checks.is_empty()).then(|| quote!(if false { #(#capture_checks)* }));
         // The item type, for an item of another type (`fold::typed_item`).
@@ -504,26 +461,8 @@ const GENERIC_MUTATORS: &[&str] = &[
     "fill_with",
 ];
 
-/// The places of capture `b` that `gen_core::checks` checks, each with where the body first
-/// borrows it: each field path the body borrows it through (`v.data` of `v.data.iter()`: a
-/// reference field borrows what it points to), or the capture itself when some borrow takes
-/// it whole.
-fn borrowed_capture_places(ir: &ir::Ir, b: ir::BindingId) -> Vec<(Vec<String>, Span)> {
-    let mut places: Vec<(Vec<String>, Span)> = Vec::new();
-    for (binding, path, at) in ir.capture_borrow_paths.borrow().iter() {
-        if *binding == b && !places.iter().any(|(p, _)| p == path) {
-            places.push((path.clone(), *at));
-        }
-    }
-    match places.iter().find(|(path, _)| path.is_empty()) {
-        Some(whole) => vec![whole.clone()],
-        None if places.is_empty() => vec![(Vec::new(), ir.bindings[b].ident.span())],
-        None => places,
-    }
-}
-
 /// A field of a place, named (`data`) or by position (`0`), at `span`.
-fn member(name: &str, span: Span) -> syn::Member {
+pub(super) fn member(name: &str, span: Span) -> syn::Member {
     match name.parse::<u32>() {
         Ok(index) => syn::Member::Unnamed(syn::Index { index, span }),
         Err(_) => syn::Member::Named(proc_macro2::Ident::new(name, span)),

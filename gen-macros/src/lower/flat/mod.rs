@@ -50,6 +50,7 @@
 mod assemble;
 pub(crate) mod build;
 mod by_ref_loops;
+mod capture_checks;
 pub(crate) mod cfg;
 mod debug_dump;
 pub(crate) mod emit;
