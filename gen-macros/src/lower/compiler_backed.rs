@@ -75,8 +75,14 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
                  awaits nothing",
             )
         };
+        // On the user's `Clone` (the whole type where the bound is spelled otherwise).
+        let at = func
+            .sig
+            .as_ref()
+            .and_then(|s| crate::lower::flat::returned_bound(s, "Clone"))
+            .map_or_else(|| ty.to_token_stream(), ToTokens::to_token_stream);
         return Err(syn::Error::new_spanned(
-            ty,
+            at,
             format!(
                 "{flavour} cannot be `Clone`: its body runs in an `async` block, which is never \
                  `Clone`; leave out `+ Clone`, or {fix} (a flat generator is `Clone` when the \
