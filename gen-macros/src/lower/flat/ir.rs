@@ -192,6 +192,18 @@ pub(crate) struct Ir {
     /// Vec<u8> = Vec::new();`): what `push` or `extend` stores in them is owned (copied,
     /// converted), whatever it was made from.
     pub owned_by_type: std::collections::HashSet<BindingId>,
+    /// Bindings a `let` binds to a shared borrow (`&r.buf[i..j]`) through a `&mut` binding:
+    /// through a reference field it borrows the referent's data, not the binding.
+    pub shared_through_mut: std::collections::HashSet<BindingId>,
+    /// Hidden locals of a scrutinee's temporary that a function call made (`match
+    /// pick(xs, i).as_str()`, `std::mem::take(&mut rest).split_first_mut()`): the value may
+    /// be a reference, which bindings borrow through, not the temporary itself.
+    pub call_temporaries: std::collections::HashSet<BindingId>,
+    /// An item is a local that borrows through a reference binding in a way the macro cannot
+    /// judge (a shared borrow, `shared_through_mut`; a borrow judged by a method's name,
+    /// `borrowed_by_name`): lowered `boxed`, exact whether the item borrows the binding's
+    /// referent's data or the binding itself.
+    pub unsure_item_borrows: bool,
     /// Bindings of a `match` on a shared borrow of a whole local (`match &s { P(pts) => .. }`),
     /// for the fix a borrow error names: match on `s` itself.
     pub bound_through_a_borrowed_local: std::collections::HashSet<BindingId>,

@@ -280,7 +280,8 @@ pub(crate) fn lower(func: &GenFn, fold: bool) -> syn::Result<TokenStream> {
         || plan.borrow_judged_by_name
         || plan.keeps_a_borrow_of_a_callee
         || plan.keeps_a_borrow_of_a_capture
-        || plan.keeps_a_ref_into_a_temporary)
+        || plan.keeps_a_ref_into_a_temporary
+        || ir.unsure_item_borrows)
         && ir.may_lower_boxed;
     let inexact = ir.errors.is_empty()
         && plan.errors.is_empty()

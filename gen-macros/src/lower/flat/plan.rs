@@ -252,12 +252,19 @@ pub(crate) fn plan(ir: &Ir, unnative: &HashSet<usize>) -> Plan {
     // into a temporary (or the part of one a move leaves, `unbound_parts.rs`) kept across a
     // yield; Rust keeps the temporary to the end of the construct, which only `boxed` can
     // while the binding borrows it.
+    // So is a binding kept across a yield that borrows what a function returned
+    // (`Some((head, tail)) = mem::take(&mut rest).split_first_mut()`): a reference, borrowed
+    // through, or an owned value, borrowed.
     plan.keeps_a_ref_into_a_temporary = plan.kept.iter().flatten().any(|k| {
         let b = plan.cfg.places.list[k.place].binding;
-        ir.ref_bindings.contains(&b)
+        let into_a_temporary = ir.ref_bindings.contains(&b)
             && matches!(ir.bindings[b].borrows, Borrows::Definitely(owner, _)
                 if ir.bindings[owner].kind == BindingKind::Temp
-                    || super::unbound_parts::is_borrowed_part(&ir.bindings[owner].ident))
+                    || super::unbound_parts::is_borrowed_part(&ir.bindings[owner].ident));
+        let through_a_call = matches!(ir.bindings[b].borrows,
+            Borrows::Definitely(owner, _) | Borrows::Likely(owner)
+                if ir.call_temporaries.contains(&owner));
+        into_a_temporary || through_a_call
     });
     plan.keeps_a_borrow_of_a_capture = ir.inline
         && plan.kept.iter().flatten().any(|k| {

@@ -138,6 +138,13 @@ impl Builder<'_> {
                 references_out,
             ),
         };
+        // `let one = &r.buf[i..j];` through `r: &mut Bytes<'a>`: a shared borrow.
+        if let (Some(i), [binding]) = (init_syn, &bindings[..])
+            && matches!(&*i.expr, syn::Expr::Reference(r) if r.mutability.is_none())
+            && matches!(self.ir.bindings[*binding].borrows, Borrows::MutThrough(..))
+        {
+            self.ir.shared_through_mut.insert(*binding);
+        }
         // `let mut out: Vec<u8> = Vec::new();`: what it stores later is owned too
         // (`out.extend(data.iter())` copies).
         if let (syn::Pat::Type(t), [binding]) = (&local.pat, &bindings[..])

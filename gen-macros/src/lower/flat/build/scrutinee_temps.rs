@@ -76,6 +76,9 @@ impl Builder<'_> {
             } else {
                 self.ir.read_temporaries.insert(temp);
             }
+            if matches!(original, SynExpr::Call(_)) {
+                self.ir.call_temporaries.insert(temp);
+            }
             self.ir.bindings[temp].owns = true;
             // `s.to_uppercase()`: its `split(' ')` borrows it, as of a `String` local.
             if super::let_kinds::makes_text(made) {

@@ -52,6 +52,9 @@ impl Builder<'_> {
             .mutable_reborrow_through_reference(value_syn)
             .map(|b| (b, Spans::of(value_syn)))
             .or_else(|| self.yielded_reborrow_local(value_syn));
+        if reborrow.is_none() && self.shared_borrow_through_a_mut_argument(value_syn) {
+            self.ir.unsure_item_borrows = true;
+        }
         // The parts of a plain item (`yield_!((e.ts, e.src))`) are copies.
         self.plain_parts = self.item_plain;
         let value = self.expr_in(value_syn, how, false);
@@ -68,8 +71,10 @@ impl Builder<'_> {
 
     /// `let first = &mut self.items[0]; yield_!(first);`: a local holding a mutable reborrow
     /// through a `&mut` binding, yielded as the item: the binding and the borrow's spans.
+    /// (A shared borrow, or one judged by a method's name, may borrow only the reference's
+    /// referent: `Ir::unsure_item_borrows`.)
     fn yielded_reborrow_local(
-        &self,
+        &mut self,
         value_syn: &SynExpr,
     ) -> Option<(crate::lower::flat::ir::BindingId, Spans)> {
         let SynExpr::Path(path) = value_syn else {
@@ -77,6 +82,13 @@ impl Builder<'_> {
         };
         let binding = self.resolve(path.path.get_ident()?)?;
         match &self.ir.bindings[binding].borrows {
+            Borrows::MutThrough(..)
+                if self.ir.shared_through_mut.contains(&binding)
+                    || self.ir.borrowed_by_name.contains(&binding) =>
+            {
+                self.ir.unsure_item_borrows = true;
+                None
+            }
             Borrows::MutThrough(through, spans) => Some((*through, *spans)),
             _ => None,
         }
@@ -103,6 +115,22 @@ impl Builder<'_> {
         let binding = &self.ir.bindings[place.binding];
         // Owning its value, the item would borrow a local (`yielded_borrow`'s error).
         ((through || !place.path.is_empty()) && !binding.owns).then_some(place.binding)
+    }
+
+    /// `yield_!(&st.words[i])` of `st: &'a mut St`: a shared borrow of a part of what a `&mut`
+    /// argument points to, while the argument is kept (`Ir::unsure_item_borrows`).
+    fn shared_borrow_through_a_mut_argument(&self, value_syn: &SynExpr) -> bool {
+        let SynExpr::Reference(r) = value_syn else {
+            return false;
+        };
+        let mut borrowed = &*r.expr;
+        while let SynExpr::Index(ix) = borrowed {
+            borrowed = &ix.expr;
+        }
+        r.mutability.is_none()
+            && self
+                .place_of(borrowed)
+                .is_some_and(|p| !p.path.is_empty() && self.ir.bindings[p.binding].mut_ref)
     }
 
     /// `yield_!(&text)`, `yield_!(&text.name)`, `yield_!(text.as_str())` of a local known to
@@ -224,6 +252,12 @@ impl Builder<'_> {
         let Borrows::Definitely(owner, _) = reference.borrows else {
             return;
         };
+        // A borrow judged by a method's name alone (`let t = lx.peek();` of the user's
+        // `Lexer`) may be a copy of what the local holds: `boxed` holds either.
+        if self.ir.borrowed_by_name.contains(&place.binding) {
+            self.ir.unsure_item_borrows = true;
+            return;
+        }
         let info = &self.ir.bindings[owner];
         // A loop's item that borrows a local has the loop's own error.
         if !reference.by_ref
