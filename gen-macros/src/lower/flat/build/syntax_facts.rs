@@ -78,11 +78,14 @@ pub(crate) fn loop_source(e: &SynExpr) -> Option<(String, String)> {
             place_text(&r.expr).map(|p| (p, how.to_owned()))
         }
         SynExpr::MethodCall(m) => match place_text(&m.receiver) {
-            // `drain(1..3)` leaves the rest in place, unlike `drain(..)`.
+            // `drain(1..3)` leaves the rest in place, unlike `drain(..)` (or a map's or a
+            // set's `drain()`, which takes no range).
             Some(place)
                 if m.method == "drain"
-                    && !matches!(m.args.first(), Some(SynExpr::Range(r))
-                        if r.start.is_none() && r.end.is_none()) =>
+                    && m.args.first().is_some_and(|a| {
+                        !matches!(a, SynExpr::Range(r)
+                        if r.start.is_none() && r.end.is_none())
+                    }) =>
             {
                 Some((place, "drain(range)".to_owned()))
             }
