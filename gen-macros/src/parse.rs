@@ -338,8 +338,11 @@ fn move_params_in(sig: &mut Signature) -> (Vec<Binding>, Vec<syn::Stmt>, Vec<Tok
                             // the user's `mut` (and type, where a `let` may name it).
                             let ty = &pat_type.ty;
                             let annotation = (!mentions_impl(ty)).then(|| quote!(: #ty));
-                            prelude
-                                .push(parse_quote!(let #mutability #ident #annotation = #ident;));
+                            // The parameter's lint attributes cover the binding too.
+                            let lints = lint_attributes(&pat_type.attrs);
+                            prelude.push(parse_quote!(
+                                #(#lints)* let #mutability #ident #annotation = #ident;
+                            ));
                         }
                         let mut_span = mutability.filter(|_| !in_prelude).map(|m| m.span);
                         args.push(Binding {
@@ -503,4 +506,14 @@ pub(crate) fn pat_bindings(pat: &Pat, out: &mut Vec<Binding>) {
     }
     let start = out.len();
     Collect(out, start).visit_pat(pat);
+}
+
+/// The lint attributes (`allow`, `expect`, `warn`, `deny`, `forbid`) among `attrs`: those of a
+/// parameter cover the bindings that stand for it in the body.
+pub(crate) fn lint_attributes(attrs: &[Attribute]) -> impl Iterator<Item = &Attribute> {
+    attrs.iter().filter(|a| {
+        ["allow", "expect", "warn", "deny", "forbid"]
+            .iter()
+            .any(|l| a.path().is_ident(l))
+    })
 }

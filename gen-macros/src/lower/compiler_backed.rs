@@ -190,7 +190,10 @@ pub(crate) fn lower(func: &GenFn, boxed: bool, fold: bool) -> syn::Result<TokenS
                 .to_string()
                 .starts_with('_')
                 .then(|| quote!(#[allow(clippy::no_effect_underscore_binding)]));
-            quote!(#allow let #mutability #ident = #source;)
+            // The parameter's own lint attributes (`#[allow(unused_variables)] label: &str`)
+            // cover the binding that stands for it in the body.
+            let lints = parameter_lints(func, ident);
+            quote!(#(#lints)* #allow let #mutability #ident = #source;)
         })
         .collect();
     // Desugar "an unstarted generator drops its arguments in reverse order" (as the plain
@@ -470,4 +473,21 @@ fn names_bound_in(block: &syn::Block) -> std::collections::HashSet<String> {
     let mut bound = Bound(std::collections::HashSet::new());
     bound.visit_block(block);
     bound.0
+}
+
+/// The lint attributes of the parameter `name` (`parse::lint_attributes`).
+fn parameter_lints<'f>(func: &'f GenFn, name: &Ident) -> Vec<&'f syn::Attribute> {
+    let Some(sig) = &func.sig else {
+        return Vec::new();
+    };
+    sig.inputs
+        .iter()
+        .filter_map(|input| match input {
+            FnArg::Typed(t) if matches!(&*t.pat, syn::Pat::Ident(p) if p.ident == *name) => {
+                Some(crate::parse::lint_attributes(&t.attrs))
+            }
+            _ => None,
+        })
+        .flatten()
+        .collect()
 }
