@@ -53,10 +53,15 @@ pub(crate) fn check(
         && is_a_value(tail)
     {
         checks.other_errors += 1;
+        // An iterator's items are what a generator ending in one was meant to yield.
+        let fix = if makes_an_iterator(tail) {
+            "yield its items with `yield_from!(..)`"
+        } else {
+            "yield this value with `yield_!(..)`, or end the statement with `;`"
+        };
         checks.errors.push(format_err!(
             tail,
-            "a generator's body cannot end in a value: its items are what it yields; yield \
-             this value with `yield_!(..)`, or end the statement with `;`"
+            "a generator's body cannot end in a value: its items are what it yields; {fix}"
         ));
     }
     if lowering == Lowering::Flat && checks.flat_errors + checks.other_errors > 0 {
@@ -321,6 +326,41 @@ fn is_a_value(e: &Expr) -> bool {
             .get_ident()
             .is_some_and(|i| i == "format" || i == "vec"),
         Expr::Paren(p) => is_a_value(&p.expr),
+        // `v.into_iter()`, `s.to_string()`: std methods of these names make a value.
+        Expr::MethodCall(m) => {
+            makes_an_iterator(e) || VALUE_METHODS.contains(&&*m.method.to_string())
+        }
         _ => false,
     }
+}
+
+/// Methods whose value is never `()` (besides those `makes_an_iterator` names).
+const VALUE_METHODS: &[&str] = &[
+    "collect",
+    "clone",
+    "to_string",
+    "to_owned",
+    "to_vec",
+    "len",
+    "sum",
+    "product",
+];
+
+/// Whether `e` is a call of a std method that makes an iterator (`v.into_iter()`,
+/// `it.map(f)`): at the body's end, its items are what the generator was meant to yield.
+fn makes_an_iterator(e: &Expr) -> bool {
+    // (Not names a method of the user's may well have and return `()` with: `lexer.skip()`,
+    // `job.take()`, `queue.drain()`.)
+    const ITERATORS: &[&str] = &[
+        "into_iter",
+        "iter",
+        "iter_mut",
+        "filter_map",
+        "flat_map",
+        "enumerate",
+        "chars",
+        "char_indices",
+        "split_whitespace",
+    ];
+    matches!(e, Expr::MethodCall(m) if ITERATORS.contains(&&*m.method.to_string()))
 }

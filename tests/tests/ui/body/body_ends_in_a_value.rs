@@ -26,4 +26,11 @@ fn fetched(n: u32) -> impl Stream<Item = Result<u32, String>> {
     Ok(())
 }
 
+// An iterator at the end: its items are what the body was meant to yield.
+#[generator]
+fn all_of<I: Iterator>(it: I) -> impl Iterator<Item = I::Item> {
+    let v: Vec<_> = it.collect();
+    v.into_iter()
+}
+
 fn main() {}
