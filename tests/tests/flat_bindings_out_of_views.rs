@@ -132,3 +132,45 @@ fn a_guard_beside_a_view_keeps_its_drop_timing() {
     let log = same_drops!(view_beside_a_guard("abc d".into()));
     assert_eq!(log, ["yield 3", "drop guard"]);
 }
+
+// `let Some(name) = name else { continue };` shadowing a view: the part carries the view's
+// borrow, and is not kept once dead.
+twin! {
+    fn names(lines: Vec<String>) -> String {
+        for line in lines {
+            let name = line.split(':').next();
+            let Some(name) = name else { continue };
+            yield_!(name.to_uppercase());
+            yield_!(String::from("-"));
+        }
+    }
+}
+
+// `if let Some(pe) = e.downcast_ref::<ParseIntError>()`: a view into the boxed error.
+twin! {
+    fn classified(inputs: Vec<&'static str>) -> String {
+        for input in inputs {
+            let e: Box<dyn std::error::Error> = match input.parse::<i32>() {
+                Ok(_) => input.into(),
+                Err(pe) => Box::new(pe),
+            };
+            if let Some(pe) = e.downcast_ref::<std::num::ParseIntError>() {
+                yield_!(format!("parse: {pe}"));
+                continue;
+            }
+            yield_!(format!("other: {e}"));
+        }
+    }
+}
+
+#[test]
+fn views_shadowed_by_a_let_else_and_downcast_references() {
+    assert_eq!(
+        check!(names(vec!["a: 1".into(), "b: 2".into()])),
+        ["A", "-", "B", "-"]
+    );
+    assert_eq!(
+        check!(classified(vec!["x", "7"])),
+        ["parse: invalid digit found in string", "other: 7"]
+    );
+}

@@ -99,9 +99,10 @@ impl Builder<'_> {
             (syn::Pat::Type(t), _) if owned_type(&t.ty) => Borrows::Nothing,
             // `let key = part;`, `let x = s.f;`: the value moved or copied out of an owned
             // place carries what the place borrows (read through a reference, `*r`, what the
-            // referent's data borrows: not known).
+            // referent's data borrows: not known); so do the parts a pattern takes out of it
+            // (`let Some(name) = name else { .. }` of `name = line.split(':').next()`).
             (
-                syn::Pat::Ident(_),
+                _,
                 Some(crate::lower::flat::ir::Expr {
                     kind: ExprKind::Place { place, .. },
                     ..

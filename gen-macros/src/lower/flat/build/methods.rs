@@ -70,6 +70,9 @@ pub(crate) const BORROWING: &[&str] = &[
     "peek",
     "peek_mut",
     "by_ref",
+    // `Box<dyn Error>`'s and `dyn Any`'s: `Option<&T>` into the value.
+    "downcast_ref",
+    "downcast_mut",
     // `BufRead`'s buffer.
     "fill_buf",
     "front",
