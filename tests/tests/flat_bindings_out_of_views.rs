@@ -174,3 +174,28 @@ fn views_shadowed_by_a_let_else_and_downcast_references() {
         ["parse: invalid digit found in string", "other: 7"]
     );
 }
+
+// `match e.kind() { .. }` of a method the macro does not know, on a local, in an arm that
+// yields: maybe a view into the local (`ParseIntError::kind` is one).
+twin! {
+    fn lenient(lines: Vec<&'static str>) -> Result<i64, String> {
+        for raw in lines {
+            let parsed: Result<i64, std::num::ParseIntError> = raw.parse();
+            match parsed {
+                Ok(v) => yield_!(Ok(v)),
+                Err(e) => match e.kind() {
+                    std::num::IntErrorKind::Empty => continue,
+                    _ => yield_!(Err(e.to_string())),
+                },
+            }
+        }
+    }
+}
+
+#[test]
+fn a_match_on_what_an_unknown_method_returns_of_a_local() {
+    let out = check!(lenient(vec!["1", "", "x"]));
+    assert_eq!(out.len(), 2);
+    assert_eq!(out[0], Ok(1));
+    assert!(out[1].is_err());
+}

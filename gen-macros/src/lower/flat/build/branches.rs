@@ -9,7 +9,7 @@ use super::cond_parts::{SynCond, cond_parts, part_split, part_value};
 use super::expr::*;
 use super::syntax_facts::is_number;
 use crate::lower::flat::ir::{
-    Arm, BindingKind, Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Use,
+    Arm, BindingKind, Borrows, Cond, CondPart, Expr, ExprKind, Mark, Place, Spans, Use,
 };
 
 impl Builder<'_> {
@@ -227,6 +227,15 @@ impl Builder<'_> {
             if self.field_of_a_local_borrowed(&m.expr) {
                 self.ir.likely_views.insert(temp);
             }
+            // `match e.kind() { .. }`: what a method the macro does not know returns, called
+            // on a local, may be a view into it (`ParseIntError::kind`): kept beside the local
+            // across a yield, the body is lowered `boxed`, exact whether it is or not.
+            if let Some(receiver) = self.unknown_method_of_a_local(&m.expr)
+                && matches!(self.ir.bindings[temp].borrows, Borrows::Maybe)
+            {
+                self.ir.bindings[temp].borrows = Borrows::Likely(receiver);
+                self.ir.likely_views.insert(temp);
+            }
             let temp_stmt = temps
                 .map(|g| g.stmts)
                 .unwrap_or_default()
@@ -291,6 +300,12 @@ impl Builder<'_> {
                 place.as_ref(),
                 references_out,
             );
+            // What the arm takes out of a probable view is one too.
+            if let Some(p) = &place
+                && self.ir.likely_views.contains(&p.binding)
+            {
+                self.ir.likely_views.extend(bindings.iter().copied());
+            }
             if user_made {
                 self.ir.user_made.extend(bindings.iter().copied());
                 self.note_user_payloads(&arm.pat, &bindings);
@@ -447,7 +462,7 @@ impl Builder<'_> {
     /// hands its parts to the bindings, so they carry what the local borrows (`w`, a part of
     /// `line.split(' ').next()`, is a view into `line`, with nothing to drop); any other
     /// scrutinee: what its value borrows.
-    fn scrutinee_borrows(&self, scrutinee: &Expr) -> crate::lower::flat::ir::Borrows {
+    fn scrutinee_borrows(&self, scrutinee: &Expr) -> Borrows {
         match &scrutinee.kind {
             ExprKind::Place { place, syn, .. }
                 if self.ir.bindings[place.binding].kind == BindingKind::Temp
@@ -457,5 +472,20 @@ impl Builder<'_> {
             }
             _ => self.borrows_of(scrutinee),
         }
+    }
+}
+
+impl Builder<'_> {
+    /// The local `e` calls a method the macro does not know from std on (`e.kind()`).
+    fn unknown_method_of_a_local(&self, e: &SynExpr) -> Option<crate::lower::flat::ir::BindingId> {
+        let SynExpr::MethodCall(m) = e else {
+            return None;
+        };
+        if super::consumed_by_name::known_std_name(&m.method.to_string()) {
+            return None;
+        }
+        let place = self.place_of(&m.receiver)?;
+        let b = &self.ir.bindings[place.binding];
+        (place.path.is_empty() && b.kind != BindingKind::Temp && !b.by_ref).then_some(place.binding)
     }
 }

@@ -109,7 +109,7 @@ pub(crate) const NAMES_USER_TYPES_SHARE: &[&str] = &[
 ];
 
 /// Whether some std type has a method named `name`, which the other rules know.
-fn known_std_name(name: &str) -> bool {
+pub(super) fn known_std_name(name: &str) -> bool {
     use super::methods::{
         ELEMENT_ACCESS, HANDS_ITEMS_ON, NUMERIC, PASS_ON, PLAIN_RESULT, REFERENCES_OUT,
         TYPED_BY_ARGUMENT,
